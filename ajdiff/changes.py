@@ -1,0 +1,132 @@
+"""Typed change records: what the comparer yields and every renderer consumes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from ajdiff.model import JobDescription
+
+
+class ChangeKind(str, Enum):
+    """What happened to one unit of the document."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    MODIFIED = "modified"
+    MOVED = "moved"
+    RENUMBERED = "renumbered"
+    MERGED = "merged"
+    SPLIT = "split"
+    RAISED = "raised"
+    LOWERED = "lowered"
+
+
+class Impact(str, Enum):
+    """How much a change matters to an approver."""
+
+    HIGH = "high"
+    NORMAL = "normal"
+
+
+class SpanOp(str, Enum):
+    """One step of an inline word diff."""
+
+    EQUAL = "="
+    DELETE = "-"
+    INSERT = "+"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text that is kept, deleted or inserted."""
+
+    op: SpanOp
+    text: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One semantic difference between two versions of a job description."""
+
+    path: str
+    """Canonical key: 'general.group', 'duties.2.7', 'requirements.languages.en' …"""
+    kind: ChangeKind
+    old: str | None
+    """The old text (or level, or year count); None when added."""
+    new: str | None
+    """The new text; None when removed."""
+    editorial: bool = False
+    """True when both sides are equal after folding case, punctuation, bullets, diacritics."""
+    impact: Impact = Impact.NORMAL
+    label: str = ""
+    """A short human title of the unit, e.g. 'Teenistuja asendab' or 'Ülesanne 2.7'."""
+    old_number: str | None = None
+    """The duty's number in the old version (duties only)."""
+    new_number: str | None = None
+    """The duty's number in the new version (duties only)."""
+    spans: tuple[Span, ...] = ()
+    """Inline word diff from old to new, when both sides exist."""
+
+    @property
+    def section(self) -> str:
+        """The top-level section of the path: 'general', 'duties', 'requirements' …"""
+        return self.path.split(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """A short reference to one compared document."""
+
+    source: str
+    annex: str | None
+    position: str | None
+    unit: str | None
+
+    @classmethod
+    def of(cls, doc: JobDescription) -> DocRef:
+        """The reference of a parsed document."""
+        return cls(doc.source, doc.annex, doc.general.position, doc.general.unit)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two versions of one post and the changes between them."""
+
+    old: JobDescription
+    new: JobDescription
+    similarity: float
+    changes: tuple[Change, ...]
+
+    @property
+    def substantive(self) -> tuple[Change, ...]:
+        """The changes that are not editorial."""
+        return tuple(c for c in self.changes if not c.editorial)
+
+    @property
+    def editorial(self) -> tuple[Change, ...]:
+        """The changes that are editorial only."""
+        return tuple(c for c in self.changes if c.editorial)
+
+    @property
+    def high_impact(self) -> tuple[Change, ...]:
+        """The substantive changes an approver must see first."""
+        return tuple(c for c in self.changes if not c.editorial and c.impact is Impact.HIGH)
+
+
+@dataclass(frozen=True)
+class ComparisonSet:
+    """The result of comparing two files, orders or folders: paired posts and the rest."""
+
+    pairs: tuple[Comparison, ...]
+    unpaired_old: tuple[JobDescription, ...] = ()
+    """Posts only in the old side: abolished."""
+    unpaired_new: tuple[JobDescription, ...] = ()
+    """Posts only in the new side: created."""
+    notes: tuple[str, ...] = ()
+    """What the pairing decided on its own, e.g. which annex it picked."""
+
+    @property
+    def has_substantive(self) -> bool:
+        """True when anything a reviewer must read changed."""
+        return bool(self.unpaired_old or self.unpaired_new) or any(p.substantive for p in self.pairs)

@@ -1,0 +1,100 @@
+"""The typed job-description model: what the parser builds and the comparer reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+CEFR_LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
+
+# Keys of the general part, in the order the documents print them.
+GENERAL_KEYS: tuple[str, ...] = (
+    "position",
+    "unit",
+    "supervisor",
+    "subordinates",
+    "substitutes_for",
+    "substituted_by",
+    "goal",
+    "group",
+    "special_conditions",
+)
+GENERAL_LIST_KEYS: frozenset[str] = frozenset({"subordinates", "substitutes_for", "substituted_by"})
+REQUIREMENT_TEXT_KEYS: tuple[str, ...] = ("education", "experience", "knowledge", "qualities")
+
+
+@dataclass(frozen=True)
+class OrderRef:
+    """The director's order (käskkiri) that approved a document."""
+
+    number: str
+    date: str | None  # ISO 8601, e.g. "2024-11-15"
+
+
+@dataclass(frozen=True)
+class General:
+    """Section 1, the general part: who the post is, where it sits and who substitutes whom."""
+
+    position: str | None = None
+    unit: str | None = None
+    supervisor: str | None = None
+    subordinates: tuple[str, ...] = ()
+    substitutes_for: tuple[str, ...] = ()
+    substituted_by: tuple[str, ...] = ()
+    goal: str | None = None
+    group: str | None = None
+    special_conditions: str | None = None
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One numbered duty: the task sentence and its expected results."""
+
+    number: str
+    task: str
+    results: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """Section 3 (or 6/7 in older layouts): what the holder must know and have."""
+
+    education: str | None = None
+    experience: str | None = None
+    experience_years: int | None = None
+    languages: tuple[tuple[str, str], ...] = ()  # (code, CEFR level), sorted by code
+    knowledge: str | None = None
+    qualities: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # requirements.<slug> of older layouts
+
+    @property
+    def language_map(self) -> dict[str, str]:
+        """The languages as a dict, code -> level."""
+        return dict(self.languages)
+
+
+@dataclass(frozen=True)
+class JobDescription:
+    """One job description (ametijuhend), usually one annex of an order."""
+
+    source: str
+    annex: str | None = None
+    order: OrderRef | None = None
+    general: General = field(default_factory=General)
+    duties: tuple[Duty, ...] = ()
+    requirements: Requirements = field(default_factory=Requirements)
+    rights: tuple[str, ...] = ()
+    responsibilities: tuple[str, ...] = ()
+    competencies: tuple[str, ...] = ()
+    review: str | None = None
+    other: tuple[tuple[str, str], ...] = ()  # other.<slug>, in document order
+    warnings: tuple[str, ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()  # register header, signatures: never compared
+
+    @property
+    def label(self) -> str:
+        """A short human name: 'Lisa 2 · Ekspert (kriisivalmidus)'."""
+        parts = []
+        if self.annex:
+            parts.append(f"Lisa {self.annex}")
+        parts.append(self.general.position or "(nimetu ametikoht)")
+        return " · ".join(parts)

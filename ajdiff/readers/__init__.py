@@ -1,0 +1,112 @@
+"""Readers: every input format becomes the same `SourceText`, a list of text lines.
+
+Tables are flattened the way the register's text export flattens them: a label | value row
+becomes one line "label value"; a task | results row becomes the task line followed by one
+line per result paragraph. So one parser serves every format.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ajdiff.errors import InputError
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+"""Largest input file read (and largest inflated zip member), unless the caller says otherwise."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The text of one input file, as lines, with what the format said about it."""
+
+    name: str
+    lines: tuple[str, ...]
+    metadata: tuple[tuple[str, str], ...] = ()
+    wrapped: bool = False
+    """True when lines are visual lines of a page (PDF) rather than whole paragraphs."""
+    warnings: tuple[str, ...] = ()
+
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
+SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".asice", ".bdoc", ".edoc", ".sce"}
+
+
+def sniff_kind(data: bytes, suffix: str) -> str:
+    """The format of some bytes: by extension where given, else by their magic."""
+    suffix = suffix.lower()
+    if suffix in (".asice", ".bdoc", ".edoc", ".sce"):
+        return "container"
+    if suffix == ".docx":
+        return "docx"
+    if suffix == ".pdf":
+        return "pdf"
+    if suffix in (".html", ".htm"):
+        return "html"
+    head = data[:1024].lstrip()
+    if data.startswith(b"PK\x03\x04"):
+        return "zip"
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if head[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "text"
+
+
+def read_bytes(data: bytes, name: str, suffix: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read a document from bytes already in memory (standard input, a container member)."""
+    kind = sniff_kind(data, suffix)
+    if kind == "zip":
+        from ajdiff.readers.container import is_signature_container
+
+        kind = "container" if is_signature_container(data, name) else "docx"
+    if kind == "text":
+        from ajdiff.readers.plain import read_text
+
+        return read_text(data, name)
+    if kind == "docx":
+        from ajdiff.readers.docx import read_docx
+
+        return read_docx(data, name, max_bytes=max_bytes)
+    if kind == "pdf":
+        from ajdiff.readers.pdf import read_pdf
+
+        return read_pdf(data, name)
+    if kind == "html":
+        from ajdiff.readers.html import read_html
+
+        return read_html(data, name)
+    from ajdiff.readers.container import read_container
+
+    return read_container(data, name, max_bytes=max_bytes)
+
+
+def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read one input file ('-' for standard input) into lines; raise InputError when it can't."""
+    name = str(path)
+    if name == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError("-", f"standard input is larger than {max_bytes // 2**20} MiB", "raise --max-size")
+        return read_bytes(data, "-", "", max_bytes=max_bytes)
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(name, f"unknown file type '{p.suffix}'", "use .txt, .md, .docx, .pdf, .html or .asice")
+    try:
+        if p.is_dir():
+            raise InputError(name, "is a folder", "give a file, or two folders to 'ajdiff diff'")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(name, f"file is larger than {max_bytes // 2**20} MiB", "raise --max-size")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a folder") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    return read_bytes(data, name, suffix, max_bytes=max_bytes)

@@ -1,0 +1,157 @@
+"""Text normalisation and folding shared by the readers, the parser and the comparer."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from unidecode import unidecode
+
+# Characters that mean "space" or "nothing" in office and PDF text.
+_SPACE_CHARS = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"), " ")
+_DROP_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_TRANSLATE = {**_SPACE_CHARS, **_DROP_CHARS}
+
+# Bullet glyphs at line start: Symbol-font private-use bullets (U+F0A7, U+F0B7 …), office
+# bullets, dashes, and what OCR makes of them ("=", "»", "e ", "* ").
+_BULLET_RE = re.compile(r"^\s*(?:[\uf000-\uf0ff▪•◦‣●○■□►▸·∙–—\-=»*]|e(?=\s+[A-ZÕÄÖÜŠŽ]))\s*")
+_MULTISPACE = re.compile(r" {2,}")
+
+# Conjunctions after a "Tegevus- ja …" style hyphen: the hyphen is real, keep it.
+_CONJUNCTIONS = frozenset({"ja", "ning", "voi", "vdi", "v6i", "ega", "kui", "ehk", "kuni", "and", "or"})
+_INLINE_HYPHEN = re.compile(r"(\w+)- (\w+)")
+
+
+def normalize_line(line: str) -> str:
+    """One line as the parser wants it: NFC, plain spaces, no soft hyphens, trimmed."""
+    line = unicodedata.normalize("NFC", line).translate(_TRANSLATE)
+    return _MULTISPACE.sub(" ", line).strip()
+
+
+def strip_bullet(line: str) -> tuple[str, bool]:
+    """Remove a leading bullet glyph; say whether there was one."""
+    m = _BULLET_RE.match(line)
+    if not m or m.end() == 0:
+        return line, False
+    rest = line[m.end() :]
+    # "-" alone is the civil-service layout's "none", and "-juhised" is a word: not bullets.
+    if not rest or (line.lstrip()[0] == "-" and not line.lstrip()[1:2].isspace()):
+        return line, False
+    return rest, True
+
+
+def _is_conjunction(word: str) -> bool:
+    return unidecode(word).lower() in _CONJUNCTIONS
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two wrapped pieces of one sentence, undoing end-of-line hyphenation."""
+    if not left:
+        return right
+    if not right:
+        return left
+    if left.endswith("-") and len(left) >= 2 and left[-2].isalpha() and right[0].islower():
+        first = right.split(" ", 1)[0]
+        if not _is_conjunction(first.strip(",.;:")):
+            prefix = left[:-1].rsplit(" ", 1)[-1]
+            # "e-" + "kirjad" keeps its hyphen; "juurdepääsu-" + "piiranguga" loses it.
+            return (left if len(prefix) == 1 else left[:-1]) + right
+    return left + " " + right
+
+
+def dehyphenate_inline(text: str) -> str:
+    """Undo hyphenation that a PDF flattened into 'pädevus- valdkonda' within one line."""
+
+    def repl(m: re.Match[str]) -> str:
+        head, tail = m.group(1), m.group(2)
+        if not tail[0].islower() or _is_conjunction(tail) or head.isdigit():
+            return m.group(0)
+        return f"{head}-{tail}" if len(head) == 1 else head + tail
+
+    return _INLINE_HYPHEN.sub(repl, text)
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case-, diacritic- and punctuation-free words separated by single spaces."""
+    text = unidecode(text).lower()
+    text = re.sub(r"(\w)-\s+(\w)", r"\1\2", text)
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def fold_key(text: str | None) -> str:
+    """The editorial identity of a text: folded and with no spaces at all."""
+    return fold(text or "").replace(" ", "")
+
+
+def fold_words(text: str) -> tuple[str, ...]:
+    """The folded words of a text."""
+    return tuple(fold(text).split())
+
+
+def fuzzy_equal(a: str, b: str, threshold: float = 0.8) -> bool:
+    """True when two short folded strings are alike despite OCR letter swaps."""
+    if a == b:
+        return True
+    if not a or not b or abs(len(a) - len(b)) > max(3, len(a) // 4):
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
+
+
+_OCR_SWAPS = str.maketrans({"6": "o", "0": "o", "1": "l", "|": "l", "é": "o", "d": "o"})
+
+
+def ocr_fold(text: str) -> str:
+    """Fold for label matching on OCR text: also maps digits and 'd'/'é' that stand for letters."""
+    return fold(text.lower().translate(_OCR_SWAPS).replace("ii", "u"))
+
+
+def slugify(text: str) -> str:
+    """A stable ASCII key for an unknown section or requirement: 'valmisolek_lahetusteks'."""
+    return "_".join(fold(text).split()[:4]) or "section"
+
+
+def ends_sentence(text: str) -> bool:
+    """True when a piece of text ends a sentence (or a list item)."""
+    return text.rstrip().endswith((".", "!", "?", ";", ":"))
+
+
+def starts_lower(text: str) -> bool:
+    """True when text starts with a lowercase letter (a continuation of a wrapped sentence)."""
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+        if ch in "(\"'„“«":
+            continue
+        return False
+    return False
+
+
+def split_outside_parens(text: str, separators: str = ",;") -> list[str]:
+    """Split a list value on separators that are not inside parentheses."""
+    items, depth, cur = [], 0, []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if ch in separators and depth == 0:
+            items.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    items.append("".join(cur))
+    return [clean_item(i) for i in items if clean_item(i)]
+
+
+def clean_item(item: str) -> str:
+    """An item of a list, without bullets, separators or a closing full stop."""
+    item, _ = strip_bullet(item.strip())
+    item = item.strip().rstrip(";,").strip()
+    if item.endswith("."):
+        item = item[:-1].rstrip()
+    return item
