@@ -1,0 +1,344 @@
+"""Word documents (.docx): body text in document order, tracked changes accepted, tables flattened."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ajdiff.errors import InputError
+from ajdiff.readers import SourceText
+from ajdiff.readers.container import open_zip, parse_xml_safely, read_member
+from ajdiff.text import normalize_line
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+# Content that is not text of the accepted document: deletions, moved-away text, field codes, properties.
+_SKIP_TAGS = frozenset(
+    _w(t) for t in ("del", "moveFrom", "delText", "instrText", "delInstrText", "pPr", "rPr", "tblPr", "trPr", "tcPr")
+)
+_BREAK_TAGS = frozenset({_w("br"), _w("cr")})
+_TAB_TAGS = frozenset({_w("tab"), _w("ptab")})
+_CONTAINER_TAGS = frozenset({_w("sdt"), _w("sdtContent"), _w("customXml"), _w("ins"), _w("moveTo"), _w("smartTag")})
+
+# ---------------------------------------------------------------- table rows -> lines
+
+_NUMBER_ONLY = re.compile(r"^\d+(?:\.\d+)*\.?$")
+_NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s")
+_LABEL_MAX_CHARS = 80
+
+
+def _is_label(cell: Sequence[str]) -> bool:
+    """A short unnumbered cell such as 'Struktuuriüksus' or 'Teenistuja asendaja'."""
+    text = " ".join(cell)
+    return 0 < len(cell) <= 3 and len(text) <= _LABEL_MAX_CHARS and not _NUMBERED.match(text + " ")
+
+
+def flatten_row(cells: Sequence[Sequence[str]]) -> list[str]:
+    """The lines of one table row, as the register's text export writes them.
+
+    label | value -> "label first-value-paragraph", then the value's other paragraphs;
+    number | task | results -> "number task", then the results; any other row -> each cell's
+    paragraphs in order, except a row of one-line cells (a header row), which is joined by spaces.
+    """
+    cells = [[line for line in cell if line] for cell in cells]
+    cells = [cell for cell in cells if cell]
+    # A duty number in a column of its own belongs in front of the task.
+    if len(cells) >= 2 and len(cells[0]) == 1 and _NUMBER_ONLY.match(cells[0][0]):
+        cells = [[f"{cells[0][0]} {cells[1][0]}", *cells[1][1:]], *cells[2:]]
+    if not cells:
+        return []
+    if len(cells) == 1:
+        return list(cells[0])
+    if all(len(cell) == 1 for cell in cells) and not _NUMBERED.match(cells[0][0] + " "):
+        return [" ".join(cell[0] for cell in cells)]
+    if len(cells) == 2 and _is_label(cells[0]):
+        label, value = " ".join(cells[0]), cells[1]
+        return [f"{label} {value[0]}", *value[1:]]
+    return [line for cell in cells for line in cell]
+
+
+# ---------------------------------------------------------------- list numbering
+
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
+
+
+def _roman(n: int) -> str:
+    out = []
+    for value, letters in _ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = ""
+
+
+@dataclass
+class _Numbering:
+    """Automatic list numbers ('2.1.') that Word draws but does not store in the text."""
+
+    levels: dict[str, dict[int, _Level]] = field(default_factory=dict)  # numId -> ilvl -> level
+    abstract_of: dict[str, str] = field(default_factory=dict)
+    style_num: dict[str, tuple[str, int]] = field(default_factory=dict)  # styleId -> (numId, ilvl)
+    counters: dict[str, list[int]] = field(default_factory=dict)  # abstractNumId -> counters per level
+
+    @classmethod
+    def load(cls, numbering: Any | None, styles: Any | None) -> _Numbering:
+        """Read numbering.xml and the styles' numbering (both optional)."""
+        self = cls()
+        if numbering is not None:
+            abstract: dict[str, dict[int, _Level]] = {}
+            for an in numbering.iterchildren(_w("abstractNum")):
+                abstract[an.get(_w("abstractNumId"), "")] = {
+                    int(lvl.get(_w("ilvl"), "0")): _Level(
+                        start=int(_val(lvl.find(_w("start")), "1") or 1),
+                        fmt=_val(lvl.find(_w("numFmt")), "decimal"),
+                        text=_val(lvl.find(_w("lvlText")), ""),
+                    )
+                    for lvl in an.iterchildren(_w("lvl"))
+                    if (lvl.get(_w("ilvl")) or "0").isdigit()
+                }
+            for num in numbering.iterchildren(_w("num")):
+                num_id = num.get(_w("numId"), "")
+                abstract_id = _val(num.find(_w("abstractNumId")), "")
+                levels = dict(abstract.get(abstract_id, {}))
+                for override in num.iterchildren(_w("lvlOverride")):
+                    ilvl = int(override.get(_w("ilvl"), "0"))
+                    start = override.find(_w("startOverride"))
+                    if start is not None and ilvl in levels:
+                        levels[ilvl] = _Level(int(_val(start, "1") or 1), levels[ilvl].fmt, levels[ilvl].text)
+                self.levels[num_id] = levels
+                self.abstract_of[num_id] = abstract_id
+        if styles is not None:
+            for style in styles.iterchildren(_w("style")):
+                num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
+                if num_pr is not None:
+                    num_id = _val(num_pr.find(_w("numId")), "")
+                    ilvl = int(_val(num_pr.find(_w("ilvl")), "0") or 0)
+                    self.style_num[style.get(_w("styleId"), "")] = (num_id, ilvl)
+        return self
+
+    def label(self, p: Any) -> str:
+        """The number Word shows in front of paragraph p, or '' (bullets are dropped)."""
+        ppr = p.find(_w("pPr"))
+        if ppr is None:
+            return ""
+        num_pr = ppr.find(_w("numPr"))
+        ref: tuple[str, int] | None = None
+        if num_pr is not None:
+            num_id = _val(num_pr.find(_w("numId")), "")
+            ilvl_el = num_pr.find(_w("ilvl"))
+            style = self.style_num.get(_val(ppr.find(_w("pStyle")), ""))
+            ilvl = int(_val(ilvl_el, "0") or 0) if ilvl_el is not None else (style[1] if style else 0)
+            ref = (num_id, ilvl)
+        else:
+            ref = self.style_num.get(_val(ppr.find(_w("pStyle")), ""))
+        if ref is None or ref[0] in ("", "0") or ref[0] not in self.levels:
+            return ""
+        num_id, ilvl = ref
+        levels = self.levels[num_id]
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(self.abstract_of[num_id], [0] * 10)
+        if ilvl >= len(counters):
+            return ""
+        if counters[ilvl] == 0:
+            counters[ilvl] = levels[ilvl].start - 1
+        counters[ilvl] += 1
+        for deeper in range(ilvl + 1, len(counters)):
+            counters[deeper] = 0
+        level = levels[ilvl]
+        if level.fmt in ("bullet", "none") or not level.text:
+            return ""
+
+        def repl(m: re.Match[str]) -> str:
+            k = int(m.group(1)) - 1
+            lv = levels.get(k, _Level())
+            n = counters[k] if counters[k] else lv.start
+            return _format_number(n, "decimal" if level.fmt == "decimal" else lv.fmt)
+
+        return re.sub(r"%(\d)", repl, level.text)
+
+
+def _val(el: Any | None, default: str) -> str:
+    if el is None:
+        return default
+    return el.get(_w("val"), default)
+
+
+# ---------------------------------------------------------------- body walk
+
+
+class _Walker:
+    """Turns WordprocessingML blocks into lines."""
+
+    def __init__(self, numbering: _Numbering) -> None:
+        self.numbering = numbering
+
+    def blocks(self, parent: Any) -> list[str]:
+        """Lines of the paragraphs and tables under parent (body, cell, content control), in order."""
+        lines: list[str] = []
+        carry = ""  # text of a paragraph whose mark was deleted: it runs on into the next one
+        for child in parent.iterchildren():
+            tag = child.tag
+            if tag == _w("p"):
+                para, boxes = self.paragraph(child)
+                if carry:
+                    para[0] = carry + para[0]
+                    carry = ""
+                if _mark_deleted(child):
+                    carry = "\n".join(para)
+                    lines.extend(boxes)
+                    continue
+                lines.extend(para)
+                lines.extend(boxes)
+            elif tag == _w("tbl"):
+                lines.extend(self.table(child))
+            elif tag in _CONTAINER_TAGS:
+                lines.extend(self.blocks(child))
+            elif tag == f"{{{MC}}}AlternateContent":
+                choice = child.find(f"{{{MC}}}Choice")
+                if choice is not None:
+                    lines.extend(self.blocks(choice))
+        if carry:
+            lines.extend(carry.split("\n"))
+        return lines
+
+    def paragraph(self, p: Any) -> tuple[list[str], list[str]]:
+        """A paragraph's lines (split at manual breaks) and the lines of text boxes anchored in it."""
+        parts: list[str] = [self.numbering.label(p)]
+        if parts[0]:
+            parts.append(" ")
+        boxes: list[str] = []
+        self._inline(p, parts, boxes)
+        return "".join(parts).split("\n"), boxes
+
+    def _inline(self, el: Any, out: list[str], boxes: list[str]) -> None:
+        for child in el.iterchildren():
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP_TAGS:
+                continue
+            if tag == _w("t"):
+                out.append(child.text or "")
+            elif tag in _TAB_TAGS:
+                out.append(" ")
+            elif tag in _BREAK_TAGS:
+                out.append("\n")
+            elif tag == _w("noBreakHyphen"):
+                out.append("-")
+            elif tag == _w("sym"):
+                char = child.get(_w("char"), "")
+                if re.fullmatch(r"[0-9A-Fa-f]{2,4}", char):
+                    out.append(chr(int(char, 16)))
+            elif tag == _w("txbxContent"):
+                boxes.extend(self.blocks(child))
+            elif tag == f"{{{MC}}}AlternateContent":
+                # Choice and Fallback hold the same text twice (modern and legacy drawing).
+                choice = child.find(f"{{{MC}}}Choice")
+                if choice is not None:
+                    self._inline(choice, out, boxes)
+            elif tag == _w("p"):  # a paragraph inside a run-level container
+                para, inner = self.paragraph(child)
+                boxes.extend(para)
+                boxes.extend(inner)
+            else:
+                self._inline(child, out, boxes)
+
+    def table(self, tbl: Any) -> list[str]:
+        """A table's lines, row by row; merged cells contribute their text once."""
+        lines: list[str] = []
+        for tr in _children(tbl, _w("tr")):
+            trpr = tr.find(_w("trPr"))
+            if trpr is not None and trpr.find(_w("del")) is not None:
+                continue  # a deleted row
+            cells: list[list[str]] = []
+            for tc in _children(tr, _w("tc")):
+                tcpr = tc.find(_w("tcPr"))
+                if tcpr is not None:
+                    vmerge = tcpr.find(_w("vMerge"))
+                    hmerge = tcpr.find(_w("hMerge"))
+                    if vmerge is not None and vmerge.get(_w("val"), "continue") == "continue":
+                        continue  # the text sits in the cell above
+                    if hmerge is not None and hmerge.get(_w("val"), "continue") == "continue":
+                        continue
+                    if tcpr.find(_w("cellDel")) is not None:
+                        continue
+                cells.append([normalize_line(line) for line in self.blocks(tc)])
+            lines.extend(flatten_row(cells))
+        return lines
+
+
+def _children(parent: Any, tag: str) -> Iterator[Any]:
+    """Children with tag, looking through content controls and custom XML wrappers."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _CONTAINER_TAGS:
+            yield from _children(child, tag)
+
+
+def _mark_deleted(p: Any) -> bool:
+    mark = p.find(f"{_w('pPr')}/{_w('rPr')}")
+    return mark is not None and (mark.find(_w("del")) is not None or mark.find(_w("moveFrom")) is not None)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def _check_package(data: bytes, name: str, max_bytes: int) -> None:
+    """Refuse bombs, non-docx zips and XML with DTDs before python-docx touches the file."""
+    zf = open_zip(data, name, max_bytes, what="Word document")
+    names = set(zf.namelist())
+    if "word/document.xml" not in names:
+        hint = "is it a signature container? name it .asice" if "mimetype" in names else "save it as .docx"
+        raise InputError(name, "not a Word document (no word/document.xml in the zip)", hint)
+    for info in zf.infolist():
+        if info.filename.endswith((".xml", ".rels")):
+            parse_xml_safely(read_member(zf, info, name), name, info.filename)
+
+
+def read_docx(data: bytes, name: str, *, max_bytes: int) -> SourceText:
+    """Read a .docx: paragraphs and (nested) tables in order, as if all tracked changes were accepted."""
+    _check_package(data, name, max_bytes)
+    import docx
+    from docx.opc.exceptions import OpcError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        body = document.element.body
+        # Both parts are optional; python-docx creates empty ones when absent, which is harmless here.
+        numbering = _Numbering.load(document.part.numbering_part.element, document.part.styles.element)
+    except (OpcError, KeyError, ValueError, TypeError, AttributeError, OSError) as exc:
+        raise InputError(name, f"not a readable Word document: {exc}", "save it again as .docx") from None
+    except Exception as exc:  # lxml and zipfile errors raised from inside python-docx
+        problem = f"not a readable Word document: {type(exc).__name__}"
+        raise InputError(name, problem, "save it again as .docx") from None
+    lines = tuple(normalize_line(line) for line in _Walker(numbering).blocks(body))
+    return SourceText(name=name, lines=lines, wrapped=False)

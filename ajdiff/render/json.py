@@ -1,0 +1,106 @@
+"""The `ajdiff/1` JSON contract (GUIDE.md §2): the public, scriptable output."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ajdiff.changes import Change, Comparison, ComparisonSet, DocRef
+from ajdiff.model import JobDescription
+
+FORMAT = "ajdiff/1"
+
+
+def document_to_dict(doc: JobDescription) -> dict[str, Any]:
+    """One parsed document as the show contract's document object."""
+    g, r = doc.general, doc.requirements
+    requirements: dict[str, Any] = {
+        "education": r.education,
+        "experience": r.experience,
+        "experience_years": r.experience_years,
+        "languages": dict(r.languages),
+        "knowledge": r.knowledge,
+        "qualities": r.qualities,
+    }
+    requirements.update(dict(r.extra))
+    return {
+        "source": doc.source,
+        "annex": doc.annex,
+        "order": {"number": doc.order.number, "date": doc.order.date} if doc.order else None,
+        "general": {
+            "position": g.position,
+            "unit": g.unit,
+            "supervisor": g.supervisor,
+            "subordinates": list(g.subordinates),
+            "substitutes_for": list(g.substitutes_for),
+            "substituted_by": list(g.substituted_by),
+            "goal": g.goal,
+            "group": g.group,
+            "special_conditions": g.special_conditions,
+        },
+        "duties": [{"number": d.number, "task": d.task, "results": list(d.results)} for d in doc.duties],
+        "requirements": requirements,
+        "rights": list(doc.rights),
+        "responsibilities": list(doc.responsibilities),
+        "competencies": list(doc.competencies),
+        "review": doc.review,
+        "other": dict(doc.other),
+        "warnings": list(doc.warnings),
+    }
+
+
+def docref_to_dict(ref: DocRef) -> dict[str, Any]:
+    """A DocRef as the contract's object."""
+    return {"source": ref.source, "annex": ref.annex, "position": ref.position, "unit": ref.unit}
+
+
+def change_to_dict(change: Change) -> dict[str, Any]:
+    """A Change as the contract's object."""
+    return {
+        "path": change.path,
+        "kind": change.kind.value,
+        "old": change.old,
+        "new": change.new,
+        "editorial": change.editorial,
+        "impact": change.impact.value,
+        "label": change.label,
+        "old_number": change.old_number,
+        "new_number": change.new_number,
+        "spans": [[s.op.value, s.text] for s in change.spans],
+    }
+
+
+def comparison_to_dict(pair: Comparison) -> dict[str, Any]:
+    """One compared pair as the contract's pair object."""
+    return {
+        "old": docref_to_dict(DocRef.of(pair.old)),
+        "new": docref_to_dict(DocRef.of(pair.new)),
+        "similarity": round(pair.similarity, 4),
+        "summary": {
+            "substantive": len(pair.substantive),
+            "editorial": len(pair.editorial),
+            "high_impact": len(pair.high_impact),
+        },
+        "changes": [change_to_dict(c) for c in pair.changes],
+    }
+
+
+def show_json(docs: list[JobDescription]) -> str:
+    """`ajdiff show --format json`."""
+    return _dump({"format": FORMAT, "documents": [document_to_dict(d) for d in docs]})
+
+
+def diff_json(result: ComparisonSet) -> str:
+    """`ajdiff diff --format json`."""
+    return _dump(
+        {
+            "format": FORMAT,
+            "pairs": [comparison_to_dict(p) for p in result.pairs],
+            "unpaired_old": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_old],
+            "unpaired_new": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_new],
+        }
+    )
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
