@@ -1,0 +1,159 @@
+"""HTML pages saved from the document register: metadata table, document text, related documents."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ajdiff.errors import InputError
+from ajdiff.readers import SourceText
+from ajdiff.readers.docx import flatten_row
+from ajdiff.readers.plain import decode
+from ajdiff.text import fold, normalize_line
+
+# Never text: code, styling, embedded objects, form controls, the page's own navigation.
+_DROP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object", "embed",
+     "svg", "math", "canvas", "video", "audio", "select", "option", "button", "input", "textarea", "nav"}
+)  # fmt: skip
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre", "address",
+     "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption", "hr",
+     "form", "fieldset", "legend", "center", "caption", "body", "html"}
+)  # fmt: skip
+
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_TABLE_PARTS = frozenset({"tr", "td", "th", "tbody", "thead", "tfoot"})
+
+# Labels of the register's metadata table (folded): "Dokumendiregister", "Viit", "Registreeritud" …
+_METADATA_LABELS = frozenset(
+    fold(label)
+    for label in (
+        "Dokumendiregister", "Viit", "Registreeritud", "Sünkroonitud", "Liik", "Funktsioon", "Sari", "Toimik",
+        "Juurdepääsupiirang", "Adressaat", "Saabumis/saatmisviis", "Vastutaja", "Originaal", "Kuupäev",
+        "Pealkiri", "Juurdepääsupiirangu alus", "Juurdepääsupiirangu lõpp", "Koostaja", "Allkirjastaja",
+    )
+)  # fmt: skip
+# Header cells of the related-documents table ("Nimi | K.p. | Δ | Viit | Tüüp | Org | Osapooled").
+_RELATED_HEADERS = frozenset(fold(h) for h in ("Nimi", "K.p.", "Viit", "Tüüp", "Org", "Osapooled"))
+
+
+def _inline_text(el: Any) -> str:
+    """The raw text of an inline element and its children (whitespace kept for the caller)."""
+    if not isinstance(el.tag, str) or el.tag.lower() in _DROP_TAGS or _hidden(el):
+        return ""
+    return (el.text or "") + "".join(_inline_text(child) + (child.tail or "") for child in el)
+
+
+def _text(el: Any) -> str:
+    """All text under an element except dropped parts, whitespace collapsed."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if not isinstance(node.tag, str) or node.tag.lower() in _DROP_TAGS:
+            return
+        parts.append(node.text or "")
+        for child in node:
+            walk(child)
+            parts.append(child.tail or "")
+        if node.tag.lower() in _BLOCK_TAGS or node.tag.lower() in ("td", "th", "br"):
+            parts.append(" ")
+
+    walk(el)
+    return normalize_line(" ".join("".join(parts).split()))
+
+
+def _rows(table: Any) -> list[list[Any]]:
+    """The rows of a table (not of tables nested in it), as lists of cells."""
+    rows = []
+    for tr in table.iter("tr"):
+        if _owner(tr) is table:
+            rows.append([cell for cell in tr if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")])
+    return rows
+
+
+def _owner(el: Any) -> Any:
+    parent = el.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _hidden(el: Any) -> bool:
+    style = (el.get("style") or "").replace(" ", "").lower()
+    return el.get("hidden") is not None or el.get("aria-hidden") == "true" or "display:none" in style
+
+
+class _Walker:
+    """Turns the page body into lines, collecting the register's metadata on the way."""
+
+    def __init__(self) -> None:
+        self.metadata: list[tuple[str, str]] = []
+
+    def lines(self, el: Any) -> list[str]:
+        """The lines of an element: one per block (paragraph, list item, heading), tables flattened."""
+        out: list[str] = []
+        buffer: list[str] = [el.text or ""]
+
+        def flush() -> None:
+            text = normalize_line(" ".join("".join(buffer).split()))
+            if text:
+                out.append(text)
+            buffer.clear()
+
+        for child in el:
+            tag = child.tag.lower() if isinstance(child.tag, str) else ""
+            if tag and tag not in _DROP_TAGS and not _hidden(child):
+                if tag == "br":
+                    flush()
+                elif tag == "table":
+                    flush()
+                    out.extend(self.table(child))
+                elif tag in _BLOCK_TAGS or tag in _TABLE_PARTS or _has_block(child):
+                    flush()
+                    out.extend(self.lines(child))
+                else:  # inline: <b>, <span>, <a>
+                    buffer.append(_inline_text(child))
+            buffer.append(child.tail or "")
+        flush()
+        return out
+
+    def table(self, table: Any) -> list[str]:
+        """A table's lines; the register's metadata table goes to metadata, related documents are dropped."""
+        rows = _rows(table)
+        labels = [fold(_text(row[0])) for row in rows if len(row) == 2]
+        if sum(1 for label in labels if label in _METADATA_LABELS) >= 2:
+            for row in rows:
+                if len(row) >= 2:
+                    self.metadata.append((_text(row[0]), _text(row[1])))
+            return []
+        if rows and len({fold(_text(cell)) for cell in rows[0]} & _RELATED_HEADERS) >= 3:
+            return []
+        lines: list[str] = []
+        for row in rows:
+            lines.extend(flatten_row([self.lines(cell) for cell in row]))
+        return lines
+
+
+def _has_block(el: Any) -> bool:
+    return any(isinstance(d.tag, str) and d.tag.lower() in _BLOCK_TAGS | {"table", "br"} for d in el.iterdescendants())
+
+
+def read_html(data: bytes, name: str) -> SourceText:
+    """Read a register page (or any HTML): its text as lines, its metadata table as metadata."""
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
+    # lxml refuses str input that still declares an encoding; the bytes are decoded already.
+    text = _XML_DECLARATION.sub("", decode(data, name), count=1)
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(name, f"not a readable HTML page: {exc}", "save the page again as HTML") from None
+    body = root.find("body")
+    walker = _Walker()
+    lines = walker.lines(body if body is not None else root)
+    if not lines:
+        raise InputError(name, "HTML page has no text", "save the page with its document text")
+    return SourceText(name=name, lines=tuple(lines), metadata=tuple(walker.metadata), wrapped=False)

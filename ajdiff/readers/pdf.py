@@ -1,0 +1,198 @@
+"""PDF: the text layer, page by page, without running headers, footers and page numbers.
+
+pypdf gives visual lines. With the positions its visitor reports, lines are joined back into
+paragraphs: a line continues the paragraph above when it sits one line-height lower and starts
+where the last piece of the line above (its text, or its value cell) starts. When the document shows no paragraph
+spacing at all, paragraphs cannot be told apart and the visual lines are given as they are (`wrapped=True`).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ajdiff.errors import InputError
+from ajdiff.readers import SourceText
+from ajdiff.text import ends_sentence, join_wrapped, normalize_line, starts_lower
+
+# "3", "- 3 -", "Lk 2 / 5", "lk. 2", "2 (5)", "2/5", "Page 2 of 5", "Leht 2".
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:lk|lehek(?:ülg|ulg)|leht|page|p)\.?\s*)?[-–]?\s*\d{1,4}\s*[-–]?"
+    r"(?:\s*(?:/|\(|of|-|kokku)\s*\d{1,4}\s*\)?)?$",
+    re.IGNORECASE,
+)
+_MIN_CHARS_PER_PAGE = 20
+_EDGE_LINES = 3  # header/footer candidates: this many lines at the top and at the bottom of a page
+_X_TOLERANCE = 3.0  # points; cells and paragraphs that start within this are aligned
+_LINE_FACTOR = 1.32  # a baseline step larger than this many font sizes is a paragraph gap
+_SHORT_LINE = 0.7  # a line shorter than this share of its column's longest line ends a paragraph
+
+
+@dataclass
+class _Line:
+    """One visual line: its text and where its pieces start on the page."""
+
+    text: str = ""
+    y: float | None = None
+    size: float = 0.0
+    xs: list[float] = field(default_factory=list)
+    tail: str = ""
+    """The text from the last piece on: a value cell's line, without its label."""
+
+    @property
+    def x(self) -> float | None:
+        """Where the line starts."""
+        return self.xs[0] if self.xs else None
+
+
+def _page_lines(page: object) -> list[_Line]:
+    """The visual lines of a page, in pypdf's order, with positions from its visitor."""
+    lines: list[_Line] = [_Line()]
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        pieces = text.split("\n")
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
+        placed = False
+        for i, piece in enumerate(pieces):
+            if i:
+                lines.append(_Line())
+            line = lines[-1]
+            line.text += piece
+            if piece.strip() and not placed:
+                placed = True
+                if line.y is None:
+                    line.y = y
+                    line.size = size * scale
+                line.xs.append(x)
+                line.tail = str(len(line.text) - len(piece))  # an offset for now, text below
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    for line in lines:
+        line.tail = normalize_line(line.text[int(line.tail or 0) :])
+        line.text = normalize_line(line.text)
+    return [line for line in lines if line.text]
+
+
+def _edge_key(line: _Line) -> tuple[str, int]:
+    """A running header/footer candidate: its text with digits masked, and its height on the page."""
+    return re.sub(r"\d+", "#", line.text.lower()), round(line.y or 0)
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Remove page numbers and lines repeated at the same place on most pages."""
+    counts: Counter[tuple[str, int]] = Counter()
+    for lines in pages:
+        edges = lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
+        counts.update({_edge_key(line) for line in edges if line.y is not None})
+    threshold = max(2, int(0.6 * len(pages) + 0.5))
+    running = {key for key, n in counts.items() if n >= threshold}
+    result = []
+    for lines in pages:
+        edge_ids = {id(line) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+        result.append(
+            [
+                line
+                for line in lines
+                if id(line) not in edge_ids
+                or not (_PAGE_NUMBER.match(line.text) or (line.y is not None and _edge_key(line) in running))
+            ]
+        )
+    return result
+
+
+def _continues(prev: _Line, line: _Line, widths: dict[int, int]) -> tuple[bool, bool]:
+    """Whether line continues prev's paragraph; and whether a paragraph gap was what said no."""
+    if prev.y is None or line.y is None or line.x is None:
+        return starts_lower(line.text) and not ends_sentence(prev.text), False
+    step = prev.y - line.y
+    size = max(prev.size, line.size, 1.0)
+    if step <= 0.3 * size:
+        return False, False  # went up or stayed: another column or table cell
+    # Align with where prev's last piece starts: the value cell of "label | value", or the text itself.
+    if abs(line.x - prev.xs[-1]) > _X_TOLERANCE:
+        return False, False
+    if step > _LINE_FACTOR * size:
+        return False, True
+    # A short line before a capital ends its paragraph even without a gap ("Ekspert" / "teine lõik").
+    full = widths.get(_column(prev.xs[-1]), 0)
+    if len(prev.tail) < _SHORT_LINE * full and not starts_lower(line.text):
+        return False, False
+    return True, False
+
+
+def _column(x: float) -> int:
+    return round(x / _X_TOLERANCE)
+
+
+def _widths(lines: list[_Line]) -> dict[int, int]:
+    """The longest line (in characters) that starts at each x on a page: a column's full width."""
+    widths: dict[int, int] = {}
+    for line in lines:
+        if line.xs:
+            key = _column(line.xs[-1])
+            widths[key] = max(widths.get(key, 0), len(line.tail))
+    return widths
+
+
+def _paragraphs(pages: list[list[_Line]]) -> tuple[list[str], int]:
+    """Join visual lines into paragraphs; also count the breaks that only a gap revealed."""
+    paragraphs: list[str] = []
+    gap_breaks = 0
+    prev: _Line | None = None
+    for page_no, lines in enumerate(pages):
+        widths = _widths(lines)
+        for i, line in enumerate(lines):
+            if prev is None:
+                joined = False
+            elif i == 0 and page_no:
+                # Across a page break positions say nothing; a lowercase start continues a sentence.
+                joined = starts_lower(line.text) and not ends_sentence(prev.text)
+            else:
+                joined, by_gap = _continues(prev, line, widths)
+                gap_breaks += by_gap
+            if joined:
+                paragraphs[-1] = join_wrapped(paragraphs[-1], line.text)
+            else:
+                paragraphs.append(line.text)
+            prev = line
+    return paragraphs, gap_breaks
+
+
+def read_pdf(data: bytes, name: str) -> SourceText:
+    """Read a PDF's text layer; refuse encrypted PDFs we cannot open and PDFs without text."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    # pypdf logs recoverable damage as warnings; the caller only needs a result or an InputError.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except (PyPdfError, NotImplementedError, ValueError, TypeError, KeyError) as exc:
+                raise InputError(
+                    name, "encrypted PDF", f"cannot decrypt it here ({exc}); save an unprotected copy"
+                ) from None
+            if not opened:
+                raise InputError(name, "encrypted PDF", "it needs a password; save an unprotected copy")
+        pages = [_page_lines(page) for page in reader.pages]
+    except InputError:
+        raise
+    except Exception as exc:  # pypdf raises many types (PdfReadError, KeyError, struct errors) on bad files
+        raise InputError(name, f"not a readable PDF: {type(exc).__name__}: {exc}", "save it again as PDF") from None
+    chars = sum(len(line.text.replace(" ", "")) for lines in pages for line in lines)
+    if chars < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4 or chars < _MIN_CHARS_PER_PAGE:
+        raise InputError(name, "PDF has no text layer", "OCR it first, e.g. with ocrmypdf")
+    pages = _drop_running_lines(pages)
+    paragraphs, gap_breaks = _paragraphs(pages)
+    visual = [line.text for lines in pages for line in lines]
+    if gap_breaks < max(2, len(visual) // 50):
+        # No paragraph spacing anywhere: joining would glue paragraphs; give the page lines as they are.
+        return SourceText(name=name, lines=tuple(visual), wrapped=True)
+    return SourceText(name=name, lines=tuple(paragraphs), wrapped=False)
