@@ -7,3 +7,35 @@ UI or export library; renderers consume the same typed `Change` records.
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from ajdiff.api import compare_documents, compare_files, load
+from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, DocRef, Impact, Span, SpanOp
+from ajdiff.compare import compare
+from ajdiff.errors import AjdiffError, InputError, OutputError
+from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
+from ajdiff.parser import parse_source, read_documents
+
+__all__ = [
+    "AjdiffError",
+    "Change",
+    "ChangeKind",
+    "Comparison",
+    "ComparisonSet",
+    "DocRef",
+    "Duty",
+    "General",
+    "Impact",
+    "InputError",
+    "JobDescription",
+    "OrderRef",
+    "OutputError",
+    "Requirements",
+    "Span",
+    "SpanOp",
+    "compare",
+    "compare_documents",
+    "compare_files",
+    "load",
+    "parse_source",
+    "read_documents",
+]

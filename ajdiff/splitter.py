@@ -138,7 +138,5 @@ def split(source: SourceText) -> list[RawDocument]:
     docs = []
     for k, (_, end, annex, order) in enumerate(headers):
         stop = headers[k + 1][0] if k + 1 < len(headers) else len(lines)
-        docs.append(
-            RawDocument(source.name, annex, order or file_order, tuple(lines[end:stop]), meta, source.wrapped)
-        )
+        docs.append(RawDocument(source.name, annex, order or file_order, tuple(lines[end:stop]), meta, source.wrapped))
     return docs

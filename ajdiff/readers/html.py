@@ -119,7 +119,7 @@ class _Walker:
         return out
 
     def table(self, table: Any) -> list[str]:
-        """A table's lines; the register's metadata table goes to metadata, related documents are dropped."""
+        """A table's lines; the register's metadata and related-documents tables go to metadata."""
         rows = _rows(table)
         labels = [fold(_text(row[0])) for row in rows if len(row) == 2]
         if sum(1 for label in labels if label in _METADATA_LABELS) >= 2:
@@ -128,6 +128,10 @@ class _Walker:
                     self.metadata.append((_text(row[0]), _text(row[1])))
             return []
         if rows and len({fold(_text(cell)) for cell in rows[0]} & _RELATED_HEADERS) >= 3:
+            # Related documents: metadata, one entry per row, as the splitter keeps them from text exports.
+            for row in rows[1:]:
+                cells = [_text(cell) for cell in row]
+                self.metadata.append(("related", " | ".join(c for c in cells if c)))
             return []
         lines: list[str] = []
         for row in rows:
@@ -147,6 +151,8 @@ def read_html(data: bytes, name: str) -> SourceText:
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
     # lxml refuses str input that still declares an encoding; the bytes are decoded already.
     text = _XML_DECLARATION.sub("", decode(data, name), count=1)
+    if not text.strip():
+        raise InputError(name, "HTML page has no text", "save the page with its document text")
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:

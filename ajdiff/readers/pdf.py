@@ -27,25 +27,42 @@ _PAGE_NUMBER = re.compile(
 _MIN_CHARS_PER_PAGE = 20
 _EDGE_LINES = 3  # header/footer candidates: this many lines at the top and at the bottom of a page
 _X_TOLERANCE = 3.0  # points; cells and paragraphs that start within this are aligned
-_LINE_FACTOR = 1.32  # a baseline step larger than this many font sizes is a paragraph gap
+_LINE_FACTOR = 1.32  # without a measured line pitch, a larger step (in font sizes) is a paragraph gap
+_NUMBERED = re.compile(r"^\d+(?:\.\d+)+\.?\s")  # "2.1. " starts a duty
 _SHORT_LINE = 0.7  # a line shorter than this share of its column's longest line ends a paragraph
 
 
 @dataclass
 class _Line:
-    """One visual line: its text and where its pieces start on the page."""
+    """One visual line (or one table cell's part of it): its text and where its pieces start."""
 
-    text: str = ""
+    pieces: list[tuple[float | None, str]] = field(default_factory=list)
     y: float | None = None
     size: float = 0.0
-    xs: list[float] = field(default_factory=list)
-    tail: str = ""
-    """The text from the last piece on: a value cell's line, without its label."""
+
+    @property
+    def text(self) -> str:
+        """The whole line, normalised."""
+        return normalize_line("".join(text for _, text in self.pieces))
+
+    @property
+    def xs(self) -> list[float]:
+        """Where the pieces start."""
+        return [x for x, _ in self.pieces if x is not None]
 
     @property
     def x(self) -> float | None:
         """Where the line starts."""
-        return self.xs[0] if self.xs else None
+        xs = self.xs
+        return xs[0] if xs else None
+
+    @property
+    def tail(self) -> str:
+        """The text from the last positioned piece on: a value cell's line without its label."""
+        for i in range(len(self.pieces) - 1, -1, -1):
+            if self.pieces[i][0] is not None:
+                return normalize_line("".join(text for _, text in self.pieces[i:]))
+        return self.text
 
 
 def _page_lines(page: object) -> list[_Line]:
@@ -53,29 +70,47 @@ def _page_lines(page: object) -> list[_Line]:
     lines: list[_Line] = [_Line()]
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
-        pieces = text.split("\n")
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
         placed = False
-        for i, piece in enumerate(pieces):
+        for i, piece in enumerate(text.split("\n")):
             if i:
                 lines.append(_Line())
             line = lines[-1]
-            line.text += piece
             if piece.strip() and not placed:
-                placed = True
+                placed = True  # the position belongs to the first visible piece of the fragment
                 if line.y is None:
                     line.y = y
                     line.size = size * scale
-                line.xs.append(x)
-                line.tail = str(len(line.text) - len(piece))  # an offset for now, text below
+                line.pieces.append((x, piece))
+            elif piece:
+                line.pieces.append((None, piece))
 
     page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
-    for line in lines:
-        line.tail = normalize_line(line.text[int(line.tail or 0) :])
-        line.text = normalize_line(line.text)
     return [line for line in lines if line.text]
+
+
+def _split_cells(lines: list[_Line], starts: set[int]) -> list[_Line]:
+    """Split a line where a numbered task cell and its first result share a baseline.
+
+    A piece starting where other lines of the document start is a table cell; "2.1. Task." followed
+    by "Result." on one baseline becomes two lines, as a text export has them. A label and its
+    value stay together: that is the line the parser wants.
+    """
+    out: list[_Line] = []
+    for line in lines:
+        cells: list[_Line] = [_Line([], line.y, line.size)]
+        for k, (x, text) in enumerate(line.pieces):
+            if k and x is not None and _column(x) in starts and cells[-1].text:
+                cells.append(_Line([], line.y, line.size))
+            cells[-1].pieces.append((x, text))
+        if len(cells) >= 2 and _NUMBERED.match(cells[0].text + " "):
+            out.append(cells[0])
+            out.append(_Line([p for cell in cells[1:] for p in cell.pieces], line.y, line.size))
+        else:
+            out.append(line)
+    return out
 
 
 def _edge_key(line: _Line) -> tuple[str, int]:
@@ -105,7 +140,19 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     return result
 
 
-def _continues(prev: _Line, line: _Line, widths: dict[int, int]) -> tuple[bool, bool]:
+def _leading(pages: list[list[_Line]]) -> float | None:
+    """The document's line pitch within a paragraph: a low percentile of the steps between aligned lines."""
+    steps = sorted(
+        prev.y - line.y
+        for lines in pages
+        for prev, line in zip(lines, lines[1:])
+        if prev.y is not None and line.y is not None and prev.x is not None and line.x is not None
+        and abs(prev.xs[-1] - line.x) <= _X_TOLERANCE and 0.8 * line.size < prev.y - line.y < 3 * line.size
+    )  # fmt: skip
+    return steps[len(steps) // 10] if steps else None
+
+
+def _continues(prev: _Line, line: _Line, widths: dict[int, int], leading: float | None) -> tuple[bool, bool]:
     """Whether line continues prev's paragraph; and whether a paragraph gap was what said no."""
     if prev.y is None or line.y is None or line.x is None:
         return starts_lower(line.text) and not ends_sentence(prev.text), False
@@ -116,7 +163,7 @@ def _continues(prev: _Line, line: _Line, widths: dict[int, int]) -> tuple[bool, 
     # Align with where prev's last piece starts: the value cell of "label | value", or the text itself.
     if abs(line.x - prev.xs[-1]) > _X_TOLERANCE:
         return False, False
-    if step > _LINE_FACTOR * size:
+    if step > (leading + max(2.0, 0.25 * size) if leading else _LINE_FACTOR * size):
         return False, True
     # A short line before a capital ends its paragraph even without a gap ("Ekspert" / "teine lõik").
     full = widths.get(_column(prev.xs[-1]), 0)
@@ -143,6 +190,7 @@ def _paragraphs(pages: list[list[_Line]]) -> tuple[list[str], int]:
     """Join visual lines into paragraphs; also count the breaks that only a gap revealed."""
     paragraphs: list[str] = []
     gap_breaks = 0
+    leading = _leading(pages)
     prev: _Line | None = None
     for page_no, lines in enumerate(pages):
         widths = _widths(lines)
@@ -153,7 +201,7 @@ def _paragraphs(pages: list[list[_Line]]) -> tuple[list[str], int]:
                 # Across a page break positions say nothing; a lowercase start continues a sentence.
                 joined = starts_lower(line.text) and not ends_sentence(prev.text)
             else:
-                joined, by_gap = _continues(prev, line, widths)
+                joined, by_gap = _continues(prev, line, widths, leading)
                 gap_breaks += by_gap
             if joined:
                 paragraphs[-1] = join_wrapped(paragraphs[-1], line.text)
@@ -190,6 +238,8 @@ def read_pdf(data: bytes, name: str) -> SourceText:
     if chars < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4 or chars < _MIN_CHARS_PER_PAGE:
         raise InputError(name, "PDF has no text layer", "OCR it first, e.g. with ocrmypdf")
     pages = _drop_running_lines(pages)
+    starts = {_column(line.x) for lines in pages for line in lines if line.x is not None}
+    pages = [_split_cells(lines, starts) for lines in pages]
     paragraphs, gap_breaks = _paragraphs(pages)
     visual = [line.text for lines in pages for line in lines]
     if gap_breaks < max(2, len(visual) // 50):

@@ -62,7 +62,11 @@ def show_document(doc: JobDescription) -> str:
     else:
         out.append("  Keeleoskus: —")
     out += [_wrap(f"{slug}: {text}", "  ") for slug, text in r.extra]
-    for title, items in (("Õigused", doc.rights), ("Vastutus", doc.responsibilities), ("Kompetentsid", doc.competencies)):
+    for title, items in (
+        ("Õigused", doc.rights),
+        ("Vastutus", doc.responsibilities),
+        ("Kompetentsid", doc.competencies),
+    ):
         if items:
             out += ["", f"{title} ({len(items)})"] + [_wrap(f"- {i}", "  ") for i in items]
     if doc.review:

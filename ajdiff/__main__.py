@@ -1,0 +1,7 @@
+"""`python -m ajdiff`."""
+
+import sys
+
+from ajdiff.cli import main
+
+sys.exit(main())

@@ -1,0 +1,148 @@
+"""The library API the CLI, the redline and the UI all call: read, select, pair, compare."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from ajdiff.changes import Comparison, ComparisonSet
+from ajdiff.compare import compare
+from ajdiff.errors import InputError
+from ajdiff.model import JobDescription
+from ajdiff.pairing import best_match, pair_documents
+from ajdiff.parser import read_documents
+from ajdiff.readers import DEFAULT_MAX_BYTES, SUFFIXES
+
+Progress = Callable[[int, int], None]
+"""Called as progress(done, total) during long work (folders)."""
+
+
+def select_annex(docs: list[JobDescription], annex: str | None, source: str) -> list[JobDescription]:
+    """Keep only the annex asked for ('2' or 'Lisa 2'); all documents when annex is None."""
+    if annex is None:
+        return docs
+    wanted = annex.strip().lower().removeprefix("lisa").strip()
+    chosen = [d for d in docs if (d.annex or "").lower() == wanted]
+    if not chosen:
+        have = ", ".join(d.annex for d in docs if d.annex) or "none"
+        raise InputError(source, f"has no annex {annex}", f"annexes in the file: {have}")
+    return chosen
+
+
+def load(path: str | Path, annex: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[JobDescription]:
+    """Read one file (or '-') and optionally select one annex."""
+    docs = read_documents(path, max_bytes=max_bytes)
+    if not docs:
+        raise InputError(str(path), "no job description found", "is this an ametijuhend?")
+    return select_annex(docs, annex, str(path))
+
+
+def _list_folder(folder: Path) -> list[Path]:
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES - {""})
+    if not files:
+        raise InputError(str(folder), "folder has no .txt, .docx, .pdf, .html or .asice files")
+    return files
+
+
+def _load_many(paths: list[Path], max_bytes: int, jobs: int, progress: Progress | None) -> list[JobDescription]:
+    docs: list[JobDescription] = []
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            chunk = max(1, len(paths) // (jobs * 8))
+            for k, result in enumerate(pool.map(_read_for_pool, paths, [max_bytes] * len(paths), chunksize=chunk)):
+                docs.extend(result)
+                if progress:
+                    progress(k + 1, len(paths))
+        return docs
+    for k, path in enumerate(paths):
+        docs.extend(read_documents(path, max_bytes=max_bytes))
+        if progress:
+            progress(k + 1, len(paths))
+    return docs
+
+
+def _read_for_pool(path: Path, max_bytes: int) -> list[JobDescription]:
+    return read_documents(path, max_bytes=max_bytes)
+
+
+def _compare_pair(pair: tuple[JobDescription, JobDescription]) -> Comparison:
+    return compare(*pair)
+
+
+def compare_documents(
+    old: list[JobDescription],
+    new: list[JobDescription],
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> ComparisonSet:
+    """Pair two lists of documents and compare each pair.
+
+    One against one is compared directly; one against several picks the best match and says
+    so; several against several are paired by position, unit and content, the rest listed as
+    posts abolished (old only) or created (new only).
+    """
+    notes: list[str] = []
+    if len(old) == 1 and len(new) == 1:
+        return ComparisonSet(pairs=(compare(old[0], new[0]),))
+    if len(old) == 1 or len(new) == 1:
+        single, many, single_is_old = (old[0], new, True) if len(old) == 1 else (new[0], old, False)
+        k, score = best_match(single, many)
+        chosen = many[k]
+        notes.append(
+            f"compared with {chosen.label} of {chosen.source}, the best match of {len(many)} "
+            f"(score {score:.2f}); choose another with --{'new' if single_is_old else 'old'}-annex"
+        )
+        pair = compare(single, chosen) if single_is_old else compare(chosen, single)
+        return ComparisonSet(pairs=(pair,), notes=tuple(notes))
+    pairs, lone_old, lone_new = pair_documents(old, new)
+    todo = [(old[i], new[j]) for i, j, _ in pairs]
+    if jobs > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = []
+            for k, result in enumerate(pool.map(_compare_pair, todo, chunksize=max(1, len(todo) // (jobs * 8)))):
+                results.append(result)
+                if progress:
+                    progress(k + 1, len(todo))
+    else:
+        results = []
+        for k, pair in enumerate(todo):
+            results.append(compare(*pair))
+            if progress:
+                progress(k + 1, len(todo))
+    return ComparisonSet(
+        pairs=tuple(results),
+        unpaired_old=tuple(old[i] for i in lone_old),
+        unpaired_new=tuple(new[j] for j in lone_new),
+        notes=tuple(notes),
+    )
+
+
+def compare_files(
+    old_path: str | Path,
+    new_path: str | Path,
+    *,
+    old_annex: str | None = None,
+    new_annex: str | None = None,
+    jobs: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Progress | None = None,
+) -> ComparisonSet:
+    """Compare two files, two orders or two folders of job descriptions."""
+    old_p, new_p = Path(old_path), Path(new_path)
+    if str(old_path) == "-" and str(new_path) == "-":
+        raise InputError("-", "only one side can be standard input")
+    old_dir, new_dir = old_p.is_dir() and str(old_path) != "-", new_p.is_dir() and str(new_path) != "-"
+    if old_dir != new_dir:
+        folder = old_path if old_dir else new_path
+        raise InputError(str(folder), "is a folder but the other side is a file", "compare two files or two folders")
+    jobs = max(1, min(jobs, os.cpu_count() or 1))
+    if old_dir:
+        old_docs = _load_many(_list_folder(old_p), max_bytes, jobs, progress)
+        new_docs = _load_many(_list_folder(new_p), max_bytes, jobs, progress)
+    else:
+        old_docs = load(old_path, old_annex, max_bytes=max_bytes)
+        new_docs = load(new_path, new_annex, max_bytes=max_bytes)
+    return compare_documents(old_docs, new_docs, jobs=jobs, progress=progress)

@@ -1,0 +1,405 @@
+"""The comparer: two parsed versions of one post → typed `Change` records. Pure, no I/O."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ajdiff.align import Match, dice, item_similarity, longest_increasing, match_sequences, overlap
+from ajdiff.changes import Change, ChangeKind, Comparison, Impact
+from ajdiff.labels import path_label
+from ajdiff.languages import level_rank
+from ajdiff.model import Duty, JobDescription
+from ajdiff.text import fold_key
+from ajdiff.worddiff import word_spans
+
+DUTY_THRESHOLD = 0.45
+"""Below this similarity two duties are different duties (one removed, one added)."""
+SLOT_THRESHOLD = 0.15
+"""A duty rewritten in place (same neighbours on both sides) still counts as modified above this."""
+ITEM_THRESHOLD = 0.6
+"""List items (substitutes, rights, results) below this are removed + added, not modified."""
+MERGE_OVERLAP = 0.7
+"""How much of an unmatched duty a merged (or split) duty must contain."""
+
+_HIGH_SCALARS = frozenset({"general.group", "general.supervisor", "general.special_conditions"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÕÄÖÜŠŽ])")
+
+
+def _change(
+    path: str,
+    kind: ChangeKind,
+    old: str | None,
+    new: str | None,
+    *,
+    impact: Impact = Impact.NORMAL,
+    old_number: str | None = None,
+    new_number: str | None = None,
+    editorial: bool | None = None,
+) -> Change:
+    if editorial is None:
+        editorial = old is not None and new is not None and fold_key(old) == fold_key(new)
+    spans = word_spans(old, new) if old is not None and new is not None else ()
+    return Change(
+        path=path,
+        kind=kind,
+        old=old,
+        new=new,
+        editorial=editorial,
+        impact=Impact.NORMAL if editorial else impact,
+        label=path_label(path),
+        old_number=old_number,
+        new_number=new_number,
+        spans=spans,
+    )
+
+
+def _scalar(path: str, old: str | None, new: str | None, impact: Impact = Impact.NORMAL) -> Iterator[Change]:
+    if (old or None) == (new or None):
+        return
+    if not old:
+        yield _change(path, ChangeKind.ADDED, None, new, impact=impact)
+    elif not new:
+        yield _change(path, ChangeKind.REMOVED, old, None, impact=impact)
+    else:
+        yield _change(path, ChangeKind.MODIFIED, old, new, impact=impact)
+
+
+def _items(path: str, old: tuple[str, ...], new: tuple[str, ...], whole_section: bool = False) -> Iterator[Change]:
+    """Item sets: added / removed / modified per item, order ignored."""
+    if old == new:
+        return
+    if whole_section and (not old or not new):
+        # A section present on one side only is one change, not one per item.
+        yield from _scalar(path, "\n".join(old) or None, "\n".join(new) or None)
+        return
+    for m in sorted(match_sequences(old, new, item_similarity, ITEM_THRESHOLD), key=_order):
+        a = old[m.old] if m.old is not None else None
+        b = new[m.new] if m.new is not None else None
+        if a is None:
+            yield _change(path, ChangeKind.ADDED, None, b)
+        elif b is None:
+            yield _change(path, ChangeKind.REMOVED, a, None)
+        elif a != b:
+            yield _change(path, ChangeKind.MODIFIED, a, b)
+
+
+def _order(m: Match) -> tuple[int, int]:
+    return (m.new if m.new is not None else m.old or 0, 0 if m.new is not None else 1)
+
+
+def sentences(results: tuple[str, ...]) -> tuple[str, ...]:
+    """Results as sentences: one line with two sentences and two bulleted lines compare equal."""
+    out: list[str] = []
+    for result in results:
+        out.extend(s.strip() for s in _SENTENCE_END.split(result) if s.strip())
+    return tuple(out)
+
+
+def duty_text(duty: Duty) -> str:
+    """A duty's whole text (task and results), for similarity."""
+    return " ".join((duty.task, *duty.results))
+
+
+def duty_similarity(a: Duty, b: Duty) -> float:
+    """Similarity of two duties: by their task, or by everything when the results carry it."""
+    return max(dice(a.task, b.task), dice(duty_text(a), duty_text(b)))
+
+
+# ---------------------------------------------------------------------------- duties
+
+
+def align_duties(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Match]:
+    """Match duties by content: exact, then optimal by similarity, then rewrites in place."""
+    matches = match_sequences(old, new, duty_similarity, DUTY_THRESHOLD, text=duty_text)
+    return _pair_in_place(old, new, matches)
+
+
+def _pair_in_place(old: tuple[Duty, ...], new: tuple[Duty, ...], matches: list[Match]) -> list[Match]:
+    """Pair an unmatched old and new duty that sit alone between the same matched neighbours."""
+    pairs = sorted((m for m in matches if m.old is not None and m.new is not None), key=lambda m: m.old)
+    lone_old = sorted(m.old for m in matches if m.new is None)
+    lone_new = sorted(m.new for m in matches if m.old is None)
+    if not lone_old or not lone_new:
+        return matches
+
+    def slot(index: int, side: str) -> int:
+        # The slot is the number of matched duties before this one on its own side.
+        return sum(1 for m in pairs if (m.old if side == "old" else m.new) < index)
+
+    by_slot_old: dict[int, list[int]] = {}
+    for i in lone_old:
+        by_slot_old.setdefault(slot(i, "old"), []).append(i)
+    by_slot_new: dict[int, list[int]] = {}
+    for j in lone_new:
+        by_slot_new.setdefault(slot(j, "new"), []).append(j)
+    extra: list[Match] = []
+    for s, olds in by_slot_old.items():
+        news = by_slot_new.get(s, [])
+        if len(olds) == 1 and len(news) == 1:
+            score = duty_similarity(old[olds[0]], new[news[0]])
+            if score >= SLOT_THRESHOLD:
+                extra.append(Match(olds[0], news[0], score))
+    if not extra:
+        return matches
+    taken_old = {m.old for m in extra}
+    taken_new = {m.new for m in extra}
+    kept = [
+        m for m in matches if not (m.new is None and m.old in taken_old) and not (m.old is None and m.new in taken_new)
+    ]
+    return kept + extra
+
+
+def _merges(old: tuple[Duty, ...], new: tuple[Duty, ...], matches: list[Match]) -> tuple[list[Match], dict, dict]:
+    """Find merges (two old → one new) and splits (one old → two new) among the leftovers."""
+    merged: dict[int, list[int]] = {}  # new index → old indices
+    split: dict[int, list[int]] = {}  # old index → new indices
+    pairs = [m for m in matches if m.old is not None and m.new is not None]
+    lone_old = [m.old for m in matches if m.new is None]
+    lone_new = [m.new for m in matches if m.old is None]
+    used: set[tuple[str, int]] = set()
+    for m in pairs:
+        a, b = old[m.old], new[m.new]
+        for i in lone_old:
+            if ("o", i) in used:
+                continue
+            extra = old[i]
+            if overlap(extra.task, b.task) >= MERGE_OVERLAP and dice(f"{a.task} {extra.task}", b.task) > dice(
+                a.task, b.task
+            ):
+                merged.setdefault(m.new, [m.old]).append(i)
+                used.add(("o", i))
+        for j in lone_new:
+            if ("n", j) in used:
+                continue
+            extra = new[j]
+            if overlap(extra.task, a.task) >= MERGE_OVERLAP and dice(a.task, f"{b.task} {extra.task}") > dice(
+                a.task, b.task
+            ):
+                split.setdefault(m.old, [m.new]).append(j)
+                used.add(("n", j))
+    rest = [
+        m
+        for m in matches
+        if not (m.new is None and ("o", m.old) in used) and not (m.old is None and ("n", m.new) in used)
+    ]
+    return rest, merged, split
+
+
+def _duty_changes(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> Iterator[Change]:
+    matches = align_duties(old, new)
+    matches, merged, split = _merges(old, new, matches)
+    pairs = sorted((m for m in matches if m.old is not None and m.new is not None), key=lambda m: m.old)
+    in_order = longest_increasing([m.new for m in pairs])
+    moved = {(pairs[k].old, pairs[k].new) for k in range(len(pairs)) if k not in in_order}
+    out: list[tuple[int, int, Change]] = []  # (new position, tie-break, change) for a stable order
+
+    for m in pairs:
+        a, b = old[m.old], new[m.new]
+        path = f"duties.{b.number}"
+        if m.new in merged:
+            olds = [old[i] for i in merged[m.new]]
+            out.append(
+                (
+                    m.new,
+                    0,
+                    _change(
+                        path,
+                        ChangeKind.MERGED,
+                        "\n".join(d.task for d in olds),
+                        b.task,
+                        impact=Impact.HIGH,
+                        old_number=", ".join(d.number for d in olds),
+                        new_number=b.number,
+                        editorial=False,
+                    ),
+                )
+            )
+            continue
+        if m.old in split:
+            news = [new[j] for j in split[m.old]]
+            out.append(
+                (
+                    m.new,
+                    0,
+                    _change(
+                        path,
+                        ChangeKind.SPLIT,
+                        a.task,
+                        "\n".join(d.task for d in news),
+                        impact=Impact.HIGH,
+                        old_number=a.number,
+                        new_number=", ".join(d.number for d in news),
+                        editorial=False,
+                    ),
+                )
+            )
+            continue
+        if (m.old, m.new) in moved:
+            out.append(
+                (
+                    m.new,
+                    0,
+                    _change(
+                        path,
+                        ChangeKind.MOVED,
+                        a.task,
+                        b.task,
+                        impact=Impact.HIGH,
+                        old_number=a.number,
+                        new_number=b.number,
+                        editorial=False,
+                    ),
+                )
+            )
+        elif a.task != b.task:
+            kind = ChangeKind.RENUMBERED if fold_key(a.task) == fold_key(b.task) and a.number != b.number else None
+            out.append(
+                (
+                    m.new,
+                    0,
+                    _change(
+                        path, kind or ChangeKind.MODIFIED, a.task, b.task, old_number=a.number, new_number=b.number
+                    ),
+                )
+            )
+        elif a.number != b.number:
+            out.append(
+                (
+                    m.new,
+                    0,
+                    _change(
+                        path,
+                        ChangeKind.RENUMBERED,
+                        a.task,
+                        b.task,
+                        old_number=a.number,
+                        new_number=b.number,
+                        editorial=True,
+                    ),
+                )
+            )
+        for k, c in enumerate(_items(f"duties.{b.number}.results", sentences(a.results), sentences(b.results))):
+            out.append((m.new, k + 1, _with_numbers(c, a.number, b.number)))
+    for m in matches:
+        if m.old is None and m.new is not None:
+            b = new[m.new]
+            out.append(
+                (
+                    m.new,
+                    0,
+                    _change(
+                        f"duties.{b.number}", ChangeKind.ADDED, None, b.task, impact=Impact.HIGH, new_number=b.number
+                    ),
+                )
+            )
+        elif m.new is None and m.old is not None:
+            a = old[m.old]
+            anchor = _anchor(m.old, pairs)
+            out.append(
+                (
+                    anchor,
+                    10_000 + m.old,
+                    _change(
+                        f"duties.{a.number}", ChangeKind.REMOVED, a.task, None, impact=Impact.HIGH, old_number=a.number
+                    ),
+                )
+            )
+    out.sort(key=lambda t: (t[0], t[1]))
+    yield from (c for _, _, c in out)
+
+
+def _with_numbers(change: Change, old_number: str, new_number: str) -> Change:
+    from dataclasses import replace
+
+    return replace(change, old_number=old_number, new_number=new_number)
+
+
+def _anchor(old_index: int, pairs: list[Match]) -> int:
+    """Where a removed duty stood, in new positions: just after its matched predecessor."""
+    before = [m.new for m in pairs if m.old < old_index]
+    return max(before) if before else -1
+
+
+# ---------------------------------------------------------------------------- the whole document
+
+
+def _languages(old: dict[str, str], new: dict[str, str]) -> Iterator[Change]:
+    for code in sorted(set(old) | set(new)):
+        a, b = old.get(code), new.get(code)
+        path = f"requirements.languages.{code}"
+        if a == b:
+            continue
+        if a is None:
+            yield _change(path, ChangeKind.ADDED, None, b, impact=Impact.HIGH, editorial=False)
+        elif b is None:
+            yield _change(path, ChangeKind.REMOVED, a, None, editorial=False)
+        elif level_rank(b) > level_rank(a):
+            yield _change(path, ChangeKind.RAISED, a, b, impact=Impact.HIGH, editorial=False)
+        else:
+            yield _change(path, ChangeKind.LOWERED, a, b, editorial=False)
+
+
+def _years(old: int | None, new: int | None) -> Iterator[Change]:
+    if old == new:
+        return
+    path = "requirements.experience_years"
+    a = None if old is None else str(old)
+    b = None if new is None else str(new)
+    if old is None:
+        yield _change(path, ChangeKind.ADDED, None, b, impact=Impact.HIGH, editorial=False)
+    elif new is None:
+        yield _change(path, ChangeKind.REMOVED, a, None, editorial=False)
+    elif new > old:
+        yield _change(path, ChangeKind.RAISED, a, b, impact=Impact.HIGH, editorial=False)
+    else:
+        yield _change(path, ChangeKind.LOWERED, a, b, editorial=False)
+
+
+def document_similarity(old: JobDescription, new: JobDescription) -> float:
+    """How alike two documents are overall (0..1): their duties and general texts."""
+
+    def text(d: JobDescription) -> str:
+        g = d.general
+        return " ".join([g.position or "", g.unit or "", g.goal or "", *(duty_text(x) for x in d.duties)])
+
+    return dice(text(old), text(new))
+
+
+def compare(old: JobDescription, new: JobDescription) -> Comparison:
+    """Every semantic change from old to new, general part first, in document order."""
+    go, gn = old.general, new.general
+    changes: list[Change] = []
+    for key in ("position", "unit", "supervisor"):
+        path = f"general.{key}"
+        changes += _scalar(
+            path, getattr(go, key), getattr(gn, key), Impact.HIGH if path in _HIGH_SCALARS else Impact.NORMAL
+        )
+    for key in ("subordinates", "substitutes_for", "substituted_by"):
+        changes += _items(f"general.{key}", getattr(go, key), getattr(gn, key))
+    for key in ("goal", "group", "special_conditions"):
+        path = f"general.{key}"
+        changes += _scalar(
+            path, getattr(go, key), getattr(gn, key), Impact.HIGH if path in _HIGH_SCALARS else Impact.NORMAL
+        )
+    changes += _duty_changes(old.duties, new.duties)
+    ro, rn = old.requirements, new.requirements
+    changes += _scalar(
+        "requirements.education", ro.education, rn.education, Impact.HIGH if not ro.education else Impact.NORMAL
+    )
+    changes += _scalar("requirements.experience", ro.experience, rn.experience)
+    changes += _years(ro.experience_years, rn.experience_years)
+    changes += _languages(ro.language_map, rn.language_map)
+    changes += _scalar("requirements.knowledge", ro.knowledge, rn.knowledge)
+    changes += _scalar("requirements.qualities", ro.qualities, rn.qualities)
+    extra_old, extra_new = dict(ro.extra), dict(rn.extra)
+    for slug in dict.fromkeys([*extra_old, *extra_new]):
+        changes += _scalar(f"requirements.{slug}", extra_old.get(slug), extra_new.get(slug))
+    changes += _items("rights", old.rights, new.rights, whole_section=True)
+    changes += _items("responsibilities", old.responsibilities, new.responsibilities, whole_section=True)
+    changes += _items("competencies", old.competencies, new.competencies, whole_section=True)
+    changes += _scalar("review", old.review, new.review)
+    other_old, other_new = dict(old.other), dict(new.other)
+    for slug in dict.fromkeys([*other_old, *other_new]):
+        changes += _scalar(f"other.{slug}", other_old.get(slug), other_new.get(slug))
+    return Comparison(old=old, new=new, similarity=document_similarity(old, new), changes=tuple(changes))
