@@ -1,0 +1,119 @@
+"""Signature containers: detection, the documents inside, hostile zips."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+from ajdiff.errors import InputError
+from ajdiff.readers import read_bytes
+from ajdiff.readers.container import is_signature_container, read_container
+
+MAX = 10 * 2**20
+MANIFEST = b"""<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.etsi.asic-e+zip"/>
+</manifest:manifest>"""
+SIGNATURE = b"""<?xml version="1.0" encoding="UTF-8"?>
+<asic:XAdESSignatures xmlns:asic="http://uri.etsi.org/02918/v1.2.1#" xmlns:ds="http://www.w3.org/2000/09/xmldsig#"
+ xmlns:xades="http://uri.etsi.org/01903/v1.3.2#"><ds:Signature><ds:Object><xades:QualifyingProperties>
+<xades:SignedProperties><xades:SignedSignatureProperties><xades:SigningTime>2024-11-15T10:00:00Z</xades:SigningTime>
+</xades:SignedSignatureProperties></xades:SignedProperties></xades:QualifyingProperties></ds:Object></ds:Signature>
+</asic:XAdESSignatures>"""
+
+
+def _docx(*paragraphs: str) -> bytes:
+    d = docx.Document()
+    for text in paragraphs:
+        d.add_paragraph(text)
+    buffer = io.BytesIO()
+    d.save(buffer)
+    return buffer.getvalue()
+
+
+def _asice(members: dict[str, bytes], mimetype: bytes = b"application/vnd.etsi.asic-e+zip") -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        if mimetype:
+            zf.writestr(zipfile.ZipInfo("mimetype"), mimetype, compress_type=zipfile.ZIP_STORED)
+        zf.writestr("META-INF/manifest.xml", MANIFEST)
+        zf.writestr("META-INF/signatures0.xml", SIGNATURE)
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_reads_the_signed_docx() -> None:
+    data = _asice({"ametijuhend.docx": _docx("AMETIJUHEND", "1. Üldosa")})
+    assert is_signature_container(data, "a.asice")
+    source = read_container(data, "a.asice", max_bytes=MAX)
+    assert [line for line in source.lines if line] == ["AMETIJUHEND", "1. Üldosa"]
+    assert ("Allkirjastatud", "2024-11-15T10:00:00Z") in source.metadata
+
+
+def test_several_documents_are_concatenated_in_order() -> None:
+    data = _asice({"a.txt": b"Esimene", "b.html": b"<html><body><p>Teine</p></body></html>"})
+    source = read_container(data, "c.asice", max_bytes=MAX)
+    assert [line for line in source.lines if line] == ["Esimene", "Teine"]
+
+
+def test_dispatch_by_suffix_and_by_magic() -> None:
+    data = _asice({"a.docx": _docx("Tekst")})
+    assert read_bytes(data, "c.bdoc", ".bdoc").lines == read_bytes(data, "-", "").lines
+
+
+def test_docx_is_not_a_container() -> None:
+    assert not is_signature_container(_docx("x"), "a.docx")
+    assert not is_signature_container(b"not a zip", "x")
+
+
+def test_detected_by_signature_file_without_mimetype() -> None:
+    assert is_signature_container(_asice({"a.txt": b"x"}, mimetype=b""), "x.zip")
+
+
+def test_inner_errors_name_the_member() -> None:
+    data = _asice({"broken.docx": b"PK\x03\x04 broken"})
+    with pytest.raises(InputError) as exc:
+        read_container(data, "c.asice", max_bytes=MAX)
+    assert exc.value.source == "c.asice:broken.docx"
+
+
+def test_no_document_inside() -> None:
+    data = _asice({"photo.jpg": b"\xff\xd8\xff"})
+    with pytest.raises(InputError, match="no document inside the container"):
+        read_container(data, "c.asice", max_bytes=MAX)
+
+
+def test_nested_container_skipped() -> None:
+    inner = _asice({"a.txt": b"x"})
+    with pytest.raises(InputError, match="no document inside"):
+        read_container(_asice({"inner.asice": inner}), "c.asice", max_bytes=MAX)
+
+
+def test_bomb_refused_before_inflating() -> None:
+    data = _asice({"a.txt": b"a" * (3 * 2**20)})
+    with pytest.raises(InputError, match="would inflate") as exc:
+        read_container(data, "c.asice", max_bytes=2**20)
+    assert exc.value.hint == "raise --max-size"
+
+
+def test_not_a_zip_and_truncated() -> None:
+    with pytest.raises(InputError, match="not a signature container"):
+        read_container(b"hello", "c.asice", max_bytes=MAX)
+    data = _asice({"a.docx": _docx("x")})
+    with pytest.raises(InputError, match="damaged or truncated"):
+        read_container(data[:-40], "c.asice", max_bytes=MAX)
+
+
+def test_signature_with_doctype_is_only_a_warning() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr("mimetype", b"application/vnd.etsi.asic-e+zip")
+        zf.writestr("META-INF/signatures0.xml", b'<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>')
+        zf.writestr("a.txt", b"Tekst")
+    source = read_container(buffer.getvalue(), "c.asice", max_bytes=MAX)
+    assert source.lines == ("Tekst",)
+    assert any("DOCTYPE" in w for w in source.warnings)

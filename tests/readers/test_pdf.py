@@ -1,0 +1,208 @@
+"""The PDF reader: paragraphs from positions, running headers and page numbers, refusals."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Pt
+from pypdf import PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+from ajdiff.errors import InputError
+from ajdiff.readers import read_bytes
+from ajdiff.readers.pdf import read_pdf
+
+Line = tuple[float, float, str]  # x, y, text
+
+
+def _pdf(pages: list[list[Line]], size: float = 11) -> bytes:
+    """A PDF whose pages show the given lines at the given positions, in Helvetica."""
+    writer = PdfWriter()
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
+    for lines in pages:
+        page = writer.add_blank_page(595, 842)
+        ops = []
+        for x, y, text in lines:
+            escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+            ops.append(f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({escaped}) Tj ET")
+        stream = DecodedStreamObject()
+        stream.set_data("\n".join(ops).encode("cp1252"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+        )
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _page(body: list[Line], number: int, total: int) -> list[Line]:
+    return [(72, 800, "Sotsiaalkindlustusamet"), *body, (280, 40, f"Lk {number} / {total}")]
+
+
+# Paragraphs 18pt apart, wrapped lines 13pt apart; a label | value row with its value wrapped.
+PAGE_1: list[Line] = [
+    (72, 760, "AMETIJUHEND"),
+    (72, 742, "Struktuuriüksus"),
+    (250, 742, "Ohvriabi osakond, kriisitoe"),
+    (250, 729, "talitus"),
+    (72, 711, "Teenistuskoht"),
+    (250, 711, "Nõustaja"),
+    (72, 693, "2.1. Ohvrite nõustamine ja juurdepääsu-"),
+    (72, 680, "piiranguga teabe hoidmine."),
+    (250, 693, "Teenus on kvaliteetne."),
+    (250, 675, "Teenust on osutatud vastavalt"),
+    (250, 662, "graafikule."),
+]
+PAGE_2: list[Line] = [
+    (72, 760, "2.2. Koostöö partneritega."),
+    (250, 760, "Võrgustik on olemas."),
+    (72, 742, "Ametijuhend vaadatakse üle kord aastas."),
+]
+
+
+def test_paragraphs_rebuilt_and_running_lines_dropped() -> None:
+    source = read_pdf(_pdf([_page(PAGE_1, 1, 2), _page(PAGE_2, 2, 2)]), "a.pdf")
+    assert source.wrapped is False
+    assert list(source.lines) == [
+        "AMETIJUHEND",
+        "Struktuuriüksus Ohvriabi osakond, kriisitoe talitus",
+        "Teenistuskoht Nõustaja",
+        "2.1. Ohvrite nõustamine ja juurdepääsupiiranguga teabe hoidmine.",
+        "Teenus on kvaliteetne.",
+        "Teenust on osutatud vastavalt graafikule.",
+        "2.2. Koostöö partneritega.",
+        "Võrgustik on olemas.",
+        "Ametijuhend vaadatakse üle kord aastas.",
+    ]
+
+
+def test_without_paragraph_gaps_lines_stay_wrapped() -> None:
+    lines = [(72, 760 - 13 * i, f"Rida {i} tekstiga") for i in range(10)]
+    source = read_pdf(_pdf([lines]), "b.pdf")
+    assert source.wrapped is True
+    assert list(source.lines) == [f"Rida {i} tekstiga" for i in range(10)]
+
+
+@pytest.mark.parametrize("number", ["3", "- 3 -", "Lk 2 / 5", "2 (5)", "lk. 4", "Page 2 of 3"])
+def test_bare_page_numbers_dropped(number: str) -> None:
+    body = [(72, 760, "Esimene lõik on siin."), (72, 742, "Teine lõik on siin."), (72, 724, "Kolmas lõik.")]
+    source = read_pdf(_pdf([[*body, (280, 40, number)]]), "c.pdf")
+    assert number not in source.lines
+    assert "Kolmas lõik." in source.lines
+
+
+def test_dispatch_by_magic() -> None:
+    data = _pdf([PAGE_2])
+    assert read_bytes(data, "-", "").lines == read_pdf(data, "-").lines
+
+
+def test_encrypted_with_empty_password_is_read() -> None:
+    writer = PdfWriter(clone_from=io.BytesIO(_pdf([PAGE_2])))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert "Ametijuhend vaadatakse üle kord aastas." in read_pdf(buffer.getvalue(), "e.pdf").lines
+
+
+def test_encrypted_with_password_refused() -> None:
+    writer = PdfWriter(clone_from=io.BytesIO(_pdf([PAGE_2])))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(InputError, match="encrypted PDF"):
+        read_pdf(buffer.getvalue(), "e.pdf")
+
+
+def test_no_text_layer_refused() -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(InputError, match="no text layer") as exc:
+        read_pdf(buffer.getvalue(), "scan.pdf")
+    assert exc.value.hint is not None and "ocrmypdf" in exc.value.hint
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n garbage", b"not a pdf at all", b""])
+def test_broken_pdf_refused(data: bytes) -> None:
+    with pytest.raises(InputError):
+        read_pdf(data, "broken.pdf")
+
+
+def test_truncated_pdf_refused_or_read() -> None:
+    data = _pdf([PAGE_1, PAGE_2])
+    try:
+        source = read_pdf(data[: len(data) // 2], "cut.pdf")
+    except InputError:
+        return
+    assert isinstance(source.lines, tuple)  # pypdf may recover what is there; it must not crash
+
+
+# ---------------------------------------------------------------- a real office PDF
+
+
+def _soffice() -> str:
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is required in CI")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return exe
+
+
+def test_libreoffice_pdf_reads_like_the_docx(tmp_path: Path) -> None:
+    exe = _soffice()
+    d = docx.Document()
+    d.add_paragraph("AMETIJUHEND")
+    table = d.add_table(rows=3, cols=2)
+    rows = [
+        ("Struktuuriüksus", ["Sotsiaalhoolekande toimepidevuse osakond, toimepidevuse ja rände talitus, Tallinn"]),
+        ("2.1. Riigi, partnerasutuste ja teenuseosutajate kriisiplaanides ameti huvide kaitsmine.", ["A.", "B."]),
+        ("Haridus", ["Kõrgharidus"]),
+    ]
+    for row, (left, right) in zip(table.rows, rows):
+        row.cells[0].text = left
+        row.cells[1].text = right[0]
+        for extra in right[1:]:
+            row.cells[1].add_paragraph(extra)
+    for cell in table._cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.space_after = Pt(6)
+    d.add_paragraph("Ametijuhend vaadatakse üle kord aastas.")
+    (tmp_path / "a.docx").write_bytes(_docx_bytes(d))
+    subprocess.run(
+        [exe, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "a.docx")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    source = read_pdf((tmp_path / "a.pdf").read_bytes(), "a.pdf")
+    assert [line for line in source.lines if line] == [
+        "AMETIJUHEND",
+        "Struktuuriüksus Sotsiaalhoolekande toimepidevuse osakond, toimepidevuse ja rände talitus, Tallinn",
+        "2.1. Riigi, partnerasutuste ja teenuseosutajate kriisiplaanides ameti huvide kaitsmine.",
+        "A.",
+        "B.",
+        "Haridus Kõrgharidus",
+        "Ametijuhend vaadatakse üle kord aastas.",
+    ]
+
+
+def _docx_bytes(d: docx.document.Document) -> bytes:
+    buffer = io.BytesIO()
+    d.save(buffer)
+    return buffer.getvalue()
