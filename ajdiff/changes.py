@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from enum import Enum
 
@@ -69,6 +70,12 @@ class Change:
     """Inline word diff from old to new, when both sides exist."""
 
     @property
+    def key(self) -> str:
+        """A stable identity of this change within its pair, for review marks and comments."""
+        digest = hashlib.sha1(f"{self.old}\x00{self.new}".encode()).hexdigest()[:10]
+        return f"{self.path}|{self.kind.value}|{digest}"
+
+    @property
     def section(self) -> str:
         """The top-level section of the path: 'general', 'duties', 'requirements' …"""
         return self.path.split(".", 1)[0]
@@ -97,6 +104,11 @@ class Comparison:
     new: JobDescription
     similarity: float
     changes: tuple[Change, ...]
+
+    @property
+    def key(self) -> str:
+        """A stable identity of the pair: its sources and annexes."""
+        return f"{self.old.source}#{self.old.annex or ''}>{self.new.source}#{self.new.annex or ''}"
 
     @property
     def substantive(self) -> tuple[Change, ...]:

@@ -1,0 +1,154 @@
+"""Review state: approve / question marks and comments on changes, kept in a JSON file.
+
+The terminal UI writes it after every action (atomically); the redline turns it into Word
+comments. A file that cannot be read is never silently replaced: it is kept as `.bak`.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+
+from ajdiff.changes import Change, Comparison
+from ajdiff.errors import AjdiffError
+from ajdiff.output import atomic_write
+
+REVIEW_FORMAT = "ajdiff-review/1"
+
+
+class ReviewError(AjdiffError):
+    """A review file that exists but cannot be used."""
+
+
+class Mark(str, Enum):
+    """A reviewer's verdict on one change."""
+
+    APPROVED = "approved"
+    QUESTIONED = "questioned"
+
+
+@dataclass(frozen=True)
+class ReviewEntry:
+    """What a reviewer said about one change."""
+
+    pair: str
+    """`Comparison.key` of the pair the change belongs to."""
+    change: str
+    """`Change.key` of the change."""
+    mark: Mark | None = None
+    comment: str | None = None
+    label: str = ""
+    """The change's label when marked, so a reader of the file knows what it was about."""
+    updated: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+    """All marks and comments of one review."""
+
+    entries: tuple[ReviewEntry, ...] = ()
+    author: str | None = None
+
+    def entry(self, pair: Comparison, change: Change) -> ReviewEntry | None:
+        """The entry for a change of a pair, if any."""
+        for e in self.entries:
+            if e.pair == pair.key and e.change == change.key:
+                return e
+        return None
+
+    def updated(self, pair: Comparison, change: Change, **fields: object) -> Review:
+        """A new Review with the entry of one change updated (mark=…, comment=…)."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        old = self.entry(pair, change) or ReviewEntry(pair.key, change.key, label=change.label)
+        new = replace(old, updated=now, label=change.label, **fields)  # type: ignore[arg-type]
+        rest = tuple(e for e in self.entries if not (e.pair == pair.key and e.change == change.key))
+        return replace(self, entries=(*rest, new))
+
+
+def default_review_path(new_path: str | Path) -> Path:
+    """Next to the new file: NEW.ajdiff-review.json (in the current folder for standard input)."""
+    if str(new_path) == "-":
+        return Path("ajdiff-review.json")
+    p = Path(new_path)
+    return p.with_name(p.name.rstrip("/") + ".ajdiff-review.json")
+
+
+def _keep_backup(path: Path) -> Path:
+    backup = path.with_name(path.name + ".bak")
+    shutil.copy2(path, backup)
+    return backup
+
+
+def load_review(path: str | Path) -> Review:
+    """Read a review file; a missing file is an empty review; a bad one is kept as .bak and refused."""
+    p = Path(path)
+    if not p.exists():
+        return Review()
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        backup = _keep_backup(p)
+        raise ReviewError(
+            str(p),
+            f"review file is corrupt ({type(exc).__name__})",
+            f"a copy is kept as {backup.name}; move it away to start a new review",
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != REVIEW_FORMAT:
+        backup = _keep_backup(p)
+        found = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise ReviewError(
+            str(p),
+            f"unknown review file version {found!r} (expected {REVIEW_FORMAT})",
+            f"a copy is kept as {backup.name}",
+        )
+    try:
+        entries = tuple(
+            ReviewEntry(
+                pair=str(e["pair"]),
+                change=str(e["change"]),
+                mark=Mark(e["mark"]) if e.get("mark") else None,
+                comment=e.get("comment"),
+                label=str(e.get("label", "")),
+                updated=str(e.get("updated", "")),
+            )
+            for e in data.get("entries", [])
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        backup = _keep_backup(p)
+        raise ReviewError(str(p), f"review file has a bad entry ({exc})", f"a copy is kept as {backup.name}") from None
+    return Review(entries=entries, author=data.get("author"))
+
+
+def review_json(review: Review) -> str:
+    """The review as the JSON text of its file."""
+    return (
+        json.dumps(
+            {
+                "format": REVIEW_FORMAT,
+                "author": review.author,
+                "entries": [
+                    {
+                        "pair": e.pair,
+                        "change": e.change,
+                        "mark": e.mark.value if e.mark else None,
+                        "comment": e.comment,
+                        "label": e.label,
+                        "updated": e.updated,
+                    }
+                    for e in review.entries
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n"
+    )
+
+
+def save_review(path: str | Path, review: Review, *, inputs: list[str] = ()) -> None:  # type: ignore[assignment]
+    """Write the review file atomically (a crash leaves the previous version intact)."""
+    atomic_write(path, review_json(review), inputs=list(inputs), force=True)
