@@ -33,6 +33,7 @@ _CONTAINER_TAGS = frozenset({_w("sdt"), _w("sdtContent"), _w("customXml"), _w("i
 
 _NUMBER_ONLY = re.compile(r"^\d+(?:\.\d+)*\.?$")
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s")
+_DUTY_NUMBER = re.compile(r"^\d+\.\d+\.?(?:\s|$)")  # "2.1." starts a duty, "2." a heading
 _LABEL_MAX_CHARS = 80
 
 
@@ -58,7 +59,8 @@ def flatten_row(cells: Sequence[Sequence[str]]) -> list[str]:
         return []
     if len(cells) == 1:
         return list(cells[0])
-    if all(len(cell) == 1 for cell in cells) and not _NUMBERED.match(cells[0][0] + " "):
+    if all(len(cell) == 1 for cell in cells) and not _DUTY_NUMBER.match(cells[0][0]):
+        # Header rows ("2. Peamised teenistusülesanded | Oodatavad tulemused") read as one line.
         return [" ".join(cell[0] for cell in cells)]
     if len(cells) == 2 and _is_label(cells[0]):
         label, value = " ".join(cells[0]), cells[1]
@@ -146,7 +148,7 @@ class _Numbering:
         return self
 
     def label(self, p: Any) -> str:
-        """The number Word shows in front of paragraph p, or '' (bullets are dropped)."""
+        """The number Word shows in front of paragraph p ('2.1.', '•' for a bullet), or ''."""
         ppr = p.find(_w("pPr"))
         if ppr is None:
             return ""
@@ -175,7 +177,9 @@ class _Numbering:
         for deeper in range(ilvl + 1, len(counters)):
             counters[deeper] = 0
         level = levels[ilvl]
-        if level.fmt in ("bullet", "none") or not level.text:
+        if level.fmt == "bullet":
+            return "•"  # the glyph itself is a font symbol; a plain bullet tells the parser "list item"
+        if level.fmt == "none" or not level.text:
             return ""
 
         def repl(m: re.Match[str]) -> str:

@@ -111,7 +111,10 @@ class _Walker:
                     out.extend(self.table(child))
                 elif tag in _BLOCK_TAGS or tag in _TABLE_PARTS or _has_block(child):
                     flush()
-                    out.extend(self.lines(child))
+                    inner = self.lines(child)
+                    if tag == "li" and inner and el.tag == "ul":
+                        inner[0] = f"• {inner[0]}"  # tells the parser a list item starts here
+                    out.extend(inner)
                 else:  # inline: <b>, <span>, <a>
                     buffer.append(_inline_text(child))
             buffer.append(child.tail or "")

@@ -128,6 +128,12 @@ def test_automatic_numbering_is_written_out() -> None:
     assert lines == ["1. Esimene ülesanne.", "2. Teine ülesanne."]
 
 
+def test_bullets_are_written_as_a_plain_bullet() -> None:
+    d = docx.Document()
+    d.add_paragraph("teha kaugtööd;", style="List Bullet")
+    assert [line for line in read_docx(_save(d), "b.docx", max_bytes=MAX).lines if line] == ["• teha kaugtööd;"]
+
+
 def test_deleted_paragraph_mark_joins_paragraphs() -> None:
     d = docx.Document()
     first = d.add_paragraph("Algus ")
@@ -147,6 +153,11 @@ def test_deleted_paragraph_mark_joins_paragraphs() -> None:
         ([["2.1. Ülesanne."], ["Tulemus üks.", "Tulemus kaks."]], ["2.1. Ülesanne.", "Tulemus üks.", "Tulemus kaks."]),
         ([["2.1."], ["Ülesanne."], ["Tulemus."]], ["2.1. Ülesanne.", "Tulemus."]),
         ([["Nimi"], ["K.p."], ["Viit"]], ["Nimi K.p. Viit"]),
+        (
+            [["2. Peamised teenistusülesanded"], ["Oodatavad tulemused"]],
+            ["2. Peamised teenistusülesanded Oodatavad tulemused"],
+        ),
+        ([["1.1 Ametinimetus"], ["Peaspetsialist"]], ["1.1 Ametinimetus", "Peaspetsialist"]),
         ([["Alluvad"], []], ["Alluvad"]),
         ([[], []], []),
     ],

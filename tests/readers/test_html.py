@@ -68,8 +68,8 @@ def test_register_page() -> None:
         "2.2. Juhiste väljatöötamine.",
         "Juhised on olemas.",
         "Juhised on kommunikeeritud.",
-        "teha kaugtööd;",
-        "saada infot.",
+        "• teha kaugtööd;",
+        "• saada infot.",
     ]
     assert source.metadata == (
         ("Dokumendiregister", "Sotsiaalkindlustusamet"),
