@@ -1,0 +1,47 @@
+"""`ajdiff tui OLD NEW` and `ajdiff demo`: the CLI side of the terminal UI. Textual loads only in `run`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ajdiff.cli import EXIT_SAME, add_compare_arguments
+
+
+def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
+    """The options of `tui` (OLD NEW and the selectors of `diff`) or of `demo` (language only)."""
+    if name == "tui":
+        add_compare_arguments(parser)
+    else:
+        parser.add_argument(
+            "--lang", choices=("et", "en"), default="et", help="language of the interface (default: et)"
+        )
+    parser.add_argument(
+        "--review",
+        metavar="PATH",
+        help="review file of marks and comments (default: NEW.ajdiff-review.json next to the new file"
+        + (")" if name == "tui" else "; for the demo ajdiff-demo-review.json in the current folder)"),
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compare, then open the review UI; a corrupt review file stops here with one line (exit 2)."""
+    from ajdiff.review import default_review_path
+
+    if getattr(args, "old", None) is not None:
+        from ajdiff.cli import compare_from_args
+
+        result = compare_from_args(args)
+        review_path = Path(args.review) if args.review else default_review_path(args.new)
+        inputs: tuple[str, ...] = (args.old, args.new)
+    else:
+        from ajdiff.tui.demo import DEMO_REVIEW, demo_result
+
+        result = demo_result()
+        review_path = Path(args.review) if args.review else Path(DEMO_REVIEW)
+        inputs = ()
+    from ajdiff.tui.app import ReviewApp  # Textual loads here, never on `import ajdiff`
+
+    app = ReviewApp(result, review_path, args.lang, inputs=inputs)
+    app.run()
+    return EXIT_SAME

@@ -1,0 +1,32 @@
+"""`ajdiff demo`: a real pair of annexes shipped inside the package, ready to review."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+from ajdiff.changes import ComparisonSet
+
+DEMO_OLD = "001_f0f3c421c69f98c0.txt"
+"""Ekspert (kriisivalmidus) as a single annex, PDF text."""
+DEMO_NEW = "000_2e8e5e7caea51be0.txt"
+"""Order nr 164 (15.11.2024), whose Lisa 2 is the same post two years on."""
+DEMO_REVIEW = "ajdiff-demo-review.json"
+"""The demo's review file, in the current folder: the package folder may be read-only."""
+
+
+def demo_file(name: str) -> Path:
+    """The path of a bundled demo file."""
+    return Path(str(resources.files("ajdiff") / "demo" / name))
+
+
+def demo_result() -> ComparisonSet:
+    """Compare the bundled pair; sources are named 'demo/…' so review keys do not depend on the install path."""
+    from ajdiff.api import compare_documents
+    from ajdiff.parser import read_documents
+
+    def read(name: str) -> list:
+        return [replace(d, source=f"demo/{name}") for d in read_documents(demo_file(name))]
+
+    return compare_documents(read(DEMO_OLD), read(DEMO_NEW))
