@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ajdiff.errors import InputError
 from ajdiff.readers import SourceText
-from ajdiff.text import ends_sentence, join_wrapped, normalize_line, starts_lower
+from ajdiff.text import ends_sentence, join_wrapped, normalize_line, starts_lower, strip_bullet
 
 # "3", "- 3 -", "Lk 2 / 5", "lk. 2", "2 (5)", "2/5", "Page 2 of 5", "Leht 2".
 _PAGE_NUMBER = re.compile(
@@ -29,7 +29,8 @@ _EDGE_LINES = 3  # header/footer candidates: this many lines at the top and at t
 _X_TOLERANCE = 3.0  # points; cells and paragraphs that start within this are aligned
 _LINE_FACTOR = 1.32  # without a measured line pitch, a larger step (in font sizes) is a paragraph gap
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)+\.?\s")  # "2.1. " starts a duty
-_SHORT_LINE = 0.7  # a line shorter than this share of its column's longest line ends a paragraph
+_LABEL_MAX_CHARS = 60
+_FIT = 0.9  # characters are a rough measure of width: leave a margin before saying "it would fit"
 
 
 @dataclass
@@ -55,6 +56,12 @@ class _Line:
         """Where the line starts."""
         xs = self.xs
         return xs[0] if xs else None
+
+    @property
+    def spaced_end(self) -> bool:
+        """The line ended in a space: it broke at a space, so a final '-' is no hyphenation."""
+        raw = "".join(text for _, text in self.pieces)
+        return raw[-1:].isspace()
 
     @property
     def tail(self) -> str:
@@ -91,12 +98,22 @@ def _page_lines(page: object) -> list[_Line]:
     return [line for line in lines if line.text]
 
 
+def _is_label(text: str) -> bool:
+    """A label cell such as 'Struktuuriüksus': short, capitalised, unnumbered, not a sentence end."""
+    return (
+        len(text) <= _LABEL_MAX_CHARS
+        and not starts_lower(text)
+        and not _NUMBERED.match(text + " ")
+        and not ends_sentence(text)
+    )
+
+
 def _split_cells(lines: list[_Line], starts: set[int]) -> list[_Line]:
-    """Split a line where a numbered task cell and its first result share a baseline.
+    """Split a line where two table cells share a baseline, unless the first cell is a label.
 
     A piece starting where other lines of the document start is a table cell; "2.1. Task." followed
-    by "Result." on one baseline becomes two lines, as a text export has them. A label and its
-    value stay together: that is the line the parser wants.
+    by "Result." on one baseline becomes two lines, as a text export has them, and so do the ends of
+    two cells continued on a new page. A label and its value stay together: the parser wants that.
     """
     out: list[_Line] = []
     for line in lines:
@@ -105,7 +122,7 @@ def _split_cells(lines: list[_Line], starts: set[int]) -> list[_Line]:
             if k and x is not None and _column(x) in starts and cells[-1].text:
                 cells.append(_Line([], line.y, line.size))
             cells[-1].pieces.append((x, text))
-        if len(cells) >= 2 and _NUMBERED.match(cells[0].text + " "):
+        if len(cells) >= 2 and not _is_label(cells[0].text):
             out.append(cells[0])
             out.append(_Line([p for cell in cells[1:] for p in cell.pieces], line.y, line.size))
         else:
@@ -152,7 +169,7 @@ def _leading(pages: list[list[_Line]]) -> float | None:
     return steps[len(steps) // 10] if steps else None
 
 
-def _continues(prev: _Line, line: _Line, widths: dict[int, int], leading: float | None) -> tuple[bool, bool]:
+def _continues(prev: _Line, line: _Line, widths: dict[int, int] | None, leading: float | None) -> tuple[bool, bool]:
     """Whether line continues prev's paragraph; and whether a paragraph gap was what said no."""
     if prev.y is None or line.y is None or line.x is None:
         return starts_lower(line.text) and not ends_sentence(prev.text), False
@@ -165,9 +182,12 @@ def _continues(prev: _Line, line: _Line, widths: dict[int, int], leading: float 
         return False, False
     if step > (leading + max(2.0, 0.25 * size) if leading else _LINE_FACTOR * size):
         return False, True
-    # A short line before a capital ends its paragraph even without a gap ("Ekspert" / "teine lõik").
+    if widths is None:
+        return True, False
+    # Without a gap: when the next line's first word would have fitted here, the paragraph ended.
     full = widths.get(_column(prev.xs[-1]), 0)
-    if len(prev.tail) < _SHORT_LINE * full and not starts_lower(line.text):
+    first_word = line.text.split(" ", 1)[0]
+    if not starts_lower(line.text) and len(prev.tail) + 1 + len(first_word) < _FIT * full:
         return False, False
     return True, False
 
@@ -186,28 +206,67 @@ def _widths(lines: list[_Line]) -> dict[int, int]:
     return widths
 
 
-def _paragraphs(pages: list[list[_Line]]) -> tuple[list[str], int]:
-    """Join visual lines into paragraphs; also count the breaks that only a gap revealed."""
+def _join(left: str, right: str, spaced: bool) -> str:
+    """Join a wrapped line; a hyphen before a capital is a real one ('Lõuna-' + 'Eesti')."""
+    if spaced and left.endswith("-"):
+        return f"{left} {right}"  # "Lääne- Eesti" had its space in the document
+    if left.endswith("-") and left[-2:-1].isalpha() and right[:1].isupper():
+        return left + right
+    return join_wrapped(left, right)
+
+
+def _goes_on(text: str) -> bool:
+    """A line that can only continue a sentence: lowercase, or OCR's '1abi' for 'läbi'."""
+    return starts_lower(text) or bool(re.match(r"\d+[a-zõäöüšž]", text))
+
+
+def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[str], int]:
+    """Join visual lines into paragraphs; also count the breaks that only a gap revealed.
+
+    A table row split over a page break goes on in the same column on the next page: the first
+    line of each column there continues that column's last paragraph when it starts in lowercase
+    after an unfinished sentence, or sits at the text indent of a bulleted item. With `fit`, a line
+    also ends its paragraph when the next line's first word would have fitted on it (for documents
+    without paragraph spacing).
+    """
     paragraphs: list[str] = []
     gap_breaks = 0
     leading = _leading(pages)
     prev: _Line | None = None
+    prev_idx = -1
+    column_para: dict[int, int] = {}  # column -> index of the last paragraph written in it
+    spaced: list[bool] = []  # per paragraph: its last line ended in a space
+    hanging: list[bool] = []  # per paragraph: a list item with a hanging indent
     for page_no, lines in enumerate(pages):
         widths = _widths(lines)
-        for i, line in enumerate(lines):
-            if prev is None:
-                joined = False
-            elif i == 0 and page_no:
-                # Across a page break positions say nothing; a lowercase start continues a sentence.
-                joined = starts_lower(line.text) and not ends_sentence(prev.text)
-            else:
-                joined, by_gap = _continues(prev, line, widths, leading)
+        carried = column_para if page_no else {}
+        column_para = {}
+        for line in lines:
+            col = _column(line.x) if line.x is not None else None
+            target = -1
+            if page_no and col is not None and col in carried and col not in column_para:
+                idx = carried[col]
+                bulleted = strip_bullet(line.text)[1]
+                if (_goes_on(line.text) and not ends_sentence(paragraphs[idx])) or (hanging[idx] and not bulleted):
+                    target = idx
+            elif prev is not None and (page_no == 0 or column_para):
+                joined, by_gap = _continues(prev, line, widths if fit else None, leading)
                 gap_breaks += by_gap
-            if joined:
-                paragraphs[-1] = join_wrapped(paragraphs[-1], line.text)
+                target = prev_idx if joined else -1
+            if target >= 0:
+                paragraphs[target] = _join(paragraphs[target], line.text, spaced[target])
             else:
                 paragraphs.append(line.text)
-            prev = line
+                spaced.append(False)
+                # A bullet and its text at two x's: lines at the text's x belong to this item.
+                hanging.append(len(line.xs) >= 2 and strip_bullet(line.text)[1])
+                target = len(paragraphs) - 1
+            spaced[target] = line.spaced_end
+            prev, prev_idx = line, target
+            if line.xs:
+                column_para[_column(line.xs[-1])] = target
+                if col is not None:
+                    column_para.setdefault(col, target)
     return paragraphs, gap_breaks
 
 
@@ -240,8 +299,11 @@ def read_pdf(data: bytes, name: str) -> SourceText:
     pages = _drop_running_lines(pages)
     starts = {_column(line.x) for lines in pages for line in lines if line.x is not None}
     pages = [_split_cells(lines, starts) for lines in pages]
-    paragraphs, gap_breaks = _paragraphs(pages)
     visual = [line.text for lines in pages for line in lines]
+    # Paragraph spacing throughout (one gap in every few lines): gaps alone tell paragraphs apart.
+    paragraphs, gap_breaks = _paragraphs(pages, fit=False)
+    if gap_breaks < len(visual) / 8:
+        paragraphs, gap_breaks = _paragraphs(pages, fit=True)
     if gap_breaks < max(2, len(visual) // 50):
         # No paragraph spacing anywhere: joining would glue paragraphs; give the page lines as they are.
         return SourceText(name=name, lines=tuple(visual), wrapped=True)
