@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from ajdiff.changes import ComparisonSet
 from ajdiff.tui.session import section_impact
+from ajdiff.tui.texts import text
 
 
 class AnnexSwitcher(OptionList):
@@ -33,10 +34,12 @@ class AnnexSwitcher(OptionList):
             style = {"high": "bold $text-error", "normal": "bold $text-warning"}.get(impact, "$text-muted")
             prompt = Content.assemble(pair.new.label, " ", (str(len(pair.substantive)), style))
             options.append(Option(prompt, id=f"pair-{i}"))
-        if result.unpaired_new or result.unpaired_old:
-            options.append(None)
+        if result.unpaired_new:
+            options.append(Option(Content.styled(text("created_heading", lang), "bold $text-muted"), disabled=True))
         for j, doc in enumerate(result.unpaired_new):
             options.append(Option(Content.assemble(("+ ", "bold $text-success"), doc.label), id=f"new-{j}"))
+        if result.unpaired_old:
+            options.append(Option(Content.styled(text("abolished_heading", lang), "bold $text-muted"), disabled=True))
         for j, doc in enumerate(result.unpaired_old):
             options.append(Option(Content.assemble(("- ", "bold $text-error"), doc.label), id=f"old-{j}"))
         self.add_options(options)

@@ -49,7 +49,6 @@ class ReviewApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "ajdiff"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (WIDE, "-wide")]
     BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
         Binding("n", "next_change", "next"),
         Binding("p", "previous_change", "previous"),
@@ -102,7 +101,7 @@ class ReviewApp(App[None]):
                 yield switcher
                 yield SectionTree(id="sections")
             yield ChangeView(id="changes")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         """Show the first pair and put the cursor on its first change."""
@@ -316,10 +315,9 @@ class ReviewApp(App[None]):
     def action_help(self) -> None:
         """Show every key."""
         rows = [
-            (b.key_display or b.key, b.description)
-            for bindings in self._bindings.key_to_bindings.values()
-            for b in bindings
-            if b.action in _DESCRIPTIONS
+            (b.key_display or b.key, text("help_" + _DESCRIPTIONS[b.action], self.lang))
+            for b in self.BINDINGS
+            if isinstance(b, Binding)
         ]
         footer = f"{text('help_mouse', self.lang)}\n{text('review_file', self.lang)}: {self.session.review_path}"
         self.push_screen(HelpScreen(rows, text("help_title", self.lang), footer))

@@ -3,19 +3,45 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from textual import events
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import Static
+from textual.widget import Widget
 
+from ajdiff.changes import Change
 from ajdiff.review import ReviewEntry
 from ajdiff.tui import render
 from ajdiff.tui.session import Position
 
+GUTTER = " │ "
+MIN_SIDE = 12
+"""Narrowest column worth showing side by side; below that the card falls back to inline."""
 
-class ChangeCard(Vertical):
+
+@lru_cache(maxsize=512)
+def card_lines(change: Change, entry: ReviewEntry | None, side_by_side: bool, lang: str, width: int) -> list[Content]:
+    """The card's lines at a width: one widget draws them all, which keeps a long section quick to mount."""
+    width = max(width, 1)
+    lines = render.heading(change, entry, lang).wrap(width)
+    column = (width - len(GUTTER)) // 2
+    if side_by_side and column >= MIN_SIDE:
+        left, right = render.old_side(change).wrap(column), render.new_side(change).wrap(column)
+        blank = Content("")
+        for k in range(max(len(left), len(right))):
+            old = left[k] if k < len(left) else blank
+            new = right[k] if k < len(right) else blank
+            lines.append(Content.assemble(old.pad_right(column - old.cell_length), (GUTTER, "$text-muted"), new))
+    else:
+        lines += render.inline(change).wrap(width)
+    if entry and entry.comment:
+        lines += render.comment_line(entry, lang).wrap(width)
+    return lines
+
+
+class ChangeCard(Widget):
     """A change as the reviewer reads it; click to make it the current change."""
 
     @dataclass
@@ -31,27 +57,21 @@ class ChangeCard(Vertical):
         self.side_by_side = side_by_side
         self.lang = lang
 
-    def compose(self) -> ComposeResult:
-        """Title, body, comment."""
-        change = self.position.change
-        yield Static(render.heading(change, self.entry, self.lang), classes="card-head")
-        if self.side_by_side:
-            with Horizontal(classes="card-sides"):
-                yield Static(render.old_side(change), classes="card-old")
-                yield Static(render.new_side(change), classes="card-new")
-        else:
-            yield Static(render.inline(change), classes="card-inline")
-        comment = Static(render.comment_line(self.entry, self.lang), classes="card-comment")
-        comment.display = bool(self.entry and self.entry.comment)
-        yield comment
+    def _lines(self, width: int) -> list[Content]:
+        return card_lines(self.position.change, self.entry, self.side_by_side, self.lang, width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many rows as the wrapped lines at this width."""
+        return len(self._lines(width))
+
+    def render(self) -> Content:
+        """The wrapped lines, joined."""
+        return Content("\n").join(self._lines(self.content_region.width))
 
     def set_entry(self, entry: ReviewEntry | None) -> None:
-        """Show a new mark or comment."""
+        """Show a new mark or comment (a comment may change the height)."""
         self.entry = entry
-        self.query_one(".card-head", Static).update(render.heading(self.position.change, entry, self.lang))
-        comment = self.query_one(".card-comment", Static)
-        comment.update(render.comment_line(entry, self.lang))
-        comment.display = bool(entry and entry.comment)
+        self.refresh(layout=True)
 
     def on_click(self, event: events.Click) -> None:
         """Make this the current change."""

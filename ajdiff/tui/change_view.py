@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ajdiff.model import JobDescription
 from ajdiff.review import ReviewEntry
-from ajdiff.tui.change_card import ChangeCard
+from ajdiff.tui.change_card import GUTTER, ChangeCard
 from ajdiff.tui.session import Position
 from ajdiff.tui.texts import text
+
+
+class ColumnTitles(Widget):
+    """'Old │ New' over the side-by-side columns, aligned with the cards below."""
+
+    def __init__(self, old: str, new: str, *, classes: str = "") -> None:
+        super().__init__(classes=classes)
+        self.old, self.new = old, new
+
+    def render(self) -> Content:
+        """Two titles at the cards' column positions (a card has 1 cell of border and 1 of padding each side)."""
+        column = (self.content_region.width - 4 - len(GUTTER)) // 2
+        return Content.assemble("  ", self.old.ljust(column), GUTTER, self.new)
 
 
 class ChangeView(VerticalScroll):
@@ -26,17 +40,9 @@ class ChangeView(VerticalScroll):
     ) -> None:
         """Replace the content with the changes of one section."""
         await self.remove_children()
-        widgets: list[Static | Horizontal | ChangeCard] = [
-            Static(Content.styled(title, "bold $text-accent"), classes="pane-title")
-        ]
+        widgets: list[Widget] = [Static(Content.styled(title, "bold $text-accent"), classes="pane-title")]
         if positions and side_by_side:
-            widgets.append(
-                Horizontal(
-                    Static(text("old", lang), classes="column-title"),
-                    Static(text("new", lang), classes="column-title"),
-                    classes="column-titles",
-                )
-            )
+            widgets.append(ColumnTitles(text("old", lang), text("new", lang), classes="column-titles"))
         widgets += [ChangeCard(pos, entry, side_by_side, lang) for pos, entry in zip(positions, entries)]
         if not positions:
             widgets.append(Static(text("no_changes", lang), classes="empty"))

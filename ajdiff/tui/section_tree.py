@@ -71,5 +71,5 @@ class SectionTree(Tree[SectionInfo]):
         theme = self.app.current_theme
         colour = {"high": theme.error, "normal": theme.warning, "editorial": None, "none": None}[info.impact]
         badge_style = Style(color=colour, bold=True) if colour else Style(dim=True)
-        label.append(f" {info.count}", style=style + badge_style if colour else badge_style)
-        return label
+        # The badge goes first: a narrow sidebar cuts the end of long section names, never the count.
+        return Text.assemble((f"{info.count:>2} ", style + badge_style), label)
