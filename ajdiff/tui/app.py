@@ -301,7 +301,12 @@ class ReviewApp(App[None]):
                 return
             try:
                 written = write_redline(
-                    self.session.result, self.session.review, path, inputs=list(self.session.inputs)
+                    self.session.result,
+                    self.session.review,
+                    path,
+                    lang=self.lang,
+                    show_editorial=self.session.show_editorial,
+                    inputs=list(self.session.inputs),
                 )
             except AjdiffError as exc:
                 self.notify(exc.line(), title=text("export_failed", self.lang), severity="error", timeout=8)

@@ -1,12 +1,16 @@
-"""`x` in the UI: write the redline (built by `ajdiff.redline`) with the review's comments."""
+"""`x` in the UI: write the redline built by `ajdiff.redline`, the review's marks and comments as Word comments."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ajdiff.changes import ComparisonSet
 from ajdiff.errors import OutputError
 from ajdiff.review import Review
+
+RedlineBuilder = Callable[[ComparisonSet, Review, str, bool], bytes]
+"""builder(result, review, lang, show_editorial) -> the .docx bytes."""
 
 
 def default_export_path(result: ComparisonSet) -> Path:
@@ -18,13 +22,34 @@ def default_export_path(result: ComparisonSet) -> Path:
     return Path("ajdiff-redline.docx")
 
 
-def write_redline(result: ComparisonSet, review: Review, path: str | Path, *, inputs: list[str] = ()) -> Path:  # type: ignore[assignment]
-    """Build the .docx redline of result, the review's marks and comments as Word comments, and write it."""
+def _redline_builder() -> RedlineBuilder | None:
+    """The redline layer's builder, or None when this build has no redline (python-docx loads only here)."""
     try:
-        from ajdiff.redline import build_redline  # the redline layer; not written by the UI
+        from ajdiff.redline.build import RedlineOptions, build_redline
+        from ajdiff.redline.layout import LayoutOptions
     except ImportError:
-        raise OutputError(str(path), "the redline layer (ajdiff.redline) is not installed in this build") from None
+        return None
+
+    def build(result: ComparisonSet, review: Review, lang: str, show_editorial: bool) -> bytes:
+        layout = LayoutOptions(lang=lang, show_editorial=show_editorial)
+        return build_redline(result, RedlineOptions(review=review, layout=layout))
+
+    return build
+
+
+def write_redline(
+    result: ComparisonSet,
+    review: Review,
+    path: str | Path,
+    *,
+    lang: str = "et",
+    show_editorial: bool = False,
+    inputs: list[str] = (),  # type: ignore[assignment]
+) -> Path:
+    """Build the .docx redline of result with the review's comments and write it atomically (overwriting)."""
+    build = _redline_builder()
+    if build is None:
+        raise OutputError(str(path), "the redline layer (ajdiff.redline) is not installed in this build")
     from ajdiff.output import atomic_write
 
-    data = build_redline(result, review)
-    return atomic_write(path, data, inputs=list(inputs), force=True)
+    return atomic_write(path, build(result, review, lang, show_editorial), inputs=list(inputs), force=True)

@@ -39,12 +39,19 @@ def new_side(change: Change) -> Content:
 def inline(change: Change) -> Content:
     """Old and new in one text: deletions struck through, insertions underlined."""
     if change.spans:
-        return Content.assemble(
-            *(
-                (s.text, DELETED if s.op is SpanOp.DELETE else INSERTED if s.op is SpanOp.INSERT else "")
-                for s in change.spans
-            )
-        )
+        parts: list[str | tuple[str, str]] = []
+        previous = None
+        for s in change.spans:
+            # "[-kriisitoe-]{+Sotsiaal+}" would read as one word: keep a space between a deletion and an insertion.
+            if (
+                previous is SpanOp.DELETE
+                and s.op is SpanOp.INSERT
+                and not (parts[-1][0][-1:].isspace() or s.text[:1].isspace())
+            ):
+                parts.append(" ")
+            parts.append((s.text, DELETED if s.op is SpanOp.DELETE else INSERTED if s.op is SpanOp.INSERT else ""))
+            previous = s.op
+        return Content.assemble(*parts)
     if change.old is None:
         return Content.assemble(("+ ", "bold $text-success"), (change.new or "", INSERTED))
     if change.new is None:

@@ -1,0 +1,273 @@
+"""Pilot tests: every key of the review UI, the mouse, resizing, and marks that survive a restart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ajdiff.changes import ComparisonSet
+from ajdiff.review import Mark, load_review
+from ajdiff.tui.annex_switcher import AnnexSwitcher
+from ajdiff.tui.app import ReviewApp
+from ajdiff.tui.change_card import ChangeCard
+from ajdiff.tui.change_view import ChangeView, ColumnTitles
+from ajdiff.tui.help_screen import HelpScreen
+from ajdiff.tui.prompt_screen import PromptScreen
+from ajdiff.tui.section_tree import SectionTree
+
+SMALL, LARGE = (80, 24), (160, 48)
+
+
+def current_card(app: ReviewApp) -> ChangeCard:
+    """The card that carries the highlight; exactly one must."""
+    cards = [c for c in app.query(ChangeCard) if c.has_class("-current")]
+    assert len(cards) == 1
+    return cards[0]
+
+
+async def test_first_screen_shows_the_first_change(demo: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL):
+        assert app.current is not None and app.current.change.path == "general.substitutes_for"
+        assert app.section == "general"
+        assert current_card(app).position == app.current
+        tree = app.query_one(SectionTree)
+        badges = {n.data.section: n.data.count for n in tree.root.children}
+        assert badges["general"] == 5 and badges["duties"] == 1 and badges["requirements"] == 1
+        assert not app.query_one(AnnexSwitcher).display  # one pair: no switcher
+
+
+async def test_n_and_p_visit_every_change_across_sections(demo: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        seen = [app.current.change]
+        for _ in range(6):
+            await pilot.press("n")
+            seen.append(app.current.change)
+            assert current_card(app).position == app.current
+        assert {c.section for c in seen} == {"general", "duties", "requirements"}
+        assert set(seen) == set(demo.pairs[0].substantive)
+        await pilot.press("n")  # past the last: stays
+        assert app.current.change == seen[-1]
+        for _ in range(6):
+            await pilot.press("p")
+        assert app.current.change == seen[0]
+        assert app.section == "general"
+
+
+async def test_e_shows_and_hides_editorial_changes(demo: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        assert not any(c.position.change.editorial for c in app.query(ChangeCard))
+        await pilot.press("e")
+        assert app.session.show_editorial
+        assert any(c.position.change.editorial for c in app.query(ChangeCard))  # goal is editorial
+        assert len(app.session.order()) == 9
+        await pilot.press("e")
+        assert len(app.session.order()) == 7
+        assert not any(c.position.change.editorial for c in app.query(ChangeCard))
+
+
+async def test_v_switches_side_by_side_and_inline(demo: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=LARGE) as pilot:
+        assert app.side_by_side is True  # wide terminal
+        assert app.query(ColumnTitles)
+        await pilot.press("v")
+        assert app.side_by_side is False
+        assert not app.query(ColumnTitles)
+        assert all(not c.side_by_side for c in app.query(ChangeCard))
+        await pilot.press("v")
+        assert app.side_by_side is True and app.query(ColumnTitles)
+
+
+async def test_narrow_terminal_starts_inline(demo: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL):
+        assert app.side_by_side is False
+
+
+async def test_slash_searches_and_jumps(demo: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"teostamine", "enter")
+        assert app.current.change.path == "duties.2.12"
+        assert app.section == "duties"
+        before = app.current
+        await pilot.press("slash", *"zzz", "enter")  # no match: stays
+        assert app.current == before
+        await pilot.press("slash", *"haridus", "escape")  # cancelled: stays
+        assert app.current == before and not isinstance(app.screen, PromptScreen)
+
+
+async def test_a_and_r_mark_and_save_after_every_key(demo: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(demo, review_path)
+    pair = demo.pairs[0]
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("a")
+        first = app.current.change
+        assert load_review(review_path).entry(pair, first).mark is Mark.APPROVED
+        assert current_card(app).entry.mark is Mark.APPROVED
+        await pilot.press("n", "r")
+        assert load_review(review_path).entry(pair, app.current.change).mark is Mark.QUESTIONED
+        await pilot.press("r")  # again: the mark is taken back
+        assert load_review(review_path).entry(pair, app.current.change).mark is None
+        await pilot.press("a", "r")  # r replaces a
+        assert load_review(review_path).entry(pair, app.current.change).mark is Mark.QUESTIONED
+    assert not list(review_path.parent.glob(".review.json.*.tmp"))  # atomic writes leave no temp file
+
+
+async def test_c_comments_and_reopening_restores_marks(demo: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n", "n", "a", "c")
+        assert isinstance(app.screen, PromptScreen)
+        await pilot.press(*"Kes on kriisijuht?", "enter")
+        marked = app.current
+        assert current_card(app).entry.comment == "Kes on kriisijuht?"
+        await pilot.press("q")
+    assert json.loads(review_path.read_text())["entries"][0]["comment"] == "Kes on kriisijuht?"
+
+    again = ReviewApp(demo, review_path)
+    async with again.run_test(size=SMALL) as pilot:
+        card = next(c for c in again.query(ChangeCard) if c.position == marked)
+        assert card.entry.mark is Mark.APPROVED and card.entry.comment == "Kes on kriisijuht?"
+        assert "1/9" in str(again.query_one("#summary").render())
+        # Editing keeps the old text in the prompt; an empty comment removes it.
+        await pilot.press("n", "n", "c")
+        assert again.screen.query_one("Input").value == "Kes on kriisijuht?"
+        await pilot.press("ctrl+u", "enter")  # clear the line
+        assert load_review(review_path).entry(demo.pairs[0], marked.change).comment is None
+
+
+async def test_x_exports_through_the_redline_layer(
+    demo: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+
+    def fake_build(result, review, lang, show_editorial):  # the redline layer, stubbed to see what the UI passes
+        calls.append((result, review, lang, show_editorial))
+        return b"PK fake docx"
+
+    import ajdiff.tui.export as export
+
+    monkeypatch.setattr(export, "_redline_builder", lambda: fake_build)
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("c", *"vaata üle", "enter", "x")
+        assert isinstance(app.screen, PromptScreen)
+        assert app.screen.query_one("Input").value == "ajdiff-redline.docx"
+        await pilot.press("ctrl+u", *"out.docx", "enter")
+    assert Path("out.docx").read_bytes() == b"PK fake docx"
+    result, review, lang, show_editorial = calls[0]
+    assert result is demo and review.entries[0].comment == "vaata üle"
+    assert (lang, show_editorial) == ("et", False)
+
+
+async def test_x_writes_a_valid_docx_with_the_comments(demo: ComparisonSet, review_path: Path) -> None:
+    pytest.importorskip("ajdiff.redline")
+    import zipfile
+
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("a", "c", *"küsimus HR-ile", "enter", "x", "ctrl+u", *"redline.docx", "enter")
+    with zipfile.ZipFile("redline.docx") as docx:
+        names = docx.namelist()
+        assert "word/document.xml" in names
+        assert "word/comments.xml" in names
+        assert "küsimus HR-ile" in docx.read("word/comments.xml").decode("utf-8")
+
+
+async def test_x_without_a_redline_layer_says_so(
+    demo: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ajdiff.tui.export as export
+
+    monkeypatch.setattr(export, "_redline_builder", lambda: None)
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("x", "enter")
+        assert not Path("ajdiff-redline.docx").exists()
+        assert any("redline" in n.message for n in app._notifications)
+
+
+async def test_question_mark_opens_help_listing_every_key(demo: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(demo, review_path, "en")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        keys = [key for key, _ in app.screen.rows]
+        assert keys == ["n", "p", "e", "v", "/", "a", "r", "c", "x", "?", "q"]
+        assert "next change (across sections and pairs)" in dict(app.screen.rows).values()
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits(demo: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_mouse_selects_sections_and_changes(demo: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=LARGE) as pilot:
+        tree = app.query_one(SectionTree)
+        duties_line = next(n.line for n in tree.root.children if n.data.section == "duties")
+        await pilot.click(SectionTree, offset=(3, duties_line))
+        assert app.section == "duties"
+        assert app.current.change.path == "duties.2.12"
+        await pilot.click(SectionTree, offset=(3, 0))  # back to general
+        cards = list(app.query(ChangeCard))
+        await pilot.click(cards[3])
+        assert app.current == cards[3].position
+        assert current_card(app) is cards[3]
+
+
+async def test_two_orders_switcher_and_walk_across_pairs(orders: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(orders, review_path)
+    async with app.run_test(size=LARGE) as pilot:
+        switcher = app.query_one(AnnexSwitcher)
+        assert switcher.display
+        ids = [switcher.get_option_at_index(i).id for i in range(switcher.option_count)]
+        assert [i for i in ids if i and i.startswith("pair-")] == [f"pair-{k}" for k in range(len(orders.pairs))]
+        assert sum(1 for i in ids if i and i.startswith("new-")) == len(orders.unpaired_new)
+        assert sum(1 for i in ids if i and i.startswith("old-")) == len(orders.unpaired_old)
+        for _ in range(len(orders.pairs[0].substantive)):
+            await pilot.press("n")
+        assert app.current.pair == 1 and app.session.pair_index == 1
+        assert switcher.highlighted == ids.index("pair-1")
+        # Picking a created post describes it instead of changes.
+        switcher.focus()
+        switcher.highlighted = ids.index("new-0")
+        await pilot.press("enter")
+        assert app.current is None and not app.query(ChangeCard)
+        assert orders.unpaired_new[0].label in str(app.query_one(ChangeView).children[0].render())
+        switcher.highlighted = ids.index("pair-2")
+        await pilot.press("enter")
+        assert app.current.pair == 2
+
+
+async def test_resizing_keeps_working(orders: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(orders, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        for size in [(40, 12), (200, 60), (20, 6), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.press("n")
+            await pilot.pause()
+        assert app.is_running and app.current is not None
+
+
+async def test_english_interface(demo: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(demo, review_path, "en")
+    async with app.run_test(size=SMALL):
+        descriptions = {b.action: b.description for b in app.active_bindings.values() for b in [b.binding]}
+        assert descriptions["next_change"] == "next" and descriptions["approve"] == "ok"
+        assert "substantive" in str(app.query_one("#summary").render())
+        assert app.query_one(SectionTree).root.children[0].label.plain == "General"

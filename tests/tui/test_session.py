@@ -1,0 +1,72 @@
+"""The review session without Textual: navigation order, search, marks saved to the file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ajdiff.changes import ComparisonSet
+from ajdiff.review import Mark, load_review
+from ajdiff.tui.session import ReviewSession
+
+
+def _walk(session: ReviewSession) -> list:
+    seen, pos = [], session.step(None, 1)
+    while pos is not None:
+        seen.append(pos)
+        pos = session.step(pos, 1)
+    return seen
+
+
+def test_n_walks_every_substantive_change_in_section_order(demo: ComparisonSet, review_path: Path) -> None:
+    session = ReviewSession(demo, review_path)
+    walked = _walk(session)
+    assert [p.change for p in walked] == sorted(
+        demo.pairs[0].substantive, key=lambda c: ["general", "duties", "requirements"].index(c.section)
+    )
+    assert len(walked) == 7
+    assert walked[0].change.path == "general.substitutes_for"
+
+
+def test_editorial_changes_join_the_walk_when_shown(demo: ComparisonSet, review_path: Path) -> None:
+    session = ReviewSession(demo, review_path)
+    session.show_editorial = True
+    walked = _walk(session)
+    assert len(walked) == len(demo.pairs[0].changes) == 9
+    assert sum(p.change.editorial for p in walked) == 2
+
+
+def test_walk_crosses_pairs_of_two_orders(orders: ComparisonSet, review_path: Path) -> None:
+    walked = _walk(ReviewSession(orders, review_path))
+    assert sorted({p.pair for p in walked}) == list(range(len(orders.pairs)))
+    assert len(walked) == sum(len(p.substantive) for p in orders.pairs)
+
+
+def test_step_back_from_the_first_change_is_none(demo: ComparisonSet, review_path: Path) -> None:
+    session = ReviewSession(demo, review_path)
+    first = session.step(None, 1)
+    assert session.step(first, -1) is None
+    assert session.step(session.step(first, 1), -1) == first
+
+
+def test_search_is_folded_and_wraps(demo: ComparisonSet, review_path: Path) -> None:
+    session = ReviewSession(demo, review_path)
+    hit = session.search("SOOVITUSLIKULT", None)
+    assert hit is not None and hit.change.path == "requirements.education"
+    # From the last match on, the search wraps to the first change mentioning 'kriisijuht'.
+    again = session.search("kriisijuht", hit)
+    assert again is not None and again.change.old == "kriisijuht"
+    assert session.search("no such words anywhere", None) is None
+
+
+def test_marks_and_comments_are_on_disk_after_every_action(demo: ComparisonSet, review_path: Path) -> None:
+    session = ReviewSession(demo, review_path)
+    pos = session.step(None, 1)
+    assert session.toggle_mark(pos, Mark.APPROVED) is Mark.APPROVED
+    assert json.loads(review_path.read_text())["entries"][0]["mark"] == "approved"
+    session.set_comment(pos, "  ok for HR  ")
+    entry = load_review(review_path).entry(demo.pairs[0], pos.change)
+    assert entry is not None and entry.mark is Mark.APPROVED and entry.comment == "ok for HR"
+    assert session.toggle_mark(pos, Mark.APPROVED) is None  # the same key again takes the mark back
+    assert load_review(review_path).entry(demo.pairs[0], pos.change).mark is None
+    assert session.reviewed_count(demo.pairs[0]) == 0
