@@ -213,18 +213,22 @@ def paragraph_marks(presences: Sequence[Presence]) -> list[Presence]:
     """Which paragraph marks of a container to track, so both views rebuild its paragraphs.
 
     A container (a table cell, or body paragraphs between tables) ends in a mark that cannot
-    be tracked. Before the last paragraph present on both sides, each paragraph tracks its own
-    mark; after it, each tracks the mark before it. BOTH means an untracked mark.
+    be tracked. Before the first paragraph present on both sides, each paragraph tracks its own
+    mark; from there on, each tracks the mark before it. (LibreOffice joins an insertion that
+    ends a paragraph with a following paragraph whose own mark is inserted, and rejects both
+    marks; tracking the mark before keeps the two in one range.) BOTH means untracked.
     """
     marks = [Presence.BOTH] * len(presences)
     both = [i for i, p in enumerate(presences) if p is Presence.BOTH]
-    last = both[-1] if both else -1
-    if last < 0 and any(p.in_old for p in presences) and any(p.in_new for p in presences):
+    first = both[0] if both else 0
+    if not both and any(p.in_old for p in presences) and any(p.in_new for p in presences):
         raise ValueError("a container with units on both sides needs one paragraph present on both")
     for i, presence in enumerate(presences):
-        if i < last:
+        if presence is Presence.BOTH:
+            continue
+        if i < first:
             marks[i] = presence
-        elif i > last and i > 0:
+        elif i > 0:
             marks[i - 1] = presence
     return marks
 

@@ -1,0 +1,83 @@
+"""`ajdiff redline OLD NEW -o OUT.docx`: the CLI entry of the redline (no docx import until run)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime, timezone
+
+from ajdiff.errors import InputError, OutputError
+
+
+def _iso_date(text: str) -> datetime:
+    """--date: an ISO 8601 date or date-time; naive values are taken as UTC."""
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date: {text!r} (e.g. 2025-01-31T12:00:00Z)") from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).replace(microsecond=0)
+
+
+def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
+    """The redline's arguments: the compare selectors, the output and the tracking options."""
+    from ajdiff.cli import add_compare_arguments
+
+    add_compare_arguments(parser)
+    parser.add_argument("-o", "--output", metavar="OUT.docx", required=True, help="the .docx to write (atomically)")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    parser.add_argument("--author", default="ajdiff", help="author of the tracked changes (default: ajdiff)")
+    parser.add_argument(
+        "--date",
+        type=_iso_date,
+        metavar="ISO",
+        help="date of the tracked changes, e.g. 2025-01-31T12:00:00Z (default: now)",
+    )
+    parser.add_argument(
+        "--editorial",
+        choices=("show", "hide"),
+        default="hide",
+        help="track editorial changes (renumbering, punctuation, case) or write them as the new text (default: hide)",
+    )
+    parser.add_argument(
+        "--no-moves", action="store_true", help="show moved duties as a deletion and an insertion, not as moves"
+    )
+    parser.add_argument(
+        "--review", metavar="FILE", help="a review file of the terminal UI: its comments and marks become Word comments"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compare, build the redline in memory, then write it in one atomic step."""
+    from ajdiff.cli import EXIT_CHANGED, EXIT_SAME, compare_from_args
+    from ajdiff.output import atomic_write, check_output_path
+
+    output = str(args.output)
+    if not output.lower().endswith(".docx"):
+        raise OutputError(output, "is not a .docx file name", "name the output OUT.docx")
+    inputs = [args.old, args.new]
+    # Refuse a bad output path before the (slower) comparison, and again when writing.
+    check_output_path(output, inputs=inputs, force=args.force)
+    review = None
+    if args.review:
+        from pathlib import Path
+
+        from ajdiff.review import load_review
+
+        if not Path(args.review).is_file():
+            raise InputError(args.review, "review file not found", "give the file the terminal UI wrote")
+        review = load_review(args.review)
+    result = compare_from_args(args)
+
+    from ajdiff.redline.build import RedlineOptions, build_redline
+    from ajdiff.redline.layout import LayoutOptions
+
+    options = RedlineOptions(
+        author=args.author,
+        date=args.date,
+        layout=LayoutOptions(show_editorial=args.editorial == "show", moves=not args.no_moves, lang=args.lang),
+        review=review,
+    )
+    data = build_redline(result, options)
+    atomic_write(output, data, inputs=inputs, force=args.force)
+    return EXIT_CHANGED if result.has_substantive else EXIT_SAME
