@@ -69,7 +69,7 @@ _NUMBERED_HEADING = re.compile(r"^(\d{1,2})\s*[.,]?\s+(\D.*)$")
 _BARE_NUMBER = re.compile(r"^(\d{1,2})\s*[.,]$")
 _DUTY_START = re.compile(r"^(\d{1,2})[.,](\d{1,2})[.,]?\s+(.*)$")
 _SIGNATURE = ("allkirjastatud digitaalselt", "poolte allkirjad", "tooandja tootaja")
-_REVIEW_SENTENCE = "ametijuhend vaadatakse ule"
+_REVIEW_SENTENCE = "ametijuhend vaadatakse"
 
 # Civil-service layout: "Label value" on one line.
 _CIVIL_GENERAL: tuple[tuple[str, str], ...] = (
@@ -152,10 +152,13 @@ def _heading_key(text: str) -> str | None:
         return None
     folded = ocr_fold(title)
     for pattern, key in _HEADINGS:
-        if fuzzy_equal(folded, ocr_fold(pattern), 0.85):
-            # An unnumbered "Eesmärk" or "Vastutus" is a label inside a section, not a heading.
-            if m or key in ("general",) or title.isupper():
-                return key
+        want = ocr_fold(pattern)
+        # A heading wrapped over two lines still names its section by its first words.
+        wrapped = " " in folded and len(folded) >= 0.5 * len(want) and want.startswith(folded + " ")
+        spilled = folded.startswith(want + " ") and len(folded.split()) - len(want.split()) <= 2
+        # An unnumbered "Eesmärk" or "Vastutus" is a label inside a section, not a heading.
+        if (fuzzy_equal(folded, want, 0.85) or wrapped or spilled) and (m or key == "general" or title.isupper()):
+            return key
     if m and title.isupper() and len(title.split()) <= 6 and any(c.isalpha() for c in title):
         return "other"
     return None
@@ -349,13 +352,6 @@ def _start_duty(number: str, text: str) -> _DutyDraft:
     # A flattened "task | result" row: the cell separator is kept by some text exports.
     task, _, result = text.partition(" | ")
     draft = _DutyDraft(number, task.strip())
-    sentences = _sentences(draft.task)
-    for k in range(1, len(sentences)):
-        if _is_result_sentence(sentences[k]):
-            draft.task = " ".join(sentences[:k])
-            draft.results.append(" ".join(sentences[k:]))
-            draft.task_open = False
-            break
     if result.strip():
         draft.results.append(strip_bullet(result.strip())[0])
         draft.task_open = False
@@ -408,14 +404,36 @@ def _duties(lines: list[Line], wrapped: bool, warnings: list[str]) -> list[Duty]
     headers = [s for s in skipped if not _is_table_header(s)]
     if headers:
         warnings.append(f"duties: ignored text before the first duty: {' '.join(headers)[:80]!r}")
-    return [Duty(d.number, _tidy(d.task), tuple(_tidy(r) for r in d.results if r.strip())) for d in drafts]
+    return [_finish(d) for d in drafts]
+
+
+def _finish(draft: _DutyDraft) -> Duty:
+    """The duty, with result sentences that a flattened row put into the task moved to the results.
+
+    Done once the task is complete, so it does not depend on where the lines were wrapped.
+    """
+    task, results = _tidy(draft.task), [_tidy(r) for r in draft.results if r.strip()]
+    sentences = _sentences(task)
+    for k in range(1, len(sentences)):
+        if _is_result_sentence(sentences[k]):
+            task = " ".join(sentences[:k])
+            results.insert(0, " ".join(sentences[k:]))
+            break
+    return Duty(draft.number, task, tuple(results))
 
 
 def _is_table_header(text: str) -> bool:
     folded = ocr_fold(text)
     return any(
         fuzzy_equal(folded, ocr_fold(h), 0.8)
-        for h in ("pohiulesanded oodatavad tulemused", "pohiulesanded", "oodatavad tulemused", "tooulesanded")
+        for h in (
+            "pohiulesanded oodatavad tulemused",
+            "pohiulesanded",
+            "oodatavad tulemused",
+            "tooulesanded",
+            "peamised teenistusulesanded oodatavad tulemused",
+            "peamised teenistusulesanded",
+        )
     )
 
 

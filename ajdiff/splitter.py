@@ -64,10 +64,12 @@ def _annex_header(lines: list[str], start: int) -> tuple[int, str | None, OrderR
         return None
     end = start
     joined = []
+    titled = False
     for i in range(start, min(len(lines), start + _HEADER_LOOKAHEAD)):
         joined.append(lines[i])
         end = i + 1
         if fold(lines[i]).endswith("ametijuhend"):
+            titled = True
             break
     else:
         # No AMETIJUHEND title: the block ends at the line naming the annex.
@@ -78,6 +80,8 @@ def _annex_header(lines: list[str], start: int) -> tuple[int, str | None, OrderR
         joined = lines[start:end]
     text = " ".join(joined)
     annex_match = _ANNEX.search(text)
+    if not titled and not annex_match:
+        return None  # "… kinnitatud ametijuhendeid rakendatakse …" in an order's body is prose
     order_match = _ORDER_REF.search(text)
     order = None
     if order_match:

@@ -1,0 +1,44 @@
+"""Shared fixtures: the real seed documents, parsed once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ajdiff.model import JobDescription
+from ajdiff.parser import read_documents
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEEDS = {
+    "000": FIXTURES / "000_2e8e5e7caea51be0.txt",
+    "001": FIXTURES / "001_f0f3c421c69f98c0.txt",
+    "002": FIXTURES / "002_916340fc2ccdf799.txt",
+    "003": FIXTURES / "003_e40249d3a3f17dad.txt",
+    "004": FIXTURES / "004_5d5ea316ff165238.txt",
+}
+
+_cache: dict[str, list[JobDescription]] = {}
+
+
+def seed_docs(seed: str) -> list[JobDescription]:
+    """All documents of a seed (parsed once)."""
+    if seed not in _cache:
+        _cache[seed] = read_documents(SEEDS[seed])
+    return _cache[seed]
+
+
+def seed_doc(seed: str, annex: str | None = None) -> JobDescription:
+    """One document of a seed: the given annex, or the only one."""
+    docs = seed_docs(seed)
+    if annex is None:
+        assert len(docs) == 1
+        return docs[0]
+    (doc,) = [d for d in docs if d.annex == annex]
+    return doc
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    """The fixtures folder."""
+    return FIXTURES
