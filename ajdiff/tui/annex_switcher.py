@@ -32,7 +32,8 @@ class AnnexSwitcher(OptionList):
         for i, pair in enumerate(result.pairs):
             impact = section_impact(list(pair.substantive))
             style = {"high": "bold $text-error", "normal": "bold $text-warning"}.get(impact, "$text-muted")
-            prompt = Content.assemble(pair.new.label, " ", (str(len(pair.substantive)), style))
+            # The count first, as in the section tree: long post names wrap, the badge stays in place.
+            prompt = Content.assemble((f"{len(pair.substantive):>2} ", style), pair.new.label)
             options.append(Option(prompt, id=f"pair-{i}"))
         if result.unpaired_new:
             options.append(Option(Content.styled(text("created_heading", lang), "bold $text-muted"), disabled=True))

@@ -22,8 +22,8 @@ class ColumnTitles(Widget):
         self.old, self.new = old, new
 
     def render(self) -> Content:
-        """Two titles at the cards' column positions (a card has 1 cell of border and 1 of padding each side)."""
-        column = (self.content_region.width - 4 - len(GUTTER)) // 2
+        """Two titles at the cards' column positions (a card: 1-cell left border, 1 cell of padding each side)."""
+        column = (self.content_region.width - 3 - len(GUTTER)) // 2
         return Content.assemble("  ", self.old.ljust(column), GUTTER, self.new)
 
 
