@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
@@ -54,3 +55,12 @@ def annex_redline(pair: Comparison, options: LayoutOptions) -> bytes:
 def rendered(doc: JobDescription) -> list[Item]:
     """The text of one document rendered with no changes."""
     return view(render_document(doc, date=DATE), Side.ACCEPT)
+
+
+@cache
+def moved_pair() -> Comparison:
+    """000 Lisa 2 with its last duty moved to the front: no real pair moves a duty."""
+    old = document("000", "2")
+    duties = (old.duties[-1], *old.duties[:-1])
+    new = replace(old, duties=tuple(replace(d, number=f"2.{k + 1}") for k, d in enumerate(duties)))
+    return compare(old, new)

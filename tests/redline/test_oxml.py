@@ -1,0 +1,60 @@
+"""The WordprocessingML layer, compared exactly."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from lxml import etree
+
+from ajdiff.redline import oxml
+from ajdiff.redline.oxml import Revisions, Track, qn
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+WHO = 'w:author="A" w:date="2025-01-31T12:00:00Z"'
+
+
+def _rev() -> Revisions:
+    return Revisions("A", datetime(2025, 1, 31, 12, 0, tzinfo=timezone.utc))
+
+
+def _xml(el: etree._Element) -> str:
+    return etree.tostring(el, encoding=str)
+
+
+def test_qn() -> None:
+    assert qn("w:ins") == "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ins"
+    assert qn("xml:space") == "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def test_tracked_deletion_uses_del_text_and_insertion_t() -> None:
+    rev = _rev()
+    assert _xml(oxml.tracked(Track.DEL, " vana ", rev)) == (
+        f'<w:del {W} w:id="1" {WHO}><w:r><w:delText xml:space="preserve"> vana </w:delText></w:r></w:del>'
+    )
+    assert _xml(oxml.tracked(Track.INS, "uus", rev)) == (
+        f'<w:ins {W} w:id="2" {WHO}><w:r><w:t xml:space="preserve">uus</w:t></w:r></w:ins>'
+    )
+    assert "<w:t " in _xml(oxml.tracked(Track.MOVE_FROM, "x", rev))
+
+
+def test_mark_paragraph_and_row() -> None:
+    rev = _rev()
+    p = etree.fromstring(f'<w:p {W}><w:pPr><w:pStyle w:val="Normal"/></w:pPr></w:p>')
+    oxml.mark_paragraph(p, Track.INS, rev)
+    assert _xml(p) == (
+        f'<w:p {W}><w:pPr><w:pStyle w:val="Normal"/><w:rPr><w:ins w:id="1" {WHO}/></w:rPr></w:pPr></w:p>'
+    )
+    tr = etree.fromstring(f"<w:tr {W}><w:tc><w:p/></w:tc></w:tr>")
+    oxml.mark_row(tr, Track.DEL, rev)
+    assert _xml(tr) == f'<w:tr {W}><w:trPr><w:del w:id="2" {WHO}/></w:trPr><w:tc><w:p/></w:tc></w:tr>'
+
+
+def test_move_range_pairs_start_and_end() -> None:
+    start, end = oxml.move_range(Track.MOVE_TO, "m1", _rev())
+    assert _xml(start) == f'<w:moveToRangeStart {W} w:id="1" {WHO} w:name="m1"/>'
+    assert _xml(end) == f'<w:moveToRangeEnd {W} w:id="1"/>'
+
+
+def test_illegal_characters_are_dropped() -> None:
+    r = oxml.run("a\x01b\nc")
+    assert r.find(qn("w:t")).text == "ab c"
