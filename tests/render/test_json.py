@@ -1,0 +1,79 @@
+"""The ajdiff/1 JSON contract of GUIDE.md §2: names, types and values."""
+
+from __future__ import annotations
+
+import json
+
+from ajdiff.api import compare_files
+from ajdiff.render.json import diff_json, show_json
+from tests.conftest import SEEDS, seed_docs
+
+DOC_KEYS = {
+    "source",
+    "annex",
+    "order",
+    "general",
+    "duties",
+    "requirements",
+    "rights",
+    "responsibilities",
+    "competencies",
+    "review",
+    "other",
+    "warnings",
+}
+GENERAL_KEYS = {
+    "position",
+    "unit",
+    "supervisor",
+    "subordinates",
+    "substitutes_for",
+    "substituted_by",
+    "goal",
+    "group",
+    "special_conditions",
+}
+CHANGE_KEYS = {"path", "kind", "old", "new", "editorial", "impact", "label", "old_number", "new_number", "spans"}
+KINDS = {"added", "removed", "modified", "moved", "renumbered", "merged", "split", "raised", "lowered"}
+
+
+def test_show_contract() -> None:
+    data = json.loads(show_json(seed_docs("000")))
+    assert data["format"] == "ajdiff/1"
+    doc = data["documents"][1]
+    assert set(doc) == DOC_KEYS and set(doc["general"]) == GENERAL_KEYS
+    assert doc["annex"] == "2" and doc["order"] == {"number": "164", "date": "2024-11-15"}
+    assert doc["duties"][0]["number"] == "2.1" and isinstance(doc["duties"][0]["results"], list)
+    req = doc["requirements"]
+    assert req["languages"] == {"et": "C1", "foreign": "B1"} and req["experience_years"] == 3
+    assert doc["general"]["subordinates"] == [] and doc["general"]["group"] == "Ametnik"
+
+
+def test_diff_contract_on_a_real_pair() -> None:
+    result = compare_files(SEEDS["001"], SEEDS["000"], new_annex="2")
+    data = json.loads(diff_json(result))
+    assert set(data) == {"format", "pairs", "unpaired_old", "unpaired_new"}
+    (pair,) = data["pairs"]
+    assert set(pair) == {"old", "new", "similarity", "summary", "changes"}
+    assert pair["new"] == {
+        "source": str(SEEDS["000"]),
+        "annex": "2",
+        "position": "Ekspert (kriisivalmidus)",
+        "unit": "Sotsiaalhoolekande toimepidevuse osakond, toimepidevuse ja rände talitus",
+    }
+    assert pair["summary"] == {"substantive": 7, "editorial": 2, "high_impact": 0}
+    for change in pair["changes"]:
+        assert set(change) == CHANGE_KEYS and change["kind"] in KINDS and change["impact"] in ("high", "normal")
+    duty = next(c for c in pair["changes"] if c["path"] == "duties.2.12")
+    assert (duty["old_number"], duty["new_number"]) == ("2.12", "2.12")
+    assert ["-", "antud "] in duty["spans"] or ["-", "antud"] in [[op, t.strip()] for op, t in duty["spans"]]
+    rebuilt_new = "".join(t for op, t in duty["spans"] if op != "-")
+    assert rebuilt_new == duty["new"]
+
+
+def test_two_orders_list_created_and_abolished_posts() -> None:
+    data = json.loads(diff_json(compare_files(SEEDS["000"], SEEDS["003"])))
+    paired = len(data["pairs"])
+    assert paired + len(data["unpaired_old"]) == 7
+    assert paired + len(data["unpaired_new"]) == 11
+    assert all(set(ref) == {"source", "annex", "position", "unit"} for ref in data["unpaired_new"])
