@@ -44,7 +44,7 @@ def test_inserting_a_duty_gives_one_added_change(doc: JobDescription, donor_ref,
     extra = data.draw(st.sampled_from(foreign))
     at = data.draw(st.integers(0, len(doc.duties)))
     duties = list(doc.duties)
-    duties.insert(at, replace(extra, results=extra.results + ("Uus ainulaadne tulemus on saavutatud.",)))
+    duties.insert(at, replace(extra, results=(*extra.results, "Uus ainulaadne tulemus on saavutatud.")))
     new = _renumber(doc, duties)
     result = compare(doc, new)
     assert [(c.kind, c.new_number) for c in result.substantive] == [(ChangeKind.ADDED, new.duties[at].number)]
