@@ -271,3 +271,33 @@ async def test_english_interface(demo: ComparisonSet, review_path: Path) -> None
         assert descriptions["next_change"] == "next" and descriptions["approve"] == "ok"
         assert "substantive" in str(app.query_one("#summary").render())
         assert app.query_one(SectionTree).root.children[0].label.plain == "General"
+
+
+async def test_done_when_newcomer_walks_marks_reopens_and_exports(demo: ComparisonSet, review_path: Path) -> None:
+    """The issue's acceptance: find every change with n, mark and comment, quit, reopen, export with comments."""
+    pytest.importorskip("ajdiff.redline")
+    import zipfile
+
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        visited = [app.current]
+        await pilot.press("a")
+        while True:
+            before = app.current
+            await pilot.press("n")
+            if app.current == before:
+                break
+            visited.append(app.current)
+            await pilot.press("r" if app.current.change.section == "duties" else "a")
+        await pilot.press("c", *"Miks muudeti?", "enter", "q")
+    assert len(visited) == len(demo.pairs[0].substantive)
+
+    again = ReviewApp(demo, review_path)
+    async with again.run_test(size=SMALL) as pilot:
+        entries = [again.session.entry(p) for p in visited]
+        assert all(e is not None and e.mark is not None for e in entries)
+        assert [e.mark for e in entries].count(Mark.QUESTIONED) == 1
+        assert entries[-1].comment == "Miks muudeti?"
+        await pilot.press("x", "ctrl+u", *"review.docx", "enter")
+    with zipfile.ZipFile("review.docx") as docx:
+        assert "Miks muudeti?" in docx.read("word/comments.xml").decode("utf-8")
