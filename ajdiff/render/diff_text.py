@@ -96,12 +96,17 @@ def _inline(change: Change, style: _Style) -> str:
 def _wrap(text: str, indent: str, width: int) -> str:
     if "\x1b" in text or "\n" in text:  # don't count escape codes as width; keep line breaks
         return "\n".join(indent + line for line in text.splitlines())
-    return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent + "  ")
+    return textwrap.fill(
+        text, width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
+    )
 
 
-def change_lines(change: Change, style: _Style, lang: str, width: int, *, same_unit: bool = False) -> list[str]:
-    """One change as a few indented lines; same_unit leaves out the heading already printed."""
-    mark = _MARK.get(change.kind, "~")
+def change_lines(
+    change: Change, style: _Style, lang: str, width: int, *, same_unit: bool = False, group: bool = False
+) -> list[str]:
+    """One change as a few indented lines; same_unit leaves out the heading already printed, group
+    heads several item changes of one list."""
+    mark = "~" if group else _MARK.get(change.kind, "~")
     color = {"+": _GREEN, "-": _RED}.get(mark, _YELLOW)
     tag = f" ({_T[lang]['editorial_tag']})" if change.editorial else ""
     head = f"  {style(mark, color, _BOLD)} {style(path_label(change.path, lang), _BOLD)}{tag}"
@@ -153,12 +158,11 @@ def comparison_text(pair: Comparison, *, show_all: bool, color: bool, lang: str 
         changes = [c for c in shown if c.section == section]
         if changes:
             out += ["", style(section_name(section, lang), _CYAN, _BOLD)]
-            previous = None
-            for c in changes:
+            for k, c in enumerate(changes):
                 # List items (substitutes, rights …) share one heading.
-                same = previous is not None and previous.path == c.path and c.kind in _ITEM_KINDS
-                out += change_lines(c, style, lang, width, same_unit=same)
-                previous = c
+                same = k > 0 and changes[k - 1].path == c.path and c.kind in _ITEM_KINDS
+                group = not same and k + 1 < len(changes) and changes[k + 1].path == c.path
+                out += change_lines(c, style, lang, width, same_unit=same, group=group)
     return "\n".join(out) + "\n"
 
 
