@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ajdiff.languages import parse_languages
@@ -144,6 +145,12 @@ def _prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     return out, metadata
 
 
+@lru_cache(maxsize=512)
+def _const_fold(pattern: str) -> str:
+    """ocr_fold of a built-in heading or label, computed once (they are compared with every line)."""
+    return ocr_fold(pattern)
+
+
 def _heading_key(text: str) -> str | None:
     """The section a heading line opens, or None when the line is not a heading."""
     m = _NUMBERED_HEADING.match(text)
@@ -152,7 +159,7 @@ def _heading_key(text: str) -> str | None:
         return None
     folded = ocr_fold(title)
     for pattern, key in _HEADINGS:
-        want = ocr_fold(pattern)
+        want = _const_fold(pattern)
         # A heading wrapped over two lines still names its section by its first words.
         wrapped = " " in folded and len(folded) >= 0.5 * len(want) and want.startswith(folded + " ")
         spilled = folded.startswith(want + " ") and len(folded.split()) - len(want.split()) <= 2
@@ -198,7 +205,7 @@ def _match_label(text: str, labels: tuple[tuple[str, str], ...], whole_line: boo
             if len(words) < n:
                 continue
             head, want = fold(" ".join(words[:n])), fold(label)
-            if head == want or (fuzzy and fuzzy_equal(ocr_fold(" ".join(words[:n])), ocr_fold(label), 0.85)):
+            if head == want or (fuzzy and fuzzy_equal(ocr_fold(" ".join(words[:n])), _const_fold(label), 0.85)):
                 rest = " ".join(words[n:]).lstrip(":").strip()
                 if whole_line and rest:
                     continue
@@ -425,7 +432,7 @@ def _finish(draft: _DutyDraft) -> Duty:
 def _is_table_header(text: str) -> bool:
     folded = ocr_fold(text)
     return any(
-        fuzzy_equal(folded, ocr_fold(h), 0.8)
+        fuzzy_equal(folded, _const_fold(h), 0.8)
         for h in (
             "pohiulesanded oodatavad tulemused",
             "pohiulesanded",

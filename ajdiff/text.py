@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -27,7 +28,7 @@ _INLINE_HYPHEN = re.compile(r"(\w+)- (\w+)")
 def normalize_line(line: str) -> str:
     """One line as the parser wants it: NFC, plain spaces, no soft hyphens, trimmed."""
     line = unicodedata.normalize("NFC", line).translate(_TRANSLATE)
-    return _MULTISPACE.sub(" ", line).strip()
+    return (_MULTISPACE.sub(" ", line) if "  " in line else line).strip()
 
 
 def strip_bullet(line: str) -> tuple[str, bool]:
@@ -42,8 +43,25 @@ def strip_bullet(line: str) -> tuple[str, bool]:
     return rest, True
 
 
+class _AsciiTable(dict):
+    """str.translate table that asks unidecode once per character and remembers the answer."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = unidecode(chr(code))
+        return value
+
+
+_ASCII = _AsciiTable()
+
+
+def to_ascii(text: str) -> str:
+    """unidecode(text), character by character through a memo: the same result, without its per-call loop."""
+    # unidecode maps each code point on its own, so a per-character table gives the identical string.
+    return text if text.isascii() else text.translate(_ASCII)
+
+
 def _is_conjunction(word: str) -> bool:
-    return unidecode(word).lower() in _CONJUNCTIONS
+    return to_ascii(word).lower() in _CONJUNCTIONS
 
 
 def join_wrapped(left: str, right: str) -> str:
@@ -70,15 +88,22 @@ def dehyphenate_inline(text: str) -> str:
             return m.group(0)
         return f"{head}-{tail}" if len(head) == 1 else head + tail
 
+    if "- " not in text:  # the usual case: skip the regex, whose \w+ rescans every word
+        return text
     return _INLINE_HYPHEN.sub(repl, text)
+
+
+_FOLD_HYPHEN = re.compile(r"(\w)-\s+(\w)")
+_FOLD_WORD = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, diacritic- and punctuation-free words separated by single spaces."""
-    text = unidecode(text).lower()
-    text = re.sub(r"(\w)-\s+(\w)", r"\1\2", text)
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    text = to_ascii(text).lower()
+    if "-" in text:
+        text = _FOLD_HYPHEN.sub(r"\1\2", text)
+    return " ".join(_FOLD_WORD.findall(text))
 
 
 def fold_key(text: str | None) -> str:
@@ -96,6 +121,13 @@ def fuzzy_equal(a: str, b: str, threshold: float = 0.8) -> bool:
     if a == b:
         return True
     if not a or not b or abs(len(a) - len(b)) > max(3, len(a) // 4):
+        return False
+    # Cheap upper bounds of ratio() first (as SequenceMatcher's quick ratios, same arithmetic):
+    # most lines are compared with every heading and label, and almost all fail here.
+    total = len(a) + len(b)
+    if 2.0 * min(len(a), len(b)) / total < threshold:
+        return False
+    if 2.0 * (Counter(a) & Counter(b)).total() / total < threshold:
         return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
 
