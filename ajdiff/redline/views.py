@@ -142,3 +142,12 @@ def flat_lines(items: list[Item]) -> list[str]:
         else:
             out.append(item)
     return [line for line in (x.replace(PAGE_BREAK, "").strip() for x in out) if line]
+
+
+def paragraph_lines(items: list[Item]) -> list[str]:
+    """Every non-empty paragraph text, table cells' paragraphs included, as a text export gives them."""
+    out: list[str] = []
+    for item in items:
+        texts = [p for cell in item.cells for p in cell] if isinstance(item, TableRow) else [item]
+        out.extend(t.replace(PAGE_BREAK, "").strip() for t in texts)
+    return [line for line in out if line]

@@ -38,23 +38,18 @@ def _redlines(doc) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return kinds
 
 
-def _lines(doc) -> list[str]:  # type: ignore[no-untyped-def]
-    """Paragraph texts, and each table cell's text, in reading order."""
-    out: list[str] = []
-    enum = doc.getText().createEnumeration()
-    while enum.hasMoreElements():
-        el = enum.nextElement()
-        if el.supportsService("com.sun.star.text.TextTable"):
-            rows = el.getRows().getCount()
-            cols = el.getColumns().getCount()
-            for r in range(rows):
-                for c in range(cols):
-                    cell = el.getCellByPosition(c, r)
-                    if cell is not None:
-                        out.append(cell.getString())
-        else:
-            out.append(el.getString())
-    return out
+def _lines(doc, folder: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The document as plain text, one paragraph (body or table cell) a line.
+
+    LibreOffice's own text export: one call over the bridge instead of one per table cell.
+    """
+    target = os.path.join(folder, "export.txt")
+    doc.storeToURL(
+        uno.systemPathToFileUrl(target),
+        (_prop("FilterName", "Text (encoded)"), _prop("FilterOptions", "UTF8,LF")),
+    )
+    with open(target, encoding="utf-8-sig") as fh:
+        return fh.read().split("\n")
 
 
 def main(paths: list[str]) -> int:
@@ -97,9 +92,8 @@ def main(paths: list[str]) -> int:
                 url = uno.systemPathToFileUrl(os.path.abspath(path))
                 doc = desktop.loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
                 entry["redlines"] = _redlines(doc)
-                entry["tracked_text"] = _lines(doc)
                 dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
-                entry[action] = {"text": _lines(doc), "remaining": sum(_redlines(doc).values())}
+                entry[action] = {"text": _lines(doc, profile), "remaining": sum(_redlines(doc).values())}
                 doc.close(True)
             results[path] = entry
         json.dump(results, sys.stdout, ensure_ascii=False)
