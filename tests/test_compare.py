@@ -28,7 +28,12 @@ def test_001_to_000_lisa2_reports_exactly_the_seven_real_changes() -> None:
         ),
     }
     (duty,) = [c for c in result.substantive if c.path.startswith("duties")]
-    assert (duty.path, duty.kind, duty.old_number, duty.new_number) == ("duties.2.12", ChangeKind.MODIFIED, "2.12", "2.12")
+    assert (duty.path, duty.kind, duty.old_number, duty.new_number) == (
+        "duties.2.12",
+        ChangeKind.MODIFIED,
+        "2.12",
+        "2.12",
+    )
     assert [s.text.strip() for s in duty.spans if s.op is SpanOp.DELETE] == ["antud", "täitmine"]
     assert [s.text.strip() for s in duty.spans if s.op is SpanOp.INSERT] == ["teostamine"]
     assert len(result.substantive) == 7
@@ -55,14 +60,21 @@ def test_000_lisa6_to_lisa7_insertion_does_not_cascade() -> None:
 def test_003_lisa10_to_lisa11_civil_servant_becomes_employee() -> None:
     result = compare(seed_doc("003", "10"), seed_doc("003", "11"))
     group = [c for c in result.changes if c.path == "general.group"]
-    assert [(c.kind, c.old, c.new, c.impact) for c in group] == [(ChangeKind.MODIFIED, "Ametnik", "Töötaja", Impact.HIGH)]
+    assert [(c.kind, c.old, c.new, c.impact) for c in group] == [
+        (ChangeKind.MODIFIED, "Ametnik", "Töötaja", Impact.HIGH)
+    ]
     subs = [c for c in result.changes if c.path == "general.substitutes_for"]
     assert len(subs) == 4 and all(c.kind is ChangeKind.MODIFIED for c in subs)
     assert all("(ülesannete ulatuses, mis ei seisne avaliku võimu teostamises)" in c.new for c in subs)
-    rewritten = {c.path for c in result.changes if c.kind is ChangeKind.MODIFIED and c.path in ("duties.2.1", "duties.2.4")}
+    rewritten = {
+        c.path for c in result.changes if c.kind is ChangeKind.MODIFIED and c.path in ("duties.2.1", "duties.2.4")
+    }
     assert rewritten == {"duties.2.1", "duties.2.4"}
-    assert not [c for c in result.changes if c.section == "duties" and c.kind in (ChangeKind.ADDED, ChangeKind.REMOVED)
-                and not c.path.endswith("results")]
+    assert not [
+        c
+        for c in result.changes
+        if c.section == "duties" and c.kind in (ChangeKind.ADDED, ChangeKind.REMOVED) and not c.path.endswith("results")
+    ]
 
 
 def test_002_to_000_lisa7_across_layouts() -> None:
@@ -80,7 +92,10 @@ def test_002_to_000_lisa7_across_layouts() -> None:
     exp = [c for c in result.changes if c.path == "requirements.experience_years"]
     assert [(c.kind, c.old, c.new) for c in exp] == [(ChangeKind.RAISED, "2", "3")]
     langs = {(c.path, c.kind) for c in result.changes if c.path.startswith("requirements.languages")}
-    assert langs == {("requirements.languages.en", ChangeKind.REMOVED), ("requirements.languages.foreign", ChangeKind.ADDED)}
+    assert langs == {
+        ("requirements.languages.en", ChangeKind.REMOVED),
+        ("requirements.languages.foreign", ChangeKind.ADDED),
+    }
     assert [c.kind for c in result.changes if c.path == "general.group"] == [ChangeKind.ADDED]
     # Whole sections present on one side only are one change each.
     assert [c.kind for c in result.changes if c.path == "competencies"] == [ChangeKind.REMOVED]
@@ -97,7 +112,10 @@ def test_languages_raised_and_lowered() -> None:
     a, b = seed_doc("000", "1"), seed_doc("000", "2")  # en B2 → foreign B1
     up = compare(b, a)
     kinds = {c.path: c.kind for c in up.changes if c.path.startswith("requirements.languages")}
-    assert kinds == {"requirements.languages.en": ChangeKind.ADDED, "requirements.languages.foreign": ChangeKind.REMOVED}
+    assert kinds == {
+        "requirements.languages.en": ChangeKind.ADDED,
+        "requirements.languages.foreign": ChangeKind.REMOVED,
+    }
     from dataclasses import replace
 
     lowered = replace(a, requirements=replace(a.requirements, languages=(("en", "B1"), ("et", "C1"))))

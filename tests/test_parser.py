@@ -102,7 +102,9 @@ def test_contract_layout_flattened_table() -> None:
     assert doc.competencies[0] == "Kliendikesksus:"
     assert doc.review == "Ametijuhend vaadatakse üle kord aastas vahetu juhiga või töökorralduse muutumisel."
     # A task and its result flattened onto one line are told apart.
-    assert doc.duties[7] == Duty("3.8", "Tegevuste tulemuste hindamine.", ("Kokkuvõte tulemustest ja tegevustest on esitatud.",))
+    assert doc.duties[7] == Duty(
+        "3.8", "Tegevuste tulemuste hindamine.", ("Kokkuvõte tulemustest ja tegevustest on esitatud.",)
+    )
 
 
 def test_ocr_layout() -> None:
@@ -117,9 +119,15 @@ def test_ocr_layout() -> None:
 def test_pdf_text_noise_absorbed() -> None:
     doc = seed_doc("001")
     # Bullet glyph U+F0A7 gone, wrapped result joined, a blank line inside a result ignored.
-    assert doc.duties[7].results == ("Koolituskavad on olemas.", "E-õppe platvorm on sisustatud vastavalt koolituskavale.")
+    assert doc.duties[7].results == (
+        "Koolituskavad on olemas.",
+        "E-õppe platvorm on sisustatud vastavalt koolituskavale.",
+    )
     assert doc.duties[0].task == "Riigi, partnerasutuste, teenuseosutajate kriisiplaanides ameti huvide kaitsmine."
-    assert doc.rights[2] == "saada tööülesannete täitmiseks vajalikku infot, sh ligipääse tööks vajalikele infosüsteemidele"
+    assert (
+        doc.rights[2]
+        == "saada tööülesannete täitmiseks vajalikku infot, sh ligipääse tööks vajalikele infosüsteemidele"
+    )
 
 
 def test_end_of_line_hyphenation_joined_real_hyphens_kept() -> None:
@@ -144,7 +152,9 @@ def test_two_column_interleaving() -> None:
         "Kvaliteedi parenduseks argumenteeritud ettepanekud esitatud.",
     )
     task = seed_doc("003", "1").duties[9].task
-    assert task.endswith("oma oskuste ja pädevuste piires vastavalt osakonna juhataja antud korraldustele ja oma talituse töö korraldamine kriisis.")
+    assert task.endswith(
+        "oma oskuste ja pädevuste piires vastavalt osakonna juhataja antud korraldustele ja oma talituse töö korraldamine kriisis."
+    )
 
 
 def test_register_metadata_is_not_content() -> None:
