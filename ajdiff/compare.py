@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ajdiff.align import Match, dice, item_similarity, longest_increasing, match_sequences, overlap
 from ajdiff.changes import Change, ChangeKind, Comparison, Impact
@@ -186,6 +187,20 @@ def _merges(old: tuple[Duty, ...], new: tuple[Duty, ...], matches: list[Match]) 
     return rest, merged, split
 
 
+def _structural(path: str, kind: ChangeKind, olds: list[Duty], news: list[Duty]) -> Change:
+    """A merge, split or move: always substantive and high impact, whatever the wording."""
+    return _change(
+        path,
+        kind,
+        "\n".join(d.task for d in olds),
+        "\n".join(d.task for d in news),
+        impact=Impact.HIGH,
+        old_number=", ".join(d.number for d in olds),
+        new_number=", ".join(d.number for d in news),
+        editorial=False,
+    )
+
+
 def _duty_changes(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> Iterator[Change]:
     matches = align_duties(old, new)
     matches, merged, split = _merges(old, new, matches)
@@ -197,90 +212,20 @@ def _duty_changes(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> Iterator[Chan
     for m in pairs:
         a, b = old[m.old], new[m.new]
         path = f"duties.{b.number}"
-        if m.new in merged:
-            olds = [old[i] for i in merged[m.new]]
-            out.append(
-                (
-                    m.new,
-                    0,
-                    _change(
-                        path,
-                        ChangeKind.MERGED,
-                        "\n".join(d.task for d in olds),
-                        b.task,
-                        impact=Impact.HIGH,
-                        old_number=", ".join(d.number for d in olds),
-                        new_number=b.number,
-                        editorial=False,
-                    ),
-                )
-            )
-            continue
-        if m.old in split:
-            news = [new[j] for j in split[m.old]]
-            out.append(
-                (
-                    m.new,
-                    0,
-                    _change(
-                        path,
-                        ChangeKind.SPLIT,
-                        a.task,
-                        "\n".join(d.task for d in news),
-                        impact=Impact.HIGH,
-                        old_number=a.number,
-                        new_number=", ".join(d.number for d in news),
-                        editorial=False,
-                    ),
-                )
-            )
+        if m.new in merged or m.old in split:
+            olds = [old[i] for i in merged.get(m.new, [m.old])]
+            news = [new[j] for j in split.get(m.old, [m.new])]
+            kind = ChangeKind.MERGED if m.new in merged else ChangeKind.SPLIT
+            out.append((m.new, 0, _structural(path, kind, olds, news)))
             continue
         if (m.old, m.new) in moved:
-            out.append(
-                (
-                    m.new,
-                    0,
-                    _change(
-                        path,
-                        ChangeKind.MOVED,
-                        a.task,
-                        b.task,
-                        impact=Impact.HIGH,
-                        old_number=a.number,
-                        new_number=b.number,
-                        editorial=False,
-                    ),
-                )
-            )
-        elif a.task != b.task:
-            kind = ChangeKind.RENUMBERED if fold_key(a.task) == fold_key(b.task) and a.number != b.number else None
-            out.append(
-                (
-                    m.new,
-                    0,
-                    _change(
-                        path, kind or ChangeKind.MODIFIED, a.task, b.task, old_number=a.number, new_number=b.number
-                    ),
-                )
-            )
-        elif a.number != b.number:
-            out.append(
-                (
-                    m.new,
-                    0,
-                    _change(
-                        path,
-                        ChangeKind.RENUMBERED,
-                        a.task,
-                        b.task,
-                        old_number=a.number,
-                        new_number=b.number,
-                        editorial=True,
-                    ),
-                )
-            )
+            out.append((m.new, 0, _structural(path, ChangeKind.MOVED, [a], [b])))
+        elif a.task != b.task or a.number != b.number:
+            renumbered = a.number != b.number and fold_key(a.task) == fold_key(b.task)
+            kind = ChangeKind.RENUMBERED if renumbered else ChangeKind.MODIFIED
+            out.append((m.new, 0, _change(path, kind, a.task, b.task, old_number=a.number, new_number=b.number)))
         for k, c in enumerate(_items(f"duties.{b.number}.results", sentences(a.results), sentences(b.results))):
-            out.append((m.new, k + 1, _with_numbers(c, a.number, b.number)))
+            out.append((m.new, k + 1, replace(c, old_number=a.number, new_number=b.number)))
     for m in matches:
         if m.old is None and m.new is not None:
             b = new[m.new]
@@ -307,12 +252,6 @@ def _duty_changes(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> Iterator[Chan
             )
     out.sort(key=lambda t: (t[0], t[1]))
     yield from (c for _, _, c in out)
-
-
-def _with_numbers(change: Change, old_number: str, new_number: str) -> Change:
-    from dataclasses import replace
-
-    return replace(change, old_number=old_number, new_number=new_number)
 
 
 def _anchor(old_index: int, pairs: list[Match]) -> int:
