@@ -79,9 +79,11 @@ class ChangeView(VerticalScroll):
 
     def set_current(self, position: Position | None) -> None:
         """Highlight the current change and scroll it into view."""
-        for card in self.query(ChangeCard):
-            is_current = card.position == position
-            card.set_class(is_current, "-current")
-            if is_current:
-                # After the next refresh: a freshly mounted card has no region yet.
-                self.call_after_refresh(self.scroll_to_widget, card, animate=False)
+        for card in self.query("ChangeCard.-current"):  # only the old one: a restyle costs
+            if card.position != position:
+                card.remove_class("-current")
+        card = self.card(position) if position is not None else None
+        if card is not None:
+            card.add_class("-current")
+            # After the next refresh: a freshly mounted card has no region yet.
+            self.call_after_refresh(self.scroll_to_widget, card, animate=False)

@@ -301,3 +301,22 @@ async def test_done_when_newcomer_walks_marks_reopens_and_exports(demo: Comparis
         await pilot.press("x", "ctrl+u", *"review.docx", "enter")
     with zipfile.ZipFile("review.docx") as docx:
         assert "Miks muudeti?" in docx.read("word/comments.xml").decode("utf-8")
+
+
+async def test_identical_files_and_unpaired_only_results_still_open(demo: ComparisonSet, review_path: Path) -> None:
+    from ajdiff.compare import compare
+
+    same = ComparisonSet(pairs=(compare(demo.pairs[0].new, demo.pairs[0].new),))
+    app = ReviewApp(same, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        assert app.current is None
+        await pilot.press("n", "p", "a", "c", "e", "v")  # nothing to act on: notices, no crash
+        assert app.is_running and not review_path.exists()
+        assert app.query(".empty")
+
+    lonely = ComparisonSet(pairs=(), unpaired_new=(demo.pairs[0].new,), unpaired_old=(demo.pairs[0].old,))
+    app = ReviewApp(lonely, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        assert app.query_one(AnnexSwitcher).display
+        await pilot.press("n", "e", "v", "slash", "x", "enter")
+        assert app.is_running
