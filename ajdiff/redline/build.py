@@ -99,6 +99,8 @@ class _Writer:
         t = self.document.add_table(rows=0, cols=len(table.widths))
         t.style = "Table Grid"
         t.autofit = False
+        for column, width in zip(t.columns, table.widths):
+            column.width = Cm(width)  # the grid, which LibreOffice reads; cells carry their own width too
         for row in table.rows:
             cells = t.add_row().cells
             tr = cells[0]._tc.getparent()

@@ -164,10 +164,19 @@ class Step:
     """For moves: the same number on the moved-from and the moved-to step."""
 
 
-def merge(matches: Sequence[Match], n_old: int, n_new: int, *, moves: bool = False, anchor: bool = False) -> list[Step]:
+def merge(
+    matches: Sequence[Match],
+    n_old: int,
+    n_new: int,
+    *,
+    moves: bool = False,
+    anchor: bool = False,
+    prefer: tuple[int, int] = (0, 0),
+) -> list[Step]:
     """Interleave old and new units: matched pairs in both orders stay paired, the rest are
     removed and added (or moved). With `anchor`, at least one pair exists when both sides do,
-    because a paragraph container whose units all differ cannot be tracked exactly."""
+    because a paragraph container whose units all differ cannot be tracked exactly: then
+    the `prefer`red pair (old index, new index) is shown as one reworded unit."""
     pairs = sorted((m for m in matches if m.old is not None and m.new is not None), key=lambda m: m.old or 0)
     keep = longest_increasing([m.new for m in pairs])
     anchors = [(pairs[k].old, pairs[k].new) for k in sorted(keep)]
@@ -179,8 +188,8 @@ def merge(matches: Sequence[Match], n_old: int, n_new: int, *, moves: bool = Fal
             old_side[m.old] = (Presence.MOVED_FROM, link)  # type: ignore[index]
             new_side[m.new] = (Presence.MOVED_TO, link)  # type: ignore[index]
     if anchor and not anchors and n_old and n_new:
-        anchors = [(0, 0)]
-        old_side[0] = new_side[0] = (Presence.BOTH, None)
+        anchors = [prefer]
+        old_side[prefer[0]] = new_side[prefer[1]] = (Presence.BOTH, None)
     steps: list[Step] = []
     oi = ni = 0
     for a_old, a_new in [*anchors, (n_old, n_new)]:
@@ -199,7 +208,12 @@ def merge(matches: Sequence[Match], n_old: int, n_new: int, *, moves: bool = Fal
 def merge_items(old: Sequence[str], new: Sequence[str], *, anchor: bool) -> list[Step]:
     """Merge two lists of items the way the comparer matches them."""
     matches = match_sequences(tuple(old), tuple(new), item_similarity, ITEM_THRESHOLD)
-    return merge(matches, len(old), len(new), anchor=anchor)
+    prefer = (0, 0)
+    if anchor and old and new:
+        # The most alike pair reads best as one reworded unit, when a cell needs one.
+        scores = ((item_similarity(a, b), -i - j, i, j) for i, a in enumerate(old) for j, b in enumerate(new))
+        prefer = max(scores)[2:]
+    return merge(matches, len(old), len(new), anchor=anchor, prefer=prefer)
 
 
 def merge_keys(old: Sequence[str], new: Sequence[str]) -> list[Step]:

@@ -100,7 +100,7 @@ def summary_blocks(
         # High impact first, then in document order: what an approver must read first.
         ordered = sorted(pair.substantive, key=lambda c: c.impact is not Impact.HIGH)
         rows = [_row(header, header=True), *(_change_row(pair, c, review, lang) for c in ordered)]
-        blocks.append(Table(tuple(rows), (2.2, 3.0, 6.3, 5.5, 2.5)))
+        blocks.append(Table(tuple(rows), (2.1, 2.8, 5.2, 4.6, 2.3)))
     if changes.unpaired_new:
         blocks.append(_plain(tr("created", lang), Style.SUBHEADING))
         blocks += _posts(changes.unpaired_new)

@@ -70,3 +70,8 @@ def test_language_sentences() -> None:
     assert language_text("et", "C1") == "Eesti keele oskus vähemalt tasemel C1"
     assert language_text("de|ru", "B1") == "Saksa või vene keele oskus vähemalt tasemel B1"
     assert language_text("foreign", "B2").startswith("Vähemalt ühe võõrkeele")
+
+
+def test_merge_with_anchor_prefers_the_given_pair() -> None:
+    steps = merge([Match(0, None), Match(1, None), Match(None, 0)], 2, 1, anchor=True, prefer=(1, 0))
+    assert steps == [Step(0, None, OLD), Step(1, 0, B)]
