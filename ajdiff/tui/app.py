@@ -113,6 +113,8 @@ class ReviewApp(App[None]):
         else:
             await self.show_pair(0)
         self.query_one(SectionTree).focus()
+        for note in self.session.result.notes:  # e.g. which annex the pairing picked on its own
+            self.notify(note, timeout=10)
 
     # --- showing ---------------------------------------------------------------------
 
@@ -324,5 +326,11 @@ class ReviewApp(App[None]):
             for b in self.BINDINGS
             if isinstance(b, Binding)
         ]
-        footer = f"{text('help_mouse', self.lang)}\n{text('review_file', self.lang)}: {self.session.review_path}"
+        footer = "\n".join(
+            [
+                text("help_mouse", self.lang),
+                text("help_palette", self.lang),
+                f"{text('review_file', self.lang)}: {self.session.review_path}",
+            ]
+        )
         self.push_screen(HelpScreen(rows, text("help_title", self.lang), footer))

@@ -69,6 +69,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Hiir: klõpsa osal, paaril või muudatusel, et see valida.",
         "Mouse: click a section, a pair or a change to select it.",
     ),
+    "help_palette": (
+        "Ctrl+P: käsupalett (nt hele või tume teema).",
+        "Ctrl+P: command palette (e.g. a light or dark theme).",
+    ),
     "ok_cancel": ("Enter kinnitab, Esc tühistab", "Enter accepts, Esc cancels"),
 }
 

@@ -320,3 +320,15 @@ async def test_identical_files_and_unpaired_only_results_still_open(demo: Compar
         assert app.query_one(AnnexSwitcher).display
         await pilot.press("n", "e", "v", "slash", "x", "enter")
         assert app.is_running
+
+
+async def test_pairing_notes_are_shown_on_start(review_path: Path) -> None:
+    from ajdiff.api import compare_files
+
+    from .conftest import FIXTURES
+
+    result = compare_files(FIXTURES / "001_f0f3c421c69f98c0.txt", FIXTURES / "000_2e8e5e7caea51be0.txt")
+    assert result.notes  # one annex against an order of seven: the best match is picked and said
+    app = ReviewApp(result, review_path)
+    async with app.run_test(size=SMALL):
+        assert any("best match" in n.message for n in app._notifications)
