@@ -158,13 +158,16 @@ def _heading_key(text: str) -> str | None:
     if len(title) > 70 or _DUTY_START.match(text):
         return None
     folded = ocr_fold(title)
+    # An unnumbered "Eesmärk" or "Vastutus" is a label inside a section, not a heading.
+    anywhere = bool(m) or title.isupper()
     for pattern, key in _HEADINGS:
+        if not anywhere and key != "general":
+            continue  # could not be this heading: skip the fuzzy comparison
         want = _const_fold(pattern)
         # A heading wrapped over two lines still names its section by its first words.
         wrapped = " " in folded and len(folded) >= 0.5 * len(want) and want.startswith(folded + " ")
         spilled = folded.startswith(want + " ") and len(folded.split()) - len(want.split()) <= 2
-        # An unnumbered "Eesmärk" or "Vastutus" is a label inside a section, not a heading.
-        if (fuzzy_equal(folded, want, 0.85) or wrapped or spilled) and (m or key == "general" or title.isupper()):
+        if fuzzy_equal(folded, want, 0.85) or wrapped or spilled:
             return key
     if m and title.isupper() and len(title.split()) <= 6 and any(c.isalpha() for c in title):
         return "other"

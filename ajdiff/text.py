@@ -14,6 +14,9 @@ from unidecode import unidecode
 _SPACE_CHARS = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"), " ")
 _DROP_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _TRANSLATE = {**_SPACE_CHARS, **_DROP_CHARS}
+# str.translate with a dict is slow on non-ASCII lines (each character it does not find costs a
+# LookupError) and almost no line has any of these characters: look for one first.
+_SPECIAL_RE = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
 
 # Bullet glyphs at line start: Symbol-font private-use bullets (U+F0A7, U+F0B7 …), office
 # bullets, dashes, and what OCR makes of them ("=", "»", "e ", "* ").
@@ -27,7 +30,9 @@ _INLINE_HYPHEN = re.compile(r"(\w+)- (\w+)")
 
 def normalize_line(line: str) -> str:
     """One line as the parser wants it: NFC, plain spaces, no soft hyphens, trimmed."""
-    line = unicodedata.normalize("NFC", line).translate(_TRANSLATE)
+    line = unicodedata.normalize("NFC", line)
+    if _SPECIAL_RE.search(line):
+        line = line.translate(_TRANSLATE)
     return (_MULTISPACE.sub(" ", line) if "  " in line else line).strip()
 
 
@@ -127,9 +132,16 @@ def fuzzy_equal(a: str, b: str, threshold: float = 0.8) -> bool:
     total = len(a) + len(b)
     if 2.0 * min(len(a), len(b)) / total < threshold:
         return False
-    if 2.0 * (Counter(a) & Counter(b)).total() / total < threshold:
+    ca, cb = _char_counts(a), _char_counts(b)
+    if 2.0 * sum(min(n, cb.get(ch, 0)) for ch, n in ca.items()) / total < threshold:
         return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
+
+
+@lru_cache(maxsize=4096)
+def _char_counts(text: str) -> dict[str, int]:
+    """Letter counts of a short folded string (a line is compared with many labels in a row)."""
+    return dict(Counter(text))
 
 
 _OCR_SWAPS = str.maketrans({"6": "o", "0": "o", "1": "l", "|": "l", "é": "o", "d": "o"})
