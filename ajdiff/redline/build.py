@@ -31,7 +31,7 @@ from ajdiff.redline.layout import (
     page_break,
     paragraph_marks,
 )
-from ajdiff.redline.oxml import Revisions, Track
+from ajdiff.redline.oxml import Revisions, Track, enable_track_revisions
 from ajdiff.redline.summary import summary_blocks
 from ajdiff.review import Review
 from ajdiff.worddiff import word_spans
@@ -241,4 +241,5 @@ def build_redline(changes: ComparisonSet, options: RedlineOptions = RedlineOptio
     document = _new_document(title, options.author)
     comment_author = (options.review.author if options.review else None) or options.author
     _Writer(document, Revisions(options.author, date), comment_author).blocks(redline_blocks(changes, options))
+    enable_track_revisions(document.settings.element)
     return _save(document, date)

@@ -203,3 +203,29 @@ REVISION_TAGS: tuple[str, ...] = tuple(qn(f"w:{k.value}") for k in Track)
 def iter_revisions(root: etree._Element) -> Iterable[etree._Element]:
     """Every revision element (content, paragraph mark or row) in a tree."""
     yield from root.iter(*REVISION_TAGS)
+
+
+# CT_Settings children that follow w:trackRevisions in the schema's sequence (ECMA-376 §17.15.1.78).
+_AFTER_TRACK_REVISIONS = frozenset(
+    {
+        "doNotTrackMoves",
+        "doNotTrackFormatting",
+        "documentProtection",
+        "autoFormatOverride",
+        "styleLockTheme",
+        "styleLockQFSet",
+        "defaultTabStop",
+    }
+)
+
+
+def enable_track_revisions(settings: etree._Element) -> None:
+    """Switch Track Changes on, so an approver's own edits to the redline are tracked too."""
+    if settings.find(qn("w:trackRevisions")) is not None:
+        return
+    mark = element("w:trackRevisions")
+    for child in settings:
+        if isinstance(child.tag, str) and etree.QName(child).localname in _AFTER_TRACK_REVISIONS:
+            child.addprevious(mark)
+            return
+    settings.append(mark)

@@ -58,3 +58,16 @@ def test_move_range_pairs_start_and_end() -> None:
 def test_illegal_characters_are_dropped() -> None:
     r = oxml.run("a\x01b\nc")
     assert r.find(qn("w:t")).text == "ab c"
+
+
+def test_track_revisions_switched_on_in_schema_order() -> None:
+    from ajdiff.redline.oxml import enable_track_revisions, qn
+
+    settings = etree.fromstring(
+        '<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:zoom w:percent="100"/><w:defaultTabStop w:val="720"/></w:settings>'
+    )
+    enable_track_revisions(settings)
+    enable_track_revisions(settings)  # idempotent
+    assert [etree.QName(c).localname for c in settings] == ["zoom", "trackRevisions", "defaultTabStop"]
+    assert len(settings.findall(qn("w:trackRevisions"))) == 1
