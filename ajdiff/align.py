@@ -46,26 +46,33 @@ _STOPWORDS = frozenset(
 
 
 @lru_cache(maxsize=65536)
-def _bag(text: str) -> Counter[str]:
-    return Counter(fold_words(text))
+def _bag(text: str) -> tuple[dict[str, int], int]:
+    """The folded word multiset of a text and its size."""
+    bag = Counter(fold_words(text))
+    return bag, sum(bag.values())
+
+
+def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
+    """Size of the multiset intersection (as `sum((ba & bb).values())`, without building it)."""
+    return sum(min(ba[w], bb[w]) for w in ba.keys() & bb.keys())
 
 
 def dice(a: str, b: str) -> float:
     """Dice coefficient of the folded word multisets of two texts (1.0 = same words)."""
-    ba, bb = _bag(a), _bag(b)
-    total = sum(ba.values()) + sum(bb.values())
+    (ba, na), (bb, nb) = _bag(a), _bag(b)
+    total = na + nb
     if total == 0:
         return 1.0
-    return 2 * sum((ba & bb).values()) / total
+    return 2 * _common(ba, bb) / total
 
 
 def overlap(a: str, b: str) -> float:
     """How much of the shorter text's words the longer one contains (1.0 = contained)."""
-    ba, bb = _bag(a), _bag(b)
-    small = min(sum(ba.values()), sum(bb.values()))
+    (ba, na), (bb, nb) = _bag(a), _bag(b)
+    small = min(na, nb)
     if small == 0:
         return 0.0
-    return sum((ba & bb).values()) / small
+    return _common(ba, bb) / small
 
 
 def item_similarity(a: str, b: str) -> float:
