@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from ajdiff.changes import Comparison, ComparisonSet
@@ -31,11 +32,30 @@ def select_annex(docs: list[JobDescription], annex: str | None, source: str) -> 
     return chosen
 
 
+def looks_like_job_description(doc: JobDescription) -> bool:
+    """True when the parser found at least a position, a duty or a requirement."""
+    r = doc.requirements
+    return bool(
+        doc.general.position
+        or doc.duties
+        or r.education
+        or r.experience
+        or r.languages
+        or r.knowledge
+        or r.qualities
+        or r.extra
+    )
+
+
+NOT_A_JOB_DESCRIPTION = "does not look like a job description (no Teenistuskoht, duties or requirements found)"
+
+
 def load(path: str | Path, annex: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[JobDescription]:
-    """Read one file (or '-') and optionally select one annex."""
+    """Read one file (or '-') and optionally select one annex; refuse a file with no job description at all."""
     docs = read_documents(path, max_bytes=max_bytes)
-    if not docs:
-        raise InputError(str(path), "no job description found", "is this an ametijuhend?")
+    if not any(looks_like_job_description(d) for d in docs):
+        # A README or a letter would otherwise "compare" as one nameless post with nothing in it.
+        raise InputError(str(path), NOT_A_JOB_DESCRIPTION, "give an ametijuhend or an order with annexes")
     return select_annex(docs, annex, str(path))
 
 
@@ -46,20 +66,28 @@ def _list_folder(folder: Path) -> list[Path]:
     return files
 
 
-def _load_many(paths: list[Path], max_bytes: int, jobs: int, progress: Progress | None) -> list[JobDescription]:
+def _load_many(
+    paths: list[Path], max_bytes: int, jobs: int, progress: Progress | None, notes: list[str]
+) -> list[JobDescription]:
     docs: list[JobDescription] = []
+    results: list[list[JobDescription]] = []
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             chunk = max(1, len(paths) // (jobs * 8))
             for k, result in enumerate(pool.map(_read_for_pool, paths, [max_bytes] * len(paths), chunksize=chunk)):
-                docs.extend(result)
+                results.append(result)
                 if progress:
                     progress(k + 1, len(paths))
-        return docs
-    for k, path in enumerate(paths):
-        docs.extend(read_documents(path, max_bytes=max_bytes))
-        if progress:
-            progress(k + 1, len(paths))
+    else:
+        for k, path in enumerate(paths):
+            results.append(read_documents(path, max_bytes=max_bytes))
+            if progress:
+                progress(k + 1, len(paths))
+    for path, result in zip(paths, results):
+        if any(looks_like_job_description(d) for d in result):
+            docs.extend(result)
+        else:  # a README next to the annexes: skip it and say so, rather than pair it as a post
+            notes.append(f"skipped {path}: {NOT_A_JOB_DESCRIPTION}")
     return docs
 
 
@@ -139,10 +167,15 @@ def compare_files(
         folder = old_path if old_dir else new_path
         raise InputError(str(folder), "is a folder but the other side is a file", "compare two files or two folders")
     jobs = max(1, min(jobs, os.cpu_count() or 1))
+    notes: list[str] = []
     if old_dir:
-        old_docs = _load_many(_list_folder(old_p), max_bytes, jobs, progress)
-        new_docs = _load_many(_list_folder(new_p), max_bytes, jobs, progress)
+        old_docs = _load_many(_list_folder(old_p), max_bytes, jobs, progress, notes)
+        new_docs = _load_many(_list_folder(new_p), max_bytes, jobs, progress, notes)
+        for folder, docs in ((old_p, old_docs), (new_p, new_docs)):
+            if not docs:
+                raise InputError(str(folder), "folder has no job descriptions", "give folders of ametijuhend files")
     else:
         old_docs = load(old_path, old_annex, max_bytes=max_bytes)
         new_docs = load(new_path, new_annex, max_bytes=max_bytes)
-    return compare_documents(old_docs, new_docs, jobs=jobs, progress=progress)
+    result = compare_documents(old_docs, new_docs, jobs=jobs, progress=progress)
+    return replace(result, notes=(*notes, *result.notes)) if notes else result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -85,7 +86,7 @@ def compare_from_args(args: argparse.Namespace):  # -> ComparisonSet
     """Run the comparison the arguments ask for."""
     from ajdiff.api import compare_files
 
-    return compare_files(
+    result = compare_files(
         args.old,
         args.new,
         old_annex=args.old_annex,
@@ -94,6 +95,25 @@ def compare_from_args(args: argparse.Namespace):  # -> ComparisonSet
         max_bytes=max_bytes(args),
         progress=_progress,
     )
+    warn_documents(result)
+    return result
+
+
+def warn_documents(result) -> None:  # result: ComparisonSet
+    """Say on stderr what the parser could not find, one 'ajdiff: FILE: warning: …' line each.
+
+    On stderr, not in the report, so that JSON on stdout stays clean and a script still sees it.
+    """
+    docs = [d for pair in result.pairs for d in (pair.old, pair.new)]
+    docs += [*result.unpaired_old, *result.unpaired_new]
+    seen: set[str] = set()
+    for doc in docs:
+        where = f"Lisa {doc.annex}: " if doc.annex else ""
+        for warning in doc.warnings:
+            line = f"ajdiff: {doc.source}: warning: {where}{warning}"
+            if line not in seen:  # one document can sit in two pairs (one against many)
+                seen.add(line)
+                print(line, file=sys.stderr)
 
 
 def _use_color(choice: str) -> bool:
@@ -241,10 +261,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): not an error worth a message.
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        except OSError:
-            pass
+        # Point stdout at /dev/null so the flush at exit does not fail a second time (Python docs recipe).
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
         return EXIT_SAME
     except MemoryError:
         print("ajdiff: out of memory (input too large? see --max-size)", file=sys.stderr)

@@ -15,6 +15,10 @@ from ajdiff.errors import InputError
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Largest input file read (and largest inflated zip member), unless the caller says otherwise."""
+MAX_LINES = 250_000
+"""More lines than this is not an order of job descriptions (the largest real one has ~1,000): a bound on work."""
+MAX_LINE_CHARS = 20_000
+"""A paragraph longer than this (about five pages) is not part of a job description: a bound on work."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,29 @@ def sniff_kind(data: bytes, suffix: str) -> str:
 
 def read_bytes(data: bytes, name: str, suffix: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read a document from bytes already in memory (standard input, a container member)."""
+    if not data:
+        raise InputError(name, "empty file", "give an ametijuhend or an order with annexes")
+    source = _read_kind(data, name, suffix, max_bytes)
+    return _check_bounds(source, sniff_kind(data, suffix) == "text")
+
+
+def _check_bounds(source: SourceText, text: bool) -> SourceText:
+    """Refuse a source with no text, or so many or so long lines that parsing it would take minutes."""
+    if not any(source.lines):
+        problem = "empty file (only whitespace)" if text else "no text in the document"
+        raise InputError(source.name, problem, "give an ametijuhend or an order with annexes")
+    if len(source.lines) > MAX_LINES:
+        raise InputError(
+            source.name, f"{len(source.lines)} lines (limit {MAX_LINES})", "not a job description; split the file"
+        )
+    longest = max(range(len(source.lines)), key=lambda k: len(source.lines[k]))
+    if len(source.lines[longest]) > MAX_LINE_CHARS:
+        problem = f"line {longest + 1} has {len(source.lines[longest])} characters (limit {MAX_LINE_CHARS})"
+        raise InputError(source.name, problem, "not a job description")
+    return source
+
+
+def _read_kind(data: bytes, name: str, suffix: str, max_bytes: int) -> SourceText:
     kind = sniff_kind(data, suffix)
     if kind == "zip":
         from ajdiff.readers.container import is_signature_container

@@ -34,8 +34,19 @@ def safe_xml_parser() -> etree.XMLParser:
     )
 
 
+# A DTD can only come before the root element; these spell its start in UTF-8 and in UTF-16.
+_DTD_MARKERS = tuple(
+    marker.encode(enc) for marker in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be")
+)
+_CHUNK = 1 << 16
+
+
 def parse_xml_safely(data: bytes, name: str, member: str) -> etree._Element:
     """Parse one XML member; a DOCTYPE (XXE, billion laughs) or broken XML is an InputError."""
+    if any(marker in data for marker in _DTD_MARKERS):
+        # Office files and signatures never declare a DTD; one that does is trying entity tricks.
+        # Refused before parsing, so no entity is ever resolved or expanded.
+        raise InputError(name, f"{member} declares a DOCTYPE (XML entities are refused)", "not a genuine file")
     try:
         root = etree.fromstring(data, safe_xml_parser())
     except etree.XMLSyntaxError as exc:
@@ -74,11 +85,21 @@ def open_zip(data: bytes, name: str, max_bytes: int, *, what: str = "zip file") 
     return zf
 
 
-def read_member(zf: zipfile.ZipFile, member: str | zipfile.ZipInfo, name: str) -> bytes:
-    """Inflate one member; zipfile stops at the declared size, so a lying header fails its CRC here."""
+def read_member(zf: zipfile.ZipFile, member: str | zipfile.ZipInfo, name: str, *, keep: bool = True) -> bytes:
+    """Inflate one member in bounded chunks; keep=False only checks it (its CRC) and returns b''.
+
+    zipfile stops at the declared size and then checks the CRC, so a member whose header lies
+    about its size fails here; reading in chunks keeps memory bounded while it does (a single
+    `zf.read` would inflate everything the compressed bytes hold first).
+    """
     label = member.filename if isinstance(member, zipfile.ZipInfo) else member
     try:
-        return zf.read(member)
+        parts: list[bytes] = []
+        with zf.open(member) as fh:
+            while chunk := fh.read(_CHUNK):
+                if keep:
+                    parts.append(chunk)
+        return b"".join(parts)
     except KeyError:
         raise InputError(name, f"{label} is missing from the zip archive") from None
     except RuntimeError:  # zipfile says "File ... is encrypted, password required"

@@ -46,9 +46,15 @@ def _looks_binary(text: str) -> bool:
 
 def read_text(data: bytes, name: str) -> SourceText:
     """Read a plain-text document; refuse binary data."""
+    from ajdiff.readers import MAX_LINES
+
     text = decode(data, name)
     if _looks_binary(text):
         raise InputError(name, "binary data, not text", "give a .txt, .docx, .pdf, .html or .asice file")
+    # Count before splitting: ten million tiny lines would cost memory before the general bound saw them.
+    breaks = max(text.count("\n"), text.count("\r"))
+    if breaks >= MAX_LINES:
+        raise InputError(name, f"{breaks + 1} lines (limit {MAX_LINES})", "not a job description; split the file")
     lines = text_lines(text)
     # Text copied out of a PDF keeps its page lines: many lines end in a space, blank lines between.
     raw = text.splitlines()
