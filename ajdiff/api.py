@@ -16,6 +16,9 @@ from ajdiff.pairing import best_match, pair_documents
 from ajdiff.parser import read_documents
 from ajdiff.readers import DEFAULT_MAX_BYTES, SUFFIXES
 
+MAX_PAIRED_DOCUMENTS = 500
+"""Most job descriptions on one side of a many-to-many comparison: pairing costs grow with the square."""
+
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) during long work (folders)."""
 
@@ -177,5 +180,14 @@ def compare_files(
     else:
         old_docs = load(old_path, old_annex, max_bytes=max_bytes)
         new_docs = load(new_path, new_annex, max_bytes=max_bytes)
+    if len(old_docs) > 1 and len(new_docs) > 1:
+        for path, docs in ((old_path, old_docs), (new_path, new_docs)):
+            if len(docs) > MAX_PAIRED_DOCUMENTS:
+                # Pairing scores every old document against every new one: bound the work up front.
+                raise InputError(
+                    str(path),
+                    f"{len(docs)} job descriptions to pair (limit {MAX_PAIRED_DOCUMENTS})",
+                    "compare smaller folders, or one annex with --old-annex/--new-annex",
+                )
     result = compare_documents(old_docs, new_docs, jobs=jobs, progress=progress)
     return replace(result, notes=(*notes, *result.notes)) if notes else result

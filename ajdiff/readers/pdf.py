@@ -24,6 +24,8 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:/|\(|of|-|kokku)\s*\d{1,4}\s*\)?)?$",
     re.IGNORECASE,
 )
+MAX_PDF_PAGES = 1000
+"""Most pages read from one PDF (an order with eleven annexes has about sixty): a bound on work."""
 _MIN_CHARS_PER_PAGE = 20
 _EDGE_LINES = 3  # header/footer candidates: this many lines at the top and at the bottom of a page
 _X_TOLERANCE = 3.0  # points; cells and paragraphs that start within this are aligned
@@ -288,6 +290,9 @@ def read_pdf(data: bytes, name: str) -> SourceText:
                 ) from None
             if not opened:
                 raise InputError(name, "encrypted PDF", "it needs a password; save an unprotected copy")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            # Text extraction costs tens of milliseconds a page: bound the work before starting it.
+            raise InputError(name, f"PDF has {len(reader.pages)} pages (limit {MAX_PDF_PAGES})", "split the PDF")
         pages = [_page_lines(page) for page in reader.pages]
     except InputError:
         raise
