@@ -139,8 +139,18 @@ def _add_output(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
 
 
+def _check_output(args: argparse.Namespace, inputs: list[str]) -> None:
+    """Refuse a bad -o path before the work, not after it."""
+    if getattr(args, "output", None):
+        from ajdiff.output import check_output_path
+
+        check_output_path(args.output, inputs=inputs, force=args.force)
+
+
 def _cmd_show(args: argparse.Namespace) -> int:
     from ajdiff.api import load
+
+    _check_output(args, [args.file])
 
     docs = load(args.file, args.annex, max_bytes=max_bytes(args))
     if args.format == "json":
@@ -155,8 +165,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    result = compare_from_args(args)
     inputs = [args.old, args.new]
+    _check_output(args, inputs)
+    result = compare_from_args(args)
     if args.format == "json":
         from ajdiff.render.json import diff_json
 

@@ -4,26 +4,31 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from ajdiff.errors import OutputError
 
 
-def check_output_path(path: str | Path, *, inputs: list[str] = (), force: bool = False) -> Path:  # type: ignore[assignment]
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.resolve().samefile(b.resolve())
+    except OSError:
+        return False
+
+
+def check_output_path(path: str | Path, *, inputs: Sequence[str | Path] = (), force: bool = False) -> Path:
     """Refuse an output path that is an input, a folder, or (without force) an existing file."""
     out = Path(path)
     for name in inputs:
-        if name == "-":
-            continue
-        try:
-            if out.exists() and Path(name).exists() and out.resolve().samefile(Path(name).resolve()):
-                raise OutputError(str(path), "is an input file; refusing to overwrite it", "choose another -o path")
-        except OSError:
-            continue
+        if str(name) != "-" and _same_file(out, Path(name)):
+            # Even with --force: overwriting the document being compared destroys the evidence.
+            raise OutputError(str(path), "is an input file; refusing to overwrite it", "choose another -o path")
     if out.is_dir():
         raise OutputError(str(path), "is a folder", "give a file name")
-    if out.exists() and not force:
+    if (out.exists() or out.is_symlink()) and not force:
         raise OutputError(str(path), "already exists", "use --force to overwrite it")
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
@@ -31,22 +36,76 @@ def check_output_path(path: str | Path, *, inputs: list[str] = (), force: bool =
     return out
 
 
-def atomic_write(path: str | Path, data: bytes | str, *, inputs: list[str] = (), force: bool = False) -> Path:  # type: ignore[assignment]
-    """Write data to a temp file in the same folder, then rename it over the target."""
+def _new_file_mode(out: Path) -> int:
+    """The mode the file would get from open(): the old file's when replacing one, else 0666 minus umask."""
+    try:
+        return stat.S_IMODE(out.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def atomic_write(
+    path: str | Path, data: bytes | str, *, inputs: Sequence[str | Path] = (), force: bool = False
+) -> Path:
+    """Write data to a temp file in the same folder, then rename it over the target.
+
+    A reader of the target sees the old file or the whole new one, never a part; a failure (a
+    full disk, an interrupt) leaves the target as it was and no temp file behind. Without
+    force, the final step is a hard link, which fails rather than replace a file that
+    appeared meanwhile.
+    """
     out = check_output_path(path, inputs=inputs, force=force)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     parent = out.parent if str(out.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent)
+    mode = _new_file_mode(out)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
+            if hasattr(os, "fchmod"):  # mkstemp makes 0600; a report should get the usual mode
+                os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        if force:
+            os.replace(tmp, out)
+        else:
+            _link_no_clobber(tmp, out)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, FileExistsError):
+            raise OutputError(str(path), "already exists", "use --force to overwrite it") from None
         if isinstance(exc, OSError):
             raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
         raise
+    _sync_folder(parent)
     return out
+
+
+def _link_no_clobber(tmp: str, out: Path) -> None:
+    """Move tmp to out unless out exists (FileExistsError); rename where links are not supported."""
+    try:
+        os.link(tmp, out)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links (FAT, some network shares)
+        if out.exists():
+            raise FileExistsError(str(out)) from None
+        os.replace(tmp, out)
+        return
+    os.unlink(tmp)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (best effort: not every system can fsync a folder)."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

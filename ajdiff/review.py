@@ -78,9 +78,38 @@ def default_review_path(new_path: str | Path) -> Path:
 
 
 def _keep_backup(path: Path) -> Path:
-    backup = path.with_name(path.name + ".bak")
-    shutil.copy2(path, backup)
-    return backup
+    """Copy a review file that cannot be used to FILE.bak (FILE.bak.1 … when that holds something else)."""
+    try:
+        data = path.read_bytes()
+        for k in range(1000):
+            backup = path.with_name(path.name + (".bak" if k == 0 else f".bak.{k}"))
+            if not backup.exists():
+                shutil.copy2(path, backup)
+                return backup
+            if backup.read_bytes() == data:
+                return backup  # the same bad file again: one copy is enough
+    except OSError as exc:
+        raise ReviewError(
+            str(path), f"review file cannot be used, and no copy could be kept ({exc.strerror or exc})"
+        ) from None
+    raise ReviewError(str(path), "review file cannot be used, and there are too many .bak copies already")
+
+
+def _entry(e: object) -> ReviewEntry:
+    """One entry of the file; anything malformed raises, so that no mark is silently dropped."""
+    if not isinstance(e, dict):
+        raise TypeError(f"entry is a {type(e).__name__}, not an object")
+    comment = e.get("comment")
+    if comment is not None and not isinstance(comment, str):
+        raise TypeError("comment is not text")
+    return ReviewEntry(
+        pair=str(e["pair"]),
+        change=str(e["change"]),
+        mark=Mark(e["mark"]) if e.get("mark") else None,
+        comment=comment,
+        label=str(e.get("label", "")),
+        updated=str(e.get("updated", "")),
+    )
 
 
 def load_review(path: str | Path) -> Review:
@@ -89,8 +118,12 @@ def load_review(path: str | Path) -> Review:
     if not p.exists():
         return Review()
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise ReviewError(str(p), f"cannot read the review file: {exc.strerror or exc}") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         backup = _keep_backup(p)
         raise ReviewError(
             str(p),
@@ -106,21 +139,18 @@ def load_review(path: str | Path) -> Review:
             f"a copy is kept as {backup.name}",
         )
     try:
-        entries = tuple(
-            ReviewEntry(
-                pair=str(e["pair"]),
-                change=str(e["change"]),
-                mark=Mark(e["mark"]) if e.get("mark") else None,
-                comment=e.get("comment"),
-                label=str(e.get("label", "")),
-                updated=str(e.get("updated", "")),
-            )
-            for e in data.get("entries", [])
-        )
+        items = data.get("entries", [])
+        if not isinstance(items, list):
+            raise TypeError("entries is not a list")
+        entries = tuple(_entry(e) for e in items)
+        author = data.get("author")
+        if author is not None and not isinstance(author, str):
+            raise TypeError("author is not text")
     except (KeyError, TypeError, ValueError) as exc:
         backup = _keep_backup(p)
-        raise ReviewError(str(p), f"review file has a bad entry ({exc})", f"a copy is kept as {backup.name}") from None
-    return Review(entries=entries, author=data.get("author"))
+        what = f"an entry has no {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
+        raise ReviewError(str(p), f"review file has a bad entry ({what})", f"a copy is kept as {backup.name}") from None
+    return Review(entries=entries, author=author)
 
 
 def review_json(review: Review) -> str:
