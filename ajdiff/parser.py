@@ -71,6 +71,7 @@ _BARE_NUMBER = re.compile(r"^(\d{1,2})\s*[.,]$")
 _DUTY_START = re.compile(r"^(\d{1,2})[.,](\d{1,2})[.,]?\s+(.*)$")
 _SIGNATURE = ("allkirjastatud digitaalselt", "poolte allkirjad", "tooandja tootaja")
 _REVIEW_SENTENCE = "ametijuhend vaadatakse"
+_WHITESPACE = re.compile(r"\s+")
 
 # Civil-service layout: "Label value" on one line.
 _CIVIL_GENERAL: tuple[tuple[str, str], ...] = (
@@ -129,7 +130,7 @@ def _prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             blank = True
             continue
         folded = fold(text)
-        if any(folded.startswith(s) or s in folded for s in _SIGNATURE):
+        if any(s in folded for s in _SIGNATURE):
             metadata.extend(("signature", rest) for rest in [text, *(t for t in lines[i:] if t)])
             break
         if _BARE_NUMBER.match(text):
@@ -198,17 +199,25 @@ def _is_older_layout(lines: list[Line]) -> bool:
 # ---------------------------------------------------------------------------- labelled fields
 
 
+@lru_cache(maxsize=32)
+def _label_table(labels: tuple[tuple[str, str], ...]) -> tuple[tuple[int, str, str, str], ...]:
+    """(word count, fold, OCR fold, key) of each label, computed once per label set."""
+    return tuple((len(label.split()), fold(label), _const_fold(label), key) for label, key in labels)
+
+
 def _match_label(text: str, labels: tuple[tuple[str, str], ...], whole_line: bool = False) -> tuple[str, str] | None:
     """(key, rest of line) when a line starts with one of the labels."""
     words = text.split()
+    heads: dict[int, str] = {}  # the first n words, joined once per n
     # Exact matches first, so that "Teenistuja asendab" never reads as its neighbour "… asendaja".
     for fuzzy in (False, True):
-        for label, key in labels:
-            n = len(label.split())
+        for n, want, want_ocr, key in _label_table(labels):
             if len(words) < n:
                 continue
-            head, want = fold(" ".join(words[:n])), fold(label)
-            if head == want or (fuzzy and fuzzy_equal(ocr_fold(" ".join(words[:n])), _const_fold(label), 0.85)):
+            head = heads.get(n)
+            if head is None:
+                head = heads[n] = " ".join(words[:n])
+            if fold(head) == want or (fuzzy and fuzzy_equal(ocr_fold(head), want_ocr, 0.85)):
                 rest = " ".join(words[n:]).lstrip(":").strip()
                 if whole_line and rest:
                     continue
@@ -448,7 +457,7 @@ def _is_table_header(text: str) -> bool:
 
 
 def _tidy(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _WHITESPACE.sub(" ", text).strip()
 
 
 # ---------------------------------------------------------------------------- the document
