@@ -167,8 +167,35 @@ _SCRIPTED_HTML = """<!DOCTYPE html>
 """
 
 
-def build(dest: Path, *, big: bool = True) -> dict[str, Path]:
-    """Write every corpus file into dest; return them by case name."""
+def _big_prose(seed: str, rng: random.Random) -> bytes:
+    """A 20 MB job description: a real annex with a 20 MB section of long (1,200-word) paragraphs."""
+    words = [
+        "teenistuja",
+        "tagab",
+        "ameti",
+        "ülesannete",
+        "täitmise",
+        "vastavalt",
+        "õigusaktidele",
+        "ning",
+        "koostab",
+        "dokumente",
+    ]
+    paragraphs, size = [], len(seed.encode())
+    while size < BIG_TEXT_BYTES:
+        paragraphs.append(" ".join(rng.choice(words) for _ in range(1200)) + ".")
+        size += len(paragraphs[-1].encode()) + 1
+    head, sep, tail = seed.partition("4. Õigused")
+    assert sep, "seed 001 has a section 4"
+    return (head + "5. LISAINFO\n" + "\n".join(paragraphs) + "\n" + sep + tail).encode()
+
+
+def build(dest: Path, *, big: bool = True, slow: bool = False) -> dict[str, Path]:
+    """Write every corpus file into dest; return them by case name.
+
+    big: the 20 MB texts that are cheap to refuse or parse; slow: also 20 MB of real orders
+    (about 3,000 annexes, half a minute for `ajdiff show`).
+    """
     dest.mkdir(parents=True, exist_ok=True)
     rng = random.Random(7)  # a fixed seed: the same corpus on every run
     text_001 = _seed_text(SEED_001)
@@ -193,8 +220,9 @@ def build(dest: Path, *, big: bool = True) -> dict[str, Path]:
         "truncated_annex.txt": text_000[: int(len(text_000) * 0.55)].encode(),
         "utf16.txt": codecs.BOM_UTF16_LE + text_001.encode("utf-16-le"),
         "utf16be.txt": codecs.BOM_UTF16_BE + text_001.encode("utf-16-be"),
-        "cp1257.txt": text_001.encode("cp1257", "replace"),
-        "latin1.txt": text_001.encode("latin-1", "replace"),
+        # The seed's Symbol-font bullet (U+F0A7) exists in neither code page; a dash is what Windows would save.
+        "cp1257.txt": text_001.replace("\uf0a7", "-").encode("cp1257"),
+        "latin1.txt": text_001.replace("\uf0a7", "-").encode("latin-1"),
         "bom.txt": codecs.BOM_UTF8 + text_001.encode(),
         "mixed_eol.txt": "".join(
             line + ("\r\n", "\n", "\r")[k % 3] for k, line in enumerate(text_001.splitlines())
@@ -216,10 +244,12 @@ def build(dest: Path, *, big: bool = True) -> dict[str, Path]:
         "scripts_only.html": _SCRIPTED_HTML.replace("{body}", "").encode(),
     }
     if big:
-        unit = text_000.encode()
-        files["big.txt"] = (unit * (BIG_TEXT_BYTES // len(unit) + 1))[:BIG_TEXT_BYTES]
+        files["big_prose.txt"] = _big_prose(text_001, rng)
         files["one_line.txt"] = b"Teenistuskoht " + b"x" * (BIG_TEXT_BYTES - 14)
         files["many_lines.txt"] = b"a\n" * (BIG_TEXT_BYTES // 2)
+    if slow:
+        unit = text_000.encode()
+        files["big_orders.txt"] = (unit * (BIG_TEXT_BYTES // len(unit) + 1))[:BIG_TEXT_BYTES]
     paths = {}
     for name, data in files.items():
         path = dest / name
@@ -230,5 +260,5 @@ def build(dest: Path, *, big: bool = True) -> dict[str, Path]:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "hostile-corpus")
-    for name, path in build(target).items():
+    for name, path in build(target, slow=True).items():
         print(f"{path.stat().st_size:>10}  {name}")
