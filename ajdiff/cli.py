@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from ajdiff import __version__
-from ajdiff.errors import AjdiffError
+from ajdiff.errors import AjdiffError, one_line
 
 EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("show", "diff", "redline", "tui", "demo")
@@ -110,7 +110,7 @@ def warn_documents(result) -> None:  # result: ComparisonSet
     for doc in docs:
         where = f"Lisa {doc.annex}: " if doc.annex else ""
         for warning in doc.warnings:
-            line = f"ajdiff: {doc.source}: warning: {where}{warning}"
+            line = one_line(f"ajdiff: {doc.source}: warning: {where}{warning}")
             if line not in seen:  # one document can sit in two pairs (one against many)
                 seen.add(line)
                 print(line, file=sys.stderr)

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+_BREAKS = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """Text safe for a one-line message: line breaks and control characters become single spaces."""
+    return re.sub(r" ([,;])", r"\1", " ".join(_BREAKS.sub(" ", text).split()))
+
 
 class AjdiffError(Exception):
     """Base of every error ajdiff reports to a user instead of a traceback."""
@@ -16,8 +25,9 @@ class AjdiffError(Exception):
 
     def line(self) -> str:
         """The one line printed on stderr: 'ajdiff: FILE: what is wrong (hint)'."""
-        text = f"ajdiff: {self.source}: {self.problem}"
-        return f"{text} ({self.hint})" if self.hint else text
+        # Library messages (lxml, pypdf) and file names may hold line breaks; stderr gets one line.
+        text = f"ajdiff: {one_line(self.source)}: {one_line(self.problem)}"
+        return f"{text} ({one_line(self.hint)})" if self.hint else text
 
 
 class InputError(AjdiffError):
