@@ -50,6 +50,10 @@ def parse_xml_safely(data: bytes, name: str, member: str) -> etree._Element:
     try:
         root = etree.fromstring(data, safe_xml_parser())
     except etree.XMLSyntaxError as exc:
+        if "XML_PARSE_HUGE" in (exc.msg or ""):  # libxml2's depth and size limits: a crafted file
+            limit = exc.msg.split(", use XML_PARSE_HUGE")[0]
+            problem = f"{member} is beyond the XML safety limits ({limit})"
+            raise InputError(name, problem, "not a genuine file") from None
         raise InputError(name, f"damaged XML in {member}: {exc.msg}", "save it again from the word processor") from None
     except (ValueError, etree.LxmlError) as exc:
         raise InputError(name, f"unreadable XML in {member}: {exc}") from None

@@ -86,6 +86,12 @@ def _lying_bomb_docx(docx: bytes) -> bytes:
     return bytes(honest)
 
 
+_DEEP_DOCUMENT = (
+    b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    b"<w:body>" + b"<w:tbl><w:tr><w:tc>" * 300 + b"<w:p/>" + b"</w:tc></w:tr></w:tbl>" * 300 + b"</w:body></w:document>"
+)
+"""Tables nested 300 deep (900 XML levels): past libxml2's depth limit, and a recursion trap for a walker."""
+
 _XXE_DOCUMENT = b"""<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
@@ -232,6 +238,7 @@ def build(dest: Path, *, big: bool = True, slow: bool = False) -> dict[str, Path
         "no_document_xml.docx": docx_001.replace(b"word/document.xml", b"word/documenX.xml"),
         "bomb.docx": _bomb_docx(docx_001),
         "lying_bomb.docx": _lying_bomb_docx(docx_001),
+        "deep.docx": _replace_member(docx_001, "word/document.xml", _DEEP_DOCUMENT),
         "xxe.docx": _replace_member(docx_001, "word/document.xml", _XXE_DOCUMENT),
         "laughs.docx": _replace_member(docx_001, "word/document.xml", _LAUGHS_DOCUMENT),
         "encrypted.pdf": _pdf(text_001, password="salajane"),

@@ -34,6 +34,7 @@ REFUSED = {
     "no_document_xml.docx": r"not a Word document \(no word/document\.xml in the zip\)",
     "bomb.docx": r"word/document\.xml would inflate to 64 MiB \(limit 50 MiB\) \(raise --max-size\)",
     "lying_bomb.docx": r"damaged zip member word/document\.xml: Bad CRC-32",
+    "deep.docx": r"word/document\.xml is beyond the XML safety limits \(Excessive depth in document: 256",
     "xxe.docx": r"word/document\.xml declares a DOCTYPE \(XML entities are refused\)",
     "laughs.docx": r"word/document\.xml declares a DOCTYPE \(XML entities are refused\)",
     "encrypted.pdf": r"encrypted PDF \(it needs a password",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from collections.abc import Callable
 from functools import cache
@@ -19,8 +20,9 @@ from ajdiff.readers import SUFFIXES, read_bytes
 from tests.conftest import FIXTURES, SEEDS, seed_doc
 
 T = TypeVar("T")
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SCALE = int(os.environ.get("AJDIFF_FUZZ_SCALE", "1"))  # e.g. 20 for a long run; 1 keeps CI under a minute
+FAST = settings(max_examples=150 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SLOW = settings(max_examples=40 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DOCX = FIXTURES / "000_2e8e5e7caea51be0.docx"
 ASICE = FIXTURES / "001_f0f3c421c69f98c0.asice"
 REFERENCE = ("001", None)  # the annex every fuzzed document is compared with, both ways
