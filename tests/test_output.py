@@ -209,3 +209,37 @@ def test_cli_bad_output_is_refused_before_the_work(tmp_path: Path, capsys, monke
     target.write_text("x")
     assert main(["diff", str(OLD), str(NEW), "-o", str(target)]) == 2
     assert "already exists" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ the redline export (ajdiff.redline)
+
+
+def test_redline_refuses_an_input_and_keeps_an_existing_file(tmp_path: Path, capsys) -> None:
+    new = tmp_path / "new.docx"
+    new.write_bytes((OLD.parent / "000_2e8e5e7caea51be0.docx").read_bytes())
+    before = new.read_bytes()
+    assert main(["redline", str(OLD), str(new), "-o", str(new), "--force"]) == 2
+    assert (
+        capsys.readouterr().err
+        == f"ajdiff: {new}: is an input file; refusing to overwrite it (choose another -o path)\n"
+    )
+    assert new.read_bytes() == before
+    target = tmp_path / "redline.docx"
+    target.write_bytes(b"previous")
+    assert main(["redline", str(OLD), str(new), "-o", str(target)]) == 2
+    assert "already exists (use --force to overwrite it)" in capsys.readouterr().err
+    assert target.read_bytes() == b"previous"
+    assert main(["redline", str(OLD), str(new), "-o", str(target), "--force"]) == 1
+    assert target.read_bytes().startswith(b"PK")
+    assert leftovers(tmp_path) == []
+
+
+def test_redline_failure_mid_export_leaves_nothing(tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken_fsync(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ajdiff.output.os, "fsync", broken_fsync)
+    target = tmp_path / "redline.docx"
+    assert main(["redline", str(OLD), str(NEW), "-o", str(target)]) == 2
+    assert capsys.readouterr().err == f"ajdiff: {target}: cannot write: No space left on device\n"
+    assert list(tmp_path.iterdir()) == []
