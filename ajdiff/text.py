@@ -175,21 +175,33 @@ def starts_lower(text: str) -> bool:
     return False
 
 
+_BRACKETS = frozenset("()[]")
+
+
+@lru_cache(maxsize=16)
+def _separator_re(separators: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(separators) + "]")
+
+
 def split_outside_parens(text: str, separators: str = ",;") -> list[str]:
     """Split a list value on separators that are not inside parentheses."""
-    items, depth, cur = [], 0, []
-    for ch in text:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        if ch in separators and depth == 0:
-            items.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    items.append("".join(cur))
-    return [clean_item(i) for i in items if clean_item(i)]
+    if not separators or _BRACKETS.isdisjoint(text):
+        # No brackets: every separator splits, as in the loop below, without its per-character cost.
+        items = _separator_re(separators).split(text) if separators else [text]
+    else:
+        items, depth, cur = [], 0, []
+        for ch in text:
+            if ch in "([":
+                depth += 1
+            elif ch in ")]":
+                depth = max(0, depth - 1)
+            if ch in separators and depth == 0:
+                items.append("".join(cur))
+                cur = []
+            else:
+                cur.append(ch)
+        items.append("".join(cur))
+    return [item for item in map(clean_item, items) if item]
 
 
 def clean_item(item: str) -> str:
