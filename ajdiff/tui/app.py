@@ -77,6 +77,7 @@ class ReviewApp(App[None]):
         self.session = ReviewSession(result, review_path, inputs=inputs)
         self.lang = lang
         self.export_path = Path(export_path) if export_path else default_export_path(result)
+        self._exported: Path | None = None
         self.current: Position | None = None
         self.section: str | None = None
         self.side_by_side: bool | None = None  # decided on mount from the terminal width
@@ -309,11 +310,13 @@ class ReviewApp(App[None]):
                     lang=self.lang,
                     show_editorial=self.session.show_editorial,
                     inputs=list(self.session.inputs),
+                    # Writing again to the file this session exported is expected; any other file is kept.
+                    force=self._exported is not None and Path(path) == self._exported,
                 )
             except AjdiffError as exc:
                 self.notify(exc.line(), title=text("export_failed", self.lang), severity="error", timeout=8)
                 return
-            self.export_path = written
+            self.export_path = self._exported = written
             self.notify(f"{text('exported', self.lang)}: {written}", timeout=5)
 
         prompt = PromptScreen(text("export_prompt", self.lang), str(self.export_path), text("ok_cancel", self.lang))

@@ -45,11 +45,13 @@ def write_redline(
     lang: str = "et",
     show_editorial: bool = False,
     inputs: list[str] = (),  # type: ignore[assignment]
+    force: bool = False,
 ) -> Path:
-    """Build the .docx redline of result with the review's comments and write it atomically (overwriting)."""
+    """Build the .docx redline of result with the review's comments and write it atomically; an existing
+    file is replaced only with force."""
     build = _redline_builder()
     if build is None:
         raise OutputError(str(path), "the redline layer (ajdiff.redline) is not installed in this build")
     from ajdiff.output import atomic_write
 
-    return atomic_write(path, build(result, review, lang, show_editorial), inputs=list(inputs), force=True)
+    return atomic_write(path, build(result, review, lang, show_editorial), inputs=list(inputs), force=force)

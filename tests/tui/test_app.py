@@ -168,6 +168,24 @@ async def test_x_exports_through_the_redline_layer(
     assert (lang, show_editorial) == ("et", False)
 
 
+async def test_x_keeps_an_unrelated_existing_file_but_re_exports_its_own(
+    demo: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ajdiff.tui.export as export
+
+    monkeypatch.setattr(export, "_redline_builder", lambda: lambda *args: b"PK new")
+    Path("precious.docx").write_bytes(b"someone else's work")
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("x", "ctrl+u", *"precious.docx", "enter")
+        await pilot.pause()
+        assert Path("precious.docx").read_bytes() == b"someone else's work"
+        await pilot.press("x", "ctrl+u", *"mine.docx", "enter")
+        Path("mine.docx").write_bytes(b"older export")
+        await pilot.press("x", "ctrl+u", *"mine.docx", "enter")
+    assert Path("mine.docx").read_bytes() == b"PK new"
+
+
 async def test_x_writes_a_valid_docx_with_the_comments(demo: ComparisonSet, review_path: Path) -> None:
     pytest.importorskip("ajdiff.redline")
     import zipfile
