@@ -59,10 +59,18 @@ class _AsciiTable(dict):
 _ASCII = _AsciiTable()
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _ascii_run(m: re.Match[str]) -> str:
+    return m.group().translate(_ASCII)
+
+
 def to_ascii(text: str) -> str:
     """unidecode(text), character by character through a memo: the same result, without its per-call loop."""
-    # unidecode maps each code point on its own, so a per-character table gives the identical string.
-    return text if text.isascii() else text.translate(_ASCII)
+    # unidecode maps each code point on its own (ASCII to itself), so translating only the runs
+    # of other characters through a per-character table gives the identical string.
+    return text if text.isascii() else _NON_ASCII.sub(_ascii_run, text)
 
 
 def _is_conjunction(word: str) -> bool:
@@ -99,6 +107,7 @@ def dehyphenate_inline(text: str) -> str:
 
 
 _FOLD_HYPHEN = re.compile(r"(\w)-\s+(\w)")
+_HYPHEN_SPACE = re.compile(r"-\s")
 _FOLD_WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -106,7 +115,7 @@ _FOLD_WORD = re.compile(r"[a-z0-9]+")
 def fold(text: str) -> str:
     """Case-, diacritic- and punctuation-free words separated by single spaces."""
     text = to_ascii(text).lower()
-    if "-" in text:
+    if _HYPHEN_SPACE.search(text):  # what the join needs at least: cheaper than trying it everywhere
         text = _FOLD_HYPHEN.sub(r"\1\2", text)
     return " ".join(_FOLD_WORD.findall(text))
 
