@@ -42,3 +42,11 @@ def seed_doc(seed: str, annex: str | None = None) -> JobDescription:
 def fixtures_dir() -> Path:
     """The fixtures folder."""
     return FIXTURES
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Benchmarks are collected only when asked for (`--benchmark-only` or naming tests/benchmarks)."""
+    if collection_path.name != "benchmarks" or collection_path.parent != Path(__file__).parent:
+        return None
+    asked = config.getoption("benchmark_only", False) or any("benchmarks" in str(a) for a in config.args)
+    return None if asked else True

@@ -59,7 +59,7 @@ LINE = re.compile(r"^ajdiff: (?P<file>[^:]+): (?P<problem>.+)$")
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The corpus, built once into a temp folder (no binaries in the repository)."""
-    return build(tmp_path_factory.mktemp("hostile"), slow=bool(os.environ.get("AJDIFF_SLOW")))
+    return build(tmp_path_factory.mktemp("hostile"), slow=True)
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -177,7 +177,6 @@ def test_a_20_mb_text_is_read_in_bounded_time(corpus: dict[str, Path]) -> None:
     assert elapsed < 30, f"{elapsed:.1f} s"
 
 
-@pytest.mark.skipif(not os.environ.get("AJDIFF_SLOW"), reason="half a minute; set AJDIFF_SLOW=1")
 def test_20_mb_of_orders_is_shown_but_not_paired(corpus: dict[str, Path]) -> None:
     path = corpus["big_orders.txt"]
     result = run("show", path.name, "--format", "json", cwd=path.parent)

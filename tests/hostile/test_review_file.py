@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -124,16 +123,20 @@ def test_review_json_is_what_is_saved(tmp_path: Path, reviewed: Review) -> None:
     assert path.read_text(encoding="utf-8") == review_json(reviewed)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_file_is_a_clear_error_without_backup(tmp_path: Path) -> None:
+def test_unreadable_file_is_a_clear_error_without_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "r.json"
     path.write_text("{}")
-    path.chmod(0)
-    try:
-        with pytest.raises(ReviewError, match="cannot read the review file"):
-            load_review(path)
-    finally:
-        path.chmod(0o600)
+    real_read = Path.read_bytes
+
+    def denied(self: Path) -> bytes:
+        # chmod 0 does not stop root (CI runs as root), so the permission error is simulated.
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    with pytest.raises(ReviewError, match="cannot read the review file: Permission denied"):
+        load_review(path)
     assert not (tmp_path / "r.json.bak").exists()
 
 
