@@ -1,7 +1,8 @@
 """Benchmark fixtures, the targets of issue 6, and a closing table of every figure against its target.
 
-Every test here takes the `benchmark` fixture, so the default run (`--benchmark-skip` in
-pyproject.toml) skips them all. Run them with `python -m pytest tests/benchmarks --benchmark-only`.
+The default run does not collect this folder (tests/conftest.py), and every test here takes the
+`benchmark` fixture, which `--benchmark-skip` (pyproject.toml) skips anyway. Run them with
+`python -m pytest tests/benchmarks --benchmark-only`.
 """
 
 from __future__ import annotations
