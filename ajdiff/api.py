@@ -12,7 +12,7 @@ from ajdiff.changes import Comparison, ComparisonSet
 from ajdiff.compare import compare
 from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
-from ajdiff.pairing import best_match, pair_documents
+from ajdiff.pairing import anchor_pairs, best_match, pair_documents
 from ajdiff.parser import read_documents
 from ajdiff.readers import DEFAULT_MAX_BYTES, SUFFIXES
 
@@ -181,12 +181,13 @@ def compare_files(
         old_docs = load(old_path, old_annex, max_bytes=max_bytes)
         new_docs = load(new_path, new_annex, max_bytes=max_bytes)
     if len(old_docs) > 1 and len(new_docs) > 1:
+        anchored = len(anchor_pairs(old_docs, new_docs))
         for path, docs in ((old_path, old_docs), (new_path, new_docs)):
-            if len(docs) > MAX_PAIRED_DOCUMENTS:
-                # Pairing scores every old document against every new one: bound the work up front.
+            if len(docs) - anchored > MAX_PAIRED_DOCUMENTS:
+                # Posts not paired by name are scored every old against every new: bound that work up front.
                 raise InputError(
                     str(path),
-                    f"{len(docs)} job descriptions to pair (limit {MAX_PAIRED_DOCUMENTS})",
+                    f"{len(docs) - anchored} job descriptions to pair by content (limit {MAX_PAIRED_DOCUMENTS})",
                     "compare smaller folders, or one annex with --old-annex/--new-annex",
                 )
     result = compare_documents(old_docs, new_docs, jobs=jobs, progress=progress)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ajdiff.errors import InputError
 from ajdiff.readers import SourceText
@@ -10,6 +11,8 @@ from ajdiff.text import normalize_line
 
 # Estonian files from Windows are often cp1257 (Baltic); latin-1 decodes anything, so it is last.
 _FALLBACK_ENCODINGS = ("utf-8", "cp1257", "latin-1")
+# Control characters other than the line and page breaks (\t \n \v \f \r): a sign of binary data.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -40,7 +43,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
         return False
-    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    control = len(_CONTROL.findall(sample))
     return control / len(sample) > 0.02
 
 

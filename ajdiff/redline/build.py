@@ -9,6 +9,7 @@ from datetime import datetime
 
 import docx
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
@@ -80,6 +81,13 @@ class _Writer:
         self.document = document
         self.rev = rev
         self.comment_author = comment_author
+        self._style_ids: dict[str, str | None] = {}
+
+    def _style_id(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        """A style's id (None for the default style), looked up once: python-docx scans every style per lookup."""
+        if name not in self._style_ids:
+            self._style_ids[name] = self.document.part.get_style_id(self.document.styles[name], kind)
+        return self._style_ids[name]
 
     def blocks(self, blocks: Sequence[Block]) -> None:
         """Write blocks in order, computing the tracked marks of each paragraph container."""
@@ -97,7 +105,7 @@ class _Writer:
     def table(self, table: Table) -> None:
         """A table with one tracked row per inserted, deleted or moved unit."""
         t = self.document.add_table(rows=0, cols=len(table.widths))
-        t.style = "Table Grid"
+        t._tbl.tblStyle_val = self._style_id("Table Grid", WD_STYLE_TYPE.TABLE)
         t.autofit = False
         for column, width in zip(t.columns, table.widths):
             column.width = Cm(width)  # the grid, which LibreOffice reads; cells carry their own width too
@@ -132,9 +140,8 @@ class _Writer:
 
     def paragraph(self, p: etree._Element, para: Para, mark: Presence) -> None:
         """Fill one `w:p`: style, runs (tracked per segment), and a tracked mark if needed."""
-        style = self.document.styles[_WORD_STYLES[para.style]]
         p_proxy = Paragraph(p, self.document._body)
-        p_proxy.style = style
+        p.style = self._style_id(_WORD_STYLES[para.style], WD_STYLE_TYPE.PARAGRAPH)
         if para.style is Style.TITLE_BLOCK:
             p_proxy.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         if para.style in (Style.HEADING, Style.SUBHEADING):

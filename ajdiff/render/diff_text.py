@@ -96,9 +96,7 @@ def _inline(change: Change, style: _Style) -> str:
 def _wrap(text: str, indent: str, width: int) -> str:
     if "\x1b" in text or "\n" in text:  # don't count escape codes as width; keep line breaks
         return "\n".join(indent + line for line in text.splitlines())
-    return textwrap.fill(
-        text, width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False
-    )
+    return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False)
 
 
 def change_lines(
