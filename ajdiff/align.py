@@ -57,6 +57,17 @@ def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
     return sum(min(ba[w], bb[w]) for w in ba.keys() & bb.keys())
 
 
+def word_bag(text: str) -> dict[str, int]:
+    """The folded word multiset of a text (cached)."""
+    return _bag(text)[0]
+
+
+def dice_of_bags(ba: dict[str, int], bb: dict[str, int]) -> float:
+    """Dice coefficient of two word multisets."""
+    total = sum(ba.values()) + sum(bb.values())
+    return 1.0 if total == 0 else 2 * _common(ba, bb) / total
+
+
 def dice(a: str, b: str) -> float:
     """Dice coefficient of the folded word multisets of two texts (1.0 = same words)."""
     (ba, na), (bb, nb) = _bag(a), _bag(b)

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ajdiff.align import Match, dice, item_similarity, longest_increasing, match_sequences, overlap
+from ajdiff.align import (
+    Match,
+    dice,
+    dice_of_bags,
+    item_similarity,
+    longest_increasing,
+    match_sequences,
+    overlap,
+    word_bag,
+)
 from ajdiff.changes import Change, ChangeKind, Comparison, Impact
 from ajdiff.labels import path_label
 from ajdiff.languages import level_rank
@@ -298,11 +308,15 @@ def _years(old: int | None, new: int | None) -> Iterator[Change]:
 def document_similarity(old: JobDescription, new: JobDescription) -> float:
     """How alike two documents are overall (0..1): their duties and general texts."""
 
-    def text(d: JobDescription) -> str:
+    def bag(d: JobDescription) -> Counter[str]:
+        # Summed from the units' word bags, which alignment has already folded and cached.
         g = d.general
-        return " ".join([g.position or "", g.unit or "", g.goal or "", *(duty_text(x) for x in d.duties)])
+        total: Counter[str] = Counter()
+        for part in (g.position or "", g.unit or "", g.goal or "", *(duty_text(x) for x in d.duties)):
+            total.update(word_bag(part))
+        return total
 
-    return dice(text(old), text(new))
+    return dice_of_bags(bag(old), bag(new))
 
 
 def compare(old: JobDescription, new: JobDescription) -> Comparison:

@@ -32,7 +32,7 @@ def _post_key(doc: JobDescription) -> tuple[str, str]:
 
 
 def anchor_pairs(old: list[JobDescription], new: list[JobDescription]) -> list[tuple[int, int, float]]:
-    """Posts named alike (position and unit) exactly once on each side: pair them first."""
+    """Posts named alike (position and unit) exactly once on each side: pair them first (score 1.0)."""
     old_keys = Counter(map(_post_key, old))
     new_keys = Counter(map(_post_key, new))
     new_at = {key: j for j, key in enumerate(map(_post_key, new)) if new_keys[key] == 1}
@@ -40,9 +40,8 @@ def anchor_pairs(old: list[JobDescription], new: list[JobDescription]) -> list[t
     for i, doc in enumerate(old):
         key = _post_key(doc)
         if key[0] and old_keys[key] == 1 and key in new_at:
-            score = pair_score(doc, new[new_at[key]])
-            if score >= PAIR_THRESHOLD:
-                anchors.append((i, new_at[key], score))
+            # Same position and unit already score 0.5 >= PAIR_THRESHOLD: no need to read the content.
+            anchors.append((i, new_at[key], 1.0))
     return anchors
 
 

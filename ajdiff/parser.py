@@ -68,10 +68,10 @@ _HEADINGS: tuple[tuple[str, str], ...] = (
 )
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2})\s*[.,]?\s+(\D.*)$")
 _BARE_NUMBER = re.compile(r"^(\d{1,2})\s*[.,]$")
+_FIRST_LABEL = re.compile(r"1[.,]1\s")  # "1.1 Ametinimetus" opens the older layouts' general table
 _DUTY_START = re.compile(r"^(\d{1,2})[.,](\d{1,2})[.,]?\s+(.*)$")
 _SIGNATURE = ("allkirjastatud digitaalselt", "poolte allkirjad", "tooandja tootaja")
 _REVIEW_SENTENCE = "ametijuhend vaadatakse"
-_WHITESPACE = re.compile(r"\s+")
 
 # Civil-service layout: "Label value" on one line.
 _CIVIL_GENERAL: tuple[tuple[str, str], ...] = (
@@ -129,8 +129,9 @@ def _prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         if not text:
             blank = True
             continue
-        folded = fold(text)
-        if any(s in folded for s in _SIGNATURE):
+        low = text.lower()
+        # Fold only lines that can be a signature ("allkirjastatud", "Tööandja:"): folding every line costs.
+        if ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in _SIGNATURE):
             metadata.extend(("signature", rest) for rest in [text, *(t for t in lines[i:] if t)])
             break
         if _BARE_NUMBER.match(text):
@@ -158,9 +159,11 @@ def _heading_key(text: str) -> str | None:
     title = m.group(2) if m else text
     if len(title) > 70 or _DUTY_START.match(text):
         return None
-    folded = ocr_fold(title)
     # An unnumbered "Eesmärk" or "Vastutus" is a label inside a section, not a heading.
     anywhere = bool(m) or title.isupper()
+    if not anywhere and len(title) > 12:
+        return None  # only "Üldosa" stands unnumbered and in lower case, and it is short
+    folded = ocr_fold(title)
     for pattern, key in _HEADINGS:
         if not anywhere and key != "general":
             continue  # could not be this heading: skip the fuzzy comparison
@@ -179,7 +182,7 @@ def _sections(lines: list[Line]) -> list[Section]:
     sections: list[Section] = [Section("preamble", "")]
     for line in lines:
         key = _heading_key(line.text)
-        if key is None and fold(line.text).startswith(_REVIEW_SENTENCE):
+        if key is None and line.text[:11].lower() == "ametijuhend" and fold(line.text).startswith(_REVIEW_SENTENCE):
             key = "review_line"
         if key == "review_line":
             sections.append(Section("review", "", [line]))
@@ -193,7 +196,7 @@ def _sections(lines: list[Line]) -> list[Section]:
 
 
 def _is_older_layout(lines: list[Line]) -> bool:
-    return any(re.match(r"^1[.,]1\s", ln.text) and "ametinimetus" in ocr_fold(ln.text) for ln in lines[:60])
+    return any(_FIRST_LABEL.match(ln.text) and "ametinimetus" in ocr_fold(ln.text) for ln in lines[:60])
 
 
 # ---------------------------------------------------------------------------- labelled fields
@@ -217,7 +220,9 @@ def _match_label(text: str, labels: tuple[tuple[str, str], ...], whole_line: boo
             head = heads.get(n)
             if head is None:
                 head = heads[n] = " ".join(words[:n])
-            if fold(head) == want or (fuzzy and fuzzy_equal(ocr_fold(head), want_ocr, 0.85)):
+            folded = fold(head)
+            # OCR swaps letters inside a label, rarely its first one: a cheap filter before fuzzy matching.
+            if folded == want or (fuzzy and folded[:1] == want[:1] and fuzzy_equal(ocr_fold(head), want_ocr, 0.85)):
                 rest = " ".join(words[n:]).lstrip(":").strip()
                 if whole_line and rest:
                     continue
@@ -457,7 +462,7 @@ def _is_table_header(text: str) -> bool:
 
 
 def _tidy(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------------------- the document

@@ -15,6 +15,7 @@ _ORDER_REF = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\s+k[aä]skkirjaga\s+nr\s
 _ORDER_HEAD = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+nr\s+([\w\-/]+)$", re.IGNORECASE)
 _ANNEX = re.compile(r"\bLisa\s+(\d+[a-z]?)\b", re.IGNORECASE)
 _HEADER_LOOKAHEAD = 5
+_KINNITATUD = re.compile(r"^\W*kinnitatud", re.IGNORECASE)  # a cheap test before folding every line
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def _register_tables(lines: tuple[str, ...]) -> tuple[list[str], list[tuple[str,
 def _annex_header(lines: list[str], start: int) -> tuple[int, str | None, OrderRef | None] | None:
     """If an approval block ('KINNITATUD … käskkirjaga nr 164 Lisa 2 / AMETIJUHEND') starts here,
     return (index after it, annex, order)."""
-    if not fold(lines[start]).startswith("kinnitatud"):
+    if not _KINNITATUD.match(lines[start]) or not fold(lines[start]).startswith("kinnitatud"):
         return None
     end = start
     joined = []
@@ -93,7 +94,7 @@ def _annex_header(lines: list[str], start: int) -> tuple[int, str | None, OrderR
 def _order_of_file(lines: list[str], metadata: list[tuple[str, str]]) -> OrderRef | None:
     """The order's own number and date: 'KÄSKKIRI / 15.11.2024 nr 164', else the register's Viit."""
     for i, line in enumerate(lines[:40]):
-        if fold(line) == "kaskkiri" and i + 1 < len(lines):
+        if len(line) <= 12 and fold(line) == "kaskkiri" and i + 1 < len(lines):
             m = _ORDER_HEAD.match(lines[i + 1])
             if m:
                 d, mo, y, nr = m.groups()
