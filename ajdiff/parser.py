@@ -69,7 +69,7 @@ _HEADINGS: tuple[tuple[str, str], ...] = (
 _NUMBERED_HEADING = re.compile(r"^(\d{1,2})\s*[.,]?\s+(\D.*)$")
 _BARE_NUMBER = re.compile(r"^(\d{1,2})\s*[.,]$")
 _FIRST_LABEL = re.compile(r"1[.,]1\s")  # "1.1 Ametinimetus" opens the older layouts' general table
-_DUTY_START = re.compile(r"^(\d{1,2})[.,](\d{1,2})[.,]?\s+(.*)$")
+_DUTY_START = re.compile(r"^(\d{1,2})[.,](\d{1,4})[.,]?\s+(.*)$")
 _SIGNATURE = ("allkirjastatud digitaalselt", "poolte allkirjad", "tooandja tootaja")
 _REVIEW_SENTENCE = "ametijuhend vaadatakse"
 

@@ -182,3 +182,11 @@ def test_unknown_section_kept_as_other() -> None:
     lines = ("1. ÜLDOSA", "1.1 Ametinimetus", "Nõustaja", "6. TÖÖVAHENDID", "Sülearvuti ja telefon.")
     doc = parse_source(SourceText("x.txt", lines))[0]
     assert dict(doc.other) == {"toovahendid": "Sülearvuti ja telefon."}
+
+
+def test_duty_numbers_past_99() -> None:
+    lines = ("1. Üldosa", "Teenistuskoht Nõustaja", "2. Peamised teenistusülesanded Oodatavad tulemused")
+    lines += tuple(x for k in range(1, 121) for x in (f"2.{k}. Ülesande {k} täitmine.", f"Tulemus {k} on saavutatud."))
+    doc = parse_source(SourceText("x.txt", lines))[0]
+    assert [d.number for d in doc.duties] == [f"2.{k}" for k in range(1, 121)]
+    assert doc.duties[-1].results == ("Tulemus 120 on saavutatud.",)
