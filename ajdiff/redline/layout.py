@@ -223,6 +223,19 @@ def merge_keys(old: Sequence[str], new: Sequence[str]) -> list[Step]:
     return merge(matches, len(old), len(new))
 
 
+def merge_mapping(
+    old: Sequence[tuple[str, str]], new: Sequence[tuple[str, str]]
+) -> Iterator[tuple[str, str | None, str | None, Presence]]:
+    """Merge two (slug, text) mappings in document order: (slug, old text, new text, presence)."""
+    a_map, b_map = dict(old), dict(new)
+    ko, kn = list(a_map), list(b_map)
+    for step in merge_keys(ko, kn):
+        slug = ko[step.old] if step.old is not None else kn[step.new]  # type: ignore[index]
+        a = a_map[slug] if step.old is not None else None
+        b = b_map[slug] if step.new is not None else None
+        yield slug, a, b, step.presence
+
+
 def paragraph_marks(presences: Sequence[Presence]) -> list[Presence]:
     """Which paragraph marks of a container to track, so both views rebuild its paragraphs.
 
@@ -488,12 +501,7 @@ def _requirement_rows(ctx: _Context) -> Iterator[Row]:
         rows.append(_label_row(REQUIREMENT_LABELS["languages"], presence, values))
     rows.append(text_row("knowledge", REQUIREMENT_LABELS["knowledge"], ro.knowledge, rn.knowledge))
     rows.append(text_row("qualities", REQUIREMENT_LABELS["qualities"], ro.qualities, rn.qualities))
-    eo, en = dict(ro.extra), dict(rn.extra)
-    ko, kn = list(eo), list(en)
-    for step in merge_keys(ko, kn):
-        slug = ko[step.old] if step.old is not None else kn[step.new]  # type: ignore[index]
-        a = eo[slug] if step.old is not None else None
-        b = en[slug] if step.new is not None else None
+    for slug, a, b, _ in merge_mapping(ro.extra, rn.extra):
         rows.append(text_row(slug, slug_title(slug), a, b))
     yield from (r for r in rows if r is not None)
 
@@ -534,13 +542,8 @@ def annex_blocks(
     blocks.append(_table(_rights_rows(ctx), (5.0, 11.5)))
     blocks.append(_fixed("Kompetentsid", _presence(old.competencies, new.competencies), Style.HEADING))
     blocks += _items(ctx, old.competencies, new.competencies, Style.BULLET, "competencies", anchor=False)
-    oo, on = dict(old.other), dict(new.other)
-    ko, kn = list(oo), list(on)
-    for step in merge_keys(ko, kn):
-        slug = ko[step.old] if step.old is not None else kn[step.new]  # type: ignore[index]
-        a = oo[slug] if step.old is not None else None
-        b = on[slug] if step.new is not None else None
-        blocks.append(_fixed(slug_title(slug), step.presence, Style.HEADING))
+    for slug, a, b, presence in merge_mapping(old.other, new.other):
+        blocks.append(_fixed(slug_title(slug), presence, Style.HEADING))
         blocks.append(_scalar(ctx, a, b, Style.BODY, f"other.{slug}"))
     blocks.append(_scalar(ctx, old.review, new.review, Style.BODY, "review"))
     # A closing paragraph on both sides anchors the tracked paragraph marks before it.

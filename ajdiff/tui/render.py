@@ -14,26 +14,23 @@ INSERTED = "$text-success underline"
 IMPACT_STYLE = {"high": "bold $text-error", "normal": "bold $text-warning", "editorial": "$text-muted", "none": "dim"}
 
 
+def _side(change: Change, text: str | None, keep: SpanOp, drop: SpanOp, style: str) -> Content:
+    """One side of a change: the words only it has styled, the words of the other side left out."""
+    if change.spans:
+        return Content.assemble(*((s.text, style if s.op is keep else "") for s in change.spans if s.op is not drop))
+    if text is None:
+        return Content.styled("—", "$text-muted")
+    return Content.styled(text, style if change.new != change.old else "")
+
+
 def old_side(change: Change) -> Content:
     """The old text, its deleted words struck through in red."""
-    if change.spans:
-        return Content.assemble(
-            *((s.text, DELETED if s.op is SpanOp.DELETE else "") for s in change.spans if s.op is not SpanOp.INSERT)
-        )
-    if change.old is None:
-        return Content.styled("—", "$text-muted")
-    return Content.styled(change.old, DELETED if change.new != change.old else "")
+    return _side(change, change.old, SpanOp.DELETE, SpanOp.INSERT, DELETED)
 
 
 def new_side(change: Change) -> Content:
     """The new text, its inserted words underlined in green."""
-    if change.spans:
-        return Content.assemble(
-            *((s.text, INSERTED if s.op is SpanOp.INSERT else "") for s in change.spans if s.op is not SpanOp.DELETE)
-        )
-    if change.new is None:
-        return Content.styled("—", "$text-muted")
-    return Content.styled(change.new, INSERTED if change.new != change.old else "")
+    return _side(change, change.new, SpanOp.INSERT, SpanOp.DELETE, INSERTED)
 
 
 def inline(change: Change) -> Content:

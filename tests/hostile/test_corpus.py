@@ -184,4 +184,6 @@ def test_20_mb_of_orders_is_shown_but_not_paired(corpus: dict[str, Path]) -> Non
     assert len(show_json(result)) > 2000
     result = run("diff", path.name, path.name, cwd=path.parent)
     assert result.returncode == 2
-    assert re.fullmatch(r"ajdiff: big_orders.txt: \d+ job descriptions to pair by content \(limit 500\) \(.+\)\n", result.stderr)
+    assert re.fullmatch(
+        r"ajdiff: big_orders.txt: \d+ job descriptions to pair by content \(limit 500\) \(.+\)\n", result.stderr
+    )
