@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import multiprocessing.context
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ajdiff.changes import Change, Comparison, ComparisonSet
 from ajdiff.compare import compare
@@ -19,6 +17,9 @@ from ajdiff.model import JobDescription
 from ajdiff.pairing import anchor_pairs, best_match, pair_documents
 from ajdiff.parser import read_documents
 from ajdiff.readers import DEFAULT_MAX_BYTES, SUFFIXES
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 MAX_PAIRED_DOCUMENTS = 500
 """Most job descriptions on one side of a many-to-many comparison: pairing costs grow with the square."""
@@ -93,7 +94,7 @@ def _read_all(paths: list[Path], max_bytes: int, jobs: int, progress: Progress |
     """Read and parse many files, in `jobs` processes; the documents of each file, in order."""
     if jobs > 1 and len(paths) > 1:
         results: list[list[JobDescription]] = []
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_fork_context()) as pool:
+        with _pool(jobs)[0] as pool:
             chunk = max(1, len(paths) // (jobs * 8))
             for k, result in enumerate(pool.map(_read_for_pool, paths, [max_bytes] * len(paths), chunksize=chunk)):
                 results.append(result)
@@ -122,9 +123,17 @@ def _read_for_pool(path: Path, max_bytes: int) -> list[JobDescription]:
     return read_documents(path, max_bytes=max_bytes)
 
 
-def _fork_context() -> multiprocessing.context.BaseContext | None:
-    """Fork where the platform has it: workers start at once and inherit what is already loaded."""
-    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+def _pool(jobs: int) -> tuple[Executor, bool]:
+    """A process pool (imported only when --jobs asks for one) and whether its workers fork.
+
+    Fork where the platform has it: workers start at once and inherit what is already loaded.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if forks else None
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context), forks
 
 
 # The documents of a parallel comparison, set before the workers fork so that they inherit them
@@ -158,12 +167,12 @@ def _compare_many(
             if progress:
                 progress(k + 1, len(pairs))
         return results
-    context = _fork_context()
     chunk = max(1, len(pairs) // (jobs * 8))
     _SHARED = (old, new)
+    pool, forks = _pool(jobs)
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            if context is not None:
+        with pool:
+            if forks:
                 outcomes = pool.map(_compare_shared, pairs, chunksize=chunk)
             else:  # no fork: the pairs travel to the workers
                 outcomes = pool.map(_compare_pair, [(old[i], new[j]) for i, j in pairs], chunksize=chunk)
