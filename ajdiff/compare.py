@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
+from itertools import chain
 
 from ajdiff.align import (
     Match,
@@ -15,13 +17,12 @@ from ajdiff.align import (
     longest_increasing,
     match_sequences,
     overlap,
-    word_bag,
 )
 from ajdiff.changes import Change, ChangeKind, Comparison, Impact
 from ajdiff.labels import path_label
 from ajdiff.languages import level_rank
 from ajdiff.model import Duty, JobDescription
-from ajdiff.text import fold_key
+from ajdiff.text import fold_key, fold_words
 from ajdiff.worddiff import word_spans
 
 DUTY_THRESHOLD = 0.45
@@ -99,6 +100,7 @@ def _order(m: Match) -> tuple[int, int]:
     return (m.new if m.new is not None else m.old or 0, 0 if m.new is not None else 1)
 
 
+@lru_cache(maxsize=8192)
 def sentences(results: tuple[str, ...]) -> tuple[str, ...]:
     """Results as sentences: one line with two sentences and two bulleted lines compare equal."""
     out: list[str] = []
@@ -309,12 +311,10 @@ def document_similarity(old: JobDescription, new: JobDescription) -> float:
     """How alike two documents are overall (0..1): their duties and general texts."""
 
     def bag(d: JobDescription) -> Counter[str]:
-        # Summed from the units' word bags, which alignment has already folded and cached.
+        # Counted from the units' folded words, which alignment has already folded and cached.
         g = d.general
-        total: Counter[str] = Counter()
-        for part in (g.position or "", g.unit or "", g.goal or "", *(duty_text(x) for x in d.duties)):
-            total.update(word_bag(part))
-        return total
+        parts = (g.position or "", g.unit or "", g.goal or "", *(duty_text(x) for x in d.duties))
+        return Counter(chain.from_iterable(map(fold_words, parts)))
 
     return dice_of_bags(bag(old), bag(new))
 
