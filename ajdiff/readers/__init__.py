@@ -22,6 +22,22 @@ MAX_LINE_CHARS = 20_000
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where one line of a `SourceText` stands in its file, for pointing a reader back at it."""
+
+    line: int | None = None
+    """1-based line of a text file."""
+    paragraph: int | None = None
+    """1-based body paragraph (docx, html) outside tables."""
+    table: int | None = None
+    """1-based table, with `row` and `cell` (1-based) inside it."""
+    row: int | None = None
+    cell: int | None = None
+    page: int | None = None
+    """1-based page of a PDF."""
+
+
+@dataclass(frozen=True)
 class SourceText:
     """The text of one input file, as lines, with what the format said about it."""
 
@@ -31,6 +47,14 @@ class SourceText:
     wrapped: bool = False
     """True when lines are visual lines of a page (PDF) rather than whole paragraphs."""
     warnings: tuple[str, ...] = ()
+    origins: tuple[Origin, ...] = ()
+    """Parallel to `lines` where the reader knows it; empty means line k is text line k + 1."""
+
+    def origin(self, index: int) -> Origin:
+        """Where line `index` (0-based) came from."""
+        if index < len(self.origins):
+            return self.origins[index]
+        return Origin(line=index + 1)
 
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
