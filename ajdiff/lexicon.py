@@ -11,12 +11,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
+from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
 from unidecode import unidecode
 
 from ajdiff.model import JobDescription
+from ajdiff.tree import Node
 
 _DIACRITICS = set("õäöüšžÕÄÖÜŠŽ")
 _NOT_LETTERS = re.compile(r"[\W\d_]")
@@ -67,6 +69,11 @@ def restore_text(text: str) -> str:
 
 
 def _map_strings(value: object, fn: Callable[[str], str]) -> object:
+    if isinstance(value, Enum):
+        return value
+    if isinstance(value, Node):
+        # The tree keeps the words as written (verbatim, labels); only its normalised text is restored.
+        return dataclasses.replace(value, text=fn(value.text), children=_map_strings(value.children, fn))
     if isinstance(value, str):
         return fn(value)
     if isinstance(value, tuple):

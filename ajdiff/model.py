@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ajdiff.tree import Node
+
 CEFR_LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
 
 # Keys of the general part, in the order the documents print them.
@@ -28,6 +30,14 @@ class OrderRef:
 
     number: str
     date: str | None  # ISO 8601, e.g. "2024-11-15"
+    title: str | None = None
+    """The order's title ('Ametijuhendite kinnitamine')."""
+    annexes: tuple[tuple[str, str], ...] = ()
+    """(annex, post) for each annex the order approves, as its list names them."""
+    repeals: tuple[str, ...] = ()
+    """The order's sentences that repeal older orders or annexes."""
+    effective: str | None = None
+    """The sentence that says when the order takes effect."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,8 @@ class JobDescription:
     other: tuple[tuple[str, str], ...] = ()  # other.<slug>, in document order
     warnings: tuple[str, ...] = ()
     metadata: tuple[tuple[str, str], ...] = ()  # register header, signatures: never compared
+    sections: tuple[Node, ...] = ()
+    """The document tree as written (title block, sections), with the typed keys found on its nodes."""
 
     @property
     def label(self) -> str:

@@ -1,21 +1,30 @@
-"""Splitter: an order with several annexes becomes one raw document per annex."""
+"""Splitter: an order with several annexes becomes one raw document per annex, and the order's
+own body (number, date, title, approved annexes, repeals, entry into force) becomes an `OrderRef`."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ajdiff.model import OrderRef
-from ajdiff.readers import SourceText
+from ajdiff.readers import Origin, SourceText
 from ajdiff.text import fold
 
 _TABLE_ROW = re.compile(r"^\|(.*)\|$")
 _TABLE_RULE = re.compile(r"^\|[\s\-:|]+\|$")
-_ORDER_REF = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})\s+k[aä]skkirjaga\s+nr\s+([\w\-/]+)", re.IGNORECASE)
-_ORDER_HEAD = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+nr\s+([\w\-/]+)$", re.IGNORECASE)
-_ANNEX = re.compile(r"\bLisa\s+(\d+[a-z]?)\b", re.IGNORECASE)
-_HEADER_LOOKAHEAD = 5
+_DATE = r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})"
+_ORDER_REF = re.compile(_DATE + r"\.?\s+(?:a\.\s+)?k[aä]skkir\w*\s+nr\s+([\w\-/.]*\w)", re.IGNORECASE)
+_ORDER_NUMBER = re.compile(r"k[aä]skkir\w*\s+nr\.?\s+([\w\-/.]*\w)", re.IGNORECASE)
+_ORDER_HEAD = re.compile(r"^" + _DATE + r"\.?\s+nr\.?\s+([\w\-/.]*\w)$", re.IGNORECASE)
+_ANNEX = re.compile(r"\blisa\s+(?:nr\.?\s+)?(\d{1,3}[a-z]?)\b", re.IGNORECASE)
+# "Lisa 1", "LISA 2.", "Lisa nr 3" alone on a line; or a line that ends in one and names the order.
+_ANNEX_ALONE = re.compile(r"^lisa\s+(?:nr\.?\s+)?(\d{1,3}[a-z]?)\s*[.:]?$", re.IGNORECASE)
+_ANNEX_AT_END = re.compile(r"\blisa\s+(?:nr\.?\s+)?(\d{1,3}[a-z]?)\s*[.:]?$", re.IGNORECASE)
+_HEADER_LOOKAHEAD = 6
 _KINNITATUD = re.compile(r"^\W*kinnitatud", re.IGNORECASE)  # a cheap test before folding every line
+_APPROVED = re.compile(r"\(\s*lisa\s+(\d{1,3}[a-z]?)\s*\)", re.IGNORECASE)
+_ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,2}\.\d{1,2}\.?\s+")
+_LEGAL_BASIS = re.compile(r"\s(?=[A-ZÕÄÖÜ][\w-]*(?:\s+[a-zõäöü\w-]+){0,6}\s+(?:seaduse|määruse|põhimääruse)\b)")
 
 
 @dataclass(frozen=True)
@@ -28,22 +37,36 @@ class RawDocument:
     lines: tuple[str, ...]
     metadata: tuple[tuple[str, str], ...] = ()
     wrapped: bool = False
+    origins: tuple[Origin, ...] = ()
+    """Where each line came from, parallel to `lines`."""
+    header: tuple[str, ...] = ()
+    """The approval block ('KINNITATUD … Lisa 2'), as written."""
+    post_from_order: str | None = None
+    """The post the order's list names for this annex ('Arendamise osakonna juhataja')."""
+
+
+@dataclass(frozen=True)
+class _Header:
+    start: int
+    end: int
+    annex: str | None
+    order: OrderRef | None
 
 
 def _iso(day: str, month: str, year: str) -> str:
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
-def _register_tables(lines: tuple[str, ...]) -> tuple[list[str], list[tuple[str, str]]]:
+def _register_tables(lines: list[tuple[str, Origin]]) -> tuple[list[tuple[str, Origin]], list[tuple[str, str]]]:
     """Remove the register's metadata tables ('| Viit | 164 |'); return content lines and metadata."""
-    content: list[str] = []
+    content: list[tuple[str, Origin]] = []
     metadata: list[tuple[str, str]] = []
     header: list[str] | None = None
-    for line in lines:
+    for line, origin in lines:
         m = _TABLE_ROW.match(line)
         if not m:
             header = None
-            content.append(line)
+            content.append((line, origin))
             continue
         if _TABLE_RULE.match(line):
             continue
@@ -58,90 +81,223 @@ def _register_tables(lines: tuple[str, ...]) -> tuple[list[str], list[tuple[str,
     return content, metadata
 
 
-def _annex_header(lines: list[str], start: int) -> tuple[int, str | None, OrderRef | None] | None:
-    """If an approval block ('KINNITATUD … käskkirjaga nr 164 Lisa 2 / AMETIJUHEND') starts here,
-    return (index after it, annex, order)."""
+def _order_ref(text: str) -> OrderRef | None:
+    m = _ORDER_REF.search(text)
+    if m:
+        d, mo, y, nr = m.groups()
+        return OrderRef(number=nr, date=_iso(d, mo, y))
+    m = _ORDER_NUMBER.search(text)
+    return OrderRef(number=m.group(1), date=None) if m else None
+
+
+def _next_filled(lines: list[str], i: int) -> int:
+    while i < len(lines) and not lines[i]:
+        i += 1
+    return i
+
+
+def _kinnitatud_block(lines: list[str], start: int) -> _Header | None:
+    """An approval block ('KINNITATUD … käskkirjaga nr 164 Lisa 2 / AMETIJUHEND'), over blank lines too."""
     if not _KINNITATUD.match(lines[start]) or not fold(lines[start]).startswith("kinnitatud"):
         return None
-    end = start
-    joined = []
+    taken: list[int] = []
+    i = start
     titled = False
-    for i in range(start, min(len(lines), start + _HEADER_LOOKAHEAD)):
-        joined.append(lines[i])
-        end = i + 1
+    while i < len(lines) and len(taken) < _HEADER_LOOKAHEAD:
+        taken.append(i)
         if fold(lines[i]).endswith("ametijuhend"):
             titled = True
             break
-    else:
+        i = _next_filled(lines, i + 1)
+    if not titled:
         # No AMETIJUHEND title: the block ends at the line naming the annex.
-        for i in range(start, min(len(lines), start + _HEADER_LOOKAHEAD)):
-            if _ANNEX.search(lines[i]):
-                end = i + 1
-                break
-        joined = lines[start:end]
-    text = " ".join(joined)
-    annex_match = _ANNEX.search(text)
-    if not titled and not annex_match:
-        return None  # "… kinnitatud ametijuhendeid rakendatakse …" in an order's body is prose
-    order_match = _ORDER_REF.search(text)
-    order = None
-    if order_match:
-        d, mo, y, nr = order_match.groups()
-        order = OrderRef(number=nr, date=_iso(d, mo, y))
-    return end, (annex_match.group(1) if annex_match else None), order
+        named = [k for k in taken if _ANNEX.search(lines[k])]
+        if not named:
+            return None  # "… kinnitatud ametijuhendeid rakendatakse …" in an order's body is prose
+        taken = [k for k in taken if k <= named[0]]
+    text = " ".join(lines[k] for k in taken)
+    annex = _ANNEX.search(text)
+    return _Header(start, taken[-1] + 1, annex.group(1) if annex else None, _order_ref(text))
 
 
-def _order_of_file(lines: list[str], metadata: list[tuple[str, str]]) -> OrderRef | None:
-    """The order's own number and date: 'KÄSKKIRI / 15.11.2024 nr 164', else the register's Viit."""
+def _annex_line(lines: list[str], start: int) -> _Header | None:
+    """'Lisa 1' alone on a line, or a line that ends in 'lisa 8' and names the order it belongs to."""
+    line = lines[start]
+    if len(line) > 200:
+        return None
+    m = _ANNEX_ALONE.match(line)
+    if not m:
+        m = _ANNEX_AT_END.search(line)
+        if not m or "(" in line[m.start() - 2 : m.start()] or not re.search(r"k[aä]skkir", line, re.IGNORECASE):
+            return None
+    end = start + 1
+    order = _order_ref(line)
+    # The lines after "Lisa 1" may name the order ("Transpordiameti peadirektori 25.01.2026 käskkirjale nr 1").
+    nxt = _next_filled(lines, end)
+    if nxt < len(lines) and len(lines[nxt]) <= 200 and _ORDER_NUMBER.search(lines[nxt]):
+        order = order or _order_ref(lines[nxt])
+        end = nxt + 1
+    return _Header(start, end, m.group(1), order)
+
+
+def _headers(lines: list[str]) -> list[_Header]:
+    headers: list[_Header] = []
+    i = 0
+    while i < len(lines):
+        found = _kinnitatud_block(lines, i) if lines[i] else None
+        if found is None and "lisa" in lines[i][-16:].lower():
+            found = _annex_line(lines, i)
+        if found:
+            headers.append(found)
+            i = found.end
+        else:
+            i += 1
+    return headers
+
+
+def _order_title(text: str) -> str | None:
+    """The order's title: the words after its number, before the legal basis ('… seaduse § 52 …')."""
+    head = text.split("§", 1)[0] if "§" in text else text
+    m = _LEGAL_BASIS.search(head)
+    title = head[: m.start()] if m and "§" in text else head
+    title = " ".join(title.split()).strip(" .,:")
+    return title if 3 <= len(title) <= 300 else None
+
+
+def parse_order_body(lines: list[str], metadata: list[tuple[str, str]]) -> OrderRef | None:
+    """The order's own body: number and date, title, approved annexes with their posts, repeals, effect."""
+    number_line = None
+    ref: OrderRef | None = None
     for i, line in enumerate(lines[:40]):
-        if len(line) <= 12 and fold(line) == "kaskkiri" and i + 1 < len(lines):
-            m = _ORDER_HEAD.match(lines[i + 1])
-            if m:
-                d, mo, y, nr = m.groups()
-                return OrderRef(number=nr, date=_iso(d, mo, y))
-    meta = {fold(k): v for k, v in metadata}
-    if "viit" in meta:
-        date = None
-        m = re.match(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", meta.get("registreeritud", ""))
+        m = _ORDER_HEAD.match(line)
         if m:
-            date = _iso(*m.groups())
-        return OrderRef(number=meta["viit"], date=date)
-    return None
+            d, mo, y, nr = m.groups()
+            ref, number_line = OrderRef(number=nr, date=_iso(d, mo, y)), i
+            break
+    if ref is None:
+        meta = {fold(k): v for k, v in metadata}
+        if "viit" in meta:
+            m = re.match(_DATE, meta.get("registreeritud", ""))
+            ref = OrderRef(number=meta["viit"], date=_iso(*m.groups()) if m else None)
+    body = [line for line in lines if line]
+    if ref is None:
+        return None
+    start = number_line + 1 if number_line is not None else 0
+    text = " ".join(body_line for body_line in lines[start:] if body_line)
+    annexes: list[tuple[str, str]] = []
+    for m in _APPROVED.finditer(text):
+        before = text[: m.start()]
+        cut = max(before.rfind(";"), before.rfind(":"), before.rfind(". "))
+        items = list(_ITEM_NUMBER.finditer(before))
+        if items and items[-1].end() > cut:
+            cut = items[-1].end() - 1
+        post = before[cut + 1 :].strip(" ,")
+        post = re.sub(r"\s+(?:teenistuskoha\s+|ametikoha\s+)?ametijuhend\w*$", "", post, flags=re.IGNORECASE)
+        post = re.sub(r"^(?:\d+\.\s+)?kinnitan\s+", "", post, flags=re.IGNORECASE)
+        if post and len(post) <= 150 and m.group(1) not in dict(annexes):
+            annexes.append((m.group(1), post))
+    sentences = re.split(r"(?<=[.;])\s+(?=(?:\d{1,2}\.\s+)?[A-ZÕÄÖÜ])", text)
+    repeals = tuple(s.strip() for s in sentences if "kehtetuks" in s.lower())
+    effective = next((s.strip() for s in sentences if "jõustub" in s.lower()), None)
+    title_text = " ".join(lines[start : start + 4]) if number_line is not None else ""
+    return replace(
+        ref,
+        title=_order_title(title_text) if title_text else None,
+        annexes=tuple(annexes),
+        repeals=repeals,
+        effective=effective,
+    )
 
 
 def split(source: SourceText) -> list[RawDocument]:
     """Cut a source into job descriptions: one per annex, or the whole text when it has no annexes."""
-    lines, metadata = _register_tables(source.lines)
+    content, metadata = _register_tables([(line, source.origin(k)) for k, line in enumerate(source.lines)])
     metadata = list(source.metadata) + metadata
-    headers: list[tuple[int, int, str | None, OrderRef | None]] = []
-    i = 0
-    while i < len(lines):
-        found = _annex_header(lines, i)
-        if found:
-            end, annex, order = found
-            headers.append((i, end, annex, order))
-            i = end
-        else:
-            i += 1
-    file_order = _order_of_file(lines, metadata)
+    content = _unglue(content)
+    lines = [text for text, _ in content]
+    origins = [origin for _, origin in content]
+    headers = _headers(lines)
     meta = tuple(metadata)
-    if not any(annex for _, _, annex, _ in headers):
-        # A lone job description: everything but an approval block is content.
-        body = lines
+    first = headers[0].start if headers else len(lines)
+    order = parse_order_body(lines[:first], metadata) if headers else None
+    if order is None:
+        order = _file_order(lines, metadata)
+    if not headers and order is not None and order.annexes:
+        # The order lists its annexes, but they carry no "Lisa N": each starts at its "AMETIJUHEND" title.
+        headers = [_Header(k, k, None, None) for k, x in enumerate(lines) if k > 0 and fold(x).startswith("ametijuhend")]
+    if not any(h.annex for h in headers) and len(headers) <= 1 and not (order and order.annexes and headers):
+        # A lone job description: everything but an approval block (and an order's body before it) is content.
+        body, body_origins, header_lines = lines, origins, ()
         if headers:
-            start, end, _, order = headers[0]
-            body = lines[:start] + lines[end:]
-            file_order = order or file_order
-        if file_order is None:
-            for line in lines[:10]:  # "15.11.2024 käskkirjaga nr 164" without an annex number
-                m = _ORDER_REF.search(line)
-                if m:
-                    d, mo, y, nr = m.groups()
-                    file_order = OrderRef(nr, _iso(d, mo, y))
-                    break
-        return [RawDocument(source.name, None, file_order, tuple(body), meta, source.wrapped)]
+            h = headers[0]
+            keep = 0 if order is not None and _is_order_body(lines[: h.start]) else h.start
+            body = lines[:keep] + lines[h.end :]
+            body_origins = origins[:keep] + origins[h.end :]
+            header_lines = tuple(x for x in lines[h.start : h.end] if x)
+            order = h.order or order
+        return [
+            RawDocument(
+                source.name, None, order, tuple(body), meta, source.wrapped, tuple(body_origins), header_lines
+            )
+        ]
+    posts = dict(order.annexes) if order else {}
     docs = []
-    for k, (_, end, annex, order) in enumerate(headers):
-        stop = headers[k + 1][0] if k + 1 < len(headers) else len(lines)
-        docs.append(RawDocument(source.name, annex, order or file_order, tuple(lines[end:stop]), meta, source.wrapped))
+    for k, h in enumerate(headers):
+        stop = headers[k + 1].start if k + 1 < len(headers) else len(lines)
+        # An approval block without a number is numbered by its position among the annexes.
+        annex = h.annex or str(k + 1)
+        annex_order = order
+        if h.order and (order is None or h.order.number != order.number):
+            annex_order = h.order
+        elif h.order and order and order.date is None:
+            annex_order = replace(order, date=h.order.date)
+        docs.append(
+            RawDocument(
+                source.name,
+                annex,
+                annex_order,
+                tuple(lines[h.end : stop]),
+                meta,
+                source.wrapped,
+                tuple(origins[h.end : stop]),
+                tuple(x for x in lines[h.start : h.end] if x),
+                posts.get(annex),
+            )
+        )
     return docs
+
+
+_GLUED_TITLE = re.compile(r"^(ametijuhend)\s+(\d{1,2}\.\s+\S.*)$", re.IGNORECASE)
+
+
+def _unglue(content: list[tuple[str, Origin]]) -> list[tuple[str, Origin]]:
+    """'AMETIJUHEND 1. ÜLDOSA' on one line (a PDF's text layer) is the title and the first heading."""
+    out: list[tuple[str, Origin]] = []
+    for text, origin in content:
+        m = _GLUED_TITLE.match(text) if text[:1] in "Aa" else None
+        if m:
+            out += [(m.group(1), origin), (m.group(2), origin)]
+        else:
+            out.append((text, origin))
+    return out
+
+
+def _is_order_body(lines: list[str]) -> bool:
+    """True when the lines before an approval block are an order's own text ('KÄSKKIRI', '… nr 57')."""
+    return any(fold(x).endswith("kaskkiri") or _ORDER_HEAD.match(x) for x in lines[:10])
+
+
+def _file_order(lines: list[str], metadata: list[tuple[str, str]]) -> OrderRef | None:
+    """A lone document's order: 'KÄSKKIRI / 15.11.2024 nr 164', the register's Viit, or a reference line."""
+    ref = parse_order_body(lines[:40], metadata) if any(_ORDER_HEAD.match(x) for x in lines[:40]) else None
+    if ref is None:
+        meta = {fold(k): v for k, v in metadata}
+        if "viit" in meta:
+            m = re.match(_DATE, meta.get("registreeritud", ""))
+            return OrderRef(number=meta["viit"], date=_iso(*m.groups()) if m else None)
+        for line in lines[:10]:  # "15.11.2024 käskkirjaga nr 164" without an annex number
+            m = _ORDER_REF.search(line)
+            if m:
+                d, mo, y, nr = m.groups()
+                return OrderRef(nr, _iso(d, mo, y))
+    return ref

@@ -1,0 +1,1 @@
+"""Reading: lines → document tree → typed fields (the structure reader and its vocabulary)."""

@@ -1,0 +1,495 @@
+"""Readers of a section's content: label–value fields (also stacked, flattened into rows, or written
+as sentences), numbered duties with their results, lists, paragraphs and generic numbered items.
+Each returns tree nodes that keep the lines' verbatim text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ajdiff.read.lines import Line
+from ajdiff.read.vocabulary import is_list_intro, is_results_label, is_table_header, match_label
+from ajdiff.text import ends_sentence, fold, join_wrapped, starts_lower, strip_bullet
+from ajdiff.tree import Node, NodeKind
+
+# Labels that may stand more than once: two substitutes, several untyped fields, competency groups.
+_REPEATABLE = frozenset({"general.substituted_by", "general.substitutes_for", "untyped", "competencies"})
+_CONNECTORS = frozenset({"ja", "ning", "või", "ehk", "sh", "nt", "ega", "kui", "and", "or", "vöi", "v6i"})
+_OLD_ROW_LABEL = re.compile(r"\b1[.,]([1-9])\.?\s+")
+_RESULT_TASK_WORD = re.compile(r"\w+(mine|mise\w*|misel)$")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÕÄÖÜŠŽ])")
+
+
+@dataclass
+class _Draft:
+    """A node being collected from lines."""
+
+    kind: NodeKind
+    lines: list[Line]
+    text: str
+    key: str | None = None
+    label: str | None = None
+    number: str | None = None
+    children: list[_Draft] = field(default_factory=list)
+
+    def node(self) -> Node:
+        return Node(
+            self.kind,
+            " ".join(self.text.split()),
+            "\n".join(ln.verbatim for ln in self.lines),
+            number=self.number,
+            label=self.label,
+            key=self.key,
+            children=tuple(c.node() for c in self.children),
+            where=self.lines[0].origin if self.lines else None,
+        )
+
+
+def _join(lines: list[Line]) -> str:
+    text = ""
+    for line in lines:
+        text = join_wrapped(text, line.text)
+    return text.strip()
+
+
+def _unbalanced(text: str) -> bool:
+    return text.count("(") > text.count(")")
+
+
+def _wants_more(text: str) -> bool:
+    """True when a piece of text cannot end here: a connector, a comma or an open bracket last."""
+    text = text.rstrip()
+    if not text or text.endswith((",", "-", "(", "/")) or _unbalanced(text):
+        return True
+    last = text.rsplit(" ", 1)[-1].lower()
+    return last in _CONNECTORS
+
+
+# ---------------------------------------------------------------------------- fields
+
+
+def _segment(values: list[Line], count: int) -> list[list[Line]]:
+    """Cut the value lines below a stack of labels into one group per label.
+
+    A cut is cheap after a short line (it ended where its value ended) and before an uppercase
+    line; dear after a line that cannot end (a connector, a comma, an open bracket).
+    """
+    if count <= 1 or len(values) <= count:
+        groups = [[v] for v in values] + [[] for _ in range(count - len(values))]
+        return groups if count > 1 else [values]
+    width = max(len(v.text) for v in values) or 1
+    costs = []
+    for k in range(len(values) - 1):
+        cost = len(values[k].text) / width
+        if _wants_more(values[k].text):
+            cost += 2.0
+        if not starts_lower(values[k + 1].text):
+            cost -= 0.5
+        costs.append((cost, k))
+    cuts = sorted(k for _, k in sorted(costs)[: count - 1])
+    groups, start = [], 0
+    for k in cuts:
+        groups.append(values[start : k + 1])
+        start = k + 1
+    groups.append(values[start:])
+    return groups
+
+
+def _split_row_values(values: list[str], count: int) -> list[str]:
+    """Cut a flattened row of table values between its labels (002: 'Rändeteenuse juht Peaspetsialist …')."""
+    if len(values) == count:
+        return values
+    words = " ".join(values).split()
+    starts, depth = [], 0
+    for i, word in enumerate(words):
+        if depth == 0 and word[:1].isupper():
+            starts.append(i)
+        depth += word.count("(") - word.count(")")
+    if len(starts) == count:
+        bounds = [*starts[1:], len(words)]
+        return [" ".join(words[a:b]) for a, b in zip(starts, bounds)]
+    return [" ".join(words)] + [""] * (count - 1)  # unclear: all to the first label rather than guess
+
+
+def _label_row(line: Line, prefix: str) -> list[tuple[str, str, str]] | None:
+    """A row of numbered labels flattened into one line ('1.3 Vahetu juht 1.4 Kes asendab 1.5 Keda asendab'):
+    (number, key, label) of each, or None when the line is not such a row."""
+    parts = _OLD_ROW_LABEL.split(line.text)
+    if len(parts) < 5 or parts[0].strip():
+        return None
+    row = []
+    for k in range(1, len(parts), 2):
+        hit = match_label(parts[k + 1].strip(), prefix)
+        if not hit or hit.rest:
+            return None
+        row.append((f"1.{parts[k]}", hit.key, hit.label))
+    return row
+
+
+_TASKS_GIVEN = ("tööülesandeid", "tööülesanded", "ülesandeid", "ülesanded")
+
+
+def _sentence_field(text: str) -> tuple[str, str, str] | None:
+    """A field written as a sentence: (key, verb, value).
+
+    'X allub Y-le' names the supervisor, 'X-le allub Y' a subordinate; 'X asendab Y-t' whom the
+    holder stands in for, 'X-t asendab Y' (or '… asendab teda Y') who stands in for the holder;
+    'X-le annab tööülesandeid Y' the supervisor.
+    """
+    words = text.rstrip(".").split()
+    lower = [w.lower().strip(",;:") for w in words]
+    for verb in ("allub", "alluvad", "asendab", "asendavad", "annab", "annavad"):
+        if verb not in lower:
+            continue
+        k = lower.index(verb)
+        before = lower[k - 1] if k else ""
+        after = words[k + 1 :]
+        if verb in ("annab", "annavad"):
+            if not after or after[0].lower() not in _TASKS_GIVEN:
+                continue
+            rest = " ".join(after[1:])
+            marker = rest.lower().rfind("täitmist ")
+            value = rest[marker + len("täitmist ") :] if marker >= 0 else rest
+            return ("general.supervisor", verb, value.strip(" ,;")) if value.strip() else None
+        if not after:
+            continue
+        if verb in ("allub", "alluvad"):
+            key = "general.subordinates" if before.endswith("le") else "general.supervisor"
+        else:
+            key = "general.substitutes_for"
+            if after[0].lower() == "teda":
+                key, after = "general.substituted_by", after[1:]
+            elif _inflected(before, lower[:k]):
+                key = "general.substituted_by"
+        value = " ".join(after).strip(" ,;")
+        if value:
+            return key, verb, value
+    return None
+
+
+def _inflected(word: str, before: list[str]) -> bool:
+    """True when the word before 'asendab' is the post in the partitive ('sekretäri', 'asjaajajat',
+    'sotsiaalnõunikku', 'ametnikku'): the post is the one stood in for."""
+    if not word or word in ("ja", "ning", "ka"):
+        return False
+    return word.endswith(("t", "d", "kku", "ku", "ri", "li", "ni")) and not word.endswith(("ist", "ast", "juht"))
+
+
+def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool = False) -> list[Node]:
+    """Label–value fields of a section (`prefix`: 'general.' or 'requirements.'), in any of the layouts:
+    one line, numbered, with a colon, stacked labels with their values below, flattened table rows,
+    sentences. Other lines become numbered items, bullets under them, or paragraphs."""
+    drafts: list[_Draft] = []
+    seen: set[str] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        row = _label_row(line, prefix)
+        if row:
+            i = _read_row(lines, i, row, drafts, seen, prefix)
+            continue
+        numbered = line.num is not None and line.num.style in ("decimal", "roman")
+        body = line.body if numbered else line.text
+        hit = match_label(body, prefix)
+        if hit and (hit.key not in seen or hit.key in _REPEATABLE) and not line.bullet:
+            seen.add(hit.key)
+            key = hit.key if hit.key != "untyped" else None
+            draft = _Draft(NodeKind.FIELD, [line], hit.rest, key, hit.label, line.num.number if numbered else None)
+            drafts.append(draft)
+            i += 1
+            if not hit.rest:
+                i = _read_stack(lines, i, drafts, seen, prefix)
+            continue
+        last = drafts[-1] if drafts else None
+        fresh = last is None or numbered or title or (not starts_lower(body) and not _wants_more(last.text))
+        sentence = _sentence_field(body) if prefix == "general." and fresh else None
+        if sentence and sentence[0] not in seen:
+            key, label, value = sentence
+            seen.add(key)
+            drafts.append(_Draft(NodeKind.FIELD, [line], body, key, None, line.num.number if line.num else None))
+            drafts[-1].children.append(_Draft(NodeKind.PARAGRAPH, [], value, key, label))
+            i += 1
+            continue
+        if line.num is not None and not line.bullet:
+            drafts.append(_Draft(NodeKind.ITEM, [line], line.body, None, None, line.num.number))
+        elif last is not None and last.kind is NodeKind.ITEM and line.bullet:
+            last.children.append(_Draft(NodeKind.BULLET, [line], line.text))
+        elif last is not None and not title and (last.kind is not NodeKind.PARAGRAPH or not line.bullet):
+            _extend(last, line)
+        elif title and last is not None and last.kind is not NodeKind.FIELD and starts_lower(line.text):
+            _extend(last, line)
+        elif title and last is not None and last.kind is NodeKind.FIELD and (starts_lower(line.text) or _wants_more(last.text)):
+            _extend(last, line)
+        else:
+            kind = NodeKind.BULLET if line.bullet else NodeKind.PARAGRAPH
+            drafts.append(_Draft(kind, [line], line.text))
+        i += 1
+    if prefix == "requirements.":
+        for d in drafts:
+            if d.kind is NodeKind.PARAGRAPH and d.text and not is_table_header(d.text):
+                warnings.append(f"requirements: unlabelled text {d.text[:60]!r}")
+    return [d.node() for d in drafts]
+
+
+def _extend(draft: _Draft, line: Line) -> None:
+    """A line that continues a field's value, an item or a paragraph.
+
+    A field's value that is a list (bullets, or sentences under 'Kliendikesksus:') keeps its items as
+    children: a bullet starts one, and so does an uppercase line after a finished one.
+    """
+    if draft.kind is NodeKind.FIELD and (line.bullet or draft.children):
+        last = draft.children[-1] if draft.children else None
+        if line.bullet or last is None or (not starts_lower(line.text) and ends_sentence(last.text)):
+            kind = NodeKind.BULLET if line.bullet else NodeKind.PARAGRAPH
+            draft.children.append(_Draft(kind, [line], line.text, draft.key))
+        else:
+            last.lines.append(line)
+            last.text = join_wrapped(last.text, line.text)
+        return
+    draft.lines.append(line)
+    draft.text = join_wrapped(draft.text, line.text)
+
+
+def _read_stack(lines: list[Line], i: int, drafts: list[_Draft], seen: set[str], prefix: str) -> int:
+    """Labels stacked without values ('1.5 Asendaja' / '1.6 Asendab'), then their values below, in order."""
+    stack = [drafts[-1]]
+    while i < len(lines):
+        line = lines[i]
+        numbered = line.num is not None and line.num.style == "decimal" and line.num.depth >= 2
+        hit = match_label(line.body if numbered else line.text, prefix)
+        if not hit or hit.rest or line.bullet or (hit.key in seen and hit.key not in _REPEATABLE):
+            break
+        seen.add(hit.key)
+        draft = _Draft(NodeKind.FIELD, [line], "", hit.key if hit.key != "untyped" else None, hit.label)
+        draft.number = line.num.number if numbered else None
+        drafts.append(draft)
+        stack.append(draft)
+        i += 1
+    values: list[Line] = []
+    while i < len(lines):
+        line = lines[i]
+        numbered = line.num is not None and line.num.style == "decimal" and line.num.depth >= 2
+        if numbered and len(stack) > 1:
+            break
+        hit = match_label(line.body if numbered else line.text, prefix)
+        if hit and (hit.key not in seen or hit.key in _REPEATABLE) and not line.bullet:
+            break
+        if numbered:
+            break
+        values.append(line)
+        i += 1
+    for draft, group in zip(stack, _segment(values, len(stack))):
+        for line in group:
+            _extend(draft, line)
+    return i
+
+
+def _read_row(lines: list[Line], i: int, row: list[tuple[str, str, str]], drafts: list[_Draft], seen: set[str],
+              prefix: str) -> int:  # fmt: skip
+    """A flattened row of labels and the row of values below it."""
+    header = lines[i]
+    i += 1
+    values: list[Line] = []
+    while i < len(lines) and not _label_row(lines[i], prefix):
+        hit = match_label(lines[i].body if lines[i].num else lines[i].text, prefix)
+        if hit or (lines[i].num is not None and lines[i].num.depth == 1):
+            break
+        values.append(lines[i])
+        i += 1
+    merged: list[str] = []
+    for v in values:  # lowercase lines continue the value above them
+        if merged and starts_lower(v.text):
+            merged[-1] = join_wrapped(merged[-1], v.text)
+        else:
+            merged.append(v.text)
+    texts = _split_row_values(merged, len(row))
+    for k, ((number, key, label), text) in enumerate(zip(row, texts)):
+        seen.add(key)
+        # The row's lines belong to the first field; the others point at the same lines.
+        own = [header, *values] if k == 0 else []
+        drafts.append(_Draft(NodeKind.FIELD, own, text, key if key != "untyped" else None, label, number))
+    return i
+
+
+# ---------------------------------------------------------------------------- duties
+
+
+def _is_result_sentence(sentence: str) -> bool:
+    """A result says what has been achieved ('… on tehtud'); a task names an activity ('…-mine')."""
+    words = fold(sentence).split()
+    if "on" in words:
+        return True
+    task_like = any(_RESULT_TASK_WORD.match(w) for w in words)
+    return not task_like and len(words) >= 3
+
+
+@dataclass
+class _Duty:
+    draft: _Draft
+    task_open: bool = True  # no result seen yet: a wrapped line still belongs to the task
+
+    @property
+    def results(self) -> list[_Draft]:
+        return self.draft.children
+
+
+def _continue_duty(duty: _Duty, line: Line) -> None:
+    """Append a continuation to the last unfinished sentence (two-column interleaving)."""
+    results = duty.results
+    if results and not ends_sentence(results[-1].text):
+        _extend(results[-1], line)
+    elif not ends_sentence(duty.draft.text) or not results:
+        _extend(duty.draft, line)
+    else:
+        _extend(results[-1], line)
+
+
+def _add_result(duty: _Duty, line: Line, text: str | None = None) -> None:
+    duty.results.append(_Draft(NodeKind.RESULT, [line], line.text if text is None else text, "duties.results"))
+    duty.task_open = False
+
+
+def _duty_numbers(lines: list[Line], major: str | None) -> set[int]:
+    """Which lines start a duty: numbered under the section's number (3.1, 3.1.1), else at one level."""
+    deep = [k for k, ln in enumerate(lines) if ln.num and ln.num.style == "decimal" and ln.num.depth >= 2]
+    if deep:
+        majors = [lines[k].num.parts[0] for k in deep]  # type: ignore[union-attr]  # deep lines are numbered
+        want = int(major) if major and major.isdigit() and int(major) in majors else majors[0]
+        return {k for k in deep if lines[k].num.parts[0] == want}  # type: ignore[union-attr]
+    flat = [k for k, ln in enumerate(lines) if ln.num and ln.num.style in ("decimal", "paren") and not ln.bullet]
+    return set(flat)
+
+
+def read_duties(lines: list[Line], wrapped: bool, warnings: list[str], major: str | None = None) -> list[Node]:
+    """Numbered duties (3.1., 3.1.1, 1.), each a task with its results; unnumbered duties by paragraph."""
+    starts = _duty_numbers(lines, major)
+    if not starts:
+        return _unnumbered_duties(lines)
+    duties: list[_Duty] = []
+    before: list[_Draft] = []
+    for k, line in enumerate(lines):
+        text = line.text
+        if k in starts:
+            task, sep, result = line.body.partition(" | ")  # a flattened "task | result" row
+            duty = _Duty(_Draft(NodeKind.ITEM, [line], task.strip(), "duties", None, line.num.number))  # type: ignore[union-attr]
+            duties.append(duty)
+            if sep and result.strip():
+                _add_result(duty, line, strip_bullet(result.strip())[0])
+            continue
+        if not duties:
+            kind = NodeKind.PARAGRAPH
+            before.append(_Draft(kind, [line], text))
+            continue
+        d = duties[-1]
+        left, sep, right = text.partition(" | ")
+        if sep:
+            _continue_duty(d, Line(left.strip(), line.verbatim, line.origin))
+            _add_result(d, line, strip_bullet(right.strip())[0])
+        elif is_results_label(text.rstrip(":")):
+            d.task_open = False
+        elif line.bullet:
+            _add_result(d, line)
+        elif starts_lower(text):
+            _continue_duty(d, line)
+        elif wrapped and d.task_open and not line.blank_before:
+            _extend(d.draft, line)
+        elif wrapped and d.results and not line.blank_before and not ends_sentence(d.results[-1].text):
+            _extend(d.results[-1], line)
+        else:
+            _add_result(d, line)
+    headers = [b.text for b in before if not is_table_header(b.text) and not is_results_label(b.text.rstrip(":"))]
+    if headers:
+        warnings.append(f"duties: ignored text before the first duty: {' '.join(headers)[:80]!r}")
+    return [b.node() for b in before] + [_finish(d.draft) for d in duties]
+
+
+def _finish(draft: _Draft) -> Node:
+    """The duty, with result sentences that a flattened row put into the task moved to the results.
+
+    Done once the task is complete, so it does not depend on where the lines were wrapped.
+    """
+    task = " ".join(draft.text.split())
+    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(task) if s.strip()]
+    for k in range(1, len(sentences)):
+        if _is_result_sentence(sentences[k]):
+            draft.text = " ".join(sentences[:k])
+            draft.children.insert(0, _Draft(NodeKind.RESULT, [], " ".join(sentences[k:]), "duties.results"))
+            break
+    draft.children = [c for c in draft.children if c.text.strip()]
+    return draft.node()
+
+
+def _unnumbered_duties(lines: list[Line]) -> list[Node]:
+    """Duties without numbers: each bullet, or each line that starts a new sentence, is a duty."""
+    drafts: list[_Draft] = []
+    for line in lines:
+        if is_table_header(line.text) or is_list_intro(line.text):
+            drafts.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))
+            continue
+        last = next((d for d in reversed(drafts) if d.kind is NodeKind.ITEM), None)
+        new = line.bullet or last is None or (not starts_lower(line.text) and not _wants_more(last.text))
+        if last is not None and drafts[-1] is last and not new:
+            _extend(last, line)
+        else:
+            drafts.append(_Draft(NodeKind.ITEM, [line], line.text, "duties", None, None))
+    count = 0
+    for d in drafts:
+        if d.kind is NodeKind.ITEM:
+            count += 1
+            d.number = str(count)
+    return [d.node() for d in drafts]
+
+
+# ---------------------------------------------------------------------------- lists and text
+
+
+def read_list(lines: list[Line], key: str) -> list[Node]:
+    """List items: each bullet or number starts one; so does an uppercase line after a finished one."""
+    drafts: list[_Draft] = []
+    for line in lines:
+        if is_list_intro(line.text):
+            drafts.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))
+            continue
+        last = drafts[-1] if drafts and drafts[-1].kind is not NodeKind.PARAGRAPH else None
+        new = line.bullet or line.num is not None or last is None
+        if not new and last is not None and not starts_lower(line.text) and ends_sentence(last.text):
+            new = True
+        if new:
+            kind = NodeKind.ITEM if line.num is not None and not line.bullet else NodeKind.BULLET
+            drafts.append(_Draft(kind, [line], line.body, key, None, line.num.number if line.num else None))
+        elif last is not None:
+            _extend(last, line)
+    return [d.node() for d in drafts]
+
+
+def read_paragraph(lines: list[Line], key: str) -> list[Node]:
+    """All the lines as one paragraph (a goal, a review clause)."""
+    if not lines:
+        return []
+    return [_Draft(NodeKind.PARAGRAPH, list(lines), _join(lines), key).node()]
+
+
+def read_generic(lines: list[Line]) -> list[Node]:
+    """A section ajdiff has no name for: numbered items to three levels, bullets under them, paragraphs."""
+    roots: list[_Draft] = []
+    stack: list[tuple[int, _Draft]] = []  # (depth, item) of the open items
+    for line in lines:
+        num = line.num
+        if num is not None and not line.bullet:
+            depth = num.depth if num.style == "decimal" else (stack[-1][0] + 1 if stack else 1)
+            draft = _Draft(NodeKind.ITEM, [line], num.rest, None, None, num.number)
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+            (stack[-1][1].children if stack else roots).append(draft)
+            stack.append((depth, draft))
+            continue
+        container = stack[-1][1] if stack else None
+        siblings = container.children if container else roots
+        last = siblings[-1] if siblings else container
+        if line.bullet:
+            siblings.append(_Draft(NodeKind.BULLET, [line], line.text))
+        elif last is not None and (starts_lower(line.text) or _wants_more(last.text) or not ends_sentence(last.text)):
+            _extend(last, line)
+        else:
+            siblings.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))
+    return [d.node() for d in roots]

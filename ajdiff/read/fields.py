@@ -1,0 +1,237 @@
+"""Typed fields: the keyed nodes of a document tree become the `JobDescription` model that the
+comparer reads (position, unit, substitutes, duties, requirements, languages …)."""
+
+from __future__ import annotations
+
+import re
+
+from ajdiff.languages import parse_languages
+from ajdiff.model import Duty, General, JobDescription, Requirements
+from ajdiff.read.vocabulary import is_list_intro, vocabulary
+from ajdiff.text import fold, join_wrapped, slugify, split_outside_parens
+from ajdiff.tree import Node, NodeKind
+
+_NONE_VALUES = frozenset({"-", "–", "—", "", "puuduvad", "puudub", "ei ole", "pole", "ei"})
+_REQUIREMENT_KEYS = ("education", "experience", "languages", "knowledge", "qualities")
+_TITLE_POST = re.compile(r"^(.{2,120}?)\s+(?:teenistuskoha\s+|ametikoha\s+|töökoha\s+)?ametijuhend\b", re.IGNORECASE)
+
+
+def value_of(node: Node) -> str:
+    """A field's whole value: its own text, then its list items, joined as one text."""
+    text = node.text
+    for child in node.children:
+        text = join_wrapped(text, child.text)
+    return text.strip()
+
+
+def _name_list(text: str) -> tuple[str, ...]:
+    """A list of posts ('Ekspert (toimepidevus), talituse juhataja'); '-' or 'puuduvad' means none."""
+    if fold(text) in _NONE_VALUES or text.strip() in _NONE_VALUES:
+        return ()
+    return tuple(split_outside_parens(text, ",;"))
+
+
+def _items(node: Node, own: bool = False, separators: str = ";") -> list[str]:
+    """The items of a list section or field (with `own`, the field's own text first), without its
+    introduction ('Töötajal on õigus:'); an item that lists several with ';' is split."""
+    out = []
+    for child in ((node,) if own and node.text else ()) + node.children:
+        if child.kind is NodeKind.SECTION or (child.kind is NodeKind.PARAGRAPH and is_list_intro(child.text)):
+            continue
+        text = value_of(child) if child.kind is NodeKind.FIELD and child is not node else child.text
+        out.extend(split_outside_parens(text, separators))
+    return out
+
+
+def _experience_years(text: str | None) -> int | None:
+    m = re.search(r"(\d{1,2})\s*-?\s*aastane", text or "")
+    if m:
+        return int(m.group(1))
+    m = re.search(r"(?:vähemalt\s+)?(\d{1,2})\s*(?:aasta|a\.)", text or "", re.IGNORECASE)
+    return int(m.group(1)) if m and "aasta" in (text or "").lower() else None
+
+
+def _title_position(title: Node | None, header: tuple[str, ...]) -> str | None:
+    """The post named only in the title: 'Sekretär-asjaajaja ametijuhend', or the line before 'AMETIJUHEND'."""
+    if title is None:
+        return None
+    lines = [c for c in title.children if c.key != "approval" and c.kind is not NodeKind.FIELD]
+    for node in lines:
+        m = _TITLE_POST.match(node.text)
+        if m and len(m.group(1).split()) <= 8:
+            return m.group(1).strip(" ,.")
+    word = vocabulary().title_word
+    for k, node in enumerate(lines):
+        if fold(node.text) == word and k > 0:
+            return lines[k - 1].text.strip(" ,.")
+    return None
+
+
+def _stem_position(nodes: tuple[Node, ...]) -> str | None:
+    """The post named only inflected in the general clauses ('pearaamatupidajale allub …',
+    'pearaamatupidajat asendab …'): the shortest first word that the others start with."""
+    general = next((n for n in nodes if n.kind is NodeKind.SECTION and n.key == "general"), None)
+    if general is None:
+        return None
+    firsts = [w.strip(",.;:").lower() for c in general.children for w in c.text.split()[:1]]
+    for word in sorted(set(firsts), key=len):
+        if len(word) >= 5 and word.isalpha() and sum(f.startswith(word) for f in firsts) >= 3:
+            return word
+    return None
+
+
+class _Collector:
+    """Walks the tree once and keeps the first value of every typed key."""
+
+    def __init__(self) -> None:
+        self.general: dict[str, str] = {}
+        self.lists: dict[str, list[str]] = {"subordinates": [], "substitutes_for": [], "substituted_by": []}
+        self.requirements: dict[str, str] = {}
+        self.extra: list[tuple[str, str]] = []
+        self.duties: list[Duty] = []
+        self.rights: list[str] = []
+        self.responsibilities: list[str] = []
+        self.competencies: list[str] = []
+        self.review: str | None = None
+        self.other: list[tuple[str, str]] = []
+        self.sections: set[str] = set()
+
+    def field(self, node: Node) -> None:
+        key = node.key or ""
+        value = value_of(node) if node.kind is NodeKind.FIELD else node.text
+        if node.kind is NodeKind.FIELD and node.children and node.children[0].label in ("allub", "asendab"):
+            value = node.children[0].text  # a sentence: its value is the words after the verb
+        if key.startswith("general."):
+            name = key.split(".", 1)[1]
+            if name in self.lists:
+                if not self.lists[name] or name != "subordinates":
+                    # "Esimene asendaja" and "Teine asendaja" may name the same; a list names each once.
+                    known = self.lists[name]
+                    known.extend(n for n in _name_list(value) if n not in known)
+            elif value:
+                self.general.setdefault(name, value.strip())
+        elif key.startswith("requirements."):
+            name = key.split(".", 1)[1]
+            if name in _REQUIREMENT_KEYS:
+                self.requirements.setdefault(name, value)
+            elif value:
+                self.extra.append((name, value))
+        elif key.startswith("rights_resp."):
+            items = getattr(self, key.split(".", 1)[1])
+            items.extend(_items(node, own=True))
+        elif key == "competencies":
+            self.competencies.extend(_items(node, own=True, separators=""))
+        elif node.kind is NodeKind.FIELD and node.label and value:
+            self.other.append((slugify(node.label), value))  # an untyped label: kept, compared by its name
+
+    def section(self, node: Node) -> None:
+        key = node.key or ""
+        self.sections.add(key)
+        if key == "duties":
+            for child in _own_nodes(node):
+                if child.kind is NodeKind.ITEM and child.key == "duties":
+                    results = tuple(r.text for r in child.children if r.kind is NodeKind.RESULT)
+                    self.duties.append(Duty(child.number or "", child.text, results))
+        elif key in ("rights", "responsibilities", "competencies"):
+            getattr(self, key).extend(_items(node) if key != "competencies" else _items(node, separators=""))
+        elif key == "review":
+            self.review = self.review or node.text or None
+        elif key == "goal":
+            if node.text:
+                self.general.setdefault("goal", node.text)
+        elif key.startswith("other."):
+            if node.text or node.children:
+                self.other.append((key.split(".", 1)[1], _section_text(node)))
+        for child in node.children:
+            if child.kind is NodeKind.SECTION:
+                self.section(child)
+            elif child.kind is NodeKind.FIELD or (child.key and key in ("general", "requirements", "rights_resp")):
+                self.field(child)
+            elif child.kind is NodeKind.ITEM and key in ("general", "requirements"):
+                for grandchild in child.children:
+                    if grandchild.kind is NodeKind.FIELD:
+                        self.field(grandchild)
+
+
+def _own_nodes(node: Node) -> list[Node]:
+    """The nodes under a section, not entering its sub-sections (they are read on their own)."""
+    out: list[Node] = []
+    for child in node.children:
+        if child.kind is not NodeKind.SECTION:
+            out.extend(child.walk())
+    return out
+
+
+def _section_text(node: Node) -> str:
+    """A generic section's whole text, items with their numbers, for the `other` map."""
+    parts = []
+    for child in _own_nodes(node):
+        parts.append(f"{child.number}. {child.text}" if child.number else child.text)
+    return "\n".join(p for p in parts if p.strip()) or node.text
+
+
+def to_model(
+    source: str,
+    annex: str | None,
+    order: object,
+    nodes: tuple[Node, ...],
+    header: tuple[str, ...],
+    post_from_order: str | None,
+    metadata: tuple[tuple[str, str], ...],
+    warnings: list[str],
+) -> JobDescription:
+    """The typed model of a document tree; warnings say which of the usual fields were not found."""
+    c = _Collector()
+    title = next((n for n in nodes if n.kind is NodeKind.TITLE), None)
+    for node in nodes:
+        if node.kind is NodeKind.TITLE:
+            for child in node.children:
+                if child.kind is NodeKind.FIELD or child.key:
+                    c.field(child)
+        else:
+            c.section(node)
+    if "position" not in c.general:
+        post = _title_position(title, header) or post_from_order or _stem_position(nodes)
+        if post:
+            c.general["position"] = post
+    if "duties" not in c.sections or not c.duties:
+        warnings.append("no duties section found")
+    if not c.requirements and not c.extra:
+        warnings.append("no requirements section found")
+    if not c.general.get("position"):
+        warnings.append("no position (Teenistuskoht / Ametinimetus) found")
+    req = c.requirements
+    return JobDescription(
+        source=source,
+        annex=annex,
+        order=order,  # type: ignore[arg-type]  # OrderRef | None, passed through from the splitter
+        general=General(
+            position=c.general.get("position"),
+            unit=c.general.get("unit"),
+            supervisor=c.general.get("supervisor"),
+            subordinates=tuple(c.lists["subordinates"]),
+            substitutes_for=tuple(c.lists["substitutes_for"]),
+            substituted_by=tuple(c.lists["substituted_by"]),
+            goal=c.general.get("goal"),
+            group=c.general.get("group"),
+            special_conditions=c.general.get("special_conditions"),
+        ),
+        duties=tuple(c.duties),
+        requirements=Requirements(
+            education=req.get("education"),
+            experience=req.get("experience"),
+            experience_years=_experience_years(req.get("experience")),
+            languages=tuple(parse_languages(req.get("languages")).items()),
+            knowledge=req.get("knowledge"),
+            qualities=req.get("qualities"),
+            extra=tuple(c.extra),
+        ),
+        rights=tuple(c.rights),
+        responsibilities=tuple(c.responsibilities),
+        competencies=tuple(c.competencies),
+        review=c.review,
+        other=tuple(c.other),
+        warnings=tuple(warnings),
+        metadata=metadata,
+        sections=nodes,
+    )

@@ -1,0 +1,177 @@
+"""Lines as the structure reader sees them: text without bullets, the verbatim line, its number, its
+origin, and whether a blank line stood before it. Signatures and page numbers are set aside here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
+from ajdiff.readers import Origin
+from ajdiff.splitter import RawDocument
+from ajdiff.text import dehyphenate_inline, fold, strip_bullet
+
+# "3.1." "3.1" "3.1.1" "2." "2)" — and the text after it.
+_DECIMAL = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3}){0,3})([.,)]?)(?:\s+|$)(.*)$")
+_LETTER = re.compile(r"^([a-zõäöü])\)\s+(.+)$")
+_ROMAN = re.compile(r"^(X{0,1}(?:IX|IV|V?I{1,3}|V|X))[.)]?\s+(\S.*)$")
+_BARE_NUMBER = re.compile(r"^(\d{1,2})\s*[.,]$")
+_PAGE_MARK = re.compile(r"^(?:\d{1,3}(?:\s*\(\d{1,3}\))?|(?:lk\.?\s*)?\d{1,3}\s*/\s*\d{1,3}|-\s*\d{1,3}\s*-)$", re.I)
+_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """The number a line starts with."""
+
+    number: str
+    """Normalised: '3.1', '2', 'a', 'IV'."""
+    depth: int
+    """1 for '3.', 2 for '3.1', 3 for '3.1.1'; 0 for '1)' and 'a)', whose depth is the list's."""
+    style: str
+    """'decimal', 'paren' ('1)'), 'letter' ('a)') or 'roman'."""
+    rest: str
+    """The line's text after the number."""
+
+    @property
+    def parts(self) -> tuple[int, ...]:
+        """The decimal parts (3, 1), or () for letters and roman numerals."""
+        return tuple(int(p) for p in self.number.split(".")) if self.style == "decimal" else ()
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of a document."""
+
+    text: str
+    """Normalised text, without a bullet glyph; the number stays (see `num`)."""
+    verbatim: str
+    """The line as the source has it."""
+    origin: Origin
+    blank_before: bool = False
+    bullet: bool = False
+    num: Numbering | None = None
+
+    @property
+    def body(self) -> str:
+        """The text after the number (the whole text when unnumbered)."""
+        return self.num.rest if self.num else self.text
+
+
+def numbering(text: str) -> Numbering | None:
+    """The number a line starts with, if it is one (a date or an amount is not)."""
+    m = _DECIMAL.match(text)
+    if m:
+        raw, punct, rest = m.groups()
+        parts = re.split(r"[.,]", raw)
+        if len(parts) == 1:
+            if punct == ")":
+                return Numbering(parts[0], 0, "paren", rest)
+            # "2025 aastal", "30 päeva": a bare number without a point starts no item, unless a heading follows.
+            if not punct and not (rest and heading_prefix(rest)):
+                return None
+            if int(parts[0]) > 99:
+                return None
+        elif len(parts[-1]) > 3 or any(len(p) > 3 for p in parts):
+            return None
+        return Numbering(".".join(str(int(p)) for p in parts), len(parts), "decimal", rest)
+    m = _LETTER.match(text)
+    if m:
+        return Numbering(m.group(1), 0, "letter", m.group(2))
+    m = _ROMAN.match(text)
+    if m and m.group(1) in _ROMAN_VALUES and m.group(2)[:1].isupper():
+        return Numbering(m.group(1), 1, "roman", m.group(2))
+    return None
+
+
+def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
+    """The document's lines, with signatures and page numbers set aside as metadata."""
+    out: list[Line] = []
+    metadata: list[tuple[str, str]] = []
+    lines = list(raw.lines)
+    origins = list(raw.origins) + [Origin(line=k + 1) for k in range(len(raw.origins), len(raw.lines))]
+    blank = False
+    i = 0
+    signing = False
+    while i < len(lines):
+        text = lines[i]
+        origin = origins[i] if i < len(origins) else Origin(line=i + 1)
+        verbatim = text
+        i += 1
+        if not text:
+            blank = True
+            continue
+        if is_signature(text):
+            signing = True
+        if signing:
+            # A signature block runs to the next heading (an order's body may precede its annex).
+            num = numbering(text)
+            if not (num and num.depth == 1 and heading_key(num.rest)) and fold(text) != "ametijuhend":
+                metadata.append(("signature", text))
+                continue
+            signing = False
+        if _PAGE_MARK.match(text):
+            metadata.append(("page", text))
+            continue
+        if _BARE_NUMBER.match(text):
+            # "2." on its own line, its heading on the next: one heading line.
+            j = i
+            while j < len(lines) and not lines[j]:
+                j += 1
+            if j < len(lines) and heading_key(lines[j]):
+                verbatim = f"{text}\n{lines[j]}"
+                text = f"{text.rstrip('.,')}. {lines[j]}"
+                i = j + 1
+        body, bullet = strip_bullet(text)
+        body = dehyphenate_inline(body)
+        num = numbering(body)
+        if num and num.depth == 1 and i < len(lines):
+            # A heading wrapped before a lowercase word ("3. Teenistuskoha" / "täitjale esitatavad nõuded").
+            j = _next_filled(lines, i)
+            if j < len(lines) and _wrapped_heading(num.rest, lines[j]):
+                verbatim = f"{verbatim}\n{lines[j]}"
+                body = f"{body} {lines[j]}"
+                num = numbering(body)
+                i = j + 1
+        glued = _glued_item(body, num) if num else None
+        if glued is not None and verbatim.endswith(body[glued:]):
+            # "3.1. nõustab … 3.2. osaleb …": items run together on one line are read one by one.
+            rest = body[glued:]
+            lines.insert(i, rest)
+            origins.insert(i, origin)
+            verbatim = verbatim[: len(verbatim) - len(rest)].rstrip()
+            body = body[:glued].rstrip()
+            num = numbering(body)
+        out.append(Line(body, verbatim, origin, blank, bullet, num))
+        blank = False
+    return out, metadata
+
+
+def _glued_item(text: str, num: Numbering) -> int | None:
+    """Where the next item's number ('3.2.' after '3.1.') stands inside a line, or None."""
+    if num.style != "decimal" or num.depth < 2:
+        return None
+    parts = num.parts
+    following = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
+    m = re.search(r"\s(" + re.escape(following) + r")\.?\s+(?=\S)", text[len(num.number) + 1 :])
+    if m is None:
+        return None
+    cut = len(num.number) + 1 + m.start() + 1
+    own = match_label(numbering(text[:cut].strip()).rest if numbering(text[:cut].strip()) else text[:cut])
+    # "1.1 Ametinimetus 1.2 Struktuuriüksus" is a row of labels, read as one (their values follow).
+    return None if own is not None and not own.rest else cut
+
+
+def _next_filled(lines: tuple[str, ...], i: int) -> int:
+    while i < len(lines) and not lines[i]:
+        i += 1
+    return i
+
+
+def _wrapped_heading(title: str, following: str) -> bool:
+    """True when a numbered line and the lowercase line after it make one known heading."""
+    if not following[:1].islower() or heading_key(title):
+        return False
+    joined = f"{title} {following}"
+    hit = heading_prefix(joined)
+    return bool(hit and hit[1] > len(title.split()))

@@ -1,0 +1,207 @@
+"""The structure reader: the lines of one job description become its document tree — a title block,
+then sections at their headings, each read into fields, numbered items with their results, bullets
+and paragraphs. Typed keys are set on the nodes here, from the vocabulary and the structure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ajdiff.read.content import read_duties, read_fields, read_generic, read_list, read_paragraph
+from ajdiff.read.lines import Line, numbering, prepare
+from ajdiff.read.vocabulary import heading_key, heading_prefix, match_label, vocabulary
+from ajdiff.splitter import RawDocument
+from ajdiff.text import fold, slugify
+from ajdiff.tree import Node, NodeKind
+
+_MAX_HEADING_CHARS = 90
+_LIST_KEYS = frozenset({"rights", "responsibilities", "competencies"})
+
+
+@dataclass
+class _Draft:
+    """A section being collected: its heading line and the lines under it."""
+
+    key: str | None
+    title: str
+    number: str | None
+    heading: Line | None
+    numbered: bool
+    lines: list[Line] = field(default_factory=list)
+    children: list[_Draft] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Heading:
+    key: str | None
+    title: str
+    number: str | None
+    inline: str
+    """Text after the heading name on the same line ('2. Teenistuskoha eesmärk Arendamise …')."""
+
+
+def _is_label(text: str) -> bool:
+    hit = match_label(text)
+    return hit is not None and not hit.rest
+
+
+def _caps_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _heading(line: Line, expected: int, following: Line | None, in_body: bool) -> _Heading | None:
+    """The heading a line is, or None. `expected` is the next top-level number; `following` the next line."""
+    num = line.num
+    if num is not None:
+        if num.depth != 1 or num.style not in ("decimal", "roman"):
+            return None
+        title = num.rest
+        if not title or len(title) > 400 or not (title[0].isupper() or title[0].isdigit()):
+            return None
+        words = title.split()
+        hit = heading_prefix(title)
+        if hit and len(" ".join(words[: hit[1]])) <= _MAX_HEADING_CHARS:
+            key, used = hit
+            if _is_caps(" ".join(words[:used])):
+                # "3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE …": a heading in capitals runs to its last capital word.
+                while used < len(words) and _caps_word(words[used]):
+                    used += 1
+            inline = " ".join(words[used:])
+            if inline and not inline[0].isupper() and key not in ("goal", "general"):
+                return None  # "3. Kohustused seoses …": a sentence, not a heading
+            return _Heading(key, " ".join(words[:used]), num.number, inline)
+        if len(title) > _MAX_HEADING_CHARS:
+            return None
+        key = heading_key(title)
+        if key:
+            return _Heading(key, title, num.number, "")
+        if _is_caps(title) and len(words) <= 10:
+            return _Heading(None, title, num.number, "")
+        # "3. Valveaja rakendamine" followed by "3.1. …": an unknown heading, by its place and children.
+        is_next = num.style == "decimal" and int(num.number) in (expected, expected + 1)
+        opens = following is not None and following.num is not None and following.num.number.startswith(num.number + ".")
+        if is_next and opens and len(words) <= 8 and not title.endswith((".", ";", ",")):
+            return _Heading(None, title, num.number, "")
+        return None
+    text = line.text.rstrip(":").strip()
+    if not text or len(text) > _MAX_HEADING_CHARS or line.bullet:
+        return None
+    key = heading_key(text)
+    # "Teenistuskoha eesmärk" or "Õigused" alone on a line is a label whose value follows, not a heading.
+    if key and not (in_body and not _is_caps(text) and _is_label(text)):
+        return _Heading(key, text, None, "")
+    if in_body and _is_caps(text) and len(text.split()) <= 8 and fold(text) != vocabulary().title_word:
+        return _Heading(None, text, None, "")
+    return None
+
+
+def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
+    """Cut the lines at their headings: the title block, then top-level sections with their sub-sections."""
+    title: list[Line] = []
+    top: list[_Draft] = []
+    expected = 1
+    review = vocabulary().review_sentence
+    for k, line in enumerate(lines):
+        following = lines[k + 1] if k + 1 < len(lines) else None
+        if line.text[:11].lower() == "ametijuhend" and fold(line.text).startswith(review):
+            top.append(_Draft("review", "", None, None, False, [line]))
+            continue
+        h = _heading(line, expected, following, bool(top))
+        if h is None:
+            (top[-1].children[-1].lines if top and top[-1].children else top[-1].lines if top else title).append(line)
+            continue
+        if h.number and h.number.isdigit():
+            expected = int(h.number) + 1
+        text = h.inline
+        if h.key == "goal" and text.startswith("on "):
+            text = text[3:]  # "2. Teenistuskoha eesmärk on järelevalve …": the goal is what follows "on"
+        heading_line = line
+        inline: list[Line] = []
+        if text:
+            # The heading keeps its own words as written; the value after it is a line of its own.
+            cut = line.verbatim.rfind(h.inline) if h.inline else -1
+            own, rest = (line.verbatim[:cut].rstrip(), line.verbatim[cut:]) if cut > 0 else (line.verbatim, h.inline)
+            heading_line = Line(line.text, own, line.origin, line.blank_before, line.bullet, line.num)
+            inline = [Line(text, rest, line.origin, False, False, numbering(text))]
+        draft = _Draft(h.key, h.title, h.number, heading_line, h.number is not None, inline)
+        parent = top[-1] if top else None
+        # An unnumbered, not capitalised heading inside a numbered section is its sub-section
+        # ("4. Õigused ja vastutus" → "Õigused", "Vastutus").
+        if parent and parent.numbered and h.number is None and not _is_caps(h.title):
+            parent.children.append(draft)
+        else:
+            top.append(draft)
+    return title, top
+
+
+def _other_key(title: str) -> str:
+    return f"other.{slugify(title)}"
+
+
+def _read_section(draft: _Draft, wrapped: bool, warnings: list[str]) -> Node:
+    """One section as a node: its content read by what the section is."""
+    key = draft.key
+    lines = draft.lines
+    if key in ("general", None) and any(ln for ln in lines) and key is None:
+        children = read_generic(lines)
+    elif key == "general":
+        children = read_fields(lines, "general.", warnings)
+    elif key == "goal":
+        children = read_paragraph(lines, "general.goal")
+    elif key == "duties":
+        children = read_duties(lines, wrapped, warnings)
+    elif key == "requirements":
+        children = read_fields(lines, "requirements.", warnings)
+    elif key in _LIST_KEYS:
+        children = read_list(lines, key)
+    elif key == "rights_resp":
+        children = read_fields(lines, "rights_resp.", warnings)
+    elif key == "review":
+        children = read_paragraph(lines, "review")
+    else:
+        children = read_generic(lines)
+    sub = tuple(_read_section(child, wrapped, warnings) for child in draft.children)
+    verbatim = draft.heading.verbatim if draft.heading else ""
+    section_key = key if key else _other_key(draft.title)
+    text = " ".join(c.text for c in children if c.text)
+    return Node(
+        NodeKind.SECTION,
+        text,
+        verbatim,
+        number=draft.number,
+        label=draft.title or None,
+        key=section_key,
+        children=(*children, *sub),
+        where=draft.heading.origin if draft.heading else (lines[0].origin if lines else None),
+    )
+
+
+def _title_node(raw: RawDocument, lines: list[Line], warnings: list[str]) -> Node | None:
+    """The title and approval block: the approval lines, then what stands before the first section."""
+    if not raw.header and not lines:
+        return None
+    children: list[Node] = []
+    if raw.header:
+        text = " ".join(raw.header)
+        children.append(Node(NodeKind.PARAGRAPH, text, "\n".join(raw.header), key="approval"))
+    children += read_fields(lines, "general.", warnings, title=True)
+    text = " ".join(c.text for c in children if c.text)
+    where = lines[0].origin if lines else None
+    return Node(NodeKind.TITLE, text, "", children=tuple(children), where=where)
+
+
+def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...], list[tuple[str, str]]]:
+    """The document tree of one raw document, and the metadata (signatures, page numbers) set aside."""
+    lines, metadata = prepare(raw)
+    title_lines, drafts = _sections(lines)
+    nodes: list[Node] = []
+    title = _title_node(raw, title_lines, warnings)
+    if title is not None:
+        nodes.append(title)
+    nodes += [_read_section(d, raw.wrapped, warnings) for d in drafts]
+    return tuple(nodes), metadata

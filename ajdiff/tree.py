@@ -1,0 +1,62 @@
+"""The document tree: a job description as written — title block, sections, fields, items — with
+each node's verbatim text, its normalised text, where it stands in the source, and the typed key
+(a GUIDE.md field key) that reading found for it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from ajdiff.readers import Origin
+
+
+class NodeKind(str, Enum):
+    """What a node of the tree is."""
+
+    TITLE = "title"
+    """The title or approval block before the first section."""
+    SECTION = "section"
+    """A heading and everything under it."""
+    FIELD = "field"
+    """A label and its value ('Vahetu juht Talituse juhataja')."""
+    ITEM = "item"
+    """A numbered item (3.1., 3.1.1, 1), a)) or an unnumbered duty."""
+    RESULT = "result"
+    """An expected result of a duty."""
+    BULLET = "bullet"
+    """A bulleted line of a list."""
+    PARAGRAPH = "paragraph"
+    """Any other text."""
+
+
+@dataclass(frozen=True)
+class Node:
+    """One node of the document tree."""
+
+    kind: NodeKind
+    text: str
+    """Normalised: wrapped lines joined, hyphenation undone, bullets and the number removed."""
+    verbatim: str
+    """As written: the source lines of this node (without its children), number and punctuation kept."""
+    number: str | None = None
+    """The item's or heading's number, normalised ('3.1'), or None."""
+    label: str | None = None
+    """A section's heading or a field's label, as written."""
+    key: str | None = None
+    """The typed field this node is: 'general.unit', 'duties', 'other.valveaja_rakendamine' …"""
+    children: tuple[Node, ...] = ()
+    where: Origin | None = None
+    """Where the node starts in its source file."""
+
+    def walk(self) -> Iterator[Node]:
+        """This node and every node below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def walk(nodes: tuple[Node, ...]) -> Iterator[Node]:
+    """Every node of a forest, in document order."""
+    for node in nodes:
+        yield from node.walk()
