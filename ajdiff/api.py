@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ajdiff.changes import Change, Comparison, ComparisonSet
-from ajdiff.compare import compare
+from ajdiff.compare import compare, compare_orders
 from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
 from ajdiff.pairing import anchor_pairs, best_match, pair_documents
 from ajdiff.parser import read_documents
 from ajdiff.readers import DEFAULT_MAX_BYTES, SUFFIXES
+from ajdiff.text import fold
+from ajdiff.tree import NodeKind, walk
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -57,21 +59,25 @@ def select_annex(docs: list[JobDescription], annex: str | None, source: str) -> 
 
 
 def looks_like_job_description(doc: JobDescription) -> bool:
-    """True when the parser found at least a position, a duty or a requirement."""
+    """True when the document has any structure of a job description: a typed field, a title or an
+    approval block, a known heading or label, or numbered items. Only text with none is refused."""
     r = doc.requirements
-    return bool(
-        doc.general.position
-        or doc.duties
-        or r.education
-        or r.experience
-        or r.languages
-        or r.knowledge
-        or r.qualities
-        or r.extra
-    )
+    if doc.general.position or doc.duties or r.education or r.experience or r.languages or r.knowledge or r.extra:
+        return True
+    for node in walk(doc.sections):
+        if node.kind is NodeKind.FIELD or (node.kind is NodeKind.ITEM and node.number):
+            return True
+        if node.kind is NodeKind.SECTION and not (node.key or "other.").startswith("other."):
+            return True
+        if node.key == "approval" or (node.kind is NodeKind.PARAGRAPH and fold(node.text) == "ametijuhend"):
+            return True
+    return False
 
 
-NOT_A_JOB_DESCRIPTION = "does not look like a job description (no Teenistuskoht, duties or requirements found)"
+NOT_A_JOB_DESCRIPTION = (
+    "does not look like a job description (looked for a title 'AMETIJUHEND' or an approval block, headings "
+    "such as 'Üldosa' or 'Teenistusülesanded', labels such as 'Teenistuskoht' or 'Vahetu juht', numbered items)"
+)
 
 
 def load(path: str | Path, annex: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[JobDescription]:
@@ -266,4 +272,6 @@ def compare_files(
                 )
     with _gc_paused():
         result = compare_documents(old_docs, new_docs, jobs=jobs, progress=progress)
+    if not old_dir:
+        result = replace(result, order_changes=compare_orders(old_docs[0].order, new_docs[0].order))
     return replace(result, notes=(*notes, *result.notes)) if notes else result

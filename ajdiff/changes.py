@@ -137,8 +137,14 @@ class ComparisonSet:
     """Posts only in the new side: created."""
     notes: tuple[str, ...] = ()
     """What the pairing decided on its own, e.g. which annex it picked."""
+    order_changes: tuple[Change, ...] = ()
+    """What changed in the two orders' own bodies (title, approved annexes, repeals, entry into force)."""
 
     @property
     def has_substantive(self) -> bool:
         """True when anything a reviewer must read changed."""
-        return bool(self.unpaired_old or self.unpaired_new) or any(p.substantive for p in self.pairs)
+        return (
+            bool(self.unpaired_old or self.unpaired_new)
+            or any(p.substantive for p in self.pairs)
+            or any(not c.editorial for c in self.order_changes)
+        )

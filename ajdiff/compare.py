@@ -21,8 +21,10 @@ from ajdiff.align import (
 from ajdiff.changes import Change, ChangeKind, Comparison, Impact
 from ajdiff.labels import path_label
 from ajdiff.languages import level_rank
-from ajdiff.model import Duty, JobDescription
+from ajdiff.model import Duty, JobDescription, OrderRef
+from ajdiff.read.vocabulary import is_list_intro, is_table_header
 from ajdiff.text import fold_key, fold_words
+from ajdiff.tree import Node, NodeKind, walk
 from ajdiff.worddiff import word_spans
 
 DUTY_THRESHOLD = 0.45
@@ -80,6 +82,10 @@ def _scalar(path: str, old: str | None, new: str | None, impact: Impact = Impact
 def _items(path: str, old: tuple[str, ...], new: tuple[str, ...], whole_section: bool = False) -> Iterator[Change]:
     """Item sets: added / removed / modified per item, order ignored."""
     if old == new:
+        return
+    if old and new and fold_key("".join(old)) == fold_key("".join(new)):
+        # The same words cut into items elsewhere (a wrapped line, a lost full stop): editorial only.
+        yield _change(path, ChangeKind.MODIFIED, "\n".join(old), "\n".join(new), editorial=True)
         return
     if whole_section and (not old or not new):
         # A section present on one side only is one change, not one per item.
@@ -232,6 +238,16 @@ def _duty_changes(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> Iterator[Chan
             continue
         if (m.old, m.new) in moved:
             out.append((m.new, 0, _structural(path, ChangeKind.MOVED, [a], [b])))
+        elif fold_key(duty_text(a)) == fold_key(duty_text(b)):
+            # The same words, cut between task and results elsewhere (reflow, a flattened table) or
+            # differing only in punctuation and case: renumbered or editorial, never a rewording.
+            if a.number != b.number or a.task != b.task or sentences(a.results) != sentences(b.results):
+                kind = ChangeKind.RENUMBERED if a.number != b.number else ChangeKind.MODIFIED
+                same_task = fold_key(a.task) == fold_key(b.task)
+                texts = (a.task, b.task) if same_task else (duty_text(a), duty_text(b))
+                change = _change(path, kind, *texts, editorial=True)
+                out.append((m.new, 0, replace(change, old_number=a.number, new_number=b.number)))
+            continue
         elif a.task != b.task or a.number != b.number:
             renumbered = a.number != b.number and fold_key(a.task) == fold_key(b.task)
             kind = ChangeKind.RENUMBERED if renumbered else ChangeKind.MODIFIED
@@ -319,6 +335,60 @@ def document_similarity(old: JobDescription, new: JobDescription) -> float:
     return dice_of_bags(bag(old), bag(new))
 
 
+def generic_sections(doc: JobDescription) -> dict[str, Node]:
+    """The sections ajdiff has no name for ('other.valveaja_rakendamine'), by key, sub-sections too."""
+    return {n.key: n for n in walk(doc.sections) if n.kind is NodeKind.SECTION and (n.key or "").startswith("other.")}
+
+
+def section_items(node: Node) -> tuple[str, ...]:
+    """A generic section's items (numbered items with what is under them, bullets, paragraphs),
+    without their numbers: a renumbered item is the same item."""
+    out = []
+    for child in node.children:
+        if child.kind is NodeKind.SECTION:
+            continue
+        text = " ".join(n.text for n in child.walk() if n.text)
+        if text:
+            out.append(text)
+    return tuple(out)
+
+
+def section_texts(doc: JobDescription) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The text of known sections that no field or duty holds (a clause of the general part, a note
+    under the requirements), by '<section>.text': (the heading as written, the items)."""
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for section in walk(doc.sections):
+        key = section.key or ""
+        if section.kind is not NodeKind.SECTION or key.startswith("other.") or key in ("review", "duties"):
+            continue
+        items = tuple(
+            " ".join(n.text for n in child.walk() if n.text)
+            for child in section.children
+            if child.key is None
+            and child.kind in (NodeKind.ITEM, NodeKind.PARAGRAPH, NodeKind.BULLET)
+            and child.text
+            and not is_table_header(child.text)
+            and not is_list_intro(child.text)
+        )
+        if items:
+            out[f"{key}.text"] = (section.label or key, items)
+    return out
+
+
+def compare_orders(old: OrderRef | None, new: OrderRef | None) -> tuple[Change, ...]:
+    """What changed in the orders' own bodies: title, approved annexes, repeals, entry into force."""
+    if old is None or new is None or not (old.title or old.annexes) or not (new.title or new.annexes):
+        return ()
+    changes: list[Change] = []
+    changes += _scalar("order.title", old.title, new.title)
+    annexes_old = tuple(f"Lisa {a}: {post}" for a, post in old.annexes)
+    annexes_new = tuple(f"Lisa {a}: {post}" for a, post in new.annexes)
+    changes += _items("order.annexes", annexes_old, annexes_new)
+    changes += _items("order.repeals", old.repeals, new.repeals)
+    changes += _scalar("order.effective", old.effective, new.effective)
+    return tuple(changes)
+
+
 def compare(old: JobDescription, new: JobDescription) -> Comparison:
     """Every semantic change from old to new, general part first, in document order."""
     go, gn = old.general, new.general
@@ -352,7 +422,20 @@ def compare(old: JobDescription, new: JobDescription) -> Comparison:
     changes += _items("responsibilities", old.responsibilities, new.responsibilities, whole_section=True)
     changes += _items("competencies", old.competencies, new.competencies, whole_section=True)
     changes += _scalar("review", old.review, new.review)
+    sections_old, sections_new = generic_sections(old), generic_sections(new)
+    for key in dict.fromkeys([*sections_old, *sections_new]):
+        a, b = sections_old.get(key), sections_new.get(key)
+        label = (b or a).label or ""  # type: ignore[union-attr]  # one of them is there
+        items_a = section_items(a) if a else ()
+        items_b = section_items(b) if b else ()
+        changes += (replace(c, label=label) for c in _items(key, items_a, items_b, whole_section=True))
+    text_old, text_new = section_texts(old), section_texts(new)
+    for key in dict.fromkeys([*text_old, *text_new]):
+        a_label, items_a = text_old.get(key, ("", ()))
+        b_label, items_b = text_new.get(key, ("", ()))
+        changes += (replace(c, label=b_label or a_label) for c in _items(key, items_a, items_b))
     other_old, other_new = dict(old.other), dict(new.other)
     for slug in dict.fromkeys([*other_old, *other_new]):
-        changes += _scalar(f"other.{slug}", other_old.get(slug), other_new.get(slug))
+        if f"other.{slug}" not in sections_old and f"other.{slug}" not in sections_new:
+            changes += _scalar(f"other.{slug}", other_old.get(slug), other_new.get(slug))
     return Comparison(old=old, new=new, similarity=document_similarity(old, new), changes=tuple(changes))

@@ -30,6 +30,11 @@ _FIELD_NAMES: dict[str, tuple[str, str]] = {
     "competencies": ("Kompetentsid", "Competencies"),
     "review": ("Ametijuhendi ülevaatamine", "Review of the job description"),
     "other": ("Muu", "Other"),
+    "order": ("Käskkiri", "Order"),
+    "order.title": ("Käskkirja pealkiri", "Title of the order"),
+    "order.annexes": ("Kinnitatavad ametijuhendid", "Job descriptions approved"),
+    "order.repeals": ("Kehtetuks tunnistatakse", "Repealed"),
+    "order.effective": ("Jõustumine", "Entry into force"),
 }
 
 SECTION_ORDER = ("general", "duties", "requirements", "rights", "responsibilities", "competencies", "review", "other")
@@ -152,3 +157,11 @@ def sentence(change: Change, lang: str = "et") -> str:
     if kind is ChangeKind.REMOVED:
         return f"{label}: {'removed' if en else 'eemaldati'} „{_short(change.old)}”"
     return f"{label}: „{_short(change.old, 60)}” → „{_short(change.new, 60)}”"
+
+
+def change_title(change: Change, lang: str = "et") -> str:
+    """The title of a change's unit: the document's own heading for sections ajdiff has no name for
+    (carried in the change's label), else the field's name in the chosen language."""
+    if change.label and (change.path.startswith("other.") or change.path.endswith(".text")):
+        return change.label
+    return path_label(change.path, lang)

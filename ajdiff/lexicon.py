@@ -43,7 +43,11 @@ def _all_text(doc: JobDescription) -> str:
 
 def looks_like_ocr(doc: JobDescription) -> bool:
     """True for Estonian text that has almost no diacritics: OCR lost them."""
-    text = _all_text(doc)
+    return text_looks_like_ocr(_all_text(doc))
+
+
+def text_looks_like_ocr(text: str) -> bool:
+    """True for an Estonian text with almost no diacritics: OCR lost them."""
     marks = sum(map(text.count, _DIACRITICS))
     if marks >= 0.005 * len(text):
         return False  # plenty of diacritics even counted against every character: clean text, said fast

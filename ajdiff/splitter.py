@@ -160,6 +160,8 @@ def _order_title(text: str) -> str | None:
     head = text.split("§", 1)[0] if "§" in text else text
     m = _LEGAL_BASIS.search(head)
     title = head[: m.start()] if m and "§" in text else head
+    point = re.search(r"\s\d{1,2}\.\s+[A-ZÕÄÖÜa-zõäöü]", title)  # the order's first point ("1. Kinnitan …")
+    title = title[: point.start()] if point else title
     title = " ".join(title.split()).strip(" .,:")
     return title if 3 <= len(title) <= 300 else None
 
@@ -179,11 +181,11 @@ def parse_order_body(lines: list[str], metadata: list[tuple[str, str]]) -> Order
         if "viit" in meta:
             m = re.match(_DATE, meta.get("registreeritud", ""))
             ref = OrderRef(number=meta["viit"], date=_iso(*m.groups()) if m else None)
-    body = [line for line in lines if line]
     if ref is None:
         return None
     start = number_line + 1 if number_line is not None else 0
     text = " ".join(body_line for body_line in lines[start:] if body_line)
+    text = re.split(r"[(/]\s*allkirjastatud digitaalselt", text, maxsplit=1, flags=re.IGNORECASE)[0]  # the signature
     annexes: list[tuple[str, str]] = []
     for m in _APPROVED.finditer(text):
         before = text[: m.start()]
@@ -224,7 +226,8 @@ def split(source: SourceText) -> list[RawDocument]:
         order = _file_order(lines, metadata)
     if not headers and order is not None and order.annexes:
         # The order lists its annexes, but they carry no "Lisa N": each starts at its "AMETIJUHEND" title.
-        headers = [_Header(k, k, None, None) for k, x in enumerate(lines) if k > 0 and fold(x).startswith("ametijuhend")]
+        titles = [k for k, x in enumerate(lines) if k > 0 and fold(x).startswith("ametijuhend")]
+        headers = [_Header(k, k, None, None) for k in titles]
     if not any(h.annex for h in headers) and len(headers) <= 1 and not (order and order.annexes and headers):
         # A lone job description: everything but an approval block (and an order's body before it) is content.
         body, body_origins, header_lines = lines, origins, ()
@@ -236,9 +239,7 @@ def split(source: SourceText) -> list[RawDocument]:
             header_lines = tuple(x for x in lines[h.start : h.end] if x)
             order = h.order or order
         return [
-            RawDocument(
-                source.name, None, order, tuple(body), meta, source.wrapped, tuple(body_origins), header_lines
-            )
+            RawDocument(source.name, None, order, tuple(body), meta, source.wrapped, tuple(body_origins), header_lines)
         ]
     posts = dict(order.annexes) if order else {}
     docs = []

@@ -224,7 +224,7 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
         text=True,
         timeout=60,
     )
-    assert result.stdout.startswith("Lisa")
+    assert result.stdout.startswith("Käskkiri nr 1 (2026-01-07)")  # the order body comes first
     assert "Error" not in result.stderr and "Traceback" not in result.stderr
 
 

@@ -181,6 +181,7 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
     sentences. Other lines become numbered items, bullets under them, or paragraphs."""
     drafts: list[_Draft] = []
     seen: set[str] = set()
+    lines = list(lines)  # wrapped labels are joined in place
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -189,6 +190,9 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             i = _read_row(lines, i, row, drafts, seen, prefix)
             continue
         numbered = line.num is not None and line.num.style in ("decimal", "roman")
+        if _wrapped_label(lines, i, prefix):
+            line = _joined(line, lines.pop(i + 1))
+            lines[i] = line
         body = line.body if numbered else line.text
         hit = match_label(body, prefix)
         if hit and (hit.key not in seen or hit.key in _REPEATABLE) and not line.bullet:
@@ -214,11 +218,7 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             drafts.append(_Draft(NodeKind.ITEM, [line], line.body, None, None, line.num.number))
         elif last is not None and last.kind is NodeKind.ITEM and line.bullet:
             last.children.append(_Draft(NodeKind.BULLET, [line], line.text))
-        elif last is not None and not title and (last.kind is not NodeKind.PARAGRAPH or not line.bullet):
-            _extend(last, line)
-        elif title and last is not None and last.kind is not NodeKind.FIELD and starts_lower(line.text):
-            _extend(last, line)
-        elif title and last is not None and last.kind is NodeKind.FIELD and (starts_lower(line.text) or _wants_more(last.text)):
+        elif last is not None and _continues(last, line, title):
             _extend(last, line)
         else:
             kind = NodeKind.BULLET if line.bullet else NodeKind.PARAGRAPH
@@ -231,6 +231,47 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
     return [d.node() for d in drafts]
 
 
+def _wrapped_label(lines: list[Line], i: int, prefix: str) -> bool:
+    """A label wrapped over two lines ("Täiendavad kompetentsid, isikuomadused" / "ja teadmised")."""
+    if i + 1 >= len(lines) or not starts_lower(lines[i + 1].text) or lines[i + 1].num:
+        return False
+    line = lines[i]
+    body = line.body if line.num is not None else line.text
+    longer = match_label(f"{body} {lines[i + 1].text}", prefix)
+    return longer is not None and len(longer.label.split()) > len(body.split())
+
+
+def _joined(line: Line, following: Line) -> Line:
+    return Line(
+        f"{line.text} {following.text}",
+        f"{line.verbatim}\n{following.verbatim}",
+        line.origin,
+        line.blank_before,
+        line.bullet,
+        line.num,
+    )
+
+
+def _new_item(line: Line, last: _Draft) -> bool:
+    """Whether an unbulleted line starts a list item of its own: a capital after a finished sentence
+    (OCR loses bullets, so a bulleted list is no exception). Where a wrap puts a sentence's start at a
+    line's start the items differ only in where they are cut, which the comparer calls editorial."""
+    return not starts_lower(line.text) and ends_sentence(last.text)
+
+
+def _continues(last: _Draft, line: Line, title: bool) -> bool:
+    """True when an unlabelled, unnumbered line continues what stands before it.
+
+    In a section of fields every such line continues the last field (values wrap, lists follow
+    their label); in the title block only a lowercase line, or a line after an unfinished value, does.
+    """
+    if not title:
+        return last.kind is not NodeKind.PARAGRAPH or not line.bullet
+    if last.kind is NodeKind.FIELD:
+        return starts_lower(line.text) or _wants_more(last.text)
+    return starts_lower(line.text)
+
+
 def _extend(draft: _Draft, line: Line) -> None:
     """A line that continues a field's value, an item or a paragraph.
 
@@ -239,7 +280,7 @@ def _extend(draft: _Draft, line: Line) -> None:
     """
     if draft.kind is NodeKind.FIELD and (line.bullet or draft.children):
         last = draft.children[-1] if draft.children else None
-        if line.bullet or last is None or (not starts_lower(line.text) and ends_sentence(last.text)):
+        if line.bullet or last is None or _new_item(line, last):
             kind = NodeKind.BULLET if line.bullet else NodeKind.PARAGRAPH
             draft.children.append(_Draft(kind, [line], line.text, draft.key))
         else:
@@ -267,6 +308,8 @@ def _read_stack(lines: list[Line], i: int, drafts: list[_Draft], seen: set[str],
         i += 1
     values: list[Line] = []
     while i < len(lines):
+        if _wrapped_label(lines, i, prefix):
+            lines[i] = _joined(lines[i], lines.pop(i + 1))
         line = lines[i]
         numbered = line.num is not None and line.num.style == "decimal" and line.num.depth >= 2
         if numbered and len(stack) > 1:
@@ -327,25 +370,67 @@ def _is_result_sentence(sentence: str) -> bool:
 class _Duty:
     draft: _Draft
     task_open: bool = True  # no result seen yet: a wrapped line still belongs to the task
+    last_to_task: bool = True  # where the previous line went (OCR'd columns continue there)
 
     @property
     def results(self) -> list[_Draft]:
         return self.draft.children
 
 
-def _continue_duty(duty: _Duty, line: Line) -> None:
-    """Append a continuation to the last unfinished sentence (two-column interleaving)."""
+def _interleaved(lines: list[Line], start: int, starts: set[int]) -> bool:
+    """True when a duty's task goes on below its first results (two columns read across): a lowercase
+    line follows a finished sentence somewhere in the duty. Its first capitalised lines are results then."""
+    k = start + 1
+    while k < len(lines) and k not in starts:
+        if starts_lower(lines[k].text) and ends_sentence(lines[k - 1].text) and not lines[k - 1].bullet:
+            return True
+        k += 1
+    return False
+
+
+def _task_like(text: str) -> bool:
+    """Words of a task ('… korraldamine', '… täitmine'), not of a result ('… on tehtud')."""
+    words = fold(text).split()
+    return "on" not in words and any(_RESULT_TASK_WORD.match(w) for w in words)
+
+
+def _result_like(text: str) -> bool:
+    """A line that opens a result ('Teenuse kvaliteet on regulaarselt …'): a capital, 'on', no task word."""
+    return not starts_lower(text) and "on" in fold(text).split() and not _task_like(text)
+
+
+def _column_split(task: str) -> tuple[str, str] | None:
+    """A task and a result flattened into one line by columns read across ('Muude vastutusvaldkonda
+    Planeeritud tegevused ja projektid on omal'): the capitalised word after an unfinished one starts
+    the result, when what follows reads as a result."""
+    words = task.split()
+    for k in range(2, len(words) - 2):
+        if words[k][:1].isupper() and words[k - 1][:1].islower() and not ends_sentence(words[k - 1]):
+            tail = " ".join(words[k:])
+            if "on" in fold(tail).split() and not _task_like(tail):
+                return " ".join(words[:k]), tail
+    return None
+
+
+def _continue_duty(duty: _Duty, line: Line, columns: bool = False) -> None:
+    """Append a continuation to the last unfinished sentence (two-column interleaving); in OCR'd
+    columns, when both the task and the last result are unfinished, to the one whose words it has."""
     results = duty.results
-    if results and not ends_sentence(results[-1].text):
-        _extend(results[-1], line)
-    elif not ends_sentence(duty.draft.text) or not results:
-        _extend(duty.draft, line)
+    task_open = not ends_sentence(duty.draft.text)
+    if columns and results and task_open and not ends_sentence(results[-1].text):
+        words = fold(line.text).split()
+        to_task = _task_like(line.text) or ("on" not in words and duty.last_to_task)
+    elif results and not ends_sentence(results[-1].text):
+        to_task = False
     else:
-        _extend(results[-1], line)
+        to_task = task_open or not results
+    _extend(duty.draft if to_task else results[-1], line)
+    duty.last_to_task = to_task
 
 
 def _add_result(duty: _Duty, line: Line, text: str | None = None) -> None:
     duty.results.append(_Draft(NodeKind.RESULT, [line], line.text if text is None else text, "duties.results"))
+    duty.last_to_task = False
     duty.task_open = False
 
 
@@ -360,40 +445,54 @@ def _duty_numbers(lines: list[Line], major: str | None) -> set[int]:
     return set(flat)
 
 
-def read_duties(lines: list[Line], wrapped: bool, warnings: list[str], major: str | None = None) -> list[Node]:
-    """Numbered duties (3.1., 3.1.1, 1.), each a task with its results; unnumbered duties by paragraph."""
+def read_duties(
+    lines: list[Line], wrapped: bool, warnings: list[str], major: str | None = None, columns: bool = False
+) -> list[Node]:
+    """Numbered duties (3.1., 3.1.1, 1.), each a task with its results; unnumbered duties by paragraph.
+    `columns`: the text is OCR of a task | result table read across, whose lines mix both columns."""
     starts = _duty_numbers(lines, major)
     if not starts:
         return _unnumbered_duties(lines)
     duties: list[_Duty] = []
     before: list[_Draft] = []
+    interleaved = False
     for k, line in enumerate(lines):
         text = line.text
         if k in starts:
+            interleaved = _interleaved(lines, k, starts)
             task, sep, result = line.body.partition(" | ")  # a flattened "task | result" row
             duty = _Duty(_Draft(NodeKind.ITEM, [line], task.strip(), "duties", None, line.num.number))  # type: ignore[union-attr]
             duties.append(duty)
             if sep and result.strip():
                 _add_result(duty, line, strip_bullet(result.strip())[0])
+            elif columns and (split := _column_split(duty.draft.text)):
+                duty.draft.text = split[0]
+                _add_result(duty, line, split[1])
             continue
         if not duties:
             kind = NodeKind.PARAGRAPH
             before.append(_Draft(kind, [line], text))
             continue
         d = duties[-1]
+        if text.startswith("| "):
+            text = " " + text  # a cell separator wrapped to the start of a line: the result column follows
         left, sep, right = text.partition(" | ")
         if sep:
-            _continue_duty(d, Line(left.strip(), line.verbatim, line.origin))
+            if left.strip():
+                _continue_duty(d, Line(left.strip(), line.verbatim, line.origin), columns)
             _add_result(d, line, strip_bullet(right.strip())[0])
-        elif is_results_label(text.rstrip(":")):
-            d.task_open = False
+        elif text[:1].isupper() and not text.endswith(".") and is_results_label(text.rstrip(":")):
+            d.task_open = False  # "Oodatavad tulemused:": the results follow; the line stays in the tree
+            d.results.append(_Draft(NodeKind.PARAGRAPH, [line], text))
         elif line.bullet:
             _add_result(d, line)
         elif starts_lower(text):
-            _continue_duty(d, line)
-        elif wrapped and d.task_open and not line.blank_before:
+            _continue_duty(d, line, columns)
+        elif wrapped and d.task_open and not _result_like(text) and not interleaved:
             _extend(d.draft, line)
-        elif wrapped and d.results and not line.blank_before and not ends_sentence(d.results[-1].text):
+        elif not d.results and not ends_sentence(d.draft.text) and _task_like(text):
+            _extend(d.draft, line)  # "Vahetu juhi antud" / "Ühekordsete ülesannete täitmine."
+        elif wrapped and d.results and not ends_sentence(d.results[-1].text):
             _extend(d.results[-1], line)
         else:
             _add_result(d, line)
@@ -451,9 +550,7 @@ def read_list(lines: list[Line], key: str) -> list[Node]:
             drafts.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))
             continue
         last = drafts[-1] if drafts and drafts[-1].kind is not NodeKind.PARAGRAPH else None
-        new = line.bullet or line.num is not None or last is None
-        if not new and last is not None and not starts_lower(line.text) and ends_sentence(last.text):
-            new = True
+        new = line.bullet or line.num is not None or last is None or _new_item(line, last)
         if new:
             kind = NodeKind.ITEM if line.num is not None and not line.bullet else NodeKind.BULLET
             drafts.append(_Draft(kind, [line], line.body, key, None, line.num.number if line.num else None))

@@ -99,8 +99,8 @@ class _Collector:
     def field(self, node: Node) -> None:
         key = node.key or ""
         value = value_of(node) if node.kind is NodeKind.FIELD else node.text
-        if node.kind is NodeKind.FIELD and node.children and node.children[0].label in ("allub", "asendab"):
-            value = node.children[0].text  # a sentence: its value is the words after the verb
+        if node.kind is NodeKind.FIELD and node.label is None and node.children and node.children[0].label:
+            value = node.children[0].text  # a sentence: its value is the words after its verb
         if key.startswith("general."):
             name = key.split(".", 1)[1]
             if name in self.lists:
@@ -139,9 +139,8 @@ class _Collector:
         elif key == "goal":
             if node.text:
                 self.general.setdefault("goal", node.text)
-        elif key.startswith("other."):
-            if node.text or node.children:
-                self.other.append((key.split(".", 1)[1], _section_text(node)))
+        elif key.startswith("other.") and (node.text or node.children):
+            self.other.append((key.split(".", 1)[1], _section_text(node)))
         for child in node.children:
             if child.kind is NodeKind.SECTION:
                 self.section(child)

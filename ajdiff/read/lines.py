@@ -17,6 +17,7 @@ _LETTER = re.compile(r"^([a-zõäöü])\)\s+(.+)$")
 _ROMAN = re.compile(r"^(X{0,1}(?:IX|IV|V?I{1,3}|V|X))[.)]?\s+(\S.*)$")
 _BARE_NUMBER = re.compile(r"^(\d{1,2})\s*[.,]$")
 _PAGE_MARK = re.compile(r"^(?:\d{1,3}(?:\s*\(\d{1,3}\))?|(?:lk\.?\s*)?\d{1,3}\s*/\s*\d{1,3}|-\s*\d{1,3}\s*-)$", re.I)
+_DANGLING_LABEL_NUMBER = re.compile(r"^\d[.,]\d\.?\s.*\s\d[.,]\d\.?(?:\s+[A-ZÕÄÖÜ]\w*)?$")
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
@@ -110,7 +111,12 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 metadata.append(("signature", text))
                 continue
             signing = False
-        if _PAGE_MARK.match(text):
+        if text.isdigit() and len(text) <= 2 and i < len(lines) and re.match(r"^\.\d{1,2}\s", lines[i]):
+            # A number split over two lines ("4" / ".2 vastutab …"): one numbered line.
+            verbatim = f"{text}\n{lines[i]}"
+            text = text + lines[i]
+            i += 1
+        elif _PAGE_MARK.match(text):
             metadata.append(("page", text))
             continue
         if _BARE_NUMBER.match(text):
@@ -122,6 +128,12 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 verbatim = f"{text}\n{lines[j]}"
                 text = f"{text.rstrip('.,')}. {lines[j]}"
                 i = j + 1
+        j = _next_filled(lines, i) if _DANGLING_LABEL_NUMBER.search(text) else len(lines)
+        if j < len(lines) and _completes_label_row(text, lines[j]):
+            # A row of labels wrapped after a number ("1.3 Vahetu juht 1.4 Kes asendab 1.5" / "Keda asendab").
+            verbatim = f"{verbatim}\n{lines[j]}"
+            text = f"{text} {lines[j]}"
+            i = j + 1
         body, bullet = strip_bullet(text)
         body = dehyphenate_inline(body)
         num = numbering(body)
@@ -162,7 +174,21 @@ def _glued_item(text: str, num: Numbering) -> int | None:
     return None if own is not None and not own.rest else cut
 
 
-def _next_filled(lines: tuple[str, ...], i: int) -> int:
+def _completes_label_row(row: str, following: str) -> bool:
+    """True when the next line ends a row of labels cut after its last number or inside its last label."""
+    last = re.split(r"\s\d[.,]\d\.?(?:\s+|$)", row)[-1].strip()
+    if len(following.split()) > 3:
+        return False
+    if not last:
+        return match_label(following) is not None
+    whole = match_label(last)
+    if whole is not None and not whole.rest:
+        return False  # "… 1.2 Struktuuriüksus": the row is complete, its values follow
+    longer = match_label(f"{last} {following}")
+    return longer is not None and not longer.rest
+
+
+def _next_filled(lines: list[str], i: int) -> int:
     while i < len(lines) and not lines[i]:
         i += 1
     return i

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ajdiff.lexicon import text_looks_like_ocr
 from ajdiff.read.content import read_duties, read_fields, read_generic, read_list, read_paragraph
 from ajdiff.read.lines import Line, numbering, prepare
 from ajdiff.read.vocabulary import heading_key, heading_prefix, match_label, vocabulary
@@ -84,12 +85,14 @@ def _heading(line: Line, expected: int, following: Line | None, in_body: bool) -
             return _Heading(None, title, num.number, "")
         # "3. Valveaja rakendamine" followed by "3.1. …": an unknown heading, by its place and children.
         is_next = num.style == "decimal" and int(num.number) in (expected, expected + 1)
-        opens = following is not None and following.num is not None and following.num.number.startswith(num.number + ".")
+        child_number = following.num.number if following is not None and following.num is not None else ""
+        opens = child_number.startswith(num.number + ".")
         if is_next and opens and len(words) <= 8 and not title.endswith((".", ";", ",")):
             return _Heading(None, title, num.number, "")
         return None
     text = line.text.rstrip(":").strip()
-    if not text or len(text) > _MAX_HEADING_CHARS or line.bullet:
+    # A heading starts with a capital and ends without a full stop: "motiveerivad eesmärgid." is a wrap.
+    if not text or len(text) > _MAX_HEADING_CHARS or line.bullet or not text[0].isupper() or text.endswith("."):
         return None
     key = heading_key(text)
     # "Teenistuskoha eesmärk" or "Õigused" alone on a line is a label whose value follows, not a heading.
@@ -143,7 +146,7 @@ def _other_key(title: str) -> str:
     return f"other.{slugify(title)}"
 
 
-def _read_section(draft: _Draft, wrapped: bool, warnings: list[str]) -> Node:
+def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bool = False) -> Node:
     """One section as a node: its content read by what the section is."""
     key = draft.key
     lines = draft.lines
@@ -154,7 +157,7 @@ def _read_section(draft: _Draft, wrapped: bool, warnings: list[str]) -> Node:
     elif key == "goal":
         children = read_paragraph(lines, "general.goal")
     elif key == "duties":
-        children = read_duties(lines, wrapped, warnings)
+        children = read_duties(lines, wrapped, warnings, draft.number, columns)
     elif key == "requirements":
         children = read_fields(lines, "requirements.", warnings)
     elif key in _LIST_KEYS:
@@ -165,7 +168,7 @@ def _read_section(draft: _Draft, wrapped: bool, warnings: list[str]) -> Node:
         children = read_paragraph(lines, "review")
     else:
         children = read_generic(lines)
-    sub = tuple(_read_section(child, wrapped, warnings) for child in draft.children)
+    sub = tuple(_read_section(child, wrapped, warnings, columns) for child in draft.children)
     verbatim = draft.heading.verbatim if draft.heading else ""
     section_key = key if key else _other_key(draft.title)
     text = " ".join(c.text for c in children if c.text)
@@ -203,5 +206,7 @@ def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...],
     title = _title_node(raw, title_lines, warnings)
     if title is not None:
         nodes.append(title)
-    nodes += [_read_section(d, raw.wrapped, warnings) for d in drafts]
+    # OCR of a scanned table loses the diacritics and reads the task and result columns across.
+    columns = text_looks_like_ocr(" ".join(line.text for line in lines))
+    nodes += [_read_section(d, raw.wrapped, warnings, columns) for d in drafts]
     return tuple(nodes), metadata

@@ -6,7 +6,7 @@ import textwrap
 from collections.abc import Callable
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
-from ajdiff.labels import SECTION_ORDER, kind_name, path_label, section_name, sentence
+from ajdiff.labels import SECTION_ORDER, change_title, kind_name, section_name, sentence
 from ajdiff.model import JobDescription
 
 _RESET, _BOLD, _DIM = "\x1b[0m", "\x1b[1m", "\x1b[2m"
@@ -107,7 +107,7 @@ def change_lines(
     mark = "~" if group else _MARK.get(change.kind, "~")
     color = {"+": _GREEN, "-": _RED}.get(mark, _YELLOW)
     tag = f" ({_T[lang]['editorial_tag']})" if change.editorial else ""
-    head = f"  {style(mark, color, _BOLD)} {style(path_label(change.path, lang), _BOLD)}{tag}"
+    head = f"  {style(mark, color, _BOLD)} {style(change_title(change, lang), _BOLD)}{tag}"
     if change.section == "duties" and not change.path.endswith(".results"):
         head += f" — {kind_name(change.kind, lang)}"
         if change.old_number and change.new_number and change.old_number != change.new_number:
@@ -171,6 +171,12 @@ def diff_text(result: ComparisonSet, *, show_all: bool = False, color: bool = Fa
     blocks = [style(f"ajdiff: {note}", _DIM) for note in result.notes]
     if len(result.pairs) > 1 or result.unpaired_old or result.unpaired_new:
         blocks.append(f"{t['pairs']}: {len(result.pairs)}")
+    shown = [c for c in result.order_changes if show_all or not c.editorial]
+    if shown:
+        order_lines = [style(section_name("order", lang), _BOLD)]
+        for c in shown:
+            order_lines += change_lines(c, style, lang, 100)
+        blocks.append("\n".join(order_lines))
     blocks += [comparison_text(p, show_all=show_all, color=color, lang=lang) for p in result.pairs]
     if result.unpaired_new:
         blocks.append(style(t["created"] + ":", _BOLD) + "".join(f"\n  + {_title(d)}" for d in result.unpaired_new))

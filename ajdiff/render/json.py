@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from ajdiff.changes import Change, Comparison, ComparisonSet, DocRef
-from ajdiff.model import JobDescription
+from ajdiff.model import JobDescription, OrderRef
+from ajdiff.tree import Node
 
 FORMAT = "ajdiff/1"
 
@@ -26,7 +27,7 @@ def document_to_dict(doc: JobDescription) -> dict[str, Any]:
     return {
         "source": doc.source,
         "annex": doc.annex,
-        "order": {"number": doc.order.number, "date": doc.order.date} if doc.order else None,
+        "order": order_to_dict(doc.order) if doc.order else None,
         "general": {
             "position": g.position,
             "unit": g.unit,
@@ -46,6 +47,34 @@ def document_to_dict(doc: JobDescription) -> dict[str, Any]:
         "review": doc.review,
         "other": dict(doc.other),
         "warnings": list(doc.warnings),
+        "sections": [node_to_dict(n) for n in doc.sections],
+    }
+
+
+def order_to_dict(order: OrderRef) -> dict[str, Any]:
+    """The approving order: number and date, and what its own body says when the file has it."""
+    return {
+        "number": order.number,
+        "date": order.date,
+        "title": order.title,
+        "annexes": [{"annex": annex, "post": post} for annex, post in order.annexes],
+        "repeals": list(order.repeals),
+        "effective": order.effective,
+    }
+
+
+def node_to_dict(node: Node) -> dict[str, Any]:
+    """One node of the document tree, with its children."""
+    where = {k: v for k, v in vars(node.where).items() if v is not None} if node.where else None
+    return {
+        "kind": node.kind.value,
+        "number": node.number,
+        "label": node.label,
+        "key": node.key,
+        "text": node.text,
+        "verbatim": node.verbatim,
+        "where": where,
+        "children": [node_to_dict(c) for c in node.children],
     }
 
 
@@ -98,6 +127,7 @@ def diff_json(result: ComparisonSet) -> str:
             "pairs": [comparison_to_dict(p) for p in result.pairs],
             "unpaired_old": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_old],
             "unpaired_new": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_new],
+            "order_changes": [change_to_dict(c) for c in result.order_changes],
         }
     )
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
-from ajdiff.labels import SECTION_ORDER, kind_name, path_label, section_name, sentence
+from ajdiff.labels import SECTION_ORDER, change_title, kind_name, section_name, sentence
 
 _T = {
     "et": (
@@ -51,7 +51,7 @@ def _inline(change: Change) -> str:
 
 
 def _row(change: Change, lang: str) -> str:
-    label = path_label(change.path, lang)
+    label = change_title(change, lang)
     if change.old_number and change.new_number and change.old_number != change.new_number:
         label += f" ({change.old_number} → {change.new_number})"
     what = kind_name(change.kind, lang)
@@ -89,6 +89,10 @@ def diff_markdown(result: ComparisonSet, *, show_all: bool = False, lang: str = 
     """The whole Markdown report."""
     t = _T[lang]
     out = ["# ajdiff", ""] + [f"> {n}" for n in result.notes]
+    shown = [c for c in result.order_changes if show_all or not c.editorial]
+    if shown:
+        head = [f"## {section_name('order', lang)}", "", f"| | {t[8]} | {t[9]} → {t[10]} |", "|---|---|---|"]
+        out += head + [_row(c, lang) for c in shown] + [""]
     out += [comparison_markdown(p, show_all=show_all, lang=lang) for p in result.pairs]
     if result.unpaired_new:
         out += [f"## {t[5]}", ""] + [f"- {d.label} ({d.source})" for d in result.unpaired_new] + [""]

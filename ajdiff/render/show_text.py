@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from ajdiff.model import JobDescription
+from ajdiff.model import JobDescription, OrderRef
+from ajdiff.tree import Node
 
 _GENERAL_LABELS = (
     ("position", "Teenistuskoht"),
@@ -79,5 +80,51 @@ def show_document(doc: JobDescription) -> str:
 
 
 def show_text(docs: list[JobDescription]) -> str:
-    """Every document's outline, separated by a blank line."""
-    return "\n".join(show_document(d) for d in docs)
+    """The order's body (once), then every document's typed outline and its tree."""
+    parts = []
+    order = docs[0].order if docs else None
+    if order is not None and (order.title or order.annexes or order.repeals):
+        parts.append(show_order(order))
+    parts += [show_document(d) + "\n" + show_tree(d) for d in docs]
+    return "\n".join(parts)
+
+
+_KIND_MARKS = {"bullet": "• ", "result": "→ "}
+
+
+def _node_lines(node: Node, depth: int, out: list[str]) -> None:
+    indent = "  " * depth
+    key = f"  [{node.key}]" if node.key and node.kind.value in ("section", "field") else ""
+    number = f"{node.number}. " if node.number else ""
+    if node.kind.value == "section":
+        out.append(f"{indent}{number}{node.label or ''}{key}".rstrip())
+    elif node.kind.value == "field":
+        label = node.label or "(lause)"
+        out.append(_wrap(f"{label}: {node.text or '—'}{key}", indent))
+    elif node.kind.value == "title":
+        out.append(f"{indent}(pealkiri)")
+    elif node.text:
+        out.append(_wrap(f"{_KIND_MARKS.get(node.kind.value, '')}{number}{node.text}", indent))
+    for child in node.children:
+        if node.kind.value == "field" and child.verbatim == "" and child.label:
+            continue  # a sentence field's value: shown as the field's key
+        _node_lines(child, depth + 1, out)
+
+
+def show_tree(doc: JobDescription) -> str:
+    """The document tree as read: sections, fields with their typed keys, items, results, bullets."""
+    out = ["Dokumendi ülesehitus (nagu kirjutatud):"]
+    for node in doc.sections:
+        _node_lines(node, 1, out)
+    return "\n".join(out) + "\n"
+
+
+def show_order(order: OrderRef) -> str:
+    """The order's own body: title, approved annexes with their posts, repeals, entry into force."""
+    out = [f"Käskkiri nr {order.number} ({order.date or '?'})" + (f": {order.title}" if order.title else "")]
+    for annex, post in order.annexes:
+        out.append(f"  kinnitab Lisa {annex}: {post}")
+    out += [_wrap(f"tunnistab kehtetuks: {r}", "  ") for r in order.repeals]
+    if order.effective:
+        out.append(_wrap(f"jõustumine: {order.effective}", "  "))
+    return "\n".join(out) + "\n"

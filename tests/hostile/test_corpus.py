@@ -28,7 +28,7 @@ REFUSED = {
     "random_noext": r"binary data, not text",
     "random.pdf": r"not a readable PDF",
     "random.html": r"binary data, not text",
-    "readme.md": r"does not look like a job description \(no Teenistuskoht, duties or requirements found\)",
+    "readme.md": r"does not look like a job description \(looked for a title 'AMETIJUHEND' or an approval block, headings",
     "not_zip.docx": r"not a Word document \(not a zip archive\)",
     "truncated.docx": r"damaged or truncated Word document",
     "no_document_xml.docx": r"not a Word document \(no word/document\.xml in the zip\)",
@@ -81,6 +81,14 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _without_verbatim(value: object) -> object:
+    if isinstance(value, dict):
+        return {k: _without_verbatim(v) for k, v in value.items() if k not in ("verbatim", "where")}
+    if isinstance(value, list):
+        return [_without_verbatim(v) for v in value]
+    return value
+
+
 def show_json(result: subprocess.CompletedProcess[str]) -> list[dict]:
     """The documents of `ajdiff show --format json`, without their source names."""
     data = json.loads(result.stdout)
@@ -124,7 +132,10 @@ def test_encodings_and_scripts_read_like_the_seed(corpus: dict[str, Path], case:
     result = run("show", corpus[case].name, "--format", "json", cwd=corpus[case].parent)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    assert show_json(result) == show_json(seed)
+    # The tree keeps each line as written and where it stood: where the bytes had to differ (a dash for
+    # the Symbol-font bullet that cp1257 lacks, <p> elements for lines) only the verbatim text and the
+    # positions may differ; every normalised text is the same.
+    assert _without_verbatim(show_json(result)) == _without_verbatim(show_json(seed))
     # Nothing the page's scripts or <noscript> would have written reached the text.
     assert "Häkker" not in result.stdout and "Pahalane" not in result.stdout and "Skriptita" not in result.stdout
 

@@ -21,6 +21,7 @@ DOC_KEYS = {
     "review",
     "other",
     "warnings",
+    "sections",
 }
 GENERAL_KEYS = {
     "position",
@@ -42,7 +43,11 @@ def test_show_contract() -> None:
     assert data["format"] == "ajdiff/1"
     doc = data["documents"][1]
     assert set(doc) == DOC_KEYS and set(doc["general"]) == GENERAL_KEYS
-    assert doc["annex"] == "2" and doc["order"] == {"number": "164", "date": "2024-11-15"}
+    assert doc["annex"] == "2" and (doc["order"]["number"], doc["order"]["date"]) == ("164", "2024-11-15")
+    # The order's own body, read from its first page (fixtures/000: "1.2. ekspert (kriisivalmidus) (lisa 2)").
+    assert doc["order"]["title"] == "Ametijuhendite kinnitamine"
+    assert {"annex": "2", "post": "ekspert (kriisivalmidus)"} in doc["order"]["annexes"]
+    assert len(doc["order"]["annexes"]) == 7 and doc["order"]["effective"].startswith("Käskkiri jõustub 2025. aasta")
     assert doc["duties"][0]["number"] == "2.1" and isinstance(doc["duties"][0]["results"], list)
     req = doc["requirements"]
     assert req["languages"] == {"et": "C1", "foreign": "B1"} and req["experience_years"] == 3
@@ -52,7 +57,8 @@ def test_show_contract() -> None:
 def test_diff_contract_on_a_real_pair() -> None:
     result = compare_files(SEEDS["001"], SEEDS["000"], new_annex="2")
     data = json.loads(diff_json(result))
-    assert set(data) == {"format", "pairs", "unpaired_old", "unpaired_new"}
+    assert set(data) == {"format", "pairs", "unpaired_old", "unpaired_new", "order_changes"}
+    assert data["order_changes"] == []  # one side is a lone annex: no order body to compare
     (pair,) = data["pairs"]
     assert set(pair) == {"old", "new", "similarity", "summary", "changes"}
     assert pair["new"] == {

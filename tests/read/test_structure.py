@@ -1,0 +1,177 @@
+"""The document tree: layouts ajdiff was not written for, read as a person reads them. Each case is a
+small document in one layout of a real body (see fixtures/external/SOURCES.md for the originals)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ajdiff.api import compare_documents
+from ajdiff.compare import compare
+from ajdiff.parser import parse_source, read_documents
+from ajdiff.readers import SourceText
+from ajdiff.tree import NodeKind, walk
+from tests.conftest import SEEDS, seed_doc
+
+EXTERNAL = Path(__file__).resolve().parents[2] / "fixtures" / "external"
+
+
+def _read(text: str) -> list:
+    return parse_source(SourceText("t.txt", tuple(text.splitlines())))
+
+
+def test_every_source_line_is_kept_verbatim_in_the_tree() -> None:
+    """Faithful: each non-blank line of an annex (bar signatures and page numbers) is in some node's verbatim."""
+    for path in [SEEDS["000"], SEEDS["002"], *sorted(EXTERNAL.glob("*.txt"))[:12]]:
+        for doc in read_documents(path):
+            # Readers hand lines over with their spaces normalised (NBSP, runs of spaces): compare so.
+            verbatim = " ".join("\n".join(n.verbatim for n in walk(doc.sections)).split())
+            set_aside = {" ".join(text.split()) for _, text in doc.metadata}
+            lines = [n.where.line for n in walk(doc.sections) if n.where and n.where.line]
+            first, last = min(lines), max(lines)
+            source = path.read_text(encoding="utf-8").splitlines()[first - 1 : last]
+            lines_in = [" ".join(x.split()) for x in source if x.strip()]
+            missing = [x for x in lines_in if x not in verbatim and x not in set_aside]
+            assert missing == [], (path.name, doc.annex, missing[:3])
+
+
+def test_numbered_labels_stacked_with_their_values_below() -> None:
+    (doc,) = _read(
+        "1. Üldosa\n1.1. Struktuuriüksuse nimetus järelevalve osakond\n1.2. Teenistuskoha nimetus juhataja\n"
+        "1.4. Allub Teehoiuteenistuse direktorile (edaspidi\ndirektor)\n1.5. Alluvad\n1.6. Asendaja\n1.7. Asendab\n"
+        "järelevalve osakonna teenistujad\njärelevalve osakonna teenistuja\n"
+        "teenistuse direktorit või järelevalve osakonna\nteenistujaid\n2. Teenistuskoha eesmärk on osakonna juhtimine.\n"
+    )
+    g = doc.general
+    assert (g.position, g.unit) == ("juhataja", "järelevalve osakond")
+    assert g.supervisor == "Teehoiuteenistuse direktorile (edaspidi direktor)"
+    assert g.subordinates == ("järelevalve osakonna teenistujad",)
+    assert g.substituted_by == ("järelevalve osakonna teenistuja",)
+    assert g.substitutes_for == ("teenistuse direktorit või järelevalve osakonna teenistujaid",)
+    assert g.goal == "osakonna juhtimine."
+
+
+def test_labels_with_colons_capitals_and_sentences() -> None:
+    (doc,) = _read(
+        "KOOLI SEKRETÄRI AMETIJUHEND\n1. ÜLDSÄTTED\n1.1 Sekretär allub direktorile.\n"
+        "1.2 Sekretäri asendab õppealajuhataja.\n1.3 Sekretär asendab arhivaari.\n"
+        "2. TÖÖÜLESANDED\n2.1 Dokumentide registreerimine.\n2.2 Kirjavahetuse korraldamine.\n"
+        "3. NÕUDED\nHaridus: keskharidus\nKEELEOSKUS: Eesti keele oskus tasemel C1.\n"
+    )
+    g = doc.general
+    assert g.position == "KOOLI SEKRETÄRI"  # the post named only in the title, as written
+    assert (g.supervisor, g.substituted_by, g.substitutes_for) == ("direktorile", ("õppealajuhataja",), ("arhivaari",))
+    assert [d.number for d in doc.duties] == ["2.1", "2.2"]
+    assert doc.requirements.education == "keskharidus" and doc.requirements.language_map == {"et": "C1"}
+
+
+def test_an_unknown_heading_is_a_section_compared_by_its_heading() -> None:
+    text = "1. Üldosa\nTeenistuskoht Ekspert\n2. Valveaja rakendamine\n2.1. Valveaeg on tööaeg.\n2.2. Valve kestab ööpäeva.\n"
+    (old,) = _read(text)
+    (new,) = _read(text.replace("ööpäeva", "nädala"))
+    (section,) = [n for n in old.sections if n.key == "other.valveaja_rakendamine"]
+    assert section.label == "Valveaja rakendamine" and [c.number for c in section.children] == ["2.1", "2.2"]
+    (change,) = compare(old, new).substantive
+    assert (change.path, change.label, change.kind.value) == (
+        "other.valveaja_rakendamine",
+        "Valveaja rakendamine",
+        "modified",
+    )
+
+
+def test_three_level_numbering_and_requirements_before_duties() -> None:
+    (doc,) = _read(
+        "AMETIJUHEND\n1. ÜLDOSA\nTeenistuskoha nimetus Spetsialist\n2. NÕUDED\nHaridus kõrgharidus\n"
+        "3. AMETIÜLESANDED\n3.1. Menetlemine:\n3.1.1. avalduste läbivaatamine;\n3.1.2. otsuste koostamine.\n"
+        "3.2. Nõustamine.\n"
+    )
+    assert doc.requirements.education == "kõrgharidus"
+    assert [d.number for d in doc.duties] == ["3.1", "3.1.1", "3.1.2", "3.2"]
+
+
+def test_an_order_is_split_on_every_kind_of_annex_marker() -> None:
+    docs = _read(
+        "KÄSKKIRI\n25.01.2026 nr 2.1-2/26/001\nAmetijuhendite kinnitamine\n"
+        "Avaliku teenistuse seaduse § 52 lg 2 alusel:\n1. Kinnitan ametijuhendid:\n"
+        "1.1. Arendamise osakonna juhataja ametijuhend (lisa 1);\n1.2. Lõuna osakonna juhataja ametijuhend (lisa 2).\n"
+        "2. Tunnistan kehtetuks peadirektori 01.02.2024 käskkirja nr 7.\n3. Käskkiri jõustub allkirjastamisel.\n"
+        "(allkirjastatud digitaalselt)\nPriit Sauk\npeadirektor\n"
+        "Lisa 1\nAMETIJUHEND\n1. Üldosa\n1.1. Struktuuriüksuse nimetus arendamise osakond\n"
+        "Transpordiameti peadirektori 25.01.2026 käskkirja nr 2.1-2/26/001 lisa 2\nAMETIJUHEND\n1. Üldosa\n"
+        "1.1. Struktuuriüksuse nimetus lõuna osakond\n"
+    )
+    assert [d.annex for d in docs] == ["1", "2"]
+    order = docs[0].order
+    assert (order.number, order.date, order.title) == ("2.1-2/26/001", "2026-01-25", "Ametijuhendite kinnitamine")
+    assert order.annexes == (("1", "Arendamise osakonna juhataja"), ("2", "Lõuna osakonna juhataja"))
+    assert order.repeals == ("Tunnistan kehtetuks peadirektori 01.02.2024 käskkirja nr 7.",)
+    assert order.effective == "Käskkiri jõustub allkirjastamisel."
+    # The annexes name no post: the order's list does.
+    assert [d.general.position for d in docs] == ["Arendamise osakonna juhataja", "Lõuna osakonna juhataja"]
+    assert [d.general.unit for d in docs] == ["arendamise osakond", "lõuna osakond"]
+
+
+def test_two_orders_compare_their_own_bodies() -> None:
+    old = read_documents(SEEDS["000"])
+    new = read_documents(SEEDS["003"])
+    from ajdiff.compare import compare_orders
+
+    changes = {c.path: c for c in compare_orders(old[0].order, new[0].order)}
+    assert changes["order.effective"].new.startswith("Käskkiri jõustub allkirjastamisest")
+    assert changes["order.repeals"].kind.value == "added"
+    assert "order.title" not in changes  # both "Ametijuhendite kinnitamine"
+    assert compare_documents(old, new).pairs  # the annexes are still paired and compared
+
+
+def test_a_real_version_pair_in_an_unseen_layout_is_compared_section_by_section() -> None:
+    """Sillamäe Gümnaasium's teacher, two published versions (fixtures/external/SOURCES.md)."""
+    (old,) = read_documents(EXTERNAL / "sillamae_gumnaasium_opetaja_b.txt")
+    (new,) = read_documents(EXTERNAL / "sillamae_gumnaasium_opetaja_a.txt")
+    changes = compare(old, new).substantive
+    by_path = {c.path for c in changes}
+    # The general clauses (no labels) are compared as the section they stand in, by its heading.
+    general = [c for c in changes if c.path == "general.text"]
+    assert general and general[0].label == "ÜLDSÄTTED"
+    assert any(
+        c.new and "Õpetaja täidab õigel ajal ja täpselt tööandja seaduslikke korraldusi" in c.new for c in general
+    )
+    assert "duties.3.1" in by_path  # the duties the older version lacks
+
+
+def test_ocr_columns_read_as_a_person_reads_them() -> None:
+    """Seed 004: a scanned task | result table read across. The issue names 3.2, 3.6, 3.15 and 3.16."""
+    duties = {d.number: d for d in seed_doc("004").duties}
+    assert duties["3.15"].task == "Muude vastutusvaldkonda kuuluvate tegevuste korraldamine."
+    assert duties["3.15"].results[0].startswith("Planeeritud tegevused ja projektid on omal initsiatiivil")
+    assert duties["3.2"].task.startswith("Tegevus- ja finantsaruannete vahe- ning")
+    assert duties["3.2"].results[0].startswith("Tagatud on aruandluse koostamine ja")
+    assert duties["3.6"].task == "Tegevuste tagasiside anallils ja anallUsipohiste realiseerimine."
+    assert duties["3.6"].results[0].startswith("Tagasiside on süsteemselt")
+    assert duties["3.16"].task.startswith("Vahetu juhi antud Ühekordsete Ülesannete täitmine.")
+    assert duties["3.16"].results == ("Ülesanded on täidetud korrektselt ja digeaegselt.",)
+
+
+def test_text_with_no_structure_is_refused_and_says_what_was_looked_for(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    letter = tmp_path / "kiri.txt"
+    letter.write_text("Tere!\n\nSaadan teile homme dokumendid.\nParimate soovidega\nMari\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "ajdiff", "show", str(letter)], capture_output=True, text=True)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "looked for a title 'AMETIJUHEND'" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_tree_kinds_of_a_civil_service_annex() -> None:
+    doc = seed_doc("000", "2")
+    kinds = [n.kind for n in doc.sections]
+    assert kinds[0] is NodeKind.TITLE and all(k is NodeKind.SECTION for k in kinds[1:])
+    (general,) = [n for n in doc.sections if n.key == "general"]
+    assert [c.key for c in general.children if c.kind is NodeKind.FIELD][:3] == [
+        "general.unit",
+        "general.position",
+        "general.supervisor",
+    ]
+    (duties,) = [n for n in doc.sections if n.key == "duties"]
+    first = next(c for c in duties.children if c.kind is NodeKind.ITEM)
+    assert first.verbatim.startswith("2.1. ") and first.number == "2.1"
+    assert all(r.kind is NodeKind.RESULT for r in first.children)
