@@ -102,3 +102,32 @@ def libreoffice_docx(source: Path, dest: Path) -> Path | None:
     )  # fmt: skip
     out = dest / (source.stem + ".docx")
     return out if out.is_file() else None
+
+
+def pdf_page(operators: str, *, font: dict[str, str] | None = None) -> bytes:
+    """A one-page PDF whose content stream is `operators`, with Helvetica as /F1 (font entries overridable)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=595, height=842)
+    entries = {"/Type": "/Font", "/Subtype": "/Type1", "/BaseFont": "/Helvetica", **(font or {})}
+    font_dict = DictionaryObject({NameObject(k): NameObject(v) for k, v in entries.items()})
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font_dict)})}
+    )
+    stream = DecodedStreamObject()
+    stream.set_data(operators.encode("latin-1"))
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def text_operators(lines: list[str]) -> str:
+    """PDF text operators that show each line below the previous one."""
+    ops = ["BT /F1 11 Tf 14 TL 50 800 Td"]
+    for line in lines:
+        safe = line.encode("latin-1", "replace").decode("latin-1")
+        ops.append("(" + safe.replace("\\", "").replace("(", "[").replace(")", "]") + ") Tj T*")
+    return "\n".join([*ops, "ET"])
