@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ajdiff.errors import InputError
+from ajdiff.errors import InputError, display_name
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Largest input file read (and largest inflated zip member), unless the caller says otherwise."""
@@ -178,6 +178,8 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
             # Devices and pipes report size 0 whatever they hold: the read itself is what is bounded.
             what = "file" if stat.S_ISREG(info.st_mode) else "stream"
             data = _read_bounded(fh, name, suffix, max_bytes, what)
+        # The documents carry the name into reports, JSON and redlines: make it printable there.
+        name = display_name(name)
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except PermissionError:

@@ -11,6 +11,7 @@ from lxml import etree
 
 from ajdiff.errors import InputError
 from ajdiff.readers import SourceText
+from ajdiff.text import normalize_line
 
 MAX_ZIP_MEMBERS = 10_000
 """More members than this is not an office file or a container but an attack on the reader."""
@@ -150,10 +151,10 @@ def _signature_metadata(root: etree._Element) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for el in root.iter("{*}SigningTime"):
         if el.text and el.text.strip():
-            pairs.append(("Allkirjastatud", el.text.strip()))
+            pairs.append(("Allkirjastatud", normalize_line(el.text)))
     for el in root.iter("{*}X509SubjectName"):
         if el.text and el.text.strip():
-            pairs.append(("Allkirjastaja", el.text.strip()))
+            pairs.append(("Allkirjastaja", normalize_line(el.text)))
     return pairs
 
 

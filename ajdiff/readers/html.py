@@ -8,7 +8,7 @@ from typing import Any
 from ajdiff.errors import InputError
 from ajdiff.readers import SourceText
 from ajdiff.readers.docx import flatten_row
-from ajdiff.readers.plain import decode
+from ajdiff.readers.plain import decode_with_warnings
 from ajdiff.text import fold, normalize_line
 
 # Never text: code, styling, embedded objects, form controls, the page's own navigation.
@@ -153,7 +153,8 @@ def read_html(data: bytes, name: str) -> SourceText:
 
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
     # lxml refuses str input that still declares an encoding; the bytes are decoded already.
-    text = _XML_DECLARATION.sub("", decode(data, name), count=1)
+    decoded, warnings = decode_with_warnings(data, name)
+    text = _XML_DECLARATION.sub("", decoded, count=1)
     if not text.strip():
         raise InputError(name, "HTML page has no text", "save the page with its document text")
     try:
@@ -165,4 +166,4 @@ def read_html(data: bytes, name: str) -> SourceText:
     lines = walker.lines(body if body is not None else root)
     if not lines:
         raise InputError(name, "HTML page has no text", "save the page with its document text")
-    return SourceText(name=name, lines=tuple(lines), metadata=tuple(walker.metadata), wrapped=False)
+    return SourceText(name=name, lines=tuple(lines), metadata=tuple(walker.metadata), wrapped=False, warnings=warnings)
