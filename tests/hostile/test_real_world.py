@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import socket
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -185,3 +187,46 @@ def test_error_messages_keep_file_names(tmp_path: Path, name: str) -> None:
     result = ajdiff("show", name, cwd=tmp_path)
     shown = name.replace("\t", "\\t")  # a control character is shown escaped, never as itself
     assert result.stderr.decode() == f"ajdiff: {shown}: no such file\n"
+
+
+# ------------------------------------------------------------------ (4) and (14) outputs that are not files
+
+
+def test_force_never_replaces_a_fifo(tmp_path: Path) -> None:
+    """Issue 16 (4): `-o FIFO --force` renamed a regular file over the named pipe (as root, over /dev/null)."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = ajdiff("diff", TEXT_001, TEXT_001, "-o", fifo, "--force")
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        f"ajdiff: {fifo}: is a named pipe, not a regular file; refusing to replace it (write with > instead of -o)\n"
+    )
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe"]  # no temporary file left behind
+
+
+def test_force_never_replaces_a_socket(tmp_path: Path) -> None:
+    """The same for any node that is not a regular file (a socket here; a device node needs root to make)."""
+    path = tmp_path / "sock"
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(path))
+        result = ajdiff("show", TEXT_001, "-o", path, "--force")
+    assert result.returncode == 2 and b"is a socket, not a regular file" in result.stderr
+    assert stat.S_ISSOCK(path.lstat().st_mode)
+
+
+def test_standard_input_cannot_be_the_output(tmp_path: Path) -> None:
+    """Issue 16 (14): `ajdiff diff old.txt - -o n2.txt --force < n2.txt` overwrote the file being read."""
+    n2 = tmp_path / "n2.txt"
+    original = TEXT_001.read_bytes().replace(b"kriisijuht", b"juht")
+    n2.write_bytes(original)
+    with n2.open("rb") as stdin:
+        result = subprocess.run(
+            [sys.executable, "-m", "ajdiff", "diff", str(TEXT_001), "-", "-o", "n2.txt", "--force"],
+            stdin=stdin, capture_output=True, timeout=60, cwd=tmp_path,
+        )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        "ajdiff: n2.txt: is the standard input being read; refusing to overwrite it (choose another -o path)\n"
+    )
+    assert n2.read_bytes() == original
