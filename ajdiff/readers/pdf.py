@@ -288,6 +288,8 @@ MAX_PAGE_CONTENT_BYTES = 1 << 20
 """Most drawing instructions read for one page (a dense page of text has under 100 KB): bounds memory and time."""
 MAX_PAGE_SECONDS = 3.0
 """Longest text extraction of one page (a real page takes 20-50 ms): a bound on time for what slips past the size."""
+MAX_PDF_SECONDS = 60.0
+"""Longest text extraction of a whole PDF (seed 003, 58 pages, takes about 1.5 s): a bound on time per input."""
 _MAX_FORM_DEPTH = 8
 # pypdf's own limits, lowered to what a job description needs (where this pypdf has them).
 _PYPDF_LIMITS = {
@@ -459,7 +461,15 @@ def _read_pages(data: bytes, name: str) -> list[list[_Line]]:
         if len(reader.pages) > MAX_PDF_PAGES:
             # Text extraction costs tens of milliseconds a page: bound the work before starting it.
             raise InputError(name, f"PDF has {len(reader.pages)} pages (limit {MAX_PDF_PAGES})", "split the PDF")
-        return [_read_page(page, number, name) for number, page in enumerate(reader.pages, 1)]
+        end = time.monotonic() + MAX_PDF_SECONDS
+        pages = []
+        for number, page in enumerate(reader.pages, 1):
+            if time.monotonic() > end:
+                stopped = f"stopped at page {number} of {len(reader.pages)}"
+                problem = f"PDF takes more than {MAX_PDF_SECONDS:g} s to read ({stopped})"
+                raise InputError(name, problem, "split the PDF")
+            pages.append(_read_page(page, number, name))
+        return pages
     except InputError:
         raise
     except Exception as exc:  # pypdf raises many types (PdfReadError, KeyError, struct errors) on bad files

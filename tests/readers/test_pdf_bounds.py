@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
@@ -117,3 +118,19 @@ def test_every_line_comes_from_the_page_it_names() -> None:
         assert origin == Origin(page=origin.page)
         head = re.sub(r"\s+", "", line)[:12]
         assert head in pages[origin.page - 1], (line, origin)
+
+
+def test_whole_document_stops_at_its_time_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each page within its bound, but many of them: the document as a whole is bounded too."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    page = pdf_page(text_operators(["Teenistuskoht Nõunik"] * 400))
+    for _ in range(40):
+        writer.append(PdfReader(io.BytesIO(page)))
+    out = io.BytesIO()
+    writer.write(out)
+    monkeypatch.setattr(pdf_reader, "MAX_PDF_SECONDS", 0.2)
+    with pytest.raises(InputError) as err:
+        read_bytes(out.getvalue(), "long.pdf", ".pdf")
+    assert re.fullmatch(r"PDF takes more than 0\.2 s to read \(stopped at page \d+ of 40\)", err.value.problem)
