@@ -329,7 +329,9 @@ def _deadline(seconds: float) -> Iterator[Callable[[], None]]:
             raise _PageTimeout
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Repeating after the deadline: an exception raised where Python ignores it (a gc or weakref
+    # callback, a __del__) must not let the page run on unbounded.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
         yield check
     finally:

@@ -134,3 +134,35 @@ def test_whole_document_stops_at_its_time_bound(monkeypatch: pytest.MonkeyPatch)
     with pytest.raises(InputError) as err:
         read_bytes(out.getvalue(), "long.pdf", ".pdf")
     assert re.fullmatch(r"PDF takes more than 0\.2 s to read \(stopped at page \d+ of 40\)", err.value.problem)
+
+
+def test_an_alarm_lost_in_a_callback_is_raised_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception raised in a gc callback or __del__ is ignored by Python: the timer must fire again.
+
+    The first alarm is swallowed here on purpose; the page (drawing only, so no text visitor
+    checks the clock) must still stop at the bound instead of running to its end.
+    """
+    import signal
+
+    real = signal.signal
+
+    def first_alarm_lost(signum: int, handler: object) -> object:
+        if signum == signal.SIGALRM and callable(handler):
+            calls: list[int] = []
+
+            def lossy(sig: int, frame: object) -> None:
+                calls.append(sig)
+                if len(calls) > 1:
+                    handler(sig, frame)
+
+            return real(signum, lossy)
+        return real(signum, handler)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(signal, "signal", first_alarm_lost)
+    monkeypatch.setattr(pdf_reader, "MAX_PAGE_SECONDS", 0.3)
+    drawing = pdf_page("0 0 m 10 10 l S\n" * 50_000)
+    start = time.monotonic()
+    with pytest.raises(InputError) as err:
+        read_bytes(drawing, "drawing.pdf", ".pdf")
+    assert err.value.problem == "page 1 takes more than 0.3 s to read"
+    assert time.monotonic() - start < 1.5
