@@ -361,25 +361,27 @@ def _resolve(source_dir: str, target: str) -> str:
     return posixpath.normpath(path).lstrip("/")
 
 
-def _relationships(zf: zipfile.ZipFile, names: set[str], part: str, name: str) -> dict[str, str]:
+def _relationships(zf: zipfile.ZipFile, names: dict[str, str], part: str, name: str) -> dict[str, str]:
     """Relationship type -> member for one part ('' = the package); absent .rels means none."""
     folder, base = posixpath.split(part)
-    rels = posixpath.join(folder, "_rels", f"{base}.rels")
-    if rels not in names:
+    rels = names.get(posixpath.join(folder, "_rels", f"{base}.rels").lower())
+    if rels is None:
         return {}
     root = parse_xml_safely(read_member(zf, rels, name), name, rels)
     found: dict[str, str] = {}
     for rel in root.iterchildren(f"{{{_REL_NS}}}Relationship"):
         target, kind = rel.get("Target") or "", rel.get("Type") or ""
         if target and rel.get("TargetMode") != "External":
-            found.setdefault(kind.rsplit("/", 1)[-1], _resolve(folder, target))
+            member = _resolve(folder, target)
+            found.setdefault(kind.rsplit("/", 1)[-1], names.get(member.lower(), member))
     return found
 
 
-def _part(zf: zipfile.ZipFile, names: set[str], member: str | None, name: str) -> Any | None:
+def _part(zf: zipfile.ZipFile, names: dict[str, str], member: str | None, name: str) -> Any | None:
     """An optional XML part, parsed safely; None when the package does not have it."""
-    if not member or member not in names:
+    if not member or member.lower() not in names:
         return None
+    member = names[member.lower()]
     root = parse_xml_safely(read_member(zf, member, name), name, member)
     if root.tag.startswith(f"{{{_STRICT_W}}}"):
         raise InputError(name, f"{member} is Strict Open XML", "save it again as a Word Document (.docx)")
@@ -391,13 +393,14 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> SourceText:
 
     The package is read with lxml alone, following its relationships: only the main part is
     required (numbering, styles, settings and comments are optional, and many tools omit them),
-    and every part used, whatever its name, goes through the DOCTYPE/entity guard.
+    and every part used, whatever its name, goes through the DOCTYPE/entity guard. Part names
+    are matched without regard to case, as the packaging standard says.
     """
     zf = open_zip(data, name, max_bytes, what="Word document")
-    names = {info.filename for info in zf.infolist() if not info.is_dir()}
+    names = {info.filename.lower(): info.filename for info in zf.infolist() if not info.is_dir()}
     main = _relationships(zf, names, "", name).get("officeDocument")
-    if main not in names:
-        main = "word/document.xml" if "word/document.xml" in names else None
+    if main is None or main.lower() not in names:
+        main = names.get("word/document.xml")
     if main is None:
         hint = "is it a signature container? name it .asice" if "mimetype" in names else "save it as .docx"
         raise InputError(name, "not a Word document (no word/document.xml in the zip)", hint)

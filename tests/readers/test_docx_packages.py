@@ -127,3 +127,25 @@ def test_origins_of_a_real_document_point_at_its_cells() -> None:
     assert len(source.origins) == len(source.lines)
     (k,) = [k for k, line in enumerate(source.lines) if line.startswith("Teenistuskoht ")]
     assert source.origin(k).table == 1 and source.origin(k).row is not None
+
+
+def test_part_names_match_without_regard_to_case() -> None:
+    """OPC part names are case-insensitive: a relationship to /word/document.xml finds Word/Document.xml."""
+    members = zip_members(minimal_docx(document_xml(["Teenistuskoht Nõunik"])))
+    members["Word/Document.xml"] = members.pop("word/document.xml")
+    from tests.hostile.real_world import make_zip
+
+    assert read_bytes(make_zip(members), "x.docx", ".docx").lines == ("Teenistuskoht Nõunik",)
+
+
+def test_strict_open_xml_is_refused_with_a_hint() -> None:
+    """Strict OOXML uses other namespaces; reading it as empty would be silent data loss."""
+    strict = document_xml(["Teenistuskoht Nõunik"]).replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+    )
+    with pytest.raises(InputError) as err:
+        read_bytes(minimal_docx(strict), "x.docx", ".docx")
+    assert err.value.line() == (
+        "ajdiff: x.docx: word/document.xml is Strict Open XML (save it again as a Word Document (.docx))"
+    )
