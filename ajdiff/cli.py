@@ -110,7 +110,7 @@ def warn_documents(result) -> None:  # result: ComparisonSet
     for doc in docs:
         where = f"Lisa {doc.annex}: " if doc.annex else ""
         for warning in doc.warnings:
-            line = one_line(f"ajdiff: {doc.source}: warning: {where}{warning}")
+            line = f"ajdiff: {doc.source}: warning: {one_line(where + warning)}"  # source: printable already
             if line not in seen:  # one document can sit in two pairs (one against many)
                 seen.add(line)
                 print(line, file=sys.stderr)

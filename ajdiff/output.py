@@ -19,13 +19,36 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _is_stdin(out: Path) -> bool:
+    """Whether out is the very file standard input reads (`-o n2.txt < n2.txt`)."""
+    try:
+        here, there = os.fstat(0), out.stat()
+    except (OSError, ValueError):
+        return False
+    return (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino)
+
+
 def check_output_path(path: str | Path, *, inputs: Sequence[str | Path] = (), force: bool = False) -> Path:
     """Refuse an output path that is an input, a folder, or (without force) an existing file."""
     out = Path(path)
     for name in inputs:
+        if str(name) == "-" and _is_stdin(out):
+            raise OutputError(
+                str(path), "is the standard input being read; refusing to overwrite it", "choose another -o path"
+            )
         if str(name) != "-" and _same_file(out, Path(name)):
             # Even with --force: overwriting the document being compared destroys the evidence.
             raise OutputError(str(path), "is an input file; refusing to overwrite it", "choose another -o path")
+    try:
+        mode = out.lstat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+        # Renaming over a device node or a FIFO would replace it (as root, /dev/null) with a regular file.
+        kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        raise OutputError(
+            str(path), f"is {kind}, not a regular file; refusing to replace it", "write with > instead of -o"
+        )
     if out.is_dir():
         raise OutputError(str(path), "is a folder", "give a file name")
     if (out.exists() or out.is_symlink()) and not force:

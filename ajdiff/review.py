@@ -7,7 +7,9 @@ comments. A file that cannot be read is never silently replaced: it is kept as `
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import stat
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from enum import Enum
@@ -18,6 +20,12 @@ from ajdiff.errors import AjdiffError
 from ajdiff.output import atomic_write
 
 REVIEW_FORMAT = "ajdiff-review/1"
+MAX_REVIEW_BYTES = 10 * 1024 * 1024
+"""Largest review file read: a review of a thousand changes with long comments is under 1 MB."""
+_MAX_INT_DIGITS = 64  # no number in the format is longer; longer ones stay text (Python refuses 4,300+ digits)
+# Characters Word (XML 1.0) cannot hold and a terminal must not get: C0 controls but tab and line breaks,
+# DEL, C1 controls, and lone surrogates (JSON "\ud800" escapes).
+_UNSAFE_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class ReviewError(AjdiffError):
@@ -95,6 +103,17 @@ def _keep_backup(path: Path) -> Path:
     raise ReviewError(str(path), "review file cannot be used, and there are too many .bak copies already")
 
 
+def _text(value: object) -> str:
+    """A text field as it can go into a Word comment and onto a terminal: unsafe characters become U+FFFD."""
+    text = str(value)
+    return _UNSAFE_TEXT.sub("\ufffd", text) if _UNSAFE_TEXT.search(text) else text
+
+
+def _number(digits: str) -> int | str:
+    """A JSON integer; one too long to be a number of this format stays its digits."""
+    return int(digits) if len(digits) <= _MAX_INT_DIGITS else digits
+
+
 def _entry(e: object) -> ReviewEntry:
     """One entry of the file; anything malformed raises, so that no mark is silently dropped."""
     if not isinstance(e, dict):
@@ -106,9 +125,9 @@ def _entry(e: object) -> ReviewEntry:
         pair=str(e["pair"]),
         change=str(e["change"]),
         mark=Mark(e["mark"]) if e.get("mark") else None,
-        comment=comment,
-        label=str(e.get("label", "")),
-        updated=str(e.get("updated", "")),
+        comment=_text(comment) if comment is not None else None,
+        label=_text(e.get("label", "")),
+        updated=_text(e.get("updated", "")),
     )
 
 
@@ -118,12 +137,19 @@ def load_review(path: str | Path) -> Review:
     if not p.exists():
         return Review()
     try:
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ReviewError(str(p), "review file is not a regular file", "give the file the terminal UI wrote")
+        if info.st_size > MAX_REVIEW_BYTES:
+            limit = MAX_REVIEW_BYTES // 2**20
+            raise ReviewError(str(p), f"review file is larger than {limit} MiB", "move it away to start a new review")
         raw = p.read_bytes()
     except OSError as exc:
         raise ReviewError(str(p), f"cannot read the review file: {exc.strerror or exc}") from None
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        # utf-8-sig: Notepad and PowerShell save UTF-8 with a byte order mark.
+        data = json.loads(raw.decode("utf-8-sig"), parse_int=_number)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
         backup = _keep_backup(p)
         raise ReviewError(
             str(p),
@@ -146,6 +172,7 @@ def load_review(path: str | Path) -> Review:
         author = data.get("author")
         if author is not None and not isinstance(author, str):
             raise TypeError("author is not text")
+        author = _text(author) if author is not None else None
     except (KeyError, TypeError, ValueError) as exc:
         backup = _keep_backup(p)
         what = f"an entry has no {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)

@@ -11,12 +11,27 @@ from functools import lru_cache
 from unidecode import unidecode
 
 # Characters that mean "space" or "nothing" in office and PDF text.
-_SPACE_CHARS = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"), " ")
-_DROP_CHARS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
-_TRANSLATE = {**_SPACE_CHARS, **_DROP_CHARS}
+_SPACE_CHARS = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\n\r\f\v\x85\u2028\u2029"), " ")
+# Invisible format characters (Unicode category Cf of the scripts in use): soft hyphen, zero-width
+# characters, byte order mark, and the bidi controls (LRM, RLM, ALM, embeddings, overrides, isolates)
+# that make text read differently from what it says ("U+202E 2.12" is not another duty).
+_FORMAT_CHARS = "\u00ad\u061c\u180e" + "".join(map(chr, [*range(0x200B, 0x2010), *range(0x202A, 0x202F),
+    *range(0x2060, 0x2065), *range(0x2066, 0x2070), 0xFEFF, 0xFFF9, 0xFFFA, 0xFFFB]))  # fmt: skip
+# Other control characters (C0 but tab and breaks, DEL, C1) never belong in a document's text,
+# and reach a terminal as commands: dropped, and whole escape sequences with them (below).
+_CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]))
+_DROP_CHARS = dict.fromkeys(map(ord, _FORMAT_CHARS + _CONTROL_CHARS), None)
+_TRANSLATE = {**_DROP_CHARS, **_SPACE_CHARS}
 # str.translate with a dict is slow on non-ASCII lines (each character it does not find costs a
 # LookupError) and almost no line has any of these characters: look for one first.
-_SPECIAL_RE = re.compile("[" + "".join(map(chr, _TRANSLATE)) + "]")
+_SPECIAL_RE = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+# Terminal escape sequences (ECMA-48): CSI (ESC [ or U+009B) … final byte; OSC/DCS/APC/PM/SOS
+# strings (ESC ] … or U+009D …) up to BEL or ST; and any other ESC + one character.
+_ESCAPE_RE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -~]?"
+)
 
 # Bullet glyphs at line start: Symbol-font private-use bullets (U+F0A7, U+F0B7 …), office
 # bullets, dashes, and what OCR makes of them ("=", "»", "e ", "* ").
@@ -29,9 +44,12 @@ _INLINE_HYPHEN = re.compile(r"(\w+)- (\w+)")
 
 
 def normalize_line(line: str) -> str:
-    """One line as the parser wants it: NFC, plain spaces, no soft hyphens, trimmed."""
+    """One line as the parser wants it: NFC, plain spaces, trimmed; no soft hyphens, invisible
+    format characters (bidi controls), control characters or terminal escape sequences."""
     line = unicodedata.normalize("NFC", line)
     if _SPECIAL_RE.search(line):
+        if "\x1b" in line or "\x9b" in line or "\x9d" in line:
+            line = _ESCAPE_RE.sub("", line)
         line = line.translate(_TRANSLATE)
     return (_MULTISPACE.sub(" ", line) if "  " in line else line).strip()
 

@@ -7,11 +7,14 @@ line per result paragraph. So one parser serves every format.
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
-from ajdiff.errors import InputError
+from ajdiff.errors import InputError, display_name
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Largest input file read (and largest inflated zip member), unless the caller says otherwise."""
@@ -133,13 +136,33 @@ def _read_kind(data: bytes, name: str, suffix: str, max_bytes: int) -> SourceTex
     return read_container(data, name, max_bytes=max_bytes)
 
 
+_HEAD_BYTES = 1 << 16
+
+
+def _read_bounded(fh: BinaryIO, name: str, suffix: str, max_bytes: int, what: str) -> bytes:
+    """At most max_bytes from a stream whose size nobody knows (stdin, a pipe, a device); refuse more.
+
+    The first 64 KiB decide early for a text stream of binary data (/dev/zero); the rest is one
+    read into a buffer that the operating system fills lazily, so a small pipe costs little memory.
+    """
+    head = fh.read(min(_HEAD_BYTES, max_bytes + 1))
+    if (
+        b"\x00" in head
+        and sniff_kind(head, suffix) == "text"
+        and not head.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16 text has NULs
+    ):
+        raise InputError(name, "binary data, not text", "give a .txt, .docx, .pdf, .html or .asice file")
+    rest = fh.read(max_bytes + 1 - len(head)) if len(head) <= max_bytes else b""
+    if len(head) + len(rest) > max_bytes:
+        raise InputError(name, f"{what} is larger than {max_bytes // 2**20} MiB", "raise --max-size")
+    return head + rest
+
+
 def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read one input file ('-' for standard input) into lines; raise InputError when it can't."""
     name = str(path)
     if name == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        if len(data) > max_bytes:
-            raise InputError("-", f"standard input is larger than {max_bytes // 2**20} MiB", "raise --max-size")
+        data = _read_bounded(sys.stdin.buffer, "-", "", max_bytes, "standard input")
         return read_bytes(data, "-", "", max_bytes=max_bytes)
     p = Path(path)
     suffix = p.suffix.lower()
@@ -148,10 +171,15 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
     try:
         if p.is_dir():
             raise InputError(name, "is a folder", "give a file, or two folders to 'ajdiff diff'")
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(name, f"file is larger than {max_bytes // 2**20} MiB", "raise --max-size")
-        data = p.read_bytes()
+        with open(p, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+                raise InputError(name, f"file is larger than {max_bytes // 2**20} MiB", "raise --max-size")
+            # Devices and pipes report size 0 whatever they hold: the read itself is what is bounded.
+            what = "file" if stat.S_ISREG(info.st_mode) else "stream"
+            data = _read_bounded(fh, name, suffix, max_bytes, what)
+        # The documents carry the name into reports, JSON and redlines: make it printable there.
+        name = display_name(name)
     except FileNotFoundError:
         raise InputError(name, "no such file") from None
     except PermissionError:

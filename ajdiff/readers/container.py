@@ -10,7 +10,8 @@ from pathlib import PurePosixPath
 from lxml import etree
 
 from ajdiff.errors import InputError
-from ajdiff.readers import SourceText
+from ajdiff.readers import Origin, SourceText
+from ajdiff.text import normalize_line
 
 MAX_ZIP_MEMBERS = 10_000
 """More members than this is not an office file or a container but an attack on the reader."""
@@ -150,10 +151,10 @@ def _signature_metadata(root: etree._Element) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     for el in root.iter("{*}SigningTime"):
         if el.text and el.text.strip():
-            pairs.append(("Allkirjastatud", el.text.strip()))
+            pairs.append(("Allkirjastatud", normalize_line(el.text)))
     for el in root.iter("{*}X509SubjectName"):
         if el.text and el.text.strip():
-            pairs.append(("Allkirjastaja", el.text.strip()))
+            pairs.append(("Allkirjastaja", normalize_line(el.text)))
     return pairs
 
 
@@ -163,6 +164,7 @@ def read_container(data: bytes, name: str, *, max_bytes: int) -> SourceText:
 
     zf = open_zip(data, name, max_bytes, what="signature container")
     lines: list[str] = []
+    origins: list[Origin] = []  # each member's own origins (a text member's are its line numbers)
     metadata: list[tuple[str, str]] = []
     warnings: list[str] = []
     wrapped = False
@@ -189,13 +191,20 @@ def read_container(data: bytes, name: str, *, max_bytes: int) -> SourceText:
         inner = read_bytes(read_member(zf, info, name), f"{name}:{member}", suffix, max_bytes=max_bytes)
         if found:
             lines.append("")
+            origins.append(Origin())
         found += 1
         lines.extend(inner.lines)
+        origins.extend(inner.origin(k) for k in range(len(inner.lines)))
         metadata.extend(inner.metadata)
         warnings.extend(f"{member}: {w}" for w in inner.warnings)
         wrapped = wrapped or inner.wrapped
     if not found:
         raise InputError(name, "no document inside the container", "it should hold a .docx, .pdf, .html or .txt file")
     return SourceText(
-        name=name, lines=tuple(lines), metadata=tuple(metadata), wrapped=wrapped, warnings=tuple(warnings)
+        name=name,
+        lines=tuple(lines),
+        metadata=tuple(metadata),
+        wrapped=wrapped,
+        warnings=tuple(warnings),
+        origins=tuple(origins),
     )

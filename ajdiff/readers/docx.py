@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import io
+import posixpath
 import re
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ajdiff.errors import InputError
-from ajdiff.readers import SourceText
+from ajdiff.readers import Origin, SourceText
 from ajdiff.readers.container import open_zip, parse_xml_safely, read_member
 from ajdiff.text import normalize_line
 
@@ -50,22 +51,29 @@ def flatten_row(cells: Sequence[Sequence[str]]) -> list[str]:
     number | task | results -> "number task", then the results; any other row -> each cell's
     paragraphs in order, except a row of one-line cells (a header row), which is joined by spaces.
     """
-    cells = [[line for line in cell if line] for cell in cells]
-    cells = [cell for cell in cells if cell]
+    return [line for line, _ in flatten_row_cells(cells)]
+
+
+def flatten_row_cells(cells: Sequence[Sequence[str]]) -> list[tuple[str, int]]:
+    """`flatten_row`, each line with the index (into `cells`) of the cell it starts in."""
+    indexed = [([line for line in cell if line], k) for k, cell in enumerate(cells)]
+    indexed = [(cell, k) for cell, k in indexed if cell]
     # A duty number in a column of its own belongs in front of the task.
-    if len(cells) >= 2 and len(cells[0]) == 1 and _NUMBER_ONLY.match(cells[0][0]):
-        cells = [[f"{cells[0][0]} {cells[1][0]}", *cells[1][1:]], *cells[2:]]
-    if not cells:
+    if len(indexed) >= 2 and len(indexed[0][0]) == 1 and _NUMBER_ONLY.match(indexed[0][0][0]):
+        (number, k0), (task, _) = indexed[0], indexed[1]
+        indexed = [([f"{number[0]} {task[0]}", *task[1:]], k0), *indexed[2:]]
+    if not indexed:
         return []
-    if len(cells) == 1:
-        return list(cells[0])
-    if all(len(cell) == 1 for cell in cells) and not _DUTY_NUMBER.match(cells[0][0]):
+    if len(indexed) == 1:
+        return [(line, indexed[0][1]) for line in indexed[0][0]]
+    first, first_k = indexed[0]
+    if all(len(cell) == 1 for cell, _ in indexed) and not _DUTY_NUMBER.match(first[0]):
         # Header rows ("2. Peamised teenistusülesanded | Oodatavad tulemused") read as one line.
-        return [" ".join(cell[0] for cell in cells)]
-    if len(cells) == 2 and _is_label(cells[0]):
-        label, value = " ".join(cells[0]), cells[1]
-        return [f"{label} {value[0]}", *value[1:]]
-    return [line for cell in cells for line in cell]
+        return [(" ".join(cell[0] for cell, _ in indexed), first_k)]
+    if len(indexed) == 2 and _is_label(first):
+        value, value_k = indexed[1]
+        return [(f"{' '.join(first)} {value[0]}", first_k), *((line, value_k) for line in value[1:])]
+    return [(line, k) for cell, k in indexed for line in cell]
 
 
 # ---------------------------------------------------------------- list numbering
@@ -201,28 +209,37 @@ def _val(el: Any | None, default: str) -> str:
 
 
 class _Walker:
-    """Turns WordprocessingML blocks into lines."""
+    """Turns WordprocessingML blocks into lines, each with where it stands in the body."""
 
     def __init__(self, numbering: _Numbering) -> None:
         self.numbering = numbering
+        self.paragraphs = 0  # body paragraphs outside tables seen so far
+        self.tables = 0  # top-level tables seen so far
+        self.cell: Origin | None = None  # the top-level table cell being walked, if any
 
-    def blocks(self, parent: Any) -> list[str]:
+    def _origin(self) -> Origin:
+        return self.cell if self.cell is not None else Origin(paragraph=self.paragraphs)
+
+    def blocks(self, parent: Any) -> list[tuple[str, Origin]]:
         """Lines of the paragraphs and tables under parent (body, cell, content control), in order."""
-        lines: list[str] = []
+        lines: list[tuple[str, Origin]] = []
         carry = ""  # text of a paragraph whose mark was deleted: it runs on into the next one
         for child in parent.iterchildren():
             tag = child.tag
             if tag == _w("p"):
+                if self.cell is None:
+                    self.paragraphs += 1
+                where = self._origin()
                 para, boxes = self.paragraph(child)
                 if carry:
                     para[0] = carry + para[0]
                     carry = ""
                 if _mark_deleted(child):
                     carry = "\n".join(para)
-                    lines.extend(boxes)
+                    lines.extend((box, where) for box in boxes)
                     continue
-                lines.extend(para)
-                lines.extend(boxes)
+                lines.extend((line, where) for line in para)
+                lines.extend((box, where) for box in boxes)
             elif tag == _w("tbl"):
                 lines.extend(self.table(child))
             elif tag in _CONTAINER_TAGS:
@@ -232,7 +249,7 @@ class _Walker:
                 if choice is not None:
                     lines.extend(self.blocks(choice))
         if carry:
-            lines.extend(carry.split("\n"))
+            lines.extend((line, self._origin()) for line in carry.split("\n"))
         return lines
 
     def paragraph(self, p: Any) -> tuple[list[str], list[str]]:
@@ -262,7 +279,7 @@ class _Walker:
                 if re.fullmatch(r"[0-9A-Fa-f]{2,4}", char):
                     out.append(chr(int(char, 16)))
             elif tag == _w("txbxContent"):
-                boxes.extend(self.blocks(child))
+                boxes.extend(self._box(child))
             elif tag == f"{{{MC}}}AlternateContent":
                 # Choice and Fallback hold the same text twice (modern and legacy drawing).
                 choice = child.find(f"{{{MC}}}Choice")
@@ -275,15 +292,27 @@ class _Walker:
             else:
                 self._inline(child, out, boxes)
 
-    def table(self, tbl: Any) -> list[str]:
+    def _box(self, box: Any) -> list[str]:
+        """A text box's lines; they belong to the paragraph (or cell) the box is anchored in."""
+        saved, self.cell = self.cell, self._origin()
+        try:
+            return [line for line, _ in self.blocks(box)]
+        finally:
+            self.cell = saved
+
+    def table(self, tbl: Any) -> list[tuple[str, Origin]]:
         """A table's lines, row by row; merged cells contribute their text once."""
-        lines: list[str] = []
-        for tr in _children(tbl, _w("tr")):
+        top = self.cell is None
+        if top:
+            self.tables += 1
+        lines: list[tuple[str, Origin]] = []
+        for row_no, tr in enumerate(_children(tbl, _w("tr")), 1):
             trpr = tr.find(_w("trPr"))
             if trpr is not None and trpr.find(_w("del")) is not None:
                 continue  # a deleted row
             cells: list[list[str]] = []
-            for tc in _children(tr, _w("tc")):
+            wheres: list[Origin] = []
+            for cell_no, tc in enumerate(_children(tr, _w("tc")), 1):
                 tcpr = tc.find(_w("tcPr"))
                 if tcpr is not None:
                     vmerge = tcpr.find(_w("vMerge"))
@@ -294,8 +323,14 @@ class _Walker:
                         continue
                     if tcpr.find(_w("cellDel")) is not None:
                         continue
-                cells.append([normalize_line(line) for line in self.blocks(tc)])
-            lines.extend(flatten_row(cells))
+                where = Origin(table=self.tables, row=row_no, cell=cell_no) if top else self._origin()
+                saved, self.cell = self.cell, where
+                try:
+                    cells.append([normalize_line(line) for line, _ in self.blocks(tc)])
+                finally:
+                    self.cell = saved
+                wheres.append(where)
+            lines.extend((line, wheres[k]) for line, k in flatten_row_cells(cells))
         return lines
 
 
@@ -315,37 +350,73 @@ def _mark_deleted(p: Any) -> bool:
 
 # ---------------------------------------------------------------- entry point
 
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = "/officeDocument"  # relationship types end so in transitional and strict OOXML
+_STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
-def _check_package(data: bytes, name: str, max_bytes: int) -> None:
-    """Refuse bombs, non-docx zips and XML with DTDs before python-docx touches the file."""
-    zf = open_zip(data, name, max_bytes, what="Word document")
-    names = set(zf.namelist())
-    if "word/document.xml" not in names:
-        hint = "is it a signature container? name it .asice" if "mimetype" in names else "save it as .docx"
-        raise InputError(name, "not a Word document (no word/document.xml in the zip)", hint)
-    for info in zf.infolist():
-        if info.filename.endswith((".xml", ".rels")):
-            parse_xml_safely(read_member(zf, info, name), name, info.filename)
-        elif not info.is_dir():
-            # python-docx inflates every part whole; a part whose header lies about its size must fail first.
-            read_member(zf, info, name, keep=False)
+
+def _resolve(source_dir: str, target: str) -> str:
+    """The zip member a relationship target names: absolute from the package root, else relative."""
+    path = target.lstrip("/") if target.startswith("/") else posixpath.join(source_dir, target)
+    return posixpath.normpath(path).lstrip("/")
+
+
+def _relationships(zf: zipfile.ZipFile, names: dict[str, str], part: str, name: str) -> dict[str, str]:
+    """Relationship type -> member for one part ('' = the package); absent .rels means none."""
+    folder, base = posixpath.split(part)
+    rels = names.get(posixpath.join(folder, "_rels", f"{base}.rels").lower())
+    if rels is None:
+        return {}
+    root = parse_xml_safely(read_member(zf, rels, name), name, rels)
+    found: dict[str, str] = {}
+    for rel in root.iterchildren(f"{{{_REL_NS}}}Relationship"):
+        target, kind = rel.get("Target") or "", rel.get("Type") or ""
+        if target and rel.get("TargetMode") != "External":
+            member = _resolve(folder, target)
+            found.setdefault(kind.rsplit("/", 1)[-1], names.get(member.lower(), member))
+    return found
+
+
+def _part(zf: zipfile.ZipFile, names: dict[str, str], member: str | None, name: str) -> Any | None:
+    """An optional XML part, parsed safely; None when the package does not have it."""
+    if not member or member.lower() not in names:
+        return None
+    member = names[member.lower()]
+    root = parse_xml_safely(read_member(zf, member, name), name, member)
+    if root.tag.startswith(f"{{{_STRICT_W}}}"):
+        raise InputError(name, f"{member} is Strict Open XML", "save it again as a Word Document (.docx)")
+    return root
 
 
 def read_docx(data: bytes, name: str, *, max_bytes: int) -> SourceText:
-    """Read a .docx: paragraphs and (nested) tables in order, as if all tracked changes were accepted."""
-    _check_package(data, name, max_bytes)
-    import docx
-    from docx.opc.exceptions import OpcError
+    """Read a .docx: paragraphs and (nested) tables in order, as if all tracked changes were accepted.
 
-    try:
-        document = docx.Document(io.BytesIO(data))
-        body = document.element.body
-        # Both parts are optional; python-docx creates empty ones when absent, which is harmless here.
-        numbering = _Numbering.load(document.part.numbering_part.element, document.part.styles.element)
-    except (OpcError, KeyError, ValueError, TypeError, AttributeError, OSError) as exc:
-        raise InputError(name, f"not a readable Word document: {exc}", "save it again as .docx") from None
-    except Exception as exc:  # lxml and zipfile errors raised from inside python-docx
-        problem = f"not a readable Word document: {type(exc).__name__}"
-        raise InputError(name, problem, "save it again as .docx") from None
-    lines = tuple(normalize_line(line) for line in _Walker(numbering).blocks(body))
-    return SourceText(name=name, lines=lines, wrapped=False)
+    The package is read with lxml alone, following its relationships: only the main part is
+    required (numbering, styles, settings and comments are optional, and many tools omit them),
+    and every part used, whatever its name, goes through the DOCTYPE/entity guard. Part names
+    are matched without regard to case, as the packaging standard says.
+    """
+    zf = open_zip(data, name, max_bytes, what="Word document")
+    names = {info.filename.lower(): info.filename for info in zf.infolist() if not info.is_dir()}
+    main = _relationships(zf, names, "", name).get("officeDocument")
+    if main is None or main.lower() not in names:
+        main = names.get("word/document.xml")
+    if main is None:
+        hint = "is it a signature container? name it .asice" if "mimetype" in names else "save it as .docx"
+        raise InputError(name, "not a Word document (no word/document.xml in the zip)", hint)
+    document = _part(zf, names, main, name)
+    body = document.find(_w("body")) if document is not None else None
+    if body is None:
+        raise InputError(name, f"not a readable Word document: {main} has no w:body", "save it again as .docx")
+    related = _relationships(zf, names, main, name)
+    numbering = _Numbering.load(
+        _part(zf, names, related.get("numbering"), name), _part(zf, names, related.get("styles"), name)
+    )
+    walker = _Walker(numbering)
+    pairs = walker.blocks(body)
+    return SourceText(
+        name=name,
+        lines=tuple(normalize_line(line) for line, _ in pairs),
+        wrapped=False,
+        origins=tuple(origin for _, origin in pairs),
+    )

@@ -6,9 +6,9 @@ import re
 from typing import Any
 
 from ajdiff.errors import InputError
-from ajdiff.readers import SourceText
-from ajdiff.readers.docx import flatten_row
-from ajdiff.readers.plain import decode
+from ajdiff.readers import Origin, SourceText
+from ajdiff.readers.docx import flatten_row_cells
+from ajdiff.readers.plain import decode_with_warnings
 from ajdiff.text import fold, normalize_line
 
 # Never text: code, styling, embedded objects, form controls, the page's own navigation.
@@ -85,20 +85,25 @@ def _hidden(el: Any) -> bool:
 
 
 class _Walker:
-    """Turns the page body into lines, collecting the register's metadata on the way."""
+    """Turns the page body into lines, collecting the register's metadata and each line's origin on the way."""
 
     def __init__(self) -> None:
         self.metadata: list[tuple[str, str]] = []
+        self.paragraphs = 0  # lines written outside tables so far
+        self.tables = 0  # top-level tables seen so far (metadata tables too: they are in the page)
+        self.cell: Origin | None = None  # the top-level table cell being walked, if any
 
-    def lines(self, el: Any) -> list[str]:
+    def lines(self, el: Any) -> list[tuple[str, Origin]]:
         """The lines of an element: one per block (paragraph, list item, heading), tables flattened."""
-        out: list[str] = []
+        out: list[tuple[str, Origin]] = []
         buffer: list[str] = [el.text or ""]
 
         def flush() -> None:
             text = normalize_line(" ".join("".join(buffer).split()))
             if text:
-                out.append(text)
+                if self.cell is None:
+                    self.paragraphs += 1
+                out.append((text, self.cell or Origin(paragraph=self.paragraphs)))
             buffer.clear()
 
         for child in el:
@@ -113,7 +118,7 @@ class _Walker:
                     flush()
                     inner = self.lines(child)
                     if tag == "li" and inner and el.tag == "ul":
-                        inner[0] = f"• {inner[0]}"  # tells the parser a list item starts here
+                        inner[0] = (f"• {inner[0][0]}", inner[0][1])  # tells the parser a list item starts here
                     out.extend(inner)
                 else:  # inline: <b>, <span>, <a>
                     buffer.append(_inline_text(child))
@@ -121,8 +126,10 @@ class _Walker:
         flush()
         return out
 
-    def table(self, table: Any) -> list[str]:
+    def table(self, table: Any) -> list[tuple[str, Origin]]:
         """A table's lines; the register's metadata and related-documents tables go to metadata."""
+        if self.cell is None:
+            self.tables += 1
         rows = _rows(table)
         labels = [fold(_text(row[0])) for row in rows if len(row) == 2]
         if sum(1 for label in labels if label in _METADATA_LABELS) >= 2:
@@ -136,9 +143,18 @@ class _Walker:
                 cells = [_text(cell) for cell in row]
                 self.metadata.append(("related", " | ".join(c for c in cells if c)))
             return []
-        lines: list[str] = []
-        for row in rows:
-            lines.extend(flatten_row([self.lines(cell) for cell in row]))
+        lines: list[tuple[str, Origin]] = []
+        for row_no, row in enumerate(rows, 1):
+            outer = self.cell
+            wheres = [outer or Origin(table=self.tables, row=row_no, cell=k) for k in range(1, len(row) + 1)]
+            cells = []
+            for cell, where in zip(row, wheres):
+                saved, self.cell = self.cell, where
+                try:
+                    cells.append([line for line, _ in self.lines(cell)])
+                finally:
+                    self.cell = saved
+            lines.extend((line, wheres[k]) for line, k in flatten_row_cells(cells))
         return lines
 
 
@@ -153,7 +169,8 @@ def read_html(data: bytes, name: str) -> SourceText:
 
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
     # lxml refuses str input that still declares an encoding; the bytes are decoded already.
-    text = _XML_DECLARATION.sub("", decode(data, name), count=1)
+    decoded, warnings = decode_with_warnings(data, name)
+    text = _XML_DECLARATION.sub("", decoded, count=1)
     if not text.strip():
         raise InputError(name, "HTML page has no text", "save the page with its document text")
     try:
@@ -162,7 +179,14 @@ def read_html(data: bytes, name: str) -> SourceText:
         raise InputError(name, f"not a readable HTML page: {exc}", "save the page again as HTML") from None
     body = root.find("body")
     walker = _Walker()
-    lines = walker.lines(body if body is not None else root)
-    if not lines:
+    pairs = walker.lines(body if body is not None else root)
+    if not pairs:
         raise InputError(name, "HTML page has no text", "save the page with its document text")
-    return SourceText(name=name, lines=tuple(lines), metadata=tuple(walker.metadata), wrapped=False)
+    return SourceText(
+        name=name,
+        lines=tuple(line for line, _ in pairs),
+        metadata=tuple(walker.metadata),
+        wrapped=False,
+        warnings=warnings,
+        origins=tuple(origin for _, origin in pairs),
+    )

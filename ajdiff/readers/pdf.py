@@ -8,14 +8,21 @@ spacing at all, paragraphs cannot be told apart and the visual lines are given a
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
+import signal
+import threading
+import time
+import warnings
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from ajdiff.errors import InputError
-from ajdiff.readers import SourceText
+from ajdiff.readers import Origin, SourceText
 from ajdiff.text import ends_sentence, join_wrapped, normalize_line, starts_lower, strip_bullet
 
 # "3", "- 3 -", "Lk 2 / 5", "lk. 2", "2 (5)", "2/5", "Page 2 of 5", "Leht 2".
@@ -42,6 +49,8 @@ class _Line:
     pieces: list[tuple[float | None, str]] = field(default_factory=list)
     y: float | None = None
     size: float = 0.0
+    page: int = 0
+    """1-based page the line is on."""
 
     @property
     def text(self) -> str:
@@ -74,18 +83,19 @@ class _Line:
         return self.text
 
 
-def _page_lines(page: object) -> list[_Line]:
-    """The visual lines of a page, in pypdf's order, with positions from its visitor."""
-    lines: list[_Line] = [_Line()]
+def _page_lines(page: Any, number: int = 0, check: Callable[[], None] = lambda: None) -> list[_Line]:
+    """The visual lines of page `number`, in pypdf's order, with positions from its visitor."""
+    lines: list[_Line] = [_Line(page=number)]
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        check()
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
         placed = False
         for i, piece in enumerate(text.split("\n")):
             if i:
-                lines.append(_Line())
+                lines.append(_Line(page=number))
             line = lines[-1]
             if piece.strip() and not placed:
                 placed = True  # the position belongs to the first visible piece of the fragment
@@ -119,14 +129,14 @@ def _split_cells(lines: list[_Line], starts: set[int]) -> list[_Line]:
     """
     out: list[_Line] = []
     for line in lines:
-        cells: list[_Line] = [_Line([], line.y, line.size)]
+        cells: list[_Line] = [_Line([], line.y, line.size, line.page)]
         for k, (x, text) in enumerate(line.pieces):
             if k and x is not None and _column(x) in starts and cells[-1].text:
-                cells.append(_Line([], line.y, line.size))
+                cells.append(_Line([], line.y, line.size, line.page))
             cells[-1].pieces.append((x, text))
         if len(cells) >= 2 and not _is_label(cells[0].text):
             out.append(cells[0])
-            out.append(_Line([p for cell in cells[1:] for p in cell.pieces], line.y, line.size))
+            out.append(_Line([p for cell in cells[1:] for p in cell.pieces], line.y, line.size, line.page))
         else:
             out.append(line)
     return out
@@ -222,7 +232,7 @@ def _goes_on(text: str) -> bool:
     return starts_lower(text) or bool(re.match(r"\d+[a-zõäöüšž]", text))
 
 
-def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[str], int]:
+def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[tuple[str, int]], int]:
     """Join visual lines into paragraphs; also count the breaks that only a gap revealed.
 
     A table row split over a page break goes on in the same column on the next page: the first
@@ -232,6 +242,7 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[str], int]
     without paragraph spacing).
     """
     paragraphs: list[str] = []
+    first_page: list[int] = []  # per paragraph: the page it starts on
     gap_breaks = 0
     leading = _leading(pages)
     prev: _Line | None = None
@@ -259,6 +270,7 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[str], int]
                 paragraphs[target] = _join(paragraphs[target], line.text, spaced[target])
             else:
                 paragraphs.append(line.text)
+                first_page.append(line.page)
                 spaced.append(False)
                 # A bullet and its text at two x's: lines at the text's x belong to this item.
                 hanging.append(len(line.xs) >= 2 and strip_bullet(line.text)[1])
@@ -269,16 +281,174 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[str], int]
                 column_para[_column(line.xs[-1])] = target
                 if col is not None:
                     column_para.setdefault(col, target)
-    return paragraphs, gap_breaks
+    return list(zip(paragraphs, first_page)), gap_breaks
+
+
+MAX_PAGE_CONTENT_BYTES = 1 << 20
+"""Most drawing instructions read for one page (a dense page of text has under 100 KB): bounds memory and time."""
+MAX_PAGE_SECONDS = 3.0
+"""Longest text extraction of one page (a real page takes 20-50 ms): a bound on time for what slips past the size."""
+MAX_PDF_SECONDS = 60.0
+"""Longest text extraction of a whole PDF (seed 003, 58 pages, takes about 1.5 s): a bound on time per input."""
+_MAX_FORM_DEPTH = 8
+# pypdf's own limits, lowered to what a job description needs (where this pypdf has them).
+_PYPDF_LIMITS = {
+    "zlib_maximum_output_length": 16 << 20,
+    "lzw_maximum_output_length": 16 << 20,
+    "run_length_maximum_output_length": 16 << 20,
+    "stream_decoding_work_maximum_length": 64 << 20,
+    "xform_maximum_invocations_per_extraction": 200,
+}
+
+
+class _PageTimeout(BaseException):
+    """Raised inside pypdf when a page's time is up; BaseException, so pypdf's `except Exception` lets it pass."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[Callable[[], None]]:
+    """Bound the time of the block: an interval timer where signals work, else checks between text pieces.
+
+    Yields a check for the caller to run often (the text visitor); the timer also stops pypdf
+    while it parses operators, where no visitor runs.
+    """
+    end = time.monotonic() + seconds
+
+    def check() -> None:
+        if time.monotonic() > end:
+            raise _PageTimeout
+
+    use_signal = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not use_signal:
+        yield check
+        return
+    active = True
+
+    def on_alarm(signum: int, frame: object) -> None:
+        if active:
+            raise _PageTimeout
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    # Repeating after the deadline: an exception raised where Python ignores it (a gc or weakref
+    # callback, a __del__) must not let the page run on unbounded.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+    try:
+        yield check
+    finally:
+        active = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _stream_bytes(obj: Any) -> int:
+    data = obj.get_object().get_data() if obj is not None else b""
+    return len(data) if isinstance(data, bytes) else 0
+
+
+def _content_bytes(page: Any) -> int:
+    """Decoded bytes of a page's content streams and of the form XObjects it draws (to a depth)."""
+    from pypdf.generic import ArrayObject
+
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    total = sum(_stream_bytes(c) for c in contents) if isinstance(contents, ArrayObject) else _stream_bytes(contents)
+    seen: set[int] = set()
+
+    def forms(resources: Any, depth: int) -> int:
+        resources = resources.get_object() if resources is not None else None
+        xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        if depth > _MAX_FORM_DEPTH or not hasattr(xobjects, "values"):
+            return 0
+        size = 0
+        for ref in xobjects.values():
+            form = ref.get_object()
+            if id(form) in seen or not hasattr(form, "get") or form.get("/Subtype") != "/Form":
+                continue
+            seen.add(id(form))
+            size += _stream_bytes(form) + forms(form.get("/Resources"), depth + 1)
+        return size
+
+    return total + forms(page.get("/Resources"), 0)
+
+
+def _read_page(page: Any, number: int, name: str) -> list[_Line]:
+    """One page's lines, within the page's bounds of drawing instructions and time."""
+    size = _content_bytes(page)
+    if size > MAX_PAGE_CONTENT_BYTES:
+        limit = MAX_PAGE_CONTENT_BYTES // 2**20
+        problem = f"page {number} has {size // 1024} KiB of drawing instructions (limit {limit} MiB)"
+        raise InputError(name, problem, "not a page of text; print the document to a new PDF")
+    try:
+        with _deadline(MAX_PAGE_SECONDS) as check:
+            return _page_lines(page, number, check)
+    except _PageTimeout:
+        problem = f"page {number} takes more than {MAX_PAGE_SECONDS:g} s to read"
+        raise InputError(name, problem, "not a page of text; print the document to a new PDF") from None
+
+
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Silence pypdf's own output (log records and Python warnings) and apply its lower limits.
+
+    pypdf reports damage it repairs through `logging` (errors too) and `warnings`; without a
+    handler, logging prints them on stderr before ajdiff's one line. The caller needs a result
+    or an InputError, nothing else.
+    """
+    import pypdf
+
+    log = logging.getLogger("pypdf")
+    level, propagate = log.level, log.propagate
+    log.setLevel(logging.CRITICAL + 1)
+    log.propagate = False
+    apply = getattr(pypdf, "apply_configuration", None)
+    fields = set(getattr(getattr(pypdf, "Configuration", None), "__dataclass_fields__", {}))
+    limits = {key: value for key, value in _PYPDF_LIMITS.items() if key in fields}
+    try:
+        with warnings.catch_warnings(), apply(**limits) if apply else contextlib.nullcontext():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        log.setLevel(level)
+        log.propagate = propagate
 
 
 def read_pdf(data: bytes, name: str) -> SourceText:
     """Read a PDF's text layer; refuse encrypted PDFs we cannot open and PDFs without text."""
+    with _quiet_pypdf():
+        pages = _read_pages(data, name)
+    chars = sum(len(line.text.replace(" ", "")) for lines in pages for line in lines)
+    if chars < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4 or chars < _MIN_CHARS_PER_PAGE:
+        raise InputError(name, "PDF has no text layer", "OCR it first, e.g. with ocrmypdf")
+    pages = _drop_running_lines(pages)
+    starts = {_column(line.x) for lines in pages for line in lines if line.x is not None}
+    pages = [_split_cells(lines, starts) for lines in pages]
+    visual = [line for lines in pages for line in lines]
+    # Paragraph spacing throughout (one gap in every few lines): gaps alone tell paragraphs apart.
+    paragraphs, gap_breaks = _paragraphs(pages, fit=False)
+    if gap_breaks < len(visual) / 8:
+        paragraphs, gap_breaks = _paragraphs(pages, fit=True)
+    if gap_breaks < max(2, len(visual) // 50):
+        # No paragraph spacing anywhere: joining would glue paragraphs; give the page lines as they are.
+        return SourceText(
+            name=name,
+            lines=tuple(line.text for line in visual),
+            wrapped=True,
+            origins=tuple(Origin(page=line.page) for line in visual),
+        )
+    return SourceText(
+        name=name,
+        lines=tuple(text for text, _ in paragraphs),
+        wrapped=False,
+        origins=tuple(Origin(page=page) for _, page in paragraphs),
+    )
+
+
+def _read_pages(data: bytes, name: str) -> list[list[_Line]]:
+    """The visual lines of every page, or an InputError."""
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
-    # pypdf logs recoverable damage as warnings; the caller only needs a result or an InputError.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -293,23 +463,16 @@ def read_pdf(data: bytes, name: str) -> SourceText:
         if len(reader.pages) > MAX_PDF_PAGES:
             # Text extraction costs tens of milliseconds a page: bound the work before starting it.
             raise InputError(name, f"PDF has {len(reader.pages)} pages (limit {MAX_PDF_PAGES})", "split the PDF")
-        pages = [_page_lines(page) for page in reader.pages]
+        end = time.monotonic() + MAX_PDF_SECONDS
+        pages = []
+        for number, page in enumerate(reader.pages, 1):
+            if time.monotonic() > end:
+                stopped = f"stopped at page {number} of {len(reader.pages)}"
+                problem = f"PDF takes more than {MAX_PDF_SECONDS:g} s to read ({stopped})"
+                raise InputError(name, problem, "split the PDF")
+            pages.append(_read_page(page, number, name))
+        return pages
     except InputError:
         raise
     except Exception as exc:  # pypdf raises many types (PdfReadError, KeyError, struct errors) on bad files
         raise InputError(name, f"not a readable PDF: {type(exc).__name__}: {exc}", "save it again as PDF") from None
-    chars = sum(len(line.text.replace(" ", "")) for lines in pages for line in lines)
-    if chars < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4 or chars < _MIN_CHARS_PER_PAGE:
-        raise InputError(name, "PDF has no text layer", "OCR it first, e.g. with ocrmypdf")
-    pages = _drop_running_lines(pages)
-    starts = {_column(line.x) for lines in pages for line in lines if line.x is not None}
-    pages = [_split_cells(lines, starts) for lines in pages]
-    visual = [line.text for lines in pages for line in lines]
-    # Paragraph spacing throughout (one gap in every few lines): gaps alone tell paragraphs apart.
-    paragraphs, gap_breaks = _paragraphs(pages, fit=False)
-    if gap_breaks < len(visual) / 8:
-        paragraphs, gap_breaks = _paragraphs(pages, fit=True)
-    if gap_breaks < max(2, len(visual) // 50):
-        # No paragraph spacing anywhere: joining would glue paragraphs; give the page lines as they are.
-        return SourceText(name=name, lines=tuple(visual), wrapped=True)
-    return SourceText(name=name, lines=tuple(paragraphs), wrapped=False)

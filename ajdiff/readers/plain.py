@@ -16,17 +16,82 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode bytes: BOM first (UTF-8, UTF-16), then UTF-8, cp1257, latin-1."""
+    """Decode bytes: BOM first (UTF-8, UTF-16), then UTF-8, else per line (see `decode_with_warnings`)."""
+    return decode_with_warnings(data, name)[0]
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_RUN = re.compile(
+    rb"(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2})+"
+)
+"""Runs of well-formed UTF-8; what lies between them is stray."""
+_MAX_NAMED = 5  # positions named in the warning; the rest are counted
+
+
+def decode_with_warnings(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
+    """Decode bytes, and say where bytes were not what the encoding expected.
+
+    A file that is not UTF-8 as a whole is decoded line by line: a line with UTF-8 letters in it
+    stays UTF-8 (its stray bytes become U+FFFD), a line without any is cp1257 (Estonian Windows)
+    or latin-1. So three stray bytes cost three characters, not the whole file's diacritics, and
+    a real cp1257 file still reads as cp1257.
+    """
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), ()
         except UnicodeDecodeError:
             raise InputError(name, "broken UTF-16 text", "save it again as UTF-8") from None
-    if b"\x00" in data[:65536]:
+    elif b"\x00" in data[:65536]:
         raise InputError(name, "binary data, not text", "give a .txt, .docx, .pdf, .html or .asice file")
-    for encoding in _FALLBACK_ENCODINGS:
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError:
+        pass
+    if not _UTF8_MULTIBYTE.search(data):  # not a UTF-8 letter anywhere: a legacy code page throughout
+        return _legacy(data), ()
+    lines: list[str] = []
+    bad: list[str] = []  # "line N, byte B (0xF5)" of the first stray bytes
+    stray = 0
+    legacy_lines: list[int] = []
+    offset = 0
+    for number, raw in enumerate(data.splitlines(keepends=True), 1):
+        try:
+            lines.append(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            if _UTF8_MULTIBYTE.search(raw):
+                text = raw.decode("utf-8", errors="replace")
+                lines.append(text)
+                gaps = [*(m.span() for m in _UTF8_RUN.finditer(raw)), (len(raw), len(raw))]
+                end = 0
+                for run_start, run_end in gaps:
+                    stray += run_start - end
+                    bad.extend(_where(raw, number, offset, range(end, min(run_start, end + _MAX_NAMED - len(bad)))))
+                    end = run_end
+            else:
+                lines.append(_legacy(raw))
+                legacy_lines.append(number)
+        offset += len(raw)
+    warnings = []
+    if stray:
+        named = "; ".join(bad) + (f"; and {stray - len(bad)} more" if stray > len(bad) else "")
+        warnings.append(f"{stray} bytes that are not UTF-8 were replaced by U+FFFD: {named}")
+    if legacy_lines:
+        named = ", ".join(map(str, legacy_lines[:_MAX_NAMED])) + (" …" if len(legacy_lines) > _MAX_NAMED else "")
+        what = "line" if len(legacy_lines) == 1 else f"{len(legacy_lines)} lines"
+        warnings.append(f"{what} {named} read as cp1257: bytes that are not UTF-8, and no UTF-8 letter in them")
+    return "".join(lines), tuple(warnings)
+
+
+def _where(raw: bytes, number: int, offset: int, positions: range) -> list[str]:
+    """Where stray bytes of line `number` are: the line, the file's 1-based byte and its value."""
+    return [f"line {number}, byte {offset + k + 1} (0x{raw[k]:02X})" for k in positions]
+
+
+def _legacy(data: bytes) -> str:
+    for encoding in _FALLBACK_ENCODINGS[1:]:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
@@ -51,7 +116,7 @@ def read_text(data: bytes, name: str) -> SourceText:
     """Read a plain-text document; refuse binary data."""
     from ajdiff.readers import MAX_LINES
 
-    text = decode(data, name)
+    text, warnings = decode_with_warnings(data, name)
     if _looks_binary(text):
         raise InputError(name, "binary data, not text", "give a .txt, .docx, .pdf, .html or .asice file")
     # Count before splitting: ten million tiny lines would cost memory before the general bound saw them.
@@ -64,4 +129,4 @@ def read_text(data: bytes, name: str) -> SourceText:
     trailing = sum(1 for line in raw if line.endswith(" ") and line.strip())
     filled = sum(1 for line in raw if line.strip())
     wrapped = bool(filled) and (trailing > 0.3 * filled or len(raw) - filled > 0.2 * len(raw))
-    return SourceText(name=name, lines=lines, wrapped=wrapped)
+    return SourceText(name=name, lines=lines, wrapped=wrapped, warnings=warnings)

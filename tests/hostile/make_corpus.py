@@ -196,6 +196,22 @@ def _big_prose(seed: str, rng: random.Random) -> bytes:
     return (head + "5. LISAINFO\n" + "\n".join(paragraphs) + "\n" + sep + tail).encode()
 
 
+def _real_world():  # imported late: real_world imports this module for SEED_001
+    from tests.hostile import real_world
+
+    return real_world
+
+
+def minimal_docx(document: bytes, *, main: str = "word/document.xml") -> bytes:
+    """A package of only the parts Word needs (see tests/hostile/real_world.py)."""
+    return _real_world().minimal_docx(document, main=main)
+
+
+def document_xml(paragraphs: list[str]) -> bytes:
+    """A main part of one paragraph per line."""
+    return _real_world().document_xml(paragraphs)
+
+
 def build(dest: Path, *, big: bool = True, slow: bool = False) -> dict[str, Path]:
     """Write every corpus file into dest; return them by case name.
 
@@ -249,6 +265,11 @@ def build(dest: Path, *, big: bool = True, slow: bool = False) -> dict[str, Path
             "{body}", "".join(f"<p>{line}</p>\n" for line in text_001.splitlines() if line.strip())
         ).encode(),
         "scripts_only.html": _SCRIPTED_HTML.replace("{body}", "").encode(),
+        # Issue 16: what real tools and real mistakes make.
+        "minimal.docx": minimal_docx(document_xml(text_001.splitlines())),
+        "main_dat_doctype.docx": minimal_docx(_XXE_DOCUMENT, main="word/main.dat"),
+        "bidi.txt": text_001.replace("\n2.", "\n\u202e2.").replace("Teenistuskoht ", "Teenistuskoht \u200f").encode(),
+        "escapes.txt": b"\x1b]0;ajdiff\x07\x1b[2J" + text_001.replace("\n2.", "\n\x1b[1A\x1b[2K2.").encode(),
     }
     if big:
         files["big_prose.txt"] = _big_prose(text_001, rng)

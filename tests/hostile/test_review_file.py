@@ -152,3 +152,84 @@ def test_redline_with_a_corrupt_review_exits_2_with_one_line(tmp_path: Path, cap
     assert captured.err.startswith(f"ajdiff: {review}: review file has a bad entry (")
     assert not out.exists()
     assert (tmp_path / "r.json.bak").exists()
+
+
+# ------------------------------------------------------------------ issue 16 (8): review files from the wild
+
+
+def _redline_comments(tmp_path: Path, review_text: bytes) -> tuple[int, str, str]:
+    """Run the redline of 001 -> 000 with a review file; exit status, stderr, and the text of word/comments.xml."""
+    import zipfile
+
+    review = tmp_path / "r.json"
+    review.write_bytes(review_text)
+    out = tmp_path / "redline.docx"
+    code = main(["redline", str(SEEDS["001"]), str(SEEDS["000"]), "-o", str(out), "--review", str(review)])
+    if not out.exists():
+        return code, "", ""
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+        comments = zf.read("word/comments.xml").decode() if "word/comments.xml" in names else ""
+    return code, out.name, comments
+
+
+def _real_review_json() -> dict:
+    """A review of real changes of 001 -> 000 (the pair the redline compares), as the file's JSON."""
+    from ajdiff.api import compare_files
+
+    result = compare_files(SEEDS["001"], SEEDS["000"])
+    pair = next(p for p in result.pairs if p.changes)
+    review = Review(author="Mari").updated(pair, pair.changes[0], mark=Mark.QUESTIONED, comment="Miks?")
+    return json.loads(review_json(review))
+
+
+def test_control_characters_and_lone_surrogates_become_replacement_characters(tmp_path: Path, capsys) -> None:
+    """A comment or author with BEL, ESC or a lone surrogate gave "internal error" and no redline."""
+    data = _real_review_json()
+    data["author"] = "Ma\u0007ri"
+    data["entries"][0]["comment"] = "Miks\u001b[2J?\nTeine rida \ud800."
+    text = json.dumps(data).encode()  # ensure_ascii: the surrogate travels as the escape \\ud800, as in the wild
+    code, name, comments = _redline_comments(tmp_path, text)
+    assert (code, name) in ((0, "redline.docx"), (1, "redline.docx")), capsys.readouterr().err
+    assert "Miks\ufffd[2J?" in comments and "Teine rida \ufffd." in comments
+    assert 'w:author="Ma\ufffdri"' in comments
+    loaded = load_review(tmp_path / "r.json")
+    assert loaded.author == "Ma\ufffdri"
+    assert loaded.entries[0].comment == "Miks\ufffd[2J?\nTeine rida \ufffd."
+
+
+def test_an_integer_of_thousands_of_digits_is_no_internal_error(tmp_path: Path) -> None:
+    """Python refuses to convert 4,300+ digits; the file is still read (the number stays text)."""
+    data = _real_review_json()
+    data["entries"][0]["updated"] = 7
+    text = json.dumps(data).replace('"updated": 7', '"updated": ' + "9" * 5000).encode()
+    path = tmp_path / "r.json"
+    path.write_bytes(text)
+    review = load_review(path)
+    assert review.entries[0].updated == "9" * 5000 and review.entries[0].comment == "Miks?"
+
+
+def test_a_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    """Notepad saves UTF-8 with a BOM: the same review, not a "corrupt" file."""
+    text = json.dumps(_real_review_json()).encode()
+    plain, bom = tmp_path / "plain.json", tmp_path / "bom.json"
+    plain.write_bytes(text)
+    bom.write_bytes(b"\xef\xbb\xbf" + text)
+    assert load_review(bom) == load_review(plain)
+    assert not (tmp_path / "bom.json.bak").exists()
+
+
+def test_a_huge_review_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """100 MB cost ~600 MB of memory; anything over the limit is refused in one line, untouched."""
+    from ajdiff.review import MAX_REVIEW_BYTES
+
+    path = tmp_path / "r.json"
+    with path.open("wb") as fh:
+        fh.write(b'{"format": "ajdiff-review/1", "entries": [], "pad": "')
+        fh.truncate(MAX_REVIEW_BYTES + 1)  # a sparse file: no disk, no memory
+    with pytest.raises(ReviewError) as info:
+        load_review(path)
+    assert info.value.line() == (
+        f"ajdiff: {path}: review file is larger than 10 MiB (move it away to start a new review)"
+    )
+    assert path.stat().st_size == MAX_REVIEW_BYTES + 1 and not (tmp_path / "r.json.bak").exists()

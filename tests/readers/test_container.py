@@ -117,3 +117,28 @@ def test_signature_with_doctype_is_only_a_warning() -> None:
     source = read_container(buffer.getvalue(), "c.asice", max_bytes=MAX)
     assert source.lines == ("Tekst",)
     assert any("DOCTYPE" in w for w in source.warnings)
+
+
+def test_origins_are_those_of_the_signed_documents() -> None:
+    """A container's lines point into its members: a Word member's paragraphs, a text member's lines."""
+    from ajdiff.readers import Origin
+    from tests.hostile.real_world import document_xml, make_zip, minimal_docx
+
+    data = make_zip(
+        {
+            "mimetype": b"application/vnd.etsi.asic-e+zip",
+            "a.docx": minimal_docx(document_xml(["KINNITATUD", "AMETIJUHEND"])),
+            "b.txt": "Teenistuskoht\n\nNõunik\n".encode(),
+            "META-INF/signatures0.xml": b'<?xml version="1.0"?><S xmlns="urn:s"/>',
+        }
+    )
+    source = read_bytes(data, "x.asice", ".asice")
+    assert list(zip(source.lines, source.origins)) == [
+        ("KINNITATUD", Origin(paragraph=1)),
+        ("AMETIJUHEND", Origin(paragraph=2)),
+        ("", Origin()),
+        ("Teenistuskoht", Origin(line=1)),
+        ("", Origin(line=2)),
+        ("Nõunik", Origin(line=3)),
+        ("", Origin(line=4)),
+    ]

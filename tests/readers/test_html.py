@@ -107,3 +107,28 @@ def test_empty_page_refused(data: bytes) -> None:
 def test_binary_refused() -> None:
     with pytest.raises(InputError):
         read_html(b"\x00\x01\x02<html>", "bin.html")
+
+
+def test_origins_of_paragraphs_and_table_cells() -> None:
+    """Each line says which paragraph, or which table, row and cell, of the page it came from."""
+    from ajdiff.readers import Origin
+
+    page = (
+        "<html><body><p>KINNITATUD</p><p>AMETIJUHEND</p>"
+        "<table><tr><td>Viit</td><td>164</td></tr><tr><td>Registreeritud</td><td>15.11.2024</td></tr></table>"
+        "<table><tr><td>Teenistuskoht</td><td>Nõunik</td></tr>"
+        "<tr><td>2.1. Ülesanne.</td><td><p>Tulemus üks.</p><p>Tulemus kaks.</p></td></tr></table>"
+        "<ul><li>Õigus</li></ul></body></html>"
+    )
+    source = read_bytes(page.encode(), "x.html", ".html")
+    assert list(zip(source.lines, source.origins)) == [
+        ("KINNITATUD", Origin(paragraph=1)),
+        ("AMETIJUHEND", Origin(paragraph=2)),
+        # table 1 is the register's metadata: no lines, but it is counted, as it is in the page
+        ("Teenistuskoht Nõunik", Origin(table=2, row=1, cell=1)),
+        ("2.1. Ülesanne.", Origin(table=2, row=2, cell=1)),
+        ("Tulemus üks.", Origin(table=2, row=2, cell=2)),
+        ("Tulemus kaks.", Origin(table=2, row=2, cell=2)),
+        ("• Õigus", Origin(paragraph=3)),
+    ]
+    assert ("Viit", "164") in source.metadata

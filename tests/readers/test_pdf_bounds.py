@@ -1,0 +1,171 @@
+"""PDF reading within bounds: quiet pypdf, bounded work per page, and the page each line comes from."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from ajdiff.errors import InputError
+from ajdiff.readers import Origin, read_bytes
+from ajdiff.readers import pdf as pdf_reader
+from tests.conftest import FIXTURES
+from tests.hostile.real_world import pdf_page, seed_paragraphs, text_operators
+
+# Runs a command and prints its peak memory (MiB) and CPU seconds: the child's own figures, not pytest's.
+MEASURE = (
+    "import resource, subprocess, sys\n"
+    "r = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "sys.stderr.write(r.stderr)\n"
+    "print(r.returncode, u.ru_maxrss // 1024, u.ru_utime + u.ru_stime)\n"
+)
+
+
+def measured(*args: str | Path, cwd: Path | None = None, stdin: int | None = None) -> tuple[int, int, float, str]:
+    """Exit status, peak memory (MiB), CPU seconds and stderr of `python -m ajdiff ARGS`."""
+    cmd = [sys.executable, "-c", MEASURE, sys.executable, "-m", "ajdiff", *map(str, args)]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=60, cwd=cwd, stdin=stdin)
+    status, rss, cpu = result.stdout.split()
+    return int(status), int(rss), float(cpu), result.stderr
+
+
+def test_pypdf_writes_nothing_of_its_own(tmp_path: Path) -> None:
+    """Issue 16 (9): a font with an unknown encoding made pypdf log a 2 KB line on stderr."""
+    path = tmp_path / "noisy.pdf"
+    path.write_bytes(pdf_page(text_operators(seed_paragraphs()), font={"/Encoding": "/Bogus-Encoding"}))
+    result = subprocess.run(
+        [sys.executable, "-m", "ajdiff", "show", str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert "Teenistuskoht" in result.stdout
+    assert all(line.startswith("ajdiff: ") for line in result.stderr.splitlines()), result.stderr[:300]
+    assert "encoding" not in result.stderr.lower()
+
+
+def test_pypdf_logging_is_restored_after_reading() -> None:
+    """Silencing pypdf is local to a read: a program that embeds ajdiff keeps its own logging set-up."""
+    import logging
+
+    log = logging.getLogger("pypdf")
+    before = (log.level, log.propagate)
+    read_bytes(pdf_page(text_operators(seed_paragraphs())), "x.pdf", ".pdf")
+    assert (log.level, log.propagate) == before
+
+
+def test_page_with_megabytes_of_drawing_is_refused_in_bounded_memory(tmp_path: Path) -> None:
+    """Issue 16 (10): pypdf spends ~50 MB and seconds per MB of operators; more than 1 MiB on a page is refused."""
+    path = tmp_path / "drawing.pdf"
+    path.write_bytes(pdf_page("BT /F1 11 Tf 50 800 Td (Teenistuskoht) Tj ET\n" + "10 10 m 20 20 l S\n" * 80_000))
+    status, rss, cpu, err = measured("show", path)
+    assert status == 2
+    assert re.fullmatch(
+        r"ajdiff: \S+drawing\.pdf: page 1 has 1\d\d\d KiB of drawing instructions \(limit 1 MiB\) "
+        r"\(not a page of text; print the document to a new PDF\)\n",
+        err,
+    ), err
+    assert rss < 100, f"{rss} MiB"
+    assert cpu < 5, f"{cpu} s"
+
+
+SLOW_PAGE = pdf_page(text_operators(["Teenistuskoht Nõunik"] * 30_000))
+"""Under the size bound, but pypdf needs seconds for its 30,000 lines."""
+
+
+# The alarm can land in a gc callback (hypothesis installs one), where Python ignores it and pytest
+# reports it; the repeating timer raises it again (test_an_alarm_lost_in_a_callback_is_raised_again).
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_slow_page_stops_at_the_time_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page that takes longer than the bound ends in one line, soon after the bound."""
+    monkeypatch.setattr(pdf_reader, "MAX_PAGE_SECONDS", 0.3)
+    start = time.monotonic()
+    with pytest.raises(InputError) as err:
+        read_bytes(SLOW_PAGE, "slow.pdf", ".pdf")
+    assert time.monotonic() - start < 2.0
+    assert err.value.problem == "page 1 takes more than 0.3 s to read"
+
+
+def test_time_bound_holds_outside_the_main_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no timer signal can be used (a thread of the terminal UI), the text visitor checks the clock."""
+    monkeypatch.setattr(pdf_reader, "MAX_PAGE_SECONDS", 0.3)
+    outcome: list[BaseException | None] = []
+
+    def read() -> None:
+        try:
+            read_bytes(SLOW_PAGE, "slow.pdf", ".pdf")
+            outcome.append(None)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=read)
+    thread.start()
+    thread.join(30)
+    assert isinstance(outcome[0], InputError) and "takes more than 0.3 s" in outcome[0].problem
+
+
+def test_every_line_comes_from_the_page_it_names() -> None:
+    """Origins: each line of seed 001's PDF is found in the text pypdf extracts from that page."""
+    from pypdf import PdfReader
+
+    data = (FIXTURES / "001_f0f3c421c69f98c0.pdf").read_bytes()
+    source = read_bytes(data, "x.pdf", ".pdf")
+    pages = [re.sub(r"\s+", "", page.extract_text()) for page in PdfReader(FIXTURES / "001_f0f3c421c69f98c0.pdf").pages]
+    assert len(source.origins) == len(source.lines)
+    assert {o.page for o in source.origins} == set(range(1, len(pages) + 1))
+    for line, origin in zip(source.lines, source.origins):
+        assert origin == Origin(page=origin.page)
+        head = re.sub(r"\s+", "", line)[:12]
+        assert head in pages[origin.page - 1], (line, origin)
+
+
+def test_whole_document_stops_at_its_time_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each page within its bound, but many of them: the document as a whole is bounded too."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    page = pdf_page(text_operators(["Teenistuskoht Nõunik"] * 400))
+    for _ in range(40):
+        writer.append(PdfReader(io.BytesIO(page)))
+    out = io.BytesIO()
+    writer.write(out)
+    monkeypatch.setattr(pdf_reader, "MAX_PDF_SECONDS", 0.2)
+    with pytest.raises(InputError) as err:
+        read_bytes(out.getvalue(), "long.pdf", ".pdf")
+    assert re.fullmatch(r"PDF takes more than 0\.2 s to read \(stopped at page \d+ of 40\)", err.value.problem)
+
+
+def test_an_alarm_lost_in_a_callback_is_raised_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An exception raised in a gc callback or __del__ is ignored by Python: the timer must fire again.
+
+    The first alarm is swallowed here on purpose; the page (drawing only, so no text visitor
+    checks the clock) must still stop at the bound instead of running to its end.
+    """
+    import signal
+
+    real = signal.signal
+
+    def first_alarm_lost(signum: int, handler: object) -> object:
+        if signum == signal.SIGALRM and callable(handler):
+            calls: list[int] = []
+
+            def lossy(sig: int, frame: object) -> None:
+                calls.append(sig)
+                if len(calls) > 1:
+                    handler(sig, frame)
+
+            return real(signum, lossy)
+        return real(signum, handler)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(signal, "signal", first_alarm_lost)
+    monkeypatch.setattr(pdf_reader, "MAX_PAGE_SECONDS", 0.3)
+    drawing = pdf_page("0 0 m 10 10 l S\n" * 50_000)
+    start = time.monotonic()
+    with pytest.raises(InputError) as err:
+        read_bytes(drawing, "drawing.pdf", ".pdf")
+    assert err.value.problem == "page 1 takes more than 0.3 s to read"
+    assert time.monotonic() - start < 1.5
