@@ -88,7 +88,7 @@ def comparison_markdown(pair: Comparison, *, show_all: bool = False, lang: str =
 def diff_markdown(result: ComparisonSet, *, show_all: bool = False, lang: str = "et") -> str:
     """The whole Markdown report."""
     t = _T[lang]
-    out = ["# ajdiff", ""] + [f"> {n}" for n in result.notes]
+    out = ["# ajdiff", ""]  # the notes go to stderr, not into a report that is pasted elsewhere
     out += [comparison_markdown(p, show_all=show_all, lang=lang) for p in result.pairs]
     if result.unpaired_new:
         out += [f"## {t[5]}", ""] + [f"- {d.label} ({d.source})" for d in result.unpaired_new] + [""]

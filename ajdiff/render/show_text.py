@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from contextvars import ContextVar
 
 from ajdiff.model import JobDescription
 
@@ -24,10 +25,12 @@ _REQ_LABELS = (
     ("qualities", "Isikuomadused"),
 )
 _WIDTH = 100
+# The width of this rendering: one knob set by show_text rather than a parameter through every helper.
+_width: ContextVar[int] = ContextVar("show_width", default=_WIDTH)
 
 
 def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+    return textwrap.fill(text, _width.get(), initial_indent=indent, subsequent_indent=indent + "  ")
 
 
 def _field(label: str, value: object) -> list[str]:
@@ -43,7 +46,7 @@ def show_document(doc: JobDescription) -> str:
     head = doc.label
     if doc.order:
         head += f"  (käskkiri nr {doc.order.number}, {doc.order.date or '?'})"
-    out = [head, "=" * min(len(head), _WIDTH), "", "1. Üldosa"]
+    out = [head, "=" * min(len(head), _width.get()), "", "1. Üldosa"]
     for key, label in _GENERAL_LABELS:
         out += _field(label, getattr(doc.general, key))
     out += ["", f"2. Teenistusülesanded ({len(doc.duties)})"]
@@ -78,6 +81,10 @@ def show_document(doc: JobDescription) -> str:
     return "\n".join(out) + "\n"
 
 
-def show_text(docs: list[JobDescription]) -> str:
-    """Every document's outline, separated by a blank line."""
-    return "\n".join(show_document(d) for d in docs)
+def show_text(docs: list[JobDescription], *, width: int = _WIDTH) -> str:
+    """Every document's outline, separated by a blank line, wrapped at `width` columns."""
+    token = _width.set(width)
+    try:
+        return "\n".join(show_document(d) for d in docs)
+    finally:
+        _width.reset(token)
