@@ -96,7 +96,7 @@ _ET: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"see ajdiff (\w+) --help", "vaata ajdiff {0} --help"),
         (r"did you mean '(\w+)'\?", "kas mõtlesid '{0}'?"),
         (r"OCR it first, e\.g\. with ocrmypdf", "tuvasta tekst enne, nt ocrmypdf-iga"),
-        (r"OCR it first, e\.g\. with ocrmypdf, or give the text", "tuvasta tekst enne, nt ocrmypdf-iga, või anna tekst"),
+        (r"OCR it first, e\.g\. with ocrmypdf, or give the text", "tuvasta tekst enne (ocrmypdf) või anna tekst"),
         (r"unpack it and give a document inside", "paki lahti ja anna sealt dokument"),
         (r"give a \.txt, \.docx, \.pdf, \.html or \.asice file", "anna .txt-, .docx-, .pdf-, .html- või .asice-fail"),
         (r"use 'ajdiff diff' for a report you can redirect", "suunatava aruande annab 'ajdiff diff'"),

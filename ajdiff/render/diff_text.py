@@ -185,8 +185,8 @@ def diff_text(
 
 
 _STAT = {
-    "et": ("sisulist", "olulist", "toimetuslikku", "paari", "uut ametikohta", "kaotatud ametikohta"),
-    "en": ("substantive", "high impact", "editorial", "pairs", "posts created", "posts abolished"),
+    "et": ("sisulist", "olulist", "toimetuslikku", ("paar", "paari"), "uut ametikohta", "kaotatud ametikohta"),
+    "en": ("substantive", "high impact", "editorial", ("pair", "pairs"), "posts created", "posts abolished"),
 }
 
 
@@ -213,7 +213,8 @@ def diff_stat(result: ComparisonSet, *, lang: str = "et", width: int = 100) -> s
         lines.append(f" {name:<{name_width}} | {count:>{digits}} {bar}".rstrip())
     high = sum(len(p.high_impact) for p in result.pairs)
     editorial = sum(len(p.editorial) for p in result.pairs)
-    summary = f" {len(result.pairs)} {words[3]}, {sum(counts)} {words[0]} ({words[1]} {high}), {editorial} {words[2]}"
+    pairs = words[3][0 if len(result.pairs) == 1 else 1]
+    summary = f" {len(result.pairs)} {pairs}, {sum(counts)} {words[0]} ({words[1]} {high}), {editorial} {words[2]}"
     if result.unpaired_new:
         summary += f", {len(result.unpaired_new)} {words[4]}"
     if result.unpaired_old:
