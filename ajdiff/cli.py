@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import importlib
 import os
 import sys
@@ -377,12 +376,21 @@ def _normalise_argv(argv: list[str]) -> list[str]:
         if not arg.startswith("-") or arg == "-":
             if arg in COMMANDS:
                 return argv
-            if arg is argv[0] and arg != "-" and not os.path.exists(arg):
-                close = difflib.get_close_matches(arg, COMMANDS, n=1, cutoff=0.6)
+            # A bare word that is no file and close to a command is a typo ("shwo"); "diff.txt" is a file name.
+            if arg is argv[0] and arg.isalpha() and not os.path.exists(arg):
+                close = _nearest_command(arg)
                 if close:
-                    raise UsageError(arg, "unknown command", f"did you mean '{close[0]}'?")
+                    raise UsageError(arg, "unknown command", f"did you mean '{close}'?")
             return ["diff", *argv]
     return argv
+
+
+def _nearest_command(word: str) -> str | None:
+    """The command a mistyped word most likely meant ('shwo' → 'show'), if any is close."""
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _help(parser: argparse.ArgumentParser, topic: list[str]) -> int:
@@ -391,8 +399,8 @@ def _help(parser: argparse.ArgumentParser, topic: list[str]) -> int:
         parser.print_help(sys.stdout)
         return EXIT_SAME
     if topic[0] not in COMMANDS or topic[0] == "help":
-        close = difflib.get_close_matches(topic[0], COMMANDS, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "see ajdiff --help"
+        close = _nearest_command(topic[0])
+        hint = f"did you mean '{close}'?" if close else "see ajdiff --help"
         raise UsageError(topic[0], "unknown command", hint)
     parser.parse_args([topic[0], "--help"])  # prints and raises SystemExit(0)
     return EXIT_SAME  # pragma: no cover

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
-import shlex
 import shutil
 import sys
 from typing import TextIO
@@ -95,6 +94,8 @@ def report_width(requested: int | None, *, to_terminal: bool) -> int:
 
 def _pager_command() -> list[str] | None:
     """AJDIFF_PAGER, else PAGER, else less; None when set empty or to cat (no paging, as in git)."""
+    import shlex
+
     text = os.environ.get("AJDIFF_PAGER", os.environ.get("PAGER", "less"))
     if not text.strip() or text.strip() == "cat":
         return None

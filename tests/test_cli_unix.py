@@ -339,6 +339,8 @@ def test_usage_errors_are_one_line_pointing_at_the_help() -> None:
 def test_a_mistyped_command_suggests_the_nearest() -> None:
     assert one_error_line(ajdiff("shwo", "x")) == "ajdiff: shwo: unknown command (did you mean 'show'?)"
     assert one_error_line(ajdiff("redlin", "a", "b")) == "ajdiff: redlin: unknown command (did you mean 'redline'?)"
+    # A missing file that looks like a command is still a missing file.
+    assert one_error_line(ajdiff("diff.txt", ANNEX_001)).startswith("ajdiff: diff.txt: no such file (")
 
 
 def test_help_command() -> None:
@@ -431,7 +433,8 @@ def test_stat_is_one_line_per_pair() -> None:
     lines = result.stdout.splitlines()
     assert result.returncode == 1
     assert len(lines) == 5  # four paired posts and the summary
-    assert all(re.match(r"^ Lisa \d+ · .+ \| +\d+ [+\-~]+$", line) for line in lines[:4]), lines
+    assert all(re.match(r"^ Lisa \d+( · .+)? → Lisa \d+ · .+ \| +\d+ [+\-~]+$", line) for line in lines[:4]), lines
+    assert lines[0].startswith(" Lisa 1 → Lisa 1 · Talituse juhataja ")  # the same post: its old annex only
     assert re.match(
         r"^ 4 paari, \d+ sisulist \(olulist \d+\), \d+ toimetuslikku, 7 uut ametikohta, 3 kaotatud", lines[4]
     )

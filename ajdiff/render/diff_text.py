@@ -190,17 +190,26 @@ _STAT = {
 }
 
 
+def _stat_old(pair: Comparison) -> str:
+    """The old side of a --stat line: just 'Lisa K' when the post keeps its name, as git names a file once."""
+    old, new = pair.old, pair.new
+    if old.annex and old.general.position and old.general.position == new.general.position:
+        return f"Lisa {old.annex}"
+    return old.label
+
+
 def diff_stat(result: ComparisonSet, *, lang: str = "et", width: int = 100) -> str:
     """One line per compared pair, like `git diff --stat`: the pair, its count of substantive changes, a bar.
 
     The bar has one '+' per addition, '-' per removal and '~' per other substantive change, scaled to the width.
     """
     words = _STAT[lang]
-    names = [f"{p.old.label} → {p.new.label}" for p in result.pairs]
+    names = [f"{_stat_old(p)} → {p.new.label}" for p in result.pairs]
     counts = [len(p.substantive) for p in result.pairs]
     digits = len(str(max(counts, default=0)))
-    name_width = min(max((len(n) for n in names), default=0), max(10, width // 2))
-    bar_room = max(5, width - name_width - digits - 5)
+    bar_room = 10 if width >= 40 else 5  # the least room a bar keeps; names get the rest
+    name_width = min(max((len(n) for n in names), default=0), max(10, width - digits - 5 - bar_room))
+    bar_room = max(bar_room, width - name_width - digits - 5)
     scale = min(1.0, bar_room / max(max(counts, default=0), 1))
     lines = []
     for name, pair, count in zip(names, result.pairs, counts):
