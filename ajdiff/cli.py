@@ -1,4 +1,8 @@
-"""The command line: a thin layer over `ajdiff.api`. Heavy libraries load only when a command needs them."""
+"""The command line: a thin layer over `ajdiff.api`. Heavy libraries load only when a command needs them.
+
+Reports go to standard output (or `-o FILE`, where `-` is standard output again); every notice and
+warning goes to standard error, so that `--format json | jq` and `-o` files stay clean.
+"""
 
 from __future__ import annotations
 
@@ -8,30 +12,46 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from ajdiff import __version__
-from ajdiff.errors import AjdiffError, one_line
+from ajdiff.console import can_encode, is_terminal, make_streams_safe, report_width, write_paged
+from ajdiff.errors import AjdiffError, OutputError, UsageError, one_line
 
 EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("show", "diff", "redline", "tui", "demo")
+COMMANDS = ("show", "diff", "redline", "tui", "demo", "completion", "help")
 # Commands that live in optional layers: module with add_arguments(parser) and run(args) -> int.
 PLUGIN_COMMANDS = {
     "redline": ("ajdiff.redline.command", "write a Word redline with tracked changes for approval"),
     "tui": ("ajdiff.tui.command", "review the changes in a terminal UI"),
     "demo": ("ajdiff.tui.command", "open the terminal UI on a real pair bundled with ajdiff"),
 }
+STDOUT = "-"
+"""`-o -`: standard output, as everywhere on Unix."""
 
 _EPILOG = """\
-exit status: 0 no substantive change, 1 substantive changes, 2 error (as diff(1))
+exit status: 0 no substantive change, 1 substantive changes, 2 error (as diff(1));
+show and redline: 0 on success, 2 on error
 
 examples:
   ajdiff show order.txt --annex 2            what ajdiff understood of Lisa 2
   ajdiff old.pdf new.docx                    compare two versions (shorthand for 'diff')
   ajdiff diff old_order.txt new_order.txt    pair every annex by post and compare them
-  ajdiff diff old/ new/ --jobs 2             compare two folders of annexes
+  ajdiff diff old/ new/ --jobs 2 --stat      two folders of annexes, one line per pair
   ajdiff diff a.txt b.txt --format json      the ajdiff/1 contract, for scripts
+  ajdiff -q a.txt b.txt || echo changed      only the exit status
   ajdiff redline old.docx new.docx -o redline.docx
+  ajdiff completion bash > ~/.local/share/bash-completion/completions/ajdiff
 """
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors: 'ajdiff: diff: what is wrong (see ajdiff diff --help)'."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise instead of printing argparse's usage block and exiting."""
+        command = self.prog.split()[-1] if " " in self.prog else "ajdiff"
+        raise UsageError(command, message, f"see {self.prog} --help")
 
 
 def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,7 +76,21 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
         metavar="MB",
         help="refuse inputs (and zip members once inflated) larger than this (default: 50 MB)",
     )
-    parser.add_argument("--lang", choices=("et", "en"), default="et", help="language of the report (default: et)")
+    parser.add_argument(
+        "--lang", choices=("et", "en"), default="et", help="language of the report and messages (default: et)"
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no notes or warnings on stderr; for diff no report either"
+    )
+
+
+def _add_report_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically); '-' is standard output")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    parser.add_argument(
+        "--width", type=_positive_int, metavar="N", help="wrap text at N columns (default: the terminal's, or 100)"
+    )
+    parser.add_argument("--no-pager", action="store_true", help="never page long output on a terminal")
 
 
 def _positive_int(text: str) -> int:
@@ -74,16 +108,69 @@ def max_bytes(args: argparse.Namespace) -> int:
     return int(args.max_size) * 1024 * 1024
 
 
+def message_lang(argv: Sequence[str]) -> str:
+    """The language of messages: --lang when given, else the locale's (et_EE → et), else English."""
+    for k, arg in enumerate(argv):
+        if arg == "--lang" and k + 1 < len(argv):
+            return "et" if argv[k + 1] == "et" else "en"
+        if arg.startswith("--lang="):
+            return "et" if arg.endswith("=et") else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "et" if value.lower().startswith("et") else "en"
+    return "en"
+
+
 def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
+    if is_terminal(sys.stderr):
         sys.stderr.write(f"\rajdiff: {done}/{total}")
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()
 
 
+# ------------------------------------------------------------------ notices
+
+
+def notices(result) -> tuple[list[str], list[str]]:  # result: ComparisonSet
+    """The notes (what ajdiff chose or skipped) and warnings of a comparison, one line each, without 'ajdiff: '.
+
+    Warnings: what the parser could not find, and an OLD dated later than its NEW.
+    """
+    notes = [one_line(n) for n in result.notes]
+    warnings: list[str] = []
+    docs = [d for pair in result.pairs for d in (pair.old, pair.new)]
+    docs += [*result.unpaired_old, *result.unpaired_new]
+    for doc in docs:
+        where = f"Lisa {doc.annex}: " if doc.annex else ""
+        # The source is printable already (display_name); one_line must not touch the name's spaces.
+        warnings += [f"{doc.source}: warning: {one_line(where + w)}" for w in doc.warnings]
+    for pair in result.pairs:
+        old, new = pair.old.order, pair.new.order
+        if old and new and old.date and new.date and old.date > new.date:
+            warnings.append(
+                one_line(
+                    f"{pair.old.source}: warning: OLD is dated {old.date} (order nr {old.number}), later than "
+                    f"NEW {pair.new.source} dated {new.date} (order nr {new.number}); "
+                    "are OLD and NEW swapped? (give the older version first)"
+                )
+            )
+    # One document can sit in several pairs (one against many, a folder of pairs): say each thing once.
+    return list(dict.fromkeys(notes)), list(dict.fromkeys(warnings))
+
+
+def print_notices(result, args: argparse.Namespace) -> None:  # result: ComparisonSet
+    """Notes and warnings on stderr ('ajdiff: …'), unless --quiet."""
+    if getattr(args, "quiet", False):
+        return
+    notes, warnings = notices(result)
+    for line in (*notes, *warnings):
+        print(f"ajdiff: {line}", file=sys.stderr)
+
+
 def compare_from_args(args: argparse.Namespace):  # -> ComparisonSet
-    """Run the comparison the arguments ask for."""
+    """Run the comparison the arguments ask for; its notes and warnings go to stderr."""
     from ajdiff.api import compare_files
 
     result = compare_files(
@@ -95,98 +182,125 @@ def compare_from_args(args: argparse.Namespace):  # -> ComparisonSet
         max_bytes=max_bytes(args),
         progress=_progress,
     )
-    warn_documents(result)
+    print_notices(result, args)
     return result
 
 
-def warn_documents(result) -> None:  # result: ComparisonSet
-    """Say on stderr what the parser could not find, one 'ajdiff: FILE: warning: …' line each.
-
-    On stderr, not in the report, so that JSON on stdout stays clean and a script still sees it.
-    """
-    docs = [d for pair in result.pairs for d in (pair.old, pair.new)]
-    docs += [*result.unpaired_old, *result.unpaired_new]
-    seen: set[str] = set()
-    for doc in docs:
-        where = f"Lisa {doc.annex}: " if doc.annex else ""
-        for warning in doc.warnings:
-            line = f"ajdiff: {doc.source}: warning: {one_line(where + warning)}"  # source: printable already
-            if line not in seen:  # one document can sit in two pairs (one against many)
-                seen.add(line)
-                print(line, file=sys.stderr)
+# ------------------------------------------------------------------ output
 
 
-def _use_color(choice: str) -> bool:
+def _to_stdout(args: argparse.Namespace) -> bool:
+    return getattr(args, "output", None) in (None, STDOUT)
+
+
+def _use_color(choice: str, args: argparse.Namespace) -> bool:
+    if not _to_stdout(args):
+        return False
     if choice == "always":
         return True
     if choice == "never":
         return False
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    return is_terminal(sys.stdout) and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _width(args: argparse.Namespace) -> int:
+    return report_width(getattr(args, "width", None), to_terminal=_to_stdout(args) and is_terminal(sys.stdout))
+
+
+def _json_ascii(args: argparse.Namespace) -> bool:
+    """JSON escapes non-ASCII (\\u00f5) when standard output cannot encode it: lossless, unlike a fallback."""
+    return _to_stdout(args) and not can_encode(sys.stdout, "õ→“")
 
 
 def _emit(text: str, args: argparse.Namespace, inputs: list[str]) -> None:
-    if getattr(args, "output", None):
+    if not _to_stdout(args):
         from ajdiff.output import atomic_write
 
         atomic_write(args.output, text, inputs=inputs, force=args.force)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    elif not (getattr(args, "quiet", False) and args.run is _cmd_diff):
+        page = is_terminal(sys.stdout) and not getattr(args, "no_pager", False)
+        write_paged(text, page=page)
 
 
-def _add_output(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of standard output")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+def emit_bytes(data: bytes, output: str, *, inputs: list[str], force: bool) -> None:
+    """Write binary output (a .docx) to a file atomically, or to standard output for '-' (never a terminal)."""
+    if output != STDOUT:
+        from ajdiff.output import atomic_write
+
+        atomic_write(output, data, inputs=inputs, force=force)
+        return
+    if is_terminal(sys.stdout):
+        raise OutputError(STDOUT, "will not write a Word document to a terminal", "redirect it: > redline.docx")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
 
-def _check_output(args: argparse.Namespace, inputs: list[str]) -> None:
-    """Refuse a bad -o path before the work, not after it."""
-    if getattr(args, "output", None):
+def check_output(output: str | None, inputs: list[str], force: bool) -> None:
+    """Refuse a bad -o path before the work, not after it ('-' is always fine)."""
+    if output and output != STDOUT:
         from ajdiff.output import check_output_path
 
-        check_output_path(args.output, inputs=inputs, force=args.force)
+        check_output_path(output, inputs=inputs, force=force)
+
+
+# ------------------------------------------------------------------ commands
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
     from ajdiff.api import load
 
-    _check_output(args, [args.file])
-
+    check_output(args.output, [args.file], args.force)
     docs = load(args.file, args.annex, max_bytes=max_bytes(args))
     if args.format == "json":
         from ajdiff.render.json import show_json
 
-        _emit(show_json(docs), args, [args.file])
+        _emit(show_json(docs, ensure_ascii=_json_ascii(args)), args, [args.file])
     else:
         from ajdiff.render.show_text import show_text
 
-        _emit(show_text(docs), args, [args.file])
+        _emit(show_text(docs, width=_width(args)), args, [args.file])
     return EXIT_SAME
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     inputs = [args.old, args.new]
-    _check_output(args, inputs)
+    check_output(args.output, inputs, args.force)
     result = compare_from_args(args)
-    if args.format == "json":
+    lang = args.lang
+    if args.stat:
+        from ajdiff.render.diff_text import diff_stat
+
+        _emit(diff_stat(result, lang=lang, width=_width(args)), args, inputs)
+    elif args.format == "json":
         from ajdiff.render.json import diff_json
 
-        _emit(diff_json(result), args, inputs)
+        notes, warnings = notices(result)
+        text = diff_json(result, notes=notes, warnings=warnings, ensure_ascii=_json_ascii(args))
+        _emit(text, args, inputs)
     elif args.format == "markdown":
         from ajdiff.render.markdown import diff_markdown
 
-        _emit(diff_markdown(result, show_all=args.all, lang=args.lang), args, inputs)
+        _emit(diff_markdown(result, show_all=args.all, lang=lang), args, inputs)
     else:
         from ajdiff.render.diff_text import diff_text
 
-        color = _use_color(args.color) and not args.output
-        _emit(diff_text(result, show_all=args.all, color=color, lang=args.lang), args, inputs)
+        color = _use_color(args.color, args)
+        _emit(diff_text(result, show_all=args.all, color=color, lang=lang, width=_width(args)), args, inputs)
     return EXIT_CHANGED if result.has_substantive else EXIT_SAME
+
+
+def _cmd_completion(args: argparse.Namespace) -> int:
+    """Print the shell's completion script (argcomplete: completes commands, options and file names)."""
+    import argcomplete
+
+    sys.stdout.write(argcomplete.shellcode(["ajdiff"], shell=args.shell))
+    return EXIT_SAME
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per task."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="ajdiff",
         description="Compare two versions of an Estonian job description (ametijuhend) section by section "
         "and show what really changed: duties, substitutes, language levels, experience, the post's group.",
@@ -194,18 +308,21 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"ajdiff {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     show = sub.add_parser(
         "show",
         help="print what ajdiff understood of a document",
         description="Print the parsed job description(s): fields, duties, requirements, warnings.",
+        epilog="examples:\n  ajdiff show order.txt --annex 2\n"
+        "  ajdiff show annex.pdf --format json | jq .documents[0].duties",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     show.add_argument("file", metavar="FILE", help="a .txt .md .docx .pdf .html .asice file, or '-' for standard input")
     show.add_argument("--annex", metavar="K", help="only annex K (Lisa K) of an order")
     show.add_argument("--format", choices=("text", "json"), default="text", help="text outline or ajdiff/1 JSON")
     _add_common(show)
-    _add_output(show)
+    _add_report_options(show)
     show.set_defaults(run=_cmd_show)
 
     diff = sub.add_parser(
@@ -218,13 +335,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_compare_arguments(diff)
     diff.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="report format")
     diff.add_argument("--all", action="store_true", help="also show editorial changes (renumbering, punctuation …)")
+    diff.add_argument("--stat", action="store_true", help="one line per compared pair, like git diff --stat")
     diff.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
         help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
     )
-    _add_output(diff)
+    _add_report_options(diff)
     diff.set_defaults(run=_cmd_diff)
 
     for name, (module_name, help_text) in PLUGIN_COMMANDS.items():
@@ -235,37 +353,79 @@ def build_parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         module.add_arguments(cmd, name)
         cmd.set_defaults(run=module.run)
+
+    completion = sub.add_parser(
+        "completion",
+        help="print a shell completion script (bash, zsh, fish)",
+        description="Print the completion script for a shell. Install it once, for example:\n"
+        "  ajdiff completion bash > ~/.local/share/bash-completion/completions/ajdiff\n"
+        "  ajdiff completion zsh > ~/.zfunc/_ajdiff      (with fpath+=~/.zfunc before compinit)\n"
+        "  ajdiff completion fish > ~/.config/fish/completions/ajdiff.fish",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell")
+    completion.set_defaults(run=_cmd_completion)
+    sub.add_parser("help", help="show this help, or a command's: ajdiff help diff")
     return parser
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:
-    """`ajdiff OLD NEW` is shorthand for `ajdiff diff OLD NEW`."""
+    """`ajdiff OLD NEW` is shorthand for `ajdiff diff OLD NEW`; a mistyped command is said so."""
     for arg in argv:
         if arg in ("-h", "--help", "--version"):
             return argv
         if not arg.startswith("-") or arg == "-":
-            return argv if arg in COMMANDS else ["diff", *argv]
+            if arg in COMMANDS:
+                return argv
+            # A bare word that is no file and close to a command is a typo ("shwo"); "diff.txt" is a file name.
+            if arg is argv[0] and arg.isalpha() and not os.path.exists(arg):
+                close = _nearest_command(arg)
+                if close:
+                    raise UsageError(arg, "unknown command", f"did you mean '{close}'?")
+            return ["diff", *argv]
     return argv
+
+
+def _nearest_command(word: str) -> str | None:
+    """The command a mistyped word most likely meant ('shwo' → 'show'), if any is close."""
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _help(parser: argparse.ArgumentParser, topic: list[str]) -> int:
+    """`ajdiff help [COMMAND]`: the help of ajdiff or of one command, on stdout."""
+    if not topic:
+        parser.print_help(sys.stdout)
+        return EXIT_SAME
+    if topic[0] not in COMMANDS or topic[0] == "help":
+        close = _nearest_command(topic[0])
+        hint = f"did you mean '{close}'?" if close else "see ajdiff --help"
+        raise UsageError(topic[0], "unknown command", hint)
+    parser.parse_args([topic[0], "--help"])  # prints and raises SystemExit(0)
+    return EXIT_SAME  # pragma: no cover
+
+
+def _complete(parser: argparse.ArgumentParser) -> None:
+    """Answer a shell's completion request (argcomplete sets _ARGCOMPLETE), then exit; else do nothing."""
+    if "_ARGCOMPLETE" in os.environ:
+        import argcomplete  # only for a completion request: never on the start-up path of a real run
+
+        argcomplete.autocomplete(parser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run a command and turn every failure into one line and exit status 2."""
+    make_streams_safe()
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    if not args_list:
-        parser.print_help(sys.stderr)
-        return EXIT_ERROR
+    lang = message_lang(args_list)
     try:
-        args = parser.parse_args(_normalise_argv(args_list))
-    except SystemExit as exc:  # argparse: usage errors exit 2, --help exits 0
+        return _main(args_list)
+    except SystemExit as exc:  # argparse's --help and --version exit 0
         return int(exc.code or 0)
-    if not getattr(args, "run", None):
-        parser.print_help(sys.stderr)
-        return EXIT_ERROR
-    try:
-        return int(args.run(args))
     except AjdiffError as exc:
-        print(exc.line(), file=sys.stderr)
+        print(exc.line(lang), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("ajdiff: interrupted", file=sys.stderr)
@@ -285,6 +445,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"ajdiff: internal error: {type(exc).__name__}: {exc} (set AJDIFF_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _main(args_list: list[str]) -> int:
+    parser = build_parser()
+    _complete(parser)
+    if not args_list:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    if args_list[0] == "help":
+        return _help(parser, args_list[1:])
+    args = parser.parse_args(_normalise_argv(args_list))
+    if not getattr(args, "run", None):
+        raise UsageError("ajdiff", "no command given", "see ajdiff --help")
+    if args.command in ("tui", "demo") and not (is_terminal(sys.stdin) and is_terminal(sys.stdout)):
+        # Textual would start anyway, wait for keys that never come and write escape codes into a file.
+        raise UsageError(
+            args.command,
+            "needs a terminal (standard input and output are not one)",
+            "use 'ajdiff diff' for a report you can redirect",
+        )
+    return int(args.run(args))
 
 
 if __name__ == "__main__":  # pragma: no cover

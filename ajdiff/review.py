@@ -1,7 +1,8 @@
 """Review state: approve / question marks and comments on changes, kept in a JSON file.
 
 The terminal UI writes it after every action (atomically); the redline turns it into Word
-comments. A file that cannot be read is never silently replaced: it is kept as `.bak`.
+comments. A file that cannot be read is never silently replaced: the UI keeps it as `.bak`;
+the redline, which only reads it, reports it and writes nothing.
 """
 
 from __future__ import annotations
@@ -131,8 +132,31 @@ def _entry(e: object) -> ReviewEntry:
     )
 
 
-def load_review(path: str | Path) -> Review:
-    """Read a review file; a missing file is an empty review; a bad one is kept as .bak and refused."""
+def _unusable(path: Path, problem: str, keep_backup: bool, hint: str | None = None) -> ReviewError:
+    """The error for a file that cannot be used; the UI, which will write the file, first keeps a copy."""
+    if keep_backup:
+        kept = f"a copy is kept as {_keep_backup(path).name}"
+        return ReviewError(str(path), problem, f"{kept}; {hint}" if hint else kept)
+    return ReviewError(str(path), problem, hint or "repair it, or give another --review file")
+
+
+def _json_problem(exc: Exception) -> str:
+    """What is wrong with the file's text, in words rather than an exception's class name."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return "not valid JSON"
+
+
+def load_review(path: str | Path, *, keep_backup: bool = False) -> Review:
+    """Read a review file; a missing file is an empty review; a bad one is refused.
+
+    Reading never writes: only the terminal UI, which owns the file and will save over it, asks
+    for `keep_backup`, which copies a bad file to FILE.bak before refusing it.
+    """
     p = Path(path)
     if not p.exists():
         return Review()
@@ -145,25 +169,18 @@ def load_review(path: str | Path) -> Review:
             raise ReviewError(str(p), f"review file is larger than {limit} MiB", "move it away to start a new review")
         raw = p.read_bytes()
     except OSError as exc:
-        raise ReviewError(str(p), f"cannot read the review file: {exc.strerror or exc}") from None
+        raise ReviewError(
+            str(p), f"cannot read the review file: {exc.strerror or exc}", "check the file's permissions"
+        ) from None
     try:
         # utf-8-sig: Notepad and PowerShell save UTF-8 with a byte order mark.
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_number)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
-        backup = _keep_backup(p)
-        raise ReviewError(
-            str(p),
-            f"review file is corrupt ({type(exc).__name__})",
-            f"a copy is kept as {backup.name}; move it away to start a new review",
-        ) from None
+        problem = f"review file is corrupt ({_json_problem(exc)})"
+        raise _unusable(p, problem, keep_backup, "move it away to start a new review") from None
     if not isinstance(data, dict) or data.get("format") != REVIEW_FORMAT:
-        backup = _keep_backup(p)
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise ReviewError(
-            str(p),
-            f"unknown review file version {found!r} (expected {REVIEW_FORMAT})",
-            f"a copy is kept as {backup.name}",
-        )
+        raise _unusable(p, f"unknown review file version {found!r} (expected {REVIEW_FORMAT})", keep_backup)
     try:
         items = data.get("entries", [])
         if not isinstance(items, list):
@@ -174,9 +191,8 @@ def load_review(path: str | Path) -> Review:
             raise TypeError("author is not text")
         author = _text(author) if author is not None else None
     except (KeyError, TypeError, ValueError) as exc:
-        backup = _keep_backup(p)
         what = f"an entry has no {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
-        raise ReviewError(str(p), f"review file has a bad entry ({what})", f"a copy is kept as {backup.name}") from None
+        raise _unusable(p, f"review file has a bad entry ({what})", keep_backup) from None
     return Review(entries=entries, author=author)
 
 

@@ -131,8 +131,9 @@ def test_shorthand_with_options_first(capsys) -> None:
 
 def test_diff_json_is_the_ajdiff_1_contract(capsys) -> None:
     code, out, err = run(capsys, "diff", ANNEX_001, ORDER_000, "--format", "json")
-    assert code == 1 and err == ""
+    assert code == 1 and err.startswith("ajdiff: compared with Lisa 2") and err.count("\n") == 1
     data = json.loads(out)
+    assert data["notes"] == [err.removeprefix("ajdiff: ").rstrip("\n")]  # the note on stderr, also in the JSON
     assert data["format"] == "ajdiff/1"
     assert set(data) >= {"format", "pairs", "unpaired_old", "unpaired_new"}
     (pair,) = data["pairs"]  # one against an order: the best match, Lisa 2
@@ -206,12 +207,13 @@ def test_no_colour_when_piped_or_written(capsys, tmp_path: Path) -> None:
 
 def test_output_and_force(capsys, tmp_path: Path) -> None:
     target = tmp_path / "diff.json"
-    code, out, err = run(capsys, ANNEX_001, ORDER_000, "--format", "json", "-o", target)
+    pair = (ANNEX_001, ORDER_000, "--new-annex", "2")
+    code, out, err = run(capsys, *pair, "--format", "json", "-o", target)
     assert (code, out, err) == (1, "", "")
     assert json.loads(target.read_text(encoding="utf-8"))["format"] == "ajdiff/1"
-    code, _, err = run(capsys, ANNEX_001, ORDER_000, "--format", "json", "-o", target)
+    code, _, err = run(capsys, *pair, "--format", "json", "-o", target)
     assert code == 2 and err == f"ajdiff: {target}: already exists (use --force to overwrite it)\n"
-    code, _, _ = run(capsys, ANNEX_001, ORDER_000, "--format", "json", "-o", target, "--force")
+    code, _, _ = run(capsys, *pair, "--format", "json", "-o", target, "--force")
     assert code == 1
 
 
@@ -231,4 +233,7 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
 def test_an_error_is_one_line_even_with_line_breaks_in_names_and_messages(capsys, tmp_path: Path) -> None:
     code, out, err = run(capsys, "show", tmp_path / "two\nlines.txt")
     assert (code, out) == (2, "")
-    assert err == f"ajdiff: {tmp_path}/two\\nlines.txt: no such file\n"  # the break shown, never printed
+    # The break shown, never printed; the hint every refusal carries.
+    assert err == (
+        f"ajdiff: {tmp_path}/two\\nlines.txt: no such file (check the name and the folder; 'ajdiff help' shows what ajdiff reads)\n"
+    )

@@ -135,9 +135,9 @@ def test_new_file_gets_the_usual_mode_and_a_replaced_file_keeps_its_own(tmp_path
 @pytest.mark.parametrize(
     "argv",
     [
-        ["diff", str(OLD), str(NEW), "--format", "json"],
-        ["diff", str(OLD), str(NEW), "--format", "markdown"],
-        ["diff", str(OLD), str(NEW)],
+        ["diff", str(OLD), str(NEW), "--new-annex", "2", "--format", "json"],
+        ["diff", str(OLD), str(NEW), "--new-annex", "2", "--format", "markdown"],
+        ["diff", str(OLD), str(NEW), "--new-annex", "2"],
         ["show", str(NEW), "--format", "json"],
     ],
 )
@@ -179,8 +179,10 @@ def test_cli_failure_mid_export_leaves_nothing(tmp_path: Path, capsys, monkeypat
 
     monkeypatch.setattr(ajdiff.output.os, "fsync", broken_fsync)
     target = tmp_path / "diff.json"
-    assert main(["diff", str(OLD), str(NEW), "--format", "json", "-o", str(target)]) == 2
-    assert capsys.readouterr().err == f"ajdiff: {target}: cannot write: No space left on device\n"
+    assert main(["diff", str(OLD), str(NEW), "--new-annex", "2", "--format", "json", "-o", str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"ajdiff: {target}: cannot write: No space left on device (check the folder's free space and permissions)\n"
+    )
     assert list(tmp_path.iterdir()) == []
 
 
@@ -192,7 +194,7 @@ def test_cli_failure_while_rendering_leaves_nothing(tmp_path: Path, capsys, monk
 
     monkeypatch.setattr(ajdiff.render.markdown, "diff_markdown", broken)
     target = tmp_path / "diff.md"
-    assert main(["diff", str(OLD), str(NEW), "--format", "markdown", "-o", str(target)]) == 2
+    assert main(["diff", str(OLD), str(NEW), "--new-annex", "2", "--format", "markdown", "-o", str(target)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("ajdiff: internal error: RuntimeError: renderer bug") and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
@@ -229,7 +231,7 @@ def test_redline_refuses_an_input_and_keeps_an_existing_file(tmp_path: Path, cap
     assert main(["redline", str(OLD), str(new), "-o", str(target)]) == 2
     assert "already exists (use --force to overwrite it)" in capsys.readouterr().err
     assert target.read_bytes() == b"previous"
-    assert main(["redline", str(OLD), str(new), "-o", str(target), "--force"]) == 1
+    assert main(["redline", str(OLD), str(new), "-o", str(target), "--force"]) == 0  # written: success
     assert target.read_bytes().startswith(b"PK")
     assert leftovers(tmp_path) == []
 
@@ -240,6 +242,8 @@ def test_redline_failure_mid_export_leaves_nothing(tmp_path: Path, capsys, monke
 
     monkeypatch.setattr(ajdiff.output.os, "fsync", broken_fsync)
     target = tmp_path / "redline.docx"
-    assert main(["redline", str(OLD), str(NEW), "-o", str(target)]) == 2
-    assert capsys.readouterr().err == f"ajdiff: {target}: cannot write: No space left on device\n"
+    assert main(["redline", str(OLD), str(NEW), "--new-annex", "2", "-o", str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"ajdiff: {target}: cannot write: No space left on device (check the folder's free space and permissions)\n"
+    )
     assert list(tmp_path.iterdir()) == []

@@ -64,10 +64,92 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".asice", ".bdoc", ".edoc", ".sce"}
 
 
+_SAVE_AS = "save it as .docx or PDF"
+_OCR = "OCR it first, e.g. with ocrmypdf, or give the text"
+_UNPACK = "unpack it and give a document inside"
+# Formats ajdiff does not read, told by their first bytes: (magic, offset, what it is, hint).
+_REFUSED_MAGIC: tuple[tuple[bytes, int, str, str], ...] = (
+    (b"{\\rtf", 0, "is an RTF document", _SAVE_AS),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "is a Word 97-2003 document (.doc) or another OLE file", _SAVE_AS),
+    (b"\x89PNG\r\n\x1a\n", 0, "is an image (PNG), not a document", _OCR),
+    (b"\xff\xd8\xff", 0, "is an image (JPEG), not a document", _OCR),
+    (b"GIF87a", 0, "is an image (GIF), not a document", _OCR),
+    (b"GIF89a", 0, "is an image (GIF), not a document", _OCR),
+    (b"II*\x00", 0, "is an image (TIFF), not a document", _OCR),
+    (b"MM\x00*", 0, "is an image (TIFF), not a document", _OCR),
+    (b"WEBP", 8, "is an image (WebP), not a document", _OCR),
+    (b"\x1f\x8b", 0, "is a gzip archive, not a document", _UNPACK),
+    (b"7z\xbc\xaf\x27\x1c", 0, "is a 7z archive, not a document", _UNPACK),
+    (b"Rar!\x1a\x07", 0, "is a RAR archive, not a document", _UNPACK),
+    (b"\xfd7zXZ\x00", 0, "is an xz archive, not a document", _UNPACK),
+    (b"BZh", 0, "is a bzip2 archive, not a document", _UNPACK),
+    (b"ustar", 257, "is a tar archive, not a document", _UNPACK),
+)
+# Zip packages that are not ajdiff's: OpenDocument by its mimetype member, Office by its main part.
+_ODF = {
+    b"application/vnd.oasis.opendocument.text": "is an OpenDocument text (.odt)",
+    b"application/vnd.oasis.opendocument.spreadsheet": "is an OpenDocument spreadsheet (.ods)",
+    b"application/vnd.oasis.opendocument.presentation": "is an OpenDocument presentation (.odp)",
+}
+_OFFICE_PARTS = {
+    "xl/workbook.xml": "is an Excel workbook (.xlsx)",
+    "ppt/presentation.xml": "is a PowerPoint presentation (.pptx)",
+}
+
+
+def refusal(data: bytes) -> tuple[str, str] | None:
+    """(what it is, what to do) for bytes of a format ajdiff does not read (RTF, .doc, images, archives)."""
+    for magic, offset, problem, hint in _REFUSED_MAGIC:
+        if data[offset : offset + len(magic)] == magic:
+            if magic == b"BZh" and data[4:10] != b"1AY&SY":
+                continue  # a text may start with "BZh"; a bzip2 stream has its block magic next
+            if magic == b"WEBP" and not data.startswith(b"RIFF"):
+                continue
+            return problem, hint
+    return None
+
+
+def _zip_kind(data: bytes, name: str, suffix: str) -> str:
+    """'docx' or 'container' for a zip ajdiff reads; raise InputError for OpenDocument, Office and other archives."""
+    import io
+    import zipfile
+
+    from ajdiff.readers.container import is_signature_container
+
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError):
+        names = None  # damaged: the reader for its name says so in its words
+    if names is None or "word/document.xml" in names:
+        return "container" if suffix in CONTAINER_SUFFIXES else "docx"
+    head = data[30:120]  # ODF stores its mimetype first and uncompressed, right after the first header
+    for mimetype, problem in _ODF.items():
+        if mimetype in head:
+            raise InputError(name, problem, _SAVE_AS)
+    for part, problem in _OFFICE_PARTS.items():
+        if part in names:
+            raise InputError(name, problem, _SAVE_AS)
+    if is_signature_container(data, name):
+        return "container"
+    if suffix == ".docx":
+        return "docx"  # its reader says what the Word document lacks
+    raise InputError(name, "is a zip archive, not a document", _UNPACK)
+
+
+CONTAINER_SUFFIXES = frozenset({".asice", ".bdoc", ".edoc", ".sce"})
+
+
 def sniff_kind(data: bytes, suffix: str) -> str:
-    """The format of some bytes: by extension where given, else by their magic."""
+    """The format of some bytes: by their magic where they have one, else by the file's extension.
+
+    The content wins over the name: a PDF named .docx is read as a PDF; an RTF named .txt is refused.
+    """
     suffix = suffix.lower()
-    if suffix in (".asice", ".bdoc", ".edoc", ".sce"):
+    if data.startswith(b"PK\x03\x04"):
+        return "zip"
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if suffix in CONTAINER_SUFFIXES:
         return "container"
     if suffix == ".docx":
         return "docx"
@@ -76,10 +158,6 @@ def sniff_kind(data: bytes, suffix: str) -> str:
     if suffix in (".html", ".htm"):
         return "html"
     head = data[:1024].lstrip()
-    if data.startswith(b"PK\x03\x04"):
-        return "zip"
-    if data.startswith(b"%PDF"):
-        return "pdf"
     if head[:15].lower().startswith((b"<!doctype html", b"<html")):
         return "html"
     return "text"
@@ -110,11 +188,12 @@ def _check_bounds(source: SourceText, text: bool) -> SourceText:
 
 
 def _read_kind(data: bytes, name: str, suffix: str, max_bytes: int) -> SourceText:
+    refused = refusal(data)
+    if refused:
+        raise InputError(name, *refused)
     kind = sniff_kind(data, suffix)
     if kind == "zip":
-        from ajdiff.readers.container import is_signature_container
-
-        kind = "container" if is_signature_container(data, name) else "docx"
+        kind = _zip_kind(data, name, suffix.lower())
     if kind == "text":
         from ajdiff.readers.plain import read_text
 
@@ -149,6 +228,7 @@ def _read_bounded(fh: BinaryIO, name: str, suffix: str, max_bytes: int, what: st
     if (
         b"\x00" in head
         and sniff_kind(head, suffix) == "text"
+        and not refusal(head)  # a .doc, an image or an archive is named for what it is, below
         and not head.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16 text has NULs
     ):
         raise InputError(name, "binary data, not text", "give a .txt, .docx, .pdf, .html or .asice file")
@@ -166,8 +246,6 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
         return read_bytes(data, "-", "", max_bytes=max_bytes)
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise InputError(name, f"unknown file type '{p.suffix}'", "use .txt, .md, .docx, .pdf, .html or .asice")
     try:
         if p.is_dir():
             raise InputError(name, "is a folder", "give a file, or two folders to 'ajdiff diff'")
@@ -188,4 +266,9 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
         raise InputError(name, "is a folder") from None
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    if suffix not in SUFFIXES:
+        # The content decides: a .doc, .rtf or .odt is named for what it is; a readable format is read.
+        if not refusal(data) and sniff_kind(data, "") == "text":
+            raise InputError(name, f"unknown file type '{p.suffix}'", "use .txt, .md, .docx, .pdf, .html or .asice")
+        suffix = ""
     return read_bytes(data, name, suffix, max_bytes=max_bytes)

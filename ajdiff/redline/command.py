@@ -24,7 +24,13 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     from ajdiff.cli import add_compare_arguments
 
     add_compare_arguments(parser)
-    parser.add_argument("-o", "--output", metavar="OUT.docx", required=True, help="the .docx to write (atomically)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT.docx",
+        required=True,
+        help="the .docx to write (atomically); '-' is standard output",
+    )
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
     parser.add_argument("--author", default="ajdiff", help="author of the tracked changes (default: ajdiff)")
     parser.add_argument(
@@ -48,16 +54,15 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Compare, build the redline in memory, then write it in one atomic step."""
-    from ajdiff.cli import EXIT_CHANGED, EXIT_SAME, compare_from_args
-    from ajdiff.output import atomic_write, check_output_path
+    """Compare, build the redline in memory, then write it in one atomic step (or to stdout for -o -)."""
+    from ajdiff.cli import EXIT_SAME, check_output, compare_from_args, emit_bytes
 
     output = str(args.output)
-    if not output.lower().endswith(".docx"):
-        raise OutputError(output, "is not a .docx file name", "name the output OUT.docx")
+    if output != "-" and not output.lower().endswith(".docx"):
+        raise OutputError(output, "is not a .docx file name", "name the output OUT.docx, or '-' for standard output")
     inputs = [args.old, args.new]
     # Refuse a bad output path before the (slower) comparison, and again when writing.
-    check_output_path(output, inputs=inputs, force=args.force)
+    check_output(output, inputs, args.force)
     review = None
     if args.review:
         from pathlib import Path
@@ -66,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
 
         if not Path(args.review).is_file():
             raise InputError(args.review, "review file not found", "give the file the terminal UI wrote")
-        review = load_review(args.review)
+        review = load_review(args.review)  # only read: a bad file is reported, never copied or replaced
     result = compare_from_args(args)
 
     from ajdiff.redline.build import RedlineOptions, build_redline
@@ -79,5 +84,5 @@ def run(args: argparse.Namespace) -> int:
         review=review,
     )
     data = build_redline(result, options)
-    atomic_write(output, data, inputs=inputs, force=args.force)
-    return EXIT_CHANGED if result.has_substantive else EXIT_SAME
+    emit_bytes(data, output, inputs=inputs, force=args.force)
+    return EXIT_SAME  # written: success, whatever the changes (the summary page says them)

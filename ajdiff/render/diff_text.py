@@ -9,7 +9,7 @@ from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
 from ajdiff.labels import SECTION_ORDER, change_title, kind_name, section_name, sentence
 from ajdiff.model import JobDescription
 
-_RESET, _BOLD, _DIM = "\x1b[0m", "\x1b[1m", "\x1b[2m"
+_RESET, _BOLD = "\x1b[0m", "\x1b[1m"
 _RED, _GREEN, _YELLOW, _CYAN = "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[36m"
 _STRIKE, _UNDER = "\x1b[9m", "\x1b[4m"
 
@@ -140,12 +140,12 @@ def comparison_text(pair: Comparison, *, show_all: bool, color: bool, lang: str 
     t = _T[lang]
     style = _Style(color)
     shown = [c for c in pair.changes if show_all or not c.editorial]
-    out = [
-        style(f"{_title(pair.old)}  →  {_title(pair.new)}", _BOLD),
+    summary = (
         f"{t['similarity']} {pair.similarity:.0%} · {len(pair.substantive)} {t['substantive']} "
         f"({t['high']} {len(pair.high_impact)}) · {len(pair.editorial)} {t['editorial']}"
-        + ("" if show_all or not pair.editorial else f" ({t['hidden']})"),
-    ]
+        + ("" if show_all or not pair.editorial else f" ({t['hidden']})")
+    )
+    out = [style(_wrap(f"{_title(pair.old)}  →  {_title(pair.new)}", "", width), _BOLD), _wrap(summary, "", width)]
     if not pair.substantive and not show_all:
         out.append(t["nothing"])
         return "\n".join(out) + "\n"
@@ -164,22 +164,74 @@ def comparison_text(pair: Comparison, *, show_all: bool, color: bool, lang: str 
     return "\n".join(out) + "\n"
 
 
-def diff_text(result: ComparisonSet, *, show_all: bool = False, color: bool = False, lang: str = "et") -> str:
-    """The whole report: every pair, then posts created and abolished."""
+def diff_text(
+    result: ComparisonSet, *, show_all: bool = False, color: bool = False, lang: str = "et", width: int = 100
+) -> str:
+    """The whole report: every pair, then posts created and abolished.
+
+    The result's notes are not part of it: the command line says them on stderr.
+    """
     t = _T[lang]
     style = _Style(color)
-    blocks = [style(f"ajdiff: {note}", _DIM) for note in result.notes]
+    blocks = []
     if len(result.pairs) > 1 or result.unpaired_old or result.unpaired_new:
         blocks.append(f"{t['pairs']}: {len(result.pairs)}")
     shown = [c for c in result.order_changes if show_all or not c.editorial]
     if shown:
         order_lines = [style(section_name("order", lang), _BOLD)]
         for c in shown:
-            order_lines += change_lines(c, style, lang, 100)
+            order_lines += change_lines(c, style, lang, width)
         blocks.append("\n".join(order_lines))
-    blocks += [comparison_text(p, show_all=show_all, color=color, lang=lang) for p in result.pairs]
+    blocks += [comparison_text(p, show_all=show_all, color=color, lang=lang, width=width) for p in result.pairs]
     if result.unpaired_new:
         blocks.append(style(t["created"] + ":", _BOLD) + "".join(f"\n  + {_title(d)}" for d in result.unpaired_new))
     if result.unpaired_old:
         blocks.append(style(t["abolished"] + ":", _BOLD) + "".join(f"\n  - {_title(d)}" for d in result.unpaired_old))
     return "\n".join(b.rstrip("\n") + "\n" for b in blocks)
+
+
+_STAT = {
+    "et": ("sisulist", "olulist", "toimetuslikku", ("paar", "paari"), "uut ametikohta", "kaotatud ametikohta"),
+    "en": ("substantive", "high impact", "editorial", ("pair", "pairs"), "posts created", "posts abolished"),
+}
+
+
+def _stat_old(pair: Comparison) -> str:
+    """The old side of a --stat line: just 'Lisa K' when the post keeps its name, as git names a file once."""
+    old, new = pair.old, pair.new
+    if old.annex and old.general.position and old.general.position == new.general.position:
+        return f"Lisa {old.annex}"
+    return old.label
+
+
+def diff_stat(result: ComparisonSet, *, lang: str = "et", width: int = 100) -> str:
+    """One line per compared pair, like `git diff --stat`: the pair, its count of substantive changes, a bar.
+
+    The bar has one '+' per addition, '-' per removal and '~' per other substantive change, scaled to the width.
+    """
+    words = _STAT[lang]
+    names = [f"{_stat_old(p)} → {p.new.label}" for p in result.pairs]
+    counts = [len(p.substantive) for p in result.pairs]
+    digits = len(str(max(counts, default=0)))
+    bar_room = 10 if width >= 40 else 5  # the least room a bar keeps; names get the rest
+    name_width = min(max((len(n) for n in names), default=0), max(10, width - digits - 5 - bar_room))
+    bar_room = max(bar_room, width - name_width - digits - 5)
+    scale = min(1.0, bar_room / max(max(counts, default=0), 1))
+    lines = []
+    for name, pair, count in zip(names, result.pairs, counts):
+        if len(name) > name_width:
+            name = name[: name_width - 1] + "…"
+        added = sum(1 for c in pair.substantive if c.kind is ChangeKind.ADDED)
+        removed = sum(1 for c in pair.substantive if c.kind is ChangeKind.REMOVED)
+        other = count - added - removed
+        bar = "+" * round(added * scale) + "-" * round(removed * scale) + "~" * round(other * scale)
+        lines.append(f" {name:<{name_width}} | {count:>{digits}} {bar}".rstrip())
+    high = sum(len(p.high_impact) for p in result.pairs)
+    editorial = sum(len(p.editorial) for p in result.pairs)
+    pairs = words[3][0 if len(result.pairs) == 1 else 1]
+    summary = f" {len(result.pairs)} {pairs}, {sum(counts)} {words[0]} ({words[1]} {high}), {editorial} {words[2]}"
+    if result.unpaired_new:
+        summary += f", {len(result.unpaired_new)} {words[4]}"
+    if result.unpaired_old:
+        summary += f", {len(result.unpaired_old)} {words[5]}"
+    return "\n".join([*lines, summary]) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from ajdiff.changes import Change, Comparison, ComparisonSet, DocRef
@@ -114,13 +115,27 @@ def comparison_to_dict(pair: Comparison) -> dict[str, Any]:
     }
 
 
-def show_json(docs: list[JobDescription]) -> str:
-    """`ajdiff show --format json`."""
-    return _dump({"format": FORMAT, "documents": [document_to_dict(d) for d in docs]})
+def show_json(docs: list[JobDescription], *, ensure_ascii: bool = False) -> str:
+    """`ajdiff show --format json`; `warnings` repeats the documents' warnings as the stderr lines say them."""
+    warnings = [f"{d.source}: warning: {f'Lisa {d.annex}: ' if d.annex else ''}{w}" for d in docs for w in d.warnings]
+    return _dump(
+        {"format": FORMAT, "documents": [document_to_dict(d) for d in docs], "notes": [], "warnings": warnings},
+        ensure_ascii,
+    )
 
 
-def diff_json(result: ComparisonSet) -> str:
-    """`ajdiff diff --format json`."""
+def diff_json(
+    result: ComparisonSet,
+    *,
+    notes: Sequence[str] | None = None,
+    warnings: Sequence[str] = (),
+    ensure_ascii: bool = False,
+) -> str:
+    """`ajdiff diff --format json`: the pairs, the posts created and abolished, and what ajdiff noted.
+
+    `notes` (what ajdiff chose or skipped; the result's own notes by default) and `warnings` are the
+    lines the command line prints on stderr, so a script reading only stdout misses nothing.
+    """
     return _dump(
         {
             "format": FORMAT,
@@ -128,9 +143,13 @@ def diff_json(result: ComparisonSet) -> str:
             "unpaired_old": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_old],
             "unpaired_new": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_new],
             "order_changes": [change_to_dict(c) for c in result.order_changes],
-        }
+            "notes": list(result.notes if notes is None else notes),
+            "warnings": list(warnings),
+        },
+        ensure_ascii,
     )
 
 
-def _dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+def _dump(obj: Any, ensure_ascii: bool = False) -> str:
+    # ensure_ascii for a stream that cannot encode the text: \u escapes are lossless JSON.
+    return json.dumps(obj, ensure_ascii=ensure_ascii, indent=2) + "\n"

@@ -88,7 +88,7 @@ def comparison_markdown(pair: Comparison, *, show_all: bool = False, lang: str =
 def diff_markdown(result: ComparisonSet, *, show_all: bool = False, lang: str = "et") -> str:
     """The whole Markdown report."""
     t = _T[lang]
-    out = ["# ajdiff", ""] + [f"> {n}" for n in result.notes]
+    out = ["# ajdiff", ""]  # the notes go to stderr, not into a report that is pasted elsewhere
     shown = [c for c in result.order_changes if show_all or not c.editorial]
     if shown:
         head = [f"## {section_name('order', lang)}", "", f"| | {t[8]} | {t[9]} → {t[10]} |", "|---|---|---|"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from contextvars import ContextVar
 
 from ajdiff.model import JobDescription, OrderRef
 from ajdiff.tree import Node
@@ -25,10 +26,12 @@ _REQ_LABELS = (
     ("qualities", "Isikuomadused"),
 )
 _WIDTH = 100
+# The width of this rendering: one knob set by show_text rather than a parameter through every helper.
+_width: ContextVar[int] = ContextVar("show_width", default=_WIDTH)
 
 
 def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(text, _WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+    return textwrap.fill(text, _width.get(), initial_indent=indent, subsequent_indent=indent + "  ")
 
 
 def _field(label: str, value: object) -> list[str]:
@@ -44,7 +47,7 @@ def show_document(doc: JobDescription) -> str:
     head = doc.label
     if doc.order:
         head += f"  (käskkiri nr {doc.order.number}, {doc.order.date or '?'})"
-    out = [head, "=" * min(len(head), _WIDTH), "", "1. Üldosa"]
+    out = [head, "=" * min(len(head), _width.get()), "", "1. Üldosa"]
     for key, label in _GENERAL_LABELS:
         out += _field(label, getattr(doc.general, key))
     out += ["", f"2. Teenistusülesanded ({len(doc.duties)})"]
@@ -79,14 +82,18 @@ def show_document(doc: JobDescription) -> str:
     return "\n".join(out) + "\n"
 
 
-def show_text(docs: list[JobDescription]) -> str:
-    """The order's body (once), then every document's typed outline and its tree."""
-    parts = []
-    order = docs[0].order if docs else None
-    if order is not None and (order.title or order.annexes or order.repeals):
-        parts.append(show_order(order))
-    parts += [show_document(d) + "\n" + show_tree(d) for d in docs]
-    return "\n".join(parts)
+def show_text(docs: list[JobDescription], *, width: int = _WIDTH) -> str:
+    """The order's body (once), then every document's typed outline and its tree, wrapped at `width`."""
+    token = _width.set(width)
+    try:
+        parts = []
+        order = docs[0].order if docs else None
+        if order is not None and (order.title or order.annexes or order.repeals):
+            parts.append(show_order(order))
+        parts += [show_document(d) + "\n" + show_tree(d) for d in docs]
+        return "\n".join(parts)
+    finally:
+        _width.reset(token)
 
 
 _KIND_MARKS = {"bullet": "• ", "result": "→ "}
@@ -97,7 +104,7 @@ def _node_lines(node: Node, depth: int, out: list[str]) -> None:
     key = f"  [{node.key}]" if node.key and node.kind.value in ("section", "field") else ""
     number = f"{node.number}. " if node.number else ""
     if node.kind.value == "section":
-        out.append(f"{indent}{number}{node.label or ''}{key}".rstrip())
+        out.append(_wrap(f"{number}{node.label or ''}{key}".rstrip(), indent))
     elif node.kind.value == "field":
         label = node.label or "(lause)"
         out.append(_wrap(f"{label}: {node.text or '—'}{key}", indent))

@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         "--review",
         metavar="PATH",
         help="review file of marks and comments (default: NEW.ajdiff-review.json next to the new file"
-        + (")" if name == "tui" else "; for the demo ajdiff-demo-review.json in the current folder)"),
+        + (")" if name == "tui" else "; for the demo ajdiff-demo-review.json in the user's data folder)"),
     )
 
 
@@ -35,10 +35,10 @@ def run(args: argparse.Namespace) -> int:
         review_path = Path(args.review) if args.review else default_review_path(args.new)
         inputs: tuple[str, ...] = (args.old, args.new)
     else:
-        from ajdiff.tui.demo import DEMO_REVIEW, demo_result
+        from ajdiff.tui.demo import demo_result, demo_review_path
 
         result = demo_result()
-        review_path = Path(args.review) if args.review else Path(DEMO_REVIEW)
+        review_path = Path(args.review) if args.review else demo_review_path()
         inputs = ()
     from ajdiff.tui.app import ReviewApp  # Textual loads here, never on `import ajdiff`
 

@@ -15,7 +15,17 @@ DEMO_NEW = "000_2e8e5e7caea51be0.txt"
 DEMO_NEW_ANNEX = "2"
 """The annex of the order that is the demo post: chosen here, so the demo needs no best-match guess."""
 DEMO_REVIEW = "ajdiff-demo-review.json"
-"""The demo's review file, in the current folder: the package folder may be read-only."""
+"""The name of the demo's review file, kept in the user's data folder (see demo_review_path)."""
+
+
+def demo_review_path() -> Path:
+    """Where the demo keeps its review: the user's data folder (~/.local/share/ajdiff on Linux), never the cwd.
+
+    The package folder may be read-only, and a demo should not leave files wherever it was started.
+    """
+    from platformdirs import user_data_path
+
+    return user_data_path("ajdiff", appauthor=False, ensure_exists=True) / DEMO_REVIEW
 
 
 def demo_file(name: str) -> Path:

@@ -58,7 +58,7 @@ class ReviewSession:
         self.result = result
         self.review_path = Path(review_path)
         self.inputs = inputs
-        self.review: Review = load_review(self.review_path)
+        self.review: Review = load_review(self.review_path, keep_backup=True)  # the UI saves over it
         self.show_editorial = False
         self.pair_index = 0
 

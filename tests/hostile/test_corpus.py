@@ -21,9 +21,9 @@ TIMEOUT = 60  # seconds: far above any honest run; hitting it means the reader h
 REFUSED = {
     "empty.txt": r"empty file",
     "whitespace.txt": r"empty file",
-    "image.png": r"unknown file type '\.png'",
-    "image_named.txt": r"binary data, not text",
-    "image_named.docx": r"not a Word document \(not a zip archive\)",
+    "image.png": r"is an image \(PNG\), not a document \(OCR it first",
+    "image_named.txt": r"is an image \(PNG\), not a document",  # the content decides, not the name
+    "image_named.docx": r"is an image \(PNG\), not a document",
     "random.txt": r"binary data, not text",
     "random_noext": r"binary data, not text",
     "random.pdf": r"not a readable PDF",

@@ -186,7 +186,8 @@ def test_error_messages_keep_file_names(tmp_path: Path, name: str) -> None:
     """Issue 16 (15): double spaces collapsed and the space before ',' or ';' vanished from the name."""
     result = ajdiff("show", name, cwd=tmp_path)
     shown = name.replace("\t", "\\t")  # a control character is shown escaped, never as itself
-    assert result.stderr.decode() == f"ajdiff: {shown}: no such file\n"
+    hint = "check the name and the folder; 'ajdiff help' shows what ajdiff reads"
+    assert result.stderr.decode() == f"ajdiff: {shown}: no such file ({hint})\n"
 
 
 # ------------------------------------------------------------------ (4) and (14) outputs that are not files

@@ -57,8 +57,9 @@ def test_show_contract() -> None:
 def test_diff_contract_on_a_real_pair() -> None:
     result = compare_files(SEEDS["001"], SEEDS["000"], new_annex="2")
     data = json.loads(diff_json(result))
-    assert set(data) == {"format", "pairs", "unpaired_old", "unpaired_new", "order_changes"}
+    assert set(data) == {"format", "pairs", "unpaired_old", "unpaired_new", "order_changes", "notes", "warnings"}
     assert data["order_changes"] == []  # one side is a lone annex: no order body to compare
+    assert data["notes"] == [] and data["warnings"] == []  # the annex was chosen: nothing to note
     (pair,) = data["pairs"]
     assert set(pair) == {"old", "new", "similarity", "summary", "changes"}
     assert pair["new"] == {

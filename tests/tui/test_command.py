@@ -23,6 +23,7 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list:
 
     apps: list = []
     monkeypatch.setattr(ReviewApp, "run", lambda self, *a, **k: apps.append(self))
+    monkeypatch.setattr("ajdiff.cli.is_terminal", lambda stream: True)  # as if run in a terminal
     return apps
 
 
@@ -48,10 +49,11 @@ def test_help_of_both_commands(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_demo_opens_on_the_bundled_pair(launched: list, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     assert main(["demo", "--lang", "en"]) == 0
     (app,) = launched
     assert app.lang == "en"
-    assert app.session.review_path == Path("ajdiff-demo-review.json")
+    assert app.session.review_path == tmp_path / "data" / "ajdiff" / "ajdiff-demo-review.json"
     (pair,) = app.session.result.pairs
     assert pair.new.annex == "2" and len(pair.substantive) == 7
 
@@ -69,10 +71,13 @@ def test_tui_review_file_defaults_to_next_to_the_new_file(launched: list) -> Non
     assert launched[0].session.review_path == Path(NEW + ".ajdiff-review.json")
 
 
-def test_corrupt_review_file_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_corrupt_review_file_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ajdiff.cli.is_terminal", lambda stream: True)
     review = tmp_path / "r.json"
     review.write_text("{ not json", encoding="utf-8")
-    assert main(["tui", OLD, NEW, "--review", str(review)]) == 2
+    assert main(["tui", OLD, NEW, "--new-annex", "2", "--review", str(review)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "review file is corrupt" in err[0]
     assert (tmp_path / "r.json.bak").exists()
