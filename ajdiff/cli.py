@@ -29,6 +29,8 @@ examples:
   ajdiff old.pdf new.docx                    compare two versions (shorthand for 'diff')
   ajdiff diff old_order.txt new_order.txt    pair every annex by post and compare them
   ajdiff diff old/ new/ --jobs 2             compare two folders of annexes
+  ajdiff diff old/ new/ --format jsonl       stream one JSON line per pair
+  ajdiff diff a.txt b.txt --pair 2=4         old Lisa 2 is new Lisa 4 (--no-pair 1: Lisa 1 was abolished)
   ajdiff diff a.txt b.txt --format json      the ajdiff/1 contract, for scripts
   ajdiff redline old.docx new.docx -o redline.docx
 """
@@ -44,6 +46,20 @@ def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--new-annex", metavar="K", help="compare only annex K (Lisa K) of NEW")
     parser.add_argument(
         "--jobs", "-j", type=_positive_int, default=1, metavar="N", help="compare folder pairs in N processes"
+    )
+    parser.add_argument(
+        "--pair",
+        action="append",
+        default=[],
+        metavar="OLD=NEW",
+        help="pair these two by hand (annex numbers, file names or FILE#K; repeatable), e.g. --pair 2=4",
+    )
+    parser.add_argument(
+        "--no-pair",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="never pair old OLD, new =NEW or the pair OLD=NEW (repeatable), e.g. --no-pair 1",
     )
     _add_common(parser)
 
@@ -74,17 +90,10 @@ def max_bytes(args: argparse.Namespace) -> int:
     return int(args.max_size) * 1024 * 1024
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        sys.stderr.write(f"\rajdiff: {done}/{total}")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-
-def compare_from_args(args: argparse.Namespace):  # -> ComparisonSet
-    """Run the comparison the arguments ask for."""
+def compare_from_args(args: argparse.Namespace, on_pair=None):  # -> ComparisonSet
+    """Run the comparison the arguments ask for; on_pair(Comparison) sees each pair as it is done."""
     from ajdiff.api import compare_files
+    from ajdiff.progress import ProgressBar
 
     result = compare_files(
         args.old,
@@ -93,7 +102,10 @@ def compare_from_args(args: argparse.Namespace):  # -> ComparisonSet
         new_annex=args.new_annex,
         jobs=args.jobs,
         max_bytes=max_bytes(args),
-        progress=_progress,
+        progress=ProgressBar(),
+        pair=getattr(args, "pair", None) or (),
+        no_pair=getattr(args, "no_pair", None) or (),
+        on_pair=on_pair,
     )
     warn_documents(result)
     return result
@@ -167,6 +179,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_diff(args: argparse.Namespace) -> int:
     inputs = [args.old, args.new]
     _check_output(args, inputs)
+    if args.format == "jsonl":
+        return _diff_jsonl(args, inputs)
     result = compare_from_args(args)
     if args.format == "json":
         from ajdiff.render.json import diff_json
@@ -181,6 +195,24 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
         color = _use_color(args.color) and not args.output
         _emit(diff_text(result, show_all=args.all, color=color, lang=args.lang), args, inputs)
+    return EXIT_CHANGED if result.has_substantive else EXIT_SAME
+
+
+def _diff_jsonl(args: argparse.Namespace, inputs: list[str]) -> int:
+    """One JSON object per line: each pair as soon as it is compared, then the unpaired (to stdout as it runs)."""
+    from ajdiff.render.json import pair_line, rest_lines
+
+    lines: list[str] = []
+
+    def on_pair(pair) -> None:  # pair: Comparison
+        if args.output:
+            lines.append(pair_line(pair))  # -o stays atomic: written whole at the end
+        else:
+            sys.stdout.write(pair_line(pair))
+            sys.stdout.flush()
+
+    result = compare_from_args(args, on_pair=on_pair)
+    _emit("".join(lines) + rest_lines(result), args, inputs)
     return EXIT_CHANGED if result.has_substantive else EXIT_SAME
 
 
@@ -216,7 +248,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_compare_arguments(diff)
-    diff.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="report format")
+    diff.add_argument(
+        "--format",
+        choices=("text", "json", "markdown", "jsonl"),
+        default="text",
+        help="report format (jsonl: one ajdiff/1 object per line, each pair as soon as it is done)",
+    )
     diff.add_argument("--all", action="store_true", help="also show editorial changes (renumbering, punctuation …)")
     diff.add_argument(
         "--color",

@@ -23,6 +23,11 @@ class AjdiffError(Exception):
         self.hint = hint
         super().__init__(self.line())
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its parts, so that it crosses from a worker process intact (pickle would
+        # call cls(message) and fail, and the pool would report only "BrokenProcessPool").
+        return (type(self), (self.source, self.problem, self.hint))
+
     def line(self) -> str:
         """The one line printed on stderr: 'ajdiff: FILE: what is wrong (hint)'."""
         # Library messages (lxml, pypdf) and file names may hold line breaks; stderr gets one line.

@@ -54,7 +54,9 @@ def test_diff_contract_on_a_real_pair() -> None:
     data = json.loads(diff_json(result))
     assert set(data) == {"format", "pairs", "unpaired_old", "unpaired_new"}
     (pair,) = data["pairs"]
-    assert set(pair) == {"old", "new", "similarity", "summary", "changes"}
+    # The contract grows, never breaks: "pairing" (the pair's evidence) is null when the user gave both.
+    assert set(pair) == {"old", "new", "similarity", "summary", "changes", "pairing"}
+    assert pair["pairing"] is None
     assert pair["new"] == {
         "source": str(SEEDS["000"]),
         "annex": "2",
