@@ -22,6 +22,9 @@ from ajdiff.readers import DEFAULT_MAX_BYTES, SUFFIXES
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
+MAX_NOTED = 5
+"""Pairs turned down for lack of evidence named one by one in the notes; the rest are counted."""
+
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) during long work (folders)."""
 
@@ -302,15 +305,23 @@ def compare_documents(
     found: list[tuple[int, int, PairEvidence]] = []
     results: list[Comparison] = []
     outcomes = _compare_many(old, new, [(p.old, p.new) for p in proposals], jobs, progress)
+    rejected: list[str] = []
     for p, (similarity, changes, matched) in zip(proposals, outcomes):
         proof = judge(old[p.old], new[p.new], p.score, p.basis, matched)
         if proof is None:  # the content does not support the pair: one post abolished, one created
+            a, b = old[p.old], new[p.new]
+            duties = max(len(a.duties), len(b.duties))
+            rejected.append(f"{a.label} → {b.label} ({matched[0]} of {duties} duties match)")
             continue
         found.append((p.old, p.new, proof))
         result = Comparison(old[p.old], new[p.new], similarity, changes, proof)
         results.append(result)
         if on_pair:
             on_pair(result)
+    if rejected:  # say what was not paired and why, so that a reviewer can pair it by hand
+        shown = "; ".join(rejected[:MAX_NOTED])
+        more = f" and {len(rejected) - MAX_NOTED} more" if len(rejected) > MAX_NOTED else ""
+        notes.append(f"not paired, too little in common: {shown}{more}; pair by hand with --pair OLD=NEW")
     settled = settle(len(old), len(new), found)
     by_old = {id(c.old): c for c in results}
     return ComparisonSet(

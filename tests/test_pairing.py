@@ -51,6 +51,13 @@ def test_no_sure_pair_across_departments_in_the_two_seed_orders(capsys) -> None:
     sure = [p for p in data["pairs"] if not p["pairing"]["uncertain"]]
     assert all(department(p["old"]["unit"]) == department(p["new"]["unit"]) for p in sure)
     assert len(data["unpaired_old"]) + len(data["pairs"]) == 7
+    # The text says which pairs were turned down and on what evidence, and how to pair them by hand.
+    code, out, _ = run(capsys, "diff", SEEDS["000"], SEEDS["003"], "--lang", "en")
+    assert (
+        "not paired, too little in common: Lisa 1 · Talituse juhataja → Lisa 1 · Talituse juhataja "
+        "(2 of 12 duties match);" in out
+    )
+    assert "pair by hand with --pair OLD=NEW" in out
 
 
 def test_an_uncertain_pair_shows_its_evidence_in_text_and_json() -> None:
