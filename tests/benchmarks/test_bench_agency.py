@@ -49,6 +49,10 @@ class Run:
     precision_all: float
     """The same, counting the pairs ajdiff marks uncertain as pairs too."""
     uncertain: int
+    wrong: int
+    """Sure pairs the generator did not make."""
+    missed: int
+    """Generator's pairs not found as sure pairs."""
 
 
 _root: list[Path] = []
@@ -82,6 +86,8 @@ def measure(size: int, ajdiff: tuple[str, ...]) -> Run:
         recall=right / len(folders.truth),
         precision_all=right_all / len(pairs),
         uncertain=len(pairs) - len(sure),
+        wrong=len(sure) - right,
+        missed=len(folders.truth) - right,
     )
 
 
@@ -97,6 +103,7 @@ def test_agency_paired_as_generated_in_bounded_time_and_memory(benchmark, ajdiff
     benchmark.extra_info.update(result.__dict__)
     name = f"agency {size} x {size}"
     record(f"{name}: uncertain pairs", result.uncertain, "")
+    record(f"{name}: sure pairs wrong / true pairs missed", result.wrong, f"/ {result.missed}")
     record(f"{name}: precision counting uncertain", result.precision_all, "")
     ok_precision = record("agency pairing precision", result.precision)
     ok_recall = record("agency pairing recall", result.recall)
