@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ajdiff.changes import Change, Comparison, ComparisonSet
+from ajdiff.changes import Change, Comparison, ComparisonSet, PairBasis, PairEvidence
 from ajdiff.compare import compare, compare_orders
 from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
-from ajdiff.pairing import anchor_pairs, best_match, pair_documents
+from ajdiff.pairing import best_match, constraints, duties_matched, evidence, judge, propose, settle
 from ajdiff.parser import read_documents
 from ajdiff.readers import DEFAULT_MAX_BYTES, SUFFIXES
 from ajdiff.text import fold
@@ -23,8 +24,8 @@ from ajdiff.tree import NodeKind, walk
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-MAX_PAIRED_DOCUMENTS = 500
-"""Most job descriptions on one side of a many-to-many comparison: pairing costs grow with the square."""
+MAX_NOTED = 5
+"""Pairs turned down for lack of evidence named one by one in the notes; the rest are counted."""
 
 Progress = Callable[[int, int], None]
 """Called as progress(done, total) during long work (folders)."""
@@ -100,8 +101,8 @@ def _read_all(paths: list[Path], max_bytes: int, jobs: int, progress: Progress |
     """Read and parse many files, in `jobs` processes; the documents of each file, in order."""
     if jobs > 1 and len(paths) > 1:
         results: list[list[JobDescription]] = []
-        with _pool(jobs)[0] as pool:
-            chunk = max(1, len(paths) // (jobs * 8))
+        with _running_pool(jobs) as pool:
+            chunk = max(1, min(64, len(paths) // (jobs * 8)))
             for k, result in enumerate(pool.map(_read_for_pool, paths, [max_bytes] * len(paths), chunksize=chunk)):
                 results.append(result)
                 if progress:
@@ -133,13 +134,74 @@ def _pool(jobs: int) -> tuple[Executor, bool]:
     """A process pool (imported only when --jobs asks for one) and whether its workers fork.
 
     Fork where the platform has it: workers start at once and inherit what is already loaded.
+    Every worker dies with this process (see `_worker_start`).
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     forks = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if forks else None
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context), forks
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),))
+    return pool, forks
+
+
+def _worker_start(parent: int) -> None:
+    """Tie a worker's life to its parent's: a killed `ajdiff` (SIGTERM, SIGKILL) leaves no worker behind.
+
+    Linux delivers SIGKILL to the worker when the parent dies (PR_SET_PDEATHSIG); elsewhere, and as a
+    backstop, a thread notices that the parent is gone (the worker was re-parented) and exits. Ctrl-C
+    is the parent's to handle: workers ignore SIGINT instead of printing tracebacks.
+    """
+    import signal
+    import sys
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+        except (OSError, AttributeError):
+            pass  # no prctl: the watchdog below still ends the worker
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="ajdiff-parent-watch", daemon=True).start()
+
+
+@contextmanager
+def _running_pool(jobs: int) -> Iterator[Executor]:
+    """A pool that, when the work fails (a bad file, Ctrl-C), stops at once: queued work is cancelled,
+    running workers are ended, and the error that stopped it reaches the caller intact."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    pool, _ = _pool(jobs)
+    try:
+        yield pool
+    except BrokenProcessPool:
+        _stop(pool)
+        # A worker was killed from outside (out of memory, a signal): say so in one line.
+        raise InputError("--jobs", "a worker process died (out of memory?)", "try --jobs 1") from None
+    except BaseException:
+        _stop(pool)
+        raise
+    else:
+        pool.shutdown(wait=True)
+
+
+def _stop(pool: Executor) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:  # a worker busy with a long chunk would otherwise hold the exit
+        with suppress(OSError, ValueError, AttributeError):
+            process.terminate()
 
 
 # The documents of a parallel comparison, set before the workers fork so that they inherit them
@@ -147,14 +209,22 @@ def _pool(jobs: int) -> tuple[Executor, bool]:
 _SHARED: tuple[list[JobDescription], list[JobDescription]] = ([], [])
 
 
-def _compare_shared(pair: tuple[int, int]) -> tuple[float, tuple[Change, ...]]:
-    result = compare(_SHARED[0][pair[0]], _SHARED[1][pair[1]])
-    return result.similarity, result.changes
+Outcome = tuple[float, tuple[Change, ...], tuple[int, float]]
+"""What a worker sends back for one pair: similarity, changes, and the duties matched (the pair's evidence)."""
 
 
-def _compare_pair(pair: tuple[JobDescription, JobDescription]) -> tuple[float, tuple[Change, ...]]:
-    result = compare(*pair)
-    return result.similarity, result.changes
+def _outcome(old: JobDescription, new: JobDescription) -> Outcome:
+    result = compare(old, new)
+    # Computed here, beside the comparison, whose folded texts are now cached: cheap, and in parallel.
+    return result.similarity, result.changes, duties_matched(old, new)
+
+
+def _compare_shared(pair: tuple[int, int]) -> Outcome:
+    return _outcome(_SHARED[0][pair[0]], _SHARED[1][pair[1]])
+
+
+def _compare_pair(pair: tuple[JobDescription, JobDescription]) -> Outcome:
+    return _outcome(*pair)
 
 
 def _compare_many(
@@ -163,33 +233,40 @@ def _compare_many(
     pairs: list[tuple[int, int]],
     jobs: int,
     progress: Progress | None,
-) -> list[Comparison]:
-    """Compare the given index pairs, in `jobs` processes when there is enough work."""
+) -> Iterator[Outcome]:
+    """Compare the given index pairs, in `jobs` processes when there is enough work; outcomes in order, as they come."""
     global _SHARED
     if jobs <= 1 or len(pairs) < 2:
-        results = []
         for k, (i, j) in enumerate(pairs):
-            results.append(compare(old[i], new[j]))
+            outcome = _outcome(old[i], new[j])
             if progress:
                 progress(k + 1, len(pairs))
-        return results
-    chunk = max(1, len(pairs) // (jobs * 8))
+            yield outcome
+        return
+    chunk = max(1, min(32, len(pairs) // (jobs * 8)))  # small chunks: results stream and the bar moves
     _SHARED = (old, new)
-    pool, forks = _pool(jobs)
     try:
-        with pool:
-            if forks:
+        with _running_pool(jobs) as pool:
+            if "fork" in _start_methods():
                 outcomes = pool.map(_compare_shared, pairs, chunksize=chunk)
             else:  # no fork: the pairs travel to the workers
                 outcomes = pool.map(_compare_pair, [(old[i], new[j]) for i, j in pairs], chunksize=chunk)
-            results = []
-            for k, ((i, j), (similarity, changes)) in enumerate(zip(pairs, outcomes)):
-                results.append(Comparison(old[i], new[j], similarity, changes))
+            for k, outcome in enumerate(outcomes):
                 if progress:
                     progress(k + 1, len(pairs))
+                yield outcome
     finally:
         _SHARED = ([], [])
-    return results
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+OnPair = Callable[[Comparison], None]
+"""Called with each compared pair as soon as it is done (streaming output)."""
 
 
 def compare_documents(
@@ -198,17 +275,25 @@ def compare_documents(
     *,
     jobs: int = 1,
     progress: Progress | None = None,
+    pair: Sequence[str] = (),
+    no_pair: Sequence[str] = (),
+    on_pair: OnPair | None = None,
 ) -> ComparisonSet:
     """Pair two lists of documents and compare each pair.
 
     One against one is compared directly; one against several picks the best match and says
-    so; several against several are paired by position, unit and content, the rest listed as
-    posts abolished (old only) or created (new only).
+    so; several against several are paired by position, unit and content, each pair with its
+    evidence, the rest listed as posts abolished (old only) or created (new only). `pair` and
+    `no_pair` fix pairs by hand ('2=4', '1', '=4', '1=3': annex numbers, file names or FILE#K).
     """
     notes: list[str] = []
-    if len(old) == 1 and len(new) == 1:
-        return ComparisonSet(pairs=(compare(old[0], new[0]),))
-    if len(old) == 1 or len(new) == 1:
+    by_hand = bool(pair or no_pair)
+    if len(old) == 1 and len(new) == 1 and not by_hand:
+        result = compare(old[0], new[0])
+        if on_pair:
+            on_pair(result)
+        return ComparisonSet(pairs=(result,))
+    if (len(old) == 1 or len(new) == 1) and not by_hand:
         single, many, single_is_old = (old[0], new, True) if len(old) == 1 else (new[0], old, False)
         k, score = best_match(single, many)
         chosen = many[k]
@@ -216,14 +301,39 @@ def compare_documents(
             f"compared with {chosen.label} of {chosen.source}, the best match of {len(many)} "
             f"(score {score:.2f}); choose another with --{'new' if single_is_old else 'old'}-annex"
         )
-        pair = compare(single, chosen) if single_is_old else compare(chosen, single)
-        return ComparisonSet(pairs=(pair,), notes=tuple(notes))
-    pairs, lone_old, lone_new = pair_documents(old, new)
-    results = _compare_many(old, new, [(i, j) for i, j, _ in pairs], jobs, progress)
+        a, b = (single, chosen) if single_is_old else (chosen, single)
+        result = replace(compare(a, b), pairing=evidence(a, b, score, PairBasis.BEST))
+        if on_pair:
+            on_pair(result)
+        return ComparisonSet(pairs=(result,), notes=tuple(notes))
+    rules = constraints(old, new, pair, no_pair) if by_hand else None
+    proposals = propose(old, new, rules)
+    found: list[tuple[int, int, PairEvidence]] = []
+    results: list[Comparison] = []
+    outcomes = _compare_many(old, new, [(p.old, p.new) for p in proposals], jobs, progress)
+    rejected: list[str] = []
+    for p, (similarity, changes, matched) in zip(proposals, outcomes):
+        proof = judge(old[p.old], new[p.new], p.score, p.basis, matched)
+        if proof is None:  # the content does not support the pair: one post abolished, one created
+            a, b = old[p.old], new[p.new]
+            duties = max(len(a.duties), len(b.duties))
+            rejected.append(f"{a.label} → {b.label} ({matched[0]} of {duties} duties match)")
+            continue
+        found.append((p.old, p.new, proof))
+        result = Comparison(old[p.old], new[p.new], similarity, changes, proof)
+        results.append(result)
+        if on_pair:
+            on_pair(result)
+    if rejected:  # say what was not paired and why, so that a reviewer can pair it by hand
+        shown = "; ".join(rejected[:MAX_NOTED])
+        more = f" and {len(rejected) - MAX_NOTED} more" if len(rejected) > MAX_NOTED else ""
+        notes.append(f"not paired, too little in common: {shown}{more}; pair by hand with --pair OLD=NEW")
+    settled = settle(len(old), len(new), found)
+    by_old = {id(c.old): c for c in results}
     return ComparisonSet(
-        pairs=tuple(results),
-        unpaired_old=tuple(old[i] for i in lone_old),
-        unpaired_new=tuple(new[j] for j in lone_new),
+        pairs=tuple(by_old[id(old[i])] for i, _, _ in settled.pairs),
+        unpaired_old=tuple(old[i] for i in settled.unpaired_old),
+        unpaired_new=tuple(new[j] for j in settled.unpaired_new),
         notes=tuple(notes),
     )
 
@@ -237,8 +347,11 @@ def compare_files(
     jobs: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
+    pair: Sequence[str] = (),
+    no_pair: Sequence[str] = (),
+    on_pair: OnPair | None = None,
 ) -> ComparisonSet:
-    """Compare two files, two orders or two folders of job descriptions."""
+    """Compare two files, two orders or two folders of job descriptions (see `compare_documents`)."""
     old_p, new_p = Path(old_path), Path(new_path)
     if str(old_path) == "-" and str(new_path) == "-":
         raise InputError("-", "only one side can be standard input")
@@ -260,18 +373,10 @@ def compare_files(
     else:
         old_docs = load(old_path, old_annex, max_bytes=max_bytes)
         new_docs = load(new_path, new_annex, max_bytes=max_bytes)
-    if len(old_docs) > 1 and len(new_docs) > 1:
-        anchored = len(anchor_pairs(old_docs, new_docs))
-        for path, docs in ((old_path, old_docs), (new_path, new_docs)):
-            if len(docs) - anchored > MAX_PAIRED_DOCUMENTS:
-                # Posts not paired by name are scored every old against every new: bound that work up front.
-                raise InputError(
-                    str(path),
-                    f"{len(docs) - anchored} job descriptions to pair by content (limit {MAX_PAIRED_DOCUMENTS})",
-                    "compare smaller folders, or one annex with --old-annex/--new-annex",
-                )
     with _gc_paused():
-        result = compare_documents(old_docs, new_docs, jobs=jobs, progress=progress)
+        result = compare_documents(
+            old_docs, new_docs, jobs=jobs, progress=progress, pair=pair, no_pair=no_pair, on_pair=on_pair
+        )
     if not old_dir:
         result = replace(result, order_changes=compare_orders(old_docs[0].order, new_docs[0].order))
     return replace(result, notes=(*notes, *result.notes)) if notes else result

@@ -96,6 +96,38 @@ class DocRef:
         return cls(doc.source, doc.annex, doc.general.position, doc.general.unit)
 
 
+class PairBasis(str, Enum):
+    """Why two documents of a many-to-many comparison were taken for versions of one post."""
+
+    NAME = "name"
+    """Position and unit alike, and only once on each side."""
+    CONTENT = "content"
+    """Their duties (or, without duties, their texts) match."""
+    MANUAL = "manual"
+    """The user paired them (--pair)."""
+    BEST = "best"
+    """One document against several: the most alike of them."""
+
+
+@dataclass(frozen=True)
+class PairEvidence:
+    """What a pairing rests on: its score and what matched, for a reviewer to judge the pair."""
+
+    basis: PairBasis
+    score: float
+    """The pairing score (0..1): position 0.3, unit 0.2, content 0.5."""
+    uncertain: bool = False
+    """True when neither the names nor most of the content say it is one post."""
+    content: float = 0.0
+    """Share of the duties matched, weighed by their similarity (0..1); the texts' when neither has duties."""
+    duties_matched: int = 0
+    """Duties matched by content (not merely by their place)."""
+    duties_old: int = 0
+    duties_new: int = 0
+    same_position: bool = False
+    same_unit: bool = False
+
+
 @dataclass(frozen=True)
 class Comparison:
     """Two versions of one post and the changes between them."""
@@ -104,6 +136,8 @@ class Comparison:
     new: JobDescription
     similarity: float
     changes: tuple[Change, ...]
+    pairing: PairEvidence | None = None
+    """How the pair was chosen; None when the user gave exactly these two documents."""
 
     @property
     def key(self) -> str:
@@ -139,6 +173,11 @@ class ComparisonSet:
     """What the pairing decided on its own, e.g. which annex it picked."""
     order_changes: tuple[Change, ...] = ()
     """What changed in the two orders' own bodies (title, approved annexes, repeals, entry into force)."""
+
+    @property
+    def uncertain(self) -> tuple[Comparison, ...]:
+        """The pairs a reviewer should confirm: the content does not clearly make them one post."""
+        return tuple(p for p in self.pairs if p.pairing and p.pairing.uncertain)
 
     @property
     def has_substantive(self) -> bool:

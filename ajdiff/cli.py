@@ -38,6 +38,8 @@ examples:
   ajdiff old.pdf new.docx                    compare two versions (shorthand for 'diff')
   ajdiff diff old_order.txt new_order.txt    pair every annex by post and compare them
   ajdiff diff old/ new/ --jobs 2 --stat      two folders of annexes, one line per pair
+  ajdiff diff old/ new/ --format jsonl       stream one JSON line per pair
+  ajdiff diff a.txt b.txt --pair 2=4         old Lisa 2 is new Lisa 4 (--no-pair 1: Lisa 1 was abolished)
   ajdiff diff a.txt b.txt --format json      the ajdiff/1 contract, for scripts
   ajdiff -q a.txt b.txt || echo changed      only the exit status
   ajdiff redline old.docx new.docx -o redline.docx
@@ -64,6 +66,20 @@ def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--new-annex", metavar="K", help="compare only annex K (Lisa K) of NEW")
     parser.add_argument(
         "--jobs", "-j", type=_positive_int, default=1, metavar="N", help="compare folder pairs in N processes"
+    )
+    parser.add_argument(
+        "--pair",
+        action="append",
+        default=[],
+        metavar="OLD=NEW",
+        help="pair these two by hand (annex numbers, file names or FILE#K; repeatable), e.g. --pair 2=4",
+    )
+    parser.add_argument(
+        "--no-pair",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="never pair old OLD, new =NEW or the pair OLD=NEW (repeatable), e.g. --no-pair 1",
     )
     _add_common(parser)
 
@@ -122,14 +138,6 @@ def message_lang(argv: Sequence[str]) -> str:
     return "en"
 
 
-def _progress(done: int, total: int) -> None:
-    if is_terminal(sys.stderr):
-        sys.stderr.write(f"\rajdiff: {done}/{total}")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-
 # ------------------------------------------------------------------ notices
 
 
@@ -146,13 +154,17 @@ def notices(result) -> tuple[list[str], list[str]]:  # result: ComparisonSet
         where = f"Lisa {doc.annex}: " if doc.annex else ""
         # The source is printable already (display_name); one_line must not touch the name's spaces.
         warnings += [f"{doc.source}: warning: {one_line(where + w)}" for w in doc.warnings]
-    for pair in result.pairs:
-        old, new = pair.old.order, pair.new.order
+    sides = [(pair.old, pair.new) for pair in result.pairs]
+    if result.unpaired_old and result.unpaired_new:  # two orders none of whose posts pair: still dated
+        sides.append((result.unpaired_old[0], result.unpaired_new[0]))
+    for old_doc, new_doc in sides:
+        old, new = old_doc.order, new_doc.order
         if old and new and old.date and new.date and old.date > new.date:
             warnings.append(
-                one_line(
-                    f"{pair.old.source}: warning: OLD is dated {old.date} (order nr {old.number}), later than "
-                    f"NEW {pair.new.source} dated {new.date} (order nr {new.number}); "
+                f"{old_doc.source}: warning: "
+                + one_line(
+                    f"OLD is dated {old.date} (order nr {old.number}), later than "
+                    f"NEW {new_doc.source} dated {new.date} (order nr {new.number}); "
                     "are OLD and NEW swapped? (give the older version first)"
                 )
             )
@@ -169,9 +181,11 @@ def print_notices(result, args: argparse.Namespace) -> None:  # result: Comparis
         print(f"ajdiff: {line}", file=sys.stderr)
 
 
-def compare_from_args(args: argparse.Namespace):  # -> ComparisonSet
-    """Run the comparison the arguments ask for; its notes and warnings go to stderr."""
+def compare_from_args(args: argparse.Namespace, on_pair=None):  # -> ComparisonSet
+    """Run the comparison the arguments ask for; on_pair(Comparison) sees each pair as it is done; the
+    notes and warnings go to stderr."""
     from ajdiff.api import compare_files
+    from ajdiff.progress import ProgressBar
 
     result = compare_files(
         args.old,
@@ -180,7 +194,10 @@ def compare_from_args(args: argparse.Namespace):  # -> ComparisonSet
         new_annex=args.new_annex,
         jobs=args.jobs,
         max_bytes=max_bytes(args),
-        progress=_progress,
+        progress=ProgressBar(),
+        pair=getattr(args, "pair", None) or (),
+        no_pair=getattr(args, "no_pair", None) or (),
+        on_pair=on_pair,
     )
     print_notices(result, args)
     return result
@@ -266,6 +283,8 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_diff(args: argparse.Namespace) -> int:
     inputs = [args.old, args.new]
     check_output(args.output, inputs, args.force)
+    if args.format == "jsonl":
+        return _diff_jsonl(args, inputs)
     result = compare_from_args(args)
     lang = args.lang
     if args.stat:
@@ -296,6 +315,24 @@ def _cmd_completion(args: argparse.Namespace) -> int:
 
     sys.stdout.write(argcomplete.shellcode(["ajdiff"], shell=args.shell))
     return EXIT_SAME
+
+
+def _diff_jsonl(args: argparse.Namespace, inputs: list[str]) -> int:
+    """One JSON object per line: each pair as soon as it is compared, then the unpaired (to stdout as it runs)."""
+    from ajdiff.render.json import pair_line, rest_lines
+
+    lines: list[str] = []
+
+    def on_pair(pair) -> None:  # pair: Comparison
+        if args.output:
+            lines.append(pair_line(pair))  # -o stays atomic: written whole at the end
+        else:
+            sys.stdout.write(pair_line(pair))
+            sys.stdout.flush()
+
+    result = compare_from_args(args, on_pair=on_pair)
+    _emit("".join(lines) + rest_lines(result), args, inputs)
+    return EXIT_CHANGED if result.has_substantive else EXIT_SAME
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -333,7 +370,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_compare_arguments(diff)
-    diff.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="report format")
+    diff.add_argument(
+        "--format",
+        choices=("text", "json", "markdown", "jsonl"),
+        default="text",
+        help="report format (jsonl: one ajdiff/1 object per line, each pair as soon as it is done)",
+    )
     diff.add_argument("--all", action="store_true", help="also show editorial changes (renumbering, punctuation …)")
     diff.add_argument("--stat", action="store_true", help="one line per compared pair, like git diff --stat")
     diff.add_argument(

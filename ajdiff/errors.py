@@ -169,6 +169,11 @@ class AjdiffError(Exception):
         self.hint = hint
         super().__init__(self.line())
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its parts, so that it crosses from a worker process intact (pickle would
+        # call cls(message) and fail, and the pool would report only "BrokenProcessPool").
+        return (type(self), (self.source, self.problem, self.hint))
+
     def full_hint(self) -> str:
         """The hint given, or the one every refusal of this kind gets."""
         if self.hint:

@@ -1,16 +1,64 @@
-"""Pairing: which old post is which new post, across orders and folders (not by annex number)."""
+"""Pairing: which old post is which new post, across orders and folders (not by annex number).
+
+Posts named alike once on each side pair at once; identical texts pair next. A small rest is
+scored all against all and solved exactly; a large one is scored only against a few dozen
+candidates that share its rare word pairs (an inverted index), and the assignment is solved on
+that sparse graph with SciPy, imported only then. A pair the names do not settle must show its
+evidence in the content: most duties matched makes it sure, some makes it uncertain, fewer
+leaves the two as one post abolished and one created.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import chain
 
-from ajdiff.align import hungarian, item_similarity
-from ajdiff.compare import document_similarity
+from ajdiff.align import hungarian, item_similarity, match_sequences
+from ajdiff.changes import PairBasis, PairEvidence
+from ajdiff.compare import DUTY_THRESHOLD, document_similarity, duty_similarity, duty_text
+from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
 from ajdiff.text import fold_key
 
 PAIR_THRESHOLD = 0.35
 """Below this score two annexes are different posts: one abolished, one created."""
+SURE_CONTENT = 0.5
+"""Share of duties matched (Dice of the two duty lists, by similarity) that makes a pair sure without its name."""
+WEAK_CONTENT = 0.3
+"""Below this share a pair has no evidence: abolished + created. Between the two: uncertain."""
+SMALL_PROBLEM = 64
+"""Documents per side left after name anchoring up to which every pair is scored (exact, as always)."""
+ANCHOR_CONTENT = 0.65
+"""Words shared (Dice) for a unique name to pair two posts at once; below, a post named alike in
+another unit may be the one (it moved) and the scores decide."""
+CANDIDATES = 8
+"""Candidates scored per document in a large problem."""
+RARE_TOKENS = 24
+"""Rarest word pairs of a document used to look up its candidates."""
+MAX_POSTINGS = 60
+"""A word pair in more documents than this is too common to suggest a pair."""
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """The result of pairing: pairs with their evidence, and the documents left alone."""
+
+    pairs: tuple[tuple[int, int, PairEvidence], ...]
+    unpaired_old: tuple[int, ...]
+    unpaired_new: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Pairs fixed by hand: forced (old, new), forbidden (old, new), and documents kept unpaired."""
+
+    forced: tuple[tuple[int, int], ...] = ()
+    forbidden: frozenset[tuple[int, int]] = field(default_factory=frozenset)
+    alone_old: frozenset[int] = field(default_factory=frozenset)
+    alone_new: frozenset[int] = field(default_factory=frozenset)
 
 
 def pair_score(old: JobDescription, new: JobDescription) -> float:
@@ -25,6 +73,60 @@ def best_match(doc: JobDescription, candidates: list[JobDescription]) -> tuple[i
     scores = [pair_score(doc, c) for c in candidates]
     best = max(range(len(scores)), key=scores.__getitem__)
     return best, scores[best]
+
+
+def duties_matched(old: JobDescription, new: JobDescription) -> tuple[int, float]:
+    """Duties matched by content (as the comparer aligns them, not by place): their count and summed similarity."""
+    if not old.duties or not new.duties:
+        return 0, 0.0
+    matches = match_sequences(old.duties, new.duties, duty_similarity, DUTY_THRESHOLD, text=duty_text)
+    both = [m.score for m in matches if m.old is not None and m.new is not None]
+    return len(both), sum(both)
+
+
+def judge(
+    old: JobDescription,
+    new: JobDescription,
+    score: float,
+    basis: PairBasis | None,
+    matched: tuple[int, float],
+) -> PairEvidence | None:
+    """The evidence of a proposed pair, given its duties matched; with no basis, the content must carry it.
+
+    The content share weighs each matched duty by its similarity: a revised post keeps its duties
+    nearly word for word, two different posts share a few standard duties only loosely. None: no
+    pair (one post abolished, one created).
+    """
+    count, weight = matched
+    n_old, n_new = len(old.duties), len(new.duties)
+    # Without duties on either side, the whole texts stand in for them.
+    content = 2 * weight / (n_old + n_new) if n_old + n_new else document_similarity(old, new)
+    facts = {
+        "score": round(score, 4),
+        "content": round(content, 4),
+        "duties_matched": count,
+        "duties_old": n_old,
+        "duties_new": n_new,
+        "same_position": bool(old.general.position)
+        and fold_key(old.general.position) == fold_key(new.general.position),
+        "same_unit": bool(old.general.unit) and fold_key(old.general.unit) == fold_key(new.general.unit),
+    }
+    if basis is PairBasis.MANUAL:
+        return PairEvidence(basis, **facts)
+    if basis is not None:  # the name (or the same text) pairs them; content that disagrees is flagged
+        return PairEvidence(basis, uncertain=content < WEAK_CONTENT, **facts)
+    if content >= SURE_CONTENT:
+        return PairEvidence(PairBasis.CONTENT, **facts)
+    if content >= WEAK_CONTENT:
+        return PairEvidence(PairBasis.CONTENT, uncertain=True, **facts)
+    return None
+
+
+def evidence(
+    old: JobDescription, new: JobDescription, score: float, basis: PairBasis | None = None
+) -> PairEvidence | None:
+    """`judge` with the duties matched here (the batch computes them in its workers, beside the comparison)."""
+    return judge(old, new, score, basis, duties_matched(old, new))
 
 
 def _post_key(doc: JobDescription) -> tuple[str, str]:
@@ -45,34 +147,309 @@ def anchor_pairs(old: list[JobDescription], new: list[JobDescription]) -> list[t
     return anchors
 
 
-def pair_documents(
-    old: list[JobDescription], new: list[JobDescription]
-) -> tuple[list[tuple[int, int, float]], list[int], list[int]]:
-    """Optimal one-to-one pairing; returns (pairs as (old, new, score), unpaired old, unpaired new).
+def _words(text: str | None) -> list[str]:
+    """Lower-case words as split by spaces: a cheap tokenizer for blocking and batch scores.
 
-    Posts with the same name on both sides pair first (as duties anchor on identical text), so
-    that two folders of a thousand posts cost a thousand scores, not a million; the rest are
-    paired optimally by score.
+    Folding (diacritics, OCR swaps, punctuation) costs more than the whole pairing of thousands of
+    texts; the content is checked with the real folding afterwards, beside the comparison.
     """
+    return text.lower().split() if text else []
+
+
+def _parts(doc: JobDescription) -> tuple[str, ...]:
+    g = doc.general
+    return (g.position or "", g.unit or "", g.goal or "", *(d.task for d in doc.duties))
+
+
+@dataclass(frozen=True)
+class _Features:
+    """What pairing reads of a document, computed once: a hash of its text, its words, their word pairs."""
+
+    key: int
+    words: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
+
+
+class _FeatureCache:
+    """Features per document, by identity: every document is tokenized once per pairing."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, _Features] = {}
+
+    def __call__(self, doc: JobDescription) -> _Features:
+        found = self._by_id.get(id(doc))
+        if found is None:
+            parts = _parts(doc)
+            heads = [_words(t) for t in parts]
+            # The tasks name the duties; their results (two thirds of the text) only enter the key.
+            key = hash((parts, tuple(r for d in doc.duties for r in d.results)))
+            pairs = frozenset(chain.from_iterable(zip(w, w[1:]) if len(w) > 1 else [(*w, "")] for w in heads if w))
+            found = _Features(key, frozenset(chain.from_iterable(heads)), pairs)
+            self._by_id[id(doc)] = found
+        return found
+
+
+def _set_dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice of two word sets (set intersection runs in C: cheap enough for thousands of candidates)."""
+    total = len(a) + len(b)
+    return 2 * len(a & b) / total if total else 1.0
+
+
+def _identical_pairs(
+    old: list[JobDescription], new: list[JobDescription], rest_old: list[int], rest_new: list[int], feats: _FeatureCache
+):
+    """Documents with the same text on both sides, paired in order (an order compared with itself)."""
+    by_key: dict[int, list[int]] = defaultdict(list)
+    for j in rest_new:
+        by_key[feats(new[j]).key].append(j)
+    for i in rest_old:
+        waiting = by_key.get(feats(old[i]).key)
+        if waiting:
+            yield i, waiting.pop(0)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A pair the pairing proposes, before its content is checked: basis None means the content must carry it."""
+
+    old: int
+    new: int
+    score: float
+    basis: PairBasis | None
+
+
+def propose(
+    old: list[JobDescription], new: list[JobDescription], constraints: Constraints | None = None
+) -> list[Proposal]:
+    """Proposed pairs: fixed by hand, named alike once on each side, identical, then the best total by score.
+
+    Posts with the same name once on each side pair first (as duties anchor on identical text),
+    so that two folders of a thousand posts cost a thousand scores, not a million.
+    """
+    c = constraints or Constraints()
+    found = [Proposal(i, j, pair_score(old[i], new[j]), PairBasis.MANUAL) for i, j in c.forced]
+    taken_old = {i for i, _ in c.forced} | c.alone_old
+    taken_new = {j for _, j in c.forced} | c.alone_new
     if not old or not new:
-        return [], list(range(len(old))), list(range(len(new)))
-    pairs = anchor_pairs(old, new)
-    taken_old, taken_new = {p[0] for p in pairs}, {p[1] for p in pairs}
+        return found
+
+    def take(i: int, j: int, score: float, basis: PairBasis | None) -> None:
+        found.append(Proposal(i, j, score, basis))
+        taken_old.add(i)
+        taken_new.add(j)
+
+    feats = _FeatureCache()
+    named: set[tuple[int, int]] = set()
+    for i, j, _ in anchor_pairs(old, new):
+        if i in taken_old or j in taken_new or (i, j) in c.forbidden:
+            continue
+        if _set_dice(feats(old[i]).words, feats(new[j]).words) >= ANCHOR_CONTENT:
+            take(i, j, 1.0, PairBasis.NAME)
+        else:  # the name is the same, the text not: let the scores decide, the name still counts if they agree
+            named.add((i, j))
     rest_old = [i for i in range(len(old)) if i not in taken_old]
     rest_new = [j for j in range(len(new)) if j not in taken_new]
+    for i, j in _identical_pairs(old, new, rest_old, rest_new, feats):
+        if (i, j) not in c.forbidden:
+            take(i, j, 1.0, PairBasis.CONTENT)
+    rest_old = [i for i in rest_old if i not in taken_old]
+    rest_new = [j for j in rest_new if j not in taken_new]
     if rest_old and rest_new:
-        transpose = len(rest_old) > len(rest_new)
-        rows, cols = (rest_new, rest_old) if transpose else (rest_old, rest_new)
-        scores = [[pair_score(old[c], new[r]) if transpose else pair_score(old[r], new[c]) for c in cols] for r in rows]
-        for r, c in enumerate(hungarian([[-s for s in row] for row in scores])):
-            if c >= 0 and scores[r][c] >= PAIR_THRESHOLD:
-                i, j = (cols[c], rows[r]) if transpose else (rows[r], cols[c])
-                pairs.append((i, j, scores[r][c]))
-    pairs.sort()
-    paired_old = {p[0] for p in pairs}
-    paired_new = {p[1] for p in pairs}
-    return (
-        pairs,
-        [i for i in range(len(old)) if i not in paired_old],
-        [j for j in range(len(new)) if j not in paired_new],
+        if max(len(rest_old), len(rest_new)) <= SMALL_PROBLEM:
+            chosen = _assign_dense(old, new, rest_old, rest_new, c.forbidden)
+        else:
+            chosen = _assign_sparse(old, new, rest_old, rest_new, c.forbidden, feats)
+        found.extend(Proposal(i, j, score, PairBasis.NAME if (i, j) in named else None) for i, j, score in chosen)
+    return found
+
+
+def pair_documents(
+    old: list[JobDescription], new: list[JobDescription], constraints: Constraints | None = None
+) -> Pairing:
+    """One-to-one pairing of two lists of documents, each pair with the evidence it rests on.
+
+    The proposals of `propose`, kept only when their content supports them (see `judge`).
+    """
+    found = []
+    for p in propose(old, new, constraints):
+        proof = evidence(old[p.old], new[p.new], p.score, p.basis)
+        if proof is not None:
+            found.append((p.old, p.new, proof))
+    return settle(len(old), len(new), found)
+
+
+def settle(n_old: int, n_new: int, found: list[tuple[int, int, PairEvidence]]) -> Pairing:
+    """The pairs in order of the old side, and every document left alone."""
+    found = sorted(found, key=lambda p: (p[0], p[1]))
+    paired_old = {p[0] for p in found}
+    paired_new = {p[1] for p in found}
+    return Pairing(
+        tuple(found),
+        tuple(i for i in range(n_old) if i not in paired_old),
+        tuple(j for j in range(n_new) if j not in paired_new),
     )
+
+
+def _assign_dense(old, new, rest_old, rest_new, forbidden) -> list[tuple[int, int, float]]:
+    """Every pair scored, the best total found exactly: the small problems of orders and small folders."""
+    transpose = len(rest_old) > len(rest_new)
+    rows, cols = (rest_new, rest_old) if transpose else (rest_old, rest_new)
+
+    def score(r: int, col: int) -> float:
+        i, j = (col, r) if transpose else (r, col)
+        return 0.0 if (i, j) in forbidden else pair_score(old[i], new[j])
+
+    scores = [[score(r, col) for col in cols] for r in rows]
+    chosen = []
+    for r, k in enumerate(hungarian([[-s for s in row] for row in scores])):
+        if k >= 0 and scores[r][k] >= PAIR_THRESHOLD:
+            i, j = (cols[k], rows[r]) if transpose else (rows[r], cols[k])
+            chosen.append((i, j, scores[r][k]))
+    return chosen
+
+
+def _rarest(tokens: Iterable[tuple[str, str]], df: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
+    # Tokens on one side only cannot link two documents; the rarest shared ones say the most.
+    useful = [(n, t) for t in tokens if 2 <= (n := df.get(t, 0)) <= MAX_POSTINGS]
+    useful.sort()
+    return [t for _, t in useful[:RARE_TOKENS]]
+
+
+def candidate_edges(
+    old: list[JobDescription], new: list[JobDescription], feats: _FeatureCache | None = None
+) -> set[tuple[int, int]]:
+    """For each document, the few dozen documents of the other side most likely to be its other version.
+
+    Blocking on rare word pairs: each document is indexed under its rarest word pairs shared with
+    the other side, and candidates are ranked by the rarity (idf) of what they share, so the work
+    grows with the number of documents, not its square.
+    """
+    feats = feats or _FeatureCache()
+    old_tokens = [feats(d).pairs for d in old]
+    new_tokens = [feats(d).pairs for d in new]
+    df_old = Counter(chain.from_iterable(old_tokens))
+    df_new = Counter(chain.from_iterable(new_tokens))
+    df = {t: n + df_new[t] for t, n in df_old.items() if t in df_new}
+    old_rare = [_rarest(t, df) for t in old_tokens]
+    new_rare = [_rarest(t, df) for t in new_tokens]
+    del old_tokens, new_tokens, df_old, df_new
+    total = len(old) + len(new)
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for j, tokens in enumerate(new_rare):
+        for t in tokens:
+            index[t].append(j)
+    weights: dict[tuple[int, int], float] = defaultdict(float)
+    for i, tokens in enumerate(old_rare):
+        for t in tokens:
+            idf = math.log(total / df[t])
+            for j in index.get(t, ()):
+                weights[(i, j)] += idf
+    by_old: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    by_new: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), w in weights.items():
+        by_old[i].append((w, j))
+        by_new[j].append((w, i))
+    edges: set[tuple[int, int]] = set()
+    for i, ranked in by_old.items():
+        edges.update((i, j) for _, j in sorted(ranked, reverse=True)[:CANDIDATES])
+    for j, ranked in by_new.items():
+        edges.update((i, j) for _, i in sorted(ranked, reverse=True)[:CANDIDATES])
+    return edges
+
+
+def _assign_sparse(old, new, rest_old, rest_new, forbidden, feats: _FeatureCache) -> list[tuple[int, int, float]]:
+    """Candidates by blocking, scored, and the best total on that sparse graph (SciPy's LAPJVsp)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
+    sub_old, sub_new = [old[i] for i in rest_old], [new[j] for j in rest_new]
+    rows, cols, costs, scores = [], [], [], {}
+    for a, b in candidate_edges(sub_old, sub_new, feats):
+        i, j = rest_old[a], rest_new[b]
+        if (i, j) in forbidden:
+            continue
+        go, gn = sub_old[a].general, sub_new[b].general
+        # Where names repeat by the dozen they say less: the content weighs more than in `pair_score`.
+        score = (
+            0.2 * item_similarity(go.position or "", gn.position or "")
+            + 0.1 * item_similarity(go.unit or "", gn.unit or "")
+            + 0.7 * _set_dice(feats(sub_old[a]).words, feats(sub_new[b]).words)
+        )
+        if score >= PAIR_THRESHOLD:
+            rows.append(a)
+            cols.append(b)
+            costs.append(2.0 - score)  # all positive: a stored zero would read as "no edge"
+            scores[(a, b)] = score
+    n, m = len(sub_old), len(sub_new)
+    # Each old document may stay alone: a private dummy column at cost 2 (a score of 0).
+    rows += list(range(n))
+    cols += [m + a for a in range(n)]
+    costs += [2.0] * n
+    graph = csr_matrix((np.array(costs), (np.array(rows), np.array(cols))), shape=(n, m + n))
+    row_ind, col_ind = min_weight_full_bipartite_matching(graph)
+    return [(rest_old[a], rest_new[b], scores[(a, b)]) for a, b in zip(row_ind.tolist(), col_ind.tolist()) if b < m]
+
+
+def resolve(docs: list[JobDescription], spec: str, side: str) -> int:
+    """The index of the document a --pair/--no-pair spec names: annex number, file name or FILE#K."""
+    wanted = spec.strip()
+    file_part, _, annex_part = wanted.rpartition("#") if "#" in wanted else ("", "", wanted)
+    annex = annex_part.strip().lower().removeprefix("lisa").strip()
+
+    def names(doc: JobDescription) -> set[str]:
+        from pathlib import PurePath
+
+        path = PurePath(doc.source or "")
+        return {doc.source or "", path.name, path.stem}
+
+    hits = []
+    for k, doc in enumerate(docs):
+        if file_part:
+            ok = file_part in names(doc) and (doc.annex or "").lower() == annex
+        else:
+            ok = (doc.annex or "").lower() == annex or wanted in names(doc)
+        if ok:
+            hits.append(k)
+    if len(hits) == 1:
+        return hits[0]
+    shown = ", ".join(sorted({d.annex or "" for d in docs} - {""}, key=lambda a: (len(a), a))[:20]) or "none"
+    if not hits:
+        raise InputError(
+            spec, f"no such document on the {side} side", f"annexes there: {shown}; or give FILE or FILE#K"
+        )
+    raise InputError(spec, f"names {len(hits)} documents on the {side} side", "give FILE#K, e.g. order.txt#2")
+
+
+def constraints(
+    old: list[JobDescription],
+    new: list[JobDescription],
+    pair: Iterable[str] = (),
+    no_pair: Iterable[str] = (),
+) -> Constraints:
+    """Turn `--pair OLD=NEW` and `--no-pair OLD` / `=NEW` / `OLD=NEW` into indices, refusing what names nothing."""
+    forced: list[tuple[int, int]] = []
+    for spec in pair:
+        left, sep, right = spec.partition("=")
+        if not sep or not left.strip() or not right.strip():
+            raise InputError(spec, "--pair needs OLD=NEW", "e.g. --pair 2=4: old annex 2 is new annex 4")
+        forced.append((resolve(old, left, "old"), resolve(new, right, "new")))
+    for side, k in (("old", 0), ("new", 1)):
+        seen = [p[k] for p in forced]
+        if len(seen) != len(set(seen)):
+            raise InputError("--pair", f"pairs one {side} document twice", "each document pairs once")
+    forbidden, alone_old, alone_new = set(), set(), set()
+    for spec in no_pair:
+        left, sep, right = spec.partition("=")
+        if left.strip() and right.strip():
+            forbidden.add((resolve(old, left, "old"), resolve(new, right, "new")))
+        elif left.strip():
+            alone_old.add(resolve(old, left, "old"))
+        elif right.strip():
+            alone_new.add(resolve(new, right, "new"))
+        else:
+            raise InputError(spec, "--no-pair needs OLD, =NEW or OLD=NEW", "e.g. --no-pair 1")
+    clash = {i for i, _ in forced} & alone_old or {j for _, j in forced} & alone_new
+    if clash or any(p in forbidden for p in forced):
+        raise InputError("--pair", "contradicts --no-pair", "give each document one instruction")
+    return Constraints(tuple(forced), frozenset(forbidden), frozenset(alone_old), frozenset(alone_new))

@@ -267,7 +267,9 @@ def _in_terminal(args: list[str], env: dict[str, str], rows: int = 24, cols: int
 def test_long_output_on_a_terminal_goes_through_the_pager(tmp_path: Path) -> None:
     paged = tmp_path / "paged.txt"
     pager = {"PAGER": f"sh -c 'cat > {paged}'"}
-    shown = _in_terminal(["diff", str(ORDER_000), str(ORDER_003)], pager)
+    # The two orders' posts are of two departments: paired by hand, as a reviewer would, for a long report.
+    hand = ["--pair", "1=1", "--pair", "2=4", "--pair", "3=5", "--pair", "6=7"]
+    shown = _in_terminal(["diff", str(ORDER_000), str(ORDER_003), *hand], pager)
     assert paged.exists(), shown
     text = paged.read_text(encoding="utf-8")
     assert text.count("\n") > 300 and "Lisa 7" in text
@@ -429,7 +431,9 @@ def test_the_man_page_is_generated_from_the_parser() -> None:
 
 
 def test_stat_is_one_line_per_pair() -> None:
-    result = ajdiff("diff", ORDER_000, ORDER_003, "--stat")
+    # The two orders' posts are of two departments: ajdiff pairs none on its own; these are paired by hand.
+    hand = ["--pair", "1=1", "--pair", "2=4", "--pair", "3=5", "--pair", "6=7"]
+    result = ajdiff("diff", ORDER_000, ORDER_003, "--stat", *hand)
     lines = result.stdout.splitlines()
     assert result.returncode == 1
     assert len(lines) == 5  # four paired posts and the summary

@@ -26,6 +26,12 @@ _T = {
         "abolished": "Kaotatud ametikohad (ainult vanas)",
         "pairs": "Võrreldud paare",
         "editorial_tag": "toimetuslik",
+        "uncertain": "Ebakindel paar",
+        "uncertain_how": "skoor {score:.2f} · sisult kattub {matched}/{duties} ülesannet ({content:.0%})",
+        "other_unit": "eri struktuuriüksus",
+        "other_position": "eri ametinimetus",
+        "uncertain_fix": "kontrolli; paari käsitsi: --pair / --no-pair",
+        "uncertain_count": "neist ebakindlaid",
     },
     "en": {
         "similarity": "Similarity",
@@ -39,6 +45,12 @@ _T = {
         "abolished": "Posts abolished (old only)",
         "pairs": "Pairs compared",
         "editorial_tag": "editorial",
+        "uncertain": "Uncertain pair",
+        "uncertain_how": "score {score:.2f} · {matched} of {duties} duties match by content ({content:.0%})",
+        "other_unit": "different unit",
+        "other_position": "different position",
+        "uncertain_fix": "check it; fix by hand with --pair / --no-pair",
+        "uncertain_count": "uncertain",
     },
 }
 _MARK = {
@@ -146,6 +158,19 @@ def comparison_text(pair: Comparison, *, show_all: bool, color: bool, lang: str 
         + ("" if show_all or not pair.editorial else f" ({t['hidden']})")
     )
     out = [style(_wrap(f"{_title(pair.old)}  →  {_title(pair.new)}", "", width), _BOLD), _wrap(summary, "", width)]
+    proof = pair.pairing
+    if proof and proof.uncertain:  # the reviewer must not take this for two versions of one post unasked
+        facts = [
+            t["uncertain_how"].format(
+                score=proof.score,
+                matched=proof.duties_matched,
+                duties=max(proof.duties_old, proof.duties_new),
+                content=proof.content,
+            )
+        ]
+        facts += [t["other_unit"]] * (not proof.same_unit) + [t["other_position"]] * (not proof.same_position)
+        doubt = _wrap(f"? {t['uncertain']}: {' · '.join(facts)} — {t['uncertain_fix']}", "", width)
+        out.append(style(doubt, _YELLOW, _BOLD))
     if not pair.substantive and not show_all:
         out.append(t["nothing"])
         return "\n".join(out) + "\n"
@@ -175,7 +200,10 @@ def diff_text(
     style = _Style(color)
     blocks = []
     if len(result.pairs) > 1 or result.unpaired_old or result.unpaired_new:
-        blocks.append(f"{t['pairs']}: {len(result.pairs)}")
+        doubtful = len(result.uncertain)
+        blocks.append(
+            f"{t['pairs']}: {len(result.pairs)}" + (f" ({t['uncertain_count']} {doubtful})" if doubtful else "")
+        )
     shown = [c for c in result.order_changes if show_all or not c.editorial]
     if shown:
         order_lines = [style(section_name("order", lang), _BOLD)]

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ajdiff.changes import Change, Comparison, ComparisonSet, DocRef
+from ajdiff.changes import Change, Comparison, ComparisonSet, DocRef, PairEvidence
 from ajdiff.model import JobDescription, OrderRef
 from ajdiff.tree import Node
 
@@ -112,7 +112,41 @@ def comparison_to_dict(pair: Comparison) -> dict[str, Any]:
             "high_impact": len(pair.high_impact),
         },
         "changes": [change_to_dict(c) for c in pair.changes],
+        "pairing": evidence_to_dict(pair.pairing),
     }
+
+
+def evidence_to_dict(proof: PairEvidence | None) -> dict[str, Any] | None:
+    """Why a pair was made (None when the user gave exactly the two documents)."""
+    if proof is None:
+        return None
+    return {
+        "basis": proof.basis.value,
+        "uncertain": proof.uncertain,
+        "score": proof.score,
+        "content": proof.content,
+        "duties_matched": proof.duties_matched,
+        "duties_old": proof.duties_old,
+        "duties_new": proof.duties_new,
+        "same_position": proof.same_position,
+        "same_unit": proof.same_unit,
+    }
+
+
+def pair_line(pair: Comparison) -> str:
+    """`--format jsonl`: one pair as one line, `{"format": "ajdiff/1", "type": "pair", …pair object}`."""
+    return json.dumps({"format": FORMAT, "type": "pair", **comparison_to_dict(pair)}, ensure_ascii=False) + "\n"
+
+
+def rest_lines(result: ComparisonSet) -> str:
+    """`--format jsonl`: the posts abolished and created, one line each (`type` unpaired_old / unpaired_new)."""
+    out = []
+    for kind, docs in (("unpaired_old", result.unpaired_old), ("unpaired_new", result.unpaired_new)):
+        for doc in docs:
+            out.append(
+                json.dumps({"format": FORMAT, "type": kind, **docref_to_dict(DocRef.of(doc))}, ensure_ascii=False)
+            )
+    return "".join(line + "\n" for line in out)
 
 
 def show_json(docs: list[JobDescription], *, ensure_ascii: bool = False) -> str:

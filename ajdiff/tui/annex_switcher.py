@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ajdiff.changes import ComparisonSet
+from ajdiff.changes import Comparison, ComparisonSet
 from ajdiff.tui.session import section_impact
 from ajdiff.tui.texts import text
 
@@ -33,7 +33,7 @@ class AnnexSwitcher(OptionList):
             impact = section_impact(list(pair.substantive))
             style = {"high": "bold $text-error", "normal": "bold $text-warning"}.get(impact, "$text-muted")
             # The count first, as in the section tree: long post names wrap, the badge stays in place.
-            prompt = Content.assemble((f"{len(pair.substantive):>2} ", style), pair.new.label)
+            prompt = Content.assemble((f"{len(pair.substantive):>2} ", style), pair.new.label, _doubt(pair))
             options.append(Option(prompt, id=f"pair-{i}"))
         if result.unpaired_new:
             options.append(Option(Content.styled(text("created_heading", lang), "bold $text-muted"), disabled=True))
@@ -56,3 +56,11 @@ class AnnexSwitcher(OptionList):
         side, _, index = (event.option.id or "").partition("-")
         if index.isdigit():
             self.post_message(self.Chosen(side, int(index)))
+
+
+def _doubt(pair: Comparison) -> tuple[str, str]:
+    """A small marker on an uncertain pair: '?' and the duties matched, e.g. ' ? 3/9'."""
+    proof = pair.pairing
+    if not proof or not proof.uncertain:
+        return ("", "")
+    return (f" ? {proof.duties_matched}/{max(proof.duties_old, proof.duties_new)}", "bold $text-warning")

@@ -43,6 +43,11 @@ TARGETS = {
     "peak memory of ajdiff diff": Target(100, "MB"),
     "growth exponent": Target(1.2, ""),
     "python-redlines / ajdiff redline": Target(5, "x", ">="),
+    "agency 5000 x 5000, --jobs 2": Target(60, "s"),
+    "agency pairing precision": Target(0.99, "", ">="),
+    "agency pairing recall": Target(0.99, "", ">="),
+    "agency peak memory": Target(1024, "MB"),
+    "agency growth exponent": Target(1.2, ""),
 }
 
 

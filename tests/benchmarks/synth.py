@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from dataclasses import dataclass
@@ -132,3 +133,123 @@ def write_batch(template: Template, old_dir: Path, new_dir: Path, pairs: int, se
         name = f"annex_{k:04d}.txt"
         (old_dir / name).write_text(annex_text(frame, duties), encoding="utf-8")
         (new_dir / name).write_text(annex_text(frame, edit(template, duties, seed + k, each=1)), encoding="utf-8")
+
+
+# An agency: many posts share a name ("Peaspetsialist" dozens of times in one department).
+_TITLES = (
+    "Peaspetsialist",
+    "Peaspetsialist",
+    "Peaspetsialist",
+    "Juhtivspetsialist",
+    "Juhtivspetsialist",
+    "Ekspert",
+    "Nõunik",
+    "Spetsialist",
+    "Jurist",
+    "Analüütik",
+    "Talituse juhataja",
+)
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post of a generated agency: its name, unit and duties."""
+
+    position: str
+    unit: str
+    goal: str
+    duties: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Agency:
+    """Two generated folders and the generator's truth: which old file is which new file."""
+
+    old_dir: Path
+    new_dir: Path
+    truth: dict[str, str]
+    """Old file name -> new file name, for every post kept (renamed, moved or reworded)."""
+    abolished: frozenset[str]
+    created: frozenset[str]
+
+
+def _agency_text(template: Template, post: Post) -> str:
+    head = []
+    for line in template.head:
+        if line.startswith("Teenistuskoht "):
+            line = f"Teenistuskoht {post.position}"
+        elif line.startswith("Struktuuriüksus "):
+            line = f"Struktuuriüksus {post.unit}"
+        elif line.startswith("Teenistuskoha eesmärk "):
+            line = f"Teenistuskoha eesmärk {post.goal}"
+        head.append(line)
+    return annex_text(Template(head, template.tail, template.duties, template.vocabulary), list(post.duties))
+
+
+def _new_post(template: Template, rng: random.Random, units: list[str]) -> Post:
+    pool, vocabulary = template.duties, template.vocabulary
+    title = rng.choice(_TITLES)
+    if rng.random() < 0.4:
+        title += f" ({rng.choice(vocabulary)})"
+    duties = []
+    for i in rng.sample(range(len(pool)), rng.randint(6, 12)):
+        task = _vary(pool[i].task, rng, vocabulary, 3)
+        results = [_vary(r, rng, vocabulary, 1) for r in (*pool[i].results, *pool[(i + 7) % len(pool)].results)]
+        duties.append((task, tuple(results)))
+    goal_line = next(ln for ln in template.head if ln.startswith("Teenistuskoha eesmärk "))
+    goal = _vary(goal_line.removeprefix("Teenistuskoha eesmärk "), rng, vocabulary, 6)
+    return Post(title, rng.choice(units), goal, tuple(duties))
+
+
+def _revise(template: Template, post: Post, rng: random.Random, units: list[str]) -> Post:
+    """The new version of a kept post: duties removed, inserted and reworded; sometimes renamed or moved."""
+    duties = [(task, list(results)) for task, results in post.duties]
+    new = edit(template, duties, seed=rng.randrange(1 << 30), each=1)
+    for _ in range(2):  # reword: a few words of a task and a result change
+        k = rng.randrange(len(new))
+        task, results = new[k]
+        new[k] = (_vary(task, rng, template.vocabulary, 2), [_vary(r, rng, template.vocabulary, 1) for r in results])
+    position, unit = post.position, post.unit
+    if rng.random() < 0.1:  # renamed post
+        position = f"{rng.choice(_TITLES)} ({rng.choice(template.vocabulary)})"
+    if rng.random() < 0.1:  # moved to another unit
+        unit = rng.choice(units)
+    goal = _vary(post.goal, rng, template.vocabulary, 2)
+    return Post(position, unit, goal, tuple((t, tuple(r)) for t, r in new))
+
+
+def write_agency(template: Template, root: Path, posts: int, seed: int = 11) -> Agency:
+    """`posts` job descriptions a side: ~10 % abolished, ~10 % created, the rest revised.
+
+    About 25 posts per unit and a handful of titles, so dozens of posts share a name; file names
+    are shuffled on each side, so only the content can pair them.
+    """
+    rng = random.Random(seed)
+    vocabulary = template.vocabulary
+    units = sorted(
+        {
+            f"{rng.choice(vocabulary).capitalize()} osakond, {rng.choice(vocabulary)} talitus"
+            for _ in range(posts // 25 + 1)
+        }
+    )
+    old_posts = [_new_post(template, rng, units) for _ in range(posts)]
+    kept = [k for k in range(posts) if rng.random() >= 0.1]
+    abolished_ids = sorted(set(range(posts)) - set(kept))
+    new_posts = [(k, _revise(template, old_posts[k], rng, units)) for k in kept]
+    new_posts += [(None, _new_post(template, rng, units)) for _ in range(posts - len(kept))]
+    old_names = [f"post_{n:05d}.txt" for n in rng.sample(range(posts), posts)]
+    new_names = [f"post_{n:05d}.txt" for n in rng.sample(range(len(new_posts)), len(new_posts))]
+    old_dir, new_dir = root / "old", root / "new"
+    old_dir.mkdir(parents=True, exist_ok=True)
+    new_dir.mkdir(parents=True, exist_ok=True)
+    for name, post in zip(old_names, old_posts):
+        (old_dir / name).write_text(_agency_text(template, post), encoding="utf-8")
+    truth, created = {}, set()
+    for name, (k, post) in zip(new_names, new_posts):
+        (new_dir / name).write_text(_agency_text(template, post), encoding="utf-8")
+        if k is None:
+            created.add(name)
+        else:
+            truth[old_names[k]] = name
+    (root / "truth.json").write_text(json.dumps(truth, indent=0), encoding="utf-8")
+    return Agency(old_dir, new_dir, truth, frozenset(old_names[k] for k in abolished_ids), frozenset(created))

@@ -61,7 +61,9 @@ def test_diff_contract_on_a_real_pair() -> None:
     assert data["order_changes"] == []  # one side is a lone annex: no order body to compare
     assert data["notes"] == [] and data["warnings"] == []  # the annex was chosen: nothing to note
     (pair,) = data["pairs"]
-    assert set(pair) == {"old", "new", "similarity", "summary", "changes"}
+    # The contract grows, never breaks: "pairing" (the pair's evidence) is null when the user gave both.
+    assert set(pair) == {"old", "new", "similarity", "summary", "changes", "pairing"}
+    assert pair["pairing"] is None
     assert pair["new"] == {
         "source": str(SEEDS["000"]),
         "annex": "2",

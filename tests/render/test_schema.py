@@ -47,7 +47,7 @@ def test_show_json_validates(path: Path) -> None:
     ("old", "new", "options"),
     [
         (SEEDS["001"], SEEDS["000"], {"new_annex": "2"}),
-        (SEEDS["000"], SEEDS["003"], {}),
+        (SEEDS["000"], SEEDS["003"], {"pair": ("1=1", "2=4", "3=5", "6=7")}),  # two departments: by hand
         (SEEDS["002"], SEEDS["000"], {"new_annex": "7"}),
         (EXTERNAL[0], EXTERNAL[1], {}),
     ],

@@ -1,0 +1,100 @@
+"""The process pool of `--jobs N`: errors cross from the workers intact, and no worker outlives ajdiff."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ajdiff.errors import InputError, OutputError
+from tests.benchmarks.synth import load_template, write_agency
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two folders of 400 generated posts: a few seconds of work for two workers."""
+    agency = write_agency(load_template(), tmp_path_factory.mktemp("pool"), 400, seed=5)
+    return agency.old_dir, agency.new_dir
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is pid (from /proc)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_errors_survive_pickling() -> None:
+    for error in (InputError("a.docx", "not a zip", "save it again"), OutputError("out.txt", "exists")):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error) and copy.line() == error.line()
+
+
+def test_an_unreadable_file_in_a_parallel_folder_comparison_is_named(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    text = SEEDS["001"].read_text(encoding="utf-8")
+    for k in range(6):
+        (old / f"a{k}.txt").write_text(text, encoding="utf-8")
+        (new / f"a{k}.txt").write_text(text, encoding="utf-8")
+    (new / "broken.docx").write_bytes(b"PK\x03\x04 this is not a zip")
+    done = subprocess.run(
+        [sys.executable, "-m", "ajdiff", "diff", str(old), str(new), "--jobs", "2"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2 and done.stdout == ""
+    assert re.fullmatch(r"ajdiff: .*broken\.docx: [^\n]+\n", done.stderr), done.stderr
+    assert "internal error" not in done.stderr and "BrokenProcessPool" not in done.stderr
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_killing_a_parallel_comparison_leaves_no_worker(folders: tuple[Path, Path], sig: signal.Signals) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ajdiff", "diff", *map(str, folders), "--jobs", "2", "--format", "json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        workers: set[int] = set()
+        while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            workers |= _children(proc.pid)
+            time.sleep(0.05)
+        assert len(workers) >= 2, "the pool did not start"
+        os.kill(proc.pid, sig)
+        proc.wait(timeout=30)
+        # The caller sees the end of the output at once: no worker keeps the pipes open.
+        start = time.monotonic()
+        proc.communicate(timeout=10)
+        assert time.monotonic() - start < 5
+        deadline = time.monotonic() + 5
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not [w for w in workers if _alive(w)], "workers outlived ajdiff"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
