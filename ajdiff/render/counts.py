@@ -11,8 +11,8 @@ _WORDS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "substantive_change": (("sisuline muudatus", "sisulist muudatust"), ("substantive change", "substantive changes")),
     "duty": (("ülesanne", "ülesannet"), ("duty", "duties")),
     "warning": (("hoiatus", "hoiatust"), ("warning", "warnings")),
-    "line": (("rida", "rida"), ("line", "lines")),
-    "unchanged_line": (("muutmata rida", "muutmata rida"), ("unchanged line", "unchanged lines")),
+    "unchanged_sentence": (("muutmata lause", "muutmata lauset"), ("unchanged sentence", "unchanged sentences")),
+    "unreviewed": (("läbi vaatamata", "läbi vaatamata"), ("unreviewed", "unreviewed")),
 }
 
 
