@@ -32,7 +32,8 @@ class PromptScreen(ModalScreen[str | None]):
         self.value = value
         self.hint = hint
         self.history = list(history or [])
-        self._back = len(self.history)  # index into history; len = the line being typed
+        # Index into the history of the line shown (len = a new line); the prompt may open on the latest.
+        self._back = len(self.history) - 1 if self.history and value == self.history[-1] else len(self.history)
 
     def compose(self) -> ComposeResult:
         """Title, input line, hint."""
