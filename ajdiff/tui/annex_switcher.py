@@ -38,7 +38,7 @@ class AnnexSwitcher(OptionList):
             # The count first, as in the section tree: long post names are cut, the badge stays in place.
             prompt = Content.assemble((f"{len(pair.substantive):>2} ", style), pair.new.label)
             if pair.old.label != pair.new.label:
-                old = f"   ← {text('old_title', lang)}: {pair.old.label}"
+                old = f"   ← {pair.old.label}"  # the old post it was paired with, under another name
                 prompt = Content.assemble(prompt, "\n", (old, "$text-muted"))
             options.append(Option(prompt, id=f"pair-{i}"))
         if result.unpaired_new:

@@ -90,11 +90,11 @@ class ReviewApp(App[None]):
         Binding("slash", "search", "search", key_display="/"),
         Binding("g", "search_again", "again", show=False),
         Binding("z", "toggle_fold", "fold", show=False),
-        Binding("e", "toggle_editorial", "editorial"),
+        Binding("e", "toggle_editorial", "editorial", show=False),
         Binding("v", "toggle_view", "side/inline", show=False),
         Binding("w", "toggle_warnings", "warnings", show=False),
         Binding("t", "toggle_theme", "theme", show=False),
-        Binding("x", "export", "export"),
+        Binding("x", "export", "export", show=False),
         Binding("question_mark", "help", "help", key_display="?"),
         Binding("q", "quit", "quit"),
     ]
@@ -378,8 +378,13 @@ class ReviewApp(App[None]):
         target = self.session.search(query, self.current)
         if target is None:
             self.notify(f"{text('not_found', self.lang)}: {query}", severity="warning", timeout=3)
-        else:
-            await self.go_to(target)
+            return
+        if render.is_foldable(target.change):
+            self.expanded.add(target)  # the words found may sit in a folded sentence: show the change whole
+            card = self.query_one(ChangeView).card(target)
+            if card is not None:
+                card.set_expanded(True)
+        await self.go_to(target)
 
     def action_search(self) -> None:
         """Ask for a text (the last one offered, ↑/↓ for earlier ones) and go to the next change containing it."""

@@ -271,5 +271,5 @@ class ReviewSession:
         docs += [*self.result.unpaired_old, *self.result.unpaired_new]
         for doc in docs:
             where = f"{doc.source}" + (f" (Lisa {doc.annex})" if doc.annex else "")
-            lines += [f"{where}: {w}" for w in doc.warnings]
+            lines += [f"{w} ({where})" for w in doc.warnings]  # the message first: the panel's one line cuts the end
         return list(dict.fromkeys(lines))

@@ -198,6 +198,19 @@ async def test_10_unchanged_text_is_folded_and_z_expands(long_goal: ComparisonSe
         assert not any("muutmata lauset" in line for line in expanded)
 
 
+async def test_10_search_unfolds_the_change_it_finds(long_goal: ComparisonSet, review_path: Path) -> None:
+    app = ReviewApp(long_goal, review_path)
+    goal = long_goal.pairs[0].changes[0].new
+    last_words = " ".join(goal.split()[-3:])  # far from the changed word: folded
+    async with app.run_test(size=LARGE) as pilot:
+        assert not any(last_words in line for line in card_text(current_card(app)))
+        await pilot.press("slash", *last_words, "enter")
+        await pilot.pause()
+        assert app.current.change.path == "general.goal"
+        text = " ".join(line.strip() for line in card_text(current_card(app)))
+        assert last_words.split()[-1] in text and "muutmata lauset" not in text
+
+
 async def test_10_side_by_side_rows_stay_aligned(lisa7: ComparisonSet, review_path: Path) -> None:
     app = ReviewApp(lisa7, review_path)
     async with app.run_test(size=LARGE) as pilot:
