@@ -27,7 +27,7 @@ from ajdiff.tui.prompt_screen import CommentScreen, ConfirmScreen, PromptScreen
 from ajdiff.tui.section_tree import SectionTree
 from ajdiff.tui.session import CREATED, PAIR, POST_SECTION, Position, ReviewSession
 from ajdiff.tui.summary_bar import SummaryBar
-from ajdiff.tui.texts import text
+from ajdiff.tui.texts import error_text, text
 from ajdiff.tui.theme import DARK, LIGHT, THEMES
 
 # Action → key of its description in texts.py, so the footer speaks the interface language.
@@ -417,7 +417,8 @@ class ReviewApp(App[None]):
         try:
             new = self.session.toggle_mark(self.current, mark)
         except AjdiffError as exc:
-            self.notify(exc.line(), title=text("save_failed", self.lang), severity="error")
+            message = error_text(exc.source, exc.problem, exc.hint, self.lang)
+            self.notify(message, title=text("save_failed", self.lang), severity="error")
             return
         self._show_entry()
         if new is not None:
@@ -464,7 +465,8 @@ class ReviewApp(App[None]):
             try:
                 self.session.set_comment(position, comment)
             except AjdiffError as exc:
-                self.notify(exc.line(), title=text("save_failed", self.lang), severity="error")
+                message = error_text(exc.source, exc.problem, exc.hint, self.lang)
+                self.notify(message, title=text("save_failed", self.lang), severity="error")
                 return
             self._show_entry()
 
@@ -490,7 +492,8 @@ class ReviewApp(App[None]):
                 force=force,
             )
         except AjdiffError as exc:
-            self.notify(exc.line(), title=text("export_failed", self.lang), severity="error", timeout=8)
+            message = error_text(exc.source, exc.problem, exc.hint, self.lang)
+            self.notify(message, title=text("export_failed", self.lang), severity="error", timeout=8)
             return
         self.export_path = self._exported = written
         self.notify(f"{text('exported', self.lang)}: {written}", timeout=5)
@@ -507,7 +510,7 @@ class ReviewApp(App[None]):
                 what = text("no_folder", self.lang).format(path.parent)
                 self.notify(what, title=text("export_failed", self.lang), severity="error", timeout=8)
                 return
-            if path.exists() and path != self._exported:
+            if path.exists() and not path.is_dir() and path != self._exported:
 
                 def confirmed(yes: bool | None) -> None:
                     if yes:

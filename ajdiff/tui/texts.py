@@ -23,14 +23,23 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "theme": ("teema", "theme"),
     "quit": ("välju", "quit"),
     # The same keys in the help screen: a full sentence each.
-    "help_next": ("järgmine muudatus (üle osade ja paaride)", "next change (across sections and pairs)"),
+    "help_next": (
+        "järgmine muudatus (üle osade ja paaride, siis uued ja kaotatud ametikohad)",
+        "next change (across sections and pairs, then the created and abolished posts)",
+    ),
     "help_previous": ("eelmine muudatus", "previous change"),
     "help_editorial": ("näita / peida toimetuslikud muudatused", "show / hide editorial changes"),
     "help_view": ("kõrvuti (vana | uus) või ühes reas", "side by side (old | new) or inline"),
     "help_search": ("otsi muudatustest teksti", "search the changes for a text"),
-    "help_approve": ("kinnita muudatus (uuesti: võta tagasi)", "approve the change (again: undo)"),
-    "help_question": ("märgi muudatus küsitavaks (uuesti: võta tagasi)", "question the change (again: undo)"),
-    "help_comment": ("kommenteeri muudatust", "comment on the change"),
+    "help_approve": (
+        "kinnita ja liigu edasi (kinnitatul: võta tagasi)",
+        "approve and move on (on an approved one: undo)",
+    ),
+    "help_question": (
+        "märgi küsitavaks ja liigu edasi (küsitaval: võta tagasi)",
+        "question and move on (on a questioned one: undo)",
+    ),
+    "help_comment": ("kommentaar (mitu rida; Ctrl+S salvestab)", "comment (several lines; Ctrl+S saves)"),
     "help_export": ("salvesta redline (.docx) koos kommentaaridega", "export the redline (.docx) with the comments"),
     "help_help": ("see abi", "this help"),
     "help_next_unreviewed": ("järgmine märkimata muudatus või ametikoht", "next change or post without a mark"),
@@ -119,3 +128,26 @@ def text(key: str, lang: str = "et") -> str:
     """An interface text in the language asked for ('et' or 'en')."""
     et, en = _TEXTS[key]
     return en if lang == "en" else et
+
+
+# The file errors the UI can meet, in Estonian (the CLI's own lines stay English, for scripts and logs).
+_ERRORS_ET: tuple[tuple[str, str], ...] = (
+    ("is an input file", "on sisendfail, seda üle ei kirjutata (vali teine nimi)"),
+    ("is a folder", "on kaust (anna failinimi)"),
+    ("already exists", "on juba olemas"),
+    ("folder ", "kausta ei ole"),
+    ("cannot write: ", "ei saa kirjutada: "),
+    ("the redline layer", "selles paigalduses pole redline'i kihti (ajdiff.redline)"),
+)
+
+
+def error_text(source: str, problem: str, hint: str | None, lang: str = "et") -> str:
+    """A file error for the UI: 'FILE: what is wrong' in the interface's language."""
+    if lang == "en":
+        return f"{source}: {problem}" + (f" ({hint})" if hint else "")
+    for start, et in _ERRORS_ET:
+        if problem.startswith(start):
+            # Keep what follows a known prefix only where it is data (the OS's reason for a failed write).
+            rest = problem[len(start) :] if et.endswith(": ") else ""
+            return f"{source}: {et}{rest}"
+    return f"{source}: {problem}"

@@ -166,6 +166,24 @@ async def test_9_no_english_under_estonian(demo: ComparisonSet, review_path: Pat
         assert [n.title for n in app._notifications] == ["Väljuda?"]
         await pilot.press("ctrl+p")  # no English command palette
         assert not isinstance(app.screen, PromptScreen) and app.screen is app.screen_stack[0]
+        await pilot.press("t")  # what the palette was for: the theme
+        assert app.theme == "ajdiff-light"
+
+
+async def test_9_export_errors_in_the_interface_language(
+    demo: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ajdiff.tui.export as export
+
+    monkeypatch.setattr(export, "_redline_builder", lambda: lambda *args: b"PK")
+    Path("kaust").mkdir()
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("x", "ctrl+u", *"kaust", "enter")
+        await pilot.press("x", "ctrl+u", *"puudub/fail.docx", "enter")
+        messages = [n.message for n in app._notifications]
+        assert messages == ["kaust: on kaust (anna failinimi)", "Kausta ei ole: puudub"]
+        assert not any("exists" in m or "folder" in m for m in messages)
 
 
 # 10 ----------------------------------------------------------------------------------------------
