@@ -100,12 +100,18 @@ def path_label(path: str, lang: str = "et") -> str:
         return f"{'Duty' if lang == 'en' else 'Ülesanne'} {number}"
     if path.startswith("requirements.languages."):
         code = path.rsplit(".", 1)[1]
-        return f"{_pick(_FIELD_NAMES['requirements.languages'], lang)}: {language_name(code, lang)}"
+        # 'võõr' is a prefix, not a word: on its own it is 'võõrkeel'.
+        name = "võõrkeel" if code == "foreign" and lang != "en" else language_name(code, lang)
+        return f"{_pick(_FIELD_NAMES['requirements.languages'], lang)}: {name}"
     if path in _FIELD_NAMES:
         return _pick(_FIELD_NAMES[path], lang)
     head, _, slug = path.partition(".")
     base = _pick(_FIELD_NAMES.get(head, (head, head)), lang)
-    return f"{base}: {slug.replace('_', ' ')}" if slug else base
+    if not slug:
+        return base
+    from ajdiff.lexicon import restore_text  # slugs are folded to ASCII: give the words their letters back
+
+    return f"{base}: {restore_text(slug.replace('_', ' '))}"
 
 
 def _short(text: str | None, limit: int = 90) -> str:

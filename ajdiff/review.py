@@ -7,17 +7,20 @@ the redline, which only reads it, reports it and writes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
 import stat
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 
 from ajdiff.changes import Change, Comparison
 from ajdiff.errors import AjdiffError
+from ajdiff.model import JobDescription
 from ajdiff.output import atomic_write
 
 REVIEW_FORMAT = "ajdiff-review/1"
@@ -45,7 +48,7 @@ class ReviewEntry:
     """What a reviewer said about one change."""
 
     pair: str
-    """`Comparison.key` of the pair the change belongs to."""
+    """`pair_key` of the pair the change belongs to (`post_key` for a created or abolished post)."""
     change: str
     """`Change.key` of the change."""
     mark: Mark | None = None
@@ -64,18 +67,50 @@ class Review:
 
     def entry(self, pair: Comparison, change: Change) -> ReviewEntry | None:
         """The entry for a change of a pair, if any."""
-        for e in self.entries:
-            if e.pair == pair.key and e.change == change.key:
-                return e
+        return self.entry_at(pair_keys(pair), change.key)
+
+    def entry_at(self, pairs: tuple[str, ...], change: str) -> ReviewEntry | None:
+        """The entry under the first of a pair's keys that has one (the content key, then older keys)."""
+        for key in pairs:
+            for e in self.entries:
+                if e.pair == key and e.change == change:
+                    return e
         return None
 
     def updated(self, pair: Comparison, change: Change, **fields: object) -> Review:
         """A new Review with the entry of one change updated (mark=…, comment=…)."""
+        return self.updated_at(pair_keys(pair), change.key, change.label, **fields)
+
+    def updated_at(self, pairs: tuple[str, ...], change: str, label: str, **fields: object) -> Review:
+        """A new Review with one entry updated, stored under the pair's first key; older keys' copies go."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        old = self.entry(pair, change) or ReviewEntry(pair.key, change.key, label=change.label)
-        new = replace(old, updated=now, label=change.label, **fields)  # type: ignore[arg-type]
-        rest = tuple(e for e in self.entries if not (e.pair == pair.key and e.change == change.key))
+        old = self.entry_at(pairs, change) or ReviewEntry(pairs[0], change, label=label)
+        new = replace(old, pair=pairs[0], updated=now, label=label, **fields)  # type: ignore[arg-type]
+        rest = tuple(e for e in self.entries if not (e.pair in pairs and e.change == change))
         return replace(self, entries=(*rest, new))
+
+
+@lru_cache(maxsize=256)
+def document_hash(doc: JobDescription) -> str:
+    """A digest of what a document says, not where it was read from: the same text by any path, same hash."""
+    content = asdict(replace(doc, source="", warnings=(), metadata=()))
+    data = json.dumps(content, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+def pair_key(pair: Comparison) -> str:
+    """The review key of a pair: the hashes of both documents, so marks survive another path or folder."""
+    return f"{document_hash(pair.old)}>{document_hash(pair.new)}"
+
+
+def pair_keys(pair: Comparison) -> tuple[str, ...]:
+    """The pair's content key, then the path key that review files written before it used."""
+    return (pair_key(pair), pair.key)
+
+
+def post_key(doc: JobDescription, created: bool) -> str:
+    """The review key of a post only one side has: '>HASH' when created, 'HASH>' when abolished."""
+    return f">{document_hash(doc)}" if created else f"{document_hash(doc)}>"
 
 
 def default_review_path(new_path: str | Path) -> Path:

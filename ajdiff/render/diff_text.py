@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
 from ajdiff.labels import SECTION_ORDER, change_title, kind_name, section_name, sentence
 from ajdiff.model import JobDescription
+from ajdiff.render.counts import counted
 
 _RESET, _BOLD = "\x1b[0m", "\x1b[1m"
 _RED, _GREEN, _YELLOW, _CYAN = "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[36m"
@@ -16,9 +17,7 @@ _STRIKE, _UNDER = "\x1b[9m", "\x1b[4m"
 _T = {
     "et": {
         "similarity": "Sarnasus",
-        "substantive": "sisulisi muudatusi",
-        "high": "neist olulisi",
-        "editorial": "toimetuslikke",
+        "high": "neist {}",
         "hidden": "peidetud, --all näitab",
         "nothing": "Sisulisi muudatusi ei ole.",
         "important": "Olulised muudatused",
@@ -35,9 +34,7 @@ _T = {
     },
     "en": {
         "similarity": "Similarity",
-        "substantive": "substantive changes",
-        "high": "high impact",
-        "editorial": "editorial",
+        "high": "{}",
         "hidden": "hidden, --all shows them",
         "nothing": "No substantive changes.",
         "important": "High-impact changes",
@@ -153,8 +150,9 @@ def comparison_text(pair: Comparison, *, show_all: bool, color: bool, lang: str 
     style = _Style(color)
     shown = [c for c in pair.changes if show_all or not c.editorial]
     summary = (
-        f"{t['similarity']} {pair.similarity:.0%} · {len(pair.substantive)} {t['substantive']} "
-        f"({t['high']} {len(pair.high_impact)}) · {len(pair.editorial)} {t['editorial']}"
+        f"{t['similarity']} {pair.similarity:.0%} · {counted(len(pair.substantive), 'substantive_change', lang)} "
+        f"({t['high'].format(counted(len(pair.high_impact), 'high', lang))}) · "
+        f"{counted(len(pair.editorial), 'editorial', lang)}"
         + ("" if show_all or not pair.editorial else f" ({t['hidden']})")
     )
     out = [style(_wrap(f"{_title(pair.old)}  →  {_title(pair.new)}", "", width), _BOLD), _wrap(summary, "", width)]

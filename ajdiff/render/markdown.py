@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
 from ajdiff.labels import SECTION_ORDER, change_title, kind_name, section_name, sentence
+from ajdiff.render.counts import counted
 
 _T = {
     "et": (
@@ -68,8 +69,8 @@ def comparison_markdown(pair: Comparison, *, show_all: bool = False, lang: str =
     out = [
         f"## {pair.old.label} → {pair.new.label}",
         "",
-        f"{t[0]} {pair.similarity:.0%} · {len(pair.substantive)} {t[1]} · {len(pair.high_impact)} {t[2]} · "
-        f"{len(pair.editorial)} {t[3]}",
+        f"{t[0]} {pair.similarity:.0%} · {counted(len(pair.substantive), 'substantive', lang)} · "
+        f"{counted(len(pair.high_impact), 'high', lang)} · {counted(len(pair.editorial), 'editorial', lang)}",
         "",
     ]
     if pair.high_impact:

@@ -5,18 +5,20 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
+from textual import _widget_navigation
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ajdiff.changes import Comparison, ComparisonSet
-from ajdiff.tui.session import section_impact
+from ajdiff.changes import Comparison
+from ajdiff.tui.session import ReviewSession, section_impact
 from ajdiff.tui.texts import text
 
 
 class AnnexSwitcher(OptionList):
-    """One line per compared pair, then the posts only in the new (created) or old (abolished) order."""
+    """One line per compared pair (by annex number), then the posts only in the new (created) or old
+    (abolished) order; a pair whose old post has another name shows that name on a second line."""
 
     @dataclass
     class Chosen(Message):
@@ -25,15 +27,20 @@ class AnnexSwitcher(OptionList):
         side: str
         index: int
 
-    def fill(self, result: ComparisonSet, lang: str) -> None:
-        """List the pairs and the unpaired posts of a result."""
+    def fill(self, session: ReviewSession, lang: str) -> None:
+        """List the pairs and the unpaired posts of a session's result."""
+        result = session.result
         self.clear_options()
         options: list[Option | None] = []
-        for i, pair in enumerate(result.pairs):
+        for i in session.pair_order:
+            pair = result.pairs[i]
             impact = section_impact(list(pair.substantive))
             style = {"high": "bold $text-error", "normal": "bold $text-warning"}.get(impact, "$text-muted")
-            # The count first, as in the section tree: long post names wrap, the badge stays in place.
+            # The count first, as in the section tree: long post names are cut, the badge stays in place.
             prompt = Content.assemble((f"{len(pair.substantive):>2} ", style), pair.new.label, _doubt(pair))
+            if pair.old.label != pair.new.label:
+                old = f"   ← {pair.old.label}"  # the old post it was paired with, under another name
+                prompt = Content.assemble(prompt, "\n", (old, "$text-muted"))
             options.append(Option(prompt, id=f"pair-{i}"))
         if result.unpaired_new:
             options.append(Option(Content.styled(text("created_heading", lang), "bold $text-muted"), disabled=True))
@@ -45,10 +52,26 @@ class AnnexSwitcher(OptionList):
             options.append(Option(Content.assemble(("- ", "bold $text-error"), doc.label), id=f"old-{j}"))
         self.add_options(options)
 
+    def highlight_item(self, side: str, index: int) -> None:
+        """Move the highlight to a pair or post without announcing it."""
+        with contextlib.suppress(LookupError):
+            self.highlighted = self.get_option_index(f"{side}-{index}")
+
     def highlight_pair(self, index: int) -> None:
         """Move the highlight to a pair without announcing it."""
-        with contextlib.suppress(LookupError):
-            self.highlighted = self.get_option_index(f"pair-{index}")
+        self.highlight_item("pair", index)
+
+    def action_cursor_down(self) -> None:
+        """The next option; at the last one, stay (no silent jump back to the top)."""
+        target = _widget_navigation.find_next_enabled_no_wrap(self.options, self.highlighted, 1)
+        if target is not None:
+            self.highlighted = target
+
+    def action_cursor_up(self) -> None:
+        """The previous option; at the first one, stay."""
+        target = _widget_navigation.find_next_enabled_no_wrap(self.options, self.highlighted, -1)
+        if target is not None:
+            self.highlighted = target
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Announce the pair or post picked."""

@@ -9,33 +9,42 @@ from typing import ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
+from textual.content import Content
+from textual.widgets import Footer, Static
 
 from ajdiff.changes import ComparisonSet
 from ajdiff.errors import AjdiffError
 from ajdiff.labels import section_name
+from ajdiff.render.counts import counted
 from ajdiff.review import Mark
+from ajdiff.tui import render
 from ajdiff.tui.annex_switcher import AnnexSwitcher
-from ajdiff.tui.change_card import ChangeCard
+from ajdiff.tui.change_card import ChangeCard, card_lines
 from ajdiff.tui.change_view import ChangeView
 from ajdiff.tui.export import default_export_path, write_redline
 from ajdiff.tui.help_screen import HelpScreen
-from ajdiff.tui.prompt_screen import PromptScreen
+from ajdiff.tui.prompt_screen import CommentScreen, ConfirmScreen, PromptScreen
 from ajdiff.tui.section_tree import SectionTree
-from ajdiff.tui.session import Position, ReviewSession
+from ajdiff.tui.session import CREATED, PAIR, POST_SECTION, Position, ReviewSession
 from ajdiff.tui.summary_bar import SummaryBar
-from ajdiff.tui.texts import text
+from ajdiff.tui.texts import error_text, text
+from ajdiff.tui.theme import DARK, LIGHT, THEMES
 
 # Action → key of its description in texts.py, so the footer speaks the interface language.
 _DESCRIPTIONS = {
     "next_change": "next",
     "previous_change": "previous",
-    "toggle_editorial": "editorial",
-    "toggle_view": "view",
-    "search": "search",
+    "next_unreviewed": "next_unreviewed",
     "approve": "approve",
     "question": "question",
     "comment": "comment",
+    "search": "search",
+    "search_again": "search_again",
+    "toggle_fold": "fold",
+    "toggle_editorial": "editorial",
+    "toggle_view": "view",
+    "toggle_warnings": "warnings",
+    "toggle_theme": "theme",
     "export": "export",
     "help": "help",
     "quit": "quit",
@@ -44,21 +53,48 @@ WIDE = 100
 """From this width on the changes start side by side (old | new); narrower terminals start inline."""
 
 
+class WarningsPanel(Static):
+    """What the readers and the pairing said about the documents: one line, `w` opens all of it."""
+
+    def show_warnings(self, lines: list[str], lang: str, open_: bool) -> None:
+        """The count and the first warning, or (open) every warning on its own line."""
+        self.display = bool(lines)
+        if not lines:
+            return
+        self.set_class(open_, "-open")
+        head = Content.assemble(
+            (f"⚠ {counted(len(lines), 'warning', lang)}", "bold"), ("  ", ""), (text("warnings_hint", lang), "")
+        )
+        body = lines if open_ else lines[:1]
+        self.update(
+            Content("\n").join([head, *(Content(f"• {line}") for line in body)])
+            if open_
+            else Content.assemble(head, " · ", body[0])
+        )
+
+
 class ReviewApp(App[None]):
     """The review UI over a computed `ComparisonSet`; marks go to the review file after every action."""
 
     CSS_PATH = "app.tcss"
     TITLE = "ajdiff"
+    # The palette's commands are Textual's, in English; the one worth having (the theme) is the `t` key.
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = [
         Binding("n", "next_change", "next"),
         Binding("p", "previous_change", "previous"),
-        Binding("e", "toggle_editorial", "editorial"),
-        Binding("v", "toggle_view", "side/inline"),
-        Binding("slash", "search", "search", key_display="/"),
+        Binding("N", "next_unreviewed", "unreviewed", key_display="N"),
         Binding("a", "approve", "approve"),
         Binding("r", "question", "question"),
         Binding("c", "comment", "comment"),
-        Binding("x", "export", "export"),
+        Binding("slash", "search", "search", key_display="/"),
+        Binding("g", "search_again", "again", show=False),
+        Binding("z", "toggle_fold", "fold", show=False),
+        Binding("e", "toggle_editorial", "editorial", show=False),
+        Binding("v", "toggle_view", "side/inline", show=False),
+        Binding("w", "toggle_warnings", "warnings", show=False),
+        Binding("t", "toggle_theme", "theme", show=False),
+        Binding("x", "export", "export", show=False),
         Binding("question_mark", "help", "help", key_display="?"),
         Binding("q", "quit", "quit"),
     ]
@@ -74,13 +110,19 @@ class ReviewApp(App[None]):
     ) -> None:
         super().__init__()
         # Loads the review file now: a corrupt one raises ReviewError before any screen appears.
-        self.session = ReviewSession(result, review_path, inputs=inputs)
+        self.session = ReviewSession(result, review_path, inputs=inputs, lang=lang)
         self.lang = lang
         self.export_path = Path(export_path) if export_path else default_export_path(result)
         self._exported: Path | None = None
         self.current: Position | None = None
         self.section: str | None = None
         self.side_by_side: bool | None = None  # decided on mount from the terminal width
+        self.expanded: set[Position] = set()
+        """The changes whose unchanged sentences the reviewer unfolded with `z`."""
+        self.warnings_open = False
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DARK
         self.sub_title = text("title", lang)
         for key, bindings in self._bindings.key_to_bindings.items():
             self._bindings.key_to_bindings[key] = [
@@ -91,7 +133,7 @@ class ReviewApp(App[None]):
     # --- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """Summary on top, switcher and sections on the left, the changes on the right, keys below."""
+        """Summary on top, switcher and sections on the left, the changes on the right, warnings and keys below."""
         yield SummaryBar(id="summary")
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
@@ -102,61 +144,125 @@ class ReviewApp(App[None]):
                 yield switcher
                 yield SectionTree(id="sections")
             yield ChangeView(id="changes")
+        yield WarningsPanel(id="warnings")
         yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
-        """Show the first pair and put the cursor on its first change."""
+        """Show the first pair and put the cursor on its first change; the warnings in their panel."""
         self.side_by_side = self.size.width >= WIDE
-        self.query_one(AnnexSwitcher).fill(self.session.result, self.lang)
+        self.query_one(AnnexSwitcher).fill(self.session, self.lang)
+        self._show_warnings()
         first = self.session.step(None, 1)
         if first is not None:
             await self.go_to(first)
         else:
             await self.show_pair(0)
         self.query_one(SectionTree).focus()
-        for note in self.session.result.notes:  # e.g. which annex the pairing picked on its own
-            self.notify(note, timeout=10)
+
+    def _show_warnings(self) -> None:
+        self.query_one(WarningsPanel).show_warnings(self.session.warnings(), self.lang, self.warnings_open)
 
     # --- showing ---------------------------------------------------------------------
 
     def _refresh_summary(self) -> None:
-        pair = self.session.pair
-        reviewed = self.session.reviewed_count(pair) if pair else 0
-        self.query_one(SummaryBar).show(pair, reviewed, self.session.show_editorial, self.lang)
+        session = self.session
+        total = session.total_reviewed()
+        bar = self.query_one(SummaryBar)
+        if session.side != PAIR:
+            doc = session.posts(session.side)[session.pair_index]
+            bar.show(None, (0, 0), session.show_editorial, self.lang, total=total, post=(doc, session.side == CREATED))
+            return
+        pair = session.pair
+        reviewed = session.reviewed_count(pair) if pair else (0, 0)
+        many = len(session.order()) > (reviewed[1] if pair else 0)
+        bar.show(pair, reviewed, session.show_editorial, self.lang, total=total if many else None)
+
+    def _reviewed_by_section(self) -> dict[str, int]:
+        session = self.session
+        pair = session.pair
+        if pair is None:
+            return {}
+        counts: dict[str, int] = {}
+        for c in session.visible(pair):
+            if session.is_reviewed(Position(session.pair_index, c)):
+                counts[c.section] = counts.get(c.section, 0) + 1
+        return counts
 
     async def show_pair(self, index: int, section: str | None = None) -> None:
         """Show one pair, on a given section or its first section with changes."""
         session = self.session
+        session.side = PAIR
         if not session.result.pairs:
             self._refresh_summary()
+            await self.query_one(ChangeView).show(
+                "", [], [], False, self.lang, note=text("no_changes_at_all", self.lang)
+            )
             return
         session.pair_index = index
         pair = session.result.pairs[index]
         sections = session.sections(pair)
-        self.query_one(SectionTree).fill(pair.new.label, sections, self.lang)
+        self.query_one(SectionTree).fill(pair.new.label, sections, self.lang, self._reviewed_by_section())
         self.query_one(AnnexSwitcher).highlight_pair(index)
         self._refresh_summary()
         if section is None:
             section = next((s for s, changes in sections if changes), sections[0][0] if sections else "general")
         await self.show_section(section)
 
+    async def show_post(self, position: Position) -> None:
+        """Show a created or abolished post: one reviewable item with its whole text."""
+        session = self.session
+        session.side, session.pair_index = position.side, position.pair
+        doc = session.post_doc(position)
+        assert doc is not None
+        what = text("created_post" if position.side == CREATED else "abolished_post", self.lang)
+        self.query_one(SectionTree).fill(
+            doc.label,
+            [(POST_SECTION, [position.change])],
+            self.lang,
+            {POST_SECTION: int(session.is_reviewed(position))},
+            {POST_SECTION: what},
+        )
+        self.query_one(AnnexSwitcher).highlight_item(position.side, position.pair)
+        self.section = POST_SECTION
+        self._refresh_summary()
+        view = self.query_one(ChangeView)
+        await view.show(doc.label, [position], [session.entry(position)], False, self.lang, docs=[doc])
+        view.set_current(self.current)
+
     async def show_section(self, section: str) -> None:
         """Show the visible changes of one section of the current pair."""
-        pair = self.session.pair
+        session = self.session
+        pair = session.pair
         if pair is None:
             return
         self.section = section
-        positions = [Position(self.session.pair_index, c) for c in self.session.visible(pair) if c.section == section]
-        entries = [self.session.entry(p) for p in positions]
+        positions = [Position(session.pair_index, c) for c in session.visible(pair) if c.section == section]
+        entries = [session.entry(p) for p in positions]
+        note = None if session.visible(pair) else text("pair_no_changes", self.lang)
         view = self.query_one(ChangeView)
-        await view.show(section_name(section, self.lang), positions, entries, bool(self.side_by_side), self.lang)
+        await view.show(
+            section_name(section, self.lang),
+            positions,
+            entries,
+            bool(self.side_by_side),
+            self.lang,
+            expanded=frozenset(self.expanded),
+            note=note,
+        )
         self.query_one(SectionTree).highlight(section)
         view.set_current(self.current)
 
     async def go_to(self, position: Position) -> None:
-        """Make a change current, switching pair and section as needed."""
+        """Make a change current, switching pair and section as needed, and bring it into view."""
         self.current = position
-        if position.pair != self.session.pair_index or self.section is None:
+        session = self.session
+        if position.is_post:
+            if (session.side, session.pair_index) != (position.side, position.pair):
+                await self.show_post(position)
+            else:
+                self.query_one(ChangeView).set_current(position)
+            return
+        if session.side != PAIR or position.pair != session.pair_index or self.section is None:
             await self.show_pair(position.pair, position.change.section)
         elif position.change.section != self.section:
             await self.show_section(position.change.section)
@@ -164,9 +270,15 @@ class ReviewApp(App[None]):
             self.query_one(ChangeView).set_current(position)
 
     async def _redraw(self) -> None:
-        """Rebuild the pair on screen after a view setting changed, keeping the current change if visible."""
+        """Rebuild the screen after a view setting changed, keeping the current change if visible."""
         if self.current is not None and self.current not in self.session.order():
             self.current = None
+        if self.current is not None and self.current.is_post:
+            self.session.side = PAIR  # forces show_post to redraw
+            await self.show_post(self.current)
+            return
+        if self.session.side != PAIR:
+            return
         section = self.current.change.section if self.current else self.section
         await self.show_pair(self.session.pair_index, section)
 
@@ -187,36 +299,44 @@ class ReviewApp(App[None]):
 
     async def on_annex_switcher_chosen(self, message: AnnexSwitcher.Chosen) -> None:
         """A pair or an unpaired post was picked in the switcher."""
-        result = self.session.result
-        if message.side == "pair":
+        if message.side == PAIR:
             self.current = None
-            first = next((p for p in self.session.order() if p.pair == message.index), None)
+            self.session.side = PAIR
+            self.session.pair_index = message.index
+            first = next((p for p in self.session.order() if p.pair == message.index and not p.is_post), None)
             if first is not None:
                 await self.go_to(first)
             else:
                 await self.show_pair(message.index)
             return
-        docs = result.unpaired_new if message.side == "new" else result.unpaired_old
-        self.current = None
-        self.section = None
-        await self.query_one(ChangeView).show_post(docs[message.index], message.side == "new", self.lang)
+        target = next(p for p in self.session.post_positions() if (p.side, p.pair) == (message.side, message.index))
+        await self.go_to(target)
 
     # --- actions (the keys) ----------------------------------------------------------
 
-    async def _step(self, delta: int) -> None:
+    async def _step(self, delta: int) -> bool:
         target = self.session.step(self.current, delta)
         if target is None:
             self.notify(text("last_change" if delta > 0 else "first_change", self.lang), timeout=2)
-            return
+            return False
         await self.go_to(target)
+        return True
 
     async def action_next_change(self) -> None:
-        """Go to the next change (across sections and pairs)."""
+        """Go to the next change (across sections, pairs and the created and abolished posts)."""
         await self._step(1)
 
     async def action_previous_change(self) -> None:
         """Go to the previous change."""
         await self._step(-1)
+
+    async def action_next_unreviewed(self) -> None:
+        """Go to the next change or post that carries no mark."""
+        target = self.session.next_unreviewed(self.current)
+        if target is None:
+            self.notify(text("all_reviewed", self.lang), timeout=3)
+            return
+        await self.go_to(target)
 
     async def action_toggle_editorial(self) -> None:
         """Show or hide the editorial changes."""
@@ -227,33 +347,84 @@ class ReviewApp(App[None]):
     async def action_toggle_view(self) -> None:
         """Switch between side by side (old | new) and inline."""
         self.side_by_side = not self.side_by_side
-        if self.section is not None:
+        if self.section is not None and self.session.side == PAIR:
             await self.show_section(self.section)
 
+    def action_toggle_fold(self) -> None:
+        """Show or fold the unchanged sentences of the current change."""
+        position = self.current
+        card = self.query_one(ChangeView).card(position) if position is not None else None
+        if position is None or card is None or not render.is_foldable(position.change):
+            self.notify(text("no_fold", self.lang), timeout=2)
+            return
+        self.expanded ^= {position}
+        card.set_expanded(position in self.expanded)
+
+    def action_toggle_warnings(self) -> None:
+        """Open or close the warnings panel."""
+        self.warnings_open = not self.warnings_open
+        self._show_warnings()
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the dark and the light theme."""
+        self.theme = LIGHT if self.theme == DARK else DARK
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit: say (in the interface's language) which key does."""
+        self.notify(text("quit_hint", self.lang), title=text("quit_title", self.lang))
+
+    async def _search(self, query: str) -> None:
+        self.session.remember_search(query)
+        target = self.session.search(query, self.current)
+        if target is None:
+            self.notify(f"{text('not_found', self.lang)}: {query}", severity="warning", timeout=3)
+            return
+        if render.is_foldable(target.change):
+            self.expanded.add(target)  # the words found may sit in a folded sentence: show the change whole
+            card = self.query_one(ChangeView).card(target)
+            if card is not None:
+                card.set_expanded(True)
+        await self.go_to(target)
+
     def action_search(self) -> None:
-        """Ask for a text and go to the next change that contains it."""
+        """Ask for a text (the last one offered, ↑/↓ for earlier ones) and go to the next change containing it."""
 
         async def found(query: str | None) -> None:
-            if not query:
-                return
-            target = self.session.search(query, self.current)
-            if target is None:
-                self.notify(f"{text('not_found', self.lang)}: {query}", severity="warning", timeout=3)
-            else:
-                await self.go_to(target)
+            if query:
+                await self._search(query)
 
-        self.push_screen(PromptScreen(text("search_prompt", self.lang), "", text("ok_cancel", self.lang)), found)
+        searches = self.session.searches
+        prompt = PromptScreen(
+            text("search_prompt", self.lang),
+            searches[-1] if searches else "",
+            text("search_keys", self.lang),
+            history=searches,
+        )
+        self.push_screen(prompt, found)
 
-    def _mark(self, mark: Mark) -> None:
+    async def action_search_again(self) -> None:
+        """Go to the next match of the last search."""
+        if not self.session.searches:
+            self.notify(text("no_search", self.lang), timeout=2)
+            return
+        await self._search(self.session.searches[-1])
+
+    async def _mark(self, mark: Mark) -> None:
+        """Toggle a mark; a mark set moves on to the next change (lazygit style), a mark taken back stays."""
         if self.current is None:
             self.notify(text("no_current", self.lang), severity="warning", timeout=2)
             return
         try:
-            self.session.toggle_mark(self.current, mark)
+            new = self.session.toggle_mark(self.current, mark)
         except AjdiffError as exc:
-            self.notify(exc.line(), title=text("save_failed", self.lang), severity="error")
+            message = error_text(exc.source, exc.problem, exc.hint, self.lang)
+            self.notify(message, title=text("save_failed", self.lang), severity="error")
             return
         self._show_entry()
+        if new is not None:
+            target = self.session.step(self.current, 1)
+            if target is not None:
+                await self.go_to(target)
 
     def _show_entry(self) -> None:
         if self.current is None:
@@ -262,17 +433,26 @@ class ReviewApp(App[None]):
         if card is not None:
             card.set_entry(self.session.entry(self.current))
         self._refresh_summary()
+        tree = self.query_one(SectionTree)
+        for node in tree.root.children:
+            if node.data is not None:
+                if self.session.side == PAIR:
+                    reviewed = self._reviewed_by_section().get(node.data.section, 0)
+                else:
+                    reviewed = int(self.session.is_reviewed(self.current))
+                node.data = replace(node.data, reviewed=reviewed)
+                node.refresh()
 
-    def action_approve(self) -> None:
-        """Approve the current change (again: take the mark back)."""
-        self._mark(Mark.APPROVED)
+    async def action_approve(self) -> None:
+        """Approve the current change and move on (again, on an approved one: take the mark back)."""
+        await self._mark(Mark.APPROVED)
 
-    def action_question(self) -> None:
-        """Mark the current change as questioned (again: take the mark back)."""
-        self._mark(Mark.QUESTIONED)
+    async def action_question(self) -> None:
+        """Question the current change and move on (again, on a questioned one: take the mark back)."""
+        await self._mark(Mark.QUESTIONED)
 
     def action_comment(self) -> None:
-        """Write or edit the comment on the current change."""
+        """Write or edit the comment on the current change, the change shown above the editor."""
         position = self.current
         if position is None:
             self.notify(text("no_current", self.lang), severity="warning", timeout=2)
@@ -285,55 +465,89 @@ class ReviewApp(App[None]):
             try:
                 self.session.set_comment(position, comment)
             except AjdiffError as exc:
-                self.notify(exc.line(), title=text("save_failed", self.lang), severity="error")
+                message = error_text(exc.source, exc.problem, exc.hint, self.lang)
+                self.notify(message, title=text("save_failed", self.lang), severity="error")
                 return
             self._show_entry()
 
-        prompt = PromptScreen(
-            text("comment_prompt", self.lang),
+        width = min(110, int(self.size.width * 0.9)) - 6
+        lines = card_lines(position.change, None, False, self.lang, max(width, 20), doc=self.session.post_doc(position))
+        prompt = CommentScreen(
+            text("comment_for", self.lang),
+            lines,
             (entry.comment or "") if entry else "",
-            text("ok_cancel", self.lang),
+            text("comment_keys", self.lang),
         )
         self.push_screen(prompt, done)
 
-    def action_export(self) -> None:
-        """Ask for a path and write the redline there, the comments as Word comments."""
+    def _write_export(self, path: Path, force: bool) -> None:
+        try:
+            written = write_redline(
+                self.session.result,
+                self.session.review,
+                path,
+                lang=self.lang,
+                show_editorial=self.session.show_editorial,
+                inputs=list(self.session.inputs),
+                force=force,
+            )
+        except AjdiffError as exc:
+            message = error_text(exc.source, exc.problem, exc.hint, self.lang)
+            self.notify(message, title=text("export_failed", self.lang), severity="error", timeout=8)
+            return
+        self.export_path = self._exported = written
+        self.notify(f"{text('exported', self.lang)}: {written}", timeout=5)
 
-        def done(path: str | None) -> None:
-            if not path:
+    def action_export(self) -> None:
+        """Ask for a path and write the redline there (asking before replacing a file), the comments as Word
+        comments."""
+
+        def done(answer: str | None) -> None:
+            if not answer:
                 return
-            try:
-                written = write_redline(
-                    self.session.result,
-                    self.session.review,
-                    path,
-                    lang=self.lang,
-                    show_editorial=self.session.show_editorial,
-                    inputs=list(self.session.inputs),
-                    # Writing again to the file this session exported is expected; any other file is kept.
-                    force=self._exported is not None and Path(path) == self._exported,
-                )
-            except AjdiffError as exc:
-                self.notify(exc.line(), title=text("export_failed", self.lang), severity="error", timeout=8)
+            path = Path(answer).expanduser()
+            if not path.parent.is_dir():
+                what = text("no_folder", self.lang).format(path.parent)
+                self.notify(what, title=text("export_failed", self.lang), severity="error", timeout=8)
                 return
-            self.export_path = self._exported = written
-            self.notify(f"{text('exported', self.lang)}: {written}", timeout=5)
+            if path.exists() and not path.is_dir() and path != self._exported:
+
+                def confirmed(yes: bool | None) -> None:
+                    if yes:
+                        self._write_export(path, True)
+
+                question = text("overwrite", self.lang).format(path)
+                self.push_screen(ConfirmScreen(question, text("yes_no", self.lang)), confirmed)
+                return
+            # Writing again to the file this session exported is expected, without asking.
+            self._write_export(path, path == self._exported)
 
         prompt = PromptScreen(text("export_prompt", self.lang), str(self.export_path), text("ok_cancel", self.lang))
         self.push_screen(prompt, done)
 
     def action_help(self) -> None:
-        """Show every key."""
+        """Show every key, how to move between the panes, and a legend of the colours and marks."""
         rows = [
             (b.key_display or b.key, text("help_" + _DESCRIPTIONS[b.action], self.lang))
             for b in self.BINDINGS
             if isinstance(b, Binding)
         ]
+        t = self.lang
+        legend = [
+            Content.styled(text("help_legend", t), "bold"),
+            Content.assemble(("sõna" if t == "et" else "word", render.DELETED), "  ", text("legend_deleted", t)),
+            Content.assemble(("sõna" if t == "et" else "word", render.INSERTED), "  ", text("legend_inserted", t)),
+            Content.assemble((render.CURRENT_GLYPH, "bold $text-accent"), "  ", text("legend_current", t)),
+            Content.assemble((" 3 ", "bold $text-error"), "  ", text("legend_high", t)),
+            Content.assemble((" 3 ", "bold $text-warning"), "  ", text("legend_normal", t)),
+            Content(text("legend_marks", t)),
+            Content.styled(text("legend_fold", t), render.MUTED),
+        ]
         footer = "\n".join(
             [
-                text("help_mouse", self.lang),
-                text("help_palette", self.lang),
-                f"{text('review_file', self.lang)}: {self.session.review_path}",
+                text("help_nav", t),
+                text("help_mouse", t),
+                f"{text('review_file', t)}: {self.session.review_path}",
             ]
         )
-        self.push_screen(HelpScreen(rows, text("help_title", self.lang), footer))
+        self.push_screen(HelpScreen(rows, text("help_title", t), footer, legend))

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widget import Widget
 
 from ajdiff.changes import Change
+from ajdiff.model import JobDescription
 from ajdiff.review import ReviewEntry
 from ajdiff.tui import render
 from ajdiff.tui.session import Position
@@ -22,22 +23,38 @@ MIN_SIDE = 12
 
 
 @lru_cache(maxsize=512)
-def card_lines(change: Change, entry: ReviewEntry | None, side_by_side: bool, lang: str, width: int) -> list[Content]:
+def card_lines(
+    change: Change,
+    entry: ReviewEntry | None,
+    side_by_side: bool,
+    lang: str,
+    width: int,
+    current: bool = False,
+    expanded: bool = False,
+    doc: JobDescription | None = None,
+) -> list[Content]:
     """The card's lines at a width: one widget draws them all, which keeps a long section quick to mount."""
     width = max(width, 1)
-    lines = render.heading(change, entry, lang).wrap(width)
-    column = (width - len(GUTTER)) // 2
-    if side_by_side and column >= MIN_SIDE:
-        left, right = render.old_side(change).wrap(column), render.new_side(change).wrap(column)
-        blank = Content("")
-        for k in range(max(len(left), len(right))):
-            old = left[k] if k < len(left) else blank
-            new = right[k] if k < len(right) else blank
-            lines.append(Content.assemble(old.pad_right(column - old.cell_length), (GUTTER, "$text-muted"), new))
+    lines = render.heading(change, entry, lang, current).wrap(width)
+    if doc is not None:  # a created or abolished post: its whole text
+        for line in render.post_lines(doc, lang):
+            lines += line.wrap(width) if line.plain else [line]
     else:
-        lines += render.inline(change).wrap(width)
+        column = (width - len(GUTTER)) // 2
+        for block in render.blocks(change, side_by_side and column >= MIN_SIDE, lang, expanded):
+            if isinstance(block, Content):
+                lines += block.wrap(width)
+                continue
+            # Both sides of one sentence wrapped to the column and padded to the taller: the next sentence
+            # starts on the same row on both sides, so old and new never drift apart.
+            left, right = block[0].wrap(column), block[1].wrap(column)
+            blank = Content("")
+            for k in range(max(len(left), len(right))):
+                old = left[k] if k < len(left) else blank
+                new = right[k] if k < len(right) else blank
+                lines.append(Content.assemble(old.pad_right(column - old.cell_length), (GUTTER, render.MUTED), new))
     if entry and entry.comment:
-        lines += render.comment_line(entry, lang).wrap(width)
+        lines += render.comment_lines(entry, lang).wrap(width)
     return lines
 
 
@@ -50,15 +67,34 @@ class ChangeCard(Widget):
 
         position: Position
 
-    def __init__(self, position: Position, entry: ReviewEntry | None, side_by_side: bool, lang: str) -> None:
+    def __init__(
+        self,
+        position: Position,
+        entry: ReviewEntry | None,
+        side_by_side: bool,
+        lang: str,
+        *,
+        expanded: bool = False,
+        doc: JobDescription | None = None,
+    ) -> None:
         super().__init__(classes="change-card")
         self.position = position
         self.entry = entry
         self.side_by_side = side_by_side
         self.lang = lang
+        self.expanded = expanded
+        self.doc = doc
+
+    @property
+    def is_current(self) -> bool:
+        """True when this is the current change."""
+        return self.has_class("-current")
 
     def _lines(self, width: int) -> list[Content]:
-        return card_lines(self.position.change, self.entry, self.side_by_side, self.lang, width)
+        change = self.position.change
+        return card_lines(
+            change, self.entry, self.side_by_side, self.lang, width, self.is_current, self.expanded, self.doc
+        )
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """As many rows as the wrapped lines at this width."""
@@ -72,6 +108,16 @@ class ChangeCard(Widget):
         """Show a new mark or comment (a comment may change the height)."""
         self.entry = entry
         self.refresh(layout=True)
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show (True) or fold (False) the unchanged sentences."""
+        self.expanded = expanded
+        self.refresh(layout=True)
+
+    def set_current(self, current: bool) -> None:
+        """Carry the highlight and the ▶ glyph, or drop them."""
+        self.set_class(current, "-current")
+        self.refresh()
 
     def on_click(self, event: events.Click) -> None:
         """Make this the current change."""

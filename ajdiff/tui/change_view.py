@@ -1,4 +1,4 @@
-"""The right pane: the changes of the selected section, or a created / abolished post."""
+"""The right pane: the changes of the selected section, or a created / abolished post, as cards."""
 
 from __future__ import annotations
 
@@ -37,33 +37,26 @@ class ChangeView(VerticalScroll):
         entries: list[ReviewEntry | None],
         side_by_side: bool,
         lang: str,
+        *,
+        expanded: frozenset[Position] = frozenset(),
+        docs: list[JobDescription | None] | None = None,
+        note: str | None = None,
     ) -> None:
-        """Replace the content with the changes of one section."""
+        """Replace the content with the changes of one section (or one post); note: a line under the title."""
         await self.remove_children()
         widgets: list[Widget] = [Static(Content.styled(title, "bold $text-accent"), classes="pane-title")]
-        if positions and side_by_side:
+        if note:
+            widgets.append(Static(Content.styled(note, "bold $text-warning"), classes="pane-note"))
+        docs = docs or [None] * len(positions)
+        if positions and side_by_side and not any(docs):
             widgets.append(ColumnTitles(text("old", lang), text("new", lang), classes="column-titles"))
-        widgets += [ChangeCard(pos, entry, side_by_side, lang) for pos, entry in zip(positions, entries)]
+        widgets += [
+            ChangeCard(pos, entry, side_by_side, lang, expanded=pos in expanded, doc=doc)
+            for pos, entry, doc in zip(positions, entries, docs)
+        ]
         if not positions:
             widgets.append(Static(text("no_changes", lang), classes="empty"))
         await self.mount_all(widgets)
-        self.scroll_home(animate=False)
-
-    async def show_post(self, doc: JobDescription, created: bool, lang: str) -> None:
-        """Describe a post that exists on one side only."""
-        await self.remove_children()
-        what = text("created_post" if created else "abolished_post", lang)
-        lines = [
-            Content.styled(doc.label, "bold $text-accent"),
-            Content.styled(what, "bold $text-success" if created else "bold $text-error"),
-            Content(f"{doc.source}"),
-        ]
-        if doc.general.unit:
-            lines.append(Content(doc.general.unit))
-        lines.append(Content(""))
-        for duty in doc.duties:
-            lines.append(Content.assemble((f"{duty.number} ", "bold"), duty.task))
-        await self.mount_all([Static(line) for line in lines])
         self.scroll_home(animate=False)
 
     def cards(self) -> list[ChangeCard]:
@@ -78,12 +71,29 @@ class ChangeView(VerticalScroll):
         return None
 
     def set_current(self, position: Position | None) -> None:
-        """Highlight the current change and scroll it into view."""
+        """Highlight the current change and bring it to the middle of the pane (its top, when it is tall)."""
         for card in self.query("ChangeCard.-current"):  # only the old one: a restyle costs
             if card.position != position:
-                card.remove_class("-current")
+                card.set_current(False)
         card = self.card(position) if position is not None else None
         if card is not None:
-            card.add_class("-current")
-            # After the next refresh: a freshly mounted card has no region yet.
-            self.call_after_refresh(self.scroll_to_widget, card, animate=False)
+            card.set_current(True)
+            self._scroll_when_placed(card, 5)
+
+    def _scroll_when_placed(self, card: ChangeCard, tries: int) -> None:
+        """Scroll to a card once the layout has placed it: a freshly mounted card has no region yet."""
+
+        def scroll() -> None:
+            if not card.is_attached or not card.has_class("-current"):
+                return
+            if (card.virtual_region.y == 0 and card is not self.cards()[0]) and tries > 0:
+                self._scroll_when_placed(card, tries - 1)
+                return
+            region = card.virtual_region_with_margin
+            if region.height >= self.scrollable_content_region.height // 2:
+                # Tall: its first line near the top, so the heading and the start of the text are in view.
+                self.scroll_to(y=max(0, region.y - 1), animate=False, immediate=True)
+            else:
+                self.scroll_to_center(card, animate=False, immediate=True)
+
+        self.call_after_refresh(scroll)

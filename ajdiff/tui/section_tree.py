@@ -1,4 +1,5 @@
-"""The tree of sections on the left, each with a badge: its number of changes, coloured by impact."""
+"""The tree of sections on the left, each with a badge: its number of changes, coloured by impact, and how
+many of them carry a mark (✓ when all do)."""
 
 from __future__ import annotations
 
@@ -17,11 +18,21 @@ from ajdiff.tui.session import section_impact
 
 @dataclass(frozen=True)
 class SectionInfo:
-    """What a tree node stands for: a section, its visible changes count and the badge colour."""
+    """What a tree node stands for: a section, its visible changes, how many are marked, the badge colour."""
 
     section: str
     count: int
     impact: str
+    reviewed: int = 0
+
+    @property
+    def badge(self) -> str:
+        """' 5 ' with nothing marked, '2/5' part way, ' 5✓' with all marked."""
+        if self.count and self.reviewed >= self.count:
+            return f"{self.count:>2}✓"
+        if self.reviewed:
+            return f"{self.reviewed}/{self.count}"
+        return f"{self.count:>2} "
 
 
 class SectionTree(Tree[SectionInfo]):
@@ -39,14 +50,21 @@ class SectionTree(Tree[SectionInfo]):
         self.guide_depth = 2
         self.lang = "et"
 
-    def fill(self, title: str, sections: list[tuple[str, list[Change]]], lang: str) -> None:
-        """Replace the nodes with the sections of a pair."""
+    def fill(
+        self,
+        title: str,
+        sections: list[tuple[str, list[Change]]],
+        lang: str,
+        reviewed: dict[str, int] | None = None,
+        names: dict[str, str] | None = None,
+    ) -> None:
+        """Replace the nodes with the sections of a pair (reviewed: marked changes by section)."""
         self.lang = lang
         self.clear()
         self.root.set_label(title)
         for section, changes in sections:
-            info = SectionInfo(section, len(changes), section_impact(changes))
-            self.root.add_leaf(section_name(section, lang), data=info)
+            info = SectionInfo(section, len(changes), section_impact(changes), (reviewed or {}).get(section, 0))
+            self.root.add_leaf((names or {}).get(section) or section_name(section, lang), data=info)
         self.root.expand()
 
     def highlight(self, section: str) -> None:
@@ -70,6 +88,10 @@ class SectionTree(Tree[SectionInfo]):
             return label
         theme = self.app.current_theme
         colour = {"high": theme.error, "normal": theme.warning, "editorial": None, "none": None}[info.impact]
-        badge_style = Style(color=colour, bold=True) if colour else Style(dim=True)
+        muted = theme.variables.get("text-muted")
+        badge_style = Style(color=colour, bold=True) if colour else Style(color=muted)
+        if node.line == self.cursor_line:
+            # Red or yellow on the highlight is hard to read in many palettes: the row's own colour, bold.
+            badge_style = Style(bold=True)
         # The badge goes first: a narrow sidebar cuts the end of long section names, never the count.
-        return Text.assemble((f"{info.count:>2} ", style + badge_style), label)
+        return Text.assemble((f"{info.badge} ", style + badge_style), label)

@@ -5,22 +5,45 @@ Pure Python (no Textual) so the navigation and the review state can be tested on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
-from ajdiff.changes import Change, Comparison, ComparisonSet, Impact
-from ajdiff.labels import SECTION_ORDER
+from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, Impact
+from ajdiff.labels import LANGS, SECTION_ORDER, kind_name, path_label, section_name
 from ajdiff.model import JobDescription
-from ajdiff.review import Mark, Review, ReviewEntry, load_review, save_review
+from ajdiff.review import Mark, Review, ReviewEntry, load_review, pair_keys, post_key, save_review
 from ajdiff.text import fold
+
+PAIR, CREATED, ABOLISHED = "pair", "new", "old"
+"""What a position points into: a compared pair, a post only in the new order, or one only in the old."""
+POST_SECTION = "post"
+"""The section of the one item a created or abolished post is."""
 
 
 @dataclass(frozen=True)
 class Position:
-    """One change of one pair: where `n`, `p`, search and the marks act."""
+    """One reviewable item: a change of a pair, or a whole created or abolished post."""
 
     pair: int
+    """Index into the pairs, or into the created / abolished posts when `side` says so."""
     change: Change
+    side: str = PAIR
+
+    @property
+    def is_post(self) -> bool:
+        """True for a created or abolished post."""
+        return self.side != PAIR
+
+
+def post_change(doc: JobDescription, created: bool) -> Change:
+    """A created or abolished post as one reviewable change: high impact, its label as the text."""
+    kind = ChangeKind.ADDED if created else ChangeKind.REMOVED
+    label = doc.label
+    return Change(
+        POST_SECTION, kind, None if created else label, label if created else None, impact=Impact.HIGH, label=label
+    )
 
 
 def section_order(section: str) -> int:
@@ -51,23 +74,65 @@ def section_impact(changes: list[Change]) -> str:
     return "editorial" if changes else "none"
 
 
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+@lru_cache(maxsize=64)
+def document_words(doc: JobDescription) -> str:
+    """Every text of a document, folded, for search."""
+    return fold(" ".join(_strings(asdict(doc))))
+
+
+_ANNEX_NUMBER = re.compile(r"\d+")
+
+
+def annex_sort_key(doc: JobDescription) -> tuple[int, str]:
+    """Lisa 2 before Lisa 10 (a number, not text); a document with no annex first."""
+    m = _ANNEX_NUMBER.search(doc.annex or "")
+    return (int(m.group()) if m else -1, doc.label)
+
+
 class ReviewSession:
     """The comparison, the reviewer's marks and the view settings, with the rules that change them."""
 
-    def __init__(self, result: ComparisonSet, review_path: str | Path, *, inputs: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, result: ComparisonSet, review_path: str | Path, *, inputs: tuple[str, ...] = (), lang: str = "et"
+    ) -> None:
         self.result = result
         self.review_path = Path(review_path)
         self.inputs = inputs
+        self.lang = lang
         self.review: Review = load_review(self.review_path, keep_backup=True)  # the UI saves over it
         self.show_editorial = False
         self.pair_index = 0
+        self.side = PAIR
+        """What is on screen: a pair (`pair_index` into the pairs) or a post (into created / abolished)."""
+        self.pair_order = sorted(range(len(result.pairs)), key=lambda i: annex_sort_key(result.pairs[i].new))
+        """The pairs in the order of their new annex numbers: how the switcher lists them and `n` walks them."""
+        self.searches: list[str] = []
+        """The texts searched for, the latest last."""
 
     # --- what is visible -------------------------------------------------------------
 
     @property
     def pair(self) -> Comparison | None:
-        """The pair shown, if the result has any."""
-        return self.result.pairs[self.pair_index] if self.result.pairs else None
+        """The pair shown, if the result has any and a pair is on screen."""
+        return self.result.pairs[self.pair_index] if self.result.pairs and self.side == PAIR else None
+
+    def posts(self, side: str) -> tuple[JobDescription, ...]:
+        """The created ('new') or abolished ('old') posts."""
+        return self.result.unpaired_new if side == CREATED else self.result.unpaired_old
+
+    def post_doc(self, pos: Position) -> JobDescription | None:
+        """The document of a created or abolished post's position."""
+        return self.posts(pos.side)[pos.pair] if pos.is_post else None
 
     def visible(self, pair: Comparison) -> list[Change]:
         """The changes of a pair the reviewer sees now, in section order."""
@@ -81,9 +146,18 @@ class ReviewSession:
         present |= {s for s in SECTION_ORDER if _has_content(pair.old, s) or _has_content(pair.new, s)}
         return [(s, [c for c in visible if c.section == s]) for s in sorted(present, key=section_order)]
 
+    def post_positions(self) -> list[Position]:
+        """The created posts, then the abolished ones, each one reviewable item."""
+        return [
+            Position(j, post_change(doc, side == CREATED), side)
+            for side in (CREATED, ABOLISHED)
+            for j, doc in enumerate(self.posts(side))
+        ]
+
     def order(self) -> list[Position]:
-        """Every visible change of every pair, in the order `n` walks them."""
-        return [Position(i, c) for i, pair in enumerate(self.result.pairs) for c in self.visible(pair)]
+        """Every visible change of every pair, then every created and abolished post: the walk of `n`."""
+        changes = [Position(i, c) for i in self.pair_order for c in self.visible(self.result.pairs[i])]
+        return changes + self.post_positions()
 
     # --- moving ----------------------------------------------------------------------
 
@@ -94,30 +168,65 @@ class ReviewSession:
             return None
         if current is None or current not in order:
             # Start from the first change of the pair on screen (or its last, going back).
-            here = [p for p in order if p.pair == self.pair_index] or order
+            here = [p for p in order if p.pair == self.pair_index and p.side == self.side] or order
             return here[0] if delta > 0 else here[-1]
         k = order.index(current) + delta
         return order[k] if 0 <= k < len(order) else None
 
+    def next_unreviewed(self, current: Position | None) -> Position | None:
+        """The next item after current that carries no mark, wrapping around; None when all are marked."""
+        order = self.order()
+        start = order.index(current) + 1 if current in order else 0
+        for pos in order[start:] + order[:start]:
+            entry = self.entry(pos)
+            if not (entry and entry.mark):
+                return pos
+        return None
+
+    def _haystack(self, pos: Position) -> str:
+        c = pos.change
+        words = [c.label, c.path, c.old, c.new, self._comment(pos)]
+        for lang in LANGS:  # kinds and tags in either language: 'lisandus', 'removed', 'oluline' …
+            words += [kind_name(c.kind, lang), path_label(c.path, lang), section_name(c.section, lang)]
+            if c.editorial:
+                words.append("toimetuslik editorial")
+            elif c.impact is Impact.HIGH:
+                words.append("oluline high")
+        hay = fold(" ".join(filter(None, words)))
+        doc = self.post_doc(pos)
+        if doc is not None:
+            hay += " " + ("uus ametikoht created" if pos.side == CREATED else "kaotatud ametikoht abolished")
+            hay += " " + document_words(doc)
+        return hay
+
     def search(self, query: str, current: Position | None) -> Position | None:
-        """The next change after current whose label or text contains query (folded), wrapping around."""
+        """The next change after current whose label, kind or text contains query (folded), wrapping around."""
         needle = fold(query)
         if not needle:
             return None
         order = self.order()
         start = order.index(current) + 1 if current in order else 0
         for pos in order[start:] + order[:start]:
-            c = pos.change
-            hay = fold(" ".join(filter(None, (c.label, c.path, c.old, c.new, self._comment(pos)))))
-            if needle in hay:
+            if needle in self._haystack(pos):
                 return pos
         return None
 
+    def remember_search(self, query: str) -> None:
+        """Keep a search text for the history (the latest last, no repeats)."""
+        if query.strip():
+            self.searches = [q for q in self.searches if q != query] + [query]
+
     # --- review marks ----------------------------------------------------------------
+
+    def _keys(self, pos: Position) -> tuple[str, ...]:
+        doc = self.post_doc(pos)
+        if doc is not None:
+            return (post_key(doc, pos.side == CREATED),)
+        return pair_keys(self.result.pairs[pos.pair])
 
     def entry(self, pos: Position) -> ReviewEntry | None:
         """The reviewer's entry on a change, if any."""
-        return self.review.entry(self.result.pairs[pos.pair], pos.change)
+        return self.review.entry_at(self._keys(pos), pos.change.key)
 
     def _comment(self, pos: Position) -> str | None:
         entry = self.entry(pos)
@@ -135,10 +244,32 @@ class ReviewSession:
         self._update(pos, comment=comment.strip() or None)
 
     def _update(self, pos: Position, **fields: object) -> None:
-        review = self.review.updated(self.result.pairs[pos.pair], pos.change, **fields)
+        review = self.review.updated_at(self._keys(pos), pos.change.key, pos.change.label, **fields)
         save_review(self.review_path, review, inputs=list(self.inputs))  # atomic; raises OutputError
         self.review = review  # only once it is on disk
 
-    def reviewed_count(self, pair: Comparison) -> int:
-        """How many of the pair's changes carry a mark."""
-        return sum(1 for c in pair.changes if (e := self.review.entry(pair, c)) and e.mark)
+    def is_reviewed(self, pos: Position) -> bool:
+        """True when the item carries a mark."""
+        entry = self.entry(pos)
+        return bool(entry and entry.mark)
+
+    def reviewed_count(self, pair: Comparison) -> tuple[int, int]:
+        """How many of the pair's visible changes carry a mark, and how many are visible."""
+        index = self.result.pairs.index(pair)
+        visible = self.visible(pair)
+        return sum(1 for c in visible if self.is_reviewed(Position(index, c))), len(visible)
+
+    def total_reviewed(self) -> tuple[int, int]:
+        """Marked items of the whole comparison (pairs and posts), and how many there are."""
+        order = self.order()
+        return sum(1 for p in order if self.is_reviewed(p)), len(order)
+
+    def warnings(self) -> list[str]:
+        """The pairing's notes and every document's warnings, each once, with the document it is about."""
+        lines = list(self.result.notes)
+        docs = [d for pair in self.result.pairs for d in (pair.old, pair.new)]
+        docs += [*self.result.unpaired_old, *self.result.unpaired_new]
+        for doc in docs:
+            where = f"{doc.source}" + (f" (Lisa {doc.annex})" if doc.annex else "")
+            lines += [f"{w} ({where})" for w in doc.warnings]  # the message first: the panel's one line cuts the end
+        return list(dict.fromkeys(lines))

@@ -1,4 +1,4 @@
-"""The bar on top: which pair is shown and its changes counted by impact."""
+"""The bar on top: which pair (or post) is shown, its changes counted by impact, and what is reviewed."""
 
 from __future__ import annotations
 
@@ -6,30 +6,52 @@ from textual.content import Content
 from textual.widgets import Static
 
 from ajdiff.changes import Comparison
+from ajdiff.model import JobDescription
+from ajdiff.render.counts import counted
 from ajdiff.tui.texts import text
 
 
 class SummaryBar(Static):
-    """Counts by impact of the pair on screen, and how many of its changes carry a mark."""
+    """Counts by impact of the pair on screen, how many of its visible changes carry a mark, and the total."""
 
-    def show(self, pair: Comparison | None, reviewed: int, show_editorial: bool, lang: str) -> None:
-        """Redraw for a pair (None: nothing was compared)."""
+    def show(
+        self,
+        pair: Comparison | None,
+        reviewed: tuple[int, int],
+        show_editorial: bool,
+        lang: str,
+        *,
+        total: tuple[int, int] | None = None,
+        post: tuple[JobDescription, bool] | None = None,
+    ) -> None:
+        """Redraw for a pair, a post (doc, created), or nothing compared; total: the whole comparison."""
+        all_ = []
+        if total is not None:
+            all_ = [" · ", (f"{text('total', lang)} {total[0]}/{total[1]}", "$text-muted")]
+        if post is not None:
+            doc, created = post
+            what = text("created_post" if created else "abolished_post", lang)
+            style = "bold $text-success" if created else "bold $text-error"
+            self.update(Content.assemble((doc.label, "bold"), "\n", (what, style), *all_))
+            return
         if pair is None:
-            self.update(Content(text("no_changes_at_all", lang)))
+            self.update(Content.assemble(text("no_changes_at_all", lang), *all_))
             return
         hidden = "" if show_editorial or not pair.editorial else f" ({text('hidden', lang)})"
+        done, shown = reviewed
         self.update(
             Content.assemble(
                 (f"{pair.old.label}  →  {pair.new.label}", "bold"),
                 "\n",
-                (f"{len(pair.high_impact)} {text('high', lang)}", "bold $text-error"),
+                (counted(len(pair.high_impact), "high", lang), "bold $text-error"),
                 " · ",
-                (f"{len(pair.substantive)} {text('substantive', lang)}", "bold $text-warning"),
+                (counted(len(pair.substantive), "substantive", lang), "bold $text-warning"),
                 " · ",
-                (f"{len(pair.editorial)} {text('editorial_count', lang)}{hidden}", "$text-muted"),
+                (f"{counted(len(pair.editorial), 'editorial', lang)}{hidden}", "$text-muted"),
                 " · ",
-                (f"{reviewed}/{len(pair.changes)} {text('reviewed', lang)}", "$text-success"),
+                (f"{done}/{shown} {text('reviewed', lang)}", "bold $text-success" if done == shown else ""),
                 " · ",
                 (f"{text('similarity', lang)} {pair.similarity:.0%}", "$text-muted"),
+                *all_,
             )
         )

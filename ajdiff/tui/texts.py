@@ -16,23 +16,51 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "comment": ("märkus", "note"),
     "export": ("docx", "docx"),
     "help": ("abi", "help"),
+    "next_unreviewed": ("vaatamata", "unreviewed"),
+    "search_again": ("otsi uuesti", "find again"),
+    "fold": ("voldi", "fold"),
+    "warnings": ("hoiatused", "warnings"),
+    "theme": ("teema", "theme"),
     "quit": ("välju", "quit"),
     # The same keys in the help screen: a full sentence each.
-    "help_next": ("järgmine muudatus (üle osade ja paaride)", "next change (across sections and pairs)"),
+    "help_next": (
+        "järgmine muudatus (üle osade ja paaride, siis uued ja kaotatud ametikohad)",
+        "next change (across sections and pairs, then the created and abolished posts)",
+    ),
     "help_previous": ("eelmine muudatus", "previous change"),
     "help_editorial": ("näita / peida toimetuslikud muudatused", "show / hide editorial changes"),
     "help_view": ("kõrvuti (vana | uus) või ühes reas", "side by side (old | new) or inline"),
     "help_search": ("otsi muudatustest teksti", "search the changes for a text"),
-    "help_approve": ("kinnita muudatus (uuesti: võta tagasi)", "approve the change (again: undo)"),
-    "help_question": ("märgi muudatus küsitavaks (uuesti: võta tagasi)", "question the change (again: undo)"),
-    "help_comment": ("kommenteeri muudatust", "comment on the change"),
+    "help_approve": (
+        "kinnita ja liigu edasi (kinnitatul: võta tagasi)",
+        "approve and move on (on an approved one: undo)",
+    ),
+    "help_question": (
+        "märgi küsitavaks ja liigu edasi (küsitaval: võta tagasi)",
+        "question and move on (on a questioned one: undo)",
+    ),
+    "help_comment": ("kommentaar (mitu rida; Ctrl+S salvestab)", "comment (several lines; Ctrl+S saves)"),
     "help_export": ("salvesta redline (.docx) koos kommentaaridega", "export the redline (.docx) with the comments"),
     "help_help": ("see abi", "this help"),
+    "help_next_unreviewed": ("järgmine märkimata muudatus või ametikoht", "next change or post without a mark"),
+    "help_search_again": ("otsi sama teksti uuesti (järgmine vaste)", "search the same text again (next match)"),
+    "help_fold": ("näita / voldi muutmata laused", "show / fold the unchanged sentences"),
+    "help_warnings": ("näita / peida hoiatuste paneel", "show / hide the warnings panel"),
+    "help_theme": ("tume või hele teema", "dark or light theme"),
+    "help_nav": (
+        "Tab vahetab paani (paarid, osad, muudatused); nooled liiguvad; Enter avab valitud paari või osa.",
+        "Tab moves between panes (pairs, sections, changes); arrows move; Enter opens the pair or section.",
+    ),
+    "help_legend": ("Tähised", "Legend"),
+    "legend_deleted": ("kustutatud sõnad (läbi kriipsutatud)", "deleted words (struck through)"),
+    "legend_inserted": ("lisatud sõnad (alla joonitud)", "inserted words (underlined)"),
+    "legend_current": ("praegune muudatus", "the current change"),
+    "legend_high": ("oluline muudatus; loendur punane", "high-impact change; red count"),
+    "legend_normal": ("sisulised muudatused; loendur kollane", "substantive changes; yellow count"),
+    "legend_marks": ("✓ kinnitatud · ? küsimus · 3/5 osas üle vaadatud", "✓ approved · ? question · 3/5 reviewed"),
+    "legend_fold": ("⋯ muutmata laused volditud (z näitab)", "⋯ unchanged sentences folded (z shows)"),
     "help_quit": ("välju (märkused on juba salvestatud)", "quit (the marks are already saved)"),
     "close": ("sulge", "close"),
-    "substantive": ("sisulisi", "substantive"),
-    "high": ("olulisi", "high impact"),
-    "editorial_count": ("toimetuslikke", "editorial"),
     "hidden": ("peidetud", "hidden"),
     "reviewed": ("üle vaadatud", "reviewed"),
     "similarity": ("sarnasus", "similarity"),
@@ -69,10 +97,29 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Hiir: klõpsa osal, paaril või muudatusel, et see valida.",
         "Mouse: click a section, a pair or a change to select it.",
     ),
-    "help_palette": (
-        "Ctrl+P: käsupalett (nt hele või tume teema).",
-        "Ctrl+P: command palette (e.g. a light or dark theme).",
+    "quit_hint": ("Väljumiseks vajuta q", "Press q to quit"),
+    "quit_title": ("Väljuda?", "Quit?"),
+    "fold_hint": ("z näitab", "z shows"),
+    "no_fold": ("Selles muudatuses pole midagi voldida", "Nothing to fold in this change"),
+    "pair_no_changes": ("Selles paaris sisulisi muudatusi ei ole.", "No substantive changes in this pair."),
+    "all_reviewed": ("Kõik on üle vaadatud", "Everything is reviewed"),
+    "no_search": ("Pole veel midagi otsitud (/ otsib)", "Nothing searched yet (/ searches)"),
+    "total": ("kokku", "in all"),
+    "comment_for": ("Kommentaar muudatusele", "Comment on the change"),
+    "comment_keys": (
+        "Ctrl+S salvestab, Esc tühistab, Enter alustab uut rida; tühi tekst kustutab",
+        "Ctrl+S saves, Esc cancels, Enter starts a new line; empty text removes it",
     ),
+    "search_keys": (
+        "Enter otsib, ↑/↓ varasemad otsingud, Esc tühistab",
+        "Enter searches, ↑/↓ earlier searches, Esc cancels",
+    ),
+    "overwrite": ("Fail on juba olemas: {}. Kas kirjutada üle?", "The file already exists: {}. Overwrite it?"),
+    "yes_no": ("j = jah, e / Esc = ei", "y = yes, n / Esc = no"),
+    "no_folder": ("Kausta ei ole: {}", "No such folder: {}"),
+    "warnings_title": ("Hoiatused", "Warnings"),
+    "warnings_hint": ("w näitab kõiki / peidab", "w shows all / hides"),
+    "old_title": ("vana", "old"),
     "ok_cancel": ("Enter kinnitab, Esc tühistab", "Enter accepts, Esc cancels"),
 }
 
@@ -81,3 +128,26 @@ def text(key: str, lang: str = "et") -> str:
     """An interface text in the language asked for ('et' or 'en')."""
     et, en = _TEXTS[key]
     return en if lang == "en" else et
+
+
+# The file errors the UI can meet, in Estonian (the CLI's own lines stay English, for scripts and logs).
+_ERRORS_ET: tuple[tuple[str, str], ...] = (
+    ("is an input file", "on sisendfail, seda üle ei kirjutata (vali teine nimi)"),
+    ("is a folder", "on kaust (anna failinimi)"),
+    ("already exists", "on juba olemas"),
+    ("folder ", "kausta ei ole"),
+    ("cannot write: ", "ei saa kirjutada: "),
+    ("the redline layer", "selles paigalduses pole redline'i kihti (ajdiff.redline)"),
+)
+
+
+def error_text(source: str, problem: str, hint: str | None, lang: str = "et") -> str:
+    """A file error for the UI: 'FILE: what is wrong' in the interface's language."""
+    if lang == "en":
+        return f"{source}: {problem}" + (f" ({hint})" if hint else "")
+    for start, et in _ERRORS_ET:
+        if problem.startswith(start):
+            # Keep what follows a known prefix only where it is data (the OS's reason for a failed write).
+            rest = problem[len(start) :] if et.endswith(": ") else ""
+            return f"{source}: {et}{rest}"
+    return f"{source}: {problem}"

@@ -14,7 +14,7 @@ from tests.conftest import SEEDS, seed_doc
 def test_summary_and_hidden_editorial() -> None:
     result = compare_files(SEEDS["001"], SEEDS["000"], new_annex="2")
     text = diff_text(result)
-    assert "7 sisulisi muudatusi" in text and "2 toimetuslikke (peidetud, --all näitab)" in text
+    assert "7 sisulist muudatust" in text and "2 toimetuslikku (peidetud, --all näitab)" in text
     assert "[-soovitavalt-]{+soovituslikult+}" in text
     assert "asutuse siseseks" not in text  # editorial: hidden
     assert "asutuse siseseks" in diff_text(result, show_all=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,16 +19,6 @@ FIXTURES = ROOT / "fixtures"
 def _read(name: str) -> list:
     # Sources named as in the repository, so keys and screens don't depend on where it is checked out.
     return [replace(d, source=f"fixtures/{name}") for d in read_documents(FIXTURES / name)]
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run `async def` Pilot tests in a fresh event loop, with no async plugin needed."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-    asyncio.run(pyfuncitem.obj(**args))
-    return True
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.widgets import TextArea
 
 from ajdiff.changes import ComparisonSet
 from ajdiff.review import Mark, load_review
@@ -14,7 +15,7 @@ from ajdiff.tui.app import ReviewApp
 from ajdiff.tui.change_card import ChangeCard
 from ajdiff.tui.change_view import ChangeView, ColumnTitles
 from ajdiff.tui.help_screen import HelpScreen
-from ajdiff.tui.prompt_screen import PromptScreen
+from ajdiff.tui.prompt_screen import CommentScreen, ConfirmScreen, PromptScreen
 from ajdiff.tui.section_tree import SectionTree
 
 SMALL, LARGE = (80, 24), (160, 48)
@@ -108,39 +109,44 @@ async def test_a_and_r_mark_and_save_after_every_key(demo: ComparisonSet, review
     app = ReviewApp(demo, review_path)
     pair = demo.pairs[0]
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("a")
-        first = app.current.change
-        assert load_review(review_path).entry(pair, first).mark is Mark.APPROVED
-        assert current_card(app).entry.mark is Mark.APPROVED
-        await pilot.press("n", "r")
-        assert load_review(review_path).entry(pair, app.current.change).mark is Mark.QUESTIONED
-        await pilot.press("r")  # again: the mark is taken back
-        assert load_review(review_path).entry(pair, app.current.change).mark is None
-        await pilot.press("a", "r")  # r replaces a
-        assert load_review(review_path).entry(pair, app.current.change).mark is Mark.QUESTIONED
+        first = app.current
+        await pilot.press("a")  # marks and moves on
+        assert load_review(review_path).entry(pair, first.change).mark is Mark.APPROVED
+        assert app.current == app.session.step(first, 1)
+        assert app.query_one(ChangeView).card(first).entry.mark is Mark.APPROVED
+        second = app.current
+        await pilot.press("r")
+        assert load_review(review_path).entry(pair, second.change).mark is Mark.QUESTIONED
+        await pilot.press("p", "r")  # again on a questioned change: the mark is taken back, the cursor stays
+        assert load_review(review_path).entry(pair, second.change).mark is None
+        assert app.current == second
+        await pilot.press("a", "p", "r")  # r replaces a
+        assert load_review(review_path).entry(pair, second.change).mark is Mark.QUESTIONED
     assert not list(review_path.parent.glob(".review.json.*.tmp"))  # atomic writes leave no temp file
 
 
 async def test_c_comments_and_reopening_restores_marks(demo: ComparisonSet, review_path: Path) -> None:
     app = ReviewApp(demo, review_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("n", "n", "a", "c")
-        assert isinstance(app.screen, PromptScreen)
-        await pilot.press(*"Kes on kriisijuht?", "enter")
+        await pilot.press("n", "n", "c")
+        assert isinstance(app.screen, CommentScreen)
+        await pilot.press(*"Kes on", "enter", *"kriisijuht?", "ctrl+s")
         marked = app.current
-        assert current_card(app).entry.comment == "Kes on kriisijuht?"
-        await pilot.press("q")
-    assert json.loads(review_path.read_text())["entries"][0]["comment"] == "Kes on kriisijuht?"
+        assert current_card(app).entry.comment == "Kes on\nkriisijuht?"
+        await pilot.press("a", "q")
+    assert json.loads(review_path.read_text())["entries"][0]["comment"] == "Kes on\nkriisijuht?"
 
     again = ReviewApp(demo, review_path)
     async with again.run_test(size=SMALL) as pilot:
         card = next(c for c in again.query(ChangeCard) if c.position == marked)
-        assert card.entry.mark is Mark.APPROVED and card.entry.comment == "Kes on kriisijuht?"
-        assert "1/9" in str(again.query_one("#summary").render())
-        # Editing keeps the old text in the prompt; an empty comment removes it.
+        assert card.entry.mark is Mark.APPROVED and card.entry.comment == "Kes on\nkriisijuht?"
+        assert "1/7 üle vaadatud" in str(again.query_one("#summary").render())  # of the 7 shown, not of 9
+        # Editing keeps the old text in the editor; an empty comment removes it.
         await pilot.press("n", "n", "c")
-        assert again.screen.query_one("Input").value == "Kes on kriisijuht?"
-        await pilot.press("ctrl+u", "enter")  # clear the line
+        editor = again.screen.query_one(TextArea)
+        assert editor.text == "Kes on\nkriisijuht?"
+        editor.clear()
+        await pilot.press("ctrl+s")
         assert load_review(review_path).entry(demo.pairs[0], marked.change).comment is None
 
 
@@ -158,7 +164,7 @@ async def test_x_exports_through_the_redline_layer(
     monkeypatch.setattr(export, "_redline_builder", lambda: fake_build)
     app = ReviewApp(demo, review_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("c", *"vaata üle", "enter", "x")
+        await pilot.press("c", *"vaata üle", "ctrl+s", "x")
         assert isinstance(app.screen, PromptScreen)
         assert app.screen.query_one("Input").value == "ajdiff-redline.docx"
         await pilot.press("ctrl+u", *"out.docx", "enter")
@@ -179,7 +185,12 @@ async def test_x_keeps_an_unrelated_existing_file_but_re_exports_its_own(
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("x", "ctrl+u", *"precious.docx", "enter")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # asked, in the interface's language
+        assert "Fail on juba olemas" in app.screen.question
+        await pilot.press("e")
         assert Path("precious.docx").read_bytes() == b"someone else's work"
+        await pilot.press("x", "ctrl+u", *"precious.docx", "enter", "j")  # yes: replaced
+        assert Path("precious.docx").read_bytes() == b"PK new"
         await pilot.press("x", "ctrl+u", *"mine.docx", "enter")
         Path("mine.docx").write_bytes(b"older export")
         await pilot.press("x", "ctrl+u", *"mine.docx", "enter")
@@ -192,7 +203,7 @@ async def test_x_writes_a_valid_docx_with_the_comments(demo: ComparisonSet, revi
 
     app = ReviewApp(demo, review_path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("a", "c", *"küsimus HR-ile", "enter", "x", "ctrl+u", *"redline.docx", "enter")
+        await pilot.press("c", *"küsimus HR-ile", "ctrl+s", "a", "x", "ctrl+u", *"redline.docx", "enter")
     with zipfile.ZipFile("redline.docx") as docx:
         names = docx.namelist()
         assert "word/document.xml" in names
@@ -219,8 +230,11 @@ async def test_question_mark_opens_help_listing_every_key(demo: ComparisonSet, r
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = [key for key, _ in app.screen.rows]
-        assert keys == ["n", "p", "e", "v", "/", "a", "r", "c", "x", "?", "q"]
-        assert "next change (across sections and pairs)" in dict(app.screen.rows).values()
+        assert keys == ["n", "p", "N", "a", "r", "c", "/", "g", "z", "e", "v", "w", "t", "x", "?", "q"]
+        assert (
+            "next change (across sections and pairs, then the created and abolished posts)"
+            in dict(app.screen.rows).values()
+        )
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -261,12 +275,12 @@ async def test_two_orders_switcher_and_walk_across_pairs(orders: ComparisonSet, 
             await pilot.press("n")
         assert app.current.pair == 1 and app.session.pair_index == 1
         assert switcher.highlighted == ids.index("pair-1")
-        # Picking a created post describes it instead of changes.
+        # Picking a created post shows it as one reviewable item.
         switcher.focus()
         switcher.highlighted = ids.index("new-0")
         await pilot.press("enter")
-        assert app.current is None and not app.query(ChangeCard)
-        assert orders.unpaired_new[0].label in str(app.query_one(ChangeView).children[0].render())
+        assert app.current.is_post and app.current.side == "new"
+        assert current_card(app).doc == orders.unpaired_new[0]
         switcher.highlighted = ids.index("pair-2")
         await pilot.press("enter")
         assert app.current.pair == 2
@@ -298,16 +312,13 @@ async def test_done_when_newcomer_walks_marks_reopens_and_exports(demo: Comparis
 
     app = ReviewApp(demo, review_path)
     async with app.run_test(size=SMALL) as pilot:
-        visited = [app.current]
-        await pilot.press("a")
-        while True:
-            before = app.current
-            await pilot.press("n")
-            if app.current == before:
-                break
+        visited = []
+        while app.current not in visited:
             visited.append(app.current)
+            if len(visited) == 7:
+                await pilot.press("c", *"Miks muudeti?", "ctrl+s")
             await pilot.press("r" if app.current.change.section == "duties" else "a")
-        await pilot.press("c", *"Miks muudeti?", "enter", "q")
+        await pilot.press("q")
     assert len(visited) == len(demo.pairs[0].substantive)
 
     again = ReviewApp(demo, review_path)
@@ -348,4 +359,5 @@ async def test_pairing_notes_are_shown_on_start(review_path: Path) -> None:
     assert result.notes  # one annex against an order of seven: the best match is picked and said
     app = ReviewApp(result, review_path)
     async with app.run_test(size=SMALL):
-        assert any("best match" in n.message for n in app._notifications)
+        panel = app.query_one("#warnings")
+        assert panel.display and "best match" in str(panel.render())

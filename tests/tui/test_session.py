@@ -38,8 +38,12 @@ def test_editorial_changes_join_the_walk_when_shown(demo: ComparisonSet, review_
 
 def test_walk_crosses_pairs_of_two_orders(orders: ComparisonSet, review_path: Path) -> None:
     walked = _walk(ReviewSession(orders, review_path))
-    assert sorted({p.pair for p in walked}) == list(range(len(orders.pairs)))
-    assert len(walked) == sum(len(p.substantive) for p in orders.pairs)
+    pairs = [p for p in walked if not p.is_post]
+    assert sorted({p.pair for p in pairs}) == list(range(len(orders.pairs)))
+    assert len(pairs) == sum(len(p.substantive) for p in orders.pairs)
+    # Then every created and every abolished post, one item each.
+    posts = walked[len(pairs) :]
+    assert len(posts) == len(orders.unpaired_new) + len(orders.unpaired_old)
 
 
 def test_step_back_from_the_first_change_is_none(demo: ComparisonSet, review_path: Path) -> None:
@@ -69,4 +73,22 @@ def test_marks_and_comments_are_on_disk_after_every_action(demo: ComparisonSet, 
     assert entry is not None and entry.mark is Mark.APPROVED and entry.comment == "ok for HR"
     assert session.toggle_mark(pos, Mark.APPROVED) is None  # the same key again takes the mark back
     assert load_review(review_path).entry(demo.pairs[0], pos.change).mark is None
-    assert session.reviewed_count(demo.pairs[0]) == 0
+    assert session.reviewed_count(demo.pairs[0]) == (0, 7)
+
+
+def test_marks_of_a_file_keyed_by_paths_are_found_and_moved_to_the_content_key(
+    demo: ComparisonSet, review_path: Path
+) -> None:
+    from ajdiff.review import Review, ReviewEntry, pair_key, save_review
+
+    pair = demo.pairs[0]
+    change = pair.substantive[0]
+    # A review file written before marks were keyed by content: the pair under its sources.
+    save_review(review_path, Review(entries=(ReviewEntry(pair.key, change.key, Mark.APPROVED, "vana"),)))
+    session = ReviewSession(demo, review_path)
+    pos = session.step(None, 1)
+    assert pos.change == change and session.entry(pos).mark is Mark.APPROVED
+    session.set_comment(pos, "uus")
+    entries = json.loads(review_path.read_text())["entries"]
+    assert len(entries) == 1  # moved, not copied
+    assert entries[0]["pair"] == pair_key(pair) and entries[0]["mark"] == "approved" and entries[0]["comment"] == "uus"
