@@ -38,6 +38,8 @@ class OrderRef:
     """The order's sentences that repeal older orders or annexes."""
     effective: str | None = None
     """The sentence that says when the order takes effect."""
+    approved_by: str | None = None
+    """Whose order approved the annex, as its approval block says ('Sotsiaalkindlustusameti peadirektori')."""
 
 
 @dataclass(frozen=True)

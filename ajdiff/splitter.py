@@ -22,6 +22,12 @@ _ANNEX_ALONE = re.compile(r"^lisa\s+(?:nr\.?\s+)?(\d{1,3}[a-z]?)\s*[.:]?$", re.I
 _ANNEX_AT_END = re.compile(r"\blisa\s+(?:nr\.?\s+)?(\d{1,3}[a-z]?)\s*[.:]?$", re.IGNORECASE)
 _HEADER_LOOKAHEAD = 6
 _KINNITATUD = re.compile(r"^\W*kinnitatud", re.IGNORECASE)  # a cheap test before folding every line
+# "KINNITATUD Sotsiaalkindlustusameti peadirektori 15.11.2024 käskkirjaga …": the official before the date.
+_APPROVER = re.compile(
+    r"^\W*kinnitatud\W+(.{3,120}?)\s+(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\w+\s+\d{4}\.?\s+(?:a\.\s+)?k[aä]skkir|"
+    r"\d{1,2}\.\s+\w+\s+\d{4}|k[aä]skkir)",
+    re.IGNORECASE,
+)
 _APPROVED = re.compile(r"\(\s*lisa\s+(\d{1,3}[a-z]?)\s*\)", re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,2}\.\d{1,2}\.?\s+")
 _LEGAL_BASIS = re.compile(r"\s(?=[A-ZÕÄÖÜ][\w-]*(?:\s+[a-zõäöü\w-]+){0,6}\s+(?:seaduse|määruse|põhimääruse)\b)")
@@ -117,7 +123,11 @@ def _kinnitatud_block(lines: list[str], start: int) -> _Header | None:
         taken = [k for k in taken if k <= named[0]]
     text = " ".join(lines[k] for k in taken)
     annex = _ANNEX.search(text)
-    return _Header(start, taken[-1] + 1, annex.group(1) if annex else None, _order_ref(text))
+    order = _order_ref(text)
+    official = _APPROVER.match(text)
+    if order is not None and official:
+        order = replace(order, approved_by=official.group(1).strip(" ,"))
+    return _Header(start, taken[-1] + 1, annex.group(1) if annex else None, order)
 
 
 def _annex_line(lines: list[str], start: int) -> _Header | None:
@@ -250,8 +260,8 @@ def split(source: SourceText) -> list[RawDocument]:
         annex_order = order
         if h.order and (order is None or h.order.number != order.number):
             annex_order = h.order
-        elif h.order and order and order.date is None:
-            annex_order = replace(order, date=h.order.date)
+        elif h.order and order:
+            annex_order = replace(order, date=order.date or h.order.date, approved_by=h.order.approved_by)
         docs.append(
             RawDocument(
                 source.name,

@@ -61,6 +61,7 @@ def order_to_dict(order: OrderRef) -> dict[str, Any]:
         "annexes": [{"annex": annex, "post": post} for annex, post in order.annexes],
         "repeals": list(order.repeals),
         "effective": order.effective,
+        "approved_by": order.approved_by,
     }
 
 

@@ -46,7 +46,8 @@ def show_document(doc: JobDescription) -> str:
     """One document as an outline: fields, duties with results, a languages table, warnings."""
     head = doc.label
     if doc.order:
-        head += f"  (käskkiri nr {doc.order.number}, {doc.order.date or '?'})"
+        by = f"{doc.order.approved_by} " if doc.order.approved_by else ""
+        head += f"  ({by}käskkiri nr {doc.order.number}, {doc.order.date or '?'})"
     out = [head, "=" * min(len(head), _width.get()), "", "1. Üldosa"]
     for key, label in _GENERAL_LABELS:
         out += _field(label, getattr(doc.general, key))

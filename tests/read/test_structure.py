@@ -174,3 +174,13 @@ def test_tree_kinds_of_a_civil_service_annex() -> None:
     first = next(c for c in duties.children if c.kind is NodeKind.ITEM)
     assert first.verbatim.startswith("2.1. ") and first.number == "2.1"
     assert all(r.kind is NodeKind.RESULT for r in first.children)
+
+
+def test_the_approval_block_names_the_official_order_and_annex() -> None:
+    doc = seed_doc(
+        "000", "2"
+    )  # "KINNITATUD Sotsiaalkindlustusameti peadirektori / 15.11.2024 käskkirjaga nr 164 Lisa 2"
+    assert (doc.annex, doc.order.number, doc.order.date) == ("2", "164", "2024-11-15")
+    assert doc.order.approved_by == "Sotsiaalkindlustusameti peadirektori"
+    (ravimiamet,) = read_documents(EXTERNAL / "ravimiamet_2025_11_inspektor.txt")  # spread over five lines
+    assert (ravimiamet.order.number, ravimiamet.order.approved_by) == ("11", "Ravimiameti peadirektori")

@@ -57,3 +57,24 @@ def test_diff_json_validates(old: Path, new: Path, options: dict) -> None:
     data = json.loads(diff_json(compare_files(old, new, **options)))
     assert _errors(data) == []
     assert data["pairs"] and all(p["changes"] for p in data["pairs"])
+
+
+def test_every_jsonl_line_validates() -> None:
+    """`diff --format jsonl`: each line is an ajdiff/1 object, a pair as the pair schema says."""
+    import subprocess
+    import sys
+
+    hand = ["--pair", "1=1", "--pair", "2=4"]
+    result = subprocess.run(
+        [sys.executable, "-m", "ajdiff", "diff", str(SEEDS["000"]), str(SEEDS["003"]), "--format", "jsonl", *hand],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["type"] for line in lines].count("pair") == 2 and len(lines) == 2 + 5 + 9
+    pair_schema = {"$ref": "#/$defs/pair", "$defs": SCHEMA["$defs"]}
+    line_schema = {"$ref": "#/$defs/jsonl_line", "$defs": SCHEMA["$defs"]}
+    for line in lines:
+        assert list(jsonschema.Draft202012Validator(line_schema).iter_errors(line)) == []
+        if line["type"] == "pair":
+            body = {k: v for k, v in line.items() if k not in ("format", "type")}
+            assert list(jsonschema.Draft202012Validator(pair_schema).iter_errors(body)) == []
