@@ -30,7 +30,7 @@ class NodeKind(str, Enum):
     """Any other text."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: an agency's 10,000 trees hold millions of nodes
 class Node:
     """One node of the document tree."""
 
@@ -48,6 +48,13 @@ class Node:
     children: tuple[Node, ...] = ()
     where: Origin | None = None
     """Where the node starts in its source file."""
+
+    def __reduce__(self) -> tuple:
+        # Rebuilt from a plain tuple: pickling a folder's trees back from reader processes stays cheap.
+        return (
+            Node,
+            (self.kind, self.text, self.verbatim, self.number, self.label, self.key, self.children, self.where),
+        )
 
     def walk(self) -> Iterator[Node]:
         """This node and every node below it, in document order."""

@@ -24,7 +24,7 @@ MAX_LINE_CHARS = 20_000
 """A paragraph longer than this (about five pages) is not part of a job description: a bound on work."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per line of every document: kept small
 class Origin:
     """Where one line of a `SourceText` stands in its file, for pointing a reader back at it."""
 
@@ -38,6 +38,10 @@ class Origin:
     cell: int | None = None
     page: int | None = None
     """1-based page of a PDF."""
+
+    def __reduce__(self) -> tuple:
+        # A plain tuple: cheap to pickle back from reader processes, one per line of every document.
+        return (Origin, (self.line, self.paragraph, self.table, self.row, self.cell, self.page))
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from collections.abc import Sequence
 from typing import Any
 
@@ -67,7 +68,8 @@ def order_to_dict(order: OrderRef) -> dict[str, Any]:
 
 def node_to_dict(node: Node) -> dict[str, Any]:
     """One node of the document tree, with its children."""
-    where = {k: v for k, v in vars(node.where).items() if v is not None} if node.where else None
+    where = {f.name: getattr(node.where, f.name) for f in fields(node.where)} if node.where else None
+    where = {k: v for k, v in where.items() if v is not None} if where else None
     return {
         "kind": node.kind.value,
         "number": node.number,
