@@ -150,9 +150,7 @@ def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bo
     """One section as a node: its content read by what the section is."""
     key = draft.key
     lines = draft.lines
-    if key in ("general", None) and any(ln for ln in lines) and key is None:
-        children = read_generic(lines)
-    elif key == "general":
+    if key == "general":
         children = read_fields(lines, "general.", warnings)
     elif key == "goal":
         children = read_paragraph(lines, "general.goal")
