@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ajdiff.languages import parse_languages
-from ajdiff.model import Duty, General, JobDescription, Requirements
+from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
 from ajdiff.read.vocabulary import is_list_intro, vocabulary
 from ajdiff.text import fold, join_wrapped, slugify, split_outside_parens
 from ajdiff.tree import Node, NodeKind
@@ -172,7 +172,7 @@ def _section_text(node: Node) -> str:
 def to_model(
     source: str,
     annex: str | None,
-    order: object,
+    order: OrderRef | None,
     nodes: tuple[Node, ...],
     header: tuple[str, ...],
     post_from_order: str | None,
@@ -203,7 +203,7 @@ def to_model(
     return JobDescription(
         source=source,
         annex=annex,
-        order=order,  # type: ignore[arg-type]  # OrderRef | None, passed through from the splitter
+        order=order,
         general=General(
             position=c.general.get("position"),
             unit=c.general.get("unit"),
