@@ -19,7 +19,7 @@ def parse_document(raw: RawDocument) -> JobDescription:
     warnings: list[str] = []
     nodes, set_aside = build_tree(raw, warnings)
     metadata = tuple(raw.metadata) + tuple((k, v) for k, v in set_aside if k == "signature")
-    doc = to_model(raw.source, raw.annex, raw.order, nodes, raw.header, raw.post_from_order, metadata, warnings)
+    doc = to_model(raw.source, raw.annex, raw.order, nodes, raw.post_from_order, metadata, warnings)
     if looks_like_ocr(doc):
         doc = restore_diacritics(doc)
     return doc

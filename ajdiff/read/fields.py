@@ -51,7 +51,7 @@ def _experience_years(text: str | None) -> int | None:
     return int(m.group(1)) if m and "aasta" in (text or "").lower() else None
 
 
-def _title_position(title: Node | None, header: tuple[str, ...]) -> str | None:
+def _title_position(title: Node | None) -> str | None:
     """The post named only in the title: 'Sekretär-asjaajaja ametijuhend', or the line before 'AMETIJUHEND'."""
     if title is None:
         return None
@@ -174,7 +174,6 @@ def to_model(
     annex: str | None,
     order: OrderRef | None,
     nodes: tuple[Node, ...],
-    header: tuple[str, ...],
     post_from_order: str | None,
     metadata: tuple[tuple[str, str], ...],
     warnings: list[str],
@@ -190,7 +189,7 @@ def to_model(
         else:
             c.section(node)
     if "position" not in c.general:
-        post = _title_position(title, header) or post_from_order or _stem_position(nodes)
+        post = _title_position(title) or post_from_order or _stem_position(nodes)
         if post:
             c.general["position"] = post
     if "duties" not in c.sections or not c.duties:
