@@ -10,10 +10,10 @@ __version__ = "0.1.0"
 
 from ajdiff.api import compare_documents, compare_files, load
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, DocRef, Impact, Span, SpanOp
-from ajdiff.compare import compare
+from ajdiff.compare.document import compare
 from ajdiff.errors import AjdiffError, InputError, OutputError
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
-from ajdiff.parser import parse_source, read_documents
+from ajdiff.read.parse import parse_source, read_documents
 
 __all__ = [
     "AjdiffError",

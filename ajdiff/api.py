@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ajdiff.changes import Change, Comparison, ComparisonSet, PairBasis, PairEvidence
-from ajdiff.compare import compare, compare_orders
+from ajdiff.compare.document import compare, compare_orders
+from ajdiff.compare.pairing import best_match, constraints, duties_matched, evidence, judge, propose, settle
 from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
-from ajdiff.pairing import best_match, constraints, duties_matched, evidence, judge, propose, settle
-from ajdiff.parser import read_documents
-from ajdiff.readers import DEFAULT_MAX_BYTES, SUFFIXES
+from ajdiff.read.formats import DEFAULT_MAX_BYTES, SUFFIXES
+from ajdiff.read.parse import read_documents
 from ajdiff.text import fold
 from ajdiff.tree import NodeKind, walk
 

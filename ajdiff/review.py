@@ -18,10 +18,10 @@ from enum import Enum
 from functools import lru_cache
 from pathlib import Path
 
+from ajdiff.atomic import atomic_write
 from ajdiff.changes import Change, Comparison
 from ajdiff.errors import AjdiffError
 from ajdiff.model import JobDescription
-from ajdiff.output import atomic_write
 
 REVIEW_FORMAT = "ajdiff-review/1"
 MAX_REVIEW_BYTES = 10 * 1024 * 1024

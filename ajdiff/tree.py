@@ -8,7 +8,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
-from ajdiff.readers import Origin
+
+@dataclass(frozen=True, slots=True)  # one per line of every document: kept small
+class Origin:
+    """Where one line of a `SourceText` stands in its file, for pointing a reader back at it."""
+
+    line: int | None = None
+    """1-based line of a text file."""
+    paragraph: int | None = None
+    """1-based body paragraph (docx, html) outside tables."""
+    table: int | None = None
+    """1-based table, with `row` and `cell` (1-based) inside it."""
+    row: int | None = None
+    cell: int | None = None
+    page: int | None = None
+    """1-based page of a PDF."""
+
+    def __reduce__(self) -> tuple:
+        # A plain tuple: cheap to pickle back from reader processes, one per line of every document.
+        return (Origin, (self.line, self.paragraph, self.table, self.row, self.cell, self.page))
 
 
 class NodeKind(str, Enum):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ajdiff.model import JobDescription
-from ajdiff.parser import read_documents
+from ajdiff.read.parse import read_documents
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = {

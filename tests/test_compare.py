@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ajdiff.changes import ChangeKind, Impact, SpanOp
-from ajdiff.compare import compare
+from ajdiff.compare.document import compare
 from tests.conftest import seed_doc
 
 

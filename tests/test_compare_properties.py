@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 from unidecode import unidecode
 
 from ajdiff.changes import ChangeKind
-from ajdiff.compare import compare
+from ajdiff.compare.document import compare
 from ajdiff.model import Duty, JobDescription
-from ajdiff.parser import parse_source
-from ajdiff.readers import read_bytes
+from ajdiff.read.formats import read_bytes
+from ajdiff.read.parse import parse_source
 from tests.conftest import SEEDS, seed_doc, seed_docs
 
 ANNEXES = [("000", a) for a in "1234567"] + [("003", a) for a in ("1", "2", "5", "10", "11")]

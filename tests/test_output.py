@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import ajdiff.output
+import ajdiff.atomic
+from ajdiff.atomic import atomic_write, check_output_path
 from ajdiff.cli import main
 from ajdiff.errors import OutputError
-from ajdiff.output import atomic_write, check_output_path
 from tests.conftest import SEEDS
 
 OLD, NEW = SEEDS["001"], SEEDS["000"]
@@ -77,7 +77,7 @@ def test_failure_mid_write_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Mo
         real_fsync(fd)
         raise failure
 
-    monkeypatch.setattr(ajdiff.output.os, "fsync", broken_fsync)
+    monkeypatch.setattr(ajdiff.atomic.os, "fsync", broken_fsync)
     target = tmp_path / "out.json"
     with pytest.raises(OutputError if isinstance(failure, OSError) else KeyboardInterrupt):
         atomic_write(target, "{}")
@@ -92,7 +92,7 @@ def test_failure_mid_write_keeps_the_previous_file(tmp_path: Path, monkeypatch: 
     def broken_replace(src: str, dst: object) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(ajdiff.output.os, "replace", broken_replace)
+    monkeypatch.setattr(ajdiff.atomic.os, "replace", broken_replace)
     with pytest.raises(OutputError, match="cannot write: Input/output error"):
         atomic_write(target, "next", force=True)
     assert target.read_text() == "previous"
@@ -101,14 +101,14 @@ def test_failure_mid_write_keeps_the_previous_file(tmp_path: Path, monkeypatch: 
 
 def test_a_file_that_appears_meanwhile_is_not_clobbered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.md"
-    real_check = ajdiff.output.check_output_path
+    real_check = ajdiff.atomic.check_output_path
 
     def check_then_race(*args: object, **kwargs: object) -> Path:
         path = real_check(*args, **kwargs)  # type: ignore[arg-type]
         target.write_text("someone else's")
         return path
 
-    monkeypatch.setattr(ajdiff.output, "check_output_path", check_then_race)
+    monkeypatch.setattr(ajdiff.atomic, "check_output_path", check_then_race)
     with pytest.raises(OutputError, match="already exists"):
         atomic_write(target, "mine")
     assert target.read_text() == "someone else's"
@@ -177,7 +177,7 @@ def test_cli_failure_mid_export_leaves_nothing(tmp_path: Path, capsys, monkeypat
     def broken_fsync(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ajdiff.output.os, "fsync", broken_fsync)
+    monkeypatch.setattr(ajdiff.atomic.os, "fsync", broken_fsync)
     target = tmp_path / "diff.json"
     assert main(["diff", str(OLD), str(NEW), "--new-annex", "2", "--format", "json", "-o", str(target)]) == 2
     assert capsys.readouterr().err == (
@@ -240,7 +240,7 @@ def test_redline_failure_mid_export_leaves_nothing(tmp_path: Path, capsys, monke
     def broken_fsync(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ajdiff.output.os, "fsync", broken_fsync)
+    monkeypatch.setattr(ajdiff.atomic.os, "fsync", broken_fsync)
     target = tmp_path / "redline.docx"
     assert main(["redline", str(OLD), str(NEW), "--new-annex", "2", "-o", str(target)]) == 2
     assert capsys.readouterr().err == (

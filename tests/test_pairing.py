@@ -12,7 +12,7 @@ import pytest
 from ajdiff.api import compare_documents, compare_files
 from ajdiff.changes import PairBasis
 from ajdiff.cli import main
-from ajdiff.pairing import SMALL_PROBLEM, pair_documents
+from ajdiff.compare.pairing import SMALL_PROBLEM, pair_documents
 from ajdiff.render.diff_text import diff_text
 from ajdiff.render.json import diff_json
 from tests.benchmarks.synth import load_template, write_agency

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ajdiff.model import Duty
-from ajdiff.parser import parse_source
-from ajdiff.readers import SourceText
+from ajdiff.read.formats import SourceText
+from ajdiff.read.parse import parse_source
 from tests.conftest import seed_doc, seed_docs
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ajdiff.parser import read_documents
+from ajdiff.read.parse import read_documents
 from ajdiff.render.json import FORMAT, document_to_dict
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ajdiff.languages import parse_languages
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
+from ajdiff.read.languages import parse_languages
 from ajdiff.read.vocabulary import is_list_intro, vocabulary
 from ajdiff.text import fold, join_wrapped, slugify, split_outside_parens
 from ajdiff.tree import Node, NodeKind

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
-from ajdiff.readers import Origin
-from ajdiff.splitter import RawDocument
 from ajdiff.text import dehyphenate_inline, fold, strip_bullet
+from ajdiff.tree import Origin
 
 # "3.1." "3.1" "3.1.1" "2." "2)" — and the text after it.
 _DECIMAL = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3}){0,3})([.,)]?)(?:\s+|$)(.*)$")

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ajdiff.lexicon import text_looks_like_ocr
 from ajdiff.read.content import read_duties, read_fields, read_generic, read_list, read_paragraph
+from ajdiff.read.lexicon import text_looks_like_ocr
 from ajdiff.read.lines import Line, numbering, prepare
+from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, match_label, vocabulary
-from ajdiff.splitter import RawDocument
 from ajdiff.text import fold, slugify
 from ajdiff.tree import Node, NodeKind
 

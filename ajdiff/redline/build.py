@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ajdiff.changes import ComparisonSet
+from ajdiff.compare.worddiff import word_spans
 from ajdiff.model import JobDescription
 from ajdiff.redline import oxml
 from ajdiff.redline.layout import (
@@ -35,7 +36,6 @@ from ajdiff.redline.layout import (
 from ajdiff.redline.oxml import Revisions, Track, enable_track_revisions
 from ajdiff.redline.summary import summary_blocks
 from ajdiff.review import Review
-from ajdiff.worddiff import word_spans
 
 _WORD_STYLES: dict[Style, str] = {
     Style.TITLE_BLOCK: "Normal",

@@ -12,9 +12,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ajdiff.align import Match, item_similarity, longest_increasing, match_sequences
 from ajdiff.changes import Change, Comparison
-from ajdiff.compare import ITEM_THRESHOLD, align_duties, sentences
+from ajdiff.compare.align import Match, item_similarity, longest_increasing, match_sequences
+from ajdiff.compare.document import ITEM_THRESHOLD, align_duties, sentences
 from ajdiff.model import Duty, JobDescription
 from ajdiff.review import Mark, Review
 from ajdiff.text import fold_key

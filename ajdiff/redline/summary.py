@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ajdiff.changes import Change, Comparison, ComparisonSet, Impact
-from ajdiff.labels import section_name, sentence
 from ajdiff.model import JobDescription
 from ajdiff.redline.layout import Block, Para, Presence, Row, Segment, Style, Table, mark_name
+from ajdiff.render.labels import section_name, sentence
 from ajdiff.review import Review
 
 # (Estonian, English) strings of the summary page.

@@ -6,9 +6,9 @@ import textwrap
 from collections.abc import Callable
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
-from ajdiff.labels import SECTION_ORDER, change_title, kind_name, section_name, sentence
 from ajdiff.model import JobDescription
 from ajdiff.render.counts import counted
+from ajdiff.render.labels import SECTION_ORDER, change_title, kind_name, section_name, sentence
 
 _RESET, _BOLD = "\x1b[0m", "\x1b[1m"
 _RED, _GREEN, _YELLOW, _CYAN = "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[36m"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
-from ajdiff.labels import SECTION_ORDER, change_title, kind_name, section_name, sentence
 from ajdiff.render.counts import counted
+from ajdiff.render.labels import SECTION_ORDER, change_title, kind_name, section_name, sentence
 
 _T = {
     "et": (

@@ -14,10 +14,10 @@ from textual.widgets import Footer, Static
 
 from ajdiff.changes import ComparisonSet
 from ajdiff.errors import AjdiffError
-from ajdiff.labels import section_name
 from ajdiff.render.counts import counted
+from ajdiff.render.labels import section_name
 from ajdiff.review import Mark
-from ajdiff.tui import render
+from ajdiff.tui import change_content
 from ajdiff.tui.annex_switcher import AnnexSwitcher
 from ajdiff.tui.change_card import ChangeCard, card_lines
 from ajdiff.tui.change_view import ChangeView
@@ -354,7 +354,7 @@ class ReviewApp(App[None]):
         """Show or fold the unchanged sentences of the current change."""
         position = self.current
         card = self.query_one(ChangeView).card(position) if position is not None else None
-        if position is None or card is None or not render.is_foldable(position.change):
+        if position is None or card is None or not change_content.is_foldable(position.change):
             self.notify(text("no_fold", self.lang), timeout=2)
             return
         self.expanded ^= {position}
@@ -379,7 +379,7 @@ class ReviewApp(App[None]):
         if target is None:
             self.notify(f"{text('not_found', self.lang)}: {query}", severity="warning", timeout=3)
             return
-        if render.is_foldable(target.change):
+        if change_content.is_foldable(target.change):
             self.expanded.add(target)  # the words found may sit in a folded sentence: show the change whole
             card = self.query_one(ChangeView).card(target)
             if card is not None:
@@ -535,13 +535,17 @@ class ReviewApp(App[None]):
         t = self.lang
         legend = [
             Content.styled(text("help_legend", t), "bold"),
-            Content.assemble(("sõna" if t == "et" else "word", render.DELETED), "  ", text("legend_deleted", t)),
-            Content.assemble(("sõna" if t == "et" else "word", render.INSERTED), "  ", text("legend_inserted", t)),
-            Content.assemble((render.CURRENT_GLYPH, "bold $text-accent"), "  ", text("legend_current", t)),
+            Content.assemble(
+                ("sõna" if t == "et" else "word", change_content.DELETED), "  ", text("legend_deleted", t)
+            ),
+            Content.assemble(
+                ("sõna" if t == "et" else "word", change_content.INSERTED), "  ", text("legend_inserted", t)
+            ),
+            Content.assemble((change_content.CURRENT_GLYPH, "bold $text-accent"), "  ", text("legend_current", t)),
             Content.assemble((" 3 ", "bold $text-error"), "  ", text("legend_high", t)),
             Content.assemble((" 3 ", "bold $text-warning"), "  ", text("legend_normal", t)),
             Content(text("legend_marks", t)),
-            Content.styled(text("legend_fold", t), render.MUTED),
+            Content.styled(text("legend_fold", t), change_content.MUTED),
         ]
         footer = "\n".join(
             [

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from ajdiff.changes import Change
 from ajdiff.model import JobDescription
 from ajdiff.review import ReviewEntry
-from ajdiff.tui import render
+from ajdiff.tui import change_content
 from ajdiff.tui.session import Position
 
 GUTTER = " │ "
@@ -35,13 +35,13 @@ def card_lines(
 ) -> list[Content]:
     """The card's lines at a width: one widget draws them all, which keeps a long section quick to mount."""
     width = max(width, 1)
-    lines = render.heading(change, entry, lang, current).wrap(width)
+    lines = change_content.heading(change, entry, lang, current).wrap(width)
     if doc is not None:  # a created or abolished post: its whole text
-        for line in render.post_lines(doc, lang):
+        for line in change_content.post_lines(doc, lang):
             lines += line.wrap(width) if line.plain else [line]
     else:
         column = (width - len(GUTTER)) // 2
-        for block in render.blocks(change, side_by_side and column >= MIN_SIDE, lang, expanded):
+        for block in change_content.blocks(change, side_by_side and column >= MIN_SIDE, lang, expanded):
             if isinstance(block, Content):
                 lines += block.wrap(width)
                 continue
@@ -52,9 +52,11 @@ def card_lines(
             for k in range(max(len(left), len(right))):
                 old = left[k] if k < len(left) else blank
                 new = right[k] if k < len(right) else blank
-                lines.append(Content.assemble(old.pad_right(column - old.cell_length), (GUTTER, render.MUTED), new))
+                lines.append(
+                    Content.assemble(old.pad_right(column - old.cell_length), (GUTTER, change_content.MUTED), new)
+                )
     if entry and entry.comment:
-        lines += render.comment_lines(entry, lang).wrap(width)
+        lines += change_content.comment_lines(entry, lang).wrap(width)
     return lines
 
 

@@ -36,7 +36,7 @@ def demo_file(name: str) -> Path:
 def demo_result() -> ComparisonSet:
     """Compare the bundled pair; sources are named 'demo/…' so review keys do not depend on the install path."""
     from ajdiff.api import compare_documents, select_annex
-    from ajdiff.parser import read_documents
+    from ajdiff.read.parse import read_documents
 
     def read(name: str) -> list:
         return [replace(d, source=f"demo/{name}") for d in read_documents(demo_file(name))]

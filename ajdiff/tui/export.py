@@ -52,6 +52,6 @@ def write_redline(
     build = _redline_builder()
     if build is None:
         raise OutputError(str(path), "the redline layer (ajdiff.redline) is not installed in this build")
-    from ajdiff.output import atomic_write
+    from ajdiff.atomic import atomic_write
 
     return atomic_write(path, build(result, review, lang, show_editorial), inputs=list(inputs), force=force)

@@ -12,7 +12,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ajdiff.changes import Change
-from ajdiff.labels import section_name
+from ajdiff.render.labels import section_name
 from ajdiff.tui.session import section_impact
 
 

@@ -11,8 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, Impact
-from ajdiff.labels import LANGS, SECTION_ORDER, kind_name, path_label, section_name
 from ajdiff.model import JobDescription
+from ajdiff.render.labels import LANGS, SECTION_ORDER, kind_name, path_label, section_name
 from ajdiff.review import Mark, Review, ReviewEntry, load_review, pair_keys, post_key, save_review
 from ajdiff.text import fold
 

@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ajdiff import align, text
+from ajdiff import text
+from ajdiff.compare import align
 from ajdiff.model import Duty
-from ajdiff.parser import read_documents
+from ajdiff.read.parse import read_documents
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 ORDER_000 = FIXTURES / "000_2e8e5e7caea51be0.txt"

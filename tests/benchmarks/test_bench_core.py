@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ajdiff.api import compare_documents, compare_files
-from ajdiff.parser import read_documents
+from ajdiff.read.parse import read_documents
 from tests.benchmarks.conftest import median_ms, record
 from tests.benchmarks.synth import cold_caches
 

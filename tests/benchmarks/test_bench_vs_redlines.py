@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from ajdiff.api import compare_files
-from ajdiff.parser import read_documents
+from ajdiff.read.parse import read_documents
 from tests.benchmarks.conftest import median_ms, record, run
 from tests.benchmarks.synth import ANNEX_001, FIXTURES, ORDER_000, cold_caches
 

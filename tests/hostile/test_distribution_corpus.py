@@ -22,9 +22,9 @@ import pytest
 from lxml import etree
 
 from ajdiff.errors import InputError
-from ajdiff.parser import parse_source
-from ajdiff.readers import read_bytes
-from ajdiff.readers.pdf import MAX_PAGE_SECONDS, MAX_PDF_SECONDS
+from ajdiff.read.formats import read_bytes
+from ajdiff.read.formats.pdf import MAX_PAGE_SECONDS, MAX_PDF_SECONDS
+from ajdiff.read.parse import parse_source
 from tests.hostile.real_world import W_NS, make_zip, seed_paragraphs, zip_members
 from tests.hostile.test_fuzz_readers import check
 

@@ -12,11 +12,11 @@ from typing import TypeVar
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ajdiff.compare import compare
+from ajdiff.compare.document import compare
 from ajdiff.errors import AjdiffError
 from ajdiff.model import JobDescription
-from ajdiff.parser import parse_source
-from ajdiff.readers import SUFFIXES, read_bytes
+from ajdiff.read.formats import SUFFIXES, read_bytes
+from ajdiff.read.parse import parse_source
 from tests.conftest import FIXTURES, SEEDS, seed_doc
 
 T = TypeVar("T")

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ajdiff.errors import InputError
-from ajdiff.readers import MAX_LINE_CHARS, SourceText, read_bytes
+from ajdiff.read.formats import MAX_LINE_CHARS, SourceText, read_bytes
 from tests.hostile.real_world import W_NS, make_zip, minimal_docx, pdf_page
 
 SCALE = int(os.environ.get("AJDIFF_FUZZ_SCALE", "1"))

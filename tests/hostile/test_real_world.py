@@ -125,7 +125,7 @@ def test_a_real_cp1257_file_is_still_cp1257(tmp_path: Path) -> None:
 
 def test_a_cp1257_line_in_a_utf8_file_is_read_as_cp1257(tmp_path: Path) -> None:
     """A paragraph pasted from a Windows file: that line is cp1257, the rest UTF-8, and a warning says so."""
-    from ajdiff.readers import read_bytes
+    from ajdiff.read.formats import read_bytes
 
     data = "Teenistuskoht Nõunik\n".encode() + "Ülesanne: tööülesannete täitmine\n".encode("cp1257")
     source = read_bytes(data, "x.txt", ".txt")

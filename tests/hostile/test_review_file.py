@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-import ajdiff.output
+import ajdiff.atomic
 from ajdiff.changes import Change, Comparison
 from ajdiff.cli import main
-from ajdiff.compare import compare
+from ajdiff.compare.document import compare
 from ajdiff.errors import OutputError
 from ajdiff.review import REVIEW_FORMAT, Mark, Review, ReviewError, load_review, review_json, save_review
 from tests.conftest import SEEDS, seed_doc
@@ -102,7 +102,7 @@ def test_a_failed_save_keeps_the_previous_review(
     def full_disk(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(ajdiff.output.os, "fsync", full_disk)
+    monkeypatch.setattr(ajdiff.atomic.os, "fsync", full_disk)
     with pytest.raises(OutputError, match="No space left"):
         save_review(path, Review())
     assert path.read_bytes() == before

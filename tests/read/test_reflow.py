@@ -10,9 +10,9 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ajdiff.compare import compare
-from ajdiff.parser import parse_source
-from ajdiff.readers import read_bytes
+from ajdiff.compare.document import compare
+from ajdiff.read.formats import read_bytes
+from ajdiff.read.parse import parse_source
 from tests.conftest import SEEDS, seed_docs
 
 # Seed 004 is OCR of a scanned two-column table read across: each of its lines already mixes words

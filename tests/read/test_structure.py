@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ajdiff.api import compare_files
-from ajdiff.compare import compare
-from ajdiff.parser import parse_source, read_documents
-from ajdiff.readers import SourceText
+from ajdiff.compare.document import compare
+from ajdiff.read.formats import SourceText
+from ajdiff.read.parse import parse_source, read_documents
 from ajdiff.tree import NodeKind, walk
 from tests.conftest import SEEDS, seed_doc
 

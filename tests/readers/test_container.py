@@ -9,8 +9,8 @@ import docx
 import pytest
 
 from ajdiff.errors import InputError
-from ajdiff.readers import read_bytes
-from ajdiff.readers.container import is_signature_container, read_container
+from ajdiff.read.formats import read_bytes
+from ajdiff.read.formats.container import is_signature_container, read_container
 
 MAX = 10 * 2**20
 MANIFEST = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -121,7 +121,7 @@ def test_signature_with_doctype_is_only_a_warning() -> None:
 
 def test_origins_are_those_of_the_signed_documents() -> None:
     """A container's lines point into its members: a Word member's paragraphs, a text member's lines."""
-    from ajdiff.readers import Origin
+    from ajdiff.tree import Origin
     from tests.hostile.real_world import document_xml, make_zip, minimal_docx
 
     data = make_zip(

@@ -11,8 +11,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
 from ajdiff.errors import InputError
-from ajdiff.readers import read_bytes
-from ajdiff.readers.docx import flatten_row, read_docx
+from ajdiff.read.formats import read_bytes
+from ajdiff.read.formats.docx import read_docx
+from ajdiff.read.formats.tables import flatten_row
 
 MAX = 10 * 2**20
 

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from ajdiff.errors import InputError
-from ajdiff.parser import parse_source
-from ajdiff.readers import Origin, read_bytes
+from ajdiff.read.formats import read_bytes
+from ajdiff.read.parse import parse_source
+from ajdiff.tree import Origin
 from tests.conftest import FIXTURES
 from tests.hostile.real_world import (
     document_xml,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ajdiff.parser import read_documents
+from ajdiff.read.parse import read_documents
 from ajdiff.render.json import document_to_dict
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"

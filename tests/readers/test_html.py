@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ajdiff.errors import InputError
-from ajdiff.readers import read_bytes
-from ajdiff.readers.html import read_html
+from ajdiff.read.formats import read_bytes
+from ajdiff.read.formats.html import read_html
 
 PAGE = """<!DOCTYPE html>
 <html lang="et"><head><meta charset="utf-8"><title>Käskkiri</title>
@@ -111,7 +111,7 @@ def test_binary_refused() -> None:
 
 def test_origins_of_paragraphs_and_table_cells() -> None:
     """Each line says which paragraph, or which table, row and cell, of the page it came from."""
-    from ajdiff.readers import Origin
+    from ajdiff.tree import Origin
 
     page = (
         "<html><body><p>KINNITATUD</p><p>AMETIJUHEND</p>"

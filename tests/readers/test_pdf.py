@@ -15,8 +15,8 @@ from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from ajdiff.errors import InputError
-from ajdiff.readers import read_bytes
-from ajdiff.readers.pdf import read_pdf
+from ajdiff.read.formats import read_bytes
+from ajdiff.read.formats.pdf import read_pdf
 
 Line = tuple[float, float, str]  # x, y, text
 

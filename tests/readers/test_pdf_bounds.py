@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from ajdiff.errors import InputError
-from ajdiff.readers import Origin, read_bytes
-from ajdiff.readers import pdf as pdf_reader
+from ajdiff.read.formats import pdf as pdf_reader
+from ajdiff.read.formats import read_bytes
+from ajdiff.tree import Origin
 from tests.conftest import FIXTURES
 from tests.hostile.real_world import pdf_page, seed_paragraphs, text_operators
 

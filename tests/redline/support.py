@@ -9,11 +9,11 @@ from pathlib import Path
 
 from ajdiff.api import load
 from ajdiff.changes import Comparison
-from ajdiff.compare import compare
+from ajdiff.compare.document import compare
 from ajdiff.model import JobDescription
 from ajdiff.redline.build import render_document, write_blocks
 from ajdiff.redline.layout import LayoutOptions, annex_blocks
-from ajdiff.redline.views import Item, Side, view
+from tests.redline.views import Item, Side, view
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SEED = {

@@ -14,9 +14,9 @@ from lxml import etree
 
 from ajdiff.cli import main
 from ajdiff.redline.oxml import qn
-from ajdiff.redline.views import Side, TableRow, document_xml, flat_lines, split_pages, view
 from ajdiff.review import REVIEW_FORMAT
 from tests.redline.support import SEED, real_pair, rendered
+from tests.redline.views import Side, TableRow, document_xml, flat_lines, split_pages, view
 
 PAIR_ARGS = [str(SEED["001"]), str(SEED["000"]), "--new-annex", "2"]
 DATE_ARG = ["--date", "2025-01-31T12:00:00Z"]
@@ -163,7 +163,7 @@ def test_two_orders_give_every_paired_annex_and_posts_created_or_abolished(tmp_p
 
 
 def test_import_ajdiff_and_the_command_module_do_not_load_docx() -> None:
-    code = "import sys, ajdiff, ajdiff.cli, ajdiff.redline.command; ajdiff.cli.build_parser(); " \
+    code = "import sys, ajdiff, ajdiff.cli, ajdiff.cli.redline; ajdiff.cli.build_parser(); " \
         "print('docx' in sys.modules, 'lxml.etree' in sys.modules)"  # fmt: skip
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split()[0] == "False"

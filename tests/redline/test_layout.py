@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from ajdiff.align import Match
+from ajdiff.compare.align import Match
 from ajdiff.redline.layout import Presence, Step, language_text, merge, merge_keys, paragraph_marks
 
 B, N, OLD = Presence.BOTH, Presence.NEW, Presence.OLD

@@ -18,8 +18,8 @@ from ajdiff.api import compare_files
 from ajdiff.changes import ComparisonSet
 from ajdiff.redline.build import RedlineOptions, build_redline
 from ajdiff.redline.layout import LayoutOptions
-from ajdiff.redline.views import Side, paragraph_lines, view
 from tests.redline.support import DATE, REAL_PAIRS, SEED, annex_redline, moved_pair, real_pair, rendered
+from tests.redline.views import Side, paragraph_lines, view
 
 DRIVER = Path(__file__).with_name("lo_driver.py")
 SYSTEM_PYTHON = "/usr/bin/python3"

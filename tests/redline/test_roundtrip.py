@@ -9,13 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ajdiff.compare import compare
+from ajdiff.compare.document import compare
 from ajdiff.model import Duty, JobDescription
 from ajdiff.redline.layout import LayoutOptions
 from ajdiff.redline.oxml import iter_revisions
-from ajdiff.redline.views import Item, Side, TableRow, document_xml, view
 from ajdiff.text import fold_key
 from tests.redline.support import REAL_PAIRS, annex_redline, document, real_pair, rendered
+from tests.redline.views import Item, Side, TableRow, document_xml, view
 
 SHOW = LayoutOptions(show_editorial=True)
 OPTION_SETS = {

@@ -13,8 +13,8 @@ from ajdiff.changes import ComparisonSet
 from ajdiff.redline.build import RedlineOptions, build_redline
 from ajdiff.redline.layout import LayoutOptions
 from ajdiff.redline.oxml import REVISION_TAGS, qn
-from ajdiff.redline.views import document_xml
 from tests.redline.support import DATE, REAL_PAIRS, moved_pair, real_pair
+from tests.redline.views import document_xml
 
 _ID_TAGS = (*REVISION_TAGS, qn("w:moveFromRangeStart"), qn("w:moveToRangeStart"))
 

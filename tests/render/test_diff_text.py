@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ajdiff.api import compare_files
 from ajdiff.changes import ComparisonSet
-from ajdiff.compare import compare
+from ajdiff.compare.document import compare
 from ajdiff.render.diff_text import diff_text
 from tests.conftest import SEEDS, seed_doc
 

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from ajdiff.api import compare_files
-from ajdiff.parser import read_documents
+from ajdiff.read.parse import read_documents
 from ajdiff.render.json import diff_json, show_json
 from tests.conftest import SEEDS
 

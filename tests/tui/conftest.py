@@ -9,7 +9,7 @@ import pytest
 
 from ajdiff.api import compare_documents
 from ajdiff.changes import ComparisonSet
-from ajdiff.parser import read_documents
+from ajdiff.read.parse import read_documents
 from ajdiff.tui.demo import demo_result
 
 ROOT = Path(__file__).resolve().parents[2]

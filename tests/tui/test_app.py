@@ -333,7 +333,7 @@ async def test_done_when_newcomer_walks_marks_reopens_and_exports(demo: Comparis
 
 
 async def test_identical_files_and_unpaired_only_results_still_open(demo: ComparisonSet, review_path: Path) -> None:
-    from ajdiff.compare import compare
+    from ajdiff.compare.document import compare
 
     same = ComparisonSet(pairs=(compare(demo.pairs[0].new, demo.pairs[0].new),))
     app = ReviewApp(same, review_path)

@@ -28,7 +28,7 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> list:
 
 
 def test_importing_the_command_does_not_load_textual() -> None:
-    code = "import ajdiff, ajdiff.cli, ajdiff.tui.command, sys; print('textual' in sys.modules)"
+    code = "import ajdiff, ajdiff.cli, ajdiff.cli.tui, sys; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 

@@ -10,8 +10,8 @@ import pytest
 
 from ajdiff.api import compare_documents, compare_files
 from ajdiff.changes import ChangeKind, ComparisonSet
-from ajdiff.labels import path_label
-from ajdiff.parser import read_documents
+from ajdiff.read.parse import read_documents
+from ajdiff.render.labels import path_label
 from ajdiff.review import Mark, load_review
 from ajdiff.tui.annex_switcher import AnnexSwitcher
 from ajdiff.tui.app import ReviewApp
@@ -337,7 +337,7 @@ async def test_14_search_history_repeat_and_kinds(lisa7: ComparisonSet, review_p
 
 
 async def test_14_pair_without_changes_says_so(demo: ComparisonSet, review_path: Path) -> None:
-    from ajdiff.compare import compare
+    from ajdiff.compare.document import compare
 
     same = ComparisonSet(pairs=(compare(demo.pairs[0].new, demo.pairs[0].new),))
     app = ReviewApp(same, review_path)

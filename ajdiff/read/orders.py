@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass, replace
 
 from ajdiff.model import OrderRef
-from ajdiff.readers import Origin, SourceText
+from ajdiff.read.formats import SourceText
 from ajdiff.text import fold
+from ajdiff.tree import Origin
 
 _TABLE_ROW = re.compile(r"^\|(.*)\|$")
 _TABLE_RULE = re.compile(r"^\|[\s\-:|]+\|$")

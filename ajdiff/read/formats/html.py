@@ -6,10 +6,11 @@ import re
 from typing import Any
 
 from ajdiff.errors import InputError
-from ajdiff.readers import Origin, SourceText
-from ajdiff.readers.docx import flatten_row_cells
-from ajdiff.readers.plain import decode_with_warnings
+from ajdiff.read.formats import SourceText
+from ajdiff.read.formats.plain import decode_with_warnings
+from ajdiff.read.formats.tables import flatten_row_cells
 from ajdiff.text import fold, normalize_line
+from ajdiff.tree import Origin
 
 # Never text: code, styling, embedded objects, form controls, the page's own navigation.
 _DROP_TAGS = frozenset(

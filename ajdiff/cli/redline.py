@@ -7,6 +7,8 @@ from datetime import datetime, timezone
 
 from ajdiff.errors import InputError, OutputError
 
+HELP = "write a Word redline with tracked changes for approval"
+
 
 def _iso_date(text: str) -> datetime:
     """--date: an ISO 8601 date or date-time; naive values are taken as UTC."""
@@ -21,7 +23,7 @@ def _iso_date(text: str) -> datetime:
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     """The redline's arguments: the compare selectors, the output and the tracking options."""
-    from ajdiff.cli import add_compare_arguments
+    from ajdiff.cli.options import add_compare_arguments
 
     add_compare_arguments(parser)
     parser.add_argument(
@@ -55,7 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compare, build the redline in memory, then write it in one atomic step (or to stdout for -o -)."""
-    from ajdiff.cli import EXIT_SAME, check_output, compare_from_args, emit_bytes
+    from ajdiff.cli.options import EXIT_SAME, check_output, compare_from_args, emit_bytes
 
     output = str(args.output)
     if output != "-" and not output.lower().endswith(".docx"):

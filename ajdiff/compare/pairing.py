@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import chain
 
-from ajdiff.align import hungarian, item_similarity, match_sequences
 from ajdiff.changes import PairBasis, PairEvidence
-from ajdiff.compare import DUTY_THRESHOLD, document_similarity, duty_similarity, duty_text
+from ajdiff.compare.align import hungarian, item_similarity, match_sequences
+from ajdiff.compare.document import DUTY_THRESHOLD, document_similarity, duty_similarity, duty_text
 from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
 from ajdiff.text import fold_key

@@ -6,7 +6,7 @@ import codecs
 import re
 
 from ajdiff.errors import InputError
-from ajdiff.readers import SourceText
+from ajdiff.read.formats import SourceText
 from ajdiff.text import normalize_line
 
 # Estonian files from Windows are often cp1257 (Baltic); latin-1 decodes anything, so it is last.
@@ -114,7 +114,7 @@ def _looks_binary(text: str) -> bool:
 
 def read_text(data: bytes, name: str) -> SourceText:
     """Read a plain-text document; refuse binary data."""
-    from ajdiff.readers import MAX_LINES
+    from ajdiff.read.formats import MAX_LINES
 
     text, warnings = decode_with_warnings(data, name)
     if _looks_binary(text):

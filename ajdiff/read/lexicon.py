@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from enum import Enum
 from functools import lru_cache
-from pathlib import Path
+from importlib import resources
 
 from unidecode import unidecode
 
@@ -28,7 +28,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, str | None]:
     """Folded word → its one diacritic spelling, or None when the fold is ambiguous or plain."""
-    text = (Path(__file__).parent / "data" / "lexicon.txt").read_text(encoding="utf-8")
+    text = resources.files("ajdiff").joinpath("data/lexicon.txt").read_text(encoding="utf-8")
     forms: dict[str, set[str]] = {}
     for word in text.split():
         forms.setdefault(unidecode(word), set()).add(word)

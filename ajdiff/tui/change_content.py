@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from textual.content import Content
 
 from ajdiff.changes import Change, ChangeKind, Span, SpanOp
-from ajdiff.labels import kind_name, path_label, section_name
 from ajdiff.model import JobDescription
 from ajdiff.render.counts import counted
+from ajdiff.render.labels import kind_name, path_label, section_name
 from ajdiff.review import Mark, ReviewEntry
 from ajdiff.tui.texts import text
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ajdiff.errors import InputError, display_name
+from ajdiff.tree import Origin
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Largest input file read (and largest inflated zip member), unless the caller says otherwise."""
@@ -22,26 +23,6 @@ MAX_LINES = 250_000
 """More lines than this is not an order of job descriptions (the largest real one has ~1,000): a bound on work."""
 MAX_LINE_CHARS = 20_000
 """A paragraph longer than this (about five pages) is not part of a job description: a bound on work."""
-
-
-@dataclass(frozen=True, slots=True)  # one per line of every document: kept small
-class Origin:
-    """Where one line of a `SourceText` stands in its file, for pointing a reader back at it."""
-
-    line: int | None = None
-    """1-based line of a text file."""
-    paragraph: int | None = None
-    """1-based body paragraph (docx, html) outside tables."""
-    table: int | None = None
-    """1-based table, with `row` and `cell` (1-based) inside it."""
-    row: int | None = None
-    cell: int | None = None
-    page: int | None = None
-    """1-based page of a PDF."""
-
-    def __reduce__(self) -> tuple:
-        # A plain tuple: cheap to pickle back from reader processes, one per line of every document.
-        return (Origin, (self.line, self.paragraph, self.table, self.row, self.cell, self.page))
 
 
 @dataclass(frozen=True)
@@ -118,7 +99,7 @@ def _zip_kind(data: bytes, name: str, suffix: str) -> str:
     import io
     import zipfile
 
-    from ajdiff.readers.container import is_signature_container
+    from ajdiff.read.formats.container import is_signature_container
 
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
@@ -199,22 +180,22 @@ def _read_kind(data: bytes, name: str, suffix: str, max_bytes: int) -> SourceTex
     if kind == "zip":
         kind = _zip_kind(data, name, suffix.lower())
     if kind == "text":
-        from ajdiff.readers.plain import read_text
+        from ajdiff.read.formats.plain import read_text
 
         return read_text(data, name)
     if kind == "docx":
-        from ajdiff.readers.docx import read_docx
+        from ajdiff.read.formats.docx import read_docx
 
         return read_docx(data, name, max_bytes=max_bytes)
     if kind == "pdf":
-        from ajdiff.readers.pdf import read_pdf
+        from ajdiff.read.formats.pdf import read_pdf
 
         return read_pdf(data, name)
     if kind == "html":
-        from ajdiff.readers.html import read_html
+        from ajdiff.read.formats.html import read_html
 
         return read_html(data, name)
-    from ajdiff.readers.container import read_container
+    from ajdiff.read.formats.container import read_container
 
     return read_container(data, name, max_bytes=max_bytes)
 

@@ -1,17 +1,17 @@
 """Reading a file end to end: readers → splitter (annexes, the order's body) → document tree →
-typed fields. The stages live in `ajdiff.readers`, `ajdiff.splitter` and `ajdiff.read`."""
+typed fields. The stages live in `ajdiff.read.formats`, `ajdiff.read.orders` and `ajdiff.read`."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
 
-from ajdiff.lexicon import looks_like_ocr, restore_diacritics
 from ajdiff.model import JobDescription
 from ajdiff.read.fields import to_model
+from ajdiff.read.formats import DEFAULT_MAX_BYTES, SourceText, read_source
+from ajdiff.read.lexicon import looks_like_ocr, restore_diacritics
+from ajdiff.read.orders import RawDocument, split
 from ajdiff.read.structure import build_tree
-from ajdiff.readers import DEFAULT_MAX_BYTES, SourceText, read_source
-from ajdiff.splitter import RawDocument, split
 
 
 def parse_document(raw: RawDocument) -> JobDescription:

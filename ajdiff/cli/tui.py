@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ajdiff.cli import EXIT_SAME, add_compare_arguments
+from ajdiff.cli.options import EXIT_SAME, add_compare_arguments
+
+TUI_HELP = "review the changes in a terminal UI"
+DEMO_HELP = "open the terminal UI on a real pair bundled with ajdiff"
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -29,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from ajdiff.review import default_review_path
 
     if getattr(args, "old", None) is not None:
-        from ajdiff.cli import compare_from_args
+        from ajdiff.cli.options import compare_from_args
 
         result = compare_from_args(args)
         review_path = Path(args.review) if args.review else default_review_path(args.new)

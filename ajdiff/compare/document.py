@@ -9,7 +9,8 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import chain
 
-from ajdiff.align import (
+from ajdiff.changes import Change, ChangeKind, Comparison, Impact
+from ajdiff.compare.align import (
     Match,
     dice,
     dice_of_bags,
@@ -18,14 +19,13 @@ from ajdiff.align import (
     match_sequences,
     overlap,
 )
-from ajdiff.changes import Change, ChangeKind, Comparison, Impact
-from ajdiff.labels import path_label
-from ajdiff.languages import level_rank
+from ajdiff.compare.worddiff import word_spans
 from ajdiff.model import Duty, JobDescription, OrderRef
+from ajdiff.read.languages import level_rank
 from ajdiff.read.vocabulary import is_list_intro, is_table_header
+from ajdiff.render.labels import path_label
 from ajdiff.text import fold_key, fold_words
 from ajdiff.tree import Node, NodeKind, walk
-from ajdiff.worddiff import word_spans
 
 DUTY_THRESHOLD = 0.45
 """Below this similarity two duties are different duties (one removed, one added)."""

@@ -109,7 +109,7 @@ def path_label(path: str, lang: str = "et") -> str:
     base = _pick(_FIELD_NAMES.get(head, (head, head)), lang)
     if not slug:
         return base
-    from ajdiff.lexicon import restore_text  # slugs are folded to ASCII: give the words their letters back
+    from ajdiff.read.lexicon import restore_text  # slugs are folded to ASCII: give the words their letters back
 
     return f"{base}: {restore_text(slug.replace('_', ' '))}"
 

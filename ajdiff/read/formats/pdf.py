@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ajdiff.errors import InputError
-from ajdiff.readers import Origin, SourceText
+from ajdiff.read.formats import SourceText
 from ajdiff.text import ends_sentence, join_wrapped, normalize_line, starts_lower, strip_bullet
+from ajdiff.tree import Origin
 
 # "3", "- 3 -", "Lk 2 / 5", "lk. 2", "2 (5)", "2/5", "Page 2 of 5", "Leht 2".
 _PAGE_NUMBER = re.compile(

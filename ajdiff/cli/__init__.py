@@ -1,0 +1,166 @@
+"""The command line: `ajdiff show|diff|redline|tui|demo|completion|help`, one module per command.
+
+This module is the entry point only: it builds the parser from the command modules (each has HELP,
+DESCRIPTION, add_arguments(parser, name) and run(args) -> int) and turns every failure into one line.
+Command modules import `ajdiff.cli.options`, never this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from ajdiff import __version__
+from ajdiff.cli.console import is_terminal, make_streams_safe
+from ajdiff.cli.options import EXIT_ERROR, EXIT_SAME, Parser, message_lang
+from ajdiff.errors import AjdiffError, UsageError
+
+COMMANDS: dict[str, str] = {
+    "show": "ajdiff.cli.show",
+    "diff": "ajdiff.cli.diff",
+    "redline": "ajdiff.cli.redline",
+    "tui": "ajdiff.cli.tui",
+    "demo": "ajdiff.cli.tui",
+    "completion": "ajdiff.cli.completion",
+}
+"""Each command and its module; a module whose layer is not installed is left out of the parser."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per task."""
+    from ajdiff.cli.diff import EPILOG
+
+    parser = Parser(
+        prog="ajdiff",
+        description="Compare two versions of an Estonian job description (ametijuhend) section by section "
+        "and show what really changed: duties, substitutes, language levels, experience, the post's group.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"ajdiff {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name, module_name in COMMANDS.items():
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue  # that layer is not installed in this build
+        help_text = getattr(module, f"{name.upper()}_HELP", None) or module.HELP
+        cmd = sub.add_parser(
+            name,
+            help=help_text,
+            description=getattr(module, f"{name.upper()}_DESCRIPTION", None)
+            or getattr(module, "DESCRIPTION", help_text),
+            epilog=getattr(module, "EPILOG", None),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        module.add_arguments(cmd, name)
+        cmd.set_defaults(run=module.run)
+    sub.add_parser("help", help="show this help, or a command's: ajdiff help diff")
+    return parser
+
+
+def _normalise_argv(argv: list[str]) -> list[str]:
+    """`ajdiff OLD NEW` is shorthand for `ajdiff diff OLD NEW`; a mistyped command is said so."""
+    for arg in argv:
+        if arg in ("-h", "--help", "--version"):
+            return argv
+        if not arg.startswith("-") or arg == "-":
+            if arg in COMMANDS or arg == "help":
+                return argv
+            # A bare word that is no file and close to a command is a typo ("shwo"); "diff.txt" is a file name.
+            if arg is argv[0] and arg.isalpha() and not os.path.exists(arg):
+                close = _nearest_command(arg)
+                if close:
+                    raise UsageError(arg, "unknown command", f"did you mean '{close}'?")
+            return ["diff", *argv]
+    return argv
+
+
+def _nearest_command(word: str) -> str | None:
+    """The command a mistyped word most likely meant ('shwo' → 'show'), if any is close."""
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(word, (*COMMANDS, "help"), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _help(parser: argparse.ArgumentParser, topic: list[str]) -> int:
+    """`ajdiff help [COMMAND]`: the help of ajdiff or of one command, on stdout."""
+    if not topic:
+        parser.print_help(sys.stdout)
+        return EXIT_SAME
+    if topic[0] not in COMMANDS:
+        close = _nearest_command(topic[0])
+        hint = f"did you mean '{close}'?" if close else "see ajdiff --help"
+        raise UsageError(topic[0], "unknown command", hint)
+    parser.parse_args([topic[0], "--help"])  # prints and raises SystemExit(0)
+    return EXIT_SAME  # pragma: no cover
+
+
+def _complete(parser: argparse.ArgumentParser) -> None:
+    """Answer a shell's completion request (argcomplete sets _ARGCOMPLETE), then exit; else do nothing."""
+    if "_ARGCOMPLETE" in os.environ:
+        import argcomplete  # only for a completion request: never on the start-up path of a real run
+
+        argcomplete.autocomplete(parser)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: run a command and turn every failure into one line and exit status 2."""
+    make_streams_safe()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = message_lang(args_list)
+    try:
+        return _main(args_list)
+    except SystemExit as exc:  # argparse's --help and --version exit 0
+        return int(exc.code or 0)
+    except AjdiffError as exc:
+        print(exc.line(lang), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("ajdiff: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (e.g. `| head`): not an error worth a message.
+        # Point stdout at /dev/null so the flush at exit does not fail a second time (Python docs recipe).
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_SAME
+    except MemoryError:
+        print("ajdiff: out of memory (input too large? see --max-size)", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: still one line, never a traceback, unless asked for
+        if os.environ.get("AJDIFF_DEBUG"):
+            raise
+        print(f"ajdiff: internal error: {type(exc).__name__}: {exc} (set AJDIFF_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _main(args_list: list[str]) -> int:
+    parser = build_parser()
+    _complete(parser)
+    if not args_list:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    if args_list[0] == "help":
+        return _help(parser, args_list[1:])
+    args = parser.parse_args(_normalise_argv(args_list))
+    if not getattr(args, "run", None):
+        raise UsageError("ajdiff", "no command given", "see ajdiff --help")
+    if args.command in ("tui", "demo") and not (is_terminal(sys.stdin) and is_terminal(sys.stdout)):
+        # Textual would start anyway, wait for keys that never come and write escape codes into a file.
+        raise UsageError(
+            args.command,
+            "needs a terminal (standard input and output are not one)",
+            "use 'ajdiff diff' for a report you can redirect",
+        )
+    return int(args.run(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""`ajdiff diff OLD NEW` (also `ajdiff OLD NEW`): the report of what changed, in one of the formats."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ajdiff.cli.options import (
+    EXIT_CHANGED,
+    EXIT_SAME,
+    add_compare_arguments,
+    add_report_options,
+    check_output,
+    compare_from_args,
+    emit,
+    json_ascii,
+    notices,
+    use_color,
+    width,
+)
+
+if TYPE_CHECKING:
+    from ajdiff.changes import Comparison, ComparisonSet
+
+HELP = "compare two versions (the default command)"
+DESCRIPTION = "Compare OLD and NEW: two annexes, two orders (annexes paired by post), or two folders."
+EPILOG = """\
+exit status: 0 no substantive change, 1 substantive changes, 2 error (as diff(1));
+show and redline: 0 on success, 2 on error
+
+examples:
+  ajdiff show order.txt --annex 2            what ajdiff understood of Lisa 2
+  ajdiff old.pdf new.docx                    compare two versions (shorthand for 'diff')
+  ajdiff diff old_order.txt new_order.txt    pair every annex by post and compare them
+  ajdiff diff old/ new/ --jobs 2 --stat      two folders of annexes, one line per pair
+  ajdiff diff old/ new/ --format jsonl       stream one JSON line per pair
+  ajdiff diff a.txt b.txt --pair 2=4         old Lisa 2 is new Lisa 4 (--no-pair 1: Lisa 1 was abolished)
+  ajdiff diff a.txt b.txt --format json      the ajdiff/1 contract, for scripts
+  ajdiff -q a.txt b.txt || echo changed      only the exit status
+  ajdiff redline old.docx new.docx -o redline.docx
+  ajdiff completion bash > ~/.local/share/bash-completion/completions/ajdiff
+"""
+
+
+def _text(result: ComparisonSet, args: argparse.Namespace) -> str:
+    from ajdiff.render.diff_text import diff_stat, diff_text
+
+    if args.stat:
+        return diff_stat(result, lang=args.lang, width=width(args))
+    color = use_color(args.color, args)
+    return diff_text(result, show_all=args.all, color=color, lang=args.lang, width=width(args))
+
+
+def _json(result: ComparisonSet, args: argparse.Namespace) -> str:
+    from ajdiff.render.json import diff_json
+
+    notes, warnings = notices(result)
+    return diff_json(result, notes=notes, warnings=warnings, ensure_ascii=json_ascii(args))
+
+
+def _markdown(result: ComparisonSet, args: argparse.Namespace) -> str:
+    from ajdiff.render.markdown import diff_markdown
+
+    return diff_markdown(result, show_all=args.all, lang=args.lang)
+
+
+FORMATTERS: dict[str, Callable[[ComparisonSet, argparse.Namespace], str]] = {
+    "text": _text,
+    "json": _json,
+    "markdown": _markdown,
+}
+"""The report formats: each turns one comparison result into the report's text (jsonl streams instead)."""
+
+
+def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
+    """OLD NEW, the selectors, the format and the report options."""
+    add_compare_arguments(parser)
+    parser.add_argument(
+        "--format",
+        choices=(*FORMATTERS, "jsonl"),
+        default="text",
+        help="report format (jsonl: one ajdiff/1 object per line, each pair as soon as it is done)",
+    )
+    parser.add_argument("--all", action="store_true", help="also show editorial changes (renumbering, punctuation …)")
+    parser.add_argument("--stat", action="store_true", help="one line per compared pair, like git diff --stat")
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
+    )
+    add_report_options(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Compare and write the report; exit 1 when anything substantive changed."""
+    inputs = [args.old, args.new]
+    check_output(args.output, inputs, args.force)
+    if args.format == "jsonl":
+        return _diff_jsonl(args, inputs)
+    result = compare_from_args(args)
+    formatter = _text if args.stat else FORMATTERS[args.format]
+    emit(formatter(result, args), args, inputs)
+    return EXIT_CHANGED if result.has_substantive else EXIT_SAME
+
+
+def _diff_jsonl(args: argparse.Namespace, inputs: list[str]) -> int:
+    """One JSON object per line: each pair as soon as it is compared, then the unpaired (to stdout as it runs)."""
+    from ajdiff.render.json import pair_line, rest_lines
+
+    lines: list[str] = []
+
+    def on_pair(pair: Comparison) -> None:
+        if args.output:
+            lines.append(pair_line(pair))  # -o stays atomic: written whole at the end
+        else:
+            sys.stdout.write(pair_line(pair))
+            sys.stdout.flush()
+
+    result = compare_from_args(args, on_pair=on_pair)
+    emit("".join(lines) + rest_lines(result), args, inputs)
+    return EXIT_CHANGED if result.has_substantive else EXIT_SAME

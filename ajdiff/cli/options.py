@@ -1,0 +1,240 @@
+"""What every command shares: exit codes, the common options, running a comparison, writing output."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn
+
+from ajdiff.cli.console import can_encode, is_terminal, report_width, write_paged
+from ajdiff.errors import OutputError, UsageError, one_line
+
+if TYPE_CHECKING:
+    from ajdiff.changes import Comparison, ComparisonSet
+
+EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
+STDOUT = "-"
+"""`-o -`: standard output, as everywhere on Unix."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors: 'ajdiff: diff: what is wrong (see ajdiff diff --help)'."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise instead of printing argparse's usage block and exiting."""
+        command = self.prog.split()[-1] if " " in self.prog else "ajdiff"
+        raise UsageError(command, message, f"see {self.prog} --help")
+
+
+def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
+    """OLD NEW and the selectors every comparing command takes."""
+    parser.add_argument(
+        "old", metavar="OLD", help="old version: a file (.txt .md .docx .pdf .html .asice), '-' or a folder"
+    )
+    parser.add_argument("new", metavar="NEW", help="new version: a file, '-' or a folder (when OLD is a folder)")
+    parser.add_argument("--old-annex", metavar="K", help="compare only annex K (Lisa K) of OLD")
+    parser.add_argument("--new-annex", metavar="K", help="compare only annex K (Lisa K) of NEW")
+    parser.add_argument(
+        "--jobs", "-j", type=positive_int, default=1, metavar="N", help="compare folder pairs in N processes"
+    )
+    parser.add_argument(
+        "--pair",
+        action="append",
+        default=[],
+        metavar="OLD=NEW",
+        help="pair these two by hand (annex numbers, file names or FILE#K; repeatable), e.g. --pair 2=4",
+    )
+    parser.add_argument(
+        "--no-pair",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="never pair old OLD, new =NEW or the pair OLD=NEW (repeatable), e.g. --no-pair 1",
+    )
+    add_common(parser)
+
+
+def add_common(parser: argparse.ArgumentParser) -> None:
+    """--max-size, --lang and --quiet: the options of every command that reads documents."""
+    parser.add_argument(
+        "--max-size",
+        type=positive_int,
+        default=50,
+        metavar="MB",
+        help="refuse inputs (and zip members once inflated) larger than this (default: 50 MB)",
+    )
+    parser.add_argument(
+        "--lang", choices=("et", "en"), default="et", help="language of the report and messages (default: et)"
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="no notes or warnings on stderr; for diff no report either"
+    )
+
+
+def add_report_options(parser: argparse.ArgumentParser) -> None:
+    """-o, --force, --width and --no-pager: the options of a command that writes a report."""
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically); '-' is standard output")
+    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    parser.add_argument(
+        "--width", type=positive_int, metavar="N", help="wrap text at N columns (default: the terminal's, or 100)"
+    )
+    parser.add_argument("--no-pager", action="store_true", help="never page long output on a terminal")
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def max_bytes(args: argparse.Namespace) -> int:
+    """The --max-size option in bytes."""
+    return int(args.max_size) * 1024 * 1024
+
+
+def message_lang(argv: Sequence[str]) -> str:
+    """The language of messages: --lang when given, else the locale's (et_EE → et), else English."""
+    for k, arg in enumerate(argv):
+        if arg == "--lang" and k + 1 < len(argv):
+            return "et" if argv[k + 1] == "et" else "en"
+        if arg.startswith("--lang="):
+            return "et" if arg.endswith("=et") else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "et" if value.lower().startswith("et") else "en"
+    return "en"
+
+
+# ------------------------------------------------------------------ notices
+
+
+def notices(result: ComparisonSet) -> tuple[list[str], list[str]]:
+    """The notes (what ajdiff chose or skipped) and warnings of a comparison, one line each, without 'ajdiff: '.
+
+    Warnings: what the parser could not find, and an OLD dated later than its NEW.
+    """
+    notes = [one_line(n) for n in result.notes]
+    warnings: list[str] = []
+    docs = [d for pair in result.pairs for d in (pair.old, pair.new)]
+    docs += [*result.unpaired_old, *result.unpaired_new]
+    for doc in docs:
+        where = f"Lisa {doc.annex}: " if doc.annex else ""
+        # The source is printable already (display_name); one_line must not touch the name's spaces.
+        warnings += [f"{doc.source}: warning: {one_line(where + w)}" for w in doc.warnings]
+    sides = [(pair.old, pair.new) for pair in result.pairs]
+    if result.unpaired_old and result.unpaired_new:  # two orders none of whose posts pair: still dated
+        sides.append((result.unpaired_old[0], result.unpaired_new[0]))
+    for old_doc, new_doc in sides:
+        old, new = old_doc.order, new_doc.order
+        if old and new and old.date and new.date and old.date > new.date:
+            warnings.append(
+                f"{old_doc.source}: warning: "
+                + one_line(
+                    f"OLD is dated {old.date} (order nr {old.number}), later than "
+                    f"NEW {new_doc.source} dated {new.date} (order nr {new.number}); "
+                    "are OLD and NEW swapped? (give the older version first)"
+                )
+            )
+    # One document can sit in several pairs (one against many, a folder of pairs): say each thing once.
+    return list(dict.fromkeys(notes)), list(dict.fromkeys(warnings))
+
+
+def print_notices(result: ComparisonSet, args: argparse.Namespace) -> None:
+    """Notes and warnings on stderr ('ajdiff: …'), unless --quiet."""
+    if getattr(args, "quiet", False):
+        return
+    notes, warnings = notices(result)
+    for line in (*notes, *warnings):
+        print(f"ajdiff: {line}", file=sys.stderr)
+
+
+def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], None] | None = None) -> ComparisonSet:
+    """Run the comparison the arguments ask for; on_pair(Comparison) sees each pair as it is done; the
+    notes and warnings go to stderr."""
+    from ajdiff.api import compare_files
+    from ajdiff.progress import ProgressBar
+
+    result = compare_files(
+        args.old,
+        args.new,
+        old_annex=args.old_annex,
+        new_annex=args.new_annex,
+        jobs=args.jobs,
+        max_bytes=max_bytes(args),
+        progress=ProgressBar(),
+        pair=getattr(args, "pair", None) or (),
+        no_pair=getattr(args, "no_pair", None) or (),
+        on_pair=on_pair,
+    )
+    print_notices(result, args)
+    return result
+
+
+# ------------------------------------------------------------------ output
+
+
+def to_stdout(args: argparse.Namespace) -> bool:
+    """True when the report goes to standard output."""
+    return getattr(args, "output", None) in (None, STDOUT)
+
+
+def use_color(choice: str, args: argparse.Namespace) -> bool:
+    """--color auto/always/never, decided for where the report goes."""
+    if not to_stdout(args):
+        return False
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    return is_terminal(sys.stdout) and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def width(args: argparse.Namespace) -> int:
+    """The report's width: --width, else the terminal's."""
+    return report_width(getattr(args, "width", None), to_terminal=to_stdout(args) and is_terminal(sys.stdout))
+
+
+def json_ascii(args: argparse.Namespace) -> bool:
+    """JSON escapes non-ASCII (\\u00f5) when standard output cannot encode it: lossless, unlike a fallback."""
+    return to_stdout(args) and not can_encode(sys.stdout, "õ→“")
+
+
+def emit(text: str, args: argparse.Namespace, inputs: list[str]) -> None:
+    """Write a report to -o atomically, or to standard output (paged on a terminal)."""
+    if not to_stdout(args):
+        from ajdiff.atomic import atomic_write
+
+        atomic_write(args.output, text, inputs=inputs, force=args.force)
+    elif not (getattr(args, "quiet", False) and args.command == "diff"):
+        page = is_terminal(sys.stdout) and not getattr(args, "no_pager", False)
+        write_paged(text, page=page)
+
+
+def emit_bytes(data: bytes, output: str, *, inputs: list[str], force: bool) -> None:
+    """Write binary output (a .docx) to a file atomically, or to standard output for '-' (never a terminal)."""
+    if output != STDOUT:
+        from ajdiff.atomic import atomic_write
+
+        atomic_write(output, data, inputs=inputs, force=force)
+        return
+    if is_terminal(sys.stdout):
+        raise OutputError(STDOUT, "will not write a Word document to a terminal", "redirect it: > redline.docx")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def check_output(output: str | None, inputs: list[str], force: bool) -> None:
+    """Refuse a bad -o path before the work, not after it ('-' is always fine)."""
+    if output and output != STDOUT:
+        from ajdiff.atomic import check_output_path
+
+        check_output_path(output, inputs=inputs, force=force)

@@ -1,0 +1,1 @@
+"""Comparing: align two versions, pair the posts of two orders, diff the words."""
