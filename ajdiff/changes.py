@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -81,6 +82,76 @@ class Change:
         return self.path.split(".", 1)[0]
 
 
+class StepKind(str, Enum):
+    """How units of OLD became units of NEW in one step of the alignment."""
+
+    PAIR = "pair"
+    """One unit of OLD is one of NEW (changed or not)."""
+    INSERT = "insert"
+    DELETE = "delete"
+    MOVE = "move"
+    """The same unit, out of the order of the others."""
+    MERGE = "merge"
+    """Several units of OLD became one of NEW."""
+    SPLIT = "split"
+    """One unit of OLD became several of NEW."""
+
+
+_STEP_OF_KIND = {
+    ChangeKind.ADDED: StepKind.INSERT,
+    ChangeKind.REMOVED: StepKind.DELETE,
+    ChangeKind.MOVED: StepKind.MOVE,
+    ChangeKind.MERGED: StepKind.MERGE,
+    ChangeKind.SPLIT: StepKind.SPLIT,
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a section's alignment: which units of OLD pair with which of NEW, and what changed."""
+
+    kind: StepKind
+    old: tuple[str, ...]
+    """The units of OLD: a duty's number, a field's key, or the item's text."""
+    new: tuple[str, ...]
+    changes: tuple[Change, ...] = ()
+    """The changes of this step, in document order; none when the unit is unchanged."""
+
+    @classmethod
+    def of(cls, change: Change) -> Step:
+        """The step of a change that stands alone (a field, a list item, a language)."""
+        kind = _STEP_OF_KIND.get(change.kind, StepKind.PAIR)
+        unit = change.path
+        old = () if kind is StepKind.INSERT else (change.old_number or unit,)
+        new = () if kind is StepKind.DELETE else (change.new_number or unit,)
+        return cls(kind, old, new, (change,))
+
+
+@dataclass(frozen=True)
+class SectionAlignment:
+    """The ordered steps of one section ('general', 'duties', 'requirements', 'other.<slug>' …)."""
+
+    section: str
+    steps: tuple[Step, ...]
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        """The section's changes, in the order of its steps."""
+        return tuple(c for step in self.steps for c in step.changes)
+
+
+def group_by_section(steps: Sequence[Step]) -> tuple[SectionAlignment, ...]:
+    """Steps in document order, grouped by the section of their changes (or units), first seen first."""
+    sections: dict[str, list[Step]] = {}
+    for step in steps:
+        path = step.changes[0].path if step.changes else "duties"
+        parts = path.split(".")
+        # A section ajdiff has no name for is a section of its own: 'other.<slug>'.
+        name = ".".join(parts[:2]) if parts[0] == "other" else parts[0]
+        sections.setdefault(name, []).append(step)
+    return tuple(SectionAlignment(name, tuple(s)) for name, s in sections.items())
+
+
 @dataclass(frozen=True)
 class DocRef:
     """A short reference to one compared document."""
@@ -138,6 +209,13 @@ class Comparison:
     changes: tuple[Change, ...]
     pairing: PairEvidence | None = None
     """How the pair was chosen; None when the user gave exactly these two documents."""
+    alignment: tuple[SectionAlignment, ...] = ()
+    """Per section, the ordered steps that turn OLD into NEW, each with its changes (`compare()` fills it)."""
+
+    @property
+    def sections(self) -> tuple[SectionAlignment, ...]:
+        """The alignment to walk: `alignment`, or for a comparison built by hand one step per change."""
+        return self.alignment or group_by_section([Step.of(c) for c in self.changes])
 
     @property
     def key(self) -> str:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 from itertools import chain
 
-from ajdiff.changes import Change, ChangeKind, Comparison, Impact
+from ajdiff.changes import Change, ChangeKind, Comparison, Impact, Step, StepKind, group_by_section
 from ajdiff.compare.align import (
     Match,
     dice,
@@ -219,13 +219,15 @@ def _structural(path: str, kind: ChangeKind, olds: list[Duty], news: list[Duty])
     )
 
 
-def _duty_changes(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> Iterator[Change]:
+def _duty_steps(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Step]:
+    """The duties' alignment: every pair (changed or not), merge, split, move, insertion and deletion,
+    in NEW's order, a deleted duty after the duty it followed."""
     matches = align_duties(old, new)
     matches, merged, split = _merges(old, new, matches)
     pairs = sorted((m for m in matches if m.old is not None and m.new is not None), key=lambda m: m.old)
     in_order = longest_increasing([m.new for m in pairs])
     moved = {(pairs[k].old, pairs[k].new) for k in range(len(pairs)) if k not in in_order}
-    out: list[tuple[int, int, Change]] = []  # (new position, tie-break, change) for a stable order
+    out: list[tuple[int, int, Step]] = []  # (new position, tie-break, step) for a stable order
 
     for m in pairs:
         a, b = old[m.old], new[m.new]
@@ -234,10 +236,16 @@ def _duty_changes(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> Iterator[Chan
             olds = [old[i] for i in merged.get(m.new, [m.old])]
             news = [new[j] for j in split.get(m.old, [m.new])]
             kind = ChangeKind.MERGED if m.new in merged else ChangeKind.SPLIT
-            out.append((m.new, 0, _structural(path, kind, olds, news)))
+            step_kind = StepKind.MERGE if m.new in merged else StepKind.SPLIT
+            change = _structural(path, kind, olds, news)
+            out.append((m.new, 0, Step(step_kind, _numbers(olds), _numbers(news), (change,))))
             continue
+        units = ((a.number,), (b.number,))
+        changes: list[Change] = []
+        step_kind = StepKind.PAIR
         if (m.old, m.new) in moved:
-            out.append((m.new, 0, _structural(path, ChangeKind.MOVED, [a], [b])))
+            step_kind = StepKind.MOVE
+            changes.append(_structural(path, ChangeKind.MOVED, [a], [b]))
         elif fold_key(duty_text(a)) == fold_key(duty_text(b)):
             # The same words, cut between task and results elsewhere (reflow, a flattened table) or
             # differing only in punctuation and case: renumbered or editorial, never a rewording.
@@ -246,40 +254,35 @@ def _duty_changes(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> Iterator[Chan
                 same_task = fold_key(a.task) == fold_key(b.task)
                 texts = (a.task, b.task) if same_task else (duty_text(a), duty_text(b))
                 change = _change(path, kind, *texts, editorial=True)
-                out.append((m.new, 0, replace(change, old_number=a.number, new_number=b.number)))
+                changes.append(replace(change, old_number=a.number, new_number=b.number))
+            out.append((m.new, 0, Step(StepKind.PAIR, *units, tuple(changes))))
             continue
         elif a.task != b.task or a.number != b.number:
             renumbered = a.number != b.number and fold_key(a.task) == fold_key(b.task)
             kind = ChangeKind.RENUMBERED if renumbered else ChangeKind.MODIFIED
-            out.append((m.new, 0, _change(path, kind, a.task, b.task, old_number=a.number, new_number=b.number)))
-        for k, c in enumerate(_items(f"duties.{b.number}.results", sentences(a.results), sentences(b.results))):
-            out.append((m.new, k + 1, replace(c, old_number=a.number, new_number=b.number)))
+            changes.append(_change(path, kind, a.task, b.task, old_number=a.number, new_number=b.number))
+        for c in _items(f"duties.{b.number}.results", sentences(a.results), sentences(b.results)):
+            changes.append(replace(c, old_number=a.number, new_number=b.number))
+        out.append((m.new, 0, Step(step_kind, *units, tuple(changes))))
     for m in matches:
         if m.old is None and m.new is not None:
             b = new[m.new]
-            out.append(
-                (
-                    m.new,
-                    0,
-                    _change(
-                        f"duties.{b.number}", ChangeKind.ADDED, None, b.task, impact=Impact.HIGH, new_number=b.number
-                    ),
-                )
+            change = _change(
+                f"duties.{b.number}", ChangeKind.ADDED, None, b.task, impact=Impact.HIGH, new_number=b.number
             )
+            out.append((m.new, 0, Step(StepKind.INSERT, (), (b.number,), (change,))))
         elif m.new is None and m.old is not None:
             a = old[m.old]
-            anchor = _anchor(m.old, pairs)
-            out.append(
-                (
-                    anchor,
-                    10_000 + m.old,
-                    _change(
-                        f"duties.{a.number}", ChangeKind.REMOVED, a.task, None, impact=Impact.HIGH, old_number=a.number
-                    ),
-                )
+            change = _change(
+                f"duties.{a.number}", ChangeKind.REMOVED, a.task, None, impact=Impact.HIGH, old_number=a.number
             )
+            out.append((_anchor(m.old, pairs), 10_000 + m.old, Step(StepKind.DELETE, (a.number,), (), (change,))))
     out.sort(key=lambda t: (t[0], t[1]))
-    yield from (c for _, _, c in out)
+    return [step for _, _, step in out]
+
+
+def _numbers(duties: list[Duty]) -> tuple[str, ...]:
+    return tuple(d.number for d in duties)
 
 
 def _anchor(old_index: int, pairs: list[Match]) -> int:
@@ -405,7 +408,9 @@ def compare(old: JobDescription, new: JobDescription) -> Comparison:
         changes += _scalar(
             path, getattr(go, key), getattr(gn, key), Impact.HIGH if path in _HIGH_SCALARS else Impact.NORMAL
         )
-    changes += _duty_changes(old.duties, new.duties)
+    steps = [Step.of(c) for c in changes]
+    steps += _duty_steps(old.duties, new.duties)
+    changes = []
     ro, rn = old.requirements, new.requirements
     changes += _scalar(
         "requirements.education", ro.education, rn.education, Impact.HIGH if not ro.education else Impact.NORMAL
@@ -438,4 +443,11 @@ def compare(old: JobDescription, new: JobDescription) -> Comparison:
     for slug in dict.fromkeys([*other_old, *other_new]):
         if f"other.{slug}" not in sections_old and f"other.{slug}" not in sections_new:
             changes += _scalar(f"other.{slug}", other_old.get(slug), other_new.get(slug))
-    return Comparison(old=old, new=new, similarity=document_similarity(old, new), changes=tuple(changes))
+    steps += (Step.of(c) for c in changes)
+    return Comparison(
+        old=old,
+        new=new,
+        similarity=document_similarity(old, new),
+        changes=tuple(c for step in steps for c in step.changes),
+        alignment=group_by_section(steps),
+    )
