@@ -116,6 +116,9 @@ _TEMPLATE_STYLES = (
 )
 
 
+_COMMENT_STYLES = ("annotation text", "annotation reference", "annotation subject", "Balloon Text")
+
+
 def _rels_name(part: str) -> str:
     """The relationships part of a part ('' is the package itself)."""
     folder, base = posixpath.split(part)
@@ -302,6 +305,8 @@ class Package:
         """
         comments = self._related(self._main, _COMMENTS, create=True)
         assert comments is not None
+        for style in _COMMENT_STYLES:  # all of them, as Word adds them with a document's first comment
+            self.style_id(style)
         comment_id = oxml.next_comment_id(comments)
         comments.append(
             oxml.comment(
