@@ -226,7 +226,9 @@ _AFTER_TRACK_REVISIONS = frozenset(
 
 def enable_track_revisions(settings: etree._Element) -> None:
     """Switch Track Changes on, so an approver's own edits to the redline are tracked too."""
-    if settings.find(qn("w:trackRevisions")) is not None:
+    existing = settings.find(qn("w:trackRevisions"))
+    if existing is not None:
+        existing.attrib.pop(qn("w:val"), None)  # a document may say w:val="false"; bare means on
         return
     mark = element("w:trackRevisions")
     for child in settings:

@@ -354,6 +354,16 @@ def test_track_changes_and_properties_are_set_and_counts_dropped() -> None:
     assert local["Template"] == "Normal.dotm"  # the rest of NEW's properties stay
 
 
+def test_track_changes_switched_off_in_new_is_switched_on() -> None:
+    seed = _seed()
+    settings = _members(seed)["word/settings.xml"]
+    off = settings.replace(b"<w:defaultTabStop", b'<w:trackRevisions w:val="false"/><w:defaultTabStop', 1)
+    assert off != settings
+    written = _xml(_write(Package.from_docx(_rewrite(seed, {"word/settings.xml": off}))), "word/settings.xml")
+    marks = written.findall(qn("w:trackRevisions"))
+    assert len(marks) == 1 and marks[0].get(qn("w:val")) is None
+
+
 def test_properties_parts_are_created_when_missing() -> None:
     seed = _seed()
     rels = etree.fromstring(_members(seed)["_rels/.rels"])

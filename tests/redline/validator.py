@@ -116,7 +116,8 @@ def validate_many(documents: Sequence[bytes]) -> list[list[str]]:
             path = Path(folder) / f"{k}.docx"
             path.write_bytes(data)
             paths.append(str(path))
-        env = {**os.environ, "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT": "1", "DOTNET_CLI_TELEMETRY_OPTOUT": "1"}
+        # No ICU needed (invariant culture); no diagnostic pipes left in the temp folder.
+        env = {**os.environ, "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT": "1", "DOTNET_EnableDiagnostics": "0"}
         proc = subprocess.run(
             [sys.executable, str(WORKER), str(root), *paths], capture_output=True, text=True, timeout=600, env=env
         )
