@@ -171,12 +171,17 @@ def move_range(kind: Track, name: str, rev: Revisions) -> tuple[etree._Element, 
     return start, end
 
 
-def comment_range(comment_id: int) -> tuple[etree._Element, etree._Element, etree._Element]:
-    """Range start, range end and the reference run that anchor a comment."""
+def comment_range(
+    comment_id: int, *, ref_style: str = "CommentReference"
+) -> tuple[etree._Element, etree._Element, etree._Element]:
+    """Range start, range end and the reference run that anchor a comment.
+
+    `ref_style` is the id of the "annotation reference" style in the document the run goes into.
+    """
     cid = str(comment_id)
     ref_run = element("w:r")
     rpr = etree.SubElement(ref_run, qn("w:rPr"))
-    etree.SubElement(rpr, qn("w:rStyle")).set(qn("w:val"), "CommentReference")
+    etree.SubElement(rpr, qn("w:rStyle")).set(qn("w:val"), ref_style)
     etree.SubElement(ref_run, qn("w:commentReference")).set(qn("w:id"), cid)
     return element("w:commentRangeStart", id=cid), element("w:commentRangeEnd", id=cid), ref_run
 
@@ -221,7 +226,9 @@ _AFTER_TRACK_REVISIONS = frozenset(
 
 def enable_track_revisions(settings: etree._Element) -> None:
     """Switch Track Changes on, so an approver's own edits to the redline are tracked too."""
-    if settings.find(qn("w:trackRevisions")) is not None:
+    existing = settings.find(qn("w:trackRevisions"))
+    if existing is not None:
+        existing.attrib.pop(qn("w:val"), None)  # a document may say w:val="false"; bare means on
         return
     mark = element("w:trackRevisions")
     for child in settings:
@@ -229,3 +236,428 @@ def enable_track_revisions(settings: etree._Element) -> None:
             child.addprevious(mark)
             return
     settings.append(mark)
+
+
+# ---------------------------------------------------------------- parts of the package: styles, comments, settings
+
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_blank_text=True)
+
+
+def _fragment(xml: str) -> etree._Element:
+    """Our own markup (no input ever reaches it), with the w: prefix bound."""
+    return etree.fromstring(f'<w:x xmlns:w="{W_NS}">{xml}</w:x>', _SAFE_PARSER)[0]
+
+
+def _root(tag: str, inner: str = "") -> etree._Element:
+    """A new part root `<w:TAG>` holding `inner`."""
+    return _fragment(f"<w:{tag}>{inner}</w:{tag}>")
+
+
+class StyleKind(str, Enum):
+    """The `w:type` of a style."""
+
+    PARAGRAPH = "paragraph"
+    CHARACTER = "character"
+    TABLE = "table"
+    NUMBERING = "numbering"
+
+
+@dataclass(frozen=True)
+class StyleDef:
+    """A built-in Word style as ajdiff defines it in a document that lacks it.
+
+    `based_on`, `next` and `link` are built-in names, resolved to the ids of the document the
+    style goes into. `props` holds the elements that follow `w:link` in CT_Style's sequence.
+    """
+
+    kind: StyleKind
+    style_id: str
+    name: str
+    props: str = ""
+    based_on: str | None = None
+    next: str | None = None
+    link: str | None = None
+    default: bool = False
+    bullet: bool = False
+
+
+_HIDDEN_99 = '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
+_SINGLE = 'w:val="single" w:sz="4" w:space="0" w:color="auto"'
+_HEADING = (
+    '<w:uiPriority w:val="9"/>{unhide}<w:qFormat/><w:pPr><w:keepNext/><w:keepLines/>'
+    '<w:spacing w:before="{before}" w:after="{after}"/><w:outlineLvl w:val="{level}"/></w:pPr>'
+    '<w:rPr><w:b/><w:bCs/><w:color w:val="1F3864"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+)
+
+BUILTIN_STYLES: tuple[StyleDef, ...] = (
+    StyleDef(StyleKind.PARAGRAPH, "Normal", "Normal", "<w:qFormat/>", default=True),
+    StyleDef(StyleKind.CHARACTER, "DefaultParagraphFont", "Default Paragraph Font", _HIDDEN_99, default=True),
+    StyleDef(
+        StyleKind.TABLE,
+        "TableNormal",
+        "Normal Table",
+        _HIDDEN_99 + '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr>",
+        default=True,
+    ),
+    StyleDef(StyleKind.NUMBERING, "NoList", "No List", _HIDDEN_99, default=True),
+    StyleDef(
+        StyleKind.PARAGRAPH,
+        "Title",
+        "Title",
+        '<w:uiPriority w:val="10"/><w:qFormat/><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/>'
+        '<w:contextualSpacing/></w:pPr><w:rPr><w:b/><w:bCs/><w:kern w:val="28"/><w:sz w:val="40"/>'
+        '<w:szCs w:val="40"/></w:rPr>',
+        based_on="Normal",
+        next="Normal",
+    ),
+    StyleDef(
+        StyleKind.PARAGRAPH,
+        "Subtitle",
+        "Subtitle",
+        '<w:uiPriority w:val="11"/><w:qFormat/><w:pPr><w:spacing w:after="160"/></w:pPr>'
+        '<w:rPr><w:color w:val="5A5A5A"/><w:spacing w:val="15"/><w:sz w:val="26"/><w:szCs w:val="26"/></w:rPr>',
+        based_on="Normal",
+        next="Normal",
+    ),
+    StyleDef(
+        StyleKind.PARAGRAPH,
+        "Heading1",
+        "heading 1",
+        _HEADING.format(unhide="", before=360, after=120, level=0, size=28),
+        based_on="Normal",
+        next="Normal",
+    ),
+    StyleDef(
+        StyleKind.PARAGRAPH,
+        "Heading2",
+        "heading 2",
+        _HEADING.format(unhide="<w:unhideWhenUsed/>", before=240, after=80, level=1, size=24),
+        based_on="Normal",
+        next="Normal",
+    ),
+    StyleDef(
+        StyleKind.PARAGRAPH,
+        "Heading3",
+        "heading 3",
+        _HEADING.format(unhide="<w:unhideWhenUsed/>", before=200, after=60, level=2, size=22),
+        based_on="Normal",
+        next="Normal",
+    ),
+    StyleDef(
+        StyleKind.PARAGRAPH,
+        "ListParagraph",
+        "List Paragraph",
+        '<w:uiPriority w:val="34"/><w:qFormat/><w:pPr><w:ind w:left="720"/><w:contextualSpacing/></w:pPr>',
+        based_on="Normal",
+    ),
+    StyleDef(
+        StyleKind.PARAGRAPH,
+        "ListBullet",
+        "List Bullet",
+        '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:contextualSpacing/></w:pPr>',
+        based_on="Normal",
+        bullet=True,
+    ),
+    StyleDef(
+        StyleKind.TABLE,
+        "TableGrid",
+        "Table Grid",
+        '<w:uiPriority w:val="39"/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        f"<w:tblPr><w:tblBorders><w:top {_SINGLE}/><w:left {_SINGLE}/><w:bottom {_SINGLE}/><w:right {_SINGLE}/>"
+        f"<w:insideH {_SINGLE}/><w:insideV {_SINGLE}/></w:tblBorders></w:tblPr>",
+        based_on="Normal Table",
+    ),
+    # The comment styles, as Word defines them (a comment's paragraphs, its mark, its subject, balloons).
+    StyleDef(
+        StyleKind.PARAGRAPH,
+        "CommentText",
+        "annotation text",
+        '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr>'
+        '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>',
+        based_on="Normal",
+        link="Comment Text Char",
+    ),
+    StyleDef(
+        StyleKind.CHARACTER,
+        "CommentTextChar",
+        "Comment Text Char",
+        '<w:uiPriority w:val="99"/><w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>',
+        based_on="Default Paragraph Font",
+        link="annotation text",
+    ),
+    StyleDef(
+        StyleKind.CHARACTER,
+        "CommentReference",
+        "annotation reference",
+        _HIDDEN_99 + '<w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>',
+        based_on="Default Paragraph Font",
+    ),
+    StyleDef(
+        StyleKind.PARAGRAPH,
+        "CommentSubject",
+        "annotation subject",
+        _HIDDEN_99 + "<w:rPr><w:b/><w:bCs/></w:rPr>",
+        based_on="annotation text",
+        next="annotation text",
+        link="Comment Subject Char",
+    ),
+    StyleDef(
+        StyleKind.CHARACTER,
+        "CommentSubjectChar",
+        "Comment Subject Char",
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:rPr><w:b/><w:bCs/><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>',
+        based_on="Comment Text Char",
+        link="annotation subject",
+    ),
+    StyleDef(
+        StyleKind.PARAGRAPH,
+        "BalloonText",
+        "Balloon Text",
+        _HIDDEN_99 + '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        '<w:rPr><w:rFonts w:ascii="Segoe UI" w:hAnsi="Segoe UI" w:cs="Segoe UI"/><w:sz w:val="18"/>'
+        '<w:szCs w:val="18"/></w:rPr>',
+        based_on="Normal",
+        link="Balloon Text Char",
+    ),
+    StyleDef(
+        StyleKind.CHARACTER,
+        "BalloonTextChar",
+        "Balloon Text Char",
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:rPr><w:rFonts w:ascii="Segoe UI" w:hAnsi="Segoe UI" '
+        'w:cs="Segoe UI"/><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>',
+        based_on="Default Paragraph Font",
+        link="Balloon Text",
+    ),
+)
+"""The styles ajdiff can add: the redline's own and the ones a Word comment needs."""
+
+_BY_NAME = {s.name.lower(): s for s in BUILTIN_STYLES}
+# Word's UI calls the comment styles "Comment …" but stores them as "annotation …"; ids are names too.
+_STYLE_ALIASES = {
+    "comment text": "annotation text",
+    "comment reference": "annotation reference",
+    "comment subject": "annotation subject",
+    **{s.style_id.lower(): s.name.lower() for s in BUILTIN_STYLES},
+}
+
+
+def builtin_style(name: str) -> StyleDef | None:
+    """ajdiff's definition of a built-in style, by its name, UI name or id, ignoring case."""
+    key = name.strip().lower()
+    return _BY_NAME.get(_STYLE_ALIASES.get(key, key))
+
+
+def style_name_key(name: str) -> str:
+    """The key styles are matched by: Word's stored built-in name, lower case."""
+    key = name.strip().lower()
+    return _STYLE_ALIASES.get(key, key)
+
+
+def iter_styles(styles: etree._Element) -> Iterable[tuple[str, str, str]]:
+    """(name key, type, id) of every style in a styles part."""
+    for style in styles.iterchildren(qn("w:style")):
+        name = style.find(qn("w:name"))
+        label = name.get(qn("w:val"), "") if name is not None else ""
+        yield style_name_key(label), style.get(qn("w:type"), "paragraph"), style.get(qn("w:styleId"), "")
+
+
+def style_element(definition: StyleDef, style_id: str, *, default: bool) -> etree._Element:
+    """A `w:style` of a definition, without its references (see `set_style_refs`)."""
+    style = _fragment(f"<w:style><w:name/>{definition.props}</w:style>")
+    style.set(qn("w:type"), definition.kind.value)
+    if default:
+        style.set(qn("w:default"), "1")
+    style.set(qn("w:styleId"), style_id)
+    style[0].set(qn("w:val"), definition.name)
+    return style
+
+
+def set_style_refs(style: etree._Element, based_on: str | None, next_id: str | None, link: str | None) -> None:
+    """basedOn, next and link (style ids) right after `w:name`, in CT_Style's order."""
+    anchor = style.find(qn("w:name"))
+    for tag, value in (("w:basedOn", based_on), ("w:next", next_id), ("w:link", link)):
+        if value is None:
+            continue
+        el = element(tag, val=value)
+        if anchor is None:
+            style.insert(0, el)
+        else:
+            anchor.addnext(el)
+        anchor = el
+
+
+def set_style_numbering(style: etree._Element, num_id: int) -> None:
+    """Number every paragraph of a style with list `num_id` (`w:pPr/w:numPr`, first in CT_PPrBase)."""
+    ppr = style.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.Element(qn("w:pPr"))
+        rpr = style.find(qn("w:rPr"))
+        if rpr is None:
+            style.append(ppr)
+        else:
+            rpr.addprevious(ppr)
+    numpr = element("w:numPr")
+    etree.SubElement(numpr, qn("w:numId")).set(qn("w:val"), str(num_id))
+    ppr.insert(0, numpr)
+
+
+def new_styles(lang: str = "et-EE") -> etree._Element:
+    """A styles part with ajdiff's document defaults: Calibri 11 pt (it has every Estonian letter)."""
+    return _root(
+        "styles",
+        "<w:docDefaults><w:rPrDefault><w:rPr>"
+        '<w:rFonts w:ascii="Calibri" w:eastAsia="Calibri" w:hAnsi="Calibri" w:cs="Calibri"/>'
+        f'<w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="{lang}" w:eastAsia="en-US" w:bidi="ar-SA"/>'
+        "</w:rPr></w:rPrDefault>"
+        '<w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
+        "</w:docDefaults>",
+    )
+
+
+# CT_RPr children that follow w:lang in the schema's sequence.
+_AFTER_LANG = frozenset({"eastAsianLayout", "specVanish", "oMath"})
+_ENGLISH_DEFAULTS = frozenset({"", "en-us"})
+
+
+def set_default_language(styles: etree._Element, lang: str) -> bool:
+    """Make `lang` the document's default language when it has none or Word's en-US; True if changed.
+
+    A default that another language chose on purpose (de-DE, fi-FI …) is left alone.
+    """
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = element("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = element("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = etree.SubElement(rpr_default, qn("w:rPr"))
+    mark = rpr.find(qn("w:lang"))
+    if mark is None:
+        mark = element("w:lang")
+        follower = next((c for c in rpr if etree.QName(c).localname in _AFTER_LANG), None)
+        if follower is None:
+            rpr.append(mark)
+        else:
+            follower.addprevious(mark)
+    if mark.get(qn("w:val"), "").lower() not in _ENGLISH_DEFAULTS:
+        return False
+    mark.set(qn("w:val"), lang)
+    return True
+
+
+def new_numbering() -> etree._Element:
+    """An empty numbering part."""
+    return _root("numbering")
+
+
+def add_bullet_list(numbering: etree._Element) -> int:
+    """Add a one-level bullet list (abstractNum + num) to a numbering part; returns its numId."""
+
+    def top(tag: str, attr: str) -> int:
+        values = [el.get(qn(attr), "") for el in numbering.iterchildren(qn(tag))]
+        return max((int(v) for v in values if v.isdigit()), default=0)
+
+    abstract_id, num_id = top("w:abstractNum", "w:abstractNumId") + 1, top("w:num", "w:numId") + 1
+    abstract = _fragment(
+        f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'
+    )
+    num = _fragment(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+    # CT_Numbering: numPicBullet*, abstractNum*, num*, numIdMacAtCleanup?
+    later = [c for c in numbering if etree.QName(c).localname in ("num", "numIdMacAtCleanup")]
+    if later:
+        later[0].addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    cleanup = numbering.find(qn("w:numIdMacAtCleanup"))
+    if cleanup is None:
+        numbering.append(num)
+    else:
+        cleanup.addprevious(num)
+    return num_id
+
+
+def new_settings() -> etree._Element:
+    """A settings part: Word 2013+ behaviour (compatibilityMode 15), Estonian number format."""
+    return _root(
+        "settings",
+        '<w:zoom w:percent="100"/><w:defaultTabStop w:val="708"/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" '
+        'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+        '<w:themeFontLang w:val="et-EE"/><w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/>',
+    )
+
+
+def new_font_table() -> etree._Element:
+    """A font table naming the template's fonts with their families, so a reader lacking them picks a sans."""
+    fonts = "".join(
+        f'<w:font w:name="{name}"><w:panose1 w:val="{panose}"/><w:charset w:val="00"/><w:family w:val="swiss"/>'
+        '<w:pitch w:val="variable"/></w:font>'
+        for name, panose in (("Calibri", "020F0502020204030204"), ("Segoe UI", "020B0502040204020203"))
+    )
+    return _root("fonts", fonts)
+
+
+def new_document(*, width: int = 11906, height: int = 16838, margin: int = 1134) -> etree._Element:
+    """An empty document: one A4 section (sizes in twentieths of a point), 2 cm margins."""
+    return _root(
+        "document",
+        f'<w:body><w:sectPr><w:pgSz w:w="{width}" w:h="{height}"/><w:pgMar w:top="{margin}" w:right="{margin}" '
+        f'w:bottom="{margin}" w:left="{margin}" w:header="708" w:footer="708" w:gutter="0"/>'
+        '<w:cols w:space="708"/><w:docGrid w:linePitch="360"/></w:sectPr></w:body>',
+    )
+
+
+def append_block(body: etree._Element, block: etree._Element) -> None:
+    """Append a paragraph or table to a body, before its closing section properties."""
+    last = body[-1] if len(body) else None
+    if last is not None and last.tag == qn("w:sectPr"):
+        last.addprevious(block)
+    else:
+        body.append(block)
+
+
+def new_comments() -> etree._Element:
+    """An empty comments part."""
+    return _root("comments")
+
+
+def comment(
+    comment_id: int,
+    *,
+    author: str,
+    initials: str,
+    stamp: str,
+    text: str,
+    text_style: str,
+    ref_style: str,
+) -> etree._Element:
+    """A `w:comment`: one paragraph per line of text, the first led by its annotation mark, as Word writes it."""
+    attrs = {"id": str(comment_id), "author": clean_text(author), "date": stamp}
+    if initials:
+        attrs["initials"] = clean_text(initials)
+    el = element("w:comment", **attrs)
+    for k, line in enumerate(text.split("\n")):
+        p = etree.SubElement(el, qn("w:p"))
+        ppr = etree.SubElement(p, qn("w:pPr"))
+        etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), text_style)
+        if k == 0:
+            mark = etree.SubElement(p, qn("w:r"))
+            etree.SubElement(etree.SubElement(mark, qn("w:rPr")), qn("w:rStyle")).set(qn("w:val"), ref_style)
+            etree.SubElement(mark, qn("w:annotationRef"))
+        if line:
+            p.append(run(line))
+    return el
+
+
+def next_comment_id(comments: etree._Element) -> int:
+    """One past the largest comment id already in a comments part (0 for the first)."""
+    ids = [c.get(qn("w:id"), "") for c in comments.iterchildren(qn("w:comment"))]
+    return max((int(i) for i in ids if i.lstrip("-").isdigit()), default=-1) + 1

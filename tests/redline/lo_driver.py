@@ -2,7 +2,12 @@
 
 Run with the system python3 that has `uno` (not the project's venv):
     /usr/bin/python3 lo_driver.py A.docx B.docx …  →  JSON on stdout, one entry per file.
+    /usr/bin/python3 lo_driver.py --inspect A.docx …  →  tracked changes, comments and style names only.
 One soffice process serves every file, so the whole check costs one start-up.
+
+--inspect loads each file as a document model with no window: Debian's no-GUI Writer lacks the UI
+file of the comment margin, and aborts when it opens a view of a document that has comments.
+Accept/Reject All need a view, so a file with comments can only be inspected.
 """
 
 from __future__ import annotations
@@ -52,7 +57,27 @@ def _lines(doc, folder: str) -> list[str]:  # type: ignore[no-untyped-def]
         return fh.read().split("\n")
 
 
+def _inspect(smgr, ctx, url: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Tracked changes, comment count and style names of one file, read without opening a view."""
+    doc = smgr.createInstanceWithContext("com.sun.star.text.TextDocument", ctx)
+    doc.load((_prop("URL", url), _prop("FilterName", "MS Word 2007 XML")))
+    comments = 0
+    fields = doc.getTextFields().createEnumeration()
+    while fields.hasMoreElements():
+        comments += fields.nextElement().supportsService("com.sun.star.text.textfield.Annotation")
+    families = doc.getStyleFamilies()
+    styles = {
+        kind: sorted(families.getByName(f"{kind.title()}Styles").getElementNames())
+        for kind in ("paragraph", "character")
+    }
+    entry = {"redlines": _redlines(doc), "comments": comments, "styles": styles}
+    doc.close(True)
+    return entry
+
+
 def main(paths: list[str]) -> int:
+    inspect = paths[:1] == ["--inspect"]
+    paths = paths[1:] if inspect else paths
     profile = tempfile.mkdtemp(prefix="ajdiff-lo-")
     pipe = f"ajdiff_{os.getpid()}"
     proc = subprocess.Popen(
@@ -87,6 +112,9 @@ def main(paths: list[str]) -> int:
         dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
         results: dict[str, dict] = {}
         for path in paths:
+            if inspect:
+                results[path] = _inspect(smgr, ctx, uno.systemPathToFileUrl(os.path.abspath(path)))
+                continue
             entry: dict[str, object] = {}
             for action, command in COMMANDS.items():
                 url = uno.systemPathToFileUrl(os.path.abspath(path))

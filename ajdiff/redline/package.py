@@ -1,0 +1,501 @@
+"""A .docx in memory: every part kept as it came, the main document part parsed, the rest added as needed.
+
+The redline is the NEW document itself with tracked changes in it (its styles, headers, margins,
+numbering and tables stay), or a clean template of ajdiff's own for inputs that are not .docx. This
+module is the packaging layer of both: Open Packaging Conventions (zip members, content types,
+relationships) and the document properties, with lxml and zipfile alone so that `ajdiff redline`
+starts fast. The WordprocessingML it adds (styles, comments, settings) comes from `oxml`.
+
+Parts nobody changes are written back byte for byte; the output is the same bytes for the same
+inputs (zip times from the given date, a fixed member order).
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from lxml import etree
+
+from ajdiff.errors import InputError
+from ajdiff.readers import DEFAULT_MAX_BYTES
+from ajdiff.readers.container import open_zip, parse_xml_safely, read_member
+from ajdiff.redline import oxml
+from ajdiff.redline.oxml import qn
+
+CONTENT_TYPES = "[Content_Types].xml"
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_DC = "http://purl.org/dc/elements/1.1/"
+_DCTERMS = "http://purl.org/dc/terms/"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+_MAIN_TYPES = {
+    f"{_WML}.document.main+xml": f"{_WML}.document.main+xml",
+    # A template (.dotx) is the same markup; written out as a document, Word opens it as one.
+    f"{_WML}.template.main+xml": f"{_WML}.document.main+xml",
+}
+_MACRO_TYPES = frozenset(
+    {
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    }
+)
+_RELS_TYPE = "application/vnd.openxmlformats-package.relationships+xml"
+
+# The document-level properties ajdiff writes; computed counts are never among them (nobody counted).
+_STALE_APP = frozenset({"Pages", "Words", "Characters", "CharactersWithSpaces", "Lines", "Paragraphs", "AppVersion"})
+_EARLIEST_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class _PartKind:
+    """Where a kind of part hangs and what it is called."""
+
+    rel_type: str
+    content_type: str
+    file_name: str
+    make: Callable[[], etree._Element]
+
+
+_STYLES = _PartKind(f"{_R}/styles", f"{_WML}.styles+xml", "styles.xml", oxml.new_styles)
+_SETTINGS = _PartKind(f"{_R}/settings", f"{_WML}.settings+xml", "settings.xml", oxml.new_settings)
+_NUMBERING = _PartKind(f"{_R}/numbering", f"{_WML}.numbering+xml", "numbering.xml", oxml.new_numbering)
+_COMMENTS = _PartKind(f"{_R}/comments", f"{_WML}.comments+xml", "comments.xml", oxml.new_comments)
+_FONT_TABLE = _PartKind(f"{_R}/fontTable", f"{_WML}.fontTable+xml", "fontTable.xml", oxml.new_font_table)
+
+
+def _new_core() -> etree._Element:
+    return etree.Element(f"{{{_CP}}}coreProperties", nsmap={"cp": _CP, "dc": _DC, "dcterms": _DCTERMS, "xsi": _XSI})
+
+
+def _new_app() -> etree._Element:
+    return etree.Element(f"{{{_EP}}}Properties", nsmap={None: _EP, "vt": _VT})
+
+
+_CORE = _PartKind(
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+    "application/vnd.openxmlformats-package.core-properties+xml",
+    "docProps/core.xml",
+    _new_core,
+)
+_APP = _PartKind(
+    f"{_R}/extended-properties",
+    "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    "docProps/app.xml",
+    _new_app,
+)
+
+# The styles of ajdiff's template, in the order Word lists built-in styles.
+_TEMPLATE_STYLES = (
+    "Normal",
+    "Default Paragraph Font",
+    "Normal Table",
+    "No List",
+    "Title",
+    "Subtitle",
+    "heading 1",
+    "heading 2",
+    "List Paragraph",
+    "List Bullet",
+    "Table Grid",
+    "annotation text",
+    "annotation reference",
+    "annotation subject",
+    "Balloon Text",
+)
+
+
+_COMMENT_STYLES = ("annotation text", "annotation reference", "annotation subject", "Balloon Text")
+
+
+def _rels_name(part: str) -> str:
+    """The relationships part of a part ('' is the package itself)."""
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", f"{base}.rels")
+
+
+def _resolve(source: str, target: str) -> str:
+    """The part a relationship target names: absolute from the package root, else relative to its source."""
+    path = target if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+    return posixpath.normpath(path).lstrip("/")
+
+
+def _w3cdtf(date: datetime) -> str:
+    utc = date.astimezone(timezone.utc) if date.tzinfo else date
+    return utc.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _zip_time(date: datetime) -> tuple[int, int, int, int, int, int]:
+    utc = date.astimezone(timezone.utc) if date.tzinfo else date
+    stamp = (utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second)
+    return max(stamp, _EARLIEST_ZIP_TIME)
+
+
+def _serialize(root: etree._Element) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+class Package:
+    """A .docx in memory: parts as bytes, untouched unless changed; the main document part parsed."""
+
+    def __init__(self, parts: dict[str, bytes], main: str, name: str) -> None:
+        """Use `from_docx` or `blank`; `parts` maps member names to bytes, in the package's order."""
+        self._name = name
+        self._parts = dict(parts)
+        self._by_lower = {member.lower(): member for member in parts}
+        self._trees: dict[str, etree._Element] = {}
+        self._dirty: set[str] = set()
+        self._main = main
+        self._style_ids: dict[str, str] = {}
+        self._bullet_num: int | None = None
+        root = self._tree(main)
+        if root.tag.startswith(f"{{{_STRICT_W}}}"):
+            raise InputError(name, f"{main} is Strict Open XML", "save it again as a Word Document (.docx)")
+        if root.tag != qn("w:document") or root.find(qn("w:body")) is None:
+            raise InputError(name, f"not a readable Word document: {main} has no w:body", "save it again as .docx")
+        self._dirty.add(main)  # the caller edits it through .document
+
+    # ------------------------------------------------------------ construction
+
+    @classmethod
+    def from_docx(cls, data: bytes, *, name: str = "document.docx", max_bytes: int = DEFAULT_MAX_BYTES) -> Package:
+        """An existing .docx as the base; any part that is not a sound Word document is an InputError."""
+        zf = open_zip(data, name, max_bytes, what="Word document")
+        parts: dict[str, bytes] = {}
+        seen: set[str] = set()
+        for info in zf.infolist():
+            if info.is_dir():
+                continue
+            if info.filename.lower() in seen:
+                raise InputError(name, f"{info.filename} is in the zip archive twice", "save it again as .docx")
+            seen.add(info.filename.lower())
+            parts[info.filename] = read_member(zf, info, name)
+        by_lower = {member.lower(): member for member in parts}
+        if CONTENT_TYPES.lower() not in by_lower or _rels_name("").lower() not in by_lower:
+            missing = CONTENT_TYPES if CONTENT_TYPES.lower() not in by_lower else _rels_name("")
+            raise InputError(name, f"not a Word document (no {missing} in the zip)", "save it as .docx")
+        rels = parse_xml_safely(parts[by_lower[_rels_name("").lower()]], name, _rels_name(""))
+        main = next(
+            (
+                _resolve("", rel.get("Target") or "")
+                for rel in rels.iterchildren(f"{{{_REL_NS}}}Relationship")
+                if (rel.get("Type") or "").endswith("/officeDocument") and rel.get("TargetMode") != "External"
+            ),
+            None,
+        )
+        if main is None or main.lower() not in by_lower:
+            problem = "no main document part" if main is None else f"its main part {main} is missing"
+            raise InputError(name, f"not a Word document ({problem})", "save it as .docx")
+        package = cls(parts, by_lower[main.lower()], name)
+        package._check_main_type()
+        # Every part this layer may change is parsed now, so a damaged one is refused here, not on writing.
+        for kind in (_STYLES, _SETTINGS, _NUMBERING, _COMMENTS):
+            package._related(package._main, kind)
+        for kind in (_CORE, _APP):
+            package._related("", kind)
+        return package
+
+    @classmethod
+    def blank(cls) -> Package:
+        """ajdiff's own clean template: A4, 2 cm margins, Calibri 11 pt in Estonian, the redline's styles."""
+        types = etree.Element(f"{{{_CT_NS}}}Types", nsmap={None: _CT_NS})
+        for extension, content_type in (("rels", _RELS_TYPE), ("xml", "application/xml")):
+            etree.SubElement(types, f"{{{_CT_NS}}}Default", Extension=extension, ContentType=content_type)
+        main = "word/document.xml"
+        etree.SubElement(
+            types, f"{{{_CT_NS}}}Override", PartName=f"/{main}", ContentType=_MAIN_TYPES[f"{_WML}.document.main+xml"]
+        )
+        rels = etree.Element(f"{{{_REL_NS}}}Relationships", nsmap={None: _REL_NS})
+        etree.SubElement(rels, f"{{{_REL_NS}}}Relationship", Id="rId1", Type=f"{_R}/officeDocument", Target=main)
+        parts = {
+            CONTENT_TYPES: _serialize(types),
+            _rels_name(""): _serialize(rels),
+            main: _serialize(oxml.new_document()),
+        }
+        package = cls(parts, main, "ajdiff template")
+        for kind in (_STYLES, _SETTINGS, _FONT_TABLE):
+            package._related(package._main, kind, create=True)
+        for style in _TEMPLATE_STYLES:
+            package.style_id(style)
+        return package
+
+    # ------------------------------------------------------------ the document
+
+    @property
+    def document(self) -> etree._Element:
+        """The root (`w:document`) of the main document part; edit it in place."""
+        return self._trees[self._main]
+
+    @property
+    def body(self) -> etree._Element:
+        """The `w:body` of the main document part."""
+        body = self.document.find(qn("w:body"))
+        assert body is not None  # checked on construction
+        return body
+
+    @property
+    def main_part(self) -> str:
+        """The zip member name of the main document part (not always word/document.xml)."""
+        return self._main
+
+    def append(self, block: etree._Element) -> None:
+        """Append a paragraph or table to the body, before its closing section properties."""
+        oxml.append_block(self.body, block)
+
+    def style_id(self, name: str) -> str:
+        """The id of a built-in style in this package, by Word's name ('heading 1', 'Table Grid' …).
+
+        Looked up by `w:name` without regard to case; a built-in style the package lacks is added
+        (with the styles it is based on or linked to), so every style ajdiff references is defined.
+        """
+        key = oxml.style_name_key(name)
+        if key in self._style_ids:
+            return self._style_ids[key]
+        definition = oxml.builtin_style(name)
+        styles = self._related(self._main, _STYLES, create=True)
+        assert styles is not None
+        present = [(k, kind, sid) for k, kind, sid in oxml.iter_styles(styles) if sid]
+        existing = next(
+            (sid for k, kind, sid in present if k == key and (definition is None or kind == definition.kind.value)),
+            None,
+        )
+        if existing is not None:
+            self._style_ids[key] = existing
+            return existing
+        if definition is None:
+            raise ValueError(f"{name!r} is not a style of this document nor one ajdiff can define")
+        taken = {sid.lower() for _, _, sid in present}
+        style_id, n = definition.style_id, 1
+        while style_id.lower() in taken:
+            style_id, n = f"{definition.style_id}{n}", n + 1
+        has_default = any(
+            s.get(qn("w:default")) in ("1", "true", "on") and s.get(qn("w:type")) == definition.kind.value
+            for s in styles.iterchildren(qn("w:style"))
+        )
+        style = oxml.style_element(definition, style_id, default=definition.default and not has_default)
+        styles.append(style)
+        self._dirty.add(self._part_of(styles))
+        # Registered before its references resolve, so two styles linked to each other end.
+        self._style_ids[key] = style_id
+        oxml.set_style_refs(
+            style,
+            self.style_id(definition.based_on) if definition.based_on else None,
+            self.style_id(definition.next) if definition.next else None,
+            self.style_id(definition.link) if definition.link else None,
+        )
+        if definition.bullet:
+            oxml.set_style_numbering(style, self._bullet_list())
+        return style_id
+
+    def add_comment(self, author: str, initials: str, date: datetime, text: str) -> int:
+        """Add a comment (one paragraph per line of text) and return its id.
+
+        The caller anchors it: `oxml.comment_range(id, ref_style=self.style_id("annotation reference"))`.
+        """
+        comments = self._related(self._main, _COMMENTS, create=True)
+        assert comments is not None
+        for style in _COMMENT_STYLES:  # all of them, as Word adds them with a document's first comment
+            self.style_id(style)
+        comment_id = oxml.next_comment_id(comments)
+        comments.append(
+            oxml.comment(
+                comment_id,
+                author=author,
+                initials=initials,
+                stamp=_w3cdtf(date),
+                text=text,
+                text_style=self.style_id("annotation text"),
+                ref_style=self.style_id("annotation reference"),
+            )
+        )
+        self._dirty.add(self._part_of(comments))
+        return comment_id
+
+    # ------------------------------------------------------------ writing
+
+    def to_bytes(self, *, title: str, author: str, date: datetime, lang: str = "et-EE") -> bytes:
+        """The package as .docx bytes: Track Changes on, the properties set, the same bytes for the same inputs."""
+        settings = self._related(self._main, _SETTINGS, create=True)
+        assert settings is not None
+        oxml.enable_track_revisions(settings)
+        self._dirty.add(self._part_of(settings))
+        styles = self._related(self._main, _STYLES, create=True)
+        assert styles is not None
+        if oxml.set_default_language(styles, lang):
+            self._dirty.add(self._part_of(styles))
+        self._set_core(title, author, date)
+        self._set_app()
+        # The content types first, as Word writes them; then the parts in the base's order, new ones last.
+        members = [CONTENT_TYPES, *(m for m in self._parts if m != CONTENT_TYPES)]
+        when = _zip_time(date)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+            for member in members:
+                info = zipfile.ZipInfo(member, date_time=when)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.create_system = 0  # as Word writes them, whatever the platform
+                data = _serialize(self._trees[member]) if member in self._dirty else self._parts[member]
+                zf.writestr(info, data)
+        return out.getvalue()
+
+    # ------------------------------------------------------------ parts and relationships
+
+    def _part_of(self, root: etree._Element) -> str:
+        return next(member for member, tree in self._trees.items() if tree is root)
+
+    def _tree(self, member: str) -> etree._Element:
+        """A part parsed (once) with the reader's guards: no DOCTYPE, no entities, no network, no huge trees."""
+        if member not in self._trees:
+            self._trees[member] = parse_xml_safely(self._parts[member], self._name, member)
+        return self._trees[member]
+
+    def _relationships(self, source: str) -> etree._Element:
+        """The relationships of a part, an empty set when it has none."""
+        member = self._by_lower.get(_rels_name(source).lower())
+        if member is None:  # written only if a relationship is added (see _add_part)
+            member = _rels_name(source)
+            if member not in self._trees:
+                self._trees[member] = etree.Element(f"{{{_REL_NS}}}Relationships", nsmap={None: _REL_NS})
+            return self._trees[member]
+        root = self._tree(member)
+        if root.tag != f"{{{_REL_NS}}}Relationships":
+            raise InputError(self._name, f"{member} is not a relationships part", "save it again as .docx")
+        return root
+
+    def _related(self, source: str, kind: _PartKind, *, create: bool = False) -> etree._Element | None:
+        """The part of a kind that `source` refers to, parsed; created (with its relationship) if asked."""
+        rels = self._relationships(source)
+        for rel in rels.iterchildren(f"{{{_REL_NS}}}Relationship"):
+            if rel.get("Type") == kind.rel_type and rel.get("TargetMode") != "External":
+                member = self._by_lower.get(_resolve(source, rel.get("Target") or "").lower())
+                if member is not None:
+                    return self._tree(member)
+        if not create:
+            return None
+        return self._add_part(source, kind)
+
+    def _add_part(self, source: str, kind: _PartKind) -> etree._Element:
+        folder = posixpath.dirname(source)
+        stem, ext = posixpath.splitext(posixpath.join(folder, kind.file_name) if source else kind.file_name)
+        member, n = f"{stem}{ext}", 1
+        while member.lower() in self._by_lower:
+            member, n = f"{stem}{n}{ext}", n + 1
+        root = kind.make()
+        self._parts[member] = b""
+        self._by_lower[member.lower()] = member
+        self._trees[member] = root
+        self._dirty.add(member)
+        rels = self._relationships(source)
+        ids = {rel.get("Id") for rel in rels}
+        k = len(ids) + 1
+        while f"rId{k}" in ids:
+            k += 1
+        target = posixpath.relpath(member, folder) if folder else member
+        etree.SubElement(rels, f"{{{_REL_NS}}}Relationship", Id=f"rId{k}", Type=kind.rel_type, Target=target)
+        rels_member = self._part_of(rels)
+        if rels_member not in self._parts:
+            self._parts[rels_member] = b""
+            self._by_lower[rels_member.lower()] = rels_member
+        self._dirty.add(rels_member)
+        types = self._content_types()
+        etree.SubElement(types, f"{{{_CT_NS}}}Override", PartName=f"/{member}", ContentType=kind.content_type)
+        if not any(d.get("Extension", "").lower() == "rels" for d in types.iterchildren(f"{{{_CT_NS}}}Default")):
+            default = etree.Element(f"{{{_CT_NS}}}Default", Extension="rels", ContentType=_RELS_TYPE)
+            types.insert(0, default)
+        self._dirty.add(CONTENT_TYPES)
+        return root
+
+    def _content_types(self) -> etree._Element:
+        member = self._by_lower[CONTENT_TYPES.lower()]
+        if member != CONTENT_TYPES:  # the name is fixed by the standard; written back as it should be
+            self._parts[CONTENT_TYPES] = self._parts.pop(member)
+            self._by_lower[CONTENT_TYPES.lower()] = CONTENT_TYPES
+            if member in self._trees:
+                self._trees[CONTENT_TYPES] = self._trees.pop(member)
+        root = self._tree(CONTENT_TYPES)
+        if root.tag != f"{{{_CT_NS}}}Types":
+            raise InputError(self._name, f"{CONTENT_TYPES} is not a content types part", "save it again as .docx")
+        return root
+
+    def _content_type(self, member: str) -> str | None:
+        types = self._content_types()
+        for override in types.iterchildren(f"{{{_CT_NS}}}Override"):
+            if (override.get("PartName") or "").lstrip("/").lower() == member.lower():
+                return override.get("ContentType")
+        ext = posixpath.splitext(member)[1].lstrip(".").lower()
+        for default in types.iterchildren(f"{{{_CT_NS}}}Default"):
+            if (default.get("Extension") or "").lower() == ext:
+                return default.get("ContentType")
+        return None
+
+    def _check_main_type(self) -> None:
+        found = self._content_type(self._main)
+        if found in _MACRO_TYPES:
+            raise InputError(self._name, "a macro-enabled Word document (.docm)", "save it as a Word Document (.docx)")
+        if found not in _MAIN_TYPES:
+            raise InputError(
+                self._name, f"not a Word document ({self._main} is {found or 'untyped'})", "save it as .docx"
+            )
+        if _MAIN_TYPES[found] != found:
+            types = self._content_types()
+            for override in types.iterchildren(f"{{{_CT_NS}}}Override"):
+                if (override.get("PartName") or "").lstrip("/").lower() == self._main.lower():
+                    override.set("ContentType", _MAIN_TYPES[found])
+            self._dirty.add(CONTENT_TYPES)
+
+    def _bullet_list(self) -> int:
+        if self._bullet_num is None:
+            numbering = self._related(self._main, _NUMBERING, create=True)
+            assert numbering is not None
+            self._bullet_num = oxml.add_bullet_list(numbering)
+            self._dirty.add(self._part_of(numbering))
+        return self._bullet_num
+
+    # ------------------------------------------------------------ document properties
+
+    def _set_core(self, title: str, author: str, date: datetime) -> None:
+        core = self._related("", _CORE, create=True)
+        assert core is not None
+        if core.tag != f"{{{_CP}}}coreProperties":
+            raise InputError(self._name, "its core properties part is not one", "save it again as .docx")
+        stamp = _w3cdtf(date)
+        for tag, value in (
+            (f"{{{_DC}}}title", oxml.clean_text(title)),
+            (f"{{{_DC}}}creator", oxml.clean_text(author)),
+            (f"{{{_CP}}}lastModifiedBy", oxml.clean_text(author)),
+            (f"{{{_DCTERMS}}}created", stamp),
+            (f"{{{_DCTERMS}}}modified", stamp),
+        ):
+            el = core.find(tag)
+            if el is None:
+                el = etree.SubElement(core, tag, nsmap={"dc": _DC, "dcterms": _DCTERMS})
+            el.text = value
+            if tag.startswith(f"{{{_DCTERMS}}}"):
+                # The xsi:type value is a QName: it must use the prefix in scope for dcterms.
+                el.set(f"{{{_XSI}}}type", f"{el.prefix}:W3CDTF")
+        self._dirty.add(self._part_of(core))
+
+    def _set_app(self) -> None:
+        app = self._related("", _APP, create=True)
+        assert app is not None
+        if app.tag != f"{{{_EP}}}Properties":
+            raise InputError(self._name, "its extended properties part is not one", "save it again as .docx")
+        for child in list(app):
+            if isinstance(child.tag, str) and etree.QName(child).localname in _STALE_APP:
+                app.remove(child)
+        application = app.find(f"{{{_EP}}}Application")
+        if application is None:
+            application = etree.SubElement(app, f"{{{_EP}}}Application")
+        application.text = "ajdiff"
+        self._dirty.add(self._part_of(app))
