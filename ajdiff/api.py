@@ -377,6 +377,7 @@ def compare_files(
         result = compare_documents(
             old_docs, new_docs, jobs=jobs, progress=progress, pair=pair, no_pair=no_pair, on_pair=on_pair
         )
+    result = replace(result, old_path=str(old_path), new_path=str(new_path))
     if not old_dir:
         result = replace(result, order_changes=compare_orders(old_docs[0].order, new_docs[0].order))
     return replace(result, notes=(*notes, *result.notes)) if notes else result

@@ -251,6 +251,9 @@ class ComparisonSet:
     """What the pairing decided on its own, e.g. which annex it picked."""
     order_changes: tuple[Change, ...] = ()
     """What changed in the two orders' own bodies (title, approved annexes, repeals, entry into force)."""
+    old_path: str | None = None
+    """The OLD file or folder as given (the redline reads its paragraphs again); None when built by hand."""
+    new_path: str | None = None
 
     @property
     def uncertain(self) -> tuple[Comparison, ...]:

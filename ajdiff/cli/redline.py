@@ -45,7 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         "--editorial",
         choices=("show", "hide"),
         default="hide",
-        help="track editorial changes (renumbering, punctuation, case) or write them as the new text (default: hide)",
+        help="editorial changes (numbering, punctuation, case) are always tracked; hide: under their own author "
+        "'AUTHOR (toimetuslik)', which Word's reviewer filter hides in one step (default); show: under AUTHOR",
     )
     parser.add_argument(
         "--no-moves", action="store_true", help="show moved duties as a deletion and an insertion, not as moves"
@@ -57,7 +58,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compare, build the redline in memory, then write it in one atomic step (or to stdout for -o -)."""
-    from ajdiff.cli.options import EXIT_SAME, check_output, compare_from_args, emit_bytes
+    from ajdiff.cli.options import EXIT_SAME, check_output, compare_from_args, emit_bytes, max_bytes
 
     output = str(args.output)
     if output != "-" and not output.lower().endswith(".docx"):
@@ -76,14 +77,16 @@ def run(args: argparse.Namespace) -> int:
         review = load_review(args.review)  # only read: a bad file is reported, never copied or replaced
     result = compare_from_args(args)
 
-    from ajdiff.redline.build import RedlineOptions, build_redline
-    from ajdiff.redline.layout import LayoutOptions
+    from ajdiff.redline.document import RedlineOptions, build_redline
 
     options = RedlineOptions(
         author=args.author,
         date=args.date,
-        layout=LayoutOptions(show_editorial=args.editorial == "show", moves=not args.no_moves, lang=args.lang),
+        editorial_apart=args.editorial == "hide",
+        moves=not args.no_moves,
+        lang=args.lang,
         review=review,
+        max_bytes=max_bytes(args),
     )
     data = build_redline(result, options)
     emit_bytes(data, output, inputs=inputs, force=args.force)

@@ -1,7 +1,7 @@
-"""The Word redline: native tracked changes for approvers (python-docx + lxml, loaded on demand).
+"""The Word redline: NEW's own document with every difference to OLD as a native tracked change.
 
-Layers, bottom up: `oxml` owns every WordprocessingML name and builds tracked-change elements;
-`layout` turns a `Comparison` into a pure block model (paragraphs, tables, presence per side);
-`build` writes that model with python-docx; `views` accepts or rejects all changes of a produced
-file in pure Python; `command` is the CLI entry. Importing this package imports none of them.
+Layers, bottom up: `oxml` builds WordprocessingML elements; `package` holds a .docx in memory (NEW's,
+or a clean template) and writes it; `units` reads each side's paragraphs and cuts them by job
+description; `track` writes `compare.script`'s edits into NEW's paragraphs; `summary` puts the
+summary page first; `document` ties them together. lxml only: no python-docx on this path.
 """

@@ -22,8 +22,8 @@ from datetime import datetime, timezone
 from lxml import etree
 
 from ajdiff.errors import InputError
-from ajdiff.readers import DEFAULT_MAX_BYTES
-from ajdiff.readers.container import open_zip, parse_xml_safely, read_member
+from ajdiff.read.formats import DEFAULT_MAX_BYTES
+from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member
 from ajdiff.redline import oxml
 from ajdiff.redline.oxml import qn
 
@@ -252,6 +252,11 @@ class Package:
     def append(self, block: etree._Element) -> None:
         """Append a paragraph or table to the body, before its closing section properties."""
         oxml.append_block(self.body, block)
+
+    def part(self, name: str) -> etree._Element | None:
+        """A part of the main document by its kind ('styles', 'numbering', 'settings'), parsed; None if absent."""
+        kinds = {"styles": _STYLES, "numbering": _NUMBERING, "settings": _SETTINGS}
+        return self._related(self._main, kinds[name])
 
     def style_id(self, name: str) -> str:
         """The id of a built-in style in this package, by Word's name ('heading 1', 'Table Grid' …).

@@ -1,38 +1,59 @@
-"""The first page, never tracked: a table of the semantic changes, in Estonian or English."""
+"""The summary page before the document, never tracked: per pair, each substantive change's changed words.
+
+It sits in a content control tagged `ajdiff-summary`, so an approver removes it in one step and
+Accept All / Reject All act on the document alone.
+"""
 
 from __future__ import annotations
 
-from ajdiff.changes import Change, Comparison, ComparisonSet, Impact
-from ajdiff.model import JobDescription
-from ajdiff.redline.layout import Block, Para, Presence, Row, Segment, Style, Table, mark_name
-from ajdiff.render.labels import section_name, sentence
-from ajdiff.review import Review
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
 
-# (Estonian, English) strings of the summary page.
+from lxml import etree
+
+from ajdiff.changes import Change, Comparison, ComparisonSet, Impact, Span, SpanOp
+from ajdiff.model import JobDescription
+from ajdiff.redline.oxml import clean_text, comment_range, element, qn
+from ajdiff.redline.package import Package
+from ajdiff.render.labels import change_title, kind_name
+from ajdiff.review import Mark
+
+if TYPE_CHECKING:
+    from ajdiff.redline.document import RedlineOptions
+
+SUMMARY_TAG = "ajdiff-summary"
+"""The tag of the content control that holds the summary page."""
+CONTEXT_WORDS = 4
+"""Unchanged words shown on each side of the changed ones."""
+_WIDTHS = (2600, 2200, 4838)  # twentieths of a point: 15.4 cm of an A4 page with 2.5 cm margins
+
 STRINGS: dict[str, tuple[str, str]] = {
     "title": ("Muudatuste kokkuvõte", "Summary of changes"),
-    "impact": ("Mõju", "Impact"),
-    "section": ("Osa", "Section"),
-    "what": ("Mis muutus", "What changed"),
-    "old_new": ("Vana → uus", "Old → new"),
-    "review": ("Ülevaatus", "Review"),
-    "high": ("Oluline", "High"),
-    "normal": ("Tavaline", "Normal"),
+    "section": ("Osa ja väli", "Section and field"),
+    "what": ("Muudatus", "Change"),
+    "words": ("Muutunud sõnad (vana → uus)", "Changed words (old → new)"),
+    "high": ("oluline", "high impact"),
     "none": ("Sisulisi muudatusi ei ole.", "No substantive changes."),
     "counts": (
-        "Sisulisi muudatusi {substantive} (neist olulisi {high}), toimetuslikke {editorial} ({shown}).",
-        "{substantive} substantive changes ({high} of high impact), {editorial} editorial ({shown}).",
+        "Sisulisi muudatusi {substantive} (neist olulisi {high}), toimetuslikke {editorial}.",
+        "{substantive} substantive changes ({high} of high impact), {editorial} editorial.",
     ),
-    "shown": ("märgitud muudatustena", "tracked"),
-    "hidden": ("kirjutatud uue tekstina, jälgimata", "written as the new text, untracked"),
-    "created": ("Loodud ametikohad", "Posts created"),
-    "abolished": ("Kaotatud ametikohad", "Posts abolished"),
+    "created": ("Loodud ametikohad (dokumendis lisatud tekstina)", "Posts created (inserted whole below)"),
+    "abolished": ("Kaotatud ametikohad (dokumendis kustutatud tekstina)", "Posts abolished (deleted whole below)"),
     "intro": (
-        "Järgmistel lehtedel on iga muudatus Wordi jälgitava muudatusena: kõigi vastuvõtmine annab uue "
-        "versiooni, kõigi tagasilükkamine vana.",
-        "The following pages show every change as a Word tracked change: accepting all gives the new "
-        "version, rejecting all gives the old one.",
+        "See kokkuvõte ei kuulu dokumendi juurde. Järgmistel lehtedel on uus dokument, milles iga erinevus vanast "
+        "on Wordi jälgitav muudatus: kõigi vastuvõtmine annab uue teksti, kõigi tagasilükkamine vana. "
+        "Toimetuslikud muudatused (numeratsioon, kirjavahemärgid, suurtähed) on autori „{editorial}“ nimel: "
+        "Läbivaatus → Kuva märgistus → Konkreetsed inimesed peidab need.",
+        "This summary is not part of the document. The following pages are the new document, in which every "
+        "difference from the old one is a Word tracked change: accepting all gives the new text, rejecting all "
+        "the old. Editorial changes (numbering, punctuation, case) are by the author “{editorial}”: Review → "
+        "Show Markup → Specific People hides them.",
     ),
+    "approved": ("Kinnitatud", "Approved"),
+    "questioned": ("Küsimus", "Questioned"),
 }
 
 
@@ -42,71 +63,170 @@ def tr(key: str, lang: str) -> str:
     return en if lang == "en" else et
 
 
-def _short(text: str | None, limit: int = 120) -> str:
-    text = " ".join((text or "").split())
-    if not text:
+def _window(spans: Sequence[Span], side: SpanOp) -> str:
+    """One side's text around its changed words: a few words before and after, never cut before them."""
+    keep = [s for s in spans if s.op is SpanOp.EQUAL or s.op is side]
+    changed = [k for k, s in enumerate(keep) if s.op is side]
+    if not changed:
         return "—"
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    first, last = changed[0], changed[-1]
+    before = "".join(s.text for s in keep[:first]).split()
+    after = "".join(s.text for s in keep[last + 1 :]).split()
+    middle = " ".join("".join(s.text for s in keep[first : last + 1]).split())
+    head = ("… " if len(before) > CONTEXT_WORDS else "") + " ".join(before[-CONTEXT_WORDS:])
+    tail = " ".join(after[:CONTEXT_WORDS]) + (" …" if len(after) > CONTEXT_WORDS else "")
+    return " ".join(x for x in (head, middle, tail) if x)
 
 
-def _plain(text: str, style: Style = Style.BODY) -> Para:
-    return Para(Presence.BOTH, (Segment(text, text),), style)
+def changed_words(change: Change) -> tuple[str, str]:
+    """The old and new side of a change, each cut to a window around its changed words."""
+    if change.spans:
+        return _window(change.spans, SpanOp.DELETE), _window(change.spans, SpanOp.INSERT)
+    return _whole(change.old), _whole(change.new)
 
 
-def _row(cells: list[str], *, header: bool = False) -> Row:
-    style = Style.CELL_LABEL if header else Style.CELL
-    return Row(Presence.BOTH, tuple((_plain(c, style),) for c in cells), header=header)
+def _whole(text: str | None) -> str:
+    text = " ".join((text or "").split())
+    return text if text else "—"
 
 
-def _change_row(pair: Comparison, change: Change, review: Review | None, lang: str) -> Row:
-    entry = review.entry(pair, change) if review else None
-    mark = mark_name(entry.mark, lang) if entry and entry.mark else ""
-    if entry and entry.comment:
-        mark = f"{mark}: {entry.comment}" if mark else entry.comment
-    impact = tr("high" if change.impact is Impact.HIGH else "normal", lang)
-    return _row(
-        [
-            impact,
-            section_name(change.section, lang),
-            sentence(change, lang),
-            f"{_short(change.old, 60)} → {_short(change.new, 60)}",
-            mark,
-        ]
-    )
+def _paragraph(text: str, package: Package, style: str | None = None, *, bold: bool = False) -> etree._Element:
+    p = element("w:p")
+    if style:
+        ppr = etree.SubElement(p, qn("w:pPr"))
+        etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), package.style_id(style))
+    r = etree.SubElement(p, qn("w:r"))
+    if bold:
+        etree.SubElement(etree.SubElement(r, qn("w:rPr")), qn("w:b"))
+    t = etree.SubElement(r, qn("w:t"))
+    t.text = clean_text(text)
+    t.set(qn("xml:space"), "preserve")
+    return p
 
 
-def _posts(docs: tuple[JobDescription, ...]) -> list[Para]:
-    return [_plain(f"{d.label} ({d.source})", Style.BULLET) for d in docs]
+def _cell(texts: Sequence[str], width: int, package: Package, *, bold: bool = False) -> etree._Element:
+    tc = element("w:tc")
+    tcpr = etree.SubElement(tc, qn("w:tcPr"))
+    etree.SubElement(tcpr, qn("w:tcW"), {qn("w:w"): str(width), qn("w:type"): "dxa"})
+    for text in texts or [""]:
+        tc.append(_paragraph(text, package, bold=bold))
+    return tc
 
 
-def summary_blocks(
-    changes: ComparisonSet, *, lang: str = "et", review: Review | None = None, show_editorial: bool = False
-) -> list[Block]:
-    """The summary page: per pair, a table of impact, section, what changed, old → new, review mark."""
-    blocks: list[Block] = [_plain(tr("title", lang), Style.TITLE), _plain(tr("intro", lang))]
-    header = [tr(k, lang) for k in ("impact", "section", "what", "old_new", "review")]
-    for pair in changes.pairs:
-        blocks.append(_plain(f"{pair.old.label} → {pair.new.label}", Style.SUBHEADING))
+def _table(rows: Sequence[Sequence[Sequence[str]]], package: Package) -> etree._Element:
+    tbl = element("w:tbl")
+    tblpr = etree.SubElement(tbl, qn("w:tblPr"))
+    etree.SubElement(tblpr, qn("w:tblStyle")).set(qn("w:val"), package.style_id("Table Grid"))
+    etree.SubElement(tblpr, qn("w:tblW"), {qn("w:w"): str(sum(_WIDTHS)), qn("w:type"): "dxa"})
+    etree.SubElement(tblpr, qn("w:tblLayout")).set(qn("w:type"), "fixed")
+    grid = etree.SubElement(tbl, qn("w:tblGrid"))
+    for w in _WIDTHS:
+        etree.SubElement(grid, qn("w:gridCol")).set(qn("w:w"), str(w))
+    for k, row in enumerate(rows):
+        tr = etree.SubElement(tbl, qn("w:tr"))
+        if k == 0:
+            etree.SubElement(etree.SubElement(tr, qn("w:trPr")), qn("w:tblHeader"))
+        for cell, width in zip(row, _WIDTHS):
+            tr.append(_cell(cell, width, package, bold=k == 0))
+    return tbl
+
+
+def _annex_number(doc: JobDescription) -> tuple[int, str]:
+    m = re.match(r"\d+", doc.annex or "")
+    return (int(m.group()) if m else 10**9, doc.annex or "")
+
+
+def _post_line(doc: JobDescription) -> str:
+    name = doc.source.rsplit("/", 1)[-1]
+    return f"{doc.label} ({name})" if not doc.annex else doc.label
+
+
+def review_note(pair: Comparison, change: Change, options: RedlineOptions) -> str:
+    """What the reviewer said of a change: '[Küsimus] Miks muudeti?', '[Kinnitatud]', or ''."""
+    entry = options.review.entry(pair, change) if options.review else None
+    if entry is None:
+        return ""
+    parts = []
+    if entry.mark is Mark.APPROVED:
+        parts.append(f"[{tr('approved', options.lang)}]")
+    elif entry.mark is Mark.QUESTIONED:
+        parts.append(f"[{tr('questioned', options.lang)}]")
+    if entry.comment and entry.comment.strip():
+        parts.append(entry.comment.strip())
+    return " ".join(parts)
+
+
+def _change_row(pair: Comparison, change: Change, options: RedlineOptions) -> list[list[str]]:
+    lang = options.lang
+    what = kind_name(change.kind, lang) + (f" ({tr('high', lang)})" if change.impact is Impact.HIGH else "")
+    old, new = changed_words(change)
+    note = review_note(pair, change, options)
+    words = ([f"− {old}"] if change.old is not None else []) + ([f"+ {new}"] if change.new is not None else [])
+    return [[change_title(change, lang)], [what, *([note] if note else [])], words]
+
+
+def _comment(row: etree._Element, note: str, package: Package, options: RedlineOptions, date: datetime) -> None:
+    """The reviewer's words as a Word comment on the change's row of the summary."""
+    author = (options.review.author if options.review else None) or options.author
+    initials = "".join(w[0] for w in author.split()[:3]).upper() or "A"
+    comment_id = package.add_comment(author, initials, date, note)
+    start, end, ref = comment_range(comment_id, ref_style=package.style_id("annotation reference"))
+    first = row.find(f"{qn('w:tc')}/{qn('w:p')}")
+    assert first is not None  # every cell has a paragraph
+    ppr = first.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        first.insert(0, start)
+    first.append(end)
+    first.append(ref)
+
+
+def summary_elements(
+    package: Package, result: ComparisonSet, options: RedlineOptions, editorial: str, date: datetime
+) -> list[etree._Element]:
+    """The summary's paragraphs and tables, in order."""
+    lang = options.lang
+    intro = tr("intro", lang).format(editorial=editorial)
+    out = [_paragraph(tr("title", lang), package, "Title"), _paragraph(intro, package)]
+    header = [[tr("section", lang)], [tr("what", lang)], [tr("words", lang)]]
+    for pair in sorted(result.pairs, key=lambda p: _annex_number(p.new)):
+        out.append(_paragraph(f"{pair.old.label} → {pair.new.label}", package, "heading 2"))
         counts = tr("counts", lang).format(
-            substantive=len(pair.substantive),
-            high=len(pair.high_impact),
-            editorial=len(pair.editorial),
-            shown=tr("shown" if show_editorial else "hidden", lang),
+            substantive=len(pair.substantive), high=len(pair.high_impact), editorial=len(pair.editorial)
         )
-        blocks.append(_plain(counts))
+        out.append(_paragraph(counts, package))
         if not pair.substantive:
-            blocks.append(_plain(tr("none", lang)))
+            out.append(_paragraph(tr("none", lang), package))
             continue
-        # High impact first, then in document order: what an approver must read first.
-        ordered = sorted(pair.substantive, key=lambda c: c.impact is not Impact.HIGH)
-        rows = [_row(header, header=True), *(_change_row(pair, c, review, lang) for c in ordered)]
-        blocks.append(Table(tuple(rows), (2.1, 2.8, 5.2, 4.6, 2.3)))
-    if changes.unpaired_new:
-        blocks.append(_plain(tr("created", lang), Style.SUBHEADING))
-        blocks += _posts(changes.unpaired_new)
-    if changes.unpaired_old:
-        blocks.append(_plain(tr("abolished", lang), Style.SUBHEADING))
-        blocks += _posts(changes.unpaired_old)
-    blocks += [_plain(note) for note in changes.notes]
-    blocks.append(Para(Presence.BOTH))
-    return blocks
+        rows = [header, *(_change_row(pair, c, options) for c in pair.substantive)]
+        table = _table(rows, package)
+        for row, change in zip(table.findall(qn("w:tr"))[1:], pair.substantive):
+            note = review_note(pair, change, options)
+            if note:
+                _comment(row, note, package, options, date)
+        out.append(table)
+    for key, docs in (("created", result.unpaired_new), ("abolished", result.unpaired_old)):
+        if docs:
+            out.append(_paragraph(tr(key, lang), package, "heading 2"))
+            out += [_paragraph(_post_line(d), package) for d in sorted(docs, key=_annex_number)]
+    return out
+
+
+def add_summary(
+    package: Package, result: ComparisonSet, options: RedlineOptions, editorial: str, date: datetime
+) -> None:
+    """Put the summary page at the start of the body, in a content control, ending with a page break."""
+    sdt = element("w:sdt")
+    sdtpr = etree.SubElement(sdt, qn("w:sdtPr"))
+    etree.SubElement(sdtpr, qn("w:alias")).set(qn("w:val"), tr("title", options.lang))
+    etree.SubElement(sdtpr, qn("w:tag")).set(qn("w:val"), SUMMARY_TAG)
+    content = etree.SubElement(sdt, qn("w:sdtContent"))
+    elements = summary_elements(package, result, options, editorial, date)
+    # The page break ends the last paragraph: no empty paragraph, so no blank page after the summary.
+    last = _paragraph("", package)
+    br = etree.SubElement(etree.SubElement(last, qn("w:r")), qn("w:br"))
+    br.set(qn("w:type"), "page")
+    for el in [*elements, last]:
+        content.append(el)
+    package.body.insert(0, sdt)

@@ -41,4 +41,6 @@ def demo_result() -> ComparisonSet:
     def read(name: str) -> list:
         return [replace(d, source=f"demo/{name}") for d in read_documents(demo_file(name))]
 
-    return compare_documents(read(DEMO_OLD), select_annex(read(DEMO_NEW), DEMO_NEW_ANNEX, DEMO_NEW))
+    result = compare_documents(read(DEMO_OLD), select_annex(read(DEMO_NEW), DEMO_NEW_ANNEX, DEMO_NEW))
+    # The files themselves, for the redline to read their paragraphs again.
+    return replace(result, old_path=str(demo_file(DEMO_OLD)), new_path=str(demo_file(DEMO_NEW)))

@@ -1,4 +1,4 @@
-"""`x` in the UI: write the redline built by `ajdiff.redline`, the review's marks and comments as Word comments."""
+"""`x` in the UI: write the redline built by `ajdiff.redline`, the review's marks and comments on its summary page."""
 
 from __future__ import annotations
 
@@ -25,14 +25,13 @@ def default_export_path(result: ComparisonSet) -> Path:
 def _redline_builder() -> RedlineBuilder | None:
     """The redline layer's builder, or None when this build has no redline (python-docx loads only here)."""
     try:
-        from ajdiff.redline.build import RedlineOptions, build_redline
-        from ajdiff.redline.layout import LayoutOptions
+        from ajdiff.redline.document import RedlineOptions, build_redline
     except ImportError:
         return None
 
     def build(result: ComparisonSet, review: Review, lang: str, show_editorial: bool) -> bytes:
-        layout = LayoutOptions(lang=lang, show_editorial=show_editorial)
-        return build_redline(result, RedlineOptions(review=review, layout=layout))
+        options = RedlineOptions(review=review, lang=lang, editorial_apart=not show_editorial)
+        return build_redline(result, options)
 
     return build
 

@@ -40,7 +40,7 @@ def test_render_json(benchmark, results: dict[str, ComparisonSet], which: str) -
 
 @pytest.mark.parametrize("which", ["pair", "orders"])
 def test_render_redline(benchmark, results: dict[str, ComparisonSet], which: str) -> None:
-    from ajdiff.redline.build import build_redline
+    from ajdiff.redline.document import build_redline
 
     data = benchmark.pedantic(build_redline, args=(results[which],), rounds=10 if which == "pair" else 3)
     assert data[:2] == b"PK"

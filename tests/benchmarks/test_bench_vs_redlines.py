@@ -58,7 +58,7 @@ def test_ajdiff_redline_against_python_redlines(
     redlines = pytest.importorskip(
         "python_redlines", reason='python-redlines is not installed: pip install "python-redlines[docxodus]"'
     )
-    from ajdiff.redline.build import build_redline
+    from ajdiff.redline.document import build_redline
 
     engine = redlines.DocxodusEngine()  # unpacks its binary once, outside the timing
     old, new = docx_pair

@@ -1,4 +1,4 @@
-"""Shared fixtures of the redline tests: the real version pairs, a pinned date, views."""
+"""Shared fixtures of the redline tests: the real version pairs, a pinned date, the sides' paragraphs."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
 
-from ajdiff.api import load
-from ajdiff.changes import Comparison
+from ajdiff.api import compare_files, load
+from ajdiff.changes import Comparison, ComparisonSet
 from ajdiff.compare.document import compare
-from ajdiff.model import JobDescription
-from ajdiff.redline.build import render_document, write_blocks
-from ajdiff.redline.layout import LayoutOptions, annex_blocks
-from tests.redline.views import Item, Side, view
+from ajdiff.read.formats import read_source
+from ajdiff.read.parse import parse_source
+from ajdiff.redline.document import RedlineOptions, build_redline
+from ajdiff.redline.units import segments, text_units
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 SEED = {
@@ -31,36 +31,59 @@ REAL_PAIRS: dict[str, tuple[str, str | None, str, str]] = {
     "000L6-000L7": ("000", "6", "000", "7"),
     "003L10-003L11": ("003", "10", "003", "11"),
 }
+ORDER_PAIRS = ("1=1", "2=4", "3=5", "6=7")
+"""Posts of two departments: ajdiff pairs none of 000 → 003 on its own; a reviewer pairs four by hand."""
 
 
 @cache
-def document(seed: str, annex: str | None) -> JobDescription:
+def real_result(name: str) -> ComparisonSet:
+    """The comparison of one real pair, as `ajdiff redline` makes it."""
+    old_seed, old_annex, new_seed, new_annex = REAL_PAIRS[name]
+    return compare_files(SEED[old_seed], SEED[new_seed], old_annex=old_annex, new_annex=new_annex)
+
+
+def real_pair(name: str) -> Comparison:
+    """The one pair of a real pair's comparison."""
+    return real_result(name).pairs[0]
+
+
+def orders_result() -> ComparisonSet:
+    """The two seed orders, four posts paired by hand."""
+    return compare_files(SEED["000"], SEED["003"], pair=ORDER_PAIRS)
+
+
+def redline(result: ComparisonSet, **options: object) -> bytes:
+    """The redline of a comparison with the pinned date."""
+    return build_redline(result, RedlineOptions(date=DATE, **options))  # type: ignore[arg-type]  # test kwargs
+
+
+@cache
+def paragraphs(seed: str, annex: str | None = None) -> tuple[str, ...]:
+    """A seed's paragraphs as the redline reads a text file; for one annex, that annex's stretch."""
+    source = read_source(SEED[seed])
+    units = text_units(source)
+    if annex is None:
+        return tuple(u.text for u in units)
+    docs = parse_source(source)
+    k = next(i for i, d in enumerate(docs) if d.annex == annex)
+    return tuple(units[i].text for i in segments(units, docs).docs[k])
+
+
+@cache
+def document_of(seed: str, annex: str | None):  # type: ignore[no-untyped-def]  # JobDescription
     """One parsed document of a seed (parsed once)."""
     return load(SEED[seed], annex)[0]
 
 
 @cache
-def real_pair(name: str) -> Comparison:
-    """The comparison of one real pair."""
-    old_seed, old_annex, new_seed, new_annex = REAL_PAIRS[name]
-    return compare(document(old_seed, old_annex), document(new_seed, new_annex))
-
-
-def annex_redline(pair: Comparison, options: LayoutOptions) -> bytes:
-    """The tracked annex of a pair alone (no summary page)."""
-    return write_blocks(annex_blocks(pair, options), date=DATE)
-
-
-@cache
-def rendered(doc: JobDescription) -> list[Item]:
-    """The text of one document rendered with no changes."""
-    return view(render_document(doc, date=DATE), Side.ACCEPT)
-
-
-@cache
 def moved_pair() -> Comparison:
     """000 Lisa 2 with its last duty moved to the front: no real pair moves a duty."""
-    old = document("000", "2")
+    old = document_of("000", "2")
     duties = (old.duties[-1], *old.duties[:-1])
     new = replace(old, duties=tuple(replace(d, number=f"2.{k + 1}") for k, d in enumerate(duties)))
     return compare(old, new)
+
+
+def norm(lines: list[str] | tuple[str, ...]) -> list[str]:
+    """Non-empty lines with their spaces normalised (a view joins runs; a reader trims them)."""
+    return [" ".join(line.split()) for line in lines if line.strip()]

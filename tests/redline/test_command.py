@@ -15,8 +15,8 @@ from lxml import etree
 from ajdiff.cli import main
 from ajdiff.redline.oxml import qn
 from ajdiff.review import REVIEW_FORMAT
-from tests.redline.support import SEED, real_pair, rendered
-from tests.redline.views import Side, TableRow, document_xml, flat_lines, split_pages, view
+from tests.redline.support import ORDER_PAIRS, SEED, norm, orders_result, paragraphs, real_pair
+from tests.redline.views import Side, TableRow, document_xml, flat_lines, paragraph_lines, summary, view
 
 PAIR_ARGS = [str(SEED["001"]), str(SEED["000"]), "--new-annex", "2"]
 DATE_ARG = ["--date", "2025-01-31T12:00:00Z"]
@@ -31,8 +31,7 @@ def _run(tmp_path: Path, *extra: str, args: list[str] = PAIR_ARGS) -> tuple[int,
 def test_writes_a_redline_and_exits_0_when_written(tmp_path: Path) -> None:
     code, out = _run(tmp_path)
     assert code == 0  # a redline written is a success, whatever it shows (`redline … && next` goes on)
-    pages = split_pages(view(out.read_bytes(), Side.ACCEPT))
-    assert pages[1] == rendered(real_pair("001-000L2").new)
+    assert norm(paragraph_lines(view(out.read_bytes(), Side.ACCEPT))) == norm(paragraphs("000", "2"))
 
 
 def test_identical_inputs_exit_0(tmp_path: Path) -> None:
@@ -74,34 +73,40 @@ def test_author_and_date_are_written(tmp_path: Path) -> None:
 
 
 def _summary_text(path: Path) -> str:
-    return "\n".join(flat_lines(split_pages(view(path.read_bytes(), Side.ACCEPT))[0]))
+    return "\n".join(flat_lines(summary(path.read_bytes())))
 
 
 def test_summary_in_estonian_and_english(tmp_path: Path) -> None:
     _, out = _run(tmp_path)
     et = _summary_text(out)
     assert "Muudatuste kokkuvõte" in et
-    for needle in (
-        "Mõju",
-        "Mis muutus",
-        "Vana → uus",
-        "Teenistuja asendab",
-        "soovituslikult",
-        "Muudeti ülesannet 2.12",
-    ):
+    for needle in ("Osa ja väli", "Muutunud sõnad (vana → uus)", "Teenistuja asendab", "Ülesanne 2.12", "Haridus"):
         assert needle in et
     out.unlink()
     _run(tmp_path, "--lang", "en")
     en = _summary_text(out)
     assert "Summary of changes" in en and "Muudatuste" not in en
-    for needle in ("Impact", "What changed", "Old → new", "Substitutes for", "Duty reworded 2.12"):
+    for needle in ("Section and field", "Changed words (old → new)", "Substitutes for", "Duty 2.12", "Education"):
         assert needle in en
+
+
+def test_summary_shows_the_changed_words_never_cut_before_them(tmp_path: Path) -> None:
+    """Each row's two sides hold the words that differ, with a few words around them."""
+    _, out = _run(tmp_path)
+    rows = [r for r in summary(out.read_bytes()) if isinstance(r, TableRow)][1:]
+    words = {(r.cells[0][0], "\n".join(r.cells[2])) for r in rows}
+    duty = next(w for title, w in words if title == "Ülesanne 2.12")
+    assert "− Vahetu juhi antud ühekordsete ülesannete täitmine" in duty
+    assert "+ Vahetu juhi ühekordsete ülesannete teostamine" in duty
+    education = next(w for title, w in words if title == "Haridus")
+    assert "soovitavalt" in education and "soovituslikult" in education
+    # No internal keys or folded names: the field names as the documents write them.
+    assert not any("_" in title or "toovahendid" in title for title, _ in words)
 
 
 def test_summary_lists_only_substantive_changes(tmp_path: Path) -> None:
     _, out = _run(tmp_path)
-    first = split_pages(view(out.read_bytes(), Side.ACCEPT))[0]
-    rows = [r for r in first if isinstance(r, TableRow)]
+    rows = [r for r in summary(out.read_bytes()) if isinstance(r, TableRow)]
     assert len(rows) == 1 + len(real_pair("001-000L2").substantive)
 
 
@@ -128,11 +133,11 @@ def test_review_comments_and_marks(tmp_path: Path) -> None:
     starts = [el.get(qn("w:id")) for el in root.iter(qn("w:commentRangeStart"))]
     refs = [el.get(qn("w:id")) for el in root.iter(qn("w:commentReference"))]
     assert sorted(starts) == sorted(refs) and len(starts) == 2
-    # The comment on the duty sits in its row, next to the reworded text.
+    # The comment on the duty sits on its row of the summary, next to the reworded words.
     row = next(tr for tr in root.iter(qn("w:tr")) if list(tr.iter(qn("w:commentRangeStart"))))
     assert "teostamine" in "".join(row.itertext())
-    summary = _summary_text(tmp_path / "r.docx")
-    assert "Küsimus: Miks muudeti?" in summary and "Kinnitatud" in summary
+    text = _summary_text(tmp_path / "r.docx")
+    assert "[Küsimus] Miks muudeti?" in text and "[Kinnitatud]" in text
 
 
 def test_missing_review_file_is_an_input_error(tmp_path: Path) -> None:
@@ -141,25 +146,29 @@ def test_missing_review_file_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_two_orders_give_every_paired_annex_and_posts_created_or_abolished(tmp_path: Path) -> None:
-    from ajdiff.api import compare_files
-
-    result = compare_files(SEED["000"], SEED["003"])
-    code, out = _run(tmp_path, "--editorial", "show", args=[str(SEED["000"]), str(SEED["003"])])
+    pairs = [arg for spec in ORDER_PAIRS for arg in ("--pair", spec)]
+    code, out = _run(tmp_path, *pairs, args=[str(SEED["000"]), str(SEED["003"])])
     assert code == 0
-    accepted = split_pages(view(out.read_bytes(), Side.ACCEPT))
-    rejected = split_pages(view(out.read_bytes(), Side.REJECT))
-    assert len(accepted) == 1 + len(result.pairs)
-    for k, pair in enumerate(result.pairs):
-        assert accepted[k + 1] == rendered(pair.new)
-        assert rejected[k + 1] == rendered(pair.old)
-    summary = "\n".join(flat_lines(accepted[0]))
-    if result.unpaired_new:
-        assert "Loodud ametikohad" in summary
-        assert all(d.label in summary for d in result.unpaired_new)
-    if result.unpaired_old:
-        assert "Kaotatud ametikohad" in summary
-        assert all(d.label in summary for d in result.unpaired_old)
-    assert result.unpaired_new or result.unpaired_old, "the two seed orders differ in posts"
+    data = out.read_bytes()
+    assert norm(paragraph_lines(view(data, Side.ACCEPT))) == norm(paragraphs("003"))
+    assert norm(paragraph_lines(view(data, Side.REJECT))) == norm(paragraphs("000"))
+    text = _summary_text(out)
+    result = orders_result()
+    assert result.unpaired_new and result.unpaired_old, "the two seed orders differ in posts"
+    assert "Loodud ametikohad" in text and "Kaotatud ametikohad" in text
+    for doc in (*result.unpaired_new, *result.unpaired_old):
+        assert doc.label in text
+    # By annex number (Lisa 2 before Lisa 10); never a file's path.
+    lines = text.splitlines()
+    for header in ("Loodud ametikohad", "Kaotatud ametikohad"):
+        start = next(k for k, line in enumerate(lines) if line.startswith(header)) + 1
+        listed = []
+        for line in lines[start:]:
+            if not line.startswith("Lisa "):
+                break
+            listed.append(int(line.split()[1]))
+        assert listed and listed == sorted(listed)
+    assert "fixtures" not in text
 
 
 def test_import_ajdiff_and_the_command_module_do_not_load_docx() -> None:

@@ -1,4 +1,5 @@
-"""A real client: LibreOffice opens each redline, lists its tracked changes, accepts or rejects all.
+"""A real client: LibreOffice opens each redline, lists its tracked changes, accepts or rejects all, and
+the text it is left with is NEW's or OLD's paragraphs as ajdiff's own reader reads them.
 
 One soffice process serves every file (see lo_driver.py, run with the system python3 that has
 `uno`). In CI (`CI` set) a missing LibreOffice is a failure, never a skip.
@@ -6,19 +7,24 @@ One soffice process serves every file (see lo_driver.py, run with the system pyt
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from ajdiff.api import compare_files
-from ajdiff.changes import ComparisonSet
-from ajdiff.redline.build import RedlineOptions, build_redline
-from ajdiff.redline.layout import LayoutOptions
-from tests.redline.support import DATE, REAL_PAIRS, SEED, annex_redline, moved_pair, real_pair, rendered
+from ajdiff.read.formats import read_source
+from ajdiff.read.parse import parse_source
+from ajdiff.redline.oxml import qn
+from ajdiff.redline.package import Package
+from ajdiff.redline.units import segments, word_units
+from tests.redline.support import FIXTURES, REAL_PAIRS, SEED, norm, orders_result, paragraphs, real_result, redline
 from tests.redline.views import Side, paragraph_lines, view
 
 DRIVER = Path(__file__).with_name("lo_driver.py")
@@ -33,58 +39,100 @@ def _have_libreoffice() -> bool:
 
 
 def _lines(texts: list[str]) -> list[str]:
-    """LibreOffice's exported lines as paragraph_lines gives them: no list bullets, no empty lines."""
-    return [line.strip().removeprefix("• ") for line in texts if line.strip()]
+    """LibreOffice's exported lines: no list bullets, no empty lines, spaces normalised; a Word
+    non-breaking hyphen is exported as U+2011 where ajdiff's reader reads '-'."""
+    return norm([line.strip().removeprefix("• ").replace("\u2011", "-") for line in texts])
+
+
+def _lo_docx(source: Path, folder: Path) -> Path:
+    """A .docx written by LibreOffice itself (its own styles, page and fonts), from a seed's Word file."""
+    odt_dir, docx_dir = folder / "odt", folder / "docx"
+    for target, src, out in (("odt", source, odt_dir), ("docx:MS Word 2007 XML", None, docx_dir)):
+        given = src if src is not None else odt_dir / f"{source.stem}.odt"
+        subprocess.run(
+            ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{folder}/profile",
+             "--convert-to", target, "--outdir", str(out), str(given)],
+            capture_output=True, timeout=120, check=True,
+        )  # fmt: skip
+    return docx_dir / f"{source.stem}.docx"
+
+
+def _word_annex(path: Path, annex: str) -> list[str]:
+    """One annex of a Word file, paragraph by paragraph, as ajdiff's reader reads it (list numbers are
+    drawn by Word, in no run: left out)."""
+    package = Package.from_docx(path.read_bytes())
+    units = word_units(package.document, package.part("numbering"), package.part("styles"))
+    docs = parse_source(read_source(path))
+    k = next(i for i, d in enumerate(docs) if d.annex == annex)
+    texts = [units[i].text.removeprefix(units[i].label).strip() for i in segments(units, docs).docs[k]]
+    return [t for t in texts if t]
 
 
 @pytest.fixture(scope="module")
-def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, dict]]:
-    """Every file LibreOffice checks, and what it reported for each."""
+def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, dict, list[str], list[str]]]:
+    """Every file LibreOffice checks: its bytes, LibreOffice's report, NEW's and OLD's paragraphs."""
     if not _have_libreoffice():
         if os.environ.get("CI"):
             pytest.fail("LibreOffice (libreoffice-writer-nogui, python3-uno) is required in CI")
         pytest.skip("LibreOffice with python3-uno is not installed here")
     folder = tmp_path_factory.mktemp("lo")
-    files: dict[str, bytes] = {}
-    for name in REAL_PAIRS:
-        pair = real_pair(name)
-        files[f"annex-{name}"] = annex_redline(pair, LayoutOptions(show_editorial=True))
-        options = RedlineOptions(date=DATE, layout=LayoutOptions(show_editorial=False))
-        files[f"full-{name}"] = build_redline(ComparisonSet(pairs=(pair,)), options)
-    files["annex-moved"] = annex_redline(moved_pair(), LayoutOptions(show_editorial=True))
-    # Posts of two departments: ajdiff pairs none of them on its own; pair four by hand, as a reviewer would.
-    orders = compare_files(SEED["000"], SEED["003"], pair=("1=1", "2=4", "3=5", "6=7"))
-    files["orders"] = build_redline(orders, RedlineOptions(date=DATE, layout=LayoutOptions(show_editorial=True)))
+    files: dict[str, tuple[bytes, list[str], list[str]]] = {}
+    for name, (old_seed, old_annex, new_seed, new_annex) in REAL_PAIRS.items():
+        expected = (list(paragraphs(new_seed, new_annex)), list(paragraphs(old_seed, old_annex)))
+        files[name] = (redline(real_result(name)), *expected)
+    files["orders"] = (redline(orders_result()), list(paragraphs("003")), list(paragraphs("000")))
+    # A Word file made by LibreOffice, with LibreOffice's styles, as NEW: the redline is that file.
+    styled = _lo_docx(FIXTURES / f"{SEED['000'].stem}.docx", folder)
+    result = compare_files(SEED["001"], styled, new_annex="2")
+    files["libreoffice-base"] = (redline(result), _word_annex(styled, "2"), list(paragraphs("001")))
     paths = {}
-    for key, data in files.items():
+    for key, (data, _, _) in files.items():
         path = folder / f"{key}.docx"
         path.write_bytes(data)
         paths[str(path)] = key
-    proc = subprocess.run([SYSTEM_PYTHON, str(DRIVER), *paths], capture_output=True, text=True, timeout=180, cwd=folder)
+    (folder / "styled.docx").write_bytes(styled.read_bytes())
+    proc = subprocess.run([SYSTEM_PYTHON, str(DRIVER), *paths], capture_output=True, text=True, timeout=300, cwd=folder)
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
-    return {paths[p]: (files[paths[p]], r) for p, r in report.items()}
+    out = {paths[p]: (files[paths[p]][0], r, files[paths[p]][1], files[paths[p]][2]) for p, r in report.items()}
+    out["styled-source"] = (styled.read_bytes(), {}, [], [])
+    return out
 
 
-@pytest.mark.parametrize("name", REAL_PAIRS)
-def test_libreoffice_accepts_to_new_and_rejects_to_old(office: dict, name: str) -> None:
-    _, report = office[f"annex-{name}"]
-    pair = real_pair(name)
+@pytest.mark.parametrize("key", [*REAL_PAIRS, "orders", "libreoffice-base"])
+def test_libreoffice_accepts_to_new_and_rejects_to_old(office: dict, key: str) -> None:
+    _, report, new, old = office[key]
     assert sum(report["redlines"].values()) > 0
-    assert _lines(report["accept"]["text"]) == paragraph_lines(rendered(pair.new))
-    assert _lines(report["reject"]["text"]) == paragraph_lines(rendered(pair.old))
+    # LibreOffice's export starts with the summary page (a content control, not tracked): skip to the document.
+    accepted, rejected = _lines(report["accept"]["text"]), _lines(report["reject"]["text"])
+    assert accepted[-len(norm(new)) :] == norm(new)
+    assert rejected[-len(norm(old)) :] == norm(old)
     assert report["accept"]["remaining"] == 0 and report["reject"]["remaining"] == 0
 
 
-@pytest.mark.parametrize("key", [f"full-{n}" for n in REAL_PAIRS] + ["orders", "annex-moved"])
-def test_libreoffice_agrees_with_the_pure_views(office: dict, key: str) -> None:
-    data, report = office[key]
-    assert sum(report["redlines"].values()) > 0
-    assert _lines(report["accept"]["text"]) == paragraph_lines(view(data, Side.ACCEPT))
-    assert _lines(report["reject"]["text"]) == paragraph_lines(view(data, Side.REJECT))
+def test_libreoffice_agrees_with_the_pure_views_on_the_document(office: dict) -> None:
+    data, report, _, _ = office["001-000L2"]
+    document = norm(paragraph_lines(view(data, Side.REJECT)))
+    assert _lines(report["reject"]["text"])[-len(document) :] == document
 
 
-def test_libreoffice_lists_moves_and_rows(office: dict) -> None:
-    _, report = office["annex-moved"]
-    # LibreOffice lists a move as a deletion and an insertion (with a moved flag).
-    assert report["redlines"].get("Delete", 0) > 0 and report["redlines"].get("Insert", 0) > 0
+def test_a_word_base_keeps_its_own_styles_page_and_fonts(office: dict) -> None:
+    """NEW made by LibreOffice: its style definitions, page size and margins, fonts are the redline's."""
+    data, _, new, _ = office["libreoffice-base"]
+    source = office["styled-source"][0]
+    with zipfile.ZipFile(io.BytesIO(data)) as out, zipfile.ZipFile(io.BytesIO(source)) as src:
+        src_styles = etree.fromstring(src.read("word/styles.xml"))
+        out_styles = etree.fromstring(out.read("word/styles.xml"))
+        src_ids = {s.get(qn("w:styleId")) for s in src_styles.iter(qn("w:style"))}
+        out_ids = {s.get(qn("w:styleId")) for s in out_styles.iter(qn("w:style"))}
+        assert src_ids <= out_ids  # every style of NEW is still there (the summary may add its own)
+        for name in ("word/fontTable.xml",):
+            if name in src.namelist():
+                assert out.read(name) == src.read(name)
+        src_sect = etree.fromstring(src.read("word/document.xml")).find(f".//{qn('w:body')}/{qn('w:sectPr')}")
+        out_sect = etree.fromstring(out.read("word/document.xml")).find(f".//{qn('w:body')}/{qn('w:sectPr')}")
+        assert src_sect is not None and out_sect is not None
+        for part in ("pgSz", "pgMar"):
+            a, b = src_sect.find(qn(f"w:{part}")), out_sect.find(qn(f"w:{part}"))
+            assert a is not None and b is not None and dict(a.attrib) == dict(b.attrib)
+    assert new, "the LibreOffice file has paragraphs"

@@ -1,33 +1,30 @@
-"""Structural checks of produced files: ids, delText placement, cells, moves, comments, attributes."""
+"""Structural checks of produced redlines: ids, delText placement, cells, moves, authors, the summary
+page, and Microsoft's Open XML SDK validator on the real pairs, the orders and a Word base."""
 
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from lxml import etree
 
-from ajdiff.changes import ComparisonSet
-from ajdiff.redline.build import RedlineOptions, build_redline
-from ajdiff.redline.layout import LayoutOptions
+from ajdiff.api import compare_files
 from ajdiff.redline.oxml import REVISION_TAGS, qn
-from tests.redline.support import DATE, REAL_PAIRS, moved_pair, real_pair
+from tests.redline import validator
+from tests.redline.support import FIXTURES, REAL_PAIRS, SEED, orders_result, real_result, redline
 from tests.redline.views import document_xml
 
 _ID_TAGS = (*REVISION_TAGS, qn("w:moveFromRangeStart"), qn("w:moveToRangeStart"))
 
 
-def _redline(name: str, **layout: object) -> bytes:
-    options = RedlineOptions(author="Tester", date=DATE, layout=LayoutOptions(**layout))  # type: ignore[arg-type]
-    return build_redline(ComparisonSet(pairs=(real_pair(name),)), options)
-
-
 @pytest.fixture(scope="module", params=[(n, m) for n in REAL_PAIRS for m in (True, False)], ids=str)
 def root(request: pytest.FixtureRequest) -> etree._Element:
     name, moves = request.param
-    return document_xml(_redline(name, show_editorial=True, moves=moves))
+    return document_xml(redline(real_result(name), author="Tester", moves=moves))
 
 
 def test_revision_ids_are_unique(root: etree._Element) -> None:
@@ -41,66 +38,110 @@ def test_del_text_only_inside_del(root: etree._Element) -> None:
     for el in root.iter(qn("w:delText")):
         assert el.getparent().getparent().tag == qn("w:del")
     for wrapper in root.iter(qn("w:del")):
-        if wrapper.getparent().tag == qn("w:rPr") or wrapper.getparent().tag == qn("w:trPr"):
+        if wrapper.getparent().tag in (qn("w:rPr"), qn("w:trPr")):
             continue
         assert list(wrapper.iter(qn("w:t"))) == []
 
 
 def test_every_cell_ends_with_a_paragraph(root: etree._Element) -> None:
     cells = list(root.iter(qn("w:tc")))
-    assert cells
+    assert cells, "the summary has a table"
     for tc in cells:
         assert tc[-1].tag == qn("w:p")
 
 
 def test_revisions_carry_author_date_and_preserved_space(root: etree._Element) -> None:
+    authors = set()
     for el in root.iter(*REVISION_TAGS):
-        assert el.get(qn("w:author")) == "Tester"
+        authors.add(el.get(qn("w:author")))
         assert el.get(qn("w:date")) == "2025-01-31T12:00:00Z"
+    assert authors <= {"Tester", "Tester (toimetuslik)"} and "Tester" in authors
     for t in root.iter(qn("w:t"), qn("w:delText")):
         assert t.get(qn("xml:space")) == "preserve"
 
 
-def test_marks_and_rows_are_tracked_where_units_are_added_or_removed() -> None:
-    root = document_xml(_redline("002-000L7", show_editorial=True))
-    assert root.findall(f".//{qn('w:trPr')}/{qn('w:ins')}"), "an added duty is an inserted row"
-    assert root.findall(f".//{qn('w:trPr')}/{qn('w:del')}"), "a removed duty is a deleted row"
-    assert root.findall(f".//{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:ins')}"), "an added result has an inserted mark"
-    assert root.findall(f".//{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}"), "a removed result has a deleted mark"
+def test_editorial_differences_are_tracked_under_their_own_author() -> None:
+    """001 → 000 Lisa 2: '2.1.' → '2.1'-style differences are tracked, by 'ajdiff (toimetuslik)'."""
+    root = document_xml(redline(real_result("001-000L2")))
+    authors = Counter(el.get(qn("w:author")) for el in root.iter(qn("w:ins"), qn("w:del")))
+    assert authors["ajdiff (toimetuslik)"] > 0 and authors["ajdiff"] > 0
+    same = document_xml(redline(real_result("001-000L2"), editorial_apart=False))
+    assert {el.get(qn("w:author")) for el in same.iter(qn("w:ins"), qn("w:del"))} == {"ajdiff"}
 
 
-def test_moved_duties_are_moves_with_named_ranges_or_plain_with_no_moves() -> None:
-    pair = moved_pair()
-    assert any(c.kind.value == "moved" for c in pair.changes)
+def test_inserted_and_deleted_paragraphs_have_tracked_marks() -> None:
+    root = document_xml(redline(real_result("002-000L7")))
+    assert root.findall(f".//{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:ins')}"), "an added duty has an inserted mark"
+    assert root.findall(f".//{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}"), "a removed duty has a deleted mark"
 
-    def root(moves: bool) -> etree._Element:
-        options = RedlineOptions(date=DATE, layout=LayoutOptions(show_editorial=True, moves=moves))
-        return document_xml(build_redline(ComparisonSet(pairs=(pair,)), options))
 
-    moved = root(True)
+def _moved(tmp_path: Path) -> tuple[Path, Path]:
+    """000 Lisa 2 as a file, and the same with its duty 2.3 moved to the end."""
+    lines = [line for line in SEED["000"].read_text(encoding="utf-8").splitlines()]
+    start = next(k for k, line in enumerate(lines) if line.startswith("2.3."))
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("\n".join(lines), encoding="utf-8")
+    moved = lines[:start] + lines[start + 1 :]
+    end = next(k for k, line in enumerate(moved) if k > start and line.startswith("3."))
+    moved.insert(end, lines[start])
+    new.write_text("\n".join(moved), encoding="utf-8")
+    return old, new
+
+
+def test_a_moved_paragraph_is_a_move_with_named_ranges_or_plain_with_no_moves(tmp_path: Path) -> None:
+    old, new = _moved(tmp_path)
+    result = compare_files(old, new)
+    moved = document_xml(redline(result))
     starts = {el.get(qn("w:name")) for el in moved.iter(qn("w:moveFromRangeStart"))}
     assert starts and starts == {el.get(qn("w:name")) for el in moved.iter(qn("w:moveToRangeStart"))}
     for kind in ("moveFrom", "moveTo"):
         start_ids = {el.get(qn("w:id")) for el in moved.iter(qn(f"w:{kind}RangeStart"))}
         assert start_ids == {el.get(qn("w:id")) for el in moved.iter(qn(f"w:{kind}RangeEnd"))}
     assert list(moved.iter(qn("w:moveFrom"))) and list(moved.iter(qn("w:moveTo")))
-    plain = root(False)
+    plain = document_xml(redline(result, moves=False))
     assert list(plain.iter(qn("w:moveFrom"), qn("w:moveTo"), qn("w:moveFromRangeStart"))) == []
 
 
-def test_summary_page_is_not_tracked_and_comes_first() -> None:
-    body = document_xml(_redline("001-000L2")).find(qn("w:body"))
+def test_summary_page_is_a_content_control_first_and_never_tracked() -> None:
+    body = document_xml(redline(real_result("001-000L2"))).find(qn("w:body"))
     assert body is not None
-    page_break = f".//{qn('w:br')}[@{qn('w:type')}='page']"
-    first_break = next(i for i, el in enumerate(body) if el.find(page_break) is not None)
-    summary = body[:first_break]
-    assert "Muudatuste kokkuvõte" in "".join(summary[0].itertext())
-    assert all(not list(el.iter(*REVISION_TAGS)) for el in summary)
+    first = body[0]
+    assert first.tag == qn("w:sdt")
+    tag = first.find(f"{qn('w:sdtPr')}/{qn('w:tag')}")
+    assert tag is not None and tag.get(qn("w:val")) == "ajdiff-summary"
+    assert "Muudatuste kokkuvõte" in "".join(first.itertext())
+    assert not list(first.iter(*REVISION_TAGS))
+    # It ends in a page break inside its last paragraph: no empty page after it.
+    last = first.find(qn("w:sdtContent"))[-1]  # type: ignore[index]  # the control has content
+    assert last.find(f".//{qn('w:br')}[@{qn('w:type')}='page']") is not None
 
 
-def test_file_is_a_valid_package_with_settings_and_styles() -> None:
-    data = _redline("003L10-003L11")
+def test_the_package_says_estonian_and_claims_no_page_count() -> None:
+    data = redline(real_result("003L10-003L11"))
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        names = set(zf.namelist())
-        assert {"word/document.xml", "word/styles.xml", "[Content_Types].xml"} <= names
-        etree.fromstring(zf.read("word/document.xml"))
+        styles = etree.fromstring(zf.read("word/styles.xml"))
+        app = zf.read("docProps/app.xml").decode()
+        core = zf.read("docProps/core.xml").decode()
+    lang = styles.find(f".//{qn('w:docDefaults')}//{qn('w:lang')}")
+    assert lang is not None and lang.get(qn("w:val")) == "et-EE"
+    assert "<Pages>" not in app and "Microsoft" not in app and "ajdiff" in app
+    assert "Nõustaja" in core
+
+
+@pytest.fixture(scope="module")
+def sdk_errors() -> dict[str, list[str]]:
+    reason = validator.unavailable()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"the Open XML SDK validator is required in CI: {reason}")
+        pytest.skip(reason)
+    docx = FIXTURES / f"{SEED['000'].stem}.docx"
+    documents = {name: redline(real_result(name)) for name in REAL_PAIRS}
+    documents["orders"] = redline(orders_result())
+    documents["word-base"] = redline(compare_files(FIXTURES / f"{SEED['001'].stem}.docx", docx, new_annex="2"))
+    return dict(zip(documents, validator.validate_many(list(documents.values()))))
+
+
+@pytest.mark.parametrize("name", [*REAL_PAIRS, "orders", "word-base"])
+def test_the_open_xml_sdk_finds_no_error(sdk_errors: dict[str, list[str]], name: str) -> None:
+    assert sdk_errors[name] == []

@@ -63,10 +63,12 @@ def paragraph_text(p: etree._Element, side: Side) -> str:
     """The text of one paragraph's runs seen from one side (its mark not considered)."""
     hidden = side.hidden
     out: list[str] = []
-    for el in p.iter(qn("w:t"), qn("w:delText"), qn("w:br"), qn("w:tab")):
+    for el in p.iter(qn("w:t"), qn("w:delText"), qn("w:br"), qn("w:tab"), qn("w:noBreakHyphen")):
         if _hidden_by_ancestor(el, p, hidden):
             continue
-        if el.tag == qn("w:br"):
+        if el.tag == qn("w:noBreakHyphen"):
+            out.append("-")
+        elif el.tag == qn("w:br"):
             out.append(PAGE_BREAK if el.get(qn("w:type")) == "page" else "\n")
         elif el.tag == qn("w:tab"):
             out.append("\t")
@@ -151,3 +153,15 @@ def paragraph_lines(items: list[Item]) -> list[str]:
         texts = [p for cell in item.cells for p in cell] if isinstance(item, TableRow) else [item]
         out.extend(t.replace(PAGE_BREAK, "").strip() for t in texts)
     return [line for line in out if line]
+
+
+def summary(data: bytes, side: Side = Side.ACCEPT) -> list[Item]:
+    """The summary page: the content control tagged ajdiff-summary, before the document."""
+    body = document_xml(data).find(qn("w:body"))
+    assert body is not None
+    for sdt in body.iter(qn("w:sdt")):
+        tag = sdt.find(f"{qn('w:sdtPr')}/{qn('w:tag')}")
+        content = sdt.find(qn("w:sdtContent"))
+        if tag is not None and tag.get(qn("w:val")) == "ajdiff-summary" and content is not None:
+            return container_items(content, side)
+    return []

@@ -223,12 +223,19 @@ def _read_bounded(fh: BinaryIO, name: str, suffix: str, max_bytes: int, what: st
     return head + rest
 
 
-def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
-    """Read one input file ('-' for standard input) into lines; raise InputError when it can't."""
+_stdin: bytes | None = None
+"""Standard input, once read: a process reads it once, and the redline reads its input twice."""
+
+
+def read_input(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, str, str]:
+    """The bytes of one input file ('-' for standard input), its printable name and the suffix to read it by;
+    raise InputError when it can't be read."""
+    global _stdin
     name = str(path)
     if name == "-":
-        data = _read_bounded(sys.stdin.buffer, "-", "", max_bytes, "standard input")
-        return read_bytes(data, "-", "", max_bytes=max_bytes)
+        if _stdin is None:
+            _stdin = _read_bounded(sys.stdin.buffer, "-", "", max_bytes, "standard input")
+        return _stdin, "-", ""
     p = Path(path)
     suffix = p.suffix.lower()
     try:
@@ -256,4 +263,10 @@ def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Sour
         if not refusal(data) and sniff_kind(data, "") == "text":
             raise InputError(name, f"unknown file type '{p.suffix}'", "use .txt, .md, .docx, .pdf, .html or .asice")
         suffix = ""
+    return data, name, suffix
+
+
+def read_source(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read one input file ('-' for standard input) into lines; raise InputError when it can't."""
+    data, name, suffix = read_input(path, max_bytes=max_bytes)
     return read_bytes(data, name, suffix, max_bytes=max_bytes)

@@ -211,11 +211,15 @@ class _Walker:
     def paragraph(self, p: Any) -> tuple[list[str], list[str]]:
         """A paragraph's lines (split at manual breaks) and the lines of text boxes anchored in it."""
         parts: list[str] = [self.numbering.label(p)]
+        self.on_paragraph(p, parts[0])
         if parts[0]:
             parts.append(" ")
         boxes: list[str] = []
         self._inline(p, parts, boxes)
         return "".join(parts).split("\n"), boxes
+
+    def on_paragraph(self, p: Any, label: str) -> None:
+        """Called for each paragraph in reading order, with its list label: a hook for `body_paragraphs`."""
 
     def _inline(self, el: Any, out: list[str], boxes: list[str]) -> None:
         for child in el.iterchildren():
@@ -302,6 +306,49 @@ def _children(parent: Any, tag: str) -> Iterator[Any]:
 def _mark_deleted(p: Any) -> bool:
     mark = p.find(f"{_w('pPr')}/{_w('rPr')}")
     return mark is not None and (mark.find(_w("del")) is not None or mark.find(_w("moveFrom")) is not None)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a Word body in reading order, as the reader reads it: for the redline to track."""
+
+    element: Any
+    """The w:p element itself (in the tree the caller passed)."""
+    label: str
+    """Its automatic list number ('2.1.'), which is not in its runs; '' when none."""
+    text: str
+    """Its text as a line of the reader (label, runs, spaces normalised)."""
+    origin: Origin
+    in_table: bool
+
+
+class _Collector(_Walker):
+    """The reader's walk, keeping every paragraph element it reads."""
+
+    def __init__(self, numbering: _Numbering) -> None:
+        super().__init__(numbering)
+        self.found: list[tuple[Any, str, Origin, bool]] = []
+
+    def on_paragraph(self, p: Any, label: str) -> None:
+        self.found.append((p, label, self._origin(), self.cell is not None))
+
+
+def body_paragraphs(document: Any, numbering: Any | None = None, styles: Any | None = None) -> list[Paragraph]:
+    """Every paragraph of a main document part with text, in reading order, with the text the reader
+    gives it (the same walk as `read_docx`, so list numbers and skipped merged cells agree)."""
+    body = document.find(_w("body"))
+    if body is None:
+        return []
+    walker = _Collector(_Numbering.load(numbering, styles))
+    walker.blocks(body)
+    out = []
+    for p, label, origin, in_table in walker.found:
+        lines, _ = _Walker(_Numbering.load(None, None)).paragraph(p)
+        runs = normalize_line(" ".join(lines))
+        text = normalize_line(f"{label} {runs}") if label else runs
+        if text:
+            out.append(Paragraph(p, label, text, origin, in_table))
+    return out
 
 
 # ---------------------------------------------------------------- entry point

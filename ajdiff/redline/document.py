@@ -1,0 +1,280 @@
+"""The redline: NEW's own document with every difference to OLD tracked in it, after a summary page.
+
+When NEW is a Word file, the redline is that package — its styles, headers, margins, numbering and
+tables — with tracked changes in its own paragraphs. Otherwise a clean template holds NEW's
+paragraphs, in NEW's order and words. Either way each job description of NEW is compared with the
+one of OLD it was paired with (`compare.script`, paragraph by paragraph); created posts are inserted
+whole, abolished ones deleted whole where they stood; the orders' own text is compared too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from lxml import etree
+
+from ajdiff.changes import ComparisonSet
+from ajdiff.compare.script import Edit, EditKind, paragraph_script
+from ajdiff.errors import InputError
+from ajdiff.model import JobDescription
+from ajdiff.read.formats import DEFAULT_MAX_BYTES, SourceText, read_bytes, read_input, sniff_kind
+from ajdiff.read.parse import parse_source
+from ajdiff.redline import track
+from ajdiff.redline.oxml import Revisions, element, qn
+from ajdiff.redline.package import Package
+from ajdiff.redline.units import Unit, kind_of, segments, text_units, word_units
+from ajdiff.review import Review
+from ajdiff.tree import NodeKind
+
+EDITORIAL_AUTHOR_SUFFIX = " (toimetuslik)"
+"""Editorial changes are by '<author> (toimetuslik)': Word's reviewer filter hides them in one click."""
+
+
+@dataclass(frozen=True)
+class RedlineOptions:
+    """How the redline is written."""
+
+    author: str = "ajdiff"
+    date: datetime | None = None
+    """The tracked changes' date; None is now."""
+    editorial_apart: bool = True
+    """Editorial changes under their own author (to hide with Word's reviewer filter)."""
+    moves: bool = True
+    """Paragraphs moved word for word as moves (`w:moveFrom`/`w:moveTo`), not a deletion and an insertion."""
+    lang: str = "et"
+    review: Review | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class _Side:
+    """One input file: its paragraphs and the job descriptions the reader found in it."""
+
+    units: list[Unit]
+    docs: list[JobDescription]
+    source: str | None = None
+    """The file's name as the comparison's documents carry it, when documents of other files are compared too."""
+    head: tuple[int, ...] = ()
+    stretches: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    """id(doc) → its paragraphs."""
+
+    def cut(self) -> None:
+        cut = segments(self.units, self.docs)
+        self.head = cut.head
+        self.stretches = {id(d): s for d, s in zip(self.docs, cut.docs)}
+
+
+def _read(path: str, max_bytes: int) -> tuple[Package | None, SourceText]:
+    """A file's text as the reader reads it, and its package when it is a Word document."""
+    data, name, suffix = read_input(path, max_bytes=max_bytes)
+    source = read_bytes(data, name, suffix, max_bytes=max_bytes)
+    package = None
+    if sniff_kind(data[:8], "") == "zip":
+        try:
+            package = Package.from_docx(data, name=name, max_bytes=max_bytes)
+        except InputError:
+            package = None  # a signature container or another zip the reader understood: its text is enough
+    return package, source
+
+
+def _match(side: _Side, wanted: JobDescription) -> JobDescription | None:
+    """The document of a side (one file) that the comparison's document is: by its annex, and when the
+    comparison spans folders, by its file too."""
+    if side.source is not None and wanted.source != side.source:
+        return None
+    return next((d for d in side.docs if d.annex == wanted.annex), None)
+
+
+@dataclass
+class _Plan:
+    """What to write: per stretch of NEW (and OLD), the script, in NEW's order."""
+
+    parts: list[tuple[list[int], list[int], tuple[Edit, ...]]] = field(default_factory=list)
+    """(OLD's paragraphs, NEW's paragraphs, the script between them), in NEW's order."""
+
+
+def _plan(result: ComparisonSet, old: _Side, new: _Side, moves: bool) -> _Plan:
+    plan = _Plan()
+
+    def add(a: Sequence[int], b: Sequence[int]) -> None:
+        texts_a = [old.units[i].text for i in a]
+        texts_b = [new.units[j].text for j in b]
+        plan.parts.append((list(a), list(b), paragraph_script(texts_a, texts_b, moves=moves)))
+
+    pairs = {}
+    for pair in result.pairs:
+        a, b = _match(old, pair.old), _match(new, pair.new)
+        if a is not None and b is not None:
+            pairs[id(b)] = a
+    abolished = [d for d in (_match(old, x) for x in result.unpaired_old) if d is not None]
+    created = {id(d) for d in (_match(new, x) for x in result.unpaired_new) if d is not None}
+    compared_new = set(pairs) | created
+    # Abolished posts go after the NEW post paired with the OLD post before them (or after the head).
+    old_order = [d for d in old.docs]
+    after: dict[int | None, list[JobDescription]] = {}
+    for doc in abolished:
+        k = old_order.index(doc)
+        anchor = None
+        for prev in reversed(old_order[:k]):
+            b = next((bid for bid, a in pairs.items() if a is prev), None)
+            if b is not None:
+                anchor = b
+                break
+        after.setdefault(anchor, []).append(doc)
+    whole = len(compared_new) == len(new.docs) and len(pairs) + len(abolished) == len(old.docs)
+    if whole:
+        add(old.head, new.head)  # the orders' own text
+    for doc in after.get(None, []):
+        add(old.stretches[id(doc)], ())
+    for doc in new.docs:
+        if id(doc) in pairs:
+            add(old.stretches[id(pairs[id(doc)])], new.stretches[id(doc)])
+        elif id(doc) in created:
+            add((), new.stretches[id(doc)])
+        for gone in after.get(id(doc), []):
+            add(old.stretches[id(gone)], ())
+    return plan
+
+
+def _renumber_moves(plans: Sequence[_Plan]) -> None:
+    """Move numbers start at 1 in each script; in one document each move's name must be unique."""
+    offset = 0
+    for plan in plans:
+        for k, (a, b, steps) in enumerate(plan.parts):
+            top = max((e.move or 0 for e in steps), default=0)
+            if offset and top:
+                plan.parts[k] = (a, b, tuple(replace(e, move=e.move + offset) if e.move else e for e in steps))
+            offset += top
+
+
+_CLEAN_STYLES = {NodeKind.TITLE: "Title", NodeKind.SECTION: "heading 1"}
+
+
+def _fill_clean(package: Package, new: _Side, plan: _Plan) -> None:
+    """NEW's compared paragraphs into a clean template, in its order and words (for a NEW that is not Word)."""
+    kinds = kind_of(new.units, new.docs)
+    for _, b, _ in plan.parts:
+        for j in b:
+            unit = new.units[j]
+            p = element("w:p")
+            style = _CLEAN_STYLES.get(kinds[j]) if kinds[j] else None
+            if style:
+                ppr = etree.SubElement(p, qn("w:pPr"))
+                etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), package.style_id(style))
+            r = etree.SubElement(p, qn("w:r"))
+            t = etree.SubElement(r, qn("w:t"))
+            t.text = track.clean_text(unit.text)
+            t.set(qn("xml:space"), "preserve")
+            package.append(p)
+            new.units[j] = replace(unit, element=p)
+
+
+def _side(path: str | None, options: RedlineOptions, *, folders: bool) -> tuple[Package | None, _Side]:
+    """One input: its package (Word) or None, and its paragraphs with the job descriptions in them."""
+    if path is None:
+        return None, _Side([], [], "")
+    package, source = _read(path, options.max_bytes)
+    docs = parse_source(source)
+    if package is not None:
+        units = word_units(package.document, package.part("numbering"), package.part("styles"))
+    else:
+        units = text_units(source)
+    return package, _Side(units, docs, path if folders else None)
+
+
+def _file_pairs(result: ComparisonSet) -> list[tuple[str | None, str | None]]:
+    """The files to read: OLD and NEW as given; for two folders, each pair's files, then each created
+    and each abolished post's file."""
+    old, new = result.old_path, result.new_path
+    if old and new and not Path(old).is_dir():
+        return [(old, new)]
+    groups: list[tuple[str | None, str | None]] = [(p.old.source, p.new.source) for p in result.pairs]
+    groups += [(None, d.source) for d in result.unpaired_new]
+    groups += [(d.source, None) for d in result.unpaired_old]
+    return list(dict.fromkeys(groups))
+
+
+def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOptions()) -> bytes:
+    """The redline as .docx bytes: NEW with OLD's differences tracked, the summary page first."""
+    from ajdiff.redline.summary import add_summary
+
+    date = options.date or datetime.now(timezone.utc).replace(microsecond=0)
+    groups = []
+    folders = not (result.old_path and result.new_path and not Path(result.old_path).is_dir())
+    for old_path, new_path in _file_pairs(result):
+        _, old = _side(old_path, options, folders=folders)
+        base, new = _side(new_path, options, folders=folders)
+        old.cut()
+        new.cut()
+        groups.append((base, old, new, _plan(result, old, new, options.moves)))
+    _renumber_moves([plan for *_, plan in groups])
+    if len(groups) == 1 and groups[0][0] is not None:
+        package = groups[0][0]
+        _remove_unused(groups[0][2], groups[0][3], package.body)
+    else:
+        package = Package.blank()
+        for _, _, new, plan in groups:
+            _fill_clean(package, new, plan)
+    editorial_author = options.author + EDITORIAL_AUTHOR_SUFFIX if options.editorial_apart else options.author
+    substantive = Revisions(options.author, date)
+    authors = track.Authors(substantive, Revisions(editorial_author, date, substantive._ids))
+    anchor: etree._Element | None = None
+    inserted: list[tuple[etree._Element, Revisions]] = []
+    for _, old, new, plan in groups:
+        for a, b, steps in plan.parts:
+            old_texts = [old.units[i].text for i in a]
+            new_elements = [new.units[j].element for j in b]
+            labels = [new.units[j].label for j in b]
+            if anchor is None and new_elements:
+                anchor = new_elements[0].getprevious() if new_elements[0].getparent() is package.body else None
+            anchor = track.apply(
+                steps, old_texts, new_elements, labels, authors, anchor=anchor, body=package.body, inserted=inserted
+            )
+    track.mark_inserted_breaks(inserted)
+    track.settle_last_marks(package.body, authors)
+    track.keep_insertions_apart(package.body)
+    add_summary(package, result, options, authors.editorial.author, date)
+    new_docs = [d for *_, new, _ in groups for d in new.docs]
+    title = "; ".join(d.label for d in new_docs[:3]) or "ajdiff"
+    return package.to_bytes(title=title, author=options.author, date=date)
+
+
+def _top_block(el: etree._Element, body: etree._Element) -> etree._Element:
+    """The child of the body that holds an element (itself, or the table it stands in)."""
+    while el.getparent() is not body and el.getparent() is not None:
+        el = el.getparent()
+    return el
+
+
+def _remove_unused(new: _Side, plan: _Plan, body: etree._Element) -> None:
+    """What no script covers (annexes not selected for comparison, the order's text then) leaves the
+    redline: blocks holding only such paragraphs, and empty ones outside the compared stretch."""
+    used = {j for _, b, _ in plan.parts for j in b}
+    blocks = [c for c in body if c.tag != qn("w:sectPr")]
+    position = {id(block): k for k, block in enumerate(blocks)}
+    kept: set[int] = set()
+    dropped: set[int] = set()
+    for j, unit in enumerate(new.units):
+        if unit.element is None:
+            continue
+        k = position[id(_top_block(unit.element, body))]
+        (kept if j in used else dropped).add(k)
+    if not kept:
+        return
+    first, last = min(kept), max(kept)
+    for k, block in enumerate(blocks):
+        if k in kept:
+            continue
+        if k in dropped or k < first or k > last:
+            body.remove(block)
+
+
+def step_counts(steps: Sequence[Edit]) -> dict[EditKind, int]:
+    """How many steps of each kind (for tests and the summary)."""
+    out: dict[EditKind, int] = {}
+    for s in steps:
+        out[s.kind] = out.get(s.kind, 0) + 1
+    return out

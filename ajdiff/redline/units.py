@@ -1,0 +1,105 @@
+"""The paragraphs of each side, as the redline tracks them, and which job description each belongs to.
+
+A Word file's paragraphs are its own `w:p` elements (in table cells too), read with the reader's own
+walk; a text, PDF or HTML file's paragraphs are its lines — for a PDF's visual lines, the runs of
+lines between blank lines, joined. Each paragraph keeps where it stood, so the job descriptions the
+reader found (by the origins of their tree's nodes) can claim their stretch of the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ajdiff.model import JobDescription
+from ajdiff.read.formats import SourceText
+from ajdiff.read.formats.docx import body_paragraphs
+from ajdiff.text import normalize_line
+from ajdiff.tree import NodeKind, Origin, walk
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One paragraph of one side."""
+
+    text: str
+    """Its text as compared (a Word list number included)."""
+    origins: tuple[Origin, ...]
+    """Where its lines stood (one for a Word paragraph)."""
+    element: Any = None
+    """The `w:p` in the redline's package, for NEW's paragraphs; None for OLD's."""
+    label: str = ""
+    """A Word paragraph's automatic list number, which is in none of its runs."""
+    in_table: bool = False
+
+
+def word_units(document: Any, numbering: Any | None, styles: Any | None) -> list[Unit]:
+    """The paragraphs of a Word main document part, with their elements."""
+    return [
+        Unit(p.text, (p.origin,), p.element, p.label, p.in_table) for p in body_paragraphs(document, numbering, styles)
+    ]
+
+
+def text_units(source: SourceText) -> list[Unit]:
+    """The paragraphs of a text source: its lines, or for wrapped (PDF) lines, the runs between blank lines."""
+    units: list[Unit] = []
+    block: list[tuple[str, Origin]] = []
+
+    def flush() -> None:
+        if block:
+            units.append(Unit(normalize_line(" ".join(t for t, _ in block)), tuple(o for _, o in block)))
+            block.clear()
+
+    for k, line in enumerate(source.lines):
+        text = normalize_line(line)
+        if not text:
+            flush()
+            continue
+        block.append((text, source.origin(k)))
+        if not source.wrapped:
+            flush()
+    flush()
+    return units
+
+
+@dataclass(frozen=True)
+class Segments:
+    """A side's paragraphs cut by job description: what stands before the first, and each one's stretch."""
+
+    head: tuple[int, ...]
+    """The order's own text (or a register header) before the first job description."""
+    docs: tuple[tuple[int, ...], ...]
+    """Parallel to the documents given: the paragraphs of each, to the start of the next."""
+
+
+def segments(units: Sequence[Unit], docs: Sequence[JobDescription]) -> Segments:
+    """Which paragraphs belong to which job description: from where each document's tree starts."""
+    index: dict[Origin, int] = {}
+    for k, unit in enumerate(units):
+        for origin in unit.origins:
+            index.setdefault(origin, k)
+    starts: list[int] = []
+    for doc in docs:
+        found = [index[n.where] for n in walk(doc.sections) if n.where is not None and n.where in index]
+        starts.append(min(found) if found else -1)
+    if len(docs) == 1 and starts[0] >= 0:
+        # One job description: everything before its first node is its title block (or a header).
+        starts[0] = 0
+    order = sorted((s, k) for k, s in enumerate(starts) if s >= 0)
+    stretches: dict[int, tuple[int, ...]] = {}
+    for n, (start, k) in enumerate(order):
+        end = order[n + 1][0] if n + 1 < len(order) else len(units)
+        stretches[k] = tuple(range(start, end))
+    head_end = order[0][0] if order else len(units)
+    return Segments(tuple(range(head_end)), tuple(stretches.get(k, ()) for k in range(len(docs))))
+
+
+def kind_of(units: Sequence[Unit], docs: Sequence[JobDescription]) -> list[NodeKind | None]:
+    """Each paragraph's kind in its tree (a section heading, a title …), for a clean template's styles."""
+    by_origin: dict[Origin, NodeKind] = {}
+    for doc in docs:
+        for node in walk(doc.sections):
+            if node.where is not None and node.verbatim:
+                by_origin.setdefault(node.where, node.kind)
+    return [next((by_origin[o] for o in u.origins if o in by_origin), None) for u in units]
