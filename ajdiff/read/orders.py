@@ -241,7 +241,8 @@ def split(source: SourceText) -> list[RawDocument]:
         headers = [_Header(k, k, None, None) for k in titles]
     if not any(h.annex for h in headers) and len(headers) <= 1 and not (order and order.annexes and headers):
         # A lone job description: everything but an approval block (and an order's body before it) is content.
-        body, body_origins, header_lines = lines, origins, ()
+        body, body_origins = lines, origins
+        header_lines: tuple[str, ...] = ()
         if headers:
             h = headers[0]
             keep = 0 if order is not None and _is_order_body(lines[: h.start]) else h.start
