@@ -57,11 +57,6 @@ def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
     return sum(min(ba[w], bb[w]) for w in ba.keys() & bb.keys())
 
 
-def word_bag(text: str) -> dict[str, int]:
-    """The folded word multiset of a text (cached)."""
-    return _bag(text)[0]
-
-
 def dice_of_bags(ba: dict[str, int], bb: dict[str, int]) -> float:
     """Dice coefficient of two word multisets."""
     total = sum(ba.values()) + sum(bb.values())
