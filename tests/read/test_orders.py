@@ -165,7 +165,7 @@ def test_register_tables_become_metadata_and_origins_follow_the_lines() -> None:
 
 def test_the_seed_order_splits_into_its_eleven_annexes() -> None:
     docs = split(read_source(SEEDS["003"]))
-    assert sorted((d.annex for d in docs), key=int) == [str(k) for k in range(1, 12)]
+    assert sorted((d.annex or "" for d in docs), key=int) == [str(k) for k in range(1, 12)]
     order = docs[0].order
     assert order is not None
     assert (order.number, order.date, order.title, len(order.annexes)) == (
