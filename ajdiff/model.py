@@ -8,21 +8,6 @@ from ajdiff.tree import Node
 
 CEFR_LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
 
-# Keys of the general part, in the order the documents print them.
-GENERAL_KEYS: tuple[str, ...] = (
-    "position",
-    "unit",
-    "supervisor",
-    "subordinates",
-    "substitutes_for",
-    "substituted_by",
-    "goal",
-    "group",
-    "special_conditions",
-)
-GENERAL_LIST_KEYS: frozenset[str] = frozenset({"subordinates", "substitutes_for", "substituted_by"})
-REQUIREMENT_TEXT_KEYS: tuple[str, ...] = ("education", "experience", "knowledge", "qualities")
-
 
 @dataclass(frozen=True)
 class OrderRef:

@@ -12,11 +12,13 @@ import json
 import re
 import shutil
 import stat
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from enum import Enum
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ajdiff.atomic import atomic_write
 from ajdiff.changes import Change, Comparison
@@ -81,11 +83,11 @@ class Review:
         """A new Review with the entry of one change updated (mark=…, comment=…)."""
         return self.updated_at(pair_keys(pair), change.key, change.label, **fields)
 
-    def updated_at(self, pairs: tuple[str, ...], change: str, label: str, **fields: object) -> Review:
+    def updated_at(self, pairs: tuple[str, ...], change: str, label: str, **fields: Any) -> Review:
         """A new Review with one entry updated, stored under the pair's first key; older keys' copies go."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         old = self.entry_at(pairs, change) or ReviewEntry(pairs[0], change, label=label)
-        new = replace(old, pair=pairs[0], updated=now, label=label, **fields)  # type: ignore[arg-type]
+        new = replace(old, pair=pairs[0], updated=now, label=label, **fields)
         rest = tuple(e for e in self.entries if not (e.pair in pairs and e.change == change))
         return replace(self, entries=(*rest, new))
 
@@ -257,6 +259,6 @@ def review_json(review: Review) -> str:
     )
 
 
-def save_review(path: str | Path, review: Review, *, inputs: list[str] = ()) -> None:  # type: ignore[assignment]
+def save_review(path: str | Path, review: Review, *, inputs: Sequence[str] = ()) -> None:
     """Write the review file atomically (a crash leaves the previous version intact)."""
     atomic_write(path, review_json(review), inputs=list(inputs), force=True)

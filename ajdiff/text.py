@@ -66,7 +66,7 @@ def strip_bullet(line: str) -> tuple[str, bool]:
     return rest, True
 
 
-class _AsciiTable(dict):
+class _AsciiTable(dict[int, str]):
     """str.translate table that asks unidecode once per character and remembers the answer."""
 
     def __missing__(self, code: int) -> str:
@@ -214,9 +214,11 @@ def split_outside_parens(text: str, separators: str = ",;") -> list[str]:
     """Split a list value on separators that are not inside parentheses."""
     if not separators or _BRACKETS.isdisjoint(text):
         # No brackets: every separator splits, as in the loop below, without its per-character cost.
-        items = _separator_re(separators).split(text) if separators else [text]
+        items: list[str] = _separator_re(separators).split(text) if separators else [text]
     else:
-        items, depth, cur = [], 0, []
+        items = []
+        cur: list[str] = []
+        depth = 0
         for ch in text:
             if ch in "([":
                 depth += 1

@@ -24,7 +24,7 @@ class Origin:
     page: int | None = None
     """1-based page of a PDF."""
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[type[Origin], tuple[int | None, ...]]:
         # A plain tuple: cheap to pickle back from reader processes, one per line of every document.
         return (Origin, (self.line, self.paragraph, self.table, self.row, self.cell, self.page))
 
@@ -67,7 +67,7 @@ class Node:
     where: Origin | None = None
     """Where the node starts in its source file."""
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[type[Node], tuple[object, ...]]:
         # Rebuilt from a plain tuple: pickling a folder's trees back from reader processes stays cheap.
         return (
             Node,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from unidecode import unidecode
 
@@ -39,8 +39,7 @@ def test_compare_with_itself_is_empty(doc: JobDescription) -> None:
 def test_inserting_a_duty_gives_one_added_change(doc: JobDescription, donor_ref, data) -> None:
     donor = seed_doc(*donor_ref)
     foreign = [d for d in donor.duties if d.task not in {x.task for x in doc.duties}]
-    if not foreign:
-        return
+    assume(foreign)  # a donor with no duty of its own (the annex itself) is no example, not a pass
     extra = data.draw(st.sampled_from(foreign))
     at = data.draw(st.integers(0, len(doc.duties)))
     duties = list(doc.duties)

@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the shell's completion script (completes commands, options and file names)."""
-    import argcomplete
+    from argcomplete.shell_integration import shellcode
 
-    sys.stdout.write(argcomplete.shellcode(["ajdiff"], shell=args.shell))
+    sys.stdout.write(shellcode(["ajdiff"], shell=args.shell))
     return EXIT_SAME

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from math import inf
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from ajdiff.text import fold_key, fold_words
 
@@ -55,11 +55,6 @@ def _bag(text: str) -> tuple[dict[str, int], int]:
 def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
     """Size of the multiset intersection (as `sum((ba & bb).values())`, without building it)."""
     return sum(min(ba[w], bb[w]) for w in ba.keys() & bb.keys())
-
-
-def word_bag(text: str) -> dict[str, int]:
-    """The folded word multiset of a text (cached)."""
-    return _bag(text)[0]
 
 
 def dice_of_bags(ba: dict[str, int], bb: dict[str, int]) -> float:
@@ -170,16 +165,36 @@ def _components(edges: dict[tuple[int, int], float]) -> list[tuple[list[int], li
 T = TypeVar("T")
 
 
-def _identity(x: Any) -> str:
+def _identity(x: str) -> str:
     return x
 
 
+@overload
+def match_sequences(
+    old: Sequence[str],
+    new: Sequence[str],
+    similarity: Callable[[str, str], float] = ...,
+    threshold: float = ...,
+) -> list[Match]: ...
+
+
+@overload
 def match_sequences(
     old: Sequence[T],
     new: Sequence[T],
-    similarity: Callable[[T, T], float] = dice,
+    similarity: Callable[[T, T], float],
+    threshold: float = ...,
+    *,
+    text: Callable[[T], str],
+) -> list[Match]: ...
+
+
+def match_sequences(
+    old: Sequence[Any],
+    new: Sequence[Any],
+    similarity: Callable[[Any, Any], float] = dice,
     threshold: float = 0.5,
-    text: Callable[[T], str] = _identity,
+    text: Callable[[Any], str] = _identity,
 ) -> list[Match]:
     """Match two sequences one-to-one: exact fold matches of their text first, then the best
     total similarity above the threshold. Returns every old and new index once, matched or not."""

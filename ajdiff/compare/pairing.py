@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from itertools import chain
 
 from ajdiff.changes import PairBasis, PairEvidence
@@ -101,24 +101,24 @@ def judge(
     n_old, n_new = len(old.duties), len(new.duties)
     # Without duties on either side, the whole texts stand in for them.
     content = 2 * weight / (n_old + n_new) if n_old + n_new else document_similarity(old, new)
-    facts = {
-        "score": round(score, 4),
-        "content": round(content, 4),
-        "duties_matched": count,
-        "duties_old": n_old,
-        "duties_new": n_new,
-        "same_position": bool(old.general.position)
-        and fold_key(old.general.position) == fold_key(new.general.position),
-        "same_unit": bool(old.general.unit) and fold_key(old.general.unit) == fold_key(new.general.unit),
-    }
+    facts = PairEvidence(
+        PairBasis.CONTENT,
+        score=round(score, 4),
+        content=round(content, 4),
+        duties_matched=count,
+        duties_old=n_old,
+        duties_new=n_new,
+        same_position=bool(old.general.position) and fold_key(old.general.position) == fold_key(new.general.position),
+        same_unit=bool(old.general.unit) and fold_key(old.general.unit) == fold_key(new.general.unit),
+    )
     if basis is PairBasis.MANUAL:
-        return PairEvidence(basis, **facts)
+        return replace(facts, basis=basis)
     if basis is not None:  # the name (or the same text) pairs them; content that disagrees is flagged
-        return PairEvidence(basis, uncertain=content < WEAK_CONTENT, **facts)
+        return replace(facts, basis=basis, uncertain=content < WEAK_CONTENT)
     if content >= SURE_CONTENT:
-        return PairEvidence(PairBasis.CONTENT, **facts)
+        return facts
     if content >= WEAK_CONTENT:
-        return PairEvidence(PairBasis.CONTENT, uncertain=True, **facts)
+        return replace(facts, uncertain=True)
     return None
 
 
@@ -183,7 +183,7 @@ class _FeatureCache:
             heads = [_words(t) for t in parts]
             # The tasks name the duties; their results (two thirds of the text) only enter the key.
             key = hash((parts, tuple(r for d in doc.duties for r in d.results)))
-            pairs = frozenset(chain.from_iterable(zip(w, w[1:]) if len(w) > 1 else [(*w, "")] for w in heads if w))
+            pairs = frozenset(chain.from_iterable(zip(w, w[1:]) if len(w) > 1 else [(w[0], "")] for w in heads if w))
             found = _Features(key, frozenset(chain.from_iterable(heads)), pairs)
             self._by_id[id(doc)] = found
         return found
@@ -197,7 +197,7 @@ def _set_dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 def _identical_pairs(
     old: list[JobDescription], new: list[JobDescription], rest_old: list[int], rest_new: list[int], feats: _FeatureCache
-):
+) -> Iterator[tuple[int, int]]:
     """Documents with the same text on both sides, paired in order (an order compared with itself)."""
     by_key: dict[int, list[int]] = defaultdict(list)
     for j in rest_new:
@@ -290,7 +290,13 @@ def settle(n_old: int, n_new: int, found: list[tuple[int, int, PairEvidence]]) -
     )
 
 
-def _assign_dense(old, new, rest_old, rest_new, forbidden) -> list[tuple[int, int, float]]:
+def _assign_dense(
+    old: list[JobDescription],
+    new: list[JobDescription],
+    rest_old: list[int],
+    rest_new: list[int],
+    forbidden: frozenset[tuple[int, int]],
+) -> list[tuple[int, int, float]]:
     """Every pair scored, the best total found exactly: the small problems of orders and small folders."""
     transpose = len(rest_old) > len(rest_new)
     rows, cols = (rest_new, rest_old) if transpose else (rest_old, rest_new)
@@ -357,7 +363,14 @@ def candidate_edges(
     return edges
 
 
-def _assign_sparse(old, new, rest_old, rest_new, forbidden, feats: _FeatureCache) -> list[tuple[int, int, float]]:
+def _assign_sparse(
+    old: list[JobDescription],
+    new: list[JobDescription],
+    rest_old: list[int],
+    rest_new: list[int],
+    forbidden: frozenset[tuple[int, int]],
+    feats: _FeatureCache,
+) -> list[tuple[int, int, float]]:
     """Candidates by blocking, scored, and the best total on that sparse graph (SciPy's LAPJVsp)."""
     import numpy as np
     from scipy.sparse import csr_matrix

@@ -48,9 +48,3 @@ def word_spans(old: str, new: str) -> tuple[Span, ...]:
         else:
             spans.append(Span(_OPS[op], text))
     return tuple(spans)
-
-
-def apply_spans(spans: tuple[Span, ...], side: str) -> str:
-    """Rebuild the old ('old') or new ('new') text from spans."""
-    skip = SpanOp.INSERT if side == "old" else SpanOp.DELETE
-    return "".join(s.text for s in spans if s.op is not skip)

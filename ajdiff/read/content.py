@@ -189,7 +189,8 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
         if row:
             i = _read_row(lines, i, row, drafts, seen, prefix)
             continue
-        numbered = line.num is not None and line.num.style in ("decimal", "roman")
+        num = line.num if line.num is not None and line.num.style in ("decimal", "roman") else None
+        numbered = num is not None
         if _wrapped_label(lines, i, prefix):
             line = _joined(line, lines.pop(i + 1))
             lines[i] = line
@@ -198,7 +199,7 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
         if hit and (hit.key not in seen or hit.key in _REPEATABLE) and not line.bullet:
             seen.add(hit.key)
             key = hit.key if hit.key != "untyped" else None
-            draft = _Draft(NodeKind.FIELD, [line], hit.rest, key, hit.label, line.num.number if numbered else None)
+            draft = _Draft(NodeKind.FIELD, [line], hit.rest, key, hit.label, num.number if num else None)
             drafts.append(draft)
             i += 1
             if not hit.rest:
@@ -296,13 +297,13 @@ def _read_stack(lines: list[Line], i: int, drafts: list[_Draft], seen: set[str],
     stack = [drafts[-1]]
     while i < len(lines):
         line = lines[i]
-        numbered = line.num is not None and line.num.style == "decimal" and line.num.depth >= 2
-        hit = match_label(line.body if numbered else line.text, prefix)
+        num = line.num if line.num is not None and line.num.style == "decimal" and line.num.depth >= 2 else None
+        hit = match_label(line.body if num else line.text, prefix)
         if not hit or hit.rest or line.bullet or (hit.key in seen and hit.key not in _REPEATABLE):
             break
         seen.add(hit.key)
         draft = _Draft(NodeKind.FIELD, [line], "", hit.key if hit.key != "untyped" else None, hit.label)
-        draft.number = line.num.number if numbered else None
+        draft.number = num.number if num else None
         drafts.append(draft)
         stack.append(draft)
         i += 1
@@ -335,7 +336,7 @@ def _read_row(lines: list[Line], i: int, row: list[tuple[str, str, str]], drafts
     values: list[Line] = []
     while i < len(lines) and not _label_row(lines[i], prefix):
         hit = match_label(lines[i].body if lines[i].num else lines[i].text, prefix)
-        if hit or (lines[i].num is not None and lines[i].num.depth == 1):
+        if hit or ((num := lines[i].num) is not None and num.depth == 1):
             break
         values.append(lines[i])
         i += 1
@@ -436,11 +437,13 @@ def _add_result(duty: _Duty, line: Line, text: str | None = None) -> None:
 
 def _duty_numbers(lines: list[Line], major: str | None) -> set[int]:
     """Which lines start a duty: numbered under the section's number (3.1, 3.1.1), else at one level."""
-    deep = [k for k, ln in enumerate(lines) if ln.num and ln.num.style == "decimal" and ln.num.depth >= 2]
+    deep = {
+        k: ln.num.parts[0] for k, ln in enumerate(lines) if ln.num and ln.num.style == "decimal" and ln.num.depth >= 2
+    }
     if deep:
-        majors = [lines[k].num.parts[0] for k in deep]  # type: ignore[union-attr]  # deep lines are numbered
+        majors = list(deep.values())
         want = int(major) if major and major.isdigit() and int(major) in majors else majors[0]
-        return {k for k in deep if lines[k].num.parts[0] == want}  # type: ignore[union-attr]
+        return {k for k, top in deep.items() if top == want}
     flat = [k for k, ln in enumerate(lines) if ln.num and ln.num.style in ("decimal", "paren") and not ln.bullet]
     return set(flat)
 
@@ -461,7 +464,9 @@ def read_duties(
         if k in starts:
             interleaved = _interleaved(lines, k, starts)
             task, sep, result = line.body.partition(" | ")  # a flattened "task | result" row
-            duty = _Duty(_Draft(NodeKind.ITEM, [line], task.strip(), "duties", None, line.num.number))  # type: ignore[union-attr]
+            duty = _Duty(
+                _Draft(NodeKind.ITEM, [line], task.strip(), "duties", None, line.num.number if line.num else None)
+            )
             duties.append(duty)
             if sep and result.strip():
                 _add_result(duty, line, strip_bullet(result.strip())[0])

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
+from typing import Any, TypeVar, cast
 
 from unidecode import unidecode
 
@@ -72,12 +73,20 @@ def restore_text(text: str) -> str:
     return _WORD.sub(lambda m: restore_word(m.group(0)), text)
 
 
+_T = TypeVar("_T")
+
+
+def _mapped(value: _T, fn: Callable[[str], str]) -> _T:
+    """The value with fn applied to every string in it, of the same type (each branch below keeps it)."""
+    return cast(_T, _map_strings(value, fn))
+
+
 def _map_strings(value: object, fn: Callable[[str], str]) -> object:
     if isinstance(value, Enum):
         return value
     if isinstance(value, Node):
         # The tree keeps the words as written (verbatim, labels); only its normalised text is restored.
-        return dataclasses.replace(value, text=fn(value.text), children=_map_strings(value.children, fn))
+        return dataclasses.replace(value, text=fn(value.text), children=_mapped(value.children, fn))
     if isinstance(value, str):
         return fn(value)
     if isinstance(value, tuple):
@@ -92,7 +101,7 @@ def _map_strings(value: object, fn: Callable[[str], str]) -> object:
 def restore_diacritics(doc: JobDescription) -> JobDescription:
     """The document with diacritics restored in its content (not in source, numbers or metadata)."""
     keep = {"source", "annex", "order", "warnings", "metadata"}
-    changes = {
+    changes: dict[str, Any] = {
         f.name: _map_strings(getattr(doc, f.name), restore_text) for f in dataclasses.fields(doc) if f.name not in keep
     }
     # Language codes and slugs are keys, not text: restore_text leaves ASCII keys without a match alone.

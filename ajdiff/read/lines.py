@@ -169,7 +169,7 @@ def _glued_item(text: str, num: Numbering) -> int | None:
     if m is None:
         return None
     cut = len(num.number) + 1 + m.start() + 1
-    own = match_label(numbering(text[:cut].strip()).rest if numbering(text[:cut].strip()) else text[:cut])
+    own = match_label(head.rest if (head := numbering(text[:cut].strip())) else text[:cut])
     # "1.1 Ametinimetus 1.2 Struktuuriüksus" is a row of labels, read as one (their values follow).
     return None if own is not None and not own.rest else cut
 

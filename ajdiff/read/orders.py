@@ -236,12 +236,14 @@ def split(source: SourceText) -> list[RawDocument]:
     if order is None:
         order = _file_order(lines, metadata)
     if not headers and order is not None and order.annexes:
-        # The order lists its annexes, but they carry no "Lisa N": each starts at its "AMETIJUHEND" title.
-        titles = [k for k, x in enumerate(lines) if k > 0 and fold(x).startswith("ametijuhend")]
+        # The order lists its annexes, but they carry no "Lisa N": each starts at its "AMETIJUHEND" title
+        # (the word itself: the order's own title "Ametijuhendite kinnitamine" starts no annex).
+        titles = [k for k, x in enumerate(lines) if k > 0 and fold(x).split(" ", 1)[0] == "ametijuhend"]
         headers = [_Header(k, k, None, None) for k in titles]
     if not any(h.annex for h in headers) and len(headers) <= 1 and not (order and order.annexes and headers):
         # A lone job description: everything but an approval block (and an order's body before it) is content.
-        body, body_origins, header_lines = lines, origins, ()
+        body, body_origins = lines, origins
+        header_lines: tuple[str, ...] = ()
         if headers:
             h = headers[0]
             keep = 0 if order is not None and _is_order_body(lines[: h.start]) else h.start

@@ -78,9 +78,9 @@ def _heading(line: Line, expected: int, following: Line | None, in_body: bool) -
             return _Heading(key, " ".join(words[:used]), num.number, inline)
         if len(title) > _MAX_HEADING_CHARS:
             return None
-        key = heading_key(title)
-        if key:
-            return _Heading(key, title, num.number, "")
+        named = heading_key(title)
+        if named:
+            return _Heading(named, title, num.number, "")
         if _is_caps(title) and len(words) <= 10:
             return _Heading(None, title, num.number, "")
         # "3. Valveaja rakendamine" followed by "3.1. …": an unknown heading, by its place and children.
@@ -94,10 +94,10 @@ def _heading(line: Line, expected: int, following: Line | None, in_body: bool) -
     # A heading starts with a capital and ends without a full stop: "motiveerivad eesmärgid." is a wrap.
     if not text or len(text) > _MAX_HEADING_CHARS or line.bullet or not text[0].isupper() or text.endswith("."):
         return None
-    key = heading_key(text)
+    named = heading_key(text)
     # "Teenistuskoha eesmärk" or "Õigused" alone on a line is a label whose value follows, not a heading.
-    if key and not (in_body and not _is_caps(text) and _is_label(text)):
-        return _Heading(key, text, None, "")
+    if named and not (in_body and not _is_caps(text) and _is_label(text)):
+        return _Heading(named, text, None, "")
     if in_body and _is_caps(text) and len(text.split()) <= 8 and fold(text) != vocabulary().title_word:
         return _Heading(None, text, None, "")
     return None

@@ -15,22 +15,12 @@ from enum import Enum
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
+from ajdiff.read.formats.ooxml import W_NS, qn
+
 NSMAP = {"w": W_NS}
 
 # XML 1.0 forbids most control characters; a stray one in a source must not break the file.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def qn(tag: str) -> str:
-    """Clark name of a prefixed tag: 'w:ins' → '{http://…/main}ins'."""
-    prefix, _, local = tag.partition(":")
-    if prefix == "xml":
-        return f"{{{XML_NS}}}{local}"
-    if prefix != "w":
-        raise ValueError(f"unknown namespace prefix in {tag!r}")
-    return f"{{{W_NS}}}{local}"
 
 
 def element(tag: str, **attrs: str) -> etree._Element:

@@ -21,7 +21,6 @@ from ajdiff.tui.texts import text
 DELETED = "$text-error strike"
 INSERTED = "$text-success underline"
 MUTED = "$text-muted"
-IMPACT_STYLE = {"high": "bold $text-error", "normal": "bold $text-warning", "editorial": MUTED, "none": MUTED}
 CURRENT_GLYPH = "▶ "
 """Marks the current change where colour cannot (monochrome terminals, NO_COLOR)."""
 FOLD_MIN = 2
@@ -263,8 +262,3 @@ def post_lines(doc: JobDescription, lang: str) -> list[Content]:
         out.append(Content(""))
         field(f"other.{slug}", value)
     return out
-
-
-def is_item(change: Change) -> bool:
-    """True for a one-sided change (added or removed), shown in one column only."""
-    return change.kind in (ChangeKind.ADDED, ChangeKind.REMOVED) or change.old is None or change.new is None

@@ -72,9 +72,9 @@ class ChangeView(VerticalScroll):
 
     def set_current(self, position: Position | None) -> None:
         """Highlight the current change and bring it to the middle of the pane (its top, when it is tall)."""
-        for card in self.query("ChangeCard.-current"):  # only the old one: a restyle costs
-            if card.position != position:
-                card.set_current(False)
+        for shown in self.query("ChangeCard.-current").results(ChangeCard):  # only the old one: a restyle costs
+            if shown.position != position:
+                shown.set_current(False)
         card = self.card(position) if position is not None else None
         if card is not None:
             card.set_current(True)

@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from ajdiff.changes import ComparisonSet
+from ajdiff.model import JobDescription
 
 DEMO_OLD = "001_f0f3c421c69f98c0.txt"
 """Ekspert (kriisivalmidus) as a single annex, PDF text."""
@@ -38,7 +39,7 @@ def demo_result() -> ComparisonSet:
     from ajdiff.api import compare_documents, select_annex
     from ajdiff.read.parse import read_documents
 
-    def read(name: str) -> list:
+    def read(name: str) -> list[JobDescription]:
         return [replace(d, source=f"demo/{name}") for d in read_documents(demo_file(name))]
 
     result = compare_documents(read(DEMO_OLD), select_annex(read(DEMO_NEW), DEMO_NEW_ANNEX, DEMO_NEW))

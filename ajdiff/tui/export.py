@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ajdiff.changes import ComparisonSet
@@ -43,7 +43,7 @@ def write_redline(
     *,
     lang: str = "et",
     show_editorial: bool = False,
-    inputs: list[str] = (),  # type: ignore[assignment]
+    inputs: Sequence[str] = (),
     force: bool = False,
 ) -> Path:
     """Build the .docx redline of result with the review's comments and write it atomically; an existing

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -16,7 +16,7 @@ from textual.widgets import Input, Static, TextArea
 class PromptScreen(ModalScreen[str | None]):
     """Ask for one line; Enter returns it, Esc returns None; ↑/↓ walk the history given."""
 
-    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "cancel", "Cancel", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", show=False)]
 
     def __init__(
         self,
@@ -67,7 +67,7 @@ class PromptScreen(ModalScreen[str | None]):
 class CommentScreen(ModalScreen[str | None]):
     """Write a comment of several lines, with the change it is about shown above; Ctrl+S saves, Esc cancels."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", show=False, priority=True),
         Binding("escape", "cancel", "Cancel", show=False, priority=True),
     ]
@@ -106,7 +106,7 @@ class CommentScreen(ModalScreen[str | None]):
 class ConfirmScreen(ModalScreen[bool]):
     """A yes / no question: j or y says yes; n, e or Esc say no."""
 
-    BINDINGS: ClassVar[list[Binding]] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,y", "answer(True)", "Yes", show=False),
         Binding("e,n,escape", "answer(False)", "No", show=False),
     ]

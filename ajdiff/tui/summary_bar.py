@@ -25,7 +25,7 @@ class SummaryBar(Static):
         post: tuple[JobDescription, bool] | None = None,
     ) -> None:
         """Redraw for a pair, a post (doc, created), or nothing compared; total: the whole comparison."""
-        all_ = []
+        all_: list[str | tuple[str, str]] = []
         if total is not None:
             all_ = [" · ", (f"{text('total', lang)} {total[0]}/{total[1]}", "$text-muted")]
         if post is not None:

@@ -69,5 +69,3 @@ def _theme(name: str, c: dict[str, str], dark: bool) -> Theme:
 
 
 THEMES = (_theme(DARK, _DARK_COLOURS, True), _theme(LIGHT, _LIGHT_COLOURS, False))
-COLOURS = {DARK: _DARK_COLOURS, LIGHT: _LIGHT_COLOURS}
-"""The named colours of each theme, for the tests that check them against 256 and 16 colours."""

@@ -13,7 +13,7 @@ from docx.oxml.ns import nsdecls, qn
 from ajdiff.errors import InputError
 from ajdiff.read.formats import read_bytes
 from ajdiff.read.formats.docx import read_docx
-from ajdiff.read.formats.tables import flatten_row
+from ajdiff.read.formats.tables import flatten_row_cells
 
 MAX = 10 * 2**20
 
@@ -164,7 +164,7 @@ def test_deleted_paragraph_mark_joins_paragraphs() -> None:
     ],
 )
 def test_flatten_row(cells: list[list[str]], lines: list[str]) -> None:
-    assert flatten_row(cells) == lines
+    assert [line for line, _ in flatten_row_cells(cells)] == lines
 
 
 # ---------------------------------------------------------------- hostile and broken input

@@ -143,13 +143,14 @@ def test_broken_pdf_refused(data: bytes) -> None:
         read_pdf(data, "broken.pdf")
 
 
-def test_truncated_pdf_refused_or_read() -> None:
+@pytest.mark.parametrize("keep", [0.25, 0.5, 0.75, 0.99])
+def test_truncated_pdf_refused(keep: float) -> None:
+    """A cut-off download is refused, not read in part: a page missing would read as duties removed."""
     data = _pdf([PAGE_1, PAGE_2])
-    try:
-        source = read_pdf(data[: len(data) // 2], "cut.pdf")
-    except InputError:
-        return
-    assert isinstance(source.lines, tuple)  # pypdf may recover what is there; it must not crash
+    with pytest.raises(InputError) as err:
+        read_pdf(data[: int(len(data) * keep)], "cut.pdf")
+    assert err.value.problem.startswith("not a readable PDF: ") and "Stream has ended unexpectedly" in err.value.problem
+    assert err.value.hint == "save it again as PDF"
 
 
 # ---------------------------------------------------------------- a real office PDF

@@ -7,30 +7,31 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+from lxml import etree
 
 from ajdiff.errors import InputError
 from ajdiff.read.formats import SourceText
+from ajdiff.read.formats.ooxml import NAMESPACES, STRICT_W_NS, qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member
 from ajdiff.read.formats.tables import flatten_row_cells
 from ajdiff.text import normalize_line
 from ajdiff.tree import Origin
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-
-
-def _w(tag: str) -> str:
-    return f"{{{W}}}{tag}"
-
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 # Content that is not text of the accepted document: deletions, moved-away text, field codes, properties.
 _SKIP_TAGS = frozenset(
-    _w(t) for t in ("del", "moveFrom", "delText", "instrText", "delInstrText", "pPr", "rPr", "tblPr", "trPr", "tcPr")
+    qn(f"w:{t}")
+    for t in ("del", "moveFrom", "delText", "instrText", "delInstrText", "pPr", "rPr", "tblPr", "trPr", "tcPr")
 )
-_BREAK_TAGS = frozenset({_w("br"), _w("cr")})
-_TAB_TAGS = frozenset({_w("tab"), _w("ptab")})
-_CONTAINER_TAGS = frozenset({_w("sdt"), _w("sdtContent"), _w("customXml"), _w("ins"), _w("moveTo"), _w("smartTag")})
+_BREAK_TAGS = frozenset({qn("w:br"), qn("w:cr")})
+_TAB_TAGS = frozenset({qn("w:tab"), qn("w:ptab")})
+_CONTAINER_TAGS = frozenset(
+    {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"), qn("w:ins"), qn("w:moveTo"), qn("w:smartTag")}
+)
 
 # ---------------------------------------------------------------- list numbering
 
@@ -76,56 +77,56 @@ class _Numbering:
     counters: dict[str, list[int]] = field(default_factory=dict)  # abstractNumId -> counters per level
 
     @classmethod
-    def load(cls, numbering: Any | None, styles: Any | None) -> _Numbering:
+    def load(cls, numbering: _Element | None, styles: _Element | None) -> _Numbering:
         """Read numbering.xml and the styles' numbering (both optional)."""
         self = cls()
         if numbering is not None:
             abstract: dict[str, dict[int, _Level]] = {}
-            for an in numbering.iterchildren(_w("abstractNum")):
-                abstract[an.get(_w("abstractNumId"), "")] = {
-                    int(lvl.get(_w("ilvl"), "0")): _Level(
-                        start=int(_val(lvl.find(_w("start")), "1") or 1),
-                        fmt=_val(lvl.find(_w("numFmt")), "decimal"),
-                        text=_val(lvl.find(_w("lvlText")), ""),
+            for an in numbering.iterchildren(qn("w:abstractNum")):
+                abstract[an.get(qn("w:abstractNumId"), "")] = {
+                    int(lvl.get(qn("w:ilvl"), "0")): _Level(
+                        start=int(_val(lvl.find(qn("w:start")), "1") or 1),
+                        fmt=_val(lvl.find(qn("w:numFmt")), "decimal"),
+                        text=_val(lvl.find(qn("w:lvlText")), ""),
                     )
-                    for lvl in an.iterchildren(_w("lvl"))
-                    if (lvl.get(_w("ilvl")) or "0").isdigit()
+                    for lvl in an.iterchildren(qn("w:lvl"))
+                    if (lvl.get(qn("w:ilvl")) or "0").isdigit()
                 }
-            for num in numbering.iterchildren(_w("num")):
-                num_id = num.get(_w("numId"), "")
-                abstract_id = _val(num.find(_w("abstractNumId")), "")
+            for num in numbering.iterchildren(qn("w:num")):
+                num_id = num.get(qn("w:numId"), "")
+                abstract_id = _val(num.find(qn("w:abstractNumId")), "")
                 levels = dict(abstract.get(abstract_id, {}))
-                for override in num.iterchildren(_w("lvlOverride")):
-                    ilvl = int(override.get(_w("ilvl"), "0"))
-                    start = override.find(_w("startOverride"))
+                for override in num.iterchildren(qn("w:lvlOverride")):
+                    ilvl = int(override.get(qn("w:ilvl"), "0"))
+                    start = override.find(qn("w:startOverride"))
                     if start is not None and ilvl in levels:
                         levels[ilvl] = _Level(int(_val(start, "1") or 1), levels[ilvl].fmt, levels[ilvl].text)
                 self.levels[num_id] = levels
                 self.abstract_of[num_id] = abstract_id
         if styles is not None:
-            for style in styles.iterchildren(_w("style")):
-                num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
+            for style in styles.iterchildren(qn("w:style")):
+                num_pr = style.find("w:pPr/w:numPr", NAMESPACES)
                 if num_pr is not None:
-                    num_id = _val(num_pr.find(_w("numId")), "")
-                    ilvl = int(_val(num_pr.find(_w("ilvl")), "0") or 0)
-                    self.style_num[style.get(_w("styleId"), "")] = (num_id, ilvl)
+                    num_id = _val(num_pr.find(qn("w:numId")), "")
+                    ilvl = int(_val(num_pr.find(qn("w:ilvl")), "0") or 0)
+                    self.style_num[style.get(qn("w:styleId"), "")] = (num_id, ilvl)
         return self
 
-    def label(self, p: Any) -> str:
+    def label(self, p: _Element) -> str:
         """The number Word shows in front of paragraph p ('2.1.', '•' for a bullet), or ''."""
-        ppr = p.find(_w("pPr"))
+        ppr = p.find(qn("w:pPr"))
         if ppr is None:
             return ""
-        num_pr = ppr.find(_w("numPr"))
+        num_pr = ppr.find(qn("w:numPr"))
         ref: tuple[str, int] | None = None
         if num_pr is not None:
-            num_id = _val(num_pr.find(_w("numId")), "")
-            ilvl_el = num_pr.find(_w("ilvl"))
-            style = self.style_num.get(_val(ppr.find(_w("pStyle")), ""))
+            num_id = _val(num_pr.find(qn("w:numId")), "")
+            ilvl_el = num_pr.find(qn("w:ilvl"))
+            style = self.style_num.get(_val(ppr.find(qn("w:pStyle")), ""))
             ilvl = int(_val(ilvl_el, "0") or 0) if ilvl_el is not None else (style[1] if style else 0)
             ref = (num_id, ilvl)
         else:
-            ref = self.style_num.get(_val(ppr.find(_w("pStyle")), ""))
+            ref = self.style_num.get(_val(ppr.find(qn("w:pStyle")), ""))
         if ref is None or ref[0] in ("", "0") or ref[0] not in self.levels:
             return ""
         num_id, ilvl = ref
@@ -155,10 +156,10 @@ class _Numbering:
         return re.sub(r"%(\d)", repl, level.text)
 
 
-def _val(el: Any | None, default: str) -> str:
+def _val(el: _Element | None, default: str) -> str:
     if el is None:
         return default
-    return el.get(_w("val"), default)
+    return el.get(qn("w:val"), default)
 
 
 # ---------------------------------------------------------------- body walk
@@ -176,13 +177,13 @@ class _Walker:
     def _origin(self) -> Origin:
         return self.cell if self.cell is not None else Origin(paragraph=self.paragraphs)
 
-    def blocks(self, parent: Any) -> list[tuple[str, Origin]]:
+    def blocks(self, parent: _Element) -> list[tuple[str, Origin]]:
         """Lines of the paragraphs and tables under parent (body, cell, content control), in order."""
         lines: list[tuple[str, Origin]] = []
         carry = ""  # text of a paragraph whose mark was deleted: it runs on into the next one
         for child in parent.iterchildren():
             tag = child.tag
-            if tag == _w("p"):
+            if tag == qn("w:p"):
                 if self.cell is None:
                     self.paragraphs += 1
                 where = self._origin()
@@ -196,19 +197,19 @@ class _Walker:
                     continue
                 lines.extend((line, where) for line in para)
                 lines.extend((box, where) for box in boxes)
-            elif tag == _w("tbl"):
+            elif tag == qn("w:tbl"):
                 lines.extend(self.table(child))
             elif tag in _CONTAINER_TAGS:
                 lines.extend(self.blocks(child))
-            elif tag == f"{{{MC}}}AlternateContent":
-                choice = child.find(f"{{{MC}}}Choice")
+            elif tag == qn("mc:AlternateContent"):
+                choice = child.find(qn("mc:Choice"))
                 if choice is not None:
                     lines.extend(self.blocks(choice))
         if carry:
             lines.extend((line, self._origin()) for line in carry.split("\n"))
         return lines
 
-    def paragraph(self, p: Any) -> tuple[list[str], list[str]]:
+    def paragraph(self, p: _Element) -> tuple[list[str], list[str]]:
         """A paragraph's lines (split at manual breaks) and the lines of text boxes anchored in it."""
         parts: list[str] = [self.numbering.label(p)]
         self.on_paragraph(p, parts[0])
@@ -218,41 +219,41 @@ class _Walker:
         self._inline(p, parts, boxes)
         return "".join(parts).split("\n"), boxes
 
-    def on_paragraph(self, p: Any, label: str) -> None:
+    def on_paragraph(self, p: _Element, label: str) -> None:
         """Called for each paragraph in reading order, with its list label: a hook for `body_paragraphs`."""
 
-    def _inline(self, el: Any, out: list[str], boxes: list[str]) -> None:
+    def _inline(self, el: _Element, out: list[str], boxes: list[str]) -> None:
         for child in el.iterchildren():
             tag = child.tag
             if not isinstance(tag, str) or tag in _SKIP_TAGS:
                 continue
-            if tag == _w("t"):
+            if tag == qn("w:t"):
                 out.append(child.text or "")
             elif tag in _TAB_TAGS:
                 out.append(" ")
             elif tag in _BREAK_TAGS:
                 out.append("\n")
-            elif tag == _w("noBreakHyphen"):
+            elif tag == qn("w:noBreakHyphen"):
                 out.append("-")
-            elif tag == _w("sym"):
-                char = child.get(_w("char"), "")
+            elif tag == qn("w:sym"):
+                char = child.get(qn("w:char"), "")
                 if re.fullmatch(r"[0-9A-Fa-f]{2,4}", char):
                     out.append(chr(int(char, 16)))
-            elif tag == _w("txbxContent"):
+            elif tag == qn("w:txbxContent"):
                 boxes.extend(self._box(child))
-            elif tag == f"{{{MC}}}AlternateContent":
+            elif tag == qn("mc:AlternateContent"):
                 # Choice and Fallback hold the same text twice (modern and legacy drawing).
-                choice = child.find(f"{{{MC}}}Choice")
+                choice = child.find(qn("mc:Choice"))
                 if choice is not None:
                     self._inline(choice, out, boxes)
-            elif tag == _w("p"):  # a paragraph inside a run-level container
+            elif tag == qn("w:p"):  # a paragraph inside a run-level container
                 para, inner = self.paragraph(child)
                 boxes.extend(para)
                 boxes.extend(inner)
             else:
                 self._inline(child, out, boxes)
 
-    def _box(self, box: Any) -> list[str]:
+    def _box(self, box: _Element) -> list[str]:
         """A text box's lines; they belong to the paragraph (or cell) the box is anchored in."""
         saved, self.cell = self.cell, self._origin()
         try:
@@ -260,28 +261,28 @@ class _Walker:
         finally:
             self.cell = saved
 
-    def table(self, tbl: Any) -> list[tuple[str, Origin]]:
+    def table(self, tbl: _Element) -> list[tuple[str, Origin]]:
         """A table's lines, row by row; merged cells contribute their text once."""
         top = self.cell is None
         if top:
             self.tables += 1
         lines: list[tuple[str, Origin]] = []
-        for row_no, tr in enumerate(_children(tbl, _w("tr")), 1):
-            trpr = tr.find(_w("trPr"))
-            if trpr is not None and trpr.find(_w("del")) is not None:
+        for row_no, tr in enumerate(_children(tbl, qn("w:tr")), 1):
+            trpr = tr.find(qn("w:trPr"))
+            if trpr is not None and trpr.find(qn("w:del")) is not None:
                 continue  # a deleted row
             cells: list[list[str]] = []
             wheres: list[Origin] = []
-            for cell_no, tc in enumerate(_children(tr, _w("tc")), 1):
-                tcpr = tc.find(_w("tcPr"))
+            for cell_no, tc in enumerate(_children(tr, qn("w:tc")), 1):
+                tcpr = tc.find(qn("w:tcPr"))
                 if tcpr is not None:
-                    vmerge = tcpr.find(_w("vMerge"))
-                    hmerge = tcpr.find(_w("hMerge"))
-                    if vmerge is not None and vmerge.get(_w("val"), "continue") == "continue":
+                    vmerge = tcpr.find(qn("w:vMerge"))
+                    hmerge = tcpr.find(qn("w:hMerge"))
+                    if vmerge is not None and vmerge.get(qn("w:val"), "continue") == "continue":
                         continue  # the text sits in the cell above
-                    if hmerge is not None and hmerge.get(_w("val"), "continue") == "continue":
+                    if hmerge is not None and hmerge.get(qn("w:val"), "continue") == "continue":
                         continue
-                    if tcpr.find(_w("cellDel")) is not None:
+                    if tcpr.find(qn("w:cellDel")) is not None:
                         continue
                 where = Origin(table=self.tables, row=row_no, cell=cell_no) if top else self._origin()
                 saved, self.cell = self.cell, where
@@ -294,7 +295,7 @@ class _Walker:
         return lines
 
 
-def _children(parent: Any, tag: str) -> Iterator[Any]:
+def _children(parent: _Element, tag: str) -> Iterator[_Element]:
     """Children with tag, looking through content controls and custom XML wrappers."""
     for child in parent.iterchildren():
         if child.tag == tag:
@@ -303,16 +304,16 @@ def _children(parent: Any, tag: str) -> Iterator[Any]:
             yield from _children(child, tag)
 
 
-def _mark_deleted(p: Any) -> bool:
-    mark = p.find(f"{_w('pPr')}/{_w('rPr')}")
-    return mark is not None and (mark.find(_w("del")) is not None or mark.find(_w("moveFrom")) is not None)
+def _mark_deleted(p: _Element) -> bool:
+    mark = p.find("w:pPr/w:rPr", NAMESPACES)
+    return mark is not None and (mark.find(qn("w:del")) is not None or mark.find(qn("w:moveFrom")) is not None)
 
 
 @dataclass(frozen=True)
 class Paragraph:
     """One paragraph of a Word body in reading order, as the reader reads it: for the redline to track."""
 
-    element: Any
+    element: _Element
     """The w:p element itself (in the tree the caller passed)."""
     label: str
     """Its automatic list number ('2.1.'), which is not in its runs; '' when none."""
@@ -327,16 +328,18 @@ class _Collector(_Walker):
 
     def __init__(self, numbering: _Numbering) -> None:
         super().__init__(numbering)
-        self.found: list[tuple[Any, str, Origin, bool]] = []
+        self.found: list[tuple[_Element, str, Origin, bool]] = []
 
-    def on_paragraph(self, p: Any, label: str) -> None:
+    def on_paragraph(self, p: _Element, label: str) -> None:
         self.found.append((p, label, self._origin(), self.cell is not None))
 
 
-def body_paragraphs(document: Any, numbering: Any | None = None, styles: Any | None = None) -> list[Paragraph]:
+def body_paragraphs(
+    document: _Element, numbering: _Element | None = None, styles: _Element | None = None
+) -> list[Paragraph]:
     """Every paragraph of a main document part with text, in reading order, with the text the reader
     gives it (the same walk as `read_docx`, so list numbers and skipped merged cells agree)."""
-    body = document.find(_w("body"))
+    body = document.find(qn("w:body"))
     if body is None:
         return []
     walker = _Collector(_Numbering.load(numbering, styles))
@@ -353,9 +356,7 @@ def body_paragraphs(document: Any, numbering: Any | None = None, styles: Any | N
 
 # ---------------------------------------------------------------- entry point
 
-_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOCUMENT = "/officeDocument"  # relationship types end so in transitional and strict OOXML
-_STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
 def _resolve(source_dir: str, target: str) -> str:
@@ -372,7 +373,7 @@ def _relationships(zf: zipfile.ZipFile, names: dict[str, str], part: str, name: 
         return {}
     root = parse_xml_safely(read_member(zf, rels, name), name, rels)
     found: dict[str, str] = {}
-    for rel in root.iterchildren(f"{{{_REL_NS}}}Relationship"):
+    for rel in root.iterchildren(qn("pr:Relationship")):
         target, kind = rel.get("Target") or "", rel.get("Type") or ""
         if target and rel.get("TargetMode") != "External":
             member = _resolve(folder, target)
@@ -380,13 +381,13 @@ def _relationships(zf: zipfile.ZipFile, names: dict[str, str], part: str, name: 
     return found
 
 
-def _part(zf: zipfile.ZipFile, names: dict[str, str], member: str | None, name: str) -> Any | None:
+def _part(zf: zipfile.ZipFile, names: dict[str, str], member: str | None, name: str) -> _Element | None:
     """An optional XML part, parsed safely; None when the package does not have it."""
     if not member or member.lower() not in names:
         return None
     member = names[member.lower()]
     root = parse_xml_safely(read_member(zf, member, name), name, member)
-    if root.tag.startswith(f"{{{_STRICT_W}}}"):
+    if etree.QName(root).namespace == STRICT_W_NS:
         raise InputError(name, f"{member} is Strict Open XML", "save it again as a Word Document (.docx)")
     return root
 
@@ -408,7 +409,7 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> SourceText:
         hint = "is it a signature container? name it .asice" if "mimetype" in names else "save it as .docx"
         raise InputError(name, "not a Word document (no word/document.xml in the zip)", hint)
     document = _part(zf, names, main, name)
-    body = document.find(_w("body")) if document is not None else None
+    body = document.find(qn("w:body")) if document is not None else None
     if body is None:
         raise InputError(name, f"not a readable Word document: {main} has no w:body", "save it again as .docx")
     related = _relationships(zf, names, main, name)

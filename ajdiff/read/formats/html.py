@@ -141,14 +141,14 @@ class _Walker:
         if rows and len({fold(_text(cell)) for cell in rows[0]} & _RELATED_HEADERS) >= 3:
             # Related documents: metadata, one entry per row, as the splitter keeps them from text exports.
             for row in rows[1:]:
-                cells = [_text(cell) for cell in row]
-                self.metadata.append(("related", " | ".join(c for c in cells if c)))
+                texts = [_text(cell) for cell in row]
+                self.metadata.append(("related", " | ".join(t for t in texts if t)))
             return []
         lines: list[tuple[str, Origin]] = []
         for row_no, row in enumerate(rows, 1):
             outer = self.cell
             wheres = [outer or Origin(table=self.tables, row=row_no, cell=k) for k in range(1, len(row) + 1)]
-            cells = []
+            cells: list[list[str]] = []
             for cell, where in zip(row, wheres):
                 saved, self.cell = self.cell, where
                 try:

@@ -107,7 +107,7 @@ def _page_lines(page: Any, number: int = 0, check: Callable[[], None] = lambda: 
             elif piece:
                 line.pieces.append((None, piece))
 
-    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    page.extract_text(visitor_text=visit)
     return [line for line in lines if line.text]
 
 
@@ -357,7 +357,7 @@ def _content_bytes(page: Any) -> int:
 
     def forms(resources: Any, depth: int) -> int:
         resources = resources.get_object() if resources is not None else None
-        xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
+        xobjects: Any = resources.get("/XObject") if hasattr(resources, "get") else None
         xobjects = xobjects.get_object() if xobjects is not None else None
         if depth > _MAX_FORM_DEPTH or not hasattr(xobjects, "values"):
             return 0

@@ -17,18 +17,14 @@ def _is_label(cell: Sequence[str]) -> bool:
     return 0 < len(cell) <= 3 and len(text) <= _LABEL_MAX_CHARS and not _NUMBERED.match(text + " ")
 
 
-def flatten_row(cells: Sequence[Sequence[str]]) -> list[str]:
-    """The lines of one table row, as the register's text export writes them.
+def flatten_row_cells(cells: Sequence[Sequence[str]]) -> list[tuple[str, int]]:
+    """The lines of one table row, as the register's text export writes them, each with the index
+    (into `cells`) of the cell it starts in.
 
     label | value -> "label first-value-paragraph", then the value's other paragraphs;
     number | task | results -> "number task", then the results; any other row -> each cell's
     paragraphs in order, except a row of one-line cells (a header row), which is joined by spaces.
     """
-    return [line for line, _ in flatten_row_cells(cells)]
-
-
-def flatten_row_cells(cells: Sequence[Sequence[str]]) -> list[tuple[str, int]]:
-    """`flatten_row`, each line with the index (into `cells`) of the cell it starts in."""
     indexed = [([line for line in cell if line], k) for k, cell in enumerate(cells)]
     indexed = [(cell, k) for cell, k in indexed if cell]
     # A duty number in a column of its own belongs in front of the task.

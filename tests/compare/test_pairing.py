@@ -1,0 +1,229 @@
+"""compare/pairing.py on small made-up folders: pairs by name and by content, uncertain and refused
+pairs, pairs fixed by hand (--pair / --no-pair), and the sparse solver agreeing with the exact one."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from ajdiff.changes import PairBasis
+from ajdiff.compare import pairing
+from ajdiff.compare.pairing import (
+    SMALL_PROBLEM,
+    Constraints,
+    anchor_pairs,
+    constraints,
+    judge,
+    pair_documents,
+    propose,
+    resolve,
+)
+from ajdiff.errors import InputError
+from ajdiff.model import Duty, General, JobDescription
+
+UNIT = "Ohvriabi osakond, kriisitoe talitus"
+
+
+def duties(topic: str, n: int = 4) -> tuple[Duty, ...]:
+    """n duties whose words belong to one topic (two topics share the verb only: far below DUTY_THRESHOLD)."""
+    return tuple(
+        Duty(f"2.{k}", f"Korraldab {topic}{k}a {topic}{k}b {topic}{k}c", (f"{topic}{k}d {topic}{k}e",))
+        for k in range(1, n + 1)
+    )
+
+
+def doc(
+    position: str, topic: str, *, unit: str = UNIT, annex: str = "1", source: str = "old.txt", n: int = 4
+) -> JobDescription:
+    """A job description with a name and n duties on one topic."""
+    return JobDescription(source, annex, general=General(position=position, unit=unit), duties=duties(topic, n))
+
+
+def pairs_of(result: pairing.Pairing) -> dict[tuple[int, int], tuple[PairBasis, bool]]:
+    """(old, new) → (basis, uncertain) for every pair."""
+    return {(i, j): (e.basis, e.uncertain) for i, j, e in result.pairs}
+
+
+# ------------------------------------------------------------------ by name
+
+
+def test_posts_named_alike_once_on_each_side_pair_by_name() -> None:
+    old = [doc("Nõustaja", "kriisitelefon"), doc("Jurist", "lepingud", annex="2")]
+    new = [
+        doc("Jurist", "lepingud", annex="1", source="new.txt"),
+        doc("Nõustaja", "kriisitelefon", annex="2", source="new.txt"),
+    ]
+    result = pair_documents(old, new)
+    assert pairs_of(result) == {(0, 1): (PairBasis.NAME, False), (1, 0): (PairBasis.NAME, False)}
+    assert result.unpaired_old == result.unpaired_new == ()
+
+
+def test_a_name_twice_on_one_side_is_no_anchor() -> None:
+    old = [
+        doc("Nõustaja", "kriisitelefon"),
+        doc("Nõustaja", "ohvriabi", annex="2"),
+        doc("Jurist", "lepingud", annex="3"),
+    ]
+    new = [doc("Nõustaja", "kriisitelefon"), doc("Jurist", "lepingud", annex="2")]
+    assert anchor_pairs(old, new) == [(2, 1, 1.0)]
+
+
+def test_a_post_without_a_name_is_no_anchor() -> None:
+    old = [JobDescription("a", general=General(unit=UNIT), duties=duties("kriisitelefon"))]
+    new = [JobDescription("b", general=General(unit=UNIT), duties=duties("kriisitelefon"))]
+    assert anchor_pairs(old, new) == []
+    # … yet the content pairs them.
+    assert pairs_of(pair_documents(old, new)) == {(0, 0): (PairBasis.CONTENT, False)}
+
+
+def test_the_same_name_over_other_content_is_an_uncertain_pair() -> None:
+    """The name is not enough to pair at once when the texts differ; the scores pair them, and the
+    name still counts, but with no duty in common the pair is flagged for the reviewer."""
+    old = [doc("Nõustaja", "kriisitelefon")]
+    new = [doc("Nõustaja", "raamatupidamine")]
+    assert [(p.old, p.new, p.basis) for p in propose(old, new)] == [(0, 0, PairBasis.NAME)]
+    assert propose(old, new)[0].score < 1.0  # scored, not anchored
+    ((_, _, evidence),) = pair_documents(old, new).pairs
+    assert (evidence.basis, evidence.uncertain, evidence.duties_matched) == (PairBasis.NAME, True, 0)
+
+
+# ------------------------------------------------------------------ by content
+
+
+def test_a_renamed_post_pairs_by_its_content() -> None:
+    old = [doc("Nõustaja", "kriisitelefon"), doc("Jurist", "lepingud", annex="2")]
+    new = [doc("Jurist", "lepingud"), doc("Kriisinõustaja", "kriisitelefon", annex="2")]
+    result = pair_documents(old, new)
+    assert pairs_of(result) == {(0, 1): (PairBasis.CONTENT, False), (1, 0): (PairBasis.NAME, False)}
+    (evidence,) = [e for i, _, e in result.pairs if i == 0]
+    assert evidence.duties_matched == 4 and evidence.content == 1.0 and not evidence.same_position
+
+
+def test_identical_texts_pair_even_when_the_names_repeat() -> None:
+    """Two posts named alike on both sides are no anchors; their identical texts pair them, in order."""
+    old = [doc("Nõustaja", "kriisitelefon"), doc("Nõustaja", "ohvriabi", annex="2")]
+    new = [doc("Nõustaja", "ohvriabi"), doc("Nõustaja", "kriisitelefon", annex="2")]
+    proposals = propose(old, new)
+    assert {(p.old, p.new, p.basis) for p in proposals} == {(0, 1, PairBasis.CONTENT), (1, 0, PairBasis.CONTENT)}
+
+
+def test_different_posts_are_one_abolished_and_one_created() -> None:
+    old = [doc("Nõustaja", "kriisitelefon")]
+    new = [doc("Raamatupidaja", "pearaamat", unit="Finantsosakond")]
+    result = pair_documents(old, new)
+    assert result.pairs == ()
+    assert result.unpaired_old == (0,) and result.unpaired_new == (0,)
+
+
+# ------------------------------------------------------------------ the evidence a pair needs
+
+OLD4, NEW4 = doc("A", "x"), doc("B", "y")  # four duties a side: content = 2 × weight / 8
+
+
+@pytest.mark.parametrize(
+    ("basis", "weight", "expected"),
+    [
+        (None, 2.0, (PairBasis.CONTENT, False)),  # content 0.5: sure
+        (None, 1.6, (PairBasis.CONTENT, True)),  # 0.4: uncertain
+        (None, 1.2, (PairBasis.CONTENT, True)),  # 0.3: still uncertain
+        (None, 1.0, None),  # 0.25: no pair
+        (PairBasis.NAME, 1.0, (PairBasis.NAME, True)),  # the name pairs; content that disagrees is flagged
+        (PairBasis.NAME, 1.2, (PairBasis.NAME, False)),
+        (PairBasis.MANUAL, 0.0, (PairBasis.MANUAL, False)),  # by hand: never doubted
+    ],
+)
+def test_judge_by_the_share_of_duties_matched(
+    basis: PairBasis | None, weight: float, expected: tuple[PairBasis, bool] | None
+) -> None:
+    proof = judge(OLD4, NEW4, 0.42, basis, (3, weight))
+    assert ((proof.basis, proof.uncertain) if proof is not None else None) == expected
+    if proof is not None:
+        assert (proof.score, proof.content, proof.duties_matched, proof.duties_old, proof.duties_new) == (
+            0.42,
+            round(weight / 4, 4),
+            3,
+            4,
+            4,
+        )
+
+
+def test_an_uncertain_pair_from_half_its_duties() -> None:
+    """Two of five duties kept, three replaced: a content share of 2 × 2 / 10, between weak and sure."""
+    old = [doc("Nõustaja", "kriisitelefon", n=5)]
+    kept = duties("kriisitelefon", 5)[:2] + duties("raamatupidamine", 5)[2:]
+    new = [JobDescription("new.txt", "1", general=General(position="Peaspetsialist", unit=UNIT), duties=kept)]
+    ((i, j, evidence),) = pair_documents(old, new).pairs
+    assert (i, j, evidence.basis, evidence.uncertain, evidence.duties_matched) == (0, 0, PairBasis.CONTENT, True, 2)
+    assert evidence.content == 0.4
+
+
+# ------------------------------------------------------------------ pairs fixed by hand
+
+
+def test_a_forced_pair_overrides_the_names() -> None:
+    old = [doc("Nõustaja", "kriisitelefon"), doc("Jurist", "lepingud", annex="2")]
+    new = [doc("Nõustaja", "kriisitelefon", source="new.txt"), doc("Jurist", "lepingud", annex="2", source="new.txt")]
+    result = pair_documents(old, new, Constraints(forced=((0, 1),)))
+    assert pairs_of(result) == {(0, 1): (PairBasis.MANUAL, False)}
+    assert result.unpaired_old == (1,) and result.unpaired_new == (0,)
+
+
+def test_a_forbidden_pair_and_a_post_kept_alone() -> None:
+    old = [doc("Nõustaja", "kriisitelefon"), doc("Jurist", "lepingud", annex="2")]
+    new = [doc("Nõustaja", "kriisitelefon"), doc("Jurist", "lepingud", annex="2")]
+    apart = pair_documents(old, new, Constraints(forbidden=frozenset({(0, 0)}), alone_new=frozenset({1})))
+    assert apart.pairs == () and apart.unpaired_old == (0, 1) and apart.unpaired_new == (0, 1)
+
+
+def test_pair_specs_name_annexes_files_and_file_annexes() -> None:
+    old = [doc("Nõustaja", "a", annex="1", source="dir/old.txt"), doc("Jurist", "b", annex="2", source="dir/old.txt")]
+    new = [doc("Jurist", "b", annex="1", source="new.docx"), doc("Nõustaja", "a", annex="10", source="new.docx")]
+    assert resolve(old, "Lisa 2", "old") == 1
+    assert resolve(new, "new.docx#10", "new") == 1
+    assert resolve([old[0]], "old", "old") == 0  # the file's stem, when it holds one document
+    made = constraints(old, new, pair=["1=10", "2 = 1"], no_pair=[])
+    assert made == Constraints(forced=((0, 1), (1, 0)))
+    apart = constraints(old, new, no_pair=["1", "=1", "2=10"])
+    assert apart == Constraints(forbidden=frozenset({(1, 1)}), alone_old=frozenset({0}), alone_new=frozenset({0}))
+
+
+@pytest.mark.parametrize(
+    ("pair", "no_pair", "problem"),
+    [
+        (["1"], [], "--pair needs OLD=NEW"),
+        (["3=1"], [], "no such document on the old side"),
+        (["old.txt=1"], [], "names 2 documents on the old side"),
+        (["1=1", "1=10"], [], "pairs one old document twice"),
+        (["1=1", "2=1"], [], "pairs one new document twice"),
+        (["1=1"], ["1"], "contradicts --no-pair"),
+        (["1=1"], ["1=1"], "contradicts --no-pair"),
+        ([], ["="], "--no-pair needs OLD, =NEW or OLD=NEW"),
+    ],
+)
+def test_bad_pair_specs_are_refused(pair: list[str], no_pair: list[str], problem: str) -> None:
+    old = [doc("Nõustaja", "a", annex="1", source="old.txt"), doc("Jurist", "b", annex="2", source="old.txt")]
+    new = [doc("Jurist", "b", annex="1", source="new.txt"), doc("Nõustaja", "a", annex="10", source="new.txt")]
+    with pytest.raises(InputError) as err:
+        constraints(old, new, pair=pair, no_pair=no_pair)
+    assert err.value.problem == problem
+
+
+# ------------------------------------------------------------------ a large folder
+
+
+def test_the_sparse_solver_pairs_a_large_folder_as_the_exact_one_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seventy posts all named alike (no anchors), each revised a little and shuffled: both solvers find them."""
+    n = SMALL_PROBLEM + 6
+    old = [doc("Nõustaja", f"teema{k}q", annex=str(k)) for k in range(n)]
+    order = list(range(n))
+    random.Random(7).shuffle(order)
+    new = []
+    for j, k in enumerate(order):
+        revised = (*duties(f"teema{k}q")[:3], Duty("2.4", f"Uus ülesanne number {k} lisandus", ()))
+        new.append(JobDescription("new.txt", str(j), general=General(position="Nõustaja", unit=UNIT), duties=revised))
+    expected = {(k, j) for j, k in enumerate(order)}
+    sparse = pair_documents(old, new)
+    assert {(i, j) for i, j, _ in sparse.pairs} == expected
+    monkeypatch.setattr(pairing, "SMALL_PROBLEM", 10 * n)  # the same folder through the dense solver
+    assert {(i, j) for i, j, _ in pair_documents(old, new).pairs} == expected

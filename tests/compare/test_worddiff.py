@@ -1,0 +1,76 @@
+"""compare/worddiff.py: the spans rebuild both texts exactly, and they change whole words, never letters."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ajdiff.changes import Span, SpanOp
+from ajdiff.compare.worddiff import word_spans
+
+
+def rebuild(spans: tuple[Span, ...], side: str) -> str:
+    """The old ('old') or new ('new') text the spans were made from."""
+    skip = SpanOp.INSERT if side == "old" else SpanOp.DELETE
+    return "".join(s.text for s in spans if s.op is not skip)
+
+
+def boundaries(text: str) -> set[int]:
+    """Where a word or a run of spaces starts or ends in text."""
+    return {0, len(text)} | {m.end() for m in re.finditer(r"\s+|\S+", text)}
+
+
+WORDS = ["Koostab", "koostab", "aruande", "aruanded", "ja", "eelarve", "§", "3.1.", "õigus", "ülesanne", "(PSK)"]
+texts = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.text(alphabet="abcõ ,.\n", max_size=6)),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=300)
+@given(texts, texts)
+def test_spans_rebuild_old_and_new_exactly(old: str, new: str) -> None:
+    spans = word_spans(old, new)
+    assert rebuild(spans, "old") == old
+    assert rebuild(spans, "new") == new
+    assert all(s.text for s in spans), "an empty span"
+    assert all(a.op is not b.op for a, b in zip(spans, spans[1:])), "two neighbours of one kind are one span"
+
+
+@settings(max_examples=300)
+@given(texts, texts)
+def test_spans_cut_only_between_words(old: str, new: str) -> None:
+    """Every span starts and ends where a word (or the space between words) does, on its side."""
+    spans = word_spans(old, new)
+    for side, text, skip in (("old", old, SpanOp.INSERT), ("new", new, SpanOp.DELETE)):
+        cuts, at = boundaries(text), 0
+        for span in spans:
+            if span.op is skip:
+                continue
+            assert at in cuts and at + len(span.text) in cuts, (side, span, text)
+            at += len(span.text)
+
+
+def test_a_removed_word_is_one_span() -> None:
+    assert word_spans("Koostab osakonna aruande", "Koostab aruande") == (
+        Span(SpanOp.EQUAL, "Koostab "),
+        Span(SpanOp.DELETE, "osakonna "),
+        Span(SpanOp.EQUAL, "aruande"),
+    )
+
+
+def test_a_changed_ending_replaces_the_word_not_its_letters() -> None:
+    """'aruande' → 'aruanded' is the word out and the word in, not one 'd' added."""
+    assert word_spans("Koostab aruande", "Koostab aruanded") == (
+        Span(SpanOp.EQUAL, "Koostab "),
+        Span(SpanOp.DELETE, "aruande"),
+        Span(SpanOp.INSERT, "aruanded"),
+    )
+
+
+def test_equal_texts_are_one_equal_span_and_nothing_is_nothing() -> None:
+    assert word_spans("Hindab riski", "Hindab riski") == (Span(SpanOp.EQUAL, "Hindab riski"),)
+    assert word_spans("", "") == ()
+    assert word_spans("", "Uus") == (Span(SpanOp.INSERT, "Uus"),)
