@@ -5,8 +5,8 @@ from __future__ import annotations
 from ajdiff.changes import Change, Comparison, ComparisonSet, Impact
 from ajdiff.model import JobDescription
 from ajdiff.redline.layout import Block, Para, Presence, Row, Segment, Style, Table, mark_name
-from ajdiff.render.labels import section_name, sentence
 from ajdiff.review import Review
+from ajdiff.words import doc_label, section_name, sentence
 
 # (Estonian, English) strings of the summary page.
 STRINGS: dict[str, tuple[str, str]] = {
@@ -75,8 +75,8 @@ def _change_row(pair: Comparison, change: Change, review: Review | None, lang: s
     )
 
 
-def _posts(docs: tuple[JobDescription, ...]) -> list[Para]:
-    return [_plain(f"{d.label} ({d.source})", Style.BULLET) for d in docs]
+def _posts(docs: tuple[JobDescription, ...], lang: str) -> list[Para]:
+    return [_plain(f"{doc_label(d, lang)} ({d.source})", Style.BULLET) for d in docs]
 
 
 def summary_blocks(
@@ -86,7 +86,7 @@ def summary_blocks(
     blocks: list[Block] = [_plain(tr("title", lang), Style.TITLE), _plain(tr("intro", lang))]
     header = [tr(k, lang) for k in ("impact", "section", "what", "old_new", "review")]
     for pair in changes.pairs:
-        blocks.append(_plain(f"{pair.old.label} → {pair.new.label}", Style.SUBHEADING))
+        blocks.append(_plain(f"{doc_label(pair.old, lang)} → {doc_label(pair.new, lang)}", Style.SUBHEADING))
         counts = tr("counts", lang).format(
             substantive=len(pair.substantive),
             high=len(pair.high_impact),
@@ -103,10 +103,10 @@ def summary_blocks(
         blocks.append(Table(tuple(rows), (2.1, 2.8, 5.2, 4.6, 2.3)))
     if changes.unpaired_new:
         blocks.append(_plain(tr("created", lang), Style.SUBHEADING))
-        blocks += _posts(changes.unpaired_new)
+        blocks += _posts(changes.unpaired_new, lang)
     if changes.unpaired_old:
         blocks.append(_plain(tr("abolished", lang), Style.SUBHEADING))
-        blocks += _posts(changes.unpaired_old)
+        blocks += _posts(changes.unpaired_old, lang)
     blocks += [_plain(note) for note in changes.notes]
     blocks.append(Para(Presence.BOTH))
     return blocks

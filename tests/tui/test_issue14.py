@@ -11,7 +11,7 @@ import pytest
 from ajdiff.api import compare_documents, compare_files
 from ajdiff.changes import ChangeKind, ComparisonSet
 from ajdiff.read.parse import read_documents
-from ajdiff.render.labels import path_label
+from ajdiff.words import path_label
 from ajdiff.review import Mark, load_review
 from ajdiff.tui.annex_switcher import AnnexSwitcher
 from ajdiff.tui.app import ReviewApp
