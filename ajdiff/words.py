@@ -277,6 +277,35 @@ WORDS: dict[str, tuple[str, str]] = {
     "hint.download_again": ("laadi või salvesta see uuesti", "download or save it again"),
     "hint.file_name": ("anna failinimi", "give a file name"),
     "hint.other_name": ("vali teine nimi", "choose another name"),
+    # ---- what the readers warn of and the pairing notes: raised in English like the refusals, said by `translate`
+    "warning.no_duties": ("teenistusülesannete osa ei leitud", "no duties section found"),
+    "warning.no_requirements": ("nõuete osa ei leitud", "no requirements section found"),
+    "warning.no_position": (
+        "teenistuskohta (Teenistuskoht / Ametinimetus) ei leitud",
+        "no position (Teenistuskoht / Ametinimetus) found",
+    ),
+    "warning.unlabelled": ("nõuded: sildita tekst {0}", "requirements: unlabelled text {0}"),
+    "warning.before_duties": (
+        "teenistusülesanded: tekst enne esimest ülesannet jäi kõrvale: {0}",
+        "duties: ignored text before the first duty: {0}",
+    ),
+    "warning.nested": ("{0}: konteiner konteineris jäeti vahele", "{0}: nested container skipped"),
+    "warning.unreadable_member": (
+        "{0}: ei ole loetav dokument ({1}), jäeti vahele",
+        "{0}: not a readable document ({1}), skipped",
+    ),
+    "note.skipped": (
+        "{0} jäeti vahele: ei paista ametijuhendina",
+        "skipped {0}: does not look like a job description {1}",
+    ),
+    "note.best_match": (
+        "võrreldi dokumendiga {0} failist {1}, parim vaste {2} seast (skoor {3}); teise valib --{4}-annex",
+        "compared with {0} of {1}, the best match of {2} (score {3}); choose another with --{4}-annex",
+    ),
+    "note.not_paired": (
+        "paari ei moodustatud, liiga vähe ühist: {0}; paari käsitsi: --pair VANA=UUS",
+        "not paired, too little in common: {0}; pair by hand with --pair OLD=NEW",
+    ),
     # ---- the terminal UI (footer words are short, so that most keys fit in 80 columns)
     "ui.title": ("ajdiff · ametijuhendite võrdlus", "ajdiff · job description review"),
     "ui.next": ("edasi", "next"),
@@ -517,12 +546,17 @@ def doc_label(doc: JobDescription, lang: str = Lang.ET) -> str:
     return " · ".join(parts)
 
 
+TRANSLATED = ("error.", "hint.", "warning.", "note.")
+"""The keys whose English is the text the code raises (the core speaks English; `translate` says it in Estonian)."""
+
+
 @lru_cache(maxsize=1)
 def _english_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The refusals and hints as patterns of their English text: '{0}' matches anything, kept for the Estonian."""
+    """The refusals, hints, warnings and notes as patterns of their English text: '{0}' matches anything,
+    kept for the Estonian."""
     out = []
     for key in WORDS:
-        if key.startswith(("error.", "hint.")):
+        if key.startswith(TRANSLATED):
             pieces = re.split(r"(\{\d+\})", WORDS[key][1])
             pattern = "".join("(.+)" if re.fullmatch(r"\{\d+\}", p) else re.escape(p) for p in pieces)
             out.append((re.compile(f"^{pattern}$"), key))
@@ -530,7 +564,8 @@ def _english_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def translate(text: str, lang: str) -> str:
-    """A refusal or hint raised in English, said in `lang`; text the catalogue does not know stays as it is."""
+    """A refusal, hint, warning or note raised in English, said in `lang`; text the catalogue does not know
+    stays as it is."""
     if lang == Lang.EN:
         return text
     for pattern, key in _english_patterns():

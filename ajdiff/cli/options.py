@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from ajdiff.cli.console import can_encode, is_terminal, report_width, write_paged
 from ajdiff.errors import OutputError, UsageError, one_line
-from ajdiff.words import annex_name, word
+from ajdiff.words import annex_name, translate, word
 
 if TYPE_CHECKING:
     from ajdiff.changes import Comparison, ComparisonSet
@@ -128,14 +128,16 @@ def notices(result: ComparisonSet, lang: str = "en") -> tuple[list[str], list[st
     Warnings: what the parser could not find, and an OLD dated later than its NEW; their own words in `lang`
     where the catalogue has them.
     """
-    notes = [one_line(n) for n in result.notes]
+    notes = [one_line(translate(n, lang)) for n in result.notes]
     warnings: list[str] = []
     docs = [d for pair in result.pairs for d in (pair.old, pair.new)]
     docs += [*result.unpaired_old, *result.unpaired_new]
     for doc in docs:
         where = f"{annex_name(doc.annex, lang)}: " if doc.annex else ""
         # The source is printable already (display_name); one_line must not touch the name's spaces.
-        warnings += [f"{doc.source}: {word('cli.warning', lang)}: {one_line(where + w)}" for w in doc.warnings]
+        warnings += [
+            f"{doc.source}: {word('cli.warning', lang)}: {one_line(where + translate(w, lang))}" for w in doc.warnings
+        ]
     sides = [(pair.old, pair.new) for pair in result.pairs]
     if result.unpaired_old and result.unpaired_new:  # two orders none of whose posts pair: still dated
         sides.append((result.unpaired_old[0], result.unpaired_new[0]))

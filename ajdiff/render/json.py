@@ -10,7 +10,7 @@ from typing import Any
 from ajdiff.changes import Change, Comparison, ComparisonSet, DocRef, PairEvidence
 from ajdiff.model import JobDescription, OrderRef
 from ajdiff.tree import Node
-from ajdiff.words import annex_name, change_title, word
+from ajdiff.words import annex_name, change_title, translate, word
 
 FORMAT = "ajdiff/1"
 
@@ -156,8 +156,9 @@ def rest_lines(result: ComparisonSet) -> str:
 def show_json(docs: list[JobDescription], *, ensure_ascii: bool = False, lang: str = "en") -> str:
     """`ajdiff show --format json`; `warnings` repeats the documents' warnings as the stderr lines say them
     (in `lang`, the language of the messages)."""
+    warning = word("cli.warning", lang)
     warnings = [
-        f"{d.source}: {word('cli.warning', lang)}: {f'{annex_name(d.annex, lang)}: ' if d.annex else ''}{w}"
+        f"{d.source}: {warning}: {f'{annex_name(d.annex, lang)}: ' if d.annex else ''}{translate(w, lang)}"
         for d in docs
         for w in d.warnings
     ]

@@ -23,6 +23,7 @@ from ajdiff.words import (
     kind_name,
     path_label,
     section_name,
+    translate,
     word,
 )
 
@@ -214,7 +215,8 @@ class ReviewSession:
         hay = fold(" ".join(filter(None, words)))
         doc = self.post_doc(pos)
         if doc is not None:
-            hay += " " + ("uus ametikoht created" if pos.side == CREATED else "kaotatud ametikoht abolished")
+            what = "ui.created_post" if pos.side == CREATED else "ui.abolished_post"
+            hay += " " + fold(" ".join(word(what, lang) for lang in Lang))
             hay += " " + document_words(doc)
         return hay
 
@@ -285,10 +287,12 @@ class ReviewSession:
 
     def warnings(self) -> list[str]:
         """The pairing's notes and every document's warnings, each once, with the document it is about."""
-        lines = list(self.result.notes)
+        lines = [translate(n, self.lang) for n in self.result.notes]
         docs = [d for pair in self.result.pairs for d in (pair.old, pair.new)]
         docs += [*self.result.unpaired_old, *self.result.unpaired_new]
         for doc in docs:
             where = f"{doc.source}" + (f" ({annex_name(doc.annex, self.lang)})" if doc.annex else "")
-            lines += [f"{w} ({where})" for w in doc.warnings]  # the message first: the panel's one line cuts the end
+            lines += [
+                f"{translate(w, self.lang)} ({where})" for w in doc.warnings
+            ]  # the message first: the panel's one line cuts the end
         return list(dict.fromkeys(lines))
