@@ -167,6 +167,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "show.effective": ("jõustumine", "entry into force"),
     # ---- messages on stderr
     "cli.warning": ("hoiatus", "warning"),
+    "cli.time_left": ("{time} jäänud", "{time} left"),
     "cli.interrupted": ("katkestatud", "interrupted"),
     "cli.out_of_memory": (
         "mälu sai otsa (liiga suur sisend? vaata --max-size)",
