@@ -6,7 +6,7 @@ from ajdiff.changes import Change, Comparison, ComparisonSet, Impact
 from ajdiff.model import JobDescription
 from ajdiff.redline.layout import Block, Para, Presence, Row, Segment, Style, Table, mark_name
 from ajdiff.review import Review
-from ajdiff.words import doc_label, section_name, sentence
+from ajdiff.words import doc_label, section_name, sentence, translate
 
 # (Estonian, English) strings of the summary page.
 STRINGS: dict[str, tuple[str, str]] = {
@@ -107,6 +107,6 @@ def summary_blocks(
     if changes.unpaired_old:
         blocks.append(_plain(tr("abolished", lang), Style.SUBHEADING))
         blocks += _posts(changes.unpaired_old, lang)
-    blocks += [_plain(note) for note in changes.notes]
+    blocks += [_plain(translate(note, lang)) for note in changes.notes]
     blocks.append(Para(Presence.BOTH))
     return blocks
