@@ -61,8 +61,9 @@ class Change:
     editorial: bool = False
     """True when both sides are equal after folding case, punctuation, bullets, diacritics."""
     impact: Impact = Impact.NORMAL
-    label: str = ""
-    """A short human title of the unit, e.g. 'Teenistuja asendab' or 'Ülesanne 2.7'."""
+    heading: str = ""
+    """The document's own heading of the unit, as the document writes it, where ajdiff has no name for
+    it (a generic section, a section's text); empty otherwise. Renderers name the rest from `path`."""
     old_number: str | None = None
     """The duty's number in the old version (duties only)."""
     new_number: str | None = None

@@ -42,120 +42,31 @@ def _without_class_names(text: str) -> str:
     return re.sub(r"[:\s]+$", "", re.sub(r"\(\s*\)", "", cleaned)).strip() or text
 
 
-# A hint for the refusals raised without one, so that every refusal says what to do next.
+# A hint (its catalogue key) for the refusals raised without one, so that every refusal says what to do next.
 _DEFAULT_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), hint)
-    for pattern, hint in (
-        (r"^no such file", "check the name and the folder; 'ajdiff help' shows what ajdiff reads"),
-        (r"^permission denied", "check the file's permissions"),
-        (r"^is a folder$", "give a file, or two folders to 'ajdiff diff'"),
-        (r"^cannot read", "check that the file is readable"),
-        (r"^cannot write", "check the folder's free space and permissions"),
-        (r"^folder .* does not exist", "create the folder first, or choose another -o path"),
-        (r"^only one side can be standard input", "give the other side as a file"),
-        (r"^folder has no", "give folders of ametijuhend files"),
-        (r"is missing from the zip|unreadable XML", "download or save it again"),
-        (r"^unknown command", "see ajdiff --help"),
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"^no such file", "hint.check_name"),
+        (r"^permission denied", "hint.permissions"),
+        (r"^is a folder$", "hint.give_file"),
+        (r"^cannot read", "hint.readable"),
+        (r"^cannot write", "hint.free_space"),
+        (r"^folder .* does not exist", "hint.create_folder"),
+        (r"^only one side can be standard input", "hint.other_side"),
+        (r"^folder has no", "hint.folders"),
+        (r"is missing from the zip|unreadable XML", "hint.download_again"),
+        (r"^unknown command", "hint.help"),
     )
 )
-_FALLBACK_HINT = "see ajdiff --help"
-
-# Estonian for the problems and hints users meet most; anything not listed stays in English.
-# Patterns are tried in order on the English text; {0}, {1} … are the pattern's groups.
-_ET: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(f"^{pattern}$"), text)
-    for pattern, text in (
-        (r"no such file", "faili ei ole"),
-        (r"permission denied", "puudub lugemisõigus"),
-        (r"is a folder", "on kaust"),
-        (r"empty file", "tühi fail"),
-        (r"empty file \(only whitespace\)", "tühi fail (ainult tühikud)"),
-        (r"already exists", "on juba olemas"),
-        (r"is an input file; refusing to overwrite it", "on sisendfail; seda üle ei kirjutata"),
-        (r"folder (.+) does not exist", "kausta {0} ei ole"),
-        (r"unknown command", "tundmatu käsk"),
-        (r"unknown file type '(.*)'", "tundmatu failitüüp '{0}'"),
-        (r"binary data, not text", "binaarandmed, mitte tekst"),
-        (r"has no annex (.+)", "lisa {0} ei ole"),
-        (r"only one side can be standard input", "standardsisend saab olla ainult üks pool"),
-        (r"is a folder but the other side is a file", "on kaust, aga teine pool on fail"),
-        (
-            r"needs a terminal \(standard input and output are not one\)",
-            "vajab terminali (sisend või väljund on suunatud)",
-        ),
-        (r"the following arguments are required: (.+)", "puuduvad argumendid: {0}"),
-        (r"file is larger than (\d+) MiB", "fail on suurem kui {0} MiB"),
-        (r"not a readable PDF: (.+)", "PDF-faili ei saa lugeda: {0}"),
-        (r"PDF has (\d+) pages \(limit (\d+)\)", "PDF-is on {0} lehekülge (piir {1})"),
-        (r"will not write a Word document to a terminal", "Wordi dokumenti terminali ei kirjutata"),
-        (r"is not a \.docx file name", "ei ole .docx-faili nimi"),
-        (r"review file is corrupt \((.+)\)", "ülevaatusfail on rikutud ({0})"),
-        (r"is an RTF document", "on RTF-dokument"),
-        (
-            r"is a Word 97-2003 document \(\.doc\) or another OLE file",
-            "on Word 97-2003 dokument (.doc) või muu OLE-fail",
-        ),
-        (
-            r"is an OpenDocument (text|spreadsheet|presentation|drawing|document) \((\.od.)\)",
-            "on OpenDocumenti fail ({1})",
-        ),
-        (r"is an image \((.+)\), not a document", "on pilt ({0}), mitte dokument"),
-        (r"is an? (.+) archive, not a document", "on arhiiv ({0}), mitte dokument"),
-        (r"is an? (Excel workbook|PowerPoint presentation) \((.+)\)", "on {1}-fail, mitte ametijuhend"),
-        (r"PDF has no text layer", "PDF-il ei ole tekstikihti"),
-        (r"encrypted PDF", "krüpteeritud PDF"),
-        (
-            r"does not look like a job description .*",
-            "ei paista ametijuhendina (otsiti pealkirja 'AMETIJUHEND' või kinnitusplokki, pealkirju nagu 'Üldosa' "
-            "või 'Teenistusülesanded', silte nagu 'Teenistuskoht' või 'Vahetu juht', nummerdatud punkte)",
-        ),
-        (r"review file not found", "ülevaatusfaili ei ole"),
-        # hints
-        (r"use --force to overwrite it", "--force kirjutab üle"),
-        (r"raise --max-size", "suurenda --max-size väärtust"),
-        (r"save it again as PDF", "salvesta see uuesti PDF-ina"),
-        (r"save it again as \.docx", "salvesta see uuesti .docx-ina"),
-        (r"split the PDF", "jaga PDF osadeks"),
-        (r"check that the file is readable", "kontrolli, et faili saab lugeda"),
-        (r"check the folder's free space and permissions", "kontrolli kausta vaba ruumi ja õigusi"),
-        (r"give the older version first", "anna vanem versioon esimesena"),
-        (r"redirect it: > redline\.docx", "suuna see faili: > redline.docx"),
-        (r"repair it, or give another --review file", "paranda see või anna teine --review fail"),
-        (r"give the file the terminal UI wrote", "anna fail, mille kirjutas terminaliliides"),
-        (r"save it as \.docx or PDF", "salvesta see .docx- või PDF-failina"),
-        (r"give an ametijuhend or an order with annexes", "anna ametijuhend või lisadega käskkiri"),
-        (
-            r"check the name and the folder; 'ajdiff help' shows what ajdiff reads",
-            "kontrolli nime ja kausta; 'ajdiff help' ütleb, mida ajdiff loeb",
-        ),
-        (r"check the file's permissions", "kontrolli faili õigusi"),
-        (r"give a file, or two folders to 'ajdiff diff'", "anna fail või 'ajdiff diff' jaoks kaks kausta"),
-        (r"create the folder first, or choose another -o path", "loo kaust või vali teine -o tee"),
-        (r"choose another -o path", "vali teine -o tee"),
-        (r"give the other side as a file", "anna teine pool failina"),
-        (r"compare two files or two folders", "võrdle kaht faili või kaht kausta"),
-        (r"annexes in the file: (.+)", "failis on lisad: {0}"),
-        (r"see ajdiff --help", "vaata ajdiff --help"),
-        (r"see ajdiff (\w+) --help", "vaata ajdiff {0} --help"),
-        (r"did you mean '(\w+)'\?", "kas mõtlesid '{0}'?"),
-        (r"OCR it first, e\.g\. with ocrmypdf", "tuvasta tekst enne, nt ocrmypdf-iga"),
-        (r"OCR it first, e\.g\. with ocrmypdf, or give the text", "tuvasta tekst enne (ocrmypdf) või anna tekst"),
-        (r"unpack it and give a document inside", "paki lahti ja anna sealt dokument"),
-        (r"give a \.txt, \.docx, \.pdf, \.html or \.asice file", "anna .txt-, .docx-, .pdf-, .html- või .asice-fail"),
-        (r"use 'ajdiff diff' for a report you can redirect", "suunatava aruande annab 'ajdiff diff'"),
-    )
-)
+_FALLBACK_HINT = "hint.help"
 
 
 def translate(text: str, lang: str) -> str:
-    """A problem or hint in `lang` ('et' or 'en'): English text is the key; unknown text stays as it is."""
-    if lang != "et":
-        return text
-    for pattern, template in _ET:
-        match = pattern.match(text)
-        if match:
-            return template.format(*match.groups())
-    return text
+    """A problem or hint in `lang` ('et' or 'en'): the English text raised is looked up in the catalogue
+    (ajdiff.words); text it does not know stays as it is."""
+    from ajdiff.words import translate as in_lang
+
+    return in_lang(text, lang)
 
 
 class AjdiffError(Exception):
@@ -176,12 +87,14 @@ class AjdiffError(Exception):
 
     def full_hint(self) -> str:
         """The hint given, or the one every refusal of this kind gets."""
+        from ajdiff.words import word
+
         if self.hint:
             return self.hint
-        for pattern, hint in _DEFAULT_HINTS:
+        for pattern, key in _DEFAULT_HINTS:
             if pattern.search(self.problem):
-                return hint
-        return _FALLBACK_HINT
+                return word(key, "en")
+        return word(_FALLBACK_HINT, "en")
 
     def line(self, lang: str = "en") -> str:
         """The one line printed on stderr: 'ajdiff: FILE: what is wrong (hint)'."""

@@ -8,6 +8,21 @@ from ajdiff.tree import Node
 
 CEFR_LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
 
+GENERAL_KEYS: tuple[str, ...] = (
+    "position",
+    "unit",
+    "supervisor",
+    "subordinates",
+    "substitutes_for",
+    "substituted_by",
+    "goal",
+    "group",
+    "special_conditions",
+)
+"""Keys of the general part, in the order the documents print them."""
+REQUIREMENT_TEXT_KEYS: tuple[str, ...] = ("education", "experience", "knowledge", "qualities")
+"""The requirements held as text, in the order the documents print them."""
+
 
 @dataclass(frozen=True)
 class OrderRef:

@@ -16,8 +16,9 @@ class ProgressBar:
     again or a new total begins a new line.
     """
 
-    def __init__(self, stream: TextIO | None = None, interval: float = 0.1) -> None:
+    def __init__(self, stream: TextIO | None = None, interval: float = 0.1, *, lang: str = "en") -> None:
         self.stream = stream or sys.stderr
+        self.lang = lang
         self.interval = interval
         self.enabled = self.stream.isatty()
         self._total = -1
@@ -38,7 +39,7 @@ class ProgressBar:
         if done < total and now - self._drawn < self.interval:
             return  # a redraw per item would cost more than the item on a fast batch
         self._drawn = now
-        self.stream.write("\r" + line(done, total, now - self._start))
+        self.stream.write("\r" + line(done, total, now - self._start, self.lang))
         self._open = True
         if done >= total:
             self._finish_line()
@@ -50,14 +51,16 @@ class ProgressBar:
             self._open = False
 
 
-def line(done: int, total: int, elapsed: float) -> str:
-    """The bar's text for `done` of `total` after `elapsed` seconds."""
+def line(done: int, total: int, elapsed: float, lang: str = "en") -> str:
+    """The bar's text for `done` of `total` after `elapsed` seconds (its one word in `lang`)."""
     filled = _WIDTH * done // total if total else _WIDTH
     rate = done / elapsed if elapsed > 0 else 0.0
     text = f"ajdiff: [{'#' * filled}{'-' * (_WIDTH - filled)}] {done}/{total}  {rate:.0f}/s"
     if done < total and rate > 0:
         left = round((total - done) / rate)
-        text += f"  {left // 60}:{left % 60:02d} left"
+        from ajdiff.words import word
+
+        text += "  " + word("cli.time_left", lang, time=f"{left // 60}:{left % 60:02d}")
     elif done >= total:
         text += f"  {elapsed:.1f} s"
     return text + "\x1b[K"  # clear what a longer earlier line left behind

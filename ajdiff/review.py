@@ -81,7 +81,9 @@ class Review:
 
     def updated(self, pair: Comparison, change: Change, **fields: object) -> Review:
         """A new Review with the entry of one change updated (mark=…, comment=…)."""
-        return self.updated_at(pair_keys(pair), change.key, change.label, **fields)
+        from ajdiff.words import change_title  # the label is for a person reading the file: in Estonian
+
+        return self.updated_at(pair_keys(pair), change.key, change_title(change), **fields)
 
     def updated_at(self, pairs: tuple[str, ...], change: str, label: str, **fields: Any) -> Review:
         """A new Review with one entry updated, stored under the pair's first key; older keys' copies go."""

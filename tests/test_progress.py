@@ -23,6 +23,7 @@ class _Terminal(io.StringIO):
 def test_the_line_says_done_total_rate_and_time_left() -> None:
     text = line(250, 1000, 5.0)
     assert re.match(r"ajdiff: \[#{6}-{18}\] 250/1000  50/s  0:15 left", text), text
+    assert line(250, 1000, 5.0, "et").startswith("ajdiff: [######------------------] 250/1000  50/s  0:15 jäänud")
     assert re.match(r"ajdiff: \[#{24}\] 1000/1000  200/s  5\.0 s", line(1000, 1000, 5.0))
 
 

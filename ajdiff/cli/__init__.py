@@ -18,6 +18,7 @@ from ajdiff import __version__
 from ajdiff.cli.console import is_terminal, make_streams_safe
 from ajdiff.cli.options import EXIT_ERROR, EXIT_SAME, Parser, message_lang
 from ajdiff.errors import AjdiffError, UsageError
+from ajdiff.words import word
 
 COMMANDS: dict[str, str] = {
     "show": "ajdiff.cli.show",
@@ -115,14 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = message_lang(args_list)
     try:
-        return _main(args_list)
+        return _main(args_list, lang)
     except SystemExit as exc:  # argparse's --help and --version exit 0
         return int(exc.code or 0)
     except AjdiffError as exc:
         print(exc.line(lang), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("ajdiff: interrupted", file=sys.stderr)
+        print(f"ajdiff: {word('cli.interrupted', lang)}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): not an error worth a message.
@@ -132,16 +133,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_SAME
     except MemoryError:
-        print("ajdiff: out of memory (input too large? see --max-size)", file=sys.stderr)
+        print(f"ajdiff: {word('cli.out_of_memory', lang)}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # a bug: still one line, never a traceback, unless asked for
         if os.environ.get("AJDIFF_DEBUG"):
             raise
-        print(f"ajdiff: internal error: {type(exc).__name__}: {exc} (set AJDIFF_DEBUG=1 for details)", file=sys.stderr)
+        error = f"{type(exc).__name__}: {exc}"
+        print(f"ajdiff: {word('cli.internal_error', lang, error=error)}", file=sys.stderr)
         return EXIT_ERROR
 
 
-def _main(args_list: list[str]) -> int:
+def _main(args_list: list[str], lang: str = "en") -> int:
     parser = build_parser()
     _complete(parser)
     if not args_list:
@@ -150,6 +152,7 @@ def _main(args_list: list[str]) -> int:
     if args_list[0] == "help":
         return _help(parser, args_list[1:])
     args = parser.parse_args(_normalise_argv(args_list))
+    args.messages = lang  # the stderr lines' language: --lang, else the locale's (the report's is args.lang)
     if not getattr(args, "run", None):
         raise UsageError("ajdiff", "no command given", "see ajdiff --help")
     if args.command in ("tui", "demo") and not (is_terminal(sys.stdin) and is_terminal(sys.stdout)):

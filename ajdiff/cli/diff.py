@@ -16,6 +16,7 @@ from ajdiff.cli.options import (
     compare_from_args,
     emit,
     json_ascii,
+    message_language,
     notices,
     use_color,
     width,
@@ -56,8 +57,8 @@ def _text(result: ComparisonSet, args: argparse.Namespace) -> str:
 def _json(result: ComparisonSet, args: argparse.Namespace) -> str:
     from ajdiff.render.json import diff_json
 
-    notes, warnings = notices(result)
-    return diff_json(result, notes=notes, warnings=warnings, ensure_ascii=json_ascii(args))
+    notes, warnings = notices(result, message_language(args))
+    return diff_json(result, notes=notes, warnings=warnings, ensure_ascii=json_ascii(args), lang=args.lang)
 
 
 def _markdown(result: ComparisonSet, args: argparse.Namespace) -> str:
@@ -114,9 +115,9 @@ def _diff_jsonl(args: argparse.Namespace, inputs: list[str]) -> int:
 
     def on_pair(pair: Comparison) -> None:
         if args.output:
-            lines.append(pair_line(pair))  # -o stays atomic: written whole at the end
+            lines.append(pair_line(pair, args.lang))  # -o stays atomic: written whole at the end
         else:
-            sys.stdout.write(pair_line(pair))
+            sys.stdout.write(pair_line(pair, args.lang))
             sys.stdout.flush()
 
     result = compare_from_args(args, on_pair=on_pair)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from ajdiff.cli.console import can_encode, is_terminal, report_width, write_paged
 from ajdiff.errors import OutputError, UsageError, one_line
+from ajdiff.words import annex_name, translate, word
 
 if TYPE_CHECKING:
     from ajdiff.changes import Comparison, ComparisonSet
@@ -113,36 +114,46 @@ def message_lang(argv: Sequence[str]) -> str:
     return "en"
 
 
+def message_language(args: argparse.Namespace) -> str:
+    """The language of the lines on stderr: set by `main` from message_lang (--lang, else the locale)."""
+    return str(getattr(args, "messages", None) or "en")
+
+
 # ------------------------------------------------------------------ notices
 
 
-def notices(result: ComparisonSet) -> tuple[list[str], list[str]]:
+def notices(result: ComparisonSet, lang: str = "en") -> tuple[list[str], list[str]]:
     """The notes (what ajdiff chose or skipped) and warnings of a comparison, one line each, without 'ajdiff: '.
 
-    Warnings: what the parser could not find, and an OLD dated later than its NEW.
+    Warnings: what the parser could not find, and an OLD dated later than its NEW; their own words in `lang`
+    where the catalogue has them.
     """
-    notes = [one_line(n) for n in result.notes]
+    notes = [one_line(translate(n, lang)) for n in result.notes]
     warnings: list[str] = []
     docs = [d for pair in result.pairs for d in (pair.old, pair.new)]
     docs += [*result.unpaired_old, *result.unpaired_new]
     for doc in docs:
-        where = f"Lisa {doc.annex}: " if doc.annex else ""
+        where = f"{annex_name(doc.annex, lang)}: " if doc.annex else ""
         # The source is printable already (display_name); one_line must not touch the name's spaces.
-        warnings += [f"{doc.source}: warning: {one_line(where + w)}" for w in doc.warnings]
+        warnings += [
+            f"{doc.source}: {word('cli.warning', lang)}: {one_line(where + translate(w, lang))}" for w in doc.warnings
+        ]
     sides = [(pair.old, pair.new) for pair in result.pairs]
     if result.unpaired_old and result.unpaired_new:  # two orders none of whose posts pair: still dated
         sides.append((result.unpaired_old[0], result.unpaired_new[0]))
     for old_doc, new_doc in sides:
         old, new = old_doc.order, new_doc.order
         if old and new and old.date and new.date and old.date > new.date:
-            warnings.append(
-                f"{old_doc.source}: warning: "
-                + one_line(
-                    f"OLD is dated {old.date} (order nr {old.number}), later than "
-                    f"NEW {new_doc.source} dated {new.date} (order nr {new.number}); "
-                    "are OLD and NEW swapped? (give the older version first)"
-                )
+            swapped = word(
+                "cli.swapped",
+                lang,
+                old_date=old.date,
+                old_number=old.number,
+                new_source=new_doc.source,
+                new_date=new.date,
+                new_number=new.number,
             )
+            warnings.append(f"{old_doc.source}: {word('cli.warning', lang)}: {one_line(swapped)}")
     # One document can sit in several pairs (one against many, a folder of pairs): say each thing once.
     return list(dict.fromkeys(notes)), list(dict.fromkeys(warnings))
 
@@ -151,7 +162,7 @@ def print_notices(result: ComparisonSet, args: argparse.Namespace) -> None:
     """Notes and warnings on stderr ('ajdiff: …'), unless --quiet."""
     if getattr(args, "quiet", False):
         return
-    notes, warnings = notices(result)
+    notes, warnings = notices(result, message_language(args))
     for line in (*notes, *warnings):
         print(f"ajdiff: {line}", file=sys.stderr)
 
@@ -169,7 +180,7 @@ def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], 
         new_annex=args.new_annex,
         jobs=args.jobs,
         max_bytes=max_bytes(args),
-        progress=ProgressBar(),
+        progress=ProgressBar(lang=message_language(args)),
         pair=getattr(args, "pair", None) or (),
         no_pair=getattr(args, "no_pair", None) or (),
         on_pair=on_pair,

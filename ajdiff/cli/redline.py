@@ -45,8 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         "--editorial",
         choices=("show", "hide"),
         default="hide",
-        help="editorial changes (numbering, punctuation, case) are always tracked; hide: under their own author "
-        "'AUTHOR (toimetuslik)', which Word's reviewer filter hides in one step (default); show: under AUTHOR",
+        help="editorial changes (numbering, punctuation, case) are always tracked; hide: under an editorial author "
+        "of their own, which Word's reviewer filter hides in one step (default); show: under AUTHOR",
     )
     parser.add_argument(
         "--no-moves", action="store_true", help="show moved duties as a deletion and an insertion, not as moves"

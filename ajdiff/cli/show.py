@@ -12,6 +12,7 @@ from ajdiff.cli.options import (
     emit,
     json_ascii,
     max_bytes,
+    message_language,
     width,
 )
 
@@ -40,9 +41,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         from ajdiff.render.json import show_json
 
-        emit(show_json(docs, ensure_ascii=json_ascii(args)), args, [args.file])
+        emit(show_json(docs, ensure_ascii=json_ascii(args), lang=message_language(args)), args, [args.file])
     else:
         from ajdiff.render.show_text import show_text
 
-        emit(show_text(docs, width=width(args)), args, [args.file])
+        emit(show_text(docs, width=width(args), lang=args.lang), args, [args.file])
     return EXIT_SAME

@@ -23,7 +23,6 @@ from ajdiff.compare.worddiff import word_spans
 from ajdiff.model import Duty, JobDescription, OrderRef
 from ajdiff.read.languages import level_rank
 from ajdiff.read.vocabulary import is_list_intro, is_table_header
-from ajdiff.render.labels import path_label
 from ajdiff.text import fold_key, fold_words
 from ajdiff.tree import Node, NodeKind, walk
 
@@ -61,7 +60,6 @@ def _change(
         new=new,
         editorial=editorial,
         impact=Impact.NORMAL if editorial else impact,
-        label=path_label(path),
         old_number=old_number,
         new_number=new_number,
         spans=spans,
@@ -433,12 +431,12 @@ def compare(old: JobDescription, new: JobDescription) -> Comparison:
         label = (b or a).label or ""  # type: ignore[union-attr]  # one of them is there
         items_a = section_items(a) if a else ()
         items_b = section_items(b) if b else ()
-        changes += (replace(c, label=label) for c in _items(key, items_a, items_b, whole_section=True))
+        changes += (replace(c, heading=label) for c in _items(key, items_a, items_b, whole_section=True))
     text_old, text_new = section_texts(old), section_texts(new)
     for key in dict.fromkeys([*text_old, *text_new]):
         a_label, items_a = text_old.get(key, ("", ()))
         b_label, items_b = text_new.get(key, ("", ()))
-        changes += (replace(c, label=b_label or a_label) for c in _items(key, items_a, items_b))
+        changes += (replace(c, heading=b_label or a_label) for c in _items(key, items_a, items_b))
     other_old, other_new = dict(old.other), dict(new.other)
     for slug in dict.fromkeys([*other_old, *other_new]):
         if f"other.{slug}" not in sections_old and f"other.{slug}" not in sections_new:

@@ -28,9 +28,7 @@ from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, kind_of, segments, text_units, word_units
 from ajdiff.review import Review
 from ajdiff.tree import NodeKind
-
-EDITORIAL_AUTHOR_SUFFIX = " (toimetuslik)"
-"""Editorial changes are by '<author> (toimetuslik)': Word's reviewer filter hides them in one click."""
+from ajdiff.words import doc_label, word
 
 
 @dataclass(frozen=True)
@@ -218,7 +216,10 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
         package = Package.blank()
         for _, _, new, plan in groups:
             _fill_clean(package, new, plan)
-    editorial_author = options.author + EDITORIAL_AUTHOR_SUFFIX if options.editorial_apart else options.author
+    # Editorial changes by an author of their own ('ajdiff (toimetuslik)'): Word's reviewer filter hides them.
+    editorial_author = word("redline.editorial_author", options.lang, author=options.author)
+    if not options.editorial_apart:
+        editorial_author = options.author
     substantive = Revisions(options.author, date)
     authors = track.Authors(substantive, Revisions(editorial_author, date, substantive._ids))
     anchor: etree._Element | None = None
@@ -238,7 +239,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     track.keep_insertions_apart(package.body)
     add_summary(package, result, options, authors.editorial.author, date)
     new_docs = [d for *_, new, _ in groups for d in new.docs]
-    title = "; ".join(d.label for d in new_docs[:3]) or "ajdiff"
+    title = "; ".join(doc_label(d, options.lang) for d in new_docs[:3]) or "ajdiff"
     return package.to_bytes(title=title, author=options.author, date=date)
 
 

@@ -17,8 +17,8 @@ from ajdiff.changes import Change, Comparison, ComparisonSet, Impact, Span, Span
 from ajdiff.model import JobDescription
 from ajdiff.redline.oxml import clean_text, comment_range, element, qn
 from ajdiff.redline.package import Package
-from ajdiff.render.labels import change_title, kind_name
 from ajdiff.review import Mark
+from ajdiff.words import change_title, doc_label, kind_name, word
 
 if TYPE_CHECKING:
     from ajdiff.redline.document import RedlineOptions
@@ -29,38 +29,10 @@ CONTEXT_WORDS = 4
 """Unchanged words shown on each side of the changed ones."""
 _WIDTHS = (2600, 2200, 4838)  # twentieths of a point: 15.4 cm of an A4 page with 2.5 cm margins
 
-STRINGS: dict[str, tuple[str, str]] = {
-    "title": ("Muudatuste kokkuvõte", "Summary of changes"),
-    "section": ("Osa ja väli", "Section and field"),
-    "what": ("Muudatus", "Change"),
-    "words": ("Muutunud sõnad (vana → uus)", "Changed words (old → new)"),
-    "high": ("oluline", "high impact"),
-    "none": ("Sisulisi muudatusi ei ole.", "No substantive changes."),
-    "counts": (
-        "Sisulisi muudatusi {substantive} (neist olulisi {high}), toimetuslikke {editorial}.",
-        "{substantive} substantive changes ({high} of high impact), {editorial} editorial.",
-    ),
-    "created": ("Loodud ametikohad (dokumendis lisatud tekstina)", "Posts created (inserted whole below)"),
-    "abolished": ("Kaotatud ametikohad (dokumendis kustutatud tekstina)", "Posts abolished (deleted whole below)"),
-    "intro": (
-        "See kokkuvõte ei kuulu dokumendi juurde. Järgmistel lehtedel on uus dokument, milles iga erinevus vanast "
-        "on Wordi jälgitav muudatus: kõigi vastuvõtmine annab uue teksti, kõigi tagasilükkamine vana. "
-        "Toimetuslikud muudatused (numeratsioon, kirjavahemärgid, suurtähed) on autori „{editorial}“ nimel: "
-        "Läbivaatus → Kuva märgistus → Konkreetsed inimesed peidab need.",
-        "This summary is not part of the document. The following pages are the new document, in which every "
-        "difference from the old one is a Word tracked change: accepting all gives the new text, rejecting all "
-        "the old. Editorial changes (numbering, punctuation, case) are by the author “{editorial}”: Review → "
-        "Show Markup → Specific People hides them.",
-    ),
-    "approved": ("Kinnitatud", "Approved"),
-    "questioned": ("Küsimus", "Questioned"),
-}
-
 
 def tr(key: str, lang: str) -> str:
-    """One string of the summary page in the report language."""
-    et, en = STRINGS[key]
-    return en if lang == "en" else et
+    """One string of the summary page in the report language (the catalogue's `redline.*` words)."""
+    return word(f"redline.{key}", lang)
 
 
 def _window(spans: Sequence[Span], side: SpanOp) -> str:
@@ -136,9 +108,10 @@ def _annex_number(doc: JobDescription) -> tuple[int, str]:
     return (int(m.group()) if m else 10**9, doc.annex or "")
 
 
-def _post_line(doc: JobDescription) -> str:
+def _post_line(doc: JobDescription, lang: str) -> str:
     name = doc.source.rsplit("/", 1)[-1]
-    return f"{doc.label} ({name})" if not doc.annex else doc.label
+    label = doc_label(doc, lang)
+    return f"{label} ({name})" if not doc.annex else label
 
 
 def review_note(pair: Comparison, change: Change, options: RedlineOptions) -> str:
@@ -191,7 +164,7 @@ def summary_elements(
     out = [_paragraph(tr("title", lang), package, "Title"), _paragraph(intro, package)]
     header = [[tr("section", lang)], [tr("what", lang)], [tr("words", lang)]]
     for pair in sorted(result.pairs, key=lambda p: _annex_number(p.new)):
-        out.append(_paragraph(f"{pair.old.label} → {pair.new.label}", package, "heading 2"))
+        out.append(_paragraph(f"{doc_label(pair.old, lang)} → {doc_label(pair.new, lang)}", package, "heading 2"))
         counts = tr("counts", lang).format(
             substantive=len(pair.substantive), high=len(pair.high_impact), editorial=len(pair.editorial)
         )
@@ -209,7 +182,7 @@ def summary_elements(
     for key, docs in (("created", result.unpaired_new), ("abolished", result.unpaired_old)):
         if docs:
             out.append(_paragraph(tr(key, lang), package, "heading 2"))
-            out += [_paragraph(_post_line(d), package) for d in sorted(docs, key=_annex_number)]
+            out += [_paragraph(_post_line(d, lang), package) for d in sorted(docs, key=_annex_number)]
     return out
 
 

@@ -7,49 +7,22 @@ from collections.abc import Callable
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
 from ajdiff.model import JobDescription
-from ajdiff.render.counts import counted
-from ajdiff.render.labels import SECTION_ORDER, change_title, kind_name, section_name, sentence
+from ajdiff.words import (
+    SECTION_ORDER,
+    annex_name,
+    change_title,
+    counted,
+    doc_label,
+    kind_name,
+    section_name,
+    sentence,
+    word,
+)
 
 _RESET, _BOLD = "\x1b[0m", "\x1b[1m"
 _RED, _GREEN, _YELLOW, _CYAN = "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[36m"
 _STRIKE, _UNDER = "\x1b[9m", "\x1b[4m"
 
-_T = {
-    "et": {
-        "similarity": "Sarnasus",
-        "high": "neist {}",
-        "hidden": "peidetud, --all näitab",
-        "nothing": "Sisulisi muudatusi ei ole.",
-        "important": "Olulised muudatused",
-        "created": "Uued ametikohad (ainult uues)",
-        "abolished": "Kaotatud ametikohad (ainult vanas)",
-        "pairs": "Võrreldud paare",
-        "editorial_tag": "toimetuslik",
-        "uncertain": "Ebakindel paar",
-        "uncertain_how": "skoor {score:.2f} · sisult kattub {matched}/{duties} ülesannet ({content:.0%})",
-        "other_unit": "eri struktuuriüksus",
-        "other_position": "eri ametinimetus",
-        "uncertain_fix": "kontrolli; paari käsitsi: --pair / --no-pair",
-        "uncertain_count": "neist ebakindlaid",
-    },
-    "en": {
-        "similarity": "Similarity",
-        "high": "{}",
-        "hidden": "hidden, --all shows them",
-        "nothing": "No substantive changes.",
-        "important": "High-impact changes",
-        "created": "Posts created (new only)",
-        "abolished": "Posts abolished (old only)",
-        "pairs": "Pairs compared",
-        "editorial_tag": "editorial",
-        "uncertain": "Uncertain pair",
-        "uncertain_how": "score {score:.2f} · {matched} of {duties} duties match by content ({content:.0%})",
-        "other_unit": "different unit",
-        "other_position": "different position",
-        "uncertain_fix": "check it; fix by hand with --pair / --no-pair",
-        "uncertain_count": "uncertain",
-    },
-}
 _MARK = {
     ChangeKind.ADDED: "+",
     ChangeKind.REMOVED: "-",
@@ -115,7 +88,7 @@ def change_lines(
     heads several item changes of one list."""
     mark = "~" if group else _MARK.get(change.kind, "~")
     color = {"+": _GREEN, "-": _RED}.get(mark, _YELLOW)
-    tag = f" ({_T[lang]['editorial_tag']})" if change.editorial else ""
+    tag = f" ({word('diff.editorial_tag', lang)})" if change.editorial else ""
     head = f"  {style(mark, color, _BOLD)} {style(change_title(change, lang), _BOLD)}{tag}"
     if change.section == "duties" and not change.path.endswith(".results"):
         head += f" — {kind_name(change.kind, lang)}"
@@ -139,41 +112,50 @@ def change_lines(
     return lines
 
 
-def _title(doc: JobDescription) -> str:
+def _title(doc: JobDescription, lang: str) -> str:
     where = f" ({doc.source})" if doc.source else ""
-    return f"{doc.label}{where}"
+    return f"{doc_label(doc, lang)}{where}"
 
 
 def comparison_text(pair: Comparison, *, show_all: bool, color: bool, lang: str = "et", width: int = 100) -> str:
     """The report for one compared pair."""
-    t = _T[lang]
     style = _Style(color)
     shown = [c for c in pair.changes if show_all or not c.editorial]
     summary = (
-        f"{t['similarity']} {pair.similarity:.0%} · {counted(len(pair.substantive), 'substantive_change', lang)} "
-        f"({t['high'].format(counted(len(pair.high_impact), 'high', lang))}) · "
+        f"{word('diff.similarity', lang)} {pair.similarity:.0%} · "
+        f"{counted(len(pair.substantive), 'substantive_change', lang)} "
+        f"({word('diff.of_them', lang, counted(len(pair.high_impact), 'high', lang))}) · "
         f"{counted(len(pair.editorial), 'editorial', lang)}"
-        + ("" if show_all or not pair.editorial else f" ({t['hidden']})")
+        + ("" if show_all or not pair.editorial else f" ({word('diff.hidden', lang)})")
     )
-    out = [style(_wrap(f"{_title(pair.old)}  →  {_title(pair.new)}", "", width), _BOLD), _wrap(summary, "", width)]
+    out = [
+        style(_wrap(f"{_title(pair.old, lang)}  →  {_title(pair.new, lang)}", "", width), _BOLD),
+        _wrap(summary, "", width),
+    ]
     proof = pair.pairing
     if proof and proof.uncertain:  # the reviewer must not take this for two versions of one post unasked
         facts = [
-            t["uncertain_how"].format(
+            word(
+                "diff.uncertain_how",
+                lang,
                 score=proof.score,
                 matched=proof.duties_matched,
                 duties=max(proof.duties_old, proof.duties_new),
                 content=proof.content,
             )
         ]
-        facts += [t["other_unit"]] * (not proof.same_unit) + [t["other_position"]] * (not proof.same_position)
-        doubt = _wrap(f"? {t['uncertain']}: {' · '.join(facts)} — {t['uncertain_fix']}", "", width)
+        facts += [word("diff.other_unit", lang)] * (not proof.same_unit) + [word("diff.other_position", lang)] * (
+            not proof.same_position
+        )
+        doubt = _wrap(
+            f"? {word('diff.uncertain', lang)}: {' · '.join(facts)} — {word('diff.uncertain_fix', lang)}", "", width
+        )
         out.append(style(doubt, _YELLOW, _BOLD))
     if not pair.substantive and not show_all:
-        out.append(t["nothing"])
+        out.append(word("diff.nothing", lang))
         return "\n".join(out) + "\n"
     if pair.high_impact:
-        out += ["", style(t["important"] + ":", _BOLD)]
+        out += ["", style(word("diff.important", lang) + ":", _BOLD)]
         out += [_wrap("• " + sentence(c, lang), "  ", width) for c in pair.high_impact]
     for section in SECTION_ORDER:
         changes = [c for c in shown if c.section == section]
@@ -194,13 +176,13 @@ def diff_text(
 
     The result's notes are not part of it: the command line says them on stderr.
     """
-    t = _T[lang]
     style = _Style(color)
     blocks = []
     if len(result.pairs) > 1 or result.unpaired_old or result.unpaired_new:
         doubtful = len(result.uncertain)
         blocks.append(
-            f"{t['pairs']}: {len(result.pairs)}" + (f" ({t['uncertain_count']} {doubtful})" if doubtful else "")
+            f"{word('diff.pairs', lang)}: {len(result.pairs)}"
+            + (f" ({word('diff.uncertain_count', lang)} {doubtful})" if doubtful else "")
         )
     shown = [c for c in result.order_changes if show_all or not c.editorial]
     if shown:
@@ -210,24 +192,24 @@ def diff_text(
         blocks.append("\n".join(order_lines))
     blocks += [comparison_text(p, show_all=show_all, color=color, lang=lang, width=width) for p in result.pairs]
     if result.unpaired_new:
-        blocks.append(style(t["created"] + ":", _BOLD) + "".join(f"\n  + {_title(d)}" for d in result.unpaired_new))
+        blocks.append(
+            style(word("diff.created", lang) + ":", _BOLD)
+            + "".join(f"\n  + {_title(d, lang)}" for d in result.unpaired_new)
+        )
     if result.unpaired_old:
-        blocks.append(style(t["abolished"] + ":", _BOLD) + "".join(f"\n  - {_title(d)}" for d in result.unpaired_old))
+        blocks.append(
+            style(word("diff.abolished", lang) + ":", _BOLD)
+            + "".join(f"\n  - {_title(d, lang)}" for d in result.unpaired_old)
+        )
     return "\n".join(b.rstrip("\n") + "\n" for b in blocks)
 
 
-_STAT = {
-    "et": ("sisulist", "olulist", "toimetuslikku", ("paar", "paari"), "uut ametikohta", "kaotatud ametikohta"),
-    "en": ("substantive", "high impact", "editorial", ("pair", "pairs"), "posts created", "posts abolished"),
-}
-
-
-def _stat_old(pair: Comparison) -> str:
+def _stat_old(pair: Comparison, lang: str) -> str:
     """The old side of a --stat line: just 'Lisa K' when the post keeps its name, as git names a file once."""
     old, new = pair.old, pair.new
     if old.annex and old.general.position and old.general.position == new.general.position:
-        return f"Lisa {old.annex}"
-    return old.label
+        return annex_name(old.annex, lang)
+    return doc_label(old, lang)
 
 
 def diff_stat(result: ComparisonSet, *, lang: str = "et", width: int = 100) -> str:
@@ -235,8 +217,7 @@ def diff_stat(result: ComparisonSet, *, lang: str = "et", width: int = 100) -> s
 
     The bar has one '+' per addition, '-' per removal and '~' per other substantive change, scaled to the width.
     """
-    words = _STAT[lang]
-    names = [f"{_stat_old(p)} → {p.new.label}" for p in result.pairs]
+    names = [f"{_stat_old(p, lang)} → {doc_label(p.new, lang)}" for p in result.pairs]
     counts = [len(p.substantive) for p in result.pairs]
     digits = len(str(max(counts, default=0)))
     bar_room = 10 if width >= 40 else 5  # the least room a bar keeps; names get the rest
@@ -254,10 +235,12 @@ def diff_stat(result: ComparisonSet, *, lang: str = "et", width: int = 100) -> s
         lines.append(f" {name:<{name_width}} | {count:>{digits}} {bar}".rstrip())
     high = sum(len(p.high_impact) for p in result.pairs)
     editorial = sum(len(p.editorial) for p in result.pairs)
-    pairs = words[3][0 if len(result.pairs) == 1 else 1]
-    summary = f" {len(result.pairs)} {pairs}, {sum(counts)} {words[0]} ({words[1]} {high}), {editorial} {words[2]}"
+    summary = (
+        f" {counted(len(result.pairs), 'pair', lang)}, {sum(counts)} {word('stat.substantive', lang)}"
+        f" ({word('stat.high', lang)} {high}), {editorial} {word('stat.editorial', lang)}"
+    )
     if result.unpaired_new:
-        summary += f", {len(result.unpaired_new)} {words[4]}"
+        summary += f", {len(result.unpaired_new)} {word('stat.created', lang)}"
     if result.unpaired_old:
-        summary += f", {len(result.unpaired_old)} {words[5]}"
+        summary += f", {len(result.unpaired_old)} {word('stat.abolished', lang)}"
     return "\n".join([*lines, summary]) + "\n"

@@ -10,6 +10,7 @@ from typing import Any
 from ajdiff.changes import Change, Comparison, ComparisonSet, DocRef, PairEvidence
 from ajdiff.model import JobDescription, OrderRef
 from ajdiff.tree import Node
+from ajdiff.words import annex_name, change_title, translate, word
 
 FORMAT = "ajdiff/1"
 
@@ -87,8 +88,8 @@ def docref_to_dict(ref: DocRef) -> dict[str, Any]:
     return {"source": ref.source, "annex": ref.annex, "position": ref.position, "unit": ref.unit}
 
 
-def change_to_dict(change: Change) -> dict[str, Any]:
-    """A Change as the contract's object."""
+def change_to_dict(change: Change, lang: str = "et") -> dict[str, Any]:
+    """A Change as the contract's object: `path` and `kind` are the stable keys, `label` names it in `lang`."""
     return {
         "path": change.path,
         "kind": change.kind.value,
@@ -96,15 +97,15 @@ def change_to_dict(change: Change) -> dict[str, Any]:
         "new": change.new,
         "editorial": change.editorial,
         "impact": change.impact.value,
-        "label": change.label,
+        "label": change_title(change, lang),
         "old_number": change.old_number,
         "new_number": change.new_number,
         "spans": [[s.op.value, s.text] for s in change.spans],
     }
 
 
-def comparison_to_dict(pair: Comparison) -> dict[str, Any]:
-    """One compared pair as the contract's pair object."""
+def comparison_to_dict(pair: Comparison, lang: str = "et") -> dict[str, Any]:
+    """One compared pair as the contract's pair object, its changes labelled in `lang`."""
     return {
         "old": docref_to_dict(DocRef.of(pair.old)),
         "new": docref_to_dict(DocRef.of(pair.new)),
@@ -114,7 +115,7 @@ def comparison_to_dict(pair: Comparison) -> dict[str, Any]:
             "editorial": len(pair.editorial),
             "high_impact": len(pair.high_impact),
         },
-        "changes": [change_to_dict(c) for c in pair.changes],
+        "changes": [change_to_dict(c, lang) for c in pair.changes],
         "pairing": evidence_to_dict(pair.pairing),
     }
 
@@ -136,9 +137,9 @@ def evidence_to_dict(proof: PairEvidence | None) -> dict[str, Any] | None:
     }
 
 
-def pair_line(pair: Comparison) -> str:
+def pair_line(pair: Comparison, lang: str = "et") -> str:
     """`--format jsonl`: one pair as one line, `{"format": "ajdiff/1", "type": "pair", …pair object}`."""
-    return json.dumps({"format": FORMAT, "type": "pair", **comparison_to_dict(pair)}, ensure_ascii=False) + "\n"
+    return json.dumps({"format": FORMAT, "type": "pair", **comparison_to_dict(pair, lang)}, ensure_ascii=False) + "\n"
 
 
 def rest_lines(result: ComparisonSet) -> str:
@@ -152,9 +153,15 @@ def rest_lines(result: ComparisonSet) -> str:
     return "".join(line + "\n" for line in out)
 
 
-def show_json(docs: list[JobDescription], *, ensure_ascii: bool = False) -> str:
-    """`ajdiff show --format json`; `warnings` repeats the documents' warnings as the stderr lines say them."""
-    warnings = [f"{d.source}: warning: {f'Lisa {d.annex}: ' if d.annex else ''}{w}" for d in docs for w in d.warnings]
+def show_json(docs: list[JobDescription], *, ensure_ascii: bool = False, lang: str = "en") -> str:
+    """`ajdiff show --format json`; `warnings` repeats the documents' warnings as the stderr lines say them
+    (in `lang`, the language of the messages)."""
+    warning = word("cli.warning", lang)
+    warnings = [
+        f"{d.source}: {warning}: {f'{annex_name(d.annex, lang)}: ' if d.annex else ''}{translate(w, lang)}"
+        for d in docs
+        for w in d.warnings
+    ]
     return _dump(
         {"format": FORMAT, "documents": [document_to_dict(d) for d in docs], "notes": [], "warnings": warnings},
         ensure_ascii,
@@ -167,19 +174,21 @@ def diff_json(
     notes: Sequence[str] | None = None,
     warnings: Sequence[str] = (),
     ensure_ascii: bool = False,
+    lang: str = "et",
 ) -> str:
     """`ajdiff diff --format json`: the pairs, the posts created and abolished, and what ajdiff noted.
 
     `notes` (what ajdiff chose or skipped; the result's own notes by default) and `warnings` are the
-    lines the command line prints on stderr, so a script reading only stdout misses nothing.
+    lines the command line prints on stderr, so a script reading only stdout misses nothing. Each change's
+    `label` is in `lang`; its `path` and `kind` are the same in every language.
     """
     return _dump(
         {
             "format": FORMAT,
-            "pairs": [comparison_to_dict(p) for p in result.pairs],
+            "pairs": [comparison_to_dict(p, lang) for p in result.pairs],
             "unpaired_old": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_old],
             "unpaired_new": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_new],
-            "order_changes": [change_to_dict(c) for c in result.order_changes],
+            "order_changes": [change_to_dict(c, lang) for c in result.order_changes],
             "notes": list(result.notes if notes is None else notes),
             "warnings": list(warnings),
         },

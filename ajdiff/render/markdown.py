@@ -3,37 +3,7 @@
 from __future__ import annotations
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
-from ajdiff.render.counts import counted
-from ajdiff.render.labels import SECTION_ORDER, change_title, kind_name, section_name, sentence
-
-_T = {
-    "et": (
-        "Sarnasus",
-        "sisulisi",
-        "olulisi",
-        "toimetuslikke",
-        "Olulised muudatused",
-        "Uued ametikohad",
-        "Kaotatud ametikohad",
-        "Sisulisi muudatusi ei ole.",
-        "Muudatus",
-        "Vana",
-        "Uus",
-    ),
-    "en": (
-        "Similarity",
-        "substantive",
-        "high impact",
-        "editorial",
-        "High-impact changes",
-        "Posts created",
-        "Posts abolished",
-        "No substantive changes.",
-        "Change",
-        "Old",
-        "New",
-    ),
-}
+from ajdiff.words import SECTION_ORDER, change_title, counted, doc_label, kind_name, section_name, sentence, word
 
 
 def _escape(text: str | None) -> str:
@@ -51,6 +21,10 @@ def _inline(change: Change) -> str:
     return "".join(out).strip()
 
 
+def _table_head(lang: str) -> str:
+    return f"| | {word('md.change', lang)} | {word('md.old', lang)} → {word('md.new', lang)} |"
+
+
 def _row(change: Change, lang: str) -> str:
     label = change_title(change, lang)
     if change.old_number and change.new_number and change.old_number != change.new_number:
@@ -65,38 +39,39 @@ def _row(change: Change, lang: str) -> str:
 
 def comparison_markdown(pair: Comparison, *, show_all: bool = False, lang: str = "et") -> str:
     """One pair as a Markdown section."""
-    t = _T[lang]
     out = [
-        f"## {pair.old.label} → {pair.new.label}",
+        f"## {doc_label(pair.old, lang)} → {doc_label(pair.new, lang)}",
         "",
-        f"{t[0]} {pair.similarity:.0%} · {counted(len(pair.substantive), 'substantive', lang)} · "
+        f"{word('diff.similarity', lang)} {pair.similarity:.0%} · "
+        f"{counted(len(pair.substantive), 'substantive', lang)} · "
         f"{counted(len(pair.high_impact), 'high', lang)} · {counted(len(pair.editorial), 'editorial', lang)}",
         "",
     ]
     if pair.high_impact:
-        out += [f"### {t[4]}", ""] + [f"- {sentence(c, lang)}" for c in pair.high_impact] + [""]
+        out += [f"### {word('diff.important', lang)}", ""] + [f"- {sentence(c, lang)}" for c in pair.high_impact] + [""]
     shown = [c for c in pair.changes if show_all or not c.editorial]
     if not shown:
-        return "\n".join([*out, t[7], ""])
+        return "\n".join([*out, word("diff.nothing", lang), ""])
     for section in SECTION_ORDER:
         changes = [c for c in shown if c.section == section]
         if changes:
-            out += [f"### {section_name(section, lang)}", "", f"| | {t[8]} | {t[9]} → {t[10]} |", "|---|---|---|"]
+            out += [f"### {section_name(section, lang)}", "", _table_head(lang), "|---|---|---|"]
             out += [_row(c, lang) for c in changes] + [""]
     return "\n".join(out)
 
 
 def diff_markdown(result: ComparisonSet, *, show_all: bool = False, lang: str = "et") -> str:
     """The whole Markdown report."""
-    t = _T[lang]
     out = ["# ajdiff", ""]  # the notes go to stderr, not into a report that is pasted elsewhere
     shown = [c for c in result.order_changes if show_all or not c.editorial]
     if shown:
-        head = [f"## {section_name('order', lang)}", "", f"| | {t[8]} | {t[9]} → {t[10]} |", "|---|---|---|"]
+        head = [f"## {section_name('order', lang)}", "", _table_head(lang), "|---|---|---|"]
         out += head + [_row(c, lang) for c in shown] + [""]
     out += [comparison_markdown(p, show_all=show_all, lang=lang) for p in result.pairs]
     if result.unpaired_new:
-        out += [f"## {t[5]}", ""] + [f"- {d.label} ({d.source})" for d in result.unpaired_new] + [""]
+        out += [f"## {word('md.created', lang)}", ""]
+        out += [f"- {doc_label(d, lang)} ({d.source})" for d in result.unpaired_new] + [""]
     if result.unpaired_old:
-        out += [f"## {t[6]}", ""] + [f"- {d.label} ({d.source})" for d in result.unpaired_old] + [""]
+        out += [f"## {word('md.abolished', lang)}", ""]
+        out += [f"- {doc_label(d, lang)} ({d.source})" for d in result.unpaired_old] + [""]
     return "\n".join(out).rstrip() + "\n"

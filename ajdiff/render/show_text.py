@@ -5,29 +5,14 @@ from __future__ import annotations
 import textwrap
 from contextvars import ContextVar
 
-from ajdiff.model import JobDescription, OrderRef
+from ajdiff.model import GENERAL_KEYS, REQUIREMENT_TEXT_KEYS, JobDescription, OrderRef
 from ajdiff.tree import Node
+from ajdiff.words import annex_name, doc_label, path_label, section_name, word
 
-_GENERAL_LABELS = (
-    ("position", "Teenistuskoht"),
-    ("unit", "Struktuuriüksus"),
-    ("supervisor", "Vahetu juht"),
-    ("subordinates", "Alluvad"),
-    ("substitutes_for", "Teenistuja asendab"),
-    ("substituted_by", "Teenistuja asendaja"),
-    ("goal", "Eesmärk"),
-    ("group", "Ametikoha grupp"),
-    ("special_conditions", "Eritingimused"),
-)
-_REQ_LABELS = (
-    ("education", "Haridus"),
-    ("experience", "Töökogemus"),
-    ("knowledge", "Teadmised ja oskused"),
-    ("qualities", "Isikuomadused"),
-)
 _WIDTH = 100
-# The width of this rendering: one knob set by show_text rather than a parameter through every helper.
+# The width and language of this rendering: knobs set by show_text rather than parameters through every helper.
 _width: ContextVar[int] = ContextVar("show_width", default=_WIDTH)
+_lang: ContextVar[str] = ContextVar("show_lang", default="et")
 
 
 def _wrap(text: str, indent: str) -> str:
@@ -44,48 +29,48 @@ def _field(label: str, value: object) -> list[str]:
 
 def show_document(doc: JobDescription) -> str:
     """One document as an outline: fields, duties with results, a languages table, warnings."""
-    head = doc.label
+    lang = _lang.get()
+    head = doc_label(doc, lang)
     if doc.order:
         by = f"{doc.order.approved_by} " if doc.order.approved_by else ""
-        head += f"  ({by}käskkiri nr {doc.order.number}, {doc.order.date or '?'})"
-    out = [head, "=" * min(len(head), _width.get()), "", "1. Üldosa"]
-    for key, label in _GENERAL_LABELS:
-        out += _field(label, getattr(doc.general, key))
-    out += ["", f"2. Teenistusülesanded ({len(doc.duties)})"]
+        head += f"  ({by}{word('show.order', lang, number=doc.order.number, date=doc.order.date or '?')})"
+    out = [head, "=" * min(len(head), _width.get()), "", f"1. {section_name('general', lang)}"]
+    for key in GENERAL_KEYS:
+        out += _field(path_label(f"general.{key}", lang), getattr(doc.general, key))
+    out += ["", f"2. {section_name('duties', lang)} ({len(doc.duties)})"]
     for duty in doc.duties:
         out.append(_wrap(f"{duty.number}. {duty.task}", "  "))
         out += [_wrap(f"→ {r}", "      ") for r in duty.results]
     r = doc.requirements
-    out += ["", "3. Nõuded"]
-    for key, label in _REQ_LABELS:
-        out += _field(label, getattr(r, key))
-    out.append(f"  Töökogemus aastates: {r.experience_years if r.experience_years is not None else '—'}")
+    out += ["", f"3. {section_name('requirements', lang)}"]
+    for key in REQUIREMENT_TEXT_KEYS:
+        out += _field(path_label(f"requirements.{key}", lang), getattr(r, key))
+    years = r.experience_years if r.experience_years is not None else "—"
+    out.append(f"  {word('show.experience_years', lang)}: {years}")
+    languages = path_label("requirements.languages", lang)
     if r.languages:
-        out.append("  Keeleoskus:")
-        out.append("    keel      tase")
+        out.append(f"  {languages}:")
+        out.append(f"    {word('show.language_table', lang)}")
         out += [f"    {code:<9} {level}" for code, level in r.languages]
     else:
-        out.append("  Keeleoskus: —")
+        out.append(f"  {languages}: —")
     out += [_wrap(f"{slug}: {text}", "  ") for slug, text in r.extra]
-    for title, items in (
-        ("Õigused", doc.rights),
-        ("Vastutus", doc.responsibilities),
-        ("Kompetentsid", doc.competencies),
-    ):
+    for section in ("rights", "responsibilities", "competencies"):
+        items = getattr(doc, section)
         if items:
-            out += ["", f"{title} ({len(items)})"] + [_wrap(f"- {i}", "  ") for i in items]
+            out += ["", f"{section_name(section, lang)} ({len(items)})"] + [_wrap(f"- {i}", "  ") for i in items]
     if doc.review:
-        out += ["", _wrap(f"Ülevaatamine: {doc.review}", "")]
+        out += ["", _wrap(f"{word('show.review', lang)}: {doc.review}", "")]
     for slug, text in doc.other:
         out += ["", _wrap(f"{slug}: {text}", "")]
     if doc.warnings:
-        out += ["", "Hoiatused:"] + [f"  ! {w}" for w in doc.warnings]
+        out += ["", f"{word('show.warnings', lang)}:"] + [f"  ! {w}" for w in doc.warnings]
     return "\n".join(out) + "\n"
 
 
-def show_text(docs: list[JobDescription], *, width: int = _WIDTH) -> str:
-    """The order's body (once), then every document's typed outline and its tree, wrapped at `width`."""
-    token = _width.set(width)
+def show_text(docs: list[JobDescription], *, width: int = _WIDTH, lang: str = "et") -> str:
+    """The order's body (once), then every document's typed outline and its tree, wrapped at `width`, in `lang`."""
+    token, lang_token = _width.set(width), _lang.set(lang)
     try:
         parts = []
         order = docs[0].order if docs else None
@@ -95,6 +80,7 @@ def show_text(docs: list[JobDescription], *, width: int = _WIDTH) -> str:
         return "\n".join(parts)
     finally:
         _width.reset(token)
+        _lang.reset(lang_token)
 
 
 _KIND_MARKS = {"bullet": "• ", "result": "→ "}
@@ -107,10 +93,10 @@ def _node_lines(node: Node, depth: int, out: list[str]) -> None:
     if node.kind.value == "section":
         out.append(_wrap(f"{number}{node.label or ''}{key}".rstrip(), indent))
     elif node.kind.value == "field":
-        label = node.label or "(lause)"
+        label = node.label or word("show.sentence", _lang.get())
         out.append(_wrap(f"{label}: {node.text or '—'}{key}", indent))
     elif node.kind.value == "title":
-        out.append(f"{indent}(pealkiri)")
+        out.append(f"{indent}{word('show.title', _lang.get())}")
     elif node.text:
         out.append(_wrap(f"{_KIND_MARKS.get(node.kind.value, '')}{number}{node.text}", indent))
     for child in node.children:
@@ -121,7 +107,7 @@ def _node_lines(node: Node, depth: int, out: list[str]) -> None:
 
 def show_tree(doc: JobDescription) -> str:
     """The document tree as read: sections, fields with their typed keys, items, results, bullets."""
-    out = ["Dokumendi ülesehitus (nagu kirjutatud):"]
+    out = [word("show.tree", _lang.get())]
     for node in doc.sections:
         _node_lines(node, 1, out)
     return "\n".join(out) + "\n"
@@ -129,10 +115,12 @@ def show_tree(doc: JobDescription) -> str:
 
 def show_order(order: OrderRef) -> str:
     """The order's own body: title, approved annexes with their posts, repeals, entry into force."""
-    out = [f"Käskkiri nr {order.number} ({order.date or '?'})" + (f": {order.title}" if order.title else "")]
+    lang = _lang.get()
+    head = word("show.order_head", lang, number=order.number, date=order.date or "?")
+    out = [head + (f": {order.title}" if order.title else "")]
     for annex, post in order.annexes:
-        out.append(f"  kinnitab Lisa {annex}: {post}")
-    out += [_wrap(f"tunnistab kehtetuks: {r}", "  ") for r in order.repeals]
+        out.append(f"  {word('show.approves', lang)} {annex_name(annex, lang)}: {post}")
+    out += [_wrap(f"{word('show.repeals', lang)}: {r}", "  ") for r in order.repeals]
     if order.effective:
-        out.append(_wrap(f"jõustumine: {order.effective}", "  "))
+        out.append(_wrap(f"{word('show.effective', lang)}: {order.effective}", "  "))
     return "\n".join(out) + "\n"

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from ajdiff.changes import Comparison
 from ajdiff.tui.session import ReviewSession, section_impact
-from ajdiff.tui.texts import text
+from ajdiff.words import doc_label, word
 
 
 class AnnexSwitcher(OptionList):
@@ -37,19 +37,21 @@ class AnnexSwitcher(OptionList):
             impact = section_impact(list(pair.substantive))
             style = {"high": "bold $text-error", "normal": "bold $text-warning"}.get(impact, "$text-muted")
             # The count first, as in the section tree: long post names are cut, the badge stays in place.
-            prompt = Content.assemble((f"{len(pair.substantive):>2} ", style), pair.new.label, _doubt(pair))
+            prompt = Content.assemble((f"{len(pair.substantive):>2} ", style), doc_label(pair.new, lang), _doubt(pair))
             if pair.old.label != pair.new.label:
-                old = f"   ← {pair.old.label}"  # the old post it was paired with, under another name
+                old = f"   ← {doc_label(pair.old, lang)}"  # the old post it was paired with, under another name
                 prompt = Content.assemble(prompt, "\n", (old, "$text-muted"))
             options.append(Option(prompt, id=f"pair-{i}"))
         if result.unpaired_new:
-            options.append(Option(Content.styled(text("created_heading", lang), "bold $text-muted"), disabled=True))
+            options.append(Option(Content.styled(word("ui.created_heading", lang), "bold $text-muted"), disabled=True))
         for j, doc in enumerate(result.unpaired_new):
-            options.append(Option(Content.assemble(("+ ", "bold $text-success"), doc.label), id=f"new-{j}"))
+            options.append(Option(Content.assemble(("+ ", "bold $text-success"), doc_label(doc, lang)), id=f"new-{j}"))
         if result.unpaired_old:
-            options.append(Option(Content.styled(text("abolished_heading", lang), "bold $text-muted"), disabled=True))
+            options.append(
+                Option(Content.styled(word("ui.abolished_heading", lang), "bold $text-muted"), disabled=True)
+            )
         for j, doc in enumerate(result.unpaired_old):
-            options.append(Option(Content.assemble(("- ", "bold $text-error"), doc.label), id=f"old-{j}"))
+            options.append(Option(Content.assemble(("- ", "bold $text-error"), doc_label(doc, lang)), id=f"old-{j}"))
         self.add_options(options)
 
     def highlight_item(self, side: str, index: int) -> None:

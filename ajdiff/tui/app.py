@@ -14,8 +14,6 @@ from textual.widgets import Footer, Static
 
 from ajdiff.changes import ComparisonSet
 from ajdiff.errors import AjdiffError
-from ajdiff.render.counts import counted
-from ajdiff.render.labels import section_name
 from ajdiff.review import Mark
 from ajdiff.tui import change_content
 from ajdiff.tui.annex_switcher import AnnexSwitcher
@@ -27,10 +25,10 @@ from ajdiff.tui.prompt_screen import CommentScreen, ConfirmScreen, PromptScreen
 from ajdiff.tui.section_tree import SectionTree
 from ajdiff.tui.session import CREATED, PAIR, POST_SECTION, Position, ReviewSession
 from ajdiff.tui.summary_bar import SummaryBar
-from ajdiff.tui.texts import error_text, text
 from ajdiff.tui.theme import DARK, LIGHT, THEMES
+from ajdiff.words import counted, doc_label, section_name, translate, word
 
-# Action → key of its description in texts.py, so the footer speaks the interface language.
+# Action → key of its description in ajdiff.words ('ui.' + it), so the footer speaks the interface language.
 _DESCRIPTIONS = {
     "next_change": "next",
     "previous_change": "previous",
@@ -49,6 +47,20 @@ _DESCRIPTIONS = {
     "help": "help",
     "quit": "quit",
 }
+# The command line's hints that name its options mean nothing in the UI: said otherwise, or left out.
+_UI_HINTS: dict[str, str | None] = {
+    word("hint.other_path", "en"): word("hint.other_name", "en"),
+    word("hint.force", "en"): None,
+}
+
+
+def error_text(exc: AjdiffError, lang: str) -> str:
+    """A file error for the UI: 'FILE: what is wrong (what to do)' in the interface's language."""
+    hint = _UI_HINTS.get(exc.hint, exc.hint) if exc.hint else None
+    line = f"{exc.source}: {translate(exc.problem, lang)}"
+    return line + (f" ({translate(hint, lang)})" if hint else "")
+
+
 WIDE = 100
 """From this width on the changes start side by side (old | new); narrower terminals start inline."""
 
@@ -63,7 +75,7 @@ class WarningsPanel(Static):
             return
         self.set_class(open_, "-open")
         head = Content.assemble(
-            (f"⚠ {counted(len(lines), 'warning', lang)}", "bold"), ("  ", ""), (text("warnings_hint", lang), "")
+            (f"⚠ {counted(len(lines), 'warning', lang)}", "bold"), ("  ", ""), (word("ui.warnings_hint", lang), "")
         )
         body = lines if open_ else lines[:1]
         self.update(
@@ -123,10 +135,10 @@ class ReviewApp(App[None]):
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = DARK
-        self.sub_title = text("title", lang)
+        self.sub_title = word("ui.title", lang)
         for key, bindings in self._bindings.key_to_bindings.items():
             self._bindings.key_to_bindings[key] = [
-                replace(b, description=text(_DESCRIPTIONS[b.action], lang)) if b.action in _DESCRIPTIONS else b
+                replace(b, description=word("ui." + _DESCRIPTIONS[b.action], lang)) if b.action in _DESCRIPTIONS else b
                 for b in bindings
             ]
 
@@ -140,7 +152,7 @@ class ReviewApp(App[None]):
                 switcher = AnnexSwitcher(id="annexes")
                 result = self.session.result
                 switcher.display = len(result.pairs) > 1 or bool(result.unpaired_new or result.unpaired_old)
-                switcher.border_title = text("pairs", self.lang)
+                switcher.border_title = word("ui.pairs", self.lang)
                 yield switcher
                 yield SectionTree(id="sections")
             yield ChangeView(id="changes")
@@ -195,13 +207,15 @@ class ReviewApp(App[None]):
         if not session.result.pairs:
             self._refresh_summary()
             await self.query_one(ChangeView).show(
-                "", [], [], False, self.lang, note=text("no_changes_at_all", self.lang)
+                "", [], [], False, self.lang, note=word("ui.no_changes_at_all", self.lang)
             )
             return
         session.pair_index = index
         pair = session.result.pairs[index]
         sections = session.sections(pair)
-        self.query_one(SectionTree).fill(pair.new.label, sections, self.lang, self._reviewed_by_section())
+        self.query_one(SectionTree).fill(
+            doc_label(pair.new, self.lang), sections, self.lang, self._reviewed_by_section()
+        )
         self.query_one(AnnexSwitcher).highlight_pair(index)
         self._refresh_summary()
         if section is None:
@@ -214,9 +228,9 @@ class ReviewApp(App[None]):
         session.side, session.pair_index = position.side, position.pair
         doc = session.post_doc(position)
         assert doc is not None
-        what = text("created_post" if position.side == CREATED else "abolished_post", self.lang)
+        what = word("ui.created_post" if position.side == CREATED else "ui.abolished_post", self.lang)
         self.query_one(SectionTree).fill(
-            doc.label,
+            doc_label(doc, self.lang),
             [(POST_SECTION, [position.change])],
             self.lang,
             {POST_SECTION: int(session.is_reviewed(position))},
@@ -226,7 +240,7 @@ class ReviewApp(App[None]):
         self.section = POST_SECTION
         self._refresh_summary()
         view = self.query_one(ChangeView)
-        await view.show(doc.label, [position], [session.entry(position)], False, self.lang, docs=[doc])
+        await view.show(doc_label(doc, self.lang), [position], [session.entry(position)], False, self.lang, docs=[doc])
         view.set_current(self.current)
 
     async def show_section(self, section: str) -> None:
@@ -238,7 +252,7 @@ class ReviewApp(App[None]):
         self.section = section
         positions = [Position(session.pair_index, c) for c in session.visible(pair) if c.section == section]
         entries = [session.entry(p) for p in positions]
-        note = None if session.visible(pair) else text("pair_no_changes", self.lang)
+        note = None if session.visible(pair) else word("ui.pair_no_changes", self.lang)
         view = self.query_one(ChangeView)
         await view.show(
             section_name(section, self.lang),
@@ -317,7 +331,7 @@ class ReviewApp(App[None]):
     async def _step(self, delta: int) -> bool:
         target = self.session.step(self.current, delta)
         if target is None:
-            self.notify(text("last_change" if delta > 0 else "first_change", self.lang), timeout=2)
+            self.notify(word("ui.last_change" if delta > 0 else "ui.first_change", self.lang), timeout=2)
             return False
         await self.go_to(target)
         return True
@@ -334,7 +348,7 @@ class ReviewApp(App[None]):
         """Go to the next change or post that carries no mark."""
         target = self.session.next_unreviewed(self.current)
         if target is None:
-            self.notify(text("all_reviewed", self.lang), timeout=3)
+            self.notify(word("ui.all_reviewed", self.lang), timeout=3)
             return
         await self.go_to(target)
 
@@ -342,7 +356,9 @@ class ReviewApp(App[None]):
         """Show or hide the editorial changes."""
         self.session.show_editorial = not self.session.show_editorial
         await self._redraw()
-        self.notify(text("editorial_on" if self.session.show_editorial else "editorial_off", self.lang), timeout=2)
+        self.notify(
+            word("ui.editorial_on" if self.session.show_editorial else "ui.editorial_off", self.lang), timeout=2
+        )
 
     async def action_toggle_view(self) -> None:
         """Switch between side by side (old | new) and inline."""
@@ -355,7 +371,7 @@ class ReviewApp(App[None]):
         position = self.current
         card = self.query_one(ChangeView).card(position) if position is not None else None
         if position is None or card is None or not change_content.is_foldable(position.change):
-            self.notify(text("no_fold", self.lang), timeout=2)
+            self.notify(word("ui.no_fold", self.lang), timeout=2)
             return
         self.expanded ^= {position}
         card.set_expanded(position in self.expanded)
@@ -371,13 +387,13 @@ class ReviewApp(App[None]):
 
     def action_help_quit(self) -> None:
         """Ctrl+C does not quit: say (in the interface's language) which key does."""
-        self.notify(text("quit_hint", self.lang), title=text("quit_title", self.lang))
+        self.notify(word("ui.quit_hint", self.lang), title=word("ui.quit_title", self.lang))
 
     async def _search(self, query: str) -> None:
         self.session.remember_search(query)
         target = self.session.search(query, self.current)
         if target is None:
-            self.notify(f"{text('not_found', self.lang)}: {query}", severity="warning", timeout=3)
+            self.notify(f"{word('ui.not_found', self.lang)}: {query}", severity="warning", timeout=3)
             return
         if change_content.is_foldable(target.change):
             self.expanded.add(target)  # the words found may sit in a folded sentence: show the change whole
@@ -395,9 +411,9 @@ class ReviewApp(App[None]):
 
         searches = self.session.searches
         prompt = PromptScreen(
-            text("search_prompt", self.lang),
+            word("ui.search_prompt", self.lang),
             searches[-1] if searches else "",
-            text("search_keys", self.lang),
+            word("ui.search_keys", self.lang),
             history=searches,
         )
         self.push_screen(prompt, found)
@@ -405,20 +421,20 @@ class ReviewApp(App[None]):
     async def action_search_again(self) -> None:
         """Go to the next match of the last search."""
         if not self.session.searches:
-            self.notify(text("no_search", self.lang), timeout=2)
+            self.notify(word("ui.no_search", self.lang), timeout=2)
             return
         await self._search(self.session.searches[-1])
 
     async def _mark(self, mark: Mark) -> None:
         """Toggle a mark; a mark set moves on to the next change (lazygit style), a mark taken back stays."""
         if self.current is None:
-            self.notify(text("no_current", self.lang), severity="warning", timeout=2)
+            self.notify(word("ui.no_current", self.lang), severity="warning", timeout=2)
             return
         try:
             new = self.session.toggle_mark(self.current, mark)
         except AjdiffError as exc:
-            message = error_text(exc.source, exc.problem, exc.hint, self.lang)
-            self.notify(message, title=text("save_failed", self.lang), severity="error")
+            message = error_text(exc, self.lang)
+            self.notify(message, title=word("ui.save_failed", self.lang), severity="error")
             return
         self._show_entry()
         if new is not None:
@@ -455,7 +471,7 @@ class ReviewApp(App[None]):
         """Write or edit the comment on the current change, the change shown above the editor."""
         position = self.current
         if position is None:
-            self.notify(text("no_current", self.lang), severity="warning", timeout=2)
+            self.notify(word("ui.no_current", self.lang), severity="warning", timeout=2)
             return
         entry = self.session.entry(position)
 
@@ -465,18 +481,18 @@ class ReviewApp(App[None]):
             try:
                 self.session.set_comment(position, comment)
             except AjdiffError as exc:
-                message = error_text(exc.source, exc.problem, exc.hint, self.lang)
-                self.notify(message, title=text("save_failed", self.lang), severity="error")
+                message = error_text(exc, self.lang)
+                self.notify(message, title=word("ui.save_failed", self.lang), severity="error")
                 return
             self._show_entry()
 
         width = min(110, int(self.size.width * 0.9)) - 6
         lines = card_lines(position.change, None, False, self.lang, max(width, 20), doc=self.session.post_doc(position))
         prompt = CommentScreen(
-            text("comment_for", self.lang),
+            word("ui.comment_for", self.lang),
             lines,
             (entry.comment or "") if entry else "",
-            text("comment_keys", self.lang),
+            word("ui.comment_keys", self.lang),
         )
         self.push_screen(prompt, done)
 
@@ -492,11 +508,11 @@ class ReviewApp(App[None]):
                 force=force,
             )
         except AjdiffError as exc:
-            message = error_text(exc.source, exc.problem, exc.hint, self.lang)
-            self.notify(message, title=text("export_failed", self.lang), severity="error", timeout=8)
+            message = error_text(exc, self.lang)
+            self.notify(message, title=word("ui.export_failed", self.lang), severity="error", timeout=8)
             return
         self.export_path = self._exported = written
-        self.notify(f"{text('exported', self.lang)}: {written}", timeout=5)
+        self.notify(f"{word('ui.exported', self.lang)}: {written}", timeout=5)
 
     def action_export(self) -> None:
         """Ask for a path and write the redline there (asking before replacing a file), the comments as Word
@@ -507,8 +523,8 @@ class ReviewApp(App[None]):
                 return
             path = Path(answer).expanduser()
             if not path.parent.is_dir():
-                what = text("no_folder", self.lang).format(path.parent)
-                self.notify(what, title=text("export_failed", self.lang), severity="error", timeout=8)
+                what = word("ui.no_folder", self.lang).format(path.parent)
+                self.notify(what, title=word("ui.export_failed", self.lang), severity="error", timeout=8)
                 return
             if path.exists() and not path.is_dir() and path != self._exported:
 
@@ -516,42 +532,40 @@ class ReviewApp(App[None]):
                     if yes:
                         self._write_export(path, True)
 
-                question = text("overwrite", self.lang).format(path)
-                self.push_screen(ConfirmScreen(question, text("yes_no", self.lang)), confirmed)
+                question = word("ui.overwrite", self.lang).format(path)
+                self.push_screen(ConfirmScreen(question, word("ui.yes_no", self.lang)), confirmed)
                 return
             # Writing again to the file this session exported is expected, without asking.
             self._write_export(path, path == self._exported)
 
-        prompt = PromptScreen(text("export_prompt", self.lang), str(self.export_path), text("ok_cancel", self.lang))
+        prompt = PromptScreen(
+            word("ui.export_prompt", self.lang), str(self.export_path), word("ui.ok_cancel", self.lang)
+        )
         self.push_screen(prompt, done)
 
     def action_help(self) -> None:
         """Show every key, how to move between the panes, and a legend of the colours and marks."""
         rows = [
-            (b.key_display or b.key, text("help_" + _DESCRIPTIONS[b.action], self.lang))
+            (b.key_display or b.key, word("ui.help_" + _DESCRIPTIONS[b.action], self.lang))
             for b in self.BINDINGS
             if isinstance(b, Binding)
         ]
         t = self.lang
         legend = [
-            Content.styled(text("help_legend", t), "bold"),
-            Content.assemble(
-                ("sõna" if t == "et" else "word", change_content.DELETED), "  ", text("legend_deleted", t)
-            ),
-            Content.assemble(
-                ("sõna" if t == "et" else "word", change_content.INSERTED), "  ", text("legend_inserted", t)
-            ),
-            Content.assemble((change_content.CURRENT_GLYPH, "bold $text-accent"), "  ", text("legend_current", t)),
-            Content.assemble((" 3 ", "bold $text-error"), "  ", text("legend_high", t)),
-            Content.assemble((" 3 ", "bold $text-warning"), "  ", text("legend_normal", t)),
-            Content(text("legend_marks", t)),
-            Content.styled(text("legend_fold", t), change_content.MUTED),
+            Content.styled(word("ui.help_legend", t), "bold"),
+            Content.assemble((word("ui.legend_word", t), change_content.DELETED), "  ", word("ui.legend_deleted", t)),
+            Content.assemble((word("ui.legend_word", t), change_content.INSERTED), "  ", word("ui.legend_inserted", t)),
+            Content.assemble((change_content.CURRENT_GLYPH, "bold $text-accent"), "  ", word("ui.legend_current", t)),
+            Content.assemble((" 3 ", "bold $text-error"), "  ", word("ui.legend_high", t)),
+            Content.assemble((" 3 ", "bold $text-warning"), "  ", word("ui.legend_normal", t)),
+            Content(word("ui.legend_marks", t)),
+            Content.styled(word("ui.legend_fold", t), change_content.MUTED),
         ]
         footer = "\n".join(
             [
-                text("help_nav", t),
-                text("help_mouse", t),
-                f"{text('review_file', t)}: {self.session.review_path}",
+                word("ui.help_nav", t),
+                word("ui.help_mouse", t),
+                f"{word('ui.review_file', t)}: {self.session.review_path}",
             ]
         )
-        self.push_screen(HelpScreen(rows, text("help_title", t), footer, legend))
+        self.push_screen(HelpScreen(rows, word("ui.help_title", t), footer, legend))

@@ -13,10 +13,8 @@ from textual.content import Content
 
 from ajdiff.changes import Change, ChangeKind, Span, SpanOp
 from ajdiff.model import JobDescription
-from ajdiff.render.counts import counted
-from ajdiff.render.labels import kind_name, path_label, section_name
 from ajdiff.review import Mark, ReviewEntry
-from ajdiff.tui.texts import text
+from ajdiff.words import annex_name, change_title, counted, kind_name, path_label, section_name, word
 
 DELETED = "$text-error strike"
 INSERTED = "$text-success underline"
@@ -112,7 +110,7 @@ def is_foldable(change: Change) -> bool:
 
 def fold_marker(count: int, lang: str) -> Content:
     """'⋯ 5 muutmata lauset · z näitab'."""
-    return Content.styled(f"⋯ {counted(count, 'unchanged_sentence', lang)} · {text('fold_hint', lang)}", MUTED)
+    return Content.styled(f"⋯ {counted(count, 'unchanged_sentence', lang)} · {word('ui.fold_hint', lang)}", MUTED)
 
 
 def _numbered(text_: str, numbers: str | None, style: str) -> Content:
@@ -183,9 +181,9 @@ def inline(change: Change) -> Content:
 def mark_badge(entry: ReviewEntry | None, lang: str) -> Content:
     """'✓ kinnitatud' or '? küsimus', or nothing."""
     if entry and entry.mark is Mark.APPROVED:
-        return Content.styled(f"✓ {text('approved', lang)}", "bold $text-success")
+        return Content.styled(f"✓ {word('ui.approved', lang)}", "bold $text-success")
     if entry and entry.mark is Mark.QUESTIONED:
-        return Content.styled(f"? {text('questioned', lang)}", "bold $text-warning")
+        return Content.styled(f"? {word('ui.questioned', lang)}", "bold $text-warning")
     return Content("")
 
 
@@ -193,17 +191,17 @@ def heading(change: Change, entry: ReviewEntry | None, lang: str, current: bool 
     """The card's title line: ▶ when current, what unit, what kind, editorial or high impact, and the mark."""
     glyph = (CURRENT_GLYPH, "bold $text-accent") if current else "  "
     if change.path == "post":
-        what = text("created_post" if change.kind is ChangeKind.ADDED else "abolished_post", lang)
+        what = word("ui.created_post" if change.kind is ChangeKind.ADDED else "ui.abolished_post", lang)
         style = "bold $text-success" if change.kind is ChangeKind.ADDED else "bold $text-error"
-        parts: list[str | tuple[str, str] | Content] = [glyph, (what, style), "  ", (change.label, "bold")]
+        parts: list[str | tuple[str, str] | Content] = [glyph, (what, style), "  ", (change.heading, "bold")]
     else:
-        parts = [glyph, (path_label(change.path, lang), "bold"), "  ", (kind_name(change.kind, lang), "italic")]
+        parts = [glyph, (change_title(change, lang), "bold"), "  ", (kind_name(change.kind, lang), "italic")]
         if change.old_number and change.new_number and change.old_number != change.new_number:
             parts.append(f" ({change.old_number} → {change.new_number})")
     if change.editorial:
-        parts += ["  ", (f"[{text('editorial_tag', lang)}]", MUTED)]
+        parts += ["  ", (f"[{word('ui.editorial_tag', lang)}]", MUTED)]
     elif change.impact.value == "high":
-        parts += ["  ", (f"[{text('high_tag', lang)}]", "bold $text-error")]
+        parts += ["  ", (f"[{word('ui.high_tag', lang)}]", "bold $text-error")]
     badge = mark_badge(entry, lang)
     if badge.plain:
         parts += ["  ", badge]
@@ -214,12 +212,14 @@ def comment_lines(entry: ReviewEntry | None, lang: str) -> Content:
     """The reviewer's comment (all its lines), or nothing."""
     if not entry or not entry.comment:
         return Content("")
-    return Content.assemble((f"{text('comment_label', lang)}: ", "bold $text-accent"), entry.comment)
+    return Content.assemble((f"{word('ui.comment_label', lang)}: ", "bold $text-accent"), entry.comment)
 
 
 def post_lines(doc: JobDescription, lang: str) -> list[Content]:
     """The full text of a created or abolished post, section by section, as the reviewer reads it."""
-    out: list[Content] = [Content.styled(doc.source + (f" · Lisa {doc.annex}" if doc.annex else ""), MUTED)]
+    out: list[Content] = [
+        Content.styled(doc.source + (f" · {annex_name(doc.annex, lang)}" if doc.annex else ""), MUTED)
+    ]
 
     def field(path: str, value: object) -> None:
         if value in (None, "", ()):

@@ -11,7 +11,7 @@ from ajdiff.model import JobDescription
 from ajdiff.review import ReviewEntry
 from ajdiff.tui.change_card import GUTTER, ChangeCard
 from ajdiff.tui.session import Position
-from ajdiff.tui.texts import text
+from ajdiff.words import word
 
 
 class ColumnTitles(Widget):
@@ -49,13 +49,13 @@ class ChangeView(VerticalScroll):
             widgets.append(Static(Content.styled(note, "bold $text-warning"), classes="pane-note"))
         docs = docs or [None] * len(positions)
         if positions and side_by_side and not any(docs):
-            widgets.append(ColumnTitles(text("old", lang), text("new", lang), classes="column-titles"))
+            widgets.append(ColumnTitles(word("ui.old", lang), word("ui.new", lang), classes="column-titles"))
         widgets += [
             ChangeCard(pos, entry, side_by_side, lang, expanded=pos in expanded, doc=doc)
             for pos, entry, doc in zip(positions, entries, docs)
         ]
         if not positions:
-            widgets.append(Static(text("no_changes", lang), classes="empty"))
+            widgets.append(Static(word("ui.no_changes", lang), classes="empty"))
         await self.mount_all(widgets)
         self.scroll_home(animate=False)
 

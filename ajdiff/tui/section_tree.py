@@ -12,8 +12,8 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ajdiff.changes import Change
-from ajdiff.render.labels import section_name
 from ajdiff.tui.session import section_impact
+from ajdiff.words import section_name
 
 
 @dataclass(frozen=True)

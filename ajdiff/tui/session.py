@@ -12,9 +12,20 @@ from pathlib import Path
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, Impact
 from ajdiff.model import JobDescription
-from ajdiff.render.labels import LANGS, SECTION_ORDER, kind_name, path_label, section_name
 from ajdiff.review import Mark, Review, ReviewEntry, load_review, pair_keys, post_key, save_review
 from ajdiff.text import fold
+from ajdiff.words import (
+    SECTION_ORDER,
+    Lang,
+    annex_name,
+    change_title,
+    doc_label,
+    kind_name,
+    path_label,
+    section_name,
+    translate,
+    word,
+)
 
 PAIR, CREATED, ABOLISHED = "pair", "new", "old"
 """What a position points into: a compared pair, a post only in the new order, or one only in the old."""
@@ -37,12 +48,21 @@ class Position:
         return self.side != PAIR
 
 
-def post_change(doc: JobDescription, created: bool) -> Change:
-    """A created or abolished post as one reviewable change: high impact, its label as the text."""
+def post_change(doc: JobDescription, created: bool, lang: str = "et") -> Change:
+    """A created or abolished post as one reviewable change: high impact, its name in `lang` as the heading.
+
+    The text is the model's own label, the same in every language, so that the change's key (and the
+    marks stored under it) does not depend on the interface language.
+    """
     kind = ChangeKind.ADDED if created else ChangeKind.REMOVED
-    label = doc.label
+    text = doc.label
     return Change(
-        POST_SECTION, kind, None if created else label, label if created else None, impact=Impact.HIGH, label=label
+        POST_SECTION,
+        kind,
+        None if created else text,
+        text if created else None,
+        impact=Impact.HIGH,
+        heading=doc_label(doc, lang),
     )
 
 
@@ -149,7 +169,7 @@ class ReviewSession:
     def post_positions(self) -> list[Position]:
         """The created posts, then the abolished ones, each one reviewable item."""
         return [
-            Position(j, post_change(doc, side == CREATED), side)
+            Position(j, post_change(doc, side == CREATED, self.lang), side)
             for side in (CREATED, ABOLISHED)
             for j, doc in enumerate(self.posts(side))
         ]
@@ -185,17 +205,18 @@ class ReviewSession:
 
     def _haystack(self, pos: Position) -> str:
         c = pos.change
-        words = [c.label, c.path, c.old, c.new, self._comment(pos)]
-        for lang in LANGS:  # kinds and tags in either language: 'lisandus', 'removed', 'oluline' …
+        words = [c.heading, c.path, c.old, c.new, self._comment(pos)]
+        for lang in Lang:  # kinds and tags in either language: 'lisandus', 'removed', 'oluline' …
             words += [kind_name(c.kind, lang), path_label(c.path, lang), section_name(c.section, lang)]
             if c.editorial:
-                words.append("toimetuslik editorial")
+                words.append(word("ui.editorial_tag", lang))
             elif c.impact is Impact.HIGH:
-                words.append("oluline high")
+                words.append(word("ui.high_tag", lang))
         hay = fold(" ".join(filter(None, words)))
         doc = self.post_doc(pos)
         if doc is not None:
-            hay += " " + ("uus ametikoht created" if pos.side == CREATED else "kaotatud ametikoht abolished")
+            what = "ui.created_post" if pos.side == CREATED else "ui.abolished_post"
+            hay += " " + fold(" ".join(word(what, lang) for lang in Lang))
             hay += " " + document_words(doc)
         return hay
 
@@ -244,7 +265,7 @@ class ReviewSession:
         self._update(pos, comment=comment.strip() or None)
 
     def _update(self, pos: Position, **fields: object) -> None:
-        review = self.review.updated_at(self._keys(pos), pos.change.key, pos.change.label, **fields)
+        review = self.review.updated_at(self._keys(pos), pos.change.key, change_title(pos.change, self.lang), **fields)
         save_review(self.review_path, review, inputs=list(self.inputs))  # atomic; raises OutputError
         self.review = review  # only once it is on disk
 
@@ -266,10 +287,12 @@ class ReviewSession:
 
     def warnings(self) -> list[str]:
         """The pairing's notes and every document's warnings, each once, with the document it is about."""
-        lines = list(self.result.notes)
+        lines = [translate(n, self.lang) for n in self.result.notes]
         docs = [d for pair in self.result.pairs for d in (pair.old, pair.new)]
         docs += [*self.result.unpaired_old, *self.result.unpaired_new]
         for doc in docs:
-            where = f"{doc.source}" + (f" (Lisa {doc.annex})" if doc.annex else "")
-            lines += [f"{w} ({where})" for w in doc.warnings]  # the message first: the panel's one line cuts the end
+            where = f"{doc.source}" + (f" ({annex_name(doc.annex, self.lang)})" if doc.annex else "")
+            lines += [
+                f"{translate(w, self.lang)} ({where})" for w in doc.warnings
+            ]  # the message first: the panel's one line cuts the end
         return list(dict.fromkeys(lines))

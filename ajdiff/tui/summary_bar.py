@@ -7,8 +7,7 @@ from textual.widgets import Static
 
 from ajdiff.changes import Comparison
 from ajdiff.model import JobDescription
-from ajdiff.render.counts import counted
-from ajdiff.tui.texts import text
+from ajdiff.words import counted, doc_label, word
 
 
 class SummaryBar(Static):
@@ -27,21 +26,21 @@ class SummaryBar(Static):
         """Redraw for a pair, a post (doc, created), or nothing compared; total: the whole comparison."""
         all_: list[str | tuple[str, str]] = []
         if total is not None:
-            all_ = [" · ", (f"{text('total', lang)} {total[0]}/{total[1]}", "$text-muted")]
+            all_ = [" · ", (f"{word('ui.total', lang)} {total[0]}/{total[1]}", "$text-muted")]
         if post is not None:
             doc, created = post
-            what = text("created_post" if created else "abolished_post", lang)
+            what = word("ui.created_post" if created else "ui.abolished_post", lang)
             style = "bold $text-success" if created else "bold $text-error"
-            self.update(Content.assemble((doc.label, "bold"), "\n", (what, style), *all_))
+            self.update(Content.assemble((doc_label(doc, lang), "bold"), "\n", (what, style), *all_))
             return
         if pair is None:
-            self.update(Content.assemble(text("no_changes_at_all", lang), *all_))
+            self.update(Content.assemble(word("ui.no_changes_at_all", lang), *all_))
             return
-        hidden = "" if show_editorial or not pair.editorial else f" ({text('hidden', lang)})"
+        hidden = "" if show_editorial or not pair.editorial else f" ({word('ui.hidden', lang)})"
         done, shown = reviewed
         self.update(
             Content.assemble(
-                (f"{pair.old.label}  →  {pair.new.label}", "bold"),
+                (f"{doc_label(pair.old, lang)}  →  {doc_label(pair.new, lang)}", "bold"),
                 "\n",
                 (counted(len(pair.high_impact), "high", lang), "bold $text-error"),
                 " · ",
@@ -49,9 +48,9 @@ class SummaryBar(Static):
                 " · ",
                 (f"{counted(len(pair.editorial), 'editorial', lang)}{hidden}", "$text-muted"),
                 " · ",
-                (f"{done}/{shown} {text('reviewed', lang)}", "bold $text-success" if done == shown else ""),
+                (f"{done}/{shown} {word('ui.reviewed', lang)}", "bold $text-success" if done == shown else ""),
                 " · ",
-                (f"{text('similarity', lang)} {pair.similarity:.0%}", "$text-muted"),
+                (f"{word('ui.similarity', lang)} {pair.similarity:.0%}", "$text-muted"),
                 *all_,
             )
         )

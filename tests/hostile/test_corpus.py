@@ -164,7 +164,7 @@ def test_diff_warns_on_stderr_and_keeps_json_clean(corpus: dict[str, Path], case
     assert result.returncode in (0, 1), result.stderr
     assert json.loads(result.stdout)["format"] == "ajdiff/1"
     expected = [
-        f"ajdiff: {path.name}: warning: {f'Lisa {annex}: ' if annex else ''}{warning}"
+        f"ajdiff: {path.name}: warning: {f'Annex {annex}: ' if annex else ''}{warning}"
         for annex, warnings in WARNED[case].items()
         for warning in warnings
     ]

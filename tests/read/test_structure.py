@@ -71,7 +71,7 @@ def test_an_unknown_heading_is_a_section_compared_by_its_heading() -> None:
     (section,) = [n for n in old.sections if n.key == "other.valveaja_rakendamine"]
     assert section.label == "Valveaja rakendamine" and [c.number for c in section.children] == ["2.1", "2.2"]
     (change,) = compare(old, new).substantive
-    assert (change.path, change.label, change.kind.value) == (
+    assert (change.path, change.heading, change.kind.value) == (
         "other.valveaja_rakendamine",
         "Valveaja rakendamine",
         "modified",
@@ -129,7 +129,7 @@ def test_a_real_version_pair_in_an_unseen_layout_is_compared_section_by_section(
     by_path = {c.path for c in changes}
     # The general clauses (no labels) are compared as the section they stand in, by its heading.
     general = [c for c in changes if c.path == "general.text"]
-    assert general and general[0].label == "ÜLDSÄTTED"
+    assert general and general[0].heading == "ÜLDSÄTTED"
     assert any(
         c.new and "Õpetaja täidab õigel ajal ja täpselt tööandja seaduslikke korraldusi" in c.new for c in general
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from ajdiff.api import compare_files
-from ajdiff.render.counts import counted
 from ajdiff.render.diff_text import diff_text
 from ajdiff.render.markdown import diff_markdown
+from ajdiff.words import counted
 from tests.conftest import SEEDS
 
 

@@ -357,7 +357,8 @@ async def test_pairing_notes_are_shown_on_start(review_path: Path) -> None:
     fixtures = Path(__file__).resolve().parents[2] / "fixtures"
     result = compare_files(fixtures / "001_f0f3c421c69f98c0.txt", fixtures / "000_2e8e5e7caea51be0.txt")
     assert result.notes  # one annex against an order of seven: the best match is picked and said
-    app = ReviewApp(result, review_path)
-    async with app.run_test(size=SMALL):
-        panel = app.query_one("#warnings")
-        assert panel.display and "best match" in str(panel.render())
+    for lang, said in (("et", "parim vaste 7 seast"), ("en", "the best match of 7")):  # in the interface's language
+        app = ReviewApp(result, review_path, lang)
+        async with app.run_test(size=SMALL):
+            panel = app.query_one("#warnings")
+            assert panel.display and said in str(panel.render())

@@ -11,7 +11,6 @@ import pytest
 from ajdiff.api import compare_documents, compare_files
 from ajdiff.changes import ChangeKind, ComparisonSet
 from ajdiff.read.parse import read_documents
-from ajdiff.render.labels import path_label
 from ajdiff.review import Mark, load_review
 from ajdiff.tui.annex_switcher import AnnexSwitcher
 from ajdiff.tui.app import ReviewApp
@@ -20,6 +19,7 @@ from ajdiff.tui.change_view import ChangeView
 from ajdiff.tui.help_screen import HelpScreen
 from ajdiff.tui.prompt_screen import CommentScreen, PromptScreen
 from ajdiff.tui.section_tree import SectionTree
+from ajdiff.words import path_label
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "fixtures"
