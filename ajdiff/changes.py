@@ -218,6 +218,16 @@ class Comparison:
         """The alignment to walk: `alignment`, or for a comparison built by hand one step per change."""
         return self.alignment or group_by_section([Step.of(c) for c in self.changes])
 
+    def walk(self, *, editorial: bool = True) -> list[tuple[str, list[Change]]]:
+        """The changes by top-level section ('general', 'duties', 'other' …), walking the alignment in its
+        order; the sections ajdiff has no name for share one 'other' group; editorial ones only if asked."""
+        groups: dict[str, list[Change]] = {}
+        for aligned in self.sections:
+            shown = [c for c in aligned.changes if editorial or not c.editorial]
+            if shown:
+                groups.setdefault(aligned.section.split(".", 1)[0], []).extend(shown)
+        return list(groups.items())
+
     @property
     def key(self) -> str:
         """A stable identity of the pair: its sources and annexes."""

@@ -80,7 +80,7 @@ class AjdiffError(Exception):
         self.hint = hint
         super().__init__(self.line())
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[type[AjdiffError], tuple[str, str, str | None]]:
         # Rebuilt from its parts, so that it crosses from a worker process intact (pickle would
         # call cls(message) and fail, and the pool would report only "BrokenProcessPool").
         return (type(self), (self.source, self.problem, self.hint))

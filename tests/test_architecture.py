@@ -5,8 +5,10 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import ajdiff
 
@@ -58,3 +60,23 @@ def test_every_public_object_has_a_docstring() -> None:
             if (inspect.isclass(obj) or inspect.isfunction(obj)) and not obj.__doc__:
                 missing.append(f"{info.name}.{name}")
     assert missing == []
+
+
+def test_the_pipeline_layers_hold() -> None:
+    """readers → tree → fields → alignment → changes → renderers: import-linter's contract in pyproject.toml."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    out = subprocess.run([str(lint)], capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    assert out.returncode == 0, out.stdout[-3000:]
+    assert "1 kept, 0 broken" in out.stdout
+
+
+def test_no_command_imports_the_cli_entry_point() -> None:
+    """Command modules share `ajdiff.cli.options`; only the entry point knows them all."""
+    package = Path(ajdiff.__file__).parent / "cli"
+    offenders = [
+        p.name
+        for p in package.glob("*.py")
+        if p.name != "__init__.py"
+        and re.search(r"^\s*(from ajdiff\.cli import|import ajdiff\.cli$)", p.read_text(), re.M)
+    ]
+    assert offenders == []

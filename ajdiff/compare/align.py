@@ -8,7 +8,7 @@ work stays near-linear on long documents.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from math import inf
@@ -97,6 +97,15 @@ class Match:
     old: int | None
     new: int | None
     score: float = 1.0
+
+
+def sides(matches: Iterable[Match]) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """The matches as (old, new) index pairs in OLD's order, and each side's unmatched indices, in order."""
+    found = list(matches)
+    pairs = sorted((m.old, m.new) for m in found if m.old is not None and m.new is not None)
+    lone_old = sorted(m.old for m in found if m.old is not None and m.new is None)
+    lone_new = sorted(m.new for m in found if m.new is not None and m.old is None)
+    return pairs, lone_old, lone_new
 
 
 def hungarian(cost: list[list[float]]) -> list[int]:

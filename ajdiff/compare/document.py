@@ -18,6 +18,7 @@ from ajdiff.compare.align import (
     longest_increasing,
     match_sequences,
     overlap,
+    sides,
 )
 from ajdiff.compare.worddiff import word_spans
 from ajdiff.model import Duty, JobDescription, OrderRef
@@ -134,15 +135,13 @@ def align_duties(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Match]:
 
 def _pair_in_place(old: tuple[Duty, ...], new: tuple[Duty, ...], matches: list[Match]) -> list[Match]:
     """Pair an unmatched old and new duty that sit alone between the same matched neighbours."""
-    pairs = sorted((m for m in matches if m.old is not None and m.new is not None), key=lambda m: m.old)
-    lone_old = sorted(m.old for m in matches if m.new is None)
-    lone_new = sorted(m.new for m in matches if m.old is None)
+    pairs, lone_old, lone_new = sides(matches)
     if not lone_old or not lone_new:
         return matches
 
     def slot(index: int, side: str) -> int:
         # The slot is the number of matched duties before this one on its own side.
-        return sum(1 for m in pairs if (m.old if side == "old" else m.new) < index)
+        return sum(1 for i, j in pairs if (i if side == "old" else j) < index)
 
     by_slot_old: dict[int, list[int]] = {}
     for i in lone_old:
@@ -167,16 +166,16 @@ def _pair_in_place(old: tuple[Duty, ...], new: tuple[Duty, ...], matches: list[M
     return kept + extra
 
 
-def _merges(old: tuple[Duty, ...], new: tuple[Duty, ...], matches: list[Match]) -> tuple[list[Match], dict, dict]:
+def _merges(
+    old: tuple[Duty, ...], new: tuple[Duty, ...], matches: list[Match]
+) -> tuple[list[Match], dict[int, list[int]], dict[int, list[int]]]:
     """Find merges (two old → one new) and splits (one old → two new) among the leftovers."""
     merged: dict[int, list[int]] = {}  # new index → old indices
     split: dict[int, list[int]] = {}  # old index → new indices
-    pairs = [m for m in matches if m.old is not None and m.new is not None]
-    lone_old = [m.old for m in matches if m.new is None]
-    lone_new = [m.new for m in matches if m.old is None]
+    pairs, lone_old, lone_new = sides(matches)
     used: set[tuple[str, int]] = set()
-    for m in pairs:
-        a, b = old[m.old], new[m.new]
+    for pair_old, pair_new in pairs:
+        a, b = old[pair_old], new[pair_new]
         for i in lone_old:
             if ("o", i) in used:
                 continue
@@ -184,7 +183,7 @@ def _merges(old: tuple[Duty, ...], new: tuple[Duty, ...], matches: list[Match]) 
             if overlap(extra.task, b.task) >= MERGE_OVERLAP and dice(f"{a.task} {extra.task}", b.task) > dice(
                 a.task, b.task
             ):
-                merged.setdefault(m.new, [m.old]).append(i)
+                merged.setdefault(pair_new, [pair_old]).append(i)
                 used.add(("o", i))
         for j in lone_new:
             if ("n", j) in used:
@@ -193,7 +192,7 @@ def _merges(old: tuple[Duty, ...], new: tuple[Duty, ...], matches: list[Match]) 
             if overlap(extra.task, a.task) >= MERGE_OVERLAP and dice(a.task, f"{b.task} {extra.task}") > dice(
                 a.task, b.task
             ):
-                split.setdefault(m.old, [m.new]).append(j)
+                split.setdefault(pair_old, [pair_new]).append(j)
                 used.add(("n", j))
     rest = [
         m
@@ -222,26 +221,26 @@ def _duty_steps(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Step]:
     in NEW's order, a deleted duty after the duty it followed."""
     matches = align_duties(old, new)
     matches, merged, split = _merges(old, new, matches)
-    pairs = sorted((m for m in matches if m.old is not None and m.new is not None), key=lambda m: m.old)
-    in_order = longest_increasing([m.new for m in pairs])
-    moved = {(pairs[k].old, pairs[k].new) for k in range(len(pairs)) if k not in in_order}
+    pairs, lone_old, lone_new = sides(matches)
+    in_order = longest_increasing([j for _, j in pairs])
+    moved = {pairs[k] for k in range(len(pairs)) if k not in in_order}
     out: list[tuple[int, int, Step]] = []  # (new position, tie-break, step) for a stable order
 
-    for m in pairs:
-        a, b = old[m.old], new[m.new]
+    for i, j in pairs:
+        a, b = old[i], new[j]
         path = f"duties.{b.number}"
-        if m.new in merged or m.old in split:
-            olds = [old[i] for i in merged.get(m.new, [m.old])]
-            news = [new[j] for j in split.get(m.old, [m.new])]
-            kind = ChangeKind.MERGED if m.new in merged else ChangeKind.SPLIT
-            step_kind = StepKind.MERGE if m.new in merged else StepKind.SPLIT
+        if j in merged or i in split:
+            olds = [old[k] for k in merged.get(j, [i])]
+            news = [new[k] for k in split.get(i, [j])]
+            kind = ChangeKind.MERGED if j in merged else ChangeKind.SPLIT
+            step_kind = StepKind.MERGE if j in merged else StepKind.SPLIT
             change = _structural(path, kind, olds, news)
-            out.append((m.new, 0, Step(step_kind, _numbers(olds), _numbers(news), (change,))))
+            out.append((j, 0, Step(step_kind, _numbers(olds), _numbers(news), (change,))))
             continue
         units = ((a.number,), (b.number,))
         changes: list[Change] = []
         step_kind = StepKind.PAIR
-        if (m.old, m.new) in moved:
+        if (i, j) in moved:
             step_kind = StepKind.MOVE
             changes.append(_structural(path, ChangeKind.MOVED, [a], [b]))
         elif fold_key(duty_text(a)) == fold_key(duty_text(b)):
@@ -253,7 +252,7 @@ def _duty_steps(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Step]:
                 texts = (a.task, b.task) if same_task else (duty_text(a), duty_text(b))
                 change = _change(path, kind, *texts, editorial=True)
                 changes.append(replace(change, old_number=a.number, new_number=b.number))
-            out.append((m.new, 0, Step(StepKind.PAIR, *units, tuple(changes))))
+            out.append((j, 0, Step(StepKind.PAIR, *units, tuple(changes))))
             continue
         elif a.task != b.task or a.number != b.number:
             renumbered = a.number != b.number and fold_key(a.task) == fold_key(b.task)
@@ -261,20 +260,17 @@ def _duty_steps(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Step]:
             changes.append(_change(path, kind, a.task, b.task, old_number=a.number, new_number=b.number))
         for c in _items(f"duties.{b.number}.results", sentences(a.results), sentences(b.results)):
             changes.append(replace(c, old_number=a.number, new_number=b.number))
-        out.append((m.new, 0, Step(step_kind, *units, tuple(changes))))
-    for m in matches:
-        if m.old is None and m.new is not None:
-            b = new[m.new]
-            change = _change(
-                f"duties.{b.number}", ChangeKind.ADDED, None, b.task, impact=Impact.HIGH, new_number=b.number
-            )
-            out.append((m.new, 0, Step(StepKind.INSERT, (), (b.number,), (change,))))
-        elif m.new is None and m.old is not None:
-            a = old[m.old]
-            change = _change(
-                f"duties.{a.number}", ChangeKind.REMOVED, a.task, None, impact=Impact.HIGH, old_number=a.number
-            )
-            out.append((_anchor(m.old, pairs), 10_000 + m.old, Step(StepKind.DELETE, (a.number,), (), (change,))))
+        out.append((j, 0, Step(step_kind, *units, tuple(changes))))
+    for j in lone_new:
+        b = new[j]
+        change = _change(f"duties.{b.number}", ChangeKind.ADDED, None, b.task, impact=Impact.HIGH, new_number=b.number)
+        out.append((j, 0, Step(StepKind.INSERT, (), (b.number,), (change,))))
+    for i in lone_old:
+        a = old[i]
+        change = _change(
+            f"duties.{a.number}", ChangeKind.REMOVED, a.task, None, impact=Impact.HIGH, old_number=a.number
+        )
+        out.append((_anchor(i, pairs), 10_000 + i, Step(StepKind.DELETE, (a.number,), (), (change,))))
     out.sort(key=lambda t: (t[0], t[1]))
     return [step for _, _, step in out]
 
@@ -283,9 +279,9 @@ def _numbers(duties: list[Duty]) -> tuple[str, ...]:
     return tuple(d.number for d in duties)
 
 
-def _anchor(old_index: int, pairs: list[Match]) -> int:
+def _anchor(old_index: int, pairs: list[tuple[int, int]]) -> int:
     """Where a removed duty stood, in new positions: just after its matched predecessor."""
-    before = [m.new for m in pairs if m.old < old_index]
+    before = [j for i, j in pairs if i < old_index]
     return max(before) if before else -1
 
 
@@ -338,7 +334,11 @@ def document_similarity(old: JobDescription, new: JobDescription) -> float:
 
 def generic_sections(doc: JobDescription) -> dict[str, Node]:
     """The sections ajdiff has no name for ('other.valveaja_rakendamine'), by key, sub-sections too."""
-    return {n.key: n for n in walk(doc.sections) if n.kind is NodeKind.SECTION and (n.key or "").startswith("other.")}
+    return {
+        n.key: n
+        for n in walk(doc.sections)
+        if n.kind is NodeKind.SECTION and n.key is not None and n.key.startswith("other.")
+    }
 
 
 def section_items(node: Node) -> tuple[str, ...]:

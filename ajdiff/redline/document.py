@@ -21,9 +21,10 @@ from ajdiff.compare.script import Edit, EditKind, paragraph_script
 from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SourceText, read_bytes, read_input, sniff_kind
+from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.parse import parse_source
 from ajdiff.redline import track
-from ajdiff.redline.oxml import Revisions, element, qn
+from ajdiff.redline.oxml import Revisions, clean_text, element
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, kind_of, segments, text_units, word_units
 from ajdiff.review import Review
@@ -115,11 +116,11 @@ def _plan(result: ComparisonSet, old: _Side, new: _Side, moves: bool) -> _Plan:
     after: dict[int | None, list[JobDescription]] = {}
     for doc in abolished:
         k = old_order.index(doc)
-        anchor = None
+        anchor: int | None = None
         for prev in reversed(old_order[:k]):
-            b = next((bid for bid, a in pairs.items() if a is prev), None)
-            if b is not None:
-                anchor = b
+            found = next((bid for bid, a in pairs.items() if a is prev), None)
+            if found is not None:
+                anchor = found
                 break
         after.setdefault(anchor, []).append(doc)
     whole = len(compared_new) == len(new.docs) and len(pairs) + len(abolished) == len(old.docs)
@@ -158,13 +159,14 @@ def _fill_clean(package: Package, new: _Side, plan: _Plan) -> None:
         for j in b:
             unit = new.units[j]
             p = element("w:p")
-            style = _CLEAN_STYLES.get(kinds[j]) if kinds[j] else None
+            kind = kinds[j]
+            style = _CLEAN_STYLES.get(kind) if kind is not None else None
             if style:
                 ppr = etree.SubElement(p, qn("w:pPr"))
                 etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), package.style_id(style))
             r = etree.SubElement(p, qn("w:r"))
             t = etree.SubElement(r, qn("w:t"))
-            t.text = track.clean_text(unit.text)
+            t.text = clean_text(unit.text)
             t.set(qn("xml:space"), "preserve")
             package.append(p)
             new.units[j] = replace(unit, element=p)
@@ -245,8 +247,9 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
 
 def _top_block(el: etree._Element, body: etree._Element) -> etree._Element:
     """The child of the body that holds an element (itself, or the table it stands in)."""
-    while el.getparent() is not body and el.getparent() is not None:
-        el = el.getparent()
+    parent = el.getparent()
+    while parent is not None and parent is not body:
+        el, parent = parent, parent.getparent()
     return el
 
 

@@ -51,7 +51,7 @@ class Revisions:
 
     author: str
     date: datetime
-    _ids: itertools.count = field(default_factory=lambda: itertools.count(1))
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def next_id(self) -> str:
         """A fresh `w:id`, unique within the document."""

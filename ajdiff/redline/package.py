@@ -23,9 +23,9 @@ from lxml import etree
 
 from ajdiff.errors import InputError
 from ajdiff.read.formats import DEFAULT_MAX_BYTES
+from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member
 from ajdiff.redline import oxml
-from ajdiff.redline.oxml import qn
 
 CONTENT_TYPES = "[Content_Types].xml"
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -160,7 +160,7 @@ class Package:
         self._style_ids: dict[str, str] = {}
         self._bullet_num: int | None = None
         root = self._tree(main)
-        if root.tag.startswith(f"{{{_STRICT_W}}}"):
+        if str(root.tag).startswith(f"{{{_STRICT_W}}}"):
             raise InputError(name, f"{main} is Strict Open XML", "save it again as a Word Document (.docx)")
         if root.tag != qn("w:document") or root.find(qn("w:body")) is None:
             raise InputError(name, f"not a readable Word document: {main} has no w:body", "save it again as .docx")

@@ -15,7 +15,8 @@ from lxml import etree
 
 from ajdiff.changes import Change, Comparison, ComparisonSet, Impact, Span, SpanOp
 from ajdiff.model import JobDescription
-from ajdiff.redline.oxml import clean_text, comment_range, element, qn
+from ajdiff.read.formats.ooxml import qn
+from ajdiff.redline.oxml import clean_text, comment_range, element
 from ajdiff.redline.package import Package
 from ajdiff.review import Mark
 from ajdiff.words import change_title, doc_label, kind_name, word

@@ -18,7 +18,8 @@ from lxml import etree
 
 from ajdiff.changes import Span, SpanOp
 from ajdiff.compare.script import Edit, EditKind
-from ajdiff.redline.oxml import Revisions, Track, clean_text, element, mark_paragraph, move_range, qn
+from ajdiff.read.formats.ooxml import qn
+from ajdiff.redline.oxml import Revisions, Track, clean_text, element, mark_paragraph, move_range
 
 # Run content that is not plain text: a paragraph holding it keeps its runs untouched when reworded.
 _RICH = frozenset(

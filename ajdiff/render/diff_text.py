@@ -8,7 +8,6 @@ from collections.abc import Callable
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
 from ajdiff.model import JobDescription
 from ajdiff.words import (
-    SECTION_ORDER,
     annex_name,
     change_title,
     counted,
@@ -120,7 +119,6 @@ def _title(doc: JobDescription, lang: str) -> str:
 def comparison_text(pair: Comparison, *, show_all: bool, color: bool, lang: str = "et", width: int = 100) -> str:
     """The report for one compared pair."""
     style = _Style(color)
-    shown = [c for c in pair.changes if show_all or not c.editorial]
     summary = (
         f"{word('diff.similarity', lang)} {pair.similarity:.0%} · "
         f"{counted(len(pair.substantive), 'substantive_change', lang)} "
@@ -157,8 +155,7 @@ def comparison_text(pair: Comparison, *, show_all: bool, color: bool, lang: str 
     if pair.high_impact:
         out += ["", style(word("diff.important", lang) + ":", _BOLD)]
         out += [_wrap("• " + sentence(c, lang), "  ", width) for c in pair.high_impact]
-    for section in SECTION_ORDER:
-        changes = [c for c in shown if c.section == section]
+    for section, changes in pair.walk(editorial=show_all):
         if changes:
             out += ["", style(section_name(section, lang), _CYAN, _BOLD)]
             for k, c in enumerate(changes):

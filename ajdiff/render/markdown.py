@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
-from ajdiff.words import SECTION_ORDER, change_title, counted, doc_label, kind_name, section_name, sentence, word
+from ajdiff.words import change_title, counted, doc_label, kind_name, section_name, sentence, word
 
 
 def _escape(text: str | None) -> str:
@@ -52,8 +52,7 @@ def comparison_markdown(pair: Comparison, *, show_all: bool = False, lang: str =
     shown = [c for c in pair.changes if show_all or not c.editorial]
     if not shown:
         return "\n".join([*out, word("diff.nothing", lang), ""])
-    for section in SECTION_ORDER:
-        changes = [c for c in shown if c.section == section]
+    for section, changes in pair.walk(editorial=show_all):
         if changes:
             out += [f"### {section_name(section, lang)}", "", _table_head(lang), "|---|---|---|"]
             out += [_row(c, lang) for c in changes] + [""]

@@ -156,13 +156,13 @@ class ReviewSession:
 
     def visible(self, pair: Comparison) -> list[Change]:
         """The changes of a pair the reviewer sees now, in section order."""
-        shown = [c for c in pair.changes if self.show_editorial or not c.editorial]
-        return sorted(shown, key=lambda c: section_order(c.section))  # stable: keeps the comparer's order
+        walked = pair.walk(editorial=self.show_editorial)
+        return [c for _, changes in sorted(walked, key=lambda g: section_order(g[0])) for c in changes]
 
     def sections(self, pair: Comparison) -> list[tuple[str, list[Change]]]:
         """The sections of a pair worth listing, each with its visible changes."""
         visible = self.visible(pair)
-        present = {c.section for c in pair.changes}
+        present = {section for section, _ in pair.walk()}
         present |= {s for s in SECTION_ORDER if _has_content(pair.old, s) or _has_content(pair.new, s)}
         return [(s, [c for c in visible if c.section == s]) for s in sorted(present, key=section_order)]
 
