@@ -163,3 +163,64 @@ def test_random_edits_accept_and_reject_exactly(tmp_path_factory: pytest.TempPat
     data = _redline(old, new)
     assert _norm(paragraph_lines(view(data, Side.ACCEPT))) == _norm(_text_paragraphs(new))
     assert _norm(paragraph_lines(view(data, Side.REJECT))) == _norm(_text_paragraphs(old))
+
+
+def _styled_word_file(path: Path, lines: list[str]) -> None:
+    """A Word file in an organisation's own dress: a header, wide margins, its own font, a centred title."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.left_margin, section.right_margin, section.top_margin = Cm(3.5), Cm(1.5), Cm(2.2)
+    section.header.paragraphs[0].text = "Sotsiaalkindlustusamet — asutusesiseseks kasutamiseks"
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = "Georgia", Pt(12)
+    title = document.add_paragraph(lines[0])
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for line in lines[1:]:
+        document.add_paragraph(line)
+    document.save(str(path))
+
+
+def test_a_styled_word_file_keeps_its_header_margins_font_and_title(tmp_path: Path) -> None:
+    lines = [line for line in _text_paragraphs(SEED["000"], "2") if line.strip()]
+    new_lines = [*lines[:10], "Uus lõik, mida vanas ei olnud.", *lines[11:]]
+    old, new = tmp_path / "old.txt", tmp_path / "new.docx"
+    old.write_text("\n".join(lines), encoding="utf-8")
+    _styled_word_file(new, new_lines)
+    data = _redline(old, new)
+    with zipfile.ZipFile(io.BytesIO(data)) as out, zipfile.ZipFile(new) as src:
+        headers = [n for n in src.namelist() if n.startswith("word/header")]
+        assert headers and all(out.read(n) == src.read(n) for n in headers)
+        assert b"Georgia" in out.read("word/styles.xml")
+        src_doc = etree.fromstring(src.read("word/document.xml"))
+        out_doc = etree.fromstring(out.read("word/document.xml"))
+    margins = [d.find(f".//{qn('w:sectPr')}/{qn('w:pgMar')}") for d in (src_doc, out_doc)]
+    assert margins[0] is not None and margins[1] is not None and dict(margins[0].attrib) == dict(margins[1].attrib)
+    centred = [p for p in out_doc.iter(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:jc')}") is not None]
+    assert centred and lines[0] in "".join(centred[0].itertext())
+    assert _norm(paragraph_lines(view(data, Side.ACCEPT))) == _norm(new_lines)
+    assert _norm(paragraph_lines(view(data, Side.REJECT))) == _norm(lines)
+
+
+def test_two_folders_give_one_redline_of_every_pair(tmp_path: Path) -> None:
+    """Folders: each pair's NEW paragraphs in a clean template, in the order of the pairs, all tracked."""
+    old_dir, new_dir = tmp_path / "old", tmp_path / "new"
+    old_dir.mkdir()
+    new_dir.mkdir()
+    expected_new: list[str] = []
+    expected_old: list[str] = []
+    for name, annex in (("a", "2"), ("b", "7")):
+        lines = [line for line in _text_paragraphs(SEED["000"], annex) if line.strip()]
+        changed = [*lines[:5], *(line.replace("ameti", "Ameti") for line in lines[5:])]
+        (old_dir / f"{name}.txt").write_text("\n".join(lines), encoding="utf-8")
+        (new_dir / f"{name}.txt").write_text("\n".join(changed), encoding="utf-8")
+        expected_old += lines
+        expected_new += changed
+    result = compare_files(old_dir, new_dir)
+    assert len(result.pairs) == 2
+    data = build_redline(result, _options())
+    assert _norm(paragraph_lines(view(data, Side.ACCEPT))) == _norm(expected_new)
+    assert _norm(paragraph_lines(view(data, Side.REJECT))) == _norm(expected_old)
