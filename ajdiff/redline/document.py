@@ -239,6 +239,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     track.mark_inserted_breaks(inserted)
     track.settle_last_marks(package.body, authors)
     track.keep_insertions_apart(package.body)
+    track.mark_inserted_rows(package.body, authors)
     add_summary(package, result, options, authors.editorial.author, date)
     new_docs = [d for *_, new, _ in groups for d in new.docs]
     title = "; ".join(doc_label(d, options.lang) for d in new_docs[:3]) or "ajdiff"

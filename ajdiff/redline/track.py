@@ -19,7 +19,7 @@ from lxml import etree
 from ajdiff.changes import Span, SpanOp
 from ajdiff.compare.script import Edit, EditKind
 from ajdiff.read.formats.ooxml import qn
-from ajdiff.redline.oxml import Revisions, Track, clean_text, element, mark_paragraph, move_range
+from ajdiff.redline.oxml import Revisions, Track, clean_text, element, mark_paragraph, mark_row, move_range
 
 # Run content that is not plain text: a paragraph holding it keeps its runs untouched when reworded.
 _RICH = frozenset(
@@ -324,3 +324,27 @@ def keep_insertions_apart(root: etree._Element) -> None:
                 for el in head[0].iter(*_INSERTED):
                     stamp = datetime.strptime(el.get(qn("w:date"), ""), "%Y-%m-%dT%H:%M:%SZ")
                     el.set(qn("w:date"), (stamp + APART).strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def _all_inserted(p: etree._Element) -> bool:
+    """True when every run of text in a paragraph is inserted (or moved here)."""
+    runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+    return all(any(a.tag in _INSERTED for a in r.iterancestors()) for r in runs)
+
+
+def mark_inserted_rows(root: etree._Element, authors: Authors) -> None:
+    """A table row of NEW whose every paragraph is inserted is an inserted row (`w:trPr/w:ins`): Reject
+    All removes the row itself, not only its words."""
+    for tr in root.iter(qn("w:tr")):
+        paragraphs = [p for p in tr.iter(qn("w:p")) if p.find(f".//{qn('w:t')}") is not None]
+        if not paragraphs or not all(_all_inserted(p) for p in paragraphs):
+            continue
+        if tr.find(f".//{qn('w:delText')}") is not None or tr.find(f".//{qn('w:moveFrom')}") is not None:
+            continue  # OLD's words stand in it too: the row stays, only its new words come and go
+        trpr = tr.find(qn("w:trPr"))
+        if trpr is not None and trpr.find(qn("w:ins")) is not None:
+            continue
+        first = next(tr.iter(*_INSERTED))
+        author = first.get(qn("w:author"))
+        rev = authors.editorial if author == authors.editorial.author else authors.substantive
+        mark_row(tr, Track.INS, rev)

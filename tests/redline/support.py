@@ -87,3 +87,19 @@ def moved_pair() -> Comparison:
 def norm(lines: list[str] | tuple[str, ...]) -> list[str]:
     """Non-empty lines with their spaces normalised (a view joins runs; a reader trims them)."""
     return [" ".join(line.split()) for line in lines if line.strip()]
+
+
+def table_file(path: Path, rows: list[tuple[str, str]]) -> None:
+    """A small Word job description whose general part is a label | value table of these rows."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("AMETIJUHEND")
+    document.add_paragraph("1. Üldosa")
+    table = document.add_table(rows=0, cols=2)
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    document.add_paragraph("2. Peamised teenistusülesanded")
+    document.add_paragraph("2.1. Dokumentide menetlemine ja arhiveerimine.")
+    document.save(str(path))

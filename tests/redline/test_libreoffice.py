@@ -24,7 +24,17 @@ from ajdiff.read.parse import parse_source
 from ajdiff.redline.oxml import qn
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import segments, word_units
-from tests.redline.support import FIXTURES, REAL_PAIRS, SEED, norm, orders_result, paragraphs, real_result, redline
+from tests.redline.support import (
+    FIXTURES,
+    REAL_PAIRS,
+    SEED,
+    norm,
+    orders_result,
+    paragraphs,
+    real_result,
+    redline,
+    table_file,
+)
 from tests.redline.views import Side, paragraph_lines, view
 
 DRIVER = Path(__file__).with_name("lo_driver.py")
@@ -57,7 +67,7 @@ def _lo_docx(source: Path, folder: Path) -> Path:
     return docx_dir / f"{source.stem}.docx"
 
 
-def _word_annex(path: Path, annex: str) -> list[str]:
+def _word_annex(path: Path, annex: str | None) -> list[str]:
     """One annex of a Word file, paragraph by paragraph, as ajdiff's reader reads it (list numbers are
     drawn by Word, in no run: left out)."""
     package = Package.from_docx(path.read_bytes())
@@ -85,6 +95,16 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, d
     styled = _lo_docx(FIXTURES / f"{SEED['000'].stem}.docx", folder)
     result = compare_files(SEED["001"], styled, new_annex="2")
     files["libreoffice-base"] = (redline(result), _word_annex(styled, "2"), list(paragraphs("001")))
+    # A table row inserted in a Word file: a tracked row.
+    rows = [("Teenistuskoht", "Ekspert"), ("Struktuuriüksus", "Arendusosakond"), ("Vahetu juht", "Juhataja")]
+    table_file(folder / "rows-old.docx", rows)
+    table_file(folder / "rows-new.docx", [*rows[:2], ("Alluvad", "Spetsialist"), rows[2]])
+    rows_result = compare_files(folder / "rows-old.docx", folder / "rows-new.docx")
+    files["rows"] = (
+        redline(rows_result),
+        _word_annex(folder / "rows-new.docx", None),
+        _word_annex(folder / "rows-old.docx", None),
+    )
     paths = {}
     for key, (data, _, _) in files.items():
         path = folder / f"{key}.docx"
@@ -99,7 +119,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, d
     return out
 
 
-@pytest.mark.parametrize("key", [*REAL_PAIRS, "orders", "libreoffice-base"])
+@pytest.mark.parametrize("key", [*REAL_PAIRS, "orders", "libreoffice-base", "rows"])
 def test_libreoffice_accepts_to_new_and_rejects_to_old(office: dict, key: str) -> None:
     _, report, new, old = office[key]
     assert sum(report["redlines"].values()) > 0

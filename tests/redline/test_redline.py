@@ -19,6 +19,7 @@ from ajdiff.read.formats.docx import body_paragraphs
 from ajdiff.redline.document import RedlineOptions, build_redline
 from ajdiff.redline.oxml import qn
 from ajdiff.redline.units import text_units
+from tests.redline.support import table_file
 from tests.redline.views import Side, paragraph_lines, view
 
 FIXTURES = Path(__file__).parents[2] / "fixtures"
@@ -224,3 +225,17 @@ def test_two_folders_give_one_redline_of_every_pair(tmp_path: Path) -> None:
     data = build_redline(result, _options())
     assert _norm(paragraph_lines(view(data, Side.ACCEPT))) == _norm(expected_new)
     assert _norm(paragraph_lines(view(data, Side.REJECT))) == _norm(expected_old)
+
+
+def test_a_new_table_row_is_an_inserted_row(tmp_path: Path) -> None:
+    rows = [("Teenistuskoht", "Ekspert"), ("Struktuuriüksus", "Arendusosakond"), ("Vahetu juht", "Juhataja")]
+    old, new = tmp_path / "old.docx", tmp_path / "new.docx"
+    table_file(old, rows)
+    table_file(new, [*rows[:2], ("Alluvad", "Spetsialist"), rows[2]])
+    data = _redline(old, new)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+    inserted = [tr for tr in root.iter(qn("w:tr")) if tr.find(f"{qn('w:trPr')}/{qn('w:ins')}") is not None]
+    assert len(inserted) == 1 and "Alluvad" in "".join(inserted[0].itertext())
+    assert _norm(paragraph_lines(view(data, Side.ACCEPT))) == _norm(_word_paragraphs(new.read_bytes()))
+    assert _norm(paragraph_lines(view(data, Side.REJECT))) == _norm(_word_paragraphs(old.read_bytes()))
