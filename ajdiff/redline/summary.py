@@ -19,6 +19,7 @@ from ajdiff.read.formats.ooxml import qn
 from ajdiff.redline.oxml import clean_text, comment_range, element
 from ajdiff.redline.package import Package
 from ajdiff.review import Mark
+from ajdiff.tree import NodeKind, walk
 from ajdiff.words import change_title, doc_label, kind_name, word
 
 if TYPE_CHECKING:
@@ -130,13 +131,31 @@ def review_note(pair: Comparison, change: Change, options: RedlineOptions) -> st
     return " ".join(parts)
 
 
+def _field_labels(doc: JobDescription) -> dict[str, str]:
+    """The labels of a document's fields as it writes them, by key ('general.substituted_by': 'Asendaja')."""
+    return {n.key: n.label for n in walk(doc.sections) if n.kind is NodeKind.FIELD and n.key and n.label}
+
+
+def change_name(pair: Comparison, change: Change, lang: str) -> str:
+    """What a change is about: in Estonian the field's label as the new (or old) document writes it, else
+    ajdiff's name of the field; a duty is 'Ülesanne 2.12' / 'Duty 2.12'."""
+    if lang == "et" and not change.path.startswith("duties."):
+        labels = {**_field_labels(pair.old), **_field_labels(pair.new)}
+        parts = change.path.split(".")
+        for k in range(len(parts), 1, -1):
+            label = labels.get(".".join(parts[:k]))
+            if label:
+                return " ".join(label.rstrip(":").split())
+    return change_title(change, lang)
+
+
 def _change_row(pair: Comparison, change: Change, options: RedlineOptions) -> list[list[str]]:
     lang = options.lang
     what = kind_name(change.kind, lang) + (f" ({tr('high', lang)})" if change.impact is Impact.HIGH else "")
     old, new = changed_words(change)
     note = review_note(pair, change, options)
     words = ([f"− {old}"] if change.old is not None else []) + ([f"+ {new}"] if change.new is not None else [])
-    return [[change_title(change, lang)], [what, *([note] if note else [])], words]
+    return [[change_name(pair, change, lang)], [what, *([note] if note else [])], words]
 
 
 def _comment(row: etree._Element, note: str, package: Package, options: RedlineOptions, date: datetime) -> None:
