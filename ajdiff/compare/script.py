@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ajdiff.changes import Span
-from ajdiff.compare.align import item_similarity, longest_increasing, match_sequences
+from ajdiff.compare.align import dice, item_similarity, longest_increasing, match_sequences
 from ajdiff.compare.worddiff import word_spans
 from ajdiff.text import fold_key
 
@@ -39,6 +39,10 @@ class EditKind(str, Enum):
     """Where a moved paragraph stood in OLD."""
     MOVE_TO = "move_to"
     """Where a moved paragraph stands in NEW."""
+    SPLIT = "split"
+    """One paragraph of OLD is `width` paragraphs of NEW (from `new` on): its words, cut by new breaks."""
+    MERGE = "merge"
+    """`width` paragraphs of OLD (from `old` on) are one of NEW: their words, the breaks between gone."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,9 @@ class Edit:
     """True when the two sides differ only in case, punctuation, bullets or diacritics."""
     move: int | None = None
     """For MOVE_FROM / MOVE_TO: the number that ties the two ends of one move."""
+    width: int = 1
+    """For SPLIT: how many paragraphs of NEW; for MERGE: how many of OLD. Their texts are joined by one
+    space for `spans`, and that space is where a paragraph break stands on the other side."""
 
 
 def _paired(i: int, j: int, old: str, new: str) -> Edit:
@@ -113,9 +120,160 @@ def _moves(steps: list[Edit], old: Sequence[str], new: Sequence[str]) -> list[Ed
     return out
 
 
-def paragraph_script(old: Sequence[str], new: Sequence[str], *, moves: bool = True) -> tuple[Edit, ...]:
+SPLIT_GAIN = 0.1
+"""A paragraph is taken as split (or merged) when the joined paragraphs match it this much better."""
+SPLIT_THRESHOLD = 0.6
+"""… and at least this well."""
+
+
+def _run(steps: list[Edit], k: int, kind: EditKind, side: str, step: int) -> list[int]:
+    """Positions of the steps of `kind` next to step k, in one direction, whose indices on `side` follow on."""
+    out: list[int] = []
+    index = getattr(steps[k], side)
+    m = k + step
+    while 0 <= m < len(steps) and steps[m].kind is kind:
+        value = getattr(steps[m], side)
+        if value is None or index is None or value != index + step * (len(out) + 1):
+            break
+        out.append(m)
+        m += step
+    return out
+
+
+def _regroup(steps: list[Edit], old: Sequence[str], new: Sequence[str], new_groups: Sequence[int] | None) -> list[Edit]:
+    """A paragraph paired (or left alone) next to inserted (or deleted) paragraphs that, joined to it,
+    match its other side much better, becomes one SPLIT (or MERGE) edit: a paragraph cut in two or two run
+    together is a changed break, not a deletion and an insertion."""
+    k = 0
+    while k < len(steps):
+        step = steps[k]
+        found = _split_at(steps, k, old, new, new_groups) if step.kind in (EditKind.PAIR, EditKind.DELETE) else None
+        if found is None and step.kind in (EditKind.PAIR, EditKind.INSERT):
+            found = _merge_at(steps, k, old, new)
+        if found is None:
+            k += 1
+            continue
+        first, last, edit = found
+        steps[first : last + 1] = [edit]
+        k = first + 1
+    return steps
+
+
+def _best_window(
+    text: str, fixed: int | None, candidates: list[int], pieces: Sequence[str], groups: Sequence[int] | None = None
+) -> tuple[int, int, float] | None:
+    """The run of consecutive pieces (holding `fixed` when given, all in one group) whose joined text is
+    most like `text`."""
+    best: tuple[int, int, float] | None = None
+    for a in range(len(candidates)):
+        for b in range(a + 1, len(candidates)):
+            lo, hi = candidates[a], candidates[b]
+            if fixed is not None and not lo <= fixed <= hi:
+                continue
+            if groups is not None and len(set(groups[lo : hi + 1])) > 1:
+                continue
+            score = dice(text, " ".join(pieces[lo : hi + 1]))
+            if best is None or score > best[2]:
+                best = (lo, hi, score)
+    return best
+
+
+def _split_at(
+    steps: list[Edit], k: int, old: Sequence[str], new: Sequence[str], groups: Sequence[int] | None
+) -> tuple[int, int, Edit] | None:
+    step = steps[k]
+    assert step.old is not None
+    if step.kind is EditKind.PAIR:
+        assert step.new is not None
+        before, after = _run(steps, k, EditKind.INSERT, "new", -1), _run(steps, k, EditKind.INSERT, "new", 1)
+        indices = [steps[m].new for m in reversed(before)] + [step.new] + [steps[m].new for m in after]
+        alone = dice(old[step.old], new[step.new])
+        fixed: int | None = step.new
+    else:
+        after = _run_after(steps, k, EditKind.INSERT, "new")
+        before, indices, alone, fixed = [], [steps[m].new for m in after], 0.0, None
+    news = [j for j in indices if j is not None]
+    if len(news) < 2:
+        return None
+    best = _best_window(old[step.old], fixed, news, new, groups)
+    if best is None or best[2] < SPLIT_THRESHOLD or best[2] < alone + SPLIT_GAIN:
+        return None
+    lo, hi, _ = best
+    positions = [m for m in [*before, k, *after] if lo <= _index(steps[m].new) <= hi]
+    joined = " ".join(new[lo : hi + 1])
+    edit = Edit(
+        EditKind.SPLIT, step.old, lo, word_spans(old[step.old], joined),
+        editorial=fold_key(old[step.old]) == fold_key(joined), width=hi - lo + 1,
+    )  # fmt: skip
+    return min([*positions, k]), max([*positions, k]), edit
+
+
+def _index(value: int | None) -> int:
+    return -1 if value is None else value
+
+
+def _run_after(steps: list[Edit], k: int, kind: EditKind, side: str) -> list[int]:
+    """The steps of `kind` right after step k whose indices on `side` follow one another."""
+    out: list[int] = []
+    m = k + 1
+    while m < len(steps) and steps[m].kind is kind:
+        value = getattr(steps[m], side)
+        if out and value != getattr(steps[out[-1]], side) + 1:
+            break
+        out.append(m)
+        m += 1
+    return out
+
+
+def _merge_at(steps: list[Edit], k: int, old: Sequence[str], new: Sequence[str]) -> tuple[int, int, Edit] | None:
+    step = steps[k]
+    assert step.new is not None
+    if step.kind is EditKind.PAIR:
+        assert step.old is not None
+        before, after = _run(steps, k, EditKind.DELETE, "old", -1), _run(steps, k, EditKind.DELETE, "old", 1)
+        indices = [steps[m].old for m in reversed(before)] + [step.old] + [steps[m].old for m in after]
+        alone = dice(old[step.old], new[step.new])
+        fixed: int | None = step.old
+    else:
+        before = _run_before(steps, k, EditKind.DELETE, "old")
+        after, indices, alone, fixed = [], [steps[m].old for m in reversed(before)], 0.0, None
+    olds = [i for i in indices if i is not None]
+    if len(olds) < 2:
+        return None
+    best = _best_window(new[step.new], fixed, olds, old)
+    if best is None or best[2] < SPLIT_THRESHOLD or best[2] < alone + SPLIT_GAIN:
+        return None
+    lo, hi, _ = best
+    positions = [m for m in [*before, k, *after] if lo <= _index(steps[m].old) <= hi]
+    joined = " ".join(old[lo : hi + 1])
+    edit = Edit(
+        EditKind.MERGE, lo, step.new, word_spans(joined, new[step.new]),
+        editorial=fold_key(joined) == fold_key(new[step.new]), width=hi - lo + 1,
+    )  # fmt: skip
+    return min([*positions, k]), max([*positions, k]), edit
+
+
+def _run_before(steps: list[Edit], k: int, kind: EditKind, side: str) -> list[int]:
+    """The steps of `kind` right before step k whose indices on `side` follow one another (nearest first)."""
+    out: list[int] = []
+    m = k - 1
+    while m >= 0 and steps[m].kind is kind:
+        value = getattr(steps[m], side)
+        if out and value != getattr(steps[out[-1]], side) - 1:
+            break
+        out.append(m)
+        m -= 1
+    return out
+
+
+def paragraph_script(
+    old: Sequence[str], new: Sequence[str], *, moves: bool = True, new_groups: Sequence[int] | None = None
+) -> tuple[Edit, ...]:
     """The edit script from OLD's paragraphs to NEW's: every paragraph of each side exactly once
-    (a move's two ends count once each), in NEW's order, a deletion where it stood in OLD."""
+    (a move's two ends count once each), in NEW's order, a deletion where it stood in OLD.
+
+    `new_groups` numbers the container of each NEW paragraph (a table cell, the body): a paragraph of OLD
+    is only taken as split into paragraphs of one container, since only there can a break come or go."""
     old_keys = [fold_key(p) for p in old]
     new_keys = [fold_key(p) for p in new]
     matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
@@ -125,4 +283,5 @@ def paragraph_script(old: Sequence[str], new: Sequence[str], *, moves: bool = Tr
             steps += [_paired(i1 + k, j1 + k, old[i1 + k], new[j1 + k]) for k in range(i2 - i1)]
         else:
             steps += _gap(old[i1:i2], new[j1:j2], i1, j1)
+    steps = _regroup(steps, old, new, new_groups)
     return tuple(_moves(steps, old, new) if moves else steps)

@@ -101,7 +101,8 @@ def _plan(result: ComparisonSet, old: _Side, new: _Side, moves: bool) -> _Plan:
     def add(a: Sequence[int], b: Sequence[int]) -> None:
         texts_a = [old.units[i].text for i in a]
         texts_b = [new.units[j].text for j in b]
-        plan.parts.append((list(a), list(b), paragraph_script(texts_a, texts_b, moves=moves)))
+        groups = [new.units[j].container for j in b]
+        plan.parts.append((list(a), list(b), paragraph_script(texts_a, texts_b, moves=moves, new_groups=groups)))
 
     pairs = {}
     for pair in result.pairs:
@@ -230,11 +231,20 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
         for a, b, steps in plan.parts:
             old_texts = [old.units[i].text for i in a]
             new_elements = [new.units[j].element for j in b]
+            new_texts = [new.units[j].text for j in b]
             labels = [new.units[j].label for j in b]
             if anchor is None and new_elements:
                 anchor = new_elements[0].getprevious() if new_elements[0].getparent() is package.body else None
             anchor = track.apply(
-                steps, old_texts, new_elements, labels, authors, anchor=anchor, body=package.body, inserted=inserted
+                steps,
+                old_texts,
+                new_elements,
+                new_texts,
+                labels,
+                authors,
+                anchor=anchor,
+                body=package.body,
+                inserted=inserted,
             )
     track.mark_inserted_breaks(inserted)
     track.settle_last_marks(package.body, authors)

@@ -189,10 +189,79 @@ def old_paragraph(text: str, like: etree._Element | None, rev: Revisions, kind: 
     return p
 
 
+def cut_spans(spans: Sequence[Span], pieces: Sequence[str], side: SpanOp) -> list[list[Span]]:
+    """A word diff over paragraphs joined by one space, cut back into one diff per paragraph.
+
+    `side` is the side the paragraphs are on (INSERT: NEW's, cut by a SPLIT; DELETE: OLD's, by a MERGE).
+    The joining space is where that side has a paragraph break: the other side's space there becomes a
+    tracked space at the end of the paragraph before, so joining the paragraphs gives its text exactly."""
+    other = SpanOp.DELETE if side is SpanOp.INSERT else SpanOp.INSERT
+    ends, start = [], 0
+    for text in pieces:
+        ends.append(start + len(text))
+        start += len(text) + 1
+    out: list[list[Span]] = [[] for _ in pieces]
+    piece, pos = 0, 0
+
+    def add(op: SpanOp, text: str) -> None:
+        if out[piece] and out[piece][-1].op is op:
+            out[piece][-1] = Span(op, out[piece][-1].text + text)
+        else:
+            out[piece].append(Span(op, text))
+
+    for span in spans:
+        if span.op is other:
+            add(span.op, span.text)  # the other side's words: where they stand
+            continue
+        for char in span.text:
+            if piece < len(pieces) - 1 and pos == ends[piece]:
+                if span.op is SpanOp.EQUAL:
+                    add(other, char)  # a space on the other side, a break on this one
+                piece += 1
+            else:
+                add(span.op, char)
+            pos += 1
+    return out
+
+
+def _split(
+    paragraphs: Sequence[etree._Element], step: Edit, texts: Sequence[str], labels: Sequence[str], rev: Revisions
+) -> None:
+    """One old paragraph cut into several of NEW: each gets its words, the breaks are inserted marks."""
+    for p, spans, label in zip(paragraphs, cut_spans(step.spans, texts, SpanOp.INSERT), labels):
+        reword(p, spans, label, rev)
+    for p in paragraphs[:-1]:
+        mark_paragraph(p, Track.INS, rev)
+
+
+def _merge(p: etree._Element, step: Edit, old_texts: Sequence[str], label: str, rev: Revisions) -> None:
+    """Several old paragraphs run into one of NEW: it is cut where they ended, the cuts deleted marks."""
+    pieces = cut_spans(step.spans, old_texts, SpanOp.DELETE)
+    rpr = _rpr(p)
+    ppr = p.find(qn("w:pPr"))
+    for spans in pieces[:-1]:
+        q = element("w:p")
+        if ppr is not None:
+            kept = copy.deepcopy(ppr)
+            for child in list(kept):
+                if child.tag in (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"), qn("w:numPr")):
+                    kept.remove(child)
+            q.append(kept)
+        if rpr is not None:
+            r = etree.SubElement(q, qn("w:r"))  # the paragraph's format, for the words written into it
+            r.append(copy.deepcopy(rpr))
+            etree.SubElement(r, qn("w:t"))
+        p.addprevious(q)
+        reword(q, spans, "", rev)
+        mark_paragraph(q, Track.DEL, rev)
+    reword(p, pieces[-1], label, rev)
+
+
 def apply(
     steps: Sequence[Edit],
     old_texts: Sequence[str],
     new_paragraphs: Sequence[etree._Element],
+    new_texts: Sequence[str],
     labels: Sequence[str],
     authors: Authors,
     *,
@@ -222,7 +291,18 @@ def apply(
             anchor = p
             continue
         assert step.new is not None
+        if kind is EditKind.SPLIT:
+            chosen = new_paragraphs[step.new : step.new + step.width]
+            texts = new_texts[step.new : step.new + step.width]
+            _split(chosen, step, texts, labels[step.new : step.new + step.width], rev)
+            anchor = chosen[-1]
+            continue
         p = new_paragraphs[step.new]
+        if kind is EditKind.MERGE:
+            assert step.old is not None
+            _merge(p, step, old_texts[step.old : step.old + step.width], labels[step.new], rev)
+            anchor = p
+            continue
         if kind is EditKind.PAIR:
             reword(p, step.spans, labels[step.new], rev)
         elif kind is EditKind.INSERT:

@@ -32,13 +32,18 @@ class Unit:
     label: str = ""
     """A Word paragraph's automatic list number, which is in none of its runs."""
     in_table: bool = False
+    container: int = 0
+    """Which container (the body, a table cell) holds it: a paragraph break comes or goes only inside one."""
 
 
 def word_units(document: Any, numbering: Any | None, styles: Any | None) -> list[Unit]:
     """The paragraphs of a Word main document part, with their elements."""
-    return [
-        Unit(p.text, (p.origin,), p.element, p.label, p.in_table) for p in body_paragraphs(document, numbering, styles)
-    ]
+    containers: dict[object, int] = {}
+    units = []
+    for p in body_paragraphs(document, numbering, styles):
+        number = containers.setdefault(p.element.getparent(), len(containers))
+        units.append(Unit(p.text, (p.origin,), p.element, p.label, p.in_table, number))
+    return units
 
 
 def text_units(source: SourceText) -> list[Unit]:
@@ -82,7 +87,14 @@ def segments(units: Sequence[Unit], docs: Sequence[JobDescription]) -> Segments:
     starts: list[int] = []
     for doc in docs:
         found = [index[n.where] for n in walk(doc.sections) if n.where is not None and n.where in index]
-        starts.append(min(found) if found else -1)
+        start = min(found) if found else -1
+        # Its approval block ('KINNITATUD … Lisa 3', 'AMETIJUHEND') stands before its first node.
+        header = {
+            normalize_line(line) for n in walk(doc.sections) if n.key == "approval" for line in n.verbatim.split("\n")
+        }
+        while start > 0 and units[start - 1].text in header:
+            start -= 1
+        starts.append(start)
     if len(docs) == 1 and starts[0] >= 0:
         # One job description: everything before its first node is its title block (or a header).
         starts[0] = 0

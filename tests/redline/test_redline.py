@@ -239,3 +239,25 @@ def test_a_new_table_row_is_an_inserted_row(tmp_path: Path) -> None:
     assert len(inserted) == 1 and "Alluvad" in "".join(inserted[0].itertext())
     assert _norm(paragraph_lines(view(data, Side.ACCEPT))) == _norm(_word_paragraphs(new.read_bytes()))
     assert _norm(paragraph_lines(view(data, Side.REJECT))) == _norm(_word_paragraphs(old.read_bytes()))
+
+
+def test_a_split_paragraph_is_tracked_as_new_breaks_not_new_text(tmp_path: Path) -> None:
+    """001's one 'Teadmised …' paragraph is four in 000: the redline inserts breaks, it deletes no word."""
+    lines = [line for line in _text_paragraphs(SEED["000"], "2") if line.strip()]
+    k = next(n for n, line in enumerate(lines) if len(line.split()) > 12)
+    words = lines[k].split()
+    third = len(words) // 3
+    pieces = [" ".join(words[:third]), " ".join(words[third : 2 * third]), " ".join(words[2 * third :])]
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("\n".join(lines), encoding="utf-8")
+    new.write_text("\n".join([*lines[:k], *pieces, *lines[k + 1 :]]), encoding="utf-8")
+    data = _redline(old, new)
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    body = root.find(qn("w:body"))
+    assert body is not None
+    deleted = [t.text or "" for t in body.iter(qn("w:delText"))]
+    assert deleted and all(not text.strip() for text in deleted)  # only the spaces where the breaks now stand
+    marks = body.findall(f".//{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:ins')}")
+    assert len(marks) == 2
+    assert _norm(paragraph_lines(view(data, Side.ACCEPT))) == _norm(_text_paragraphs(new))
+    assert _norm(paragraph_lines(view(data, Side.REJECT))) == _norm(_text_paragraphs(old))
