@@ -132,3 +132,11 @@ def test_origins_of_paragraphs_and_table_cells() -> None:
         ("• Õigus", Origin(paragraph=3)),
     ]
     assert ("Viit", "164") in source.metadata
+
+
+def test_text_a_malformed_table_holds_outside_its_rows_is_read() -> None:
+    """'<table><p>…' (found by the fuzzer): a browser shows the paragraph before the table; so does ajdiff."""
+    from ajdiff.read.formats import read_bytes
+
+    html = b"<p>qz1w</p><table><p><td></td><p>qz0w</p></p><tr><td>Teenistuskoht</td><td>Ekspert</td></tr></table>"
+    assert read_bytes(html, "x.html", ".html").lines == ("qz1w", "qz0w", "Teenistuskoht Ekspert")

@@ -73,6 +73,22 @@ def _rows(table: Any) -> list[list[Any]]:
     return rows
 
 
+_ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
+_NOT_CONTENT = frozenset({"tr", "colgroup", "col"})
+
+
+def _stray(table: Any) -> list[Any]:
+    """Children of a table (or of its row groups) that are not rows: text a browser would still show."""
+    out: list[Any] = []
+    for child in table:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag in _ROW_GROUPS:
+            out += _stray(child)
+        elif tag and tag not in _NOT_CONTENT and tag not in _DROP_TAGS and not _hidden(child):
+            out.append(child)
+    return out
+
+
 def _owner(el: Any) -> Any:
     parent = el.getparent()
     while parent is not None and parent.tag != "table":
@@ -144,7 +160,8 @@ class _Walker:
                 texts = [_text(cell) for cell in row]
                 self.metadata.append(("related", " | ".join(t for t in texts if t)))
             return []
-        lines: list[tuple[str, Origin]] = []
+        # Content a malformed table holds outside its rows ('<table><p>…'): a browser shows it before the table.
+        lines = [line for child in _stray(table) for line in self.lines(child)]
         for row_no, row in enumerate(rows, 1):
             outer = self.cell
             wheres = [outer or Origin(table=self.tables, row=row_no, cell=k) for k in range(1, len(row) + 1)]
