@@ -83,11 +83,16 @@ NOT_A_JOB_DESCRIPTION = (
 
 def load(path: str | Path, annex: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[JobDescription]:
     """Read one file (or '-') and optionally select one annex; refuse a file with no job description at all."""
+    return select_annex(_load_all(path, max_bytes), annex, str(path))
+
+
+def _load_all(path: str | Path, max_bytes: int) -> list[JobDescription]:
+    """Every job description of one file; refuse a file with none."""
     docs = read_documents(path, max_bytes=max_bytes)
     if not any(looks_like_job_description(d) for d in docs):
         # A README or a letter would otherwise "compare" as one nameless post with nothing in it.
         raise InputError(str(path), NOT_A_JOB_DESCRIPTION, "give an ametijuhend or an order with annexes")
-    return select_annex(docs, annex, str(path))
+    return docs
 
 
 def _list_folder(folder: Path) -> list[Path]:
@@ -371,13 +376,15 @@ def compare_files(
             if not docs:
                 raise InputError(str(folder), "folder has no job descriptions", "give folders of ametijuhend files")
     else:
-        old_docs = load(old_path, old_annex, max_bytes=max_bytes)
-        new_docs = load(new_path, new_annex, max_bytes=max_bytes)
+        old_all, new_all = _load_all(old_path, max_bytes), _load_all(new_path, max_bytes)
+        old_docs = select_annex(old_all, old_annex, str(old_path))
+        new_docs = select_annex(new_all, new_annex, str(new_path))
     with _gc_paused():
         result = compare_documents(
             old_docs, new_docs, jobs=jobs, progress=progress, pair=pair, no_pair=no_pair, on_pair=on_pair
         )
     result = replace(result, old_path=str(old_path), new_path=str(new_path))
     if not old_dir:
-        result = replace(result, order_changes=compare_orders(old_docs[0].order, new_docs[0].order))
+        order_changes = compare_orders(old_docs[0].order, new_docs[0].order)
+        result = replace(result, order_changes=order_changes, old_all=tuple(old_all), new_all=tuple(new_all))
     return replace(result, notes=(*notes, *result.notes)) if notes else result

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -74,6 +73,8 @@ class Change:
     @property
     def key(self) -> str:
         """A stable identity of this change within its pair, for review marks and comments."""
+        import hashlib  # here, not at the top: OpenSSL's start-up costs a short command 15 ms
+
         digest = hashlib.sha1(f"{self.old}\x00{self.new}".encode()).hexdigest()[:10]
         return f"{self.path}|{self.kind.value}|{digest}"
 
@@ -265,6 +266,10 @@ class ComparisonSet:
     old_path: str | None = None
     """The OLD file or folder as given (the redline reads its paragraphs again); None when built by hand."""
     new_path: str | None = None
+    old_all: tuple[JobDescription, ...] = ()
+    """Every job description read from OLD when it is one file, chosen for comparison or not (the redline
+    cuts the file by them); empty for folders."""
+    new_all: tuple[JobDescription, ...] = ()
 
     @property
     def uncertain(self) -> tuple[Comparison, ...]:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -27,9 +28,11 @@ from ajdiff.redline import track
 from ajdiff.redline.oxml import Revisions, clean_text, element
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, kind_of, segments, text_units, word_units
-from ajdiff.review import Review
 from ajdiff.tree import NodeKind
 from ajdiff.words import doc_label, word
+
+if TYPE_CHECKING:
+    from ajdiff.review import Review
 
 
 @dataclass(frozen=True)
@@ -66,16 +69,17 @@ class _Side:
         self.stretches = {id(d): s for d, s in zip(self.docs, cut.docs)}
 
 
-def _read(path: str, max_bytes: int) -> tuple[Package | None, SourceText]:
-    """A file's text as the reader reads it, and its package when it is a Word document."""
+def _read(path: str, max_bytes: int, *, text: bool, base: bool) -> tuple[Package | None, SourceText | None]:
+    """A file's package when it is a Word document, and its text as the reader reads it when it is not
+    (or when `text`: its job descriptions are to be read again)."""
     data, name, suffix = read_input(path, max_bytes=max_bytes)
-    source = read_bytes(data, name, suffix, max_bytes=max_bytes)
     package = None
     if sniff_kind(data[:8], "") == "zip":
         try:
-            package = Package.from_docx(data, name=name, max_bytes=max_bytes)
+            package = Package.from_docx(data, name=name, max_bytes=max_bytes, to_write=base)
         except InputError:
             package = None  # a signature container or another zip the reader understood: its text is enough
+    source = read_bytes(data, name, suffix, max_bytes=max_bytes) if text or package is None else None
     return package, source
 
 
@@ -173,17 +177,28 @@ def _fill_clean(package: Package, new: _Side, plan: _Plan) -> None:
             new.units[j] = replace(unit, element=p)
 
 
-def _side(path: str | None, options: RedlineOptions, *, folders: bool) -> tuple[Package | None, _Side]:
-    """One input: its package (Word) or None, and its paragraphs with the job descriptions in them."""
+def _side(
+    path: str | None,
+    options: RedlineOptions,
+    *,
+    folders: bool,
+    docs: Sequence[JobDescription] = (),
+    base: bool = False,
+) -> tuple[Package | None, _Side]:
+    """One input: its package (Word) or None, and its paragraphs with the job descriptions in them (as the
+    comparison read them, or read again)."""
     if path is None:
         return None, _Side([], [], "")
-    package, source = _read(path, options.max_bytes)
-    docs = parse_source(source)
+    package, source = _read(path, options.max_bytes, text=not docs, base=base)
     if package is not None:
-        units = word_units(package.document, package.part("numbering"), package.part("styles"))
+        units = word_units(package.document, package.part)
     else:
+        assert source is not None  # read whenever there is no package
         units = text_units(source)
-    return package, _Side(units, docs, path if folders else None)
+    if not docs:
+        assert source is not None  # read when no documents were given
+        docs = parse_source(source)
+    return package, _Side(units, list(docs), path if folders else None)
 
 
 def _file_pairs(result: ComparisonSet) -> list[tuple[str | None, str | None]]:
@@ -206,8 +221,8 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     groups = []
     folders = not (result.old_path and result.new_path and not Path(result.old_path).is_dir())
     for old_path, new_path in _file_pairs(result):
-        _, old = _side(old_path, options, folders=folders)
-        base, new = _side(new_path, options, folders=folders)
+        _, old = _side(old_path, options, folders=folders, docs=() if folders else result.old_all)
+        base, new = _side(new_path, options, folders=folders, docs=() if folders else result.new_all, base=True)
         old.cut()
         new.cut()
         groups.append((base, old, new, _plan(result, old, new, options.moves)))

@@ -169,8 +169,13 @@ class Package:
     # ------------------------------------------------------------ construction
 
     @classmethod
-    def from_docx(cls, data: bytes, *, name: str = "document.docx", max_bytes: int = DEFAULT_MAX_BYTES) -> Package:
-        """An existing .docx as the base; any part that is not a sound Word document is an InputError."""
+    def from_docx(
+        cls, data: bytes, *, name: str = "document.docx", max_bytes: int = DEFAULT_MAX_BYTES, to_write: bool = True
+    ) -> Package:
+        """An existing .docx as the base; any part that is not a sound Word document is an InputError.
+
+        `to_write`: every part this layer may change is parsed at once, so a damaged one is refused before
+        any work; a package only read (OLD's) parses a part when it is asked for."""
         zf = open_zip(data, name, max_bytes, what="Word document")
         parts: dict[str, bytes] = {}
         seen: set[str] = set()
@@ -199,6 +204,8 @@ class Package:
             raise InputError(name, f"not a Word document ({problem})", "save it as .docx")
         package = cls(parts, by_lower[main.lower()], name)
         package._check_main_type()
+        if not to_write:
+            return package
         # Every part this layer may change is parsed now, so a damaged one is refused here, not on writing.
         for kind in (_STYLES, _SETTINGS, _NUMBERING, _COMMENTS):
             package._related(package._main, kind)

@@ -18,7 +18,6 @@ from ajdiff.model import JobDescription
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.redline.oxml import clean_text, comment_range, element
 from ajdiff.redline.package import Package
-from ajdiff.review import Mark
 from ajdiff.tree import NodeKind, walk
 from ajdiff.words import change_title, doc_label, kind_name, word
 
@@ -121,6 +120,8 @@ def review_note(pair: Comparison, change: Change, options: RedlineOptions) -> st
     entry = options.review.entry(pair, change) if options.review else None
     if entry is None:
         return ""
+    from ajdiff.review import Mark  # only with a review: the module is not on the redline's start-up path
+
     parts = []
     if entry.mark is Mark.APPROVED:
         parts.append(f"[{tr('approved', options.lang)}]")

@@ -8,13 +8,13 @@ reader found (by the origins of their tree's nodes) can claim their stretch of t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import SourceText
-from ajdiff.read.formats.docx import body_paragraphs
+from ajdiff.read.formats.docx import body_paragraphs, numbered
 from ajdiff.text import normalize_line
 from ajdiff.tree import NodeKind, Origin, walk
 
@@ -36,8 +36,10 @@ class Unit:
     """Which container (the body, a table cell) holds it: a paragraph break comes or goes only inside one."""
 
 
-def word_units(document: Any, numbering: Any | None, styles: Any | None) -> list[Unit]:
-    """The paragraphs of a Word main document part, with their elements."""
+def word_units(document: Any, parts: Callable[[str], Any]) -> list[Unit]:
+    """The paragraphs of a Word main document part, with their elements; `parts` gives its numbering and
+    styles part when a paragraph is numbered."""
+    numbering, styles = (parts("numbering"), parts("styles")) if numbered(document) else (None, None)
     containers: dict[object, int] = {}
     units = []
     for p in body_paragraphs(document, numbering, styles):

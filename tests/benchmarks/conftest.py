@@ -105,6 +105,9 @@ def ajdiff_command() -> list[str]:
 def run(command: list[str], *, ok: tuple[int, ...] = (0, 1), timeout: float = 600) -> subprocess.CompletedProcess:
     """Run a command with its output captured; fail the test on an unexpected exit status."""
     env = {**os.environ, "NO_COLOR": "1"}
+    # As installed: a pip install compiles ajdiff's bytecode once; this machine's PYTHONDONTWRITEBYTECODE would
+    # otherwise make every process compile all of ajdiff again (about 150 ms).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env, check=False)
     assert done.returncode in ok, f"{command} exited {done.returncode}: {done.stderr[-500:]}"
     return done

@@ -71,7 +71,7 @@ def _word_annex(path: Path, annex: str | None) -> list[str]:
     """One annex of a Word file, paragraph by paragraph, as ajdiff's reader reads it (list numbers are
     drawn by Word, in no run: left out)."""
     package = Package.from_docx(path.read_bytes())
-    units = word_units(package.document, package.part("numbering"), package.part("styles"))
+    units = word_units(package.document, package.part)
     docs = parse_source(read_source(path))
     k = next(i for i, d in enumerate(docs) if d.annex == annex)
     texts = [units[i].text.removeprefix(units[i].label).strip() for i in segments(units, docs).docs[k]]

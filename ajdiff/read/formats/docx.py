@@ -14,7 +14,7 @@ from lxml import etree
 from ajdiff.errors import InputError
 from ajdiff.read.formats import SourceText
 from ajdiff.read.formats.ooxml import NAMESPACES, STRICT_W_NS, qn
-from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member
+from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member, refuse_dtd
 from ajdiff.read.formats.tables import flatten_row_cells
 from ajdiff.text import normalize_line
 from ajdiff.tree import Origin
@@ -324,14 +324,28 @@ class Paragraph:
 
 
 class _Collector(_Walker):
-    """The reader's walk, keeping every paragraph element it reads."""
+    """The reader's walk, keeping every paragraph element it reads with its label and text."""
 
     def __init__(self, numbering: _Numbering) -> None:
         super().__init__(numbering)
-        self.found: list[tuple[_Element, str, Origin, bool]] = []
+        self.found: list[Paragraph] = []
+        self._label = ""
 
     def on_paragraph(self, p: _Element, label: str) -> None:
-        self.found.append((p, label, self._origin(), self.cell is not None))
+        self._label = label
+
+    def paragraph(self, p: _Element) -> tuple[list[str], list[str]]:
+        lines, boxes = super().paragraph(p)
+        label = self._label
+        text = normalize_line(" ".join(lines))
+        if text:
+            self.found.append(Paragraph(p, label, text, self._origin(), self.cell is not None))
+        return lines, boxes
+
+
+def numbered(document: _Element) -> bool:
+    """True when a paragraph of the document has list numbering, its own or through its style."""
+    return document.find(f".//{qn('w:numPr')}") is not None or document.find(f".//{qn('w:pStyle')}") is not None
 
 
 def body_paragraphs(
@@ -344,14 +358,7 @@ def body_paragraphs(
         return []
     walker = _Collector(_Numbering.load(numbering, styles))
     walker.blocks(body)
-    out = []
-    for p, label, origin, in_table in walker.found:
-        lines, _ = _Walker(_Numbering.load(None, None)).paragraph(p)
-        runs = normalize_line(" ".join(lines))
-        text = normalize_line(f"{label} {runs}") if label else runs
-        if text:
-            out.append(Paragraph(p, label, text, origin, in_table))
-    return out
+    return walker.found
 
 
 # ---------------------------------------------------------------- entry point
@@ -413,9 +420,16 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> SourceText:
     if body is None:
         raise InputError(name, f"not a readable Word document: {main} has no w:body", "save it again as .docx")
     related = _relationships(zf, names, main, name)
-    numbering = _Numbering.load(
-        _part(zf, names, related.get("numbering"), name), _part(zf, names, related.get("styles"), name)
-    )
+    if document is not None and numbered(document):
+        numbering = _Numbering.load(
+            _part(zf, names, related.get("numbering"), name), _part(zf, names, related.get("styles"), name)
+        )
+    else:  # no list numbers to draw: the styles (often 300 KB of them) need not be parsed, only guarded
+        for kind in ("numbering", "styles"):
+            member = related.get(kind)
+            if member and member.lower() in names:
+                refuse_dtd(read_member(zf, names[member.lower()], name), name, names[member.lower()])
+        numbering = _Numbering.load(None, None)
     walker = _Walker(numbering)
     pairs = walker.blocks(body)
     return SourceText(

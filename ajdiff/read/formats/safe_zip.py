@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from functools import lru_cache
 
 from lxml import etree
 
@@ -14,6 +15,7 @@ MAX_ZIP_MEMBERS = 10_000
 """More members than this is not an office file or a container but an attack on the reader."""
 
 
+@lru_cache(maxsize=1)  # making a parser costs about a millisecond; ajdiff parses in one thread per process
 def safe_xml_parser() -> etree.XMLParser:
     """An XML parser that never fetches, never expands entities and refuses huge trees."""
     return etree.XMLParser(
@@ -28,12 +30,17 @@ _DTD_MARKERS = tuple(
 _CHUNK = 1 << 16
 
 
-def parse_xml_safely(data: bytes, name: str, member: str) -> etree._Element:
-    """Parse one XML member; a DOCTYPE (XXE, billion laughs) or broken XML is an InputError."""
+def refuse_dtd(data: bytes, name: str, member: str) -> None:
+    """Refuse an XML member that declares a DTD, without parsing it: an InputError."""
     if any(marker in data for marker in _DTD_MARKERS):
         # Office files and signatures never declare a DTD; one that does is trying entity tricks.
         # Refused before parsing, so no entity is ever resolved or expanded.
         raise InputError(name, f"{member} declares a DOCTYPE (XML entities are refused)", "not a genuine file")
+
+
+def parse_xml_safely(data: bytes, name: str, member: str) -> etree._Element:
+    """Parse one XML member; a DOCTYPE (XXE, billion laughs) or broken XML is an InputError."""
+    refuse_dtd(data, name, member)
     try:
         root = etree.fromstring(data, safe_xml_parser())
     except etree.XMLSyntaxError as exc:
