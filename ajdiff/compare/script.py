@@ -147,9 +147,11 @@ def _regroup(steps: list[Edit], old: Sequence[str], new: Sequence[str], new_grou
     k = 0
     while k < len(steps):
         step = steps[k]
-        found = _split_at(steps, k, old, new, new_groups) if step.kind in (EditKind.PAIR, EditKind.DELETE) else None
+        found = None
+        if step.kind in (EditKind.PAIR, EditKind.DELETE):
+            found = _regroup_at(steps, k, old, new, new_groups, "new")
         if found is None and step.kind in (EditKind.PAIR, EditKind.INSERT):
-            found = _merge_at(steps, k, old, new)
+            found = _regroup_at(steps, k, old, new, new_groups, "old")
         if found is None:
             k += 1
             continue
@@ -178,34 +180,49 @@ def _best_window(
     return best
 
 
-def _split_at(
-    steps: list[Edit], k: int, old: Sequence[str], new: Sequence[str], groups: Sequence[int] | None
+def _regroup_at(
+    steps: list[Edit], k: int, old: Sequence[str], new: Sequence[str], groups: Sequence[int] | None, many: str
 ) -> tuple[int, int, Edit] | None:
+    """The SPLIT (`many` = 'new': one paragraph of OLD, several of NEW) or MERGE (`many` = 'old') around
+    step k, as (first step, last step, edit), or None. `groups` holds NEW's containers: a split stays in one."""
+    one = "old" if many == "new" else "new"
+    run_kind = EditKind.INSERT if many == "new" else EditKind.DELETE
+    one_texts, many_texts = (old, new) if many == "new" else (new, old)
     step = steps[k]
-    assert step.old is not None
+    single = getattr(step, one)
+    assert single is not None
     if step.kind is EditKind.PAIR:
-        assert step.new is not None
-        before, after = _run(steps, k, EditKind.INSERT, "new", -1), _run(steps, k, EditKind.INSERT, "new", 1)
-        indices = [steps[m].new for m in reversed(before)] + [step.new] + [steps[m].new for m in after]
+        assert step.old is not None and step.new is not None
+        before, after = _run(steps, k, run_kind, many, -1), _run(steps, k, run_kind, many, 1)
+        fixed: int | None = getattr(step, many)
         alone = dice(old[step.old], new[step.new])
-        fixed: int | None = step.new
+        positions = [*reversed(before), k, *after]
     else:
-        after = _run_after(steps, k, EditKind.INSERT, "new")
-        before, indices, alone, fixed = [], [steps[m].new for m in after], 0.0, None
-    news = [j for j in indices if j is not None]
-    if len(news) < 2:
+        # Alone: a deletion is followed by the insertions of its pieces, an insertion preceded by the
+        # deletions of its pieces (the order `_gap` writes them in).
+        nearby = _run_after(steps, k, run_kind, many) if many == "new" else _run_before(steps, k, run_kind, many)
+        if not nearby:
+            return None
+        # The pieces next to step k: the window must hold the nearest, or it would leave a gap of steps.
+        fixed, alone = getattr(steps[nearby[0]], many), 0.0
+        positions = sorted(nearby)
+    candidates = [getattr(steps[m], many) for m in positions]
+    candidates = sorted(i for i in candidates if i is not None)
+    if len(candidates) < 2:
         return None
-    best = _best_window(old[step.old], fixed, news, new, groups)
+    best = _best_window(one_texts[single], fixed, candidates, many_texts, groups if many == "new" else None)
     if best is None or best[2] < SPLIT_THRESHOLD or best[2] < alone + SPLIT_GAIN:
         return None
     lo, hi, _ = best
-    positions = [m for m in [*before, k, *after] if lo <= _index(steps[m].new) <= hi]
-    joined = " ".join(new[lo : hi + 1])
-    edit = Edit(
-        EditKind.SPLIT, step.old, lo, word_spans(old[step.old], joined),
-        editorial=fold_key(old[step.old]) == fold_key(joined), width=hi - lo + 1,
-    )  # fmt: skip
-    return min([*positions, k]), max([*positions, k]), edit
+    chosen = [m for m in positions if m == k or lo <= _index(getattr(steps[m], many)) <= hi]
+    joined = " ".join(many_texts[lo : hi + 1])
+    if many == "new":
+        spans, editorial = word_spans(old[single], joined), fold_key(old[single]) == fold_key(joined)
+        edit = Edit(EditKind.SPLIT, single, lo, spans, editorial=editorial, width=hi - lo + 1)
+    else:
+        spans, editorial = word_spans(joined, new[single]), fold_key(joined) == fold_key(new[single])
+        edit = Edit(EditKind.MERGE, lo, single, spans, editorial=editorial, width=hi - lo + 1)
+    return min([*chosen, k]), max([*chosen, k]), edit
 
 
 def _index(value: int | None) -> int:
@@ -223,34 +240,6 @@ def _run_after(steps: list[Edit], k: int, kind: EditKind, side: str) -> list[int
         out.append(m)
         m += 1
     return out
-
-
-def _merge_at(steps: list[Edit], k: int, old: Sequence[str], new: Sequence[str]) -> tuple[int, int, Edit] | None:
-    step = steps[k]
-    assert step.new is not None
-    if step.kind is EditKind.PAIR:
-        assert step.old is not None
-        before, after = _run(steps, k, EditKind.DELETE, "old", -1), _run(steps, k, EditKind.DELETE, "old", 1)
-        indices = [steps[m].old for m in reversed(before)] + [step.old] + [steps[m].old for m in after]
-        alone = dice(old[step.old], new[step.new])
-        fixed: int | None = step.old
-    else:
-        before = _run_before(steps, k, EditKind.DELETE, "old")
-        after, indices, alone, fixed = [], [steps[m].old for m in reversed(before)], 0.0, None
-    olds = [i for i in indices if i is not None]
-    if len(olds) < 2:
-        return None
-    best = _best_window(new[step.new], fixed, olds, old)
-    if best is None or best[2] < SPLIT_THRESHOLD or best[2] < alone + SPLIT_GAIN:
-        return None
-    lo, hi, _ = best
-    positions = [m for m in [*before, k, *after] if lo <= _index(steps[m].old) <= hi]
-    joined = " ".join(old[lo : hi + 1])
-    edit = Edit(
-        EditKind.MERGE, lo, step.new, word_spans(joined, new[step.new]),
-        editorial=fold_key(joined) == fold_key(new[step.new]), width=hi - lo + 1,
-    )  # fmt: skip
-    return min([*positions, k]), max([*positions, k]), edit
 
 
 def _run_before(steps: list[Edit], k: int, kind: EditKind, side: str) -> list[int]:

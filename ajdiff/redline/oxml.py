@@ -176,6 +176,15 @@ def comment_range(
     return element("w:commentRangeStart", id=cid), element("w:commentRangeEnd", id=cid), ref_run
 
 
+def put_first(p: etree._Element, el: etree._Element) -> None:
+    """Put an element first among a paragraph's content, after its properties (CT_P's order)."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(el)
+    else:
+        p.insert(0, el)
+
+
 def set_keep_with_next(p: etree._Element) -> None:
     """Keep a heading on the page of what follows it."""
     ppr = p.find(qn("w:pPr"))

@@ -16,7 +16,7 @@ from lxml import etree
 from ajdiff.changes import Change, Comparison, ComparisonSet, Impact, Span, SpanOp
 from ajdiff.model import JobDescription
 from ajdiff.read.formats.ooxml import qn
-from ajdiff.redline.oxml import clean_text, comment_range, element
+from ajdiff.redline.oxml import clean_text, comment_range, element, put_first
 from ajdiff.redline.package import Package
 from ajdiff.tree import NodeKind, walk
 from ajdiff.words import change_title, doc_label, kind_name, word
@@ -167,11 +167,7 @@ def _comment(row: etree._Element, note: str, package: Package, options: RedlineO
     start, end, ref = comment_range(comment_id, ref_style=package.style_id("annotation reference"))
     first = row.find(f"{qn('w:tc')}/{qn('w:p')}")
     assert first is not None  # every cell has a paragraph
-    ppr = first.find(qn("w:pPr"))
-    if ppr is not None:
-        ppr.addnext(start)
-    else:
-        first.insert(0, start)
+    put_first(first, start)
     first.append(end)
     first.append(ref)
 

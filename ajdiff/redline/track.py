@@ -19,7 +19,16 @@ from lxml import etree
 from ajdiff.changes import Span, SpanOp
 from ajdiff.compare.script import Edit, EditKind
 from ajdiff.read.formats.ooxml import qn
-from ajdiff.redline.oxml import Revisions, Track, clean_text, element, mark_paragraph, mark_row, move_range
+from ajdiff.redline.oxml import (
+    Revisions,
+    Track,
+    clean_text,
+    element,
+    mark_paragraph,
+    mark_row,
+    move_range,
+    put_first,
+)
 
 # Run content that is not plain text: a paragraph holding it keeps its runs untouched when reworded.
 _RICH = frozenset(
@@ -172,17 +181,23 @@ def mark_inserted_breaks(inserted: Sequence[tuple[etree._Element, Revisions]]) -
             mark_paragraph(p, Track.INS, rev)
 
 
+def _paragraph_like(like: etree._Element | None) -> etree._Element:
+    """A new paragraph with a neighbour's properties: its style and spacing, not its numbering, section
+    or tracked property changes."""
+    p = element("w:p")
+    ppr = like.find(qn("w:pPr")) if like is not None else None
+    if ppr is not None:
+        kept = copy.deepcopy(ppr)
+        for child in list(kept):
+            if child.tag in (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"), qn("w:numPr")):
+                kept.remove(child)
+        p.append(kept)
+    return p
+
+
 def old_paragraph(text: str, like: etree._Element | None, rev: Revisions, kind: Track = Track.DEL) -> etree._Element:
     """A paragraph holding OLD's text as deleted (or moved away), formatted like its neighbour in NEW."""
-    p = element("w:p")
-    if like is not None:
-        ppr = like.find(qn("w:pPr"))
-        if ppr is not None:
-            kept = copy.deepcopy(ppr)
-            for child in list(kept):
-                if child.tag in (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"), qn("w:numPr")):
-                    kept.remove(child)
-            p.append(kept)
+    p = _paragraph_like(like)
     rpr = _rpr(like) if like is not None else None
     p.append(_wrap(kind, [_run(text, rpr, deleted=kind is Track.DEL)], rev))
     mark_paragraph(p, Track.DEL, rev)
@@ -238,15 +253,8 @@ def _merge(p: etree._Element, step: Edit, old_texts: Sequence[str], label: str, 
     """Several old paragraphs run into one of NEW: it is cut where they ended, the cuts deleted marks."""
     pieces = cut_spans(step.spans, old_texts, SpanOp.DELETE)
     rpr = _rpr(p)
-    ppr = p.find(qn("w:pPr"))
     for spans in pieces[:-1]:
-        q = element("w:p")
-        if ppr is not None:
-            kept = copy.deepcopy(ppr)
-            for child in list(kept):
-                if child.tag in (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"), qn("w:numPr")):
-                    kept.remove(child)
-            q.append(kept)
+        q = _paragraph_like(p)
         if rpr is not None:
             r = etree.SubElement(q, qn("w:r"))  # the paragraph's format, for the words written into it
             r.append(copy.deepcopy(rpr))
@@ -282,7 +290,7 @@ def apply(
             p = old_paragraph(old_texts[step.old], like, rev, track)
             if track is Track.MOVE_FROM:
                 start, end = move_range(Track.MOVE_FROM, f"move{step.move}", rev)
-                p.insert(1 if p.find(qn("w:pPr")) is not None else 0, start)
+                put_first(p, start)
                 p.append(end)
             if anchor is not None:
                 anchor.addnext(p)
@@ -312,11 +320,7 @@ def apply(
             insert(p, rev, Track.MOVE_TO)
             inserted.append((p, rev))
             start, end = move_range(Track.MOVE_TO, f"move{step.move}", rev)
-            ppr = p.find(qn("w:pPr"))
-            if ppr is not None:
-                ppr.addnext(start)
-            else:
-                p.insert(0, start)
+            put_first(p, start)
             p.append(end)
         anchor = p
     return anchor
