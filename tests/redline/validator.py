@@ -50,6 +50,17 @@ def unavailable() -> str | None:
     return None
 
 
+def require() -> None:
+    """Fail (in CI) or skip (elsewhere) the calling test when the validator cannot run here."""
+    import pytest
+
+    reason = unavailable()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"the Open XML SDK validator is required in CI: {reason}")
+        pytest.skip(reason)
+
+
 def _framework_deps(app: Path, version: str) -> dict:
     """The shared framework's deps.json, cut from the self-contained app's: the runtime pack alone."""
     deps = json.loads((app / "redline.deps.json").read_text(encoding="utf-8"))
