@@ -140,3 +140,11 @@ def test_text_a_malformed_table_holds_outside_its_rows_is_read() -> None:
 
     html = b"<p>qz1w</p><table><p><td></td><p>qz0w</p></p><tr><td>Teenistuskoht</td><td>Ekspert</td></tr></table>"
     assert read_bytes(html, "x.html", ".html").lines == ("qz1w", "qz0w", "Teenistuskoht Ekspert")
+
+
+def test_text_standing_in_a_row_outside_its_cells_is_read() -> None:
+    """'<tr><td><p><td></td><p>…' (found by the fuzzer in CI): lxml leaves a paragraph in the row itself."""
+    from ajdiff.read.formats import read_bytes
+
+    html = b"<table><tr><td><p><td></td><p>qz0w</p></p></td></tr></table>"
+    assert read_bytes(html, "x.html", ".html").lines == ("qz0w",)

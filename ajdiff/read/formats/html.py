@@ -75,15 +75,19 @@ def _rows(table: Any) -> list[list[Any]]:
 
 _ROW_GROUPS = frozenset({"tbody", "thead", "tfoot"})
 _NOT_CONTENT = frozenset({"tr", "colgroup", "col"})
+_CELLS = frozenset({"td", "th"})
 
 
 def _stray(table: Any) -> list[Any]:
-    """Children of a table (or of its row groups) that are not rows: text a browser would still show."""
+    """Children of a table, of its row groups or of its rows that are not rows or cells: text a browser
+    would still show."""
     out: list[Any] = []
     for child in table:
         tag = child.tag.lower() if isinstance(child.tag, str) else ""
         if tag in _ROW_GROUPS:
             out += _stray(child)
+        elif tag == "tr":
+            out += [c for c in _stray(child) if not (isinstance(c.tag, str) and c.tag.lower() in _CELLS)]
         elif tag and tag not in _NOT_CONTENT and tag not in _DROP_TAGS and not _hidden(child):
             out.append(child)
     return out
