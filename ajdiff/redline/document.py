@@ -245,6 +245,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     for _, old, new, plan in groups:
         for a, b, steps in plan.parts:
             old_texts = [old.units[i].text for i in a]
+            old_elements = [old.units[i].element for i in a]
             new_elements = [new.units[j].element for j in b]
             new_texts = [new.units[j].text for j in b]
             labels = [new.units[j].label for j in b]
@@ -260,6 +261,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
                 anchor=anchor,
                 body=package.body,
                 inserted=inserted,
+                old_paragraphs=old_elements,
             )
     track.mark_inserted_breaks(inserted)
     track.settle_last_marks(package.body, authors)

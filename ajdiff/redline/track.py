@@ -265,6 +265,58 @@ def _merge(p: etree._Element, step: Edit, old_texts: Sequence[str], label: str, 
     reword(p, pieces[-1], label, rev)
 
 
+def _row_of(el: etree._Element) -> etree._Element | None:
+    return next((a for a in el.iterancestors(qn("w:tr"))), None)
+
+
+def _deleted_row(
+    steps: Sequence[Edit],
+    k: int,
+    old_paragraphs: Sequence[etree._Element | None],
+    anchor: etree._Element,
+    rev: Revisions,
+) -> tuple[int, etree._Element] | None:
+    """When steps k… delete every paragraph of one row of an OLD table and the anchor stands in a row of a
+    NEW table: that row, copied and tracked as deleted, after the anchor's row; (steps taken, new anchor)."""
+    index = steps[k].old
+    first = old_paragraphs[index] if index is not None else None
+    old_row = _row_of(first) if first is not None else None
+    new_row = _row_of(anchor)
+    if old_row is None or new_row is None:
+        return None
+    wanted = [p for p in old_row.iter(qn("w:p")) if "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()]
+    taken = 0
+    while k + taken < len(steps) and steps[k + taken].kind is EditKind.DELETE and taken < len(wanted):
+        index = steps[k + taken].old
+        if index is None or old_paragraphs[index] is not wanted[taken]:
+            break
+        taken += 1
+    if taken == 0 or taken != len(wanted):
+        return None
+    row = copy.deepcopy(old_row)
+    # OLD's own tracked changes, as its text is read: insertions accepted, deletions gone.
+    for wrapper in list(row.iter(qn("w:ins"), qn("w:moveTo"), qn("w:del"), qn("w:moveFrom"))):
+        parent = wrapper.getparent()
+        if parent is None or parent.tag in (qn("w:rPr"), qn("w:trPr")):
+            continue
+        if wrapper.tag in (qn("w:ins"), qn("w:moveTo")):
+            for child in list(wrapper):
+                wrapper.addprevious(child)
+        parent.remove(wrapper)
+    for r in list(row.iter(qn("w:r"))):
+        for t in r.iter(qn("w:t")):
+            t.tag = qn("w:delText")
+        wrapper = _wrap(Track.DEL, [], rev)
+        r.addprevious(wrapper)
+        wrapper.append(r)
+    for p in row.iter(qn("w:p")):
+        if p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is None:
+            mark_paragraph(p, Track.DEL, rev)
+    mark_row(row, Track.DEL, rev)
+    new_row.addnext(row)
+    return taken, list(row.iter(qn("w:p")))[-1]
+
+
 def apply(
     steps: Sequence[Edit],
     old_texts: Sequence[str],
@@ -276,13 +328,24 @@ def apply(
     anchor: etree._Element | None,
     body: etree._Element,
     inserted: list[tuple[etree._Element, Revisions]],
+    old_paragraphs: Sequence[etree._Element | None] = (),
 ) -> etree._Element | None:
     """Write the script into NEW's paragraphs; OLD's paragraphs go right after the paragraph before them
     (`anchor` for the first: the last one written before this script; None is the body's start).
-    Returns the last paragraph written, the anchor of what follows."""
-    for step in steps:
+    A whole row of an OLD table (`old_paragraphs`: OLD's own elements, when it is a Word file) deleted
+    after a row of a NEW table comes back as a tracked deleted row. Returns the last paragraph written."""
+    k = 0
+    while k < len(steps):
+        step = steps[k]
+        k += 1
         rev = authors.of(step)
         kind = step.kind
+        if kind is EditKind.DELETE and anchor is not None and old_paragraphs:
+            row = _deleted_row(steps, k - 1, old_paragraphs, anchor, rev)
+            if row is not None:
+                taken, anchor = row
+                k += taken - 1
+                continue
         if kind in (EditKind.DELETE, EditKind.MOVE_FROM):
             assert step.old is not None
             track = Track.DEL if kind is EditKind.DELETE else Track.MOVE_FROM

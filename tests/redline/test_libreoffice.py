@@ -105,6 +105,14 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, d
         _word_annex(folder / "rows-new.docx", None),
         _word_annex(folder / "rows-old.docx", None),
     )
+    # and one deleted: a tracked deleted row.
+    table_file(folder / "rows-fewer.docx", [rows[0], rows[2]])
+    fewer = compare_files(folder / "rows-old.docx", folder / "rows-fewer.docx")
+    files["rows-gone"] = (
+        redline(fewer),
+        _word_annex(folder / "rows-fewer.docx", None),
+        _word_annex(folder / "rows-old.docx", None),
+    )
     paths = {}
     for key, (data, _, _) in files.items():
         path = folder / f"{key}.docx"
@@ -119,7 +127,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, d
     return out
 
 
-@pytest.mark.parametrize("key", [*REAL_PAIRS, "orders", "libreoffice-base", "rows"])
+@pytest.mark.parametrize("key", [*REAL_PAIRS, "orders", "libreoffice-base", "rows", "rows-gone"])
 def test_libreoffice_accepts_to_new_and_rejects_to_old(office: dict, key: str) -> None:
     _, report, new, old = office[key]
     assert sum(report["redlines"].values()) > 0

@@ -261,3 +261,16 @@ def test_a_split_paragraph_is_tracked_as_new_breaks_not_new_text(tmp_path: Path)
     assert len(marks) == 2
     assert _norm(paragraph_lines(view(data, Side.ACCEPT))) == _norm(_text_paragraphs(new))
     assert _norm(paragraph_lines(view(data, Side.REJECT))) == _norm(_text_paragraphs(old))
+
+
+def test_a_table_row_gone_from_the_new_file_is_a_deleted_row(tmp_path: Path) -> None:
+    rows = [("Teenistuskoht", "Ekspert"), ("Alluvad", "Spetsialist"), ("Vahetu juht", "Juhataja")]
+    old, new = tmp_path / "old.docx", tmp_path / "new.docx"
+    table_file(old, rows)
+    table_file(new, [rows[0], rows[2]])
+    data = _redline(old, new)
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    deleted = [tr for tr in root.iter(qn("w:tr")) if tr.find(f"{qn('w:trPr')}/{qn('w:del')}") is not None]
+    assert len(deleted) == 1 and "Alluvad" in "".join(t.text or "" for t in deleted[0].iter(qn("w:delText")))
+    assert _norm(paragraph_lines(view(data, Side.ACCEPT))) == _norm(_word_paragraphs(new.read_bytes()))
+    assert _norm(paragraph_lines(view(data, Side.REJECT))) == _norm(_word_paragraphs(old.read_bytes()))
