@@ -148,3 +148,8 @@ def test_text_standing_in_a_row_outside_its_cells_is_read() -> None:
 
     html = b"<table><tr><td><p><td></td><p>qz0w</p></p></td></tr></table>"
     assert read_bytes(html, "x.html", ".html").lines == ("qz0w",)
+    # Loose text between the cells, or in the table itself, as well.
+    assert read_bytes(b"<table><tr><td><p><td></td>qz1w<br><p></p></p></td></tr></table>", "x.html", ".html").lines == (
+        "qz1w",
+    )
+    assert read_bytes(b"<table><p><td></td><br>qz0w</p></table>", "x.html", ".html").lines == ("qz0w",)

@@ -150,6 +150,7 @@ def test_an_alarm_lost_in_a_callback_is_raised_again(monkeypatch: pytest.MonkeyP
     checks the clock) must still stop at the bound instead of running to its end.
     """
     import signal
+    import tracemalloc  # noqa: F401  # pytest's unraisable hook imports it on first use: not inside our alarms
 
     real = signal.signal
 

@@ -79,17 +79,19 @@ _CELLS = frozenset({"td", "th"})
 
 
 def _stray(table: Any) -> list[Any]:
-    """Children of a table, of its row groups or of its rows that are not rows or cells: text a browser
-    would still show."""
-    out: list[Any] = []
+    """What a table (its row groups, its rows) holds outside its cells, in order: elements, and loose text
+    as strings. A browser still shows it (before the table)."""
+    out: list[Any] = [table.text] if (table.text or "").strip() else []
     for child in table:
         tag = child.tag.lower() if isinstance(child.tag, str) else ""
         if tag in _ROW_GROUPS:
             out += _stray(child)
         elif tag == "tr":
-            out += [c for c in _stray(child) if not (isinstance(c.tag, str) and c.tag.lower() in _CELLS)]
+            out += [c for c in _stray(child) if isinstance(c, str) or c.tag.lower() not in _CELLS]
         elif tag and tag not in _NOT_CONTENT and tag not in _DROP_TAGS and not _hidden(child):
             out.append(child)
+        if (child.tail or "").strip():
+            out.append(child.tail)
     return out
 
 
@@ -165,7 +167,14 @@ class _Walker:
                 self.metadata.append(("related", " | ".join(t for t in texts if t)))
             return []
         # Content a malformed table holds outside its rows ('<table><p>…'): a browser shows it before the table.
-        lines = [line for child in _stray(table) for line in self.lines(child)]
+        lines: list[tuple[str, Origin]] = []
+        for stray in _stray(table):
+            if isinstance(stray, str):
+                if self.cell is None:
+                    self.paragraphs += 1
+                lines.append((normalize_line(stray), self.cell or Origin(paragraph=self.paragraphs)))
+            else:
+                lines += self.lines(stray)
         for row_no, row in enumerate(rows, 1):
             outer = self.cell
             wheres = [outer or Origin(table=self.tables, row=row_no, cell=k) for k in range(1, len(row) + 1)]
