@@ -23,6 +23,8 @@ from ajdiff.errors import InputError
 from ajdiff.redline import oxml
 from ajdiff.redline.oxml import Revisions, Track, qn
 from ajdiff.redline.package import Package
+from tests.hostile.real_world import make_zip as _zip
+from tests.hostile.real_world import zip_members as _members
 from tests.redline import validator
 from tests.redline.support import DATE, FIXTURES
 
@@ -36,19 +38,6 @@ _WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _members(data: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return {info.filename: zf.read(info) for info in zf.infolist()}
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return out.getvalue()
 
 
 def _rewrite(data: bytes, changes: dict[str, bytes | None]) -> bytes:
