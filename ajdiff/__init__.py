@@ -1,7 +1,8 @@
 """ajdiff: compare versions of Estonian job descriptions (ametijuhend) section by section.
 
-The core (readers → splitter → parser → model → alignment → changes) is pure and imports no
-UI or export library; renderers consume the same typed `Change` records.
+The pipeline is in the folders: `read/` (formats → orders → tree → typed fields), `compare/` (alignment,
+pairing, changes, the paragraph script), then the renderers `render/`, `redline/`, `tui/`, and `cli/` on top.
+The core is pure and imports no UI or export library; every renderer walks the same `Comparison`.
 """
 
 from __future__ import annotations
