@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ajdiff.changes import ComparisonSet
-from ajdiff.compare.script import Edit, EditKind, paragraph_script
+from ajdiff.compare.script import Edit, paragraph_script
 from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SourceText, read_bytes, read_input, sniff_kind
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.parse import parse_source
 from ajdiff.redline import track
-from ajdiff.redline.oxml import Revisions, clean_text, element
+from ajdiff.redline.oxml import Revisions, paragraph
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, kind_of, segments, text_units, word_units
 from ajdiff.tree import NodeKind
@@ -163,16 +163,9 @@ def _fill_clean(package: Package, new: _Side, plan: _Plan) -> None:
     for _, b, _ in plan.parts:
         for j in b:
             unit = new.units[j]
-            p = element("w:p")
             kind = kinds[j]
             style = _CLEAN_STYLES.get(kind) if kind is not None else None
-            if style:
-                ppr = etree.SubElement(p, qn("w:pPr"))
-                etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), package.style_id(style))
-            r = etree.SubElement(p, qn("w:r"))
-            t = etree.SubElement(r, qn("w:t"))
-            t.text = clean_text(unit.text)
-            t.set(qn("xml:space"), "preserve")
+            p = paragraph(unit.text, package.style_id(style) if style else None)
             package.append(p)
             new.units[j] = replace(unit, element=p)
 
@@ -302,11 +295,3 @@ def _remove_unused(new: _Side, plan: _Plan, body: etree._Element) -> None:
             continue
         if k in dropped or k < first or k > last:
             body.remove(block)
-
-
-def step_counts(steps: Sequence[Edit]) -> dict[EditKind, int]:
-    """How many steps of each kind (for tests and the summary)."""
-    out: dict[EditKind, int] = {}
-    for s in steps:
-        out[s.kind] = out.get(s.kind, 0) + 1
-    return out

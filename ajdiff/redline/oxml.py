@@ -6,6 +6,7 @@ counter per document, so ids are unique across the whole file (changes, marks, m
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from collections.abc import Iterable
@@ -39,11 +40,6 @@ class Track(str, Enum):
     MOVE_FROM = "moveFrom"
     MOVE_TO = "moveTo"
 
-    @property
-    def removes_on_accept(self) -> bool:
-        """True for content that Accept All removes (deleted or moved away)."""
-        return self in (Track.DEL, Track.MOVE_FROM)
-
 
 @dataclass
 class Revisions:
@@ -72,32 +68,37 @@ def clean_text(text: str) -> str:
     return _ILLEGAL_XML.sub("", text).replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
 
-def run(text: str, *, deleted: bool = False, bold: bool = False) -> etree._Element:
-    """A `w:r` with one `w:t` (or `w:delText` when deleted), spaces preserved."""
+def run(text: str, *, deleted: bool = False, bold: bool = False, rpr: etree._Element | None = None) -> etree._Element:
+    """A `w:r` with one `w:t` (or `w:delText` when deleted), spaces preserved, in a copy of `rpr` (or bold)."""
     r = element("w:r")
-    if bold:
-        rpr = etree.SubElement(r, qn("w:rPr"))
-        etree.SubElement(rpr, qn("w:b"))
+    if rpr is not None:
+        r.append(copy.deepcopy(rpr))
+    elif bold:
+        etree.SubElement(etree.SubElement(r, qn("w:rPr")), qn("w:b"))
     t = etree.SubElement(r, qn("w:delText" if deleted else "w:t"))
     t.text = clean_text(text)
     t.set(qn("xml:space"), "preserve")
     return r
 
 
-def page_break_run() -> etree._Element:
-    """A run holding a page break."""
-    r = element("w:r")
-    etree.SubElement(r, qn("w:br")).set(qn("w:type"), "page")
-    return r
+def paragraph(text: str, style_id: str | None = None, *, bold: bool = False) -> etree._Element:
+    """A `w:p` of one run of text, in a paragraph style when given (its id in the package)."""
+    p = element("w:p")
+    if style_id:
+        etree.SubElement(etree.SubElement(p, qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), style_id)
+    p.append(run(text, bold=bold))
+    return p
 
 
-def tracked(kind: Track, text: str, rev: Revisions, *, bold: bool = False) -> etree._Element:
+def tracked(
+    kind: Track, text: str, rev: Revisions, *, bold: bool = False, rpr: etree._Element | None = None
+) -> etree._Element:
     """`w:ins`/`w:del`/`w:moveFrom`/`w:moveTo` around one run of text.
 
     Only `w:del` holds `w:delText`; moved-away text stays in `w:t` inside `w:moveFrom`.
     """
     wrapper = element(f"w:{kind.value}", **rev.attrs())
-    wrapper.append(run(text, deleted=kind is Track.DEL, bold=bold))
+    wrapper.append(run(text, deleted=kind is Track.DEL, bold=bold, rpr=rpr))
     return wrapper
 
 
@@ -185,28 +186,8 @@ def put_first(p: etree._Element, el: etree._Element) -> None:
         p.insert(0, el)
 
 
-def set_keep_with_next(p: etree._Element) -> None:
-    """Keep a heading on the page of what follows it."""
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = etree.Element(qn("w:pPr"))
-        p.insert(0, ppr)
-    # Placed right after pStyle, where CT_PPr wants it.
-    style = ppr.find(qn("w:pStyle"))
-    keep = element("w:keepNext")
-    if style is None:
-        ppr.insert(0, keep)
-    else:
-        style.addnext(keep)
-
-
 REVISION_TAGS: tuple[str, ...] = tuple(qn(f"w:{k.value}") for k in Track)
 """Clark names of the four revision elements."""
-
-
-def iter_revisions(root: etree._Element) -> Iterable[etree._Element]:
-    """Every revision element (content, paragraph mark or row) in a tree."""
-    yield from root.iter(*REVISION_TAGS)
 
 
 # CT_Settings children that follow w:trackRevisions in the schema's sequence (ECMA-376 §17.15.1.78).

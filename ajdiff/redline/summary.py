@@ -16,7 +16,7 @@ from lxml import etree
 from ajdiff.changes import Change, Comparison, ComparisonSet, Impact, Span, SpanOp
 from ajdiff.model import JobDescription
 from ajdiff.read.formats.ooxml import qn
-from ajdiff.redline.oxml import clean_text, comment_range, element, put_first
+from ajdiff.redline.oxml import comment_range, element, mark_header_row, paragraph, put_first
 from ajdiff.redline.package import Package
 from ajdiff.tree import NodeKind, walk
 from ajdiff.words import change_title, doc_label, kind_name, word
@@ -64,17 +64,7 @@ def _whole(text: str | None) -> str:
 
 
 def _paragraph(text: str, package: Package, style: str | None = None, *, bold: bool = False) -> etree._Element:
-    p = element("w:p")
-    if style:
-        ppr = etree.SubElement(p, qn("w:pPr"))
-        etree.SubElement(ppr, qn("w:pStyle")).set(qn("w:val"), package.style_id(style))
-    r = etree.SubElement(p, qn("w:r"))
-    if bold:
-        etree.SubElement(etree.SubElement(r, qn("w:rPr")), qn("w:b"))
-    t = etree.SubElement(r, qn("w:t"))
-    t.text = clean_text(text)
-    t.set(qn("xml:space"), "preserve")
-    return p
+    return paragraph(text, package.style_id(style) if style else None, bold=bold)
 
 
 def _cell(texts: Sequence[str], width: int, package: Package, *, bold: bool = False) -> etree._Element:
@@ -98,7 +88,7 @@ def _table(rows: Sequence[Sequence[Sequence[str]]], package: Package) -> etree._
     for k, row in enumerate(rows):
         tr = etree.SubElement(tbl, qn("w:tr"))
         if k == 0:
-            etree.SubElement(etree.SubElement(tr, qn("w:trPr")), qn("w:tblHeader"))
+            mark_header_row(tr)
         for cell, width in zip(row, _WIDTHS):
             tr.append(_cell(cell, width, package, bold=k == 0))
     return tbl
@@ -137,11 +127,10 @@ def _field_labels(doc: JobDescription) -> dict[str, str]:
     return {n.key: n.label for n in walk(doc.sections) if n.kind is NodeKind.FIELD and n.key and n.label}
 
 
-def change_name(pair: Comparison, change: Change, lang: str) -> str:
-    """What a change is about: in Estonian the field's label as the new (or old) document writes it, else
-    ajdiff's name of the field; a duty is 'Ülesanne 2.12' / 'Duty 2.12'."""
+def change_name(change: Change, labels: dict[str, str], lang: str) -> str:
+    """What a change is about: in Estonian the field's label as the documents write it (`labels`, the new
+    document's over the old's), else ajdiff's name of the field; a duty is 'Ülesanne 2.12' / 'Duty 2.12'."""
     if lang == "et" and not change.path.startswith("duties."):
-        labels = {**_field_labels(pair.old), **_field_labels(pair.new)}
         parts = change.path.split(".")
         for k in range(len(parts), 1, -1):
             label = labels.get(".".join(parts[:k]))
@@ -150,13 +139,13 @@ def change_name(pair: Comparison, change: Change, lang: str) -> str:
     return change_title(change, lang)
 
 
-def _change_row(pair: Comparison, change: Change, options: RedlineOptions) -> list[list[str]]:
+def _change_row(pair: Comparison, change: Change, labels: dict[str, str], options: RedlineOptions) -> list[list[str]]:
     lang = options.lang
     what = kind_name(change.kind, lang) + (f" ({tr('high', lang)})" if change.impact is Impact.HIGH else "")
     old, new = changed_words(change)
     note = review_note(pair, change, options)
     words = ([f"− {old}"] if change.old is not None else []) + ([f"+ {new}"] if change.new is not None else [])
-    return [[change_name(pair, change, lang)], [what, *([note] if note else [])], words]
+    return [[change_name(change, labels, lang)], [what, *([note] if note else [])], words]
 
 
 def _comment(row: etree._Element, note: str, package: Package, options: RedlineOptions, date: datetime) -> None:
@@ -189,7 +178,8 @@ def summary_elements(
         if not pair.substantive:
             out.append(_paragraph(tr("none", lang), package))
             continue
-        rows = [header, *(_change_row(pair, c, options) for c in pair.substantive)]
+        labels = {**_field_labels(pair.old), **_field_labels(pair.new)}
+        rows = [header, *(_change_row(pair, c, labels, options) for c in pair.substantive)]
         table = _table(rows, package)
         for row, change in zip(table.findall(qn("w:tr"))[1:], pair.substantive):
             note = review_note(pair, change, options)

@@ -22,12 +22,13 @@ from ajdiff.read.formats.ooxml import qn
 from ajdiff.redline.oxml import (
     Revisions,
     Track,
-    clean_text,
     element,
     mark_paragraph,
     mark_row,
     move_range,
     put_first,
+    run,
+    tracked,
 )
 
 # Run content that is not plain text: a paragraph holding it keeps its runs untouched when reworded.
@@ -68,16 +69,6 @@ def _rpr(p: etree._Element) -> etree._Element | None:
             rpr = r.find(qn("w:rPr"))
             return copy.deepcopy(rpr) if rpr is not None else None
     return None
-
-
-def _run(text: str, rpr: etree._Element | None, *, deleted: bool = False) -> etree._Element:
-    r = element("w:r")
-    if rpr is not None:
-        r.append(copy.deepcopy(rpr))
-    t = etree.SubElement(r, qn("w:delText" if deleted else "w:t"))
-    t.text = clean_text(text)
-    t.set(qn("xml:space"), "preserve")
-    return r
 
 
 def _wrap(kind: Track, runs: Sequence[etree._Element], rev: Revisions) -> etree._Element:
@@ -126,7 +117,7 @@ def reword(p: etree._Element, spans: Sequence[Span], label: str, rev: Revisions)
         content = _content(p)
         for child in content:
             p.remove(child)
-        p.append(_wrap(Track.DEL, [_run(old, _rpr_of(content), deleted=True)], rev))
+        p.append(tracked(Track.DEL, old, rev, rpr=_rpr_of(content)))
         p.append(_wrap(Track.INS, [c for c in content if c.tag == qn("w:r")], rev))
         for child in content:
             if child.tag != qn("w:r"):
@@ -138,11 +129,11 @@ def reword(p: etree._Element, spans: Sequence[Span], label: str, rev: Revisions)
             p.remove(child)
     for span in spans:
         if span.op is SpanOp.EQUAL:
-            p.append(_run(span.text, rpr))
+            p.append(run(span.text, rpr=rpr))
         elif span.op is SpanOp.DELETE:
-            p.append(_wrap(Track.DEL, [_run(span.text, rpr, deleted=True)], rev))
+            p.append(tracked(Track.DEL, span.text, rev, rpr=rpr))
         else:
-            p.append(_wrap(Track.INS, [_run(span.text, rpr)], rev))
+            p.append(tracked(Track.INS, span.text, rev, rpr=rpr))
 
 
 def _rpr_of(content: Sequence[etree._Element]) -> etree._Element | None:
@@ -199,7 +190,7 @@ def old_paragraph(text: str, like: etree._Element | None, rev: Revisions, kind: 
     """A paragraph holding OLD's text as deleted (or moved away), formatted like its neighbour in NEW."""
     p = _paragraph_like(like)
     rpr = _rpr(like) if like is not None else None
-    p.append(_wrap(kind, [_run(text, rpr, deleted=kind is Track.DEL)], rev))
+    p.append(tracked(kind, text, rev, rpr=rpr))
     mark_paragraph(p, Track.DEL, rev)
     return p
 

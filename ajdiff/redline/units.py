@@ -31,7 +31,6 @@ class Unit:
     """The `w:p` in the redline's package, for NEW's paragraphs; None for OLD's."""
     label: str = ""
     """A Word paragraph's automatic list number, which is in none of its runs."""
-    in_table: bool = False
     container: int = 0
     """Which container (the body, a table cell) holds it: a paragraph break comes or goes only inside one."""
 
@@ -44,7 +43,7 @@ def word_units(document: Any, parts: Callable[[str], Any]) -> list[Unit]:
     units = []
     for p in body_paragraphs(document, numbering, styles):
         number = containers.setdefault(p.element.getparent(), len(containers))
-        units.append(Unit(p.text, (p.origin,), p.element, p.label, p.in_table, number))
+        units.append(Unit(p.text, (p.origin,), p.element, p.label, number))
     return units
 
 

@@ -320,7 +320,6 @@ class Paragraph:
     text: str
     """Its text as a line of the reader (label, runs, spaces normalised)."""
     origin: Origin
-    in_table: bool
 
 
 class _Collector(_Walker):
@@ -339,7 +338,7 @@ class _Collector(_Walker):
         label = self._label
         text = normalize_line(" ".join(lines))
         if text:
-            self.found.append(Paragraph(p, label, text, self._origin(), self.cell is not None))
+            self.found.append(Paragraph(p, label, text, self._origin()))
         return lines, boxes
 
 
