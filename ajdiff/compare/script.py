@@ -127,15 +127,17 @@ SPLIT_THRESHOLD = 0.6
 
 
 def _run(steps: list[Edit], k: int, kind: EditKind, side: str, step: int) -> list[int]:
-    """Positions of the steps of `kind` next to step k, in one direction, whose indices on `side` follow on."""
+    """Positions of the steps of `kind` next to step k, in one direction (`step` ±1, nearest first), whose
+    indices on `side` follow on from step k's own (or, when it has none there, from one another)."""
     out: list[int] = []
     index = getattr(steps[k], side)
     m = k + step
     while 0 <= m < len(steps) and steps[m].kind is kind:
         value = getattr(steps[m], side)
-        if value is None or index is None or value != index + step * (len(out) + 1):
+        if value is None or (index is not None and value != index + step):
             break
         out.append(m)
+        index = value
         m += step
     return out
 
@@ -200,7 +202,7 @@ def _regroup_at(
     else:
         # Alone: a deletion is followed by the insertions of its pieces, an insertion preceded by the
         # deletions of its pieces (the order `_gap` writes them in).
-        nearby = _run_after(steps, k, run_kind, many) if many == "new" else _run_before(steps, k, run_kind, many)
+        nearby = _run(steps, k, run_kind, many, 1 if many == "new" else -1)
         if not nearby:
             return None
         # The pieces next to step k: the window must hold the nearest, or it would leave a gap of steps.
@@ -227,32 +229,6 @@ def _regroup_at(
 
 def _index(value: int | None) -> int:
     return -1 if value is None else value
-
-
-def _run_after(steps: list[Edit], k: int, kind: EditKind, side: str) -> list[int]:
-    """The steps of `kind` right after step k whose indices on `side` follow one another."""
-    out: list[int] = []
-    m = k + 1
-    while m < len(steps) and steps[m].kind is kind:
-        value = getattr(steps[m], side)
-        if out and value != getattr(steps[out[-1]], side) + 1:
-            break
-        out.append(m)
-        m += 1
-    return out
-
-
-def _run_before(steps: list[Edit], k: int, kind: EditKind, side: str) -> list[int]:
-    """The steps of `kind` right before step k whose indices on `side` follow one another (nearest first)."""
-    out: list[int] = []
-    m = k - 1
-    while m >= 0 and steps[m].kind is kind:
-        value = getattr(steps[m], side)
-        if out and value != getattr(steps[out[-1]], side) - 1:
-            break
-        out.append(m)
-        m -= 1
-    return out
 
 
 def paragraph_script(
