@@ -194,12 +194,16 @@ def _side(
     return package, _Side(units, list(docs), path if folders else None)
 
 
+def _one_file_each(result: ComparisonSet) -> bool:
+    """True when the comparison was of two files (not two folders, not documents put together by hand)."""
+    return bool(result.old_path and result.new_path and not Path(result.old_path).is_dir())
+
+
 def _file_pairs(result: ComparisonSet) -> list[tuple[str | None, str | None]]:
     """The files to read: OLD and NEW as given; for two folders, each pair's files, then each created
     and each abolished post's file."""
-    old, new = result.old_path, result.new_path
-    if old and new and not Path(old).is_dir():
-        return [(old, new)]
+    if _one_file_each(result):
+        return [(result.old_path, result.new_path)]
     groups: list[tuple[str | None, str | None]] = [(p.old.source, p.new.source) for p in result.pairs]
     groups += [(None, d.source) for d in result.unpaired_new]
     groups += [(d.source, None) for d in result.unpaired_old]
@@ -212,7 +216,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
 
     date = options.date or datetime.now(timezone.utc).replace(microsecond=0)
     groups = []
-    folders = not (result.old_path and result.new_path and not Path(result.old_path).is_dir())
+    folders = not _one_file_each(result)
     for old_path, new_path in _file_pairs(result):
         _, old = _side(old_path, options, folders=folders, docs=() if folders else result.old_all)
         base, new = _side(new_path, options, folders=folders, docs=() if folders else result.new_all, base=True)
