@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -174,3 +175,103 @@ def test_an_alarm_lost_in_a_callback_is_raised_again(monkeypatch: pytest.MonkeyP
         read_bytes(drawing, "drawing.pdf", ".pdf")
     assert err.value.problem == "page 1 takes more than 0.3 s to read"
     assert time.monotonic() - start < 1.5
+
+
+def _flate(data: bytes) -> Any:
+    """A FlateDecode stream object holding `data` compressed (a few KiB for MiBs of spaces)."""
+    import zlib
+
+    from pypdf.generic import EncodedStreamObject, NameObject
+
+    stream = EncodedStreamObject()
+    stream._data = zlib.compress(data, 9)
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    return stream
+
+
+def _heavy_pdf(*, streams: int, forms: int, each: int, pages: int = 1, text: str = "Teenistuskoht Nõunik") -> bytes:
+    """Pages whose /Contents is an array of `streams` Flate streams of `each` spaces, drawing `forms` form
+    XObjects of as many spaces; every page shares the same stream objects."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
+
+    writer = PdfWriter()
+    font = writer._add_object(
+        DictionaryObject({NameObject(k): NameObject(v) for k, v in
+                          {"/Type": "/Font", "/Subtype": "/Type1", "/BaseFont": "/Helvetica"}.items()})
+    )  # fmt: skip
+    filler = writer._add_object(_flate(b" " * each))
+    shown = writer._add_object(_flate(f"BT /F1 11 Tf 50 800 Td ({text}) Tj ET\n".encode("latin-1")))
+    xobjects = DictionaryObject()
+    for k in range(forms):
+        form = _flate(b" " * each)
+        form.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+                     NameObject("/BBox"): ArrayObject([NumberObject(0)] * 4)})  # fmt: skip
+        xobjects[NameObject(f"/X{k}")] = writer._add_object(form)
+    resources = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font}), NameObject("/XObject"): xobjects}
+    )
+    for _ in range(pages):
+        page = writer.add_blank_page(width=595, height=842)
+        page[NameObject("/Resources")] = resources
+        page[NameObject("/Contents")] = ArrayObject([shown] + [filler] * streams)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_content_stream_array_is_counted_before_it_is_decoded(tmp_path: Path) -> None:
+    """Issue 24 (1): 100 Flate streams of 15 MiB of spaces each (a 1.5 MB file) peaked at 1.6 GB, as pypdf
+    decoded and cached every one before the per-page sum was compared; now counting stops at the bound."""
+    path = tmp_path / "array.pdf"
+    path.write_bytes(_heavy_pdf(streams=100, forms=0, each=15 << 20))
+    status, rss, _cpu, err = measured("show", path)
+    assert status == 2
+    assert err == (
+        f"ajdiff: {path}: page 1 has more than 1024 KiB of drawing instructions (limit 1 MiB) "
+        "(not a page of text; print the document to a new PDF)\n"
+    )
+    assert rss < 120, f"{rss} MiB"
+
+
+def test_form_xobjects_are_counted_before_they_are_decoded(tmp_path: Path) -> None:
+    """Issue 24 (1): 100 form XObjects of 15 MiB each did the same through the page's resources."""
+    path = tmp_path / "forms.pdf"
+    path.write_bytes(_heavy_pdf(streams=0, forms=100, each=15 << 20))
+    status, rss, _cpu, err = measured("show", path)
+    assert status == 2
+    assert "page 1 has more than 1024 KiB of drawing instructions (limit 1 MiB)" in err
+    assert rss < 120, f"{rss} MiB"
+
+
+def test_decoding_counts_stop_at_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work done, not seconds: of 100 streams over the bound, none is decoded by pypdf, and the count
+    of the one that crosses the bound stops one byte past it."""
+    import pypdf.filters
+
+    decoded: list[int] = []
+    real = pypdf.filters.decode_stream_data
+    monkeypatch.setattr(pypdf.filters, "decode_stream_data", lambda s: decoded.append(1) or real(s))
+    sizes: dict[object, int] = {}
+    from pypdf import PdfReader
+
+    page = PdfReader(io.BytesIO(_heavy_pdf(streams=100, forms=0, each=3 << 20))).pages[0]
+    assert pdf_reader._content_bytes(page, 1 << 20, sizes) == (1 << 20) + 1
+    assert decoded == [] and len(sizes) == 2  # the text stream, then the first filler; the rest never opened
+
+
+def test_pages_sharing_one_stream_are_bounded_as_a_document(tmp_path: Path) -> None:
+    """Issue 24 (7): 999 pages that all draw one shared 400 KB stream passed each page's bound and took
+    60 s on every read; a stream counts on every page that draws it, against the document's bound."""
+    data = _heavy_pdf(streams=1, forms=0, each=400_000, pages=999)
+    assert len(data) < 400_000
+    path = tmp_path / "shared.pdf"
+    path.write_bytes(data)
+    status, _rss, _cpu, err = measured("show", path)
+    assert status == 2
+    limit = pdf_reader.MAX_PDF_CONTENT_BYTES
+    page = limit // 400_100 + 1  # the first page whose bytes pass the bound
+    assert err == (
+        f"ajdiff: {path}: PDF has more than {limit >> 20} MiB of drawing instructions (page {page}) "
+        "(not a document of text; print it to a new PDF or split it)\n"
+    )

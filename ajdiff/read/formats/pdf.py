@@ -287,6 +287,9 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[tuple[str,
 
 MAX_PAGE_CONTENT_BYTES = 1 << 20
 """Most drawing instructions read for one page (a dense page of text has under 100 KB): bounds memory and time."""
+MAX_PDF_CONTENT_BYTES = 16 << 20
+"""Most drawing instructions read for a whole PDF, a stream counted on every page that draws it (seed 003,
+58 pages, has 0.5 MiB): bounds the time of a document of many heavy pages."""
 MAX_PAGE_SECONDS = 3.0
 """Longest text extraction of one page (a real page takes 20-50 ms): a bound on time for what slips past the size."""
 MAX_PDF_SECONDS = 60.0
@@ -341,45 +344,96 @@ def _deadline(seconds: float) -> Iterator[Callable[[], None]]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _stream_bytes(obj: Any) -> int:
-    data = obj.get_object().get_data() if obj is not None else b""
-    return len(data) if isinstance(data, bytes) else 0
+def _decoded_size(stream: Any, budget: int) -> int:
+    """The decoded size of one content stream, counted without holding more than `budget` + 1 bytes of it.
+
+    A lone FlateDecode (nearly every real stream) is inflated here with zlib's output bound; other
+    filters go through pypdf's decoder without its cache (each bounded by pypdf's own output limit).
+    """
+    import zlib
+
+    from pypdf.filters import decode_stream_data
+    from pypdf.generic import ArrayObject, StreamObject
+
+    if not isinstance(stream, StreamObject):
+        return 0
+    filters = stream.get("/Filter")
+    filters = filters.get_object() if filters is not None else None
+    chain = list(filters) if isinstance(filters, ArrayObject) else [filters] if filters is not None else []
+    raw = stream._data
+    if not chain or getattr(stream, "decoded_self", None) is not None:
+        cached = getattr(stream, "decoded_self", None)
+        return len(cached._data if cached is not None else raw)
+    if chain == ["/FlateDecode"] and stream.get("/DecodeParms") is None:
+        inflater = zlib.decompressobj()
+        try:
+            out = inflater.decompress(raw, budget + 1)
+            return len(out) if not inflater.unconsumed_tail else budget + 1
+        except zlib.error:
+            pass  # damaged: pypdf's decoder knows how to recover what it can
+    return len(decode_stream_data(stream))
 
 
-def _content_bytes(page: Any) -> int:
-    """Decoded bytes of a page's content streams and of the form XObjects it draws (to a depth)."""
-    from pypdf.generic import ArrayObject
+def _content_bytes(page: Any, budget: int, sizes: dict[object, int]) -> int:
+    """Decoded bytes of a page's content streams and of the form XObjects it draws (to a depth).
+
+    Counting stops past `budget`; nothing decoded is kept (pypdf would cache every stream it
+    decodes). `sizes` remembers each stream's size for the next page that draws it.
+    """
+    from pypdf.generic import ArrayObject, IndirectObject
+
+    total = 0
+
+    def add(ref: Any) -> None:
+        nonlocal total
+        if ref is None or total > budget:
+            return
+        key: object = (ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else id(ref)
+        if key not in sizes:
+            sizes[key] = _decoded_size(ref.get_object(), budget - total)
+        total += sizes[key]
 
     contents = page.get("/Contents")
-    contents = contents.get_object() if contents is not None else None
-    total = sum(_stream_bytes(c) for c in contents) if isinstance(contents, ArrayObject) else _stream_bytes(contents)
+    resolved = contents.get_object() if contents is not None else None
+    for ref in resolved if isinstance(resolved, ArrayObject) else [contents]:
+        add(ref)
     seen: set[int] = set()
 
-    def forms(resources: Any, depth: int) -> int:
+    def forms(resources: Any, depth: int) -> None:
         resources = resources.get_object() if resources is not None else None
         xobjects: Any = resources.get("/XObject") if hasattr(resources, "get") else None
         xobjects = xobjects.get_object() if xobjects is not None else None
         if depth > _MAX_FORM_DEPTH or not hasattr(xobjects, "values"):
-            return 0
-        size = 0
+            return
         for ref in xobjects.values():
             form = ref.get_object()
-            if id(form) in seen or not hasattr(form, "get") or form.get("/Subtype") != "/Form":
+            if total > budget or id(form) in seen or not hasattr(form, "get") or form.get("/Subtype") != "/Form":
                 continue
             seen.add(id(form))
-            size += _stream_bytes(form) + forms(form.get("/Resources"), depth + 1)
-        return size
+            add(ref)
+            forms(form.get("/Resources"), depth + 1)
 
-    return total + forms(page.get("/Resources"), 0)
+    forms(page.get("/Resources"), 0)
+    return total
 
 
-def _read_page(page: Any, number: int, name: str) -> list[_Line]:
-    """One page's lines, within the page's bounds of drawing instructions and time."""
-    size = _content_bytes(page)
+def _read_page(page: Any, number: int, name: str, drawn: list[int], sizes: dict[object, int]) -> list[_Line]:
+    """One page's lines, within the page's and the document's bounds of drawing instructions, and of time.
+
+    `drawn` holds the bytes the pages before drew (a stream shared by pages counts on each).
+    """
+    left = MAX_PDF_CONTENT_BYTES - drawn[0]
+    size = _content_bytes(page, min(MAX_PAGE_CONTENT_BYTES, left), sizes)
     if size > MAX_PAGE_CONTENT_BYTES:
         limit = MAX_PAGE_CONTENT_BYTES // 2**20
-        problem = f"page {number} has {size // 1024} KiB of drawing instructions (limit {limit} MiB)"
+        over = "more than " if size == MAX_PAGE_CONTENT_BYTES + 1 else ""
+        problem = f"page {number} has {over}{size // 1024} KiB of drawing instructions (limit {limit} MiB)"
         raise InputError(name, problem, "not a page of text; print the document to a new PDF")
+    drawn[0] += size
+    if drawn[0] > MAX_PDF_CONTENT_BYTES:
+        limit = MAX_PDF_CONTENT_BYTES // 2**20
+        problem = f"PDF has more than {limit} MiB of drawing instructions (page {number})"
+        raise InputError(name, problem, "not a document of text; print it to a new PDF or split it")
     try:
         with _deadline(MAX_PAGE_SECONDS) as check:
             return _page_lines(page, number, check)
@@ -466,12 +520,14 @@ def _read_pages(data: bytes, name: str) -> list[list[_Line]]:
             raise InputError(name, f"PDF has {len(reader.pages)} pages (limit {MAX_PDF_PAGES})", "split the PDF")
         end = time.monotonic() + MAX_PDF_SECONDS
         pages = []
+        drawn = [0]
+        sizes: dict[object, int] = {}
         for number, page in enumerate(reader.pages, 1):
             if time.monotonic() > end:
                 stopped = f"stopped at page {number} of {len(reader.pages)}"
                 problem = f"PDF takes more than {MAX_PDF_SECONDS:g} s to read ({stopped})"
                 raise InputError(name, problem, "split the PDF")
-            pages.append(_read_page(page, number, name))
+            pages.append(_read_page(page, number, name, drawn, sizes))
         return pages
     except InputError:
         raise
