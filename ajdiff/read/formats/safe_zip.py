@@ -69,6 +69,7 @@ def open_zip(data: bytes, name: str, max_bytes: int, *, what: str = "zip file") 
         raise InputError(name, f"damaged or truncated {what}", "download or save it again") from None
     if len(infos) > MAX_ZIP_MEMBERS:
         raise InputError(name, f"{what} has {len(infos)} members", "not a genuine document")
+    _refuse_shared_entries(infos, name, what)
     total = 0
     limit = max_bytes // 2**20
     for info in infos:
@@ -81,6 +82,23 @@ def open_zip(data: bytes, name: str, max_bytes: int, *, what: str = "zip file") 
     if total > max_bytes:
         raise InputError(name, f"{what} would inflate to {total // 2**20} MiB (limit {limit} MiB)", "raise --max-size")
     return zf
+
+
+def _refuse_shared_entries(infos: list[zipfile.ZipInfo], name: str, what: str) -> None:
+    """Refuse a zip whose directory lists one name twice, or two entries at the same bytes.
+
+    A tool never writes either; a crafted directory repeats one small entry to multiply what is
+    read from it (each copy passes the size checks on its own).
+    """
+    names: set[str] = set()
+    offsets: set[int] = set()
+    for info in infos:
+        if info.filename in names:
+            raise InputError(name, f"{what} lists {info.filename} more than once", "not a genuine file")
+        if info.header_offset in offsets:
+            raise InputError(name, f"{what} has two members at the same bytes ({info.filename})", "not a genuine file")
+        names.add(info.filename)
+        offsets.add(info.header_offset)
 
 
 def read_member(zf: zipfile.ZipFile, member: str | zipfile.ZipInfo, name: str, *, keep: bool = True) -> bytes:
