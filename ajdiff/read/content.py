@@ -7,9 +7,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ajdiff.read.formats import MAX_LINE_CHARS
 from ajdiff.read.lines import Line
 from ajdiff.read.vocabulary import is_list_intro, is_results_label, is_table_header, match_label
-from ajdiff.text import ends_sentence, fold, join_wrapped, starts_lower, strip_bullet
+from ajdiff.text import (
+    ParagraphTooLong,
+    ends_sentence,
+    fold,
+    join_all_wrapped,
+    join_wrapped,
+    starts_lower,
+    strip_bullet,
+)
 from ajdiff.tree import Node, NodeKind
 
 # Labels that may stand more than once: two substitutes, several untyped fields, competency groups.
@@ -46,10 +55,14 @@ class _Draft:
 
 
 def _join(lines: list[Line]) -> str:
-    text = ""
-    for line in lines:
-        text = join_wrapped(text, line.text)
-    return text.strip()
+    return _bounded(join_all_wrapped(line.text for line in lines)).strip()
+
+
+def _bounded(text: str) -> str:
+    """The joined text, or ParagraphTooLong: joining must not undo the readers' bound on a line."""
+    if len(text) > MAX_LINE_CHARS:
+        raise ParagraphTooLong(len(text))
+    return text
 
 
 def _unbalanced(text: str) -> bool:
@@ -286,10 +299,11 @@ def _extend(draft: _Draft, line: Line) -> None:
             draft.children.append(_Draft(kind, [line], line.text, draft.key))
         else:
             last.lines.append(line)
-            last.text = join_wrapped(last.text, line.text)
+            last.text = _bounded(join_wrapped(last.text, line.text))
         return
     draft.lines.append(line)
-    draft.text = join_wrapped(draft.text, line.text)
+    # Each join copies the text so far: bounding it keeps a run of wrapped lines linear in their number.
+    draft.text = _bounded(join_wrapped(draft.text, line.text))
 
 
 def _read_stack(lines: list[Line], i: int, drafts: list[_Draft], seen: set[str], prefix: str) -> int:
@@ -343,7 +357,7 @@ def _read_row(lines: list[Line], i: int, row: list[tuple[str, str, str]], drafts
     merged: list[str] = []
     for v in values:  # lowercase lines continue the value above them
         if merged and starts_lower(v.text):
-            merged[-1] = join_wrapped(merged[-1], v.text)
+            merged[-1] = _bounded(join_wrapped(merged[-1], v.text))
         else:
             merged.append(v.text)
     texts = _split_row_values(merged, len(row))

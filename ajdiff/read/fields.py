@@ -8,7 +8,7 @@ import re
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
 from ajdiff.read.languages import parse_languages
 from ajdiff.read.vocabulary import is_list_intro, vocabulary
-from ajdiff.text import fold, join_wrapped, slugify, split_outside_parens
+from ajdiff.text import fold, join_all_wrapped, slugify, split_outside_parens
 from ajdiff.tree import Node, NodeKind
 
 _NONE_VALUES = frozenset({"-", "–", "—", "", "puuduvad", "puudub", "ei ole", "pole", "ei"})
@@ -18,10 +18,7 @@ _TITLE_POST = re.compile(r"^(.{2,120}?)\s+(?:teenistuskoha\s+|ametikoha\s+|töö
 
 def value_of(node: Node) -> str:
     """A field's whole value: its own text, then its list items, joined as one text."""
-    text = node.text
-    for child in node.children:
-        text = join_wrapped(text, child.text)
-    return text.strip()
+    return join_all_wrapped([node.text, *(child.text for child in node.children)]).strip()
 
 
 def _name_list(text: str) -> tuple[str, ...]:

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ajdiff.errors import InputError
-from ajdiff.read.formats import SourceText
-from ajdiff.text import ends_sentence, join_wrapped, normalize_line, starts_lower, strip_bullet
+from ajdiff.read.formats import MAX_LINE_CHARS, SourceText
+from ajdiff.text import ParagraphTooLong, ends_sentence, join_wrapped, normalize_line, starts_lower, strip_bullet
 from ajdiff.tree import Origin
 
 # "3", "- 3 -", "Lk 2 / 5", "lk. 2", "2 (5)", "2/5", "Page 2 of 5", "Leht 2".
@@ -268,6 +268,9 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[tuple[str,
                 gap_breaks += by_gap
                 target = prev_idx if joined else -1
             if target >= 0:
+                if len(paragraphs[target]) + len(line.text) >= MAX_LINE_CHARS:
+                    # Each join copies the paragraph so far: past a line's bound, stop before it costs more.
+                    raise ParagraphTooLong(len(paragraphs[target]) + 1 + len(line.text))
                 paragraphs[target] = _join(paragraphs[target], line.text, spaced[target])
             else:
                 paragraphs.append(line.text)
@@ -480,9 +483,13 @@ def read_pdf(data: bytes, name: str) -> SourceText:
     pages = [_split_cells(lines, starts) for lines in pages]
     visual = [line for lines in pages for line in lines]
     # Paragraph spacing throughout (one gap in every few lines): gaps alone tell paragraphs apart.
-    paragraphs, gap_breaks = _paragraphs(pages, fit=False)
-    if gap_breaks < len(visual) / 8:
-        paragraphs, gap_breaks = _paragraphs(pages, fit=True)
+    try:
+        paragraphs, gap_breaks = _paragraphs(pages, fit=False)
+        if gap_breaks < len(visual) / 8:
+            paragraphs, gap_breaks = _paragraphs(pages, fit=True)
+    except ParagraphTooLong as exc:
+        problem = f"a paragraph joined from wrapped lines has {exc.args[0]} characters (limit {MAX_LINE_CHARS})"
+        raise InputError(name, problem, "not a job description") from None
     if gap_breaks < max(2, len(visual) // 50):
         # No paragraph spacing anywhere: joining would glue paragraphs; give the page lines as they are.
         return SourceText(
