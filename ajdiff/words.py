@@ -324,6 +324,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "error.cannot_read": ("ei saa lugeda: {0}", "cannot read: {0}"),
     "error.html_no_text": ("HTML-lehel ei ole teksti", "HTML page has no text"),
     "error.bad_html": ("HTML-lehte ei saa lugeda: {0}", "not a readable HTML page: {0}"),
+    "error.pdf_drawing_over": (
+        "lehel {0} on üle {1} KiB joonistuskäske (piir {2} MiB)",
+        "page {0} has more than {1} KiB of drawing instructions (limit {2} MiB)",
+    ),
+    "error.pdf_drawing_total": (
+        "PDF-is on üle {0} MiB joonistuskäske (leht {1})",
+        "PDF has more than {0} MiB of drawing instructions (page {1})",
+    ),
+    "error.zip_listed_twice": ("zip-arhiivi sisukord loetleb liiget {1} mitu korda", "{0} lists {1} more than once"),
+    "error.zip_shared_bytes": (
+        "zip-arhiivi kaks liiget on samades baitides ({1})",
+        "{0} has two members at the same bytes ({1})",
+    ),
+    "error.paragraph_too_long": (
+        "murtud ridadest liidetud lõigus on {0} märki (piir {1})",
+        "a paragraph joined from wrapped lines has {0} characters (limit {1})",
+    ),
+    "error.xml_elements": ("{0} on {1} XML-elementi (piir {2})", "{0} has {1} XML elements (limit {2})"),
+    "error.docx_paragraphs": (
+        "{0} on üle {1} lõigu (piir {2})",
+        "{0} has more than {1} paragraphs (limit {2})",
+    ),
     "error.pdf_drawing": (
         "lehel {0} on {1} KiB joonistuskäske (piir {2} MiB)",
         "page {0} has {1} KiB of drawing instructions (limit {2} MiB)",
@@ -360,6 +382,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "hint.max_size": ("suurenda --max-size väärtust", "raise --max-size"),
     "hint.save_pdf": ("salvesta see uuesti PDF-ina", "save it again as PDF"),
     "hint.save_docx": ("salvesta see uuesti .docx-ina", "save it again as .docx"),
+    "hint.print_or_split_pdf": (
+        "see ei ole tekstidokument; prindi see uude PDF-i või jaga osadeks",
+        "not a document of text; print it to a new PDF or split it",
+    ),
     "hint.split_pdf": ("jaga PDF osadeks", "split the PDF"),
     "hint.readable": ("kontrolli, et faili saab lugeda", "check that the file is readable"),
     "hint.free_space": ("kontrolli kausta vaba ruumi ja õigusi", "check the folder's free space and permissions"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import zipfile
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ajdiff.errors import InputError
-from ajdiff.read.formats import SourceText
+from ajdiff.read.formats import MAX_LINES, SourceText
 from ajdiff.read.formats.ooxml import NAMESPACES, STRICT_W_NS, qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member, refuse_dtd
 from ajdiff.read.formats.tables import flatten_row_cells
@@ -418,12 +419,30 @@ def _relationships(zf: zipfile.ZipFile, names: dict[str, str], part: str, name: 
     return found
 
 
+# A paragraph element of any prefix ("<w:p>", "<w:p/>", "<ns0:p w:rsidR=…>"), not "<w:pPr>".
+_PARAGRAPH_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s/>]")
+
+
+def _count_paragraphs(data: bytes, name: str, member: str) -> None:
+    """Refuse a part with more paragraphs than ajdiff reads lines, counted in its bytes before it is parsed.
+
+    Each paragraph is at least one line; 7.5 million empty `<w:p/>` (45 MB, 70 KB zipped) took
+    2.4 GB as a tree before the line bound said no.
+    """
+    paragraphs = sum(1 for _ in itertools.islice(_PARAGRAPH_TAG.finditer(data), MAX_LINES + 1))
+    if paragraphs > MAX_LINES:
+        problem = f"{member} has more than {MAX_LINES} paragraphs (limit {MAX_LINES})"
+        raise InputError(name, problem, "not a job description")
+
+
 def _part(zf: zipfile.ZipFile, names: dict[str, str], member: str | None, name: str) -> _Element | None:
     """An optional XML part, parsed safely; None when the package does not have it."""
     if not member or member.lower() not in names:
         return None
     member = names[member.lower()]
-    root = parse_xml_safely(read_member(zf, member, name), name, member)
+    data = read_member(zf, member, name)
+    _count_paragraphs(data, name, member)
+    root = parse_xml_safely(data, name, member)
     if etree.QName(root).namespace == STRICT_W_NS:
         raise InputError(name, f"{member} is Strict Open XML", "save it again as a Word Document (.docx)")
     return root

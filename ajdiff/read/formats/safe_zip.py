@@ -38,9 +38,24 @@ def refuse_dtd(data: bytes, name: str, member: str) -> None:
         raise InputError(name, f"{member} declares a DOCTYPE (XML entities are refused)", "not a genuine file")
 
 
+MAX_XML_ELEMENTS = 2_000_000
+"""Most elements in one XML part (a 60-page order's body has about 10,000; lxml holds ~300 bytes each)."""
+
+
+def count_elements(data: bytes) -> int:
+    """An upper bound on the elements an XML text holds, counted in its bytes before any is built."""
+    # Start and empty tags begin with '<' but not '</'; comments and PIs are counted too (an over-count).
+    # In UTF-16 '<' is still one byte of its own, and '</' is '<' NUL '/'.
+    return data.count(b"<") - data.count(b"</") - data.count(b"<\x00/")
+
+
 def parse_xml_safely(data: bytes, name: str, member: str) -> etree._Element:
-    """Parse one XML member; a DOCTYPE (XXE, billion laughs) or broken XML is an InputError."""
+    """Parse one XML member; a DOCTYPE (XXE, billion laughs), too many elements or broken XML is an InputError."""
     refuse_dtd(data, name, member)
+    elements = count_elements(data)
+    if elements > MAX_XML_ELEMENTS:
+        problem = f"{member} has {elements} XML elements (limit {MAX_XML_ELEMENTS})"
+        raise InputError(name, problem, "not a genuine file")
     try:
         root = etree.fromstring(data, safe_xml_parser())
     except etree.XMLSyntaxError as exc:
