@@ -346,6 +346,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "{0} on üle {1} lõigu (piir {2})",
         "{0} has more than {1} paragraphs (limit {2})",
     ),
+    "error.html_tags": ("HTML-lehel on {0} silti (piir {1})", "HTML page has {0} tags (limit {1})"),
+    "error.html_depth": (
+        "HTML-leht on pesastatud sügavamale kui {0} elementi",
+        "HTML page is nested deeper than {0} elements",
+    ),
     "error.pdf_drawing": (
         "lehel {0} on {1} KiB joonistuskäske (piir {2} MiB)",
         "page {0} has {1} KiB of drawing instructions (limit {2} MiB)",
@@ -385,6 +390,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "hint.print_or_split_pdf": (
         "see ei ole tekstidokument; prindi see uude PDF-i või jaga osadeks",
         "not a document of text; print it to a new PDF or split it",
+    ),
+    "hint.not_genuine_page": (
+        "see ei ole ehtne leht; salvesta leht uuesti HTML-ina",
+        "not a genuine page; save the page again as HTML",
     ),
     "hint.split_pdf": ("jaga PDF osadeks", "split the PDF"),
     "hint.readable": ("kontrolli, et faili saab lugeda", "check that the file is readable"),
