@@ -22,10 +22,13 @@ _FORMAT_CHARS = "\u00ad\u061c\u180e" + "".join(map(chr, [*range(0x200B, 0x2010),
 # and reach a terminal as commands: dropped, and whole escape sequences with them (below).
 _CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]))
 _DROP_CHARS = dict.fromkeys(map(ord, _FORMAT_CHARS + _CONTROL_CHARS), None)
-_TRANSLATE = {**_DROP_CHARS, **_SPACE_CHARS}
+# Lone surrogates (a Word symbol 'D800', a broken ToUnicode map) cannot be written as UTF-8: the
+# replacement character shows where one was, as in review files.
+_SURROGATES = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
+_TRANSLATE = {**_DROP_CHARS, **_SPACE_CHARS, **_SURROGATES}
 # str.translate with a dict is slow on non-ASCII lines (each character it does not find costs a
 # LookupError) and almost no line has any of these characters: look for one first.
-_SPECIAL_RE = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+_SPECIAL_RE = re.compile("[" + re.escape("".join(map(chr, {**_DROP_CHARS, **_SPACE_CHARS}))) + "\ud800-\udfff]")
 # Terminal escape sequences (ECMA-48): CSI (ESC [ or U+009B) … final byte; OSC/DCS/APC/PM/SOS
 # strings (ESC ] … or U+009D …) up to BEL or ST; and any other ESC + one character.
 _ESCAPE_RE = re.compile(
