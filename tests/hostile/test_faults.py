@@ -6,9 +6,13 @@ Every case runs the real `python -m ajdiff` and holds it to one line or a result
 from __future__ import annotations
 
 import re
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import docx as python_docx
+import pytest
 
 from tests.conftest import SEEDS
 from tests.test_cli_unix import ajdiff
@@ -41,3 +45,30 @@ def test_a_lone_surrogate_symbol_is_a_replacement_character(tmp_path: Path) -> N
         assert "internal error" not in result.stderr and "Warning" not in result.stderr, (args, result.stderr)
     shown = ajdiff("show", new).stdout
     assert re.search(r"Ekspert \(kriisivalmidus\)\s*\ufffd", shown), shown[:800]
+
+
+# The signal arrives while the temp file is written (in its fsync), as a `kill` during a long write would.
+_SIGNALLED_RUN = """
+import os, signal, sys
+real = os.fsync
+def fsync(fd):
+    os.kill(os.getpid(), getattr(signal, sys.argv[1]))
+    real(fd)
+os.fsync = fsync
+from ajdiff.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
+def test_a_terminating_signal_mid_write_leaves_no_temp_file(tmp_path: Path, name: str) -> None:
+    """Issue 24 (10): SIGTERM during `redline -o` left `.out.docx.*.tmp` every time; SIGTERM and SIGHUP
+    clean up as SIGINT does, and the process still ends by the signal."""
+    out = tmp_path / "out.docx"
+    result = subprocess.run(
+        [sys.executable, "-c", _SIGNALLED_RUN, name, "redline", ANNEX_001, ANNEX_001, "-o", out],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], result.stderr
+    expected = 130 if name == "SIGINT" else -getattr(signal, name)
+    assert result.returncode == expected, result.stderr
