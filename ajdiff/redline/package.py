@@ -119,6 +119,12 @@ _TEMPLATE_STYLES = (
 _COMMENT_STYLES = ("annotation text", "annotation reference", "annotation subject", "Balloon Text")
 
 
+def _is_part_name(member: str) -> bool:
+    """A zip member name that can be an OPC part name: relative, '/'-separated, no empty, '.' or '..' segment."""
+    segments = member.split("/")
+    return "\\" not in member and all(segment not in ("", ".", "..") for segment in segments)
+
+
 def _rels_name(part: str) -> str:
     """The relationships part of a part ('' is the package itself)."""
     folder, base = posixpath.split(part)
@@ -180,8 +186,8 @@ class Package:
         parts: dict[str, bytes] = {}
         seen: set[str] = set()
         for info in zf.infolist():
-            if info.is_dir():
-                continue
+            if info.is_dir() or not _is_part_name(info.filename):
+                continue  # not a part of the package ('../../x', '/x'): never copied into the redline
             if info.filename.lower() in seen:
                 raise InputError(name, f"{info.filename} is in the zip archive twice", "save it again as .docx")
             seen.add(info.filename.lower())
@@ -392,10 +398,22 @@ class Package:
             if rel.get("Type") == kind.rel_type and rel.get("TargetMode") != "External":
                 member = self._by_lower.get(_resolve(source, rel.get("Target") or "").lower())
                 if member is not None:
-                    return self._tree(member)
+                    return self._checked(member, kind)
         if not create:
             return None
         return self._add_part(source, kind)
+
+    def _checked(self, member: str, kind: _PartKind) -> etree._Element:
+        """A related WordprocessingML part, refused unless its root is of its kind.
+
+        A `settings` or `styles` relationship that names the main part would have the redline put
+        `w:trackRevisions` or `w:docDefaults` into `w:document`, where the schema has no place for them.
+        """
+        root = self._tree(member)
+        if kind.content_type.startswith(_WML) and (member == self._main or root.tag != kind.make().tag):
+            relation = kind.rel_type.rsplit("/", 1)[-1]
+            raise InputError(self._name, f"its {relation} relationship points at {member}", "save it again as .docx")
+        return root
 
     def _add_part(self, source: str, kind: _PartKind) -> etree._Element:
         folder = posixpath.dirname(source)
