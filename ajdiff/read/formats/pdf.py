@@ -325,7 +325,13 @@ def _deadline(seconds: float) -> Iterator[Callable[[], None]]:
         if time.monotonic() > end:
             raise _PageTimeout
 
-    use_signal = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    use_signal = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        # A program that embeds ajdiff may run its own interval timer: there is one, and setting
+        # ours would cancel it. The visitor's checks bound the time then.
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
     if not use_signal:
         yield check
         return
