@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 from ajdiff.changes import Change, Comparison, ComparisonSet, PairBasis, PairEvidence
 from ajdiff.compare.document import compare, compare_orders
 from ajdiff.compare.pairing import best_match, constraints, duties_matched, evidence, judge, propose, settle
-from ajdiff.errors import InputError
+from ajdiff.errors import InputError, display_name
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SUFFIXES
 from ajdiff.read.parse import read_documents
@@ -95,8 +96,23 @@ def _load_all(path: str | Path, max_bytes: int) -> list[JobDescription]:
     return docs
 
 
-def _list_folder(folder: Path) -> list[Path]:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES - {""})
+def _list_folder(folder: Path, notes: list[str]) -> list[Path]:
+    """The documents of a folder by their names; one named so that is no regular file is skipped with a note."""
+    files = []
+    for p in sorted(folder.iterdir()):
+        if p.suffix.lower() not in SUFFIXES - {""}:
+            continue
+        try:
+            mode: int | None = p.stat().st_mode  # through a link: what would be read
+        except OSError:  # a link in a loop or to nothing
+            mode = None
+        if mode is not None and stat.S_ISREG(mode):
+            files.append(p)
+        elif mode is None or not stat.S_ISDIR(mode):
+            # A named pipe would block the run, a link to /dev/zero feed it without end: never opened.
+            notes.append(
+                f"skipped {display_name(str(p))}: not a regular file (a named pipe, a device or a broken link)"
+            )
     if not files:
         raise InputError(str(folder), "folder has no .txt, .docx, .pdf, .html or .asice files")
     return files
@@ -127,7 +143,7 @@ def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], no
         if any(looks_like_job_description(d) for d in result):
             docs.extend(result)
         else:  # a README next to the annexes: skip it and say so, rather than pair it as a post
-            notes.append(f"skipped {path}: {NOT_A_JOB_DESCRIPTION}")
+            notes.append(f"skipped {display_name(str(path))}: {NOT_A_JOB_DESCRIPTION}")
     return docs
 
 
@@ -367,7 +383,7 @@ def compare_files(
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     notes: list[str] = []
     if old_dir:
-        old_files, new_files = _list_folder(old_p), _list_folder(new_p)
+        old_files, new_files = _list_folder(old_p, notes), _list_folder(new_p, notes)
         with _gc_paused():  # both folders in one pool: one start-up, and both sides fill the cores
             read = _read_all(old_files + new_files, max_bytes, jobs, progress)
         old_docs = _job_descriptions(old_files, read[: len(old_files)], notes)

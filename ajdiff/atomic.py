@@ -32,7 +32,16 @@ def _is_stdin(out: Path) -> bool:
 
 def check_output_path(path: str | Path, *, inputs: Sequence[str | Path] = (), force: bool = False) -> Path:
     """Refuse an output path that is an input, a folder, or (without force) an existing file."""
-    out = Path(path)
+    if not str(path):
+        raise OutputError("-o", "the output name is empty", "give a file name, or '-' for standard output")
+    try:
+        return _check_output_path(Path(path), inputs, force)
+    except OSError as exc:  # a name too long for the file system, a folder that cannot be searched
+        raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+
+
+def _check_output_path(out: Path, inputs: Sequence[str | Path], force: bool) -> Path:
+    path = str(out)
     for name in inputs:
         if str(name) == "-" and _is_stdin(out):
             raise OutputError(

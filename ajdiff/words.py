@@ -351,6 +351,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "HTML-leht on pesastatud sügavamale kui {0} elementi",
         "HTML page is nested deeper than {0} elements",
     ),
+    "error.wrong_relation": ("selle seos {0} osutab osale {1}", "its {0} relationship points at {1}"),
     "error.pdf_drawing": (
         "lehel {0} on {1} KiB joonistuskäske (piir {2} MiB)",
         "page {0} has {1} KiB of drawing instructions (limit {2} MiB)",
@@ -368,6 +369,20 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "error.one_argument": ("argument {0}: vajab üht väärtust", "argument {0}: expected one argument"),
     "error.whole_number": ("argument {0}: ei ole täisarv: {1}", "argument {0}: not a whole number: {1}"),
+    "error.control_characters": (
+        "argument {0}: sisaldab juhtmärke: {1}",
+        "argument {0}: has control characters: {1}",
+    ),
+    "error.option_before_command": ("tundmatu võti enne käsku", "unknown option before the command"),
+    "hint.options_after_command": (
+        "võtmed tulevad pärast käsku; vaata ajdiff --help",
+        "options go after the command; see ajdiff --help",
+    ),
+    "error.empty_output": ("väljundi nimi on tühi", "the output name is empty"),
+    "hint.output_name": (
+        "anna faili nimi või '-' standardväljundi jaoks",
+        "give a file name, or '-' for standard output",
+    ),
     "error.at_least_one": ("argument {0}: peab olema 1 või rohkem", "argument {0}: must be 1 or more"),
     # The redline's package layer: NEW's own .docx is the redline's base.
     "error.zip_member_twice": ("{0} on zip-arhiivis kaks korda", "{0} is in the zip archive twice"),
@@ -499,6 +514,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "warning.unreadable_member": (
         "{0}: ei ole loetav dokument ({1}), jäeti vahele",
         "{0}: not a readable document ({1}), skipped",
+    ),
+    "note.skipped_special": (
+        "{0} jäeti vahele: pole tavaline fail (nimega toru, seade või katkine link)",
+        "skipped {0}: not a regular file (a named pipe, a device or a broken link)",
     ),
     "note.skipped": (
         "{0} jäeti vahele: ei paista ametijuhendina",
