@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -70,10 +69,8 @@ def test_a_letter_label_of_a_huge_start_is_bounded() -> None:
 
 def test_a_roman_label_of_a_huge_start_ends_at_once() -> None:
     """Issue 24 (3): lowerRoman with start 10^11 looped for minutes; it is refused in digits, in no time."""
-    start = time.process_time()
     assert _labels(numbered_docx(_level("lowerRoman", "99999999"), paragraphs=2)) == ["1048576)", "1048577)"]
-    assert _format_number(10**11, "lowerRoman") == str(10**11)
-    assert time.process_time() - start < 5  # minutes before; the assert is on the loop, not the machine
+    assert _format_number(10**11, "lowerRoman") == str(10**11)  # no 10**8 "m"s are built on the way
 
 
 @pytest.mark.parametrize(

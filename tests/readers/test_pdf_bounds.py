@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import subprocess
 import sys
 import threading
-import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ def test_page_with_megabytes_of_drawing_is_refused_in_bounded_memory(tmp_path: P
     """Issue 16 (10): pypdf spends ~50 MB and seconds per MB of operators; more than 1 MiB on a page is refused."""
     path = tmp_path / "drawing.pdf"
     path.write_bytes(pdf_page("BT /F1 11 Tf 50 800 Td (Teenistuskoht) Tj ET\n" + "10 10 m 20 20 l S\n" * 80_000))
-    status, rss, cpu, err = measured("show", path)
+    status, rss, _cpu, err = measured("show", path)
     assert status == 2
     assert re.fullmatch(
         r"ajdiff: \S+drawing\.pdf: page 1 has 1\d\d\d KiB of drawing instructions \(limit 1 MiB\) "
@@ -72,7 +73,25 @@ def test_page_with_megabytes_of_drawing_is_refused_in_bounded_memory(tmp_path: P
         err,
     ), err
     assert rss < 100, f"{rss} MiB"
-    assert cpu < 5, f"{cpu} s"
+
+
+def _count_visited(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the text pieces the reader's visitor is given (one per deadline check), in a one-item list."""
+    count = [0]
+    real = pdf_reader._deadline
+
+    @contextlib.contextmanager
+    def counting(seconds: float) -> Iterator[Callable[[], None]]:
+        with real(seconds) as check:
+
+            def counted() -> None:
+                count[0] += 1
+                check()
+
+            yield counted
+
+    monkeypatch.setattr(pdf_reader, "_deadline", counting)
+    return count
 
 
 SLOW_PAGE = pdf_page(text_operators(["Teenistuskoht Nõunik"] * 30_000))
@@ -85,11 +104,12 @@ SLOW_PAGE = pdf_page(text_operators(["Teenistuskoht Nõunik"] * 30_000))
 def test_slow_page_stops_at_the_time_bound(monkeypatch: pytest.MonkeyPatch) -> None:
     """A page that takes longer than the bound ends in one line, soon after the bound."""
     monkeypatch.setattr(pdf_reader, "MAX_PAGE_SECONDS", 0.3)
-    start = time.monotonic()
+    pieces = _count_visited(monkeypatch)
     with pytest.raises(InputError) as err:
         read_bytes(SLOW_PAGE, "slow.pdf", ".pdf")
-    assert time.monotonic() - start < 2.0
     assert err.value.problem == "page 1 takes more than 0.3 s to read"
+    # Work done, not seconds (a loaded machine is slow either way): the page was stopped, not read out.
+    assert pieces[0] < 30_000, pieces
 
 
 def test_time_bound_holds_outside_the_main_thread(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -154,10 +174,11 @@ def test_an_alarm_lost_in_a_callback_is_raised_again(monkeypatch: pytest.MonkeyP
     import tracemalloc  # noqa: F401  # pytest's unraisable hook imports it on first use: not inside our alarms
 
     real = signal.signal
+    calls: list[int] = []
 
     def first_alarm_lost(signum: int, handler: object) -> object:
         if signum == signal.SIGALRM and callable(handler):
-            calls: list[int] = []
+            calls.clear()
 
             def lossy(sig: int, frame: object) -> None:
                 calls.append(sig)
@@ -170,11 +191,10 @@ def test_an_alarm_lost_in_a_callback_is_raised_again(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(signal, "signal", first_alarm_lost)
     monkeypatch.setattr(pdf_reader, "MAX_PAGE_SECONDS", 0.3)
     drawing = pdf_page("0 0 m 10 10 l S\n" * 50_000)
-    start = time.monotonic()
     with pytest.raises(InputError) as err:
         read_bytes(drawing, "drawing.pdf", ".pdf")
     assert err.value.problem == "page 1 takes more than 0.3 s to read"
-    assert time.monotonic() - start < 1.5
+    assert len(calls) >= 2  # the lost alarm, then the one that stopped the page
 
 
 def _flate(data: bytes) -> Any:
@@ -275,3 +295,25 @@ def test_pages_sharing_one_stream_are_bounded_as_a_document(tmp_path: Path) -> N
         f"ajdiff: {path}: PDF has more than {limit >> 20} MiB of drawing instructions (page {page}) "
         "(not a document of text; print it to a new PDF or split it)\n"
     )
+
+
+def test_a_host_programs_interval_timer_is_left_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 24 (19): called as a library, the reader's page deadline set the interval timer, cancelling
+    one the host program had set; with a timer running, the reader bounds time by its own checks."""
+    import signal
+
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 120.0)
+        read_bytes(pdf_page(text_operators(seed_paragraphs())), "x.pdf", ".pdf")
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 60.0 < remaining <= 120.0 and fired == []
+        monkeypatch.setattr(pdf_reader, "MAX_PAGE_SECONDS", 0.3)
+        with pytest.raises(InputError) as err:  # and the page is still bounded, by the visitor's checks
+            read_bytes(SLOW_PAGE, "slow.pdf", ".pdf")
+        assert err.value.problem == "page 1 takes more than 0.3 s to read"
+        assert signal.getitimer(signal.ITIMER_REAL)[0] > 60.0
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
