@@ -48,6 +48,7 @@ li.change.high{border-left-color:#b00020}
 .tag{font-weight:600;font-size:.85em;border:1px solid currentColor;border-radius:3px;padding:0 .3em;margin-left:.4em}
 .tag.high{color:#9b001a}
 .words{margin:.2rem 0;white-space:pre-line}
+del+ins,ins+del{margin-left:.2em}
 del{text-decoration:line-through;text-decoration-thickness:2px;color:#8b0000;background:#fde8e8}
 ins{text-decoration:underline;text-decoration-thickness:2px;color:#0b5a0b;background:#e4f4e4}
 .uncertain{border:2px solid #8a5a00;background:#fff7e0;color:#4a3000;padding:.4rem .8rem;margin:.5rem 0}
@@ -55,6 +56,10 @@ details{margin:1rem 0;border:1px solid #b0b7c3;padding:.3rem .8rem}
 summary{cursor:pointer;font-weight:600}
 .whole p{margin:.15rem 0}
 .whole .section{font-weight:600;margin-top:.6rem}
+.d1{margin-left:1.2rem}
+.d2{margin-left:2.4rem}
+.d3{margin-left:3.6rem}
+.d4{margin-left:4.8rem}
 .post{border-left:4px solid #8a94a6;padding-left:.8rem}
 footer{margin-top:3rem;color:#3d3d3d;font-size:.9rem}
 @page{size:A4;margin:16mm 14mm}
@@ -211,8 +216,8 @@ def _whole(doc: JobDescription) -> str:
     out = []
     for line in outline(doc):
         cls = "section" if line.kind is NodeKind.SECTION else "line"
-        indent = f' style="margin-left:{line.depth * 1.2:g}rem"' if line.depth else ""
-        out.append(f'<p class="{cls}"{indent}>{_e(line.text)}</p>')
+        # A class, not a style attribute: the page's policy allows its one stylesheet and nothing inline.
+        out.append(f'<p class="{cls} d{min(line.depth, 4)}">{_e(line.text)}</p>')
     return '<div class="whole">' + "".join(out) + "</div>"
 
 

@@ -190,7 +190,7 @@ def test_the_page_is_self_contained_and_allows_no_script() -> None:
     (style,) = page.xpath("//style")
     digest = base64.b64encode(hashlib.sha256(style.text.encode()).digest()).decode()
     assert style.text == CSS and f"'sha256-{digest}'" in policy
-    assert not page.xpath("//script | //link | //iframe | //object | //img | //@src")
+    assert not page.xpath("//script | //link | //iframe | //object | //img | //@src | //@style")
     assert all(h.startswith("#") for h in page.xpath("//@href"))
     assert "url(" not in CSS and "@import" not in CSS and "http" not in CSS
 
