@@ -266,3 +266,13 @@ def test_html_on_an_ascii_standard_output_is_still_utf8() -> None:
     assert out.returncode == 1, out.stderr
     text = out.stdout.decode("utf-8")
     assert '<meta charset="utf-8">' in text and "Üldosa" in text
+
+
+def test_the_help_teaches_the_new_formats(capsys) -> None:
+    code, out, _ = run(capsys, "diff", "--help")
+    flat = " ".join(out.split())  # argparse wraps to the terminal width
+    assert code == 0 and "{text,json,markdown,html,csv,jsonl}" in flat
+    assert "html, one self-contained page to open in a browser, attach to an e-mail or print" in flat
+    assert "csv, a row per change for a spreadsheet (UTF-8 with a byte order mark, for Excel)" in flat
+    assert "ajdiff diff a.txt b.txt --format html -o report.html" in out
+    assert "ajdiff diff old/ new/ --format csv -o changes.csv" in out
