@@ -106,6 +106,8 @@ class Line:
 
 
 def _node_text(node: Node) -> str:
+    if node.kind is NodeKind.TITLE:
+        return ""  # its text is its paragraphs' text, and they follow
     number = f"{node.number}. " if node.number else ""
     if node.kind is NodeKind.SECTION:
         return f"{number}{node.label or ''}".strip()

@@ -121,6 +121,9 @@ def test_the_two_seed_orders_with_their_own_changes_and_posts_created_and_abolis
     order = _norm(page.xpath("//section[@id='order']")[0].text_content())
     assert "Entry into force — modified" in order and "Repealed — added" in order
     assert len(page.xpath("//section[@id='created']/article")) == 9
+    # The whole text as written: the approval block once (the title node's text is its paragraphs' text).
+    for post in page.xpath("//section[@id='created']/article"):
+        assert post.text_content().count("KINNITATUD") == 1
     assert len(page.xpath("//section[@id='abolished']/article")) == 5
 
 
