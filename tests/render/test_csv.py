@@ -160,3 +160,17 @@ def test_libreoffice_calc_reads_every_estonian_letter(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(back.removeprefix(BOM), newline="")))
     assert rows == _rows(diff_csv(result))
     assert rows[0][4] == word("csv.post") and any(LETTERS in cell for row in rows for cell in row)
+
+
+def test_a_folder_of_real_documents_row_by_row(tmp_path: Path, capsysbinary) -> None:
+    from tests.render.test_html import external_folders
+
+    old, new = external_folders(tmp_path)
+    result = compare_files(old, new)
+    assert main(["diff", str(old), str(new), "--format", "csv", "--lang", "en"]) == 1
+    header, *rows = _rows(capsysbinary.readouterr().out.decode("utf-8"))
+    kinds = Counter(r[7] for r in rows)
+    assert kinds["post created"] == len(result.unpaired_new) and kinds["post abolished"] == len(result.unpaired_old)
+    assert len(rows) == sum(len(p.changes) for p in result.pairs) + len(result.unpaired_new) + len(result.unpaired_old)
+    by_pair = Counter((r[0], r[2]) for r in rows if r[7] not in ("post created", "post abolished"))
+    assert by_pair == Counter({(p.old.source, p.new.source): len(p.changes) for p in result.pairs if p.changes})

@@ -7,6 +7,7 @@ import base64
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from ajdiff.render.html import CSP, CSS, diff_html
 from ajdiff.render.json import diff_json
 from tests.benchmarks.synth import load_template, write_agency
 from tests.conftest import SEEDS, seed_docs
+from tests.redline.support import ORDER_PAIRS, REAL_PAIRS, real_result
 from tests.test_cli import run
 
 
@@ -279,3 +281,38 @@ def test_the_help_teaches_the_new_formats(capsys) -> None:
     assert "csv, a row per change for a spreadsheet (UTF-8 with a byte order mark, for Excel)" in flat
     assert "ajdiff diff a.txt b.txt --format html -o report.html" in out
     assert "ajdiff diff old/ new/ --format csv -o changes.csv" in out
+
+
+@pytest.mark.parametrize("name", sorted(REAL_PAIRS))
+def test_every_real_seed_pair(name: str) -> None:
+    _every_change_on_the_page(real_result(name), lang="en")
+
+
+def test_the_two_orders_with_four_pairs_made_by_hand() -> None:
+    _every_change_on_the_page(compare_files(SEEDS["000"], SEEDS["003"], pair=list(ORDER_PAIRS)))
+
+
+def external_folders(root: Path) -> tuple[Path, Path]:
+    """Two folders of real documents nobody on the project wrote: of each body with two or more in
+    fixtures/external, the first on the old side and the second on the new."""
+    from itertools import groupby
+
+    from tests.conftest import FIXTURES
+
+    old, new = root / "old", root / "new"
+    old.mkdir()
+    new.mkdir()
+    files = sorted((FIXTURES / "external").glob("*.txt"))
+    for _, group in groupby(files, key=lambda p: p.name.split("_")[0]):
+        docs = list(group)
+        if len(docs) >= 2:
+            shutil.copy(docs[0], old / docs[0].name)
+            shutil.copy(docs[1], new / docs[1].name)
+    return old, new
+
+
+def test_a_folder_of_real_documents(tmp_path: Path) -> None:
+    result = compare_files(*external_folders(tmp_path))
+    assert len(result.pairs) + len(result.unpaired_old) == 7
+    page = _every_change_on_the_page(result)
+    assert len(page.xpath("//nav//tbody/tr")) == len(result.pairs)
