@@ -169,6 +169,7 @@ def test_a_folder_of_real_documents_row_by_row(tmp_path: Path, capsysbinary) -> 
     result = compare_files(old, new)
     assert main(["diff", str(old), str(new), "--format", "csv", "--lang", "en"]) == 1
     header, *rows = _rows(capsysbinary.readouterr().out.decode("utf-8"))
+    assert header[7] == "kind" and all(len(r) == len(header) for r in rows)
     kinds = Counter(r[7] for r in rows)
     assert kinds["post created"] == len(result.unpaired_new) and kinds["post abolished"] == len(result.unpaired_old)
     assert len(rows) == sum(len(p.changes) for p in result.pairs) + len(result.unpaired_new) + len(result.unpaired_old)
