@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 
 from ajdiff.changes import Change, Comparison, ComparisonSet
@@ -36,9 +37,21 @@ COLUMNS = (
 """The columns, in order; the header row names them in the report's language (`csv.<column>`)."""
 
 
+_NUMBER = re.compile(r"[+-]?[\d\s.,]*")
+
+
+def cell(text: str) -> str:
+    """A field as a spreadsheet must not run it: text that would start a formula ('=HYPERLINK(…)', '@SUM',
+    '- teha kaugtööd', '+372 …x') gets a leading apostrophe, as OWASP advises against CSV injection; a
+    number ('-5') and a lone '-' stay as they are."""
+    if text[:1] in ("=", "@") or (text[:1] in ("+", "-") and not _NUMBER.fullmatch(text)):
+        return "'" + text
+    return text
+
+
 def _line(row: Iterable[str]) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(row)  # QUOTE_MINIMAL: quotes, commas, line breaks
+    csv.writer(out, lineterminator="\r\n").writerow(cell(c) for c in row)  # quotes, commas, line breaks
     return out.getvalue()
 
 

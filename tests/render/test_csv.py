@@ -25,6 +25,8 @@ from tests.conftest import SEEDS
 
 LETTERS = "õäöüšžÕÄÖÜŠŽ"
 """Every letter of Estonian that is not in ASCII."""
+FORMULA = '=HYPERLINK("https://example.invalid/","klikk")'
+"""A document's words that a spreadsheet would run as a formula (a live link) if the CSV let it."""
 
 
 def _rows(text: str) -> list[list[str]]:
@@ -75,6 +77,7 @@ def _lettered(tmp_path: Path) -> Path:
     """Seed 001 with a duty that holds every Estonian letter, and a comma, a quote and a line break."""
     text = SEEDS["001"].read_text(encoding="utf-8")
     text = text.replace("2.1. Riigi, partnerasutuste", f'2.1. Riigi "{LETTERS}" partnerasutuste')
+    text = text.replace("Eritingimused Eritingimused määratakse", f"Eritingimused {FORMULA} määratakse")
     new = tmp_path / "tähed.txt"
     new.write_text(text, encoding="utf-8")
     return new
@@ -93,6 +96,8 @@ def test_standard_output_is_utf8_with_a_bom_whatever_the_locale(tmp_path: Path) 
     rows = _rows(out.stdout.decode("utf-8"))
     (duty,) = [r for r in rows if r[5] == "duties.2.1"]
     assert LETTERS in duty[11] and f'"{LETTERS}"' in duty[11]
+    (special,) = [r for r in rows if r[5] == "general.special_conditions"]
+    assert special[11].startswith("'" + FORMULA)  # OWASP: a leading apostrophe, so no spreadsheet runs it
 
 
 def test_a_folder_is_streamed_pair_by_pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -156,6 +161,8 @@ def test_libreoffice_calc_reads_every_estonian_letter(tmp_path: Path) -> None:
 
     with zipfile.ZipFile(tmp_path / "xlsx" / "report.xlsx") as sheet:  # the spreadsheet itself has the letters
         assert LETTERS in sheet.read("xl/sharedStrings.xml").decode("utf-8")
+        cells = sheet.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        assert "<f" not in cells and "HYPERLINK" not in cells  # the document's formula is text, not a formula
     back = (tmp_path / "back" / "report.csv").read_text(encoding="utf-8")
     rows = list(csv.reader(io.StringIO(back.removeprefix(BOM), newline="")))
     assert rows == _rows(diff_csv(result))
