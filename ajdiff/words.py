@@ -194,6 +194,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.unit": ("Struktuuriüksus", "Unit"),
     "report.post": ("Ametikoht", "Post"),
     "report.pair": ("Paar", "Pair"),
+    "report.sources": ("Failid", "Files"),
     "report.editorial": ("Toimetuslikud muudatused", "Editorial changes"),
     "report.whole_created": ("Uue ametikoha kogu tekst", "The whole text of the new post"),
     "report.whole_abolished": ("Kaotatud ametikoha kogu tekst", "The whole text of the abolished post"),

@@ -190,8 +190,7 @@ def _pair(pair: Comparison, number: int, lang: str, show_all: bool, toc: bool) -
         _fact(word("report.post", lang), old.position, new.position),
         _fact(word("report.unit", lang), old.unit, new.unit),
         f"<dt>{_e(word('diff.similarity', lang))}</dt><dd>{pair.similarity:.0%}</dd>",
-        f"<dt>{_e(word('csv.old_file', lang).capitalize())} → {_e(word('csv.new_file', lang))}</dt>"
-        f'<dd class="source">{_e(files)}</dd>',
+        f'<dt>{_e(word("report.sources", lang))}</dt><dd class="source">{_e(files)}</dd>',
         "</dl>",
         f'<p class="counts">{_e(counted(len(pair.substantive), "substantive_change", lang))} · '
         f"{_e(counted(len(pair.high_impact), 'high', lang))} · "

@@ -316,3 +316,13 @@ def test_a_folder_of_real_documents(tmp_path: Path) -> None:
     assert len(result.pairs) + len(result.unpaired_old) == 7
     page = _every_change_on_the_page(result)
     assert len(page.xpath("//nav//tbody/tr")) == len(result.pairs)
+
+
+def test_all_opens_the_editorial_changes() -> None:
+    result = compare_files(SEEDS["001"], SEEDS["000"], new_annex="2")
+    folded = lxml_html.document_fromstring(diff_html(result))
+    opened = lxml_html.document_fromstring(diff_html(result, show_all=True))
+    assert ["open" in d.attrib for d in folded.xpath("//details")] == [False]
+    assert ["open" in d.attrib for d in opened.xpath("//details")] == [True]
+    summary = folded.xpath("//details/summary")[0].text_content()
+    assert summary == f"Toimetuslikud muudatused ({len(result.pairs[0].editorial)})" == "Toimetuslikud muudatused (2)"
