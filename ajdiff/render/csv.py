@@ -20,6 +20,7 @@ from ajdiff.render.shared import sides, whole_text
 from ajdiff.words import change_title, doc_label, kind_name, word
 
 BOM = "\ufeff"
+"""The byte order mark the table starts with: Excel reads the file as UTF-8 only with it."""
 COLUMNS = (
     "old_file",
     "old_annex",

@@ -75,6 +75,7 @@ details::details-content{content-visibility:visible;display:block}
 summary{list-style:none}
 }
 """
+"""The page's one stylesheet: screen, then print (A4, a page per post, toggles printed open)."""
 
 _CSS_HASH = base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
 CSP = f"default-src 'none'; style-src 'sha256-{_CSS_HASH}'; script-src 'none'; base-uri 'none'; form-action 'none'"

@@ -38,6 +38,7 @@ def open_page(page: Path, folder: Path, *flags: str) -> subprocess.CompletedProc
     assert browser is not None, "chromium is not installed"
     argv = [
         browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+        "--disable-dev-shm-usage",
         f"--user-data-dir={folder / 'chromium-profile'}", "--enable-logging=stderr", "--v=0",
         *flags, page.resolve().as_uri(),
     ]  # fmt: skip
