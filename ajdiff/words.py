@@ -204,6 +204,11 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "report.generated": ("Koostas ajdiff", "Made by ajdiff"),
     "report.to_top": ("Sisukorda", "Back to contents"),
+    # Said by a screen reader around struck and underlined words (hidden on the screen and on paper).
+    "report.del_start": ("kustutatud tekst algab", "deletion start"),
+    "report.del_end": ("kustutatud tekst lõpeb", "deletion end"),
+    "report.ins_start": ("lisatud tekst algab", "insertion start"),
+    "report.ins_end": ("lisatud tekst lõpeb", "insertion end"),
     # `--format csv`: the header row, and the kinds of a whole post's row
     "csv.old_file": ("vana fail", "old file"),
     "csv.old_annex": ("vana lisa", "old annex"),

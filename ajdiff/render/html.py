@@ -77,6 +77,21 @@ summary{list-style:none}
 """
 """The page's one stylesheet: screen, then print (A4, a page per post, toggles printed open)."""
 
+
+def _spoken() -> str:
+    """Words a screen reader says at the start and end of deleted and inserted text, which many do not
+    announce for <del> and <ins> themselves; drawn nowhere (A. Roselli's visually hidden pseudo-elements)."""
+    hidden = "clip-path:inset(100%);clip:rect(1px,1px,1px,1px);height:1px;width:1px;overflow:hidden;"
+    out = [f"del::before,del::after,ins::before,ins::after{{{hidden}position:absolute;white-space:nowrap}}"]
+    for lang in ("et", "en"):
+        for tag in ("del", "ins"):
+            for end, edge in (("before", "start"), ("after", "end")):
+                out.append(f'html:lang({lang}) {tag}::{end}{{content:" [{word(f"report.{tag}_{edge}", lang)}] "}}')
+    return "\n".join(out) + "\n"
+
+
+CSS += _spoken()
+
 _CSS_HASH = base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
 CSP = f"default-src 'none'; style-src 'sha256-{_CSS_HASH}'; script-src 'none'; base-uri 'none'; form-action 'none'"
 """Nothing loads, runs or is sent: only the page's own stylesheet (by its hash) applies."""

@@ -77,3 +77,5 @@ def test_the_printed_report(page: Path) -> None:
     assert _flat("Toimetuslikud muudatused (2)") in whole
     assert whole.count(_flat("toimetuslik")) >= 3  # the two changes' tags, printed from their <details>
     assert _flat("Olulised muudatused") in whole and _flat("Ohvriabi osakonna juhataja") in whole
+    # The words a screen reader says around struck and underlined text are drawn nowhere, paper included.
+    assert _flat("kustutatud tekst algab") not in whole and _flat("lisatud tekst") not in whole

@@ -326,3 +326,13 @@ def test_all_opens_the_editorial_changes() -> None:
     assert ["open" in d.attrib for d in opened.xpath("//details")] == [True]
     summary = folded.xpath("//details/summary")[0].text_content()
     assert summary == f"Toimetuslikud muudatused ({len(result.pairs[0].editorial)})" == "Toimetuslikud muudatused (2)"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("et", "kustutatud tekst algab"), ("en", "insertion end")])
+def test_a_screen_reader_is_told_where_deleted_and_inserted_words_start_and_end(lang: str, said: str) -> None:
+    # Many screen readers say nothing for <del> and <ins>: the stylesheet gives them words, hidden from sight.
+    tag = "del" if "kustutatud" in said or "deletion" in said else "ins"
+    edge = "before" if said.endswith(("algab", "start")) else "after"
+    assert f'html:lang({lang}) {tag}::{edge}{{content:" [{said}] "}}' in CSS
+    hidden = _rule("del::before,del::after,ins::before,ins::after")
+    assert hidden["position"] == "absolute" and hidden["clip-path"] == "inset(100%)"
