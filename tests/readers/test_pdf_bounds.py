@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import re
 import subprocess
@@ -197,21 +198,26 @@ def test_an_alarm_lost_in_a_callback_is_raised_again(monkeypatch: pytest.MonkeyP
     assert len(calls) >= 2  # the lost alarm, then the one that stopped the page
 
 
-def _flate(data: bytes) -> Any:
-    """A FlateDecode stream object holding `data` compressed (a few KiB for MiBs of spaces)."""
+@functools.cache
+def _deflated(data: bytes) -> bytes:
     import zlib
 
+    return zlib.compress(data, 9)
+
+
+def _flate(data: bytes) -> Any:
+    """A FlateDecode stream object of its own holding `data` compressed (a few KiB for MiBs of spaces)."""
     from pypdf.generic import EncodedStreamObject, NameObject
 
     stream = EncodedStreamObject()
-    stream._data = zlib.compress(data, 9)
+    stream._data = _deflated(data)
     stream[NameObject("/Filter")] = NameObject("/FlateDecode")
     return stream
 
 
 def _heavy_pdf(*, streams: int, forms: int, each: int, pages: int = 1, text: str = "Teenistuskoht Nõunik") -> bytes:
-    """Pages whose /Contents is an array of `streams` Flate streams of `each` spaces, drawing `forms` form
-    XObjects of as many spaces; every page shares the same stream objects."""
+    """Pages whose /Contents is an array of `streams` Flate streams (each an object of its own) of `each`
+    spaces, drawing `forms` form XObjects of as many spaces; every page shares the same stream objects."""
     from pypdf import PdfWriter
     from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
 
@@ -220,7 +226,7 @@ def _heavy_pdf(*, streams: int, forms: int, each: int, pages: int = 1, text: str
         DictionaryObject({NameObject(k): NameObject(v) for k, v in
                           {"/Type": "/Font", "/Subtype": "/Type1", "/BaseFont": "/Helvetica"}.items()})
     )  # fmt: skip
-    filler = writer._add_object(_flate(b" " * each))
+    fillers = [writer._add_object(_flate(b" " * each)) for _ in range(streams)]
     shown = writer._add_object(_flate(f"BT /F1 11 Tf 50 800 Td ({text}) Tj ET\n".encode("latin-1")))
     xobjects = DictionaryObject()
     for k in range(forms):
@@ -234,7 +240,7 @@ def _heavy_pdf(*, streams: int, forms: int, each: int, pages: int = 1, text: str
     for _ in range(pages):
         page = writer.add_blank_page(width=595, height=842)
         page[NameObject("/Resources")] = resources
-        page[NameObject("/Contents")] = ArrayObject([shown] + [filler] * streams)
+        page[NameObject("/Contents")] = ArrayObject([shown, *fillers])
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
@@ -277,7 +283,7 @@ def test_decoding_counts_stop_at_the_bound(monkeypatch: pytest.MonkeyPatch) -> N
 
     page = PdfReader(io.BytesIO(_heavy_pdf(streams=100, forms=0, each=3 << 20))).pages[0]
     assert pdf_reader._content_bytes(page, 1 << 20, sizes) == (1 << 20) + 1
-    assert decoded == [] and len(sizes) == 2  # the text stream, then the first filler; the rest never opened
+    assert decoded == [] and len(sizes) == 2  # the text stream, then the first filler; 99 never opened
 
 
 def test_pages_sharing_one_stream_are_bounded_as_a_document(tmp_path: Path) -> None:
