@@ -118,17 +118,22 @@ class ParagraphTooLong(ValueError):
     """A paragraph joined from wrapped lines is longer than a line may be; args[0] is its length."""
 
 
-def join_all_wrapped(pieces: Iterable[str]) -> str:
+def join_all_wrapped(pieces: Iterable[str], limit: int | None = None) -> str:
     """`join_wrapped` over many pieces in linear time: the parts are collected and joined once.
 
     Joining one piece at a time copies the growing text each time (quadratic: 20,000 lines of
     200 characters took seconds); only the last three characters of the text decide a join.
+    With a limit, ParagraphTooLong as soon as the text would pass it, before the rest is held.
     """
     parts: list[str] = []
     tail = ""  # the joined text's last three characters
+    length = 0
     for right in pieces:
         if not right:
             continue
+        length += len(right) + 1
+        if limit is not None and length - 1 > limit:
+            raise ParagraphTooLong(length - 1)
         hyphenated = tail.endswith("-") and len(tail) >= 2 and tail[-2].isalpha() and right[0].islower()
         if hyphenated and not _is_conjunction(right.split(" ", 1)[0].strip(",.;:")):
             # "e-" + "kirjad" keeps its hyphen (a one-letter prefix); "juurdepääsu-" + "piiranguga" loses it.

@@ -55,7 +55,7 @@ class _Draft:
 
 
 def _join(lines: list[Line]) -> str:
-    return _bounded(join_all_wrapped(line.text for line in lines)).strip()
+    return join_all_wrapped((line.text for line in lines), MAX_LINE_CHARS).strip()
 
 
 def _bounded(text: str) -> str:

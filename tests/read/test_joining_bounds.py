@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import given
@@ -77,3 +78,19 @@ def test_a_pdf_paragraph_is_bounded_while_it_is_joined() -> None:
         read_bytes(pdf_page(text_operators(lines)), "long.pdf", ".pdf")
     assert err.value.problem.startswith("a paragraph joined from wrapped lines has 20")
     assert err.value.problem.endswith(" characters (limit 20000)")
+
+
+def test_the_linear_join_stops_at_its_limit() -> None:
+    """With a limit, the join refuses as soon as the text would pass it, not after holding all of it."""
+    import pytest
+
+    from ajdiff.text import ParagraphTooLong
+
+    def pieces() -> Iterator[str]:
+        yield from ["abc"] * 10
+        raise AssertionError("read past the limit")
+
+    with pytest.raises(ParagraphTooLong) as err:
+        join_all_wrapped(pieces(), 20)
+    assert err.value.args[0] == 23  # "abc abc abc abc abc abc": six pieces, one past the limit
+    assert join_all_wrapped(["abc"] * 5, 19) == "abc abc abc abc abc"

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from ajdiff.errors import InputError
-from ajdiff.read.formats import SourceText
+from ajdiff.read.formats import MAX_LINES, SourceText
 from ajdiff.read.formats.plain import decode_with_warnings
 from ajdiff.read.formats.tables import flatten_row_cells
 from ajdiff.text import fold, normalize_line
@@ -193,9 +193,9 @@ def _has_block(el: Any) -> bool:
     return any(isinstance(d.tag, str) and d.tag.lower() in _BLOCK_TAGS | {"table", "br"} for d in el.iterdescendants())
 
 
-MAX_HTML_ELEMENTS = 500_000
-"""Most tags in one HTML page (the register's page of a 58-page order has about 2,000; lxml holds
-~500 bytes per element): bounds the tree before it is built."""
+MAX_HTML_ELEMENTS = MAX_LINES
+"""Most tags in one HTML page, as many as lines may be read (the register's page of a 58-page order has
+about 2,000; lxml holds ~500 bytes per element): bounds the tree before it is built."""
 _MAX_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE
 
 
