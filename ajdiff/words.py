@@ -393,6 +393,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{0} on üle {1} lõigu (piir {2})",
         "{0} has more than {1} paragraphs (limit {2})",
     ),
+    "error.empty_pipe": ("nimega torusse pole midagi kirjutatud", "named pipe with nothing written to it"),
+    "hint.write_to_pipe": ("anna fail või kirjuta torusse", "give a file, or write to the pipe"),
     "error.html_tags": ("HTML-lehel on {0} silti (piir {1})", "HTML page has {0} tags (limit {1})"),
     "error.html_depth": (
         "HTML-leht on pesastatud sügavamale kui {0} elementi",

@@ -150,12 +150,14 @@ def test_messages_say_what_is_wrong(tmp_path: Path, args: list[str], line: str) 
 
 
 def test_a_fifo_without_a_writer_does_not_block(tmp_path: Path) -> None:
-    """Issue 24 (18): `mkfifo f; ajdiff show f` blocked for ever; opened without waiting, it reads as empty."""
+    """Issue 24 (18): `mkfifo f; ajdiff show f` blocked for ever; opened without waiting, it is named."""
     fifo = tmp_path / "f.txt"
     os.mkfifo(fifo)
     result = ajdiff("show", fifo)  # the helper's timeout ends a run that blocks
     assert result.returncode == 2
-    assert result.stderr == f"ajdiff: {fifo}: empty file (give an ametijuhend or an order with annexes)\n"
+    assert (
+        result.stderr == f"ajdiff: {fifo}: named pipe with nothing written to it (give a file, or write to the pipe)\n"
+    )
 
 
 def test_a_process_substitution_is_still_read(tmp_path: Path) -> None:

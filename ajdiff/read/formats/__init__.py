@@ -266,6 +266,8 @@ def read_input(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
             # Devices and pipes report size 0 whatever they hold: the read itself is what is bounded.
             what = "file" if stat.S_ISREG(info.st_mode) else "stream"
             data = _read_bounded(fh, name, suffix, max_bytes, what)
+            if not data and stat.S_ISFIFO(info.st_mode):
+                raise InputError(name, "named pipe with nothing written to it", "give a file, or write to the pipe")
         # The documents carry the name into reports, JSON and redlines: make it printable there.
         name = display_name(name)
     except FileNotFoundError:
