@@ -9,6 +9,7 @@ whole, abolished ones deleted whole where they stood; the orders' own text is co
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -25,7 +26,7 @@ from ajdiff.read.formats import DEFAULT_MAX_BYTES, SourceText, read_bytes, read_
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.parse import parse_source
 from ajdiff.redline import track
-from ajdiff.redline.oxml import Revisions, paragraph
+from ajdiff.redline.oxml import Revisions, element, paragraph
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, kind_of, segments, text_units, word_units
 from ajdiff.tree import NodeKind
@@ -154,6 +155,9 @@ def _renumber_moves(plans: Sequence[_Plan]) -> None:
             offset += top
 
 
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
 _CLEAN_STYLES = {NodeKind.TITLE: "Title", NodeKind.SECTION: "heading 1"}
 
 
@@ -216,9 +220,12 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
 
     date = options.date or datetime.now(timezone.utc).replace(microsecond=0)
     groups = []
+    old_packages: list[Package | None] = []
+    edges: list[etree._Element] = []
     folders = not _one_file_each(result)
     for old_path, new_path in _file_pairs(result):
-        _, old = _side(old_path, options, folders=folders, docs=() if folders else result.old_all)
+        old_package, old = _side(old_path, options, folders=folders, docs=() if folders else result.old_all)
+        old_packages.append(old_package)
         base, new = _side(new_path, options, folders=folders, docs=() if folders else result.new_all, base=True)
         old.cut()
         new.cut()
@@ -226,7 +233,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     _renumber_moves([plan for *_, plan in groups])
     if len(groups) == 1 and groups[0][0] is not None:
         package = groups[0][0]
-        _remove_unused(groups[0][2], groups[0][3], package.body)
+        edges = _remove_unused(groups[0][2], groups[0][3], package.body, package)
     else:
         package = Package.blank()
         for _, _, new, plan in groups:
@@ -260,6 +267,9 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
                 inserted=inserted,
                 old_paragraphs=old_elements,
             )
+    if edges:
+        _, old, _, plan = groups[0]
+        inserted += _track_edges(edges, package, old, old_packages[0], plan, substantive)
     track.mark_inserted_breaks(inserted)
     track.settle_last_marks(package.body, authors)
     track.keep_insertions_apart(package.body)
@@ -278,24 +288,88 @@ def _top_block(el: etree._Element, body: etree._Element) -> etree._Element:
     return el
 
 
-def _remove_unused(new: _Side, plan: _Plan, body: etree._Element) -> None:
-    """What no script covers (annexes not selected for comparison, the order's text then) leaves the
-    redline: blocks holding only such paragraphs, and empty ones outside the compared stretch."""
-    used = {j for _, b, _ in plan.parts for j in b}
+def _edge_content(block: etree._Element, package: Package | None) -> tuple[str, ...]:
+    """What a block without compared text carries that a reader sees or the layout needs: its images (by
+    their bytes, so a logo is the same logo in both files), a section break, a text box's words."""
+    found = []
+    for el in block.iter():
+        if el.tag in (_BLIP, _VML_IMAGE):
+            rid = el.get(f"{{{_R_NS}}}embed") or el.get(f"{{{_R_NS}}}id") or el.get(f"{{{_R_NS}}}link") or ""
+            data = package.related_bytes(rid) if package is not None else None
+            found.append("image:" + (hashlib.sha256(data).hexdigest() if data is not None else rid))
+        elif el.tag == qn("w:sectPr"):
+            found.append("section")
+        elif el.tag == qn("w:txbxContent"):
+            found.append("box:" + " ".join("".join(t.text or "" for t in el.iter(qn("w:t"))).split()))
+    return tuple(found)
+
+
+def _outside(units: Sequence[Unit], used: set[int], body: etree._Element) -> tuple[list[etree._Element], set[int]]:
+    """A body's blocks (its closing section properties aside), and the positions of the blocks before the
+    first and after the last compared paragraph: the edges (a logo, a signature)."""
     blocks = [c for c in body if c.tag != qn("w:sectPr")]
     position = {id(block): k for k, block in enumerate(blocks)}
-    kept: set[int] = set()
-    dropped: set[int] = set()
-    for j, unit in enumerate(new.units):
-        if unit.element is None:
-            continue
-        k = position[id(_top_block(unit.element, body))]
-        (kept if j in used else dropped).add(k)
+    kept = {
+        position[id(_top_block(u.element, body))] for j, u in enumerate(units) if j in used and u.element is not None
+    }
     if not kept:
-        return
+        return blocks, set()
     first, last = min(kept), max(kept)
+    return blocks, {k for k in range(len(blocks)) if k < first or k > last}
+
+
+def _remove_unused(new: _Side, plan: _Plan, body: etree._Element, package: Package) -> list[etree._Element]:
+    """What no script covers (annexes not selected for comparison, the order's text then) leaves the
+    redline: blocks holding only such paragraphs, and empty ones outside the compared stretch. A block
+    outside it that carries an image, a section break or a text box stays (a logo, a signature): those
+    kept are returned, to be tracked if OLD lacks them."""
+    used = {j for _, b, _ in plan.parts for j in b}
+    if not any(new.units[j].element is not None for j in used):
+        return []
+    blocks, edges = _outside(new.units, used, body)
+    position = {id(block): k for k, block in enumerate(blocks)}
+    dropped = {
+        position[id(_top_block(u.element, body))]
+        for j, u in enumerate(new.units)
+        if j not in used and u.element is not None
+    }
+    kept_edges = []
     for k, block in enumerate(blocks):
-        if k in kept:
+        if k in dropped or k in edges:
+            if k not in dropped and _edge_content(block, package):
+                kept_edges.append(block)
+            else:
+                body.remove(block)
+    return kept_edges
+
+
+def _track_edges(
+    kept: Sequence[etree._Element],
+    new_package: Package,
+    old: _Side,
+    old_package: Package | None,
+    plan: _Plan,
+    rev: Revisions,
+) -> list[tuple[etree._Element, Revisions]]:
+    """NEW's edge paragraphs (images, text boxes) that OLD's edges lack, tracked as inserted; the
+    paragraphs whose break is still to be marked. A section break is kept, not tracked."""
+    old_edges: list[tuple[str, ...]] = []
+    if old_package is not None:
+        used = {i for a, _, _ in plan.parts for i in a}
+        blocks, edges = _outside(old.units, used, old_package.body)
+        old_edges = [_edge_content(blocks[k], old_package) for k in sorted(edges)]
+    inserted = []
+    for block in kept:
+        content = tuple(c for c in _edge_content(block, new_package) if c != "section")
+        if not content or block.tag != qn("w:p"):
             continue
-        if k in dropped or k < first or k > last:
-            body.remove(block)
+        if content in old_edges:
+            old_edges.remove(content)
+            continue
+        for child in list(block):
+            if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
+                wrapper = element("w:ins", **rev.attrs())
+                child.addprevious(wrapper)
+                wrapper.append(child)
+        inserted.append((block, rev))
+    return inserted

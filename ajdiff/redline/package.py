@@ -73,6 +73,8 @@ _SETTINGS = _PartKind(f"{_R}/settings", f"{_WML}.settings+xml", "settings.xml", 
 _NUMBERING = _PartKind(f"{_R}/numbering", f"{_WML}.numbering+xml", "numbering.xml", oxml.new_numbering)
 _COMMENTS = _PartKind(f"{_R}/comments", f"{_WML}.comments+xml", "comments.xml", oxml.new_comments)
 _FONT_TABLE = _PartKind(f"{_R}/fontTable", f"{_WML}.fontTable+xml", "fontTable.xml", oxml.new_font_table)
+_HEADER = _PartKind(f"{_R}/header", f"{_WML}.header+xml", "header.xml", lambda: oxml.new_story("hdr"))
+_FOOTER = _PartKind(f"{_R}/footer", f"{_WML}.footer+xml", "footer.xml", lambda: oxml.new_story("ftr"))
 
 
 def _new_core() -> etree._Element:
@@ -333,6 +335,23 @@ class Package:
         )
         self._dirty.add(self._part_of(comments))
         return comment_id
+
+    def related_bytes(self, rel_id: str) -> bytes | None:
+        """The bytes of the part a relationship of the main document names (an image), None if there is none."""
+        for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
+            if rel.get("Id") == rel_id and rel.get("TargetMode") != "External":
+                member = self._by_lower.get(_resolve(self._main, rel.get("Target") or "").lower())
+                return self._parts.get(member) if member is not None else None
+        return None
+
+    def add_empty_story(self, kind: str) -> str:
+        """Add an empty header ('header') or footer ('footer') part to the main document; its relationship id."""
+        root = self._add_part(self._main, _HEADER if kind == "header" else _FOOTER)
+        member = self._part_of(root)
+        for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
+            if _resolve(self._main, rel.get("Target") or "") == member:
+                return rel.get("Id") or ""
+        raise AssertionError(f"{member} was added without its relationship")
 
     # ------------------------------------------------------------ writing
 

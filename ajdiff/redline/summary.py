@@ -16,7 +16,16 @@ from lxml import etree
 from ajdiff.changes import Change, Comparison, ComparisonSet, Impact, Span, SpanOp
 from ajdiff.model import JobDescription
 from ajdiff.read.formats.ooxml import qn
-from ajdiff.redline.oxml import comment_range, element, mark_header_row, paragraph, put_first
+from ajdiff.redline.oxml import (
+    comment_range,
+    element,
+    first_section,
+    mark_header_row,
+    paragraph,
+    put_first,
+    restart_page_numbers,
+    summary_section,
+)
 from ajdiff.redline.package import Package
 from ajdiff.tree import NodeKind, walk
 from ajdiff.words import change_title, doc_label, kind_name, word
@@ -196,17 +205,28 @@ def summary_elements(
 def add_summary(
     package: Package, result: ComparisonSet, options: RedlineOptions, editorial: str, date: datetime
 ) -> None:
-    """Put the summary page at the start of the body, in a content control, ending with a page break."""
+    """Put the summary page at the start of the body, in a content control, as a section of its own.
+
+    Its section has an empty header and footer of its own (NEW's header — a logo, a draft mark — is not
+    on it), and NEW's first section numbers its pages from 1 again, so the signed document's page
+    references hold."""
     sdt = element("w:sdt")
     sdtpr = etree.SubElement(sdt, qn("w:sdtPr"))
     etree.SubElement(sdtpr, qn("w:alias")).set(qn("w:val"), tr("title", options.lang))
     etree.SubElement(sdtpr, qn("w:tag")).set(qn("w:val"), SUMMARY_TAG)
     content = etree.SubElement(sdt, qn("w:sdtContent"))
     elements = summary_elements(package, result, options, editorial, date)
-    # The page break ends the last paragraph: no empty paragraph, so no blank page after the summary.
+    first = first_section(package.body)
+    section = summary_section(first, package.add_empty_story("header"), package.add_empty_story("footer"))
+    if first is not None:
+        restart_page_numbers(first)
+    # The section break ends the last paragraph of the control: removing the control removes the section.
     last = _paragraph("", package)
-    br = etree.SubElement(etree.SubElement(last, qn("w:r")), qn("w:br"))
-    br.set(qn("w:type"), "page")
+    ppr = last.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.SubElement(last, qn("w:pPr"))
+        last.insert(0, ppr)
+    ppr.append(section)
     for el in [*elements, last]:
         content.append(el)
     package.body.insert(0, sdt)

@@ -1,0 +1,151 @@
+"""The whole Word package in the redline: a job description in its organisation's dress (a page header, a
+footer of PAGE / NUMPAGES fields, a logo above the title, a signature image after the last line).
+
+LibreOffice opens each redline (tests/redline/lo_driver.py), accepts all and rejects all, and reports the
+words, the images and the header and footer texts each view is left with; it also prints the redline to
+PDF, whose pages show where the summary's section ends and how NEW's pages are numbered.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from ajdiff.api import compare_files
+from ajdiff.redline.document import RedlineOptions, build_redline
+from ajdiff.redline.oxml import qn
+from tests.redline import validator
+from tests.redline.support import DATE, SEED, norm
+from tests.redline.test_libreoffice import DRIVER, SYSTEM_PYTHON, _have_libreoffice
+from tests.redline.test_redline import _text_paragraphs
+from tests.redline.views import Side, paragraph_lines, view
+from tests.redline.wordpairs import Dress, job_docx
+
+LINES = [line for line in _text_paragraphs(SEED["000"], "2") if line.strip()]
+NEW_LINES = [*LINES[:10], "Uus lõik, mida vanas ei olnud.", *LINES[11:]]
+BARE = Dress(logo=False, signature=False)
+
+
+def _redline(old: Path, new: Path) -> bytes:
+    return build_redline(compare_files(old, new), RedlineOptions(date=DATE))
+
+
+def _pairs(folder: Path) -> dict[str, tuple[Path, Path]]:
+    """Word pairs in dress: the same logo and signature on both sides; OLD without them; OLD as text."""
+    job_docx(folder / "old.docx", LINES)
+    job_docx(folder / "new.docx", NEW_LINES)
+    job_docx(folder / "old-bare.docx", LINES, BARE)
+    (folder / "old.txt").write_text("\n".join(LINES), encoding="utf-8")
+    return {
+        "same-dress": (folder / "old.docx", folder / "new.docx"),
+        "images-new": (folder / "old-bare.docx", folder / "new.docx"),
+        "text-old": (folder / "old.txt", folder / "new.docx"),
+    }
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, dict]]:
+    """Each pair's redline and LibreOffice's report of it."""
+    if not _have_libreoffice():
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (libreoffice-writer-nogui, python3-uno) is required in CI")
+        pytest.skip("LibreOffice with python3-uno is not installed here")
+    folder = tmp_path_factory.mktemp("dressed")
+    files = {}
+    for key, (old, new) in _pairs(folder).items():
+        path = folder / f"{key}.redline.docx"
+        path.write_bytes(_redline(old, new))
+        files[str(path)] = key
+    proc = subprocess.run([SYSTEM_PYTHON, str(DRIVER), *files], capture_output=True, text=True, timeout=300, cwd=folder)
+    assert proc.returncode == 0, proc.stderr
+    return {files[p]: (Path(p).read_bytes(), r) for p, r in json.loads(proc.stdout).items()}
+
+
+def _drawings(data: bytes) -> int:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return len(etree.fromstring(zf.read("word/document.xml")).findall(f".//{qn('w:drawing')}"))
+
+
+def _export(report: dict, side: str) -> list[str]:
+    return norm([line.strip() for line in report[side]["text"]])
+
+
+@pytest.mark.parametrize("key", ["same-dress", "images-new", "text-old"])
+def test_logo_and_signature_stay_and_each_view_is_its_file(office: dict, key: str) -> None:
+    """The logo and the signature are in the redline; Accept All keeps both, Reject All keeps them only
+    when OLD has them; the words are NEW's and OLD's either way; the header and footer stay NEW's."""
+    data, report = office[key]
+    assert _drawings(data) == 2
+    assert report["accept"]["images"] == 2
+    assert report["reject"]["images"] == (2 if key == "same-dress" else 0)
+    assert _export(report, "accept")[-len(NEW_LINES) :] == norm(NEW_LINES)
+    assert _export(report, "reject")[-len(LINES) :] == norm(LINES)
+    for side in ("accept", "reject"):
+        assert report[side]["remaining"] == 0
+        assert report[side]["headers"] == ["Rahandusministeerium"]
+        assert [re.sub(r"\d+", "N", t) for t in report[side]["footers"]] == ["Lk N / N"]
+    # The pure views agree: the images' paragraphs hold no words.
+    assert norm(paragraph_lines(view(data, Side.ACCEPT))) == norm(NEW_LINES)
+    assert norm(paragraph_lines(view(data, Side.REJECT))) == norm(LINES)
+
+
+def test_images_new_to_the_file_are_tracked_insertions(office: dict) -> None:
+    data, _ = office["images-new"]
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+    drawings = root.findall(f".//{qn('w:drawing')}")
+    assert all(any(a.tag == qn("w:ins") for a in d.iterancestors()) for d in drawings)
+    same = _drawings(office["same-dress"][0])
+    assert same == 2
+    with zipfile.ZipFile(io.BytesIO(office["same-dress"][0])) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+    assert not any(a.tag == qn("w:ins") for d in root.iter(qn("w:drawing")) for a in d.iterancestors())
+
+
+def test_the_summary_is_a_section_of_its_own_and_new_counts_its_pages_from_1(office: dict, tmp_path: Path) -> None:
+    """Printed by LibreOffice: the summary page carries neither NEW's header nor its footer, and NEW's first
+    page is page 1 again."""
+    import pypdf
+
+    data, _ = office["same-dress"]
+    path = tmp_path / "redline.docx"
+    path.write_bytes(data)
+    subprocess.run(
+        ["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    pages = [page.extract_text() for page in pypdf.PdfReader(str(tmp_path / "redline.pdf")).pages]
+    summary_pages = [k for k, text in enumerate(pages) if "Muudatuste kokkuvõte" in text]
+    assert summary_pages == [0]
+    assert "Rahandusministeerium" not in pages[0] and "Lk " not in pages[0]
+    assert pages[1].startswith("Rahandusministeerium")
+    assert re.search(r"Lk 1 / \d+\s*$", pages[1])
+    assert re.search(r"Lk 2 / \d+\s*$", pages[2])
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+        sections = list(root.iter(qn("w:sectPr")))
+        assert len(sections) == 2
+        own, first = sections
+        assert any(a.tag == qn("w:sdtContent") for a in own.iterancestors())  # removed with the summary
+        for ref in own.iter(qn("w:headerReference"), qn("w:footerReference")):
+            rid = ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+            rels = etree.fromstring(zf.read("word/_rels/document.xml.rels"))
+            target = next(r.get("Target") for r in rels if r.get("Id") == rid)
+            assert "".join(etree.fromstring(zf.read(f"word/{target}")).itertext()).strip() == ""
+        number = first.find(qn("w:pgNumType"))
+        assert number is not None and number.get(qn("w:start")) == "1"
+
+
+def test_the_open_xml_sdk_finds_no_error_in_dressed_redlines(office: dict) -> None:
+    validator.require()
+    keys = sorted(office)
+    assert dict(zip(keys, validator.validate_many([office[k][0] for k in keys]))) == {k: [] for k in keys}
