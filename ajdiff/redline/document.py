@@ -10,7 +10,7 @@ whole, abolished ones deleted whole where they stood; the orders' own text is co
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -50,6 +50,8 @@ class RedlineOptions:
     lang: str = "et"
     review: Review | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    warn: Callable[[str, str], None] | None = None
+    """Told each warning (the file, the problem in English); None: Python's `warnings` (RedlineWarning)."""
 
 
 @dataclass
@@ -70,18 +72,47 @@ class _Side:
         self.stretches = {id(d): s for d, s in zip(self.docs, cut.docs)}
 
 
-def _read(path: str, max_bytes: int, *, text: bool, base: bool) -> tuple[Package | None, SourceText | None]:
+def _read(path: str, options: RedlineOptions, *, text: bool, base: bool) -> tuple[Package | None, SourceText | None]:
     """A file's package when it is a Word document, and its text as the reader reads it when it is not
-    (or when `text`: its job descriptions are to be read again)."""
-    data, name, suffix = read_input(path, max_bytes=max_bytes)
+    (or when `text`: its job descriptions are to be read again). NEW's package (`base`) holds no pending
+    tracked change: they are accepted, as the comparison read them, and a warning says so."""
+    data, name, suffix = read_input(path, max_bytes=options.max_bytes)
     package = None
     if sniff_kind(data[:8], "") == "zip":
         try:
-            package = Package.from_docx(data, name=name, max_bytes=max_bytes, to_write=base)
-        except InputError:
-            package = None  # a signature container or another zip the reader understood: its text is enough
-    source = read_bytes(data, name, suffix, max_bytes=max_bytes) if text or package is None else None
+            package = Package.from_docx(data, name=name, max_bytes=options.max_bytes, to_write=base)
+        except InputError as refused:
+            from ajdiff.read.formats.container import is_signature_container
+
+            package = None  # a signature container: its text is enough
+            if base and not is_signature_container(data, name):
+                # A Word document the reader could read but whose package cannot be the base.
+                _warn(
+                    options,
+                    name,
+                    f"its Word package cannot be the redline's base ({refused.problem}); "
+                    "the redline is in ajdiff's own template",
+                )
+    if package is not None and base:
+        pending = package.accept_pending()
+        if pending:
+            _warn(options, name, f"holds {pending} pending tracked changes: compared and written as accepted")
+    source = read_bytes(data, name, suffix, max_bytes=options.max_bytes) if text or package is None else None
     return package, source
+
+
+def _warn(options: RedlineOptions, source: str, message: str) -> None:
+    """A warning of the redline (in English, as the core raises them): to the caller's hook, else Python's."""
+    if options.warn is not None:
+        options.warn(source, message)
+    else:
+        import warnings
+
+        warnings.warn(f"{source}: {message}", RedlineWarning, stacklevel=3)
+
+
+class RedlineWarning(UserWarning):
+    """Something the redline did that its reader should know: NEW's own changes accepted, its package unused."""
 
 
 def _match(side: _Side, wanted: JobDescription) -> JobDescription | None:
@@ -186,7 +217,7 @@ def _side(
     comparison read them, or read again)."""
     if path is None:
         return None, _Side([], [], "")
-    package, source = _read(path, options.max_bytes, text=not docs, base=base)
+    package, source = _read(path, options, text=not docs, base=base)
     if package is not None:
         units = word_units(package.document, package.part)
     else:

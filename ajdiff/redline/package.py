@@ -73,6 +73,8 @@ _SETTINGS = _PartKind(f"{_R}/settings", f"{_WML}.settings+xml", "settings.xml", 
 _NUMBERING = _PartKind(f"{_R}/numbering", f"{_WML}.numbering+xml", "numbering.xml", oxml.new_numbering)
 _COMMENTS = _PartKind(f"{_R}/comments", f"{_WML}.comments+xml", "comments.xml", oxml.new_comments)
 _FONT_TABLE = _PartKind(f"{_R}/fontTable", f"{_WML}.fontTable+xml", "fontTable.xml", oxml.new_font_table)
+# The parts of text besides the body (relationship types by their last word), where revisions may be.
+_STORY_KINDS = frozenset({"header", "footer", "footnotes", "endnotes", "comments"})
 _HEADER = _PartKind(f"{_R}/header", f"{_WML}.header+xml", "header.xml", lambda: oxml.new_story("hdr"))
 _FOOTER = _PartKind(f"{_R}/footer", f"{_WML}.footer+xml", "footer.xml", lambda: oxml.new_story("ftr"))
 
@@ -335,6 +337,25 @@ class Package:
         )
         self._dirty.add(self._part_of(comments))
         return comment_id
+
+    def accept_pending(self) -> int:
+        """Accept the tracked changes already in the document, its headers, footers, notes and comments (see
+        `pending`); how many there were. A part without any is left as it came, byte for byte."""
+        from ajdiff.redline.pending import accept_all
+
+        count = accept_all(self.document)
+        for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
+            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            if kind not in _STORY_KINDS or rel.get("TargetMode") == "External":
+                continue
+            member = self._by_lower.get(_resolve(self._main, rel.get("Target") or "").lower())
+            if member is None:
+                continue
+            found = accept_all(self._tree(member))
+            if found:
+                self._dirty.add(member)
+            count += found
+        return count
 
     def related_bytes(self, rel_id: str) -> bytes | None:
         """The bytes of the part a relationship of the main document names (an image), None if there is none."""

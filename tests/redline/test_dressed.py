@@ -13,6 +13,7 @@ import json
 import os
 import re
 import subprocess
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -20,6 +21,8 @@ import pytest
 from lxml import etree
 
 from ajdiff.api import compare_files
+from ajdiff.cli import main
+from ajdiff.read.formats import read_source
 from ajdiff.redline.document import RedlineOptions, build_redline
 from ajdiff.redline.oxml import qn
 from tests.redline import validator
@@ -27,7 +30,7 @@ from tests.redline.support import DATE, SEED, norm
 from tests.redline.test_libreoffice import DRIVER, SYSTEM_PYTHON, _have_libreoffice
 from tests.redline.test_redline import _text_paragraphs
 from tests.redline.views import Side, paragraph_lines, view
-from tests.redline.wordpairs import Dress, job_docx
+from tests.redline.wordpairs import COLLEAGUE, Dress, job_docx, with_pending
 
 LINES = [line for line in _text_paragraphs(SEED["000"], "2") if line.strip()]
 NEW_LINES = [*LINES[:10], "Uus lõik, mida vanas ei olnud.", *LINES[11:]]
@@ -35,7 +38,7 @@ BARE = Dress(logo=False, signature=False)
 
 
 def _redline(old: Path, new: Path) -> bytes:
-    return build_redline(compare_files(old, new), RedlineOptions(date=DATE))
+    return build_redline(compare_files(old, new), RedlineOptions(date=DATE, warn=lambda source, message: None))
 
 
 def _pairs(folder: Path) -> dict[str, tuple[Path, Path]]:
@@ -44,8 +47,11 @@ def _pairs(folder: Path) -> dict[str, tuple[Path, Path]]:
     job_docx(folder / "new.docx", NEW_LINES)
     job_docx(folder / "old-bare.docx", LINES, BARE)
     (folder / "old.txt").write_text("\n".join(LINES), encoding="utf-8")
+    job_docx(folder / "new-pending.docx", NEW_LINES)
+    with_pending(folder / "new-pending.docx")
     return {
         "same-dress": (folder / "old.docx", folder / "new.docx"),
+        "pending": (folder / "old.docx", folder / "new-pending.docx"),
         "images-new": (folder / "old-bare.docx", folder / "new.docx"),
         "text-old": (folder / "old.txt", folder / "new.docx"),
     }
@@ -149,3 +155,70 @@ def test_the_open_xml_sdk_finds_no_error_in_dressed_redlines(office: dict) -> No
     validator.require()
     keys = sorted(office)
     assert dict(zip(keys, validator.validate_many([office[k][0] for k in keys]))) == {k: [] for k in keys}
+
+
+def _accepted_new(path: Path) -> list[str]:
+    """NEW's paragraphs as the reader reads them: its pending changes accepted."""
+    return norm(read_source(path).lines)
+
+
+def test_new_with_pending_changes_is_compared_and_written_as_accepted(office: dict, tmp_path: Path) -> None:
+    """A colleague's pending changes in NEW are accepted first (as Word's Compare does): every revision in
+    the redline is ajdiff's, Accept All gives NEW as compared, Reject All gives OLD, not NEW's old state."""
+    data, report = office["pending"]
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        authors = {
+            el.get(qn("w:author"))
+            for name in zf.namelist()
+            if name.startswith("word/") and name.endswith(".xml")
+            for el in etree.fromstring(zf.read(name)).iter()
+            if el.get(qn("w:author")) is not None
+        }
+    assert COLLEAGUE not in authors and "ajdiff" in authors
+    job_docx(tmp_path / "new.docx", NEW_LINES)
+    with_pending(tmp_path / "new.docx")
+    accepted = _accepted_new(tmp_path / "new.docx")
+    assert "Kolleegi kustutatud" not in " ".join(accepted) and "(kolleegi lisatud)" in " ".join(accepted)
+    assert norm(paragraph_lines(view(data, Side.ACCEPT))) == accepted
+    assert norm(paragraph_lines(view(data, Side.REJECT))) == norm(LINES)
+    assert _export(report, "accept")[-len(accepted) :] == accepted
+    assert _export(report, "reject")[-len(LINES) :] == norm(LINES)
+    assert report["accept"]["headers"] == report["reject"]["headers"] == ["Rahandusministeerium (kavand)"]
+
+
+def test_pending_changes_and_an_unusable_package_are_warnings(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    """One line each on stderr, `ajdiff: FILE: warning: …`, and the redline is written (exit 0)."""
+    (tmp_path / "old.txt").write_text("\n".join(LINES), encoding="utf-8")
+    job_docx(tmp_path / "new.docx", NEW_LINES)
+    with_pending(tmp_path / "new.docx")
+    args = ["redline", str(tmp_path / "old.txt"), str(tmp_path / "new.docx"), "--date", "2025-01-31T12:00:00Z"]
+    assert main([*args, "-o", str(tmp_path / "a.docx")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"ajdiff: {tmp_path / 'new.docx'}: warning: holds 5 pending tracked changes: compared and written as accepted"
+    ]
+    assert main([*args, "-o", str(tmp_path / "b.docx"), "--lang", "et", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    # A settings part that declares a DOCTYPE: the reader reads the text, the package cannot be the base.
+    job_docx(tmp_path / "hostile.docx", NEW_LINES)
+    with zipfile.ZipFile(tmp_path / "hostile.docx") as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    parts["word/settings.xml"] = parts["word/settings.xml"].replace(b"?>", b'?><!DOCTYPE x [<!ENTITY e "e">]>', 1)
+    with zipfile.ZipFile(tmp_path / "hostile.docx", "w") as zf:
+        for name, member in parts.items():
+            zf.writestr(name, member)
+    hostile = [*args[:2], str(tmp_path / "hostile.docx"), *args[3:]]
+    assert main([*hostile, "-o", str(tmp_path / "c.docx"), "--lang", "et"]) == 0
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(
+        f"ajdiff: {tmp_path / 'hostile.docx'}: hoiatus: selle Wordi paketist ei saa redlaini alust ("
+    )
+    assert line.endswith(
+        "word/settings.xml kuulutab DOCTYPE-i (XML-olemid on keelatud)); redlain on ajdiffi enda mallis"
+    )
+    data = (tmp_path / "c.docx").read_bytes()
+    assert norm(paragraph_lines(view(data, Side.ACCEPT))) == norm(NEW_LINES)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        build_redline(compare_files(tmp_path / "old.txt", tmp_path / "new.docx"), RedlineOptions(date=DATE))
+    assert [type(w.message).__name__ for w in caught] == ["RedlineWarning"]

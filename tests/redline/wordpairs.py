@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import struct
+import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,3 +77,66 @@ def job_docx(path: Path, lines: list[str], dress: Dress = Dress()) -> None:
     if dress.signature:
         document.add_paragraph().add_run().add_picture(io.BytesIO(png(60, 20, (20, 20, 20))), width=Cm(4))
     document.save(str(path))
+
+
+COLLEAGUE = "Kolleeg"
+"""The author of the pending tracked changes `with_pending` writes."""
+
+
+def with_pending(path: Path) -> None:
+    """Give a Word file a colleague's pending tracked changes, numbered from 1 as Word numbers them: a word
+    inserted and a word deleted in the first text paragraph, the second paragraph's mark deleted (it runs
+    on into the third), a formatting change, and an inserted word in the page header."""
+
+    def revision(tag: str, rid: int) -> etree._Element:
+        el = etree.Element(qn(f"w:{tag}"))
+        el.set(qn("w:id"), str(rid))
+        el.set(qn("w:author"), COLLEAGUE)
+        el.set(qn("w:date"), "2025-01-30T09:00:00Z")
+        return el
+
+    def text_run(text: str, *, deleted: bool = False) -> etree._Element:
+        r = etree.Element(qn("w:r"))
+        t = etree.SubElement(r, qn("w:delText" if deleted else "w:t"))
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        return r
+
+    with zipfile.ZipFile(path) as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    texts = [p for p in root.iter(qn("w:p")) if "".join(p.itertext()).strip()]
+    first, second = texts[0], texts[1]
+    ins = revision("ins", 1)
+    ins.append(text_run(" (kolleegi lisatud)"))
+    first.append(ins)
+    gone = revision("del", 2)
+    gone.append(text_run("Kolleegi kustutatud ", deleted=True))
+    first.find(qn("w:r")).addprevious(gone)  # type: ignore[union-attr]  # the paragraph has runs
+    ppr = second.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.Element(qn("w:pPr"))
+        second.insert(0, ppr)
+    etree.SubElement(ppr, qn("w:rPr")).append(revision("del", 3))
+    rpr = first.find(f"{qn('w:r')}/{qn('w:rPr')}")
+    run = first.find(qn("w:r"))
+    if rpr is None and run is not None:
+        rpr = etree.Element(qn("w:rPr"))
+        run.insert(0, rpr)
+    if rpr is not None:
+        etree.SubElement(rpr, qn("w:b"))
+        change = revision("rPrChange", 4)
+        change.append(etree.Element(qn("w:rPr")))  # the former formatting: not bold
+        rpr.append(change)
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    header = next(n for n in parts if n.startswith("word/header"))
+    hroot = etree.fromstring(parts[header])
+    hp = hroot.find(qn("w:p"))
+    assert hp is not None
+    hins = revision("ins", 5)
+    hins.append(text_run(" (kavand)"))
+    hp.append(hins)
+    parts[header] = etree.tostring(hroot, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
