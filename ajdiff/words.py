@@ -39,6 +39,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "Sisulisi muudatusi {substantive} (neist olulisi {high}), toimetuslikke {editorial}.",
         "{substantive} substantive changes ({high} of high impact), {editorial} editorial.",
     ),
+    "redline.revisions": (
+        "Jälgitavaid muudatusi dokumendis: {substantive} autorilt „{author}“, "
+        "{editorial} autorilt „{editorial_author}“.",
+        "Tracked changes in the document: {substantive} by “{author}”, {editorial} by “{editorial_author}”.",
+    ),
     "redline.created": ("Loodud ametikohad (dokumendis lisatud tekstina)", "Posts created (inserted whole below)"),
     "redline.abolished": (
         "Kaotatud ametikohad (dokumendis kustutatud tekstina)",

@@ -17,6 +17,7 @@ from ajdiff.changes import Change, Comparison, ComparisonSet, Impact, Span, Span
 from ajdiff.model import JobDescription
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.redline.oxml import (
+    REVISION_TAGS,
     comment_range,
     element,
     first_section,
@@ -170,6 +171,16 @@ def _comment(row: etree._Element, note: str, package: Package, options: RedlineO
     first.append(ref)
 
 
+def revisions_by_author(root: etree._Element) -> dict[str, int]:
+    """How many tracked changes (`w:ins`, `w:del`, `w:moveFrom`, `w:moveTo`: words, marks, rows) each author
+    has under an element — what Word's reviewer filter shows or hides by author."""
+    counts: dict[str, int] = {}
+    for el in root.iter(*REVISION_TAGS):
+        author = el.get(qn("w:author")) or ""
+        counts[author] = counts.get(author, 0) + 1
+    return counts
+
+
 def summary_elements(
     package: Package, result: ComparisonSet, options: RedlineOptions, editorial: str, date: datetime
 ) -> list[etree._Element]:
@@ -177,6 +188,15 @@ def summary_elements(
     lang = options.lang
     intro = tr("intro", lang).format(editorial=editorial)
     out = [_paragraph(tr("title", lang), package, "Title"), _paragraph(intro, package)]
+    by_author = revisions_by_author(package.body)
+    if by_author and editorial != options.author:
+        counts = tr("revisions", lang).format(
+            substantive=by_author.get(options.author, 0),
+            author=options.author,
+            editorial=by_author.get(editorial, 0),
+            editorial_author=editorial,
+        )
+        out.append(_paragraph(counts, package))
     header = [[tr("section", lang)], [tr("what", lang)], [tr("words", lang)]]
     for pair in sorted(result.pairs, key=lambda p: _annex_number(p.new)):
         out.append(_paragraph(f"{doc_label(pair.old, lang)} → {doc_label(pair.new, lang)}", package, "heading 2"))
