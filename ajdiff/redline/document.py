@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ajdiff.changes import ComparisonSet
+from ajdiff.changes import ComparisonSet, InputBytes
 from ajdiff.compare.script import Edit, paragraph_script
 from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
@@ -72,11 +72,16 @@ class _Side:
         self.stretches = {id(d): s for d, s in zip(self.docs, cut.docs)}
 
 
-def _read(path: str, options: RedlineOptions, *, text: bool, base: bool) -> tuple[Package | None, SourceText | None]:
+def _read(
+    path: str, options: RedlineOptions, *, text: bool, base: bool, given: InputBytes | None = None
+) -> tuple[Package | None, SourceText | None]:
     """A file's package when it is a Word document, and its text as the reader reads it when it is not
     (or when `text`: its job descriptions are to be read again). NEW's package (`base`) holds no pending
     tracked change: they are accepted, as the comparison read them, and a warning says so."""
-    data, name, suffix = read_input(path, max_bytes=options.max_bytes)
+    # The bytes the comparison read, when it kept them: a pipe is read once, and a file may change meanwhile.
+    data, name, suffix = (
+        (given.data, given.name, given.suffix) if given else read_input(path, max_bytes=options.max_bytes)
+    )
     package = None
     if sniff_kind(data[:8], "") == "zip":
         try:
@@ -212,12 +217,13 @@ def _side(
     folders: bool,
     docs: Sequence[JobDescription] = (),
     base: bool = False,
+    given: InputBytes | None = None,
 ) -> tuple[Package | None, _Side]:
     """One input: its package (Word) or None, and its paragraphs with the job descriptions in them (as the
     comparison read them, or read again)."""
     if path is None:
         return None, _Side([], [], "")
-    package, source = _read(path, options, text=not docs, base=base)
+    package, source = _read(path, options, text=not docs, base=base, given=given)
     if package is not None:
         units = word_units(package.document, package.part)
     else:
@@ -255,9 +261,22 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     edges: list[etree._Element] = []
     folders = not _one_file_each(result)
     for old_path, new_path in _file_pairs(result):
-        old_package, old = _side(old_path, options, folders=folders, docs=() if folders else result.old_all)
+        old_package, old = _side(
+            old_path,
+            options,
+            folders=folders,
+            docs=() if folders else result.old_all,
+            given=None if folders else result.old_input,
+        )
         old_packages.append(old_package)
-        base, new = _side(new_path, options, folders=folders, docs=() if folders else result.new_all, base=True)
+        base, new = _side(
+            new_path,
+            options,
+            folders=folders,
+            docs=() if folders else result.new_all,
+            base=True,
+            given=None if folders else result.new_input,
+        )
         old.cut()
         new.cut()
         groups.append((base, old, new, _plan(result, old, new, options.moves)))
