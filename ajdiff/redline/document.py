@@ -24,6 +24,7 @@ from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SourceText, read_bytes, read_input, sniff_kind
 from ajdiff.read.formats.ooxml import qn
+from ajdiff.read.orders import register_rows
 from ajdiff.read.parse import parse_source
 from ajdiff.redline import track
 from ajdiff.redline.oxml import Revisions, element, paragraph
@@ -228,7 +229,9 @@ def _side(
         units = word_units(package.document, package.part)
     else:
         assert source is not None  # read whenever there is no package
-        units = text_units(source)
+        # The register's metadata tables are not the documents' text: the reader sets them aside, so does the body.
+        register = register_rows(source)
+        units = [u for u in text_units(source) if not all(o in register for o in u.origins)]
     if not docs:
         assert source is not None  # read when no documents were given
         docs = parse_source(source)

@@ -42,9 +42,10 @@ def _text_paragraphs(path: Path | str, annex: str | None = None) -> list[str]:
     """A text file's paragraphs as the redline's units; for one annex, that annex's stretch only."""
     from ajdiff.read.parse import parse_source
     from ajdiff.redline.units import segments
+    from tests.redline.support import REGISTER_ROW
 
     source = read_source(path)
-    units = text_units(source)
+    units = [u for u in text_units(source) if not REGISTER_ROW.match(u.text)]
     if annex is None:
         return [u.text for u in units]
     docs = parse_source(source)
