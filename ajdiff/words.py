@@ -44,6 +44,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "{editorial} autorilt „{editorial_author}“.",
         "Tracked changes in the document: {substantive} by “{author}”, {editorial} by “{editorial_author}”.",
     ),
+    "redline.stories": ("Päised ja jalused", "Page headers and footers"),
+    "redline.header": ("Päis", "Header"),
+    "redline.footer": ("Jalus", "Footer"),
     "redline.created": ("Loodud ametikohad (dokumendis lisatud tekstina)", "Posts created (inserted whole below)"),
     "redline.abolished": (
         "Kaotatud ametikohad (dokumendis kustutatud tekstina)",

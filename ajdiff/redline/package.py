@@ -357,6 +357,21 @@ class Package:
             count += found
         return count
 
+    def story(self, rel_id: str) -> etree._Element | None:
+        """A header or footer part of the main document by its relationship id, parsed; None if absent.
+
+        Read only until `changed` says it was edited: an untouched part is written back byte for byte."""
+        for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
+            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            if rel.get("Id") == rel_id and kind in ("header", "footer") and rel.get("TargetMode") != "External":
+                member = self._by_lower.get(_resolve(self._main, rel.get("Target") or "").lower())
+                return self._tree(member) if member is not None else None
+        return None
+
+    def changed(self, root: etree._Element) -> None:
+        """Say that a part given by `story` was edited, so it is written out."""
+        self._dirty.add(self._part_of(root))
+
     def related_bytes(self, rel_id: str) -> bytes | None:
         """The bytes of the part a relationship of the main document names (an image), None if there is none."""
         for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):

@@ -83,6 +83,10 @@ def word_runs(change: Change) -> list[tuple[str, SpanOp]]:
     out += [(_squeeze(s.text), s.op) for s in spans[first : last + 1]]
     if after:
         out.append((" " + " ".join(after[:CONTEXT_WORDS]) + (" …" if len(after) > CONTEXT_WORDS else ""), SpanOp.EQUAL))
+    # One space between words, across the runs too.
+    for k in range(1, len(out)):
+        if out[k - 1][0].endswith(" ") and out[k][0].startswith(" "):
+            out[k] = (out[k][0].lstrip(" "), out[k][1])
     # A word struck and its replacement in bold stand apart, as two words ('~~2~~ **3**', not '23').
     for k in range(len(out) - 1, 0, -1):
         (a, op_a), (b, op_b) = out[k - 1], out[k]
@@ -254,7 +258,7 @@ def summary_elements(
             editorial_author=editorial,
         )
         out.append(_paragraph(counts, package))
-    header: list[list[str | etree._Element]] = [[tr("section", lang)], [tr("what", lang)], [tr("words", lang)]]
+    header = _header_row(lang)
     if result.order_changes:
         # The order's own changes (its entry into force, what it repeals, the annexes it approves).
         out.append(_paragraph(word("field.order", lang), package, "heading 2"))
@@ -283,8 +287,23 @@ def summary_elements(
     return out
 
 
+def _header_row(lang: str) -> list[list[str | etree._Element]]:
+    return [[tr("section", lang)], [tr("what", lang)], [tr("words", lang)]]
+
+
+def _story_row(change: Change, lang: str) -> list[list[str | etree._Element]]:
+    """A changed page header or footer: 'Päis' | 'muudeti' | its words struck and bold."""
+    return [[tr(change.path, lang)], [kind_name(change.kind, lang)], [_words_paragraph(change)]]
+
+
 def add_summary(
-    package: Package, result: ComparisonSet, options: RedlineOptions, editorial: str, date: datetime
+    package: Package,
+    result: ComparisonSet,
+    options: RedlineOptions,
+    editorial: str,
+    date: datetime,
+    *,
+    stories: Sequence[Change] = (),
 ) -> None:
     """Put the summary page at the start of the body, in a content control, as a section of its own.
 
@@ -297,6 +316,10 @@ def add_summary(
     etree.SubElement(sdtpr, qn("w:tag")).set(qn("w:val"), SUMMARY_TAG)
     content = etree.SubElement(sdt, qn("w:sdtContent"))
     elements = summary_elements(package, result, options, editorial, date)
+    if stories:
+        # The page headers and footers that changed, after the posts.
+        elements.append(_paragraph(tr("stories", options.lang), package, "heading 2"))
+        elements.append(_table([_header_row(options.lang), *(_story_row(c, options.lang) for c in stories)], package))
     first = first_section(package.body)
     section = summary_section(first, package.add_empty_story("header"), package.add_empty_story("footer"))
     if first is not None:

@@ -47,11 +47,13 @@ def _pairs(folder: Path) -> dict[str, tuple[Path, Path]]:
     job_docx(folder / "new.docx", NEW_LINES)
     job_docx(folder / "old-bare.docx", LINES, BARE)
     (folder / "old.txt").write_text("\n".join(LINES), encoding="utf-8")
+    job_docx(folder / "new-draft.docx", NEW_LINES, Dress(header="Rahandusministeerium — KAVAND"))
     job_docx(folder / "new-pending.docx", NEW_LINES)
     with_pending(folder / "new-pending.docx")
     return {
         "same-dress": (folder / "old.docx", folder / "new.docx"),
         "pending": (folder / "old.docx", folder / "new-pending.docx"),
+        "header": (folder / "old.docx", folder / "new-draft.docx"),
         "images-new": (folder / "old-bare.docx", folder / "new.docx"),
         "text-old": (folder / "old.txt", folder / "new.docx"),
     }
@@ -183,7 +185,9 @@ def test_new_with_pending_changes_is_compared_and_written_as_accepted(office: di
     assert norm(paragraph_lines(view(data, Side.REJECT))) == norm(LINES)
     assert _export(report, "accept")[-len(accepted) :] == accepted
     assert _export(report, "reject")[-len(LINES) :] == norm(LINES)
-    assert report["accept"]["headers"] == report["reject"]["headers"] == ["Rahandusministeerium (kavand)"]
+    # The colleague's header word, accepted, is a difference from OLD's header like any other.
+    assert report["accept"]["headers"] == ["Rahandusministeerium (kavand)"]
+    assert report["reject"]["headers"] == ["Rahandusministeerium"]
 
 
 def test_pending_changes_and_an_unusable_package_are_warnings(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -222,3 +226,28 @@ def test_pending_changes_and_an_unusable_package_are_warnings(tmp_path: Path, ca
         warnings.simplefilter("always")
         build_redline(compare_files(tmp_path / "old.txt", tmp_path / "new.docx"), RedlineOptions(date=DATE))
     assert [type(w.message).__name__ for w in caught] == ["RedlineWarning"]
+
+
+def test_a_changed_page_header_is_tracked_in_the_header_and_named_on_the_summary(office: dict) -> None:
+    """As Word's Compare: the header's changed words tracked in NEW's header part; Accept All gives NEW's
+    header, Reject All OLD's; the footer's page fields are no change; the summary page names it."""
+    data, report = office["header"]
+    assert report["accept"]["headers"] == ["Rahandusministeerium — KAVAND"]
+    assert report["reject"]["headers"] == ["Rahandusministeerium"]
+    assert _export(report, "accept")[-len(NEW_LINES) :] == norm(NEW_LINES)
+    assert _export(report, "reject")[-len(LINES) :] == norm(LINES)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        headers = {n: etree.fromstring(zf.read(n)) for n in zf.namelist() if re.match(r"word/(header|footer)", n)}
+    tracked = {n for n, root in headers.items() if root.find(f".//{qn('w:ins')}") is not None}
+    assert len(tracked) == 1 and "header" in next(iter(tracked))
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")).find(qn("w:body"))
+    assert body is not None
+    summary = "".join(body[0].itertext())
+    assert "Päised ja jalused" in summary and "PäismuudetiRahandusministeerium — KAVAND" in summary
+    assert "Jalus" not in summary
+    # Not when they are the same: the same dress leaves NEW's header and footer parts as they came.
+    same, _ = office["same-dress"]
+    with zipfile.ZipFile(io.BytesIO(same)) as zf:
+        for name in ("word/header1.xml", "word/footer1.xml"):
+            assert etree.fromstring(zf.read(name)).find(f".//{qn('w:ins')}") is None
+        assert "Päised ja jalused" not in "".join(etree.fromstring(zf.read("word/document.xml")).itertext())
