@@ -9,6 +9,7 @@ whole, abolished ones deleted whole where they stood; the orders' own text is co
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,7 +28,7 @@ from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.orders import register_rows
 from ajdiff.read.parse import parse_source
 from ajdiff.redline import track
-from ajdiff.redline.oxml import Revisions, element, paragraph
+from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, paragraph
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, kind_of, segments, text_units, word_units
 from ajdiff.tree import NodeKind
@@ -195,6 +196,7 @@ def _renumber_moves(plans: Sequence[_Plan]) -> None:
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _CLEAN_STYLES = {NodeKind.TITLE: "Title", NodeKind.SECTION: "heading 1"}
 
 
@@ -320,7 +322,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
                 inserted=inserted,
                 old_paragraphs=old_elements,
             )
-    if edges:
+    if len(groups) == 1 and groups[0][0] is not None:  # NEW's own package: its edges and OLD's
         _, old, _, plan = groups[0]
         inserted += _track_edges(edges, package, old, old_packages[0], plan, substantive)
     track.mark_inserted_breaks(inserted)
@@ -410,20 +412,28 @@ def _track_edges(
     plan: _Plan,
     rev: Revisions,
 ) -> list[tuple[etree._Element, Revisions]]:
-    """NEW's edge paragraphs (images, text boxes) that OLD's edges lack, tracked as inserted; the
-    paragraphs whose break is still to be marked. A section break is kept, not tracked."""
-    old_edges: list[tuple[str, ...]] = []
+    """NEW's edge paragraphs (images, text boxes) that OLD's edges lack, tracked as inserted, and OLD's that
+    NEW lacks, back in place as deleted (their images copied into NEW's package); the inserted paragraphs,
+    whose break is still to be marked. A section break is kept, never tracked."""
+
+    def content(block: etree._Element, package: Package) -> tuple[str, ...]:
+        return tuple(c for c in _edge_content(block, package) if c != "section") if block.tag == qn("w:p") else ()
+
+    old_edges: list[tuple[bool, etree._Element, tuple[str, ...]]] = []
     if old_package is not None:
         used = {i for a, _, _ in plan.parts for i in a}
         blocks, edges = _outside(old.units, used, old_package.body)
-        old_edges = [_edge_content(blocks[k], old_package) for k in sorted(edges)]
+        first = min((k for k in range(len(blocks)) if k not in edges), default=len(blocks))
+        old_edges = [(k < first, blocks[k], content(blocks[k], old_package)) for k in sorted(edges)]
+        old_edges = [edge for edge in old_edges if edge[2]]
     inserted = []
     for block in kept:
-        content = tuple(c for c in _edge_content(block, new_package) if c != "section")
-        if not content or block.tag != qn("w:p"):
+        found = content(block, new_package)
+        if not found:
             continue
-        if content in old_edges:
-            old_edges.remove(content)
+        match = next((edge for edge in old_edges if edge[2] == found), None)
+        if match is not None:
+            old_edges.remove(match)
             continue
         for child in list(block):
             if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
@@ -431,4 +441,45 @@ def _track_edges(
                 child.addprevious(wrapper)
                 wrapper.append(child)
         inserted.append((block, rev))
+    heads = [block for head, block, _ in old_edges if head]
+    for block in reversed(heads):
+        new_package.body.insert(0, _deleted_copy(block, old_package, new_package, rev))
+    for head, block, _ in old_edges:
+        if not head:
+            new_package.append(_deleted_copy(block, old_package, new_package, rev))
     return inserted
+
+
+def _deleted_copy(
+    block: etree._Element, old_package: Package | None, new_package: Package, rev: Revisions
+) -> etree._Element:
+    """OLD's edge paragraph as a deleted paragraph of the redline, its images copied into NEW's package."""
+    p = copy.deepcopy(block)
+    for el in p.iter():
+        for attr in (f"{{{_R_NS}}}embed", f"{{{_R_NS}}}id", f"{{{_R_NS}}}link"):
+            rid = el.get(attr)
+            if rid is None or old_package is None:
+                continue
+            part = old_package.related_part(rid)
+            if part is None:
+                el.attrib.pop(attr)
+                continue
+            name, data, rel_type = part
+            el.set(attr, new_package.add_media(data, name, rel_type, old_package.content_type_of(name)))
+    taken = [int(d.get("id") or 0) for d in new_package.body.iter(_DOC_PR) if (d.get("id") or "").isdigit()]
+    for k, drawing in enumerate(p.iter(_DOC_PR), max(taken, default=0) + 1):
+        drawing.set("id", str(k))  # a drawing's id is unique in the document
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        for child in list(ppr):
+            if child.tag in (qn("w:sectPr"), qn("w:pPrChange")):
+                ppr.remove(child)
+    for child in list(p):
+        if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
+            wrapper = element("w:del", **rev.attrs())
+            child.addprevious(wrapper)
+            wrapper.append(child)
+            for t in wrapper.iter(qn("w:t")):
+                t.tag = qn("w:delText")
+    mark_paragraph(p, Track.DEL, rev)
+    return p

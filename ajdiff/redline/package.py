@@ -374,11 +374,49 @@ class Package:
 
     def related_bytes(self, rel_id: str) -> bytes | None:
         """The bytes of the part a relationship of the main document names (an image), None if there is none."""
+        found = self.related_part(rel_id)
+        return found[1] if found is not None else None
+
+    def related_part(self, rel_id: str) -> tuple[str, bytes, str] | None:
+        """The member name, bytes and relationship type of the part a relationship of the main document
+        names, None if there is none (or it is external)."""
         for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
             if rel.get("Id") == rel_id and rel.get("TargetMode") != "External":
                 member = self._by_lower.get(_resolve(self._main, rel.get("Target") or "").lower())
-                return self._parts.get(member) if member is not None else None
+                if member is None or member not in self._parts:
+                    return None
+                return member, self._parts[member], rel.get("Type") or ""
         return None
+
+    def add_media(self, data: bytes, name: str, rel_type: str, content_type: str | None) -> str:
+        """Add an image (or other media) part to the main document, named like `name`; its relationship id."""
+        stem, ext = posixpath.splitext(posixpath.basename(name))
+        member, n = f"word/media/ajdiff-{stem}{ext}", 1
+        while member.lower() in self._by_lower:
+            member, n = f"word/media/ajdiff-{stem}-{n}{ext}", n + 1
+        self._parts[member] = data
+        self._by_lower[member.lower()] = member
+        types = self._content_types()
+        extension = ext.lstrip(".").lower()
+        if self._content_type(member) is None:
+            if content_type is None:
+                raise ValueError(f"no content type for {name}")
+            default = etree.Element(f"{{{_CT_NS}}}Default", Extension=extension, ContentType=content_type)
+            types.insert(0, default)
+            self._dirty.add(CONTENT_TYPES)
+        rels = self._relationships(self._main)
+        ids = {rel.get("Id") for rel in rels}
+        k = len(ids) + 1
+        while f"rId{k}" in ids:
+            k += 1
+        target = posixpath.relpath(member, posixpath.dirname(self._main) or ".")
+        etree.SubElement(rels, f"{{{_REL_NS}}}Relationship", Id=f"rId{k}", Type=rel_type, Target=target)
+        self._dirty.add(self._part_of(rels))
+        return f"rId{k}"
+
+    def content_type_of(self, member: str) -> str | None:
+        """The content type of a part, by its override or its extension's default."""
+        return self._content_type(member)
 
     def add_empty_story(self, kind: str) -> str:
         """Add an empty header ('header') or footer ('footer') part to the main document; its relationship id."""

@@ -46,6 +46,7 @@ def _pairs(folder: Path) -> dict[str, tuple[Path, Path]]:
     job_docx(folder / "old.docx", LINES)
     job_docx(folder / "new.docx", NEW_LINES)
     job_docx(folder / "old-bare.docx", LINES, BARE)
+    job_docx(folder / "new-bare.docx", NEW_LINES, BARE)
     (folder / "old.txt").write_text("\n".join(LINES), encoding="utf-8")
     job_docx(folder / "new-draft.docx", NEW_LINES, Dress(header="Rahandusministeerium — KAVAND"))
     job_docx(folder / "new-pending.docx", NEW_LINES)
@@ -55,6 +56,7 @@ def _pairs(folder: Path) -> dict[str, tuple[Path, Path]]:
         "pending": (folder / "old.docx", folder / "new-pending.docx"),
         "header": (folder / "old.docx", folder / "new-draft.docx"),
         "images-new": (folder / "old-bare.docx", folder / "new.docx"),
+        "images-gone": (folder / "old.docx", folder / "new-bare.docx"),
         "text-old": (folder / "old.txt", folder / "new.docx"),
     }
 
@@ -251,3 +253,21 @@ def test_a_changed_page_header_is_tracked_in_the_header_and_named_on_the_summary
         for name in ("word/header1.xml", "word/footer1.xml"):
             assert etree.fromstring(zf.read(name)).find(f".//{qn('w:ins')}") is None
         assert "Päised ja jalused" not in "".join(etree.fromstring(zf.read("word/document.xml")).itertext())
+
+
+def test_images_gone_from_new_come_back_deleted(office: dict) -> None:
+    """OLD's logo and signature, which NEW lacks, are deleted paragraphs holding OLD's own images (copied into
+    the redline's package): Accept All has no image, Reject All has both."""
+    data, report = office["images-gone"]
+    assert (report["accept"]["images"], report["reject"]["images"]) == (0, 2)
+    assert _export(report, "accept")[-len(NEW_LINES) :] == norm(NEW_LINES)
+    assert _export(report, "reject")[-len(LINES) :] == norm(LINES)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"))
+        drawings = root.findall(f".//{qn('w:drawing')}")
+        assert len(drawings) == 2
+        assert all(any(a.tag == qn("w:del") for a in d.iterancestors()) for d in drawings)
+        media = [n for n in zf.namelist() if n.startswith("word/media/")]
+        assert len(media) == 2
+    assert norm(paragraph_lines(view(data, Side.ACCEPT))) == norm(NEW_LINES)
+    assert norm(paragraph_lines(view(data, Side.REJECT))) == norm(LINES)
