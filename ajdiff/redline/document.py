@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ajdiff.changes import ComparisonSet, InputBytes
+from ajdiff.changes import Change, ComparisonSet, InputBytes
 from ajdiff.compare.script import Edit, paragraph_script
 from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
@@ -31,7 +31,8 @@ from ajdiff.redline import track
 from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, paragraph
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, kind_of, segments, text_units, word_units
-from ajdiff.tree import NodeKind
+from ajdiff.text import normalize_line
+from ajdiff.tree import NodeKind, Origin, walk
 from ajdiff.words import doc_label, word
 
 if TYPE_CHECKING:
@@ -125,6 +126,8 @@ class RedlineWarning(UserWarning):
 def _match(side: _Side, wanted: JobDescription) -> JobDescription | None:
     """The document of a side (one file) that the comparison's document is: by its annex, and when the
     comparison spans folders, by its file too."""
+    if any(d is wanted for d in side.docs):  # documents given in memory: the very ones compared
+        return wanted
     if side.source is not None and wanted.source != side.source:
         return None
     return next((d for d in side.docs if d.annex == wanted.annex), None)
@@ -240,6 +243,24 @@ def _side(
     return package, _Side(units, list(docs), path if folders else None)
 
 
+def _from_documents(docs: Sequence[JobDescription]) -> _Side:
+    """A side made of documents in memory: each one's lines as written (its nodes' verbatim text)."""
+    units: list[Unit] = []
+    stretches: dict[int, tuple[int, ...]] = {}
+    for doc in docs:
+        start = len(units)
+        for node in walk(doc.sections):
+            # A node is one paragraph (its wrapped lines joined); the approval block is lines of its own.
+            lines = node.verbatim.split("\n") if node.key == "approval" else [" ".join(node.verbatim.split("\n"))]
+            for line in lines:
+                text = normalize_line(line)
+                if text:
+                    units.append(Unit(text, (Origin(line=len(units) + 1),)))
+        stretches[id(doc)] = tuple(range(start, len(units)))
+    unique = [d for k, d in enumerate(docs) if all(d is not e for e in docs[:k])]  # one post in two pairs
+    return _Side(units, unique, None, (), stretches)
+
+
 def _one_file_each(result: ComparisonSet) -> bool:
     """True when the comparison was of two files (not two folders, not documents put together by hand)."""
     return bool(result.old_path and result.new_path and not Path(result.old_path).is_dir())
@@ -261,11 +282,18 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     from ajdiff.redline.summary import add_summary
 
     date = options.date or datetime.now(timezone.utc).replace(microsecond=0)
-    groups = []
+    groups: list[tuple[Package | None, _Side, _Side, _Plan]] = []
     old_packages: list[Package | None] = []
     edges: list[etree._Element] = []
     folders = not _one_file_each(result)
-    for old_path, new_path in _file_pairs(result):
+    if result.old_path is None and result.new_path is None:
+        # Documents compared in memory (`compare_documents`): their own text, in a clean template.
+        old_docs = [*(p.old for p in result.pairs), *result.unpaired_old]
+        new_docs = [*(p.new for p in result.pairs), *result.unpaired_new]
+        old, new = _from_documents(old_docs), _from_documents(new_docs)
+        groups.append((None, old, new, _plan(result, old, new, options.moves)))
+        old_packages.append(None)
+    for old_path, new_path in _file_pairs(result) if result.old_path or result.new_path else ():
         old_package, old = _side(
             old_path,
             options,
@@ -329,7 +357,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     track.settle_last_marks(package.body, authors)
     track.keep_insertions_apart(package.body)
     track.mark_inserted_rows(package.body, authors)
-    stories = []
+    stories: list[Change] = []
     if len(groups) == 1 and groups[0][0] is not None and old_packages[0] is not None:
         # Both are Word files: their headers and footers are compared too (a text has none to compare).
         from ajdiff.redline.stories import track_stories

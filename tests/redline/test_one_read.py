@@ -5,9 +5,10 @@ from __future__ import annotations
 import shlex
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from ajdiff.api import compare_files
+from ajdiff.api import compare_documents, compare_files, load
 from tests.redline.support import SEED, norm, paragraphs, redline
 from tests.redline.views import Side, paragraph_lines, view
 
@@ -36,3 +37,17 @@ def test_a_file_changed_after_the_comparison_does_not_change_the_redline(tmp_pat
     data = redline(result)
     assert norm(paragraph_lines(view(data, Side.ACCEPT))) == norm(paragraphs("000", "2"))
     assert norm(paragraph_lines(view(data, Side.REJECT))) == norm(paragraphs("001"))
+
+
+def test_documents_compared_in_memory_can_be_redlined() -> None:
+    """`compare_documents()` of documents in memory: no file to read; the redline is their own text, word
+    for word (a node is one paragraph: the file's paragraph breaks are not in the documents)."""
+    old = [replace(d, source="vana (mälus)") for d in load(SEED["001"])]
+    new = [replace(d, source="uus (mälus)") for d in load(SEED["000"], "2")]
+    result = compare_documents(old, new)
+    assert result.old_path is None and result.new_input is None
+    data = redline(result)
+    accepted, rejected = paragraph_lines(view(data, Side.ACCEPT)), paragraph_lines(view(data, Side.REJECT))
+    assert " ".join(accepted).split() == " ".join(paragraphs("000", "2")).split()
+    assert " ".join(rejected).split() == " ".join(paragraphs("001")).split()
+    assert accepted != rejected
