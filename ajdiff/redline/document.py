@@ -393,18 +393,27 @@ def _edge_content(block: etree._Element, package: Package | None) -> tuple[str, 
     return tuple(found)
 
 
-def _outside(units: Sequence[Unit], used: set[int], body: etree._Element) -> tuple[list[etree._Element], set[int]]:
-    """A body's blocks (its closing section properties aside), and the positions of the blocks before the
-    first and after the last compared paragraph: the edges (a logo, a signature)."""
+def _outside(
+    units: Sequence[Unit], used: set[int], body: etree._Element
+) -> tuple[list[etree._Element], set[int], dict[int, bool]]:
+    """A body's blocks (its closing section properties aside); the positions of those before the first and
+    after the last compared paragraph; and of these, the edges (position → before?): the blocks between the
+    compared stretch and the nearest text of another document (a logo, a signature, not another annex's)."""
     blocks = [c for c in body if c.tag != qn("w:sectPr")]
     position = {id(block): k for k, block in enumerate(blocks)}
-    kept = {
-        position[id(_top_block(u.element, body))] for j, u in enumerate(units) if j in used and u.element is not None
-    }
+    places = [
+        (j in used, position[id(_top_block(u.element, body))]) for j, u in enumerate(units) if u.element is not None
+    ]
+    kept = {k for is_used, k in places if is_used}
     if not kept:
-        return blocks, set()
+        return blocks, set(), {}
     first, last = min(kept), max(kept)
-    return blocks, {k for k in range(len(blocks)) if k < first or k > last}
+    others = {k for is_used, k in places if not is_used}
+    low = max((k for k in others if k < first), default=-1)
+    high = min((k for k in others if k > last), default=len(blocks))
+    outside = {k for k in range(len(blocks)) if k < first or k > last}
+    edges = {k: k < first for k in outside if low < k < high}
+    return blocks, outside, edges
 
 
 def _remove_unused(new: _Side, plan: _Plan, body: etree._Element, package: Package) -> list[etree._Element]:
@@ -415,7 +424,7 @@ def _remove_unused(new: _Side, plan: _Plan, body: etree._Element, package: Packa
     used = {j for _, b, _ in plan.parts for j in b}
     if not any(new.units[j].element is not None for j in used):
         return []
-    blocks, edges = _outside(new.units, used, body)
+    blocks, outside, edges = _outside(new.units, used, body)
     position = {id(block): k for k, block in enumerate(blocks)}
     dropped = {
         position[id(_top_block(u.element, body))]
@@ -424,8 +433,8 @@ def _remove_unused(new: _Side, plan: _Plan, body: etree._Element, package: Packa
     }
     kept_edges = []
     for k, block in enumerate(blocks):
-        if k in dropped or k in edges:
-            if k not in dropped and _edge_content(block, package):
+        if k in dropped or k in outside:
+            if k in edges and k not in dropped and _edge_content(block, package):
                 kept_edges.append(block)
             else:
                 body.remove(block)
@@ -450,9 +459,8 @@ def _track_edges(
     old_edges: list[tuple[bool, etree._Element, tuple[str, ...]]] = []
     if old_package is not None:
         used = {i for a, _, _ in plan.parts for i in a}
-        blocks, edges = _outside(old.units, used, old_package.body)
-        first = min((k for k in range(len(blocks)) if k not in edges), default=len(blocks))
-        old_edges = [(k < first, blocks[k], content(blocks[k], old_package)) for k in sorted(edges)]
+        blocks, _, edges = _outside(old.units, used, old_package.body)
+        old_edges = [(head, blocks[k], content(blocks[k], old_package)) for k, head in sorted(edges.items())]
         old_edges = [edge for edge in old_edges if edge[2]]
     inserted = []
     for block in kept:

@@ -271,3 +271,26 @@ def test_images_gone_from_new_come_back_deleted(office: dict) -> None:
         assert len(media) == 2
     assert norm(paragraph_lines(view(data, Side.ACCEPT))) == norm(NEW_LINES)
     assert norm(paragraph_lines(view(data, Side.REJECT))) == norm(LINES)
+
+
+def test_only_the_compared_annexs_own_edges_stay(tmp_path: Path) -> None:
+    """An order of two annexes, each signed with an image: comparing the first annex keeps its signature,
+    not the second annex's (that one stands after another document's text)."""
+    import docx
+    from docx.shared import Cm
+
+    from tests.redline.wordpairs import png
+
+    first = [line for line in _text_paragraphs(SEED["000"], "2") if line.strip()]
+    second = [line for line in _text_paragraphs(SEED["000"], "6") if line.strip()]
+    document = docx.Document()
+    for lines, colour in ((first, (10, 10, 10)), (second, (200, 10, 10))):
+        for line in lines:
+            document.add_paragraph(line)
+        document.add_paragraph().add_run().add_picture(io.BytesIO(png(30, 10, colour)), width=Cm(4))
+    document.save(str(tmp_path / "order.docx"))
+    (tmp_path / "old.txt").write_text("\n".join(first), encoding="utf-8")
+    result = compare_files(tmp_path / "old.txt", tmp_path / "order.docx", new_annex="2")
+    data = build_redline(result, RedlineOptions(date=DATE))
+    assert _drawings(data) == 1
+    assert norm(paragraph_lines(view(data, Side.ACCEPT))) == norm(first)
