@@ -704,7 +704,8 @@ def summary_section(first: etree._Element | None, header: str, footer: str) -> e
 
 
 def restart_page_numbers(sect: etree._Element) -> None:
-    """Number a section's pages from 1 (`w:pgNumType w:start="1"`, its other attributes kept)."""
+    """Number a section's pages from 1 (`w:pgNumType w:start="1"`, its other attributes kept) — unless the
+    document starts them at a number of its own, which it keeps."""
     existing = sect.find(qn("w:pgNumType"))
     if existing is None:
         existing = element("w:pgNumType")
@@ -717,4 +718,5 @@ def restart_page_numbers(sect: etree._Element) -> None:
             later.addprevious(existing)
         else:
             sect.append(existing)
-    existing.set(qn("w:start"), "1")
+    if existing.get(qn("w:start")) is None:
+        existing.set(qn("w:start"), "1")

@@ -35,6 +35,7 @@ from tests.redline.wordpairs import COLLEAGUE, Dress, job_docx, with_pending
 LINES = [line for line in _text_paragraphs(SEED["000"], "2") if line.strip()]
 NEW_LINES = [*LINES[:10], "Uus lõik, mida vanas ei olnud.", *LINES[11:]]
 BARE = Dress(logo=False, signature=False)
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _redline(old: Path, new: Path) -> bytes:
@@ -294,3 +295,15 @@ def test_only_the_compared_annexs_own_edges_stay(tmp_path: Path) -> None:
     data = build_redline(result, RedlineOptions(date=DATE))
     assert _drawings(data) == 1
     assert norm(paragraph_lines(view(data, Side.ACCEPT))) == norm(first)
+
+
+def test_page_numbers_restart_at_1_unless_the_document_starts_them_elsewhere() -> None:
+    from ajdiff.redline.oxml import restart_page_numbers
+
+    plain = etree.fromstring(f'<w:sectPr xmlns:w="{W}"><w:pgSz w:w="11906"/><w:cols/></w:sectPr>')
+    restart_page_numbers(plain)
+    assert [etree.QName(c).localname for c in plain] == ["pgSz", "pgNumType", "cols"]  # the schema's order
+    assert plain[1].get(qn("w:start")) == "1"
+    own = etree.fromstring(f'<w:sectPr xmlns:w="{W}"><w:pgNumType w:fmt="lowerRoman" w:start="5"/></w:sectPr>')
+    restart_page_numbers(own)
+    assert (own[0].get(qn("w:start")), own[0].get(qn("w:fmt"))) == ("5", "lowerRoman")
