@@ -29,7 +29,7 @@ from tests.redline import validator
 from tests.redline.support import DATE, SEED, norm
 from tests.redline.test_libreoffice import DRIVER, SYSTEM_PYTHON, _have_libreoffice
 from tests.redline.test_redline import _text_paragraphs
-from tests.redline.views import Side, paragraph_lines, view
+from tests.redline.views import Side, document_xml, paragraph_lines, view
 from tests.redline.wordpairs import COLLEAGUE, Dress, job_docx, with_pending
 
 LINES = [line for line in _text_paragraphs(SEED["000"], "2") if line.strip()]
@@ -307,3 +307,29 @@ def test_page_numbers_restart_at_1_unless_the_document_starts_them_elsewhere() -
     own = etree.fromstring(f'<w:sectPr xmlns:w="{W}"><w:pgNumType w:fmt="lowerRoman" w:start="5"/></w:sectPr>')
     restart_page_numbers(own)
     assert (own[0].get(qn("w:start")), own[0].get(qn("w:fmt"))) == ("5", "lowerRoman")
+
+
+def test_an_edge_paragraph_that_ends_a_section_stays(tmp_path: Path) -> None:
+    """An empty paragraph after the last line that carries a section break (a landscape page follows, say)
+    is kept: dropping it would merge the sections and lose their pages' set-up."""
+    import docx
+    from docx.enum.section import WD_ORIENT
+
+    document = docx.Document()
+    for line in NEW_LINES:
+        document.add_paragraph(line)
+    document.add_paragraph()
+    section = document.add_section()
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    document.save(str(tmp_path / "new.docx"))
+    (tmp_path / "old.txt").write_text("\n".join(LINES), encoding="utf-8")
+    data = _redline(tmp_path / "old.txt", tmp_path / "new.docx")
+    body = document_xml(data).find(qn("w:body"))
+    assert body is not None
+    sections = [s for s in body.iter(qn("w:sectPr"))]
+    # The summary's, the portrait section's (in the kept paragraph) and the landscape body's.
+    assert len(sections) == 3
+    assert sections[1].getparent().tag == qn("w:pPr") and sections[2].getparent() is body
+    assert norm(paragraph_lines(view(data, Side.ACCEPT))) == norm(NEW_LINES)
+    assert norm(paragraph_lines(view(data, Side.REJECT))) == norm(LINES)
