@@ -40,9 +40,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "{substantive} substantive changes ({high} of high impact), {editorial} editorial.",
     ),
     "redline.revisions": (
-        "Jälgitavaid muudatusi dokumendis: {substantive} autorilt „{author}“, "
+        "Jälgitavaid muudatusi dokumendi põhitekstis: {substantive} autorilt „{author}“, "
         "{editorial} autorilt „{editorial_author}“.",
-        "Tracked changes in the document: {substantive} by “{author}”, {editorial} by “{editorial_author}”.",
+        "Tracked changes in the body of the document: {substantive} by “{author}”, "
+        "{editorial} by “{editorial_author}”.",
     ),
     "redline.stories": ("Päised ja jalused", "Page headers and footers"),
     "redline.header": ("Päis", "Header"),

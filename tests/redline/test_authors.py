@@ -34,7 +34,8 @@ def _summary_counts(data: bytes) -> tuple[int, int]:
     assert body is not None
     text = "".join(body[0].itertext())
     m = re.search(
-        r"Jälgitavaid muudatusi dokumendis: (\d+) autorilt „ajdiff“, (\d+) autorilt „ajdiff \(toimetuslik\)“", text
+        r"Jälgitavaid muudatusi dokumendi põhitekstis: (\d+) autorilt „ajdiff“, (\d+) autorilt „ajdiff \(toimetuslik\)“",
+        text,
     )
     assert m, text[:300]
     return int(m.group(1)), int(m.group(2))
