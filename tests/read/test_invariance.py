@@ -55,6 +55,22 @@ KNOWN = {
     ("pohja_parnumaa_vald_2024_eestkostespetsialist", "rewrap-0"): _OSKUSTELE,
     ("sotsiaalkindlustusamet_2023_57_jarelevalve_juhtivspetsialist", "rewrap-0"): "the goal's paragraphs joined",
     ("transpordiamet_2025_022_jarelevalve_juhataja", "rewrap-0"): _STACKED,
+    ("aki_2025_4p_jurist", "rewrap-pdf60"): "lowercase duties without numbers: a wrapped line reads as a new duty",
+    ("pohja_parnumaa_vald_2024_eestkostespetsialist", "rewrap-pdf60"): _OSKUSTELE,
+    ("ppa_2025_grupijuht", "rewrap-pdf60"): "the text's column header row read as a duty",
+    (
+        "rakvere_muusikakool_opetaja",
+        "rewrap-pdf60",
+    ): "'4.töötab' (no space after the number) wrapped into the supervisor",
+    ("sotsiaalkindlustusamet_2023_57_jarelevalve_juhtivspetsialist", "rewrap-pdf60"): "the goal's paragraphs joined",
+    (
+        "surju_vald_pearaamatupidaja",
+        "rewrap-pdf60",
+    ): "unnumbered lowercase responsibilities: a wrapped line reads as an item",
+    (
+        "syg_raamatukoguhoidja",
+        "rewrap-pdf60",
+    ): "requirements under sub-labels ('Teoreetiline väljaõpe:') read otherwise",
 }
 
 
@@ -147,12 +163,18 @@ def test_libreoffice_pdf_and_html_read_as_the_text(
     assert _changes(name, converted[(name, layout)], suffix) == []
 
 
-@pytest.mark.parametrize(("name", "layout"), _cases(tuple(f"rewrap-{k}" for k in range(REWRAPS))))
+REWRAPPED = (*(f"rewrap-{k}" for k in range(REWRAPS)), "rewrap-pdf60")
+"""Random widths and blank-line rates, and a PDF's text layer at 60 columns (a blank line after each)."""
+
+
+@pytest.mark.parametrize(("name", "layout"), _cases(REWRAPPED))
 def test_rewrapped_text_reads_as_the_text(name: str, layout: str) -> None:
     # Seeded by the document and the copy: a failure names a width and a rate that reproduce it.
     rng = random.Random(f"{name}/{layout.split('-')[1]}")
     width = 0 if name in layouts.UNWRAPPABLE else rng.randint(40, 100)
     blank_rate = rng.choice([0.0, 0.1, 0.3, 1.0])
+    if layout == "rewrap-pdf60":
+        width, blank_rate = (0 if name in layouts.UNWRAPPABLE else 60), 1.0
     text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
     wrapped = layouts.rewrap(text, width, blank_rate, rng.randint(0, 2**16))
     assert _changes(name, wrapped.encode(), ".txt") == [], (width, blank_rate)
@@ -234,5 +256,5 @@ def test_every_rule_names_the_documents_it_was_written_for(rule: str) -> None:
     cases = RULES[rule]
     for name, layout in cases:
         assert name in layouts.DOCUMENTS, name
-        assert layout in (*WORD, *CONVERTED, *(f"rewrap-{k}" for k in range(REWRAPS))), layout
+        assert layout in (*WORD, *CONVERTED, *REWRAPPED), layout
         assert (name, layout) not in KNOWN, (name, layout)
