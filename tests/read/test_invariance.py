@@ -39,7 +39,6 @@ _OSKUSTELE = "the requirements heading wrapped before 'oskustele' reads as a sec
 KNOWN = {
     ("004_5d5ea316ff165238", "pdf-lines-tight"): "OCR lines without paragraph spacing: task and results columns mixed",
     ("004_5d5ea316ff165238", "pdf-tables-tight"): "OCR lines in table cells without spacing: task and results mixed",
-    ("aki_2025_4p_jurist", "pdf-tables-tight"): "lowercase duties without numbers: a wrapped line reads as a new duty",
     ("pohja_parnumaa_vald_2024_eestkostespetsialist", "pdf-lines-tight"): _OSKUSTELE,
     ("pohja_parnumaa_vald_2024_eestkostespetsialist", "pdf-tables-tight"): _OSKUSTELE,
     ("ppa_2025_grupijuht", "pdf-lines-tight"): "the text's column header row read as a duty",
@@ -49,13 +48,10 @@ KNOWN = {
     ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-tables"): _STACKED,
     ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-lines-tight"): _STACKED,
     ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-tables-tight"): _STACKED,
-    ("aki_2025_4p_jurist", "rewrap-0"): "lowercase duties without numbers: a wrapped line reads as a new duty",
-    ("aki_2025_4p_jurist", "rewrap-1"): "lowercase duties without numbers: a wrapped line reads as a new duty",
     ("eelk_usuteaduse_instituut_akadeemiline_personal", "rewrap-0"): "'eesmärk lähtuvad' wrapped reads as the goal",
     ("pohja_parnumaa_vald_2024_eestkostespetsialist", "rewrap-0"): _OSKUSTELE,
     ("sotsiaalkindlustusamet_2023_57_jarelevalve_juhtivspetsialist", "rewrap-0"): "the goal's paragraphs joined",
     ("transpordiamet_2025_022_jarelevalve_juhataja", "rewrap-0"): _STACKED,
-    ("aki_2025_4p_jurist", "rewrap-pdf60"): "lowercase duties without numbers: a wrapped line reads as a new duty",
     ("pohja_parnumaa_vald_2024_eestkostespetsialist", "rewrap-pdf60"): _OSKUSTELE,
     ("ppa_2025_grupijuht", "rewrap-pdf60"): "the text's column header row read as a duty",
     (
@@ -241,6 +237,11 @@ RULES = {
     "a bullet's wrapped line stays in its bullet; 'ülesandeid:' in lowercase is no header": [
         ("kuusalu_keskkool_opetaja", "rewrap-0"),
         ("kuusalu_keskkool_opetaja", "rewrap-1"),
+    ],
+    "in wrapped lines the next item's number may stand inside a later line of an item ('… 3.2. osaleb')": [
+        ("aki_2025_4p_jurist", "rewrap-0"),
+        ("aki_2025_4p_jurist", "rewrap-pdf60"),
+        ("aki_2025_4p_jurist", "pdf-tables-tight"),
     ],
     "OCR'd lines are a scan's lines in any file that holds them": [
         ("004_5d5ea316ff165238", "docx-lines"),
