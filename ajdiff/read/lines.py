@@ -141,7 +141,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         if num and num.depth == 1 and i < len(lines):
             # A heading wrapped before a lowercase word ("3. Teenistuskoha" / "täitjale esitatavad nõuded").
             j = _next_filled(lines, i)
-            if j < len(lines) and _wrapped_heading(num.rest, lines[j]):
+            if j < len(lines) and (_wrapped_heading(num.rest, lines[j]) or _wrapped_caps(num.rest, lines[j])):
                 verbatim = f"{verbatim}\n{lines[j]}"
                 body = f"{body} {lines[j]}"
                 num = numbering(body)
@@ -208,6 +208,23 @@ def _next_filled(lines: list[str], i: int) -> int:
     while i < len(lines) and not lines[i]:
         i += 1
     return i
+
+
+_HEADING_CONNECTORS = frozenset({"ja", "ning", "või", "ega"})
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _wrapped_caps(title: str, following: str) -> bool:
+    """True when a heading in capitals is cut after a connector or a comma and goes on in capitals
+    ("3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE, TEADMISTELE JA" / "OSKUSTELE")."""
+    words = title.split()
+    if not words or not _caps(title) or not _caps(following) or numbering(following) is not None:
+        return False
+    return (words[-1].lower() in _HEADING_CONNECTORS or title.endswith(",")) and len(following.split()) <= 6
 
 
 def _wrapped_heading(title: str, following: str) -> bool:
