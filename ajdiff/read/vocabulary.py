@@ -143,9 +143,26 @@ def match_label(text: str, prefix: str = "") -> LabelHit | None:
 
 
 def is_table_header(text: str) -> bool:
-    """A column header of a duties table ('Põhiülesanded Oodatavad tulemused')."""
-    folded = ocr_fold(text)
-    return any(fuzzy_equal(folded, h, 0.8) for h in vocabulary().table_headers)
+    """A column header of a duties table ('Põhiülesanded Oodatavad tulemused', 'Ülesanded | Tulemused')."""
+    if len(text) > _HEADER_MAX_CHARS:
+        return False
+    folded = ocr_fold(text.replace("|", " "))
+    return any(fuzzy_equal(folded, h, 0.8) for h in _header_rows())
+
+
+_HEADER_MAX_CHARS = 80
+
+
+@cache
+def _header_rows() -> tuple[str, ...]:
+    """Every header row a duties table has: a task column's name alone, or followed by a results
+    column's ('Tööülesanne Tulemus', 'Teenistusülesanded Oodatavad tulemused'), OCR-folded.
+
+    Composed rather than listed: each body names its two columns its own way, and a Word table's
+    header row reads as the two names on one line."""
+    v = vocabulary()
+    results = sorted(ocr_fold(r) for r in v.results_labels)
+    return tuple(dict.fromkeys([*v.table_headers, *(f"{h} {r}" for h in v.table_headers for r in results)]))
 
 
 def is_results_label(text: str) -> bool:

@@ -23,6 +23,7 @@ from typing import Any
 
 from ajdiff.errors import InputError
 from ajdiff.read.formats import MAX_LINE_CHARS, SourceText
+from ajdiff.read.vocabulary import is_table_header
 from ajdiff.text import ParagraphTooLong, ends_sentence, join_wrapped, normalize_line, starts_lower, strip_bullet
 from ajdiff.tree import Origin
 
@@ -40,6 +41,8 @@ _X_TOLERANCE = 3.0  # points; cells and paragraphs that start within this are al
 _LINE_FACTOR = 1.32  # without a measured line pitch, a larger step (in font sizes) is a paragraph gap
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)+\.?\s")  # "2.1. " starts a duty
 _LABEL_MAX_CHARS = 60
+_ITEM_START = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s|^\d{1,2}(?:\.\d{1,2})+\s")  # "3.2 ", "1. ", not "2025 "
+_ROW_PADDING = 0.3  # points: a table row's borders and padding add at least this to the line pitch
 _FIT = 0.9  # characters are a rough measure of width: leave a margin before saying "it would fit"
 
 
@@ -52,6 +55,8 @@ class _Line:
     size: float = 0.0
     page: int = 0
     """1-based page the line is on."""
+    in_row: bool = False
+    """Another cell's text shares its baseline: a line of a table with two or more columns."""
 
     @property
     def text(self) -> str:
@@ -170,6 +175,32 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     return result
 
 
+def _drop_repeated_header_rows(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Remove a table's header row repeated at the top of a later page.
+
+    Word and LibreOffice repeat a table's header row ("Ülesanded | Tulemused") on every page the table
+    runs over; the document has it once. Left in, it would sit between the two halves of a row split
+    by the page break, and each cell's continuation would be read as a paragraph of its own. Only a
+    duty table's header is dropped: a label | value row can open a page of each annex ("Vahetu juht |
+    Talituse juhataja") and is content every time.
+    """
+    seen: set[tuple[str, tuple[int, ...]]] = set()
+    result = []
+    for lines in pages:
+        kept = []
+        for k, line in enumerate(lines):
+            key = (line.text, tuple(_column(x) for x in line.xs))
+            repeated = k < _EDGE_LINES and len(key[1]) >= 2 and key in seen
+            # "2. Peamised teenistusülesanded | Oodatavad tulemused" is a numbered heading of each annex.
+            if repeated and not line.text[:1].isdigit() and is_table_header(line.text):
+                continue
+            if len(key[1]) >= 2:
+                seen.add(key)  # a row of two or more cells on one baseline
+            kept.append(line)
+        result.append(kept)
+    return result
+
+
 def _leading(pages: list[list[_Line]]) -> float | None:
     """The document's line pitch within a paragraph: a low percentile of the steps between aligned lines."""
     steps = sorted(
@@ -182,7 +213,9 @@ def _leading(pages: list[list[_Line]]) -> float | None:
     return steps[len(steps) // 10] if steps else None
 
 
-def _continues(prev: _Line, line: _Line, widths: dict[int, int] | None, leading: float | None) -> tuple[bool, bool]:
+def _continues(
+    prev: _Line, line: _Line, widths: dict[int, int] | None, leading: float | None, pitch: float | None = None
+) -> tuple[bool, bool]:
     """Whether line continues prev's paragraph; and whether a paragraph gap was what said no."""
     if prev.y is None or line.y is None or line.x is None:
         return starts_lower(line.text) and not ends_sentence(prev.text), False
@@ -195,26 +228,47 @@ def _continues(prev: _Line, line: _Line, widths: dict[int, int] | None, leading:
         return False, False
     if step > (leading + max(2.0, 0.25 * size) if leading else _LINE_FACTOR * size):
         return False, True
+    # A table without paragraph spacing: only the cells' padding shows where a row ends.
+    new_row = _ITEM_START.match(line.text) or (ends_sentence(prev.text) and not starts_lower(line.text))
+    # The page's own pitch: a list set at 1.15 lines on one page must not read as rows on another.
+    if pitch and step > pitch + _ROW_PADDING and new_row:
+        return False, False
     if widths is None:
         return True, False
     # Without a gap: when the next line's first word would have fitted here, the paragraph ended.
-    full = widths.get(_column(prev.xs[-1]), 0)
-    first_word = line.text.split(" ", 1)[0]
-    if not starts_lower(line.text) and len(prev.tail) + 1 + len(first_word) < _FIT * full:
+    if not starts_lower(line.text) and _would_fit(prev, line, widths):
         return False, False
     return True, False
+
+
+def _would_fit(prev: _Line, line: _Line, widths: dict[int, int]) -> bool:
+    """Whether the line's first word would have fitted on prev: then prev ended by choice, not by width
+    (a label "1.7. Asendab" above its value "teenistuse direktorit …")."""
+    full = widths.get(_width_key(prev), 0) if prev.xs else 0
+    return len(prev.tail) + 1 + len(line.text.split(" ", 1)[0]) < _FIT * full
 
 
 def _column(x: float) -> int:
     return round(x / _X_TOLERANCE)
 
 
+def _width_key(line: _Line) -> int:
+    # A table's column and the body text may start at one x; their widths differ (odd keys: table).
+    return 2 * _column(line.xs[-1]) + line.in_row
+
+
 def _widths(lines: list[_Line]) -> dict[int, int]:
-    """The longest line (in characters) that starts at each x on a page: a column's full width."""
+    """The longest line (in characters) that starts at each x on a page, in a table or not: a column's full width."""
+    xs_at: dict[int, set[int]] = {}
+    for line in lines:
+        if line.y is not None:
+            xs_at.setdefault(round(line.y), set()).update(_column(x) for x in line.xs)
+    for line in lines:
+        line.in_row = line.y is not None and len(xs_at.get(round(line.y), ())) >= 2
     widths: dict[int, int] = {}
     for line in lines:
         if line.xs:
-            key = _column(line.xs[-1])
+            key = _width_key(line)
             widths[key] = max(widths.get(key, 0), len(line.tail))
     return widths
 
@@ -233,14 +287,14 @@ def _goes_on(text: str) -> bool:
     return starts_lower(text) or bool(re.match(r"\d+[a-zõäöüšž]", text))
 
 
-def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[tuple[str, int]], int]:
+def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False) -> tuple[list[tuple[str, int]], int]:
     """Join visual lines into paragraphs; also count the breaks that only a gap revealed.
 
     A table row split over a page break goes on in the same column on the next page: the first
     line of each column there continues that column's last paragraph when it starts in lowercase
     after an unfinished sentence, or sits at the text indent of a bulleted item. With `fit`, a line
     also ends its paragraph when the next line's first word would have fitted on it (for documents
-    without paragraph spacing).
+    without paragraph spacing); with `lower_only`, only a line that can only go on an unfinished sentence is joined.
     """
     paragraphs: list[str] = []
     first_page: list[int] = []  # per paragraph: the page it starts on
@@ -253,6 +307,7 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[tuple[str,
     hanging: list[bool] = []  # per paragraph: a list item with a hanging indent
     for page_no, lines in enumerate(pages):
         widths = _widths(lines)
+        pitch = _leading([lines])
         carried = column_para if page_no else {}
         column_para = {}
         for line in lines:
@@ -264,7 +319,12 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[tuple[str,
                 if (_goes_on(line.text) and not ends_sentence(paragraphs[idx])) or (hanging[idx] and not bulleted):
                     target = idx
             elif prev is not None and (page_no == 0 or column_para):
-                joined, by_gap = _continues(prev, line, widths if fit else None, leading)
+                joined, by_gap = _continues(prev, line, widths if fit else None, leading, pitch)
+                if lower_only and joined:
+                    # A paragraph's one short line ended by choice: a label "1.7. Asendab" above its value.
+                    # (Deeper in a cell, a page break can leave a short line: "õige ja" / "ajakohase …".)
+                    ended = paragraphs[prev_idx] == prev.text and _would_fit(prev, line, widths)
+                    joined = _goes_on(line.text) and not ends_sentence(prev.text) and not ended
                 gap_breaks += by_gap
                 target = prev_idx if joined else -1
             if target >= 0:
@@ -484,7 +544,7 @@ def read_pdf(data: bytes, name: str) -> SourceText:
     chars = sum(len(line.text.replace(" ", "")) for lines in pages for line in lines)
     if chars < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4 or chars < _MIN_CHARS_PER_PAGE:
         raise InputError(name, "PDF has no text layer", "OCR it first, e.g. with ocrmypdf")
-    pages = _drop_running_lines(pages)
+    pages = _drop_repeated_header_rows(_drop_running_lines(pages))
     starts = {_column(line.x) for lines in pages for line in lines if line.x is not None}
     pages = [_split_cells(lines, starts) for lines in pages]
     visual = [line for lines in pages for line in lines]
@@ -493,16 +553,21 @@ def read_pdf(data: bytes, name: str) -> SourceText:
         paragraphs, gap_breaks = _paragraphs(pages, fit=False)
         if gap_breaks < len(visual) / 8:
             paragraphs, gap_breaks = _paragraphs(pages, fit=True)
+        spaced = gap_breaks >= max(2, len(visual) // 50)
+        if not spaced:
+            # No paragraph spacing anywhere: joining would glue paragraphs. Only a lowercase line is
+            # joined to the line above in its column (or, over a page break, to its column's last line):
+            # the two halves of a table cell split by a page stay one. The rest is left to the parser.
+            lines, _ = _paragraphs(pages, fit=True, lower_only=True)
     except ParagraphTooLong as exc:
         problem = f"a paragraph joined from wrapped lines has {exc.args[0]} characters (limit {MAX_LINE_CHARS})"
         raise InputError(name, problem, "not a job description") from None
-    if gap_breaks < max(2, len(visual) // 50):
-        # No paragraph spacing anywhere: joining would glue paragraphs; give the page lines as they are.
+    if not spaced:
         return SourceText(
             name=name,
-            lines=tuple(line.text for line in visual),
+            lines=tuple(text for text, _ in lines),
             wrapped=True,
-            origins=tuple(Origin(page=line.page) for line in visual),
+            origins=tuple(Origin(page=page) for _, page in lines),
         )
     return SourceText(
         name=name,
