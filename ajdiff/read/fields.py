@@ -7,6 +7,7 @@ import re
 
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
 from ajdiff.read.languages import parse_languages
+from ajdiff.read.names import nominative, nominative_in
 from ajdiff.read.vocabulary import is_list_intro, vocabulary
 from ajdiff.text import fold, join_wrapped, slugify, split_outside_parens
 from ajdiff.tree import Node, NodeKind
@@ -189,9 +190,14 @@ def to_model(
         else:
             c.section(node)
     if "position" not in c.general:
-        post = _title_position(title) or post_from_order or _stem_position(nodes)
+        # The title and the clauses name the post inflected ('AUTOJUHI AMETIJUHEND', 'sotsiaalnõuniku
+        # …'); a person names it in the nominative. The title node keeps the words as written.
+        named = _title_position(title) or _stem_position(nodes)
+        post = nominative(named) if named else post_from_order
         if post:
             c.general["position"] = post
+    if c.general.get("supervisor"):
+        c.general["supervisor"] = nominative_in(c.general["supervisor"], allative=True)  # 'allub grupijuhile'
     if "duties" not in c.sections or not c.duties:
         warnings.append("no duties section found")
     if not c.requirements and not c.extra:
