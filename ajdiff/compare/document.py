@@ -390,6 +390,12 @@ def compare_orders(old: OrderRef | None, new: OrderRef | None) -> tuple[Change, 
     return tuple(changes)
 
 
+def _own_label(change: Change, old: JobDescription, new: JobDescription) -> Change:
+    """The change with the field's label as the documents write it (the new one's first)."""
+    label = new.own_label(change.path) or old.own_label(change.path)
+    return replace(change, own_label=label) if label else change
+
+
 def compare(old: JobDescription, new: JobDescription) -> Comparison:
     """Every semantic change from old to new, general part first, in document order."""
     go, gn = old.general, new.general
@@ -406,7 +412,7 @@ def compare(old: JobDescription, new: JobDescription) -> Comparison:
         changes += _scalar(
             path, getattr(go, key), getattr(gn, key), Impact.HIGH if path in _HIGH_SCALARS else Impact.NORMAL
         )
-    steps = [Step.of(c) for c in changes]
+    steps = [Step.of(_own_label(c, old, new)) for c in changes]
     steps += _duty_steps(old.duties, new.duties)
     changes = []
     ro, rn = old.requirements, new.requirements
@@ -421,6 +427,7 @@ def compare(old: JobDescription, new: JobDescription) -> Comparison:
     extra_old, extra_new = dict(ro.extra), dict(rn.extra)
     for slug in dict.fromkeys([*extra_old, *extra_new]):
         changes += _scalar(f"requirements.{slug}", extra_old.get(slug), extra_new.get(slug))
+    changes = [_own_label(c, old, new) for c in changes]
     changes += _items("rights", old.rights, new.rights, whole_section=True)
     changes += _items("responsibilities", old.responsibilities, new.responsibilities, whole_section=True)
     changes += _items("competencies", old.competencies, new.competencies, whole_section=True)
