@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
 from ajdiff.model import JobDescription
+from ajdiff.render.shared import bar_counts
 from ajdiff.words import (
     annex_name,
     change_title,
@@ -228,9 +229,7 @@ def diff_stat(result: ComparisonSet, *, lang: str = "et", width: int = 100) -> s
     for name, pair, count in zip(names, result.pairs, counts):
         if len(name) > name_width:
             name = name[: name_width - 1] + "…"
-        added = sum(1 for c in pair.substantive if c.kind is ChangeKind.ADDED)
-        removed = sum(1 for c in pair.substantive if c.kind is ChangeKind.REMOVED)
-        other = count - added - removed
+        added, removed, other = bar_counts(pair)
         bar = "+" * round(added * scale) + "-" * round(removed * scale) + "~" * round(other * scale)
         lines.append(f" {name:<{name_width}} | {count:>{digits}} {bar}".rstrip())
     high = sum(len(p.high_impact) for p in result.pairs)
