@@ -7,7 +7,7 @@ Estonian forms its genitive from a stem that the nominative may hide ('juht' →
 grammar propose candidate nominatives for the inflected word (or for the last part of a compound, the
 part that inflects), and a candidate is taken only when the Estonian Hunspell dictionary's word list
 (`data/et_words.txt.gz`, see tools/build_words.py) holds it. A word none of whose candidates is a word
-is kept as written. The list is read once, on the first name that needs it (~60 ms).
+is kept as written. The list is read once, on the first name that needs it (about 0.1 s unloaded).
 """
 
 from __future__ import annotations
