@@ -11,13 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ajdiff.changes import Change, Comparison, ComparisonSet, PairBasis, PairEvidence
+from ajdiff.changes import Change, Comparison, ComparisonSet, InputBytes, PairBasis, PairEvidence
 from ajdiff.compare.document import compare, compare_orders
 from ajdiff.compare.pairing import best_match, constraints, duties_matched, evidence, judge, propose, settle
 from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
-from ajdiff.read.formats import DEFAULT_MAX_BYTES, SUFFIXES
-from ajdiff.read.parse import read_documents
+from ajdiff.read.formats import DEFAULT_MAX_BYTES, SUFFIXES, read_bytes, read_input
+from ajdiff.read.parse import parse_source, read_documents
 from ajdiff.text import fold
 from ajdiff.tree import NodeKind, walk
 
@@ -88,11 +88,17 @@ def load(path: str | Path, annex: str | None = None, *, max_bytes: int = DEFAULT
 
 def _load_all(path: str | Path, max_bytes: int) -> list[JobDescription]:
     """Every job description of one file; refuse a file with none."""
-    docs = read_documents(path, max_bytes=max_bytes)
+    return _load_read(path, max_bytes)[0]
+
+
+def _load_read(path: str | Path, max_bytes: int) -> tuple[list[JobDescription], InputBytes]:
+    """Every job description of one file, and the bytes they were read from; refuse a file with none."""
+    data, name, suffix = read_input(path, max_bytes=max_bytes)
+    docs = parse_source(read_bytes(data, name, suffix, max_bytes=max_bytes))
     if not any(looks_like_job_description(d) for d in docs):
         # A README or a letter would otherwise "compare" as one nameless post with nothing in it.
         raise InputError(str(path), NOT_A_JOB_DESCRIPTION, "give an ametijuhend or an order with annexes")
-    return docs
+    return docs, InputBytes(data, name, suffix)
 
 
 def _list_folder(folder: Path) -> list[Path]:
@@ -376,7 +382,7 @@ def compare_files(
             if not docs:
                 raise InputError(str(folder), "folder has no job descriptions", "give folders of ametijuhend files")
     else:
-        old_all, new_all = _load_all(old_path, max_bytes), _load_all(new_path, max_bytes)
+        (old_all, old_input), (new_all, new_input) = _load_read(old_path, max_bytes), _load_read(new_path, max_bytes)
         old_docs = select_annex(old_all, old_annex, str(old_path))
         new_docs = select_annex(new_all, new_annex, str(new_path))
     with _gc_paused():
@@ -387,5 +393,12 @@ def compare_files(
     if not old_dir:
         paired = [(p.old.annex, p.new.annex) for p in result.pairs]
         order_changes = compare_orders(old_docs[0].order, new_docs[0].order, paired)
-        result = replace(result, order_changes=order_changes, old_all=tuple(old_all), new_all=tuple(new_all))
+        result = replace(
+            result,
+            order_changes=order_changes,
+            old_all=tuple(old_all),
+            new_all=tuple(new_all),
+            old_input=old_input,
+            new_input=new_input,
+        )
     return replace(result, notes=(*notes, *result.notes)) if notes else result

@@ -39,6 +39,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "Sisulisi muudatusi {substantive} (neist olulisi {high}), toimetuslikke {editorial}.",
         "{substantive} substantive changes ({high} of high impact), {editorial} editorial.",
     ),
+    "redline.revisions": (
+        "Jälgitavaid muudatusi dokumendi põhitekstis: {substantive} autorilt „{author}“, "
+        "{editorial} autorilt „{editorial_author}“.",
+        "Tracked changes in the body of the document: {substantive} by “{author}”, "
+        "{editorial} by “{editorial_author}”.",
+    ),
+    "redline.stories": ("Päised ja jalused", "Page headers and footers"),
+    "redline.header": ("Päis", "Header"),
+    "redline.footer": ("Jalus", "Footer"),
     "redline.created": ("Loodud ametikohad (dokumendis lisatud tekstina)", "Posts created (inserted whole below)"),
     "redline.abolished": (
         "Kaotatud ametikohad (dokumendis kustutatud tekstina)",
@@ -496,6 +505,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "hint.file_name": ("anna failinimi", "give a file name"),
     "hint.other_name": ("vali teine nimi", "choose another name"),
     # ---- what the readers warn of and the pairing notes: raised in English like the refusals, said by `translate`
+    "warning.pending_accepted": (
+        "sisaldab {0} ootel jälgitavat muudatust: need võrreldi ja kirjutati vastuvõetuna",
+        "holds {0} pending tracked changes: compared and written as accepted",
+    ),
+    "warning.package_unused": (
+        "selle Wordi paketist ei saa redlaini alust ({0}); redlain on ajdiffi enda mallis",
+        "its Word package cannot be the redline's base ({0}); the redline is in ajdiff's own template",
+    ),
     "warning.no_duties": ("teenistusülesannete osa ei leitud", "no duties section found"),
     "warning.no_requirements": ("nõuete osa ei leitud", "no requirements section found"),
     "warning.no_position": (
@@ -792,5 +809,6 @@ def translate(text: str, lang: str) -> str:
     for pattern, key in _english_patterns():
         match = pattern.match(text)
         if match:
-            return word(key, lang, *match.groups())
+            # A problem quoted in another ('cannot be the base (… declares a DOCTYPE …)') is said in `lang` too.
+            return word(key, lang, *(translate(group, lang) for group in match.groups()))
     return text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime, timezone
 
 from ajdiff.errors import InputError, OutputError
@@ -58,7 +59,9 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compare, build the redline in memory, then write it in one atomic step (or to stdout for -o -)."""
-    from ajdiff.cli.options import EXIT_SAME, check_output, compare_from_args, emit_bytes, max_bytes
+    from ajdiff.cli.options import EXIT_SAME, check_output, compare_from_args, emit_bytes, max_bytes, message_language
+    from ajdiff.errors import one_line
+    from ajdiff.words import translate, word
 
     output = str(args.output)
     if output != "-" and not output.lower().endswith(".docx"):
@@ -79,7 +82,15 @@ def run(args: argparse.Namespace) -> int:
 
     from ajdiff.redline.document import RedlineOptions, build_redline
 
+    def warn(source: str, message: str) -> None:
+        if not args.quiet:
+            lang = message_language(args)
+            print(
+                f"ajdiff: {source}: {word('cli.warning', lang)}: {one_line(translate(message, lang))}", file=sys.stderr
+            )
+
     options = RedlineOptions(
+        warn=warn,
         author=args.author,
         date=args.date,
         editorial_apart=args.editorial == "hide",
