@@ -407,7 +407,8 @@ def compare_files(
         )
     result = replace(result, old_path=str(old_path), new_path=str(new_path))
     if not old_dir:
-        order_changes = compare_orders(old_docs[0].order, new_docs[0].order)
+        paired = [(p.old.annex, p.new.annex) for p in result.pairs]
+        order_changes = compare_orders(old_docs[0].order, new_docs[0].order, paired)
         result = replace(
             result,
             order_changes=order_changes,

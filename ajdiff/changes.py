@@ -69,6 +69,9 @@ class Change:
     """The duty's number in the new version (duties only)."""
     spans: tuple[Span, ...] = ()
     """Inline word diff from old to new, when both sides exist."""
+    own_label: str = ""
+    """The field's label as the documents write it ('Ametikoht', 'Töötaja asendab'; the new one's, else
+    the old one's): Estonian reports name the field so, other languages by the catalogue."""
 
     @property
     def key(self) -> str:

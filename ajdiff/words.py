@@ -780,8 +780,11 @@ def path_label(path: str, lang: str = Lang.ET) -> str:
 
 def change_title(change: Change, lang: str = Lang.ET) -> str:
     """The title of a change's unit: the document's own heading where ajdiff has no name for the section
-    (generic sections, section texts, a created or abolished post), else the field's name in `lang`."""
-    return change.heading or path_label(change.path, lang)
+    (generic sections, section texts, a created or abolished post), the field's label as the documents
+    write it in Estonian ('Ametikoht'), else the field's name in `lang`."""
+    if change.heading:
+        return change.heading
+    return change.own_label if change.own_label and lang == Lang.ET else path_label(change.path, lang)
 
 
 def _short(text: str | None, limit: int = 90) -> str:

@@ -22,6 +22,8 @@ class Term:
     words: int
     folded: str
     ocr: str
+    phrase: str = ""
+    """The phrase as the vocabulary writes it ('kellele allub'), for naming a field as documents do."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class Vocabulary:
 
 
 def _terms(table: dict[str, list[str]]) -> tuple[Term, ...]:
-    terms = [Term(key, len(p.split()), fold(p), ocr_fold(p)) for key, phrases in table.items() for p in phrases]
+    terms = [Term(key, len(p.split()), fold(p), ocr_fold(p), p) for key, phrases in table.items() for p in phrases]
     # Longest first, so that "teenistuja asendaja" is tried before "asendaja".
     return tuple(sorted(terms, key=lambda t: -t.words))
 
@@ -139,6 +141,16 @@ def match_label(text: str, prefix: str = "") -> LabelHit | None:
             if rest.startswith((": ", "– ", "- ")) or rest == ":":
                 rest = rest[1:].strip()
             return LabelHit(term.key, " ".join(words[:n]).rstrip(":"), rest)
+    return None
+
+
+def known_label(key: str, label: str) -> str | None:
+    """The vocabulary's spelling of a label a document gave a field ('KELLELE ALLUB' → 'Kellele allub'),
+    when it is exactly one of that key's phrases; an OCR-damaged or unknown label gives None."""
+    folded = fold(label)
+    for term in vocabulary().labels:
+        if term.key == key and term.folded == folded:
+            return term.phrase[:1].upper() + term.phrase[1:]
     return None
 
 

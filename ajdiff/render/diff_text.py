@@ -185,8 +185,11 @@ def diff_text(
     shown = [c for c in result.order_changes if show_all or not c.editorial]
     if shown:
         order_lines = [style(section_name("order", lang), _BOLD)]
-        for c in shown:
-            order_lines += change_lines(c, style, lang, width)
+        for k, c in enumerate(shown):
+            # The approved annexes are one list under one heading, as a pair's list items are.
+            same = k > 0 and shown[k - 1].path == c.path and c.kind in _ITEM_KINDS
+            group = not same and k + 1 < len(shown) and shown[k + 1].path == c.path
+            order_lines += change_lines(c, style, lang, width, same_unit=same, group=group)
         blocks.append("\n".join(order_lines))
     blocks += [comparison_text(p, show_all=show_all, color=color, lang=lang, width=width) for p in result.pairs]
     if result.unpaired_new:
