@@ -10,8 +10,9 @@ from ajdiff.render.shared import side_line, sides
 from ajdiff.words import change_title, counted, doc_label, kind_name, section_name, sentence, word
 
 # The characters that mean something inline to Markdown (GitHub's tables too: '|'), '&' that starts an
-# entity, and '<' that starts HTML: a backslash makes each one itself (CommonMark escapes any ASCII punctuation).
-_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+# entity, '<' that starts HTML, and '#' (a heading's closing sequence: '## Post #' would lose its '#'): a
+# backslash makes each one itself (CommonMark escapes any ASCII punctuation).
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
 # What starts a block at the start of a heading's or list item's text: '#', a list marker, '1.' or '1)'.
 _BLOCK_START = re.compile(r"^(\s*)([#+=-]|\d+(?=[.)]))")
 
