@@ -1,22 +1,26 @@
 """OCR repair: put back diacritics that OCR lost, but only where the word is certain.
 
-The lexicon (ajdiff/data/lexicon.txt, built by tools/build_lexicon.py) holds the words of clean
-job descriptions. An OCR word without diacritics is restored only when its folded form maps to
-exactly one lexicon word: 'Oiguse' → 'Õiguse', 'jarelevalve' → 'järelevalve'. Anything else,
-including misreadings like 'td6dks', is kept as the OCR gave it.
+The lexicon is a general one: the Estonian Hunspell dictionary (Debian `myspell-et`: 282k entries and
+their suffix rules, shipped as data/et_EE.dic.gz and .aff.gz by tools/build_lexicon.py), read only when
+a text is OCR'd. An OCR word without diacritics is restored when the dictionary has exactly one form
+that folds to it: an entry ('Oiguse' → 'Õiguse') or what a suffix rule makes of one, found by undoing
+the rule ('votta' → 'võtta' of 'võtma'). A compound the dictionary does not list ('jarelevalve',
+'koostoomudel') is restored part by part over its fewest-part splits (each part an entry, the last any
+form), when every such split restores it alike. A fold two words share ('too': the verb form and 'töö')
+is settled by the job-description vocabulary when it writes one of them, else kept. Anything else,
+including misreadings like 'td6dks', stays as the OCR gave it, and so do names and abbreviations.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import re
 from collections.abc import Callable
 from enum import Enum
 from functools import lru_cache
 from importlib import resources
 from typing import Any, TypeVar, cast
-
-from unidecode import unidecode
 
 from ajdiff.model import JobDescription
 from ajdiff.tree import Node
@@ -26,14 +30,112 @@ _NOT_LETTERS = re.compile(r"[\W\d_]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+# OCR drops the marks of these letters; the dictionary's other letters ('é' of loanwords) are kept.
+_FOLD = str.maketrans("õäöüšž", "oaousz")
+_MIN_PART = 3  # shorter compound parts ('ja', 'ta', 'te') would split almost any word
+
+
+@dataclasses.dataclass(frozen=True)
+class _Dictionary:
+    """The Hunspell dictionary by folded form: its entries with their affix flags, and its suffix rules
+    by the folded ending they add."""
+
+    entries: dict[str, list[tuple[str, str]]]  # folded entry → (entry, flags)
+    rules: dict[str, list[tuple[str, str, str, re.Pattern[str]]]]  # folded ending → (flag, strip, add, condition)
+    longest: int  # the longest ending a rule adds
+
+
 @lru_cache(maxsize=1)
-def _lexicon() -> dict[str, str | None]:
-    """Folded word → its one diacritic spelling, or None when the fold is ambiguous or plain."""
-    text = resources.files("ajdiff").joinpath("data/lexicon.txt").read_text(encoding="utf-8")
-    forms: dict[str, set[str]] = {}
-    for word in text.split():
-        forms.setdefault(unidecode(word), set()).add(word)
-    return {k: (next(iter(v)) if len(v) == 1 and next(iter(v)) != k else None) for k, v in forms.items()}
+def _dictionary() -> _Dictionary:
+    """The Estonian Hunspell dictionary (data/et_EE.dic.gz, .aff.gz: see tools/build_lexicon.py), read once."""
+    data = resources.files("ajdiff").joinpath("data")
+    aff = gzip.decompress(data.joinpath("et_EE.aff.gz").read_bytes()).decode("iso-8859-15")
+    rules: dict[str, list[tuple[str, str, str, re.Pattern[str]]]] = {}
+    for line in aff.splitlines():
+        parts = line.split()
+        if len(parts) >= 5 and parts[0] == "SFX":
+            strip, add = ("" if x == "0" else x for x in parts[2:4])
+            rules.setdefault(add.translate(_FOLD), []).append((parts[1], strip, add, re.compile(f"(?:{parts[4]})$")))
+    dic = gzip.decompress(data.joinpath("et_EE.dic.gz").read_bytes()).decode("iso-8859-15")
+    entries: dict[str, list[tuple[str, str]]] = {}
+    for line in dic.splitlines()[1:]:  # the first line is a count
+        word, _, flags = line.strip().partition("/")
+        if word and word == word.lower():  # proper names are not restored: a name is kept as written
+            entries.setdefault(word.translate(_FOLD), []).append((word, flags))
+    return _Dictionary(entries, rules, max(map(len, rules)))
+
+
+@lru_cache(maxsize=4096)
+def _spellings(fold: str, whole: bool = True) -> frozenset[str]:
+    """Every word form of the dictionary that folds to `fold`: its entries, and (for a whole word or the
+    last part of a compound) what its suffix rules make of an entry ('votta' → 'võtta' of 'võtma')."""
+    d = _dictionary()
+    found = {word for word, _ in d.entries.get(fold, ())}
+    for cut in range(min(len(fold), d.longest) + 1) if whole else ():
+        end = fold[len(fold) - cut :]
+        for flag, strip, add, condition in d.rules.get(end, ()):
+            for word, flags in d.entries.get(fold[: len(fold) - cut] + strip.translate(_FOLD), ()):
+                if flag in flags and word.endswith(strip) and condition.search(word):
+                    found.add(word[: len(word) - len(strip)] + add)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _domain_words() -> str:
+    """The words of the job-description vocabulary (data/vocabulary.json: the labels ajdiff reads every
+    body's documents by), lower-cased, space-separated, to settle a fold two words share."""
+    text = resources.files("ajdiff").joinpath("data/vocabulary.json").read_text(encoding="utf-8")
+    return " " + " ".join(sorted({w.lower() for w in _WORD.findall(text)})) + " "
+
+
+def _pick(forms: frozenset[str]) -> str | None:
+    """The one spelling of a fold; of several, the one the job-description vocabulary writes (alone or
+    in a compound: 'töö' of 'tööülesanded' over the verb form 'too', 'märk' of 'eesmärk' over 'mark');
+    None when that does not decide."""
+    if len(forms) == 1:
+        return next(iter(forms))
+    # Up to the last letter the spellings differ in ('märgil' → 'märg', as in 'eesmärgid'), at least 4
+    # letters: a whole form the vocabulary lacks is still told by its stem.
+    last = max(i for i in range(min(map(len, forms))) if len({f[i] for f in forms}) > 1)
+    used = [f for f in forms if f[: max(last + 1, 4)] in _domain_words()]
+    return used[0] if len(used) == 1 else None
+
+
+def _split_restored(fold: str) -> str | None:
+    """A compound restored part by part over its fewest-part splits (each part an entry, the last any
+    form of the dictionary) with the longest last part, when every such split restores it alike; None
+    when there is no split, a part has two spellings or two splits disagree. The last part is the
+    compound's head, the word it is ('töö|vahendid', not the participle 'toov' and 'ahendid')."""
+    # best[i]: the fewest parts that spell fold[:i] and their restorations (None: a part was ambiguous)
+    best: list[tuple[int, set[str | None]] | None] = [None] * len(fold)
+    best[0] = (0, {""})
+    ends: list[tuple[int, int, set[str | None]]] = []  # (parts, -length of the last, restorations)
+    for i in range(len(fold)):
+        state = best[i]
+        if state is None:
+            continue
+        count, heads = state
+        for j in range(i + _MIN_PART, len(fold) + 1):
+            forms = _spellings(fold[i:j], whole=j == len(fold))
+            if not forms:
+                continue
+            spelling = _pick(forms)
+            made = {None if h is None or spelling is None else h + spelling for h in heads}
+            if j == len(fold):
+                ends.append((count + 1, i - j, made))
+                continue
+            old = best[j]
+            if old is None or count + 1 < old[0]:
+                best[j] = (count + 1, made)
+            elif count + 1 == old[0]:
+                old[1].update(made)
+    if not ends:
+        return None
+    fewest = min(e[:2] for e in ends)
+    made = set().union(*(e[2] for e in ends if e[:2] == fewest))
+    if fewest[0] < 2 or len(made) != 1:
+        return None
+    return next(iter(made))
 
 
 def _all_text(doc: JobDescription) -> str:
@@ -57,20 +159,40 @@ def text_looks_like_ocr(text: str) -> bool:
 
 
 def restore_word(word: str) -> str:
-    """The word with its diacritics back when the lexicon is certain, else unchanged."""
-    if any(c in _DIACRITICS for c in word):
-        return word
-    form = _lexicon().get(word.lower())
-    if form is None:
+    """The word with its diacritics back when the dictionary is certain, else unchanged."""
+    if any(c in _DIACRITICS for c in word) or not word.isascii() or (len(word) <= 2 and word.isupper()):
+        return word  # marked already, a foreign letter, or an abbreviation ('AI' is no 'ÄI')
+    fold = word.lower()
+    forms = _spellings(fold)
+    form = _pick(forms) if forms else _split_restored(fold)
+    if form is None or form == fold:
         return word
     if word.isupper():
         return form.upper()
     return form[0].upper() + form[1:] if word[0].isupper() else form
 
 
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -]+[A-Z][a-z]+)+\b")
+
+
+def _known(word: str) -> bool:
+    """True when the dictionary has a form of the word or of its parts."""
+    fold = word.lower()
+    return bool(_spellings(fold)) or _split_restored(fold) is not None
+
+
 def restore_text(text: str) -> str:
-    """Restore diacritics word by word."""
-    return _WORD.sub(lambda m: restore_word(m.group(0)), text)
+    """Restore diacritics word by word. Capitalised words side by side of which one is no word of the
+    dictionary are a person's name ('Maret Maripuu', 'Priit Sauk'), kept whole: the dictionary holds
+    no names, and a name's other part may be a rare word ('Maret' → 'märet', 'Sauk' → 'säuk')."""
+    names = [m.span() for m in _CAPITALISED_RUN.finditer(text) if not all(map(_known, _WORD.findall(m.group(0))))]
+    pieces: list[str] = []
+    done = 0
+    for start, end in names:
+        pieces += [_WORD.sub(lambda m: restore_word(m.group(0)), text[done:start]), text[start:end]]
+        done = end
+    pieces.append(_WORD.sub(lambda m: restore_word(m.group(0)), text[done:]))
+    return "".join(pieces)
 
 
 _T = TypeVar("_T")

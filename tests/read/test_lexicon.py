@@ -1,82 +1,104 @@
-"""read/lexicon.py: diacritics come back only where the lexicon knows the very word form, never by guess."""
+"""read/lexicon.py: diacritics come back where the Estonian dictionary is certain, never by guess."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+import sys
 from importlib import resources
+from pathlib import Path
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
-from unidecode import unidecode
 
 from ajdiff.model import Duty, General, JobDescription, Requirements
 from ajdiff.read import lexicon
 from ajdiff.read.lexicon import restore_diacritics, restore_text, restore_word, text_looks_like_ocr
 
-WORDS = resources.files("ajdiff").joinpath("data/lexicon.txt").read_text(encoding="utf-8").split()
-MARKED = sorted({w for w in WORDS if w != unidecode(w)})
-KNOWN_FOLDS = {unidecode(w) for w in WORDS}
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+FOLD = str.maketrans("õäöüšžÕÄÖÜŠŽ", "oaouszOAOUSZ")
+WORD = re.compile(r"[^\W\d_]{2,}")
+# Marked entries of the dictionary that no other entry or form shares the fold of.
+CERTAIN = sorted(
+    word
+    for fold, found in lexicon._dictionary().entries.items()
+    for word, _ in found
+    if word != fold and len(word) > 2 and lexicon._spellings(fold) == {word}
+)[::97]
 
 
-@given(st.sampled_from(MARKED))
-def test_every_lexicon_word_comes_back_from_its_ocr_form(word: str) -> None:
-    plain = unidecode(word)
+@given(st.sampled_from(CERTAIN))
+def test_a_dictionary_word_comes_back_from_its_ocr_form(word: str) -> None:
+    plain = word.translate(FOLD)
     assert restore_word(plain) == word
     assert restore_word(plain.capitalize()) == word[0].upper() + word[1:]
     assert restore_word(plain.upper()) == word.upper()
 
 
-@given(st.sampled_from(MARKED), st.sampled_from(["t", "ga", "le", "lt", "st", "d", "sse", "ks", "te"]))
-def test_an_inflected_form_the_lexicon_lacks_is_left_as_ocr_gave_it(word: str, ending: str) -> None:
-    """'jarelevalvet' is not 'järelevalvet' by analogy: only forms the lexicon holds are restored."""
-    inflected = unidecode(word) + ending
-    assume(inflected not in KNOWN_FOLDS)  # a form the lexicon holds itself is the test above's
-    assert restore_word(inflected) == inflected
+def test_forms_the_rules_make_and_compounds_come_back() -> None:
+    """Neither 'võtta' nor 'järelevalvet' is an entry: a suffix rule makes the one ('võtma'), the
+    compound's parts ('järele', 'valvet') the other."""
+    entries = lexicon._dictionary().entries
+    assert "votta" not in entries and "jarelevalvet" not in entries and "jarelevalve" not in entries
+    assert [restore_word(w) for w in ("votta", "jargides", "jarelevalve", "jarelevalvet", "koostoomudel")] == [
+        "võtta",
+        "järgides",
+        "järelevalve",
+        "järelevalvet",
+        "koostöömudel",
+    ]
 
 
-def test_the_forms_of_one_word_are_each_looked_up() -> None:
-    assert "järelevalve" in WORDS and "järelevalvet" not in WORDS
-    assert (restore_word("jarelevalve"), restore_word("jarelevalvet")) == ("järelevalve", "jarelevalvet")
-    assert [restore_word(w) for w in ("oigus", "oiguse", "oigusele")] == ["õigus", "õiguse", "oigusele"]
+def test_a_fold_two_words_share_is_settled_by_the_vocabulary_or_kept() -> None:
+    """'too' is the verb form and 'töö' (work): the job-description vocabulary writes 'töö'. 'kaigus'
+    may be 'käigus' or a form of 'kaikuma', and the vocabulary has neither: kept."""
+    assert lexicon._spellings("too") == {"too", "töö"}
+    assert lexicon._spellings("kaigus") == {"kaigus", "käigus"}
+    assert [restore_word(w) for w in ("too", "mark", "kaigus")] == ["töö", "märk", "kaigus"]
 
 
-def test_misreadings_plain_words_and_marked_words_are_kept() -> None:
-    assert restore_word("td6dks") == "td6dks"  # an OCR misreading of 'tööks': no lexicon word folds to it
-    assert restore_word("ja") == "ja"  # a word without diacritics maps to nothing
+def test_misreadings_plain_words_marked_words_and_abbreviations_are_kept() -> None:
+    assert restore_word("td6dks") == "td6dks"  # an OCR misreading of 'tööks': no word folds to it
+    assert restore_word("ja") == "ja"  # a plain word
     assert restore_word("Õigus") == "Õigus"  # already marked: never touched
     assert restore_word("jäarelevalve") == "jäarelevalve"
+    assert restore_word("AI") == "AI"  # not 'ÄI' (father-in-law)
 
 
-@pytest.fixture
-def tiny_lexicon(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The lexicon built from a word list of our own (the real builder, another data file)."""
-
-    class Files:
-        def files(self, package: str) -> Files:
-            return self
-
-        def joinpath(self, path: str) -> Files:
-            return self
-
-        def read_text(self, encoding: str) -> str:
-            return "töö too sõna järelevalve\n"
-
-    monkeypatch.setattr(lexicon, "resources", Files())
-    lexicon._lexicon.cache_clear()
-    yield
-    lexicon._lexicon.cache_clear()
-
-
-def test_a_fold_two_words_share_is_never_restored(tiny_lexicon: None) -> None:
-    """'too' is both 'töö' and 'too' in this lexicon: ambiguous, so the OCR text stays."""
-    assert [restore_word(w) for w in ("too", "sona", "jarelevalve")] == ["too", "sõna", "järelevalve"]
-
-
-def test_restore_text_replaces_whole_words_only() -> None:
+def test_restore_text_replaces_whole_words_and_keeps_names() -> None:
     assert restore_text("Oiguse ja jarelevalve (3.1.) oigusele, jarelevalvet!") == (
-        "Õiguse ja järelevalve (3.1.) oigusele, jarelevalvet!"
+        "Õiguse ja järelevalve (3.1.) õigusele, järelevalvet!"
     )
+    # 'Maripuu' is no word, so 'Maret Maripuu' is a name ('märet' is a word of the dictionary)
+    assert restore_text("Kinnitan: Maret Maripuu peadirektor. Naitab Ules initsiatiivi.") == (
+        "Kinnitan: Maret Maripuu peadirektor. Näitab Üles initsiatiivi."
+    )
+
+
+def _measure() -> tuple[int, int, int, int]:
+    """(words, words with diacritics, of those restored exactly, words given a mark they lack) over
+    every other body's document folded as OCR loses the marks."""
+    total = marked = exact = wrong = 0
+    for path in sorted((FIXTURES / "external").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            restored = restore_text(line.translate(FOLD))
+            for word, back in zip(WORD.findall(line), WORD.findall(restored), strict=True):
+                total += 1
+                if word.translate(FOLD) != word:
+                    marked += 1
+                    exact += back == word
+                wrong += any(a != b and a.translate(FOLD) == a for a, b in zip(word, back))
+    return total, marked, exact, wrong
+
+
+def test_other_bodies_documents_folded_as_ocr_does_come_back() -> None:
+    """31 documents of 17 bodies, none of whose words built the lexicon: 83.1% of the words with
+    diacritics come back exactly (the seed-word lexicon gave 45.7%); the only words given a mark they
+    lack are 5 names of one syllable pair ('Priit Sauk', 'Jaanus Kants': 'säuk', 'jäänus' are words)."""
+    total, marked, exact, wrong = _measure()
+    assert total > 4000 and marked > 1000
+    assert exact / marked >= 0.80
+    assert wrong <= 0.002 * total
 
 
 def test_a_document_is_restored_in_its_content_not_its_keys() -> None:
@@ -90,8 +112,9 @@ def test_a_document_is_restored_in_its_content_not_its_keys() -> None:
         metadata=(("Viit", "oiguse"),),
     )
     restored = restore_diacritics(doc)
-    assert restored.duties == (Duty("2.1", "Teeb jarelevalvet", ("Õiguse tagamine",)),)
+    assert restored.duties == (Duty("2.1", "Teeb järelevalvet", ("Õiguse tagamine",)),)
     assert restored.general.goal == "Tagada järelevalve"
+    assert restored.general.unit == "Õigusosakond"
     assert restored.other == (("jarelevalve", "järelevalve"),)  # the slug is a key: kept
     assert restored.requirements.extra[0][0] == "oigus"
     assert restored.requirements.languages == (("et", "C1"),)
@@ -104,3 +127,18 @@ def test_ocr_text_is_told_by_its_missing_diacritics() -> None:
     assert text_looks_like_ocr(plain)
     assert not text_looks_like_ocr(plain.replace("jarelevalve", "järelevalve").replace("oiguse", "õiguse"))
     assert not text_looks_like_ocr(plain[:200])  # too short to say
+
+
+DIC = Path("/usr/share/hunspell/et_EE.dic")
+
+
+@pytest.mark.skipif(not DIC.exists(), reason="the Debian dictionary (myspell-et) is what the files are built from")
+def test_the_shipped_dictionary_is_the_debian_one() -> None:
+    """data/et_EE.dic.gz and .aff.gz are tools/build_lexicon.py's output for the installed dictionary."""
+    sys.path.insert(0, str(FIXTURES.parent / "tools"))
+    import build_lexicon
+
+    for suffix in ("dic", "aff"):
+        shipped = resources.files("ajdiff").joinpath(f"data/et_EE.{suffix}.gz").read_bytes()
+        assert shipped == build_lexicon.packed(DIC.with_suffix(f".{suffix}"))
+    assert len(lexicon._dictionary().entries) > 250_000

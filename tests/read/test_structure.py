@@ -146,7 +146,8 @@ def test_ocr_columns_read_as_a_person_reads_them() -> None:
     assert duties["3.2"].results[0].startswith("Tagatud on aruandluse koostamine ja")
     assert duties["3.6"].task == "Tegevuste tagasiside anallils ja anallUsipohiste realiseerimine."
     assert duties["3.6"].results[0].startswith("Tagasiside on süsteemselt")
-    assert duties["3.16"].task.startswith("Vahetu juhi antud Ühekordsete Ülesannete täitmine.")
+    # 'Uhekordsete' as scanned: 'uhe' and 'ühe' are both words of the dictionary, so it is not restored
+    assert duties["3.16"].task.startswith("Vahetu juhi antud Uhekordsete Ülesannete täitmine.")
     assert duties["3.16"].results == ("Ülesanded on täidetud korrektselt ja digeaegselt.",)
 
 
