@@ -57,6 +57,27 @@ def _lines(doc, folder: str) -> list[str]:  # type: ignore[no-untyped-def]
         return fh.read().split("\n")
 
 
+def _tables(doc) -> list[list[list[int]]]:  # type: ignore[no-untyped-def]
+    """Every text table's shape in the document's order: per row, each cell's paragraph count."""
+    shapes = []
+    tables = doc.getTextTables()
+    for k in range(tables.getCount()):
+        table = tables.getByIndex(k)
+        cells: dict[int, list[tuple[str, int]]] = {}
+        for name in table.getCellNames():  # 'B3': column B of row 3 ('B3.1.1' inside a split cell)
+            top = name.split(".")[0]
+            column = "".join(c for c in top if c.isalpha())
+            row = int(top[len(column) :])
+            paragraphs = table.getCellByName(name).getText().createEnumeration()
+            count = 0
+            while paragraphs.hasMoreElements():
+                paragraphs.nextElement()
+                count += 1
+            cells.setdefault(row, []).append((f"{len(column):02d}{column}", count))
+        shapes.append([[n for _, n in sorted(cells[r])] for r in sorted(cells)])
+    return shapes
+
+
 def _inspect(smgr, ctx, url: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """Tracked changes, comment count and style names of one file, read without opening a view."""
     doc = smgr.createInstanceWithContext("com.sun.star.text.TextDocument", ctx)
@@ -121,7 +142,11 @@ def main(paths: list[str]) -> int:
                 doc = desktop.loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
                 entry["redlines"] = _redlines(doc)
                 dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
-                entry[action] = {"text": _lines(doc, profile), "remaining": sum(_redlines(doc).values())}
+                entry[action] = {
+                    "text": _lines(doc, profile),
+                    "remaining": sum(_redlines(doc).values()),
+                    "tables": _tables(doc),
+                }
                 doc.close(True)
             results[path] = entry
         json.dump(results, sys.stdout, ensure_ascii=False)
