@@ -209,7 +209,9 @@ def cut_spans(spans: Sequence[Span], pieces: Sequence[str], side: SpanOp) -> lis
 
     `side` is the side the paragraphs are on (INSERT: NEW's, cut by a SPLIT; DELETE: OLD's, by a MERGE).
     The joining space is where that side has a paragraph break: the other side's space there becomes a
-    tracked space at the end of the paragraph before, so joining the paragraphs gives its text exactly."""
+    tracked space at the start of the paragraph after, so joining the paragraphs gives its text exactly.
+    Not at the end of the paragraph before: its mark is the one that comes or goes, and LibreOffice drops
+    a tracked space before a tracked paragraph end (glued words, 'osaletud.Esindatud')."""
     other = SpanOp.DELETE if side is SpanOp.INSERT else SpanOp.INSERT
     ends, start = [], 0
     for text in pieces:
@@ -230,9 +232,9 @@ def cut_spans(spans: Sequence[Span], pieces: Sequence[str], side: SpanOp) -> lis
             continue
         for char in span.text:
             if piece < len(pieces) - 1 and pos == ends[piece]:
+                piece += 1
                 if span.op is SpanOp.EQUAL:
                     add(other, char)  # a space on the other side, a break on this one
-                piece += 1
             else:
                 add(span.op, char)
             pos += 1
