@@ -585,6 +585,20 @@ def rows_as_units(
         if a not in matched and b not in taken:
             matched[a] = b
             taken.add(b)
+    # A paragraph moved out of one row into another that is not that row: the rows are deleted and
+    # inserted as rows (Reject All restores OLD's rows), not words moved between cells.
+    ends: dict[int, list[Edit]] = {}
+    for step in steps:
+        if step.kind in (EditKind.MOVE_FROM, EditKind.MOVE_TO) and step.move is not None:
+            ends.setdefault(step.move, []).append(step)
+    across: set[int] = set()
+    for number, pair in ends.items():
+        source = next((e.old for e in pair if e.kind is EditKind.MOVE_FROM), None)
+        dest = next((e.new for e in pair if e.kind is EditKind.MOVE_TO), None)
+        a = row(old_paragraphs[source]) if source is not None else None
+        b = row(new_paragraphs[dest]) if dest is not None else None
+        if (a is not None or b is not None) and (a is None or matched.get(a) is not b):
+            across.add(number)
     out: list[Edit] = []
     for step in steps:
         if step.kind in (EditKind.SAME, EditKind.PAIR) and step.old is not None and step.new is not None:
@@ -593,6 +607,10 @@ def rows_as_units(
                 out.append(Edit(EditKind.DELETE, step.old, None))
                 out.append(Edit(EditKind.INSERT, None, step.new))
                 continue
+        if step.move in across:
+            kind = EditKind.DELETE if step.kind is EditKind.MOVE_FROM else EditKind.INSERT
+            out.append(Edit(kind, step.old, step.new))
+            continue
         out.append(step)
     # An OLD row no NEW row is: its deletions together, in OLD's order, where the first of them stood.
     gone: dict[etree._Element, list[int]] = {}

@@ -37,6 +37,7 @@ from tests.redline.support import (
     table_file,
 )
 from tests.redline.views import Side, document_xml, paragraph_lines, view
+from tests.redline.word_pairs import BASE, edited, write
 
 DRIVER = Path(__file__).with_name("lo_driver.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -105,6 +106,14 @@ WORD_PAIRS: dict[str, tuple[str, str | None, str, str | None, tuple[str, ...]]] 
 """The seeds' own Word files (tables for the general part, the duties, the requirements): a post
 paired, and the two orders with four posts paired by hand, or two (the rest abolished and created)."""
 
+BUILT: dict[str, tuple[tuple[str, int, int], ...]] = {
+    "built-moved-down": (("move", 2, 5),),
+    "built-moved-up": (("move", 9, 0),),
+    "built-mixed": (("insert", 3, 1), ("delete", 7, 0), ("split", 1, 0), ("value", 7, 7), ("reword", 4, 2)),
+}
+"""Edits of 000 Lisa 2 in the template: a duty row moved down, one moved up, rows inserted and deleted,
+a result split, a value replaced, a task reworded."""
+
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, dict, list[str], list[str]]]:
@@ -156,6 +165,15 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, d
         files[key] = (redline(result), [], [])
     for seed, path in WORD_SEEDS.items():
         files[f"as-is-{seed}"] = (path.read_bytes(), [], [])
+    # The template's Word files (python-docx, Arial 11, 3 cm margins), edited as a drafter edits them.
+    for key, edits in BUILT.items():
+        new_post = BASE
+        for edit in edits:
+            new_post = edited(new_post, edit)
+        old_file, new_file = write(BASE, folder / f"{key}-old.docx"), write(new_post, folder / f"{key}-new.docx")
+        files[key] = (redline(compare_files(old_file, new_file)), [], [])
+        files[f"as-is-{key}-old"] = (old_file.read_bytes(), [], [])
+        files[f"as-is-{key}-new"] = (new_file.read_bytes(), [], [])
     paths = {}
     for key, (data, _, _) in files.items():
         path = folder / f"{key}.docx"
@@ -245,3 +263,18 @@ def test_a_replaced_value_stays_in_its_value_cell(office: dict) -> None:
     rejected = _lines(report["reject"]["text"])
     label = len(rejected) - 1 - rejected[::-1].index("Ametikoha grupp")  # the table's, not the summary's
     assert rejected[label + 1] == "Ametnik"
+
+
+@pytest.mark.parametrize("key", BUILT)
+def test_a_template_redline_accepts_and_rejects_to_the_documents_tables(office: dict, key: str) -> None:
+    """The template's tables after a duty row moved, inserted or deleted, a result split, a value
+    replaced: LibreOffice's Accept All gives NEW's tables and words, Reject All OLD's."""
+    data, report, _, _ = office[key]
+    summary = [el for el in document_xml(data).iter(qn("w:sdt")) if el.find(f".//{qn('w:tag')}") is not None]
+    summary_tables = sum(len(list(el.iter(qn("w:tbl")))) for el in summary)
+    for side, action in (("old", "reject"), ("new", "accept")):
+        source = office[f"as-is-{key}-{side}"][1]["accept"]
+        got = report[action]["tables"]
+        assert got[summary_tables:] == source["tables"], action
+        wanted, seen = _words(source["text"]), _words(report[action]["text"])
+        assert seen[-len(wanted) :] == wanted, action

@@ -1,0 +1,70 @@
+"""Word job descriptions of the template (tests/redline/word_pairs.py), edited as a drafter edits them —
+a duty row inserted, deleted, moved or reworded, a result split in two, a value replaced — and
+redlined: Accept All gives NEW's tables and Reject All OLD's, row by row, cell by cell, paragraph by
+paragraph, word for word (pure-Python views of the XML; LibreOffice judges the same pairs in
+test_libreoffice.py)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ajdiff.api import compare_files
+from tests.redline.support import redline
+from tests.redline.views import Side, TableRow, view
+from tests.redline.word_pairs import BASE, Post, edited, moved, write
+
+
+def _items(data: bytes, side: Side) -> list[object]:
+    """The body's tables row by row and its non-empty paragraphs, spaces normalised."""
+    out: list[object] = []
+    for item in view(data, side):
+        if isinstance(item, TableRow):
+            out.append(tuple(tuple(" ".join(p.split()) for p in cell) for cell in item.cells))
+        elif item.strip():
+            out.append(" ".join(item.split()))
+    return out
+
+
+def _redline_views(old: Post, new: Post) -> tuple[list[object], list[object], list[object], list[object]]:
+    with tempfile.TemporaryDirectory() as folder:
+        a, b = write(old, Path(folder) / "old.docx"), write(new, Path(folder) / "new.docx")
+        data = redline(compare_files(a, b))
+        return (
+            _items(data, Side.ACCEPT),
+            _items(data, Side.REJECT),
+            _items(b.read_bytes(), Side.ACCEPT),
+            _items(a.read_bytes(), Side.ACCEPT),
+        )
+
+
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["move", "delete", "insert", "reword", "split", "value"]),
+        st.integers(0, 20),
+        st.integers(0, 20),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(EDITS)
+def test_edited_rows_and_cells_accept_to_new_and_reject_to_old(edits: list[tuple[str, int, int]]) -> None:
+    new = BASE
+    for edit in edits:
+        new = edited(new, edit)
+    accepted, rejected, new_items, old_items = _redline_views(BASE, new)
+    assert accepted == new_items
+    assert rejected == old_items
+
+
+def test_a_moved_duty_row_comes_back_as_a_row() -> None:
+    """2.3 moved below 2.6 (the issue's case): Reject All gives OLD's 12 duty rows, each whole."""
+    accepted, rejected, new_items, old_items = _redline_views(BASE, moved(BASE, 2, 5))
+    assert rejected == old_items
+    assert accepted == new_items
