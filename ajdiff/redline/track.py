@@ -195,7 +195,18 @@ def old_paragraph(
     own: etree._Element | None = None,
 ) -> etree._Element:
     """A paragraph holding OLD's text as deleted (or moved away), formatted as it was in OLD (`own`, OLD's
-    own paragraph, when OLD is a Word file) or else like its neighbour in NEW."""
+    own paragraph, when OLD is a Word file) or else like its neighbour in NEW.
+
+    A deleted Word paragraph of OLD is its own runs, so its non-breaking hyphens, tabs and formatting
+    come back on Reject All; a numbered one is its text with the number written out (the number is
+    drawn from OLD's numbering, which NEW's package may not have)."""
+    if own is not None and kind is Track.DEL and not _numbered(own):
+        p = _paragraph_like(own)
+        for child in own:
+            if child.tag != qn("w:pPr"):
+                p.append(copy.deepcopy(child))
+        _as_deleted(p, rev)
+        return p
     source = own if own is not None else like
     p = _paragraph_like(source)
     rpr = _rpr(source) if source is not None else None
@@ -340,8 +351,8 @@ def _as_deleted(block: etree._Element, rev: Revisions) -> None:
             continue
         parent.remove(el)
     for r in list(block.iter(qn("w:r"))):
-        for t in r.iter(qn("w:t")):
-            t.tag = qn("w:delText")
+        for t in r.iter(qn("w:t"), qn("w:instrText")):
+            t.tag = qn("w:delText") if t.tag == qn("w:t") else qn("w:delInstrText")
         wrapper = _wrap(Track.DEL, [], rev)
         r.addprevious(wrapper)
         wrapper.append(r)

@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ajdiff.api import compare_files
+from ajdiff.redline.oxml import qn
 from tests.redline.support import redline
-from tests.redline.views import Side, TableRow, view
+from tests.redline.views import Side, TableRow, document_xml, view
 from tests.redline.word_pairs import BASE, Post, edited, moved, write
 
 
@@ -68,3 +69,39 @@ def test_a_moved_duty_row_comes_back_as_a_row() -> None:
     accepted, rejected, new_items, old_items = _redline_views(BASE, moved(BASE, 2, 5))
     assert rejected == old_items
     assert accepted == new_items
+
+
+def test_a_deleted_word_paragraph_keeps_its_own_hyphens_tabs_and_properties(tmp_path: Path) -> None:
+    """OLD's paragraph NEW lacks is OLD's own runs and paragraph properties, deleted: its non-breaking
+    hyphen ('5‑aastane'), its tab and its centring come back on Reject All, not plain text."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+
+    def document(with_extra: bool) -> Path:
+        d = docx.Document()
+        d.add_paragraph("AMETIJUHEND")
+        d.add_paragraph("1. Üldosa")
+        d.add_paragraph("Teenistuskoht: Ekspert")
+        if with_extra:
+            p = d.add_paragraph("Vähemalt 5")
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = p.add_run()
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+            p.add_run("aastane töökogemus")
+            p.add_run().add_tab()
+            p.add_run("avalikus teenistuses.")
+        d.add_paragraph("2. Peamised teenistusülesanded")
+        d.add_paragraph("2.1. Dokumentide menetlemine ja arhiveerimine.")
+        path = tmp_path / f"{'old' if with_extra else 'new'}.docx"
+        d.save(str(path))
+        return path
+
+    old, new = document(True), document(False)
+    root = document_xml(redline(compare_files(old, new)))
+    deleted = [p for p in root.iter(qn("w:p")) if "".join(p.itertext()).startswith("Vähemalt 5")]
+    assert len(deleted) == 1
+    p = deleted[0]
+    assert [el.getparent().getparent().tag for el in p.iter(qn("w:noBreakHyphen"), qn("w:tab"))] == [qn("w:del")] * 2
+    assert p.find(f"{qn('w:pPr')}/{qn('w:jc')}").get(qn("w:val")) == "center"
+    assert p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
