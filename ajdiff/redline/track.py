@@ -283,6 +283,10 @@ def _index(value: int | None) -> int:
     return value
 
 
+def _is_deleted_paragraph(el: etree._Element) -> bool:
+    return el.tag == qn("w:p") and el.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+
+
 def _numbered(p: etree._Element | None) -> bool:
     return p is not None and p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
 
@@ -424,23 +428,35 @@ def _deleted_row(
     steps: Sequence[Edit],
     k: int,
     old_paragraphs: Sequence[etree._Element | None],
-    anchor: etree._Element,
+    anchor: etree._Element | None,
+    rows: dict[etree._Element, etree._Element],
     rev: Revisions,
 ) -> tuple[int, etree._Element] | None:
-    """When steps k… delete every paragraph of one row of an OLD table and the anchor stands in a row of a
-    NEW table: that row, copied and tracked as deleted, after the anchor's row; (steps taken, new anchor)."""
+    """When steps k… delete every paragraph of one row of an OLD table: that row, copied and tracked as
+    deleted, in the NEW table its table became — after the anchor's row when the anchor stands in one,
+    else next to the NEW row its nearest neighbouring OLD row became (`rows`); (steps taken, new anchor)."""
     index = steps[k].old
     first = old_paragraphs[index] if index is not None else None
     old_row = _row_of(first) if first is not None else None
-    new_row = _row_of(anchor)
-    if old_row is None or new_row is None:
+    if old_row is None:
         return None
+    new_row = _row_of(anchor) if anchor is not None else None
+    before: etree._Element | None = None
+    if new_row is None:
+        after = next((rows[r] for r in old_row.itersiblings(qn("w:tr"), preceding=True) if r in rows), None)
+        before = next((rows[r] for r in old_row.itersiblings(qn("w:tr")) if r in rows), None)
+        new_row = after
+        if new_row is None and before is None:
+            return None
     taken = _deleted_run(steps, k, old_paragraphs, old_row)
     if not taken:
         return None
     row = copy.deepcopy(old_row)
     _as_deleted(row, rev)
-    new_row.addnext(row)
+    if new_row is not None:
+        new_row.addnext(row)
+    elif before is not None:
+        before.addprevious(row)
     return taken, list(row.iter(qn("w:p")))[-1]
 
 
@@ -554,8 +570,13 @@ class _Cells:
                 return
         elif own is not None and anchor is not None:
             table = _table_of(anchor)
-            if table is not None and (upcoming is None or _table_of(upcoming) is not table):
-                table.addnext(p)  # it stood after the table, not in its last cell
+            if table is not None:
+                # It stood outside any table (after this one, or where NEW has a table and OLD had
+                # paragraphs): it goes after the table, never into a cell, after OLD's paragraphs put there.
+                last = table
+                while (after := last.getnext()) is not None and _is_deleted_paragraph(after):
+                    last = after
+                last.addnext(p)
                 return
         if anchor is not None:
             anchor.addnext(p)
@@ -675,8 +696,8 @@ def apply(
         kind = step.kind
         if kind is EditKind.DELETE and old_paragraphs:
             block = _deleted_table(steps, k - 1, old_paragraphs, anchor, body, rev)
-            if block is None and anchor is not None:
-                block = _deleted_row(steps, k - 1, old_paragraphs, anchor, rev)
+            if block is None:
+                block = _deleted_row(steps, k - 1, old_paragraphs, anchor, cells.rows, rev)
             if block is not None:
                 taken, anchor = block
                 k += taken - 1

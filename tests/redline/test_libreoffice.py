@@ -95,16 +95,18 @@ def _annex_tables(path: Path, annex: str | None) -> tuple[int, int]:
     return found[0], found[-1] + 1
 
 
-WORD_SEEDS = {seed: FIXTURES / f"{SEED[seed].stem}.docx" for seed in ("000", "001", "003")}
+WORD_SEEDS = {seed: FIXTURES / f"{SEED[seed].stem}.docx" for seed in ("000", "001", "002", "003")}
 WORD_PAIRS: dict[str, tuple[str, str | None, str, str | None, tuple[str, ...]]] = {
     "word-001-000L2": ("001", None, "000", "2", ()),
+    "word-002-000L7": ("002", None, "000", "7", ()),
     "word-000L6-000L7": ("000", "6", "000", "7", ()),
     "word-003L10-003L11": ("003", "10", "003", "11", ()),
     "word-orders": ("000", None, "003", None, ORDER_PAIRS),
     "word-orders-abolished": ("000", None, "003", None, ("1=1", "2=4")),
 }
-"""The seeds' own Word files (tables for the general part, the duties, the requirements): a post
-paired, and the two orders with four posts paired by hand, or two (the rest abolished and created)."""
+"""The seeds' own Word files (tables for the general part, the duties, the requirements): the four real
+pairs (002 an older layout: its aim and duties are paragraphs where 000 has tables), and the two orders
+with four posts paired by hand, or two (the rest abolished and created)."""
 
 BUILT: dict[str, tuple[tuple[str, int, int], ...]] = {
     "built-moved-down": (("move", 2, 5),),
