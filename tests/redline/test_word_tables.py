@@ -6,9 +6,11 @@ test_libreoffice.py)."""
 
 from __future__ import annotations
 
+import random
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +18,7 @@ from ajdiff.api import compare_files
 from ajdiff.redline.oxml import qn
 from tests.redline.support import redline
 from tests.redline.views import Side, TableRow, document_xml, view
-from tests.redline.word_pairs import BASE, Post, edited, moved, write
+from tests.redline.word_pairs import BASE, Post, edited, moved, post_of, write
 
 
 def _items(data: bytes, side: Side) -> list[object]:
@@ -105,3 +107,30 @@ def test_a_deleted_word_paragraph_keeps_its_own_hyphens_tabs_and_properties(tmp_
     assert [el.getparent().getparent().tag for el in p.iter(qn("w:noBreakHyphen"), qn("w:tab"))] == [qn("w:del")] * 2
     assert p.find(f"{qn('w:pPr')}/{qn('w:jc')}").get(qn("w:val")) == "center"
     assert p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+
+
+EXTERNAL = Path(__file__).resolve().parents[2] / "fixtures" / "external"
+
+
+def _external_posts() -> list[Path]:
+    """The external corpus's posts with duties enough to move, insert and delete rows."""
+    from ajdiff.api import load
+
+    return [f for f in sorted(EXTERNAL.glob("*.txt")) if len(load(f)[0].duties) >= 3]
+
+
+@pytest.mark.parametrize("path", _external_posts(), ids=lambda p: p.stem)
+def test_other_bodies_posts_in_the_template_redline_to_their_tables(path: Path, tmp_path: Path) -> None:
+    """Posts of other bodies (fixtures/external) in the template, a duty row moved, one inserted, one
+    deleted, a result split, a value replaced and a task reworded: both views are the two files."""
+    from ajdiff.api import load
+
+    old = post_of(load(path)[0])
+    rnd = random.Random(path.name)  # the same edits on every run
+    new = old
+    for kind in ("move", "insert", "delete", "split", "value", "reword"):
+        new = edited(new, (kind, rnd.randrange(20), rnd.randrange(20)))
+    a, b = write(old, tmp_path / "old.docx"), write(new, tmp_path / "new.docx")
+    data = redline(compare_files(a, b))
+    assert _items(data, Side.ACCEPT) == _items(b.read_bytes(), Side.ACCEPT)
+    assert _items(data, Side.REJECT) == _items(a.read_bytes(), Side.ACCEPT)

@@ -120,7 +120,7 @@ def edited(post: Post, edit: tuple[str, int, int]) -> Post:
         duties[i] = (" ".join(words), results)
     elif kind == "split":
         task, results = duties[i]
-        first = results[0].split()
+        first = results[0].split() if results else []
         if len(first) > 3:
             half = len(first) // 2
             duties[i] = (task, (" ".join(first[:half]), " ".join(first[half:]), *results[1:]))
