@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -11,13 +12,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ajdiff.changes import Change, Comparison, ComparisonSet, PairBasis, PairEvidence
+from ajdiff.changes import Change, Comparison, ComparisonSet, InputBytes, PairBasis, PairEvidence
 from ajdiff.compare.document import compare, compare_orders
 from ajdiff.compare.pairing import best_match, constraints, duties_matched, evidence, judge, propose, settle
-from ajdiff.errors import InputError
+from ajdiff.errors import InputError, display_name
 from ajdiff.model import JobDescription
-from ajdiff.read.formats import DEFAULT_MAX_BYTES, SUFFIXES
-from ajdiff.read.parse import read_documents
+from ajdiff.read.formats import DEFAULT_MAX_BYTES, SUFFIXES, read_bytes, read_input
+from ajdiff.read.parse import parse_source, read_documents
 from ajdiff.text import fold
 from ajdiff.tree import NodeKind, walk
 
@@ -88,15 +89,36 @@ def load(path: str | Path, annex: str | None = None, *, max_bytes: int = DEFAULT
 
 def _load_all(path: str | Path, max_bytes: int) -> list[JobDescription]:
     """Every job description of one file; refuse a file with none."""
-    docs = read_documents(path, max_bytes=max_bytes)
+    return _load_read(path, max_bytes)[0]
+
+
+def _load_read(path: str | Path, max_bytes: int) -> tuple[list[JobDescription], InputBytes]:
+    """Every job description of one file, and the bytes they were read from; refuse a file with none."""
+    data, name, suffix = read_input(path, max_bytes=max_bytes)
+    docs = parse_source(read_bytes(data, name, suffix, max_bytes=max_bytes))
     if not any(looks_like_job_description(d) for d in docs):
         # A README or a letter would otherwise "compare" as one nameless post with nothing in it.
         raise InputError(str(path), NOT_A_JOB_DESCRIPTION, "give an ametijuhend or an order with annexes")
-    return docs
+    return docs, InputBytes(data, name, suffix)
 
 
-def _list_folder(folder: Path) -> list[Path]:
-    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES - {""})
+def _list_folder(folder: Path, notes: list[str]) -> list[Path]:
+    """The documents of a folder by their names; one named so that is no regular file is skipped with a note."""
+    files = []
+    for p in sorted(folder.iterdir()):
+        if p.suffix.lower() not in SUFFIXES - {""}:
+            continue
+        try:
+            mode: int | None = p.stat().st_mode  # through a link: what would be read
+        except OSError:  # a link in a loop or to nothing
+            mode = None
+        if mode is not None and stat.S_ISREG(mode):
+            files.append(p)
+        elif mode is None or not stat.S_ISDIR(mode):
+            # A named pipe would block the run, a link to /dev/zero feed it without end: never opened.
+            notes.append(
+                f"skipped {display_name(str(p))}: not a regular file (a named pipe, a device or a broken link)"
+            )
     if not files:
         raise InputError(str(folder), "folder has no .txt, .docx, .pdf, .html or .asice files")
     return files
@@ -127,7 +149,7 @@ def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], no
         if any(looks_like_job_description(d) for d in result):
             docs.extend(result)
         else:  # a README next to the annexes: skip it and say so, rather than pair it as a post
-            notes.append(f"skipped {path}: {NOT_A_JOB_DESCRIPTION}")
+            notes.append(f"skipped {display_name(str(path))}: {NOT_A_JOB_DESCRIPTION}")
     return docs
 
 
@@ -367,7 +389,7 @@ def compare_files(
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     notes: list[str] = []
     if old_dir:
-        old_files, new_files = _list_folder(old_p), _list_folder(new_p)
+        old_files, new_files = _list_folder(old_p, notes), _list_folder(new_p, notes)
         with _gc_paused():  # both folders in one pool: one start-up, and both sides fill the cores
             read = _read_all(old_files + new_files, max_bytes, jobs, progress)
         old_docs = _job_descriptions(old_files, read[: len(old_files)], notes)
@@ -376,7 +398,7 @@ def compare_files(
             if not docs:
                 raise InputError(str(folder), "folder has no job descriptions", "give folders of ametijuhend files")
     else:
-        old_all, new_all = _load_all(old_path, max_bytes), _load_all(new_path, max_bytes)
+        (old_all, old_input), (new_all, new_input) = _load_read(old_path, max_bytes), _load_read(new_path, max_bytes)
         old_docs = select_annex(old_all, old_annex, str(old_path))
         new_docs = select_annex(new_all, new_annex, str(new_path))
     with _gc_paused():
@@ -385,6 +407,14 @@ def compare_files(
         )
     result = replace(result, old_path=str(old_path), new_path=str(new_path))
     if not old_dir:
-        order_changes = compare_orders(old_docs[0].order, new_docs[0].order)
-        result = replace(result, order_changes=order_changes, old_all=tuple(old_all), new_all=tuple(new_all))
+        paired = [(p.old.annex, p.new.annex) for p in result.pairs]
+        order_changes = compare_orders(old_docs[0].order, new_docs[0].order, paired)
+        result = replace(
+            result,
+            order_changes=order_changes,
+            old_all=tuple(old_all),
+            new_all=tuple(new_all),
+            old_input=old_input,
+            new_input=new_input,
+        )
     return replace(result, notes=(*notes, *result.notes)) if notes else result

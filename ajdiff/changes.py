@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from ajdiff.model import JobDescription
@@ -69,6 +69,9 @@ class Change:
     """The duty's number in the new version (duties only)."""
     spans: tuple[Span, ...] = ()
     """Inline word diff from old to new, when both sides exist."""
+    own_label: str = ""
+    """The field's label as the documents write it ('Ametikoht', 'Töötaja asendab'; the new one's, else
+    the old one's): Estonian reports name the field so, other languages by the catalogue."""
 
     @property
     def key(self) -> str:
@@ -251,6 +254,15 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class InputBytes:
+    """One input file as the comparison read it: its bytes, its printable name, the suffix it was read by."""
+
+    data: bytes = field(repr=False)
+    name: str
+    suffix: str
+
+
+@dataclass(frozen=True)
 class ComparisonSet:
     """The result of comparing two files, orders or folders: paired posts and the rest."""
 
@@ -264,12 +276,16 @@ class ComparisonSet:
     order_changes: tuple[Change, ...] = ()
     """What changed in the two orders' own bodies (title, approved annexes, repeals, entry into force)."""
     old_path: str | None = None
-    """The OLD file or folder as given (the redline reads its paragraphs again); None when built by hand."""
+    """The OLD file or folder as given (the redline reads a folder's files again); None when built by hand."""
     new_path: str | None = None
     old_all: tuple[JobDescription, ...] = ()
     """Every job description read from OLD when it is one file, chosen for comparison or not (the redline
     cuts the file by them); empty for folders."""
     new_all: tuple[JobDescription, ...] = ()
+    old_input: InputBytes | None = None
+    """OLD's bytes as read, when it is one file: the redline is built from them, never from a second read
+    (standard input and a pipe can be read once; a file may change meanwhile)."""
+    new_input: InputBytes | None = None
 
     @property
     def uncertain(self) -> tuple[Comparison, ...]:

@@ -103,6 +103,13 @@ class JobDescription:
     metadata: tuple[tuple[str, str], ...] = ()  # register header, signatures: never compared
     sections: tuple[Node, ...] = ()
     """The document tree as written (title block, sections), with the typed keys found on its nodes."""
+    labels: tuple[tuple[str, str], ...] = ()
+    """The document's own label of each typed field it labels (path, label): an employee's 'Ametikoht'
+    where the catalogue says 'Teenistuskoht'. Reports name a field so; JSON keys never change."""
+
+    def own_label(self, path: str) -> str | None:
+        """The label this document gives the field at `path`, or None when it has none of its own."""
+        return next((label for p, label in self.labels if p == path), None)
 
     @property
     def label(self) -> str:

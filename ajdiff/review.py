@@ -182,7 +182,11 @@ def _unusable(path: Path, problem: str, keep_backup: bool, hint: str | None = No
 def _json_problem(exc: Exception) -> str:
     """What is wrong with the file's text, in words rather than an exception's class name."""
     if isinstance(exc, json.JSONDecodeError):
-        return f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        # json's "Unterminated string starting at" ends in "at" already: the place follows it directly.
+        where = f"line {exc.lineno} column {exc.colno}"
+        return (
+            f"not valid JSON: {exc.msg} {where}" if exc.msg.endswith(" at") else f"not valid JSON: {exc.msg} at {where}"
+        )
     if isinstance(exc, UnicodeDecodeError):
         return "not UTF-8 text"
     if isinstance(exc, RecursionError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -21,10 +22,13 @@ _FORMAT_CHARS = "\u00ad\u061c\u180e" + "".join(map(chr, [*range(0x200B, 0x2010),
 # and reach a terminal as commands: dropped, and whole escape sequences with them (below).
 _CONTROL_CHARS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]))
 _DROP_CHARS = dict.fromkeys(map(ord, _FORMAT_CHARS + _CONTROL_CHARS), None)
-_TRANSLATE = {**_DROP_CHARS, **_SPACE_CHARS}
+# Lone surrogates (a Word symbol 'D800', a broken ToUnicode map) cannot be written as UTF-8: the
+# replacement character shows where one was, as in review files.
+_SURROGATES = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
+_TRANSLATE = {**_DROP_CHARS, **_SPACE_CHARS, **_SURROGATES}
 # str.translate with a dict is slow on non-ASCII lines (each character it does not find costs a
 # LookupError) and almost no line has any of these characters: look for one first.
-_SPECIAL_RE = re.compile("[" + re.escape("".join(map(chr, _TRANSLATE))) + "]")
+_SPECIAL_RE = re.compile("[" + re.escape("".join(map(chr, {**_DROP_CHARS, **_SPACE_CHARS}))) + "\ud800-\udfff]")
 # Terminal escape sequences (ECMA-48): CSI (ESC [ or U+009B) … final byte; OSC/DCS/APC/PM/SOS
 # strings (ESC ] … or U+009D …) up to BEL or ST; and any other ESC + one character.
 _ESCAPE_RE = re.compile(
@@ -108,6 +112,42 @@ def join_wrapped(left: str, right: str) -> str:
             # "e-" + "kirjad" keeps its hyphen; "juurdepääsu-" + "piiranguga" loses it.
             return (left if len(prefix) == 1 else left[:-1]) + right
     return left + " " + right
+
+
+class ParagraphTooLong(ValueError):
+    """A paragraph joined from wrapped lines is longer than a line may be; args[0] is its length."""
+
+
+def join_all_wrapped(pieces: Iterable[str], limit: int | None = None) -> str:
+    """`join_wrapped` over many pieces in linear time: the parts are collected and joined once.
+
+    Joining one piece at a time copies the growing text each time (quadratic: 20,000 lines of
+    200 characters took seconds); only the last three characters of the text decide a join.
+    With a limit, ParagraphTooLong as soon as the text would pass it, before the rest is held.
+    """
+    parts: list[str] = []
+    tail = ""  # the joined text's last three characters
+    length = 0
+    for right in pieces:
+        if not right:
+            continue
+        length += len(right) + 1
+        if limit is not None and length - 1 > limit:
+            raise ParagraphTooLong(length - 1)
+        hyphenated = tail.endswith("-") and len(tail) >= 2 and tail[-2].isalpha() and right[0].islower()
+        if hyphenated and not _is_conjunction(right.split(" ", 1)[0].strip(",.;:")):
+            # "e-" + "kirjad" keeps its hyphen (a one-letter prefix); "juurdepääsu-" + "piiranguga" loses it.
+            if len(tail) == 3 and tail[0] != " ":
+                parts[-1] = parts[-1][:-1]
+                tail = tail[:-1]
+            parts.append(right)
+            tail = (tail + right)[-3:]
+            continue
+        if parts:
+            parts.append(" ")
+        parts.append(right)
+        tail = (tail + " " + right)[-3:] if len(parts) > 1 else right[-3:]
+    return "".join(parts)
 
 
 def dehyphenate_inline(text: str) -> str:

@@ -39,6 +39,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "Sisulisi muudatusi {substantive} (neist olulisi {high}), toimetuslikke {editorial}.",
         "{substantive} substantive changes ({high} of high impact), {editorial} editorial.",
     ),
+    "redline.revisions": (
+        "Jälgitavaid muudatusi dokumendi põhitekstis: {substantive} autorilt „{author}“, "
+        "{editorial} autorilt „{editorial_author}“.",
+        "Tracked changes in the body of the document: {substantive} by “{author}”, "
+        "{editorial} by “{editorial_author}”.",
+    ),
+    "redline.stories": ("Päised ja jalused", "Page headers and footers"),
+    "redline.header": ("Päis", "Header"),
+    "redline.footer": ("Jalus", "Footer"),
     "redline.created": ("Loodud ametikohad (dokumendis lisatud tekstina)", "Posts created (inserted whole below)"),
     "redline.abolished": (
         "Kaotatud ametikohad (dokumendis kustutatud tekstina)",
@@ -181,6 +190,53 @@ WORDS: dict[str, tuple[str, str]] = {
     "md.change": ("Muudatus", "Change"),
     "md.old": ("Vana", "Old"),
     "md.new": ("Uus", "New"),
+    # ---- `diff --format html` and `--format csv`: the reports for a browser and a spreadsheet
+    "report.title": ("Ametijuhendite võrdlus", "Comparison of job descriptions"),
+    "report.old": ("Vana", "Old"),
+    "report.new": ("Uus", "New"),
+    "report.order": ("käskkiri nr {number}, {date}", "order nr {number}, {date}"),
+    "report.annexes": ("lisad", "annexes"),
+    "count.file": ("fail|faili", "file|files"),
+    "report.totals": ("Kokku", "Totals"),
+    "report.contents": ("Sisukord", "Contents"),
+    "report.skip": ("Otse muudatuste juurde", "Skip to the changes"),
+    "report.unit": ("Struktuuriüksus", "Unit"),
+    "report.post": ("Ametikoht", "Post"),
+    "report.pair": ("Paar", "Pair"),
+    "report.sources": ("Failid", "Files"),
+    "report.editorial": ("Toimetuslikud muudatused", "Editorial changes"),
+    "report.whole_created": ("Uue ametikoha kogu tekst", "The whole text of the new post"),
+    "report.whole_abolished": ("Kaotatud ametikoha kogu tekst", "The whole text of the abolished post"),
+    "report.legend": (
+        "Kustutatud sõnad on läbi kriipsutatud, lisatud sõnad alla joonitud.",
+        "Deleted words are struck through, inserted words underlined.",
+    ),
+    "report.generated": ("Koostas ajdiff", "Made by ajdiff"),
+    "report.to_top": ("Sisukorda", "Back to contents"),
+    # Said by a screen reader around struck and underlined words (hidden on the screen and on paper).
+    "report.del_start": ("kustutatud tekst algab", "deletion start"),
+    "report.del_end": ("kustutatud tekst lõpeb", "deletion end"),
+    "report.ins_start": ("lisatud tekst algab", "insertion start"),
+    "report.ins_end": ("lisatud tekst lõpeb", "insertion end"),
+    # `--format csv`: the header row, and the kinds of a whole post's row
+    "csv.old_file": ("vana fail", "old file"),
+    "csv.old_annex": ("vana lisa", "old annex"),
+    "csv.new_file": ("uus fail", "new file"),
+    "csv.new_annex": ("uus lisa", "new annex"),
+    "csv.post": ("ametikoht", "post"),
+    "csv.path": ("tee", "path"),
+    "csv.label": ("nimetus", "label"),
+    "csv.kind": ("liik", "kind"),
+    "csv.impact": ("mõju", "impact"),
+    "csv.editorial": ("toimetuslik", "editorial"),
+    "csv.old_text": ("vana tekst", "old text"),
+    "csv.new_text": ("uus tekst", "new text"),
+    "csv.created": ("ametikoht loodud", "post created"),
+    "csv.abolished": ("ametikoht kaotatud", "post abolished"),
+    "csv.high": ("oluline", "high"),
+    "csv.normal": ("tavaline", "normal"),
+    "csv.yes": ("jah", "yes"),
+    "csv.no": ("ei", "no"),
     # ---- `ajdiff show`
     "show.order": ("käskkiri nr {number}, {date}", "order nr {number}, {date}"),
     "show.experience_years": ("Töökogemus aastates", "Experience in years"),
@@ -324,6 +380,36 @@ WORDS: dict[str, tuple[str, str]] = {
     "error.cannot_read": ("ei saa lugeda: {0}", "cannot read: {0}"),
     "error.html_no_text": ("HTML-lehel ei ole teksti", "HTML page has no text"),
     "error.bad_html": ("HTML-lehte ei saa lugeda: {0}", "not a readable HTML page: {0}"),
+    "error.pdf_drawing_over": (
+        "lehel {0} on üle {1} KiB joonistuskäske (piir {2} MiB)",
+        "page {0} has more than {1} KiB of drawing instructions (limit {2} MiB)",
+    ),
+    "error.pdf_drawing_total": (
+        "PDF-is on üle {0} MiB joonistuskäske (leht {1})",
+        "PDF has more than {0} MiB of drawing instructions (page {1})",
+    ),
+    "error.zip_listed_twice": ("zip-arhiivi sisukord loetleb liiget {1} mitu korda", "{0} lists {1} more than once"),
+    "error.zip_shared_bytes": (
+        "zip-arhiivi kaks liiget on samades baitides ({1})",
+        "{0} has two members at the same bytes ({1})",
+    ),
+    "error.paragraph_too_long": (
+        "murtud ridadest liidetud lõigus on {0} märki (piir {1})",
+        "a paragraph joined from wrapped lines has {0} characters (limit {1})",
+    ),
+    "error.xml_elements": ("{0} on {1} XML-elementi (piir {2})", "{0} has {1} XML elements (limit {2})"),
+    "error.docx_paragraphs": (
+        "{0} on üle {1} lõigu (piir {2})",
+        "{0} has more than {1} paragraphs (limit {2})",
+    ),
+    "error.empty_pipe": ("nimega torusse pole midagi kirjutatud", "named pipe with nothing written to it"),
+    "hint.write_to_pipe": ("anna fail või kirjuta torusse", "give a file, or write to the pipe"),
+    "error.html_tags": ("HTML-lehel on {0} silti (piir {1})", "HTML page has {0} tags (limit {1})"),
+    "error.html_depth": (
+        "HTML-leht on pesastatud sügavamale kui {0} elementi",
+        "HTML page is nested deeper than {0} elements",
+    ),
+    "error.wrong_relation": ("selle seos {0} osutab osale {1}", "its {0} relationship points at {1}"),
     "error.pdf_drawing": (
         "lehel {0} on {1} KiB joonistuskäske (piir {2} MiB)",
         "page {0} has {1} KiB of drawing instructions (limit {2} MiB)",
@@ -341,6 +427,20 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "error.one_argument": ("argument {0}: vajab üht väärtust", "argument {0}: expected one argument"),
     "error.whole_number": ("argument {0}: ei ole täisarv: {1}", "argument {0}: not a whole number: {1}"),
+    "error.control_characters": (
+        "argument {0}: sisaldab juhtmärke: {1}",
+        "argument {0}: has control characters: {1}",
+    ),
+    "error.option_before_command": ("tundmatu võti enne käsku", "unknown option before the command"),
+    "hint.options_after_command": (
+        "võtmed tulevad pärast käsku; vaata ajdiff --help",
+        "options go after the command; see ajdiff --help",
+    ),
+    "error.empty_output": ("väljundi nimi on tühi", "the output name is empty"),
+    "hint.output_name": (
+        "anna faili nimi või '-' standardväljundi jaoks",
+        "give a file name, or '-' for standard output",
+    ),
     "error.at_least_one": ("argument {0}: peab olema 1 või rohkem", "argument {0}: must be 1 or more"),
     # The redline's package layer: NEW's own .docx is the redline's base.
     "error.zip_member_twice": ("{0} on zip-arhiivis kaks korda", "{0} is in the zip archive twice"),
@@ -360,6 +460,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "hint.max_size": ("suurenda --max-size väärtust", "raise --max-size"),
     "hint.save_pdf": ("salvesta see uuesti PDF-ina", "save it again as PDF"),
     "hint.save_docx": ("salvesta see uuesti .docx-ina", "save it again as .docx"),
+    "hint.print_or_split_pdf": (
+        "see ei ole tekstidokument; prindi see uude PDF-i või jaga osadeks",
+        "not a document of text; print it to a new PDF or split it",
+    ),
+    "hint.not_genuine_page": (
+        "see ei ole ehtne leht; salvesta leht uuesti HTML-ina",
+        "not a genuine page; save the page again as HTML",
+    ),
     "hint.split_pdf": ("jaga PDF osadeks", "split the PDF"),
     "hint.readable": ("kontrolli, et faili saab lugeda", "check that the file is readable"),
     "hint.free_space": ("kontrolli kausta vaba ruumi ja õigusi", "check the folder's free space and permissions"),
@@ -449,6 +557,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "hint.file_name": ("anna failinimi", "give a file name"),
     "hint.other_name": ("vali teine nimi", "choose another name"),
     # ---- what the readers warn of and the pairing notes: raised in English like the refusals, said by `translate`
+    "warning.pending_accepted": (
+        "sisaldab {0} ootel jälgitavat muudatust: need võrreldi ja kirjutati vastuvõetuna",
+        "holds {0} pending tracked changes: compared and written as accepted",
+    ),
+    "warning.package_unused": (
+        "selle Wordi paketist ei saa redlaini alust ({0}); redlain on ajdiffi enda mallis",
+        "its Word package cannot be the redline's base ({0}); the redline is in ajdiff's own template",
+    ),
     "warning.no_duties": ("teenistusülesannete osa ei leitud", "no duties section found"),
     "warning.no_requirements": ("nõuete osa ei leitud", "no requirements section found"),
     "warning.no_position": (
@@ -464,6 +580,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "warning.unreadable_member": (
         "{0}: ei ole loetav dokument ({1}), jäeti vahele",
         "{0}: not a readable document ({1}), skipped",
+    ),
+    "note.skipped_special": (
+        "{0} jäeti vahele: pole tavaline fail (nimega toru, seade või katkine link)",
+        "skipped {0}: not a regular file (a named pipe, a device or a broken link)",
     ),
     "note.skipped": (
         "{0} jäeti vahele: ei paista ametijuhendina",
@@ -660,8 +780,11 @@ def path_label(path: str, lang: str = Lang.ET) -> str:
 
 def change_title(change: Change, lang: str = Lang.ET) -> str:
     """The title of a change's unit: the document's own heading where ajdiff has no name for the section
-    (generic sections, section texts, a created or abolished post), else the field's name in `lang`."""
-    return change.heading or path_label(change.path, lang)
+    (generic sections, section texts, a created or abolished post), the field's label as the documents
+    write it in Estonian ('Ametikoht'), else the field's name in `lang`."""
+    if change.heading:
+        return change.heading
+    return change.own_label if change.own_label and lang == Lang.ET else path_label(change.path, lang)
 
 
 def _short(text: str | None, limit: int = 90) -> str:
@@ -742,5 +865,6 @@ def translate(text: str, lang: str) -> str:
     for pattern, key in _english_patterns():
         match = pattern.match(text)
         if match:
-            return word(key, lang, *match.groups())
+            # A problem quoted in another ('cannot be the base (… declares a DOCTYPE …)') is said in `lang` too.
+            return word(key, lang, *(translate(group, lang) for group in match.groups()))
     return text

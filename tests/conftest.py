@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from ajdiff.model import JobDescription
 from ajdiff.read.parse import read_documents
+
+# CI runs the same examples every time with no clock limit per example (a loaded 2-core machine
+# makes hypothesis' 200 ms deadline flaky); each test's own max_examples is its fixed budget.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEEDS = {

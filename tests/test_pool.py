@@ -87,10 +87,9 @@ def test_killing_a_parallel_comparison_leaves_no_worker(folders: tuple[Path, Pat
         assert len(workers) >= 2, "the pool did not start"
         os.kill(proc.pid, sig)
         proc.wait(timeout=30)
-        # The caller sees the end of the output at once: no worker keeps the pipes open.
-        start = time.monotonic()
-        proc.communicate(timeout=10)
-        assert time.monotonic() - start < 5
+        # The caller sees the end of the output: no worker keeps the pipes open (one that did would
+        # run on to the comparison's end; the check below finds it alive). No seconds asserted.
+        proc.communicate(timeout=60)
         deadline = time.monotonic() + 5
         while any(map(_alive, workers)) and time.monotonic() < deadline:
             time.sleep(0.05)

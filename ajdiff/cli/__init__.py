@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
 import os
 import sys
@@ -16,8 +17,8 @@ from collections.abc import Sequence
 
 from ajdiff import __version__
 from ajdiff.cli.console import is_terminal, make_streams_safe
-from ajdiff.cli.options import EXIT_ERROR, EXIT_SAME, Parser, message_lang
-from ajdiff.errors import AjdiffError, UsageError
+from ajdiff.cli.options import EXIT_ERROR, EXIT_SAME, STDOUT, Parser, message_lang
+from ajdiff.errors import AjdiffError, OutputError, UsageError
 from ajdiff.words import word
 
 COMMANDS: dict[str, str] = {
@@ -127,20 +128,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (e.g. `| head`): not an error worth a message.
-        # Point stdout at /dev/null so the flush at exit does not fail a second time (Python docs recipe).
-        with contextlib.suppress(OSError, ValueError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+        _stdout_to_devnull()
         return EXIT_SAME
+    except OSError as exc:
+        if not _stdout_fails(exc):
+            return _internal_error(exc, lang)
+        # The report could not be written (`> /dev/full`, a disk full): one line, as for -o.
+        print(OutputError(STDOUT, f"cannot write: {exc.strerror or exc}").line(lang), file=sys.stderr)
+        _stdout_to_devnull()  # the buffer still holds what failed: the flush at exit must not fail again
+        return EXIT_ERROR
     except MemoryError:
         print(f"ajdiff: {word('cli.out_of_memory', lang)}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # a bug: still one line, never a traceback, unless asked for
-        if os.environ.get("AJDIFF_DEBUG"):
-            raise
-        error = f"{type(exc).__name__}: {exc}"
-        print(f"ajdiff: {word('cli.internal_error', lang, error=error)}", file=sys.stderr)
-        return EXIT_ERROR
+        return _internal_error(exc, lang)
+
+
+def _internal_error(exc: Exception, lang: str) -> int:
+    """A bug: one line, never a traceback, unless AJDIFF_DEBUG asks for it."""
+    if os.environ.get("AJDIFF_DEBUG"):
+        raise exc
+    error = f"{type(exc).__name__}: {exc}"
+    print(f"ajdiff: {word('cli.internal_error', lang, error=error)}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+# What a write to a full or failing device says. Reading never lets an OSError out (the readers
+# turn theirs into InputError, -o writes into OutputError): one that reaches `main` is standard output's.
+_WRITE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+def _stdout_fails(exc: OSError) -> bool:
+    """Whether the error is standard output failing to take the report."""
+    return exc.errno in _WRITE_ERRNOS
+
+
+def _stdout_to_devnull() -> None:
+    """Point stdout at /dev/null so the flush at exit does not fail a second time (Python docs recipe)."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _main(args_list: list[str], lang: str = "en") -> int:

@@ -18,6 +18,7 @@ from ajdiff.cli.options import (
     json_ascii,
     message_language,
     notices,
+    to_stdout,
     use_color,
     width,
 )
@@ -39,6 +40,8 @@ examples:
   ajdiff diff old/ new/ --format jsonl       stream one JSON line per pair
   ajdiff diff a.txt b.txt --pair 2=4         old Lisa 2 is new Lisa 4 (--no-pair 1: Lisa 1 was abolished)
   ajdiff diff a.txt b.txt --format json      the ajdiff/1 contract, for scripts
+  ajdiff diff a.txt b.txt --format html -o report.html   one page to open, mail or print
+  ajdiff diff old/ new/ --format csv -o changes.csv      a row per change, for a spreadsheet
   ajdiff -q a.txt b.txt || echo changed      only the exit status
   ajdiff redline old.docx new.docx -o redline.docx
   ajdiff completion bash > ~/.local/share/bash-completion/completions/ajdiff
@@ -67,10 +70,24 @@ def _markdown(result: ComparisonSet, args: argparse.Namespace) -> str:
     return diff_markdown(result, show_all=args.all, lang=args.lang)
 
 
+def _html(result: ComparisonSet, args: argparse.Namespace) -> str:
+    from ajdiff.render.html import diff_html
+
+    return diff_html(result, show_all=args.all, lang=args.lang)
+
+
+def _csv(result: ComparisonSet, args: argparse.Namespace) -> str:
+    from ajdiff.render.csv import diff_csv
+
+    return diff_csv(result, args.lang)
+
+
 FORMATTERS: dict[str, Callable[[ComparisonSet, argparse.Namespace], str]] = {
     "text": _text,
     "json": _json,
     "markdown": _markdown,
+    "html": _html,
+    "csv": _csv,
 }
 """The report formats: each turns one comparison result into the report's text (jsonl streams instead)."""
 
@@ -82,7 +99,10 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         "--format",
         choices=(*FORMATTERS, "jsonl"),
         default="text",
-        help="report format (jsonl: one ajdiff/1 object per line, each pair as soon as it is done)",
+        help="report format: text for a terminal; json, the ajdiff/1 contract for scripts (jsonl: one object per "
+        "line, each pair as soon as it is done); markdown to paste into a ticket or wiki; html, one "
+        "self-contained page to open in a browser, attach to an e-mail or print; csv, a row per change for a "
+        "spreadsheet (UTF-8 with a byte order mark, for Excel)",
     )
     parser.add_argument("--all", action="store_true", help="also show editorial changes (renumbering, punctuation …)")
     parser.add_argument("--stat", action="store_true", help="one line per compared pair, like git diff --stat")
@@ -101,9 +121,52 @@ def run(args: argparse.Namespace) -> int:
     check_output(args.output, inputs, args.force)
     if args.format == "jsonl":
         return _diff_jsonl(args, inputs)
+    if args.format == "csv" and not args.stat:
+        return _diff_csv(args, inputs)
     result = compare_from_args(args)
     formatter = _text if args.stat else FORMATTERS[args.format]
-    emit(formatter(result, args), args, inputs)
+    if args.format in _UTF8 and not args.stat:
+        _emit_utf8(formatter(result, args), args, inputs)
+    else:
+        emit(formatter(result, args), args, inputs)
+    return EXIT_CHANGED if result.has_substantive else EXIT_SAME
+
+
+_UTF8 = frozenset({"html", "csv"})
+"""Files for other programs (a browser, a spreadsheet): UTF-8 whatever the terminal's encoding."""
+
+
+def _emit_utf8(text: str, args: argparse.Namespace, inputs: list[str]) -> None:
+    """Write to -o (atomically), or to standard output as UTF-8 bytes, unpaged: a page or table, not a screen."""
+    if not to_stdout(args):
+        emit(text, args, inputs)
+    elif not args.quiet:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+
+
+def _diff_csv(args: argparse.Namespace, inputs: list[str]) -> int:
+    """The CSV table with each pair's rows written as soon as the pair is compared (a folder is streamed)."""
+    from ajdiff.render.csv import header, pair_rows, rest_rows
+
+    chunks = [header(args.lang)]
+    streaming = to_stdout(args) and not args.quiet  # -o stays atomic: written whole at the end
+
+    def put(text: str) -> None:
+        if streaming:
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        else:
+            chunks.append(text)
+
+    if streaming:
+        sys.stdout.flush()
+        put(chunks.pop())
+    result = compare_from_args(args, on_pair=lambda pair: put(pair_rows(pair, args.lang)))
+    put(rest_rows(result, args.lang))
+    if not streaming:
+        _emit_utf8("".join(chunks), args, inputs)
     return EXIT_CHANGED if result.has_substantive else EXIT_SAME
 
 

@@ -25,6 +25,12 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         """Raise instead of printing argparse's usage block and exiting."""
+        if " " not in self.prog and message.startswith("unrecognized arguments: "):
+            # `ajdiff -q redline …`: an option of a command given before it, named as the thing that is wrong.
+            first = message.split(": ", 1)[1].split(" ", 1)[0]
+            raise UsageError(
+                first, "unknown option before the command", "options go after the command; see ajdiff --help"
+            )
         command = self.prog.split()[-1] if " " in self.prog else "ajdiff"
         raise UsageError(command, message, f"see {self.prog} --help")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime, timezone
 
 from ajdiff.errors import InputError, OutputError
@@ -21,6 +22,15 @@ def _iso_date(text: str) -> datetime:
     return value.astimezone(timezone.utc).replace(microsecond=0)
 
 
+def _author(text: str) -> str:
+    """--author: a name Word can store (no control characters, no bytes that are not UTF-8)."""
+    import unicodedata
+
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in text):
+        raise argparse.ArgumentTypeError(f"has control characters: {text!r}")
+    return text
+
+
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     """The redline's arguments: the compare selectors, the output and the tracking options."""
     from ajdiff.cli.options import add_compare_arguments
@@ -34,7 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         help="the .docx to write (atomically); '-' is standard output",
     )
     parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
-    parser.add_argument("--author", default="ajdiff", help="author of the tracked changes (default: ajdiff)")
+    parser.add_argument(
+        "--author", type=_author, default="ajdiff", help="author of the tracked changes (default: ajdiff)"
+    )
     parser.add_argument(
         "--date",
         type=_iso_date,
@@ -58,9 +70,13 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compare, build the redline in memory, then write it in one atomic step (or to stdout for -o -)."""
-    from ajdiff.cli.options import EXIT_SAME, check_output, compare_from_args, emit_bytes, max_bytes
+    from ajdiff.cli.options import EXIT_SAME, check_output, compare_from_args, emit_bytes, max_bytes, message_language
+    from ajdiff.errors import one_line
+    from ajdiff.words import translate, word
 
     output = str(args.output)
+    if not output:
+        raise OutputError("-o", "the output name is empty", "give a file name, or '-' for standard output")
     if output != "-" and not output.lower().endswith(".docx"):
         raise OutputError(output, "is not a .docx file name", "name the output OUT.docx, or '-' for standard output")
     inputs = [args.old, args.new]
@@ -72,14 +88,22 @@ def run(args: argparse.Namespace) -> int:
 
         from ajdiff.review import load_review
 
-        if not Path(args.review).is_file():
+        if not Path(args.review).exists():  # a device or a pipe exists: load_review names what it is
             raise InputError(args.review, "review file not found", "give the file the terminal UI wrote")
         review = load_review(args.review)  # only read: a bad file is reported, never copied or replaced
     result = compare_from_args(args)
 
     from ajdiff.redline.document import RedlineOptions, build_redline
 
+    def warn(source: str, message: str) -> None:
+        if not args.quiet:
+            lang = message_language(args)
+            print(
+                f"ajdiff: {source}: {word('cli.warning', lang)}: {one_line(translate(message, lang))}", file=sys.stderr
+            )
+
     options = RedlineOptions(
+        warn=warn,
         author=args.author,
         date=args.date,
         editorial_apart=args.editorial == "hide",

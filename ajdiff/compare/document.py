@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import replace
 from functools import lru_cache
 from itertools import chain
@@ -376,18 +376,46 @@ def section_texts(doc: JobDescription) -> dict[str, tuple[str, tuple[str, ...]]]
     return out
 
 
-def compare_orders(old: OrderRef | None, new: OrderRef | None) -> tuple[Change, ...]:
-    """What changed in the orders' own bodies: title, approved annexes, repeals, entry into force."""
+def _annex_list(old: OrderRef, new: OrderRef, paired: Collection[tuple[str | None, str | None]]) -> Iterator[Change]:
+    """The orders' lists of approved annexes, item by item as the posts were paired: a paired post's
+    item changed if its number or name did; an unpaired post's item is added or removed, never
+    'changed' into another post's because their names look alike; the same item on both sides is no change."""
+    item = "Lisa {}: {}".format
+    olds, news = dict(old.annexes), dict(new.annexes)
+    pairs = [(a, b) for a, b in paired if a in olds and b in news]
+    paired_old, paired_new = {a for a, _ in pairs}, {b for _, b in pairs}
+    left_old = [item(a, p) for a, p in old.annexes if a not in paired_old]
+    left_new = [item(b, p) for b, p in new.annexes if b not in paired_new]
+    by_new = {b: a for a, b in pairs}
+    for b, post in new.annexes:
+        if b in by_new:
+            yield from _scalar("order.annexes", item(by_new[b], olds[by_new[b]]), item(b, post))
+        elif item(b, post) not in left_old:
+            yield _change("order.annexes", ChangeKind.ADDED, None, item(b, post))
+    for text in left_old:
+        if text not in left_new:
+            yield _change("order.annexes", ChangeKind.REMOVED, text, None)
+
+
+def compare_orders(
+    old: OrderRef | None, new: OrderRef | None, paired: Collection[tuple[str | None, str | None]] = ()
+) -> tuple[Change, ...]:
+    """What changed in the orders' own bodies: title, approved annexes (by the posts' pairing, `paired`
+    as (old annex, new annex)), repeals, entry into force."""
     if old is None or new is None or not (old.title or old.annexes) or not (new.title or new.annexes):
         return ()
     changes: list[Change] = []
     changes += _scalar("order.title", old.title, new.title)
-    annexes_old = tuple(f"Lisa {a}: {post}" for a, post in old.annexes)
-    annexes_new = tuple(f"Lisa {a}: {post}" for a, post in new.annexes)
-    changes += _items("order.annexes", annexes_old, annexes_new)
+    changes += _annex_list(old, new, paired)
     changes += _items("order.repeals", old.repeals, new.repeals)
     changes += _scalar("order.effective", old.effective, new.effective)
     return tuple(changes)
+
+
+def _own_label(change: Change, old: JobDescription, new: JobDescription) -> Change:
+    """The change with the field's label as the documents write it (the new one's first)."""
+    label = new.own_label(change.path) or old.own_label(change.path)
+    return replace(change, own_label=label) if label else change
 
 
 def compare(old: JobDescription, new: JobDescription) -> Comparison:
@@ -406,7 +434,7 @@ def compare(old: JobDescription, new: JobDescription) -> Comparison:
         changes += _scalar(
             path, getattr(go, key), getattr(gn, key), Impact.HIGH if path in _HIGH_SCALARS else Impact.NORMAL
         )
-    steps = [Step.of(c) for c in changes]
+    steps = [Step.of(_own_label(c, old, new)) for c in changes]
     steps += _duty_steps(old.duties, new.duties)
     changes = []
     ro, rn = old.requirements, new.requirements
@@ -421,6 +449,7 @@ def compare(old: JobDescription, new: JobDescription) -> Comparison:
     extra_old, extra_new = dict(ro.extra), dict(rn.extra)
     for slug in dict.fromkeys([*extra_old, *extra_new]):
         changes += _scalar(f"requirements.{slug}", extra_old.get(slug), extra_new.get(slug))
+    changes = [_own_label(c, old, new) for c in changes]
     changes += _items("rights", old.rights, new.rights, whole_section=True)
     changes += _items("responsibilities", old.responsibilities, new.responsibilities, whole_section=True)
     changes += _items("competencies", old.competencies, new.competencies, whole_section=True)

@@ -7,9 +7,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ajdiff.read.formats import MAX_LINE_CHARS
 from ajdiff.read.lines import Line
 from ajdiff.read.vocabulary import is_list_intro, is_results_label, is_table_header, match_label
-from ajdiff.text import ends_sentence, fold, join_wrapped, starts_lower, strip_bullet
+from ajdiff.text import (
+    ParagraphTooLong,
+    ends_sentence,
+    fold,
+    join_all_wrapped,
+    join_wrapped,
+    starts_lower,
+    strip_bullet,
+)
 from ajdiff.tree import Node, NodeKind
 
 # Labels that may stand more than once: two substitutes, several untyped fields, competency groups.
@@ -46,10 +55,14 @@ class _Draft:
 
 
 def _join(lines: list[Line]) -> str:
-    text = ""
-    for line in lines:
-        text = join_wrapped(text, line.text)
-    return text.strip()
+    return join_all_wrapped((line.text for line in lines), MAX_LINE_CHARS).strip()
+
+
+def _bounded(text: str) -> str:
+    """The joined text, or ParagraphTooLong: joining must not undo the readers' bound on a line."""
+    if len(text) > MAX_LINE_CHARS:
+        raise ParagraphTooLong(len(text))
+    return text
 
 
 def _unbalanced(text: str) -> bool:
@@ -207,10 +220,14 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             continue
         last = drafts[-1] if drafts else None
         fresh = last is None or numbered or title or (not starts_lower(body) and not _wants_more(last.text))
-        sentence = _sentence_field(body) if prefix == "general." and fresh else None
+        end = _sentence_end(lines, i, prefix) if prefix == "general." and fresh else i + 1
+        sentence = _sentence_field(" ".join([body, *(x.text for x in lines[i + 1 : end])])) if end > i else None
         if sentence and sentence[0] not in seen:
             key, label, value = sentence
             seen.add(key)
+            for _ in range(i + 1, end):  # the sentence wrapped over lines ("… ja allub" / "vallasekretärile.")
+                line = _joined(line, lines.pop(i + 1))
+            body = line.body if numbered else line.text
             drafts.append(_Draft(NodeKind.FIELD, [line], body, key, None, line.num.number if line.num else None))
             drafts[-1].children.append(_Draft(NodeKind.PARAGRAPH, [], value, key, label))
             i += 1
@@ -219,6 +236,8 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             drafts.append(_Draft(NodeKind.ITEM, [line], line.body, None, None, line.num.number))
         elif last is not None and last.kind is NodeKind.ITEM and line.bullet:
             last.children.append(_Draft(NodeKind.BULLET, [line], line.text))
+        elif last is not None and last.kind is NodeKind.ITEM and last.children and starts_lower(line.text):
+            _extend(last.children[-1], line)  # a bullet's wrapped line ("• … valitsuse" / "määrustest;")
         elif last is not None and _continues(last, line, title):
             _extend(last, line)
         else:
@@ -230,6 +249,25 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             if d.kind is NodeKind.PARAGRAPH and d.text and not is_table_header(d.text):
                 warnings.append(f"requirements: unlabelled text {d.text[:60]!r}")
     return [d.node() for d in drafts]
+
+
+_SENTENCE_LINES = 4  # a field written as a sentence is one short sentence: look this far for its end
+
+
+def _sentence_end(lines: list[Line], i: int, prefix: str) -> int:
+    """The index past the lines that continue line i's sentence: unnumbered, unlabelled lines after an
+    unfinished one, lowercase or with no blank line between (a page wraps them anywhere)."""
+    j = i + 1
+    text = lines[i].text
+    while j < len(lines) and j - i < _SENTENCE_LINES and not ends_sentence(text):
+        nxt = lines[j]
+        if nxt.num is not None or nxt.bullet:
+            break
+        if not starts_lower(nxt.text) and (nxt.blank_before or match_label(nxt.text, prefix) is not None):
+            break  # a label starts with a capital: "allub vallasekretärile" is a sentence's end
+        text = f"{text} {nxt.text}"
+        j += 1
+    return j
 
 
 def _wrapped_label(lines: list[Line], i: int, prefix: str) -> bool:
@@ -286,10 +324,11 @@ def _extend(draft: _Draft, line: Line) -> None:
             draft.children.append(_Draft(kind, [line], line.text, draft.key))
         else:
             last.lines.append(line)
-            last.text = join_wrapped(last.text, line.text)
+            last.text = _bounded(join_wrapped(last.text, line.text))
         return
     draft.lines.append(line)
-    draft.text = join_wrapped(draft.text, line.text)
+    # Each join copies the text so far: bounding it keeps a run of wrapped lines linear in their number.
+    draft.text = _bounded(join_wrapped(draft.text, line.text))
 
 
 def _read_stack(lines: list[Line], i: int, drafts: list[_Draft], seen: set[str], prefix: str) -> int:
@@ -343,7 +382,7 @@ def _read_row(lines: list[Line], i: int, row: list[tuple[str, str, str]], drafts
     merged: list[str] = []
     for v in values:  # lowercase lines continue the value above them
         if merged and starts_lower(v.text):
-            merged[-1] = join_wrapped(merged[-1], v.text)
+            merged[-1] = _bounded(join_wrapped(merged[-1], v.text))
         else:
             merged.append(v.text)
     texts = _split_row_values(merged, len(row))
@@ -455,7 +494,7 @@ def read_duties(
     `columns`: the text is OCR of a task | result table read across, whose lines mix both columns."""
     starts = _duty_numbers(lines, major)
     if not starts:
-        return _unnumbered_duties(lines)
+        return _unnumbered_duties(lines, wrapped)
     duties: list[_Duty] = []
     before: list[_Draft] = []
     interleaved = False
@@ -479,6 +518,10 @@ def read_duties(
             before.append(_Draft(kind, [line], text))
             continue
         d = duties[-1]
+        if not starts_lower(text) and is_table_header(text):
+            # A duty table's header row, again after a paragraph or on a new page: no part of a duty.
+            # ("ülesandeid:" in lowercase is a wrapped task's last word.)
+            continue
         if text.startswith("| "):
             text = " " + text  # a cell separator wrapped to the start of a line: the result column follows
         left, sep, right = text.partition(" | ")
@@ -523,8 +566,11 @@ def _finish(draft: _Draft) -> Node:
     return draft.node()
 
 
-def _unnumbered_duties(lines: list[Line]) -> list[Node]:
-    """Duties without numbers: each bullet, or each line that starts a new sentence, is a duty."""
+def _unnumbered_duties(lines: list[Line], wrapped: bool = False) -> list[Node]:
+    """Duties without numbers: each bullet, or each line that starts a new sentence, is a duty.
+
+    In a page's wrapped lines a capital after an unfinished sentence is a name or an abbreviation
+    inside it ("juhendab" / "ÜKT-tegijaid;"), not a new duty."""
     drafts: list[_Draft] = []
     for line in lines:
         if is_table_header(line.text) or is_list_intro(line.text):
@@ -532,6 +578,8 @@ def _unnumbered_duties(lines: list[Line]) -> list[Node]:
             continue
         last = next((d for d in reversed(drafts) if d.kind is NodeKind.ITEM), None)
         new = line.bullet or last is None or (not starts_lower(line.text) and not _wants_more(last.text))
+        if new and wrapped and not line.bullet and last is not None and not ends_sentence(last.text):
+            new = False
         if last is not None and drafts[-1] is last and not new:
             _extend(last, line)
         else:

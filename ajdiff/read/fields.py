@@ -7,9 +7,10 @@ import re
 
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
 from ajdiff.read.languages import parse_languages
-from ajdiff.read.vocabulary import is_list_intro, vocabulary
-from ajdiff.text import fold, join_wrapped, slugify, split_outside_parens
-from ajdiff.tree import Node, NodeKind
+from ajdiff.read.names import nominative, nominative_in
+from ajdiff.read.vocabulary import is_list_intro, known_label, vocabulary
+from ajdiff.text import fold, join_all_wrapped, slugify, split_outside_parens
+from ajdiff.tree import Node, NodeKind, walk
 
 _NONE_VALUES = frozenset({"-", "–", "—", "", "puuduvad", "puudub", "ei ole", "pole", "ei"})
 _REQUIREMENT_KEYS = ("education", "experience", "languages", "knowledge", "qualities")
@@ -18,10 +19,7 @@ _TITLE_POST = re.compile(r"^(.{2,120}?)\s+(?:teenistuskoha\s+|ametikoha\s+|töö
 
 def value_of(node: Node) -> str:
     """A field's whole value: its own text, then its list items, joined as one text."""
-    text = node.text
-    for child in node.children:
-        text = join_wrapped(text, child.text)
-    return text.strip()
+    return join_all_wrapped([node.text, *(child.text for child in node.children)]).strip()
 
 
 def _name_list(text: str) -> tuple[str, ...]:
@@ -169,6 +167,17 @@ def _section_text(node: Node) -> str:
     return "\n".join(p for p in parts if p.strip()) or node.text
 
 
+def _own_labels(nodes: tuple[Node, ...]) -> tuple[tuple[str, str], ...]:
+    """Each typed field's label as the document writes it (the first field of a key that has one)."""
+    labels: dict[str, str] = {}
+    for node in walk(nodes):
+        if node.kind is NodeKind.FIELD and node.key and node.label and node.key not in labels:
+            label = known_label(node.key, node.label)
+            if label:
+                labels[node.key] = label
+    return tuple(labels.items())
+
+
 def to_model(
     source: str,
     annex: str | None,
@@ -189,9 +198,14 @@ def to_model(
         else:
             c.section(node)
     if "position" not in c.general:
-        post = _title_position(title) or post_from_order or _stem_position(nodes)
+        # The title and the clauses name the post inflected ('AUTOJUHI AMETIJUHEND', 'sotsiaalnõuniku
+        # …'); a person names it in the nominative. The title node keeps the words as written.
+        named = _title_position(title) or _stem_position(nodes)
+        post = nominative(named) if named else post_from_order
         if post:
             c.general["position"] = post
+    if c.general.get("supervisor"):
+        c.general["supervisor"] = nominative_in(c.general["supervisor"], allative=True)  # 'allub grupijuhile'
     if "duties" not in c.sections or not c.duties:
         warnings.append("no duties section found")
     if not c.requirements and not c.extra:
@@ -232,4 +246,5 @@ def to_model(
         warnings=tuple(warnings),
         metadata=metadata,
         sections=nodes,
+        labels=_own_labels(nodes),
     )

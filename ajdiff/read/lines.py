@@ -94,6 +94,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     blank = False
     i = 0
     signing = False
+    last_item: Numbering | None = None  # the numbered item the following lines may continue
     while i < len(lines):
         text = lines[i]
         origin = origins[i] if i < len(origins) else Origin(line=i + 1)
@@ -140,12 +141,21 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         if num and num.depth == 1 and i < len(lines):
             # A heading wrapped before a lowercase word ("3. Teenistuskoha" / "täitjale esitatavad nõuded").
             j = _next_filled(lines, i)
-            if j < len(lines) and _wrapped_heading(num.rest, lines[j]):
+            if j < len(lines) and (_wrapped_heading(num.rest, lines[j]) or _wrapped_caps(num.rest, lines[j])):
                 verbatim = f"{verbatim}\n{lines[j]}"
                 body = f"{body} {lines[j]}"
                 num = numbering(body)
                 i = j + 1
-        glued = _glued_item(body, num) if num else None
+        j = _next_filled(lines, i)
+        # In a page's wrapped lines the next number may end the line, its item going on below in lowercase.
+        cut_at_end = raw.wrapped and j < len(lines) and lines[j][:1].islower()
+        if num:
+            glued = _glued_item(body, num, cut_at_end)
+        elif raw.wrapped and last_item is not None and not bullet and body[:1].islower():
+            # A wrapped item's later line may hold the next item's start ("regulatsioone 3.2. osaleb …").
+            glued = _glued_item(body, last_item, cut_at_end, own_number=False)
+        else:
+            glued = None
         if glued is not None and verbatim.endswith(body[glued:]):
             # "3.1. nõustab … 3.2. osaleb …": items run together on one line are read one by one.
             rest = body[glued:]
@@ -155,20 +165,26 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             body = body[:glued].rstrip()
             num = numbering(body)
         out.append(Line(body, verbatim, origin, blank, bullet, num))
+        if num is not None:
+            last_item = num if num.style == "decimal" and num.depth >= 2 else None
         blank = False
     return out, metadata
 
 
-def _glued_item(text: str, num: Numbering) -> int | None:
-    """Where the next item's number ('3.2.' after '3.1.') stands inside a line, or None."""
+def _glued_item(text: str, num: Numbering, at_end: bool = False, own_number: bool = True) -> int | None:
+    """Where the next item's number ('3.2.' after '3.1.') stands inside a line, or None; with `at_end`
+    also at the line's end ('… regulatsioone 3.2.' when 'osaleb …' follows in lowercase). The line
+    starts with `num` itself, or (not `own_number`) continues that item."""
     if num.style != "decimal" or num.depth < 2:
         return None
     parts = num.parts
     following = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
-    m = re.search(r"\s(" + re.escape(following) + r")\.?\s+(?=\S)", text[len(num.number) + 1 :])
+    end = r"|\.$" if at_end else ""
+    start = len(num.number) + 1 if own_number else 0
+    m = re.search(r"\s(" + re.escape(following) + r")(?:\.?\s+(?=\S)" + end + ")", text[start:])
     if m is None:
         return None
-    cut = len(num.number) + 1 + m.start() + 1
+    cut = start + m.start() + 1
     own = match_label(head.rest if (head := numbering(text[:cut].strip())) else text[:cut])
     # "1.1 Ametinimetus 1.2 Struktuuriüksus" is a row of labels, read as one (their values follow).
     return None if own is not None and not own.rest else cut
@@ -192,6 +208,23 @@ def _next_filled(lines: list[str], i: int) -> int:
     while i < len(lines) and not lines[i]:
         i += 1
     return i
+
+
+_HEADING_CONNECTORS = frozenset({"ja", "ning", "või", "ega"})
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _wrapped_caps(title: str, following: str) -> bool:
+    """True when a heading in capitals is cut after a connector or a comma and goes on in capitals
+    ("3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE, TEADMISTELE JA" / "OSKUSTELE")."""
+    words = title.split()
+    if not words or not _caps(title) or not _caps(following) or numbering(following) is not None:
+        return False
+    return (words[-1].lower() in _HEADING_CONNECTORS or title.endswith(",")) and len(following.split()) <= 6
 
 
 def _wrapped_heading(title: str, following: str) -> bool:

@@ -222,6 +222,14 @@ def parse_order_body(lines: list[str], metadata: list[tuple[str, str]]) -> Order
     )
 
 
+def register_rows(source: SourceText) -> frozenset[Origin]:
+    """Where the register's metadata tables stand in a text source ('| Viit | 164 |', the related
+    documents): the lines `split` reads as metadata, not as the documents' text."""
+    lines = [(line, source.origin(k)) for k, line in enumerate(source.lines)]
+    content = {origin for _, origin in _register_tables(lines)[0]}
+    return frozenset(origin for _, origin in lines if origin not in content)
+
+
 def split(source: SourceText) -> list[RawDocument]:
     """Cut a source into job descriptions: one per annex, or the whole text when it has no annexes."""
     content, metadata = _register_tables([(line, source.origin(k)) for k, line in enumerate(source.lines)])

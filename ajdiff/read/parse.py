@@ -6,18 +6,24 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
 from ajdiff.read.fields import to_model
-from ajdiff.read.formats import DEFAULT_MAX_BYTES, SourceText, read_source
+from ajdiff.read.formats import DEFAULT_MAX_BYTES, MAX_LINE_CHARS, SourceText, read_source
 from ajdiff.read.lexicon import looks_like_ocr, restore_diacritics
 from ajdiff.read.orders import RawDocument, split
 from ajdiff.read.structure import build_tree
+from ajdiff.text import ParagraphTooLong
 
 
 def parse_document(raw: RawDocument) -> JobDescription:
     """Parse one raw document (one annex) into its tree and typed model."""
     warnings: list[str] = []
-    nodes, set_aside = build_tree(raw, warnings)
+    try:
+        nodes, set_aside = build_tree(raw, warnings)
+    except ParagraphTooLong as exc:
+        problem = f"a paragraph joined from wrapped lines has {exc.args[0]} characters (limit {MAX_LINE_CHARS})"
+        raise InputError(raw.source, problem, "not a job description") from None
     metadata = tuple(raw.metadata) + tuple((k, v) for k, v in set_aside if k == "signature")
     doc = to_model(raw.source, raw.annex, raw.order, nodes, raw.post_from_order, metadata, warnings)
     if looks_like_ocr(doc):

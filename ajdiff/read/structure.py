@@ -153,6 +153,11 @@ def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bo
     if key == "general":
         children = read_fields(lines, "general.", warnings)
     elif key == "goal":
+        first = lines[0] if lines else None
+        if first is not None and first.text.startswith("on ") and draft.heading is not None:
+            # "2. Teenistuskoha eesmärk" / "on järelevalve …": the goal is what follows "on", as when
+            # the heading and its sentence share a line (a PDF joins them).
+            lines = [Line(first.text[3:], first.verbatim, first.origin, first.blank_before), *lines[1:]]
         children = read_paragraph(lines, "general.goal")
     elif key == "duties":
         children = read_duties(lines, wrapped, warnings, draft.number, columns)
@@ -206,5 +211,6 @@ def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...],
         nodes.append(title)
     # OCR of a scanned table loses the diacritics and reads the task and result columns across.
     columns = text_looks_like_ocr(" ".join(line.text for line in lines))
-    nodes += [_read_section(d, raw.wrapped, warnings, columns) for d in drafts]
+    # Its lines are the scan's lines whatever file holds them (a Word paragraph per OCR'd line): wrapped.
+    nodes += [_read_section(d, raw.wrapped or columns, warnings, columns) for d in drafts]
     return tuple(nodes), metadata

@@ -22,6 +22,8 @@ class Term:
     words: int
     folded: str
     ocr: str
+    phrase: str = ""
+    """The phrase as the vocabulary writes it ('kellele allub'), for naming a field as documents do."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class Vocabulary:
 
 
 def _terms(table: dict[str, list[str]]) -> tuple[Term, ...]:
-    terms = [Term(key, len(p.split()), fold(p), ocr_fold(p)) for key, phrases in table.items() for p in phrases]
+    terms = [Term(key, len(p.split()), fold(p), ocr_fold(p), p) for key, phrases in table.items() for p in phrases]
     # Longest first, so that "teenistuja asendaja" is tried before "asendaja".
     return tuple(sorted(terms, key=lambda t: -t.words))
 
@@ -142,10 +144,37 @@ def match_label(text: str, prefix: str = "") -> LabelHit | None:
     return None
 
 
+def known_label(key: str, label: str) -> str | None:
+    """The vocabulary's spelling of a label a document gave a field ('KELLELE ALLUB' → 'Kellele allub'),
+    when it is exactly one of that key's phrases; an OCR-damaged or unknown label gives None."""
+    folded = fold(label)
+    for term in vocabulary().labels:
+        if term.key == key and term.folded == folded:
+            return term.phrase[:1].upper() + term.phrase[1:]
+    return None
+
+
 def is_table_header(text: str) -> bool:
-    """A column header of a duties table ('Põhiülesanded Oodatavad tulemused')."""
-    folded = ocr_fold(text)
-    return any(fuzzy_equal(folded, h, 0.8) for h in vocabulary().table_headers)
+    """A column header of a duties table ('Põhiülesanded Oodatavad tulemused', 'Ülesanded | Tulemused')."""
+    if len(text) > _HEADER_MAX_CHARS:
+        return False
+    folded = ocr_fold(text.replace("|", " "))
+    return any(fuzzy_equal(folded, h, 0.8) for h in _header_rows())
+
+
+_HEADER_MAX_CHARS = 80
+
+
+@cache
+def _header_rows() -> tuple[str, ...]:
+    """Every header row a duties table has: a task column's name alone, or followed by a results
+    column's ('Tööülesanne Tulemus', 'Teenistusülesanded Oodatavad tulemused'), OCR-folded.
+
+    Composed rather than listed: each body names its two columns its own way, and a Word table's
+    header row reads as the two names on one line."""
+    v = vocabulary()
+    results = sorted(ocr_fold(r) for r in v.results_labels)
+    return tuple(dict.fromkeys([*v.table_headers, *(f"{h} {r}" for h in v.table_headers for r in results)]))
 
 
 def is_results_label(text: str) -> bool:

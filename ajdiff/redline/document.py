@@ -9,7 +9,9 @@ whole, abolished ones deleted whole where they stood; the orders' own text is co
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import copy
+import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,18 +19,20 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ajdiff.changes import ComparisonSet
+from ajdiff.changes import Change, ComparisonSet, InputBytes
 from ajdiff.compare.script import Edit, paragraph_script
 from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SourceText, read_bytes, read_input, sniff_kind
 from ajdiff.read.formats.ooxml import qn
+from ajdiff.read.orders import register_rows
 from ajdiff.read.parse import parse_source
 from ajdiff.redline import track
-from ajdiff.redline.oxml import Revisions, paragraph
+from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, paragraph
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, kind_of, segments, text_units, word_units
-from ajdiff.tree import NodeKind
+from ajdiff.text import normalize_line
+from ajdiff.tree import NodeKind, Origin, walk
 from ajdiff.words import doc_label, word
 
 if TYPE_CHECKING:
@@ -49,6 +53,8 @@ class RedlineOptions:
     lang: str = "et"
     review: Review | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    warn: Callable[[str, str], None] | None = None
+    """Told each warning (the file, the problem in English); None: Python's `warnings` (RedlineWarning)."""
 
 
 @dataclass
@@ -69,23 +75,59 @@ class _Side:
         self.stretches = {id(d): s for d, s in zip(self.docs, cut.docs)}
 
 
-def _read(path: str, max_bytes: int, *, text: bool, base: bool) -> tuple[Package | None, SourceText | None]:
+def _read(
+    path: str, options: RedlineOptions, *, text: bool, base: bool, given: InputBytes | None = None
+) -> tuple[Package | None, SourceText | None]:
     """A file's package when it is a Word document, and its text as the reader reads it when it is not
-    (or when `text`: its job descriptions are to be read again)."""
-    data, name, suffix = read_input(path, max_bytes=max_bytes)
+    (or when `text`: its job descriptions are to be read again). NEW's package (`base`) holds no pending
+    tracked change: they are accepted, as the comparison read them, and a warning says so."""
+    # The bytes the comparison read, when it kept them: a pipe is read once, and a file may change meanwhile.
+    data, name, suffix = (
+        (given.data, given.name, given.suffix) if given else read_input(path, max_bytes=options.max_bytes)
+    )
     package = None
     if sniff_kind(data[:8], "") == "zip":
         try:
-            package = Package.from_docx(data, name=name, max_bytes=max_bytes, to_write=base)
-        except InputError:
-            package = None  # a signature container or another zip the reader understood: its text is enough
-    source = read_bytes(data, name, suffix, max_bytes=max_bytes) if text or package is None else None
+            package = Package.from_docx(data, name=name, max_bytes=options.max_bytes, to_write=base)
+        except InputError as refused:
+            from ajdiff.read.formats.container import is_signature_container
+
+            package = None  # a signature container: its text is enough
+            if base and not is_signature_container(data, name):
+                # A Word document the reader could read but whose package cannot be the base.
+                _warn(
+                    options,
+                    name,
+                    f"its Word package cannot be the redline's base ({refused.problem}); "
+                    "the redline is in ajdiff's own template",
+                )
+    if package is not None and base:
+        pending = package.accept_pending()
+        if pending:
+            _warn(options, name, f"holds {pending} pending tracked changes: compared and written as accepted")
+    source = read_bytes(data, name, suffix, max_bytes=options.max_bytes) if text or package is None else None
     return package, source
+
+
+def _warn(options: RedlineOptions, source: str, message: str) -> None:
+    """A warning of the redline (in English, as the core raises them): to the caller's hook, else Python's."""
+    if options.warn is not None:
+        options.warn(source, message)
+    else:
+        import warnings
+
+        warnings.warn(f"{source}: {message}", RedlineWarning, stacklevel=3)
+
+
+class RedlineWarning(UserWarning):
+    """Something the redline did that its reader should know: NEW's own changes accepted, its package unused."""
 
 
 def _match(side: _Side, wanted: JobDescription) -> JobDescription | None:
     """The document of a side (one file) that the comparison's document is: by its annex, and when the
     comparison spans folders, by its file too."""
+    if any(d is wanted for d in side.docs):  # documents given in memory: the very ones compared
+        return wanted
     if side.source is not None and wanted.source != side.source:
         return None
     return next((d for d in side.docs if d.annex == wanted.annex), None)
@@ -154,6 +196,10 @@ def _renumber_moves(plans: Sequence[_Plan]) -> None:
             offset += top
 
 
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _CLEAN_STYLES = {NodeKind.TITLE: "Title", NodeKind.SECTION: "heading 1"}
 
 
@@ -177,21 +223,42 @@ def _side(
     folders: bool,
     docs: Sequence[JobDescription] = (),
     base: bool = False,
+    given: InputBytes | None = None,
 ) -> tuple[Package | None, _Side]:
     """One input: its package (Word) or None, and its paragraphs with the job descriptions in them (as the
     comparison read them, or read again)."""
     if path is None:
         return None, _Side([], [], "")
-    package, source = _read(path, options.max_bytes, text=not docs, base=base)
+    package, source = _read(path, options, text=not docs, base=base, given=given)
     if package is not None:
         units = word_units(package.document, package.part)
     else:
         assert source is not None  # read whenever there is no package
-        units = text_units(source)
+        # The register's metadata tables are not the documents' text: the reader sets them aside, so does the body.
+        register = register_rows(source)
+        units = [u for u in text_units(source) if not all(o in register for o in u.origins)]
     if not docs:
         assert source is not None  # read when no documents were given
         docs = parse_source(source)
     return package, _Side(units, list(docs), path if folders else None)
+
+
+def _from_documents(docs: Sequence[JobDescription]) -> _Side:
+    """A side made of documents in memory: each one's lines as written (its nodes' verbatim text)."""
+    units: list[Unit] = []
+    stretches: dict[int, tuple[int, ...]] = {}
+    for doc in docs:
+        start = len(units)
+        for node in walk(doc.sections):
+            # A node is one paragraph (its wrapped lines joined); the approval block is lines of its own.
+            lines = node.verbatim.split("\n") if node.key == "approval" else [" ".join(node.verbatim.split("\n"))]
+            for line in lines:
+                text = normalize_line(line)
+                if text:
+                    units.append(Unit(text, (Origin(line=len(units) + 1),)))
+        stretches[id(doc)] = tuple(range(start, len(units)))
+    unique = [d for k, d in enumerate(docs) if all(d is not e for e in docs[:k])]  # one post in two pairs
+    return _Side(units, unique, None, (), stretches)
 
 
 def _one_file_each(result: ComparisonSet) -> bool:
@@ -215,18 +282,41 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     from ajdiff.redline.summary import add_summary
 
     date = options.date or datetime.now(timezone.utc).replace(microsecond=0)
-    groups = []
+    groups: list[tuple[Package | None, _Side, _Side, _Plan]] = []
+    old_packages: list[Package | None] = []
+    edges: list[etree._Element] = []
     folders = not _one_file_each(result)
-    for old_path, new_path in _file_pairs(result):
-        _, old = _side(old_path, options, folders=folders, docs=() if folders else result.old_all)
-        base, new = _side(new_path, options, folders=folders, docs=() if folders else result.new_all, base=True)
+    if result.old_path is None and result.new_path is None:
+        # Documents compared in memory (`compare_documents`): their own text, in a clean template.
+        old_docs = [*(p.old for p in result.pairs), *result.unpaired_old]
+        new_docs = [*(p.new for p in result.pairs), *result.unpaired_new]
+        old, new = _from_documents(old_docs), _from_documents(new_docs)
+        groups.append((None, old, new, _plan(result, old, new, options.moves)))
+        old_packages.append(None)
+    for old_path, new_path in _file_pairs(result) if result.old_path or result.new_path else ():
+        old_package, old = _side(
+            old_path,
+            options,
+            folders=folders,
+            docs=() if folders else result.old_all,
+            given=None if folders else result.old_input,
+        )
+        old_packages.append(old_package)
+        base, new = _side(
+            new_path,
+            options,
+            folders=folders,
+            docs=() if folders else result.new_all,
+            base=True,
+            given=None if folders else result.new_input,
+        )
         old.cut()
         new.cut()
         groups.append((base, old, new, _plan(result, old, new, options.moves)))
     _renumber_moves([plan for *_, plan in groups])
     if len(groups) == 1 and groups[0][0] is not None:
         package = groups[0][0]
-        _remove_unused(groups[0][2], groups[0][3], package.body)
+        edges = _remove_unused(groups[0][2], groups[0][3], package.body, package)
     else:
         package = Package.blank()
         for _, _, new, plan in groups:
@@ -260,11 +350,20 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
                 inserted=inserted,
                 old_paragraphs=old_elements,
             )
+    if len(groups) == 1 and groups[0][0] is not None:  # NEW's own package: its edges and OLD's
+        _, old, _, plan = groups[0]
+        inserted += _track_edges(edges, package, old, old_packages[0], plan, substantive)
     track.mark_inserted_breaks(inserted)
     track.settle_last_marks(package.body, authors)
     track.keep_insertions_apart(package.body)
     track.mark_inserted_rows(package.body, authors)
-    add_summary(package, result, options, authors.editorial.author, date)
+    stories: list[Change] = []
+    if len(groups) == 1 and groups[0][0] is not None and old_packages[0] is not None:
+        # Both are Word files: their headers and footers are compared too (a text has none to compare).
+        from ajdiff.redline.stories import track_stories
+
+        stories = track_stories(package, old_packages[0], authors)
+    add_summary(package, result, options, authors.editorial.author, date, stories=stories)
     new_docs = [d for *_, new, _ in groups for d in new.docs]
     title = "; ".join(doc_label(d, options.lang) for d in new_docs[:3]) or "ajdiff"
     return package.to_bytes(title=title, author=options.author, date=date)
@@ -278,24 +377,145 @@ def _top_block(el: etree._Element, body: etree._Element) -> etree._Element:
     return el
 
 
-def _remove_unused(new: _Side, plan: _Plan, body: etree._Element) -> None:
-    """What no script covers (annexes not selected for comparison, the order's text then) leaves the
-    redline: blocks holding only such paragraphs, and empty ones outside the compared stretch."""
-    used = {j for _, b, _ in plan.parts for j in b}
+def _edge_content(block: etree._Element, package: Package | None) -> tuple[str, ...]:
+    """What a block without compared text carries that a reader sees or the layout needs: its images (by
+    their bytes, so a logo is the same logo in both files), a section break, a text box's words."""
+    found = []
+    for el in block.iter():
+        if el.tag in (_BLIP, _VML_IMAGE):
+            rid = el.get(f"{{{_R_NS}}}embed") or el.get(f"{{{_R_NS}}}id") or el.get(f"{{{_R_NS}}}link") or ""
+            data = package.related_bytes(rid) if package is not None else None
+            found.append("image:" + (hashlib.sha256(data).hexdigest() if data is not None else rid))
+        elif el.tag == qn("w:sectPr"):
+            found.append("section")
+        elif el.tag == qn("w:txbxContent"):
+            found.append("box:" + " ".join("".join(t.text or "" for t in el.iter(qn("w:t"))).split()))
+    return tuple(found)
+
+
+def _outside(
+    units: Sequence[Unit], used: set[int], body: etree._Element
+) -> tuple[list[etree._Element], set[int], dict[int, bool]]:
+    """A body's blocks (its closing section properties aside); the positions of those before the first and
+    after the last compared paragraph; and of these, the edges (position → before?): the blocks between the
+    compared stretch and the nearest text of another document (a logo, a signature, not another annex's)."""
     blocks = [c for c in body if c.tag != qn("w:sectPr")]
     position = {id(block): k for k, block in enumerate(blocks)}
-    kept: set[int] = set()
-    dropped: set[int] = set()
-    for j, unit in enumerate(new.units):
-        if unit.element is None:
-            continue
-        k = position[id(_top_block(unit.element, body))]
-        (kept if j in used else dropped).add(k)
+    places = [
+        (j in used, position[id(_top_block(u.element, body))]) for j, u in enumerate(units) if u.element is not None
+    ]
+    kept = {k for is_used, k in places if is_used}
     if not kept:
-        return
+        return blocks, set(), {}
     first, last = min(kept), max(kept)
+    others = {k for is_used, k in places if not is_used}
+    low = max((k for k in others if k < first), default=-1)
+    high = min((k for k in others if k > last), default=len(blocks))
+    outside = {k for k in range(len(blocks)) if k < first or k > last}
+    edges = {k: k < first for k in outside if low < k < high}
+    return blocks, outside, edges
+
+
+def _remove_unused(new: _Side, plan: _Plan, body: etree._Element, package: Package) -> list[etree._Element]:
+    """What no script covers (annexes not selected for comparison, the order's text then) leaves the
+    redline: blocks holding only such paragraphs, and empty ones outside the compared stretch. A block
+    outside it that carries an image, a section break or a text box stays (a logo, a signature): those
+    kept are returned, to be tracked if OLD lacks them."""
+    used = {j for _, b, _ in plan.parts for j in b}
+    if not any(new.units[j].element is not None for j in used):
+        return []
+    blocks, outside, edges = _outside(new.units, used, body)
+    position = {id(block): k for k, block in enumerate(blocks)}
+    dropped = {
+        position[id(_top_block(u.element, body))]
+        for j, u in enumerate(new.units)
+        if j not in used and u.element is not None
+    }
+    kept_edges = []
     for k, block in enumerate(blocks):
-        if k in kept:
+        if k in dropped or k in outside:
+            if k in edges and k not in dropped and _edge_content(block, package):
+                kept_edges.append(block)
+            else:
+                body.remove(block)
+    return kept_edges
+
+
+def _track_edges(
+    kept: Sequence[etree._Element],
+    new_package: Package,
+    old: _Side,
+    old_package: Package | None,
+    plan: _Plan,
+    rev: Revisions,
+) -> list[tuple[etree._Element, Revisions]]:
+    """NEW's edge paragraphs (images, text boxes) that OLD's edges lack, tracked as inserted, and OLD's that
+    NEW lacks, back in place as deleted (their images copied into NEW's package); the inserted paragraphs,
+    whose break is still to be marked. A section break is kept, never tracked."""
+
+    def content(block: etree._Element, package: Package) -> tuple[str, ...]:
+        return tuple(c for c in _edge_content(block, package) if c != "section") if block.tag == qn("w:p") else ()
+
+    old_edges: list[tuple[bool, etree._Element, tuple[str, ...]]] = []
+    if old_package is not None:
+        used = {i for a, _, _ in plan.parts for i in a}
+        blocks, _, edges = _outside(old.units, used, old_package.body)
+        old_edges = [(head, blocks[k], content(blocks[k], old_package)) for k, head in sorted(edges.items())]
+        old_edges = [edge for edge in old_edges if edge[2]]
+    inserted = []
+    for block in kept:
+        found = content(block, new_package)
+        if not found:
             continue
-        if k in dropped or k < first or k > last:
-            body.remove(block)
+        match = next((edge for edge in old_edges if edge[2] == found), None)
+        if match is not None:
+            old_edges.remove(match)
+            continue
+        for child in list(block):
+            if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
+                wrapper = element("w:ins", **rev.attrs())
+                child.addprevious(wrapper)
+                wrapper.append(child)
+        inserted.append((block, rev))
+    heads = [block for head, block, _ in old_edges if head]
+    for block in reversed(heads):
+        new_package.body.insert(0, _deleted_copy(block, old_package, new_package, rev))
+    for head, block, _ in old_edges:
+        if not head:
+            new_package.append(_deleted_copy(block, old_package, new_package, rev))
+    return inserted
+
+
+def _deleted_copy(
+    block: etree._Element, old_package: Package | None, new_package: Package, rev: Revisions
+) -> etree._Element:
+    """OLD's edge paragraph as a deleted paragraph of the redline, its images copied into NEW's package."""
+    p = copy.deepcopy(block)
+    for el in p.iter():
+        for attr in (f"{{{_R_NS}}}embed", f"{{{_R_NS}}}id", f"{{{_R_NS}}}link"):
+            rid = el.get(attr)
+            if rid is None or old_package is None:
+                continue
+            part = old_package.related_part(rid)
+            if part is None:
+                el.attrib.pop(attr)
+                continue
+            name, data, rel_type = part
+            el.set(attr, new_package.add_media(data, name, rel_type, old_package.content_type_of(name)))
+    taken = [int(d.get("id") or 0) for d in new_package.body.iter(_DOC_PR) if (d.get("id") or "").isdigit()]
+    for k, drawing in enumerate(p.iter(_DOC_PR), max(taken, default=0) + 1):
+        drawing.set("id", str(k))  # a drawing's id is unique in the document
+    ppr = p.find(qn("w:pPr"))
+    if ppr is not None:
+        for child in list(ppr):
+            if child.tag in (qn("w:sectPr"), qn("w:pPrChange")):
+                ppr.remove(child)
+    for child in list(p):
+        if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
+            wrapper = element("w:del", **rev.attrs())
+            child.addprevious(wrapper)
+            wrapper.append(child)
+            for t in wrapper.iter(qn("w:t")):
+                t.tag = qn("w:delText")
+    mark_paragraph(p, Track.DEL, rev)
+    return p

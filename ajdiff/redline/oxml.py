@@ -641,3 +641,82 @@ def next_comment_id(comments: etree._Element) -> int:
     """One past the largest comment id already in a comments part (0 for the first)."""
     ids = [c.get(qn("w:id"), "") for c in comments.iterchildren(qn("w:comment"))]
     return max((int(i) for i in ids if i.lstrip("-").isdigit()), default=-1) + 1
+
+
+# ---------------------------------------------------------------- sections
+
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# CT_SectPr's sequence (ECMA-376 §17.6.17), after the header and footer references.
+_SECTION_ORDER = (
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
+)
+# What the summary's section does not take from the document's first one: its headers and footers, its
+# numbering, a first page of its own, and a tracked change of them.
+_NOT_COPIED = frozenset({"headerReference", "footerReference", "pgNumType", "titlePg", "sectPrChange", "type"})
+
+
+def new_story(tag: str) -> etree._Element:
+    """An empty header (`hdr`) or footer (`ftr`) part: one empty paragraph, as the schema asks."""
+    return _root(tag, "<w:p/>")
+
+
+def first_section(body: etree._Element) -> etree._Element | None:
+    """The section properties of a body's first section: the first paragraph's that ends one, else the body's."""
+    for sect in body.iter(qn("w:sectPr")):
+        parent = sect.getparent()
+        if parent is not None and (parent.tag == qn("w:pPr") or parent is body):
+            return sect
+    return None
+
+
+def summary_section(first: etree._Element | None, header: str, footer: str) -> etree._Element:
+    """Section properties for the summary page: the document's first section's page and margins, with an
+    empty header and footer of its own (relationship ids) and no page numbers carried on."""
+    sect = etree.Element(qn("w:sectPr"), nsmap={"w": W_NS, "r": _R_NS})
+    for kind, rid in (("headerReference", header), ("footerReference", footer)):
+        ref = etree.SubElement(sect, qn(f"w:{kind}"))
+        ref.set(qn("w:type"), "default")
+        ref.set(f"{{{_R_NS}}}id", rid)
+    if first is not None:
+        for child in first:
+            if isinstance(child.tag, str) and etree.QName(child).localname not in _NOT_COPIED:
+                sect.append(copy.deepcopy(child))
+    return sect
+
+
+def restart_page_numbers(sect: etree._Element) -> None:
+    """Number a section's pages from 1 (`w:pgNumType w:start="1"`, its other attributes kept) — unless the
+    document starts them at a number of its own, which it keeps."""
+    existing = sect.find(qn("w:pgNumType"))
+    if existing is None:
+        existing = element("w:pgNumType")
+        following = _SECTION_ORDER[_SECTION_ORDER.index("pgNumType") + 1 :]
+        later = next(
+            (c for c in sect if isinstance(c.tag, str) and etree.QName(c).localname in following),
+            None,
+        )
+        if later is not None:
+            later.addprevious(existing)
+        else:
+            sect.append(existing)
+    if existing.get(qn("w:start")) is None:
+        existing.set(qn("w:start"), "1")

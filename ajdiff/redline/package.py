@@ -73,6 +73,10 @@ _SETTINGS = _PartKind(f"{_R}/settings", f"{_WML}.settings+xml", "settings.xml", 
 _NUMBERING = _PartKind(f"{_R}/numbering", f"{_WML}.numbering+xml", "numbering.xml", oxml.new_numbering)
 _COMMENTS = _PartKind(f"{_R}/comments", f"{_WML}.comments+xml", "comments.xml", oxml.new_comments)
 _FONT_TABLE = _PartKind(f"{_R}/fontTable", f"{_WML}.fontTable+xml", "fontTable.xml", oxml.new_font_table)
+# The parts of text besides the body (relationship types by their last word), where revisions may be.
+_STORY_KINDS = frozenset({"header", "footer", "footnotes", "endnotes", "comments"})
+_HEADER = _PartKind(f"{_R}/header", f"{_WML}.header+xml", "header.xml", lambda: oxml.new_story("hdr"))
+_FOOTER = _PartKind(f"{_R}/footer", f"{_WML}.footer+xml", "footer.xml", lambda: oxml.new_story("ftr"))
 
 
 def _new_core() -> etree._Element:
@@ -117,6 +121,12 @@ _TEMPLATE_STYLES = (
 
 
 _COMMENT_STYLES = ("annotation text", "annotation reference", "annotation subject", "Balloon Text")
+
+
+def _is_part_name(member: str) -> bool:
+    """A zip member name that can be an OPC part name: relative, '/'-separated, no empty, '.' or '..' segment."""
+    segments = member.split("/")
+    return "\\" not in member and all(segment not in ("", ".", "..") for segment in segments)
 
 
 def _rels_name(part: str) -> str:
@@ -180,8 +190,8 @@ class Package:
         parts: dict[str, bytes] = {}
         seen: set[str] = set()
         for info in zf.infolist():
-            if info.is_dir():
-                continue
+            if info.is_dir() or not _is_part_name(info.filename):
+                continue  # not a part of the package ('../../x', '/x'): never copied into the redline
             if info.filename.lower() in seen:
                 raise InputError(name, f"{info.filename} is in the zip archive twice", "save it again as .docx")
             seen.add(info.filename.lower())
@@ -334,6 +344,95 @@ class Package:
         self._dirty.add(self._part_of(comments))
         return comment_id
 
+    def accept_pending(self) -> int:
+        """Accept the tracked changes already in the document, its headers, footers, notes and comments (see
+        `pending`); how many there were. A part without any is left as it came, byte for byte."""
+        from ajdiff.redline.pending import accept_all
+
+        count = accept_all(self.document)
+        for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
+            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            if kind not in _STORY_KINDS or rel.get("TargetMode") == "External":
+                continue
+            member = self._by_lower.get(_resolve(self._main, rel.get("Target") or "").lower())
+            if member is None:
+                continue
+            found = accept_all(self._tree(member))
+            if found:
+                self._dirty.add(member)
+            count += found
+        return count
+
+    def story(self, rel_id: str) -> etree._Element | None:
+        """A header or footer part of the main document by its relationship id, parsed; None if absent.
+
+        Read only until `changed` says it was edited: an untouched part is written back byte for byte."""
+        for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
+            kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+            if rel.get("Id") == rel_id and kind in ("header", "footer") and rel.get("TargetMode") != "External":
+                member = self._by_lower.get(_resolve(self._main, rel.get("Target") or "").lower())
+                return self._tree(member) if member is not None else None
+        return None
+
+    def changed(self, root: etree._Element) -> None:
+        """Say that a part given by `story` was edited, so it is written out."""
+        self._dirty.add(self._part_of(root))
+
+    def related_bytes(self, rel_id: str) -> bytes | None:
+        """The bytes of the part a relationship of the main document names (an image), None if there is none."""
+        found = self.related_part(rel_id)
+        return found[1] if found is not None else None
+
+    def related_part(self, rel_id: str) -> tuple[str, bytes, str] | None:
+        """The member name, bytes and relationship type of the part a relationship of the main document
+        names, None if there is none (or it is external)."""
+        for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
+            if rel.get("Id") == rel_id and rel.get("TargetMode") != "External":
+                member = self._by_lower.get(_resolve(self._main, rel.get("Target") or "").lower())
+                if member is None or member not in self._parts:
+                    return None
+                return member, self._parts[member], rel.get("Type") or ""
+        return None
+
+    def add_media(self, data: bytes, name: str, rel_type: str, content_type: str | None) -> str:
+        """Add an image (or other media) part to the main document, named like `name`; its relationship id."""
+        stem, ext = posixpath.splitext(posixpath.basename(name))
+        member, n = f"word/media/ajdiff-{stem}{ext}", 1
+        while member.lower() in self._by_lower:
+            member, n = f"word/media/ajdiff-{stem}-{n}{ext}", n + 1
+        self._parts[member] = data
+        self._by_lower[member.lower()] = member
+        types = self._content_types()
+        extension = ext.lstrip(".").lower()
+        if self._content_type(member) is None:
+            if content_type is None:
+                raise ValueError(f"no content type for {name}")
+            default = etree.Element(f"{{{_CT_NS}}}Default", Extension=extension, ContentType=content_type)
+            types.insert(0, default)
+            self._dirty.add(CONTENT_TYPES)
+        rels = self._relationships(self._main)
+        ids = {rel.get("Id") for rel in rels}
+        k = len(ids) + 1
+        while f"rId{k}" in ids:
+            k += 1
+        target = posixpath.relpath(member, posixpath.dirname(self._main) or ".")
+        etree.SubElement(rels, f"{{{_REL_NS}}}Relationship", Id=f"rId{k}", Type=rel_type, Target=target)
+        self._dirty.add(self._part_of(rels))
+        return f"rId{k}"
+
+    def content_type_of(self, member: str) -> str | None:
+        """The content type of a part, by its override or its extension's default."""
+        return self._content_type(member)
+
+    def add_empty_story(self, kind: str) -> str:
+        """Add an empty header ('header') or footer ('footer') part to the main document; its relationship id."""
+        root = self._add_part(self._main, _HEADER if kind == "header" else _FOOTER)
+        member = self._part_of(root)
+        for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
+            if _resolve(self._main, rel.get("Target") or "") == member:
+                return rel.get("Id") or ""
+        raise AssertionError(f"{member} was added without its relationship")
+
     # ------------------------------------------------------------ writing
 
     def to_bytes(self, *, title: str, author: str, date: datetime, lang: str = "et-EE") -> bytes:
@@ -392,10 +491,22 @@ class Package:
             if rel.get("Type") == kind.rel_type and rel.get("TargetMode") != "External":
                 member = self._by_lower.get(_resolve(source, rel.get("Target") or "").lower())
                 if member is not None:
-                    return self._tree(member)
+                    return self._checked(member, kind)
         if not create:
             return None
         return self._add_part(source, kind)
+
+    def _checked(self, member: str, kind: _PartKind) -> etree._Element:
+        """A related WordprocessingML part, refused unless its root is of its kind.
+
+        A `settings` or `styles` relationship that names the main part would have the redline put
+        `w:trackRevisions` or `w:docDefaults` into `w:document`, where the schema has no place for them.
+        """
+        root = self._tree(member)
+        if kind.content_type.startswith(_WML) and (member == self._main or root.tag != kind.make().tag):
+            relation = kind.rel_type.rsplit("/", 1)[-1]
+            raise InputError(self._name, f"its {relation} relationship points at {member}", "save it again as .docx")
+        return root
 
     def _add_part(self, source: str, kind: _PartKind) -> etree._Element:
         folder = posixpath.dirname(source)

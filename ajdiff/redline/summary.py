@@ -13,13 +13,24 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ajdiff.changes import Change, Comparison, ComparisonSet, Impact, Span, SpanOp
+from ajdiff.changes import Change, Comparison, ComparisonSet, Impact, SpanOp
 from ajdiff.model import JobDescription
 from ajdiff.read.formats.ooxml import qn
-from ajdiff.redline.oxml import comment_range, element, mark_header_row, paragraph, put_first
+from ajdiff.redline.oxml import (
+    REVISION_TAGS,
+    comment_range,
+    element,
+    first_section,
+    mark_header_row,
+    paragraph,
+    put_first,
+    restart_page_numbers,
+    run,
+    summary_section,
+)
 from ajdiff.redline.package import Package
 from ajdiff.tree import NodeKind, walk
-from ajdiff.words import change_title, doc_label, kind_name, word
+from ajdiff.words import change_title, doc_label, kind_name, language_name, word
 
 if TYPE_CHECKING:
     from ajdiff.redline.document import RedlineOptions
@@ -36,26 +47,76 @@ def tr(key: str, lang: str) -> str:
     return word(f"redline.{key}", lang)
 
 
-def _window(spans: Sequence[Span], side: SpanOp) -> str:
-    """One side's text around its changed words: a few words before and after, never cut before them."""
-    keep = [s for s in spans if s.op is SpanOp.EQUAL or s.op is side]
-    changed = [k for k, s in enumerate(keep) if s.op is side]
+def _squeeze(text: str) -> str:
+    """A span's text with its runs of white space as one space (its edges kept: they part the words)."""
+    return re.sub(r"\s+", " ", text)
+
+
+def word_runs(change: Change) -> list[tuple[str, SpanOp]]:
+    """The changed words of a change in their order, deleted and inserted, with a few unchanged words
+    around them: (text, how it changed). Without a word diff: OLD's value, an arrow, NEW's value."""
+    spans = list(change.spans)
+    changed = [k for k, s in enumerate(spans) if s.op is not SpanOp.EQUAL]
     if not changed:
-        return "—"
+        old, new = _whole(change.old), _whole(change.new)
+        if old == new:  # moved word for word: its first words, as they stand
+            words = old.split()
+            return [
+                (" ".join(words[: 3 * CONTEXT_WORDS]) + (" …" if len(words) > 3 * CONTEXT_WORDS else ""), SpanOp.EQUAL)
+            ]
+        out: list[tuple[str, SpanOp]] = []
+        if change.old is not None and old != "—":
+            out.append((old, SpanOp.DELETE))
+        if out and change.new is not None and new != "—":
+            out.append((" → ", SpanOp.EQUAL))
+        if change.new is not None and new != "—":
+            out.append((new, SpanOp.INSERT))
+        return out
     first, last = changed[0], changed[-1]
-    before = "".join(s.text for s in keep[:first]).split()
-    after = "".join(s.text for s in keep[last + 1 :]).split()
-    middle = " ".join("".join(s.text for s in keep[first : last + 1]).split())
-    head = ("… " if len(before) > CONTEXT_WORDS else "") + " ".join(before[-CONTEXT_WORDS:])
-    tail = " ".join(after[:CONTEXT_WORDS]) + (" …" if len(after) > CONTEXT_WORDS else "")
-    return " ".join(x for x in (head, middle, tail) if x)
+    before = "".join(s.text for s in spans[:first]).split()
+    after = "".join(s.text for s in spans[last + 1 :]).split()
+    out = []
+    if before:
+        out.append(
+            (("… " if len(before) > CONTEXT_WORDS else "") + " ".join(before[-CONTEXT_WORDS:]) + " ", SpanOp.EQUAL)
+        )
+    out += [(_squeeze(s.text), s.op) for s in spans[first : last + 1]]
+    if after:
+        out.append((" " + " ".join(after[:CONTEXT_WORDS]) + (" …" if len(after) > CONTEXT_WORDS else ""), SpanOp.EQUAL))
+    # One space between words, across the runs too.
+    for k in range(1, len(out)):
+        if out[k - 1][0].endswith(" ") and out[k][0].startswith(" "):
+            out[k] = (out[k][0].lstrip(" "), out[k][1])
+    # A word struck and its replacement in bold stand apart, as two words ('~~2~~ **3**', not '23').
+    for k in range(len(out) - 1, 0, -1):
+        (a, op_a), (b, op_b) = out[k - 1], out[k]
+        if op_a is SpanOp.DELETE and op_b is SpanOp.INSERT and not a.endswith(" ") and not b.startswith(" "):
+            out.insert(k, (" ", SpanOp.EQUAL))
+    if out:
+        out[0] = (out[0][0].lstrip(), out[0][1])
+        out[-1] = (out[-1][0].rstrip(), out[-1][1])
+    return [(text, op) for text, op in out if text]
 
 
 def changed_words(change: Change) -> tuple[str, str]:
-    """The old and new side of a change, each cut to a window around its changed words."""
-    if change.spans:
-        return _window(change.spans, SpanOp.DELETE), _window(change.spans, SpanOp.INSERT)
-    return _whole(change.old), _whole(change.new)
+    """The old and new side of a change as plain text, each the changed words with a few around them."""
+    runs = word_runs(change)
+    old = "".join(t for t, op in runs if op is not SpanOp.INSERT).replace(" → ", "").strip()
+    new = "".join(t for t, op in runs if op is not SpanOp.DELETE).replace(" → ", "").strip()
+    return old or "—", new or "—"
+
+
+def _words_paragraph(change: Change) -> etree._Element:
+    """The changed words as the approver reads a redline: deleted words struck, inserted ones bold."""
+    p = element("w:p")
+    for text, op in word_runs(change):
+        if op is SpanOp.DELETE:
+            rpr = element("w:rPr")
+            etree.SubElement(rpr, qn("w:strike"))
+            p.append(run(text, rpr=rpr))
+        else:
+            p.append(run(text, bold=op is SpanOp.INSERT))
+    return p
 
 
 def _whole(text: str | None) -> str:
@@ -67,16 +128,16 @@ def _paragraph(text: str, package: Package, style: str | None = None, *, bold: b
     return paragraph(text, package.style_id(style) if style else None, bold=bold)
 
 
-def _cell(texts: Sequence[str], width: int, package: Package, *, bold: bool = False) -> etree._Element:
+def _cell(texts: Sequence[str | etree._Element], width: int, package: Package, *, bold: bool = False) -> etree._Element:
     tc = element("w:tc")
     tcpr = etree.SubElement(tc, qn("w:tcPr"))
     etree.SubElement(tcpr, qn("w:tcW"), {qn("w:w"): str(width), qn("w:type"): "dxa"})
     for text in texts or [""]:
-        tc.append(_paragraph(text, package, bold=bold))
+        tc.append(text if isinstance(text, etree._Element) else _paragraph(text, package, bold=bold))
     return tc
 
 
-def _table(rows: Sequence[Sequence[Sequence[str]]], package: Package) -> etree._Element:
+def _table(rows: Sequence[Sequence[Sequence[str | etree._Element]]], package: Package) -> etree._Element:
     tbl = element("w:tbl")
     tblpr = etree.SubElement(tbl, qn("w:tblPr"))
     etree.SubElement(tblpr, qn("w:tblStyle")).set(qn("w:val"), package.style_id("Table Grid"))
@@ -130,6 +191,13 @@ def _field_labels(doc: JobDescription) -> dict[str, str]:
 def change_name(change: Change, labels: dict[str, str], lang: str) -> str:
     """What a change is about: in Estonian the field's label as the documents write it (`labels`, the new
     document's over the old's), else ajdiff's name of the field; a duty is 'Ülesanne 2.12' / 'Duty 2.12'."""
+    if change.path.startswith("requirements.languages."):
+        # Which language: 'Keeleoskus (inglise)', not 'Keeleoskus' for every language of the post.
+        code = change.path.rsplit(".", 1)[1]
+        name = word("field.foreign_language", lang) if code == "foreign" else language_name(code, lang)
+        label = labels.get("requirements.languages") if lang == "et" else None
+        field = " ".join(label.rstrip(":").split()) if label else word("field.requirements.languages", lang)
+        return f"{field} ({name})"
     if lang == "et" and not change.path.startswith("duties."):
         parts = change.path.split(".")
         for k in range(len(parts), 1, -1):
@@ -139,13 +207,16 @@ def change_name(change: Change, labels: dict[str, str], lang: str) -> str:
     return change_title(change, lang)
 
 
-def _change_row(pair: Comparison, change: Change, labels: dict[str, str], options: RedlineOptions) -> list[list[str]]:
+def _change_row(
+    pair: Comparison | None, change: Change, labels: dict[str, str], options: RedlineOptions
+) -> list[list[str | etree._Element]]:
     lang = options.lang
-    what = kind_name(change.kind, lang) + (f" ({tr('high', lang)})" if change.impact is Impact.HIGH else "")
-    old, new = changed_words(change)
-    note = review_note(pair, change, options)
-    words = ([f"− {old}"] if change.old is not None else []) + ([f"+ {new}"] if change.new is not None else [])
-    return [[change_name(change, labels, lang)], [what, *([note] if note else [])], words]
+    what = kind_name(change.kind, lang)
+    if change.old_number and change.new_number and change.old_number != change.new_number:
+        what += f" {change.old_number} → {change.new_number}"  # a move or a renumbering: from where to where
+    what += f" ({tr('high', lang)})" if change.impact is Impact.HIGH else ""
+    note = review_note(pair, change, options) if pair is not None else ""
+    return [[change_name(change, labels, lang)], [what, *([note] if note else [])], [_words_paragraph(change)]]
 
 
 def _comment(row: etree._Element, note: str, package: Package, options: RedlineOptions, date: datetime) -> None:
@@ -161,6 +232,16 @@ def _comment(row: etree._Element, note: str, package: Package, options: RedlineO
     first.append(ref)
 
 
+def revisions_by_author(root: etree._Element) -> dict[str, int]:
+    """How many tracked changes (`w:ins`, `w:del`, `w:moveFrom`, `w:moveTo`: words, marks, rows) each author
+    has under an element — what Word's reviewer filter shows or hides by author."""
+    counts: dict[str, int] = {}
+    for el in root.iter(*REVISION_TAGS):
+        author = el.get(qn("w:author")) or ""
+        counts[author] = counts.get(author, 0) + 1
+    return counts
+
+
 def summary_elements(
     package: Package, result: ComparisonSet, options: RedlineOptions, editorial: str, date: datetime
 ) -> list[etree._Element]:
@@ -168,7 +249,20 @@ def summary_elements(
     lang = options.lang
     intro = tr("intro", lang).format(editorial=editorial)
     out = [_paragraph(tr("title", lang), package, "Title"), _paragraph(intro, package)]
-    header = [[tr("section", lang)], [tr("what", lang)], [tr("words", lang)]]
+    by_author = revisions_by_author(package.body)
+    if by_author and editorial != options.author:
+        counts = tr("revisions", lang).format(
+            substantive=by_author.get(options.author, 0),
+            author=options.author,
+            editorial=by_author.get(editorial, 0),
+            editorial_author=editorial,
+        )
+        out.append(_paragraph(counts, package))
+    header = _header_row(lang)
+    if result.order_changes:
+        # The order's own changes (its entry into force, what it repeals, the annexes it approves).
+        out.append(_paragraph(word("field.order", lang), package, "heading 2"))
+        out.append(_table([header, *(_change_row(None, c, {}, options) for c in result.order_changes)], package))
     for pair in sorted(result.pairs, key=lambda p: _annex_number(p.new)):
         out.append(_paragraph(f"{doc_label(pair.old, lang)} → {doc_label(pair.new, lang)}", package, "heading 2"))
         counts = tr("counts", lang).format(
@@ -193,20 +287,50 @@ def summary_elements(
     return out
 
 
+def _header_row(lang: str) -> list[list[str | etree._Element]]:
+    return [[tr("section", lang)], [tr("what", lang)], [tr("words", lang)]]
+
+
+def _story_row(change: Change, lang: str) -> list[list[str | etree._Element]]:
+    """A changed page header or footer: 'Päis' | 'muudeti' | its words struck and bold."""
+    return [[tr(change.path, lang)], [kind_name(change.kind, lang)], [_words_paragraph(change)]]
+
+
 def add_summary(
-    package: Package, result: ComparisonSet, options: RedlineOptions, editorial: str, date: datetime
+    package: Package,
+    result: ComparisonSet,
+    options: RedlineOptions,
+    editorial: str,
+    date: datetime,
+    *,
+    stories: Sequence[Change] = (),
 ) -> None:
-    """Put the summary page at the start of the body, in a content control, ending with a page break."""
+    """Put the summary page at the start of the body, in a content control, as a section of its own.
+
+    Its section has an empty header and footer of its own (NEW's header — a logo, a draft mark — is not
+    on it), and NEW's first section numbers its pages from 1 again, so the signed document's page
+    references hold."""
     sdt = element("w:sdt")
     sdtpr = etree.SubElement(sdt, qn("w:sdtPr"))
     etree.SubElement(sdtpr, qn("w:alias")).set(qn("w:val"), tr("title", options.lang))
     etree.SubElement(sdtpr, qn("w:tag")).set(qn("w:val"), SUMMARY_TAG)
     content = etree.SubElement(sdt, qn("w:sdtContent"))
     elements = summary_elements(package, result, options, editorial, date)
-    # The page break ends the last paragraph: no empty paragraph, so no blank page after the summary.
+    if stories:
+        # The page headers and footers that changed, after the posts.
+        elements.append(_paragraph(tr("stories", options.lang), package, "heading 2"))
+        elements.append(_table([_header_row(options.lang), *(_story_row(c, options.lang) for c in stories)], package))
+    first = first_section(package.body)
+    section = summary_section(first, package.add_empty_story("header"), package.add_empty_story("footer"))
+    if first is not None:
+        restart_page_numbers(first)
+    # The section break ends the last paragraph of the control: removing the control removes the section.
     last = _paragraph("", package)
-    br = etree.SubElement(etree.SubElement(last, qn("w:r")), qn("w:br"))
-    br.set(qn("w:type"), "page")
+    ppr = last.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.SubElement(last, qn("w:pPr"))
+        last.insert(0, ppr)
+    ppr.append(section)
     for el in [*elements, last]:
         content.append(el)
     package.body.insert(0, sdt)

@@ -10,6 +10,7 @@ Accept All leaves NEW's text and Reject All gives OLD's, paragraph by paragraph.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,6 +31,7 @@ from ajdiff.redline.oxml import (
     run,
     tracked,
 )
+from ajdiff.text import fold_key
 
 # Run content that is not plain text: a paragraph holding it keeps its runs untouched when reworded.
 _RICH = frozenset(
@@ -47,8 +49,22 @@ class Authors:
     editorial: Revisions
 
     def of(self, step: Edit) -> Revisions:
-        """The author (and id counter) of one step's revisions."""
-        return self.editorial if step.editorial else self.substantive
+        """The author (and id counter) of one step's revisions: editorial when the script says so, or when
+        the paragraph's words are the same but for its number or bullet ('2.10.' → '2.9.')."""
+        return self.editorial if step.editorial or _renumbered(step.spans) else self.substantive
+
+
+# A paragraph's own number or bullet, as a text export writes it: '2.10.', '3)', 'a)', '•', '–'.
+_LEAD = re.compile(r"^\s*(?:[•\-–—*·▪◦]|\d+(?:\.\d+)*[.)]?|[a-zA-Z][.)])(?=\s)")
+
+
+def _renumbered(spans: Sequence[Span]) -> bool:
+    """True when two sides of a paragraph differ only in their leading number or bullet (and editorially)."""
+    if not spans or all(s.op is SpanOp.EQUAL for s in spans):
+        return False
+    old = "".join(s.text for s in spans if s.op is not SpanOp.INSERT)
+    new = "".join(s.text for s in spans if s.op is not SpanOp.DELETE)
+    return fold_key(_LEAD.sub("", old)) == fold_key(_LEAD.sub("", new))
 
 
 def _text_runs(p: etree._Element) -> list[etree._Element]:

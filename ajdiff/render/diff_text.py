@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
 from ajdiff.model import JobDescription
+from ajdiff.render.shared import bar_counts
 from ajdiff.words import (
     annex_name,
     change_title,
@@ -184,8 +185,11 @@ def diff_text(
     shown = [c for c in result.order_changes if show_all or not c.editorial]
     if shown:
         order_lines = [style(section_name("order", lang), _BOLD)]
-        for c in shown:
-            order_lines += change_lines(c, style, lang, width)
+        for k, c in enumerate(shown):
+            # The approved annexes are one list under one heading, as a pair's list items are.
+            same = k > 0 and shown[k - 1].path == c.path and c.kind in _ITEM_KINDS
+            group = not same and k + 1 < len(shown) and shown[k + 1].path == c.path
+            order_lines += change_lines(c, style, lang, width, same_unit=same, group=group)
         blocks.append("\n".join(order_lines))
     blocks += [comparison_text(p, show_all=show_all, color=color, lang=lang, width=width) for p in result.pairs]
     if result.unpaired_new:
@@ -225,9 +229,7 @@ def diff_stat(result: ComparisonSet, *, lang: str = "et", width: int = 100) -> s
     for name, pair, count in zip(names, result.pairs, counts):
         if len(name) > name_width:
             name = name[: name_width - 1] + "…"
-        added = sum(1 for c in pair.substantive if c.kind is ChangeKind.ADDED)
-        removed = sum(1 for c in pair.substantive if c.kind is ChangeKind.REMOVED)
-        other = count - added - removed
+        added, removed, other = bar_counts(pair)
         bar = "+" * round(added * scale) + "-" * round(removed * scale) + "~" * round(other * scale)
         lines.append(f" {name:<{name_width}} | {count:>{digits}} {bar}".rstrip())
     high = sum(len(p.high_impact) for p in result.pairs)

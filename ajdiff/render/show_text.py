@@ -27,6 +27,12 @@ def _field(label: str, value: object) -> list[str]:
     return [_wrap(f"{label}: {value}", "  ")]
 
 
+def _name(doc: JobDescription, path: str, lang: str) -> str:
+    """A field's name: the document's own label in an Estonian report ('Ametikoht', 'Töötaja asendab'),
+    the catalogue's otherwise."""
+    return (doc.own_label(path) if lang == "et" else None) or path_label(path, lang)
+
+
 def show_document(doc: JobDescription) -> str:
     """One document as an outline: fields, duties with results, a languages table, warnings."""
     lang = _lang.get()
@@ -36,7 +42,7 @@ def show_document(doc: JobDescription) -> str:
         head += f"  ({by}{word('show.order', lang, number=doc.order.number, date=doc.order.date or '?')})"
     out = [head, "=" * min(len(head), _width.get()), "", f"1. {section_name('general', lang)}"]
     for key in GENERAL_KEYS:
-        out += _field(path_label(f"general.{key}", lang), getattr(doc.general, key))
+        out += _field(_name(doc, f"general.{key}", lang), getattr(doc.general, key))
     out += ["", f"2. {section_name('duties', lang)} ({len(doc.duties)})"]
     for duty in doc.duties:
         out.append(_wrap(f"{duty.number}. {duty.task}", "  "))
@@ -44,17 +50,19 @@ def show_document(doc: JobDescription) -> str:
     r = doc.requirements
     out += ["", f"3. {section_name('requirements', lang)}"]
     for key in REQUIREMENT_TEXT_KEYS:
-        out += _field(path_label(f"requirements.{key}", lang), getattr(r, key))
+        out += _field(_name(doc, f"requirements.{key}", lang), getattr(r, key))
     years = r.experience_years if r.experience_years is not None else "—"
     out.append(f"  {word('show.experience_years', lang)}: {years}")
-    languages = path_label("requirements.languages", lang)
+    languages = _name(doc, "requirements.languages", lang)
     if r.languages:
         out.append(f"  {languages}:")
         out.append(f"    {word('show.language_table', lang)}")
         out += [f"    {code:<9} {level}" for code, level in r.languages]
     else:
         out.append(f"  {languages}: —")
-    out += [_wrap(f"{slug}: {text}", "  ") for slug, text in r.extra]
+    for slug, text in r.extra:
+        name = (doc.own_label(f"requirements.{slug}") if lang == "et" else None) or slug
+        out.append(_wrap(f"{name}: {text}", "  "))
     for section in ("rights", "responsibilities", "competencies"):
         items = getattr(doc, section)
         if items:

@@ -174,7 +174,11 @@ _SCRIPTED_HTML = """<!DOCTYPE html>
 
 
 def _big_prose(seed: str, rng: random.Random) -> bytes:
-    """A 20 MB job description: a real annex with a 20 MB section of long (1,200-word) paragraphs."""
+    """A 20 MB job description: a real annex with a 20 MB section of long (1,200-word) paragraphs.
+
+    Each paragraph is a sentence of its own (capitalised): lowercase ones would continue each other
+    into one paragraph past the 20,000-character bound, which is refused (tests/read/test_joining_bounds.py).
+    """
     words = [
         "teenistuja",
         "tagab",
@@ -189,7 +193,8 @@ def _big_prose(seed: str, rng: random.Random) -> bytes:
     ]
     paragraphs, size = [], len(seed.encode())
     while size < BIG_TEXT_BYTES:
-        paragraphs.append(" ".join(rng.choice(words) for _ in range(1200)) + ".")
+        sentence = " ".join(rng.choice(words) for _ in range(1200))
+        paragraphs.append(sentence[0].upper() + sentence[1:] + ".")
         size += len(paragraphs[-1].encode()) + 1
     head, sep, tail = seed.partition("4. Õigused")
     assert sep, "seed 001 has a section 4"

@@ -42,6 +42,10 @@ def test_every_fact_is_read(name: str) -> None:
             continue
         if key == "annex":
             ok = value in [d["annex"] for d in docs]
+        elif key.startswith("requirements."):
+            ok = _fold(value) in _fold(doc["requirements"].get(key.split(".", 1)[1]))
+        elif key in ("position_is", "supervisor_is"):
+            ok = _fold(value) == _fold(general[key.removesuffix("_is")])  # the nominative, whole
         elif key == "position":
             ok = _fold(value) in _fold(general["position"]) and len(general["position"]) <= want["position_max"]
         elif key == "duties_min":

@@ -43,7 +43,7 @@ def test_numbered_labels_stacked_with_their_values_below() -> None:
     )
     g = doc.general
     assert (g.position, g.unit) == ("juhataja", "järelevalve osakond")
-    assert g.supervisor == "Teehoiuteenistuse direktorile (edaspidi direktor)"
+    assert g.supervisor == "Teehoiuteenistuse direktor (edaspidi direktor)"  # "allub … direktorile"
     assert g.subordinates == ("järelevalve osakonna teenistujad",)
     assert g.substituted_by == ("järelevalve osakonna teenistuja",)
     assert g.substitutes_for == ("teenistuse direktorit või järelevalve osakonna teenistujaid",)
@@ -58,8 +58,9 @@ def test_labels_with_colons_capitals_and_sentences() -> None:
         "3. NÕUDED\nHaridus: keskharidus\nKEELEOSKUS: Eesti keele oskus tasemel C1.\n"
     )
     g = doc.general
-    assert g.position == "KOOLI SEKRETÄRI"  # the post named only in the title, as written
-    assert (g.supervisor, g.substituted_by, g.substitutes_for) == ("direktorile", ("õppealajuhataja",), ("arhivaari",))
+    assert g.position == "Kooli sekretär"  # the post named only in the title, in the nominative
+    assert (g.supervisor, g.substituted_by, g.substitutes_for) == ("direktor", ("õppealajuhataja",), ("arhivaari",))
+    assert doc.sections[0].children[0].verbatim == "KOOLI SEKRETÄRI AMETIJUHEND"  # the title as written
     assert [d.number for d in doc.duties] == ["2.1", "2.2"]
     assert doc.requirements.education == "keskharidus" and doc.requirements.language_map == {"et": "C1"}
 

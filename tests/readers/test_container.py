@@ -142,3 +142,51 @@ def test_origins_are_those_of_the_signed_documents() -> None:
         ("Nõunik", Origin(line=3)),
         ("", Origin(line=4)),
     ]
+
+
+def _repeat_directory_entry(data: bytes, times: int) -> bytes:
+    """The zip with its last central-directory entry listed `times` times (the end record adjusted)."""
+    import struct
+
+    end = data.rindex(b"PK\x05\x06")
+    count, size, start = struct.unpack("<10xHII2x", data[end : end + 22])
+    directory = data[start : start + size]
+    last = directory.rindex(b"PK\x01\x02")
+    entries = directory + directory[last:] * (times - 1)
+    total = count + times - 1
+    record = data[end : end + 8] + struct.pack("<HHII", total, total, len(entries), start) + data[end + 20 : end + 22]
+    return data[:start] + entries + record
+
+
+def test_a_container_named_as_a_document_is_not_followed() -> None:
+    """Issue 24 (2): an ASiC-E whose only document `d.docx` is the next ASiC-E level, 400 deep, ended in
+    `internal error: RecursionError`; a container inside is skipped by its content, whatever its name."""
+    data = _asice({"d.txt": b"Teenistuskoht"})
+    for _ in range(400):
+        data = _asice({"d.docx": data})
+    with pytest.raises(InputError) as err:
+        read_bytes(data, "deep.asice", ".asice")
+    assert err.value.problem == "no document inside the container"
+    one = read_bytes(_asice({"d.docx": _asice({"x.txt": b"Sees"}), "e.txt": b"Teenistuskoht"}), "a.asice", ".asice")
+    assert one.lines == ("Teenistuskoht",) and one.warnings == ("d.docx: nested container skipped",)
+
+
+def test_a_directory_listing_one_entry_many_times_is_refused() -> None:
+    """Issue 24 (2): a central directory that lists the same stored entry 100 times multiplied its text
+    (10,000 copies two levels deep, 533 MB from 19 KB); a name listed twice is refused."""
+    inner = _repeat_directory_entry(_asice({"a.txt": b"Teenistuskoht Nounik"}), 100)
+    assert zipfile.ZipFile(io.BytesIO(inner)).namelist().count("a.txt") == 100
+    with pytest.raises(InputError) as err:
+        read_bytes(inner, "dup.asice", ".asice")
+    assert err.value.problem == "signature container lists a.txt more than once"
+
+
+def test_two_names_for_the_same_bytes_are_refused() -> None:
+    """Entries with different names at one offset (an overlapping-entry zip bomb) are refused too."""
+    data = _repeat_directory_entry(_asice({"a.txt": b"Teenistuskoht"}), 2)
+    end = data.rindex(b"PK\x05\x06")
+    renamed = data[:end].rsplit(b"a.txt", 1)
+    data = b"b.txt".join(renamed) + data[end:]
+    with pytest.raises(InputError) as err:
+        read_bytes(data, "overlap.asice", ".asice")
+    assert err.value.problem == "signature container has two members at the same bytes (b.txt)"

@@ -1,4 +1,5 @@
-"""Open redlines in LibreOffice, count their tracked changes, accept or reject all, print the text.
+"""Open redlines in LibreOffice, count their tracked changes, accept or reject all, print the text (and
+every table's shape, the images and the header and footer texts left in each view).
 
 Run with the system python3 that has `uno` (not the project's venv):
     /usr/bin/python3 lo_driver.py A.docx B.docx …  →  JSON on stdout, one entry per file.
@@ -78,6 +79,25 @@ def _tables(doc) -> list[list[list[int]]]:  # type: ignore[no-untyped-def]
     return shapes
 
 
+def _page_texts(doc) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """The header and footer texts of the page styles in use (every kind: default, left, first page)."""
+    found: dict[str, list[str]] = {"headers": [], "footers": []}
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    for name in styles.getElementNames():
+        style = styles.getByName(name)
+        if not style.isInUse():
+            continue
+        for key, part in (("headers", "Header"), ("footers", "Footer")):
+            if not style.getPropertyValue(f"{part}IsOn"):
+                continue
+            for suffix in ("Text", "TextLeft", "TextFirst"):
+                with contextlib.suppress(Exception):  # TextFirst is newer than some LibreOffice versions
+                    text = style.getPropertyValue(f"{part}{suffix}")
+                    if text is not None and text.getString().strip():
+                        found[key].append(text.getString().strip())
+    return {key: sorted(set(texts)) for key, texts in found.items()}
+
+
 def _inspect(smgr, ctx, url: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """Tracked changes, comment count and style names of one file, read without opening a view."""
     doc = smgr.createInstanceWithContext("com.sun.star.text.TextDocument", ctx)
@@ -146,6 +166,8 @@ def main(paths: list[str]) -> int:
                     "text": _lines(doc, profile),
                     "remaining": sum(_redlines(doc).values()),
                     "tables": _tables(doc),
+                    "images": doc.getGraphicObjects().getCount(),
+                    **_page_texts(doc),
                 }
                 doc.close(True)
             results[path] = entry

@@ -112,9 +112,10 @@ def test_summary_page_is_a_content_control_first_and_never_tracked() -> None:
     assert tag is not None and tag.get(qn("w:val")) == "ajdiff-summary"
     assert "Muudatuste kokkuvõte" in "".join(first.itertext())
     assert not list(first.iter(*REVISION_TAGS))
-    # It ends in a page break inside its last paragraph: no empty page after it.
+    # Its last paragraph ends its own section (removing the control removes the section): no page break.
     last = first.find(qn("w:sdtContent"))[-1]  # type: ignore[index]  # the control has content
-    assert last.find(f".//{qn('w:br')}[@{qn('w:type')}='page']") is not None
+    assert last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    assert last.find(f".//{qn('w:br')}[@{qn('w:type')}='page']") is None
 
 
 def test_the_package_says_estonian_and_claims_no_page_count() -> None:

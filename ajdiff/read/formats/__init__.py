@@ -223,6 +223,24 @@ def _read_bounded(fh: BinaryIO, name: str, suffix: str, max_bytes: int, what: st
     return head + rest
 
 
+def _open_without_waiting(path: Path) -> BinaryIO:
+    """Open a file for reading without blocking in open() itself.
+
+    A named pipe with no writer blocks a plain open() for ever (`mkfifo f; ajdiff show f`). Opened
+    non-blocking it opens at once; reads then block again as usual, so a pipe with a writer (`<(…)`)
+    is read to its end and one without a writer reads as empty.
+    """
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no FIFOs that block like this
+    fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if nonblocking:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 _stdin: bytes | None = None
 """Standard input, once read: a process reads it once, and the redline reads its input twice."""
 
@@ -241,13 +259,15 @@ def read_input(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
     try:
         if p.is_dir():
             raise InputError(name, "is a folder", "give a file, or two folders to 'ajdiff diff'")
-        with open(p, "rb") as fh:
+        with _open_without_waiting(p) as fh:
             info = os.fstat(fh.fileno())
             if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
                 raise InputError(name, f"file is larger than {max_bytes // 2**20} MiB", "raise --max-size")
             # Devices and pipes report size 0 whatever they hold: the read itself is what is bounded.
             what = "file" if stat.S_ISREG(info.st_mode) else "stream"
             data = _read_bounded(fh, name, suffix, max_bytes, what)
+            if not data and stat.S_ISFIFO(info.st_mode):
+                raise InputError(name, "named pipe with nothing written to it", "give a file, or write to the pipe")
         # The documents carry the name into reports, JSON and redlines: make it printable there.
         name = display_name(name)
     except FileNotFoundError:

@@ -102,7 +102,13 @@ def read_container(data: bytes, name: str, *, max_bytes: int) -> SourceText:
         if suffix not in DOCUMENT_SUFFIXES:
             warnings.append(f"{member}: not a readable document ({suffix or 'no extension'}), skipped")
             continue
-        inner = read_bytes(read_member(zf, info, name), f"{name}:{member}", suffix, max_bytes=max_bytes)
+        data = read_member(zf, info, name)
+        if data.startswith(b"PK") and is_signature_container(data, member):
+            # Named as a document but a container itself: one level is all a signed document needs,
+            # and following it would let levels nest (or a zip quine recurse) without end.
+            warnings.append(f"{member}: nested container skipped")
+            continue
+        inner = read_bytes(data, f"{name}:{member}", suffix, max_bytes=max_bytes)
         if found:
             lines.append("")
             origins.append(Origin())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import zipfile
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ajdiff.errors import InputError
-from ajdiff.read.formats import SourceText
+from ajdiff.read.formats import MAX_LINES, SourceText
 from ajdiff.read.formats.ooxml import NAMESPACES, STRICT_W_NS, qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member, refuse_dtd
 from ajdiff.read.formats.tables import flatten_row_cells
@@ -40,24 +41,45 @@ _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 
 
+_MAX_LEVELS = 10  # Word has nine list levels (0-8); one to spare
+_MAX_NUMBER_CHARS = 12  # "xxxviii" or "zzz": a longer letter or Roman numeral is shown in digits
+_MAX_LEVEL_TEXT = 64  # a level's label pattern ("%1.%2.") longer than this is not a list label
+
+
+def _number(text: str | None, default: int, low: int, high: int) -> int:
+    """An attribute's decimal number clamped to [low, high]; `default` when it is not a number.
+
+    Only ASCII digits count ('²' passes `isdigit()` but not `int()`); a number of more than nine
+    digits is clamped without being converted (a start of 5,000 digits is past `int`'s own limit).
+    """
+    value = (text or "").strip()
+    if not re.fullmatch(r"-?[0-9]+", value):
+        return default
+    if len(value.lstrip("-").lstrip("0")) > 9:
+        return low if value.startswith("-") else high
+    return min(max(int(value), low), high)
+
+
 def _roman(n: int) -> str:
     out = []
     for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
+        count, n = divmod(n, value)
+        out.append(letters * count)
     return "".join(out)
 
 
 def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
+    """n as the list format shows it; in digits where letters or numerals would be absurdly long."""
+    text = str(n)
+    if fmt in ("lowerLetter", "upperLetter") and 0 < n <= 26 * _MAX_NUMBER_CHARS:
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
-        return _roman(n).upper() if fmt == "upperRoman" else _roman(n)
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    return str(n)
+        text = letter.upper() if fmt == "upperLetter" else letter
+    elif fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
+        roman = _roman(n)
+        text = roman.upper() if fmt == "upperRoman" else roman
+    elif fmt == "decimalZero":
+        text = f"{n:02d}"
+    return text if len(text) <= _MAX_NUMBER_CHARS else str(n)
 
 
 @dataclass
@@ -84,23 +106,22 @@ class _Numbering:
             abstract: dict[str, dict[int, _Level]] = {}
             for an in numbering.iterchildren(qn("w:abstractNum")):
                 abstract[an.get(qn("w:abstractNumId"), "")] = {
-                    int(lvl.get(qn("w:ilvl"), "0")): _Level(
-                        start=int(_val(lvl.find(qn("w:start")), "1") or 1),
+                    _number(lvl.get(qn("w:ilvl"), "0"), -1, -1, _MAX_LEVELS): _Level(
+                        start=_start(lvl.find(qn("w:start"))),
                         fmt=_val(lvl.find(qn("w:numFmt")), "decimal"),
                         text=_val(lvl.find(qn("w:lvlText")), ""),
                     )
                     for lvl in an.iterchildren(qn("w:lvl"))
-                    if (lvl.get(qn("w:ilvl")) or "0").isdigit()
                 }
             for num in numbering.iterchildren(qn("w:num")):
                 num_id = num.get(qn("w:numId"), "")
                 abstract_id = _val(num.find(qn("w:abstractNumId")), "")
                 levels = dict(abstract.get(abstract_id, {}))
                 for override in num.iterchildren(qn("w:lvlOverride")):
-                    ilvl = int(override.get(qn("w:ilvl"), "0"))
+                    ilvl = _number(override.get(qn("w:ilvl"), "0"), -1, -1, _MAX_LEVELS)
                     start = override.find(qn("w:startOverride"))
                     if start is not None and ilvl in levels:
-                        levels[ilvl] = _Level(int(_val(start, "1") or 1), levels[ilvl].fmt, levels[ilvl].text)
+                        levels[ilvl] = _Level(_start(start), levels[ilvl].fmt, levels[ilvl].text)
                 self.levels[num_id] = levels
                 self.abstract_of[num_id] = abstract_id
         if styles is not None:
@@ -108,7 +129,7 @@ class _Numbering:
                 num_pr = style.find("w:pPr/w:numPr", NAMESPACES)
                 if num_pr is not None:
                     num_id = _val(num_pr.find(qn("w:numId")), "")
-                    ilvl = int(_val(num_pr.find(qn("w:ilvl")), "0") or 0)
+                    ilvl = _number(_val(num_pr.find(qn("w:ilvl")), "0"), -1, -1, _MAX_LEVELS)
                     self.style_num[style.get(qn("w:styleId"), "")] = (num_id, ilvl)
         return self
 
@@ -123,7 +144,9 @@ class _Numbering:
             num_id = _val(num_pr.find(qn("w:numId")), "")
             ilvl_el = num_pr.find(qn("w:ilvl"))
             style = self.style_num.get(_val(ppr.find(qn("w:pStyle")), ""))
-            ilvl = int(_val(ilvl_el, "0") or 0) if ilvl_el is not None else (style[1] if style else 0)
+            ilvl = (
+                _number(_val(ilvl_el, "0"), -1, -1, _MAX_LEVELS) if ilvl_el is not None else (style[1] if style else 0)
+            )
             ref = (num_id, ilvl)
         else:
             ref = self.style_num.get(_val(ppr.find(qn("w:pStyle")), ""))
@@ -133,27 +156,36 @@ class _Numbering:
         levels = self.levels[num_id]
         if ilvl not in levels:
             return ""
-        counters = self.counters.setdefault(self.abstract_of[num_id], [0] * 10)
-        if ilvl >= len(counters):
+        counters = self.counters.setdefault(self.abstract_of[num_id], [-1] * _MAX_LEVELS)
+        if not 0 <= ilvl < len(counters):
             return ""
-        if counters[ilvl] == 0:
+        if counters[ilvl] < 0:  # not started (a start of 0 is a real one)
             counters[ilvl] = levels[ilvl].start - 1
         counters[ilvl] += 1
         for deeper in range(ilvl + 1, len(counters)):
-            counters[deeper] = 0
+            counters[deeper] = -1
         level = levels[ilvl]
         if level.fmt == "bullet":
             return "•"  # the glyph itself is a font symbol; a plain bullet tells the parser "list item"
-        if level.fmt == "none" or not level.text:
+        if level.fmt == "none" or not level.text or len(level.text) > _MAX_LEVEL_TEXT:
             return ""
 
         def repl(m: re.Match[str]) -> str:
             k = int(m.group(1)) - 1
             lv = levels.get(k, _Level())
-            n = counters[k] if counters[k] else lv.start
+            n = counters[k] if counters[k] >= 0 else lv.start
             return _format_number(n, "decimal" if level.fmt == "decimal" else lv.fmt)
 
-        return re.sub(r"%(\d)", repl, level.text)
+        return re.sub(r"%([0-9])", repl, level.text)
+
+
+_MAX_START = 1 << 20
+"""Largest list start honoured (Word's own dialog stops at 32,767): a bound on the counters' digits."""
+
+
+def _start(el: _Element | None) -> int:
+    """A level's start value (1 when absent or unreadable), clamped to [0, _MAX_START]."""
+    return _number(_val(el, "1"), 1, 0, _MAX_START)
 
 
 def _val(el: _Element | None, default: str) -> str:
@@ -387,12 +419,30 @@ def _relationships(zf: zipfile.ZipFile, names: dict[str, str], part: str, name: 
     return found
 
 
+# A paragraph element of any prefix ("<w:p>", "<w:p/>", "<ns0:p w:rsidR=…>"), not "<w:pPr>".
+_PARAGRAPH_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?p[\s/>]")
+
+
+def _count_paragraphs(data: bytes, name: str, member: str) -> None:
+    """Refuse a part with more paragraphs than ajdiff reads lines, counted in its bytes before it is parsed.
+
+    Each paragraph is at least one line; 7.5 million empty `<w:p/>` (45 MB, 70 KB zipped) took
+    2.4 GB as a tree before the line bound said no.
+    """
+    paragraphs = sum(1 for _ in itertools.islice(_PARAGRAPH_TAG.finditer(data), MAX_LINES + 1))
+    if paragraphs > MAX_LINES:
+        problem = f"{member} has more than {MAX_LINES} paragraphs (limit {MAX_LINES})"
+        raise InputError(name, problem, "not a job description")
+
+
 def _part(zf: zipfile.ZipFile, names: dict[str, str], member: str | None, name: str) -> _Element | None:
     """An optional XML part, parsed safely; None when the package does not have it."""
     if not member or member.lower() not in names:
         return None
     member = names[member.lower()]
-    root = parse_xml_safely(read_member(zf, member, name), name, member)
+    data = read_member(zf, member, name)
+    _count_paragraphs(data, name, member)
+    root = parse_xml_safely(data, name, member)
     if etree.QName(root).namespace == STRICT_W_NS:
         raise InputError(name, f"{member} is Strict Open XML", "save it again as a Word Document (.docx)")
     return root

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from ajdiff.errors import InputError
-from ajdiff.read.formats import SourceText
+from ajdiff.read.formats import MAX_LINES, SourceText
 from ajdiff.read.formats.plain import decode_with_warnings
 from ajdiff.read.formats.tables import flatten_row_cells
 from ajdiff.text import fold, normalize_line
@@ -193,6 +193,19 @@ def _has_block(el: Any) -> bool:
     return any(isinstance(d.tag, str) and d.tag.lower() in _BLOCK_TAGS | {"table", "br"} for d in el.iterdescendants())
 
 
+MAX_HTML_ELEMENTS = MAX_LINES
+"""Most tags in one HTML page, as many as lines may be read (the register's page of a 58-page order has
+about 2,000; lxml holds ~500 bytes per element): bounds the tree before it is built."""
+_MAX_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE
+
+
+def _count_elements(text: str, name: str) -> None:
+    """Refuse a page with more tags than a register page can have, counted in its text before parsing."""
+    tags = text.count("<") - text.count("</")  # start tags, plus any '<' in text and comments: an over-count
+    if tags > MAX_HTML_ELEMENTS:
+        raise InputError(name, f"HTML page has {tags} tags (limit {MAX_HTML_ELEMENTS})", "not a job description")
+
+
 def read_html(data: bytes, name: str) -> SourceText:
     """Read a register page (or any HTML): its text as lines, its metadata table as metadata."""
     import lxml.html
@@ -204,10 +217,15 @@ def read_html(data: bytes, name: str) -> SourceText:
     text = _XML_DECLARATION.sub("", decoded, count=1)
     if not text.strip():
         raise InputError(name, "HTML page has no text", "save the page with its document text")
+    _count_elements(text, name)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(name, f"not a readable HTML page: {exc}", "save the page again as HTML") from None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
+        # libxml2 stops at its depth limit and returns the part above it: say so, not "no text".
+        problem = f"HTML page is nested deeper than {_MAX_DEPTH} elements"
+        raise InputError(name, problem, "not a genuine page; save the page again as HTML")
     body = root.find("body")
     walker = _Walker()
     pairs = walker.lines(body if body is not None else root)

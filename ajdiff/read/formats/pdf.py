@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ajdiff.errors import InputError
-from ajdiff.read.formats import SourceText
-from ajdiff.text import ends_sentence, join_wrapped, normalize_line, starts_lower, strip_bullet
+from ajdiff.read.formats import MAX_LINE_CHARS, SourceText
+from ajdiff.read.vocabulary import is_table_header
+from ajdiff.text import ParagraphTooLong, ends_sentence, join_wrapped, normalize_line, starts_lower, strip_bullet
 from ajdiff.tree import Origin
 
 # "3", "- 3 -", "Lk 2 / 5", "lk. 2", "2 (5)", "2/5", "Page 2 of 5", "Leht 2".
@@ -40,6 +41,8 @@ _X_TOLERANCE = 3.0  # points; cells and paragraphs that start within this are al
 _LINE_FACTOR = 1.32  # without a measured line pitch, a larger step (in font sizes) is a paragraph gap
 _NUMBERED = re.compile(r"^\d+(?:\.\d+)+\.?\s")  # "2.1. " starts a duty
 _LABEL_MAX_CHARS = 60
+_ITEM_START = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s|^\d{1,2}(?:\.\d{1,2})+\s")  # "3.2 ", "1. ", not "2025 "
+_ROW_PADDING = 0.3  # points: a table row's borders and padding add at least this to the line pitch
 _FIT = 0.9  # characters are a rough measure of width: leave a margin before saying "it would fit"
 
 
@@ -52,6 +55,8 @@ class _Line:
     size: float = 0.0
     page: int = 0
     """1-based page the line is on."""
+    in_row: bool = False
+    """Another cell's text shares its baseline: a line of a table with two or more columns."""
 
     @property
     def text(self) -> str:
@@ -170,6 +175,32 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     return result
 
 
+def _drop_repeated_header_rows(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Remove a table's header row repeated at the top of a later page.
+
+    Word and LibreOffice repeat a table's header row ("Ülesanded | Tulemused") on every page the table
+    runs over; the document has it once. Left in, it would sit between the two halves of a row split
+    by the page break, and each cell's continuation would be read as a paragraph of its own. Only a
+    duty table's header is dropped: a label | value row can open a page of each annex ("Vahetu juht |
+    Talituse juhataja") and is content every time.
+    """
+    seen: set[tuple[str, tuple[int, ...]]] = set()
+    result = []
+    for lines in pages:
+        kept = []
+        for k, line in enumerate(lines):
+            key = (line.text, tuple(_column(x) for x in line.xs))
+            repeated = k < _EDGE_LINES and len(key[1]) >= 2 and key in seen
+            # "2. Peamised teenistusülesanded | Oodatavad tulemused" is a numbered heading of each annex.
+            if repeated and not line.text[:1].isdigit() and is_table_header(line.text):
+                continue
+            if len(key[1]) >= 2:
+                seen.add(key)  # a row of two or more cells on one baseline
+            kept.append(line)
+        result.append(kept)
+    return result
+
+
 def _leading(pages: list[list[_Line]]) -> float | None:
     """The document's line pitch within a paragraph: a low percentile of the steps between aligned lines."""
     steps = sorted(
@@ -182,7 +213,9 @@ def _leading(pages: list[list[_Line]]) -> float | None:
     return steps[len(steps) // 10] if steps else None
 
 
-def _continues(prev: _Line, line: _Line, widths: dict[int, int] | None, leading: float | None) -> tuple[bool, bool]:
+def _continues(
+    prev: _Line, line: _Line, widths: dict[int, int] | None, leading: float | None, pitch: float | None = None
+) -> tuple[bool, bool]:
     """Whether line continues prev's paragraph; and whether a paragraph gap was what said no."""
     if prev.y is None or line.y is None or line.x is None:
         return starts_lower(line.text) and not ends_sentence(prev.text), False
@@ -195,26 +228,47 @@ def _continues(prev: _Line, line: _Line, widths: dict[int, int] | None, leading:
         return False, False
     if step > (leading + max(2.0, 0.25 * size) if leading else _LINE_FACTOR * size):
         return False, True
+    # A table without paragraph spacing: only the cells' padding shows where a row ends.
+    new_row = _ITEM_START.match(line.text) or (ends_sentence(prev.text) and not starts_lower(line.text))
+    # The page's own pitch: a list set at 1.15 lines on one page must not read as rows on another.
+    if pitch and step > pitch + _ROW_PADDING and new_row:
+        return False, False
     if widths is None:
         return True, False
     # Without a gap: when the next line's first word would have fitted here, the paragraph ended.
-    full = widths.get(_column(prev.xs[-1]), 0)
-    first_word = line.text.split(" ", 1)[0]
-    if not starts_lower(line.text) and len(prev.tail) + 1 + len(first_word) < _FIT * full:
+    if not starts_lower(line.text) and _would_fit(prev, line, widths):
         return False, False
     return True, False
+
+
+def _would_fit(prev: _Line, line: _Line, widths: dict[int, int]) -> bool:
+    """Whether the line's first word would have fitted on prev: then prev ended by choice, not by width
+    (a label "1.7. Asendab" above its value "teenistuse direktorit …")."""
+    full = widths.get(_width_key(prev), 0) if prev.xs else 0
+    return len(prev.tail) + 1 + len(line.text.split(" ", 1)[0]) < _FIT * full
 
 
 def _column(x: float) -> int:
     return round(x / _X_TOLERANCE)
 
 
+def _width_key(line: _Line) -> int:
+    # A table's column and the body text may start at one x; their widths differ (odd keys: table).
+    return 2 * _column(line.xs[-1]) + line.in_row
+
+
 def _widths(lines: list[_Line]) -> dict[int, int]:
-    """The longest line (in characters) that starts at each x on a page: a column's full width."""
+    """The longest line (in characters) that starts at each x on a page, in a table or not: a column's full width."""
+    xs_at: dict[int, set[int]] = {}
+    for line in lines:
+        if line.y is not None:
+            xs_at.setdefault(round(line.y), set()).update(_column(x) for x in line.xs)
+    for line in lines:
+        line.in_row = line.y is not None and len(xs_at.get(round(line.y), ())) >= 2
     widths: dict[int, int] = {}
     for line in lines:
         if line.xs:
-            key = _column(line.xs[-1])
+            key = _width_key(line)
             widths[key] = max(widths.get(key, 0), len(line.tail))
     return widths
 
@@ -233,14 +287,14 @@ def _goes_on(text: str) -> bool:
     return starts_lower(text) or bool(re.match(r"\d+[a-zõäöüšž]", text))
 
 
-def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[tuple[str, int]], int]:
+def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False) -> tuple[list[tuple[str, int]], int]:
     """Join visual lines into paragraphs; also count the breaks that only a gap revealed.
 
     A table row split over a page break goes on in the same column on the next page: the first
     line of each column there continues that column's last paragraph when it starts in lowercase
     after an unfinished sentence, or sits at the text indent of a bulleted item. With `fit`, a line
     also ends its paragraph when the next line's first word would have fitted on it (for documents
-    without paragraph spacing).
+    without paragraph spacing); with `lower_only`, only a line that can only go on an unfinished sentence is joined.
     """
     paragraphs: list[str] = []
     first_page: list[int] = []  # per paragraph: the page it starts on
@@ -253,6 +307,7 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[tuple[str,
     hanging: list[bool] = []  # per paragraph: a list item with a hanging indent
     for page_no, lines in enumerate(pages):
         widths = _widths(lines)
+        pitch = _leading([lines])
         carried = column_para if page_no else {}
         column_para = {}
         for line in lines:
@@ -264,10 +319,18 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[tuple[str,
                 if (_goes_on(line.text) and not ends_sentence(paragraphs[idx])) or (hanging[idx] and not bulleted):
                     target = idx
             elif prev is not None and (page_no == 0 or column_para):
-                joined, by_gap = _continues(prev, line, widths if fit else None, leading)
+                joined, by_gap = _continues(prev, line, widths if fit else None, leading, pitch)
+                if lower_only and joined:
+                    # A paragraph's one short line ended by choice: a label "1.7. Asendab" above its value.
+                    # (Deeper in a cell, a page break can leave a short line: "õige ja" / "ajakohase …".)
+                    ended = paragraphs[prev_idx] == prev.text and _would_fit(prev, line, widths)
+                    joined = _goes_on(line.text) and not ends_sentence(prev.text) and not ended
                 gap_breaks += by_gap
                 target = prev_idx if joined else -1
             if target >= 0:
+                if len(paragraphs[target]) + len(line.text) >= MAX_LINE_CHARS:
+                    # Each join copies the paragraph so far: past a line's bound, stop before it costs more.
+                    raise ParagraphTooLong(len(paragraphs[target]) + 1 + len(line.text))
                 paragraphs[target] = _join(paragraphs[target], line.text, spaced[target])
             else:
                 paragraphs.append(line.text)
@@ -287,6 +350,9 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool) -> tuple[list[tuple[str,
 
 MAX_PAGE_CONTENT_BYTES = 1 << 20
 """Most drawing instructions read for one page (a dense page of text has under 100 KB): bounds memory and time."""
+MAX_PDF_CONTENT_BYTES = 16 << 20
+"""Most drawing instructions read for a whole PDF, a stream counted on every page that draws it (seed 003,
+58 pages, has 0.5 MiB): bounds the time of a document of many heavy pages."""
 MAX_PAGE_SECONDS = 3.0
 """Longest text extraction of one page (a real page takes 20-50 ms): a bound on time for what slips past the size."""
 MAX_PDF_SECONDS = 60.0
@@ -319,7 +385,13 @@ def _deadline(seconds: float) -> Iterator[Callable[[], None]]:
         if time.monotonic() > end:
             raise _PageTimeout
 
-    use_signal = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    use_signal = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        # A program that embeds ajdiff may run its own interval timer: there is one, and setting
+        # ours would cancel it. The visitor's checks bound the time then.
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
     if not use_signal:
         yield check
         return
@@ -341,45 +413,96 @@ def _deadline(seconds: float) -> Iterator[Callable[[], None]]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _stream_bytes(obj: Any) -> int:
-    data = obj.get_object().get_data() if obj is not None else b""
-    return len(data) if isinstance(data, bytes) else 0
+def _decoded_size(stream: Any, budget: int) -> int:
+    """The decoded size of one content stream, counted without holding more than `budget` + 1 bytes of it.
+
+    A lone FlateDecode (nearly every real stream) is inflated here with zlib's output bound; other
+    filters go through pypdf's decoder without its cache (each bounded by pypdf's own output limit).
+    """
+    import zlib
+
+    from pypdf.filters import decode_stream_data
+    from pypdf.generic import ArrayObject, StreamObject
+
+    if not isinstance(stream, StreamObject):
+        return 0
+    filters = stream.get("/Filter")
+    filters = filters.get_object() if filters is not None else None
+    chain = list(filters) if isinstance(filters, ArrayObject) else [filters] if filters is not None else []
+    raw = stream._data
+    if not chain or getattr(stream, "decoded_self", None) is not None:
+        cached = getattr(stream, "decoded_self", None)
+        return len(cached._data if cached is not None else raw)
+    if chain == ["/FlateDecode"] and stream.get("/DecodeParms") is None:
+        inflater = zlib.decompressobj()
+        try:
+            out = inflater.decompress(raw, budget + 1)
+            return len(out) if not inflater.unconsumed_tail else budget + 1
+        except zlib.error:
+            pass  # damaged: pypdf's decoder knows how to recover what it can
+    return len(decode_stream_data(stream))
 
 
-def _content_bytes(page: Any) -> int:
-    """Decoded bytes of a page's content streams and of the form XObjects it draws (to a depth)."""
-    from pypdf.generic import ArrayObject
+def _content_bytes(page: Any, budget: int, sizes: dict[object, int]) -> int:
+    """Decoded bytes of a page's content streams and of the form XObjects it draws (to a depth).
+
+    Counting stops past `budget`; nothing decoded is kept (pypdf would cache every stream it
+    decodes). `sizes` remembers each stream's size for the next page that draws it.
+    """
+    from pypdf.generic import ArrayObject, IndirectObject
+
+    total = 0
+
+    def add(ref: Any) -> None:
+        nonlocal total
+        if ref is None or total > budget:
+            return
+        key: object = (ref.idnum, ref.generation) if isinstance(ref, IndirectObject) else id(ref)
+        if key not in sizes:
+            sizes[key] = _decoded_size(ref.get_object(), budget - total)
+        total += sizes[key]
 
     contents = page.get("/Contents")
-    contents = contents.get_object() if contents is not None else None
-    total = sum(_stream_bytes(c) for c in contents) if isinstance(contents, ArrayObject) else _stream_bytes(contents)
+    resolved = contents.get_object() if contents is not None else None
+    for ref in resolved if isinstance(resolved, ArrayObject) else [contents]:
+        add(ref)
     seen: set[int] = set()
 
-    def forms(resources: Any, depth: int) -> int:
+    def forms(resources: Any, depth: int) -> None:
         resources = resources.get_object() if resources is not None else None
         xobjects: Any = resources.get("/XObject") if hasattr(resources, "get") else None
         xobjects = xobjects.get_object() if xobjects is not None else None
         if depth > _MAX_FORM_DEPTH or not hasattr(xobjects, "values"):
-            return 0
-        size = 0
+            return
         for ref in xobjects.values():
             form = ref.get_object()
-            if id(form) in seen or not hasattr(form, "get") or form.get("/Subtype") != "/Form":
+            if total > budget or id(form) in seen or not hasattr(form, "get") or form.get("/Subtype") != "/Form":
                 continue
             seen.add(id(form))
-            size += _stream_bytes(form) + forms(form.get("/Resources"), depth + 1)
-        return size
+            add(ref)
+            forms(form.get("/Resources"), depth + 1)
 
-    return total + forms(page.get("/Resources"), 0)
+    forms(page.get("/Resources"), 0)
+    return total
 
 
-def _read_page(page: Any, number: int, name: str) -> list[_Line]:
-    """One page's lines, within the page's bounds of drawing instructions and time."""
-    size = _content_bytes(page)
+def _read_page(page: Any, number: int, name: str, drawn: list[int], sizes: dict[object, int]) -> list[_Line]:
+    """One page's lines, within the page's and the document's bounds of drawing instructions, and of time.
+
+    `drawn` holds the bytes the pages before drew (a stream shared by pages counts on each).
+    """
+    left = MAX_PDF_CONTENT_BYTES - drawn[0]
+    size = _content_bytes(page, min(MAX_PAGE_CONTENT_BYTES, left), sizes)
     if size > MAX_PAGE_CONTENT_BYTES:
         limit = MAX_PAGE_CONTENT_BYTES // 2**20
-        problem = f"page {number} has {size // 1024} KiB of drawing instructions (limit {limit} MiB)"
+        over = "more than " if size == MAX_PAGE_CONTENT_BYTES + 1 else ""
+        problem = f"page {number} has {over}{size // 1024} KiB of drawing instructions (limit {limit} MiB)"
         raise InputError(name, problem, "not a page of text; print the document to a new PDF")
+    drawn[0] += size
+    if drawn[0] > MAX_PDF_CONTENT_BYTES:
+        limit = MAX_PDF_CONTENT_BYTES // 2**20
+        problem = f"PDF has more than {limit} MiB of drawing instructions (page {number})"
+        raise InputError(name, problem, "not a document of text; print it to a new PDF or split it")
     try:
         with _deadline(MAX_PAGE_SECONDS) as check:
             return _page_lines(page, number, check)
@@ -421,21 +544,30 @@ def read_pdf(data: bytes, name: str) -> SourceText:
     chars = sum(len(line.text.replace(" ", "")) for lines in pages for line in lines)
     if chars < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4 or chars < _MIN_CHARS_PER_PAGE:
         raise InputError(name, "PDF has no text layer", "OCR it first, e.g. with ocrmypdf")
-    pages = _drop_running_lines(pages)
+    pages = _drop_repeated_header_rows(_drop_running_lines(pages))
     starts = {_column(line.x) for lines in pages for line in lines if line.x is not None}
     pages = [_split_cells(lines, starts) for lines in pages]
     visual = [line for lines in pages for line in lines]
     # Paragraph spacing throughout (one gap in every few lines): gaps alone tell paragraphs apart.
-    paragraphs, gap_breaks = _paragraphs(pages, fit=False)
-    if gap_breaks < len(visual) / 8:
-        paragraphs, gap_breaks = _paragraphs(pages, fit=True)
-    if gap_breaks < max(2, len(visual) // 50):
-        # No paragraph spacing anywhere: joining would glue paragraphs; give the page lines as they are.
+    try:
+        paragraphs, gap_breaks = _paragraphs(pages, fit=False)
+        if gap_breaks < len(visual) / 8:
+            paragraphs, gap_breaks = _paragraphs(pages, fit=True)
+        spaced = gap_breaks >= max(2, len(visual) // 50)
+        if not spaced:
+            # No paragraph spacing anywhere: joining would glue paragraphs. Only a lowercase line is
+            # joined to the line above in its column (or, over a page break, to its column's last line):
+            # the two halves of a table cell split by a page stay one. The rest is left to the parser.
+            lines, _ = _paragraphs(pages, fit=True, lower_only=True)
+    except ParagraphTooLong as exc:
+        problem = f"a paragraph joined from wrapped lines has {exc.args[0]} characters (limit {MAX_LINE_CHARS})"
+        raise InputError(name, problem, "not a job description") from None
+    if not spaced:
         return SourceText(
             name=name,
-            lines=tuple(line.text for line in visual),
+            lines=tuple(text for text, _ in lines),
             wrapped=True,
-            origins=tuple(Origin(page=line.page) for line in visual),
+            origins=tuple(Origin(page=page) for _, page in lines),
         )
     return SourceText(
         name=name,
@@ -466,12 +598,14 @@ def _read_pages(data: bytes, name: str) -> list[list[_Line]]:
             raise InputError(name, f"PDF has {len(reader.pages)} pages (limit {MAX_PDF_PAGES})", "split the PDF")
         end = time.monotonic() + MAX_PDF_SECONDS
         pages = []
+        drawn = [0]
+        sizes: dict[object, int] = {}
         for number, page in enumerate(reader.pages, 1):
             if time.monotonic() > end:
                 stopped = f"stopped at page {number} of {len(reader.pages)}"
                 problem = f"PDF takes more than {MAX_PDF_SECONDS:g} s to read ({stopped})"
                 raise InputError(name, problem, "split the PDF")
-            pages.append(_read_page(page, number, name))
+            pages.append(_read_page(page, number, name, drawn, sizes))
         return pages
     except InputError:
         raise

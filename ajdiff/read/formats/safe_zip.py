@@ -38,9 +38,24 @@ def refuse_dtd(data: bytes, name: str, member: str) -> None:
         raise InputError(name, f"{member} declares a DOCTYPE (XML entities are refused)", "not a genuine file")
 
 
+MAX_XML_ELEMENTS = 2_000_000
+"""Most elements in one XML part (a 60-page order's body has about 10,000; lxml holds ~300 bytes each)."""
+
+
+def count_elements(data: bytes) -> int:
+    """An upper bound on the elements an XML text holds, counted in its bytes before any is built."""
+    # Start and empty tags begin with '<' but not '</'; comments and PIs are counted too (an over-count).
+    # In UTF-16 '<' is still one byte of its own, and '</' is '<' NUL '/'.
+    return data.count(b"<") - data.count(b"</") - data.count(b"<\x00/")
+
+
 def parse_xml_safely(data: bytes, name: str, member: str) -> etree._Element:
-    """Parse one XML member; a DOCTYPE (XXE, billion laughs) or broken XML is an InputError."""
+    """Parse one XML member; a DOCTYPE (XXE, billion laughs), too many elements or broken XML is an InputError."""
     refuse_dtd(data, name, member)
+    elements = count_elements(data)
+    if elements > MAX_XML_ELEMENTS:
+        problem = f"{member} has {elements} XML elements (limit {MAX_XML_ELEMENTS})"
+        raise InputError(name, problem, "not a genuine file")
     try:
         root = etree.fromstring(data, safe_xml_parser())
     except etree.XMLSyntaxError as exc:
@@ -69,6 +84,7 @@ def open_zip(data: bytes, name: str, max_bytes: int, *, what: str = "zip file") 
         raise InputError(name, f"damaged or truncated {what}", "download or save it again") from None
     if len(infos) > MAX_ZIP_MEMBERS:
         raise InputError(name, f"{what} has {len(infos)} members", "not a genuine document")
+    _refuse_shared_entries(infos, name, what)
     total = 0
     limit = max_bytes // 2**20
     for info in infos:
@@ -81,6 +97,23 @@ def open_zip(data: bytes, name: str, max_bytes: int, *, what: str = "zip file") 
     if total > max_bytes:
         raise InputError(name, f"{what} would inflate to {total // 2**20} MiB (limit {limit} MiB)", "raise --max-size")
     return zf
+
+
+def _refuse_shared_entries(infos: list[zipfile.ZipInfo], name: str, what: str) -> None:
+    """Refuse a zip whose directory lists one name twice, or two entries at the same bytes.
+
+    A tool never writes either; a crafted directory repeats one small entry to multiply what is
+    read from it (each copy passes the size checks on its own).
+    """
+    names: set[str] = set()
+    offsets: set[int] = set()
+    for info in infos:
+        if info.filename in names:
+            raise InputError(name, f"{what} lists {info.filename} more than once", "not a genuine file")
+        if info.header_offset in offsets:
+            raise InputError(name, f"{what} has two members at the same bytes ({info.filename})", "not a genuine file")
+        names.add(info.filename)
+        offsets.add(info.header_offset)
 
 
 def read_member(zf: zipfile.ZipFile, member: str | zipfile.ZipInfo, name: str, *, keep: bool = True) -> bytes:

@@ -1,0 +1,147 @@
+"""A post's or a unit's name as a person says it: in the nominative where the document inflects it
+('AUTOJUHI AMETIJUHEND' → 'Autojuht', 'allub grupijuhile' → 'grupijuht').
+
+Estonian forms its genitive from a stem that the nominative may hide ('juht' → 'juhi', 'osakond' →
+'osakonna', 'ekspert' → 'eksperdi', 'grupp' → 'grupi', 'abiline' → 'abilise'), and the allative adds
+'-le' to the genitive. The way back is not a list of post endings: the declension patterns of the
+grammar propose candidate nominatives for the inflected word (or for the last part of a compound, the
+part that inflects), and a candidate is taken only when the Estonian Hunspell dictionary's word list
+(`data/et_words.txt.gz`, see tools/build_words.py) holds it. A word none of whose candidates is a word
+is kept as written. The list is read once, on the first name that needs it (about 0.1 s unloaded).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+
+_VOWELS = "aeiouõäöü"
+_DOUBLING = "kpts"  # a short stem's weak grade: 'koka' → 'kokk', 'grupi' → 'grupp'
+_WEAK_TO_STRONG = {"d": "t", "g": "k", "b": "p"}  # 'eksperdi' → 'ekspert', 'tõlgi' → 'tõlk'
+_ADJECTIVE_GENITIVE = (("lise", "line"), ("va", "v"), ("ma", "m"))  # 'akadeemilise', 'juhtiva', 'vanema'
+_WORD = re.compile(r"[^\W\d_]+")  # a hyphenated name inflects its last part: 'IT-spetsialisti'
+_MIN_HEAD = 3  # shorter tails ("aja", "pea") are words of their own, never undone
+
+
+@cache
+def words() -> frozenset[str]:
+    """The dictionary's lower-case words, read once."""
+    data = resources.files("ajdiff").joinpath("data/et_words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("utf-8").split())
+
+
+def _genitive_candidates(form: str) -> Iterator[str]:
+    """Nominatives whose singular genitive `form` may be, most likely first (the grammar's patterns)."""
+    if len(form) < 2 or form[-1] not in _VOWELS:
+        return
+    stem, last = form[:-1], form[-2]
+    if form.endswith("mehe"):
+        yield form[:-4] + "mees"  # 'esimehe' → 'esimees'
+    if last == "h":
+        yield stem + "t"  # 'juhi' → 'juht'
+    if last in _WEAK_TO_STRONG:
+        yield stem[:-1] + _WEAK_TO_STRONG[last]
+    if last in _DOUBLING and len(stem) >= 2 and stem[-2] in _VOWELS:
+        yield stem + last
+    yield stem  # 'spetsialisti' → 'spetsialist', 'talituse' → 'talitus', 'vanema' → 'vanem'
+    if stem.endswith("nn"):
+        yield stem[:-1] + "d"  # 'osakonna' → 'osakond'
+    if stem.endswith("ll"):
+        yield stem[:-1] + "d"  # 'valla' → 'vald'
+    if form.endswith("se"):
+        yield form[:-2] + "ne"  # 'abilise' → 'abiline'
+    if len(form) >= 4 and form[-2] in "lrn" and form[-3] not in _VOWELS:
+        yield form[:-2] + "e" + form[-2]  # 'meistri' → 'meister', 'konstaabli' → 'konstaabel'
+
+
+def _inflected(form: str, allative: bool) -> Iterator[str]:
+    """The genitive a word stands for: itself, or, for an allative ('juhile'), the word without '-le'."""
+    if not allative:
+        yield form
+    elif form.endswith("le") and len(form) > _MIN_HEAD + 1:
+        yield form[:-2]
+
+
+def _head_nominative(word: str, allative: bool) -> str | None:
+    """The nominative of a lower-case word, found on its longest known tail (a compound inflects only its
+    last part: 'grupijuhi' is 'grupi' + 'juhi'); None when the word is already a nominative or unknown."""
+    known = words()
+    for start in range(len(word) - _MIN_HEAD + 1):
+        if 0 < start < 2:
+            continue  # a compound's first part has two letters at least
+        tail = word[start:]
+        for genitive in _inflected(tail, allative):
+            for candidate in _genitive_candidates(genitive) if len(genitive) > _MIN_HEAD else ():
+                if len(candidate) >= _MIN_HEAD and candidate in known:
+                    return word[:start] + candidate
+            if genitive in known and genitive != tail:
+                return word[:start] + genitive  # an allative of a word whose genitive is its nominative
+        if tail in known:
+            return None  # the longest known tail is a word as it stands: nothing to undo
+    return None
+
+
+def _adjective_nominative(word: str, allative: bool) -> str | None:
+    """An adjective's nominative before its noun ('akadeemilise personali' → 'akadeemiline …')."""
+    base = word[:-2] if allative and word.endswith("le") else word
+    for ending, nominative in _ADJECTIVE_GENITIVE:
+        if base.endswith(ending) and (candidate := base[: -len(ending)] + nominative) in words():
+            return candidate
+    return None
+
+
+def _same_case(new: str, old: str) -> str:
+    """`new` written as `old` is: capitalised or not."""
+    return new[0].upper() + new[1:] if old[:1].isupper() else new
+
+
+def nominative(name: str, allative: bool = False) -> str:
+    """A name whose last word (the head) the document inflected, with that word and an adjective before
+    it in the nominative; a name in capitals is given as a person writes it ('AUTOJUHI' → 'Autojuht').
+    With `allative`, the head is read as the allative it is in 'allub grupijuhile', and a head not in
+    '-le' is left alone (so the word list is not even read)."""
+    capitals = name.isupper() and len(name) > 3
+    if allative and not capitals and not re.sub(r"\s*\([^()]*\)\s*$", "", name).endswith("le"):
+        return name
+    text = _sentence_case(name) if capitals else name
+    qualifier = re.search(r"\s*\([^()]*\)\s*$", text)  # 'Eksperdi (kriisivalmidus)': the head is before it
+    if qualifier and qualifier.start() > 0:
+        return nominative(text[: qualifier.start()], allative) + text[qualifier.start() :]
+    found = list(_WORD.finditer(text))
+    if not found:
+        return text
+    head = found[-1]
+    new_head = _head_nominative(head.group(0).lower(), allative)
+    if new_head is None:
+        return text
+    out = text[: head.start()] + _same_case(new_head, head.group(0)) + text[head.end() :]
+    if len(found) >= 2 and text[found[-2].end() : head.start()] == " ":
+        before = found[-2]
+        adjective = _adjective_nominative(before.group(0).lower(), allative)
+        if adjective is not None:
+            out = out[: before.start()] + _same_case(adjective, before.group(0)) + out[before.end() :]
+    return out
+
+
+def _sentence_case(name: str) -> str:
+    """A name typed in capitals as a sentence starts: words lower-cased, abbreviations ('UTM/TO', 'IT')
+    kept: a short run of letters that is no Estonian word."""
+
+    def lower(m: re.Match[str]) -> str:
+        run = m.group(0).lower()
+        short = len(run) <= 4 and run not in words() and _head_nominative(run, False) is None
+        return m.group(0) if short else run
+
+    text = re.sub(r"[^\W\d_]+", lower, name)
+    return text[:1].upper() + text[1:]
+
+
+def nominative_in(text: str, allative: bool = False) -> str:
+    """The first name of a text that runs on after it ('kooli direktorile. Töötab …', 'X (edaspidi Y)'):
+    only that name is put in the nominative, the rest kept as written."""
+    m = re.search(r"\s*(?:[(,;.:]|\s-\s|$)", text)
+    cut = m.start() if m else len(text)
+    return nominative(text[:cut], allative) + text[cut:]

@@ -1,0 +1,216 @@
+"""The same document in the layouts people give it: Word one paragraph a line, Word with tables (the
+general part as label | value rows, the duties as task | results rows under a header row), the PDFs and
+HTML pages LibreOffice saves of those, and the text re-wrapped as a page wraps it.
+
+The table layout is built from the text's own reading: each source line is placed by the tree node it
+starts or continues (a field's line goes into a label | value row, a duty's into its row's task cell,
+its results into the results cell); every other line stays a paragraph. So the Word table holds exactly
+the text's lines, only laid out as a person lays out a job description in Word."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import shutil
+import subprocess
+import tempfile
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.shared import Pt
+
+from ajdiff.read.formats import read_bytes
+from ajdiff.read.parse import parse_source
+from ajdiff.tree import Node, NodeKind
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+# Every document of the fixtures: the five seeds and the other bodies' documents.
+DOCUMENTS = {p.stem: p for p in sorted(FIXTURES.glob("00[0-9]_*.txt"))} | {
+    p.stem: p for p in sorted((FIXTURES / "external").glob("*.txt"))
+}
+# Seed 004 is OCR of a two-column table read across (see tests/read/test_reflow.py): its own lines are
+# kept when it is "re-wrapped"; only blank-line noise is added.
+UNWRAPPABLE = frozenset(name for name in DOCUMENTS if name.startswith("004_"))
+HEADER = ("Ülesanded", "Tulemused")
+
+
+@dataclass
+class _Row:
+    """One row of a two-column table being built."""
+
+    left: list[str]
+    right: list[str]
+
+
+@dataclass
+class _Table:
+    """A table being built: duty tables get a header row."""
+
+    duties: bool
+    rows: list[_Row]
+
+
+Block = str | _Table
+
+
+def _roles(text: str) -> dict[int, tuple[str, Node]]:
+    """0-based source line -> (role, node): 'field' or 'label' (the label line of a field whose value is
+    below it), 'task', 'result'. Lines a node does not own are absent (they stay paragraphs)."""
+    lines = text.splitlines()
+    roles: dict[int, tuple[str, Node]] = {}
+    source = read_bytes(text.encode(), "doc.txt", ".txt")
+    for doc in parse_source(source):
+        for section in doc.sections:
+            duty: Node | None = None
+            for node in section.walk():
+                if node.where is None or node.where.line is None:
+                    continue
+                if node.kind is NodeKind.FIELD and node.label and node.verbatim.startswith(node.label):
+                    role = "field"
+                elif node.kind is NodeKind.ITEM and node.key == "duties":
+                    role, duty = "task", node
+                elif node.kind is NodeKind.RESULT and duty is not None:
+                    role = "result"
+                else:
+                    continue
+                own = [v for v in node.verbatim.splitlines() if v.strip()]
+                k = node.where.line - 1
+                for _ in own:
+                    while k < len(lines) and not lines[k].strip():
+                        k += 1
+                    if k < len(lines):
+                        roles[k] = (role, node)
+                    k += 1
+    return roles
+
+
+def blocks(text: str) -> list[Block]:
+    """The document as paragraphs and two-column tables (see the module's docstring)."""
+    lines = text.splitlines()
+    roles = _roles(text)
+    out: list[Block] = []
+    owner: Node | None = None
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        role, node = roles.get(k, ("", None))
+        table = out[-1] if out and isinstance(out[-1], _Table) else None
+        if role == "field" and node is not None:
+            if table is None or table.duties:
+                table = _Table(False, [])
+                out.append(table)
+            if node is not owner:
+                label = node.label or ""
+                value = line.strip()[len(label) :].lstrip(" :\t").strip() if line.strip().startswith(label) else ""
+                if not label or not line.strip().startswith(label):
+                    table.rows.append(_Row([], [line.strip()]))
+                else:
+                    table.rows.append(_Row([label], [value] if value else []))
+            else:
+                table.rows[-1].right.append(line.strip())
+        elif role in ("task", "result") and node is not None:
+            if table is None or not table.duties:
+                table = _Table(True, [])
+                out.append(table)
+            if role == "task":
+                if node is not owner:
+                    table.rows.append(_Row([], []))
+                table.rows[-1].left.append(line.strip())
+            else:
+                if not table.rows:  # a duty's result after a paragraph between it and its task
+                    table.rows.append(_Row([], []))
+                table.rows[-1].right.append(line.strip())
+        else:
+            out.append(line.strip())
+        owner = node if role else None
+    return out
+
+
+def _docx_bytes(document: docx.document.Document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _spaced(paragraph: docx.text.paragraph.Paragraph, spacing: bool) -> None:
+    # With spacing after each paragraph a PDF's text layer shows paragraph ends by the gap; without it
+    # (python-docx's template) only line lengths and a table's cell padding show them.
+    paragraph.paragraph_format.space_after = Pt(6 if spacing else 0)
+
+
+def docx_lines(text: str, spacing: bool = True) -> bytes:
+    """Word, one paragraph a line (blank lines dropped, as Word users leave no empty paragraphs)."""
+    document = docx.Document()
+    for line in text.splitlines():
+        if line.strip():
+            _spaced(document.add_paragraph(line.strip()), spacing)
+    return _docx_bytes(document)
+
+
+def docx_tables(text: str, spacing: bool = True) -> bytes:
+    """Word with the general part as label | value rows and the duties as task | results rows."""
+    document = docx.Document()
+    for block in blocks(text):
+        if isinstance(block, str):
+            _spaced(document.add_paragraph(block), spacing)
+            continue
+        rows = ([_Row([HEADER[0]], [HEADER[1]])] if block.duties else []) + block.rows
+        table = document.add_table(rows=len(rows), cols=2)
+        table.style = "Table Grid"
+        for row, cells in zip(table.rows, rows):
+            for cell, paragraphs in zip(row.cells, (cells.left, cells.right)):
+                cell.text = paragraphs[0] if paragraphs else ""
+                for extra in paragraphs[1:]:
+                    cell.add_paragraph(extra)
+                for paragraph in cell.paragraphs:
+                    _spaced(paragraph, spacing)
+        if block.duties:
+            from docx.oxml.ns import qn
+            from docx.oxml.shared import OxmlElement
+
+            # The header row repeats on every page, as duty tables over several pages have it.
+            tr_pr = table.rows[0]._tr.get_or_add_trPr()
+            header = OxmlElement("w:tblHeader")
+            header.set(qn("w:val"), "true")
+            tr_pr.append(header)
+        document.add_paragraph()
+    return _docx_bytes(document)
+
+
+def rewrap(text: str, width: int, blank_rate: float, seed: int) -> str:
+    """Every line wrapped at `width` (between words, as a page does; 0 keeps the lines), with random
+    blank lines."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    for line in text.splitlines():
+        if line.startswith("|"):  # the register's metadata table is no page text
+            out.append(line)
+            continue
+        pieces = [line] if not width else textwrap.wrap(line, width, break_on_hyphens=False, break_long_words=False)
+        for piece in pieces or [""]:
+            out.append(piece)
+            if rng.random() < blank_rate:
+                out.append("")
+    return "\n".join(out) + "\n"
+
+
+def soffice() -> str | None:
+    """LibreOffice's command, if installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert(exe: str, files: list[Path], to: str, outdir: Path) -> None:
+    """Save many Word files at once as `to` ('pdf' or 'html') with one LibreOffice process (its own
+    profile, so it runs beside any other LibreOffice)."""
+    profile = tempfile.mkdtemp(prefix="ajdiff_lo_")
+    try:
+        subprocess.run(
+            [exe, "--headless", "--norestore", f"-env:UserInstallation=file://{profile}",
+             "--convert-to", to, "--outdir", str(outdir), *map(str, files)],
+            check=True, capture_output=True, timeout=1200, env={**os.environ, "HOME": profile},
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
