@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import islice
 
 from lxml import etree
 
@@ -755,7 +756,7 @@ def apply(
                 start, end = move_range(Track.MOVE_FROM, f"move{step.move}", rev)
                 put_first(p, start)
                 p.append(end)
-            upcoming = next((new_paragraphs[e.new] for e in steps[k:] if e.new is not None), None)
+            upcoming = next((new_paragraphs[e.new] for e in islice(steps, k, None) if e.new is not None), None)
             cells.place(p, own, anchor, upcoming, body)
             anchor = p
             continue
