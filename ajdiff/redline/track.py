@@ -5,6 +5,10 @@ kept paragraphs are not touched at all; a reworded one gets its changed words as
 in its own formatting; an inserted one has its runs wrapped in `w:ins`; OLD's deleted or moved-away
 paragraphs are added where they stood, as `w:del`/`w:moveFrom` with a deleted paragraph mark. So
 Accept All leaves NEW's text and Reject All gives OLD's, paragraph by paragraph.
+
+Between two Word files the tables keep their shape both ways: a row is a unit (`rows_as_units`), a
+row or table of OLD that NEW lacks comes back whole as a deleted row or table, and OLD's deleted
+paragraphs go back into the cell their cell became (`_Cells`), never into a table they were not in.
 """
 
 from __future__ import annotations
