@@ -77,27 +77,63 @@ def vocabulary() -> Vocabulary:
 
 def _prefix_match(words: list[str], terms: tuple[Term, ...], fuzzy: bool) -> tuple[Term, int] | None:
     """The first term the words start with (exactly, or alike despite OCR swaps): term and words used."""
-    heads: dict[int, tuple[str, str]] = {}
-    for term in terms:
-        n = term.words
+    index = _index(terms)
+    heads: dict[int, str] = {}
+    first: int | None = None  # the earliest term met exactly
+    for n in index.lengths:
         if len(words) < n:
             continue
-        if n not in heads:
-            head = " ".join(words[:n])
-            heads[n] = (fold(head), "")
-        folded, ocr = heads[n]
-        if folded == term.folded:
-            return term, n
+        folded = heads[n] = fold(" ".join(words[:n]))
+        k = index.exact.get((n, folded))
+        if k is not None and (first is None or k < first):
+            first = k
+    if fuzzy:
         # OCR swaps letters inside a long word, rarely its first one; a short label ('allub') is
         # too close to ordinary words ('alluvad') to match anything but itself.
         # An inflected form ('ametikoha' for 'ametikoht') differs at the end: never a match.
-        if fuzzy and len(term.folded) >= 9 and folded[:1] == term.folded[:1] and folded[-2:] == term.folded[-2:]:
-            if not ocr:
-                ocr = ocr_fold(" ".join(words[:n]))
-                heads[n] = (folded, ocr)
-            if fuzzy_equal(ocr, term.ocr, FUZZY):
-                return term, n
-    return None
+        alike = sorted(k for n, f in heads.items() for k in index.alike.get((n, f[:1], f[-2:]), ()))
+        ocr: dict[int, str] = {}
+        for k in alike:
+            if first is not None and k > first:
+                break
+            n = terms[k].words
+            if n not in ocr:
+                ocr[n] = ocr_fold(" ".join(words[:n]))
+            if fuzzy_equal(ocr[n], terms[k].ocr, FUZZY):
+                return terms[k], n
+    return (terms[first], terms[first].words) if first is not None else None
+
+
+@dataclass(frozen=True)
+class _TermIndex:
+    """A tuple of terms looked up by the words a line starts with, instead of scanned term by term."""
+
+    lengths: tuple[int, ...]
+    """Every term's number of words."""
+    exact: dict[tuple[int, str], int]
+    """(words, folded phrase) → the first term so spelled."""
+    alike: dict[tuple[int, str, str], tuple[int, ...]]
+    """(words, first letter, last two letters) → the long terms an OCR-damaged head may be."""
+
+
+_INDEXES: dict[int, tuple[tuple[Term, ...], _TermIndex]] = {}
+
+
+def _index(terms: tuple[Term, ...]) -> _TermIndex:
+    """The index of a tuple of terms, built on its first use (the tuples live as long as the vocabulary)."""
+    known = _INDEXES.get(id(terms))
+    if known is not None and known[0] is terms:
+        return known[1]
+    exact: dict[tuple[int, str], int] = {}
+    alike: dict[tuple[int, str, str], list[int]] = {}
+    for k, t in enumerate(terms):
+        exact.setdefault((t.words, t.folded), k)
+        if len(t.folded) >= 9:
+            alike.setdefault((t.words, t.folded[:1], t.folded[-2:]), []).append(k)
+    lengths = tuple(sorted({t.words for t in terms}))
+    index = _TermIndex(lengths, exact, {key: tuple(ks) for key, ks in alike.items()})
+    _INDEXES[id(terms)] = (terms, index)
+    return index
 
 
 @lru_cache(maxsize=8192)
@@ -131,7 +167,7 @@ def match_label(text: str, prefix: str = "") -> LabelHit | None:
     """A known label at the start of a line ('Vahetu juht Talituse juhataja'), restricted to keys
     starting with `prefix` ('general.', 'requirements.'), exact matches before OCR-alike ones."""
     words = text.split()
-    terms = tuple(t for t in vocabulary().labels if t.key.startswith(prefix) or t.key in ("untyped", "competencies"))
+    terms = _label_terms(prefix)
     for fuzzy in (False, True):
         hit = _prefix_match(words, terms, fuzzy)
         if hit:
@@ -144,6 +180,12 @@ def match_label(text: str, prefix: str = "") -> LabelHit | None:
     return None
 
 
+@cache
+def _label_terms(prefix: str) -> tuple[Term, ...]:
+    """The labels of keys starting with `prefix`, with the untyped ones and competencies."""
+    return tuple(t for t in vocabulary().labels if t.key.startswith(prefix) or t.key in ("untyped", "competencies"))
+
+
 def known_label(key: str, label: str) -> str | None:
     """The vocabulary's spelling of a label a document gave a field ('KELLELE ALLUB' → 'Kellele allub'),
     when it is exactly one of that key's phrases; an OCR-damaged or unknown label gives None."""
@@ -154,15 +196,46 @@ def known_label(key: str, label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_table_header(text: str) -> bool:
     """A column header of a duties table ('Põhiülesanded Oodatavad tulemused', 'Ülesanded | Tulemused')."""
     if len(text) > _HEADER_MAX_CHARS:
         return False
     folded = ocr_fold(text.replace("|", " "))
-    return any(fuzzy_equal(folded, h, 0.8) for h in _header_rows())
+    rows = _header_index()
+    # Every line of a section is asked, and nearly all are no header: `fuzzy_equal` (the test itself)
+    # runs only on rows its own length and letter-count bounds would not refuse, found here in bulk.
+    n = len(folded)
+    reach = max(3, n // 4)
+    letters = tuple(map(folded.count, rows.alphabet))
+    for row, length, counts in rows.rows:
+        if (
+            abs(n - length) <= reach
+            and 2.0 * sum(map(min, letters, counts)) >= _HEADER_LIKENESS * (n + length)
+            and fuzzy_equal(folded, row, _HEADER_LIKENESS)
+        ):
+            return True
+    return False
 
 
 _HEADER_MAX_CHARS = 80
+_HEADER_LIKENESS = 0.8
+
+
+@dataclass(frozen=True)
+class _HeaderIndex:
+    """The header rows with their lengths and letter counts over the rows' own letters."""
+
+    alphabet: tuple[str, ...]
+    rows: tuple[tuple[str, int, tuple[int, ...]], ...]
+
+
+@cache
+def _header_index() -> _HeaderIndex:
+    """The header rows, measured once per process."""
+    rows = _header_rows()
+    alphabet = tuple(sorted(set("".join(rows))))
+    return _HeaderIndex(alphabet, tuple((r, len(r), tuple(map(r.count, alphabet))) for r in rows))
 
 
 @cache
