@@ -4,6 +4,7 @@ on folded, OCR-tolerant text."""
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -202,40 +203,75 @@ def is_table_header(text: str) -> bool:
     if len(text) > _HEADER_MAX_CHARS:
         return False
     folded = ocr_fold(text.replace("|", " "))
-    rows = _header_index()
+    index = _header_index()
+    if len(folded) >= 1 << _GUARD:  # too long for a packed field (unidecode may lengthen a line): one by one
+        return any(fuzzy_equal(folded, row, _HEADER_LIKENESS) for row in index.rows)
     # Every line of a section is asked, and nearly all are no header: `fuzzy_equal` (the test itself)
-    # runs only on rows its own length and letter-count bounds would not refuse, found here in bulk.
-    n = len(folded)
-    reach = max(3, n // 4)
-    letters = tuple(map(folded.count, rows.alphabet))
-    for row, length, counts in rows.rows:
-        if (
-            abs(n - length) <= reach
-            and 2.0 * sum(map(min, letters, counts)) >= _HEADER_LIKENESS * (n + length)
-            and fuzzy_equal(folded, row, _HEADER_LIKENESS)
-        ):
+    # runs only on the rows that pass its own length and letter-count bounds, computed for all rows at
+    # once (see _HeaderIndex); most lines leave none.
+    shared = 0
+    for letter in set(folded):
+        packed = index.counts.get(letter)
+        if packed is not None:
+            excess = (packed | index.guards) - folded.count(
+                letter
+            ) * index.ones  # a field keeps its guard bit where the row has more
+            more = (excess & index.guards) >> _GUARD
+            shared += packed - ((excess & (more * _FIELD_MASK)) - (more << _GUARD))  # min(row's, line's)
+    passing = ((shared | index.guards) - index.needed(len(folded))) & index.guards
+    k = 0
+    while passing:
+        if passing & (1 << _GUARD) and fuzzy_equal(folded, index.rows[k], _HEADER_LIKENESS):
             return True
+        passing >>= _FIELD
+        k += 1
     return False
 
 
 _HEADER_MAX_CHARS = 80
 _HEADER_LIKENESS = 0.8
+_FIELD = 8  # bits per row in a packed integer: counts and sums stay below 2**_GUARD (lines of <= 80 characters)
+_GUARD = _FIELD - 1
+_FIELD_MASK = (1 << _FIELD) - 1
 
 
 @dataclass(frozen=True)
 class _HeaderIndex:
-    """The header rows with their lengths and letter counts over the rows' own letters."""
+    """The header rows as packed integers, one 8-bit field per row, so that one subtraction compares a
+    line's count of a letter with every row's (SWAR: the top bit of each field guards against borrows)."""
 
-    alphabet: tuple[str, ...]
-    rows: tuple[tuple[str, int, tuple[int, ...]], ...]
+    rows: tuple[str, ...]
+    counts: dict[str, int]
+    """Letter → each row's count of it, packed."""
+    ones: int
+    """1 in every field."""
+    guards: int
+    """The guard bit of every field."""
+    _needed: dict[int, int]
+
+    def needed(self, n: int) -> int:
+        """Per row, the letters a line of `n` characters must share with it to pass the letter-count
+        bound (2·shared ≥ likeness·(n + row length)); out of reach (2**_GUARD) where the lengths alone
+        refuse it."""
+        packed = self._needed.get(n)
+        if packed is None:
+            reach = max(3, n // 4)
+            packed = 0
+            for k, row in enumerate(self.rows):
+                m = len(row)
+                need = math.ceil(_HEADER_LIKENESS * (n + m) / 2 - 1e-9) if abs(n - m) <= reach else 1 << _GUARD
+                packed |= need << (_FIELD * k)
+            self._needed[n] = packed
+        return packed
 
 
 @cache
 def _header_index() -> _HeaderIndex:
-    """The header rows, measured once per process."""
+    """The header rows, packed once per process."""
     rows = _header_rows()
-    alphabet = tuple(sorted(set("".join(rows))))
-    return _HeaderIndex(alphabet, tuple((r, len(r), tuple(map(r.count, alphabet))) for r in rows))
+    ones = sum(1 << (_FIELD * k) for k in range(len(rows)))
+    counts = {ch: sum(r.count(ch) << (_FIELD * k) for k, r in enumerate(rows)) for ch in set("".join(rows))}
+    return _HeaderIndex(rows, counts, ones, ones << _GUARD, {})
 
 
 @cache
