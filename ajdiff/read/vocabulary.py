@@ -247,6 +247,8 @@ class _HeaderIndex:
     """1 in every field."""
     guards: int
     """The guard bit of every field."""
+    by_length: dict[int, int]
+    """Row length → 1 in the fields of the rows of that length."""
     _needed: dict[int, int]
 
     def needed(self, n: int) -> int:
@@ -257,10 +259,9 @@ class _HeaderIndex:
         if packed is None:
             reach = max(3, n // 4)
             packed = 0
-            for k, row in enumerate(self.rows):
-                m = len(row)
+            for m, fields in self.by_length.items():  # rows of one length share their threshold
                 need = math.ceil(_HEADER_LIKENESS * (n + m) / 2 - 1e-9) if abs(n - m) <= reach else 1 << _GUARD
-                packed |= need << (_FIELD * k)
+                packed += need * fields
             self._needed[n] = packed
         return packed
 
@@ -271,7 +272,10 @@ def _header_index() -> _HeaderIndex:
     rows = _header_rows()
     ones = sum(1 << (_FIELD * k) for k in range(len(rows)))
     counts = {ch: sum(r.count(ch) << (_FIELD * k) for k, r in enumerate(rows)) for ch in set("".join(rows))}
-    return _HeaderIndex(rows, counts, ones, ones << _GUARD, {})
+    by_length: dict[int, int] = {}
+    for k, r in enumerate(rows):
+        by_length[len(r)] = by_length.get(len(r), 0) | 1 << (_FIELD * k)
+    return _HeaderIndex(rows, counts, ones, ones << _GUARD, by_length, {})
 
 
 @cache
