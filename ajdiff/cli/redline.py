@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from ajdiff.errors import InputError, OutputError
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 HELP = "write a Word redline with tracked changes for approval"
 
 
 def _iso_date(text: str) -> datetime:
     """--date: an ISO 8601 date or date-time; naive values are taken as UTC."""
+    from datetime import datetime, timezone  # here: every command builds this parser, few give --date
+
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
