@@ -297,6 +297,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "error.not_docx_name": ("ei ole .docx-faili nimi", "is not a .docx file name"),
     "error.review_corrupt": ("ülevaatusfail on rikutud ({0})", "review file is corrupt ({0})"),
+    "error.stat_text_only": ("on ainult tekstiaruande jaoks", "is for the text report only"),
+    "hint.stat_counted": ("teised vormingud loendavad iga paari niigi", "every other format counts each pair already"),
     "error.rtf": ("on RTF-dokument", "is an RTF document"),
     "error.doc": (
         "on Word 97-2003 dokument (.doc) või muu OLE-fail",

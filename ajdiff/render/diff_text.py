@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
+from pathlib import PurePath
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
 from ajdiff.model import JobDescription
@@ -213,25 +214,45 @@ def _stat_old(pair: Comparison, lang: str) -> str:
     return doc_label(old, lang)
 
 
-def diff_stat(result: ComparisonSet, *, lang: str = "et", width: int = 100) -> str:
-    """One line per compared pair, like `git diff --stat`: the pair, its count of substantive changes, a bar.
+def _stat_name(pair: Comparison, lang: str, files: bool) -> str:
+    """A --stat line's pair; with `files` (folders: annex numbers repeat from file to file) each side's file too."""
+    if not files:
+        return f"{_stat_old(pair, lang)} → {doc_label(pair.new, lang)}"
+    old_file, new_file = (PurePath(d.source or "?").name for d in (pair.old, pair.new))
+    old = f"{old_file}: {_stat_old(pair, lang)}"
+    new = doc_label(pair.new, lang) if old_file == new_file else f"{new_file}: {doc_label(pair.new, lang)}"
+    return f"{old} → {new}"
 
-    The bar has one '+' per addition, '-' per removal and '~' per other substantive change, scaled to the width.
+
+def diff_stat(result: ComparisonSet, *, lang: str = "et", width: int = 100, color: bool = False) -> str:
+    """One line per pair with a substantive change, like `git diff --stat`: the pair, its count, a bar; then the total.
+
+    The bar has one '+' per addition, '-' per removal and '~' per other substantive change, scaled to the width
+    (green, red and yellow with `color`, as git colours it). Pairs with nothing substantive are counted in the
+    total but get no line, as git lists no unchanged file.
     """
-    names = [f"{_stat_old(p, lang)} → {doc_label(p.new, lang)}" for p in result.pairs]
-    counts = [len(p.substantive) for p in result.pairs]
+    style = _Style(color)
+    changed = [p for p in result.pairs if p.substantive]
+    files = len({d.source for p in result.pairs for d in (p.old, p.new)}) > 2  # a folder: name the files
+    names = [_stat_name(p, lang, files) for p in changed]
+    counts = [len(p.substantive) for p in changed]
     digits = len(str(max(counts, default=0)))
     bar_room = 10 if width >= 40 else 5  # the least room a bar keeps; names get the rest
     name_width = min(max((len(n) for n in names), default=0), max(10, width - digits - 5 - bar_room))
     bar_room = max(bar_room, width - name_width - digits - 5)
     scale = min(1.0, bar_room / max(max(counts, default=0), 1))
     lines = []
-    for name, pair, count in zip(names, result.pairs, counts):
+    for name, pair, count in zip(names, changed, counts):
         if len(name) > name_width:
             name = name[: name_width - 1] + "…"
         added, removed, other = bar_counts(pair)
-        bar = "+" * round(added * scale) + "-" * round(removed * scale) + "~" * round(other * scale)
+        bar = (
+            style("+" * round(added * scale), _GREEN)
+            + style("-" * round(removed * scale), _RED)
+            + style("~" * round(other * scale), _YELLOW)
+        )
         lines.append(f" {name:<{name_width}} | {count:>{digits}} {bar}".rstrip())
+    counts = [len(p.substantive) for p in result.pairs]
     high = sum(len(p.high_impact) for p in result.pairs)
     editorial = sum(len(p.editorial) for p in result.pairs)
     summary = (

@@ -1,0 +1,87 @@
+"""Issue 25, round three of the command line: annexes counted as numbers, streams in the old side's order,
+--stat as git prints it, and the review counts (each case against the seeds and the external documents)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from ajdiff.api import compare_files
+from tests.conftest import FIXTURES, SEEDS
+from tests.test_cli_unix import ajdiff
+
+EXTERNAL = FIXTURES / "external"
+
+
+def test_annexes_of_one_file_are_compared_in_number_order() -> None:
+    # Seed 003 holds its eleven annexes as the files were sorted as text: Lisa 10, 11, 1, 2 … 9.
+    result = compare_files(SEEDS["000"], SEEDS["003"])
+    created = [d.annex for d in result.unpaired_new]
+    assert created == [str(k) for k in range(1, 12)]
+
+
+def _folders(tmp_path: Path) -> tuple[Path, Path]:
+    """Two folders: the same two posts on both sides, three more created in NEW, named lisa_3, lisa_10, lisa_11."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    for side in (old, new):
+        shutil.copy(EXTERNAL / "aki_2025_4p_jurist.txt", side / "lisa_1.txt")
+        shutil.copy(EXTERNAL / "ppa_2025_autojuht.txt", side / "lisa_2.txt")
+    shutil.copy(EXTERNAL / "surju_vald_pearaamatupidaja.txt", new / "lisa_3.txt")
+    shutil.copy(EXTERNAL / "syg_raamatukoguhoidja.txt", new / "lisa_10.txt")
+    shutil.copy(EXTERNAL / "kehtna_pohikool_2017_klassijuhataja.txt", new / "lisa_11.txt")
+    return old, new
+
+
+def test_folder_files_are_taken_in_number_order(tmp_path: Path) -> None:
+    old, new = _folders(tmp_path)
+    result = ajdiff("diff", old, new, "--format", "json")
+    created = [Path(d["source"]).name for d in json.loads(result.stdout)["unpaired_new"]]
+    assert created == ["lisa_3.txt", "lisa_10.txt", "lisa_11.txt"]
+
+
+def test_jsonl_pairs_come_in_the_old_sides_order(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    shutil.copy(SEEDS["000"], old / "a.txt")
+    shutil.copy(SEEDS["003"], old / "b.txt")
+    shutil.copy(SEEDS["001"], new / "a.txt")
+    shutil.copy(SEEDS["003"], new / "b.txt")
+    result = ajdiff("diff", old, new, "--format", "jsonl", "--jobs", "2")
+    pairs = [json.loads(line) for line in result.stdout.splitlines()]
+    order = [(Path(p["old"]["source"]).name, int(p["old"]["annex"])) for p in pairs if p["type"] == "pair"]
+    assert order == sorted(order)
+    assert [annex for name, annex in order if name == "b.txt"] == list(range(1, 12))
+
+
+def test_stat_lists_only_changed_pairs_and_names_the_files_of_folders(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    shutil.copy(SEEDS["000"], old / "a.txt")
+    shutil.copy(SEEDS["003"], old / "b.txt")
+    shutil.copy(SEEDS["001"], new / "a.txt")
+    shutil.copy(SEEDS["003"], new / "b.txt")
+    lines = ajdiff("diff", old, new, "--stat", "--width", "100").stdout.splitlines()
+    # b.txt is the same on both sides: its eleven pairs count in the total but get no line, as in git.
+    assert len(lines) == 2
+    assert lines[0].startswith(" a.txt: Lisa 2 → Ekspert (kriisivalmidus) | 7 ")
+    assert lines[1].startswith(" 12 paari, 7 sisulist")
+
+
+def test_stat_is_coloured_as_git_colours_it() -> None:
+    hand = ("--pair", "1=1", "--pair", "4=2")
+    out = ajdiff("diff", SEEDS["003"], SEEDS["000"], "--stat", *hand, "--color", "always").stdout
+    first = out.splitlines()[0]
+    assert "\x1b[32m+" in first and "\x1b[31m-" in first and "\x1b[33m~" in first
+
+
+def test_stat_with_another_format_is_refused_not_ignored() -> None:
+    result = ajdiff("diff", SEEDS["003"], SEEDS["000"], "--stat", "--format", "json", "--lang", "en")
+    assert result.returncode == 2 and result.stdout == ""
+    assert (
+        result.stderr == "ajdiff: --stat: is for the text report only (every other format counts each pair already)\n"
+    )
