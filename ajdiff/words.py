@@ -599,6 +599,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "paari ei moodustatud, liiga vähe ühist: {0}; paari käsitsi: --pair VANA=UUS",
         "not paired, too little in common: {0}; pair by hand with --pair OLD=NEW",
     ),
+    # One turned-down pair of the note above, and the count of the rest: each said in the note's language.
+    "note.duties_matched": ("{0} (kattuvaid ülesandeid {1}/{2})", "{0} ({1} of {2} duties match)"),
+    "note.and_more": ("{0} ja veel {1}", "{0} and {1} more"),
     # ---- the terminal UI (footer words are short, so that most keys fit in 80 columns)
     "ui.title": ("ajdiff · ametijuhendite võrdlus", "ajdiff · job description review"),
     "ui.next": ("edasi", "next"),
@@ -859,6 +862,11 @@ def _english_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+def _translate_list(text: str, lang: str) -> str:
+    """A quoted part, which may be a list ('A → B (2 of 13 duties match); C → D …'): each item said in `lang`."""
+    return "; ".join(translate(part, lang) for part in text.split("; "))
+
+
 def translate(text: str, lang: str) -> str:
     """A refusal, hint, warning or note raised in English, said in `lang`; text the catalogue does not know
     stays as it is."""
@@ -868,5 +876,5 @@ def translate(text: str, lang: str) -> str:
         match = pattern.match(text)
         if match:
             # A problem quoted in another ('cannot be the base (… declares a DOCTYPE …)') is said in `lang` too.
-            return word(key, lang, *(translate(group, lang) for group in match.groups()))
+            return word(key, lang, *(_translate_list(group, lang) for group in match.groups()))
     return text

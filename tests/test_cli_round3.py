@@ -85,3 +85,24 @@ def test_stat_with_another_format_is_refused_not_ignored() -> None:
     assert (
         result.stderr == "ajdiff: --stat: is for the text report only (every other format counts each pair already)\n"
     )
+
+
+def test_the_pairing_note_is_all_in_estonian() -> None:
+    # Seeds 000 → 003: four pairs turned down, each with its count of duties that match.
+    result = ajdiff("diff", SEEDS["000"], SEEDS["003"], "--lang", "et", "--format", "json")
+    note = next(n for n in json.loads(result.stdout)["notes"] if n.startswith("paari ei moodustatud"))
+    assert "duties" not in note and " of " not in note
+    assert "Lisa 1 · Talituse juhataja → Lisa 1 · Talituse juhataja (kattuvaid ülesandeid 2/12); " in note
+
+
+def test_a_long_pairing_note_counts_the_rest_in_estonian() -> None:
+    from ajdiff.words import translate
+
+    note = (
+        "not paired, too little in common: Lisa 1 · A → Lisa 2 · B (1 of 9 duties match); "
+        "Lisa 3 · C → Lisa 4 · D (0 of 4 duties match) and 7 more; pair by hand with --pair OLD=NEW"
+    )
+    assert translate(note, "et") == (
+        "paari ei moodustatud, liiga vähe ühist: Lisa 1 · A → Lisa 2 · B (kattuvaid ülesandeid 1/9); "
+        "Lisa 3 · C → Lisa 4 · D (kattuvaid ülesandeid 0/4) ja veel 7; paari käsitsi: --pair VANA=UUS"
+    )
