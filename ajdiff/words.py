@@ -125,9 +125,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.raised": ("tõstetud", "raised"),
     "kind.lowered": ("langetatud", "lowered"),
     # ---- one sentence per change (the high-impact list, the redline summary)
-    "sentence.language": ("{name} keele nõue {kind} {old} → {new}", "{name} language requirement {kind} {old} → {new}"),
-    "sentence.language_added": ("{name} keele nõue lisandus: {text}", "{name} language requirement added: {text}"),
-    "sentence.language_removed": ("{name} keele nõue eemaldati: {text}", "{name} language requirement removed: {text}"),
+    # {name} is the language in the genitive ('inglise keele', 'võõrkeele': one word, 'võõr' is a prefix).
+    "sentence.language": ("{name} nõue {kind} {old} → {new}", "{name} requirement {kind} {old} → {new}"),
+    "sentence.language_added": ("{name} nõue lisandus: {text}", "{name} requirement added: {text}"),
+    "sentence.language_removed": ("{name} nõue eemaldati: {text}", "{name} requirement removed: {text}"),
+    "sentence.language_name": ("{0} keele", "{0} language"),
+    "sentence.foreign_language": ("võõrkeele", "foreign language"),
     "sentence.experience_years": (
         "Nõutav töökogemus {kind} {old} → {new} aastat",
         "Required experience {kind} {old} → {new} years",
@@ -801,7 +804,11 @@ def sentence(change: Change, lang: str = Lang.ET) -> str:
     """One sentence saying what changed: 'Inglise keele nõue tõstetud B1 → B2'."""
     kind = change.kind
     if change.path.startswith("requirements.languages."):
-        name = language_name(change.path.rsplit(".", 1)[1], lang)
+        code = change.path.rsplit(".", 1)[1]
+        if code == "foreign":
+            name = word("sentence.foreign_language", lang)
+        else:
+            name = word("sentence.language_name", lang, language_name(code, lang))
         name = name[:1].upper() + name[1:]
         if kind in (ChangeKind.RAISED, ChangeKind.LOWERED):
             return word(

@@ -106,3 +106,17 @@ def test_a_long_pairing_note_counts_the_rest_in_estonian() -> None:
         "paari ei moodustatud, liiga vähe ühist: Lisa 1 · A → Lisa 2 · B (kattuvaid ülesandeid 1/9); "
         "Lisa 3 · C → Lisa 4 · D (kattuvaid ülesandeid 0/4) ja veel 7; paari käsitsi: --pair VANA=UUS"
     )
+
+
+def test_language_lines_say_voorkeele_once(tmp_path: Path) -> None:
+    # Seed 001 asks for 'Vähemalt ühe võõrkeele oskus tasemel B1'; its next version asks for B2.
+    new = tmp_path / "new.txt"
+    text = SEEDS["001"].read_text(encoding="utf-8")
+    assert "võõrkeele oskus tasemel B1" in text
+    new.write_text(text.replace("võõrkeele oskus tasemel B1", "võõrkeele oskus tasemel B2"), encoding="utf-8")
+    out = ajdiff("diff", SEEDS["001"], new).stdout
+    lines = [line.strip() for line in out.splitlines() if "B1 → B2" in line]
+    assert lines[-1] == "↑ Keeleoskus: Võõrkeele nõue tõstetud B1 → B2"
+    assert all("Võõr keele" not in line for line in lines)
+    english = ajdiff("diff", SEEDS["001"], new, "--lang", "en").stdout
+    assert "↑ Languages: Foreign language requirement raised B1 → B2" in english

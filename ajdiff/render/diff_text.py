@@ -95,7 +95,11 @@ def change_lines(
         head += f" — {kind_name(change.kind, lang)}"
         if change.old_number and change.new_number and change.old_number != change.new_number:
             head += f" ({change.old_number} → {change.new_number})"
-    elif change.kind in (ChangeKind.RAISED, ChangeKind.LOWERED) or change.path.startswith("requirements.languages"):
+    elif change.path.startswith("requirements.languages."):
+        # The sentence names the language: the head says only the field ('Keeleoskus: Inglise keele nõue …').
+        title = word("field.requirements.languages", lang)
+        return [f"  {style(mark, color, _BOLD)} {style(title, _BOLD)}{tag}: {sentence(change, lang)}"]
+    elif change.kind in (ChangeKind.RAISED, ChangeKind.LOWERED):
         return [f"{head}: {sentence(change, lang)}"]
     lines = [] if same_unit else [head]
     if change.kind is ChangeKind.ADDED:
