@@ -120,3 +120,26 @@ def test_language_lines_say_voorkeele_once(tmp_path: Path) -> None:
     assert all("Võõr keele" not in line for line in lines)
     english = ajdiff("diff", SEEDS["001"], new, "--lang", "en").stdout
     assert "↑ Languages: Foreign language requirement raised B1 → B2" in english
+
+
+def test_the_version_has_one_source_and_a_changelog_entry() -> None:
+    import importlib.metadata
+    import re
+    import tomllib
+
+    import ajdiff as package
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "ajdiff.__version__"}
+    assert ajdiff("--version").stdout == f"ajdiff {package.__version__}\n"
+    assert importlib.metadata.version("ajdiff") == package.__version__
+    assert re.fullmatch(r"\d+\.\d+\.\d+", package.__version__) and package.__version__ != "0.1.0"
+    # Keep a Changelog: an Unreleased section, then the releases newest first, the current one among them.
+    changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
+    released = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - \d{4}-\d{2}-\d{2}$", changelog, re.M)
+    assert changelog.index("## [Unreleased]") < changelog.index(f"## [{released[0]}]")
+    assert released[0] == package.__version__
+    assert released == sorted(released, key=lambda v: tuple(map(int, v.split("."))), reverse=True)
+    assert {"0.2.0", "0.3.0"} <= set(released)
