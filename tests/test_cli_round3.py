@@ -125,6 +125,7 @@ def test_language_lines_say_voorkeele_once(tmp_path: Path) -> None:
 def test_the_version_has_one_source_and_a_changelog_entry() -> None:
     import importlib.metadata
     import re
+
     import tomllib
 
     import ajdiff as package
