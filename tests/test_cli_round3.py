@@ -3,9 +3,14 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import shutil
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
+
+import pytest
 
 from ajdiff.api import compare_files
 from tests.conftest import FIXTURES, SEEDS
@@ -144,3 +149,39 @@ def test_the_version_has_one_source_and_a_changelog_entry() -> None:
     assert released[0] == package.__version__
     assert released == sorted(released, key=lambda v: tuple(map(int, v.split("."))), reverse=True)
     assert {"0.2.0", "0.3.0"} <= set(released)
+
+
+_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _report(*args: str | Path, width: int, color: str) -> str:
+    """The report as the user's terminal shows it, escape codes kept."""
+    from ajdiff.cli import main
+
+    out = io.StringIO()
+    with redirect_stdout(out), redirect_stderr(io.StringIO()):
+        main(["diff", *map(str, args), "--width", str(width), "--color", color, "--no-pager"])
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("width", [50, 60, 80])
+def test_the_coloured_report_is_wrapped_like_the_plain_one(width: int) -> None:
+    # Seed 001 against Lisa 2 of seed 000: word diffs inside long duties and requirements.
+    args = (SEEDS["001"], SEEDS["000"], "--new-annex", "2")
+    coloured = _report(*args, width=width, color="always")
+    visible = _ESCAPE.sub("", coloured).splitlines()
+    assert max(len(line) for line in visible) <= width
+    assert len(visible) > 20 and "\x1b[31m" in coloured
+    # Nothing lost: the same characters as the report unwrapped (a path longer than a line is cut in it).
+    whole = _ESCAPE.sub("", _report(*args, width=10_000, color="always"))
+    assert "".join("".join(visible).split()) == "".join(whole.split())
+    # Every line closes its colours, so none runs into the next line's indent.
+    assert all(_ESCAPE.findall(line)[-1:] in ([], ["\x1b[0m"]) for line in coloured.splitlines())
+
+
+def test_no_line_ends_in_a_dangling_annex_label() -> None:
+    args = (SEEDS["003"], SEEDS["000"], "--pair", "1=1", "--pair", "4=2")
+    for width in range(40, 101, 3):
+        lines = _report(*args, width=width, color="never").splitlines()
+        assert max(len(line) for line in lines) <= width, width
+        assert not any(re.search(r"Lisa \S+( ·)?$", line) for line in lines), width

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
 from pathlib import PurePath
@@ -76,10 +77,61 @@ def _inline(change: Change, style: _Style) -> str:
     return "".join(out)
 
 
+_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+_ANNEX_LABEL = re.compile(r"\b(Lisa|Annex) (\S+) · (?=\S)")
+_KEEP = "\x00"  # a space the wrapper must not break at, put back after wrapping
+
+
 def _wrap(text: str, indent: str, width: int) -> str:
-    if "\x1b" in text or "\n" in text:  # don't count escape codes as width; keep line breaks
-        return "\n".join(indent + line for line in text.splitlines())
-    return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False)
+    """Fill `text` to `width` columns; a coloured text is wrapped exactly as its plain form (escape codes take
+    no column), and 'Lisa 2 ·' stays with the name it labels."""
+    if "\n" in text:  # keep line breaks: each line wrapped, its colours carried on to the next
+        rows, active = [], ""
+        for line in text.splitlines():
+            rows.append(_wrap(active + line if active else line, indent, width))
+            active = _after(active, line)
+        return "\n".join(rows)
+    glued = _ANNEX_LABEL.sub(lambda m: m.group().replace(" ", _KEEP), text)
+    plain = _ESCAPE.sub("", glued)
+    lines = textwrap.wrap(plain, width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False)
+    filled = "\n".join(lines) if "\x1b" not in glued else _recolour(glued, lines, indent)
+    return filled.replace(_KEEP, " ")
+
+
+def _recolour(text: str, lines: list[str], indent: str) -> str:
+    """The wrapped plain `lines` with the escape codes of `text` put back on their characters; each line
+    closes its colours and the next opens them again, so no colour runs into an indent or a pager's line."""
+    pieces = re.split(f"({_ESCAPE.pattern})", text)
+    chars: list[tuple[str, str]] = []  # (escape codes before the character, the character)
+    pending = ""
+    for piece in pieces:
+        if _ESCAPE.fullmatch(piece):
+            pending += piece
+            continue
+        for ch in piece:
+            chars.append((pending, ch))
+            pending = ""
+    out, active, i = [], "", 0
+    for n, line in enumerate(lines):
+        lead = indent if n == 0 else indent + "  "
+        row = [lead, active]
+        for ch in line[len(lead) :]:
+            while i < len(chars) and chars[i][1] != ch and chars[i][1].isspace():  # whitespace the wrapper dropped
+                active = _after(active, chars[i][0])
+                i += 1
+            codes = chars[i][0] if i < len(chars) else ""
+            active = _after(active, codes)
+            row.append(codes + ch)
+            i += 1
+        out.append("".join(row) + (_RESET if active else ""))
+    return "\n".join(out)
+
+
+def _after(active: str, codes: str) -> str:
+    """The colour in force after `codes`: a reset clears it, anything else adds to it."""
+    for code in _ESCAPE.findall(codes):
+        active = "" if code == _RESET else active + code
+    return active
 
 
 def change_lines(
@@ -98,10 +150,10 @@ def change_lines(
     elif change.path.startswith("requirements.languages."):
         # The sentence names the language: the head says only the field ('Keeleoskus: Inglise keele nõue …').
         title = word("field.requirements.languages", lang)
-        return [f"  {style(mark, color, _BOLD)} {style(title, _BOLD)}{tag}: {sentence(change, lang)}"]
+        return [_wrap(f"{style(mark, color, _BOLD)} {style(title, _BOLD)}{tag}: {sentence(change, lang)}", "  ", width)]
     elif change.kind in (ChangeKind.RAISED, ChangeKind.LOWERED):
-        return [f"{head}: {sentence(change, lang)}"]
-    lines = [] if same_unit else [head]
+        return [_wrap(f"{head[2:]}: {sentence(change, lang)}", "  ", width)]
+    lines = [] if same_unit else [_wrap(head[2:], "  ", width)]
     if change.kind is ChangeKind.ADDED:
         lines.append(_wrap(style("+ " + (change.new or ""), _GREEN), "    ", width))
     elif change.kind is ChangeKind.REMOVED:
@@ -133,7 +185,7 @@ def comparison_text(pair: Comparison, *, show_all: bool, color: bool, lang: str 
         + ("" if show_all or not pair.editorial else f" ({word('diff.hidden', lang)})")
     )
     out = [
-        style(_wrap(f"{_title(pair.old, lang)}  →  {_title(pair.new, lang)}", "", width), _BOLD),
+        _wrap(style(f"{_title(pair.old, lang)}  →  {_title(pair.new, lang)}", _BOLD), "", width),
         _wrap(summary, "", width),
     ]
     proof = pair.pairing
@@ -200,12 +252,12 @@ def diff_text(
     if result.unpaired_new:
         blocks.append(
             style(word("diff.created", lang) + ":", _BOLD)
-            + "".join(f"\n  + {_title(d, lang)}" for d in result.unpaired_new)
+            + "".join("\n" + _wrap(f"+ {_title(d, lang)}", "  ", width) for d in result.unpaired_new)
         )
     if result.unpaired_old:
         blocks.append(
             style(word("diff.abolished", lang) + ":", _BOLD)
-            + "".join(f"\n  - {_title(d, lang)}" for d in result.unpaired_old)
+            + "".join("\n" + _wrap(f"- {_title(d, lang)}", "  ", width) for d in result.unpaired_old)
         )
     return "\n".join(b.rstrip("\n") + "\n" for b in blocks)
 
