@@ -78,7 +78,10 @@ def _inline(change: Change, style: _Style) -> str:
 
 
 _ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
-_ANNEX_LABEL = re.compile(r"\b(Lisa|Annex) (\S+) · (?=\S)")
+# 'Lisa 2 · ' / 'Annex 2 · ' before a post's name, in either language of the catalogue.
+_ANNEX_LABEL = re.compile(
+    rf"\b({'|'.join(re.escape(annex_name('', lang).strip()) for lang in ('et', 'en'))}) (\S+) · (?=\S)"
+)
 _KEEP = "\x00"  # a space the wrapper must not break at, put back after wrapping
 
 
