@@ -605,6 +605,10 @@ WORDS: dict[str, tuple[str, str]] = {
     # One turned-down pair of the note above, and the count of the rest: each said in the note's language.
     "note.duties_matched": ("{0} (kattuvaid ülesandeid {1}/{2})", "{0} ({1} of {2} duties match)"),
     "note.and_more": ("{0} ja veel {1}", "{0} and {1} more"),
+    "warning.marks_matched": (
+        "selle võrdluse muudatustega sobib märkeid {0}/{1}; ülejäänud jäetakse välja",
+        "{0} of {1} marks match a change of this comparison; the rest are left out",
+    ),
     # ---- the terminal UI (footer words are short, so that most keys fit in 80 columns)
     "ui.title": ("ajdiff · ametijuhendite võrdlus", "ajdiff · job description review"),
     "ui.next": ("edasi", "next"),

@@ -185,3 +185,27 @@ def test_no_line_ends_in_a_dangling_annex_label() -> None:
         lines = _report(*args, width=width, color="never").splitlines()
         assert max(len(line) for line in lines) <= width, width
         assert not any(re.search(r"Lisa \S+( ·)?$", line) for line in lines), width
+
+
+def test_redline_says_how_many_review_marks_match(tmp_path: Path) -> None:
+    from ajdiff.review import REVIEW_FORMAT
+
+    pair = compare_files(SEEDS["001"], SEEDS["000"], new_annex="2").pairs[0]
+    other = compare_files(SEEDS["003"], SEEDS["000"], old_annex="1", new_annex="1").pairs[0]
+    duty = next(c for c in pair.changes if c.path == "duties.2.12")
+    foreign = [{"pair": other.key, "change": c.key, "mark": "approved", "comment": None} for c in other.changes[:3]]
+    review = tmp_path / "review.json"
+    argv = ("redline", SEEDS["001"], SEEDS["000"], "--new-annex", "2", "--review", review, "--force")
+
+    review.write_text(json.dumps({"format": REVIEW_FORMAT, "author": None, "entries": foreign}))
+    result = ajdiff(*argv, "-o", tmp_path / "a.docx", "--lang", "en")
+    assert result.returncode == 0
+    assert f"ajdiff: {review}: warning: 0 of 3 marks match a change of this comparison" in result.stderr
+
+    mine = {"pair": pair.key, "change": duty.key, "mark": "questioned", "comment": "Miks?"}
+    review.write_text(json.dumps({"format": REVIEW_FORMAT, "author": None, "entries": [mine, *foreign[:2]]}))
+    result = ajdiff(*argv, "-o", tmp_path / "b.docx", "--lang", "et")
+    assert "hoiatus: selle võrdluse muudatustega sobib märkeid 1/3; ülejäänud jäetakse välja" in result.stderr
+
+    review.write_text(json.dumps({"format": REVIEW_FORMAT, "author": None, "entries": [mine]}))
+    assert "märkeid" not in ajdiff(*argv, "-o", tmp_path / "c.docx", "--lang", "et").stderr

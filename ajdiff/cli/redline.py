@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from ajdiff.errors import InputError, OutputError
+
+if TYPE_CHECKING:
+    from ajdiff.changes import ComparisonSet
+    from ajdiff.review import Review
 
 HELP = "write a Word redline with tracked changes for approval"
 
@@ -112,6 +117,17 @@ def run(args: argparse.Namespace) -> int:
         review=review,
         max_bytes=max_bytes(args),
     )
+    if review is not None and not args.quiet:
+        matched, marked = _marks_matched(review, result)
+        if matched < marked:  # marks of other versions would otherwise vanish from the redline without a word
+            warn(args.review, f"{matched} of {marked} marks match a change of this comparison; the rest are left out")
     data = build_redline(result, options)
     emit_bytes(data, output, inputs=inputs, force=args.force)
     return EXIT_SAME  # written: success, whatever the changes (the summary page says them)
+
+
+def _marks_matched(review: Review, result: ComparisonSet) -> tuple[int, int]:
+    """How many of the review's marks and comments belong to a change of `result`, of how many."""
+    marked = [e for e in review.entries if e.mark or e.comment]
+    used = {id(e) for pair in result.pairs for c in pair.changes if (e := review.entry(pair, c)) is not None}
+    return sum(id(e) in used for e in marked), len(marked)
