@@ -436,6 +436,17 @@ WORDS: dict[str, tuple[str, str]] = {
         "argument {0}: sisaldab juhtmärke: {1}",
         "argument {0}: has control characters: {1}",
     ),
+    "error.unknown_option": ("tundmatu võti käsule {0}", "unknown option of {0}"),
+    "error.extra_argument": ("üks argument on liiast", "one argument too many"),
+    "hint.option_did_you_mean": (
+        "kas mõtlesid {0}? vaata ajdiff {1} --help",
+        "did you mean {0}? see ajdiff {1} --help",
+    ),
+    "error.tui_stdin": (
+        "kasutajaliides loeb klahve standardsisendist, nii et dokument sealt tulla ei saa",
+        "the UI reads its keys from standard input, so no document can come from it",
+    ),
+    "hint.save_to_file": ("salvesta see faili ja anna faili nimi", "save it to a file and give its name"),
     "error.option_before_command": ("tundmatu võti enne käsku", "unknown option before the command"),
     "hint.options_after_command": (
         "võtmed tulevad pärast käsku; vaata ajdiff --help",

@@ -209,3 +209,31 @@ def test_redline_says_how_many_review_marks_match(tmp_path: Path) -> None:
 
     review.write_text(json.dumps({"format": REVIEW_FORMAT, "author": None, "entries": [mine]}))
     assert "märkeid" not in ajdiff(*argv, "-o", tmp_path / "c.docx", "--lang", "et").stderr
+
+
+def test_help_of_help_is_the_help() -> None:
+    result = ajdiff("help", "--help")
+    assert result.returncode == 0 and result.stdout.startswith("usage: ajdiff ") and result.stderr == ""
+
+
+def test_an_unknown_option_is_named_with_the_nearest_one() -> None:
+    result = ajdiff("diff", "--formt", "json", SEEDS["001"], SEEDS["000"], "--lang", "en")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == "ajdiff: --formt: unknown option of diff (did you mean --format? see ajdiff diff --help)\n"
+    estonian = ajdiff("show", SEEDS["001"], "--frmat", "json", "--lang", "et").stderr
+    assert estonian == "ajdiff: --frmat: tundmatu võti käsule show (kas mõtlesid --format? vaata ajdiff show --help)\n"
+
+
+def test_an_argument_too_many_is_named() -> None:
+    result = ajdiff("diff", SEEDS["001"], SEEDS["000"], "extra.txt", "--lang", "en")
+    assert result.returncode == 2
+    assert result.stderr == "ajdiff: extra.txt: one argument too many (see ajdiff diff --help)\n"
+
+
+def test_tui_refuses_standard_input_for_the_right_reason() -> None:
+    result = ajdiff("tui", "-", SEEDS["000"], "--lang", "en")
+    assert result.returncode == 2
+    assert result.stderr == (
+        "ajdiff: -: the UI reads its keys from standard input, so no document can come from it "
+        "(save it to a file and give its name)\n"
+    )
