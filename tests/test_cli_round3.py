@@ -237,3 +237,15 @@ def test_tui_refuses_standard_input_for_the_right_reason() -> None:
         "ajdiff: -: the UI reads its keys from standard input, so no document can come from it "
         "(save it to a file and give its name)\n"
     )
+
+
+def test_the_man_page_has_exit_status_environment_and_files() -> None:
+    page = (Path(__file__).resolve().parent.parent / "man" / "ajdiff.1").read_text(encoding="utf-8")
+    headings = re.findall(r"^\.SH (.+)$", page, re.M)
+    assert headings[-3:] == ["EXIT STATUS", "ENVIRONMENT", "FILES"]
+    status = page.split(".SH EXIT STATUS", 1)[1].split(".SH", 1)[0]
+    assert re.findall(r"^\.TP\n(\d)$", status, re.M) == ["0", "1", "2"]
+    environment = page.split(".SH ENVIRONMENT", 1)[1].split(".SH", 1)[0]
+    for name in ("NO_COLOR", "PAGER", "AJDIFF_PAGER", "COLUMNS", "LANG"):
+        assert name in environment
+    assert "ajdiff-review.json" in page.split(".SH FILES", 1)[1]
