@@ -249,3 +249,24 @@ def test_the_man_page_has_exit_status_environment_and_files() -> None:
     for name in ("NO_COLOR", "PAGER", "AJDIFF_PAGER", "COLUMNS", "LANG"):
         assert name in environment
     assert "ajdiff-review.json" in page.split(".SH FILES", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"ajdiff diff {SEEDS['003']} {SEEDS['000']} --old-annex ", [str(k) for k in range(1, 12)]),
+        (f"ajdiff diff {SEEDS['003']} {SEEDS['000']} --new-annex ", [str(k) for k in range(1, 8)]),
+        (f"ajdiff show {SEEDS['003']} --annex 1", ["1", "10", "11"]),
+    ],
+)
+def test_annex_options_complete_annex_numbers(tmp_path: Path, line: str, expected: list[str]) -> None:
+    answer = tmp_path / "answer"
+    env = {
+        "_ARGCOMPLETE": "1",
+        "_ARGCOMPLETE_IFS": "\n",
+        "COMP_LINE": line,
+        "COMP_POINT": str(len(line)),
+        "_ARGCOMPLETE_STDOUT_FILENAME": str(answer),
+    }
+    ajdiff(env=env)
+    assert sorted(answer.read_text().split(), key=int) == expected
