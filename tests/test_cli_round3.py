@@ -270,3 +270,13 @@ def test_annex_options_complete_annex_numbers(tmp_path: Path, line: str, expecte
     }
     ajdiff(env=env)
     assert sorted(answer.read_text().split(), key=int) == expected
+
+
+@pytest.mark.parametrize("command", ["redline", "tui", "demo"])
+def test_each_command_is_described_in_sentences_with_examples(command: str) -> None:
+    text = ajdiff(command, "--help").stdout
+    description = text.split("\n\n")[1]
+    assert description.endswith(".") and len(description.split(". ")) >= 2, description
+    examples = text.split("\nexamples:\n", 1)[1].splitlines()
+    assert len(examples) >= 2 and all(line.startswith(f"  ajdiff {command}") or "ajdiff " in line for line in examples)
+    assert any(line.startswith(f"  ajdiff {command}") for line in examples)

@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
             help=help_text,
             description=getattr(module, f"{name.upper()}_DESCRIPTION", None)
             or getattr(module, "DESCRIPTION", help_text),
-            epilog=getattr(module, "EPILOG", None),
+            epilog=getattr(module, f"{name.upper()}_EPILOG", None) or getattr(module, "EPILOG", None),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(cmd, name)

@@ -14,6 +14,19 @@ if TYPE_CHECKING:
     from ajdiff.review import Review
 
 HELP = "write a Word redline with tracked changes for approval"
+DESCRIPTION = (
+    "Write OUT.docx: NEW's own Word document with every difference to OLD as a tracked change (Review → "
+    "Accept All gives NEW, Reject All gives OLD), and a summary page of the substantive changes. OLD and NEW "
+    "may be any format ajdiff reads; a Word NEW keeps its styles, headers and images."
+)
+EPILOG = """\
+examples:
+  ajdiff redline old.docx new.docx -o redline.docx              NEW with OLD's differences tracked
+  ajdiff redline old.pdf new.docx -o r.docx --author "Personal"  revisions stamped with a name
+  ajdiff redline a.txt b.txt --new-annex 2 -o r.docx             one annex of an order
+  ajdiff redline a.docx b.docx --review b.docx.ajdiff-review.json -o r.docx   the UI's marks as comments
+  ajdiff redline a.docx b.docx -o - > r.docx                     to standard output (never to a terminal)
+"""
 
 
 def _iso_date(text: str) -> datetime:

@@ -9,6 +9,27 @@ from ajdiff.cli.options import EXIT_SAME, add_compare_arguments
 
 TUI_HELP = "review the changes in a terminal UI"
 DEMO_HELP = "open the terminal UI on a real pair bundled with ajdiff"
+TUI_DESCRIPTION = (
+    "Review the changes between OLD and NEW in the terminal: each change with its words struck and added, "
+    "marked approved or questioned, with a comment; the marks are saved as you go (NEW.ajdiff-review.json) "
+    "and can be exported as a Word redline with them as comments. Needs a terminal."
+)
+TUI_EPILOG = """\
+examples:
+  ajdiff tui old.docx new.docx                  review two versions
+  ajdiff tui old_order.pdf new_order.pdf        every paired annex; n goes on to the next one
+  ajdiff tui a.txt b.txt --review marks.json    keep the marks elsewhere
+  ajdiff redline a.txt b.txt --review b.txt.ajdiff-review.json -o r.docx   the marks as Word comments
+"""
+DEMO_DESCRIPTION = (
+    "Open the terminal UI on a real pair of job descriptions bundled with ajdiff, to learn the keys "
+    "without files of your own. Its marks are kept in the user's data folder, not next to the files."
+)
+DEMO_EPILOG = """\
+examples:
+  ajdiff demo              in Estonian
+  ajdiff demo --lang en    in English
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
