@@ -280,3 +280,13 @@ def test_each_command_is_described_in_sentences_with_examples(command: str) -> N
     examples = text.split("\nexamples:\n", 1)[1].splitlines()
     assert len(examples) >= 2 and all(line.startswith(f"  ajdiff {command}") or "ajdiff " in line for line in examples)
     assert any(line.startswith(f"  ajdiff {command}") for line in examples)
+
+
+def test_symbol_font_bullets_become_the_characters_they_draw() -> None:
+    from ajdiff.text import normalize_line
+
+    # Seed 001 holds Wingdings' U+F0A7 bullets as its PDF and Word export gave them.
+    raw = next(line for line in SEEDS["001"].read_text(encoding="utf-8").splitlines() if "\uf0a7" in line)
+    line = normalize_line(raw)
+    assert "\uf0a7" not in line and "▪" in line
+    assert not any(0xE000 <= ord(c) <= 0xF8FF for c in normalize_line("\uf0b7 a \uf0d8 b \uf0fc c"))
