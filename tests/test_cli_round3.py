@@ -290,3 +290,26 @@ def test_symbol_font_bullets_become_the_characters_they_draw() -> None:
     line = normalize_line(raw)
     assert "\uf0a7" not in line and "▪" in line
     assert not any(0xE000 <= ord(c) <= 0xF8FF for c in normalize_line("\uf0b7 a \uf0d8 b \uf0fc c"))
+
+
+def test_tui_refuses_a_review_file_in_a_missing_folder_before_it_opens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ajdiff.cli import build_parser
+    from ajdiff.cli.tui import run
+    from ajdiff.errors import OutputError
+    from ajdiff.tui.app import ReviewApp
+
+    def opened(self: ReviewApp) -> None:
+        raise AssertionError("the UI opened with a review file it cannot save")
+
+    monkeypatch.setattr(ReviewApp, "run", opened)
+
+    review = tmp_path / "no-such-folder" / "marks.json"
+    args = build_parser().parse_args(["tui", str(SEEDS["001"]), str(SEEDS["000"]), "--new-annex", "2"])
+    args.review = str(review)
+    with pytest.raises(OutputError) as caught:
+        run(args)
+    assert caught.value.source == str(review)
+    assert caught.value.problem == f"folder {review.parent} does not exist"
+    assert not review.parent.exists()

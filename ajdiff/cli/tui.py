@@ -64,8 +64,19 @@ def run(args: argparse.Namespace) -> int:
         result = demo_result()
         review_path = Path(args.review) if args.review else demo_review_path()
         inputs = ()
+    check_review_folder(review_path)
     from ajdiff.tui.app import ReviewApp  # Textual loads here, never on `import ajdiff`
 
     app = ReviewApp(result, review_path, args.lang, inputs=inputs)
     app.run()
     return EXIT_SAME
+
+
+def check_review_folder(review_path: Path) -> None:
+    """Refuse, before the UI opens, a review file whose folder does not exist: every mark would fail to save
+    while the help says they are saved (as -o is checked before the comparison)."""
+    from ajdiff.errors import OutputError
+
+    folder = review_path.parent
+    if not folder.is_dir():
+        raise OutputError(str(review_path), f"folder {folder} does not exist")
