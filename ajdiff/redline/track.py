@@ -5,6 +5,10 @@ kept paragraphs are not touched at all; a reworded one gets its changed words as
 in its own formatting; an inserted one has its runs wrapped in `w:ins`; OLD's deleted or moved-away
 paragraphs are added where they stood, as `w:del`/`w:moveFrom` with a deleted paragraph mark. So
 Accept All leaves NEW's text and Reject All gives OLD's, paragraph by paragraph.
+
+Between two Word files the tables keep their shape both ways: a row is a unit (`rows_as_units`), a
+row or table of OLD that NEW lacks comes back whole as a deleted row or table, and OLD's deleted
+paragraphs go back into the cell their cell became (`_Cells`), never into a table they were not in.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import islice
 
 from lxml import etree
 
@@ -202,10 +207,30 @@ def _paragraph_like(like: etree._Element | None) -> etree._Element:
     return p
 
 
-def old_paragraph(text: str, like: etree._Element | None, rev: Revisions, kind: Track = Track.DEL) -> etree._Element:
-    """A paragraph holding OLD's text as deleted (or moved away), formatted like its neighbour in NEW."""
-    p = _paragraph_like(like)
-    rpr = _rpr(like) if like is not None else None
+def old_paragraph(
+    text: str,
+    like: etree._Element | None,
+    rev: Revisions,
+    kind: Track = Track.DEL,
+    *,
+    own: etree._Element | None = None,
+) -> etree._Element:
+    """A paragraph holding OLD's text as deleted (or moved away), formatted as it was in OLD (`own`, OLD's
+    own paragraph, when OLD is a Word file) or else like its neighbour in NEW.
+
+    A deleted Word paragraph of OLD is its own runs, so its non-breaking hyphens, tabs and formatting
+    come back on Reject All; a numbered one is its text with the number written out (the number is
+    drawn from OLD's numbering, which NEW's package may not have)."""
+    if own is not None and kind is Track.DEL and not _numbered(own):
+        p = _paragraph_like(own)
+        for child in own:
+            if child.tag != qn("w:pPr"):
+                p.append(copy.deepcopy(child))
+        _as_deleted(p, rev)
+        return p
+    source = own if own is not None else like
+    p = _paragraph_like(source)
+    rpr = _rpr(source) if source is not None else None
     p.append(tracked(kind, text, rev, rpr=rpr))
     mark_paragraph(p, Track.DEL, rev)
     return p
@@ -216,7 +241,9 @@ def cut_spans(spans: Sequence[Span], pieces: Sequence[str], side: SpanOp) -> lis
 
     `side` is the side the paragraphs are on (INSERT: NEW's, cut by a SPLIT; DELETE: OLD's, by a MERGE).
     The joining space is where that side has a paragraph break: the other side's space there becomes a
-    tracked space at the end of the paragraph before, so joining the paragraphs gives its text exactly."""
+    tracked space at the start of the paragraph after, so joining the paragraphs gives its text exactly.
+    Not at the end of the paragraph before: its mark is the one that comes or goes, and LibreOffice drops
+    a tracked space before a tracked paragraph end (glued words, 'osaletud.Esindatud')."""
     other = SpanOp.DELETE if side is SpanOp.INSERT else SpanOp.INSERT
     ends, start = [], 0
     for text in pieces:
@@ -237,9 +264,9 @@ def cut_spans(spans: Sequence[Span], pieces: Sequence[str], side: SpanOp) -> lis
             continue
         for char in span.text:
             if piece < len(pieces) - 1 and pos == ends[piece]:
+                piece += 1
                 if span.op is SpanOp.EQUAL:
                     add(other, char)  # a space on the other side, a break on this one
-                piece += 1
             else:
                 add(span.op, char)
             pos += 1
@@ -272,37 +299,63 @@ def _merge(p: etree._Element, step: Edit, old_texts: Sequence[str], label: str, 
     reword(p, pieces[-1], label, rev)
 
 
+def _index(value: int | None) -> int:
+    assert value is not None  # a step of that kind has the index
+    return value
+
+
+def _is_deleted_paragraph(el: etree._Element) -> bool:
+    return el.tag == qn("w:p") and el.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+
+
+def _numbered(p: etree._Element | None) -> bool:
+    return p is not None and p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
+
+
 def _row_of(el: etree._Element) -> etree._Element | None:
     return next((a for a in el.iterancestors(qn("w:tr"))), None)
 
 
-def _deleted_row(
-    steps: Sequence[Edit],
-    k: int,
-    old_paragraphs: Sequence[etree._Element | None],
-    anchor: etree._Element,
-    rev: Revisions,
-) -> tuple[int, etree._Element] | None:
-    """When steps k… delete every paragraph of one row of an OLD table and the anchor stands in a row of a
-    NEW table: that row, copied and tracked as deleted, after the anchor's row; (steps taken, new anchor)."""
-    index = steps[k].old
-    first = old_paragraphs[index] if index is not None else None
-    old_row = _row_of(first) if first is not None else None
-    new_row = _row_of(anchor)
-    if old_row is None or new_row is None:
-        return None
-    wanted = [p for p in old_row.iter(qn("w:p")) if "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()]
-    taken = 0
-    while k + taken < len(steps) and steps[k + taken].kind is EditKind.DELETE and taken < len(wanted):
-        index = steps[k + taken].old
-        if index is None or old_paragraphs[index] is not wanted[taken]:
-            break
-        taken += 1
-    if taken == 0 or taken != len(wanted):
-        return None
-    row = copy.deepcopy(old_row)
-    # OLD's own tracked changes, as its text is read: insertions accepted, deletions gone.
-    for wrapper in list(row.iter(qn("w:ins"), qn("w:moveTo"), qn("w:del"), qn("w:moveFrom"))):
+def _cell_of(el: etree._Element | None) -> etree._Element | None:
+    """The table cell that holds an element (the nearest), or None in the body."""
+    return None if el is None else next((a for a in el.iterancestors(qn("w:tc"))), None)
+
+
+def _table_of(el: etree._Element | None) -> etree._Element | None:
+    """The outermost table that holds an element, or None."""
+    return None if el is None else next((a for a in reversed(list(el.iterancestors(qn("w:tbl"))))), None)
+
+
+def _text_of(p: etree._Element) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+# What an OLD block copied into NEW's part cannot keep: its relationships (pictures, links, notes,
+# comments) point into OLD's package, and bookmark and content-control ids could clash with NEW's.
+_FOREIGN = frozenset(
+    qn(f"w:{t}")
+    for t in (
+        "bookmarkStart",
+        "bookmarkEnd",
+        "commentRangeStart",
+        "commentRangeEnd",
+        "commentReference",
+        "footnoteReference",
+        "endnoteReference",
+        "drawing",
+        "pict",
+        "object",
+        "permStart",
+        "permEnd",
+    )
+)
+
+
+def _as_deleted(block: etree._Element, rev: Revisions) -> None:
+    """A copy of OLD's block (a row, a table) made a tracked deletion: its own tracked changes as its text
+    is read (insertions accepted, deletions gone), what points into OLD's package dropped, every run
+    deleted, every paragraph mark and row deleted."""
+    for wrapper in list(block.iter(qn("w:ins"), qn("w:moveTo"), qn("w:del"), qn("w:moveFrom"))):
         parent = wrapper.getparent()
         if parent is None or parent.tag in (qn("w:rPr"), qn("w:trPr")):
             continue
@@ -310,18 +363,329 @@ def _deleted_row(
             for child in list(wrapper):
                 wrapper.addprevious(child)
         parent.remove(wrapper)
-    for r in list(row.iter(qn("w:r"))):
-        for t in r.iter(qn("w:t")):
-            t.tag = qn("w:delText")
+    for el in list(block.iter(*_FOREIGN, qn("w:hyperlink"), qn("w:sdtPr"))):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tag == qn("w:hyperlink"):
+            for child in list(el):
+                el.addprevious(child)
+        elif el.tag == qn("w:sdtPr"):
+            for sid in el.findall(qn("w:id")):
+                el.remove(sid)
+            continue
+        parent.remove(el)
+    for r in list(block.iter(qn("w:r"))):
+        for t in r.iter(qn("w:t"), qn("w:instrText")):
+            t.tag = qn("w:delText") if t.tag == qn("w:t") else qn("w:delInstrText")
         wrapper = _wrap(Track.DEL, [], rev)
         r.addprevious(wrapper)
         wrapper.append(r)
-    for p in row.iter(qn("w:p")):
+    for p in block.iter(qn("w:p")):
         if p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is None:
             mark_paragraph(p, Track.DEL, rev)
-    mark_row(row, Track.DEL, rev)
-    new_row.addnext(row)
+    for tr in block.iter(qn("w:tr")):
+        trpr = tr.find(qn("w:trPr"))
+        if trpr is None or trpr.find(qn("w:del")) is None:
+            mark_row(tr, Track.DEL, rev)
+
+
+def _deleted_run(
+    steps: Sequence[Edit], k: int, old_paragraphs: Sequence[etree._Element | None], block: etree._Element
+) -> int:
+    """How many steps from k on delete, in order, every paragraph with text of OLD's block; 0 when not all."""
+    wanted = [p for p in block.iter(qn("w:p")) if _text_of(p).strip()]
+    taken = 0
+    while k + taken < len(steps) and steps[k + taken].kind is EditKind.DELETE and taken < len(wanted):
+        index = steps[k + taken].old
+        if index is None or old_paragraphs[index] is not wanted[taken]:
+            break
+        taken += 1
+    return taken if taken and taken == len(wanted) else 0
+
+
+def _deleted_table(
+    steps: Sequence[Edit],
+    k: int,
+    old_paragraphs: Sequence[etree._Element | None],
+    anchor: etree._Element | None,
+    body: etree._Element,
+    rev: Revisions,
+) -> tuple[int, etree._Element] | None:
+    """When steps k… delete every paragraph of one OLD table (an abolished post's, a rewritten general
+    part's): that table with its shape, copied and tracked as deleted, after the block that holds the
+    anchor; (steps taken, the table as the next anchor)."""
+    index = steps[k].old
+    table = _table_of(old_paragraphs[index]) if index is not None else None
+    if table is None:
+        return None
+    taken = _deleted_run(steps, k, old_paragraphs, table)
+    if not taken:
+        return None
+    copied = copy.deepcopy(table)
+    _as_deleted(copied, rev)
+    if anchor is None:
+        body.insert(0, copied)
+    else:
+        outer = anchor if anchor.tag == qn("w:tbl") else (_table_of(anchor) or anchor)
+        outer.addnext(copied)
+    last: etree._Element = copied
+    # Two tables with nothing between are one table to LibreOffice (and Word): OLD's empty paragraph after
+    # the table comes back with it, and one keeps it apart from a table of NEW before it.
+    after = table.getnext()
+    if after is not None and after.tag == qn("w:p") and not _text_of(after).strip():
+        last = copy.deepcopy(after)
+        _as_deleted(last, rev)
+        copied.addnext(last)
+    before = copied.getprevious()
+    if before is not None and before.tag == qn("w:tbl"):
+        gap = _paragraph_like(None)
+        mark_paragraph(gap, Track.DEL, rev)
+        copied.addprevious(gap)
+    return taken, last
+
+
+def _deleted_row(
+    steps: Sequence[Edit],
+    k: int,
+    old_paragraphs: Sequence[etree._Element | None],
+    anchor: etree._Element | None,
+    rows: dict[etree._Element, etree._Element],
+    rev: Revisions,
+) -> tuple[int, etree._Element] | None:
+    """When steps k… delete every paragraph of one row of an OLD table: that row, copied and tracked as
+    deleted, in the NEW table its table became — after the anchor's row when the anchor stands in one,
+    else next to the NEW row its nearest neighbouring OLD row became (`rows`); (steps taken, new anchor)."""
+    index = steps[k].old
+    first = old_paragraphs[index] if index is not None else None
+    old_row = _row_of(first) if first is not None else None
+    if old_row is None:
+        return None
+    new_row = _row_of(anchor) if anchor is not None else None
+    before: etree._Element | None = None
+    if new_row is None:
+        after = next((rows[r] for r in old_row.itersiblings(qn("w:tr"), preceding=True) if r in rows), None)
+        before = next((rows[r] for r in old_row.itersiblings(qn("w:tr")) if r in rows), None)
+        new_row = after
+        if new_row is None and before is None:
+            return None
+    taken = _deleted_run(steps, k, old_paragraphs, old_row)
+    if not taken:
+        return None
+    row = copy.deepcopy(old_row)
+    _as_deleted(row, rev)
+    if new_row is not None:
+        new_row.addnext(row)
+    elif before is not None:
+        before.addprevious(row)
     return taken, list(row.iter(qn("w:p")))[-1]
+
+
+@dataclass(frozen=True)
+class _Cells:
+    """Which cell of NEW each cell of OLD became, from the paragraphs kept or reworded in it; an OLD cell
+    none of whose paragraphs stayed is the cell at its column of the row its row became."""
+
+    cells: dict[etree._Element, etree._Element]
+    rows: dict[etree._Element, etree._Element]
+
+    @classmethod
+    def of(
+        cls,
+        steps: Sequence[Edit],
+        old_paragraphs: Sequence[etree._Element | None],
+        new_paragraphs: Sequence[etree._Element],
+    ) -> _Cells:
+        """The cells of one script's paired paragraphs."""
+        cells: dict[etree._Element, etree._Element] = {}
+        rows: dict[etree._Element, etree._Element] = {}
+        for step in steps:
+            if step.kind not in (EditKind.SAME, EditKind.PAIR) or step.old is None or step.new is None:
+                continue
+            if not old_paragraphs or old_paragraphs[step.old] is None:
+                continue
+            old_cell, new_cell = _cell_of(old_paragraphs[step.old]), _cell_of(new_paragraphs[step.new])
+            if old_cell is None or new_cell is None:
+                continue
+            cells.setdefault(old_cell, new_cell)
+            old_row, new_row = old_cell.getparent(), new_cell.getparent()
+            if old_row is not None and new_row is not None:
+                rows.setdefault(old_row, new_row)
+        return cls(cells, rows)
+
+    def target(self, old_cell: etree._Element) -> etree._Element | None:
+        """The NEW cell an OLD cell's deleted paragraphs go back to, if any."""
+        found = self.cells.get(old_cell)
+        if found is not None:
+            return found
+        old_row = old_cell.getparent()
+        new_row = self.rows.get(old_row) if old_row is not None else None
+        if old_row is None or new_row is None:
+            return None
+        column = [c for c in old_row if c.tag == qn("w:tc")].index(old_cell)
+        new_cells = [c for c in new_row if c.tag == qn("w:tc")]
+        return new_cells[column] if column < len(new_cells) else None
+
+    def replacing(
+        self,
+        steps: Sequence[Edit],
+        k: int,
+        old_paragraphs: Sequence[etree._Element | None],
+        anchor: etree._Element | None,
+        pending: dict[etree._Element, int],
+        done: set[int],
+    ) -> tuple[int, list[tuple[int, etree._Element]]]:
+        """When steps k… delete paragraphs of one OLD cell and the NEW cell it became has inserted
+        paragraphs (`pending`: their steps, not yet written) right where they would go back: how many
+        steps delete, and those steps and paragraphs, which take the last of OLD's words one each."""
+        first = steps[k].old
+        old_cell = _cell_of(old_paragraphs[first]) if old_paragraphs and first is not None else None
+        target = self.target(old_cell) if old_cell is not None else None
+        if target is None:
+            return 0, []
+        gone = 0
+        while k + gone < len(steps) and steps[k + gone].kind is EditKind.DELETE:
+            index = steps[k + gone].old
+            own = old_paragraphs[index] if index is not None else None
+            if own is None or _cell_of(own) is not old_cell or _numbered(own):
+                break  # a list number is drawn, not written: it would not come back with the words
+            gone += 1
+        if anchor is not None and _cell_of(anchor) is target:
+            following = [p for p in anchor.itersiblings() if p.tag == qn("w:p")]
+            # NEW's paragraphs inserted whole just before (their steps came first) can take OLD's words too.
+            written = [anchor, *anchor.itersiblings(preceding=True)]
+            run = []
+            for p in written:
+                if p not in pending or pending[p] >= k or pending[p] in done:
+                    break
+                run.append(p)
+            following = [*reversed(run), *following]
+        else:
+            following = [p for p in target if p.tag == qn("w:p")]
+        takers: list[tuple[int, etree._Element]] = []
+        for new in following[:gone]:
+            if new not in pending or pending[new] in done or _is_rich(new) or _numbered(new):
+                break
+            takers.append((pending[new], new))
+        return gone, takers
+
+    def place(
+        self,
+        p: etree._Element,
+        own: etree._Element | None,
+        anchor: etree._Element | None,
+        upcoming: etree._Element | None,
+        body: etree._Element,
+    ) -> None:
+        """Put OLD's paragraph back in its own container: after the anchor when that is where it stood;
+        in the cell its cell became (a replaced value stays in the value cell, never the label's); out of
+        a table when it stood outside one."""
+        old_cell = _cell_of(own)
+        if own is not None and old_cell is not None:
+            target = self.target(old_cell)
+            if target is not None and _cell_of(anchor) is not target:
+                if upcoming is not None and _cell_of(upcoming) is target:
+                    upcoming.addprevious(p)
+                else:
+                    target.append(p)
+                return
+        elif own is not None and anchor is not None:
+            table = _table_of(anchor)
+            if table is not None:
+                # It stood outside any table (after this one, or where NEW has a table and OLD had
+                # paragraphs): it goes after the table, never into a cell, after OLD's paragraphs put there.
+                last = table
+                while (after := last.getnext()) is not None and _is_deleted_paragraph(after):
+                    last = after
+                last.addnext(p)
+                return
+        if anchor is not None:
+            anchor.addnext(p)
+        else:
+            body.insert(0, p)
+
+
+def rows_as_units(
+    steps: Sequence[Edit],
+    old_paragraphs: Sequence[etree._Element | None],
+    new_paragraphs: Sequence[etree._Element],
+) -> list[Edit]:
+    """The script with each table row a unit: a row of OLD is the same row as at most one row of NEW.
+
+    The paragraph script pairs paragraphs by their words, so a duty's task can pair with one row and its
+    results with another; Reject All would then give neither row back. The rows are matched by the words
+    they share (the most first); a pair across rows that are not matched becomes a deletion and an
+    insertion, and the deletions of an OLD row that NEW lacks are put together, so it comes back as a row.
+    """
+    if not old_paragraphs:
+        return list(steps)
+
+    def row(el: etree._Element | None) -> etree._Element | None:
+        return _row_of(el) if el is not None else None
+
+    weight: dict[tuple[etree._Element, etree._Element], int] = {}
+    for step in steps:
+        if step.kind in (EditKind.SAME, EditKind.PAIR) and step.old is not None and step.new is not None:
+            a, b = row(old_paragraphs[step.old]), row(new_paragraphs[step.new])
+            if a is not None and b is not None:
+                size = len(_text_of(new_paragraphs[step.new])) + 1
+                weight[(a, b)] = weight.get((a, b), 0) + size
+    if not weight:
+        return list(steps)
+    matched: dict[etree._Element, etree._Element] = {}
+    taken: set[etree._Element] = set()
+    for (a, b), _ in sorted(weight.items(), key=lambda item: -item[1]):
+        if a not in matched and b not in taken:
+            matched[a] = b
+            taken.add(b)
+    # A paragraph moved out of one row into another that is not that row: the rows are deleted and
+    # inserted as rows (Reject All restores OLD's rows), not words moved between cells.
+    ends: dict[int, list[Edit]] = {}
+    for step in steps:
+        if step.kind in (EditKind.MOVE_FROM, EditKind.MOVE_TO) and step.move is not None:
+            ends.setdefault(step.move, []).append(step)
+    across: set[int] = set()
+    for number, pair in ends.items():
+        source = next((e.old for e in pair if e.kind is EditKind.MOVE_FROM), None)
+        dest = next((e.new for e in pair if e.kind is EditKind.MOVE_TO), None)
+        a = row(old_paragraphs[source]) if source is not None else None
+        b = row(new_paragraphs[dest]) if dest is not None else None
+        if (a is not None or b is not None) and (a is None or matched.get(a) is not b):
+            across.add(number)
+    out: list[Edit] = []
+    for step in steps:
+        if step.kind in (EditKind.SAME, EditKind.PAIR) and step.old is not None and step.new is not None:
+            a, b = row(old_paragraphs[step.old]), row(new_paragraphs[step.new])
+            if (a is not None or b is not None) and (a is None or matched.get(a) is not b):
+                out.append(Edit(EditKind.DELETE, step.old, None))
+                out.append(Edit(EditKind.INSERT, None, step.new))
+                continue
+        if step.move in across:
+            kind = EditKind.DELETE if step.kind is EditKind.MOVE_FROM else EditKind.INSERT
+            out.append(Edit(kind, step.old, step.new))
+            continue
+        out.append(step)
+    # An OLD row no NEW row is: its deletions together, in OLD's order, where the first of them stood.
+    gone: dict[etree._Element, list[int]] = {}
+    for n, step in enumerate(out):
+        a = row(old_paragraphs[step.old]) if step.old is not None else None
+        if a is not None and a not in matched:
+            gone.setdefault(a, []).append(n)
+    moved: set[int] = set()
+    at: dict[int, list[int]] = {}
+    for where in gone.values():
+        if len(where) > 1 and all(out[n].kind is EditKind.DELETE for n in where):
+            at[where[0]] = sorted(where, key=lambda n: _index(out[n].old))
+            moved.update(where)
+    if not at:
+        return out
+    result: list[Edit] = []
+    for n, step in enumerate(out):
+        if n in at:
+            result += [out[m] for m in at[n]]
+        elif n not in moved:
+            result.append(step)
+    return result
 
 
 def apply(
@@ -341,31 +705,63 @@ def apply(
     (`anchor` for the first: the last one written before this script; None is the body's start).
     A whole row of an OLD table (`old_paragraphs`: OLD's own elements, when it is a Word file) deleted
     after a row of a NEW table comes back as a tracked deleted row. Returns the last paragraph written."""
+    steps = rows_as_units(steps, old_paragraphs, new_paragraphs)
+    cells = _Cells.of(steps, old_paragraphs, new_paragraphs)
+    pending = {new_paragraphs[e.new]: n for n, e in enumerate(steps) if e.kind is EditKind.INSERT and e.new is not None}
+    done: set[int] = set()
     k = 0
     while k < len(steps):
         step = steps[k]
         k += 1
         rev = authors.of(step)
         kind = step.kind
-        if kind is EditKind.DELETE and anchor is not None and old_paragraphs:
-            row = _deleted_row(steps, k - 1, old_paragraphs, anchor, rev)
-            if row is not None:
-                taken, anchor = row
+        if kind is EditKind.DELETE and old_paragraphs:
+            block = _deleted_table(steps, k - 1, old_paragraphs, anchor, body, rev)
+            if block is None:
+                block = _deleted_row(steps, k - 1, old_paragraphs, anchor, cells.rows, rev)
+            if block is not None:
+                taken, anchor = block
                 k += taken - 1
+                continue
+        own = old_paragraphs[step.old] if old_paragraphs and step.old is not None else None
+        if k - 1 in done:
+            continue
+        if kind is EditKind.DELETE:
+            count, takers = cells.replacing(steps, k - 1, old_paragraphs, anchor, pending, done)
+            if takers:
+                # Values replaced whole in a cell: OLD's words and NEW's in one paragraph each, as Word
+                # writes them; OLD's paragraphs beyond NEW's go before them, deleted with their marks.
+                # The cell has OLD's paragraphs on Reject All, NEW's on Accept All.
+                extra = count - len(takers)
+                for n in range(count):
+                    gone = steps[k - 1 + n]
+                    own = old_paragraphs[_index(gone.old)]
+                    rpr = _rpr(own) if own is not None else None
+                    text = old_texts[_index(gone.old)]
+                    if n < extra:
+                        takers[0][1].addprevious(old_paragraph(text, None, authors.of(gone), own=own))
+                        continue
+                    at, taker = takers[n - extra]
+                    put_first(taker, tracked(Track.DEL, text, authors.of(gone), rpr=rpr))
+                    if at < k:  # inserted already: its paragraph break is no longer new
+                        inserted[:] = [(p, r) for p, r in inserted if p is not taker]
+                    else:
+                        insert(taker, authors.of(steps[at]))
+                    done.add(at)
+                anchor = takers[-1][1]
+                k += count - 1
                 continue
         if kind in (EditKind.DELETE, EditKind.MOVE_FROM):
             assert step.old is not None
             track = Track.DEL if kind is EditKind.DELETE else Track.MOVE_FROM
             like = anchor if anchor is not None else (new_paragraphs[0] if new_paragraphs else None)
-            p = old_paragraph(old_texts[step.old], like, rev, track)
+            p = old_paragraph(old_texts[step.old], like, rev, track, own=own)
             if track is Track.MOVE_FROM:
                 start, end = move_range(Track.MOVE_FROM, f"move{step.move}", rev)
                 put_first(p, start)
                 p.append(end)
-            if anchor is not None:
-                anchor.addnext(p)
-            else:
-                body.insert(0, p)
+            upcoming = next((new_paragraphs[e.new] for e in islice(steps, k, None) if e.new is not None), None)
+            cells.place(p, own, anchor, upcoming, body)
             anchor = p
             continue
         assert step.new is not None
@@ -419,7 +815,15 @@ def settle_last_marks(root: etree._Element, authors: Authors) -> None:
             parent = revision.getparent()
             assert parent is not None
             parent.remove(revision)
-            before = blocks[k - 1] if k > 0 else None
+            # Past paragraphs whose marks come or go the same way (OLD's deleted results at the end of a
+            # cell): the first untracked mark before them joins the run, or an empty paragraph would stay.
+            n = k - 1
+            while n > 0 and blocks[n].tag == qn("w:p"):
+                mark = _mark_revision(blocks[n])
+                if mark is None or mark.tag != revision.tag:
+                    break
+                n -= 1
+            before = blocks[n] if n >= 0 else None
             if before is not None and before.tag == qn("w:p") and _mark_revision(before) is None:
                 kind = Track.INS if revision.tag == qn("w:ins") else Track.DEL
                 author = revision.get(qn("w:author"))

@@ -1,5 +1,5 @@
 """Open redlines in LibreOffice, count their tracked changes, accept or reject all, print the text (and
-the images and the header and footer texts left in each view).
+every table's shape, the images and the header and footer texts left in each view).
 
 Run with the system python3 that has `uno` (not the project's venv):
     /usr/bin/python3 lo_driver.py A.docx B.docx …  →  JSON on stdout, one entry per file.
@@ -56,6 +56,27 @@ def _lines(doc, folder: str) -> list[str]:  # type: ignore[no-untyped-def]
     )
     with open(target, encoding="utf-8-sig") as fh:
         return fh.read().split("\n")
+
+
+def _tables(doc) -> list[list[list[int]]]:  # type: ignore[no-untyped-def]
+    """Every text table's shape in the document's order: per row, each cell's paragraph count."""
+    shapes = []
+    tables = doc.getTextTables()
+    for k in range(tables.getCount()):
+        table = tables.getByIndex(k)
+        cells: dict[int, list[tuple[str, int]]] = {}
+        for name in table.getCellNames():  # 'B3': column B of row 3 ('B3.1.1' inside a split cell)
+            top = name.split(".")[0]
+            column = "".join(c for c in top if c.isalpha())
+            row = int(top[len(column) :])
+            paragraphs = table.getCellByName(name).getText().createEnumeration()
+            count = 0
+            while paragraphs.hasMoreElements():
+                paragraphs.nextElement()
+                count += 1
+            cells.setdefault(row, []).append((f"{len(column):02d}{column}", count))
+        shapes.append([[n for _, n in sorted(cells[r])] for r in sorted(cells)])
+    return shapes
 
 
 def _page_texts(doc) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
@@ -144,6 +165,7 @@ def main(paths: list[str]) -> int:
                 entry[action] = {
                     "text": _lines(doc, profile),
                     "remaining": sum(_redlines(doc).values()),
+                    "tables": _tables(doc),
                     "images": doc.getGraphicObjects().getCount(),
                     **_page_texts(doc),
                 }

@@ -26,6 +26,7 @@ from ajdiff.redline.package import Package
 from ajdiff.redline.units import segments, word_units
 from tests.redline.support import (
     FIXTURES,
+    ORDER_PAIRS,
     REAL_PAIRS,
     SEED,
     norm,
@@ -35,7 +36,8 @@ from tests.redline.support import (
     redline,
     table_file,
 )
-from tests.redline.views import Side, paragraph_lines, view
+from tests.redline.views import Side, document_xml, paragraph_lines, view
+from tests.redline.word_pairs import BASE, edited, write
 
 DRIVER = Path(__file__).with_name("lo_driver.py")
 SYSTEM_PYTHON = "/usr/bin/python3"
@@ -78,6 +80,43 @@ def _word_annex(path: Path, annex: str | None) -> list[str]:
     return [t for t in texts if t]
 
 
+def _annex_tables(path: Path, annex: str | None) -> tuple[int, int]:
+    """Which of a Word file's tables (in document order) one annex holds: (first, end)."""
+    package = Package.from_docx(path.read_bytes())
+    units = word_units(package.document, package.part)
+    docs = parse_source(read_source(path))
+    body = package.document.find(qn("w:body"))
+    tables = [c for c in body if c.tag == qn("w:tbl")]
+    if annex is None:  # the whole file
+        return 0, len(tables)
+    k = next(i for i, d in enumerate(docs) if d.annex == annex)
+    held = {id(t) for i in segments(units, docs).docs[k] for t in units[i].element.iterancestors(qn("w:tbl"))}
+    found = [n for n, t in enumerate(tables) if id(t) in held]
+    return found[0], found[-1] + 1
+
+
+WORD_SEEDS = {seed: FIXTURES / f"{SEED[seed].stem}.docx" for seed in ("000", "001", "002", "003")}
+WORD_PAIRS: dict[str, tuple[str, str | None, str, str | None, tuple[str, ...]]] = {
+    "word-001-000L2": ("001", None, "000", "2", ()),
+    "word-002-000L7": ("002", None, "000", "7", ()),
+    "word-000L6-000L7": ("000", "6", "000", "7", ()),
+    "word-003L10-003L11": ("003", "10", "003", "11", ()),
+    "word-orders": ("000", None, "003", None, ORDER_PAIRS),
+    "word-orders-abolished": ("000", None, "003", None, ("1=1", "2=4")),
+}
+"""The seeds' own Word files (tables for the general part, the duties, the requirements): the four real
+pairs (002 an older layout: its aim and duties are paragraphs where 000 has tables), and the two orders
+with four posts paired by hand, or two (the rest abolished and created)."""
+
+BUILT: dict[str, tuple[tuple[str, int, int], ...]] = {
+    "built-moved-down": (("move", 2, 5),),
+    "built-moved-up": (("move", 9, 0),),
+    "built-mixed": (("insert", 3, 1), ("delete", 7, 0), ("split", 1, 0), ("value", 7, 7), ("reword", 4, 2)),
+}
+"""Edits of 000 Lisa 2 in the template: a duty row moved down, one moved up, rows inserted and deleted,
+a result split, a value replaced, a task reworded."""
+
+
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, dict, list[str], list[str]]]:
     """Every file LibreOffice checks: its bytes, LibreOffice's report, NEW's and OLD's paragraphs."""
@@ -113,6 +152,30 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, d
         _word_annex(folder / "rows-fewer.docx", None),
         _word_annex(folder / "rows-old.docx", None),
     )
+    # Label | value rows whose values are replaced whole, and a paragraph after the table that NEW lacks.
+    values = [("Teenistuskoht", "Ekspert"), ("Ametikoha grupp", "Ametnik"), ("Vahetu juht", "Juhataja")]
+    table_file(folder / "values-old.docx", values)
+    table_file(folder / "values-new.docx", [values[0], ("Ametikoha grupp", "Töötaja"), ("Vahetu juht", "Direktor")])
+    files["values"] = (
+        redline(compare_files(folder / "values-old.docx", folder / "values-new.docx")),
+        _word_annex(folder / "values-new.docx", None),
+        _word_annex(folder / "values-old.docx", None),
+    )
+    for key, (old_seed, old_annex, new_seed, new_annex, pairs) in WORD_PAIRS.items():
+        old_path, new_path = WORD_SEEDS[old_seed], WORD_SEEDS[new_seed]
+        result = compare_files(old_path, new_path, old_annex=old_annex, new_annex=new_annex, pair=pairs)
+        files[key] = (redline(result), [], [])
+    for seed, path in WORD_SEEDS.items():
+        files[f"as-is-{seed}"] = (path.read_bytes(), [], [])
+    # The template's Word files (python-docx, Arial 11, 3 cm margins), edited as a drafter edits them.
+    for key, edits in BUILT.items():
+        new_post = BASE
+        for edit in edits:
+            new_post = edited(new_post, edit)
+        old_file, new_file = write(BASE, folder / f"{key}-old.docx"), write(new_post, folder / f"{key}-new.docx")
+        files[key] = (redline(compare_files(old_file, new_file)), [], [])
+        files[f"as-is-{key}-old"] = (old_file.read_bytes(), [], [])
+        files[f"as-is-{key}-new"] = (new_file.read_bytes(), [], [])
     paths = {}
     for key, (data, _, _) in files.items():
         path = folder / f"{key}.docx"
@@ -127,7 +190,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, d
     return out
 
 
-@pytest.mark.parametrize("key", [*REAL_PAIRS, "orders", "libreoffice-base", "rows", "rows-gone"])
+@pytest.mark.parametrize("key", [*REAL_PAIRS, "orders", "libreoffice-base", "rows", "rows-gone", "values"])
 def test_libreoffice_accepts_to_new_and_rejects_to_old(office: dict, key: str) -> None:
     _, report, new, old = office[key]
     assert sum(report["redlines"].values()) > 0
@@ -164,3 +227,56 @@ def test_a_word_base_keeps_its_own_styles_page_and_fonts(office: dict) -> None:
             a, b = src_sect.find(qn(f"w:{part}")), out_sect.find(qn(f"w:{part}"))
             assert a is not None and b is not None and dict(a.attrib) == dict(b.attrib)
     assert new, "the LibreOffice file has paragraphs"
+
+
+def _words(lines: list[str]) -> list[str]:
+    return " ".join(_lines(lines)).split()
+
+
+@pytest.mark.parametrize("key", WORD_PAIRS)
+def test_a_word_redline_accepts_and_rejects_to_the_documents_tables(office: dict, key: str) -> None:
+    """Accept All gives NEW's tables and Reject All OLD's, each with its shape (rows x cells x paragraphs
+    per cell): an abolished post's tables come back as tables, a replaced value stays in its value cell,
+    a duty row deleted or inserted is a row. The words too."""
+    old_seed, old_annex, new_seed, new_annex, _ = WORD_PAIRS[key]
+    data, report, _, _ = office[key]
+    summary = [el for el in document_xml(data).iter(qn("w:sdt")) if el.find(f".//{qn('w:tag')}") is not None]
+    summary_tables = sum(len(list(el.iter(qn("w:tbl")))) for el in summary)
+    views = {}
+    for seed, annex, action in ((old_seed, old_annex, "reject"), (new_seed, new_annex, "accept")):
+        source = office[f"as-is-{seed}"][1]["accept"]  # a file with no tracked changes, as it is
+        first, end = _annex_tables(WORD_SEEDS[seed], annex)
+        expected, got = source["tables"][first:end], report[action]["tables"]
+        assert expected and got[-len(expected) :] == expected, action
+        assert len(got) == summary_tables + len(expected), "the summary page's tables, then the document's"
+        # The whole file as LibreOffice reads it, or one annex as ajdiff's reader does.
+        lines = source["text"] if annex is None else _word_annex(WORD_SEEDS[seed], annex)
+        views[action] = (lines, report[action]["text"])
+    for action, (source, seen) in views.items():
+        wanted, got = _words(source), _words(seen)
+        assert got[-len(wanted) :] == wanted, action  # no glued words ('osaletud.Esindatud'), none lost
+
+
+def test_a_replaced_value_stays_in_its_value_cell(office: dict) -> None:
+    """'Ametikoha grupp | Ametnik → Töötaja': OLD's value comes back in the value cell, not the label's."""
+    _, report, _, _ = office["values"]
+    assert report["reject"]["tables"][-1] == [[1, 1]] * 3
+    assert report["accept"]["tables"][-1] == [[1, 1]] * 3
+    rejected = _lines(report["reject"]["text"])
+    label = len(rejected) - 1 - rejected[::-1].index("Ametikoha grupp")  # the table's, not the summary's
+    assert rejected[label + 1] == "Ametnik"
+
+
+@pytest.mark.parametrize("key", BUILT)
+def test_a_template_redline_accepts_and_rejects_to_the_documents_tables(office: dict, key: str) -> None:
+    """The template's tables after a duty row moved, inserted or deleted, a result split, a value
+    replaced: LibreOffice's Accept All gives NEW's tables and words, Reject All OLD's."""
+    data, report, _, _ = office[key]
+    summary = [el for el in document_xml(data).iter(qn("w:sdt")) if el.find(f".//{qn('w:tag')}") is not None]
+    summary_tables = sum(len(list(el.iter(qn("w:tbl")))) for el in summary)
+    for side, action in (("old", "reject"), ("new", "accept")):
+        source = office[f"as-is-{key}-{side}"][1]["accept"]
+        got = report[action]["tables"]
+        assert got[summary_tables:] == source["tables"], action
+        wanted, seen = _words(source["text"]), _words(report[action]["text"])
+        assert seen[-len(wanted) :] == wanted, action

@@ -4,6 +4,7 @@ page, and Microsoft's Open XML SDK validator on the real pairs, the orders and a
 from __future__ import annotations
 
 import io
+import tempfile
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -14,8 +15,9 @@ from lxml import etree
 from ajdiff.api import compare_files
 from ajdiff.redline.oxml import REVISION_TAGS, qn
 from tests.redline import validator
-from tests.redline.support import FIXTURES, REAL_PAIRS, SEED, orders_result, real_result, redline
+from tests.redline.support import FIXTURES, ORDER_PAIRS, REAL_PAIRS, SEED, orders_result, real_result, redline
 from tests.redline.views import document_xml
+from tests.redline.word_pairs import BASE, edited, write
 
 _ID_TAGS = (*REVISION_TAGS, qn("w:moveFromRangeStart"), qn("w:moveToRangeStart"))
 
@@ -135,9 +137,19 @@ def sdk_errors() -> dict[str, list[str]]:
     documents = {name: redline(real_result(name)) for name in REAL_PAIRS}
     documents["orders"] = redline(orders_result())
     documents["word-base"] = redline(compare_files(FIXTURES / f"{SEED['001'].stem}.docx", docx, new_annex="2"))
+    # OLD's tables and rows copied into NEW's package as deletions (posts abolished), rows moved.
+    word_003 = FIXTURES / f"{SEED['003'].stem}.docx"
+    documents["word-orders"] = redline(compare_files(docx, word_003, pair=("1=1", "2=4")))
+    documents["word-orders-paired"] = redline(compare_files(docx, word_003, pair=ORDER_PAIRS))
+    with tempfile.TemporaryDirectory() as folder:
+        new_post = edited(edited(edited(BASE, ("move", 2, 5)), ("insert", 3, 1)), ("delete", 8, 0))
+        old_file, new_file = write(BASE, Path(folder) / "old.docx"), write(new_post, Path(folder) / "new.docx")
+        documents["template-rows"] = redline(compare_files(old_file, new_file))
     return dict(zip(documents, validator.validate_many(list(documents.values()))))
 
 
-@pytest.mark.parametrize("name", [*REAL_PAIRS, "orders", "word-base"])
+@pytest.mark.parametrize(
+    "name", [*REAL_PAIRS, "orders", "word-base", "word-orders", "word-orders-paired", "template-rows"]
+)
 def test_the_open_xml_sdk_finds_no_error(sdk_errors: dict[str, list[str]], name: str) -> None:
     assert sdk_errors[name] == []
