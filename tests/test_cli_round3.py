@@ -313,3 +313,21 @@ def test_tui_refuses_a_review_file_in_a_missing_folder_before_it_opens(
     assert caught.value.source == str(review)
     assert caught.value.problem == f"folder {review.parent} does not exist"
     assert not review.parent.exists()
+
+
+def test_the_reviewers_name_is_stored_and_authors_the_comments(tmp_path: Path) -> None:
+    from ajdiff.cli import build_parser
+    from ajdiff.review import Mark, load_review
+    from ajdiff.tui.app import ReviewApp
+
+    args = build_parser().parse_args(["tui", str(SEEDS["001"]), str(SEEDS["000"]), "--author", "Mari Maasikas"])
+    assert args.author == "Mari Maasikas"
+    assert build_parser().parse_args(["demo", "--author", "Mari"]).author == "Mari"
+    result = compare_files(SEEDS["001"], SEEDS["000"], new_annex="2")
+    review = tmp_path / "marks.json"
+    app = ReviewApp(result, review, "et", author="Mari Maasikas")
+    first = app.session.order()[0]
+    app.session.toggle_mark(first, Mark.APPROVED)
+    stored = json.loads(review.read_text(encoding="utf-8"))
+    assert stored["author"] == "Mari Maasikas"
+    assert load_review(review).author == "Mari Maasikas"

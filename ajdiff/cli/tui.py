@@ -40,6 +40,14 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         parser.add_argument(
             "--lang", choices=("et", "en"), default="et", help="language of the interface (default: et)"
         )
+    from ajdiff.cli.redline import _author  # the same check as the redline's --author
+
+    parser.add_argument(
+        "--author",
+        type=_author,
+        metavar="NAME",
+        help="your name: stored in the review file and the author of the comments of an exported redline",
+    )
     parser.add_argument(
         "--review",
         metavar="PATH",
@@ -67,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     check_review_folder(review_path)
     from ajdiff.tui.app import ReviewApp  # Textual loads here, never on `import ajdiff`
 
-    app = ReviewApp(result, review_path, args.lang, inputs=inputs)
+    app = ReviewApp(result, review_path, args.lang, inputs=inputs, author=args.author)
     app.run()
     return EXIT_SAME
 

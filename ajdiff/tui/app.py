@@ -119,10 +119,13 @@ class ReviewApp(App[None]):
         *,
         inputs: tuple[str, ...] = (),
         export_path: str | Path | None = None,
+        author: str | None = None,
     ) -> None:
         super().__init__()
         # Loads the review file now: a corrupt one raises ReviewError before any screen appears.
         self.session = ReviewSession(result, review_path, inputs=inputs, lang=lang)
+        if author:  # the reviewer's name: stored with the next mark, and the author of the exported comments
+            self.session.review = replace(self.session.review, author=author)
         self.lang = lang
         self.export_path = Path(export_path) if export_path else default_export_path(result)
         self._exported: Path | None = None
