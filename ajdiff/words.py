@@ -447,6 +447,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "the UI reads its keys from standard input, so no document can come from it",
     ),
     "hint.save_to_file": ("salvesta see faili ja anna faili nimi", "save it to a file and give its name"),
+    "error.stderr_redirected": (
+        "joonistab standardveaväljundisse, mis on suunatud",
+        "draws on standard error, which is redirected",
+    ),
+    "hint.no_stderr_redirect": ("käivita see ilma 2>-ta", "run it without 2>"),
     "error.option_before_command": ("tundmatu võti enne käsku", "unknown option before the command"),
     "hint.options_after_command": (
         "võtmed tulevad pärast käsku; vaata ajdiff --help",

@@ -331,3 +331,25 @@ def test_the_reviewers_name_is_stored_and_authors_the_comments(tmp_path: Path) -
     stored = json.loads(review.read_text(encoding="utf-8"))
     assert stored["author"] == "Mari Maasikas"
     assert load_review(review).author == "Mari Maasikas"
+
+
+def test_the_ui_refuses_to_draw_into_a_redirected_standard_error() -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    process = subprocess.run(
+        [sys.executable, "-m", "ajdiff", "demo", "--lang", "en"],
+        stdin=follower,
+        stdout=follower,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "TERM": "xterm"},
+        timeout=60,
+        text=True,
+    )
+    os.close(follower)
+    os.close(leader)
+    assert process.returncode == 2
+    assert process.stderr == "ajdiff: demo: draws on standard error, which is redirected (run it without 2>)\n"

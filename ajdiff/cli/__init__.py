@@ -224,6 +224,9 @@ def _main(args_list: list[str], lang: str = "en") -> int:
             "needs a terminal (standard input and output are not one)",
             "use 'ajdiff diff' for a report you can redirect",
         )
+    if args.command in ("tui", "demo") and not is_terminal(sys.stderr):
+        # Textual draws on standard error: redirected, the UI would run unseen and its escape codes fill the file.
+        raise UsageError(args.command, "draws on standard error, which is redirected", "run it without 2>")
     return int(args.run(args))
 
 
