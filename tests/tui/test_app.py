@@ -192,9 +192,29 @@ async def test_x_keeps_an_unrelated_existing_file_but_re_exports_its_own(
         await pilot.press("x", "ctrl+u", *"precious.docx", "enter", "j")  # yes: replaced
         assert Path("precious.docx").read_bytes() == b"PK new"
         await pilot.press("x", "ctrl+u", *"mine.docx", "enter")
-        Path("mine.docx").write_bytes(b"older export")
+        Path("mine.docx").write_bytes(b"PK edited in Word")
         await pilot.press("x", "ctrl+u", *"mine.docx", "enter")
-    assert Path("mine.docx").read_bytes() == b"PK new"
+        await pilot.pause()
+        # Issue 25 item 6: changed since it was exported (comments added in Word?): asked first.
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("e")
+    assert Path("mine.docx").read_bytes() == b"PK edited in Word"
+
+
+async def test_x_re_exports_its_own_unchanged_file_without_asking(
+    demo: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ajdiff.tui.export as export
+
+    outputs = iter([b"PK first", b"PK second"])
+    monkeypatch.setattr(export, "_redline_builder", lambda: lambda *args: next(outputs))
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("x", "ctrl+u", *"mine.docx", "enter")
+        await pilot.press("x", "ctrl+u", *"mine.docx", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+    assert Path("mine.docx").read_bytes() == b"PK second"
 
 
 async def test_x_writes_a_valid_docx_with_the_comments(demo: ComparisonSet, review_path: Path) -> None:
