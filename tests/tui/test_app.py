@@ -382,3 +382,19 @@ async def test_pairing_notes_are_shown_on_start(review_path: Path) -> None:
         async with app.run_test(size=SMALL):
             panel = app.query_one("#warnings")
             assert panel.display and said in str(panel.render())
+
+
+async def test_a_zero_count_is_not_drawn_as_an_alarm(demo: ComparisonSet, review_path: Path) -> None:
+    """Issue 25 item 9: the demo pair has no high-impact change; '0 olulist' is muted, not bold red."""
+    from ajdiff.tui.summary_bar import SummaryBar
+
+    assert not demo.pairs[0].high_impact and demo.pairs[0].substantive
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        content = app.query_one(SummaryBar).content
+        styles = {content.plain[s.start : s.end]: str(s.style) for s in content.spans}
+        zero = next(text for text in styles if text.startswith("0 "))
+        assert "error" not in styles[zero] and "bold" not in styles[zero]
+        some = next(text for text in styles if text.startswith(f"{len(demo.pairs[0].substantive)} "))
+        assert "warning" in styles[some]
