@@ -717,6 +717,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "ui.review_file": ("Ülevaatuse fail", "Review file"),
     "ui.editorial_on": ("Toimetuslikud muudatused nähtaval", "Editorial changes shown"),
     "ui.editorial_off": ("Toimetuslikud muudatused peidetud", "Editorial changes hidden"),
+    "ui.help_close": ("Esc, q või ? sulgeb selle abi", "Esc, q or ? closes this help"),
     "ui.help_title": ("Klahvid", "Keys"),
     "ui.help_mouse": (
         "Hiir: klõpsa osal, paaril või muudatusel, et see valida.",

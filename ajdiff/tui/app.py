@@ -575,6 +575,7 @@ class ReviewApp(App[None]):
                 word("ui.help_nav", t),
                 word("ui.help_mouse", t),
                 f"{word('ui.review_file', t)}: {self.session.review_path}",
+                word("ui.help_close", t),
             ]
         )
         self.push_screen(HelpScreen(rows, word("ui.help_title", t), footer, legend))

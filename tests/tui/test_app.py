@@ -398,3 +398,18 @@ async def test_a_zero_count_is_not_drawn_as_an_alarm(demo: ComparisonSet, review
         assert "error" not in styles[zero] and "bold" not in styles[zero]
         some = next(text for text in styles if text.startswith(f"{len(demo.pairs[0].substantive)} "))
         assert "warning" in styles[some]
+
+
+async def test_the_help_says_how_to_close_it(demo: ComparisonSet, review_path: Path) -> None:
+    """Issue 25 item 9: the help screen says that Esc closes it, and Esc does."""
+    from ajdiff.tui.help_screen import HelpScreen
+
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Esc, q või ? sulgeb selle abi" in app.screen.footer_text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
