@@ -9,12 +9,44 @@ from __future__ import annotations
 
 __version__ = "0.4.0"  # the one source of the version (pyproject reads it); what changed: CHANGELOG.md
 
-from ajdiff.api import compare_documents, compare_files, load
-from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, DocRef, Impact, Span, SpanOp
-from ajdiff.compare.document import compare
-from ajdiff.errors import AjdiffError, InputError, OutputError
-from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
-from ajdiff.read.parse import parse_source, read_documents
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ajdiff.api import compare_documents, compare_files, load
+    from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, DocRef, Impact, Span, SpanOp
+    from ajdiff.compare.document import compare
+    from ajdiff.errors import AjdiffError, InputError, OutputError
+    from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
+    from ajdiff.read.parse import parse_source, read_documents
+
+# Where each public name lives: imported on first use, so `ajdiff --help` (which reads only
+# `__version__`) does not pay for the read and compare stack.
+_HOMES = {
+    "compare_documents": "ajdiff.api",
+    "compare_files": "ajdiff.api",
+    "load": "ajdiff.api",
+    **dict.fromkeys(
+        ("Change", "ChangeKind", "Comparison", "ComparisonSet", "DocRef", "Impact", "Span", "SpanOp"), "ajdiff.changes"
+    ),
+    "compare": "ajdiff.compare.document",
+    **dict.fromkeys(("AjdiffError", "InputError", "OutputError"), "ajdiff.errors"),
+    **dict.fromkeys(("Duty", "General", "JobDescription", "OrderRef", "Requirements"), "ajdiff.model"),
+    "parse_source": "ajdiff.read.parse",
+    "read_documents": "ajdiff.read.parse",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The public name `name`, imported from its module on first use (PEP 562)."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'ajdiff' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "AjdiffError",

@@ -13,10 +13,8 @@ from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ajdiff.changes import ChangeKind
-
 if TYPE_CHECKING:
-    from ajdiff.changes import Change
+    from ajdiff.changes import Change, ChangeKind
     from ajdiff.model import JobDescription
 
 
@@ -823,6 +821,8 @@ def _short(text: str | None, limit: int = 90) -> str:
 
 def sentence(change: Change, lang: str = Lang.ET) -> str:
     """One sentence saying what changed: 'Inglise keele nõue tõstetud B1 → B2'."""
+    from ajdiff.changes import ChangeKind  # here, so `ajdiff --help` does not load the change records
+
     kind = change.kind
     if change.path.startswith("requirements.languages."):
         code = change.path.rsplit(".", 1)[1]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from ajdiff.errors import InputError, OutputError
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from ajdiff.changes import ComparisonSet
     from ajdiff.review import Review
 
@@ -31,6 +32,8 @@ examples:
 
 def _iso_date(text: str) -> datetime:
     """--date: an ISO 8601 date or date-time; naive values are taken as UTC."""
+    from datetime import datetime, timezone  # here: every command builds this parser, few give --date
+
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:

@@ -138,6 +138,8 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         body, bullet = strip_bullet(text)
         body = dehyphenate_inline(body)
         num = numbering(body)
+        if num is None and last_item is not None:
+            num = _successor(body, last_item)
         if num and num.depth == 1 and i < len(lines):
             # A heading wrapped before a lowercase word ("3. Teenistuskoha" / "täitjale esitatavad nõuded").
             j = _next_filled(lines, i)
@@ -169,6 +171,17 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             last_item = num if num.style == "decimal" and num.depth >= 2 else None
         blank = False
     return out, metadata
+
+
+def _successor(text: str, last: Numbering) -> Numbering | None:
+    """The item after `last` when its number has grown a fourth digit ('2.1000.' after '2.999.'): on its
+    own such a number is refused (a date or an amount), but right after its predecessor it is the next item."""
+    parts = last.parts
+    if parts[-1] < 999:
+        return None
+    number = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
+    m = re.match(rf"{re.escape(number)}[.)]?\s+(\S.*)$", text)
+    return Numbering(number, len(parts), "decimal", m.group(1)) if m else None
 
 
 def _glued_item(text: str, num: Numbering, at_end: bool = False, own_number: bool = True) -> int | None:

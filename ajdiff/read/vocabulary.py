@@ -4,6 +4,7 @@ on folded, OCR-tolerant text."""
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -77,27 +78,63 @@ def vocabulary() -> Vocabulary:
 
 def _prefix_match(words: list[str], terms: tuple[Term, ...], fuzzy: bool) -> tuple[Term, int] | None:
     """The first term the words start with (exactly, or alike despite OCR swaps): term and words used."""
-    heads: dict[int, tuple[str, str]] = {}
-    for term in terms:
-        n = term.words
+    index = _index(terms)
+    heads: dict[int, str] = {}
+    first: int | None = None  # the earliest term met exactly
+    for n in index.lengths:
         if len(words) < n:
             continue
-        if n not in heads:
-            head = " ".join(words[:n])
-            heads[n] = (fold(head), "")
-        folded, ocr = heads[n]
-        if folded == term.folded:
-            return term, n
+        folded = heads[n] = fold(" ".join(words[:n]))
+        k = index.exact.get((n, folded))
+        if k is not None and (first is None or k < first):
+            first = k
+    if fuzzy:
         # OCR swaps letters inside a long word, rarely its first one; a short label ('allub') is
         # too close to ordinary words ('alluvad') to match anything but itself.
         # An inflected form ('ametikoha' for 'ametikoht') differs at the end: never a match.
-        if fuzzy and len(term.folded) >= 9 and folded[:1] == term.folded[:1] and folded[-2:] == term.folded[-2:]:
-            if not ocr:
-                ocr = ocr_fold(" ".join(words[:n]))
-                heads[n] = (folded, ocr)
-            if fuzzy_equal(ocr, term.ocr, FUZZY):
-                return term, n
-    return None
+        alike = sorted(k for n, f in heads.items() for k in index.alike.get((n, f[:1], f[-2:]), ()))
+        ocr: dict[int, str] = {}
+        for k in alike:
+            if first is not None and k > first:
+                break
+            n = terms[k].words
+            if n not in ocr:
+                ocr[n] = ocr_fold(" ".join(words[:n]))
+            if fuzzy_equal(ocr[n], terms[k].ocr, FUZZY):
+                return terms[k], n
+    return (terms[first], terms[first].words) if first is not None else None
+
+
+@dataclass(frozen=True)
+class _TermIndex:
+    """A tuple of terms looked up by the words a line starts with, instead of scanned term by term."""
+
+    lengths: tuple[int, ...]
+    """Every term's number of words."""
+    exact: dict[tuple[int, str], int]
+    """(words, folded phrase) → the first term so spelled."""
+    alike: dict[tuple[int, str, str], tuple[int, ...]]
+    """(words, first letter, last two letters) → the long terms an OCR-damaged head may be."""
+
+
+_INDEXES: dict[int, tuple[tuple[Term, ...], _TermIndex]] = {}
+
+
+def _index(terms: tuple[Term, ...]) -> _TermIndex:
+    """The index of a tuple of terms, built on its first use (the tuples live as long as the vocabulary)."""
+    known = _INDEXES.get(id(terms))
+    if known is not None and known[0] is terms:
+        return known[1]
+    exact: dict[tuple[int, str], int] = {}
+    alike: dict[tuple[int, str, str], list[int]] = {}
+    for k, t in enumerate(terms):
+        exact.setdefault((t.words, t.folded), k)
+        if len(t.folded) >= 9:
+            alike.setdefault((t.words, t.folded[:1], t.folded[-2:]), []).append(k)
+    lengths = tuple(sorted({t.words for t in terms}))
+    index = _TermIndex(lengths, exact, {key: tuple(ks) for key, ks in alike.items()})
+    _INDEXES[id(terms)] = (terms, index)
+    return index
 
 
 @lru_cache(maxsize=8192)
@@ -131,7 +168,7 @@ def match_label(text: str, prefix: str = "") -> LabelHit | None:
     """A known label at the start of a line ('Vahetu juht Talituse juhataja'), restricted to keys
     starting with `prefix` ('general.', 'requirements.'), exact matches before OCR-alike ones."""
     words = text.split()
-    terms = tuple(t for t in vocabulary().labels if t.key.startswith(prefix) or t.key in ("untyped", "competencies"))
+    terms = _label_terms(prefix)
     for fuzzy in (False, True):
         hit = _prefix_match(words, terms, fuzzy)
         if hit:
@@ -144,6 +181,12 @@ def match_label(text: str, prefix: str = "") -> LabelHit | None:
     return None
 
 
+@cache
+def _label_terms(prefix: str) -> tuple[Term, ...]:
+    """The labels of keys starting with `prefix`, with the untyped ones and competencies."""
+    return tuple(t for t in vocabulary().labels if t.key.startswith(prefix) or t.key in ("untyped", "competencies"))
+
+
 def known_label(key: str, label: str) -> str | None:
     """The vocabulary's spelling of a label a document gave a field ('KELLELE ALLUB' → 'Kellele allub'),
     when it is exactly one of that key's phrases; an OCR-damaged or unknown label gives None."""
@@ -154,15 +197,85 @@ def known_label(key: str, label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_table_header(text: str) -> bool:
     """A column header of a duties table ('Põhiülesanded Oodatavad tulemused', 'Ülesanded | Tulemused')."""
     if len(text) > _HEADER_MAX_CHARS:
         return False
     folded = ocr_fold(text.replace("|", " "))
-    return any(fuzzy_equal(folded, h, 0.8) for h in _header_rows())
+    index = _header_index()
+    if len(folded) >= 1 << _GUARD:  # too long for a packed field (unidecode may lengthen a line): one by one
+        return any(fuzzy_equal(folded, row, _HEADER_LIKENESS) for row in index.rows)
+    # Every line of a section is asked, and nearly all are no header: `fuzzy_equal` (the test itself)
+    # runs only on the rows that pass its own length and letter-count bounds, computed for all rows at
+    # once (see _HeaderIndex); most lines leave none.
+    shared = 0
+    for letter in set(folded):
+        packed = index.counts.get(letter)
+        if packed is not None:
+            excess = (packed | index.guards) - folded.count(
+                letter
+            ) * index.ones  # a field keeps its guard bit where the row has more
+            more = (excess & index.guards) >> _GUARD
+            shared += packed - ((excess & (more * _FIELD_MASK)) - (more << _GUARD))  # min(row's, line's)
+    passing = ((shared | index.guards) - index.needed(len(folded))) & index.guards
+    k = 0
+    while passing:
+        if passing & (1 << _GUARD) and fuzzy_equal(folded, index.rows[k], _HEADER_LIKENESS):
+            return True
+        passing >>= _FIELD
+        k += 1
+    return False
 
 
 _HEADER_MAX_CHARS = 80
+_HEADER_LIKENESS = 0.8
+_FIELD = 8  # bits per row in a packed integer: counts and sums stay below 2**_GUARD (lines of <= 80 characters)
+_GUARD = _FIELD - 1
+_FIELD_MASK = (1 << _FIELD) - 1
+
+
+@dataclass(frozen=True)
+class _HeaderIndex:
+    """The header rows as packed integers, one 8-bit field per row, so that one subtraction compares a
+    line's count of a letter with every row's (SWAR: the top bit of each field guards against borrows)."""
+
+    rows: tuple[str, ...]
+    counts: dict[str, int]
+    """Letter → each row's count of it, packed."""
+    ones: int
+    """1 in every field."""
+    guards: int
+    """The guard bit of every field."""
+    by_length: dict[int, int]
+    """Row length → 1 in the fields of the rows of that length."""
+    _needed: dict[int, int]
+
+    def needed(self, n: int) -> int:
+        """Per row, the letters a line of `n` characters must share with it to pass the letter-count
+        bound (2·shared ≥ likeness·(n + row length)); out of reach (2**_GUARD) where the lengths alone
+        refuse it."""
+        packed = self._needed.get(n)
+        if packed is None:
+            reach = max(3, n // 4)
+            packed = 0
+            for m, fields in self.by_length.items():  # rows of one length share their threshold
+                need = math.ceil(_HEADER_LIKENESS * (n + m) / 2 - 1e-9) if abs(n - m) <= reach else 1 << _GUARD
+                packed += need * fields
+            self._needed[n] = packed
+        return packed
+
+
+@cache
+def _header_index() -> _HeaderIndex:
+    """The header rows, packed once per process."""
+    rows = _header_rows()
+    ones = sum(1 << (_FIELD * k) for k in range(len(rows)))
+    counts = {ch: sum(r.count(ch) << (_FIELD * k) for k, r in enumerate(rows)) for ch in set("".join(rows))}
+    by_length: dict[int, int] = {}
+    for k, r in enumerate(rows):
+        by_length[len(r)] = by_length.get(len(r), 0) | 1 << (_FIELD * k)
+    return _HeaderIndex(rows, counts, ones, ones << _GUARD, by_length, {})
 
 
 @cache

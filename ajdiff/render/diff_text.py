@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
 from ajdiff.model import JobDescription
-from ajdiff.render.shared import bar_counts
+from ajdiff.render.shared import bar_counts, doubt_line
 from ajdiff.words import (
     annex_name,
     change_title,
@@ -191,24 +191,9 @@ def comparison_text(pair: Comparison, *, show_all: bool, color: bool, lang: str 
         _wrap(style(f"{_title(pair.old, lang)}  →  {_title(pair.new, lang)}", _BOLD), "", width),
         _wrap(summary, "", width),
     ]
-    proof = pair.pairing
-    if proof and proof.uncertain:  # the reviewer must not take this for two versions of one post unasked
-        facts = [
-            word(
-                "diff.uncertain_how",
-                lang,
-                score=proof.score,
-                matched=proof.duties_matched,
-                duties=max(proof.duties_old, proof.duties_new),
-                content=proof.content,
-            )
-        ]
-        facts += [word("diff.other_unit", lang)] * (not proof.same_unit) + [word("diff.other_position", lang)] * (
-            not proof.same_position
-        )
-        doubt = _wrap(
-            f"? {word('diff.uncertain', lang)}: {' · '.join(facts)} — {word('diff.uncertain_fix', lang)}", "", width
-        )
+    line = doubt_line(pair, lang)
+    if line is not None:  # the reviewer must not take this for two versions of one post unasked
+        doubt = _wrap(f"? {word('diff.uncertain', lang)}: {line}", "", width)
         out.append(style(doubt, _YELLOW, _BOLD))
     if not pair.substantive and not show_all:
         out.append(word("diff.nothing", lang))

@@ -15,7 +15,7 @@ from html import escape
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
 from ajdiff.model import JobDescription
-from ajdiff.render.shared import Side, bar_counts, outline, side_line, sides, totals
+from ajdiff.render.shared import Side, bar_counts, doubt_line, outline, side_line, sides, totals
 from ajdiff.tree import NodeKind
 from ajdiff.words import change_title, counted, doc_label, kind_name, section_name, sentence, word
 
@@ -166,24 +166,12 @@ def _editorial(groups: list[tuple[str, list[Change]]], count: int, lang: str, sh
 
 def _doubt(pair: Comparison, lang: str) -> str:
     """An uncertain pair's warning with the evidence it rests on."""
-    proof = pair.pairing
-    if not (proof and proof.uncertain):
+    line = doubt_line(pair, lang)
+    if line is None:
         return ""
-    facts = [
-        word(
-            "diff.uncertain_how",
-            lang,
-            score=proof.score,
-            matched=proof.duties_matched,
-            duties=max(proof.duties_old, proof.duties_new),
-            content=proof.content,
-        )
-    ]
-    facts += [word("diff.other_unit", lang)] * (not proof.same_unit)
-    facts += [word("diff.other_position", lang)] * (not proof.same_position)
     return (
         f'<div class="uncertain" role="note"><p><strong>? {_e(word("diff.uncertain", lang))}</strong>: '
-        f"{_e(' · '.join(facts))} — {_e(word('diff.uncertain_fix', lang))}</p></div>"
+        f"{_e(line)}</p></div>"
     )
 
 

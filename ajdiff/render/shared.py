@@ -135,3 +135,23 @@ def outline(doc: JobDescription) -> Iterator[Line]:
 def whole_text(doc: JobDescription) -> str:
     """A post's whole text as one string, a line per unit of its tree (for a spreadsheet cell)."""
     return "\n".join("  " * line.depth + line.text for line in outline(doc))
+
+
+def doubt_line(pair: Comparison, lang: str) -> str | None:
+    """An uncertain pair's warning with the evidence it rests on, one line; None for a sure pair."""
+    proof = pair.pairing
+    if not (proof and proof.uncertain):
+        return None
+    facts = [
+        word(
+            "diff.uncertain_how",
+            lang,
+            score=proof.score,
+            matched=proof.duties_matched,
+            duties=max(proof.duties_old, proof.duties_new),
+            content=proof.content,
+        )
+    ]
+    facts += [word("diff.other_unit", lang)] * (not proof.same_unit)
+    facts += [word("diff.other_position", lang)] * (not proof.same_position)
+    return f"{' · '.join(facts)} — {word('diff.uncertain_fix', lang)}"

@@ -49,6 +49,11 @@ TARGETS = {
     "agency pairing recall": Target(0.99, "", ">="),
     "agency peak memory": Target(1024, "MB"),
     "agency growth exponent": Target(1.2, ""),
+    # Issue 22: each command as a process, against `python -c pass` measured in the same run.
+    "start-up, --help / python -c pass": Target(1.5, "x"),
+    "start-up, completion / python -c pass": Target(1.5, "x"),
+    "start-up, diff / python -c pass": Target(2.5, "x"),
+    "start-up, show / python -c pass": Target(2.5, "x"),
 }
 
 

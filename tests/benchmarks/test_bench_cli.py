@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import statistics
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -62,3 +66,39 @@ def test_diff_imports_no_ui_docx_or_pdf_library(benchmark, seeds: dict[str, Path
     code, *heavy = done.stdout.splitlines()[-1].split()
     assert code == "1"
     assert heavy == [], f"ajdiff diff --format {fmt} imported {heavy}"
+
+
+def test_start_up_side_by_side_with_python(benchmark, ajdiff_command: list[str], seeds: dict[str, Path]) -> None:
+    """Each command as a process against `python -c pass`, taken in turns in one run, so that the load of
+    the machine weighs on all alike: median times and their ratios to Python's own start."""
+    base = {**os.environ, "NO_COLOR": "1"}
+    base.pop("PYTHONDONTWRITEBYTECODE", None)  # bytecode cached, as an installed package has it
+    tab = {"_ARGCOMPLETE": "1", "_ARGCOMPLETE_STDOUT_FILENAME": os.devnull, "COMP_LINE": "ajdiff di", "COMP_POINT": "9"}
+    commands = {
+        "python -c pass": ([sys.executable, "-c", "pass"], {}),
+        "--help": ([*ajdiff_command, "--help"], {}),
+        "completion": ([*ajdiff_command], tab),
+        "diff": ([*ajdiff_command, *_pair_args(seeds), "--format", "json"], {}),
+        "show": ([*ajdiff_command, "show", str(seeds["001"])], {}),
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+
+    def rounds() -> None:
+        for k in range(17):  # the first two warm the caches and are not counted
+            for name, (command, extra) in commands.items():
+                start = time.perf_counter()
+                done = subprocess.run(command, capture_output=True, env={**base, **extra}, check=False)
+                if k >= 2:
+                    times[name].append(time.perf_counter() - start)
+                assert done.returncode in (0, 1), (name, done.stderr[-300:])
+
+    benchmark.pedantic(rounds, rounds=1)
+    python = statistics.median(times["python -c pass"])
+    record("python -c pass", python * 1000, "ms")
+    verdicts = []
+    for name in ("--help", "completion", "diff", "show"):
+        ratio = statistics.median(times[name]) / python
+        verdicts.append((name, ratio, record(f"start-up, {name} / python -c pass", ratio, "x")))
+    benchmark.extra_info.update({name: ratio for name, ratio, _ in verdicts})
+    missed = [f"{name} {ratio:.2f}x" for name, ratio, ok in verdicts if not ok]
+    assert not missed, f"start-up over its target (times python -c pass): {', '.join(missed)}"

@@ -4,9 +4,6 @@ substantive change. A wrapped line never starts a duty, a result or an item of i
 
 from __future__ import annotations
 
-import random
-import textwrap
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +11,7 @@ from ajdiff.compare.document import compare
 from ajdiff.read.formats import read_bytes
 from ajdiff.read.parse import parse_source
 from tests.conftest import SEEDS, seed_docs
+from tests.read.layouts import rewrap
 
 # Seed 004 is OCR of a scanned two-column table read across: each of its lines already mixes words
 # of the task and the result columns at a place the scan decided. Wrapping those lines again would
@@ -23,28 +21,10 @@ from tests.conftest import SEEDS, seed_docs
 WRAPPABLE = sorted(s for s in SEEDS if s != "004")
 
 
-def _rewrap(text: str, width: int, blank_rate: float, seed: int) -> str:
-    """Every line wrapped at `width` (between words, as a page does; 0 keeps the lines), with random
-    blank lines."""
-    rng = random.Random(seed)
-    out: list[str] = []
-    for line in text.splitlines():
-        if line.startswith("|"):  # the register's metadata table is no page text
-            out.append(line)
-            continue
-        pieces = [line] if not width else textwrap.wrap(line, width, break_on_hyphens=False, break_long_words=False)
-        pieces = pieces or [""]
-        for piece in pieces:
-            out.append(piece)
-            if rng.random() < blank_rate:
-                out.append("")
-    return "\n".join(out) + "\n"
-
-
 def _substantive_against_self(seed: str, width: int, blank_rate: float, rng_seed: int) -> list[str]:
     original = seed_docs(seed)
     text = SEEDS[seed].read_text(encoding="utf-8")
-    wrapped = parse_source(read_bytes(_rewrap(text, width, blank_rate, rng_seed).encode(), "wrapped.txt", ".txt"))
+    wrapped = parse_source(read_bytes(rewrap(text, width, blank_rate, rng_seed).encode(), "wrapped.txt", ".txt"))
     assert [d.annex for d in wrapped] == [d.annex for d in original]
     return [
         f"Lisa {a.annex}: {c.path} {c.kind.value}: {c.old!r} -> {c.new!r}"
@@ -82,4 +62,4 @@ def test_a_pdf_wrapped_copy_without_full_stops_reads_as_itself() -> None:
 def test_rewrap_really_wraps() -> None:
     """The property is not vacuous: the wrapped text has many more lines than the original."""
     text = SEEDS["003"].read_text(encoding="utf-8")
-    assert len(_rewrap(text, 40, 0.0, 1).splitlines()) > 3 * len(text.splitlines())
+    assert len(rewrap(text, 40, 0.0, 1).splitlines()) > 3 * len(text.splitlines())

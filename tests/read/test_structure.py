@@ -185,3 +185,19 @@ def test_the_approval_block_names_the_official_order_and_annex() -> None:
     assert doc.order.approved_by == "Sotsiaalkindlustusameti peadirektori"
     (ravimiamet,) = read_documents(EXTERNAL / "ravimiamet_2025_11_inspektor.txt")  # spread over five lines
     assert (ravimiamet.order.number, ravimiamet.order.approved_by) == ("11", "Ravimiameti peadirektori")
+
+
+def test_the_thousandth_duty_follows_the_nine_hundred_ninety_ninth() -> None:
+    """'2.1000.' alone looks like an amount, but after '2.999.' it is the next duty, not a result of it
+    (the benchmark's 1,000-duty annex read 999 duties)."""
+    (doc,) = _read(
+        "1. Üldosa\n1.1. Teenistuskoha nimetus peaspetsialist\n1.2. Struktuuriüksus arendusosakond\n"
+        "2. Teenistusülesanded\n2.999. Aruannete koostamine.\nAruanded on tähtajaks esitatud.\n"
+        "2.1000. Eelarve kavandamine.\nEelarve on koostatud.\n2.1001. Hangete korraldamine.\n"
+        "3. Nõuded\nHaridus: kõrgharidus\n"
+    )
+    assert [(d.task, d.results) for d in doc.duties] == [
+        ("Aruannete koostamine.", ("Aruanded on tähtajaks esitatud.",)),
+        ("Eelarve kavandamine.", ("Eelarve on koostatud.",)),
+        ("Hangete korraldamine.", ()),
+    ]

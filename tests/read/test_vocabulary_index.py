@@ -1,0 +1,82 @@
+"""The vocabulary's term index finds, for every line, the very term a scan of all terms in order finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ajdiff.read.vocabulary import FUZZY, Term, _header_rows, _label_terms, _prefix_match, is_table_header, vocabulary
+from ajdiff.text import fold, fuzzy_equal, ocr_fold
+from tests.conftest import SEEDS
+
+EXTERNAL = Path(__file__).resolve().parents[2] / "fixtures" / "external"
+
+
+def _scan(words: list[str], terms: tuple[Term, ...], fuzzy: bool) -> tuple[Term, int] | None:
+    """The definition: the first term in order whose words the line starts with, or (fuzzy) alike."""
+    for term in terms:
+        n = term.words
+        if len(words) < n:
+            continue
+        folded = fold(" ".join(words[:n]))
+        if folded == term.folded:
+            return term, n
+        long_alike = len(term.folded) >= 9 and folded[:1] == term.folded[:1] and folded[-2:] == term.folded[-2:]
+        if fuzzy and long_alike and fuzzy_equal(ocr_fold(" ".join(words[:n])), term.ocr, FUZZY):
+            return term, n
+    return None
+
+
+def test_every_line_of_the_seeds_and_external_documents_meets_the_same_term() -> None:
+    paths = [*SEEDS.values(), *sorted(EXTERNAL.glob("*.txt"))]
+    lines = {ln.strip() for p in paths for ln in p.read_text(encoding="utf-8").splitlines()} - {""}
+    # The lines as the reader asks them: whole, and without their item number ('2.1. Vahetu juht …').
+    lines |= {ln.split(" ", 1)[1] for ln in lines if " " in ln and ln[:1].isdigit()}
+    tables = [vocabulary().headings, _label_terms(""), _label_terms("general."), _label_terms("requirements.")]
+    hits = alike = 0
+    for line in sorted(lines):
+        words = line.split()
+        for terms in tables:
+            for fuzzy in (False, True):
+                expected = _scan(words, terms, fuzzy)
+                assert _prefix_match(words, terms, fuzzy) == expected, (line, fuzzy)
+                hits += expected is not None
+                alike += fuzzy and expected is not None and fold(" ".join(words[: expected[1]])) != expected[0].folded
+    assert hits > 500 and alike > 0, (hits, alike)  # both ways of meeting a term were exercised
+
+
+def test_the_first_term_in_order_wins_whatever_its_length_or_likeness() -> None:
+    def term(key: str, phrase: str) -> Term:
+        return Term(key, len(phrase.split()), fold(phrase), ocr_fold(phrase), phrase)
+
+    short_first = (term("short", "vahetu"), term("long", "vahetu juht"))
+    exact_first = (term("exact", "teenistuskoht"), term("alike", "teenistuskuht"))
+    alike_first = (term("alike", "teenistuskuht"), term("exact", "teenistuskoht"))
+    cases = [
+        (short_first, "Vahetu juht osakonna juhataja", False, "short"),
+        (short_first[::-1], "Vahetu juht osakonna juhataja", False, "long"),
+        (exact_first, "Teenistuskoht nõunik", True, "exact"),
+        (short_first, "Vahetu iuht osakonna juhataja", True, "short"),  # 'iuht': 'juht' after OCR
+        (short_first[::-1], "Vahetu iuht osakonna juhataja", True, "long"),
+        (alike_first, "Teenistuskoht nõunik", True, "alike"),
+        (alike_first, "Teenistuskoht nõunik", False, "exact"),
+    ]
+    for terms, line, fuzzy, key in cases:
+        expected = _scan(line.split(), terms, fuzzy)
+        assert expected is not None and expected[0].key == key  # the definition, as the case says
+        assert _prefix_match(line.split(), terms, fuzzy) == expected, (line, fuzzy)
+
+
+def test_table_headers_are_found_as_a_comparison_with_every_header_row_finds_them() -> None:
+    """The packed letter counts only skip rows `fuzzy_equal` would refuse: on every short line of the
+    seeds and external documents, and on OCR-damaged and shuffled header rows, the answer is the same."""
+    paths = [*SEEDS.values(), *sorted(EXTERNAL.glob("*.txt"))]
+    lines = {ln.strip() for p in paths for ln in p.read_text(encoding="utf-8").splitlines()}
+    rows = _header_rows()
+    damaged = {r.replace("e", "c", 1) for r in rows} | {r[::-1] for r in rows} | {r[1:] + "x" for r in rows}
+    damaged |= {r[: len(r) // 2] for r in rows} | {" ".join(r.split()[::-1]) for r in rows}
+    found = 0
+    for line in sorted(lines | damaged | {"", "ß" * 100, "Ülesanded | Tulemused"}):
+        expected = len(line) <= 80 and any(fuzzy_equal(ocr_fold(line.replace("|", " ")), r, 0.8) for r in rows)
+        assert is_table_header(line) is expected, line
+        found += expected
+    assert found > 100, found  # headers (damaged or not) were found, not only refused
