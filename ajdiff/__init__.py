@@ -7,7 +7,7 @@ The core is pure and imports no UI or export library; every renderer walks the s
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.4.0"  # the one source of the version (pyproject reads it); what changed: CHANGELOG.md
 
 from typing import TYPE_CHECKING, Any
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -102,10 +103,31 @@ def _load_read(path: str | Path, max_bytes: int) -> tuple[list[JobDescription], 
     return docs, InputBytes(data, name, suffix)
 
 
+def in_annex_order(docs: list[JobDescription]) -> list[JobDescription]:
+    """The documents of one file by annex number, Lisa 2 before Lisa 10, whatever order the file has them in.
+
+    A file made by joining annexes sorted as text (Lisa 10, 11, 1, 2 …) would otherwise be paired, reported,
+    streamed and browsed in that order; a file where any annex has no number is left as it is.
+    """
+    numbers = [_DIGITS.match(d.annex or "") for d in docs]
+    if not all(numbers):
+        return docs
+    return [d for _, _, d in sorted((int(m.group()), k, d) for k, (m, d) in enumerate(zip(numbers, docs)) if m)]
+
+
+def natural_key(name: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key of a name with its digit runs as numbers: 'lisa_2' before 'lisa_10', as a person counts annexes."""
+    parts = (part for part in _DIGITS.split(name) if part)
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in parts)
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
 def _list_folder(folder: Path, notes: list[str]) -> list[Path]:
-    """The documents of a folder by their names; one named so that is no regular file is skipped with a note."""
+    """The documents of a folder by name (numbers as numbers); one that is no regular file is skipped with a note."""
     files = []
-    for p in sorted(folder.iterdir()):
+    for p in sorted(folder.iterdir(), key=lambda p: (natural_key(p.name), p.name)):
         if p.suffix.lower() not in SUFFIXES - {""}:
             continue
         try:
@@ -147,7 +169,7 @@ def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], no
     docs: list[JobDescription] = []
     for path, result in zip(paths, results):
         if any(looks_like_job_description(d) for d in result):
-            docs.extend(result)
+            docs.extend(in_annex_order(result))
         else:  # a README next to the annexes: skip it and say so, rather than pair it as a post
             notes.append(f"skipped {display_name(str(path))}: {NOT_A_JOB_DESCRIPTION}")
     return docs
@@ -334,7 +356,8 @@ def compare_documents(
             on_pair(result)
         return ComparisonSet(pairs=(result,), notes=tuple(notes))
     rules = constraints(old, new, pair, no_pair) if by_hand else None
-    proposals = propose(old, new, rules)
+    # In the order of the old side, so that pairs stream (`on_pair`, jsonl, csv) as the report lists them.
+    proposals = sorted(propose(old, new, rules), key=lambda p: (p.old, p.new))
     found: list[tuple[int, int, PairEvidence]] = []
     results: list[Comparison] = []
     outcomes = _compare_many(old, new, [(p.old, p.new) for p in proposals], jobs, progress)
@@ -399,8 +422,8 @@ def compare_files(
                 raise InputError(str(folder), "folder has no job descriptions", "give folders of ametijuhend files")
     else:
         (old_all, old_input), (new_all, new_input) = _load_read(old_path, max_bytes), _load_read(new_path, max_bytes)
-        old_docs = select_annex(old_all, old_annex, str(old_path))
-        new_docs = select_annex(new_all, new_annex, str(new_path))
+        old_docs = in_annex_order(select_annex(old_all, old_annex, str(old_path)))
+        new_docs = in_annex_order(select_annex(new_all, new_annex, str(new_path)))
     with _gc_paused():
         result = compare_documents(
             old_docs, new_docs, jobs=jobs, progress=progress, pair=pair, no_pair=no_pair, on_pair=on_pair

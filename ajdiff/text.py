@@ -25,10 +25,15 @@ _DROP_CHARS = dict.fromkeys(map(ord, _FORMAT_CHARS + _CONTROL_CHARS), None)
 # Lone surrogates (a Word symbol 'D800', a broken ToUnicode map) cannot be written as UTF-8: the
 # replacement character shows where one was, as in review files.
 _SURROGATES = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
-_TRANSLATE = {**_DROP_CHARS, **_SPACE_CHARS, **_SURROGATES}
+# Bullets of the Symbol and Wingdings fonts, which Word and PDFs store in the private-use area: without
+# that font (a redline, a terminal) they are empty boxes. Said with the Unicode character they draw.
+_SYMBOL_BULLETS = {0xF0B7: "•", 0xF0A7: "▪", 0xF06E: "■", 0xF076: "❖", 0xF0D8: "➢", 0xF0FC: "✓"}
+_TRANSLATE = {**_DROP_CHARS, **_SPACE_CHARS, **_SURROGATES, **_SYMBOL_BULLETS}
 # str.translate with a dict is slow on non-ASCII lines (each character it does not find costs a
 # LookupError) and almost no line has any of these characters: look for one first.
-_SPECIAL_RE = re.compile("[" + re.escape("".join(map(chr, {**_DROP_CHARS, **_SPACE_CHARS}))) + "\ud800-\udfff]")
+_SPECIAL_RE = re.compile(
+    "[" + re.escape("".join(map(chr, {**_DROP_CHARS, **_SPACE_CHARS, **_SYMBOL_BULLETS}))) + "\ud800-\udfff]"
+)
 # Terminal escape sequences (ECMA-48): CSI (ESC [ or U+009B) … final byte; OSC/DCS/APC/PM/SOS
 # strings (ESC ] … or U+009D …) up to BEL or ST; and any other ESC + one character.
 _ESCAPE_RE = re.compile(
@@ -39,7 +44,7 @@ _ESCAPE_RE = re.compile(
 
 # Bullet glyphs at line start: Symbol-font private-use bullets (U+F0A7, U+F0B7 …), office
 # bullets, dashes, and what OCR makes of them ("=", "»", "e ", "* ").
-_BULLET_RE = re.compile(r"^\s*(?:[\uf000-\uf0ff▪•◦‣●○■□►▸·∙–—\-=»*]|e(?=\s+[A-ZÕÄÖÜŠŽ]))\s*")
+_BULLET_RE = re.compile(r"^\s*(?:[\uf000-\uf0ff▪•◦‣●○■□►▸➢❖✓·∙–—\-=»*]|e(?=\s+[A-ZÕÄÖÜŠŽ]))\s*")
 _MULTISPACE = re.compile(r" {2,}")
 
 # Conjunctions after a "Tegevus- ja …" style hyphen: the hyphen is real, keep it.

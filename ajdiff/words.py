@@ -123,9 +123,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.raised": ("tõstetud", "raised"),
     "kind.lowered": ("langetatud", "lowered"),
     # ---- one sentence per change (the high-impact list, the redline summary)
-    "sentence.language": ("{name} keele nõue {kind} {old} → {new}", "{name} language requirement {kind} {old} → {new}"),
-    "sentence.language_added": ("{name} keele nõue lisandus: {text}", "{name} language requirement added: {text}"),
-    "sentence.language_removed": ("{name} keele nõue eemaldati: {text}", "{name} language requirement removed: {text}"),
+    # {name} is the language in the genitive ('inglise keele', 'võõrkeele': one word, 'võõr' is a prefix).
+    "sentence.language": ("{name} nõue {kind} {old} → {new}", "{name} requirement {kind} {old} → {new}"),
+    "sentence.language_added": ("{name} nõue lisandus: {text}", "{name} requirement added: {text}"),
+    "sentence.language_removed": ("{name} nõue eemaldati: {text}", "{name} requirement removed: {text}"),
+    "sentence.language_name": ("{0} keele", "{0} language"),
+    "sentence.foreign_language": ("võõrkeele", "foreign language"),
     "sentence.experience_years": (
         "Nõutav töökogemus {kind} {old} → {new} aastat",
         "Required experience {kind} {old} → {new} years",
@@ -295,6 +298,8 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "error.not_docx_name": ("ei ole .docx-faili nimi", "is not a .docx file name"),
     "error.review_corrupt": ("ülevaatusfail on rikutud ({0})", "review file is corrupt ({0})"),
+    "error.stat_text_only": ("on ainult tekstiaruande jaoks", "is for the text report only"),
+    "hint.stat_counted": ("teised vormingud loendavad iga paari niigi", "every other format counts each pair already"),
     "error.rtf": ("on RTF-dokument", "is an RTF document"),
     "error.doc": (
         "on Word 97-2003 dokument (.doc) või muu OLE-fail",
@@ -429,6 +434,22 @@ WORDS: dict[str, tuple[str, str]] = {
         "argument {0}: sisaldab juhtmärke: {1}",
         "argument {0}: has control characters: {1}",
     ),
+    "error.unknown_option": ("tundmatu võti käsule {0}", "unknown option of {0}"),
+    "error.extra_argument": ("üks argument on liiast", "one argument too many"),
+    "hint.option_did_you_mean": (
+        "kas mõtlesid {0}? vaata ajdiff {1} --help",
+        "did you mean {0}? see ajdiff {1} --help",
+    ),
+    "error.tui_stdin": (
+        "kasutajaliides loeb klahve standardsisendist, nii et dokument sealt tulla ei saa",
+        "the UI reads its keys from standard input, so no document can come from it",
+    ),
+    "hint.save_to_file": ("salvesta see faili ja anna faili nimi", "save it to a file and give its name"),
+    "error.stderr_redirected": (
+        "joonistab standardveaväljundisse, mis on suunatud",
+        "draws on standard error, which is redirected",
+    ),
+    "hint.no_stderr_redirect": ("käivita see ilma 2>-ta", "run it without 2>"),
     "error.option_before_command": ("tundmatu võti enne käsku", "unknown option before the command"),
     "hint.options_after_command": (
         "võtmed tulevad pärast käsku; vaata ajdiff --help",
@@ -595,6 +616,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "paari ei moodustatud, liiga vähe ühist: {0}; paari käsitsi: --pair VANA=UUS",
         "not paired, too little in common: {0}; pair by hand with --pair OLD=NEW",
     ),
+    # One turned-down pair of the note above, and the count of the rest: each said in the note's language.
+    "note.duties_matched": ("{0} (kattuvaid ülesandeid {1}/{2})", "{0} ({1} of {2} duties match)"),
+    "note.and_more": ("{0} ja veel {1}", "{0} and {1} more"),
+    "warning.marks_matched": (
+        "selle võrdluse muudatustega sobib märkeid {0}/{1}; ülejäänud jäetakse välja",
+        "{0} of {1} marks match a change of this comparison; the rest are left out",
+    ),
     # ---- the terminal UI (footer words are short, so that most keys fit in 80 columns)
     "ui.title": ("ajdiff · ametijuhendite võrdlus", "ajdiff · job description review"),
     "ui.next": ("edasi", "next"),
@@ -687,6 +715,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "ui.review_file": ("Ülevaatuse fail", "Review file"),
     "ui.editorial_on": ("Toimetuslikud muudatused nähtaval", "Editorial changes shown"),
     "ui.editorial_off": ("Toimetuslikud muudatused peidetud", "Editorial changes hidden"),
+    "ui.help_close": ("Esc, q või ? sulgeb selle abi", "Esc, q or ? closes this help"),
     "ui.help_title": ("Klahvid", "Keys"),
     "ui.help_mouse": (
         "Hiir: klõpsa osal, paaril või muudatusel, et see valida.",
@@ -796,7 +825,11 @@ def sentence(change: Change, lang: str = Lang.ET) -> str:
 
     kind = change.kind
     if change.path.startswith("requirements.languages."):
-        name = language_name(change.path.rsplit(".", 1)[1], lang)
+        code = change.path.rsplit(".", 1)[1]
+        if code == "foreign":
+            name = word("sentence.foreign_language", lang)
+        else:
+            name = word("sentence.language_name", lang, language_name(code, lang))
         name = name[:1].upper() + name[1:]
         if kind in (ChangeKind.RAISED, ChangeKind.LOWERED):
             return word(
@@ -857,6 +890,11 @@ def _english_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(out)
 
 
+def _translate_list(text: str, lang: str) -> str:
+    """A quoted part, which may be a list ('A → B (2 of 13 duties match); C → D …'): each item said in `lang`."""
+    return "; ".join(translate(part, lang) for part in text.split("; "))
+
+
 def translate(text: str, lang: str) -> str:
     """A refusal, hint, warning or note raised in English, said in `lang`; text the catalogue does not know
     stays as it is."""
@@ -866,5 +904,5 @@ def translate(text: str, lang: str) -> str:
         match = pattern.match(text)
         if match:
             # A problem quoted in another ('cannot be the base (… declares a DOCTYPE …)') is said in `lang` too.
-            return word(key, lang, *(translate(group, lang) for group in match.groups()))
+            return word(key, lang, *(_translate_list(group, lang) for group in match.groups()))
     return text

@@ -447,6 +447,9 @@ def test_stat_is_one_line_per_pair() -> None:
     )
 
 
-def test_license_is_mit_as_the_package_says() -> None:
-    assert (ROOT / "LICENSE").read_text().startswith("MIT License")
-    assert 'license = { text = "MIT" }' in (ROOT / "pyproject.toml").read_text()
+def test_license_is_the_gpl_3_or_later_as_the_package_says() -> None:
+    # Unidecode, a runtime dependency, is GPL-2.0-or-later: the whole can only be a GPL work (issue 25, item 17).
+    text = (ROOT / "LICENSE").read_text()
+    assert text.lstrip().startswith("GNU GENERAL PUBLIC LICENSE") and "Version 3, 29 June 2007" in text
+    assert 'license = { text = "GPL-3.0-or-later" }' in (ROOT / "pyproject.toml").read_text()
+    assert "GPL-3.0-or-later" in (ROOT / "README.md").read_text()

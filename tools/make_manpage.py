@@ -44,7 +44,36 @@ def manpage() -> str:
         page.description = "compare versions of Estonian job descriptions (ametijuhend) section by section"
         page.url = None
         page.authors = None
+        for heading, content in SECTIONS:
+            page.add_section(heading, "=", content)
         return str(page)
+
+
+# The sections a man page reader looks for that argparse has no place for (man-pages(7) order).
+SECTIONS = (
+    (
+        "exit status",
+        ".TP\n0\ndiff: no substantive change; show, redline, tui, demo, completion: success\n"
+        ".TP\n1\ndiff: substantive changes found (as diff(1))\n"
+        ".TP\n2\nan error: a file that cannot be read, a usage error, an output that cannot be written",
+    ),
+    (
+        "environment",
+        ".TP\n.B NO_COLOR\nwhen set, no colour (--color always still colours)\n"
+        ".TP\n.B AJDIFF_PAGER, PAGER\nthe pager of a report taller than the terminal (AJDIFF_PAGER wins; "
+        "default less with LESS=FRX); PAGER=cat or --no-pager turns it off\n"
+        ".TP\n.B COLUMNS\nthe report's width when --width is not given (else the terminal's; 100 into a file "
+        "or pipe)\n"
+        ".TP\n.B LANG, LC_ALL, LC_MESSAGES\nthe language of the messages on standard error when --lang is not "
+        "given (et_EE gives Estonian, anything else English), and the output encoding",
+    ),
+    (
+        "files",
+        ".TP\n.I NEW.ajdiff-review.json\nthe marks and comments of ajdiff tui, next to the new file "
+        "(or --review PATH)\n"
+        ".TP\n.I ~/.local/share/ajdiff/ajdiff-demo-review.json\nthe review of ajdiff demo (the user's data folder)",
+    ),
+)
 
 
 def main(argv: list[str]) -> int:

@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
             help=help_text,
             description=getattr(module, f"{name.upper()}_DESCRIPTION", None)
             or getattr(module, "DESCRIPTION", help_text),
-            epilog=getattr(module, "EPILOG", None),
+            epilog=getattr(module, f"{name.upper()}_EPILOG", None) or getattr(module, "EPILOG", None),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(cmd, name)
@@ -82,6 +82,28 @@ def _normalise_argv(argv: list[str]) -> list[str]:
     return argv
 
 
+def _refuse_extra(parser: argparse.ArgumentParser, argv: list[str], extra: list[str], command: str | None) -> None:
+    """Say what argparse could not place: the unknown option itself (with the nearest known one), an option
+    given before the command, or an argument too many; never argparse's whole list under the program's name."""
+    option = next((a for a in extra if a.startswith("-") and a != "-"), None)
+    at = argv.index(command) if command in argv else len(argv)
+    if option is None:
+        raise UsageError(extra[0], "one argument too many", f"see ajdiff {command or ''} --help".replace("  ", " "))
+    if command is None or argv.index(option) < at:
+        raise UsageError(option, "unknown option before the command", "options go after the command; see ajdiff --help")
+    import difflib  # only on the error path
+
+    sub = next(
+        a.choices[command]
+        for a in parser._actions
+        if isinstance(a, argparse._SubParsersAction) and command in a.choices
+    )
+    known = [o for a in sub._actions for o in a.option_strings if o.startswith("--")]
+    close = difflib.get_close_matches(option.split("=", 1)[0], known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]}? see ajdiff {command} --help" if close else f"see ajdiff {command} --help"
+    raise UsageError(option, f"unknown option of {command}", hint)
+
+
 def _nearest_command(word: str) -> str | None:
     """The command a mistyped word most likely meant ('shwo' → 'show'), if any is close."""
     import difflib  # only on the error path
@@ -93,6 +115,9 @@ def _nearest_command(word: str) -> str | None:
 def _help(parser: argparse.ArgumentParser, topic: list[str]) -> int:
     """`ajdiff help [COMMAND]`: the help of ajdiff or of one command, on stdout."""
     if not topic:
+        parser.print_help(sys.stdout)
+        return EXIT_SAME
+    if topic[0] in ("-h", "--help"):  # `ajdiff help --help`: the help command's help is ajdiff's
         parser.print_help(sys.stdout)
         return EXIT_SAME
     if topic[0] not in COMMANDS:
@@ -178,10 +203,20 @@ def _main(args_list: list[str], lang: str = "en") -> int:
         return EXIT_ERROR
     if args_list[0] == "help":
         return _help(parser, args_list[1:])
-    args = parser.parse_args(_normalise_argv(args_list))
+    argv = _normalise_argv(args_list)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        _refuse_extra(parser, argv, extra, getattr(args, "command", None))
     args.messages = lang  # the stderr lines' language: --lang, else the locale's (the report's is args.lang)
     if not getattr(args, "run", None):
         raise UsageError("ajdiff", "no command given", "see ajdiff --help")
+    if args.command == "tui" and "-" in (getattr(args, "old", None), getattr(args, "new", None)):
+        # Said before the terminal check: with a pipe on stdin that check would blame the wrong thing.
+        raise UsageError(
+            "-",
+            "the UI reads its keys from standard input, so no document can come from it",
+            "save it to a file and give its name",
+        )
     if args.command in ("tui", "demo") and not (is_terminal(sys.stdin) and is_terminal(sys.stdout)):
         # Textual would start anyway, wait for keys that never come and write escape codes into a file.
         raise UsageError(
@@ -189,6 +224,9 @@ def _main(args_list: list[str], lang: str = "en") -> int:
             "needs a terminal (standard input and output are not one)",
             "use 'ajdiff diff' for a report you can redirect",
         )
+    if args.command in ("tui", "demo") and not is_terminal(sys.stderr):
+        # Textual draws on standard error: redirected, the UI would run unseen and its escape codes fill the file.
+        raise UsageError(args.command, "draws on standard error, which is redirected", "run it without 2>")
     return int(args.run(args))
 
 

@@ -51,9 +51,9 @@ examples:
 def _text(result: ComparisonSet, args: argparse.Namespace) -> str:
     from ajdiff.render.diff_text import diff_stat, diff_text
 
-    if args.stat:
-        return diff_stat(result, lang=args.lang, width=width(args))
     color = use_color(args.color, args)
+    if args.stat:
+        return diff_stat(result, lang=args.lang, width=width(args), color=color)
     return diff_text(result, show_all=args.all, color=color, lang=args.lang, width=width(args))
 
 
@@ -118,14 +118,18 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 def run(args: argparse.Namespace) -> int:
     """Compare and write the report; exit 1 when anything substantive changed."""
     inputs = [args.old, args.new]
+    if args.stat and args.format != "text":  # said, not ignored: a script asking for JSON must not get text
+        from ajdiff.errors import UsageError
+
+        raise UsageError("--stat", "is for the text report only", "every other format counts each pair already")
     check_output(args.output, inputs, args.force)
     if args.format == "jsonl":
         return _diff_jsonl(args, inputs)
-    if args.format == "csv" and not args.stat:
+    if args.format == "csv":
         return _diff_csv(args, inputs)
     result = compare_from_args(args)
-    formatter = _text if args.stat else FORMATTERS[args.format]
-    if args.format in _UTF8 and not args.stat:
+    formatter = FORMATTERS[args.format]
+    if args.format in _UTF8:
         _emit_utf8(formatter(result, args), args, inputs)
     else:
         emit(formatter(result, args), args, inputs)

@@ -35,14 +35,35 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(command, message, f"see {self.prog} --help")
 
 
+def annex_completer(side: str) -> Callable[..., list[str]]:
+    """Shell completion of an annex option: the annex numbers of the file already typed (argcomplete calls
+    it with the arguments parsed so far), not file names; nothing when the file cannot be read."""
+
+    def complete(prefix: str, parsed_args: argparse.Namespace, **_: object) -> list[str]:
+        path = getattr(parsed_args, side, None)
+        if not path or path == "-":
+            return []
+        try:
+            from ajdiff.api import load
+
+            annexes = [d.annex for d in load(path) if d.annex]
+        except Exception:  # a completion must never print a traceback into the shell
+            return []
+        return [a for a in dict.fromkeys(annexes) if a.startswith(prefix)]
+
+    return complete
+
+
 def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
     """OLD NEW and the selectors every comparing command takes."""
     parser.add_argument(
         "old", metavar="OLD", help="old version: a file (.txt .md .docx .pdf .html .asice), '-' or a folder"
     )
     parser.add_argument("new", metavar="NEW", help="new version: a file, '-' or a folder (when OLD is a folder)")
-    parser.add_argument("--old-annex", metavar="K", help="compare only annex K (Lisa K) of OLD")
-    parser.add_argument("--new-annex", metavar="K", help="compare only annex K (Lisa K) of NEW")
+    old = parser.add_argument("--old-annex", metavar="K", help="compare only annex K (Lisa K) of OLD")
+    new = parser.add_argument("--new-annex", metavar="K", help="compare only annex K (Lisa K) of NEW")
+    old.completer = annex_completer("old")  # type: ignore[attr-defined]
+    new.completer = annex_completer("new")  # type: ignore[attr-defined]
     parser.add_argument(
         "--jobs", "-j", type=positive_int, default=1, metavar="N", help="compare folder pairs in N processes"
     )

@@ -11,7 +11,23 @@ from ajdiff.errors import InputError, OutputError
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from ajdiff.changes import ComparisonSet
+    from ajdiff.review import Review
+
 HELP = "write a Word redline with tracked changes for approval"
+DESCRIPTION = (
+    "Write OUT.docx: NEW's own Word document with every difference to OLD as a tracked change (Review → "
+    "Accept All gives NEW, Reject All gives OLD), and a summary page of the substantive changes. OLD and NEW "
+    "may be any format ajdiff reads; a Word NEW keeps its styles, headers and images."
+)
+EPILOG = """\
+examples:
+  ajdiff redline old.docx new.docx -o redline.docx              NEW with OLD's differences tracked
+  ajdiff redline old.pdf new.docx -o r.docx --author "Personal"  revisions stamped with a name
+  ajdiff redline a.txt b.txt --new-annex 2 -o r.docx             one annex of an order
+  ajdiff redline a.docx b.docx --review b.docx.ajdiff-review.json -o r.docx   the UI's marks as comments
+  ajdiff redline a.docx b.docx -o - > r.docx                     to standard output (never to a terminal)
+"""
 
 
 def _iso_date(text: str) -> datetime:
@@ -117,6 +133,17 @@ def run(args: argparse.Namespace) -> int:
         review=review,
         max_bytes=max_bytes(args),
     )
+    if review is not None and not args.quiet:
+        matched, marked = _marks_matched(review, result)
+        if matched < marked:  # marks of other versions would otherwise vanish from the redline without a word
+            warn(args.review, f"{matched} of {marked} marks match a change of this comparison; the rest are left out")
     data = build_redline(result, options)
     emit_bytes(data, output, inputs=inputs, force=args.force)
     return EXIT_SAME  # written: success, whatever the changes (the summary page says them)
+
+
+def _marks_matched(review: Review, result: ComparisonSet) -> tuple[int, int]:
+    """How many of the review's marks and comments belong to a change of `result`, of how many."""
+    marked = [e for e in review.entries if e.mark or e.comment]
+    used = {id(e) for pair in result.pairs for c in pair.changes if (e := review.entry(pair, c)) is not None}
+    return sum(id(e) in used for e in marked), len(marked)

@@ -8,6 +8,7 @@ from ajdiff.cli.options import (
     EXIT_SAME,
     add_common,
     add_report_options,
+    annex_completer,
     check_output,
     emit,
     json_ascii,
@@ -26,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument(
         "file", metavar="FILE", help="a .txt .md .docx .pdf .html .asice file, or '-' for standard input"
     )
-    parser.add_argument("--annex", metavar="K", help="only annex K (Lisa K) of an order")
+    annex = parser.add_argument("--annex", metavar="K", help="only annex K (Lisa K) of an order")
+    annex.completer = annex_completer("file")  # type: ignore[attr-defined]
     parser.add_argument("--format", choices=("text", "json"), default="text", help="text outline or ajdiff/1 JSON")
     add_common(parser)
     add_report_options(parser)

@@ -9,6 +9,27 @@ from ajdiff.cli.options import EXIT_SAME, add_compare_arguments
 
 TUI_HELP = "review the changes in a terminal UI"
 DEMO_HELP = "open the terminal UI on a real pair bundled with ajdiff"
+TUI_DESCRIPTION = (
+    "Review the changes between OLD and NEW in the terminal: each change with its words struck and added, "
+    "marked approved or questioned, with a comment; the marks are saved as you go (NEW.ajdiff-review.json) "
+    "and can be exported as a Word redline with them as comments. Needs a terminal."
+)
+TUI_EPILOG = """\
+examples:
+  ajdiff tui old.docx new.docx                  review two versions
+  ajdiff tui old_order.pdf new_order.pdf        every paired annex; n goes on to the next one
+  ajdiff tui a.txt b.txt --review marks.json    keep the marks elsewhere
+  ajdiff redline a.txt b.txt --review b.txt.ajdiff-review.json -o r.docx   the marks as Word comments
+"""
+DEMO_DESCRIPTION = (
+    "Open the terminal UI on a real pair of job descriptions bundled with ajdiff, to learn the keys "
+    "without files of your own. Its marks are kept in the user's data folder, not next to the files."
+)
+DEMO_EPILOG = """\
+examples:
+  ajdiff demo              in Estonian
+  ajdiff demo --lang en    in English
+"""
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -19,6 +40,14 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         parser.add_argument(
             "--lang", choices=("et", "en"), default="et", help="language of the interface (default: et)"
         )
+    from ajdiff.cli.redline import _author  # the same check as the redline's --author
+
+    parser.add_argument(
+        "--author",
+        type=_author,
+        metavar="NAME",
+        help="your name: stored in the review file and the author of the comments of an exported redline",
+    )
     parser.add_argument(
         "--review",
         metavar="PATH",
@@ -43,8 +72,19 @@ def run(args: argparse.Namespace) -> int:
         result = demo_result()
         review_path = Path(args.review) if args.review else demo_review_path()
         inputs = ()
+    check_review_folder(review_path)
     from ajdiff.tui.app import ReviewApp  # Textual loads here, never on `import ajdiff`
 
-    app = ReviewApp(result, review_path, args.lang, inputs=inputs)
+    app = ReviewApp(result, review_path, args.lang, inputs=inputs, author=args.author)
     app.run()
     return EXIT_SAME
+
+
+def check_review_folder(review_path: Path) -> None:
+    """Refuse, before the UI opens, a review file whose folder does not exist: every mark would fail to save
+    while the help says they are saved (as -o is checked before the comparison)."""
+    from ajdiff.errors import OutputError
+
+    folder = review_path.parent
+    if not folder.is_dir():
+        raise OutputError(str(review_path), f"folder {folder} does not exist")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
+from pathlib import PurePath
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
 from ajdiff.model import JobDescription
@@ -75,10 +77,64 @@ def _inline(change: Change, style: _Style) -> str:
     return "".join(out)
 
 
+_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+# 'Lisa 2 · ' / 'Annex 2 · ' before a post's name, in either language of the catalogue.
+_ANNEX_LABEL = re.compile(
+    rf"\b({'|'.join(re.escape(annex_name('', lang).strip()) for lang in ('et', 'en'))}) (\S+) · (?=\S)"
+)
+_KEEP = "\x00"  # a space the wrapper must not break at, put back after wrapping
+
+
 def _wrap(text: str, indent: str, width: int) -> str:
-    if "\x1b" in text or "\n" in text:  # don't count escape codes as width; keep line breaks
-        return "\n".join(indent + line for line in text.splitlines())
-    return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False)
+    """Fill `text` to `width` columns; a coloured text is wrapped exactly as its plain form (escape codes take
+    no column), and 'Lisa 2 ·' stays with the name it labels."""
+    if "\n" in text:  # keep line breaks: each line wrapped, its colours carried on to the next
+        rows, active = [], ""
+        for line in text.splitlines():
+            rows.append(_wrap(active + line if active else line, indent, width))
+            active = _after(active, line)
+        return "\n".join(rows)
+    glued = _ANNEX_LABEL.sub(lambda m: m.group().replace(" ", _KEEP), text)
+    plain = _ESCAPE.sub("", glued)
+    lines = textwrap.wrap(plain, width, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False)
+    filled = "\n".join(lines) if "\x1b" not in glued else _recolour(glued, lines, indent)
+    return filled.replace(_KEEP, " ")
+
+
+def _recolour(text: str, lines: list[str], indent: str) -> str:
+    """The wrapped plain `lines` with the escape codes of `text` put back on their characters; each line
+    closes its colours and the next opens them again, so no colour runs into an indent or a pager's line."""
+    pieces = re.split(f"({_ESCAPE.pattern})", text)
+    chars: list[tuple[str, str]] = []  # (escape codes before the character, the character)
+    pending = ""
+    for piece in pieces:
+        if _ESCAPE.fullmatch(piece):
+            pending += piece
+            continue
+        for ch in piece:
+            chars.append((pending, ch))
+            pending = ""
+    out, active, i = [], "", 0
+    for n, line in enumerate(lines):
+        lead = indent if n == 0 else indent + "  "
+        row = [lead, active]
+        for ch in line[len(lead) :]:
+            while i < len(chars) and chars[i][1] != ch and chars[i][1].isspace():  # whitespace the wrapper dropped
+                active = _after(active, chars[i][0])
+                i += 1
+            codes = chars[i][0] if i < len(chars) else ""
+            active = _after(active, codes)
+            row.append(codes + ch)
+            i += 1
+        out.append("".join(row) + (_RESET if active else ""))
+    return "\n".join(out)
+
+
+def _after(active: str, codes: str) -> str:
+    """The colour in force after `codes`: a reset clears it, anything else adds to it."""
+    for code in _ESCAPE.findall(codes):
+        active = "" if code == _RESET else active + code
+    return active
 
 
 def change_lines(
@@ -94,9 +150,13 @@ def change_lines(
         head += f" — {kind_name(change.kind, lang)}"
         if change.old_number and change.new_number and change.old_number != change.new_number:
             head += f" ({change.old_number} → {change.new_number})"
-    elif change.kind in (ChangeKind.RAISED, ChangeKind.LOWERED) or change.path.startswith("requirements.languages"):
-        return [f"{head}: {sentence(change, lang)}"]
-    lines = [] if same_unit else [head]
+    elif change.path.startswith("requirements.languages."):
+        # The sentence names the language: the head says only the field ('Keeleoskus: Inglise keele nõue …').
+        title = word("field.requirements.languages", lang)
+        return [_wrap(f"{style(mark, color, _BOLD)} {style(title, _BOLD)}{tag}: {sentence(change, lang)}", "  ", width)]
+    elif change.kind in (ChangeKind.RAISED, ChangeKind.LOWERED):
+        return [_wrap(f"{head[2:]}: {sentence(change, lang)}", "  ", width)]
+    lines = [] if same_unit else [_wrap(head[2:], "  ", width)]
     if change.kind is ChangeKind.ADDED:
         lines.append(_wrap(style("+ " + (change.new or ""), _GREEN), "    ", width))
     elif change.kind is ChangeKind.REMOVED:
@@ -128,7 +188,7 @@ def comparison_text(pair: Comparison, *, show_all: bool, color: bool, lang: str 
         + ("" if show_all or not pair.editorial else f" ({word('diff.hidden', lang)})")
     )
     out = [
-        style(_wrap(f"{_title(pair.old, lang)}  →  {_title(pair.new, lang)}", "", width), _BOLD),
+        _wrap(style(f"{_title(pair.old, lang)}  →  {_title(pair.new, lang)}", _BOLD), "", width),
         _wrap(summary, "", width),
     ]
     line = doubt_line(pair, lang)
@@ -180,12 +240,12 @@ def diff_text(
     if result.unpaired_new:
         blocks.append(
             style(word("diff.created", lang) + ":", _BOLD)
-            + "".join(f"\n  + {_title(d, lang)}" for d in result.unpaired_new)
+            + "".join("\n" + _wrap(f"+ {_title(d, lang)}", "  ", width) for d in result.unpaired_new)
         )
     if result.unpaired_old:
         blocks.append(
             style(word("diff.abolished", lang) + ":", _BOLD)
-            + "".join(f"\n  - {_title(d, lang)}" for d in result.unpaired_old)
+            + "".join("\n" + _wrap(f"- {_title(d, lang)}", "  ", width) for d in result.unpaired_old)
         )
     return "\n".join(b.rstrip("\n") + "\n" for b in blocks)
 
@@ -198,25 +258,45 @@ def _stat_old(pair: Comparison, lang: str) -> str:
     return doc_label(old, lang)
 
 
-def diff_stat(result: ComparisonSet, *, lang: str = "et", width: int = 100) -> str:
-    """One line per compared pair, like `git diff --stat`: the pair, its count of substantive changes, a bar.
+def _stat_name(pair: Comparison, lang: str, files: bool) -> str:
+    """A --stat line's pair; with `files` (folders: annex numbers repeat from file to file) each side's file too."""
+    if not files:
+        return f"{_stat_old(pair, lang)} → {doc_label(pair.new, lang)}"
+    old_file, new_file = (PurePath(d.source or "?").name for d in (pair.old, pair.new))
+    old = f"{old_file}: {_stat_old(pair, lang)}"
+    new = doc_label(pair.new, lang) if old_file == new_file else f"{new_file}: {doc_label(pair.new, lang)}"
+    return f"{old} → {new}"
 
-    The bar has one '+' per addition, '-' per removal and '~' per other substantive change, scaled to the width.
+
+def diff_stat(result: ComparisonSet, *, lang: str = "et", width: int = 100, color: bool = False) -> str:
+    """One line per pair with a substantive change, like `git diff --stat`: the pair, its count, a bar; then the total.
+
+    The bar has one '+' per addition, '-' per removal and '~' per other substantive change, scaled to the width
+    (green, red and yellow with `color`, as git colours it). Pairs with nothing substantive are counted in the
+    total but get no line, as git lists no unchanged file.
     """
-    names = [f"{_stat_old(p, lang)} → {doc_label(p.new, lang)}" for p in result.pairs]
-    counts = [len(p.substantive) for p in result.pairs]
+    style = _Style(color)
+    changed = [p for p in result.pairs if p.substantive]
+    files = len({d.source for p in result.pairs for d in (p.old, p.new)}) > 2  # a folder: name the files
+    names = [_stat_name(p, lang, files) for p in changed]
+    counts = [len(p.substantive) for p in changed]
     digits = len(str(max(counts, default=0)))
     bar_room = 10 if width >= 40 else 5  # the least room a bar keeps; names get the rest
     name_width = min(max((len(n) for n in names), default=0), max(10, width - digits - 5 - bar_room))
     bar_room = max(bar_room, width - name_width - digits - 5)
     scale = min(1.0, bar_room / max(max(counts, default=0), 1))
     lines = []
-    for name, pair, count in zip(names, result.pairs, counts):
+    for name, pair, count in zip(names, changed, counts):
         if len(name) > name_width:
             name = name[: name_width - 1] + "…"
         added, removed, other = bar_counts(pair)
-        bar = "+" * round(added * scale) + "-" * round(removed * scale) + "~" * round(other * scale)
+        bar = (
+            style("+" * round(added * scale), _GREEN)
+            + style("-" * round(removed * scale), _RED)
+            + style("~" * round(other * scale), _YELLOW)
+        )
         lines.append(f" {name:<{name_width}} | {count:>{digits}} {bar}".rstrip())
+    counts = [len(p.substantive) for p in result.pairs]
     high = sum(len(p.high_impact) for p in result.pairs)
     editorial = sum(len(p.editorial) for p in result.pairs)
     summary = (

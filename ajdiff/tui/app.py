@@ -119,13 +119,17 @@ class ReviewApp(App[None]):
         *,
         inputs: tuple[str, ...] = (),
         export_path: str | Path | None = None,
+        author: str | None = None,
     ) -> None:
         super().__init__()
         # Loads the review file now: a corrupt one raises ReviewError before any screen appears.
         self.session = ReviewSession(result, review_path, inputs=inputs, lang=lang)
+        if author:  # the reviewer's name: stored with the next mark, and the author of the exported comments
+            self.session.review = replace(self.session.review, author=author)
         self.lang = lang
         self.export_path = Path(export_path) if export_path else default_export_path(result)
         self._exported: Path | None = None
+        self._exported_stamp: tuple[int, int] | None = None
         self.current: Position | None = None
         self.section: str | None = None
         self.side_by_side: bool | None = None  # decided on mount from the terminal width
@@ -512,7 +516,12 @@ class ReviewApp(App[None]):
             self.notify(message, title=word("ui.export_failed", self.lang), severity="error", timeout=8)
             return
         self.export_path = self._exported = written
+        self._exported_stamp = _stamp(written)
         self.notify(f"{word('ui.exported', self.lang)}: {written}", timeout=5)
+
+    def _ours(self, path: Path) -> bool:
+        """Whether `path` is the redline this session wrote, unchanged since (not edited in Word meanwhile)."""
+        return path == self._exported and _stamp(path) == self._exported_stamp
 
     def action_export(self) -> None:
         """Ask for a path and write the redline there (asking before replacing a file), the comments as Word
@@ -526,7 +535,7 @@ class ReviewApp(App[None]):
                 what = word("ui.no_folder", self.lang).format(path.parent)
                 self.notify(what, title=word("ui.export_failed", self.lang), severity="error", timeout=8)
                 return
-            if path.exists() and not path.is_dir() and path != self._exported:
+            if path.exists() and not path.is_dir() and not self._ours(path):
 
                 def confirmed(yes: bool | None) -> None:
                     if yes:
@@ -535,8 +544,8 @@ class ReviewApp(App[None]):
                 question = word("ui.overwrite", self.lang).format(path)
                 self.push_screen(ConfirmScreen(question, word("ui.yes_no", self.lang)), confirmed)
                 return
-            # Writing again to the file this session exported is expected, without asking.
-            self._write_export(path, path == self._exported)
+            # Writing again to the file this session exported (and nobody changed since) is expected, without asking.
+            self._write_export(path, self._ours(path))
 
         prompt = PromptScreen(
             word("ui.export_prompt", self.lang), str(self.export_path), word("ui.ok_cancel", self.lang)
@@ -566,6 +575,16 @@ class ReviewApp(App[None]):
                 word("ui.help_nav", t),
                 word("ui.help_mouse", t),
                 f"{word('ui.review_file', t)}: {self.session.review_path}",
+                word("ui.help_close", t),
             ]
         )
         self.push_screen(HelpScreen(rows, word("ui.help_title", t), footer, legend))
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A file's modification time and size: what tells a file edited since it was written."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)

@@ -42,9 +42,16 @@ class SummaryBar(Static):
             Content.assemble(
                 (f"{doc_label(pair.old, lang)}  →  {doc_label(pair.new, lang)}", "bold"),
                 "\n",
-                (counted(len(pair.high_impact), "high", lang), "bold $text-error"),
+                # A count is drawn as an alarm only when there is something to see: "0 olulist" is muted.
+                (
+                    counted(len(pair.high_impact), "high", lang),
+                    "bold $text-error" if pair.high_impact else "$text-muted",
+                ),
                 " · ",
-                (counted(len(pair.substantive), "substantive", lang), "bold $text-warning"),
+                (
+                    counted(len(pair.substantive), "substantive", lang),
+                    "bold $text-warning" if pair.substantive else "$text-muted",
+                ),
                 " · ",
                 (f"{counted(len(pair.editorial), 'editorial', lang)}{hidden}", "$text-muted"),
                 " · ",

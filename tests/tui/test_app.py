@@ -192,9 +192,29 @@ async def test_x_keeps_an_unrelated_existing_file_but_re_exports_its_own(
         await pilot.press("x", "ctrl+u", *"precious.docx", "enter", "j")  # yes: replaced
         assert Path("precious.docx").read_bytes() == b"PK new"
         await pilot.press("x", "ctrl+u", *"mine.docx", "enter")
-        Path("mine.docx").write_bytes(b"older export")
+        Path("mine.docx").write_bytes(b"PK edited in Word")
         await pilot.press("x", "ctrl+u", *"mine.docx", "enter")
-    assert Path("mine.docx").read_bytes() == b"PK new"
+        await pilot.pause()
+        # Issue 25 item 6: changed since it was exported (comments added in Word?): asked first.
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("e")
+    assert Path("mine.docx").read_bytes() == b"PK edited in Word"
+
+
+async def test_x_re_exports_its_own_unchanged_file_without_asking(
+    demo: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ajdiff.tui.export as export
+
+    outputs = iter([b"PK first", b"PK second"])
+    monkeypatch.setattr(export, "_redline_builder", lambda: lambda *args: next(outputs))
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("x", "ctrl+u", *"mine.docx", "enter")
+        await pilot.press("x", "ctrl+u", *"mine.docx", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+    assert Path("mine.docx").read_bytes() == b"PK second"
 
 
 async def test_x_writes_a_valid_docx_with_the_comments(demo: ComparisonSet, review_path: Path) -> None:
@@ -362,3 +382,34 @@ async def test_pairing_notes_are_shown_on_start(review_path: Path) -> None:
         async with app.run_test(size=SMALL):
             panel = app.query_one("#warnings")
             assert panel.display and said in str(panel.render())
+
+
+async def test_a_zero_count_is_not_drawn_as_an_alarm(demo: ComparisonSet, review_path: Path) -> None:
+    """Issue 25 item 9: the demo pair has no high-impact change; '0 olulist' is muted, not bold red."""
+    from ajdiff.tui.summary_bar import SummaryBar
+
+    assert not demo.pairs[0].high_impact and demo.pairs[0].substantive
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        content = app.query_one(SummaryBar).content
+        styles = {content.plain[s.start : s.end]: str(s.style) for s in content.spans}
+        zero = next(text for text in styles if text.startswith("0 "))
+        assert "error" not in styles[zero] and "bold" not in styles[zero]
+        some = next(text for text in styles if text.startswith(f"{len(demo.pairs[0].substantive)} "))
+        assert "warning" in styles[some]
+
+
+async def test_the_help_says_how_to_close_it(demo: ComparisonSet, review_path: Path) -> None:
+    """Issue 25 item 9: the help screen says that Esc closes it, and Esc does."""
+    from ajdiff.tui.help_screen import HelpScreen
+
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Esc, q või ? sulgeb selle abi" in app.screen.footer_text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
