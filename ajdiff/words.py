@@ -783,8 +783,10 @@ def section_name(section: str, lang: str = Lang.ET) -> str:
     return _name(f"field.{section}", section, lang)
 
 
-def path_label(path: str, lang: str = Lang.ET) -> str:
-    """The name of the unit a change's path names: 'Ülesanne 2.7', 'Keeleoskus: inglise', 'Supervisor' …"""
+def path_label(path: str, lang: str = Lang.ET, *, letters: bool = True) -> str:
+    """The name of the unit a change's path names: 'Ülesanne 2.7', 'Keeleoskus: inglise', 'Supervisor' …
+    A slug's words get their letters back from the dictionary unless `letters` is False (a search that
+    folds them anyway need not load it)."""
     parts = path.split(".")
     if parts[0] == "duties" and len(parts) >= 3:
         number = ".".join(p for p in parts[1:] if p != "results")
@@ -800,6 +802,8 @@ def path_label(path: str, lang: str = Lang.ET) -> str:
     base = section_name(head, lang)
     if not slug:
         return base
+    if not letters:
+        return f"{base}: {slug.replace('_', ' ')}"
     from ajdiff.read.lexicon import restore_text  # slugs are folded to ASCII: give the words their letters back
 
     return f"{base}: {restore_text(slug.replace('_', ' '))}"
@@ -808,10 +812,15 @@ def path_label(path: str, lang: str = Lang.ET) -> str:
 def change_title(change: Change, lang: str = Lang.ET) -> str:
     """The title of a change's unit: the document's own heading where ajdiff has no name for the section
     (generic sections, section texts, a created or abolished post), the field's label as the documents
-    write it in Estonian ('Ametikoht'), else the field's name in `lang`."""
+    write it in Estonian ('Ametikoht') and in any language for a field ajdiff has no name for, else the
+    field's name in `lang`."""
     if change.heading:
         return change.heading
-    return change.own_label if change.own_label and lang == Lang.ET else path_label(change.path, lang)
+    # A field ajdiff has no name for ('Valmisolek lähetusteks') is named by the document's own words in
+    # any language: there is no translation to give, and its slug would need the dictionary to be read.
+    if change.own_label and (lang == Lang.ET or f"field.{change.path}" not in WORDS):
+        return change.own_label
+    return path_label(change.path, lang)
 
 
 def _short(text: str | None, limit: int = 90) -> str:

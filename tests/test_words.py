@@ -193,3 +193,24 @@ def test_every_refusal_the_code_raises_has_its_estonian() -> None:
         r for r in raised if all(translate(r[2].replace("X", f), "et") == r[2].replace("X", f) for f in fills)
     ]
     assert untranslated == []
+
+
+def test_a_field_without_a_name_is_named_in_the_documents_words_in_english_without_the_dictionary() -> None:
+    """002 → 000 Lisa 7: 'Valmisolek lähetusteks' has no English name; the report names it as the
+    documents do, not by its slug restored from the Hunspell dictionary (a 1.5 s load for a name)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from ajdiff.api import compare_files\n"
+        "from ajdiff.read import lexicon\n"
+        "from ajdiff.render.diff_text import comparison_text\n"
+        "r = compare_files('fixtures/002_916340fc2ccdf799.txt', 'fixtures/000_2e8e5e7caea51be0.txt',"
+        " new_annex='7')\n"
+        "text = comparison_text(r.pairs[0], show_all=False, color=False, lang='en', width=200)\n"
+        "print('Valmisolek lähetusteks' in text, 'Arvutikasutamise oskus' in text)\n"
+        "print(lexicon._dictionary.cache_info().currsize)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "0"]

@@ -207,7 +207,7 @@ class ReviewSession:
         c = pos.change
         words = [c.heading, c.path, c.old, c.new, self._comment(pos)]
         for lang in Lang:  # kinds and tags in either language: 'lisandus', 'removed', 'oluline' …
-            words += [kind_name(c.kind, lang), path_label(c.path, lang), section_name(c.section, lang)]
+            words += [kind_name(c.kind, lang), path_label(c.path, lang, letters=False), section_name(c.section, lang)]
             if c.editorial:
                 words.append(word("ui.editorial_tag", lang))
             elif c.impact is Impact.HIGH:
