@@ -47,7 +47,8 @@ def test_folder_files_are_taken_in_number_order(tmp_path: Path) -> None:
     assert created == ["lisa_3.txt", "lisa_10.txt", "lisa_11.txt"]
 
 
-def test_jsonl_pairs_come_in_the_old_sides_order(tmp_path: Path) -> None:
+def _two_folders(tmp_path: Path) -> tuple[Path, Path]:
+    """Two folders: a.txt an order and a single annex (changed), b.txt the same order on both sides."""
     old, new = tmp_path / "old", tmp_path / "new"
     old.mkdir()
     new.mkdir()
@@ -55,6 +56,11 @@ def test_jsonl_pairs_come_in_the_old_sides_order(tmp_path: Path) -> None:
     shutil.copy(SEEDS["003"], old / "b.txt")
     shutil.copy(SEEDS["001"], new / "a.txt")
     shutil.copy(SEEDS["003"], new / "b.txt")
+    return old, new
+
+
+def test_jsonl_pairs_come_in_the_old_sides_order(tmp_path: Path) -> None:
+    old, new = _two_folders(tmp_path)
     result = ajdiff("diff", old, new, "--format", "jsonl", "--jobs", "2")
     pairs = [json.loads(line) for line in result.stdout.splitlines()]
     order = [(Path(p["old"]["source"]).name, int(p["old"]["annex"])) for p in pairs if p["type"] == "pair"]
@@ -63,13 +69,7 @@ def test_jsonl_pairs_come_in_the_old_sides_order(tmp_path: Path) -> None:
 
 
 def test_stat_lists_only_changed_pairs_and_names_the_files_of_folders(tmp_path: Path) -> None:
-    old, new = tmp_path / "old", tmp_path / "new"
-    old.mkdir()
-    new.mkdir()
-    shutil.copy(SEEDS["000"], old / "a.txt")
-    shutil.copy(SEEDS["003"], old / "b.txt")
-    shutil.copy(SEEDS["001"], new / "a.txt")
-    shutil.copy(SEEDS["003"], new / "b.txt")
+    old, new = _two_folders(tmp_path)
     lines = ajdiff("diff", old, new, "--stat", "--width", "100").stdout.splitlines()
     # b.txt is the same on both sides: its eleven pairs count in the total but get no line, as in git.
     assert len(lines) == 2
