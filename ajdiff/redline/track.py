@@ -404,6 +404,22 @@ def _deleted_run(
     return taken if taken and taken == len(wanted) else 0
 
 
+def _deleted_copy(
+    steps: Sequence[Edit],
+    k: int,
+    old_paragraphs: Sequence[etree._Element | None],
+    block: etree._Element,
+    rev: Revisions,
+) -> tuple[int, etree._Element] | None:
+    """When steps k… delete every paragraph of OLD's block: (steps taken, a copy of it tracked as deleted)."""
+    taken = _deleted_run(steps, k, old_paragraphs, block)
+    if not taken:
+        return None
+    copied = copy.deepcopy(block)
+    _as_deleted(copied, rev)
+    return taken, copied
+
+
 def _deleted_table(
     steps: Sequence[Edit],
     k: int,
@@ -419,11 +435,10 @@ def _deleted_table(
     table = _table_of(old_paragraphs[index]) if index is not None else None
     if table is None:
         return None
-    taken = _deleted_run(steps, k, old_paragraphs, table)
-    if not taken:
+    deleted = _deleted_copy(steps, k, old_paragraphs, table, rev)
+    if deleted is None:
         return None
-    copied = copy.deepcopy(table)
-    _as_deleted(copied, rev)
+    taken, copied = deleted
     if anchor is None:
         body.insert(0, copied)
     else:
@@ -469,11 +484,10 @@ def _deleted_row(
         new_row = after
         if new_row is None and before is None:
             return None
-    taken = _deleted_run(steps, k, old_paragraphs, old_row)
-    if not taken:
+    deleted = _deleted_copy(steps, k, old_paragraphs, old_row, rev)
+    if deleted is None:
         return None
-    row = copy.deepcopy(old_row)
-    _as_deleted(row, rev)
+    taken, row = deleted
     if new_row is not None:
         new_row.addnext(row)
     elif before is not None:
