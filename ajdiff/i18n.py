@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -22,8 +23,9 @@ DOMAIN = "ajdiff"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 LANGUAGES = ("et", "en")
 """The languages ajdiff speaks; English is the message ids themselves."""
-DEFAULT = "et"
-"""The language when neither --lang, AJDIFF_LANG nor the locale names one ajdiff speaks: its documents'."""
+DEFAULT = "en"
+"""The language when neither --lang, AJDIFF_LANG nor the locale names one: gettext's own rule, under C or no
+locale the message ids, which are English."""
 
 _current = "en"
 
@@ -41,8 +43,8 @@ def translation(lang: str, domain: str = DOMAIN) -> gettext.NullTranslations:
 
 
 def choose(flag: str | None, environ: Mapping[str, str] | None = None) -> str:
-    """The language, decided once: `--lang`, else AJDIFF_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG as
-    POSIX orders them: et_EE → et, en_GB or any other language → en), else Estonian (no locale, C, POSIX)."""
+    """The language, decided once: `--lang`, else AJDIFF_LANG, else the locale (the first of LC_ALL, LC_MESSAGES,
+    LANG that is set, as POSIX orders them): et_EE → et; en_GB, any other language, C, POSIX or none → en."""
     env = os.environ if environ is None else environ
     if flag in LANGUAGES:
         return flag
@@ -75,8 +77,19 @@ def use(lang: str) -> None:
     """Speak `lang` from now on: ajdiff's messages and argparse's own words."""
     global _current
     translation(lang)  # a missing catalogue fails here, at start, not in the middle of a message
-    _current = lang
-    _teach_argparse(lang)
+    _current = LANGUAGES[LANGUAGES.index(lang)]
+    _teach_argparse(_current)
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Speak `lang` inside the block, then what was spoken before (`ajdiff.cli.main` may run in a host process)."""
+    before = _current
+    use(lang)
+    try:
+        yield
+    finally:
+        use(before)
 
 
 def current() -> str:

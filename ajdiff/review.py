@@ -23,6 +23,7 @@ from typing import Any
 from ajdiff.atomic import atomic_write
 from ajdiff.changes import Change, Comparison
 from ajdiff.errors import AjdiffError
+from ajdiff.i18n import _
 from ajdiff.model import JobDescription
 
 REVIEW_FORMAT = "ajdiff-review/1"
@@ -176,7 +177,7 @@ def _unusable(path: Path, problem: str, keep_backup: bool, hint: str | None = No
     if keep_backup:
         kept = f"a copy is kept as {_keep_backup(path).name}"
         return ReviewError(str(path), problem, f"{kept}; {hint}" if hint else kept)
-    return ReviewError(str(path), problem, hint or "repair it, or give another --review file")
+    return ReviewError(str(path), problem, hint or _("repair it, or give another --review file"))
 
 
 def _json_problem(exc: Exception) -> str:
@@ -206,20 +207,20 @@ def load_review(path: str | Path, *, keep_backup: bool = False) -> Review:
     try:
         info = p.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise ReviewError(str(p), "review file is not a regular file", "give the file the terminal UI wrote")
+            raise ReviewError(str(p), "review file is not a regular file", _("give the file the terminal UI wrote"))
         if info.st_size > MAX_REVIEW_BYTES:
             limit = MAX_REVIEW_BYTES // 2**20
             raise ReviewError(str(p), f"review file is larger than {limit} MiB", "move it away to start a new review")
         raw = p.read_bytes()
     except OSError as exc:
         raise ReviewError(
-            str(p), f"cannot read the review file: {exc.strerror or exc}", "check the file's permissions"
+            str(p), f"cannot read the review file: {exc.strerror or exc}", _("check the file's permissions")
         ) from None
     try:
         # utf-8-sig: Notepad and PowerShell save UTF-8 with a byte order mark.
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_number)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
-        problem = f"review file is corrupt ({_json_problem(exc)})"
+        problem = _("review file is corrupt ({0})").format(_json_problem(exc))
         raise _unusable(p, problem, keep_backup, "move it away to start a new review") from None
     if not isinstance(data, dict) or data.get("format") != REVIEW_FORMAT:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import argparse
 import gettext
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,8 +106,9 @@ def test_argparse_says_every_word_in_estonian() -> None:
         (None, {"LC_ALL": "en_GB.UTF-8", "LANG": "et_EE.UTF-8"}, "en"),
         (None, {"LC_ALL": "", "LC_MESSAGES": "et_EE", "LANG": "en_US.UTF-8"}, "et"),
         (None, {"LANG": "de_DE.UTF-8"}, "en"),
-        (None, {"LANG": "C.UTF-8"}, "et"),
-        (None, {}, "et"),
+        (None, {"LANG": "C.UTF-8"}, "en"),
+        (None, {"LC_ALL": "C", "LANG": "et_EE.UTF-8"}, "en"),
+        (None, {}, "en"),
     ],
 )
 def test_the_language_is_chosen_once_from_the_flag_the_variable_or_the_locale(
@@ -116,3 +121,139 @@ def test_the_flag_is_found_before_the_parser_runs() -> None:
     assert i18n.flag_in(["diff", "a", "b", "--lang", "en"]) == "en"
     assert i18n.flag_in(["diff", "--lang=et", "a", "b"]) == "et"
     assert i18n.flag_in(["diff", "--", "--lang", "en"]) is None
+
+
+# ------------------------------------------------------------------ one language, every stream
+
+ROOT = PACKAGE.parent
+SEED_003, SEED_000 = "fixtures/003_e40249d3a3f17dad.txt", "fixtures/000_2e8e5e7caea51be0.txt"
+
+
+def _ajdiff(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in ("LANG", "LC_ALL", "LC_MESSAGES", "AJDIFF_LANG")}
+    return subprocess.run(
+        [sys.executable, "-m", "ajdiff", *args],
+        cwd=ROOT,
+        env={**clean, "NO_COLOR": "1", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+# Said by each stream, in each language: the report (stdout), the pairing's note (the counts of the turned-down
+# pairs included), a warning, and a refusal.
+SAID = {
+    "et": ("0 paari, 0 sisulist", "(kattuvaid ülesandeid 2/12)", ": hoiatus: VANA on dateeritud", "faili ei ole"),
+    "en": ("0 pairs, 0 substantive", "(2 of 12 duties match)", ": warning: OLD is dated", "no such file"),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "args", "env"),
+    [
+        ("et", ["--lang", "et"], {"LANG": "en_US.UTF-8", "AJDIFF_LANG": "en"}),
+        ("en", ["--lang", "en"], {"LANG": "et_EE.UTF-8", "AJDIFF_LANG": "et"}),
+        ("et", [], {"LANG": "en_US.UTF-8", "AJDIFF_LANG": "et"}),
+        ("en", [], {"LANG": "et_EE.UTF-8", "AJDIFF_LANG": "en"}),
+        ("et", [], {"LANG": "et_EE.UTF-8"}),
+        ("en", [], {"LANG": "de_DE.UTF-8"}),
+        ("en", [], {"LANG": "C.UTF-8"}),
+    ],
+)
+def test_every_stream_speaks_the_one_language(lang: str, args: list[str], env: dict[str, str]) -> None:
+    report, note, warning, refusal = SAID[lang]
+    result = _ajdiff("diff", SEED_003, SEED_000, "--stat", *args, **env)
+    assert report in result.stdout
+    notes, warnings = result.stderr.splitlines()
+    assert notes.startswith("ajdiff: ") and note in notes
+    assert warning in warnings
+    other = SAID["en" if lang == "et" else "et"]
+    assert not any(word in result.stdout + result.stderr for word in other)
+    error = _ajdiff("show", "missing.txt", *args, **env)
+    assert error.returncode == 2 and error.stderr.startswith(f"ajdiff: missing.txt: {refusal} (")
+
+
+def test_json_notes_and_warnings_speak_the_language_of_the_report() -> None:
+    data = json.loads(_ajdiff("diff", SEED_003, SEED_000, "--format", "json", "--lang", "et").stdout)
+    assert any("(kattuvaid ülesandeid 2/12)" in n for n in data["notes"])
+    assert any(": hoiatus: VANA on dateeritud" in w for w in data["warnings"])
+
+
+def test_the_ui_warnings_panel_says_the_pairing_note_in_its_language(tmp_path: Path) -> None:
+    from ajdiff.api import compare_files
+    from ajdiff.tui.session import ReviewSession
+
+    for lang, said in (("et", "(kattuvaid ülesandeid 2/12)"), ("en", "(2 of 12 duties match)")):
+        with i18n.speaking(lang):  # as `ajdiff tui` runs: the language chosen before the comparison
+            result = compare_files(ROOT / SEED_003, ROOT / SEED_000)
+        lines = ReviewSession(result, tmp_path / "review.json", lang=lang).warnings()
+        assert any(said in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("args", "env"), [(["--help"], {"LANG": "et_EE.UTF-8"}), (["--help", "--lang", "et"], {"LANG": "C.UTF-8"})]
+)
+def test_help_speaks_estonian_under_the_locale_or_the_flag(args: list[str], env: dict[str, str]) -> None:
+    out = _ajdiff("diff", *args, **env).stdout
+    assert out.startswith("kasutus: ajdiff diff ")
+    for said in ("\nargumendid:\n", "\nvõtmed:\n", "näita seda abi ja välju", "võrdle ainult VANA lisa K", "näited:"):
+        assert said in out
+    for english in ("usage:", "options:", "show this help", "examples:", "compare only annex"):
+        assert english not in out
+
+
+def test_help_speaks_english_otherwise() -> None:
+    out = _ajdiff("diff", "--help", LANG="C.UTF-8").stdout
+    assert out.startswith("usage: ajdiff diff ") and "\noptions:\n" in out and "kasutus" not in out
+
+
+def test_argparse_says_its_refusals_in_the_users_language() -> None:
+    """argparse's own words no longer stay English inside an Estonian line."""
+    said = _ajdiff("diff", "a", "b", "--max-size", "0", "--lang", "et").stderr
+    assert said == "ajdiff: diff: argument --max-size: peab olema 1 või rohkem (vaata ajdiff diff --help)\n"
+    said = _ajdiff("diff", LANG="et_EE.UTF-8").stderr
+    assert said == "ajdiff: diff: puuduvad kohustuslikud argumendid: OLD, NEW (vaata ajdiff diff --help)\n"
+    said = _ajdiff("diff", "a", "b", "--format", "xx", LANG="en_GB.UTF-8").stderr
+    assert said.startswith("ajdiff: diff: argument --format: invalid choice: 'xx' (choose from ")
+
+
+def test_the_language_is_restored_after_main() -> None:
+    """`main` may run inside another program (the tests do): it leaves the language as it found it."""
+    from ajdiff.cli import main
+
+    before = i18n.current()
+    assert main(["show", "missing.txt", "--lang", "et"]) == 2
+    assert i18n.current() == before
+
+
+def test_no_function_hides_gettext_behind_a_local_underscore() -> None:
+    """`for _ in …` in a function that also says `_("…")` makes `_` a local name: the message would raise
+    UnboundLocalError instead of being said (a comprehension has its own scope and is fine)."""
+    import ast
+
+    hidden = []
+    for path in PACKAGE.rglob("*.py"):
+        for fn in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            own = [
+                n
+                for n in ast.walk(fn)
+                if not isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp))
+            ]
+            scoped = set()
+            for comp in ast.walk(fn):
+                if isinstance(comp, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+                    scoped |= {id(g.target) for g in comp.generators} | {
+                        id(n) for g in comp.generators for n in ast.walk(g.target)
+                    }
+            says = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_" for n in own)
+            binds = [
+                n.lineno
+                for n in ast.walk(fn)
+                if isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store) and id(n) not in scoped
+            ]
+            if says and binds:
+                hidden.append((path.name, fn.name, binds))
+    assert hidden == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS
 from ajdiff.read.lines import Line
 from ajdiff.read.vocabulary import is_list_intro, is_results_label, is_table_header, match_label
@@ -225,7 +226,7 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
         if sentence and sentence[0] not in seen:
             key, label, value = sentence
             seen.add(key)
-            for _ in range(i + 1, end):  # the sentence wrapped over lines ("… ja allub" / "vallasekretärile.")
+            for _wrapped in range(i + 1, end):  # the sentence wrapped over lines ("… ja allub" / "vallasekretärile.")
                 line = _joined(line, lines.pop(i + 1))
             body = line.body if numbered else line.text
             drafts.append(_Draft(NodeKind.FIELD, [line], body, key, None, line.num.number if line.num else None))
@@ -247,7 +248,7 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
     if prefix == "requirements.":
         for d in drafts:
             if d.kind is NodeKind.PARAGRAPH and d.text and not is_table_header(d.text):
-                warnings.append(f"requirements: unlabelled text {d.text[:60]!r}")
+                warnings.append(_("requirements: unlabelled text {0}").format(repr(d.text[:60])))
     return [d.node() for d in drafts]
 
 
@@ -546,7 +547,7 @@ def read_duties(
             _add_result(d, line)
     headers = [b.text for b in before if not is_table_header(b.text) and not is_results_label(b.text.rstrip(":"))]
     if headers:
-        warnings.append(f"duties: ignored text before the first duty: {' '.join(headers)[:80]!r}")
+        warnings.append(_("duties: ignored text before the first duty: {0}").format(repr(" ".join(headers)[:80])))
     return [b.node() for b in before] + [_finish(d.draft) for d in duties]
 
 

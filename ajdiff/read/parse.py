@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ajdiff.errors import InputError
+from ajdiff.i18n import _
 from ajdiff.model import JobDescription
 from ajdiff.read.fields import to_model
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, MAX_LINE_CHARS, SourceText, read_source
@@ -22,8 +23,10 @@ def parse_document(raw: RawDocument) -> JobDescription:
     try:
         nodes, set_aside = build_tree(raw, warnings)
     except ParagraphTooLong as exc:
-        problem = f"a paragraph joined from wrapped lines has {exc.args[0]} characters (limit {MAX_LINE_CHARS})"
-        raise InputError(raw.source, problem, "not a job description") from None
+        problem = _("a paragraph joined from wrapped lines has {0} characters (limit {1})").format(
+            exc.args[0], MAX_LINE_CHARS
+        )
+        raise InputError(raw.source, problem, _("not a job description")) from None
     metadata = tuple(raw.metadata) + tuple((k, v) for k, v in set_aside if k == "signature")
     doc = to_model(raw.source, raw.annex, raw.order, nodes, raw.post_from_order, metadata, warnings)
     if looks_like_ocr(doc):

@@ -22,6 +22,7 @@ from lxml import etree
 from ajdiff.changes import Change, ComparisonSet, InputBytes
 from ajdiff.compare.script import Edit, paragraph_script
 from ajdiff.errors import InputError
+from ajdiff.i18n import _
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SourceText, read_bytes, read_input, sniff_kind
 from ajdiff.read.formats.ooxml import qn
@@ -98,13 +99,16 @@ def _read(
                 _warn(
                     options,
                     name,
-                    f"its Word package cannot be the redline's base ({refused.problem}); "
-                    "the redline is in ajdiff's own template",
+                    _(
+                        "its Word package cannot be the redline's base ({0}); the redline is in ajdiff's own template"
+                    ).format(refused.problem),
                 )
     if package is not None and base:
         pending = package.accept_pending()
         if pending:
-            _warn(options, name, f"holds {pending} pending tracked changes: compared and written as accepted")
+            _warn(
+                options, name, _("holds {0} pending tracked changes: compared and written as accepted").format(pending)
+            )
     source = read_bytes(data, name, suffix, max_bytes=options.max_bytes) if text or package is None else None
     return package, source
 
@@ -206,7 +210,7 @@ _CLEAN_STYLES = {NodeKind.TITLE: "Title", NodeKind.SECTION: "heading 1"}
 def _fill_clean(package: Package, new: _Side, plan: _Plan) -> None:
     """NEW's compared paragraphs into a clean template, in its order and words (for a NEW that is not Word)."""
     kinds = kind_of(new.units, new.docs)
-    for _, b, _ in plan.parts:
+    for _old, b, _kind in plan.parts:
         for j in b:
             unit = new.units[j]
             kind = kinds[j]
@@ -319,7 +323,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
         edges = _remove_unused(groups[0][2], groups[0][3], package.body, package)
     else:
         package = Package.blank()
-        for _, _, new, plan in groups:
+        for _base, _old, new, plan in groups:
             _fill_clean(package, new, plan)
     # Editorial changes by an author of their own ('ajdiff (toimetuslik)'): Word's reviewer filter hides them.
     editorial_author = word("redline.editorial_author", options.lang, author=options.author)
@@ -329,7 +333,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     authors = track.Authors(substantive, Revisions(editorial_author, date, substantive._ids))
     anchor: etree._Element | None = None
     inserted: list[tuple[etree._Element, Revisions]] = []
-    for _, old, new, plan in groups:
+    for _base, old, new, plan in groups:
         for a, b, steps in plan.parts:
             old_texts = [old.units[i].text for i in a]
             old_elements = [old.units[i].element for i in a]

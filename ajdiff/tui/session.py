@@ -23,7 +23,6 @@ from ajdiff.words import (
     kind_name,
     path_label,
     section_name,
-    translate,
     word,
 )
 
@@ -287,12 +286,10 @@ class ReviewSession:
 
     def warnings(self) -> list[str]:
         """The pairing's notes and every document's warnings, each once, with the document it is about."""
-        lines = [translate(n, self.lang) for n in self.result.notes]
+        lines = list(self.result.notes)
         docs = [d for pair in self.result.pairs for d in (pair.old, pair.new)]
         docs += [*self.result.unpaired_old, *self.result.unpaired_new]
         for doc in docs:
             where = f"{doc.source}" + (f" ({annex_name(doc.annex, self.lang)})" if doc.annex else "")
-            lines += [
-                f"{translate(w, self.lang)} ({where})" for w in doc.warnings
-            ]  # the message first: the panel's one line cuts the end
+            lines += [f"{w} ({where})" for w in doc.warnings]  # the message first: the panel's one line cuts the end
         return list(dict.fromkeys(lines))
