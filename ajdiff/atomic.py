@@ -61,7 +61,7 @@ def _check_output_path(out: Path, inputs: Sequence[str | Path], force: bool) -> 
         mode = None
     if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
         # Renaming over a device node or a FIFO would replace it (as root, /dev/null) with a regular file.
-        kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        kind = _("a named pipe") if stat.S_ISFIFO(mode) else _("a socket") if stat.S_ISSOCK(mode) else _("a device")
         raise OutputError(
             str(path),
             _("is {0}, not a regular file; refusing to replace it").format(kind),

@@ -213,7 +213,7 @@ def test_argparse_says_its_refusals_in_the_users_language() -> None:
     said = _ajdiff("diff", "a", "b", "--max-size", "0", "--lang", "et").stderr
     assert said == "ajdiff: diff: argument --max-size: peab olema 1 või rohkem (vaata ajdiff diff --help)\n"
     said = _ajdiff("diff", LANG="et_EE.UTF-8").stderr
-    assert said == "ajdiff: diff: puuduvad kohustuslikud argumendid: OLD, NEW (vaata ajdiff diff --help)\n"
+    assert said == "ajdiff: diff: puuduvad kohustuslikud argumendid: VANA, UUS (vaata ajdiff diff --help)\n"
     said = _ajdiff("diff", "a", "b", "--format", "xx", LANG="en_GB.UTF-8").stderr
     assert said.startswith("ajdiff: diff: argument --format: invalid choice: 'xx' (choose from ")
 
@@ -257,3 +257,21 @@ def test_no_function_hides_gettext_behind_a_local_underscore() -> None:
             if says and binds:
                 hidden.append((path.name, fn.name, binds))
     assert hidden == []
+
+
+def test_a_bad_review_file_is_refused_in_the_chosen_language(tmp_path: Path) -> None:
+    from ajdiff.review import ReviewError, load_review
+
+    bad = tmp_path / "review.json"
+    bad.write_bytes(b'{"format": "ajdiff-review/1", "entries": {"a": 1}}')
+    said = {}
+    for lang in ("en", "et"):
+        with i18n.speaking(lang), pytest.raises(ReviewError) as caught:
+            load_review(bad)
+        said[lang] = caught.value.line()
+    assert said["en"].endswith(
+        ": review file has a bad entry (entries is not a list) (repair it, or give another --review file)"
+    )
+    assert said["et"].endswith(
+        ": ülevaatusfailis on vigane kirje (entries ei ole loend) (paranda see või anna teine --review fail)"
+    )

@@ -61,9 +61,9 @@ def annex_completer(side: str) -> Callable[..., list[str]]:
 def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
     """OLD NEW and the selectors every comparing command takes."""
     parser.add_argument(
-        "old", metavar="OLD", help=_("old version: a file (.txt .md .docx .pdf .html .asice), '-' or a folder")
+        "old", metavar=_("OLD"), help=_("old version: a file (.txt .md .docx .pdf .html .asice), '-' or a folder")
     )
-    parser.add_argument("new", metavar="NEW", help=_("new version: a file, '-' or a folder (when OLD is a folder)"))
+    parser.add_argument("new", metavar=_("NEW"), help=_("new version: a file, '-' or a folder (when OLD is a folder)"))
     old = parser.add_argument("--old-annex", metavar="K", help=_("compare only annex K (Lisa K) of OLD"))
     new = parser.add_argument("--new-annex", metavar="K", help=_("compare only annex K (Lisa K) of NEW"))
     old.completer = annex_completer("old")  # type: ignore[attr-defined]
@@ -75,7 +75,7 @@ def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
         "--pair",
         action="append",
         default=[],
-        metavar="OLD=NEW",
+        metavar=_("OLD=NEW"),
         help=_("pair these two by hand (annex numbers, file names or FILE#K; repeatable), e.g. --pair 2=4"),
     )
     parser.add_argument(
@@ -113,7 +113,9 @@ def add_common(parser: argparse.ArgumentParser) -> None:
 
 def add_report_options(parser: argparse.ArgumentParser) -> None:
     """-o, --force, --width and --no-pager: the options of a command that writes a report."""
-    parser.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (atomically); '-' is standard output"))
+    parser.add_argument(
+        "-o", "--output", metavar=_("FILE"), help=_("write to FILE (atomically); '-' is standard output")
+    )
     parser.add_argument("--force", action="store_true", help=_("overwrite an existing output file"))
     parser.add_argument(
         "--width", type=positive_int, metavar="N", help=_("wrap text at N columns (default: the terminal's, or 100)")

@@ -38,7 +38,9 @@ def _iso_date(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date: {text!r} (e.g. 2025-01-31T12:00:00Z)") from None
+        raise argparse.ArgumentTypeError(
+            _("not an ISO date: {0} (e.g. 2025-01-31T12:00:00Z)").format(repr(text))
+        ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
     return value.astimezone(timezone.utc).replace(microsecond=0)
@@ -49,7 +51,7 @@ def _author(text: str) -> str:
     import unicodedata
 
     if any(unicodedata.category(c) in ("Cc", "Cs") for c in text):
-        raise argparse.ArgumentTypeError(f"has control characters: {text!r}")
+        raise argparse.ArgumentTypeError(_("has control characters: {0}").format(repr(text)))
     return text
 
 
@@ -89,7 +91,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     )
     parser.add_argument(
         "--review",
-        metavar="FILE",
+        metavar=_("FILE"),
         help=_("a review file of the terminal UI: its comments and marks become Word comments"),
     )
 

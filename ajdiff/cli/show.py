@@ -27,7 +27,7 @@ EPILOG = N_(
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     """FILE, --annex, --format and the common and report options."""
     parser.add_argument(
-        "file", metavar="FILE", help=_("a .txt .md .docx .pdf .html .asice file, or '-' for standard input")
+        "file", metavar=_("FILE"), help=_("a .txt .md .docx .pdf .html .asice file, or '-' for standard input")
     )
     annex = parser.add_argument("--annex", metavar="K", help=_("only annex K (Lisa K) of an order"))
     annex.completer = annex_completer("file")  # type: ignore[attr-defined]

@@ -51,12 +51,12 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument(
         "--author",
         type=_author,
-        metavar="NAME",
+        metavar=_("NAME"),
         help=_("your name: stored in the review file and the author of the comments of an exported redline"),
     )
     parser.add_argument(
         "--review",
-        metavar="PATH",
+        metavar=_("PATH"),
         help=_("review file of marks and comments (default: NEW.ajdiff-review.json next to the new file)")
         if name == "tui"
         else _("review file of marks and comments (default: ajdiff-demo-review.json in the user's data folder)"),
