@@ -28,7 +28,7 @@ from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.orders import register_rows
 from ajdiff.read.parse import parse_source
 from ajdiff.redline import track
-from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, paragraph
+from ajdiff.redline.oxml import Revisions, Track, element, first_section, mark_paragraph, mark_row, paragraph
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, kind_of, segments, text_units, word_units
 from ajdiff.text import normalize_line
@@ -449,12 +449,12 @@ def _track_edges(
     plan: _Plan,
     rev: Revisions,
 ) -> list[tuple[etree._Element, Revisions]]:
-    """NEW's edge paragraphs (images, text boxes) that OLD's edges lack, tracked as inserted, and OLD's that
-    NEW lacks, back in place as deleted (their images copied into NEW's package); the inserted paragraphs,
-    whose break is still to be marked. A section break is kept, never tracked."""
+    """NEW's edge blocks (paragraphs of images, text boxes or a section break; tables of images) that OLD's
+    edges lack, tracked as inserted, and OLD's that NEW lacks, back in place as deleted (their images copied
+    into NEW's package); the inserted paragraphs, whose break is still to be marked."""
 
     def content(block: etree._Element, package: Package) -> tuple[str, ...]:
-        return tuple(c for c in _edge_content(block, package) if c != "section") if block.tag == qn("w:p") else ()
+        return _edge_content(block, package) if block.tag in (qn("w:p"), qn("w:tbl")) else ()
 
     old_edges: list[tuple[bool, etree._Element, tuple[str, ...]]] = []
     if old_package is not None:
@@ -471,30 +471,71 @@ def _track_edges(
         if match is not None:
             old_edges.remove(match)
             continue
-        for child in list(block):
-            if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
-                wrapper = element("w:ins", **rev.attrs())
-                child.addprevious(wrapper)
-                wrapper.append(child)
+        for p in block.iter(qn("w:p")):
+            for child in list(p):
+                if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
+                    wrapper = element("w:ins", **rev.attrs())
+                    child.addprevious(wrapper)
+                    wrapper.append(child)
+        if block.tag == qn("w:tbl"):
+            # A table of NEW's alone is inserted row by row: Reject All removes the rows, so the table.
+            for p in block.iter(qn("w:p")):
+                mark_paragraph(p, Track.INS, rev)
+            for tr in block.iter(qn("w:tr")):
+                mark_row(tr, Track.INS, rev)
+            continue
+        # A section break's paragraph too: its break is the mark before it (`mark_inserted_breaks`), which
+        # LibreOffice reads as the break's insertion; its own mark, the last of the body, cannot come or go.
         inserted.append((block, rev))
-    heads = [block for head, block, _ in old_edges if head]
-    for block in reversed(heads):
-        new_package.body.insert(0, _deleted_copy(block, old_package, new_package, rev))
+    if not old_edges:
+        return inserted
+    assert old_package is not None  # OLD has edges only when it is a Word file
+    first = first_section(new_package.body)
+    for _, block, _ in reversed([edge for edge in old_edges if edge[0]]):
+        copied = _deleted_copy(block, old_package, new_package, rev, section=first)
+        new_package.body.insert(0, copied)
+        _apart(copied, rev)
+    last = new_package.body.find(qn("w:sectPr"))
     for head, block, _ in old_edges:
         if not head:
-            new_package.append(_deleted_copy(block, old_package, new_package, rev))
+            copied = _deleted_copy(block, old_package, new_package, rev, section=last)
+            new_package.append(copied)
+            _apart(copied, rev)
     return inserted
 
 
+def _apart(copied: etree._Element, rev: Revisions) -> None:
+    """Two tables with nothing between are one table to LibreOffice and Word: a table of OLD's put back
+    beside one of NEW's gets an empty deleted paragraph between them."""
+    if copied.tag != qn("w:tbl"):
+        return
+    for neighbour, put in ((copied.getprevious(), copied.addprevious), (copied.getnext(), copied.addnext)):
+        if neighbour is not None and neighbour.tag == qn("w:tbl"):
+            gap = element("w:p")
+            mark_paragraph(gap, Track.DEL, rev)
+            put(gap)
+
+
+_STORY_REFS = (qn("w:headerReference"), qn("w:footerReference"))
+
+
 def _deleted_copy(
-    block: etree._Element, old_package: Package | None, new_package: Package, rev: Revisions
+    block: etree._Element,
+    old_package: Package | None,
+    new_package: Package,
+    rev: Revisions,
+    *,
+    section: etree._Element | None = None,
 ) -> etree._Element:
-    """OLD's edge paragraph as a deleted paragraph of the redline, its images copied into NEW's package."""
+    """OLD's edge paragraph or table as a deleted block of the redline, its images copied into NEW's package.
+
+    A section break of OLD's stays in the deleted paragraph (Reject All restores it); its header and
+    footer references point into OLD's package, so it takes those of NEW's section it lands in (`section`)."""
     p = copy.deepcopy(block)
     for el in p.iter():
         for attr in (f"{{{_R_NS}}}embed", f"{{{_R_NS}}}id", f"{{{_R_NS}}}link"):
             rid = el.get(attr)
-            if rid is None or old_package is None:
+            if rid is None or old_package is None or el.tag in _STORY_REFS:
                 continue
             part = old_package.related_part(rid)
             if part is None:
@@ -505,17 +546,32 @@ def _deleted_copy(
     taken = [int(d.get("id") or 0) for d in new_package.body.iter(_DOC_PR) if (d.get("id") or "").isdigit()]
     for k, drawing in enumerate(p.iter(_DOC_PR), max(taken, default=0) + 1):
         drawing.set("id", str(k))  # a drawing's id is unique in the document
-    ppr = p.find(qn("w:pPr"))
-    if ppr is not None:
+    for ppr in p.iter(qn("w:pPr")):
         for child in list(ppr):
-            if child.tag in (qn("w:sectPr"), qn("w:pPrChange")):
+            if child.tag == qn("w:pPrChange"):
                 ppr.remove(child)
-    for child in list(p):
-        if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
-            wrapper = element("w:del", **rev.attrs())
-            child.addprevious(wrapper)
-            wrapper.append(child)
-            for t in wrapper.iter(qn("w:t")):
-                t.tag = qn("w:delText")
-    mark_paragraph(p, Track.DEL, rev)
+            elif child.tag == qn("w:sectPr"):
+                _reference_stories(child, section)
+    for paragraph_ in p.iter(qn("w:p")):
+        for child in list(paragraph_):
+            if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
+                wrapper = element("w:del", **rev.attrs())
+                child.addprevious(wrapper)
+                wrapper.append(child)
+                for t in wrapper.iter(qn("w:t")):
+                    t.tag = qn("w:delText")
+        mark_paragraph(paragraph_, Track.DEL, rev)
+    for tr in p.iter(qn("w:tr")):
+        mark_row(tr, Track.DEL, rev)
     return p
+
+
+def _reference_stories(sect: etree._Element, section: etree._Element | None) -> None:
+    """An OLD section's properties made NEW's package's: its headers and footers those of `section` (NEW's),
+    its own tracked change of them dropped."""
+    for child in list(sect):
+        if child.tag in (*_STORY_REFS, qn("w:sectPrChange")):
+            sect.remove(child)
+    refs = [copy.deepcopy(c) for c in section if c.tag in _STORY_REFS] if section is not None else []
+    for ref in reversed(refs):
+        sect.insert(0, ref)  # CT_SectPr: the references come first

@@ -98,6 +98,26 @@ def _page_texts(doc) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     return {key: sorted(set(texts)) for key, texts in found.items()}
 
 
+def _sections(doc) -> list[str]:  # type: ignore[no-untyped-def]
+    """The body's page set-ups in order, one entry per run of paragraphs on one page style: 'portrait' or
+    'landscape' (a Word section break is a change of page style in LibreOffice)."""
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    found: list[str] = []
+    last = None
+    paragraphs = doc.getText().createEnumeration()
+    while paragraphs.hasMoreElements():
+        block = paragraphs.nextElement()
+        if not block.supportsService("com.sun.star.text.Paragraph"):
+            continue  # a table: its page style is its neighbours'
+        name = block.getPropertyValue("PageStyleName")
+        if name != last:
+            style = styles.getByName(name)
+            wide = style.getPropertyValue("Width") > style.getPropertyValue("Height")
+            found.append("landscape" if wide else "portrait")
+            last = name
+    return found
+
+
 def _inspect(smgr, ctx, url: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """Tracked changes, comment count and style names of one file, read without opening a view."""
     doc = smgr.createInstanceWithContext("com.sun.star.text.TextDocument", ctx)
@@ -167,6 +187,7 @@ def main(paths: list[str]) -> int:
                     "remaining": sum(_redlines(doc).values()),
                     "tables": _tables(doc),
                     "images": doc.getGraphicObjects().getCount(),
+                    "sections": _sections(doc),
                     **_page_texts(doc),
                 }
                 doc.close(True)
