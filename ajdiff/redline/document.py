@@ -358,12 +358,18 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     track.keep_insertions_apart(package.body)
     track.mark_inserted_rows(package.body, authors)
     stories: list[Change] = []
+    uncompared: list[Change] = []
     if len(groups) == 1 and groups[0][0] is not None and old_packages[0] is not None:
-        # Both are Word files: their headers and footers are compared too (a text has none to compare).
+        # Both are Word files: their headers and footers are compared too.
         from ajdiff.redline.stories import track_stories
 
         stories = track_stories(package, old_packages[0], authors)
-    add_summary(package, result, options, authors.editorial.author, date, stories=stories)
+    elif len(groups) == 1 and groups[0][0] is not None:
+        # A text or PDF OLD has no header to compare NEW's with: named on the summary page as not compared.
+        from ajdiff.redline.stories import uncompared_stories
+
+        uncompared = uncompared_stories(package)
+    add_summary(package, result, options, authors.editorial.author, date, stories=stories, uncompared=uncompared)
     new_docs = [d for *_, new, _ in groups for d in new.docs]
     title = "; ".join(doc_label(d, options.lang) for d in new_docs[:3]) or "ajdiff"
     return package.to_bytes(title=title, author=options.author, date=date)

@@ -2,9 +2,10 @@
 parts, paired with OLD's by section, kind and page type.
 
 A header's words are compared without the results of its fields (a page number is not a change); its
-paragraphs go through the same script and tracking as the body's. A header whose changed paragraphs
-stand in a table (a logo | name layout) is only named on the summary page, not tracked: the body's
-table alignment is not for a part this small.
+paragraphs go through the same script and tracking as the body's, tables included (a logo | body's
+name | "Lisa 3" header table): a row is a unit, OLD's words go back to the cell their cell became, a
+row of one side alone is inserted or deleted as a row. A header whose words stand in a text box is only
+named on the summary page, not tracked.
 """
 
 from __future__ import annotations
@@ -111,19 +112,43 @@ def track_stories(new: Package, old: Package, authors: track.Authors) -> list[Ch
                 spans=word_spans(old_text, new_text) if old_lines and new_lines else (),
             )
         )
-        if _track(story.root, old_lines, authors):
+        if _track(story.root, counterpart.root if counterpart is not None else None, authors):
             new.changed(story.root)
     return changes
 
 
-def _track(root: etree._Element, old_lines: list[str], authors: track.Authors) -> bool:
-    """Write the script from OLD's lines to the part's paragraphs into the part, when they stand in it
-    directly; False when they do not (the part is left as it is)."""
-    paragraphs = [p for p in root.iter(qn("w:p")) if _text(p)]
-    if any(p.getparent() is not root for p in paragraphs):
-        return False  # in a table or a text box: named on the summary page only
+def uncompared_stories(new: Package) -> list[Change]:
+    """NEW's headers and footers with words, when OLD has none to compare them with (a text or PDF OLD:
+    its page headers, if it had any, are not told apart from its text): for the summary page to name as
+    not compared, never tracked as inserted — OLD may well have had the same header."""
+    changes = []
+    done: set[int] = set()
+    for story in stories(new):
+        lines = story_lines(story.root)
+        if id(story.root) in done or not lines:
+            continue
+        done.add(id(story.root))
+        changes.append(Change(story.kind, ChangeKind.ADDED, None, " / ".join(lines)))
+    return changes
+
+
+def _paragraphs(root: etree._Element | None) -> list[etree._Element]:
+    """The paragraphs of a part that have words, as compared."""
+    return [p for p in root.iter(qn("w:p")) if _text(p)] if root is not None else []
+
+
+def _track(root: etree._Element, old_root: etree._Element | None, authors: track.Authors) -> bool:
+    """Write the script from OLD's part to NEW's into NEW's part: its paragraphs and its tables' rows and
+    cells as the body's are written; False when a side's words stand in a text box (the part is left as
+    it is)."""
+    paragraphs, old_paragraphs = _paragraphs(root), _paragraphs(old_root)
+    if any(a.tag == qn("w:txbxContent") for p in (*paragraphs, *old_paragraphs) for a in p.iterancestors()):
+        return False  # in a text box: named on the summary page only
     texts = [_text(p) for p in paragraphs]
-    steps = paragraph_script(old_lines, texts, moves=False)
+    old_lines = [_text(p) for p in old_paragraphs]
+    containers: dict[object, int] = {}
+    groups = [containers.setdefault(p.getparent(), len(containers)) for p in paragraphs]
+    steps = paragraph_script(old_lines, texts, moves=False, new_groups=groups)
     inserted: list[tuple[etree._Element, Revisions]] = []
     track.apply(
         steps,
@@ -135,8 +160,10 @@ def _track(root: etree._Element, old_lines: list[str], authors: track.Authors) -
         anchor=None,
         body=root,
         inserted=inserted,
+        old_paragraphs=old_paragraphs,
     )
     track.mark_inserted_breaks(inserted)
     track.settle_last_marks(root, authors)
     track.keep_insertions_apart(root)
+    track.mark_inserted_rows(root, authors)
     return True

@@ -304,6 +304,7 @@ def add_summary(
     date: datetime,
     *,
     stories: Sequence[Change] = (),
+    uncompared: Sequence[Change] = (),
 ) -> None:
     """Put the summary page at the start of the body, in a content control, as a section of its own.
 
@@ -316,10 +317,12 @@ def add_summary(
     etree.SubElement(sdtpr, qn("w:tag")).set(qn("w:val"), SUMMARY_TAG)
     content = etree.SubElement(sdt, qn("w:sdtContent"))
     elements = summary_elements(package, result, options, editorial, date)
-    if stories:
-        # The page headers and footers that changed, after the posts.
+    if stories or uncompared:
+        # The page headers and footers that changed, after the posts; NEW's that had nothing to be compared with.
+        rows = [_story_row(c, options.lang) for c in stories]
+        rows += [[[tr(c.path, options.lang)], [tr("not_compared", options.lang)], [c.new or ""]] for c in uncompared]
         elements.append(_paragraph(tr("stories", options.lang), package, "heading 2"))
-        elements.append(_table([_header_row(options.lang), *(_story_row(c, options.lang) for c in stories)], package))
+        elements.append(_table([_header_row(options.lang), *rows], package))
     first = first_section(package.body)
     section = summary_section(first, package.add_empty_story("header"), package.add_empty_story("footer"))
     if first is not None:
