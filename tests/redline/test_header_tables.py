@@ -31,27 +31,32 @@ LINES = [line for line in _text_paragraphs(SEED["000"], "2") if line.strip()]
 OLD_HEADER = [["Sotsiaalkindlustusamet", "Lisa 2"]]
 
 
-def _word(path: Path, rows: list[list[str]]) -> None:
-    """The job description with a header table: per row, a logo cell (the first row's) and these cells."""
+def _word(path: Path, rows: list[list[str]] | str | None) -> None:
+    """The job description with a header table: per row, a logo cell (the first row's) and these cells;
+    or a header of one line (a str); or no header at all (None)."""
     import docx
     from docx.shared import Cm
 
     document = docx.Document()
-    header = document.sections[0].header
-    table = header.add_table(rows=len(rows), cols=len(rows[0]) + 1, width=Cm(16))
-    table.cell(0, 0).paragraphs[0].add_run().add_picture(io.BytesIO(png(40, 20, (0, 90, 160))), width=Cm(3))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row, 1):
-            table.cell(r, c).paragraphs[0].text = text
+    if isinstance(rows, str):
+        document.sections[0].header.paragraphs[0].text = rows
+    elif rows is not None:
+        table = document.sections[0].header.add_table(rows=len(rows), cols=len(rows[0]) + 1, width=Cm(16))
+        table.cell(0, 0).paragraphs[0].add_run().add_picture(io.BytesIO(png(40, 20, (0, 90, 160))), width=Cm(3))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row, 1):
+                table.cell(r, c).paragraphs[0].text = text
     for line in LINES:
         document.add_paragraph(line)
     document.save(str(path))
 
 
-PAIRS = {
+PAIRS: dict[str, list[list[str]] | str | None] = {
     "cell": [["Sotsiaalkindlustusamet", "Lisa 3"]],
     "row-new": [["Sotsiaalkindlustusamet", "Lisa 2"], ["Kehtib alates 01.02.2025", ""]],
     "name": [["Sotsiaalministeeriumi haldusala", "Lisa 2"]],
+    "line": "Sotsiaalkindlustusamet Lisa 2",
+    "none": None,
 }
 
 
@@ -68,6 +73,11 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, d
     files = {str(folder / "old.docx"): "old"}
     pairs = {key: (folder / "old.docx", folder / f"{key}.docx") for key in PAIRS}
     pairs["row-gone"] = (folder / "row-new.docx", folder / "old.docx")
+    pairs["to-table"] = (folder / "line.docx", folder / "old.docx")
+    pairs["to-line"] = (folder / "old.docx", folder / "line.docx")
+    pairs["header-gone"] = (folder / "old.docx", folder / "none.docx")
+    for key in ("line", "none"):
+        del pairs[key]
     pairs["text-old"] = (folder / "old.txt", folder / "cell.docx")
     for key, rows in PAIRS.items():
         _word(folder / f"{key}.docx", rows)
@@ -91,11 +101,16 @@ def _header(report: dict) -> list[str]:
     ("name", "old", "file:name"),
     ("row-new", "old", "file:row-new"),
     ("row-gone", "file:row-new", "old"),
+    ("to-table", "file:line", "old"),
+    ("to-line", "old", "file:line"),
+    ("header-gone", "old", "file:none"),
 ])  # fmt: skip
 def test_a_header_table_change_is_tracked_and_each_view_has_its_files_header(
     office: dict, key: str, old: str, new: str
 ) -> None:
-    """Accept All leaves NEW's header words, Reject All OLD's, in their cells; the body is untouched."""
+    """Accept All leaves NEW's header words, Reject All OLD's, in their cells; the body is untouched. A line
+    that became a table (or a table a line) is OLD's layout deleted whole and NEW's inserted whole; OLD's
+    header that NEW lacks comes back deleted in a header part of the redline's own."""
     data, report = office[key]
     assert _header(office[new][1]) != _header(office[old][1])  # the pair differs in its header
     assert report["accept"]["headers"] == _header(office[new][1])
@@ -104,7 +119,8 @@ def test_a_header_table_change_is_tracked_and_each_view_has_its_files_header(
         assert report[side]["remaining"] == 0
         assert norm(report[side]["text"])[-len(LINES) :] == norm(LINES)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        header = next(etree.fromstring(zf.read(n)) for n in zf.namelist() if n.startswith("word/header"))
+        parts = [etree.fromstring(zf.read(n)) for n in zf.namelist() if n.startswith("word/header")]
+    (header,) = [root for root in parts if "".join(root.itertext()).strip()]  # the summary's are empty
     assert len(header.findall(qn("w:tbl"))) == 1  # OLD's words went back into NEW's table, not beside it
     rows = header.findall(f"{qn('w:tbl')}/{qn('w:tr')}")
     marks = [r.find(f"{qn('w:trPr')}/{qn('w:ins')}") is not None for r in rows]
@@ -112,6 +128,9 @@ def test_a_header_table_change_is_tracked_and_each_view_has_its_files_header(
     assert (marks, gone) == {
         "row-new": ([False, True], [False, False]),
         "row-gone": ([False, False], [False, True]),
+        "to-table": ([True], [False]),
+        "to-line": ([False], [True]),
+        "header-gone": ([False], [True]),
     }.get(key, ([False], [False]))
 
 
@@ -137,4 +156,5 @@ def test_a_text_old_leaves_news_header_untracked_and_named_as_not_compared(offic
 def test_the_open_xml_sdk_finds_no_error_in_header_table_redlines(office: dict) -> None:
     validator.require()
     keys = sorted(k for k in office if not k.startswith("file:") and k != "old")
+    assert len(keys) == 8
     assert dict(zip(keys, validator.validate_many([office[k][0] for k in keys]))) == {k: [] for k in keys}
