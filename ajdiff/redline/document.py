@@ -28,7 +28,7 @@ from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.orders import register_rows
 from ajdiff.read.parse import parse_source
 from ajdiff.redline import track
-from ajdiff.redline.oxml import Revisions, Track, element, first_section, mark_paragraph, mark_row, paragraph
+from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, mark_row, paragraph
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, kind_of, segments, text_units, word_units
 from ajdiff.text import normalize_line
@@ -496,9 +496,10 @@ def _track_edges(
     if not old_edges:
         return inserted
     assert old_package is not None  # OLD has edges only when it is a Word file
-    first = first_section(new_package.body)
     for _, block, _ in reversed([edge for edge in old_edges if edge[0]]):
-        copied = _deleted_copy(block, old_package, new_package, rev, section=first)
+        # A section break before OLD's first line (a cover page) does not come back: LibreOffice would keep
+        # its page set-up for NEW's first page on Accept All, which is what gets signed.
+        copied = _deleted_copy(block, old_package, new_package, rev, section=None)
         new_package.body.insert(0, copied)
         _apart(copied, rev)
     last = new_package.body.find(qn("w:sectPr"))
@@ -535,8 +536,9 @@ def _deleted_copy(
 ) -> etree._Element:
     """OLD's edge paragraph or table as a deleted block of the redline, its images copied into NEW's package.
 
-    A section break of OLD's stays in the deleted paragraph (Reject All restores it); its header and
-    footer references point into OLD's package, so it takes those of NEW's section it lands in (`section`)."""
+    A section break of OLD's stays in the deleted paragraph when `section` is given (Reject All restores
+    it); its header and footer references point into OLD's package, so it takes those of `section`, NEW's
+    section it lands in."""
     p = copy.deepcopy(block)
     for el in p.iter():
         for attr in (f"{{{_R_NS}}}embed", f"{{{_R_NS}}}id", f"{{{_R_NS}}}link"):
@@ -554,7 +556,7 @@ def _deleted_copy(
         drawing.set("id", str(k))  # a drawing's id is unique in the document
     for ppr in p.iter(qn("w:pPr")):
         for child in list(ppr):
-            if child.tag == qn("w:pPrChange"):
+            if child.tag == qn("w:pPrChange") or (child.tag == qn("w:sectPr") and section is None):
                 ppr.remove(child)
             elif child.tag == qn("w:sectPr"):
                 _reference_stories(child, section)
@@ -572,12 +574,12 @@ def _deleted_copy(
     return p
 
 
-def _reference_stories(sect: etree._Element, section: etree._Element | None) -> None:
+def _reference_stories(sect: etree._Element, section: etree._Element) -> None:
     """An OLD section's properties made NEW's package's: its headers and footers those of `section` (NEW's),
     its own tracked change of them dropped."""
     for child in list(sect):
         if child.tag in (*_STORY_REFS, qn("w:sectPrChange")):
             sect.remove(child)
-    refs = [copy.deepcopy(c) for c in section if c.tag in _STORY_REFS] if section is not None else []
+    refs = [copy.deepcopy(c) for c in section if c.tag in _STORY_REFS]
     for ref in reversed(refs):
         sect.insert(0, ref)  # CT_SectPr: the references come first

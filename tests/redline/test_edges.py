@@ -29,16 +29,27 @@ LINES = [line for line in _text_paragraphs(SEED["000"], "2") if line.strip()]
 NEW_LINES = [*LINES[:10], "Uus lõik, mida vanas ei olnud.", *LINES[11:]]
 
 
-def _word(path: Path, lines: list[str], *, landscape_after: bool = False, tables: bool = False) -> None:
+def _word(
+    path: Path, lines: list[str], *, landscape_after: bool = False, tables: bool = False, cover: bool = False
+) -> None:
     """A job description, one paragraph a line; `landscape_after`: a section break after the last line and a
     landscape page after it (python-docx's own section break, an empty paragraph ending the portrait
     section); `tables`: a logo in a two-cell table above the title, a signature and a stamp in a two-cell
-    table after the last line (images only: no compared words)."""
+    table after the last line (images only: no compared words); `cover`: a landscape first page holding a
+    logo, then a section break to the portrait pages of the text."""
     import docx
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
 
     document = docx.Document()
+    if cover:
+        first = document.sections[0]
+        first.orientation = WD_ORIENT.LANDSCAPE
+        first.page_width, first.page_height = first.page_height, first.page_width
+        document.add_paragraph().add_run().add_picture(io.BytesIO(png(40, 20, (0, 90, 160))), width=Cm(3))
+        text = document.add_section()
+        text.orientation = WD_ORIENT.PORTRAIT
+        text.page_width, text.page_height = text.page_height, text.page_width
     if tables:
         logo = document.add_table(rows=1, cols=2)
         logo.cell(0, 0).paragraphs[0].add_run().add_picture(io.BytesIO(png(40, 20, (0, 90, 160))), width=Cm(3))
@@ -62,7 +73,11 @@ def _pairs(folder: Path) -> dict[str, tuple[Path, Path]]:
     _word(folder / "new-section.docx", NEW_LINES, landscape_after=True)
     _word(folder / "old-tables.docx", LINES, tables=True)
     _word(folder / "new-tables.docx", NEW_LINES, tables=True)
+    _word(folder / "old-cover.docx", LINES, cover=True)
+    _word(folder / "new-cover.docx", NEW_LINES, cover=True)
     return {
+        "cover-new": (folder / "old.docx", folder / "new-cover.docx"),
+        "cover-gone": (folder / "old-cover.docx", folder / "new.docx"),
         "section-new": (folder / "old.docx", folder / "new-section.docx"),
         "section-gone": (folder / "old-section.docx", folder / "new.docx"),
         "section-both": (folder / "old-section.docx", folder / "new-section.docx"),
@@ -155,6 +170,27 @@ def test_the_same_section_break_on_both_sides_is_no_change(office: dict) -> None
     for s in body.iter(qn("w:sectPr")):
         p = s.getparent().getparent() if s.getparent().tag == qn("w:pPr") else None
         assert p is None or p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:ins')}") is None
+
+
+def test_a_cover_page_new_to_the_file_is_inserted_with_its_section_break(office: dict) -> None:
+    """NEW alone opens with a landscape page holding a logo: Accept All has NEW's two page set-ups (the summary
+    takes the first one's), Reject All neither the logo nor the break. (LibreOffice gives OLD's words the
+    cover's landscape set-up on Reject All: it keeps a joined paragraph's first attributes; the README's
+    limits say so.)"""
+    data, report = office["cover-new"]
+    _both_views_are_the_files(data, report)
+    assert report["accept"]["sections"] == ["landscape", "landscape", "portrait"]
+    assert (report["accept"]["images"], report["reject"]["images"]) == (1, 0)
+    assert len(report["reject"]["sections"]) == 2  # the summary's and one: the break is gone
+
+
+def test_a_cover_page_gone_from_new_comes_back_without_its_break(office: dict) -> None:
+    """OLD's cover page: its logo comes back deleted, its section break does not, so Accept All — what is
+    signed — has exactly NEW's page set-up."""
+    data, report = office["cover-gone"]
+    _both_views_are_the_files(data, report)
+    assert report["accept"]["sections"] == ["portrait", "portrait"]
+    assert (report["accept"]["images"], report["reject"]["images"]) == (0, 1)
 
 
 def test_edge_tables_new_to_the_file_are_inserted_rows(office: dict) -> None:
