@@ -558,7 +558,7 @@ def _deleted_copy(
         for child in list(ppr):
             if child.tag == qn("w:pPrChange") or (child.tag == qn("w:sectPr") and section is None):
                 ppr.remove(child)
-            elif child.tag == qn("w:sectPr"):
+            elif child.tag == qn("w:sectPr") and section is not None:
                 _reference_stories(child, section)
     for paragraph_ in p.iter(qn("w:p")):
         for child in list(paragraph_):
