@@ -499,19 +499,19 @@ def _track_edges(
     for _, block, _ in reversed([edge for edge in old_edges if edge[0]]):
         # A section break before OLD's first line (a cover page) does not come back: LibreOffice would keep
         # its page set-up for NEW's first page on Accept All, which is what gets signed.
-        copied = _deleted_copy(block, old_package, new_package, rev, section=None)
+        copied = deleted_block(block, old_package, new_package, rev, section=None)
         new_package.body.insert(0, copied)
-        _apart(copied, rev)
+        tables_apart(copied, rev)
     last = new_package.body.find(qn("w:sectPr"))
     for head, block, _ in old_edges:
         if not head:
-            copied = _deleted_copy(block, old_package, new_package, rev, section=last)
+            copied = deleted_block(block, old_package, new_package, rev, section=last)
             new_package.append(copied)
-            _apart(copied, rev)
+            tables_apart(copied, rev)
     return inserted
 
 
-def _apart(copied: etree._Element, rev: Revisions) -> None:
+def tables_apart(copied: etree._Element, rev: Revisions) -> None:
     """Two tables with nothing between are one table to LibreOffice and Word: a table of OLD's put back
     beside one of NEW's gets an empty deleted paragraph between them."""
     if copied.tag != qn("w:tbl"):
@@ -526,31 +526,35 @@ def _apart(copied: etree._Element, rev: Revisions) -> None:
 _STORY_REFS = (qn("w:headerReference"), qn("w:footerReference"))
 
 
-def _deleted_copy(
+def deleted_block(
     block: etree._Element,
     old_package: Package | None,
     new_package: Package,
     rev: Revisions,
     *,
     section: etree._Element | None = None,
+    parts: tuple[etree._Element, etree._Element] | None = None,
 ) -> etree._Element:
-    """OLD's edge paragraph or table as a deleted block of the redline, its images copied into NEW's package.
+    """OLD's paragraph or table as a deleted block of the redline, its images copied into NEW's package: an
+    edge block of the body, or (`parts`: OLD's part and NEW's) a block of a header or footer.
 
     A section break of OLD's stays in the deleted paragraph when `section` is given (Reject All restores
     it); its header and footer references point into OLD's package, so it takes those of `section`, NEW's
     section it lands in."""
+    old_part, new_part = parts if parts is not None else (None, None)
     p = copy.deepcopy(block)
     for el in p.iter():
         for attr in (f"{{{_R_NS}}}embed", f"{{{_R_NS}}}id", f"{{{_R_NS}}}link"):
             rid = el.get(attr)
             if rid is None or old_package is None or el.tag in _STORY_REFS:
                 continue
-            part = old_package.related_part(rid)
+            part = old_package.related_part(rid, old_part)
             if part is None:
                 el.attrib.pop(attr)
                 continue
             name, data, rel_type = part
-            el.set(attr, new_package.add_media(data, name, rel_type, old_package.content_type_of(name)))
+            content_type = old_package.content_type_of(name)
+            el.set(attr, new_package.add_media(data, name, rel_type, content_type, new_part))
     taken = [int(d.get("id") or 0) for d in new_package.body.iter(_DOC_PR) if (d.get("id") or "").isdigit()]
     for k, drawing in enumerate(p.iter(_DOC_PR), max(taken, default=0) + 1):
         drawing.set("id", str(k))  # a drawing's id is unique in the document
@@ -561,13 +565,15 @@ def _deleted_copy(
             elif child.tag == qn("w:sectPr") and section is not None:
                 _reference_stories(child, section)
     for paragraph_ in p.iter(qn("w:p")):
-        for child in list(paragraph_):
-            if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
-                wrapper = element("w:del", **rev.attrs())
-                child.addprevious(wrapper)
-                wrapper.append(child)
-                for t in wrapper.iter(qn("w:t")):
-                    t.tag = qn("w:delText")
+        # A simple field's runs (a footer's PAGE) are deleted inside it: w:del holds runs, not fields.
+        for holder in [paragraph_, *paragraph_.iter(qn("w:fldSimple"))]:
+            for child in list(holder):
+                if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
+                    wrapper = element("w:del", **rev.attrs())
+                    child.addprevious(wrapper)
+                    wrapper.append(child)
+                    for t in wrapper.iter(qn("w:t"), qn("w:instrText")):
+                        t.tag = qn("w:delText") if t.tag == qn("w:t") else qn("w:delInstrText")
         mark_paragraph(paragraph_, Track.DEL, rev)
     for tr in p.iter(qn("w:tr")):
         mark_row(tr, Track.DEL, rev)

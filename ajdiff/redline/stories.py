@@ -113,15 +113,15 @@ def track_stories(new: Package, old: Package, authors: track.Authors) -> list[Ch
                 spans=word_spans(old_text, new_text) if old_lines and new_lines else (),
             )
         )
-        if _track(story.root, counterpart.root if counterpart is not None else None, authors):
+        if _track(story.root, counterpart.root if counterpart is not None else None, authors, new, old):
             new.changed(story.root)
-    return changes + _gone(new, old_stories, authors)
+    return changes + _gone(new, old, old_stories, authors)
 
 
-def _gone(new: Package, old_stories: list[Story], authors: track.Authors) -> list[Change]:
+def _gone(new: Package, old: Package, old_stories: list[Story], authors: track.Authors) -> list[Change]:
     """OLD's headers and footers of a kind NEW has none of (a new template without a header): named as
-    removed; a default one comes back in a part of NEW's own, its paragraphs deleted, so Reject All shows
-    it and Accept All an empty header. A first-page or even-page one is only named: NEW's sections would
+    removed; a default one comes back in a part of NEW's own, its paragraphs and images deleted, so Reject
+    All shows it and Accept All an empty header. A first-page or even-page one is only named: NEW's sections would
     need a set-up of their own to show it."""
     have = {(s.kind, s.page) for s in stories(new)}
     first = first_section(new.body)
@@ -143,7 +143,7 @@ def _gone(new: Package, old_stories: list[Story], authors: track.Authors) -> lis
         ref.set(f"{{{_R_NS}}}id", rid)
         first.insert(0, ref)  # CT_SectPr: the references come first; NEW's later sections inherit it
         have.add((story.kind, story.page))
-        _track(root, story.root, authors)
+        _track(root, story.root, authors, new, old)
     return changes
 
 
@@ -172,7 +172,14 @@ def _paragraphs(root: etree._Element | None) -> list[etree._Element]:
     return [p for p in root.iter(qn("w:p")) if _text(p)] if root is not None else []
 
 
-def _track(root: etree._Element, old_root: etree._Element | None, authors: track.Authors) -> bool:
+def _pictures(block: etree._Element) -> bool:
+    """True when a block holds an image (a logo)."""
+    return block.find(f".//{qn('w:drawing')}") is not None or block.find(f".//{qn('w:pict')}") is not None
+
+
+def _track(
+    root: etree._Element, old_root: etree._Element | None, authors: track.Authors, new: Package, old: Package
+) -> bool:
     """Write the script from OLD's part to NEW's into NEW's part: its paragraphs and its tables' rows and
     cells as the body's are written; False when a side's words stand in a text box (the part is left as
     it is)."""
@@ -183,15 +190,23 @@ def _track(root: etree._Element, old_root: etree._Element | None, authors: track
     old_lines = [_text(p) for p in old_paragraphs]
     containers: dict[object, int] = {}
     groups = [containers.setdefault(p.getparent(), len(containers)) for p in paragraphs]
-    if old_root is not None and _tables(old_root) != _tables(root):
-        # Laid out anew (a line became a logo | name | annex table, or a table lines): OLD's part deleted
-        # whole, tables as tables, and NEW's inserted whole, so each view has its own file's shape.
-        steps: tuple[Edit, ...] = (
-            *(Edit(EditKind.DELETE, i, None) for i in range(len(old_lines))),
-            *(Edit(EditKind.INSERT, None, j) for j in range(len(texts))),
-        )
+    if old_root is not None and (not paragraphs or _tables(old_root) != _tables(root)):
+        # Laid out anew (a line became a logo | name | annex table, or a table lines), or gone: OLD's part
+        # deleted whole, its tables as tables and its images copied, and NEW's inserted whole, so each
+        # view has its own file's shape.
+        from ajdiff.redline.document import deleted_block, tables_apart
+
+        start = 0
+        for block in old_root:
+            if block.tag in (qn("w:p"), qn("w:tbl")) and (_paragraphs(block) or _pictures(block)):
+                copied = deleted_block(block, old, new, authors.substantive, parts=(old_root, root))
+                root.insert(start, copied)
+                tables_apart(copied, authors.substantive)
+                start = root.index(copied) + 1
+        old_lines, old_paragraphs = [], []
+        steps: tuple[Edit, ...] = tuple(Edit(EditKind.INSERT, None, j) for j in range(len(texts)))
         for p in root.iter(qn("w:p")):
-            if not _text(p) and any(a.tag == qn("w:tbl") for a in p.iterancestors()):
+            if not _text(p) and _pictures(p) and any(a.tag == qn("w:tbl") for a in p.iterancestors()):
                 # A logo beside the words: inserted with them, or LibreOffice keeps the row on Reject All.
                 track.insert(p, authors.substantive)
     else:

@@ -115,6 +115,11 @@ def test_a_header_table_change_is_tracked_and_each_view_has_its_files_header(
     assert _header(office[new][1]) != _header(office[old][1])  # the pair differs in its header
     assert report["accept"]["headers"] == _header(office[new][1])
     assert report["reject"]["headers"] == _header(office[old][1])
+    # The logo: NEW's in Accept All, OLD's (copied into the redline's header part) in Reject All.
+    assert (report["accept"]["images"], report["reject"]["images"]) == (
+        office[new][1]["accept"]["images"],
+        office[old][1]["accept"]["images"],
+    )
     for side in ("accept", "reject"):
         assert report[side]["remaining"] == 0
         assert norm(report[side]["text"])[-len(LINES) :] == norm(LINES)
