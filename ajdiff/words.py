@@ -47,6 +47,7 @@ WORDS: dict[str, str] = dict(
         NP_("redline.stories", "Page headers and footers"),
         NP_("redline.header", "Header"),
         NP_("redline.footer", "Footer"),
+        NP_("redline.not_compared", "not compared: the old file has no Word headers or footers"),
         NP_("redline.created", "Posts created (inserted whole below)"),
         NP_("redline.abolished", "Posts abolished (deleted whole below)"),
         NP_(
