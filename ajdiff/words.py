@@ -726,6 +726,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "ui.fold_hint": ("z näitab", "z shows"),
     "ui.no_fold": ("Selles muudatuses pole midagi voldida", "Nothing to fold in this change"),
     "ui.pair_no_changes": ("Selles paaris sisulisi muudatusi ei ole.", "No substantive changes in this pair."),
+    "ui.order_no_changes": (
+        "Käskkirjade endi tekstis sisulisi muudatusi ei ole.",
+        "No substantive changes in the orders' own text.",
+    ),
     "ui.all_reviewed": ("Kõik on üle vaadatud", "Everything is reviewed"),
     "ui.no_search": ("Pole veel midagi otsitud (/ otsib)", "Nothing searched yet (/ searches)"),
     "ui.total": ("kokku", "in all"),

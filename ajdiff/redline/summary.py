@@ -184,9 +184,11 @@ def _post_line(doc: JobDescription, lang: str) -> str:
     return f"{label} ({name})" if not doc.annex else label
 
 
-def review_note(pair: Comparison, change: Change, options: RedlineOptions) -> str:
-    """What the reviewer said of a change: '[Küsimus] Miks muudeti?', '[Kinnitatud]', or ''."""
-    entry = options.review.entry(pair, change) if options.review else None
+def review_note(pair: Comparison | None, change: Change, options: RedlineOptions) -> str:
+    """What the reviewer said of a change (of a pair, or of the orders' own bodies when `pair` is None):
+    '[Küsimus] Miks muudeti?', '[Kinnitatud]', or ''."""
+    review = options.review
+    entry = (review.entry(pair, change) if pair is not None else review.order_entry(change)) if review else None
     if entry is None:
         return ""
     from ajdiff.review import Mark  # only with a review: the module is not on the redline's start-up path
@@ -233,7 +235,7 @@ def _change_row(
     if change.old_number and change.new_number and change.old_number != change.new_number:
         what += f" {change.old_number} → {change.new_number}"  # a move or a renumbering: from where to where
     what += f" ({tr('high', lang)})" if change.impact is Impact.HIGH else ""
-    note = review_note(pair, change, options) if pair is not None else ""
+    note = review_note(pair, change, options)
     return [[change_name(change, labels, lang)], [what, *([note] if note else [])], [_words_paragraph(change)]]
 
 
@@ -280,7 +282,12 @@ def summary_elements(
     if result.order_changes:
         # The order's own changes (its entry into force, what it repeals, the annexes it approves).
         out.append(_paragraph(word("field.order", lang), package, "heading 2"))
-        out.append(_table([header, *(_change_row(None, c, {}, options) for c in result.order_changes)], package))
+        table = _table([header, *(_change_row(None, c, {}, options) for c in result.order_changes)], package)
+        for row, change in zip(table.findall(qn("w:tr"))[1:], result.order_changes):
+            note = review_note(None, change, options)
+            if note:
+                _comment(row, note, package, options, date)
+        out.append(table)
     for pair in sorted(result.pairs, key=lambda p: _annex_number(p.new)):
         out.append(_paragraph(f"{doc_label(pair.old, lang)} → {doc_label(pair.new, lang)}", package, "heading 2"))
         counts = tr("counts", lang).format(

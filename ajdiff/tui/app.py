@@ -23,7 +23,7 @@ from ajdiff.tui.export import default_export_path, write_redline
 from ajdiff.tui.help_screen import HelpScreen
 from ajdiff.tui.prompt_screen import CommentScreen, ConfirmScreen, PromptScreen
 from ajdiff.tui.section_tree import SectionTree
-from ajdiff.tui.session import CREATED, PAIR, POST_SECTION, Position, ReviewSession
+from ajdiff.tui.session import CREATED, ORDER, PAIR, POST_SECTION, Position, ReviewSession
 from ajdiff.tui.summary_bar import SummaryBar
 from ajdiff.tui.theme import DARK, LIGHT, THEMES
 from ajdiff.words import counted, doc_label, section_name, translate, word
@@ -155,7 +155,9 @@ class ReviewApp(App[None]):
             with Vertical(id="sidebar"):
                 switcher = AnnexSwitcher(id="annexes")
                 result = self.session.result
-                switcher.display = len(result.pairs) > 1 or bool(result.unpaired_new or result.unpaired_old)
+                switcher.display = len(result.pairs) > 1 or bool(
+                    result.unpaired_new or result.unpaired_old or result.order_changes
+                )
                 switcher.border_title = word("ui.pairs", self.lang)
                 yield switcher
                 yield SectionTree(id="sections")
@@ -168,7 +170,9 @@ class ReviewApp(App[None]):
         self.side_by_side = self.size.width >= WIDE
         self.query_one(AnnexSwitcher).fill(self.session, self.lang)
         self._show_warnings()
-        first = self.session.step(None, 1)
+        # Two orders: their own changes first (when they take effect, what they repeal), as a lawyer reads them.
+        orders = self.session.order_positions()
+        first = orders[0] if orders else self.session.step(None, 1)
         if first is not None:
             await self.go_to(first)
         else:
@@ -184,6 +188,15 @@ class ReviewApp(App[None]):
         session = self.session
         total = session.total_reviewed()
         bar = self.query_one(SummaryBar)
+        if session.side == ORDER:
+            positions = session.order_positions()
+            reviewed = (sum(1 for p in positions if session.is_reviewed(p)), len(positions))
+            many = len(session.order()) > len(positions)
+            changes = session.result.order_changes
+            bar.show_order(
+                self._order_title(), changes, reviewed, session.show_editorial, self.lang, total=total if many else None
+            )
+            return
         if session.side != PAIR:
             doc = session.posts(session.side)[session.pair_index]
             bar.show(None, (0, 0), session.show_editorial, self.lang, total=total, post=(doc, session.side == CREATED))
@@ -193,8 +206,19 @@ class ReviewApp(App[None]):
         many = len(session.order()) > (reviewed[1] if pair else 0)
         bar.show(pair, reviewed, session.show_editorial, self.lang, total=total if many else None)
 
+    def _order_title(self) -> str:
+        """'Käskkiri nr 164, 2024-11-15 → käskkiri nr 1, 2026-01-07': the two orders whose bodies are compared."""
+        names = [
+            word("report.order", self.lang, number=o.number, date=o.date or "?") if o else "?"
+            for o in self.session.order_refs()
+        ]
+        title = "  →  ".join(names)
+        return title[:1].upper() + title[1:]
+
     def _reviewed_by_section(self) -> dict[str, int]:
         session = self.session
+        if session.side == ORDER:
+            return {ORDER: sum(1 for p in session.order_positions() if session.is_reviewed(p))}
         pair = session.pair
         if pair is None:
             return {}
@@ -225,6 +249,31 @@ class ReviewApp(App[None]):
         if section is None:
             section = next((s for s, changes in sections if changes), sections[0][0] if sections else "general")
         await self.show_section(section)
+
+    async def show_order(self) -> None:
+        """Show the orders' own changes: one section, each change a reviewable item."""
+        session = self.session
+        session.side, session.pair_index = ORDER, 0
+        positions = session.order_positions()
+        self.query_one(SectionTree).fill(
+            self._order_title(), [(ORDER, [p.change for p in positions])], self.lang, self._reviewed_by_section()
+        )
+        self.query_one(AnnexSwitcher).highlight_item(ORDER, 0)
+        self.section = ORDER
+        self._refresh_summary()
+        view = self.query_one(ChangeView)
+        note = None if positions else word("ui.order_no_changes", self.lang)
+        await view.show(
+            section_name(ORDER, self.lang),
+            positions,
+            [session.entry(p) for p in positions],
+            bool(self.side_by_side),
+            self.lang,
+            expanded=frozenset(self.expanded),
+            note=note,
+        )
+        self.query_one(SectionTree).highlight(ORDER)
+        view.set_current(self.current)
 
     async def show_post(self, position: Position) -> None:
         """Show a created or abolished post: one reviewable item with its whole text."""
@@ -274,6 +323,12 @@ class ReviewApp(App[None]):
         """Make a change current, switching pair and section as needed, and bring it into view."""
         self.current = position
         session = self.session
+        if position.is_order:
+            if session.side != ORDER:
+                await self.show_order()
+            else:
+                self.query_one(ChangeView).set_current(position)
+            return
         if position.is_post:
             if (session.side, session.pair_index) != (position.side, position.pair):
                 await self.show_post(position)
@@ -294,6 +349,9 @@ class ReviewApp(App[None]):
         if self.current is not None and self.current.is_post:
             self.session.side = PAIR  # forces show_post to redraw
             await self.show_post(self.current)
+            return
+        if self.session.side == ORDER:
+            await self.show_order()
             return
         if self.session.side != PAIR:
             return
@@ -316,7 +374,12 @@ class ReviewApp(App[None]):
         await self.go_to(message.position)
 
     async def on_annex_switcher_chosen(self, message: AnnexSwitcher.Chosen) -> None:
-        """A pair or an unpaired post was picked in the switcher."""
+        """A pair, an unpaired post or the orders' own changes were picked in the switcher."""
+        if message.side == ORDER:
+            positions = self.session.order_positions()
+            self.current = positions[0] if positions else None
+            await self.show_order()
+            return
         if message.side == PAIR:
             self.current = None
             self.session.side = PAIR
@@ -367,7 +430,9 @@ class ReviewApp(App[None]):
     async def action_toggle_view(self) -> None:
         """Switch between side by side (old | new) and inline."""
         self.side_by_side = not self.side_by_side
-        if self.section is not None and self.session.side == PAIR:
+        if self.session.side == ORDER:
+            await self.show_order()
+        elif self.section is not None and self.session.side == PAIR:
             await self.show_section(self.section)
 
     def action_toggle_fold(self) -> None:
@@ -456,7 +521,7 @@ class ReviewApp(App[None]):
         tree = self.query_one(SectionTree)
         for node in tree.root.children:
             if node.data is not None:
-                if self.session.side == PAIR:
+                if self.session.side in (PAIR, ORDER):
                     reviewed = self._reviewed_by_section().get(node.data.section, 0)
                 else:
                     reviewed = int(self.session.is_reviewed(self.current))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from ajdiff.changes import Comparison
+from ajdiff.changes import Change, Comparison, Impact
 from ajdiff.model import JobDescription
 from ajdiff.words import counted, doc_label, word
 
@@ -58,6 +58,43 @@ class SummaryBar(Static):
                 (f"{done}/{shown} {word('ui.reviewed', lang)}", "bold $text-success" if done == shown else ""),
                 " · ",
                 (f"{word('ui.similarity', lang)} {pair.similarity:.0%}", "$text-muted"),
+                *all_,
+            )
+        )
+
+    def show_order(
+        self,
+        title: str,
+        changes: tuple[Change, ...],
+        reviewed: tuple[int, int],
+        show_editorial: bool,
+        lang: str,
+        *,
+        total: tuple[int, int] | None = None,
+    ) -> None:
+        """Redraw for the orders' own changes: which orders, their changes counted, how many are reviewed."""
+        substantive = [c for c in changes if not c.editorial]
+        high = [c for c in substantive if c.impact is Impact.HIGH]
+        editorial = len(changes) - len(substantive)
+        hidden = "" if show_editorial or not editorial else f" ({word('ui.hidden', lang)})"
+        done, shown = reviewed
+        all_: list[str | tuple[str, str]] = []
+        if total is not None:
+            all_ = [" · ", (f"{word('ui.total', lang)} {total[0]}/{total[1]}", "$text-muted")]
+        self.update(
+            Content.assemble(
+                (title, "bold"),
+                "\n",
+                (counted(len(high), "high", lang), "bold $text-error" if high else "$text-muted"),
+                " · ",
+                (
+                    counted(len(substantive), "substantive", lang),
+                    "bold $text-warning" if substantive else "$text-muted",
+                ),
+                " · ",
+                (f"{counted(editorial, 'editorial', lang)}{hidden}", "$text-muted"),
+                " · ",
+                (f"{done}/{shown} {word('ui.reviewed', lang)}", "bold $text-success" if done == shown else ""),
                 *all_,
             )
         )
