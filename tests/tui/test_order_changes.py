@@ -106,3 +106,13 @@ async def test_order_changes_are_marked_saved_and_exported_as_comments(
         body = docx.read("word/document.xml").decode("utf-8")
     assert "Miks tagasiulatuvalt?" in comments
     assert "[Kinnitatud]" in body  # the approved order change's row on the summary page
+
+
+def test_redline_counts_the_marks_on_the_orders_changes_as_matching(two_orders: ComparisonSet) -> None:
+    """`redline --review` warns of marks that match no change: a mark on the orders' own change matches one."""
+    from ajdiff.cli.redline import _marks_matched
+    from ajdiff.review import Review
+
+    effective = next(c for c in two_orders.order_changes if c.path == "order.effective")
+    review = Review().updated_at((ORDER_KEY,), effective.key, "Jõustumine", mark=Mark.QUESTIONED)
+    assert _marks_matched(review, two_orders) == (1, 1)
