@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -42,6 +43,7 @@ _DESCRIPTIONS = {
     "toggle_editorial": "editorial",
     "toggle_view": "view",
     "toggle_warnings": "warnings",
+    "focus_pairs": "focus_pairs",
     "toggle_theme": "theme",
     "export": "export",
     "help": "help",
@@ -66,23 +68,29 @@ WIDE = 100
 
 
 class WarningsPanel(Static):
-    """What the readers and the pairing said about the documents: one line, `w` opens all of it."""
+    """What the readers and the pairing said about the documents: one line, `w` opens all of it. Warnings (a
+    text read with repairs) and notes (what the pairing chose) are counted apart: a note is no warning."""
 
-    def show_warnings(self, lines: list[str], lang: str, open_: bool) -> None:
-        """The count and the first warning, or (open) every warning on its own line."""
+    def show_warnings(self, warnings: list[str], notes: list[str], lang: str, open_: bool) -> None:
+        """The counts and the first line, or (open) every warning and note on its own line."""
+        lines = warnings + notes
         self.display = bool(lines)
         if not lines:
             return
         self.set_class(open_, "-open")
-        head = Content.assemble(
-            (f"⚠ {counted(len(lines), 'warning', lang)}", "bold"), ("  ", ""), (word("ui.warnings_hint", lang), "")
-        )
-        body = lines if open_ else lines[:1]
-        self.update(
-            Content("\n").join([head, *(Content(f"• {line}") for line in body)])
-            if open_
-            else Content.assemble(head, " · ", body[0])
-        )
+        counts: list[str | tuple[str, str]] = []
+        if warnings:
+            counts.append((f"⚠ {counted(len(warnings), 'warning', lang)}", "bold"))
+        if notes:
+            counts += [" · "] if counts else []
+            counts.append((f"ℹ {counted(len(notes), 'note', lang)}", "bold $text-muted" if warnings else "bold"))
+        head = Content.assemble(*counts, ("  ", ""), (word("ui.warnings_hint", lang), ""))
+        self.set_class(not warnings, "-notes")
+        if open_:
+            body = [Content(f"⚠ {line}") for line in warnings] + [Content(f"ℹ {line}") for line in notes]
+            self.update(Content("\n").join([head, *body]))
+        else:
+            self.update(Content.assemble(head, " · ", lines[0]))
 
 
 class ReviewApp(App[None]):
@@ -105,6 +113,7 @@ class ReviewApp(App[None]):
         Binding("e", "toggle_editorial", "editorial", show=False),
         Binding("v", "toggle_view", "side/inline", show=False),
         Binding("w", "toggle_warnings", "warnings", show=False),
+        Binding("l", "focus_pairs", "pairs", show=False),
         Binding("t", "toggle_theme", "theme", show=False),
         Binding("x", "export", "export", show=False),
         Binding("question_mark", "help", "help", key_display="?"),
@@ -132,7 +141,9 @@ class ReviewApp(App[None]):
         self._exported_stamp: tuple[int, int] | None = None
         self.current: Position | None = None
         self.section: str | None = None
-        self.side_by_side: bool | None = None  # decided on mount from the terminal width
+        self.side_by_side: bool | None = None  # decided on mount from the terminal width, again on a resize
+        self._wide: bool | None = None
+        """Whether the terminal was WIDE at the last decision: `v` holds until the width crosses WIDE."""
         self.expanded: set[Position] = set()
         """The changes whose unchanged sentences the reviewer unfolded with `z`."""
         self.warnings_open = False
@@ -167,7 +178,7 @@ class ReviewApp(App[None]):
 
     async def on_mount(self) -> None:
         """Show the first pair and put the cursor on its first change; the warnings in their panel."""
-        self.side_by_side = self.size.width >= WIDE
+        self.side_by_side = self._wide = self.size.width >= WIDE
         self.query_one(AnnexSwitcher).fill(self.session, self.lang)
         self._show_warnings()
         # Two orders: their own changes first (when they take effect, what they repeal), as a lawyer reads them.
@@ -179,8 +190,25 @@ class ReviewApp(App[None]):
             await self.show_pair(0)
         self.query_one(SectionTree).focus()
 
+    async def on_resize(self, event: events.Resize) -> None:
+        """Decide side by side again when the terminal's width crosses WIDE: shrunk to 70 columns, old and new
+        stack (side by side they would be some 20 columns each); widened again, they stand side by side."""
+        wide = event.size.width >= WIDE
+        if self._wide is None or wide == self._wide:
+            return
+        self._wide = self.side_by_side = wide
+        await self._show_view()
+
+    async def _show_view(self) -> None:
+        """Redraw the changes on screen after the view (side by side or inline) changed."""
+        if self.session.side == ORDER:
+            await self.show_order()
+        elif self.section is not None and self.session.side == PAIR:
+            await self.show_section(self.section)
+
     def _show_warnings(self) -> None:
-        self.query_one(WarningsPanel).show_warnings(self.session.warnings(), self.lang, self.warnings_open)
+        panel = self.query_one(WarningsPanel)
+        panel.show_warnings(self.session.warnings(), self.session.notes(), self.lang, self.warnings_open)
 
     # --- showing ---------------------------------------------------------------------
 
@@ -281,7 +309,8 @@ class ReviewApp(App[None]):
         session.side, session.pair_index = position.side, position.pair
         doc = session.post_doc(position)
         assert doc is not None
-        what = word("ui.created_post" if position.side == CREATED else "ui.abolished_post", self.lang)
+        # The section list is narrow: the post's short name ('Uus ametikoht'); the heading says the rest.
+        what = word("ui.created_short" if position.side == CREATED else "ui.abolished_short", self.lang)
         self.query_one(SectionTree).fill(
             doc_label(doc, self.lang),
             [(POST_SECTION, [position.change])],
@@ -430,10 +459,7 @@ class ReviewApp(App[None]):
     async def action_toggle_view(self) -> None:
         """Switch between side by side (old | new) and inline."""
         self.side_by_side = not self.side_by_side
-        if self.session.side == ORDER:
-            await self.show_order()
-        elif self.section is not None and self.session.side == PAIR:
-            await self.show_section(self.section)
+        await self._show_view()
 
     def action_toggle_fold(self) -> None:
         """Show or fold the unchanged sentences of the current change."""
@@ -446,9 +472,20 @@ class ReviewApp(App[None]):
         card.set_expanded(position in self.expanded)
 
     def action_toggle_warnings(self) -> None:
-        """Open or close the warnings panel."""
+        """Open or close the warnings panel; with nothing in it, say so."""
+        if not (self.session.warnings() or self.session.notes()):
+            self.notify(word("ui.no_warnings", self.lang), timeout=3)
+            return
         self.warnings_open = not self.warnings_open
         self._show_warnings()
+
+    def action_focus_pairs(self) -> None:
+        """Put the focus on the pair switcher (Tab goes on to the sections, then the changes)."""
+        switcher = self.query_one(AnnexSwitcher)
+        if not switcher.display:
+            self.notify(word("ui.no_switcher", self.lang), timeout=3)
+            return
+        switcher.focus()
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""

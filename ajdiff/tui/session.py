@@ -308,9 +308,15 @@ class ReviewSession:
         order = self.order()
         return sum(1 for p in order if self.is_reviewed(p)), len(order)
 
+    def notes(self) -> list[str]:
+        """What the pairing decided on its own ('compared with Lisa 2 …, the best match of 7'): notes, not
+        warnings; each once."""
+        return list(dict.fromkeys(translate(n, self.lang) for n in self.result.notes))
+
     def warnings(self) -> list[str]:
-        """The pairing's notes and every document's warnings, each once, with the document it is about."""
-        lines = [translate(n, self.lang) for n in self.result.notes]
+        """Every document's warnings (what a reader could not read as written), each once, with the document
+        it is about."""
+        lines: list[str] = []
         docs = [d for pair in self.result.pairs for d in (pair.old, pair.new)]
         docs += [*self.result.unpaired_old, *self.result.unpaired_new]
         for doc in docs:

@@ -10,6 +10,16 @@ from ajdiff.model import JobDescription
 from ajdiff.words import counted, doc_label, word
 
 
+def doubt(pair: Comparison, lang: str) -> tuple[str, str]:
+    """'  ? ebakindel paar: 3/9 ülesannet kattub' after the names of a pair the content does not clearly make
+    one post (also when it is the only pair, and no switcher shows its '?'); nothing for a sure pair."""
+    proof = pair.pairing
+    if not proof or not proof.uncertain:
+        return ("", "")
+    total = max(proof.duties_old, proof.duties_new)
+    return ("  " + word("ui.uncertain_pair", lang, matched=proof.duties_matched, total=total), "bold $text-warning")
+
+
 class SummaryBar(Static):
     """Counts by impact of the pair on screen, how many of its visible changes carry a mark, and the total."""
 
@@ -41,6 +51,7 @@ class SummaryBar(Static):
         self.update(
             Content.assemble(
                 (f"{doc_label(pair.old, lang)}  →  {doc_label(pair.new, lang)}", "bold"),
+                doubt(pair, lang),
                 "\n",
                 # A count is drawn as an alarm only when there is something to see: "0 olulist" is muted.
                 (
