@@ -177,7 +177,8 @@ class ReviewApp(App[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
-        """Show the first pair and put the cursor on its first change; the warnings in their panel."""
+        """Show the orders' own changes (two orders) or the first pair, the cursor on the first change; the
+        warnings in their panel."""
         self.side_by_side = self._wide = self.size.width >= WIDE
         self.query_one(AnnexSwitcher).fill(self.session, self.lang)
         self._show_warnings()

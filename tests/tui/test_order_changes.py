@@ -63,6 +63,12 @@ async def test_the_orders_changes_come_first_then_the_pairs(two_orders: Comparis
         assert switcher.highlighted == 0
 
 
+def test_the_orders_screen_at_80x24(snap_compare, two_orders: ComparisonSet, review_path: Path) -> None:
+    """The first screen of two orders: 'Käskkiri' first in the switcher, its changes as cards, the two orders
+    named in the summary bar (update: --snapshot-update, then read the SVG)."""
+    assert snap_compare(ReviewApp(two_orders, review_path), terminal_size=SMALL)
+
+
 async def test_search_finds_when_the_order_takes_effect(two_orders: ComparisonSet, review_path: Path) -> None:
     app = ReviewApp(two_orders, review_path)
     async with app.run_test(size=SMALL) as pilot:
