@@ -253,7 +253,11 @@ WORDS: dict[str, str] = dict(
         NP_("ui.theme", "theme"),
         NP_("ui.quit", "quit"),
         # The same keys in the help screen: a full sentence each.
-        NP_("ui.help_next", "next change (across sections and pairs, then the created and abolished posts)"),
+        NP_(
+            "ui.help_next",
+            "next change (the orders' own changes, then across sections and pairs, then the created and abolished "
+            "posts)",
+        ),
         NP_("ui.help_previous", "previous change"),
         NP_("ui.help_editorial", "show / hide editorial changes"),
         NP_("ui.help_view", "side by side (old | new) or inline"),
@@ -270,7 +274,8 @@ WORDS: dict[str, str] = dict(
         NP_("ui.help_theme", "dark or light theme"),
         NP_(
             "ui.help_nav",
-            "Tab moves between panes (pairs, sections, changes); arrows move; Enter opens the pair or section.",
+            "Tab moves between panes (pairs, sections, changes), l goes to the pairs; arrows move; Enter opens the "
+            "pair or section.",
         ),
         NP_("ui.help_legend", "Legend"),
         NP_("ui.legend_word", "word"),
@@ -278,7 +283,7 @@ WORDS: dict[str, str] = dict(
         NP_("ui.legend_inserted", "inserted words (underlined)"),
         NP_("ui.legend_current", "the current change"),
         NP_("ui.legend_high", "high-impact change; red count"),
-        NP_("ui.legend_normal", "substantive changes; yellow count"),
+        NP_("ui.legend_normal", "substantive changes; yellow count (purple in the light theme)"),
         NP_("ui.legend_marks", "✓ approved · ? question · 3/5 reviewed"),
         NP_("ui.legend_fold", "⋯ unchanged sentences folded (z shows)"),
         NP_("ui.help_quit", "quit (the marks are already saved)"),
@@ -335,6 +340,17 @@ WORDS: dict[str, str] = dict(
         NP_("ui.warnings_hint", "w shows all / hides"),
         NP_("ui.old_title", "old"),
         NP_("ui.ok_cancel", "Enter accepts, Esc cancels"),
+        NP_("ui.focus_pairs", "pairs"),
+        NP_(
+            "ui.help_focus_pairs",
+            "the list of pairs (↑/↓ and Enter pick one; Tab goes on to the sections and the changes)",
+        ),
+        NP_("ui.no_switcher", "One pair compared: there is no list of pairs"),
+        NP_("ui.created_short", "Post created"),
+        NP_("ui.abolished_short", "Post abolished"),
+        NP_("ui.order_no_changes", "No substantive changes in the orders' own text."),
+        NP_("ui.uncertain_pair", "? uncertain pair: {matched}/{total} duties match"),
+        NP_("ui.no_warnings", "No warnings or notes"),
     ]
 )
 
@@ -352,6 +368,7 @@ PLURALS: dict[str, tuple[str, str]] = dict(
         NNP_("count.unchanged_sentence", "unchanged sentence", "unchanged sentences"),
         NNP_("count.unreviewed", "unreviewed", "unreviewed"),
         NNP_("count.pair", "pair", "pairs"),
+        NNP_("count.note", "note", "notes"),
         NNP_("count.file", "file", "files"),
     ]
 )

@@ -187,7 +187,7 @@ def test_the_ui_warnings_panel_says_the_pairing_note_in_its_language(tmp_path: P
     for lang, said in (("et", "(kattuvaid ülesandeid 2/12)"), ("en", "(2 of 12 duties match)")):
         with i18n.speaking(lang):  # as `ajdiff tui` runs: the language chosen before the comparison
             result = compare_files(ROOT / SEED_003, ROOT / SEED_000)
-        lines = ReviewSession(result, tmp_path / "review.json", lang=lang).warnings()
+        lines = ReviewSession(result, tmp_path / "review.json", lang=lang).notes()  # the panel's notes
         assert any(said in line for line in lines), lines
 
 
