@@ -209,6 +209,8 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             lines[i] = line
         body = line.body if numbered else line.text
         hit = match_label(body, prefix)
+        if hit and _wrapped_onto_label(line, hit.label, hit.rest, drafts):
+            hit = None  # "… nende tegevuse" / "eesmärk lähtuvad …": a page's wrap, not a label
         if hit and (hit.key not in seen or hit.key in _REPEATABLE) and not line.bullet:
             seen.add(hit.key)
             key = hit.key if hit.key != "untyped" else None
@@ -249,6 +251,22 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             if d.kind is NodeKind.PARAGRAPH and d.text and not is_table_header(d.text):
                 warnings.append(f"requirements: unlabelled text {d.text[:60]!r}")
     return [d.node() for d in drafts]
+
+
+def _wrapped_onto_label(line: Line, label: str, rest: str, drafts: list[_Draft]) -> bool:
+    """True when a line that starts with a label's words is a wrap inside the text before it: it starts
+    in lowercase, unnumbered, with no colon after the label, after unfinished text. Either it is only
+    the label's words ('Muud nõuded: … tundmine' / 'arvutioskus'), or it goes on after an item or a
+    paragraph ('1.2. … nende tegevuse' / 'eesmärk lähtuvad …'): a field's lowercase label with its
+    value after a field's value is a label ('teenistuskoht jurist' / 'struktuuriüksus …')."""
+    if line.num is not None or line.bullet or not starts_lower(line.text):
+        return False
+    if re.match(re.escape(label) + r"\s*[:–-]", line.text):
+        return False
+    last = drafts[-1] if drafts else None
+    if last is None or not last.text or ends_sentence(last.text):
+        return False
+    return not rest or last.kind is not NodeKind.FIELD
 
 
 _SENTENCE_LINES = 4  # a field written as a sentence is one short sentence: look this far for its end
@@ -566,14 +584,28 @@ def _finish(draft: _Draft) -> Node:
     return draft.node()
 
 
+def _wrapped_header(lines: list[Line], k: int) -> int:
+    """How many lines from k make one column header cut over lines ('Tegevused ülesannete' /
+    'täitmiseks', PPA), or 0: a narrow column wraps its header as it wraps its text."""
+    for n in (2, 3):
+        joined = " ".join(x.text for x in lines[k : k + n])
+        if k + n <= len(lines) and not lines[k + n - 1].num and is_table_header(joined):
+            return n
+    return 0
+
+
 def _unnumbered_duties(lines: list[Line], wrapped: bool = False) -> list[Node]:
     """Duties without numbers: each bullet, or each line that starts a new sentence, is a duty.
 
     In a page's wrapped lines a capital after an unfinished sentence is a name or an abbreviation
     inside it ("juhendab" / "ÜKT-tegijaid;"), not a new duty."""
     drafts: list[_Draft] = []
-    for line in lines:
-        if is_table_header(line.text) or is_list_intro(line.text):
+    header = 0  # lines left of a header cell wrapped over lines
+    for k, line in enumerate(lines):
+        if not header and not any(d.kind is NodeKind.ITEM for d in drafts):
+            header = _wrapped_header(lines, k)
+        if header or is_table_header(line.text) or is_list_intro(line.text):
+            header = max(header - 1, 0)
             drafts.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))
             continue
         last = next((d for d in reversed(drafts) if d.kind is NodeKind.ITEM), None)
