@@ -18,12 +18,12 @@ from ajdiff.text import (
     join_wrapped,
     starts_lower,
     strip_bullet,
+    wants_more,
 )
 from ajdiff.tree import Node, NodeKind
 
 # Labels that may stand more than once: two substitutes, several untyped fields, competency groups.
 _REPEATABLE = frozenset({"general.substituted_by", "general.substitutes_for", "untyped", "competencies"})
-_CONNECTORS = frozenset({"ja", "ning", "või", "ehk", "sh", "nt", "ega", "kui", "and", "or", "vöi", "v6i"})
 _OLD_ROW_LABEL = re.compile(r"\b1[.,]([1-9])\.?\s+")
 _RESULT_TASK_WORD = re.compile(r"\w+(mine|mise\w*|misel)$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÕÄÖÜŠŽ])")
@@ -65,19 +65,6 @@ def _bounded(text: str) -> str:
     return text
 
 
-def _unbalanced(text: str) -> bool:
-    return text.count("(") > text.count(")")
-
-
-def _wants_more(text: str) -> bool:
-    """True when a piece of text cannot end here: a connector, a comma or an open bracket last."""
-    text = text.rstrip()
-    if not text or text.endswith((",", "-", "(", "/")) or _unbalanced(text):
-        return True
-    last = text.rsplit(" ", 1)[-1].lower()
-    return last in _CONNECTORS
-
-
 # ---------------------------------------------------------------------------- fields
 
 
@@ -94,7 +81,7 @@ def _segment(values: list[Line], count: int) -> list[list[Line]]:
     costs = []
     for k in range(len(values) - 1):
         cost = len(values[k].text) / width
-        if _wants_more(values[k].text):
+        if wants_more(values[k].text):
             cost += 2.0
         if not starts_lower(values[k + 1].text):
             cost -= 0.5
@@ -221,7 +208,7 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
                 i = _read_stack(lines, i, drafts, seen, prefix)
             continue
         last = drafts[-1] if drafts else None
-        fresh = last is None or numbered or title or (not starts_lower(body) and not _wants_more(last.text))
+        fresh = last is None or numbered or title or (not starts_lower(body) and not wants_more(last.text))
         end = _sentence_end(lines, i, prefix) if prefix == "general." and fresh else i + 1
         sentence = _sentence_field(" ".join([body, *(x.text for x in lines[i + 1 : end])])) if end > i else None
         if sentence and sentence[0] not in seen:
@@ -325,7 +312,7 @@ def _continues(last: _Draft, line: Line, title: bool) -> bool:
     if not title:
         return last.kind is not NodeKind.PARAGRAPH or not line.bullet
     if last.kind is NodeKind.FIELD:
-        return starts_lower(line.text) or _wants_more(last.text)
+        return starts_lower(line.text) or wants_more(last.text)
     return starts_lower(line.text)
 
 
@@ -609,7 +596,7 @@ def _unnumbered_duties(lines: list[Line], wrapped: bool = False) -> list[Node]:
             drafts.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))
             continue
         last = next((d for d in reversed(drafts) if d.kind is NodeKind.ITEM), None)
-        new = line.bullet or last is None or (not starts_lower(line.text) and not _wants_more(last.text))
+        new = line.bullet or last is None or (not starts_lower(line.text) and not wants_more(last.text))
         if new and wrapped and not line.bullet and last is not None and not ends_sentence(last.text):
             new = False
         if last is not None and drafts[-1] is last and not new:
@@ -670,7 +657,7 @@ def read_generic(lines: list[Line]) -> list[Node]:
         last = siblings[-1] if siblings else container
         if line.bullet:
             siblings.append(_Draft(NodeKind.BULLET, [line], line.text))
-        elif last is not None and (starts_lower(line.text) or _wants_more(last.text) or not ends_sentence(last.text)):
+        elif last is not None and (starts_lower(line.text) or wants_more(last.text) or not ends_sentence(last.text)):
             _extend(last, line)
         else:
             siblings.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))

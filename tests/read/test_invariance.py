@@ -39,10 +39,6 @@ KNOWN = {
     ("004_5d5ea316ff165238", "pdf-lines-tight"): "OCR lines without paragraph spacing: task and results columns mixed",
     ("004_5d5ea316ff165238", "pdf-tables-tight"): "OCR lines in table cells without spacing: task and results mixed",
     ("rtk_2024_85_finantsspetsialist", "pdf-tables-tight"): "'ÜLESANNE 3.1 SOOVITUD TULEMUS' header glued",
-    ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-lines"): _STACKED,
-    ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-tables"): _STACKED,
-    ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-lines-tight"): _STACKED,
-    ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-tables-tight"): _STACKED,
     ("transpordiamet_2025_022_jarelevalve_juhataja", "rewrap-0"): _STACKED,
 }
 
@@ -243,6 +239,15 @@ RULES = {
         ("ppa_2025_grupijuht", "rewrap-pdf60"),
         ("ppa_2025_grupijuht", "pdf-lines-tight"),
         ("ppa_2025_grupijuht", "pdf-tables-tight"),
+    ],
+    "a long numbered line that opens with the goal's heading is that heading, the goal after it (one body)": [
+        ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-lines-tight"),  # the PDF joins "2. … eesmärk on …"
+        ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-tables-tight"),
+    ],
+    "a page's last line that ended by choice (the next word fits, no connector) is not carried on (it fires on one body's)": [
+        ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-lines"),  # "… teenistuja" / "teenistuse …"
+        ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-tables"),
+        ("ravimiamet_2025_11_inspektor", "pdf-tables-tight"),  # "… koostajate ning" / "vastavus…": carried
     ],
     "OCR'd lines are a scan's lines in any file that holds them": [
         ("004_5d5ea316ff165238", "docx-lines"),
