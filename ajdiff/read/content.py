@@ -492,6 +492,24 @@ def _duty_numbers(lines: list[Line], major: str | None) -> set[int]:
     return set(flat)
 
 
+_NUMBER_IN_HEADER = re.compile(r"\b\d{1,2}(?:\.\d{1,2})+\.?\s*")
+
+
+def _numbered_headers(lines: list[Line], starts: set[int]) -> set[int]:
+    """The lines of a header row whose cells carry the group's number ('3.1 ÜLESANNE 3.1 SOOVITUD
+    TULEMUS', RTK), and the line a narrow column wrapped its last word to ('TULEMUS'): no duty."""
+    found: set[int] = set()
+    for k in sorted(starts):
+        bare = _NUMBER_IN_HEADER.sub("", lines[k].body).strip()
+        if not bare or not bare.isupper():
+            continue
+        if is_table_header(bare):
+            found.add(k)
+        elif k + 1 < len(lines) and lines[k + 1].num is None and is_table_header(f"{bare} {lines[k + 1].text}"):
+            found |= {k, k + 1}
+    return found
+
+
 def read_duties(
     lines: list[Line], wrapped: bool, warnings: list[str], major: str | None = None, columns: bool = False
 ) -> list[Node]:
@@ -500,11 +518,17 @@ def read_duties(
     starts = _duty_numbers(lines, major)
     if not starts:
         return _unnumbered_duties(lines, wrapped)
+    header_rows = _numbered_headers(lines, starts)
+    starts -= header_rows
     duties: list[_Duty] = []
     before: list[_Draft] = []
     interleaved = False
     for k, line in enumerate(lines):
         text = line.text
+        if k in header_rows:
+            if not duties:  # kept in the tree, as a header row before the first duty is
+                before.append(_Draft(NodeKind.PARAGRAPH, [line], text))
+            continue  # a header row again mid-table: no part of a duty (as below)
         if k in starts:
             interleaved = _interleaved(lines, k, starts)
             task, sep, result = line.body.partition(" | ")  # a flattened "task | result" row
@@ -549,7 +573,12 @@ def read_duties(
             _extend(d.results[-1], line)
         else:
             _add_result(d, line)
-    headers = [b.text for b in before if not is_table_header(b.text) and not is_results_label(b.text.rstrip(":"))]
+    rows = {lines[k].text for k in header_rows}
+    headers = [
+        b.text
+        for b in before
+        if b.text not in rows and not is_table_header(b.text) and not is_results_label(b.text.rstrip(":"))
+    ]
     if headers:
         warnings.append(f"duties: ignored text before the first duty: {' '.join(headers)[:80]!r}")
     return [b.node() for b in before] + [_finish(d.draft) for d in duties]

@@ -10,7 +10,7 @@ from ajdiff.read.content import read_duties, read_fields, read_generic, read_lis
 from ajdiff.read.lexicon import text_looks_like_ocr
 from ajdiff.read.lines import Line, numbering, prepare
 from ajdiff.read.orders import RawDocument
-from ajdiff.read.vocabulary import heading_key, heading_prefix, match_label, vocabulary
+from ajdiff.read.vocabulary import heading_key, heading_prefix, is_table_header, match_label, vocabulary
 from ajdiff.text import fold, slugify
 from ajdiff.tree import Node, NodeKind
 
@@ -102,7 +102,13 @@ def _heading(line: Line, expected: int, following: Line | None, in_body: bool) -
     # "Teenistuskoha eesmärk" or "Õigused" alone on a line is a label whose value follows, not a heading.
     if named and not (in_body and not _is_caps(text) and _is_label(text)):
         return _Heading(named, text, None, "")
-    if in_body and _is_caps(text) and len(text.split()) <= 8 and fold(text) != vocabulary().title_word:
+    if (
+        in_body
+        and _is_caps(text)
+        and len(text.split()) <= 8
+        and fold(text) != vocabulary().title_word
+        and not is_table_header(text)  # "TULEMUS": a duty table's column, wrapped under its row
+    ):
         return _Heading(None, text, None, "")
     return None
 

@@ -38,7 +38,6 @@ _STACKED = "labels stacked without values ('1.5 Alluvad' / '1.6 Asendaja' / '1.7
 KNOWN = {
     ("004_5d5ea316ff165238", "pdf-lines-tight"): "OCR lines without paragraph spacing: task and results columns mixed",
     ("004_5d5ea316ff165238", "pdf-tables-tight"): "OCR lines in table cells without spacing: task and results mixed",
-    ("rtk_2024_85_finantsspetsialist", "pdf-tables-tight"): "'ÜLESANNE 3.1 SOOVITUD TULEMUS' header glued",
     ("transpordiamet_2025_022_jarelevalve_juhataja", "rewrap-0"): _STACKED,
 }
 
@@ -253,6 +252,10 @@ RULES = {
         ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-tables"),
         ("ravimiamet_2025_11_inspektor", "pdf-tables-tight"),  # "… koostajate ning" / "vastavus…": carried
     ],
+    "a header row whose cells carry the group's number ('3.1 ÜLESANNE 3.1 SOOVITUD TULEMUS') is no duty (one body)": [
+        ("rtk_2024_85_finantsspetsialist", "pdf-tables-tight"),  # and its last word wrapped: see the test below
+        ("rtk_2024_85_finantsspetsialist", "rewrap-pdf60"),
+    ],
     "OCR'd lines are a scan's lines in any file that holds them": [
         ("004_5d5ea316ff165238", "docx-lines"),
         ("004_5d5ea316ff165238", "html-lines"),
@@ -322,6 +325,13 @@ def test_a_heading_in_capitals_cut_after_a_connector_reads_as_one(name: str, hea
             "valveaeg arvestatakse tööaja sisse.\n3.2. Ametniku valveaeg lepitakse kokku",
             "valveaeg arvestatakse tööaja sisse. 3.2. Ametniku\nvalveaeg lepitakse kokku",
             True,  # a PDF's text layer: a blank line after each line
+        ),
+        # A numbered header row's last word wrapped under it, as the table's PDF had it: no section 'TULEMUS'.
+        (
+            "rtk_2024_85_finantsspetsialist",
+            "3.1 ÜLESANNE 3.1 SOOVITUD TULEMUS\n",
+            "3.1 ÜLESANNE 3.1 SOOVITUD\nTULEMUS\n",
+            True,
         ),
         # A duty table's header row over two lines a cell, as a narrow column's PDF shows it (PPA 2025).
         (
