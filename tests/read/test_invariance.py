@@ -38,6 +38,8 @@ _STACKED = "labels stacked without values ('1.5 Alluvad' / '1.6 Asendaja' / '1.7
 KNOWN = {
     ("004_5d5ea316ff165238", "pdf-lines-tight"): "OCR lines without paragraph spacing: task and results columns mixed",
     ("004_5d5ea316ff165238", "pdf-tables-tight"): "OCR lines in table cells without spacing: task and results mixed",
+    # The re-wrap cuts the text's own wrapped value line again ('… või järelevalve' / 'osakonna' /
+    # 'teenistujaid'): the short 'osakonna', where the next word would fit, reads as a value's end.
     ("transpordiamet_2025_022_jarelevalve_juhataja", "rewrap-0"): _STACKED,
 }
 
