@@ -34,8 +34,11 @@ def _list_items(node: Node, value: str) -> tuple[str, ...]:
     its label ('Teenistuja asendab:' / '• Ekspert' / '• kriisijuht') item by item, as the document lists
     them: so 'A, B' in one cell and 'A' and 'B' as bullets hold the same items in the model (JSON `show`).
     Lines without bullets stay one value: a page or a cell wraps a long post's name over lines exactly
-    as it would cut a list ('Sotsiaalkindlustusameti kriisivalmiduse' / 'talituse juhataja'), so only
-    the comparison can tell them apart, where the same words cut into items elsewhere are editorial."""
+    as it would cut a list ('Sotsiaalkindlustusameti kriisivalmiduse' / 'talituse juhataja'), and a Word
+    cell's paragraphs may be such a name broken by hand ('Nõustaja (…, mis ei seisne avaliku võimu' /
+    'teostamises)': splitting them made seed 003's Word-table layouts in the invariance test report
+    substantive changes), so only the comparison can tell them apart, where the same words cut into
+    items elsewhere are editorial."""
     if node.kind is not NodeKind.FIELD or not any(c.kind is NodeKind.BULLET for c in node.children):
         return _name_list(value)
     own = _name_list(node.text) if node.text.strip() else ()
