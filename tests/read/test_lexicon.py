@@ -157,23 +157,3 @@ def test_a_fold_finds_the_entries_the_debian_dictionary_gives_it() -> None:
     assert all(sorted(entries.get(fold)) == sorted(found) for fold, found in debian.items())
     assert sum(1 for _ in entries.items()) == len(debian)
     assert entries.get("jarelevalve") == [] and entries.get("ülevaade") == [] and entries.get("€") == []
-
-
-def test_the_dictionary_is_read_faster_than_a_dict_of_its_entries_is_built() -> None:
-    """Reading the dictionary for an OCR'd text is splitting the shipped text into two lists, not
-    building a dict of 282k entries (1.5 s, the cost of every OCR'd document before): measured in one
-    process against that dict's building, so the machine's load cancels out."""
-    import time
-
-    lexicon._dictionary.cache_clear()
-    start = time.perf_counter()
-    entries = lexicon._dictionary().entries
-    read = time.perf_counter() - start
-    start = time.perf_counter()
-    built: dict[str, list[tuple[str, str]]] = {}
-    for line in entries.lines:
-        word, _, flags = line.partition("/")
-        built.setdefault(word.translate(FOLD), []).append((word, flags))
-    build = time.perf_counter() - start
-    assert len(built) > 250_000
-    assert read < build / 2, (read, build)
