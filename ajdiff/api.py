@@ -19,7 +19,7 @@ from ajdiff.compare.pairing import best_match, constraints, duties_matched, evid
 from ajdiff.errors import InputError, display_name
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SUFFIXES, read_bytes, read_input
-from ajdiff.read.parse import parse_source, read_documents
+from ajdiff.read.parse import annex_number, parse_source, read_documents
 from ajdiff.text import fold
 from ajdiff.tree import NodeKind, walk
 
@@ -53,7 +53,7 @@ def select_annex(docs: list[JobDescription], annex: str | None, source: str) -> 
     """Keep only the annex asked for ('2' or 'Lisa 2'); all documents when annex is None."""
     if annex is None:
         return docs
-    wanted = annex.strip().lower().removeprefix("lisa").strip()
+    wanted = annex_number(annex)
     chosen = [d for d in docs if (d.annex or "").lower() == wanted]
     if not chosen:
         have = ", ".join(d.annex for d in docs if d.annex) or "none"
@@ -93,10 +93,16 @@ def _load_all(path: str | Path, max_bytes: int) -> list[JobDescription]:
     return _load_read(path, max_bytes)[0]
 
 
-def _load_read(path: str | Path, max_bytes: int) -> tuple[list[JobDescription], InputBytes]:
-    """Every job description of one file, and the bytes they were read from; refuse a file with none."""
+def _load_read(path: str | Path, max_bytes: int, annex: str | None = None) -> tuple[list[JobDescription], InputBytes]:
+    """Every job description of one file, and the bytes they were read from; refuse a file with none.
+
+    With `annex`, only that annex is parsed where the file has it and it looks like a job description
+    (a one-pair diff of an order need not parse its other annexes); otherwise every one, as without."""
     data, name, suffix = read_input(path, max_bytes=max_bytes)
-    docs = parse_source(read_bytes(data, name, suffix, max_bytes=max_bytes))
+    source = read_bytes(data, name, suffix, max_bytes=max_bytes)
+    docs = parse_source(source, annex) if annex is not None else []
+    if not any(looks_like_job_description(d) for d in docs):
+        docs = parse_source(source)
     if not any(looks_like_job_description(d) for d in docs):
         # A README or a letter would otherwise "compare" as one nameless post with nothing in it.
         raise InputError(str(path), NOT_A_JOB_DESCRIPTION, "give an ametijuhend or an order with annexes")
@@ -400,8 +406,12 @@ def compare_files(
     pair: Sequence[str] = (),
     no_pair: Sequence[str] = (),
     on_pair: OnPair | None = None,
+    every_annex: bool = True,
 ) -> ComparisonSet:
-    """Compare two files, two orders or two folders of job descriptions (see `compare_documents`)."""
+    """Compare two files, two orders or two folders of job descriptions (see `compare_documents`).
+
+    `every_annex=False`: of a file with `old_annex`/`new_annex`, read only that annex; `old_all`/`new_all`
+    are then empty (the reports that list a file's every annex, and the redline, need them: the default)."""
     old_p, new_p = Path(old_path), Path(new_path)
     if str(old_path) == "-" and str(new_path) == "-":
         raise InputError("-", "only one side can be standard input")
@@ -421,7 +431,8 @@ def compare_files(
             if not docs:
                 raise InputError(str(folder), "folder has no job descriptions", "give folders of ametijuhend files")
     else:
-        (old_all, old_input), (new_all, new_input) = _load_read(old_path, max_bytes), _load_read(new_path, max_bytes)
+        old_all, old_input = _load_read(old_path, max_bytes, None if every_annex else old_annex)
+        new_all, new_input = _load_read(new_path, max_bytes, None if every_annex else new_annex)
         old_docs = in_annex_order(select_annex(old_all, old_annex, str(old_path)))
         new_docs = in_annex_order(select_annex(new_all, new_annex, str(new_path)))
     with _gc_paused():
@@ -435,8 +446,8 @@ def compare_files(
         result = replace(
             result,
             order_changes=order_changes,
-            old_all=tuple(old_all),
-            new_all=tuple(new_all),
+            old_all=tuple(old_all) if every_annex or old_annex is None else (),
+            new_all=tuple(new_all) if every_annex or new_annex is None else (),
             old_input=old_input,
             new_input=new_input,
         )

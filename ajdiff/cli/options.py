@@ -194,6 +194,10 @@ def print_notices(result: ComparisonSet, args: argparse.Namespace) -> None:
         print(f"ajdiff: {line}", file=sys.stderr)
 
 
+_ONE_ANNEX_FORMATS = frozenset({"text", "json", "jsonl"})
+"""Report formats that say nothing of a file's annexes beyond the ones compared."""
+
+
 def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], None] | None = None) -> ComparisonSet:
     """Run the comparison the arguments ask for; on_pair(Comparison) sees each pair as it is done; the
     notes and warnings go to stderr."""
@@ -211,6 +215,9 @@ def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], 
         pair=getattr(args, "pair", None) or (),
         no_pair=getattr(args, "no_pair", None) or (),
         on_pair=on_pair,
+        # Only the reports that name a file's every annex (HTML, Markdown, CSV) and the redline need the
+        # annexes not compared: the others skip parsing them.
+        every_annex=getattr(args, "format", None) not in _ONE_ANNEX_FORMATS,
     )
     print_notices(result, args)
     return result

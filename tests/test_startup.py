@@ -1,0 +1,54 @@
+"""What a short command does not pay for: annexes nobody asked for, work done at import time."""
+
+from __future__ import annotations
+
+import pytest
+
+import ajdiff.read.parse
+from ajdiff.api import compare_files
+from ajdiff.errors import InputError
+from tests.conftest import SEEDS
+
+ANNEX, ORDER = SEEDS["001"], SEEDS["000"]  # 001 is one annex; 000 an order of seven
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The annexes parsed from here on, in order."""
+    seen: list[str | None] = []
+    real = ajdiff.read.parse.parse_document
+
+    def counting(raw: ajdiff.read.parse.RawDocument) -> ajdiff.model.JobDescription:
+        seen.append(raw.annex)
+        return real(raw)
+
+    monkeypatch.setattr(ajdiff.read.parse, "parse_document", counting)
+    return seen
+
+
+def test_a_one_pair_diff_of_an_order_parses_only_the_annex_asked_for(parsed: list[str | None]) -> None:
+    result = compare_files(ANNEX, ORDER, new_annex="Lisa 2", every_annex=False)
+    assert parsed == [None, "2"]
+    whole = compare_files(ANNEX, ORDER, new_annex="2")
+    assert parsed[2:] == [None, "1", "2", "3", "4", "5", "6", "7"]
+    # The same pair and changes, order changes and notes; only the list of every annex is left empty.
+    assert result.pairs == whole.pairs and result.pairs[0].changes
+    assert result.order_changes == whole.order_changes and result.notes == whole.notes
+    assert result.new_all == () and [d.annex for d in whole.new_all] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert result.old_all == whole.old_all and len(result.old_all) == 1  # no annex asked of OLD: read whole
+
+
+def test_an_annex_the_order_lacks_is_still_refused_with_the_annexes_it_has(parsed: list[str | None]) -> None:
+    with pytest.raises(InputError, match=r"has no annex 9 .*1, 2, 3, 4, 5, 6, 7"):
+        compare_files(ANNEX, ORDER, new_annex="9", every_annex=False)
+    assert parsed == [None, "1", "2", "3", "4", "5", "6", "7"]  # read whole to say what it has
+
+
+@pytest.mark.parametrize(("fmt", "every"), [("json", False), ("text", False), ("jsonl", False), ("html", True)])
+def test_the_cli_skips_the_other_annexes_only_for_reports_that_do_not_name_them(
+    parsed: list[str | None], capsys: pytest.CaptureFixture[str], fmt: str, every: bool
+) -> None:
+    from ajdiff.cli import main
+
+    assert main(["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", fmt, "--quiet"]) in (0, 1)
+    assert parsed == ([None, "1", "2", "3", "4", "5", "6", "7"] if every else [None, "2"])
