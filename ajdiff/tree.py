@@ -5,8 +5,9 @@ each node's verbatim text, its normalised text, where it stands in the source, a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import Enum
+
+from ajdiff.records import dataclass
 
 
 @dataclass(frozen=True, slots=True)  # one per line of every document: kept small

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from itertools import chain
 
 from ajdiff.changes import PairBasis, PairEvidence
@@ -21,6 +21,7 @@ from ajdiff.compare.align import hungarian, item_similarity, match_sequences
 from ajdiff.compare.document import DUTY_THRESHOLD, document_similarity, duty_similarity, duty_text
 from ajdiff.errors import InputError
 from ajdiff.model import JobDescription
+from ajdiff.records import dataclass
 from ajdiff.text import fold_key
 
 PAIR_THRESHOLD = 0.35

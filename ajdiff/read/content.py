@@ -5,11 +5,12 @@ Each returns tree nodes that keep the lines' verbatim text."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ajdiff.read.formats import MAX_LINE_CHARS
 from ajdiff.read.lines import Line
 from ajdiff.read.vocabulary import is_list_intro, is_results_label, is_table_header, match_label
+from ajdiff.records import dataclass
 from ajdiff.text import (
     ParagraphTooLong,
     ends_sentence,

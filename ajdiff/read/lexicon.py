@@ -19,10 +19,10 @@ import re
 from collections.abc import Callable
 from enum import Enum
 from functools import lru_cache
-from importlib import resources
 from typing import Any, TypeVar, cast
 
 from ajdiff.model import JobDescription
+from ajdiff.read import DATA
 from ajdiff.tree import Node
 
 _DIACRITICS = set("õäöüšžÕÄÖÜŠŽ")
@@ -48,7 +48,7 @@ class _Dictionary:
 @lru_cache(maxsize=1)
 def _dictionary() -> _Dictionary:
     """The Estonian Hunspell dictionary (data/et_EE.dic.gz, .aff.gz: see tools/build_lexicon.py), read once."""
-    data = resources.files("ajdiff").joinpath("data")
+    data = DATA
     aff = gzip.decompress(data.joinpath("et_EE.aff.gz").read_bytes()).decode("iso-8859-15")
     rules: dict[str, list[tuple[str, str, str, re.Pattern[str]]]] = {}
     for line in aff.splitlines():
@@ -84,7 +84,7 @@ def _spellings(fold: str, whole: bool = True) -> frozenset[str]:
 def _domain_words() -> str:
     """The words of the job-description vocabulary (data/vocabulary.json: the labels ajdiff reads every
     body's documents by), lower-cased, space-separated, to settle a fold two words share."""
-    text = resources.files("ajdiff").joinpath("data/vocabulary.json").read_text(encoding="utf-8")
+    text = DATA.joinpath("vocabulary.json").read_text(encoding="utf-8")
     return " " + " ".join(sorted({w.lower() for w in _WORD.findall(text)})) + " "
 
 

@@ -4,10 +4,10 @@ origin, and whether a blank line stood before it. Signatures and page numbers ar
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
+from ajdiff.records import dataclass
 from ajdiff.text import dehyphenate_inline, fold, strip_bullet
 from ajdiff.tree import Origin
 

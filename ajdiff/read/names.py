@@ -16,7 +16,8 @@ import gzip
 import re
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
+
+from ajdiff.read import DATA
 
 _VOWELS = "aeiouõäöü"
 _DOUBLING = "kpts"  # a short stem's weak grade: 'koka' → 'kokk', 'grupi' → 'grupp'
@@ -29,7 +30,7 @@ _MIN_HEAD = 3  # shorter tails ("aja", "pea") are words of their own, never undo
 @cache
 def words() -> frozenset[str]:
     """The dictionary's lower-case words, read once."""
-    data = resources.files("ajdiff").joinpath("data/et_words.txt.gz").read_bytes()
+    data = DATA.joinpath("et_words.txt.gz").read_bytes()
     return frozenset(gzip.decompress(data).decode("utf-8").split())
 
 

@@ -4,10 +4,11 @@ own body (number, date, title, approved annexes, repeals, entry into force) beco
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ajdiff.model import OrderRef
 from ajdiff.read.formats import SourceText
+from ajdiff.records import dataclass
 from ajdiff.text import fold
 from ajdiff.tree import Origin
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from ajdiff.read import DATA
+from ajdiff.records import dataclass
 from ajdiff.text import fold, fuzzy_equal, ocr_fold
 
 FUZZY = 0.85
@@ -60,7 +60,7 @@ def _terms(table: dict[str, list[str]]) -> tuple[Term, ...]:
 @cache
 def vocabulary() -> Vocabulary:
     """The package's vocabulary, read once."""
-    data = json.loads(resources.files("ajdiff").joinpath("data/vocabulary.json").read_text(encoding="utf-8"))
+    data = json.loads(DATA.joinpath("vocabulary.json").read_text(encoding="utf-8"))
     labels = dict(data["labels"])
     labels.update({"untyped": data["untyped_labels"]})
     return Vocabulary(

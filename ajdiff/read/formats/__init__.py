@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from ajdiff.errors import InputError, display_name
+from ajdiff.records import dataclass
 from ajdiff.tree import Origin
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
