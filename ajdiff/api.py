@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from ajdiff.changes import Change, Comparison, ComparisonSet, InputBytes, PairBasis, PairEvidence
 from ajdiff.compare.document import compare, compare_orders
-from ajdiff.compare.pairing import best_match, constraints, duties_matched, evidence, judge, propose, settle
 from ajdiff.errors import InputError, display_name
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SUFFIXES, read_bytes, read_input
@@ -269,6 +268,8 @@ Outcome = tuple[float, tuple[Change, ...], tuple[int, float]]
 
 
 def _outcome(old: JobDescription, new: JobDescription) -> Outcome:
+    from ajdiff.compare.pairing import duties_matched
+
     result = compare(old, new)
     # Computed here, beside the comparison, whose folded texts are now cached: cheap, and in parallel.
     return result.similarity, result.changes, duties_matched(old, new)
@@ -348,6 +349,9 @@ def compare_documents(
         if on_pair:
             on_pair(result)
         return ComparisonSet(pairs=(result,))
+    # Pairing is for more than one document a side: a one-pair diff does not import it.
+    from ajdiff.compare.pairing import best_match, constraints, evidence, judge, propose, settle
+
     if (len(old) == 1 or len(new) == 1) and not by_hand:
         single, many, single_is_old = (old[0], new, True) if len(old) == 1 else (new[0], old, False)
         k, score = best_match(single, many)

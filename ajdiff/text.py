@@ -6,7 +6,6 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from unidecode import unidecode
@@ -211,6 +210,8 @@ def fuzzy_equal(a: str, b: str, threshold: float = 0.8) -> bool:
     # line of the same letters in another order (a duty's result against a table header) stops here.
     if 2.0 * _common_subsequence(a, b) / total < threshold:
         return False
+    from difflib import SequenceMatcher  # here: nearly every pair stops at a bound above, and difflib costs a start
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
 
 

@@ -52,3 +52,36 @@ def test_the_cli_skips_the_other_annexes_only_for_reports_that_do_not_name_them(
 
     assert main(["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", fmt, "--quiet"]) in (0, 1)
     assert parsed == ([None, "1", "2", "3", "4", "5", "6", "7"] if every else [None, "2"])
+
+
+def test_a_command_builds_only_its_own_parser() -> None:
+    """`ajdiff diff …` neither imports the other commands' modules nor adds their arguments."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from ajdiff.cli import main\n"
+        "main(sys.argv[1:])\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('ajdiff.cli.'))))\n"
+    )
+    args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["ajdiff.cli.console", "ajdiff.cli.diff", "ajdiff.cli.options"]
+
+
+def test_a_one_pair_diff_imports_no_pairing_dictionary_or_difflib() -> None:
+    """Modules only some runs need stay out of the one-pair diff: pairing (several documents a side), gzip
+    (the dictionaries of OCR text), difflib (a likeness no cheaper bound settled)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from ajdiff.cli import main\n"
+        "main(sys.argv[1:])\n"
+        "print(' '.join(m for m in ('ajdiff.compare.pairing', 'gzip', 'difflib') if m in sys.modules))\n"
+    )
+    args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []

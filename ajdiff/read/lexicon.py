@@ -14,7 +14,6 @@ including misreadings like 'td6dks', stays as the OCR gave it, and so do names a
 from __future__ import annotations
 
 import dataclasses
-import gzip
 import re
 from collections.abc import Callable
 from enum import Enum
@@ -23,6 +22,7 @@ from typing import Any, TypeVar, cast
 
 from ajdiff.model import JobDescription
 from ajdiff.read import DATA
+from ajdiff.records import dataclass
 from ajdiff.tree import Node
 
 _DIACRITICS = set("õäöüšžÕÄÖÜŠŽ")
@@ -35,7 +35,7 @@ _FOLD = str.maketrans("õäöüšž", "oaousz")
 _MIN_PART = 3  # shorter compound parts ('ja', 'ta', 'te') would split almost any word
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclass(frozen=True)
 class _Dictionary:
     """The Hunspell dictionary by folded form: its entries with their affix flags, and its suffix rules
     by the folded ending they add."""
@@ -48,6 +48,8 @@ class _Dictionary:
 @lru_cache(maxsize=1)
 def _dictionary() -> _Dictionary:
     """The Estonian Hunspell dictionary (data/et_EE.dic.gz, .aff.gz: see tools/build_lexicon.py), read once."""
+    import gzip  # here: only an OCR-damaged document needs the dictionary
+
     data = DATA
     aff = gzip.decompress(data.joinpath("et_EE.aff.gz").read_bytes()).decode("iso-8859-15")
     rules: dict[str, list[tuple[str, str, str, re.Pattern[str]]]] = {}
