@@ -26,7 +26,7 @@ else:
     import reprlib
     from operator import attrgetter
 
-    _OWN = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__", "__post_init__")
+    _OWN = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
 
     def dataclass(cls=None, /, *, frozen=False, slots=False, **options):
         """`dataclasses.dataclass(cls, frozen=…, slots=…)`, its methods made without compiling them at import."""
@@ -40,8 +40,8 @@ else:
 
     def _plain(cls):
         """A class of plain fields, its methods all left to the decorator (no InitVar, KW_ONLY, kw_only)."""
-        if any(name in cls.__dict__ for name in _OWN):
-            return False
+        if any(name in cls.__dict__ for name in _OWN) or hasattr(cls, "__post_init__"):
+            return False  # a __post_init__ may be inherited (Textual's Message has one)
         if any("InitVar" in str(a) or "KW_ONLY" in str(a) for a in inspect.get_annotations(cls).values()):
             return False
         return not any(isinstance(v, dataclasses.Field) and v.kw_only is True for v in cls.__dict__.values())

@@ -118,6 +118,15 @@ def test_what_it_does_not_make_itself_is_the_standard_decorators() -> None:
             if self.a < 0:
                 raise ValueError("negative")
 
+    class Base:
+        def __post_init__(self) -> None:
+            self.ready = True  # as Textual's Message, which a dataclass subclass must initialise so
+
+    @dataclass
+    class Inherits(Base):
+        a: int
+
+    assert Inherits(1).ready
     assert Ordered(1) < Ordered(2)
     with pytest.raises(ValueError, match="negative"):
         WithPostInit(-1)

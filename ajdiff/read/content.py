@@ -43,10 +43,13 @@ class _Draft:
     children: list[_Draft] = field(default_factory=list)
 
     def node(self) -> Node:
+        text = " ".join(self.text.split())
+        verbatim = "\n".join(ln.verbatim for ln in self.lines)
         return Node(
             self.kind,
-            " ".join(self.text.split()),
-            "\n".join(ln.verbatim for ln in self.lines),
+            # Most lines read as they are written: one string for both (an agency's trees hold millions).
+            verbatim if text == verbatim else text,
+            verbatim,
             number=self.number,
             label=self.label,
             key=self.key,

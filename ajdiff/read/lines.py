@@ -9,7 +9,7 @@ from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
 from ajdiff.records import dataclass
 from ajdiff.text import dehyphenate_inline, fold, strip_bullet
-from ajdiff.tree import Origin
+from ajdiff.tree import Origin, line_origin
 
 # "3.1." "3.1" "3.1.1" "2." "2)" — and the text after it.
 _DECIMAL = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3}){0,3})([.,)]?)(?:\s+|$)(.*)$")
@@ -90,14 +90,14 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     out: list[Line] = []
     metadata: list[tuple[str, str]] = []
     lines = list(raw.lines)
-    origins = list(raw.origins) + [Origin(line=k + 1) for k in range(len(raw.origins), len(raw.lines))]
+    origins = list(raw.origins) + [line_origin(k + 1) for k in range(len(raw.origins), len(raw.lines))]
     blank = False
     i = 0
     signing = False
     last_item: Numbering | None = None  # the numbered item the following lines may continue
     while i < len(lines):
         text = lines[i]
-        origin = origins[i] if i < len(origins) else Origin(line=i + 1)
+        origin = origins[i] if i < len(origins) else line_origin(i + 1)
         verbatim = text
         i += 1
         if not text:
