@@ -206,24 +206,47 @@ def fuzzy_equal(a: str, b: str, threshold: float = 0.8) -> bool:
     ca, cb = _char_counts(a), _char_counts(b)
     if 2.0 * sum(min(n, cb.get(ch, 0)) for ch, n in ca.items()) / total < threshold:
         return False
+    return alike_in_order(a, b, threshold)
+
+
+def alike_in_order(a: str, b: str, threshold: float = 0.8) -> bool:
+    """The last steps of `fuzzy_equal`, for a caller that has checked its length and letter-count bounds
+    itself (the table-header test checks them for all its rows at once)."""
     # ratio() counts letters matched in order, never more than the longest common subsequence: a
     # line of the same letters in another order (a duty's result against a table header) stops here.
-    if 2.0 * _common_subsequence(a, b) / total < threshold:
+    need = _letters_needed(len(a) + len(b), threshold)
+    if _common_subsequence(a, b, need) < need:
         return False
     from difflib import SequenceMatcher  # here: nearly every pair stops at a bound above, and difflib costs a start
 
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
 
 
-def _common_subsequence(a: str, b: str) -> int:
+def _letters_needed(total: int, threshold: float) -> int:
+    """The fewest letters matched for ratio() (2.0 * matched / total) to reach the threshold."""
+    need = int(threshold * total / 2)
+    while need > 0 and 2.0 * (need - 1) / total >= threshold:
+        need -= 1
+    while 2.0 * need / total < threshold:
+        need += 1
+    return need
+
+
+def _common_subsequence(a: str, b: str, need: int = 0) -> int:
     """The length of the longest common subsequence of two strings, bit-parallel (Hyyrö 2004): one
-    pass over `a` with `b`'s letter positions as bits, so about 20 µs for two lines, not len(a)·len(b)."""
+    pass over `a` with `b`'s letter positions as bits, so about 20 µs for two lines, not len(a)·len(b).
+
+    With `need`, it stops as soon as even the rest of `a` matched letter by letter cannot reach it, and
+    returns that bound (below `need`): most lines are far from any header after a third of their letters."""
     positions, full = _letter_bits(b)
     row = full
-    for ch in a:
+    m, spare = len(b), len(a) - need  # the letters of `a` that may go unmatched
+    for k, ch in enumerate(a, 1):
         match = row & positions.get(ch, 0)
         row = ((row + match) | (row - match)) & full
-    return len(b) - row.bit_count()
+        if not k & 7 and k - (m - row.bit_count()) > spare:
+            return m - row.bit_count() + len(a) - k
+    return m - row.bit_count()
 
 
 @lru_cache(maxsize=4096)

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from ajdiff.read import DATA
 from ajdiff.records import dataclass
-from ajdiff.text import fold, fuzzy_equal, ocr_fold
+from ajdiff.text import alike_in_order, fold, fuzzy_equal, ocr_fold
 
 FUZZY = 0.85
 """How alike an OCR-damaged heading or label must be to the known one."""
@@ -221,7 +221,7 @@ def is_table_header(text: str) -> bool:
     passing = ((shared | index.guards) - index.needed(len(folded))) & index.guards
     k = 0
     while passing:
-        if passing & (1 << _GUARD) and fuzzy_equal(folded, index.rows[k], _HEADER_LIKENESS):
+        if passing & (1 << _GUARD) and alike_in_order(folded, index.rows[k], _HEADER_LIKENESS):
             return True
         passing >>= _FIELD
         k += 1

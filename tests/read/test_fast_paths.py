@@ -33,3 +33,73 @@ _PIECES = st.sampled_from(
 @example("x 2.4 \u00a0", "2.4", False)
 def test_a_glued_items_number_is_found_where_the_pattern_found_it(text: str, number: str, at_end: bool) -> None:
     assert _number_inside(text, number, at_end) == _by_pattern(text, number, at_end)
+
+
+def _fuzzy_equal_before(a: str, b: str, threshold: float = 0.8) -> bool:
+    """`fuzzy_equal` as it was: its bounds, the whole common subsequence, then ratio()."""
+    from collections import Counter
+    from difflib import SequenceMatcher
+
+    if a == b:
+        return True
+    if not a or not b or abs(len(a) - len(b)) > max(3, len(a) // 4):
+        return False
+    total = len(a) + len(b)
+    if 2.0 * min(len(a), len(b)) / total < threshold:
+        return False
+    ca, cb = Counter(a), Counter(b)
+    if 2.0 * sum(min(n, cb.get(ch, 0)) for ch, n in ca.items()) / total < threshold:
+        return False
+    if 2.0 * _lcs(a, b) / total < threshold:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
+
+
+def _lcs(a: str, b: str) -> int:
+    """The longest common subsequence by the textbook table."""
+    row = [0] * (len(b) + 1)
+    for ch in a:
+        prev = 0
+        for j, other in enumerate(b, 1):
+            prev, row[j] = row[j], prev + 1 if ch == other else max(row[j], row[j - 1])
+    return row[-1]
+
+
+_OCR = st.text(alphabet="aeiloustnrkmdo ", max_size=40)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_OCR, _OCR, st.sampled_from([0.8, 0.85, 0.6]))
+@example("pohiulesanoeo oooatavao tulemuseo", "pohiulesanded oodatavad tulemused", 0.8)
+@example("tooulesanoeo", "tooulesanded", 0.85)
+def test_fuzzy_equal_answers_as_before_it_stopped_early(a: str, b: str, threshold: float) -> None:
+    from ajdiff.text import _common_subsequence, fuzzy_equal
+
+    assert fuzzy_equal(a, b, threshold) == _fuzzy_equal_before(a, b, threshold)
+    assert _common_subsequence(a, b) == _lcs(a, b)  # without `need`, the whole length
+
+
+def test_every_line_of_the_documents_is_a_table_header_exactly_when_it_was() -> None:
+    """On each line of the seeds and of the external documents: the header test (its packed bounds and
+    the early-stopping subsequence) against every row, one by one, as fuzzy_equal was."""
+    from pathlib import Path
+
+    from ajdiff.read import vocabulary
+    from ajdiff.read.formats import read_source
+    from ajdiff.text import ocr_fold
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    lines = {
+        line
+        for path in sorted([*root.glob("*.txt"), *(root / "external").glob("*.txt")])
+        for line in read_source(path).lines
+        if 0 < len(line) <= 80
+    }
+    rows = vocabulary._header_rows()
+    headers = 0
+    for line in sorted(lines):
+        folded = ocr_fold(line.replace("|", " "))
+        expected = any(_fuzzy_equal_before(folded, row, 0.8) for row in rows)
+        assert vocabulary.is_table_header(line) == expected, line
+        headers += expected
+    assert len(lines) > 1000 and headers >= 15, (len(lines), headers)  # 1,423 lines, 19 headers
