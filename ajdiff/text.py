@@ -249,6 +249,43 @@ def _common_subsequence(a: str, b: str, need: int = 0) -> int:
     return m - row.bit_count()
 
 
+def common_subsequences(a: str, rows: tuple[str, ...]) -> list[int]:
+    """The longest common subsequence of `a` with each of `rows`, in one bit-parallel pass over `a`: the rows
+    side by side in one integer, each in its own bits with a zero bit above it, which takes the carry of
+    the row's addition and is cleared after each step (so the rows never mix)."""
+    positions, full, spans = _rows_bits(rows)
+    row = full
+    for ch in a:
+        match = row & positions.get(ch, 0)
+        row = ((row + match) | (row - match)) & full
+    return [m - ((row >> shift) & ((1 << m) - 1)).bit_count() for shift, m in spans]
+
+
+@lru_cache(maxsize=1024)
+def _rows_bits(rows: tuple[str, ...]) -> tuple[dict[str, int], int, tuple[tuple[int, int], ...]]:
+    """`_letter_bits` of several rows side by side, a guard bit between them; each row's (shift, length)."""
+    positions: dict[str, int] = {}
+    full, shift, spans = 0, 0, []
+    for text in rows:
+        bits, ones = _letter_bits(text)
+        for ch, at in bits.items():
+            positions[ch] = positions.get(ch, 0) | at << shift
+        full |= ones << shift
+        spans.append((shift, len(text)))
+        shift += len(text) + 1
+    return positions, full, tuple(spans)
+
+
+def likeness_reached(a: str, b: str, common: int, threshold: float = 0.8) -> bool:
+    """With `common` the longest common subsequence of a and b: whether ratio() reaches the threshold
+    (the subsequence bounds it: most pairs stop there, before `SequenceMatcher`)."""
+    if common < _letters_needed(len(a) + len(b), threshold):
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
+
+
 @lru_cache(maxsize=4096)
 def _letter_bits(text: str) -> tuple[dict[str, int], int]:
     """Each letter's positions in a text as bits, and all positions: `b` is a header or label, met again and again."""

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from ajdiff.read import DATA
 from ajdiff.records import dataclass
-from ajdiff.text import alike_in_order, fold, fuzzy_equal, ocr_fold
+from ajdiff.text import common_subsequences, fold, fuzzy_equal, likeness_reached, ocr_fold
 
 FUZZY = 0.85
 """How alike an OCR-damaged heading or label must be to the known one."""
@@ -219,13 +219,22 @@ def is_table_header(text: str) -> bool:
             more = (excess & index.guards) >> _GUARD
             shared += packed - ((excess & (more * _FIELD_MASK)) - (more << _GUARD))  # min(row's, line's)
     passing = ((shared | index.guards) - index.needed(len(folded))) & index.guards
+    rows = []
     k = 0
     while passing:
-        if passing & (1 << _GUARD) and alike_in_order(folded, index.rows[k], _HEADER_LIKENESS):
-            return True
+        if passing & (1 << _GUARD):
+            rows.append(index.rows[k])
         passing >>= _FIELD
         k += 1
-    return False
+    if not rows:
+        return False
+    # A line that passes the counts passes them for several rows alike (7 on average): their common
+    # subsequences with it in one pass, then ratio() only where that bound allows it.
+    candidates = tuple(rows)
+    return any(
+        likeness_reached(folded, row, common, _HEADER_LIKENESS)
+        for row, common in zip(candidates, common_subsequences(folded, candidates))
+    )
 
 
 _HEADER_MAX_CHARS = 80

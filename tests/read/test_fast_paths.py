@@ -103,3 +103,13 @@ def test_every_line_of_the_documents_is_a_table_header_exactly_when_it_was() -> 
         assert vocabulary.is_table_header(line) == expected, line
         headers += expected
     assert len(lines) > 1000 and headers >= 15, (len(lines), headers)  # 1,423 lines, 19 headers
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_OCR, st.lists(st.text(alphabet="aeiloustnrkmdo ", min_size=1, max_size=75), min_size=1, max_size=9))
+@example("pohiulesanoeo oooatavao tulemuseo", ["pohiulesanoeo", "oooatavao tulemuseo", "tooulesanoeo"])
+@example("zzzz", ["z" * 75, "z"])  # a row's every bit set: its carry must stop at the guard bit
+def test_the_common_subsequences_of_rows_side_by_side_are_each_rows_own(a: str, rows: list[str]) -> None:
+    from ajdiff.text import common_subsequences
+
+    assert common_subsequences(a, tuple(rows)) == [_lcs(a, row) for row in rows]
