@@ -9,14 +9,13 @@ table alignment is not for a part this small.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lxml import etree
 
 from ajdiff.changes import Change, ChangeKind
 from ajdiff.compare.script import paragraph_script
 from ajdiff.compare.worddiff import word_spans
 from ajdiff.read.formats.ooxml import qn
+from ajdiff.records import dataclass
 from ajdiff.redline import track
 from ajdiff.redline.oxml import Revisions
 from ajdiff.redline.package import Package
