@@ -72,7 +72,8 @@ def test_a_command_builds_only_its_own_parser() -> None:
 
 def test_a_one_pair_diff_imports_no_pairing_dictionary_or_difflib() -> None:
     """Modules only some runs need stay out of the one-pair diff: pairing (several documents a side), gzip
-    (the dictionaries of OCR text), difflib (a likeness no cheaper bound settled)."""
+    (the dictionaries of OCR text), difflib (a likeness no cheaper bound settled), shutil with bz2 and lzma
+    (argparse's width for its help, found without it)."""
     import subprocess
     import sys
 
@@ -80,8 +81,24 @@ def test_a_one_pair_diff_imports_no_pairing_dictionary_or_difflib() -> None:
         "import sys\n"
         "from ajdiff.cli import main\n"
         "main(sys.argv[1:])\n"
-        "print(' '.join(m for m in ('ajdiff.compare.pairing', 'gzip', 'difflib') if m in sys.modules))\n"
+        "print(' '.join(m for m in ('ajdiff.compare.pairing', 'gzip', 'difflib', 'shutil', 'bz2') if m in sys.modules))\n"
     )
     args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
     assert done.stdout.split() == []
+
+
+@pytest.mark.parametrize("columns", [None, "0", "37", "200", "wide"])
+def test_the_help_is_as_wide_as_argparse_would_make_it(monkeypatch: pytest.MonkeyPatch, columns: str | None) -> None:
+    import argparse
+
+    from ajdiff.cli import build_parser
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    parser = build_parser(only="diff")
+    ours = parser._get_formatter()
+    theirs = argparse.RawDescriptionHelpFormatter(prog=parser.prog)  # asks shutil.get_terminal_size
+    assert ours._width == theirs._width and type(ours) is type(theirs)

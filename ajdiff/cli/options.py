@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, cast
 
-from ajdiff.cli.console import can_encode, is_terminal, report_width, write_paged
+from ajdiff.cli.console import can_encode, is_terminal, report_width, terminal_columns, write_paged
 from ajdiff.errors import OutputError, UsageError, one_line
 from ajdiff.words import annex_name, translate, word
 
@@ -33,6 +33,12 @@ class Parser(argparse.ArgumentParser):
             )
         command = self.prog.split()[-1] if " " in self.prog else "ajdiff"
         raise UsageError(command, message, f"see {self.prog} --help")
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse's own width (the terminal's, less 2), found without its `import shutil`: every
+        # add_argument makes a formatter, so a run would import shutil, bz2 and lzma for nothing.
+        formatter = cast("type[argparse.HelpFormatter]", self.formatter_class)  # all of ajdiff's take a width
+        return formatter(prog=self.prog, width=terminal_columns() - 2)
 
 
 def annex_completer(side: str) -> Callable[..., list[str]]:
