@@ -46,6 +46,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "redline.stories": ("Päised ja jalused", "Page headers and footers"),
     "redline.header": ("Päis", "Header"),
     "redline.footer": ("Jalus", "Footer"),
+    "redline.not_compared": (
+        "ei võrreldud: vanal failil pole Wordi päiseid ega jaluseid",
+        "not compared: the old file has no Word headers or footers",
+    ),
     "redline.created": ("Loodud ametikohad (dokumendis lisatud tekstina)", "Posts created (inserted whole below)"),
     "redline.abolished": (
         "Kaotatud ametikohad (dokumendis kustutatud tekstina)",

@@ -304,24 +304,33 @@ def add_summary(
     date: datetime,
     *,
     stories: Sequence[Change] = (),
+    uncompared: Sequence[Change] = (),
 ) -> None:
     """Put the summary page at the start of the body, in a content control, as a section of its own.
 
     Its section has an empty header and footer of its own (NEW's header — a logo, a draft mark — is not
-    on it), and NEW's first section numbers its pages from 1 again, so the signed document's page
-    references hold."""
+    on it) and is page 0, and NEW's first section numbers its pages from 1 again, so the signed
+    document's page references hold. NEW's NUMPAGES counts the summary page until it is removed."""
     sdt = element("w:sdt")
     sdtpr = etree.SubElement(sdt, qn("w:sdtPr"))
     etree.SubElement(sdtpr, qn("w:alias")).set(qn("w:val"), tr("title", options.lang))
     etree.SubElement(sdtpr, qn("w:tag")).set(qn("w:val"), SUMMARY_TAG)
     content = etree.SubElement(sdt, qn("w:sdtContent"))
     elements = summary_elements(package, result, options, editorial, date)
-    if stories:
-        # The page headers and footers that changed, after the posts.
+    if stories or uncompared:
+        # The page headers and footers that changed, after the posts; NEW's that had nothing to be compared with.
+        rows = [_story_row(c, options.lang) for c in stories]
+        rows += [[[tr(c.path, options.lang)], [tr("not_compared", options.lang)], [c.new or ""]] for c in uncompared]
         elements.append(_paragraph(tr("stories", options.lang), package, "heading 2"))
-        elements.append(_table([_header_row(options.lang), *(_story_row(c, options.lang) for c in stories)], package))
+        elements.append(_table([_header_row(options.lang), *rows], package))
     first = first_section(package.body)
     section = summary_section(first, package.add_empty_story("header"), package.add_empty_story("footer"))
+    # The summary is page 0, so NEW's page 1 follows an even page: LibreOffice adds no blank page to put
+    # page 1 on a right-hand side, which NUMPAGES would count ('Lk 1 / 7' for five pages, now 'Lk 1 / 6').
+    restart_page_numbers(section)
+    number = section.find(qn("w:pgNumType"))
+    assert number is not None  # just written
+    number.set(qn("w:start"), "0")
     if first is not None:
         restart_page_numbers(first)
     # The section break ends the last paragraph of the control: removing the control removes the section.
