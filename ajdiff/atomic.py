@@ -6,7 +6,6 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -135,10 +134,25 @@ def _unwind_on_termination() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+_TEMP_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def _temp_file(prefix: str, suffix: str, parent: Path) -> tuple[int, str]:
+    """A new file only this process can have opened, as `tempfile.mkstemp` makes it (O_EXCL, mode 0600, a
+    random name): without importing tempfile, which brings shutil, bz2, lzma and random to every -o."""
+    for _ in range(100):
+        name = os.path.abspath(os.path.join(parent, f"{prefix}{os.urandom(6).hex()}{suffix}"))
+        try:
+            return os.open(name, _TEMP_FLAGS, 0o600), name
+        except FileExistsError:
+            continue  # another writer's name: draw again
+    raise FileExistsError(f"no free temporary name in {parent}")
+
+
 def _write_and_move(path: str | Path, out: Path, payload: bytes, parent: Path, mode: int, force: bool) -> None:
     """Write payload to a temp file beside out and move it into place; on any failure remove the temp file."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent)
+        fd, tmp = _temp_file(f".{out.name}.", ".tmp", parent)
     except OSError as exc:
         raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
     try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import ajdiff.read.parse
@@ -102,3 +104,39 @@ def test_the_help_is_as_wide_as_argparse_would_make_it(monkeypatch: pytest.Monke
     ours = parser._get_formatter()
     theirs = argparse.RawDescriptionHelpFormatter(prog=parser.prog)  # asks shutil.get_terminal_size
     assert ours._width == theirs._width and type(ours) is type(theirs)
+
+
+def test_the_temporary_file_of_an_atomic_write_is_made_as_mkstemp_makes_it(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from ajdiff.atomic import _temp_file
+
+    made = [_temp_file(".report.md.", ".tmp", tmp_path) for _ in range(50)]
+    try:
+        names = [Path(name) for _, name in made]
+        assert len(set(names)) == 50 and all(n.parent == tmp_path and n.is_absolute() for n in names)
+        assert all(n.name.startswith(".report.md.") and n.name.endswith(".tmp") for n in names)
+        assert all(stat.S_IMODE(n.stat().st_mode) == 0o600 for n in names)  # only its owner reads it meanwhile
+        os.write(made[0][0], b"x")  # opened for writing
+    finally:
+        for fd, _ in made:
+            os.close(fd)
+
+
+def test_a_redline_to_a_file_imports_neither_tempfile_nor_hashlib(tmp_path: Path) -> None:
+    """The atomic write makes its own temporary file and the redline hashes images only: a redline of two
+    files without images pays for neither module (tempfile brings random; hashlib OpenSSL)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from ajdiff.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(code, ' '.join(m for m in ('tempfile', 'hashlib', 'random') if m in sys.modules))\n"
+    )
+    out = tmp_path / "redline.docx"
+    args = ["redline", str(ANNEX), str(ORDER), "--new-annex", "2", "-o", str(out)]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0"] and out.read_bytes()[:2] == b"PK"
