@@ -42,6 +42,8 @@ else:
         """A class of plain fields, its methods all left to the decorator (no InitVar, KW_ONLY, kw_only)."""
         if any(name in cls.__dict__ for name in _OWN) or hasattr(cls, "__post_init__"):
             return False  # a __post_init__ may be inherited (Textual's Message has one)
+        if not cls.__dict__.get("__doc__"):
+            return False  # the standard decorator writes the signature of its __init__ as the docstring
         if any("InitVar" in str(a) or "KW_ONLY" in str(a) for a in inspect.get_annotations(cls).values()):
             return False
         return not any(isinstance(v, dataclasses.Field) and v.kw_only is True for v in cls.__dict__.values())

@@ -126,7 +126,17 @@ def test_what_it_does_not_make_itself_is_the_standard_decorators() -> None:
     class Inherits(Base):
         a: int
 
+    @dataclass(frozen=True)
+    class Undocumented:
+        a: int
+
+    @dataclasses.dataclass(frozen=True)
+    class UndocumentedStd:
+        a: int
+
     assert Inherits(1).ready
+    # No docstring: the standard decorator makes one of the signature (here "Undocumented(a: 'int')").
+    assert Undocumented.__doc__ == UndocumentedStd.__doc__.replace("UndocumentedStd", "Undocumented")
     assert Ordered(1) < Ordered(2)
     with pytest.raises(ValueError, match="negative"):
         WithPostInit(-1)

@@ -412,6 +412,8 @@ def _is_result_sentence(sentence: str) -> bool:
 
 @dataclass
 class _Duty:
+    """A duty being read: its draft, and where the next line goes."""
+
     draft: _Draft
     task_open: bool = True  # no result seen yet: a wrapped line still belongs to the task
     last_to_task: bool = True  # where the previous line went (OCR'd columns continue there)

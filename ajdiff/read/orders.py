@@ -55,6 +55,8 @@ class RawDocument:
 
 @dataclass(frozen=True)
 class _Header:
+    """An approval block found in the text: its lines (start, end), its annex and its order."""
+
     start: int
     end: int
     annex: str | None

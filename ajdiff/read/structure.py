@@ -34,6 +34,8 @@ class _Draft:
 
 @dataclass(frozen=True)
 class _Heading:
+    """A heading line as read: its section key, title, number and the text after it on the line."""
+
     key: str | None
     title: str
     number: str | None

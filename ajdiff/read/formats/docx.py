@@ -85,6 +85,8 @@ def _format_number(n: int, fmt: str) -> str:
 
 @dataclass
 class _Level:
+    """One level of a Word list: its start, number format and level text."""
+
     start: int = 1
     fmt: str = "decimal"
     text: str = ""
