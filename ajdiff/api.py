@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING
 from ajdiff import i18n
 from ajdiff.changes import Change, Comparison, ComparisonSet, InputBytes, PairBasis, PairEvidence
 from ajdiff.compare.document import compare, compare_orders
-from ajdiff.compare.pairing import best_match, constraints, duties_matched, evidence, judge, propose, settle
 from ajdiff.errors import InputError, display_name
 from ajdiff.i18n import N_, _
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SUFFIXES, read_bytes, read_input
-from ajdiff.read.parse import parse_source, read_documents
+from ajdiff.read.parse import annex_number, parse_source, read_documents
 from ajdiff.text import fold
 from ajdiff.tree import NodeKind, walk
 
@@ -55,7 +54,7 @@ def select_annex(docs: list[JobDescription], annex: str | None, source: str) -> 
     """Keep only the annex asked for ('2' or 'Lisa 2'); all documents when annex is None."""
     if annex is None:
         return docs
-    wanted = annex.strip().lower().removeprefix("lisa").strip()
+    wanted = annex_number(annex)
     chosen = [d for d in docs if (d.annex or "").lower() == wanted]
     if not chosen:
         have = ", ".join(d.annex for d in docs if d.annex) or "none"
@@ -96,10 +95,16 @@ def _load_all(path: str | Path, max_bytes: int) -> list[JobDescription]:
     return _load_read(path, max_bytes)[0]
 
 
-def _load_read(path: str | Path, max_bytes: int) -> tuple[list[JobDescription], InputBytes]:
-    """Every job description of one file, and the bytes they were read from; refuse a file with none."""
+def _load_read(path: str | Path, max_bytes: int, annex: str | None = None) -> tuple[list[JobDescription], InputBytes]:
+    """Every job description of one file, and the bytes they were read from; refuse a file with none.
+
+    With `annex`, only that annex is parsed where the file has it and it looks like a job description
+    (a one-pair diff of an order need not parse its other annexes); otherwise every one, as without."""
     data, name, suffix = read_input(path, max_bytes=max_bytes)
-    docs = parse_source(read_bytes(data, name, suffix, max_bytes=max_bytes))
+    source = read_bytes(data, name, suffix, max_bytes=max_bytes)
+    docs = parse_source(source, annex) if annex is not None else []
+    if not any(looks_like_job_description(d) for d in docs):
+        docs = parse_source(source)
     if not any(looks_like_job_description(d) for d in docs):
         # A README or a letter would otherwise "compare" as one nameless post with nothing in it.
         raise InputError(
@@ -285,6 +290,8 @@ Outcome = tuple[float, tuple[Change, ...], tuple[int, float]]
 
 
 def _outcome(old: JobDescription, new: JobDescription) -> Outcome:
+    from ajdiff.compare.pairing import duties_matched
+
     result = compare(old, new)
     # Computed here, beside the comparison, whose folded texts are now cached: cheap, and in parallel.
     return result.similarity, result.changes, duties_matched(old, new)
@@ -376,6 +383,9 @@ def compare_documents(
         if on_pair:
             on_pair(result)
         return ComparisonSet(pairs=(result,))
+    # Pairing is for more than one document a side: a one-pair diff does not import it.
+    from ajdiff.compare.pairing import best_match, constraints, evidence, judge, propose, settle
+
     if (len(old) == 1 or len(new) == 1) and not by_hand:
         single, many, single_is_old = (old[0], new, True) if len(old) == 1 else (new[0], old, False)
         k, score = best_match(single, many)
@@ -433,8 +443,12 @@ def compare_files(
     pair: Sequence[str] = (),
     no_pair: Sequence[str] = (),
     on_pair: OnPair | None = None,
+    every_annex: bool = True,
 ) -> ComparisonSet:
-    """Compare two files, two orders or two folders of job descriptions (see `compare_documents`)."""
+    """Compare two files, two orders or two folders of job descriptions (see `compare_documents`).
+
+    `every_annex=False`: of a file with `old_annex`/`new_annex`, read only that annex; `old_all`/`new_all`
+    are then empty (the reports that list a file's every annex, and the redline, need them: the default)."""
     old_p, new_p = Path(old_path), Path(new_path)
     if str(old_path) == "-" and str(new_path) == "-":
         raise InputError("-", _("only one side can be standard input"), _("give the other side as a file"))
@@ -458,7 +472,8 @@ def compare_files(
                     str(folder), _("folder has no job descriptions"), _("give folders of ametijuhend files")
                 )
     else:
-        (old_all, old_input), (new_all, new_input) = _load_read(old_path, max_bytes), _load_read(new_path, max_bytes)
+        old_all, old_input = _load_read(old_path, max_bytes, None if every_annex else old_annex)
+        new_all, new_input = _load_read(new_path, max_bytes, None if every_annex else new_annex)
         old_docs = in_annex_order(select_annex(old_all, old_annex, str(old_path)))
         new_docs = in_annex_order(select_annex(new_all, new_annex, str(new_path)))
     with _gc_paused():
@@ -472,8 +487,8 @@ def compare_files(
         result = replace(
             result,
             order_changes=order_changes,
-            old_all=tuple(old_all),
-            new_all=tuple(new_all),
+            old_all=tuple(old_all) if every_annex or old_annex is None else (),
+            new_all=tuple(new_all) if every_annex or new_annex is None else (),
             old_input=old_input,
             new_input=new_input,
         )

@@ -6,7 +6,7 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
+import tempfile  # its mkstemp, not a copy: the security of a temporary name is its job
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path

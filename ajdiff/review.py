@@ -13,7 +13,7 @@ import re
 import shutil
 import stat
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from datetime import datetime, timezone
 from enum import Enum
 from functools import lru_cache
@@ -25,6 +25,7 @@ from ajdiff.changes import Change, Comparison
 from ajdiff.errors import AjdiffError
 from ajdiff.i18n import _
 from ajdiff.model import JobDescription
+from ajdiff.records import dataclass
 
 REVIEW_FORMAT = "ajdiff-review/1"
 MAX_REVIEW_BYTES = 10 * 1024 * 1024

@@ -33,8 +33,9 @@ COMMANDS: dict[str, str] = {
 """Each command and its module; a module whose layer is not installed is left out of the parser."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser, with one sub-command per task."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per task; with `only`, that command's alone (a run of one
+    command parses nothing of the others: their modules and arguments cost every start some milliseconds)."""
     from ajdiff.cli.diff import EPILOG
 
     parser = Parser(
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     for name, module_name in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         try:
             module = importlib.import_module(module_name)
         except ImportError:
@@ -227,14 +230,17 @@ def _stdout_to_devnull() -> None:
 
 
 def _main(args_list: list[str]) -> int:
-    parser = build_parser()
-    _complete(parser)
-    if not args_list:
-        parser.print_help(sys.stderr)
-        return EXIT_ERROR
-    if args_list[0] == "help":
-        return _help(parser, args_list[1:])
+    if "_ARGCOMPLETE" in os.environ or not args_list or args_list[0] == "help":
+        parser = build_parser()
+        _complete(parser)
+        if not args_list:
+            parser.print_help(sys.stderr)
+            return EXIT_ERROR
+        if args_list[0] == "help":
+            return _help(parser, args_list[1:])
     argv = _normalise_argv(args_list)
+    # A command first: only its parser is built; anything else (--help, --version, a stray option) gets all.
+    parser = build_parser(only=argv[0] if argv[0] in COMMANDS else None)
     args, extra = parser.parse_known_args(argv)
     if extra:
         _refuse_extra(parser, argv, extra, getattr(args, "command", None))

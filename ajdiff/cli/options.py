@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, cast
 
-from ajdiff.cli.console import can_encode, is_terminal, report_width, write_paged
+from ajdiff.cli.console import can_encode, is_terminal, report_width, terminal_columns, write_paged
 from ajdiff.errors import OutputError, UsageError, one_line
 from ajdiff.i18n import _, current, translation
 from ajdiff.words import annex_name, word
@@ -37,6 +37,12 @@ class Parser(argparse.ArgumentParser):
             raise UsageError("ajdiff", message, _("see ajdiff --help"))
         command = self.prog.split()[-1]
         raise UsageError(command, message, _("see ajdiff {0} --help").format(command))
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse's own width (the terminal's, less 2), found without its `import shutil`: every
+        # add_argument makes a formatter, so a run would import shutil, bz2 and lzma for nothing.
+        formatter = cast("type[argparse.HelpFormatter]", self.formatter_class)  # all of ajdiff's take a width
+        return formatter(prog=self.prog, width=terminal_columns() - 2)
 
 
 def annex_completer(side: str) -> Callable[..., list[str]]:
@@ -185,6 +191,10 @@ def print_notices(result: ComparisonSet, args: argparse.Namespace) -> None:
         print(f"ajdiff: {line}", file=sys.stderr)
 
 
+_ONE_ANNEX_FORMATS = frozenset({"text", "json", "jsonl"})
+"""Report formats that say nothing of a file's annexes beyond the ones compared."""
+
+
 def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], None] | None = None) -> ComparisonSet:
     """Run the comparison the arguments ask for; on_pair(Comparison) sees each pair as it is done; the
     notes and warnings go to stderr."""
@@ -202,6 +212,9 @@ def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], 
         pair=getattr(args, "pair", None) or (),
         no_pair=getattr(args, "no_pair", None) or (),
         on_pair=on_pair,
+        # Only the reports that name a file's every annex (HTML, Markdown, CSV) and the redline need the
+        # annexes not compared: the others skip parsing them.
+        every_annex=getattr(args, "format", None) not in _ONE_ANNEX_FORMATS,
     )
     print_notices(result, args)
     return result

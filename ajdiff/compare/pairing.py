@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from itertools import chain
 
 from ajdiff.changes import PairBasis, PairEvidence
@@ -22,6 +22,7 @@ from ajdiff.compare.document import DUTY_THRESHOLD, document_similarity, duty_si
 from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.model import JobDescription
+from ajdiff.records import dataclass
 from ajdiff.text import fold_key
 
 PAIR_THRESHOLD = 0.35

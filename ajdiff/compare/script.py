@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import Enum
 
 from ajdiff.changes import Span
 from ajdiff.compare.align import dice, item_similarity, longest_increasing, match_sequences
 from ajdiff.compare.worddiff import word_spans
+from ajdiff.records import dataclass
 from ajdiff.text import fold_key
 
 PAIR_THRESHOLD = 0.5

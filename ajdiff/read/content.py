@@ -5,12 +5,13 @@ Each returns tree nodes that keep the lines' verbatim text."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS
 from ajdiff.read.lines import Line
 from ajdiff.read.vocabulary import is_list_intro, is_results_label, is_table_header, match_label
+from ajdiff.records import dataclass
 from ajdiff.text import (
     ParagraphTooLong,
     ends_sentence,
@@ -43,10 +44,13 @@ class _Draft:
     children: list[_Draft] = field(default_factory=list)
 
     def node(self) -> Node:
+        text = " ".join(self.text.split())
+        verbatim = "\n".join(ln.verbatim for ln in self.lines)
         return Node(
             self.kind,
-            " ".join(self.text.split()),
-            "\n".join(ln.verbatim for ln in self.lines),
+            # Most lines read as they are written: one string for both (an agency's trees hold millions).
+            verbatim if text == verbatim else text,
+            verbatim,
             number=self.number,
             label=self.label,
             key=self.key,
@@ -414,6 +418,8 @@ def _is_result_sentence(sentence: str) -> bool:
 
 @dataclass
 class _Duty:
+    """A duty being read: its draft, and where the next line goes."""
+
     draft: _Draft
     task_open: bool = True  # no result seen yet: a wrapped line still belongs to the task
     last_to_task: bool = True  # where the previous line went (OCR'd columns continue there)

@@ -34,9 +34,19 @@ def parse_document(raw: RawDocument) -> JobDescription:
     return doc
 
 
-def parse_source(source: SourceText) -> list[JobDescription]:
-    """Parse every job description in a source (one per annex)."""
-    docs = [parse_document(raw) for raw in split(source)]
+def annex_number(annex: str) -> str:
+    """The annex number a user gave ('2', 'Lisa 2', ' lisa 2 ' → '2'), as a document's `annex` is compared."""
+    return annex.strip().lower().removeprefix("lisa").strip()
+
+
+def parse_source(source: SourceText, annex: str | None = None) -> list[JobDescription]:
+    """Parse every job description in a source (one per annex); with `annex`, only that annex's, when the
+    source has it (a file without it is parsed whole, so that the caller can say what it has)."""
+    raws = split(source)
+    if annex is not None:
+        # Each annex is parsed on its own: leaving the others out changes nothing in the one asked for.
+        raws = [r for r in raws if (r.annex or "").lower() == annex_number(annex)] or raws
+    docs = [parse_document(raw) for raw in raws]
     if source.warnings:
         docs = [replace(d, warnings=source.warnings + d.warnings) for d in docs]
     return docs

@@ -10,7 +10,6 @@ whole, abolished ones deleted whole where they stood; the orders' own text is co
 from __future__ import annotations
 
 import copy
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -387,6 +386,12 @@ def _top_block(el: etree._Element, body: etree._Element) -> etree._Element:
     return el
 
 
+def _digest(data: bytes) -> str:
+    import hashlib  # here: OpenSSL's start costs every redline ~3 ms, and only an image's bytes need it
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def _edge_content(block: etree._Element, package: Package | None) -> tuple[str, ...]:
     """What a block without compared text carries that a reader sees or the layout needs: its images (by
     their bytes, so a logo is the same logo in both files), a section break, a text box's words."""
@@ -395,7 +400,7 @@ def _edge_content(block: etree._Element, package: Package | None) -> tuple[str, 
         if el.tag in (_BLIP, _VML_IMAGE):
             rid = el.get(f"{{{_R_NS}}}embed") or el.get(f"{{{_R_NS}}}id") or el.get(f"{{{_R_NS}}}link") or ""
             data = package.related_bytes(rid) if package is not None else None
-            found.append("image:" + (hashlib.sha256(data).hexdigest() if data is not None else rid))
+            found.append("image:" + (_digest(data) if data is not None else rid))
         elif el.tag == qn("w:sectPr"):
             found.append("section")
         elif el.tag == qn("w:txbxContent"):

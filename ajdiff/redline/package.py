@@ -16,7 +16,6 @@ import io
 import posixpath
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from lxml import etree
@@ -26,6 +25,7 @@ from ajdiff.i18n import _
 from ajdiff.read.formats import DEFAULT_MAX_BYTES
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member
+from ajdiff.records import dataclass
 from ajdiff.redline import oxml
 
 CONTENT_TYPES = "[Content_Types].xml"

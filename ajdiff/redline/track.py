@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import islice
 
@@ -25,6 +24,7 @@ from lxml import etree
 from ajdiff.changes import Span, SpanOp
 from ajdiff.compare.script import Edit, EditKind
 from ajdiff.read.formats.ooxml import qn
+from ajdiff.records import dataclass
 from ajdiff.redline.oxml import (
     Revisions,
     Track,

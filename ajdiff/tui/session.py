@@ -6,12 +6,13 @@ Pure Python (no Textual) so the navigation and the review state can be tested on
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, Impact
 from ajdiff.model import JobDescription, OrderRef
+from ajdiff.records import dataclass
 from ajdiff.review import ORDER_KEY, Mark, Review, ReviewEntry, load_review, pair_keys, post_key, save_review
 from ajdiff.text import fold
 from ajdiff.words import (

@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from ajdiff.errors import InputError, display_name
 from ajdiff.i18n import N_, _
-from ajdiff.tree import Origin
+from ajdiff.records import dataclass
+from ajdiff.tree import Origin, line_origin
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Largest input file read (and largest inflated zip member), unless the caller says otherwise."""
@@ -43,7 +43,7 @@ class SourceText:
         """Where line `index` (0-based) came from."""
         if index < len(self.origins):
             return self.origins[index]
-        return Origin(line=index + 1)
+        return line_origin(index + 1)
 
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})

@@ -7,7 +7,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -18,6 +18,7 @@ from ajdiff.read.formats import MAX_LINES, SourceText
 from ajdiff.read.formats.ooxml import NAMESPACES, STRICT_W_NS, qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member, refuse_dtd
 from ajdiff.read.formats.tables import flatten_row_cells
+from ajdiff.records import dataclass
 from ajdiff.text import normalize_line
 from ajdiff.tree import Origin
 
@@ -85,6 +86,8 @@ def _format_number(n: int, fmt: str) -> str:
 
 @dataclass
 class _Level:
+    """One level of a Word list: its start, number format and level text."""
+
     start: int = 1
     fmt: str = "decimal"
     text: str = ""

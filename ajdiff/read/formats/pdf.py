@@ -18,13 +18,14 @@ import time
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS, SourceText
 from ajdiff.read.vocabulary import is_table_header
+from ajdiff.records import dataclass
 from ajdiff.text import (
     ParagraphTooLong,
     ends_sentence,
