@@ -275,3 +275,21 @@ def test_a_bad_review_file_is_refused_in_the_chosen_language(tmp_path: Path) -> 
     assert said["et"].endswith(
         ": ülevaatusfailis on vigane kirje (entries ei ole loend) (paranda see või anna teine --review fail)"
     )
+
+
+def test_a_tree_without_its_compiled_catalogue_is_refused_in_one_line(tmp_path, monkeypatch, capsys) -> None:
+    """A source checkout never built has no .mo: Estonian is refused in one line with exit 2, not a traceback."""
+    from ajdiff import i18n
+    from ajdiff.cli import main
+
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n.translation.cache_clear()
+    try:
+        code = main(
+            ["--lang", "et", "show", str(Path(__file__).resolve().parents[1] / "fixtures" / "001_f0f3c421c69f98c0.txt")]
+        )
+    finally:
+        i18n.translation.cache_clear()
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("ajdiff: ") and "ajdiff.mo" in err and "--lang en" in err

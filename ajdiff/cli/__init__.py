@@ -161,7 +161,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     make_streams_safe()
     args_list = list(sys.argv[1:] if argv is None else argv)
     # The language is chosen once, before the parser says a word: every stream and the help follow it.
-    with i18n.speaking(i18n.choose(i18n.flag_in(args_list))):
+    lang = i18n.choose(i18n.flag_in(args_list))
+    try:
+        i18n.translation(lang)
+    except OSError:
+        # A source tree never built has no compiled catalogue: say so in the one language there is.
+        print(
+            f"ajdiff: {i18n.LOCALE_DIR / lang / 'LC_MESSAGES' / (i18n.DOMAIN + '.mo')}: the compiled catalogue is "
+            "missing (install ajdiff with pip, which compiles it; or use --lang en)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    with i18n.speaking(lang):
         return _run(args_list)
 
 
