@@ -183,6 +183,63 @@ def _read_all(paths: list[Path], max_bytes: int, jobs: int, progress: Progress |
     return results
 
 
+Known = dict[tuple[int, int], "Outcome"]
+"""Outcomes already computed, by the ids of the two documents compared (see `_read_folders`)."""
+
+
+def _read_folders(
+    old_files: list[Path], new_files: list[Path], max_bytes: int, jobs: int, progress: Progress | None
+) -> tuple[list[list[JobDescription]], Known]:
+    """Read two folders' files (the documents of each, old files then new, in order), and, in `jobs` processes,
+    compare each file with its namesake on the other side while both are at hand.
+
+    Pairing is decided later, in this process, from every document; but a file and its namesake, one job
+    description each, are nearly always paired, so the worker that reads them compares them too: the pair's
+    changes travel back with its documents, and no second pool (a fork of a process holding every tree, cold
+    caches, the trees' pages copied) is needed for them. A pair decided otherwise is compared afterwards.
+    """
+    paths = old_files + new_files
+    if jobs <= 1 or len(paths) <= 1:
+        return _read_all(paths, max_bytes, jobs, progress), {}
+    new_by_name = {p.name: k for k, p in enumerate(new_files)}
+    tasks: list[tuple[int | None, int | None]] = []
+    for k, p in enumerate(old_files):
+        tasks.append((k, new_by_name.pop(p.name, None)))
+    tasks += [(None, j) for j in sorted(new_by_name.values())]
+    old_read: list[list[JobDescription]] = [[] for _ in old_files]
+    new_read: list[list[JobDescription]] = [[] for _ in new_files]
+    known: Known = {}
+    done = 0
+    work = [(old_files[i] if i is not None else None, new_files[j] if j is not None else None) for i, j in tasks]
+    with _running_pool(jobs) as pool:
+        chunk = max(1, min(32, len(work) // (jobs * 8)))
+        results = pool.map(_read_pair_for_pool, work, [max_bytes] * len(work), chunksize=chunk)
+        for (i, j), (olds, news, outcome) in zip(tasks, results):
+            if i is not None:
+                old_read[i] = olds
+                done += 1
+            if j is not None:
+                new_read[j] = news
+                done += 1
+            if outcome is not None:
+                known[id(olds[0]), id(news[0])] = outcome
+            if progress:
+                progress(done, len(paths))
+    return old_read + new_read, known
+
+
+def _read_pair_for_pool(
+    pair: tuple[Path | None, Path | None], max_bytes: int
+) -> tuple[list[JobDescription], list[JobDescription], Outcome | None]:
+    old_path, new_path = pair
+    olds = read_documents(old_path, max_bytes=max_bytes) if old_path is not None else []
+    news = read_documents(new_path, max_bytes=max_bytes) if new_path is not None else []
+    single = len(olds) == 1 and len(news) == 1
+    if single and looks_like_job_description(olds[0]) and looks_like_job_description(news[0]):
+        return olds, news, _outcome(olds[0], news[0])  # pickled together: the changes share the trees' nodes
+    return olds, news, None
+
+
 def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], notes: list[str]) -> list[JobDescription]:
     docs: list[JobDescription] = []
     for path, result in zip(paths, results):
@@ -305,6 +362,27 @@ def _compare_pair(pair: tuple[JobDescription, JobDescription]) -> Outcome:
     return _outcome(*pair)
 
 
+def _compare_known(
+    old: list[JobDescription],
+    new: list[JobDescription],
+    pairs: list[tuple[int, int]],
+    jobs: int,
+    progress: Progress | None,
+    known: Known,
+) -> Iterator[Outcome]:
+    """As `_compare_many`, taking the outcomes already `known` (by the documents' ids) instead of comparing again."""
+    if not known:
+        yield from _compare_many(old, new, pairs, jobs, progress)
+        return
+    todo = [(i, j) for i, j in pairs if (id(old[i]), id(new[j])) not in known]
+    fresh = _compare_many(old, new, todo, jobs, None)
+    for k, (i, j) in enumerate(pairs):
+        outcome = known.get((id(old[i]), id(new[j])))
+        yield outcome if outcome is not None else next(fresh)
+        if progress:
+            progress(k + 1, len(pairs))
+
+
 def _compare_many(
     old: list[JobDescription],
     new: list[JobDescription],
@@ -376,6 +454,23 @@ def compare_documents(
     evidence, the rest listed as posts abolished (old only) or created (new only). `pair` and
     `no_pair` fix pairs by hand ('2=4', '1', '=4', '1=3': annex numbers, file names or FILE#K).
     """
+    return _compare_documents(
+        old, new, jobs=jobs, progress=progress, pair=pair, no_pair=no_pair, on_pair=on_pair, known={}
+    )
+
+
+def _compare_documents(
+    old: list[JobDescription],
+    new: list[JobDescription],
+    *,
+    jobs: int,
+    progress: Progress | None,
+    pair: Sequence[str],
+    no_pair: Sequence[str],
+    on_pair: OnPair | None,
+    known: Known,
+) -> ComparisonSet:
+    """`compare_documents`, with the outcomes of some pairs already `known` (see `_read_folders`)."""
     notes: list[str] = []
     by_hand = bool(pair or no_pair)
     if len(old) == 1 and len(new) == 1 and not by_hand:
@@ -405,7 +500,7 @@ def compare_documents(
     proposals = sorted(propose(old, new, rules), key=lambda p: (p.old, p.new))
     found: list[tuple[int, int, PairEvidence]] = []
     results: list[Comparison] = []
-    outcomes = _compare_many(old, new, [(p.old, p.new) for p in proposals], jobs, progress)
+    outcomes = _compare_known(old, new, [(p.old, p.new) for p in proposals], jobs, progress, known)
     rejected: list[tuple[str, str, int, int]] = []
     for p, (similarity, changes, matched) in zip(proposals, outcomes):
         proof = judge(old[p.old], new[p.new], p.score, p.basis, matched)
@@ -463,7 +558,7 @@ def compare_files(
     if old_dir:
         old_files, new_files = _list_folder(old_p, notes), _list_folder(new_p, notes)
         with _gc_paused():  # both folders in one pool: one start-up, and both sides fill the cores
-            read = _read_all(old_files + new_files, max_bytes, jobs, progress)
+            read, known = _read_folders(old_files, new_files, max_bytes, jobs, progress)
         old_docs = _job_descriptions(old_files, read[: len(old_files)], notes)
         new_docs = _job_descriptions(new_files, read[len(old_files) :], notes)
         for folder, docs in ((old_p, old_docs), (new_p, new_docs)):
@@ -476,9 +571,10 @@ def compare_files(
         new_all, new_input = _load_read(new_path, max_bytes, None if every_annex else new_annex)
         old_docs = in_annex_order(select_annex(old_all, old_annex, str(old_path)))
         new_docs = in_annex_order(select_annex(new_all, new_annex, str(new_path)))
+        known = {}
     with _gc_paused():
-        result = compare_documents(
-            old_docs, new_docs, jobs=jobs, progress=progress, pair=pair, no_pair=no_pair, on_pair=on_pair
+        result = _compare_documents(
+            old_docs, new_docs, jobs=jobs, progress=progress, pair=pair, no_pair=no_pair, on_pair=on_pair, known=known
         )
     result = replace(result, old_path=str(old_path), new_path=str(new_path))
     if not old_dir:

@@ -97,3 +97,47 @@ def test_killing_a_parallel_comparison_leaves_no_worker(folders: tuple[Path, Pat
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def _in_two_and_one_process(monkeypatch: pytest.MonkeyPatch, old: Path, new: Path) -> tuple[str, str, list]:
+    """The JSON report of a folder comparison with --jobs 2 and with --jobs 1, and the pairs the --jobs 2 run
+    compared after pairing (not while reading)."""
+    from ajdiff import api
+    from ajdiff.render.json import diff_json
+
+    compared_late: list = []
+    compare_many = api._compare_many
+
+    def recording(old_docs, new_docs, pairs, jobs, progress):  # type: ignore[no-untyped-def]
+        compared_late.extend(pairs)
+        return compare_many(old_docs, new_docs, pairs, jobs, progress)
+
+    monkeypatch.setattr(api, "_compare_many", recording)
+    two = diff_json(api.compare_files(old, new, jobs=2))
+    monkeypatch.setattr(api, "_compare_many", compare_many)
+    one = diff_json(api.compare_files(old, new, jobs=1))
+    return two, one, compared_late
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_namesakes_are_compared_where_they_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each worker compares a file with its namesake while it holds both: no second pool, no trees sent twice.
+    from tests.benchmarks.synth import write_batch
+
+    write_batch(load_template(), tmp_path / "old", tmp_path / "new", 12)
+    two, one, compared_late = _in_two_and_one_process(monkeypatch, tmp_path / "old", tmp_path / "new")
+    assert compared_late == []
+    assert two == one and one.count('"similarity"') == 12
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_namesakes_that_are_not_pairs_are_compared_as_paired(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # File names shuffled on each side (an agency), and an order of several annexes under one name on both
+    # sides: content decides the pairs, and the report is the one --jobs 1 gives.
+    agency = write_agency(load_template(), tmp_path, 24, seed=3)
+    order = SEEDS["000"].read_text(encoding="utf-8")
+    (agency.old_dir / "order.txt").write_text(order, encoding="utf-8")
+    (agency.new_dir / "order.txt").write_text(order, encoding="utf-8")
+    two, one, compared_late = _in_two_and_one_process(monkeypatch, agency.old_dir, agency.new_dir)
+    assert two == one
+    assert len(compared_late) > 10  # most pairs are not namesakes: compared after pairing
