@@ -194,9 +194,10 @@ def _read_folders(
     compare each file with its namesake on the other side while both are at hand.
 
     Pairing is decided later, in this process, from every document; but a file and its namesake, one job
-    description each, are nearly always paired, so the worker that reads them compares them too: the pair's
-    changes travel back with its documents, and no second pool (a fork of a process holding every tree, cold
-    caches, the trees' pages copied) is needed for them. A pair decided otherwise is compared afterwards.
+    description each and worded alike, are nearly always paired, so the worker that reads them compares them
+    too: the pair's changes travel back with its documents, and no second pool (a fork of a process holding
+    every tree, cold caches, the trees' pages copied) is needed for them. A pair decided otherwise is compared
+    afterwards.
     """
     paths = old_files + new_files
     if jobs <= 1 or len(paths) <= 1:
@@ -231,11 +232,20 @@ def _read_folders(
 def _read_pair_for_pool(
     pair: tuple[Path | None, Path | None], max_bytes: int
 ) -> tuple[list[JobDescription], list[JobDescription], Outcome | None]:
+    from ajdiff.compare.pairing import likely_pair
+
     old_path, new_path = pair
     olds = read_documents(old_path, max_bytes=max_bytes) if old_path is not None else []
     news = read_documents(new_path, max_bytes=max_bytes) if new_path is not None else []
     single = len(olds) == 1 and len(news) == 1
-    if single and looks_like_job_description(olds[0]) and looks_like_job_description(news[0]):
+    # Names shuffled (an agency renumbered) would make every such comparison wasted work: only posts worded
+    # alike are compared here.
+    if (
+        single
+        and looks_like_job_description(olds[0])
+        and looks_like_job_description(news[0])
+        and likely_pair(olds[0], news[0])
+    ):
         return olds, news, _outcome(olds[0], news[0])  # pickled together: the changes share the trees' nodes
     return olds, news, None
 

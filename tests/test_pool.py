@@ -141,3 +141,16 @@ def test_namesakes_that_are_not_pairs_are_compared_as_paired(tmp_path: Path, mon
     two, one, compared_late = _in_two_and_one_process(monkeypatch, agency.old_dir, agency.new_dir)
     assert two == one
     assert len(compared_late) > 10  # most pairs are not namesakes: compared after pairing
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_readers_do_not_compare_namesakes_worded_apart(tmp_path: Path) -> None:
+    # Shuffled names: a file's namesake is another post, whose comparison pairing would throw away.
+    from ajdiff import api
+
+    agency = write_agency(load_template(), tmp_path, 24, seed=3)
+    old_files, new_files = api._list_folder(agency.old_dir, []), api._list_folder(agency.new_dir, [])
+    namesakes = {p.name for p in old_files} & {p.name for p in new_files}
+    read, known = api._read_folders(old_files, new_files, 10**8, 2, None)
+    assert len(namesakes) == 24 and len(read) == 48
+    assert len(known) <= 2
