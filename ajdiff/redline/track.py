@@ -1,6 +1,7 @@
 """Tracked changes in the new document's own paragraphs: the edit script written into WordprocessingML.
 
-Each step of `compare.script` touches one paragraph of NEW (or adds one holding OLD's text):
+Each step of the script (`compare.script.aligned_script`: the comparison's alignment, paragraph by
+paragraph) touches one paragraph of NEW (or adds one holding OLD's text):
 kept paragraphs are not touched at all; a reworded one gets its changed words as `w:del`/`w:ins`
 in its own formatting; an inserted one has its runs wrapped in `w:ins`; OLD's deleted or moved-away
 paragraphs are added where they stood, as `w:del`/`w:moveFrom` with a deleted paragraph mark. So
@@ -8,7 +9,9 @@ Accept All leaves NEW's text and Reject All gives OLD's, paragraph by paragraph.
 
 Between two Word files the tables keep their shape both ways: a row is a unit (`rows_as_units`), a
 row or table of OLD that NEW lacks comes back whole as a deleted row or table, and OLD's deleted
-paragraphs go back into the cell their cell became (`_Cells`), never into a table they were not in.
+paragraphs go back into the cell their cell became (`_Cells`), never into a table they were not in. A
+moved row (a duty's) is OLD's row deleted with its words moved away and NEW's inserted with its words
+moved here, one named move.
 """
 
 from __future__ import annotations
@@ -351,10 +354,11 @@ _FOREIGN = frozenset(
 )
 
 
-def _as_deleted(block: etree._Element, rev: Revisions) -> None:
-    """A copy of OLD's block (a row, a table) made a tracked deletion: its own tracked changes as its text
-    is read (insertions accepted, deletions gone), what points into OLD's package dropped, every run
-    deleted, every paragraph mark and row deleted."""
+def _as_deleted(block: etree._Element, rev: Revisions, kind: Track = Track.DEL) -> None:
+    """A copy of OLD's block (a row, a table) made a tracked deletion (or, `kind` MOVE_FROM, the place a
+    row moved away from): its own tracked changes as its text is read (insertions accepted, deletions
+    gone), what points into OLD's package dropped, every run deleted (moved away: its text stays in
+    `w:t`), every paragraph mark and row deleted."""
     for wrapper in list(block.iter(qn("w:ins"), qn("w:moveTo"), qn("w:del"), qn("w:moveFrom"))):
         parent = wrapper.getparent()
         if parent is None or parent.tag in (qn("w:rPr"), qn("w:trPr")):
@@ -376,9 +380,9 @@ def _as_deleted(block: etree._Element, rev: Revisions) -> None:
             continue
         parent.remove(el)
     for r in list(block.iter(qn("w:r"))):
-        for t in r.iter(qn("w:t"), qn("w:instrText")):
+        for t in r.iter(qn("w:t"), qn("w:instrText")) if kind is Track.DEL else ():
             t.tag = qn("w:delText") if t.tag == qn("w:t") else qn("w:delInstrText")
-        wrapper = _wrap(Track.DEL, [], rev)
+        wrapper = _wrap(kind, [], rev)
         r.addprevious(wrapper)
         wrapper.append(r)
     for p in block.iter(qn("w:p")):
@@ -393,10 +397,12 @@ def _as_deleted(block: etree._Element, rev: Revisions) -> None:
 def _deleted_run(
     steps: Sequence[Edit], k: int, old_paragraphs: Sequence[etree._Element | None], block: etree._Element
 ) -> int:
-    """How many steps from k on delete, in order, every paragraph with text of OLD's block; 0 when not all."""
+    """How many steps from k on delete (or move away, as one move), in order, every paragraph with text
+    of OLD's block; 0 when not all."""
     wanted = [p for p in block.iter(qn("w:p")) if _text_of(p).strip()]
     taken = 0
-    while k + taken < len(steps) and steps[k + taken].kind is EditKind.DELETE and taken < len(wanted):
+    same = (steps[k].kind, steps[k].move)
+    while k + taken < len(steps) and (steps[k + taken].kind, steps[k + taken].move) == same and taken < len(wanted):
         index = steps[k + taken].old
         if index is None or old_paragraphs[index] is not wanted[taken]:
             break
@@ -416,7 +422,16 @@ def _deleted_copy(
     if not taken:
         return None
     copied = copy.deepcopy(block)
-    _as_deleted(copied, rev)
+    step = steps[k]
+    if step.kind is EditKind.MOVE_FROM:
+        # A row moved: its text moved away, one named range over the row, as a moved paragraph has.
+        _as_deleted(copied, rev, Track.MOVE_FROM)
+        paragraphs = list(copied.iter(qn("w:p")))
+        start, end = move_range(Track.MOVE_FROM, f"move{step.move}", rev)
+        put_first(paragraphs[0], start)
+        paragraphs[-1].append(end)
+    else:
+        _as_deleted(copied, rev)
     return taken, copied
 
 
@@ -619,6 +634,22 @@ class _Cells:
             body.insert(0, p)
 
 
+def _whole_rows(
+    ends: Sequence[Edit],
+    old_row: etree._Element,
+    new_row: etree._Element,
+    old_paragraphs: Sequence[etree._Element | None],
+    new_paragraphs: Sequence[etree._Element],
+) -> bool:
+    """True when a move's ends are every paragraph with text of one OLD row and of one NEW row, in order
+    (a duty row moved, reworded or not), so the row itself moves."""
+    froms = [old_paragraphs[e.old] for e in ends if e.kind is EditKind.MOVE_FROM and e.old is not None]
+    tos = [new_paragraphs[e.new] for e in ends if e.kind is EditKind.MOVE_TO and e.new is not None]
+    return froms == [p for p in old_row.iter(qn("w:p")) if _text_of(p).strip()] and tos == [
+        p for p in new_row.iter(qn("w:p")) if _text_of(p).strip()
+    ]
+
+
 def rows_as_units(
     steps: Sequence[Edit],
     old_paragraphs: Sequence[etree._Element | None],
@@ -665,6 +696,8 @@ def rows_as_units(
         a = row(old_paragraphs[source]) if source is not None else None
         b = row(new_paragraphs[dest]) if dest is not None else None
         if (a is not None or b is not None) and (a is None or matched.get(a) is not b):
+            if a is not None and b is not None and _whole_rows(pair, a, b, old_paragraphs, new_paragraphs):
+                continue  # a row moved: written as a moved row
             across.add(number)
     out: list[Edit] = []
     for step in steps:
@@ -702,6 +735,30 @@ def rows_as_units(
     return result
 
 
+class _MoveRanges:
+    """The named range of each end of a move: one over all its paragraphs (a duty's task and results moved
+    together), opened in the first and closed in the last, as Word writes a move of several paragraphs."""
+
+    def __init__(self) -> None:
+        self.open: dict[tuple[EditKind, int | None], etree._Element] = {}
+
+    def mark(self, p: etree._Element, steps: Sequence[Edit], k: int, rev: Revisions) -> None:
+        """Open the range of step k's move in its paragraph p when it is the first of the run of steps of that
+        move's end, close it when the last."""
+        step = steps[k]
+        key = (step.kind, step.move)
+        end = self.open.pop(key, None)
+        if end is None:
+            kind = Track.MOVE_FROM if step.kind is EditKind.MOVE_FROM else Track.MOVE_TO
+            start, end = move_range(kind, f"move{step.move}", rev)
+            put_first(p, start)
+        following = steps[k + 1] if k + 1 < len(steps) else None
+        if following is not None and (following.kind, following.move) == key:
+            self.open[key] = end
+        else:
+            p.append(end)
+
+
 def apply(
     steps: Sequence[Edit],
     old_texts: Sequence[str],
@@ -721,6 +778,7 @@ def apply(
     after a row of a NEW table comes back as a tracked deleted row. Returns the last paragraph written."""
     steps = rows_as_units(steps, old_paragraphs, new_paragraphs)
     cells = _Cells.of(steps, old_paragraphs, new_paragraphs)
+    ranges = _MoveRanges()
     pending = {new_paragraphs[e.new]: n for n, e in enumerate(steps) if e.kind is EditKind.INSERT and e.new is not None}
     done: set[int] = set()
     k = 0
@@ -729,8 +787,8 @@ def apply(
         k += 1
         rev = authors.of(step)
         kind = step.kind
-        if kind is EditKind.DELETE and old_paragraphs:
-            block = _deleted_table(steps, k - 1, old_paragraphs, anchor, body, rev)
+        if kind in (EditKind.DELETE, EditKind.MOVE_FROM) and old_paragraphs:
+            block = _deleted_table(steps, k - 1, old_paragraphs, anchor, body, rev) if kind is EditKind.DELETE else None
             if block is None:
                 block = _deleted_row(steps, k - 1, old_paragraphs, anchor, cells.rows, rev)
             if block is not None:
@@ -771,9 +829,7 @@ def apply(
             like = anchor if anchor is not None else (new_paragraphs[0] if new_paragraphs else None)
             p = old_paragraph(old_texts[step.old], like, rev, track, own=own)
             if track is Track.MOVE_FROM:
-                start, end = move_range(Track.MOVE_FROM, f"move{step.move}", rev)
-                put_first(p, start)
-                p.append(end)
+                ranges.mark(p, steps, k - 1, rev)
             upcoming = next((new_paragraphs[e.new] for e in islice(steps, k, None) if e.new is not None), None)
             cells.place(p, own, anchor, upcoming, body)
             anchor = p
@@ -799,9 +855,7 @@ def apply(
         elif kind is EditKind.MOVE_TO:
             insert(p, rev, Track.MOVE_TO)
             inserted.append((p, rev))
-            start, end = move_range(Track.MOVE_TO, f"move{step.move}", rev)
-            put_first(p, start)
-            p.append(end)
+            ranges.mark(p, steps, k - 1, rev)
         anchor = p
     return anchor
 

@@ -111,10 +111,12 @@ with four posts paired by hand, or two (the rest abolished and created)."""
 BUILT: dict[str, tuple[tuple[str, int, int], ...]] = {
     "built-moved-down": (("move", 2, 5),),
     "built-moved-up": (("move", 9, 0),),
+    "built-moved-reworded": (("move", 2, 5), ("reword", 5, 3)),
     "built-mixed": (("insert", 3, 1), ("delete", 7, 0), ("split", 1, 0), ("value", 7, 7), ("reword", 4, 2)),
 }
-"""Edits of 000 Lisa 2 in the template: a duty row moved down, one moved up, rows inserted and deleted,
-a result split, a value replaced, a task reworded."""
+"""Edits of 000 Lisa 2 in the template: a duty row moved down, one moved up, one moved and reworded (a
+moved row: OLD's row moved away, NEW's moved here), rows inserted and deleted, a result split, a value
+replaced, a task reworded."""
 
 
 @pytest.fixture(scope="module")
