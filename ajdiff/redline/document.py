@@ -31,6 +31,7 @@ from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.orders import register_rows
 from ajdiff.read.parse import parse_source
 from ajdiff.redline import track
+from ajdiff.redline.numbering import adopt_numbering
 from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, paragraph
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, duty_nodes, kind_of, owners, segments, text_units, word_units
@@ -377,6 +378,10 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
         package = Package.blank()
         for _, _, new, plan in groups:
             _fill_clean(package, new, plan)
+    for old_package in old_packages:
+        if old_package is not None:
+            # OLD's deleted paragraphs keep their list numbering: NEW's package gets the lists they draw from.
+            adopt_numbering(old_package, package)
     # Editorial changes by an author of their own ('ajdiff (toimetuslik)'): Word's reviewer filter hides them.
     editorial_author = word("redline.editorial_author", options.lang, author=options.author)
     if not options.editorial_apart:
@@ -405,6 +410,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
                 body=package.body,
                 inserted=inserted,
                 old_paragraphs=old_elements,
+                old_labels=[old.units[i].label for i in a],
             )
     if len(groups) == 1 and groups[0][0] is not None:  # NEW's own package: its edges and OLD's
         _, old, _, plan = groups[0]

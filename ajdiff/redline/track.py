@@ -27,6 +27,7 @@ from lxml import etree
 
 from ajdiff.changes import Span, SpanOp
 from ajdiff.compare.script import Edit, EditKind
+from ajdiff.compare.worddiff import word_spans
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.redline.oxml import (
     Revisions,
@@ -132,32 +133,110 @@ def _strip_label(spans: Sequence[Span], label: str) -> tuple[Span, ...]:
     return tuple(s for s in out if s.text)
 
 
-def reword(p: etree._Element, spans: Sequence[Span], label: str, rev: Revisions) -> None:
-    """Write a reworded paragraph's changed words as tracked deletions and insertions, in its own format."""
+def reword(
+    p: etree._Element,
+    spans: Sequence[Span],
+    label: str,
+    rev: Revisions,
+    *,
+    lead: tuple[int, Revisions | None] = (0, None),
+    old: etree._Element | None = None,
+) -> None:
+    """Write a reworded paragraph's changed words as tracked deletions and insertions, in its own format:
+    kept and inserted words in the format of NEW's runs they come from, deleted ones in that of OLD's
+    (`old`, OLD's own paragraph, when OLD is a Word file), else of the paragraph's first run. The first
+    `lead[0]` spans (a renumbering: the number swapped) are by `lead[1]`, the rest by `rev`."""
+    full = spans
     spans = _strip_label(spans, label)
     if _is_rich(p):
         # Fields, pictures, links: keep them as they are; the old words go before them, deleted.
-        old = "".join(s.text for s in spans if s.op is not SpanOp.INSERT)
+        old_words = "".join(s.text for s in spans if s.op is not SpanOp.INSERT)
         content = _content(p)
         for child in content:
             p.remove(child)
-        p.append(tracked(Track.DEL, old, rev, rpr=_rpr_of(content)))
+        p.append(tracked(Track.DEL, old_words, rev, rpr=_rpr_of(content)))
         p.append(_wrap(Track.INS, [c for c in content if c.tag == qn("w:r")], rev))
         for child in content:
             if child.tag != qn("w:r"):
                 p.append(child)
         return
     rpr = _rpr(p)
+    old_text = "".join(s.text for s in full if s.op is not SpanOp.INSERT)
+    new_text = "".join(s.text for s in full if s.op is not SpanOp.DELETE)
+    new_formats = _char_formats(p, new_text, label)
+    old_formats = _char_formats(old, old_text, "") if old is not None else None
+    # Where the spans start after the list number taken off (it is drawn, in no run).
+    at_old = len(old_text) - sum(len(s.text) for s in spans if s.op is not SpanOp.INSERT)
+    at_new = len(new_text) - sum(len(s.text) for s in spans if s.op is not SpanOp.DELETE)
     for child in _content(p):
         if child.tag in (qn("w:r"), qn("w:ins"), qn("w:moveTo")) or child.tag in _RUN_CONTAINERS:
             p.remove(child)
-    for span in spans:
-        if span.op is SpanOp.EQUAL:
-            p.append(run(span.text, rpr=rpr))
-        elif span.op is SpanOp.DELETE:
-            p.append(tracked(Track.DEL, span.text, rev, rpr=rpr))
+    skipped = len(full) - len(spans)
+    for n, span in enumerate(spans):
+        by = lead[1] if lead[1] is not None and n + skipped < lead[0] else rev
+        formats, at = (old_formats, at_old) if span.op is SpanOp.DELETE else (new_formats, at_new)
+        for text, own in _by_format(span.text, formats, at, rpr):
+            if span.op is SpanOp.EQUAL:
+                p.append(run(text, rpr=own))
+            else:
+                p.append(tracked(Track.DEL if span.op is SpanOp.DELETE else Track.INS, text, by, rpr=own))
+        if span.op is not SpanOp.INSERT:
+            at_old += len(span.text)
+        if span.op is not SpanOp.DELETE:
+            at_new += len(span.text)
+
+
+def _char_formats(p: etree._Element, text: str, label: str) -> list[etree._Element | None] | None:
+    """The run properties of each character of a paragraph's compared text (none for its list number and
+    the spaces the reader adds), or None when its runs cannot be lined up with the text."""
+    raw: list[tuple[str, etree._Element]] = []
+    for r in _text_runs(p):
+        # A run without properties has empty ones: None is kept for the characters no run holds.
+        rpr = r.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = etree.Element(qn("w:rPr"))
+        for el in r:
+            if el.tag == qn("w:t"):
+                raw += [(c, rpr) for c in el.text or ""]
+            elif el.tag in (qn("w:tab"), qn("w:br"), qn("w:cr")):
+                raw.append((" ", rpr))
+            elif el.tag == qn("w:noBreakHyphen"):
+                raw.append(("-", rpr))
+    out: list[etree._Element | None] = []
+    start = len(label) if label and text.startswith(label) else 0
+    out += [None] * start
+    k = 0
+    for char in text[start:]:
+        while k < len(raw) and raw[k][0] != char and (raw[k][0].isspace() or raw[k][0] in "\u00ad\u200b"):
+            k += 1  # spaces the reader folded, soft hyphens it dropped
+        if k < len(raw) and (raw[k][0] == char or (char == " " and raw[k][0].isspace())):
+            out.append(raw[k][1])
+            k += 1
+        elif char == " ":
+            out.append(None)  # the space after a list number
         else:
-            p.append(tracked(Track.INS, span.text, rev, rpr=rpr))
+            return None
+    return out
+
+
+def _by_format(
+    text: str, formats: Sequence[etree._Element | None] | None, at: int, fallback: etree._Element | None
+) -> list[tuple[str, etree._Element | None]]:
+    """A span's text cut where its characters' run properties change: (text, a copy of the properties)."""
+    if formats is None or at + len(text) > len(formats):
+        return [(text, fallback)]
+    pieces: list[tuple[str, etree._Element | None]] = []
+    source: etree._Element | None = None
+    for k, char in enumerate(text):
+        own = formats[at + k]
+        if own is None and pieces:
+            own = source  # a space the reader added: in the run before it
+        if pieces and own is source:
+            pieces[-1] = (pieces[-1][0] + char, pieces[-1][1])
+        else:
+            pieces.append((char, own if own is not None else fallback))
+            source = own
+    return pieces
 
 
 def _rpr_of(content: Sequence[etree._Element]) -> etree._Element | None:
@@ -196,15 +275,17 @@ def mark_inserted_breaks(inserted: Sequence[tuple[etree._Element, Revisions]]) -
             mark_paragraph(p, Track.INS, rev)
 
 
-def _paragraph_like(like: etree._Element | None) -> etree._Element:
-    """A new paragraph with a neighbour's properties: its style and spacing, not its numbering, section
-    or tracked property changes."""
+def _paragraph_like(like: etree._Element | None, *, numbered: bool = False) -> etree._Element:
+    """A new paragraph with a neighbour's properties: its style and spacing, not its section or tracked
+    property changes, nor its numbering unless `numbered` (OLD's own paragraph, its list adopted by NEW's
+    package: `numbering.adopt_numbering`)."""
     p = element("w:p")
     ppr = like.find(qn("w:pPr")) if like is not None else None
     if ppr is not None:
         kept = copy.deepcopy(ppr)
+        dropped = (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"), *(() if numbered else (qn("w:numPr"),)))
         for child in list(kept):
-            if child.tag in (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"), qn("w:numPr")):
+            if child.tag in dropped:
                 kept.remove(child)
         p.append(kept)
     return p
@@ -222,10 +303,10 @@ def old_paragraph(
     own paragraph, when OLD is a Word file) or else like its neighbour in NEW.
 
     A deleted Word paragraph of OLD is its own runs, so its non-breaking hyphens, tabs and formatting
-    come back on Reject All; a numbered one is its text with the number written out (the number is
-    drawn from OLD's numbering, which NEW's package may not have)."""
-    if own is not None and kind is Track.DEL and not _numbered(own):
-        p = _paragraph_like(own)
+    come back on Reject All, and its list numbering (`w:numPr`, pointing at a list NEW's package has
+    been given), so a numbered paragraph comes back numbered, not with its number typed in."""
+    if own is not None and kind is Track.DEL:
+        p = _paragraph_like(own, numbered=True)
         for child in own:
             if child.tag != qn("w:pPr"):
                 p.append(copy.deepcopy(child))
@@ -735,6 +816,30 @@ def rows_as_units(
     return result
 
 
+def _label_of(labels: Sequence[str], index: int) -> str:
+    return labels[index] if index < len(labels) else ""
+
+
+def _unlabelled(text: str, label: str) -> str:
+    """A paragraph's compared text without the list number Word draws for it."""
+    return text[len(label) :].lstrip() if label and text.startswith(label) else text
+
+
+def _number_apart(
+    step: Edit, old: str, new: str, authors: Authors
+) -> tuple[Sequence[Span], tuple[int, Revisions | None]]:
+    """A reworded paragraph whose own typed number changed too ('2.10. Koostab …' → '2.9. Koostab ja
+    esitab …'): the number swapped first, by the editorial author, then the words' diff, by the main one;
+    (its spans, (how many lead, by whom)). Any other paragraph: its spans as they are."""
+    if authors.of(step) is authors.editorial:
+        return step.spans, (0, None)
+    m_old, m_new = _LEAD.match(old), _LEAD.match(new)
+    if m_old is None or m_new is None or m_old.group() == m_new.group():
+        return step.spans, (0, None)
+    lead = (Span(SpanOp.DELETE, m_old.group()), Span(SpanOp.INSERT, m_new.group()))
+    return (*lead, *word_spans(old[m_old.end() :], new[m_new.end() :])), (2, authors.editorial)
+
+
 class _MoveRanges:
     """The named range of each end of a move: one over all its paragraphs (a duty's task and results moved
     together), opened in the first and closed in the last, as Word writes a move of several paragraphs."""
@@ -771,11 +876,13 @@ def apply(
     body: etree._Element,
     inserted: list[tuple[etree._Element, Revisions]],
     old_paragraphs: Sequence[etree._Element | None] = (),
+    old_labels: Sequence[str] = (),
 ) -> etree._Element | None:
     """Write the script into NEW's paragraphs; OLD's paragraphs go right after the paragraph before them
     (`anchor` for the first: the last one written before this script; None is the body's start).
-    A whole row of an OLD table (`old_paragraphs`: OLD's own elements, when it is a Word file) deleted
-    after a row of a NEW table comes back as a tracked deleted row. Returns the last paragraph written."""
+    A whole row of an OLD table (`old_paragraphs`: OLD's own elements, when it is a Word file; `old_labels`
+    their list numbers, drawn by Word) deleted after a row of a NEW table comes back as a tracked deleted
+    row. Returns the last paragraph written."""
     steps = rows_as_units(steps, old_paragraphs, new_paragraphs)
     cells = _Cells.of(steps, old_paragraphs, new_paragraphs)
     ranges = _MoveRanges()
@@ -848,7 +955,17 @@ def apply(
             anchor = p
             continue
         if kind is EditKind.PAIR:
-            reword(p, step.spans, labels[step.new], rev)
+            assert step.old is not None
+            old_label, new_label = _label_of(old_labels, step.old), labels[step.new]
+            if old_label or new_label:
+                # Word draws the list numbers, in no run: only the words differ, or nothing does.
+                old_words = _unlabelled(old_texts[step.old], old_label or new_label)
+                new_words = _unlabelled(new_texts[step.new], new_label or old_label)
+                if old_words != new_words:
+                    reword(p, word_spans(old_words, new_words), "", rev, old=own)
+            else:
+                spans, lead = _number_apart(step, old_texts[step.old], new_texts[step.new], authors)
+                reword(p, spans, "", rev, lead=lead, old=own)
         elif kind is EditKind.INSERT:
             insert(p, rev)
             inserted.append((p, rev))
