@@ -4,8 +4,9 @@ When NEW is a Word file, the redline is that package — its styles, headers, ma
 tables — with tracked changes in its own paragraphs. Otherwise a clean template holds NEW's
 paragraphs, in NEW's order and words. Either way each job description of NEW is compared with the
 one of OLD it was paired with, along the comparison's own alignment: each duty's paragraphs, found by
-its tree node's origins, are paired, moved, inserted or deleted as its step says, and paragraphs are
-paired by their words only inside a duty and among those no duty holds (`compare.script.aligned_script`);
+its tree node's origins, are paired, moved, inserted or deleted as its step says (a typed field's, by
+its key), and paragraphs are paired by their words only inside a unit and among those no unit holds
+(`compare.script.aligned_script`);
 created posts are inserted whole, abolished ones deleted whole where they stood; the orders' own text is
 compared too.
 """
@@ -34,7 +35,7 @@ from ajdiff.redline import track
 from ajdiff.redline.numbering import adopt_numbering
 from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, paragraph
 from ajdiff.redline.package import Package
-from ajdiff.redline.units import Unit, duty_nodes, kind_of, owners, segments, text_units, word_units
+from ajdiff.redline.units import Unit, duty_nodes, field_nodes, kind_of, owners, segments, text_units, word_units
 from ajdiff.text import normalize_line
 from ajdiff.tree import NodeKind, Origin, walk
 from ajdiff.words import doc_label, word
@@ -165,8 +166,8 @@ def _claims(
     b: Sequence[int],
 ) -> list[Claim]:
     """The paragraphs (positions in `a` and `b`) of the units each step of the pair's alignment names:
-    its duties, found by their tree nodes' origins. None when the documents read here are not the ones
-    compared, or their origins cannot tell."""
+    its duties, found by their tree nodes' origins, and its fields, by their keys. None when the
+    documents read here are not the ones compared, or their origins cannot tell."""
     if old_doc.duties != pair.old.duties or new_doc.duties != pair.new.duties:
         return []
     nodes_old, nodes_new = duty_nodes(old_doc), duty_nodes(new_doc)
@@ -191,6 +192,45 @@ def _claims(
             news = tuple(sorted(j for d in step.new_at for j in of_new.get(d, ())))
             if olds or news:
                 claims.append(Claim(_CLAIM_OF_STEP[step.kind], olds, news))
+    return claims + _field_claims(old, old_doc, a, new, new_doc, b, claims)
+
+
+def _field_claims(
+    old: _Side,
+    old_doc: JobDescription,
+    a: Sequence[int],
+    new: _Side,
+    new_doc: JobDescription,
+    b: Sequence[int],
+    taken: Sequence[Claim],
+) -> list[Claim]:
+    """The paragraphs of the typed fields (general part, requirements), paired by their key as the
+    comparison pairs them: a field on both sides is one unit, on one side inserted or deleted. None
+    where the origins cannot tell, and none that a duty's paragraphs hold."""
+    fields_old, fields_new = field_nodes(old_doc), field_nodes(new_doc)
+    held_old = owners(old.units, a, old_doc, list(fields_old.values()))
+    held_new = owners(new.units, b, new_doc, list(fields_new.values()))
+    if held_old is None or held_new is None:
+        return []
+    keys_old, keys_new = list(fields_old), list(fields_new)
+    local_a = {k: n for n, k in enumerate(a)}
+    local_b = {k: n for n, k in enumerate(b)}
+    of_old: dict[str, list[int]] = {}
+    of_new: dict[str, list[int]] = {}
+    for k, field_at in held_old.items():
+        of_old.setdefault(keys_old[field_at], []).append(local_a[k])
+    for k, field_at in held_new.items():
+        of_new.setdefault(keys_new[field_at], []).append(local_b[k])
+    used_old = {i for c in taken for i in c.old}
+    used_new = {j for c in taken for j in c.new}
+    claims = []
+    for key in dict.fromkeys([*keys_old, *keys_new]):
+        olds, news = tuple(of_old.get(key, ())), tuple(of_new.get(key, ()))
+        if used_old.intersection(olds) or used_new.intersection(news):
+            continue
+        kind = ClaimKind.PAIR if olds and news else ClaimKind.DELETE if olds else ClaimKind.INSERT
+        if olds or news:
+            claims.append(Claim(kind, olds, news))
     return claims
 
 

@@ -139,6 +139,17 @@ def duty_nodes(doc: JobDescription) -> list[Node] | None:
     return found
 
 
+def field_nodes(doc: JobDescription) -> dict[str, Node]:
+    """The tree's node of each typed field of the general part and the requirements that the document
+    holds once (a key written twice is no one unit), by key, in the tree's order."""
+    found: dict[str, list[Node]] = {}
+    for node in walk(doc.sections):
+        key = node.key or ""
+        if node.kind is NodeKind.FIELD and key.startswith(("general.", "requirements.")):
+            found.setdefault(key, []).append(node)
+    return {key: nodes[0] for key, nodes in found.items() if len(nodes) == 1}
+
+
 def owners(
     units: Sequence[Unit], stretch: Sequence[int], doc: JobDescription, tops: Sequence[Node]
 ) -> dict[int, int] | None:

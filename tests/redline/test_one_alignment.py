@@ -1,11 +1,12 @@
 """One alignment: the redline's body tells the duties' story the comparison tells — each duty paired,
 moved, inserted or deleted in the body as in `Comparison.alignment` (read back from the body's revisions
 alone, tests/redline/duty_revisions.py); a duty moved and reworded is one move in both, never a
-deletion and an insertion. Both views stay the two documents."""
+deletion and an insertion; a field changed is one changed paragraph. Both views stay the two documents."""
 
 from __future__ import annotations
 
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,10 @@ from ajdiff.api import compare_files
 from ajdiff.changes import ChangeKind, ComparisonSet
 from ajdiff.redline.oxml import qn
 from tests.redline.duty_revisions import stories
-from tests.redline.support import REAL_PAIRS, SEED, real_result, redline
+from tests.redline.support import REAL_PAIRS, SEED, document_of, real_result, redline
 from tests.redline.test_word_tables import _items
-from tests.redline.views import Side, document_xml, paragraph_lines, view
-from tests.redline.word_pairs import BASE, Post, edited, moved, write
+from tests.redline.views import Side, document_xml, paragraph_lines, paragraph_text, view
+from tests.redline.word_pairs import BASE, Post, edited, moved, post_of, write
 
 
 def _body(data: bytes):  # type: ignore[no-untyped-def]
@@ -129,3 +130,23 @@ def test_edited_duties_are_in_the_body_as_in_the_alignment(edits: list[tuple[str
         wanted, told = stories(result.pairs[0], _body(data))
         assert told == wanted
         _views_are_the_documents(data, a, b, layout)
+
+
+def test_a_field_whose_value_is_replaced_whole_is_one_changed_paragraph(tmp_path: Path) -> None:
+    """The post's aim replaced by another body's (a text export): the comparison says general.goal was
+    modified, and the body has one paragraph 'Teenistuskoha eesmärk …' with OLD's value deleted and NEW's
+    inserted in it — the field's paragraphs pair with each other, however unlike their words."""
+    other = post_of(document_of("003", "10"))
+    goal = dict(other.general)["Teenistuskoha eesmärk"]
+    new = replace(BASE, general=tuple((k, goal if k == "Teenistuskoha eesmärk" else v) for k, v in BASE.general))
+    result, a, b = _compared(BASE, new, tmp_path, "text")
+    assert [(c.path, c.kind) for c in result.pairs[0].changes] == [("general.goal", ChangeKind.MODIFIED)]
+    data = redline(result)
+    body = [p for p in _body(data).iter(qn("w:p")) if not any(x.tag == qn("w:sdt") for x in p.iterancestors())]
+    named = [
+        (paragraph_text(p, Side.REJECT)[:21], paragraph_text(p, Side.ACCEPT)[:21])
+        for p in body
+        if "Teenistuskoha eesmärk" in paragraph_text(p, Side.REJECT) + paragraph_text(p, Side.ACCEPT)
+    ]
+    assert named == [("Teenistuskoha eesmärk", "Teenistuskoha eesmärk")]
+    _views_are_the_documents(data, a, b, "text")
