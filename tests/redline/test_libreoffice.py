@@ -36,6 +36,7 @@ from tests.redline.support import (
     redline,
     table_file,
 )
+from tests.redline.test_formats import _numbered_document
 from tests.redline.views import Side, document_xml, paragraph_lines, view
 from tests.redline.word_pairs import BASE, edited, write
 
@@ -178,6 +179,13 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, d
         files[key] = (redline(compare_files(old_file, new_file)), [], [])
         files[f"as-is-{key}-old"] = (old_file.read_bytes(), [], [])
         files[f"as-is-{key}-new"] = (new_file.read_bytes(), [], [])
+    # OLD's rights numbered by Word's list ('4.1.' …), one of them gone in NEW (tests/redline/test_formats.py).
+    rights = ["Saada tööks vajalikku teavet.", "Teha ettepanekuid töö korraldamiseks.", "Osaleda koolitustel."]
+    numbered_old = _numbered_document(folder / "numbered-old.docx", rights, True)
+    numbered_new = _numbered_document(folder / "numbered-new.docx", [rights[0], rights[2]], True)
+    files["numbered"] = (redline(compare_files(numbered_old, numbered_new)), [], [])
+    files["as-is-numbered-old"] = (numbered_old.read_bytes(), [], [])
+    files["as-is-numbered-new"] = (numbered_new.read_bytes(), [], [])
     paths = {}
     for key, (data, _, _) in files.items():
         path = folder / f"{key}.docx"
@@ -282,3 +290,14 @@ def test_a_template_redline_accepts_and_rejects_to_the_documents_tables(office: 
         assert got[summary_tables:] == source["tables"], action
         wanted, seen = _words(source["text"]), _words(report[action]["text"])
         assert seen[-len(wanted) :] == wanted, action
+
+
+def test_olds_numbered_paragraph_comes_back_numbered_on_reject_all(office: dict) -> None:
+    """OLD's right '4.2.' (Word's automatic numbering) that NEW lacks: LibreOffice's Reject All draws OLD's
+    list again — 4.1, 4.2, 4.3 — and Accept All NEW's — 4.1, 4.2 — with no number typed in twice."""
+    _, report, _, _ = office["numbered"]
+    for side, action in (("old", "reject"), ("new", "accept")):
+        wanted = _lines(office[f"as-is-numbered-{side}"][1]["accept"]["text"])
+        got = _lines(report[action]["text"])
+        assert got[-len(wanted) :] == wanted, action
+    assert any(line.startswith("4.2. Teha ettepanekuid") for line in _lines(report["reject"]["text"]))
