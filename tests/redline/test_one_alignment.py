@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from ajdiff.api import compare_files
 from ajdiff.changes import ChangeKind, ComparisonSet
 from ajdiff.redline.oxml import qn
+from tests.redline import validator
 from tests.redline.duty_revisions import stories
 from tests.redline.support import REAL_PAIRS, SEED, document_of, real_result, redline
 from tests.redline.test_word_tables import _items
@@ -150,3 +151,15 @@ def test_a_field_whose_value_is_replaced_whole_is_one_changed_paragraph(tmp_path
     ]
     assert named == [("Teenistuskoha eesmärk", "Teenistuskoha eesmärk")]
     _views_are_the_documents(data, a, b, "text")
+
+
+def test_the_open_xml_sdk_finds_no_error_in_moved_duties(tmp_path: Path) -> None:
+    """A duty moved and reworded, one moved up with a duty inserted, in a text export (a move range over
+    the duty's paragraphs) and in Word tables (a moved row): the Open XML SDK reports nothing."""
+    validator.require()
+    redlines = []
+    for layout in ("text", "word"):
+        for new in (_moved_and_reworded(BASE, 2, 5, 3), edited(edited(BASE, ("move", 9, 0)), ("insert", 3, 1))):
+            result, _, _ = _compared(BASE, new, tmp_path, layout)
+            redlines.append(redline(result))
+    assert validator.validate_many(redlines) == [[]] * len(redlines)
