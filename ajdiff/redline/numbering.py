@@ -17,6 +17,7 @@ from ajdiff.read.formats.ooxml import qn
 from ajdiff.redline.package import Package
 
 _Levels = tuple[tuple[str, ...], ...]
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _value(parent: etree._Element, tag: str) -> str:
@@ -82,7 +83,8 @@ def _copy_list(num: etree._Element, abstracts: dict[str, etree._Element], number
 
 def adopt_numbering(old: Package, new: Package) -> None:
     """Point OLD's numbered paragraphs (in OLD's parsed body, which is only read) at lists of NEW's package
-    that draw the same numbers, adding a copy of OLD's list to NEW's numbering part where NEW has none."""
+    that draw the same numbers, adding a copy of OLD's list to NEW's numbering part where NEW has none
+    (each of its paragraphs then starts that copy at the number it had in OLD: they are OLD's only)."""
     used = {el.get(qn("w:val")) or "" for el in old.body.iter(qn("w:numId"))} - {"", "0"}
     old_numbering = old.part("numbering") if used else None
     if old_numbering is None:
@@ -96,6 +98,7 @@ def adopt_numbering(old: Package, new: Package) -> None:
         if found is not None:
             by_levels.setdefault(found, num_id)
     mapping: dict[str, str] = {}
+    copied: dict[str, etree._Element] = {}  # OLD's lists copied in, by OLD's numId
     for num_id in sorted(used):
         num = old_nums.get(num_id)
         levels = _levels(num, old_abstracts) if num is not None else None
@@ -108,9 +111,83 @@ def adopt_numbering(old: Package, new: Package) -> None:
             mapping[num_id] = by_levels[levels]
         else:
             mapping[num_id] = by_levels[levels] = _copy_list(num, old_abstracts, new.numbering())
-    for el in old.body.iter(qn("w:numId")):
-        value = el.get(qn("w:val")) or ""
-        if value in mapping and mapping[value] != value:
+            copied[num_id] = num
+    each = _Instances(new.numbering(), copied, mapping, old_abstracts) if copied else None
+    for numpr in old.body.iter(qn("w:numPr")):
+        el = numpr.find(qn("w:numId"))
+        value = (el.get(qn("w:val")) or "") if el is not None else ""
+        if el is None or value in ("", "0"):
+            continue
+        if each is not None and value in copied:
+            el.set(qn("w:val"), each.of(numpr, value))
+        elif value in mapping:
             el.set(qn("w:val"), mapping[value])
-        elif value not in mapping and value not in ("", "0"):
+        else:
             el.set(qn("w:val"), "0")  # a list OLD's package lacks: no number, as Word draws it
+
+
+_LEVELS = 9
+"""A Word list has levels 0 to 8."""
+
+
+def _starts(num: etree._Element, abstracts: dict[str, etree._Element]) -> list[int]:
+    """The number each level of a list starts at: its definition's, or its own override."""
+    starts = [1] * _LEVELS
+    abstract = abstracts[_value(num, "w:abstractNumId")]
+    for lvl in abstract.iterchildren(qn("w:lvl")):
+        level, start = lvl.get(qn("w:ilvl")) or "", _value(lvl, "w:start")
+        if level.isdigit() and int(level) < _LEVELS and start.isdigit():
+            starts[int(level)] = int(start)
+    for override in num.iterchildren(qn("w:lvlOverride")):
+        level, start = override.get(qn("w:ilvl")) or "", _value(override, "w:startOverride")
+        if level.isdigit() and int(level) < _LEVELS and start.isdigit():
+            starts[int(level)] = int(start)
+    return starts
+
+
+class _Instances:
+    """For OLD's paragraphs of the lists copied into NEW's package, a list instance each that starts (at
+    its level and those above) at the numbers OLD drew for it: NEW holds none of that list's paragraphs,
+    so only OLD's come back in it, and each draws its OLD number, not a count of the restored ones."""
+
+    def __init__(
+        self,
+        numbering: etree._Element,
+        copied: dict[str, etree._Element],
+        mapping: dict[str, str],
+        abstracts: dict[str, etree._Element],
+    ) -> None:
+        self.numbering = numbering
+        self.counts = {num_id: [0] * _LEVELS for num_id in copied}
+        self.starts = {num_id: _starts(num, abstracts) for num_id, num in copied.items()}
+        self.copies = {num_id: _abstract_of(numbering, mapping[num_id]) for num_id in copied}
+        self.next = _top(numbering, "w:num", "w:numId") + 1
+
+    def of(self, numpr: etree._Element, value: str) -> str:
+        """The numId of a new instance for the next paragraph of OLD's list `value`, in document order."""
+        raw = _value(numpr, "w:ilvl")
+        level = min(int(raw), _LEVELS - 1) if raw.isdigit() else 0
+        count = self.counts[value]
+        count[level] += 1
+        count[level + 1 :] = [0] * (_LEVELS - level - 1)
+        at = [self.starts[value][k] + max(count[k], 1) - 1 for k in range(level + 1)]
+        num_id, self.next = str(self.next), self.next + 1
+        overrides = "".join(
+            f'<w:lvlOverride w:ilvl="{k}"><w:startOverride w:val="{n}"/></w:lvlOverride>' for k, n in enumerate(at)
+        )
+        instance = etree.fromstring(
+            f'<w:num xmlns:w="{_W}" w:numId="{num_id}"><w:abstractNumId w:val="{self.copies[value]}"/>'
+            f"{overrides}</w:num>"
+        )
+        cleanup = self.numbering.find(qn("w:numIdMacAtCleanup"))
+        if cleanup is None:
+            self.numbering.append(instance)
+        else:
+            cleanup.addprevious(instance)
+        return num_id
+
+
+def _abstract_of(numbering: etree._Element, num_id: str) -> str:
+    """The abstract definition a list of a numbering part draws from, by its numId."""
+    num = _lists(numbering)[0][num_id]
+    return _value(num, "w:abstractNumId")

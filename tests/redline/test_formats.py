@@ -125,6 +125,10 @@ def test_olds_deleted_numbered_paragraph_comes_back_numbered(new_numbered: bool,
     level = abstract.find(qn("w:lvl"))
     assert level.find(qn("w:numFmt")).get(qn("w:val")) == "decimal"
     assert level.find(qn("w:lvlText")).get(qn("w:val")) == "4.%1."
+    if not new_numbered:
+        # OLD's list copied in: the restored item starts it at its own number, 2 (4.2), not at 1.
+        starts = [o.get(qn("w:val")) for o in num.iter(qn("w:startOverride"))]
+        assert starts == ["2"]
     if new_numbered:
         # One list with NEW's kept rights: Reject All counts 4.1, 4.2, 4.3 again.
         kept = [q for q in body if paragraph_text(q, Side.ACCEPT) == items[0]]
