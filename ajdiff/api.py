@@ -13,7 +13,15 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ajdiff.changes import Change, Comparison, ComparisonSet, InputBytes, PairBasis, PairEvidence
+from ajdiff.changes import (
+    Change,
+    Comparison,
+    ComparisonSet,
+    InputBytes,
+    PairBasis,
+    PairEvidence,
+    SectionAlignment,
+)
 from ajdiff.compare.document import compare, compare_orders
 from ajdiff.compare.pairing import best_match, constraints, duties_matched, evidence, judge, propose, settle
 from ajdiff.errors import InputError, display_name
@@ -258,14 +266,15 @@ def _stop(pool: Executor) -> None:
 _SHARED: tuple[list[JobDescription], list[JobDescription]] = ([], [])
 
 
-Outcome = tuple[float, tuple[Change, ...], tuple[int, float]]
-"""What a worker sends back for one pair: similarity, changes, and the duties matched (the pair's evidence)."""
+Outcome = tuple[float, tuple[Change, ...], tuple[int, float], tuple[SectionAlignment, ...]]
+"""What a worker sends back for one pair: similarity, changes, the duties matched (the pair's evidence), and
+the alignment (its steps hold the same changes: pickled once)."""
 
 
 def _outcome(old: JobDescription, new: JobDescription) -> Outcome:
     result = compare(old, new)
     # Computed here, beside the comparison, whose folded texts are now cached: cheap, and in parallel.
-    return result.similarity, result.changes, duties_matched(old, new)
+    return result.similarity, result.changes, duties_matched(old, new), result.alignment
 
 
 def _compare_shared(pair: tuple[int, int]) -> Outcome:
@@ -362,7 +371,7 @@ def compare_documents(
     results: list[Comparison] = []
     outcomes = _compare_many(old, new, [(p.old, p.new) for p in proposals], jobs, progress)
     rejected: list[str] = []
-    for p, (similarity, changes, matched) in zip(proposals, outcomes):
+    for p, (similarity, changes, matched, alignment) in zip(proposals, outcomes):
         proof = judge(old[p.old], new[p.new], p.score, p.basis, matched)
         if proof is None:  # the content does not support the pair: one post abolished, one created
             a, b = old[p.old], new[p.new]
@@ -370,7 +379,8 @@ def compare_documents(
             rejected.append(f"{a.label} → {b.label} ({matched[0]} of {duties} duties match)")
             continue
         found.append((p.old, p.new, proof))
-        result = Comparison(old[p.old], new[p.new], similarity, changes, proof)
+        # The alignment kept, not only its changes: the redline's body walks it as the reports do.
+        result = Comparison(old[p.old], new[p.new], similarity, changes, proof, alignment)
         results.append(result)
         if on_pair:
             on_pair(result)

@@ -18,7 +18,7 @@ from ajdiff.changes import ChangeKind, ComparisonSet
 from ajdiff.redline.oxml import qn
 from tests.redline import validator
 from tests.redline.duty_revisions import stories
-from tests.redline.support import REAL_PAIRS, SEED, document_of, real_result, redline
+from tests.redline.support import REAL_PAIRS, SEED, document_of, orders_result, real_result, redline
 from tests.redline.test_word_tables import _items
 from tests.redline.views import Side, document_xml, paragraph_lines, paragraph_text, view
 from tests.redline.word_pairs import BASE, Post, edited, moved, post_of, write
@@ -163,3 +163,14 @@ def test_the_open_xml_sdk_finds_no_error_in_moved_duties(tmp_path: Path) -> None
             result, _, _ = _compared(BASE, new, tmp_path, layout)
             redlines.append(redline(result))
     assert validator.validate_many(redlines) == [[]] * len(redlines)
+
+
+def test_posts_paired_in_two_orders_keep_the_alignment_the_body_walks() -> None:
+    """Two orders, four posts paired by hand: each pair keeps the comparer's alignment (not only its
+    changes), so the body of an order's redline walks each post's duty steps as a single post's does."""
+    result = orders_result()
+    assert len(result.pairs) == 4
+    for pair in result.pairs:
+        duties = [step for section in pair.alignment for step in section.steps if step.old_at or step.new_at]
+        assert len(duties) >= max(len(pair.old.duties), len(pair.new.duties))
+        assert sorted(c.key for s in pair.alignment for c in s.changes) == sorted(c.key for c in pair.changes)
