@@ -79,6 +79,10 @@ class Review:
                     return e
         return None
 
+    def order_entry(self, change: Change) -> ReviewEntry | None:
+        """The entry for one of the orders' own changes, if any."""
+        return self.entry_at((ORDER_KEY,), change.key)
+
     def updated(self, pair: Comparison, change: Change, **fields: object) -> Review:
         """A new Review with the entry of one change updated (mark=…, comment=…)."""
         from ajdiff.words import change_title  # the label is for a person reading the file: in Estonian
@@ -115,6 +119,11 @@ def pair_keys(pair: Comparison) -> tuple[str, ...]:
 def post_key(doc: JobDescription, created: bool) -> str:
     """The review key of a post only one side has: '>HASH' when created, 'HASH>' when abolished."""
     return f">{document_hash(doc)}" if created else f"{document_hash(doc)}>"
+
+
+ORDER_KEY = "order"
+"""The review key of the orders' own changes (entry into force, repeals, the annexes approved): a review
+file is of one comparison, so of one pair of orders; each change's own key (its texts' digest) says which."""
 
 
 def default_review_path(new_path: str | Path) -> Path:

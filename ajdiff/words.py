@@ -46,6 +46,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "redline.stories": ("Päised ja jalused", "Page headers and footers"),
     "redline.header": ("Päis", "Header"),
     "redline.footer": ("Jalus", "Footer"),
+    "redline.not_compared": (
+        "ei võrreldud: vanal failil pole Wordi päiseid ega jaluseid",
+        "not compared: the old file has no Word headers or footers",
+    ),
     "redline.created": ("Loodud ametikohad (dokumendis lisatud tekstina)", "Posts created (inserted whole below)"),
     "redline.abolished": (
         "Kaotatud ametikohad (dokumendis kustutatud tekstina)",
@@ -151,6 +155,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "count.substantive_change": ("sisuline muudatus|sisulist muudatust", "substantive change|substantive changes"),
     "count.duty": ("ülesanne|ülesannet", "duty|duties"),
     "count.warning": ("hoiatus|hoiatust", "warning|warnings"),
+    "count.note": ("märkus|märkust", "note|notes"),
     "count.unchanged_sentence": ("muutmata lause|muutmata lauset", "unchanged sentence|unchanged sentences"),
     "count.unreviewed": ("läbi vaatamata|läbi vaatamata", "unreviewed|unreviewed"),
     "count.pair": ("paar|paari", "pair|pairs"),
@@ -643,8 +648,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "ui.quit": ("välju", "quit"),
     # The same keys in the help screen: a full sentence each.
     "ui.help_next": (
-        "järgmine muudatus (üle osade ja paaride, siis uued ja kaotatud ametikohad)",
-        "next change (across sections and pairs, then the created and abolished posts)",
+        "järgmine muudatus (käskkirjade endi muudatused, siis üle osade ja paaride, siis uued ja kaotatud ametikohad)",
+        "next change (the orders' own changes, then across sections and pairs, then the created and abolished posts)",
     ),
     "ui.help_previous": ("eelmine muudatus", "previous change"),
     "ui.help_editorial": ("näita / peida toimetuslikud muudatused", "show / hide editorial changes"),
@@ -668,10 +673,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "ui.help_search_again": ("otsi sama teksti uuesti (järgmine vaste)", "search the same text again (next match)"),
     "ui.help_fold": ("näita / voldi muutmata laused", "show / fold the unchanged sentences"),
     "ui.help_warnings": ("näita / peida hoiatuste paneel", "show / hide the warnings panel"),
+    "ui.focus_pairs": ("paarid", "pairs"),
+    "ui.help_focus_pairs": (
+        "paaride loend (↑/↓ ja Enter valivad; Tab viib edasi lõikudesse ja muudatustesse)",
+        "the list of pairs (↑/↓ and Enter pick one; Tab goes on to the sections and the changes)",
+    ),
+    "ui.no_switcher": ("Võrreldi ühte paari: paaride loendit ei ole", "One pair compared: there is no list of pairs"),
     "ui.help_theme": ("tume või hele teema", "dark or light theme"),
     "ui.help_nav": (
-        "Tab vahetab paani (paarid, osad, muudatused); nooled liiguvad; Enter avab valitud paari või osa.",
-        "Tab moves between panes (pairs, sections, changes); arrows move; Enter opens the pair or section.",
+        "Tab vahetab paani (paarid, osad, muudatused), l viib paaride juurde; nooled liiguvad; Enter avab"
+        " valitud paari või osa.",
+        "Tab moves between panes (pairs, sections, changes), l goes to the pairs; arrows move; Enter opens the"
+        " pair or section.",
     ),
     "ui.help_legend": ("Tähised", "Legend"),
     "ui.legend_word": ("sõna", "word"),
@@ -679,7 +692,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "ui.legend_inserted": ("lisatud sõnad (alla joonitud)", "inserted words (underlined)"),
     "ui.legend_current": ("praegune muudatus", "the current change"),
     "ui.legend_high": ("oluline muudatus; loendur punane", "high-impact change; red count"),
-    "ui.legend_normal": ("sisulised muudatused; loendur kollane", "substantive changes; yellow count"),
+    "ui.legend_normal": (
+        "sisulised muudatused; loendur kollane (heledas teemas lilla)",
+        "substantive changes; yellow count (purple in the light theme)",
+    ),
     "ui.legend_marks": ("✓ kinnitatud · ? küsimus · 3/5 osas üle vaadatud", "✓ approved · ? question · 3/5 reviewed"),
     "ui.legend_fold": ("⋯ muutmata laused volditud (z näitab)", "⋯ unchanged sentences folded (z shows)"),
     "ui.help_quit": ("välju (märkused on juba salvestatud)", "quit (the marks are already saved)"),
@@ -692,6 +708,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "ui.abolished_heading": ("Kaotatud ametikohad", "Posts abolished"),
     "ui.created_post": ("Uus ametikoht (ainult uues versioonis)", "Post created (only in the new version)"),
     "ui.abolished_post": ("Kaotatud ametikoht (ainult vanas versioonis)", "Post abolished (only in the old version)"),
+    "ui.created_short": ("Uus ametikoht", "Post created"),
+    "ui.abolished_short": ("Kaotatud ametikoht", "Post abolished"),
     "ui.duties_count": ("ülesandeid", "duties"),
     "ui.no_changes": ("Selles osas muudatusi ei ole.", "No changes in this section."),
     "ui.no_changes_at_all": ("Muudatusi ei ole.", "No changes."),
@@ -726,6 +744,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "ui.fold_hint": ("z näitab", "z shows"),
     "ui.no_fold": ("Selles muudatuses pole midagi voldida", "Nothing to fold in this change"),
     "ui.pair_no_changes": ("Selles paaris sisulisi muudatusi ei ole.", "No substantive changes in this pair."),
+    "ui.order_no_changes": (
+        "Käskkirjade endi tekstis sisulisi muudatusi ei ole.",
+        "No substantive changes in the orders' own text.",
+    ),
     "ui.all_reviewed": ("Kõik on üle vaadatud", "Everything is reviewed"),
     "ui.no_search": ("Pole veel midagi otsitud (/ otsib)", "Nothing searched yet (/ searches)"),
     "ui.total": ("kokku", "in all"),
@@ -743,6 +765,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "ui.no_folder": ("Kausta ei ole: {}", "No such folder: {}"),
     "ui.warnings_title": ("Hoiatused", "Warnings"),
     "ui.warnings_hint": ("w näitab kõiki / peidab", "w shows all / hides"),
+    "ui.uncertain_pair": (
+        "? ebakindel paar: {matched}/{total} ülesannet kattub",
+        "? uncertain pair: {matched}/{total} duties match",
+    ),
+    "ui.no_warnings": ("Hoiatusi ega märkusi ei ole", "No warnings or notes"),
     "ui.old_title": ("vana", "old"),
     "ui.ok_cancel": ("Enter kinnitab, Esc tühistab", "Enter accepts, Esc cancels"),
 }

@@ -146,4 +146,5 @@ def _marks_matched(review: Review, result: ComparisonSet) -> tuple[int, int]:
     """How many of the review's marks and comments belong to a change of `result`, of how many."""
     marked = [e for e in review.entries if e.mark or e.comment]
     used = {id(e) for pair in result.pairs for c in pair.changes if (e := review.entry(pair, c)) is not None}
+    used |= {id(e) for c in result.order_changes if (e := review.order_entry(c)) is not None}  # on the summary too
     return sum(id(e) in used for e in marked), len(marked)

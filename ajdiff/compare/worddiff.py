@@ -1,7 +1,9 @@
 """Inline word diff: diff-match-patch over words, each word encoded as one character.
 
 This is `diff_linesToChars` applied to words instead of lines: a removed word shows as one
-removed word, never as scattered letters. Only aligned units are diffed, so no timeout is needed.
+removed word, never as scattered letters. A punctuation mark is a token of its own, so a comma added
+after a word is the comma added ("Kõrgharidus{+, eelistatud+}"), not the word replaced by the word with
+its comma. Only aligned units are diffed, so no timeout is needed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from diff_match_patch import diff_match_patch
 
 from ajdiff.changes import Span, SpanOp
 
-_TOKEN = re.compile(r"\s+|[^\s]+")
+# A run of spaces; a word, with the marks inside it that keep it one word ('Lõuna-Eesti', '2.12', '1,5',
+# 'e-kirjad'); or one punctuation mark, so that a word and the mark stuck to it change apart.
+_TOKEN = re.compile(r"\s+|\w+(?:[-.,/'’]\w+)*|[^\w\s]")
 _OPS = {0: SpanOp.EQUAL, -1: SpanOp.DELETE, 1: SpanOp.INSERT}
 
 

@@ -33,7 +33,7 @@ from ajdiff.read.orders import register_rows
 from ajdiff.read.parse import parse_source
 from ajdiff.redline import track
 from ajdiff.redline.numbering import adopt_numbering
-from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, paragraph
+from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, mark_row, paragraph
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, duty_nodes, field_nodes, kind_of, owners, segments, text_units, word_units
 from ajdiff.text import normalize_line
@@ -460,12 +460,18 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     track.keep_insertions_apart(package.body)
     track.mark_inserted_rows(package.body, authors)
     stories: list[Change] = []
+    uncompared: list[Change] = []
     if len(groups) == 1 and groups[0][0] is not None and old_packages[0] is not None:
-        # Both are Word files: their headers and footers are compared too (a text has none to compare).
+        # Both are Word files: their headers and footers are compared too.
         from ajdiff.redline.stories import track_stories
 
         stories = track_stories(package, old_packages[0], authors)
-    add_summary(package, result, options, authors.editorial.author, date, stories=stories)
+    elif len(groups) == 1 and groups[0][0] is not None:
+        # A text or PDF OLD has no header to compare NEW's with: named on the summary page as not compared.
+        from ajdiff.redline.stories import uncompared_stories
+
+        uncompared = uncompared_stories(package)
+    add_summary(package, result, options, authors.editorial.author, date, stories=stories, uncompared=uncompared)
     new_docs = [d for *_, new, _ in groups for d in new.docs]
     title = "; ".join(doc_label(d, options.lang) for d in new_docs[:3]) or "ajdiff"
     return package.to_bytes(title=title, author=options.author, date=date)
@@ -551,12 +557,12 @@ def _track_edges(
     plan: _Plan,
     rev: Revisions,
 ) -> list[tuple[etree._Element, Revisions]]:
-    """NEW's edge paragraphs (images, text boxes) that OLD's edges lack, tracked as inserted, and OLD's that
-    NEW lacks, back in place as deleted (their images copied into NEW's package); the inserted paragraphs,
-    whose break is still to be marked. A section break is kept, never tracked."""
+    """NEW's edge blocks (paragraphs of images, text boxes or a section break; tables of images) that OLD's
+    edges lack, tracked as inserted, and OLD's that NEW lacks, back in place as deleted (their images copied
+    into NEW's package); the inserted paragraphs, whose break is still to be marked."""
 
     def content(block: etree._Element, package: Package) -> tuple[str, ...]:
-        return tuple(c for c in _edge_content(block, package) if c != "section") if block.tag == qn("w:p") else ()
+        return _edge_content(block, package) if block.tag in (qn("w:p"), qn("w:tbl")) else ()
 
     old_edges: list[tuple[bool, etree._Element, tuple[str, ...]]] = []
     if old_package is not None:
@@ -573,51 +579,115 @@ def _track_edges(
         if match is not None:
             old_edges.remove(match)
             continue
-        for child in list(block):
-            if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
-                wrapper = element("w:ins", **rev.attrs())
-                child.addprevious(wrapper)
-                wrapper.append(child)
+        for p in block.iter(qn("w:p")):
+            for child in list(p):
+                if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
+                    wrapper = element("w:ins", **rev.attrs())
+                    child.addprevious(wrapper)
+                    wrapper.append(child)
+        if block.tag == qn("w:tbl"):
+            # A table of NEW's alone is inserted row by row: Reject All removes the rows, so the table.
+            for p in block.iter(qn("w:p")):
+                mark_paragraph(p, Track.INS, rev)
+            for tr in block.iter(qn("w:tr")):
+                mark_row(tr, Track.INS, rev)
+            continue
+        # A section break's paragraph too: its break is the mark before it (`mark_inserted_breaks`), which
+        # LibreOffice reads as the break's insertion; its own mark, the last of the body, cannot come or go.
         inserted.append((block, rev))
-    heads = [block for head, block, _ in old_edges if head]
-    for block in reversed(heads):
-        new_package.body.insert(0, _deleted_copy(block, old_package, new_package, rev))
+    if not old_edges:
+        return inserted
+    assert old_package is not None  # OLD has edges only when it is a Word file
+    for _, block, _ in reversed([edge for edge in old_edges if edge[0]]):
+        # A section break before OLD's first line (a cover page) does not come back: LibreOffice would keep
+        # its page set-up for NEW's first page on Accept All, which is what gets signed.
+        copied = deleted_block(block, old_package, new_package, rev, section=None)
+        new_package.body.insert(0, copied)
+        tables_apart(copied, rev)
+    last = new_package.body.find(qn("w:sectPr"))
     for head, block, _ in old_edges:
         if not head:
-            new_package.append(_deleted_copy(block, old_package, new_package, rev))
+            copied = deleted_block(block, old_package, new_package, rev, section=last)
+            new_package.append(copied)
+            tables_apart(copied, rev)
     return inserted
 
 
-def _deleted_copy(
-    block: etree._Element, old_package: Package | None, new_package: Package, rev: Revisions
+def tables_apart(copied: etree._Element, rev: Revisions) -> None:
+    """Two tables with nothing between are one table to LibreOffice and Word: a table of OLD's put back
+    beside one of NEW's gets an empty deleted paragraph between them."""
+    if copied.tag != qn("w:tbl"):
+        return
+    for neighbour, put in ((copied.getprevious(), copied.addprevious), (copied.getnext(), copied.addnext)):
+        if neighbour is not None and neighbour.tag == qn("w:tbl"):
+            gap = element("w:p")
+            mark_paragraph(gap, Track.DEL, rev)
+            put(gap)
+
+
+_STORY_REFS = (qn("w:headerReference"), qn("w:footerReference"))
+
+
+def deleted_block(
+    block: etree._Element,
+    old_package: Package | None,
+    new_package: Package,
+    rev: Revisions,
+    *,
+    section: etree._Element | None = None,
+    parts: tuple[etree._Element, etree._Element] | None = None,
 ) -> etree._Element:
-    """OLD's edge paragraph as a deleted paragraph of the redline, its images copied into NEW's package."""
+    """OLD's paragraph or table as a deleted block of the redline, its images copied into NEW's package: an
+    edge block of the body, or (`parts`: OLD's part and NEW's) a block of a header or footer.
+
+    A section break of OLD's stays in the deleted paragraph when `section` is given (Reject All restores
+    it); its header and footer references point into OLD's package, so it takes those of `section`, NEW's
+    section it lands in."""
+    old_part, new_part = parts if parts is not None else (None, None)
     p = copy.deepcopy(block)
     for el in p.iter():
         for attr in (f"{{{_R_NS}}}embed", f"{{{_R_NS}}}id", f"{{{_R_NS}}}link"):
             rid = el.get(attr)
-            if rid is None or old_package is None:
+            if rid is None or old_package is None or el.tag in _STORY_REFS:
                 continue
-            part = old_package.related_part(rid)
+            part = old_package.related_part(rid, old_part)
             if part is None:
                 el.attrib.pop(attr)
                 continue
             name, data, rel_type = part
-            el.set(attr, new_package.add_media(data, name, rel_type, old_package.content_type_of(name)))
+            content_type = old_package.content_type_of(name)
+            el.set(attr, new_package.add_media(data, name, rel_type, content_type, new_part))
     taken = [int(d.get("id") or 0) for d in new_package.body.iter(_DOC_PR) if (d.get("id") or "").isdigit()]
     for k, drawing in enumerate(p.iter(_DOC_PR), max(taken, default=0) + 1):
         drawing.set("id", str(k))  # a drawing's id is unique in the document
-    ppr = p.find(qn("w:pPr"))
-    if ppr is not None:
+    for ppr in p.iter(qn("w:pPr")):
         for child in list(ppr):
-            if child.tag in (qn("w:sectPr"), qn("w:pPrChange")):
+            if child.tag == qn("w:pPrChange") or (child.tag == qn("w:sectPr") and section is None):
                 ppr.remove(child)
-    for child in list(p):
-        if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
-            wrapper = element("w:del", **rev.attrs())
-            child.addprevious(wrapper)
-            wrapper.append(child)
-            for t in wrapper.iter(qn("w:t")):
-                t.tag = qn("w:delText")
-    mark_paragraph(p, Track.DEL, rev)
+            elif child.tag == qn("w:sectPr") and section is not None:
+                _reference_stories(child, section)
+    for paragraph_ in p.iter(qn("w:p")):
+        # A simple field's runs (a footer's PAGE) are deleted inside it: w:del holds runs, not fields.
+        for holder in [paragraph_, *paragraph_.iter(qn("w:fldSimple"))]:
+            for child in list(holder):
+                if child.tag in (qn("w:r"), qn("w:hyperlink"), qn("w:smartTag")):
+                    wrapper = element("w:del", **rev.attrs())
+                    child.addprevious(wrapper)
+                    wrapper.append(child)
+                    for t in wrapper.iter(qn("w:t"), qn("w:instrText")):
+                        t.tag = qn("w:delText") if t.tag == qn("w:t") else qn("w:delInstrText")
+        mark_paragraph(paragraph_, Track.DEL, rev)
+    for tr in p.iter(qn("w:tr")):
+        mark_row(tr, Track.DEL, rev)
     return p
+
+
+def _reference_stories(sect: etree._Element, section: etree._Element) -> None:
+    """An OLD section's properties made NEW's package's: its headers and footers those of `section` (NEW's),
+    its own tracked change of them dropped."""
+    for child in list(sect):
+        if child.tag in (*_STORY_REFS, qn("w:sectPrChange")):
+            sect.remove(child)
+    refs = [copy.deepcopy(c) for c in section if c.tag in _STORY_REFS]
+    for ref in reversed(refs):
+        sect.insert(0, ref)  # CT_SectPr: the references come first

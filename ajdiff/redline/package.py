@@ -390,19 +390,23 @@ class Package:
         found = self.related_part(rel_id)
         return found[1] if found is not None else None
 
-    def related_part(self, rel_id: str) -> tuple[str, bytes, str] | None:
-        """The member name, bytes and relationship type of the part a relationship of the main document
-        names, None if there is none (or it is external)."""
-        for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
+    def related_part(self, rel_id: str, source: etree._Element | None = None) -> tuple[str, bytes, str] | None:
+        """The member name, bytes and relationship type of the part a relationship of the main document (or
+        of `source`, a header given by `story`) names, None if there is none (or it is external)."""
+        owner = self._main if source is None else self._part_of(source)
+        for rel in self._relationships(owner).iterchildren(f"{{{_REL_NS}}}Relationship"):
             if rel.get("Id") == rel_id and rel.get("TargetMode") != "External":
-                member = self._by_lower.get(_resolve(self._main, rel.get("Target") or "").lower())
+                member = self._by_lower.get(_resolve(owner, rel.get("Target") or "").lower())
                 if member is None or member not in self._parts:
                     return None
                 return member, self._parts[member], rel.get("Type") or ""
         return None
 
-    def add_media(self, data: bytes, name: str, rel_type: str, content_type: str | None) -> str:
-        """Add an image (or other media) part to the main document, named like `name`; its relationship id."""
+    def add_media(
+        self, data: bytes, name: str, rel_type: str, content_type: str | None, source: etree._Element | None = None
+    ) -> str:
+        """Add an image (or other media) part to the main document (or to `source`, a header given by `story`),
+        named like `name`; its relationship id."""
         stem, ext = posixpath.splitext(posixpath.basename(name))
         member, n = f"word/media/ajdiff-{stem}{ext}", 1
         while member.lower() in self._by_lower:
@@ -417,14 +421,22 @@ class Package:
             default = etree.Element(f"{{{_CT_NS}}}Default", Extension=extension, ContentType=content_type)
             types.insert(0, default)
             self._dirty.add(CONTENT_TYPES)
-        rels = self._relationships(self._main)
+        owner = self._main if source is None else self._part_of(source)
+        rels = self._relationships(owner)
         ids = {rel.get("Id") for rel in rels}
         k = len(ids) + 1
         while f"rId{k}" in ids:
             k += 1
-        target = posixpath.relpath(member, posixpath.dirname(self._main) or ".")
+        target = posixpath.relpath(member, posixpath.dirname(owner) or ".")
         etree.SubElement(rels, f"{{{_REL_NS}}}Relationship", Id=f"rId{k}", Type=rel_type, Target=target)
-        self._dirty.add(self._part_of(rels))
+        rels_member = self._part_of(rels)
+        if rels_member not in self._parts:  # a header that had no relationships until now
+            self._parts[rels_member] = b""
+            self._by_lower[rels_member.lower()] = rels_member
+            if not any(d.get("Extension", "").lower() == "rels" for d in types.iterchildren(f"{{{_CT_NS}}}Default")):
+                types.insert(0, etree.Element(f"{{{_CT_NS}}}Default", Extension="rels", ContentType=_RELS_TYPE))
+                self._dirty.add(CONTENT_TYPES)
+        self._dirty.add(rels_member)
         return f"rId{k}"
 
     def content_type_of(self, member: str) -> str | None:

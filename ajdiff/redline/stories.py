@@ -2,9 +2,11 @@
 parts, paired with OLD's by section, kind and page type.
 
 A header's words are compared without the results of its fields (a page number is not a change); its
-paragraphs go through the same script and tracking as the body's. A header whose changed paragraphs
-stand in a table (a logo | name layout) is only named on the summary page, not tracked: the body's
-table alignment is not for a part this small.
+paragraphs go through the same script and tracking as the body's, tables included (a logo | body's
+name | "Lisa 3" header table): a row is a unit, OLD's words go back to the cell their cell became, a
+row of one side alone is inserted or deleted as a row; a part laid out anew (a line become a table) is
+OLD's deleted and NEW's inserted whole. OLD's header that NEW lacks comes back deleted in a part of the
+redline's own. A header whose words stand in a text box is only named on the summary page, not tracked.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ajdiff.changes import Change, ChangeKind
-from ajdiff.compare.script import paragraph_script
+from ajdiff.compare.script import Edit, EditKind, paragraph_script
 from ajdiff.compare.worddiff import word_spans
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.redline import track
-from ajdiff.redline.oxml import Revisions
+from ajdiff.redline.oxml import Revisions, first_section
 from ajdiff.redline.package import Package
 from ajdiff.text import fold_key
 
@@ -111,19 +113,104 @@ def track_stories(new: Package, old: Package, authors: track.Authors) -> list[Ch
                 spans=word_spans(old_text, new_text) if old_lines and new_lines else (),
             )
         )
-        if _track(story.root, old_lines, authors):
+        if _track(story.root, counterpart.root if counterpart is not None else None, authors, new, old):
             new.changed(story.root)
+    return changes + _gone(new, old, old_stories, authors)
+
+
+def _gone(new: Package, old: Package, old_stories: list[Story], authors: track.Authors) -> list[Change]:
+    """OLD's headers and footers of a kind NEW has none of (a new template without a header): named as
+    removed; a default one comes back in a part of NEW's own, its paragraphs and images deleted, so Reject
+    All shows it and Accept All an empty header. A first-page or even-page one is only named: NEW's sections would
+    need a set-up of their own to show it."""
+    have = {(s.kind, s.page) for s in stories(new)}
+    first = first_section(new.body)
+    changes = []
+    done: set[int] = set()
+    for story in old_stories:
+        lines = story_lines(story.root)
+        if (story.kind, story.page) in have or id(story.root) in done or not lines:
+            continue
+        done.add(id(story.root))
+        changes.append(Change(story.kind, ChangeKind.REMOVED, " / ".join(lines), None))
+        if story.page != "default" or first is None:
+            continue
+        rid = new.add_empty_story(story.kind)
+        root = new.story(rid)
+        assert root is not None  # just added
+        ref = etree.Element(qn(f"w:{story.kind}Reference"))
+        ref.set(qn("w:type"), "default")
+        ref.set(f"{{{_R_NS}}}id", rid)
+        first.insert(0, ref)  # CT_SectPr: the references come first; NEW's later sections inherit it
+        have.add((story.kind, story.page))
+        _track(root, story.root, authors, new, old)
     return changes
 
 
-def _track(root: etree._Element, old_lines: list[str], authors: track.Authors) -> bool:
-    """Write the script from OLD's lines to the part's paragraphs into the part, when they stand in it
-    directly; False when they do not (the part is left as it is)."""
-    paragraphs = [p for p in root.iter(qn("w:p")) if _text(p)]
-    if any(p.getparent() is not root for p in paragraphs):
-        return False  # in a table or a text box: named on the summary page only
+def uncompared_stories(new: Package) -> list[Change]:
+    """NEW's headers and footers with words, when OLD has none to compare them with (a text or PDF OLD:
+    its page headers, if it had any, are not told apart from its text): for the summary page to name as
+    not compared, never tracked as inserted — OLD may well have had the same header."""
+    changes = []
+    done: set[int] = set()
+    for story in stories(new):
+        lines = story_lines(story.root)
+        if id(story.root) in done or not lines:
+            continue
+        done.add(id(story.root))
+        changes.append(Change(story.kind, ChangeKind.ADDED, None, " / ".join(lines)))
+    return changes
+
+
+def _tables(root: etree._Element) -> int:
+    """How many tables hold a part's words (its layout, as far as the script can keep it)."""
+    return sum(1 for t in root.iter(qn("w:tbl")) if any(_text(p) for p in t.iter(qn("w:p"))))
+
+
+def _paragraphs(root: etree._Element | None) -> list[etree._Element]:
+    """The paragraphs of a part that have words, as compared."""
+    return [p for p in root.iter(qn("w:p")) if _text(p)] if root is not None else []
+
+
+def _pictures(block: etree._Element) -> bool:
+    """True when a block holds an image (a logo)."""
+    return block.find(f".//{qn('w:drawing')}") is not None or block.find(f".//{qn('w:pict')}") is not None
+
+
+def _track(
+    root: etree._Element, old_root: etree._Element | None, authors: track.Authors, new: Package, old: Package
+) -> bool:
+    """Write the script from OLD's part to NEW's into NEW's part: its paragraphs and its tables' rows and
+    cells as the body's are written; False when a side's words stand in a text box (the part is left as
+    it is)."""
+    paragraphs, old_paragraphs = _paragraphs(root), _paragraphs(old_root)
+    if any(a.tag == qn("w:txbxContent") for p in (*paragraphs, *old_paragraphs) for a in p.iterancestors()):
+        return False  # in a text box: named on the summary page only
     texts = [_text(p) for p in paragraphs]
-    steps = paragraph_script(old_lines, texts, moves=False)
+    old_lines = [_text(p) for p in old_paragraphs]
+    containers: dict[object, int] = {}
+    groups = [containers.setdefault(p.getparent(), len(containers)) for p in paragraphs]
+    if old_root is not None and (not paragraphs or _tables(old_root) != _tables(root)):
+        # Laid out anew (a line became a logo | name | annex table, or a table lines), or gone: OLD's part
+        # deleted whole, its tables as tables and its images copied, and NEW's inserted whole, so each
+        # view has its own file's shape.
+        from ajdiff.redline.document import deleted_block, tables_apart
+
+        start = 0
+        for block in old_root:
+            if block.tag in (qn("w:p"), qn("w:tbl")) and (_paragraphs(block) or _pictures(block)):
+                copied = deleted_block(block, old, new, authors.substantive, parts=(old_root, root))
+                root.insert(start, copied)
+                tables_apart(copied, authors.substantive)
+                start = root.index(copied) + 1
+        old_lines, old_paragraphs = [], []
+        steps: tuple[Edit, ...] = tuple(Edit(EditKind.INSERT, None, j) for j in range(len(texts)))
+        for p in root.iter(qn("w:p")):
+            if not _text(p) and _pictures(p) and any(a.tag == qn("w:tbl") for a in p.iterancestors()):
+                # A logo beside the words: inserted with them, or LibreOffice keeps the row on Reject All.
+                track.insert(p, authors.substantive)
+    else:
+        steps = paragraph_script(old_lines, texts, moves=False, new_groups=groups)
     inserted: list[tuple[etree._Element, Revisions]] = []
     track.apply(
         steps,
@@ -135,8 +222,10 @@ def _track(root: etree._Element, old_lines: list[str], authors: track.Authors) -
         anchor=None,
         body=root,
         inserted=inserted,
+        old_paragraphs=old_paragraphs,
     )
     track.mark_inserted_breaks(inserted)
     track.settle_last_marks(root, authors)
     track.keep_insertions_apart(root)
+    track.mark_inserted_rows(root, authors)
     return True

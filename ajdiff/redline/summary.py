@@ -52,9 +52,27 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def word_runs(change: Change) -> list[tuple[str, SpanOp]]:
+def _wordy(text: str) -> bool:
+    """True when a text has a letter or a digit: a word, not a lone punctuation mark."""
+    return any(c.isalnum() for c in text)
+
+
+def _tail(text: str, n: int) -> str:
+    """The last n words of a text as it spaces them (its trailing space kept), '… ' before when cut."""
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    return text.lstrip() if len(starts) <= n else "… " + text[starts[-n] :]
+
+
+def _head(text: str, n: int) -> str:
+    """The first n words of a text as it spaces them (its leading space kept), ' …' after when cut."""
+    ends = [m.end() for m in re.finditer(r"\S+", text)]
+    return text.rstrip() if len(ends) <= n else text[: ends[n - 1]] + " …"
+
+
+def word_runs(change: Change, *, apart: bool = True) -> list[tuple[str, SpanOp]]:
     """The changed words of a change in their order, deleted and inserted, with a few unchanged words
-    around them: (text, how it changed). Without a word diff: OLD's value, an arrow, NEW's value."""
+    around them: (text, how it changed). Without a word diff: OLD's value, an arrow, NEW's value.
+    The unchanged words keep the text's own spacing: a comma stuck to a word stays stuck ('Kõrgharidus,')."""
     spans = list(change.spans)
     changed = [k for k, s in enumerate(spans) if s.op is not SpanOp.EQUAL]
     if not changed:
@@ -73,24 +91,24 @@ def word_runs(change: Change) -> list[tuple[str, SpanOp]]:
             out.append((new, SpanOp.INSERT))
         return out
     first, last = changed[0], changed[-1]
-    before = "".join(s.text for s in spans[:first]).split()
-    after = "".join(s.text for s in spans[last + 1 :]).split()
+    before = _squeeze("".join(s.text for s in spans[:first]))
+    after = _squeeze("".join(s.text for s in spans[last + 1 :]))
     out = []
-    if before:
-        out.append(
-            (("… " if len(before) > CONTEXT_WORDS else "") + " ".join(before[-CONTEXT_WORDS:]) + " ", SpanOp.EQUAL)
-        )
+    if before.strip():
+        out.append((_tail(before, CONTEXT_WORDS), SpanOp.EQUAL))
     out += [(_squeeze(s.text), s.op) for s in spans[first : last + 1]]
-    if after:
-        out.append((" " + " ".join(after[:CONTEXT_WORDS]) + (" …" if len(after) > CONTEXT_WORDS else ""), SpanOp.EQUAL))
+    if after.strip():
+        out.append((_head(after, CONTEXT_WORDS), SpanOp.EQUAL))
     # One space between words, across the runs too.
     for k in range(1, len(out)):
         if out[k - 1][0].endswith(" ") and out[k][0].startswith(" "):
             out[k] = (out[k][0].lstrip(" "), out[k][1])
-    # A word struck and its replacement in bold stand apart, as two words ('~~2~~ **3**', not '23').
+    # A word struck and its replacement in bold stand apart, as two words ('~~2~~ **3**', not '23'); a
+    # punctuation mark replaced stays stuck to its word ('a~~,~~**;** b').
     for k in range(len(out) - 1, 0, -1):
         (a, op_a), (b, op_b) = out[k - 1], out[k]
-        if op_a is SpanOp.DELETE and op_b is SpanOp.INSERT and not a.endswith(" ") and not b.startswith(" "):
+        stuck = op_a is SpanOp.DELETE and op_b is SpanOp.INSERT and not (a[-1:].isspace() or b[:1].isspace())
+        if apart and stuck and _wordy(a) and _wordy(b):
             out.insert(k, (" ", SpanOp.EQUAL))
     if out:
         out[0] = (out[0][0].lstrip(), out[0][1])
@@ -100,7 +118,7 @@ def word_runs(change: Change) -> list[tuple[str, SpanOp]]:
 
 def changed_words(change: Change) -> tuple[str, str]:
     """The old and new side of a change as plain text, each the changed words with a few around them."""
-    runs = word_runs(change)
+    runs = word_runs(change, apart=False)
     old = "".join(t for t, op in runs if op is not SpanOp.INSERT).replace(" → ", "").strip()
     new = "".join(t for t, op in runs if op is not SpanOp.DELETE).replace(" → ", "").strip()
     return old or "—", new or "—"
@@ -166,9 +184,11 @@ def _post_line(doc: JobDescription, lang: str) -> str:
     return f"{label} ({name})" if not doc.annex else label
 
 
-def review_note(pair: Comparison, change: Change, options: RedlineOptions) -> str:
-    """What the reviewer said of a change: '[Küsimus] Miks muudeti?', '[Kinnitatud]', or ''."""
-    entry = options.review.entry(pair, change) if options.review else None
+def review_note(pair: Comparison | None, change: Change, options: RedlineOptions) -> str:
+    """What the reviewer said of a change (of a pair, or of the orders' own bodies when `pair` is None):
+    '[Küsimus] Miks muudeti?', '[Kinnitatud]', or ''."""
+    review = options.review
+    entry = (review.entry(pair, change) if pair is not None else review.order_entry(change)) if review else None
     if entry is None:
         return ""
     from ajdiff.review import Mark  # only with a review: the module is not on the redline's start-up path
@@ -215,7 +235,7 @@ def _change_row(
     if change.old_number and change.new_number and change.old_number != change.new_number:
         what += f" {change.old_number} → {change.new_number}"  # a move or a renumbering: from where to where
     what += f" ({tr('high', lang)})" if change.impact is Impact.HIGH else ""
-    note = review_note(pair, change, options) if pair is not None else ""
+    note = review_note(pair, change, options)
     return [[change_name(change, labels, lang)], [what, *([note] if note else [])], [_words_paragraph(change)]]
 
 
@@ -262,7 +282,12 @@ def summary_elements(
     if result.order_changes:
         # The order's own changes (its entry into force, what it repeals, the annexes it approves).
         out.append(_paragraph(word("field.order", lang), package, "heading 2"))
-        out.append(_table([header, *(_change_row(None, c, {}, options) for c in result.order_changes)], package))
+        table = _table([header, *(_change_row(None, c, {}, options) for c in result.order_changes)], package)
+        for row, change in zip(table.findall(qn("w:tr"))[1:], result.order_changes):
+            note = review_note(None, change, options)
+            if note:
+                _comment(row, note, package, options, date)
+        out.append(table)
     for pair in sorted(result.pairs, key=lambda p: _annex_number(p.new)):
         out.append(_paragraph(f"{doc_label(pair.old, lang)} → {doc_label(pair.new, lang)}", package, "heading 2"))
         counts = tr("counts", lang).format(
@@ -304,24 +329,33 @@ def add_summary(
     date: datetime,
     *,
     stories: Sequence[Change] = (),
+    uncompared: Sequence[Change] = (),
 ) -> None:
     """Put the summary page at the start of the body, in a content control, as a section of its own.
 
     Its section has an empty header and footer of its own (NEW's header — a logo, a draft mark — is not
-    on it), and NEW's first section numbers its pages from 1 again, so the signed document's page
-    references hold."""
+    on it) and is page 0, and NEW's first section numbers its pages from 1 again, so the signed
+    document's page references hold. NEW's NUMPAGES counts the summary page until it is removed."""
     sdt = element("w:sdt")
     sdtpr = etree.SubElement(sdt, qn("w:sdtPr"))
     etree.SubElement(sdtpr, qn("w:alias")).set(qn("w:val"), tr("title", options.lang))
     etree.SubElement(sdtpr, qn("w:tag")).set(qn("w:val"), SUMMARY_TAG)
     content = etree.SubElement(sdt, qn("w:sdtContent"))
     elements = summary_elements(package, result, options, editorial, date)
-    if stories:
-        # The page headers and footers that changed, after the posts.
+    if stories or uncompared:
+        # The page headers and footers that changed, after the posts; NEW's that had nothing to be compared with.
+        rows = [_story_row(c, options.lang) for c in stories]
+        rows += [[[tr(c.path, options.lang)], [tr("not_compared", options.lang)], [c.new or ""]] for c in uncompared]
         elements.append(_paragraph(tr("stories", options.lang), package, "heading 2"))
-        elements.append(_table([_header_row(options.lang), *(_story_row(c, options.lang) for c in stories)], package))
+        elements.append(_table([_header_row(options.lang), *rows], package))
     first = first_section(package.body)
     section = summary_section(first, package.add_empty_story("header"), package.add_empty_story("footer"))
+    # The summary is page 0, so NEW's page 1 follows an even page: LibreOffice adds no blank page to put
+    # page 1 on a right-hand side, which NUMPAGES would count ('Lk 1 / 7' for five pages, now 'Lk 1 / 6').
+    restart_page_numbers(section)
+    number = section.find(qn("w:pgNumType"))
+    assert number is not None  # just written
+    number.set(qn("w:start"), "0")
     if first is not None:
         restart_page_numbers(first)
     # The section break ends the last paragraph of the control: removing the control removes the section.

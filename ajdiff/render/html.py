@@ -13,7 +13,7 @@ import base64
 import hashlib
 from html import escape
 
-from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
+from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, Span, SpanOp
 from ajdiff.model import JobDescription
 from ajdiff.render.shared import Side, bar_counts, doubt_line, outline, side_line, sides, totals
 from ajdiff.tree import NodeKind
@@ -105,14 +105,34 @@ def _e(text: str | None) -> str:
     return escape(text or "", quote=True)
 
 
-def _marked(op: SpanOp, text: str) -> str:
-    """A span of the word diff; the spaces around a deleted or inserted run stay unmarked."""
+def _other_side(spans: tuple[Span, ...], k: int, step: int) -> str:
+    """The text next to span k (before it: step -1, after it: +1) as the other side reads it: the nearest
+    span that side has (an unchanged one or one of the other kind); empty at the text's start or end."""
+    op = spans[k].op
+    j = k + step
+    while 0 <= j < len(spans) and spans[j].op is op:
+        j += step
+    return spans[j].text if 0 <= j < len(spans) else ""
+
+
+def _marked(spans: tuple[Span, ...], k: int) -> str:
+    """Span k of the word diff. A space at the edge of a deleted or inserted run is left unmarked only where
+    the other side has a space there anyway (or the text ends): moved out of '<ins> ja …</ins>' after a
+    deleted '…planeerimine' it would stand in the old text as 'planeerimine .'."""
+    op, text = spans[k].op, spans[k].text
     if op is SpanOp.EQUAL or not text.strip():
         return _e(text)
     core = text.strip()
     start = text.index(core)
+    lead, trail = text[:start], text[start + len(core) :]
+    before, after = _other_side(spans, k, -1), _other_side(spans, k, 1)
+    spaced = not before or before[-1:].isspace() or not after or after[:1].isspace()
+    if lead and not spaced:
+        core, lead = lead + core, ""
+    if trail and not spaced:
+        core, trail = core + trail, ""
     tag = "del" if op is SpanOp.DELETE else "ins"
-    return f"{_e(text[:start])}<{tag}>{_e(core)}</{tag}>{_e(text[start + len(core) :])}"
+    return f"{_e(lead)}<{tag}>{_e(core)}</{tag}>{_e(trail)}"
 
 
 def _words(change: Change) -> str:
@@ -123,7 +143,7 @@ def _words(change: Change) -> str:
         return f'<p class="words"><del>{_e(change.old)}</del></p>'
     if change.spans and change.kind is not ChangeKind.RAISED and change.kind is not ChangeKind.LOWERED:
         if any(s.op is not SpanOp.EQUAL for s in change.spans):
-            return f'<p class="words">{"".join(_marked(s.op, s.text) for s in change.spans)}</p>'
+            return f'<p class="words">{"".join(_marked(change.spans, k) for k in range(len(change.spans)))}</p>'
         return f'<p class="words">{_e(change.new)}</p>'  # moved or renumbered word for word
     old = f"<del>{_e(change.old)}</del>" if change.old else ""
     new = f"<ins>{_e(change.new)}</ins>" if change.new else ""

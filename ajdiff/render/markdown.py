@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, SpanOp
+from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, Span, SpanOp
 from ajdiff.model import JobDescription
 from ajdiff.render.shared import side_line, sides
 from ajdiff.words import change_title, counted, doc_label, kind_name, section_name, sentence, word
@@ -34,14 +34,55 @@ def _label(doc: JobDescription, lang: str) -> str:
     return _escape(doc_label(doc, lang))
 
 
+def _punct(char: str) -> bool:
+    """True for what CommonMark counts as punctuation around a delimiter run (a backslash escape included)."""
+    return bool(char) and not char.isalnum() and not char.isspace()
+
+
+def _flanks(before: str, core: str, after: str) -> bool:
+    """Whether '**core**' (or '~~core~~') between those characters opens and closes, by CommonMark's rules: a
+    mark that starts or ends with a punctuation mark stuck to a word ('Kõrgharidus**, eelistatud**') does not."""
+    opens = not _punct(core[0]) or not before or before.isspace() or _punct(before)
+    closes = not _punct(core[-1]) or not after or after.isspace() or _punct(after)
+    return opens and closes
+
+
+def _wordy(text: str) -> bool:
+    """True when a text has a letter or a digit: a word, not a lone punctuation mark."""
+    return any(c.isalnum() for c in text)
+
+
+def _apart(spans: tuple[Span, ...], k: int) -> bool:
+    """True when span k is an inserted word right after a deleted word with nothing between: a space goes
+    between them. A punctuation mark replaced by another stays stuck to its word ('a~~,~~**;** b')."""
+    if not 0 < k < len(spans) or spans[k].op is not SpanOp.INSERT or spans[k - 1].op is not SpanOp.DELETE:
+        return False
+    a, b = spans[k - 1].text, spans[k].text
+    return not (a[-1:].isspace() or b[:1].isspace()) and _wordy(a) and _wordy(b)
+
+
 def _inline(change: Change) -> str:
-    out = []
-    for span in change.spans:
-        text = _escape(span.text)
-        if span.op is SpanOp.EQUAL:
+    """The word diff: deleted words struck, inserted ones bold, the spaces around them where the text has them."""
+    texts = [_escape(s.text) for s in change.spans]
+    out: list[str] = []
+    for k, (span, text) in enumerate(zip(change.spans, texts)):
+        core = text.strip()
+        if span.op is SpanOp.EQUAL or not core:
             out.append(text)
-        elif text.strip():
-            out.append(f"~~{text.strip()}~~ " if span.op is SpanOp.DELETE else f"**{text.strip()}** ")
+            continue
+        start = text.index(core)
+        lead, trail = text[:start], text[start + len(core) :]
+        previous = "".join(out)[-1:]
+        if _apart(change.spans, k) and not lead:
+            lead = " "  # a struck word and its replacement stand apart: '~~2~~ **3**', not '~~2~~**3**'
+        before = (lead or previous)[-1:]
+        after = trail[:1] or (" " if _apart(change.spans, k + 1) else texts[k + 1][:1] if k + 1 < len(texts) else "")
+        if _flanks(before, core, after):
+            mark = f"~~{core}~~" if span.op is SpanOp.DELETE else f"**{core}**"
+        else:  # where '~~' or '**' would stay literal, the HTML they stand for marks it
+            tag = "s" if span.op is SpanOp.DELETE else "strong"
+            mark = f"<{tag}>{core}</{tag}>"
+        out.append(lead + mark + trail)
     return "".join(out).strip()
 
 

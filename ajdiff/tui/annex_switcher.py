@@ -12,17 +12,19 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ajdiff.changes import Comparison
-from ajdiff.tui.session import ReviewSession, section_impact
-from ajdiff.words import doc_label, word
+from ajdiff.tui.session import ORDER, ReviewSession, section_impact
+from ajdiff.words import doc_label, section_name, word
 
 
 class AnnexSwitcher(OptionList):
-    """One line per compared pair (by annex number), then the posts only in the new (created) or old
-    (abolished) order; a pair whose old post has another name shows that name on a second line."""
+    """The orders' own changes (when the orders have any), one line per compared pair (by annex number), then
+    the posts only in the new (created) or old (abolished) order; a pair whose old post has another name
+    shows that name on a second line."""
 
     @dataclass
     class Chosen(Message):
-        """The reviewer picked a pair ('pair'), a created post ('new') or an abolished one ('old')."""
+        """The reviewer picked a pair ('pair'), a created post ('new'), an abolished one ('old') or the orders'
+        own changes ('order')."""
 
         side: str
         index: int
@@ -32,6 +34,13 @@ class AnnexSwitcher(OptionList):
         result = session.result
         self.clear_options()
         options: list[Option | None] = []
+        if result.order_changes:
+            # The orders' own changes first: when they take effect and what they repeal is read before the posts.
+            substantive = [c for c in result.order_changes if not c.editorial]
+            impact = section_impact(substantive)
+            style = {"high": "bold $text-error", "normal": "bold $text-warning"}.get(impact, "$text-muted")
+            prompt = Content.assemble((f"{len(substantive):>2} ", style), section_name("order", lang))
+            options.append(Option(prompt, id=f"{ORDER}-0"))
         for i in session.pair_order:
             pair = result.pairs[i]
             impact = section_impact(list(pair.substantive))

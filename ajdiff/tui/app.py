@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -23,7 +24,7 @@ from ajdiff.tui.export import default_export_path, write_redline
 from ajdiff.tui.help_screen import HelpScreen
 from ajdiff.tui.prompt_screen import CommentScreen, ConfirmScreen, PromptScreen
 from ajdiff.tui.section_tree import SectionTree
-from ajdiff.tui.session import CREATED, PAIR, POST_SECTION, Position, ReviewSession
+from ajdiff.tui.session import CREATED, ORDER, PAIR, POST_SECTION, Position, ReviewSession
 from ajdiff.tui.summary_bar import SummaryBar
 from ajdiff.tui.theme import DARK, LIGHT, THEMES
 from ajdiff.words import counted, doc_label, section_name, translate, word
@@ -42,6 +43,7 @@ _DESCRIPTIONS = {
     "toggle_editorial": "editorial",
     "toggle_view": "view",
     "toggle_warnings": "warnings",
+    "focus_pairs": "focus_pairs",
     "toggle_theme": "theme",
     "export": "export",
     "help": "help",
@@ -66,23 +68,29 @@ WIDE = 100
 
 
 class WarningsPanel(Static):
-    """What the readers and the pairing said about the documents: one line, `w` opens all of it."""
+    """What the readers and the pairing said about the documents: one line, `w` opens all of it. Warnings (a
+    text read with repairs) and notes (what the pairing chose) are counted apart: a note is no warning."""
 
-    def show_warnings(self, lines: list[str], lang: str, open_: bool) -> None:
-        """The count and the first warning, or (open) every warning on its own line."""
+    def show_warnings(self, warnings: list[str], notes: list[str], lang: str, open_: bool) -> None:
+        """The counts and the first line, or (open) every warning and note on its own line."""
+        lines = warnings + notes
         self.display = bool(lines)
         if not lines:
             return
         self.set_class(open_, "-open")
-        head = Content.assemble(
-            (f"⚠ {counted(len(lines), 'warning', lang)}", "bold"), ("  ", ""), (word("ui.warnings_hint", lang), "")
-        )
-        body = lines if open_ else lines[:1]
-        self.update(
-            Content("\n").join([head, *(Content(f"• {line}") for line in body)])
-            if open_
-            else Content.assemble(head, " · ", body[0])
-        )
+        counts: list[str | tuple[str, str]] = []
+        if warnings:
+            counts.append((f"⚠ {counted(len(warnings), 'warning', lang)}", "bold"))
+        if notes:
+            counts += [" · "] if counts else []
+            counts.append((f"ℹ {counted(len(notes), 'note', lang)}", "bold $text-muted" if warnings else "bold"))
+        head = Content.assemble(*counts, ("  ", ""), (word("ui.warnings_hint", lang), ""))
+        self.set_class(not warnings, "-notes")
+        if open_:
+            body = [Content(f"⚠ {line}") for line in warnings] + [Content(f"ℹ {line}") for line in notes]
+            self.update(Content("\n").join([head, *body]))
+        else:
+            self.update(Content.assemble(head, " · ", lines[0]))
 
 
 class ReviewApp(App[None]):
@@ -105,6 +113,7 @@ class ReviewApp(App[None]):
         Binding("e", "toggle_editorial", "editorial", show=False),
         Binding("v", "toggle_view", "side/inline", show=False),
         Binding("w", "toggle_warnings", "warnings", show=False),
+        Binding("l", "focus_pairs", "pairs", show=False),
         Binding("t", "toggle_theme", "theme", show=False),
         Binding("x", "export", "export", show=False),
         Binding("question_mark", "help", "help", key_display="?"),
@@ -132,7 +141,9 @@ class ReviewApp(App[None]):
         self._exported_stamp: tuple[int, int] | None = None
         self.current: Position | None = None
         self.section: str | None = None
-        self.side_by_side: bool | None = None  # decided on mount from the terminal width
+        self.side_by_side: bool | None = None  # decided on mount from the terminal width, again on a resize
+        self._wide: bool | None = None
+        """Whether the terminal was WIDE at the last decision: `v` holds until the width crosses WIDE."""
         self.expanded: set[Position] = set()
         """The changes whose unchanged sentences the reviewer unfolded with `z`."""
         self.warnings_open = False
@@ -155,7 +166,9 @@ class ReviewApp(App[None]):
             with Vertical(id="sidebar"):
                 switcher = AnnexSwitcher(id="annexes")
                 result = self.session.result
-                switcher.display = len(result.pairs) > 1 or bool(result.unpaired_new or result.unpaired_old)
+                switcher.display = len(result.pairs) > 1 or bool(
+                    result.unpaired_new or result.unpaired_old or result.order_changes
+                )
                 switcher.border_title = word("ui.pairs", self.lang)
                 yield switcher
                 yield SectionTree(id="sections")
@@ -164,19 +177,39 @@ class ReviewApp(App[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
-        """Show the first pair and put the cursor on its first change; the warnings in their panel."""
-        self.side_by_side = self.size.width >= WIDE
+        """Show the orders' own changes (two orders) or the first pair, the cursor on the first change; the
+        warnings in their panel."""
+        self.side_by_side = self._wide = self.size.width >= WIDE
         self.query_one(AnnexSwitcher).fill(self.session, self.lang)
         self._show_warnings()
-        first = self.session.step(None, 1)
+        # Two orders: their own changes first (when they take effect, what they repeal), as a lawyer reads them.
+        orders = self.session.order_positions()
+        first = orders[0] if orders else self.session.step(None, 1)
         if first is not None:
             await self.go_to(first)
         else:
             await self.show_pair(0)
         self.query_one(SectionTree).focus()
 
+    async def on_resize(self, event: events.Resize) -> None:
+        """Decide side by side again when the terminal's width crosses WIDE: shrunk to 70 columns, old and new
+        stack (side by side they would be some 20 columns each); widened again, they stand side by side."""
+        wide = event.size.width >= WIDE
+        if self._wide is None or wide == self._wide:
+            return
+        self._wide = self.side_by_side = wide
+        await self._show_view()
+
+    async def _show_view(self) -> None:
+        """Redraw the changes on screen after the view (side by side or inline) changed."""
+        if self.session.side == ORDER:
+            await self.show_order()
+        elif self.section is not None and self.session.side == PAIR:
+            await self.show_section(self.section)
+
     def _show_warnings(self) -> None:
-        self.query_one(WarningsPanel).show_warnings(self.session.warnings(), self.lang, self.warnings_open)
+        panel = self.query_one(WarningsPanel)
+        panel.show_warnings(self.session.warnings(), self.session.notes(), self.lang, self.warnings_open)
 
     # --- showing ---------------------------------------------------------------------
 
@@ -184,6 +217,15 @@ class ReviewApp(App[None]):
         session = self.session
         total = session.total_reviewed()
         bar = self.query_one(SummaryBar)
+        if session.side == ORDER:
+            positions = session.order_positions()
+            reviewed = (sum(1 for p in positions if session.is_reviewed(p)), len(positions))
+            many = len(session.order()) > len(positions)
+            changes = session.result.order_changes
+            bar.show_order(
+                self._order_title(), changes, reviewed, session.show_editorial, self.lang, total=total if many else None
+            )
+            return
         if session.side != PAIR:
             doc = session.posts(session.side)[session.pair_index]
             bar.show(None, (0, 0), session.show_editorial, self.lang, total=total, post=(doc, session.side == CREATED))
@@ -193,8 +235,19 @@ class ReviewApp(App[None]):
         many = len(session.order()) > (reviewed[1] if pair else 0)
         bar.show(pair, reviewed, session.show_editorial, self.lang, total=total if many else None)
 
+    def _order_title(self) -> str:
+        """'Käskkiri nr 164, 2024-11-15 → käskkiri nr 1, 2026-01-07': the two orders whose bodies are compared."""
+        names = [
+            word("report.order", self.lang, number=o.number, date=o.date or "?") if o else "?"
+            for o in self.session.order_refs()
+        ]
+        title = "  →  ".join(names)
+        return title[:1].upper() + title[1:]
+
     def _reviewed_by_section(self) -> dict[str, int]:
         session = self.session
+        if session.side == ORDER:
+            return {ORDER: sum(1 for p in session.order_positions() if session.is_reviewed(p))}
         pair = session.pair
         if pair is None:
             return {}
@@ -226,13 +279,39 @@ class ReviewApp(App[None]):
             section = next((s for s, changes in sections if changes), sections[0][0] if sections else "general")
         await self.show_section(section)
 
+    async def show_order(self) -> None:
+        """Show the orders' own changes: one section, each change a reviewable item."""
+        session = self.session
+        session.side, session.pair_index = ORDER, 0
+        positions = session.order_positions()
+        self.query_one(SectionTree).fill(
+            self._order_title(), [(ORDER, [p.change for p in positions])], self.lang, self._reviewed_by_section()
+        )
+        self.query_one(AnnexSwitcher).highlight_item(ORDER, 0)
+        self.section = ORDER
+        self._refresh_summary()
+        view = self.query_one(ChangeView)
+        note = None if positions else word("ui.order_no_changes", self.lang)
+        await view.show(
+            section_name(ORDER, self.lang),
+            positions,
+            [session.entry(p) for p in positions],
+            bool(self.side_by_side),
+            self.lang,
+            expanded=frozenset(self.expanded),
+            note=note,
+        )
+        self.query_one(SectionTree).highlight(ORDER)
+        view.set_current(self.current)
+
     async def show_post(self, position: Position) -> None:
         """Show a created or abolished post: one reviewable item with its whole text."""
         session = self.session
         session.side, session.pair_index = position.side, position.pair
         doc = session.post_doc(position)
         assert doc is not None
-        what = word("ui.created_post" if position.side == CREATED else "ui.abolished_post", self.lang)
+        # The section list is narrow: the post's short name ('Uus ametikoht'); the heading says the rest.
+        what = word("ui.created_short" if position.side == CREATED else "ui.abolished_short", self.lang)
         self.query_one(SectionTree).fill(
             doc_label(doc, self.lang),
             [(POST_SECTION, [position.change])],
@@ -274,6 +353,12 @@ class ReviewApp(App[None]):
         """Make a change current, switching pair and section as needed, and bring it into view."""
         self.current = position
         session = self.session
+        if position.is_order:
+            if session.side != ORDER:
+                await self.show_order()
+            else:
+                self.query_one(ChangeView).set_current(position)
+            return
         if position.is_post:
             if (session.side, session.pair_index) != (position.side, position.pair):
                 await self.show_post(position)
@@ -294,6 +379,9 @@ class ReviewApp(App[None]):
         if self.current is not None and self.current.is_post:
             self.session.side = PAIR  # forces show_post to redraw
             await self.show_post(self.current)
+            return
+        if self.session.side == ORDER:
+            await self.show_order()
             return
         if self.session.side != PAIR:
             return
@@ -316,7 +404,12 @@ class ReviewApp(App[None]):
         await self.go_to(message.position)
 
     async def on_annex_switcher_chosen(self, message: AnnexSwitcher.Chosen) -> None:
-        """A pair or an unpaired post was picked in the switcher."""
+        """A pair, an unpaired post or the orders' own changes were picked in the switcher."""
+        if message.side == ORDER:
+            positions = self.session.order_positions()
+            self.current = positions[0] if positions else None
+            await self.show_order()
+            return
         if message.side == PAIR:
             self.current = None
             self.session.side = PAIR
@@ -367,8 +460,7 @@ class ReviewApp(App[None]):
     async def action_toggle_view(self) -> None:
         """Switch between side by side (old | new) and inline."""
         self.side_by_side = not self.side_by_side
-        if self.section is not None and self.session.side == PAIR:
-            await self.show_section(self.section)
+        await self._show_view()
 
     def action_toggle_fold(self) -> None:
         """Show or fold the unchanged sentences of the current change."""
@@ -381,9 +473,20 @@ class ReviewApp(App[None]):
         card.set_expanded(position in self.expanded)
 
     def action_toggle_warnings(self) -> None:
-        """Open or close the warnings panel."""
+        """Open or close the warnings panel; with nothing in it, say so."""
+        if not (self.session.warnings() or self.session.notes()):
+            self.notify(word("ui.no_warnings", self.lang), timeout=3)
+            return
         self.warnings_open = not self.warnings_open
         self._show_warnings()
+
+    def action_focus_pairs(self) -> None:
+        """Put the focus on the pair switcher (Tab goes on to the sections, then the changes)."""
+        switcher = self.query_one(AnnexSwitcher)
+        if not switcher.display:
+            self.notify(word("ui.no_switcher", self.lang), timeout=3)
+            return
+        switcher.focus()
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""
@@ -456,7 +559,7 @@ class ReviewApp(App[None]):
         tree = self.query_one(SectionTree)
         for node in tree.root.children:
             if node.data is not None:
-                if self.session.side == PAIR:
+                if self.session.side in (PAIR, ORDER):
                     reviewed = self._reviewed_by_section().get(node.data.section, 0)
                 else:
                     reviewed = int(self.session.is_reviewed(self.current))

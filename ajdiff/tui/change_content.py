@@ -65,10 +65,12 @@ def _inline_of(spans: tuple[Span, ...]) -> Content:
     parts: list[str | tuple[str, str]] = []
     previous = None
     for s in spans:
-        # "[-kriisitoe-]{+Sotsiaal+}" would read as one word: keep a space between a deletion and an insertion.
+        # "[-kriisitoe-]{+Sotsiaal+}" would read as one word: keep a space between a deleted word and an
+        # inserted one; a punctuation mark replaced stays stuck to its word ("a[-,-]{+;+} b").
         if previous is SpanOp.DELETE and s.op is SpanOp.INSERT and parts:
             last = parts[-1][0] if isinstance(parts[-1], tuple) else parts[-1]
-            if not (last[-1:].isspace() or s.text[:1].isspace()):
+            wordy = any(c.isalnum() for c in last) and any(c.isalnum() for c in s.text)
+            if wordy and not (last[-1:].isspace() or s.text[:1].isspace()):
                 parts.append(" ")
         parts.append((s.text, DELETED if s.op is SpanOp.DELETE else INSERTED if s.op is SpanOp.INSERT else ""))
         previous = s.op

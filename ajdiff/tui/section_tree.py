@@ -16,6 +16,20 @@ from ajdiff.tui.session import section_impact
 from ajdiff.words import section_name
 
 
+def shorten(text: str, width: int) -> str:
+    """Text cut to `width` cells with an ellipsis, at the end of a word when one ends in the second half
+    ('Ametijuhendi ülevaatamine' → 'Ametijuhendi…'; a single long word is cut inside it: 'Teenistusülesand…')."""
+    if len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:width]
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:·-(") + "…"
+
+
 @dataclass(frozen=True)
 class SectionInfo:
     """What a tree node stands for: a section, its visible changes, how many are marked, the badge colour."""
@@ -93,5 +107,10 @@ class SectionTree(Tree[SectionInfo]):
         if node.line == self.cursor_line:
             # Red or yellow on the highlight is hard to read in many palettes: the row's own colour, bold.
             badge_style = Style(bold=True)
-        # The badge goes first: a narrow sidebar cuts the end of long section names, never the count.
-        return Text.assemble((f"{info.badge} ", style + badge_style), label)
+        # The badge goes first: a narrow sidebar shortens long section names, never the count.
+        badge = f"{info.badge} "
+        room = self.scrollable_content_region.width - len(badge)
+        if room > 0 and label.cell_len > room:
+            label = label[: len(shorten(label.plain, room)) - 1]  # the label's own styles kept on what stays
+            label.append("…")
+        return Text.assemble((badge, style + badge_style), label)

@@ -11,8 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, Impact
-from ajdiff.model import JobDescription
-from ajdiff.review import Mark, Review, ReviewEntry, load_review, pair_keys, post_key, save_review
+from ajdiff.model import JobDescription, OrderRef
+from ajdiff.review import ORDER_KEY, Mark, Review, ReviewEntry, load_review, pair_keys, post_key, save_review
 from ajdiff.text import fold
 from ajdiff.words import (
     SECTION_ORDER,
@@ -27,25 +27,31 @@ from ajdiff.words import (
     word,
 )
 
-PAIR, CREATED, ABOLISHED = "pair", "new", "old"
-"""What a position points into: a compared pair, a post only in the new order, or one only in the old."""
+PAIR, CREATED, ABOLISHED, ORDER = "pair", "new", "old", "order"
+"""What a position points into: a compared pair, a post only in the new order, one only in the old, or the
+orders' own bodies (their entry into force, repeals, the annexes they approve)."""
 POST_SECTION = "post"
 """The section of the one item a created or abolished post is."""
 
 
 @dataclass(frozen=True)
 class Position:
-    """One reviewable item: a change of a pair, or a whole created or abolished post."""
+    """One reviewable item: a change of a pair, a whole created or abolished post, or a change of the orders."""
 
     pair: int
-    """Index into the pairs, or into the created / abolished posts when `side` says so."""
+    """Index into the pairs, or into the created / abolished posts when `side` says so (0 for the orders)."""
     change: Change
     side: str = PAIR
 
     @property
     def is_post(self) -> bool:
         """True for a created or abolished post."""
-        return self.side != PAIR
+        return self.side in (CREATED, ABOLISHED)
+
+    @property
+    def is_order(self) -> bool:
+        """True for a change of the orders' own bodies."""
+        return self.side == ORDER
 
 
 def post_change(doc: JobDescription, created: bool, lang: str = "et") -> Change:
@@ -166,6 +172,20 @@ class ReviewSession:
         present |= {s for s in SECTION_ORDER if _has_content(pair.old, s) or _has_content(pair.new, s)}
         return [(s, [c for c in visible if c.section == s]) for s in sorted(present, key=section_order)]
 
+    def order_changes(self) -> list[Change]:
+        """The changes of the orders' own bodies the reviewer sees now (editorial ones only when shown)."""
+        return [c for c in self.result.order_changes if self.show_editorial or not c.editorial]
+
+    def order_positions(self) -> list[Position]:
+        """The orders' own changes, each a reviewable item."""
+        return [Position(0, c, ORDER) for c in self.order_changes()]
+
+    def order_refs(self) -> tuple[OrderRef | None, OrderRef | None]:
+        """The old and the new order, as the documents' approval blocks name them."""
+        olds = [*self.result.old_all, *(p.old for p in self.result.pairs), *self.result.unpaired_old]
+        news = [*self.result.new_all, *(p.new for p in self.result.pairs), *self.result.unpaired_new]
+        return (olds[0].order if olds else None, news[0].order if news else None)
+
     def post_positions(self) -> list[Position]:
         """The created posts, then the abolished ones, each one reviewable item."""
         return [
@@ -175,9 +195,10 @@ class ReviewSession:
         ]
 
     def order(self) -> list[Position]:
-        """Every visible change of every pair, then every created and abolished post: the walk of `n`."""
+        """The orders' own changes (a lawyer checks them first), every visible change of every pair, then
+        every created and abolished post: the walk of `n`."""
         changes = [Position(i, c) for i in self.pair_order for c in self.visible(self.result.pairs[i])]
-        return changes + self.post_positions()
+        return self.order_positions() + changes + self.post_positions()
 
     # --- moving ----------------------------------------------------------------------
 
@@ -240,6 +261,8 @@ class ReviewSession:
     # --- review marks ----------------------------------------------------------------
 
     def _keys(self, pos: Position) -> tuple[str, ...]:
+        if pos.is_order:
+            return (ORDER_KEY,)
         doc = self.post_doc(pos)
         if doc is not None:
             return (post_key(doc, pos.side == CREATED),)
@@ -285,9 +308,15 @@ class ReviewSession:
         order = self.order()
         return sum(1 for p in order if self.is_reviewed(p)), len(order)
 
+    def notes(self) -> list[str]:
+        """What the pairing decided on its own ('compared with Lisa 2 …, the best match of 7'): notes, not
+        warnings; each once."""
+        return list(dict.fromkeys(translate(n, self.lang) for n in self.result.notes))
+
     def warnings(self) -> list[str]:
-        """The pairing's notes and every document's warnings, each once, with the document it is about."""
-        lines = [translate(n, self.lang) for n in self.result.notes]
+        """Every document's warnings (what a reader could not read as written), each once, with the document
+        it is about."""
+        lines: list[str] = []
         docs = [d for pair in self.result.pairs for d in (pair.old, pair.new)]
         docs += [*self.result.unpaired_old, *self.result.unpaired_new]
         for doc in docs:

@@ -9,8 +9,10 @@ from textual.theme import Theme
 DARK, LIGHT = "ajdiff-dark", "ajdiff-light"
 
 # Chosen so that each maps to a distinct ANSI colour of the same meaning (checked in tests/tui/test_theme.py):
-# deleted → (bright) red, inserted → (bright) green, count → (bright) yellow, muted → a grey between the
-# background and the body text, the cursor row → a grey the text stays readable on.
+# deleted → (bright) red, inserted → (bright) green, count → (bright) yellow on the dark background and
+# magenta on the light one (a 16-colour terminal paints its yellow, xterm's #cdcd00, on white at a contrast of
+# 1.7: unreadable; its magenta reads at 4.7), muted → a grey between the background and the body text, the
+# cursor row → a grey the text stays readable on.
 _DARK_COLOURS = {
     "foreground": "#e0e0e0",
     "background": "#121212",
@@ -27,7 +29,7 @@ _LIGHT_COLOURS = {
     "muted": "#6c6c6c",
     "deleted": "#c4001a",
     "inserted": "#007a1f",
-    "warning": "#9a6700",
+    "warning": "#8b008b",
     "accent": "#0050b0",
     "cursor": "#b4c8e6",
 }

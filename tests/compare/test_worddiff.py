@@ -1,4 +1,5 @@
-"""compare/worddiff.py: the spans rebuild both texts exactly, and they change whole words, never letters."""
+"""compare/worddiff.py: the spans rebuild both texts exactly, and they change whole words or punctuation
+marks, never letters."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ def rebuild(spans: tuple[Span, ...], side: str) -> str:
 
 
 def boundaries(text: str) -> set[int]:
-    """Where a word or a run of spaces starts or ends in text."""
-    return {0, len(text)} | {m.end() for m in re.finditer(r"\s+|\S+", text)}
+    """Where a word, a punctuation mark or a run of spaces starts or ends in text (a word keeps the marks
+    inside it: 'Lõuna-Eesti', '2.12'; a mark at its edge is a token of its own: 'Kõrgharidus' + ',')."""
+    return {0, len(text)} | {m.end() for m in re.finditer(r"\s+|\w+(?:[-.,/'’]\w+)*|[^\w\s]", text)}
 
 
 WORDS = ["Koostab", "koostab", "aruande", "aruanded", "ja", "eelarve", "§", "3.1.", "õigus", "ülesanne", "(PSK)"]
@@ -42,7 +44,8 @@ def test_spans_rebuild_old_and_new_exactly(old: str, new: str) -> None:
 @settings(max_examples=300)
 @given(texts, texts)
 def test_spans_cut_only_between_words(old: str, new: str) -> None:
-    """Every span starts and ends where a word (or the space between words) does, on its side."""
+    """Every span starts and ends where a word, a punctuation mark or the space between words does, on its
+    side: never inside a word."""
     spans = word_spans(old, new)
     for side, text, skip in (("old", old, SpanOp.INSERT), ("new", new, SpanOp.DELETE)):
         cuts, at = boundaries(text), 0
@@ -74,3 +77,34 @@ def test_equal_texts_are_one_equal_span_and_nothing_is_nothing() -> None:
     assert word_spans("Hindab riski", "Hindab riski") == (Span(SpanOp.EQUAL, "Hindab riski"),)
     assert word_spans("", "") == ()
     assert word_spans("", "Uus") == (Span(SpanOp.INSERT, "Uus"),)
+
+
+def test_punctuation_stuck_to_a_word_changes_apart_from_it() -> None:
+    """Issue 25 item 14: a comma and words added after a word are that, not the word replaced."""
+    assert word_spans("Kõrgharidus", "Kõrgharidus, eelistatud sotsiaaltöö alal") == (
+        Span(SpanOp.EQUAL, "Kõrgharidus"),
+        Span(SpanOp.INSERT, ", eelistatud sotsiaaltöö alal"),
+    )
+    # A dropped full stop is the full stop, a year changed before its full stop is the year.
+    assert word_spans("kinnitatud ametijuhendid.", "kinnitatud ametijuhendid") == (
+        Span(SpanOp.EQUAL, "kinnitatud ametijuhendid"),
+        Span(SpanOp.DELETE, "."),
+    )
+    assert word_spans("jõustub 2026. aastal", "jõustub 2025. aastal") == (
+        Span(SpanOp.EQUAL, "jõustub "),
+        Span(SpanOp.DELETE, "2026"),
+        Span(SpanOp.INSERT, "2025"),
+        Span(SpanOp.EQUAL, ". aastal"),
+    )
+
+
+def test_marks_inside_a_word_keep_it_one_word() -> None:
+    """'Lõuna-Eesti', a duty number '2.12' and '1,5' are words: changed whole, not around their marks."""
+    assert word_spans("Lõuna-Eesti talitus", "Põhja-Eesti talitus")[:2] == (
+        Span(SpanOp.DELETE, "Lõuna-Eesti"),
+        Span(SpanOp.INSERT, "Põhja-Eesti"),
+    )
+    assert word_spans("punkt 2.12 ja 1,5", "punkt 2.13 ja 1,5")[1:3] == (
+        Span(SpanOp.DELETE, "2.12"),
+        Span(SpanOp.INSERT, "2.13"),
+    )

@@ -79,6 +79,26 @@ def _tables(doc) -> list[list[list[int]]]:  # type: ignore[no-untyped-def]
     return shapes
 
 
+def _story_text(text) -> str:  # type: ignore[no-untyped-def]
+    """A header's or footer's words, its tables' too (a table's row as its cells parted by ' | '), a line
+    each paragraph or row."""
+    lines = []
+    blocks = text.createEnumeration()
+    while blocks.hasMoreElements():
+        block = blocks.nextElement()
+        if block.supportsService("com.sun.star.text.TextTable"):
+            rows: dict[int, list[tuple[str, str]]] = {}
+            for name in block.getCellNames():
+                column = "".join(c for c in name if c.isalpha())
+                row = int(name[len(column) :].split(".")[0])
+                cell = " ".join(block.getCellByName(name).getString().split())
+                rows.setdefault(row, []).append((f"{len(column):02d}{column}", cell))
+            lines += [" | ".join(cell for _, cell in sorted(rows[r])) for r in sorted(rows)]
+        else:
+            lines.append(block.getString())
+    return "\n".join(lines).strip()
+
+
 def _page_texts(doc) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     """The header and footer texts of the page styles in use (every kind: default, left, first page)."""
     found: dict[str, list[str]] = {"headers": [], "footers": []}
@@ -93,9 +113,30 @@ def _page_texts(doc) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
             for suffix in ("Text", "TextLeft", "TextFirst"):
                 with contextlib.suppress(Exception):  # TextFirst is newer than some LibreOffice versions
                     text = style.getPropertyValue(f"{part}{suffix}")
-                    if text is not None and text.getString().strip():
-                        found[key].append(text.getString().strip())
+                    words = _story_text(text) if text is not None else ""
+                    if words:
+                        found[key].append(words)
     return {key: sorted(set(texts)) for key, texts in found.items()}
+
+
+def _sections(doc) -> list[str]:  # type: ignore[no-untyped-def]
+    """The body's page set-ups in order, one entry per run of paragraphs on one page style: 'portrait' or
+    'landscape' (a Word section break is a change of page style in LibreOffice)."""
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    found: list[str] = []
+    last = None
+    paragraphs = doc.getText().createEnumeration()
+    while paragraphs.hasMoreElements():
+        block = paragraphs.nextElement()
+        if not block.supportsService("com.sun.star.text.Paragraph"):
+            continue  # a table: its page style is its neighbours'
+        name = block.getPropertyValue("PageStyleName")
+        if name != last:
+            style = styles.getByName(name)
+            wide = style.getPropertyValue("Width") > style.getPropertyValue("Height")
+            found.append("landscape" if wide else "portrait")
+            last = name
+    return found
 
 
 def _inspect(smgr, ctx, url: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -167,6 +208,7 @@ def main(paths: list[str]) -> int:
                     "remaining": sum(_redlines(doc).values()),
                     "tables": _tables(doc),
                     "images": doc.getGraphicObjects().getCount(),
+                    "sections": _sections(doc),
                     **_page_texts(doc),
                 }
                 doc.close(True)

@@ -250,10 +250,10 @@ async def test_question_mark_opens_help_listing_every_key(demo: ComparisonSet, r
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         keys = [key for key, _ in app.screen.rows]
-        assert keys == ["n", "p", "N", "a", "r", "c", "/", "g", "z", "e", "v", "w", "t", "x", "?", "q"]
+        assert keys == ["n", "p", "N", "a", "r", "c", "/", "g", "z", "e", "v", "w", "l", "t", "x", "?", "q"]
         assert (
-            "next change (across sections and pairs, then the created and abolished posts)"
-            in dict(app.screen.rows).values()
+            "next change (the orders' own changes, then across sections and pairs, then the created and abolished"
+            " posts)" in dict(app.screen.rows).values()
         )
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

@@ -70,7 +70,10 @@ async def test_muted_and_diff_colours_keep_their_meaning(
         assert g > r and g > b
         assert len({deleted.get_truecolor(ansi), inserted.get_truecolor(ansi), body.get_truecolor(ansi)}) == 3
         r, g, b = warning.get_truecolor(ansi)
-        assert r > b and g > b  # yellow-ish
+        if theme == DARK:
+            assert r > b and g > b  # yellow-ish
+        else:
+            assert r > g and b > g  # magenta-ish: a terminal's yellow on white cannot be read (below)
         # Item 7: the highlighted row (whose badge takes the row's text colour) stays readable.
         cursor = paint("ajdiff-cursor")
         assert contrast(body, cursor, ansi) >= 3  # bold text
@@ -121,3 +124,31 @@ async def test_badge_on_the_highlighted_row_takes_the_row_colour(
         strip = tree.render_line(other.line - tree.scroll_offset.y)
         # Off the highlight, a high-impact badge keeps the theme's red.
         assert next(s for s in strip if s.text.strip()).style.color == Color.parse(app.current_theme.error)
+
+
+# xterm's own 16 colours (its yellow is #cdcd00): what TERM=xterm-16color paints, white behind the light theme.
+XTERM = TerminalTheme(
+    (255, 255, 255),
+    (0, 0, 0),
+    [(0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229)],
+    [(127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255,) * 3],
+)
+
+
+async def test_light_theme_in_16_colours_draws_no_yellow_on_white(demo: ComparisonSet, review_path: Path) -> None:
+    """Issue 25 item 9: the light theme's counts and warnings were drawn in the terminal's yellow on white."""
+    app = ReviewApp(demo, review_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        v, _ = await _variables(app, pilot, LIGHT)
+        back = Color.parse(v["background"]).downgrade(ColorSystem.STANDARD)
+        for name in ("foreground", "text-muted", "text-error", "text-success", "text-warning", "text-accent"):
+            low = Color.parse(v[name]).downgrade(ColorSystem.STANDARD)
+            assert low.number not in (3, 11), f"{name} is the terminal's yellow"
+        # The colour the counts and the warnings panel take instead reads on white in either palette.
+        low = Color.parse(v["text-warning"]).downgrade(ColorSystem.STANDARD)
+        for palette in (DEFAULT_TERMINAL_THEME, XTERM):
+            text, paper = (
+                Color.from_triplet(low.get_truecolor(palette)),
+                Color.from_triplet(back.get_truecolor(palette)),
+            )
+            assert contrast(text, paper, palette) >= 4.5, palette is XTERM
