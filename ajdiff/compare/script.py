@@ -316,6 +316,8 @@ def aligned_script(
     `paragraph_script` does, between the paired units around them. Claims that cross one another fall
     back to `paragraph_script` alone."""
     plain = partial(paragraph_script, old, new, moves=moves, new_groups=new_groups)
+    if not claims:
+        return plain()
     owner_old: dict[int, int] = {}
     owner_new: dict[int, int] = {}
     for n, claim in enumerate(claims):
