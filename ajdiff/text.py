@@ -258,6 +258,18 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", ";", ":"))
 
 
+_CONNECTORS = frozenset({"ja", "ning", "või", "ehk", "sh", "nt", "ega", "kui", "and", "or", "vöi", "v6i"})
+
+
+def wants_more(text: str) -> bool:
+    """True when a piece of text cannot end here: a connector, a comma or an open bracket last."""
+    text = text.rstrip()
+    if not text or text.endswith((",", "-", "(", "/")) or text.count("(") > text.count(")"):
+        return True
+    last = text.rsplit(" ", 1)[-1].lower()
+    return last in _CONNECTORS
+
+
 def starts_lower(text: str) -> bool:
     """True when text starts with a lowercase letter (a continuation of a wrapped sentence)."""
     for ch in text:

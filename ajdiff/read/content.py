@@ -18,12 +18,12 @@ from ajdiff.text import (
     join_wrapped,
     starts_lower,
     strip_bullet,
+    wants_more,
 )
 from ajdiff.tree import Node, NodeKind
 
 # Labels that may stand more than once: two substitutes, several untyped fields, competency groups.
 _REPEATABLE = frozenset({"general.substituted_by", "general.substitutes_for", "untyped", "competencies"})
-_CONNECTORS = frozenset({"ja", "ning", "või", "ehk", "sh", "nt", "ega", "kui", "and", "or", "vöi", "v6i"})
 _OLD_ROW_LABEL = re.compile(r"\b1[.,]([1-9])\.?\s+")
 _RESULT_TASK_WORD = re.compile(r"\w+(mine|mise\w*|misel)$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÕÄÖÜŠŽ])")
@@ -65,19 +65,6 @@ def _bounded(text: str) -> str:
     return text
 
 
-def _unbalanced(text: str) -> bool:
-    return text.count("(") > text.count(")")
-
-
-def _wants_more(text: str) -> bool:
-    """True when a piece of text cannot end here: a connector, a comma or an open bracket last."""
-    text = text.rstrip()
-    if not text or text.endswith((",", "-", "(", "/")) or _unbalanced(text):
-        return True
-    last = text.rsplit(" ", 1)[-1].lower()
-    return last in _CONNECTORS
-
-
 # ---------------------------------------------------------------------------- fields
 
 
@@ -94,7 +81,7 @@ def _segment(values: list[Line], count: int) -> list[list[Line]]:
     costs = []
     for k in range(len(values) - 1):
         cost = len(values[k].text) / width
-        if _wants_more(values[k].text):
+        if wants_more(values[k].text):
             cost += 2.0
         if not starts_lower(values[k + 1].text):
             cost -= 0.5
@@ -209,6 +196,8 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             lines[i] = line
         body = line.body if numbered else line.text
         hit = match_label(body, prefix)
+        if hit and _wrapped_onto_label(line, hit.label, hit.rest, drafts):
+            hit = None  # "… nende tegevuse" / "eesmärk lähtuvad …": a page's wrap, not a label
         if hit and (hit.key not in seen or hit.key in _REPEATABLE) and not line.bullet:
             seen.add(hit.key)
             key = hit.key if hit.key != "untyped" else None
@@ -219,7 +208,7 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
                 i = _read_stack(lines, i, drafts, seen, prefix)
             continue
         last = drafts[-1] if drafts else None
-        fresh = last is None or numbered or title or (not starts_lower(body) and not _wants_more(last.text))
+        fresh = last is None or numbered or title or (not starts_lower(body) and not wants_more(last.text))
         end = _sentence_end(lines, i, prefix) if prefix == "general." and fresh else i + 1
         sentence = _sentence_field(" ".join([body, *(x.text for x in lines[i + 1 : end])])) if end > i else None
         if sentence and sentence[0] not in seen:
@@ -249,6 +238,22 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             if d.kind is NodeKind.PARAGRAPH and d.text and not is_table_header(d.text):
                 warnings.append(f"requirements: unlabelled text {d.text[:60]!r}")
     return [d.node() for d in drafts]
+
+
+def _wrapped_onto_label(line: Line, label: str, rest: str, drafts: list[_Draft]) -> bool:
+    """True when a line that starts with a label's words is a wrap inside the text before it: it starts
+    in lowercase, unnumbered, with no colon after the label, after unfinished text. Either it is only
+    the label's words ('Muud nõuded: … tundmine' / 'arvutioskus'), or it goes on after an item or a
+    paragraph ('1.2. … nende tegevuse' / 'eesmärk lähtuvad …'): a field's lowercase label with its
+    value after a field's value is a label ('teenistuskoht jurist' / 'struktuuriüksus …')."""
+    if line.num is not None or line.bullet or not starts_lower(line.text):
+        return False
+    if re.match(re.escape(label) + r"\s*[:–-]", line.text):
+        return False
+    last = drafts[-1] if drafts else None
+    if last is None or not last.text or ends_sentence(last.text):
+        return False
+    return not rest or last.kind is not NodeKind.FIELD
 
 
 _SENTENCE_LINES = 4  # a field written as a sentence is one short sentence: look this far for its end
@@ -307,7 +312,7 @@ def _continues(last: _Draft, line: Line, title: bool) -> bool:
     if not title:
         return last.kind is not NodeKind.PARAGRAPH or not line.bullet
     if last.kind is NodeKind.FIELD:
-        return starts_lower(line.text) or _wants_more(last.text)
+        return starts_lower(line.text) or wants_more(last.text)
     return starts_lower(line.text)
 
 
@@ -487,6 +492,24 @@ def _duty_numbers(lines: list[Line], major: str | None) -> set[int]:
     return set(flat)
 
 
+_NUMBER_IN_HEADER = re.compile(r"\b\d{1,2}(?:\.\d{1,2})+\.?\s*")
+
+
+def _numbered_headers(lines: list[Line], starts: set[int]) -> set[int]:
+    """The lines of a header row whose cells carry the group's number ('3.1 ÜLESANNE 3.1 SOOVITUD
+    TULEMUS', RTK), and the line a narrow column wrapped its last word to ('TULEMUS'): no duty."""
+    found: set[int] = set()
+    for k in sorted(starts):
+        bare = _NUMBER_IN_HEADER.sub("", lines[k].body).strip()
+        if not bare or not bare.isupper():
+            continue
+        if is_table_header(bare):
+            found.add(k)
+        elif k + 1 < len(lines) and lines[k + 1].num is None and is_table_header(f"{bare} {lines[k + 1].text}"):
+            found |= {k, k + 1}
+    return found
+
+
 def read_duties(
     lines: list[Line], wrapped: bool, warnings: list[str], major: str | None = None, columns: bool = False
 ) -> list[Node]:
@@ -495,11 +518,17 @@ def read_duties(
     starts = _duty_numbers(lines, major)
     if not starts:
         return _unnumbered_duties(lines, wrapped)
+    header_rows = _numbered_headers(lines, starts)
+    starts -= header_rows
     duties: list[_Duty] = []
     before: list[_Draft] = []
     interleaved = False
     for k, line in enumerate(lines):
         text = line.text
+        if k in header_rows:
+            if not duties:  # kept in the tree, as a header row before the first duty is
+                before.append(_Draft(NodeKind.PARAGRAPH, [line], text))
+            continue  # a header row again mid-table: no part of a duty (as below)
         if k in starts:
             interleaved = _interleaved(lines, k, starts)
             task, sep, result = line.body.partition(" | ")  # a flattened "task | result" row
@@ -544,7 +573,12 @@ def read_duties(
             _extend(d.results[-1], line)
         else:
             _add_result(d, line)
-    headers = [b.text for b in before if not is_table_header(b.text) and not is_results_label(b.text.rstrip(":"))]
+    rows = {lines[k].text for k in header_rows}
+    headers = [
+        b.text
+        for b in before
+        if b.text not in rows and not is_table_header(b.text) and not is_results_label(b.text.rstrip(":"))
+    ]
     if headers:
         warnings.append(f"duties: ignored text before the first duty: {' '.join(headers)[:80]!r}")
     return [b.node() for b in before] + [_finish(d.draft) for d in duties]
@@ -566,18 +600,32 @@ def _finish(draft: _Draft) -> Node:
     return draft.node()
 
 
+def _wrapped_header(lines: list[Line], k: int) -> int:
+    """How many lines from k make one column header cut over lines ('Tegevused ülesannete' /
+    'täitmiseks', PPA), or 0: a narrow column wraps its header as it wraps its text."""
+    for n in (2, 3):
+        joined = " ".join(x.text for x in lines[k : k + n])
+        if k + n <= len(lines) and not lines[k + n - 1].num and is_table_header(joined):
+            return n
+    return 0
+
+
 def _unnumbered_duties(lines: list[Line], wrapped: bool = False) -> list[Node]:
     """Duties without numbers: each bullet, or each line that starts a new sentence, is a duty.
 
     In a page's wrapped lines a capital after an unfinished sentence is a name or an abbreviation
     inside it ("juhendab" / "ÜKT-tegijaid;"), not a new duty."""
     drafts: list[_Draft] = []
-    for line in lines:
-        if is_table_header(line.text) or is_list_intro(line.text):
+    header = 0  # lines left of a header cell wrapped over lines
+    for k, line in enumerate(lines):
+        if not header and not any(d.kind is NodeKind.ITEM for d in drafts):
+            header = _wrapped_header(lines, k)
+        if header or is_table_header(line.text) or is_list_intro(line.text):
+            header = max(header - 1, 0)
             drafts.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))
             continue
         last = next((d for d in reversed(drafts) if d.kind is NodeKind.ITEM), None)
-        new = line.bullet or last is None or (not starts_lower(line.text) and not _wants_more(last.text))
+        new = line.bullet or last is None or (not starts_lower(line.text) and not wants_more(last.text))
         if new and wrapped and not line.bullet and last is not None and not ends_sentence(last.text):
             new = False
         if last is not None and drafts[-1] is last and not new:
@@ -638,7 +686,7 @@ def read_generic(lines: list[Line]) -> list[Node]:
         last = siblings[-1] if siblings else container
         if line.bullet:
             siblings.append(_Draft(NodeKind.BULLET, [line], line.text))
-        elif last is not None and (starts_lower(line.text) or _wants_more(last.text) or not ends_sentence(last.text)):
+        elif last is not None and (starts_lower(line.text) or wants_more(last.text) or not ends_sentence(last.text)):
             _extend(last, line)
         else:
             siblings.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))

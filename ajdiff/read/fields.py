@@ -29,6 +29,22 @@ def _name_list(text: str) -> tuple[str, ...]:
     return tuple(split_outside_parens(text, ",;"))
 
 
+def _list_items(node: Node, value: str) -> tuple[str, ...]:
+    """The posts a list field names: its value cut at commas and semicolons, and a bulleted list under
+    its label ('Teenistuja asendab:' / '• Ekspert' / '• kriisijuht') item by item, as the document lists
+    them: so 'A, B' in one cell and 'A' and 'B' as bullets hold the same items in the model (JSON `show`).
+    Lines without bullets stay one value: a page or a cell wraps a long post's name over lines exactly
+    as it would cut a list ('Sotsiaalkindlustusameti kriisivalmiduse' / 'talituse juhataja'), and a Word
+    cell's paragraphs may be such a name broken by hand ('Nõustaja (…, mis ei seisne avaliku võimu' /
+    'teostamises)': splitting them made seed 003's Word-table layouts in the invariance test report
+    substantive changes), so only the comparison can tell them apart, where the same words cut into
+    items elsewhere are editorial."""
+    if node.kind is not NodeKind.FIELD or not any(c.kind is NodeKind.BULLET for c in node.children):
+        return _name_list(value)
+    own = _name_list(node.text) if node.text.strip() else ()
+    return own + tuple(n for child in node.children for n in _name_list(child.text))
+
+
 def _items(node: Node, own: bool = False, separators: str = ";") -> list[str]:
     """The items of a list section or field (with `own`, the field's own text first), without its
     introduction ('Töötajal on õigus:'); an item that lists several with ';' is split."""
@@ -105,7 +121,7 @@ class _Collector:
                 if not self.lists[name] or name != "subordinates":
                     # "Esimene asendaja" and "Teine asendaja" may name the same; a list names each once.
                     known = self.lists[name]
-                    known.extend(n for n in _name_list(value) if n not in known)
+                    known.extend(n for n in _list_items(node, value) if n not in known)
             elif value:
                 self.general.setdefault(name, value.strip())
         elif key.startswith("requirements."):

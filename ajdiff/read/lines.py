@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
-from ajdiff.text import dehyphenate_inline, fold, strip_bullet
+from ajdiff.text import dehyphenate_inline, ends_sentence, fold, strip_bullet
 from ajdiff.tree import Origin
 
 # "3.1." "3.1" "3.1.1" "2." "2)" — and the text after it.
@@ -95,6 +95,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     i = 0
     signing = False
     last_item: Numbering | None = None  # the numbered item the following lines may continue
+    last_top = 0  # the first part of the last decimal number ('3' of '3.', '3.2')
     while i < len(lines):
         text = lines[i]
         origin = origins[i] if i < len(origins) else Origin(line=i + 1)
@@ -112,11 +113,13 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 metadata.append(("signature", text))
                 continue
             signing = False
-        if text.isdigit() and len(text) <= 2 and i < len(lines) and re.match(r"^\.\d{1,2}\s", lines[i]):
-            # A number split over two lines ("4" / ".2 vastutab …"): one numbered line.
-            verbatim = f"{text}\n{lines[i]}"
-            text = text + lines[i]
-            i += 1
+        split = _next_filled(lines, i) if text.isdigit() and len(text) <= 2 else len(lines)
+        if split < len(lines) and re.match(r"^\.\d{1,2}\s", lines[split]):
+            # A number split over two lines ("4" / ".2 vastutab …"), blank lines between when a PDF's
+            # text layer spaces its lines: one numbered line.
+            verbatim = f"{text}\n{lines[split]}"
+            text = text + lines[split]
+            i = split + 1
         elif _PAGE_MARK.match(text):
             metadata.append(("page", text))
             continue
@@ -125,7 +128,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             j = i
             while j < len(lines) and not lines[j]:
                 j += 1
-            if j < len(lines) and heading_key(lines[j]):
+            if j < len(lines) and (heading_key(lines[j]) or (_caps(lines[j]) and heading_prefix(lines[j]))):
                 verbatim = f"{text}\n{lines[j]}"
                 text = f"{text.rstrip('.,')}. {lines[j]}"
                 i = j + 1
@@ -140,6 +143,8 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         num = numbering(body)
         if num is None and last_item is not None:
             num = _successor(body, last_item)
+        if raw.wrapped and num is not None and out and _wrapped_number(num, out[-1].text, last_top):
+            num = None  # "… õppetunde nädalas" / "24. Õppetundidest …": the page cut before a number
         if num and num.depth == 1 and i < len(lines):
             # A heading wrapped before a lowercase word ("3. Teenistuskoha" / "täitjale esitatavad nõuded").
             j = _next_filled(lines, i)
@@ -158,6 +163,9 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             glued = _glued_item(body, last_item, cut_at_end, own_number=False)
         else:
             glued = None
+        if glued is None:
+            top = num.parts[0] if num is not None and num.style == "decimal" else last_top
+            glued = _glued_heading(body, top, lines[j] if j < len(lines) else "")
         if glued is not None and verbatim.endswith(body[glued:]):
             # "3.1. nõustab … 3.2. osaleb …": items run together on one line are read one by one.
             rest = body[glued:]
@@ -169,8 +177,32 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         out.append(Line(body, verbatim, origin, blank, bullet, num))
         if num is not None:
             last_item = num if num.style == "decimal" and num.depth >= 2 else None
+            if num.style == "decimal":
+                last_top = num.parts[0]
         blank = False
     return out, metadata
+
+
+_ENDING_NUMBER = re.compile(r"\s(\d{1,2})\.(?:\s+(\S.*))?$")
+
+
+def _glued_heading(text: str, top: int, following: str) -> int | None:
+    """Where the next section's heading in capitals stands at a line's end ('… üle. 3. PÕHIKOHUSTUSED'),
+    or its number alone when the heading is the next line ('… üle. 3.' / 'PÕHIKOHUSTUSED'), or None."""
+    m = _ENDING_NUMBER.search(text)
+    if m is None or int(m.group(1)) != top + 1:
+        return None
+    title = m.group(2) or following
+    return m.start() + 1 if _caps(title) and heading_prefix(title) else None
+
+
+def _wrapped_number(num: Numbering, before: str, last_top: int) -> bool:
+    """True when a number at a wrapped line's start is the sentence's, not an item's: the line before
+    is unfinished and the number ('24.') neither goes on from the last one (3 → 3.1, 4) nor starts one."""
+    if num.style != "decimal" or ends_sentence(before) or not before[-1:].isalpha():
+        return False
+    top = num.parts[0]
+    return top not in (last_top, last_top + 1, 1)
 
 
 def _successor(text: str, last: Numbering) -> Numbering | None:

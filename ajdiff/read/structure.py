@@ -10,7 +10,7 @@ from ajdiff.read.content import read_duties, read_fields, read_generic, read_lis
 from ajdiff.read.lexicon import text_looks_like_ocr
 from ajdiff.read.lines import Line, numbering, prepare
 from ajdiff.read.orders import RawDocument
-from ajdiff.read.vocabulary import heading_key, heading_prefix, match_label, vocabulary
+from ajdiff.read.vocabulary import heading_key, heading_prefix, is_table_header, match_label, vocabulary
 from ajdiff.text import fold, slugify
 from ajdiff.tree import Node, NodeKind
 
@@ -62,10 +62,14 @@ def _heading(line: Line, expected: int, following: Line | None, in_body: bool) -
         if num.depth != 1 or num.style not in ("decimal", "roman"):
             return None
         title = num.rest
-        if not title or len(title) > 400 or not (title[0].isupper() or title[0].isdigit()):
+        if not title or not (title[0].isupper() or title[0].isdigit()):
             return None
         words = title.split()
         hit = heading_prefix(title)
+        if len(title) > 400 and not (hit and hit[0] == "goal"):
+            # A long line is a paragraph, unless it opens with the goal's heading, the goal after it:
+            # a PDF joins "2. Teenistuskoha eesmärk on …" with the lines of its paragraph.
+            return None
         if hit and len(" ".join(words[: hit[1]])) <= _MAX_HEADING_CHARS:
             key, used = hit
             if _is_caps(" ".join(words[:used])):
@@ -98,7 +102,13 @@ def _heading(line: Line, expected: int, following: Line | None, in_body: bool) -
     # "Teenistuskoha eesmärk" or "Õigused" alone on a line is a label whose value follows, not a heading.
     if named and not (in_body and not _is_caps(text) and _is_label(text)):
         return _Heading(named, text, None, "")
-    if in_body and _is_caps(text) and len(text.split()) <= 8 and fold(text) != vocabulary().title_word:
+    if (
+        in_body
+        and _is_caps(text)
+        and len(text.split()) <= 8
+        and fold(text) != vocabulary().title_word
+        and not is_table_header(text)  # "TULEMUS": a duty table's column, wrapped under its row
+    ):
         return _Heading(None, text, None, "")
     return None
 

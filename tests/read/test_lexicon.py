@@ -142,3 +142,18 @@ def test_the_shipped_dictionary_is_the_debian_one() -> None:
         shipped = resources.files("ajdiff").joinpath(f"data/et_EE.{suffix}.gz").read_bytes()
         assert shipped == build_lexicon.packed(DIC.with_suffix(f".{suffix}"))
     assert len(lexicon._dictionary().entries) > 250_000
+
+
+@pytest.mark.skipif(not DIC.exists(), reason="the Debian dictionary (myspell-et) is what the files are built from")
+def test_a_fold_finds_the_entries_the_debian_dictionary_gives_it() -> None:
+    """The shipped entries are sorted by fold and found by bisection: every fold of the Debian
+    dictionary's lower-case entries finds exactly those entries, and nothing else is found."""
+    debian: dict[str, list[tuple[str, str]]] = {}
+    for line in DIC.read_text(encoding="iso-8859-15").splitlines()[1:]:
+        word, _, flags = line.strip().partition("/")
+        if word and word == word.lower():
+            debian.setdefault(word.translate(FOLD), []).append((word, flags))
+    entries = lexicon._dictionary().entries
+    assert all(sorted(entries.get(fold)) == sorted(found) for fold, found in debian.items())
+    assert sum(1 for _ in entries.items()) == len(debian)
+    assert entries.get("jarelevalve") == [] and entries.get("ülevaade") == [] and entries.get("€") == []

@@ -202,3 +202,26 @@ def test_the_thousandth_duty_follows_the_nine_hundred_ninety_ninth() -> None:
         ("Eelarve kavandamine.", ("Eelarve on koostatud.",)),
         ("Hangete korraldamine.", ()),
     ]
+
+
+def test_a_list_in_one_cell_and_the_same_list_as_bullets_hold_the_same_items() -> None:
+    """Issue 21: 'A, B' in one cell and 'A' and 'B' as bullets under the label are the same items in the
+    model, so JSON `show` lists them alike (seed 001's substitutes, laid out both ways). Lines without
+    bullets stay one value in the model, since a wrapped post's name looks the same; the comparison
+    calls the same words cut into items elsewhere editorial (see `_list_items`)."""
+    text = SEEDS["001"].read_text(encoding="utf-8")
+    cell = "Teenistuja asendab Peaspetsialist (toimepidevus), kriisijuht"
+    assert cell in text
+    (in_cell,) = _read(text)
+    lists = {
+        "bullets": "Teenistuja asendab:\n• Peaspetsialist (toimepidevus)\n• kriisijuht",
+        "dashes, a name wrapped": "Teenistuja asendab:\n- Peaspetsialist\n(toimepidevus)\n- kriisijuht",
+        "lines": "Teenistuja asendab:\nPeaspetsialist (toimepidevus)\nkriisijuht",
+    }
+    read = {name: _read(text.replace(cell, layout))[0] for name, layout in lists.items()}
+    assert in_cell.general.substitutes_for == ("Peaspetsialist (toimepidevus)", "kriisijuht")
+    assert read["bullets"].general.substitutes_for == in_cell.general.substitutes_for
+    assert read["dashes, a name wrapped"].general.substitutes_for == in_cell.general.substitutes_for
+    assert read["lines"].general.substitutes_for == ("Peaspetsialist (toimepidevus) kriisijuht",)
+    for doc in read.values():
+        assert compare(in_cell, doc).substantive == ()

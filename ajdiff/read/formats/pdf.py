@@ -24,7 +24,15 @@ from typing import Any
 from ajdiff.errors import InputError
 from ajdiff.read.formats import MAX_LINE_CHARS, SourceText
 from ajdiff.read.vocabulary import is_table_header
-from ajdiff.text import ParagraphTooLong, ends_sentence, join_wrapped, normalize_line, starts_lower, strip_bullet
+from ajdiff.text import (
+    ParagraphTooLong,
+    ends_sentence,
+    join_wrapped,
+    normalize_line,
+    starts_lower,
+    strip_bullet,
+    wants_more,
+)
 from ajdiff.tree import Origin
 
 # "3", "- 3 -", "Lk 2 / 5", "lk. 2", "2 (5)", "2/5", "Page 2 of 5", "Leht 2".
@@ -303,12 +311,15 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False
     prev: _Line | None = None
     prev_idx = -1
     column_para: dict[int, int] = {}  # column -> index of the last paragraph written in it
+    column_line: dict[int, _Line] = {}  # column -> the last line written in it
+    widths: dict[int, int] = {}
     spaced: list[bool] = []  # per paragraph: its last line ended in a space
     hanging: list[bool] = []  # per paragraph: a list item with a hanging indent
     for page_no, lines in enumerate(pages):
-        widths = _widths(lines)
+        last_widths, widths = widths, _widths(lines)
         pitch = _leading([lines])
         carried = column_para if page_no else {}
+        carried_lines, column_line = column_line, {}
         column_para = {}
         for line in lines:
             col = _column(line.x) if line.x is not None else None
@@ -316,7 +327,19 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False
             if page_no and col is not None and col in carried and col not in column_para:
                 idx = carried[col]
                 bulleted = strip_bullet(line.text)[1]
-                if (_goes_on(line.text) and not ends_sentence(paragraphs[idx])) or (hanging[idx] and not bulleted):
+                last = carried_lines.get(col)
+                # A one-line paragraph the next word would have fitted after, with no connector or comma
+                # last, ended by choice: a list's line ("… osakonna teenistuja" / "teenistuse direktorit
+                # …"), not a cell split by the page ("… koostajate ning" / "vastavushindamisasutuste …").
+                ended = (
+                    last is not None
+                    and paragraphs[idx] == last.text
+                    and not wants_more(last.text)
+                    and _would_fit(last, line, last_widths)
+                )
+                if (_goes_on(line.text) and not ends_sentence(paragraphs[idx]) and not ended) or (
+                    hanging[idx] and not bulleted
+                ):
                     target = idx
             elif prev is not None and (page_no == 0 or column_para):
                 joined, by_gap = _continues(prev, line, widths if fit else None, leading, pitch)
@@ -343,8 +366,10 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False
             prev, prev_idx = line, target
             if line.xs:
                 column_para[_column(line.xs[-1])] = target
+                column_line[_column(line.xs[-1])] = line
                 if col is not None:
                     column_para.setdefault(col, target)
+                    column_line.setdefault(col, line)
     return list(zip(paragraphs, first_page)), gap_breaks
 
 
