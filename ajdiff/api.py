@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ajdiff import i18n
 from ajdiff.changes import (
     Change,
     Comparison,
@@ -23,11 +24,11 @@ from ajdiff.changes import (
     SectionAlignment,
 )
 from ajdiff.compare.document import compare, compare_orders
-from ajdiff.compare.pairing import best_match, constraints, duties_matched, evidence, judge, propose, settle
 from ajdiff.errors import InputError, display_name
+from ajdiff.i18n import N_, _
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SUFFIXES, read_bytes, read_input
-from ajdiff.read.parse import parse_source, read_documents
+from ajdiff.read.parse import annex_number, parse_source, read_documents
 from ajdiff.text import fold
 from ajdiff.tree import NodeKind, walk
 
@@ -61,11 +62,11 @@ def select_annex(docs: list[JobDescription], annex: str | None, source: str) -> 
     """Keep only the annex asked for ('2' or 'Lisa 2'); all documents when annex is None."""
     if annex is None:
         return docs
-    wanted = annex.strip().lower().removeprefix("lisa").strip()
+    wanted = annex_number(annex)
     chosen = [d for d in docs if (d.annex or "").lower() == wanted]
     if not chosen:
         have = ", ".join(d.annex for d in docs if d.annex) or "none"
-        raise InputError(source, f"has no annex {annex}", f"annexes in the file: {have}")
+        raise InputError(source, _("has no annex {0}").format(annex), _("annexes in the file: {0}").format(have))
     return chosen
 
 
@@ -85,10 +86,11 @@ def looks_like_job_description(doc: JobDescription) -> bool:
     return False
 
 
-NOT_A_JOB_DESCRIPTION = (
-    "does not look like a job description (looked for a title 'AMETIJUHEND' or an approval block, headings "
-    "such as 'Üldosa' or 'Teenistusülesanded', labels such as 'Teenistuskoht' or 'Vahetu juht', numbered items)"
+LOOKED_FOR = N_(
+    "(looked for a title 'AMETIJUHEND' or an approval block, headings such as 'Üldosa' or 'Teenistusülesanded', "
+    "labels such as 'Teenistuskoht' or 'Vahetu juht', numbered items)"
 )
+"""What a file without a job description lacks (marked here, said in the language chosen by then)."""
 
 
 def load(path: str | Path, annex: str | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[JobDescription]:
@@ -101,13 +103,23 @@ def _load_all(path: str | Path, max_bytes: int) -> list[JobDescription]:
     return _load_read(path, max_bytes)[0]
 
 
-def _load_read(path: str | Path, max_bytes: int) -> tuple[list[JobDescription], InputBytes]:
-    """Every job description of one file, and the bytes they were read from; refuse a file with none."""
+def _load_read(path: str | Path, max_bytes: int, annex: str | None = None) -> tuple[list[JobDescription], InputBytes]:
+    """Every job description of one file, and the bytes they were read from; refuse a file with none.
+
+    With `annex`, only that annex is parsed where the file has it and it looks like a job description
+    (a one-pair diff of an order need not parse its other annexes); otherwise every one, as without."""
     data, name, suffix = read_input(path, max_bytes=max_bytes)
-    docs = parse_source(read_bytes(data, name, suffix, max_bytes=max_bytes))
+    source = read_bytes(data, name, suffix, max_bytes=max_bytes)
+    docs = parse_source(source, annex) if annex is not None else []
+    if not any(looks_like_job_description(d) for d in docs):
+        docs = parse_source(source)
     if not any(looks_like_job_description(d) for d in docs):
         # A README or a letter would otherwise "compare" as one nameless post with nothing in it.
-        raise InputError(str(path), NOT_A_JOB_DESCRIPTION, "give an ametijuhend or an order with annexes")
+        raise InputError(
+            str(path),
+            _("does not look like a job description {0}").format(_(LOOKED_FOR)),
+            _("give an ametijuhend or an order with annexes"),
+        )
     return docs, InputBytes(data, name, suffix)
 
 
@@ -147,10 +159,16 @@ def _list_folder(folder: Path, notes: list[str]) -> list[Path]:
         elif mode is None or not stat.S_ISDIR(mode):
             # A named pipe would block the run, a link to /dev/zero feed it without end: never opened.
             notes.append(
-                f"skipped {display_name(str(p))}: not a regular file (a named pipe, a device or a broken link)"
+                _("skipped {0}: not a regular file (a named pipe, a device or a broken link)").format(
+                    display_name(str(p))
+                )
             )
     if not files:
-        raise InputError(str(folder), "folder has no .txt, .docx, .pdf, .html or .asice files")
+        raise InputError(
+            str(folder),
+            _("folder has no .txt, .docx, .pdf, .html or .asice files"),
+            _("give folders of ametijuhend files"),
+        )
     return files
 
 
@@ -179,7 +197,11 @@ def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], no
         if any(looks_like_job_description(d) for d in result):
             docs.extend(in_annex_order(result))
         else:  # a README next to the annexes: skip it and say so, rather than pair it as a post
-            notes.append(f"skipped {display_name(str(path))}: {NOT_A_JOB_DESCRIPTION}")
+            notes.append(
+                _("skipped {0}: does not look like a job description {1}").format(
+                    display_name(str(path)), _(LOOKED_FOR)
+                )
+            )
     return docs
 
 
@@ -198,12 +220,16 @@ def _pool(jobs: int) -> tuple[Executor, bool]:
 
     forks = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if forks else None
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(), i18n.current())
+    )
     return pool, forks
 
 
-def _worker_start(parent: int) -> None:
-    """Tie a worker's life to its parent's: a killed `ajdiff` (SIGTERM, SIGKILL) leaves no worker behind.
+def _worker_start(parent: int, lang: str = "en") -> None:
+    """Tie a worker's life to its parent's: a killed `ajdiff` (SIGTERM, SIGKILL) leaves no worker behind; and
+    speak the parent's language (a spawned worker does not inherit it), as its warnings and refusals are said
+    where they are raised.
 
     Linux delivers SIGKILL to the worker when the parent dies (PR_SET_PDEATHSIG); elsewhere, and as a
     backstop, a thread notices that the parent is gone (the worker was re-parented) and exits. Ctrl-C
@@ -213,6 +239,7 @@ def _worker_start(parent: int) -> None:
     import sys
     import threading
 
+    i18n.use(lang)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if sys.platform.startswith("linux"):
         import ctypes
@@ -239,13 +266,13 @@ def _running_pool(jobs: int) -> Iterator[Executor]:
     running workers are ended, and the error that stopped it reaches the caller intact."""
     from concurrent.futures.process import BrokenProcessPool
 
-    pool, _ = _pool(jobs)
+    pool, _forks = _pool(jobs)
     try:
         yield pool
     except BrokenProcessPool:
         _stop(pool)
         # A worker was killed from outside (out of memory, a signal): say so in one line.
-        raise InputError("--jobs", "a worker process died (out of memory?)", "try --jobs 1") from None
+        raise InputError("--jobs", _("a worker process died (out of memory?)"), _("try --jobs 1")) from None
     except BaseException:
         _stop(pool)
         raise
@@ -272,6 +299,8 @@ the alignment (its steps hold the same changes: pickled once)."""
 
 
 def _outcome(old: JobDescription, new: JobDescription) -> Outcome:
+    from ajdiff.compare.pairing import duties_matched
+
     result = compare(old, new)
     # Computed here, beside the comparison, whose folded texts are now cached: cheap, and in parallel.
     return result.similarity, result.changes, duties_matched(old, new), result.alignment
@@ -327,6 +356,18 @@ OnPair = Callable[[Comparison], None]
 """Called with each compared pair as soon as it is done (streaming output)."""
 
 
+def not_paired_note(rejected: Sequence[tuple[str, str, int, int]], shown: int = MAX_NOTED) -> str:
+    """The note of the pairs turned down (old label, new label, duties that match, duties), the first `shown`
+    named, each part said in the chosen language."""
+    named = "; ".join(
+        _("{0} ({1} of {2} duties match)").format(f"{old} → {new}", matched, duties)
+        for old, new, matched, duties in rejected[:shown]
+    )
+    if len(rejected) > shown:
+        named = _("{0} and {1} more").format(named, len(rejected) - shown)
+    return _("not paired, too little in common: {0}; pair by hand with --pair OLD=NEW").format(named)
+
+
 def compare_documents(
     old: list[JobDescription],
     new: list[JobDescription],
@@ -351,13 +392,17 @@ def compare_documents(
         if on_pair:
             on_pair(result)
         return ComparisonSet(pairs=(result,))
+    # Pairing is for more than one document a side: a one-pair diff does not import it.
+    from ajdiff.compare.pairing import best_match, constraints, evidence, judge, propose, settle
+
     if (len(old) == 1 or len(new) == 1) and not by_hand:
         single, many, single_is_old = (old[0], new, True) if len(old) == 1 else (new[0], old, False)
         k, score = best_match(single, many)
         chosen = many[k]
         notes.append(
-            f"compared with {chosen.label} of {chosen.source}, the best match of {len(many)} "
-            f"(score {score:.2f}); choose another with --{'new' if single_is_old else 'old'}-annex"
+            _("compared with {0} of {1}, the best match of {2} (score {3}); choose another with --{4}-annex").format(
+                chosen.label, chosen.source, len(many), format(score, ".2f"), "new" if single_is_old else "old"
+            )
         )
         a, b = (single, chosen) if single_is_old else (chosen, single)
         result = replace(compare(a, b), pairing=evidence(a, b, score, PairBasis.BEST))
@@ -370,13 +415,13 @@ def compare_documents(
     found: list[tuple[int, int, PairEvidence]] = []
     results: list[Comparison] = []
     outcomes = _compare_many(old, new, [(p.old, p.new) for p in proposals], jobs, progress)
-    rejected: list[str] = []
+    rejected: list[tuple[str, str, int, int]] = []
     for p, (similarity, changes, matched, alignment) in zip(proposals, outcomes):
         proof = judge(old[p.old], new[p.new], p.score, p.basis, matched)
         if proof is None:  # the content does not support the pair: one post abolished, one created
             a, b = old[p.old], new[p.new]
             duties = max(len(a.duties), len(b.duties))
-            rejected.append(f"{a.label} → {b.label} ({matched[0]} of {duties} duties match)")
+            rejected.append((a.label, b.label, matched[0], duties))
             continue
         found.append((p.old, p.new, proof))
         # The alignment kept, not only its changes: the redline's body walks it as the reports do.
@@ -385,9 +430,7 @@ def compare_documents(
         if on_pair:
             on_pair(result)
     if rejected:  # say what was not paired and why, so that a reviewer can pair it by hand
-        shown = "; ".join(rejected[:MAX_NOTED])
-        more = f" and {len(rejected) - MAX_NOTED} more" if len(rejected) > MAX_NOTED else ""
-        notes.append(f"not paired, too little in common: {shown}{more}; pair by hand with --pair OLD=NEW")
+        notes.append(not_paired_note(rejected))
     settled = settle(len(old), len(new), found)
     by_old = {id(c.old): c for c in results}
     return ComparisonSet(
@@ -410,15 +453,21 @@ def compare_files(
     pair: Sequence[str] = (),
     no_pair: Sequence[str] = (),
     on_pair: OnPair | None = None,
+    every_annex: bool = True,
 ) -> ComparisonSet:
-    """Compare two files, two orders or two folders of job descriptions (see `compare_documents`)."""
+    """Compare two files, two orders or two folders of job descriptions (see `compare_documents`).
+
+    `every_annex=False`: of a file with `old_annex`/`new_annex`, read only that annex; `old_all`/`new_all`
+    are then empty (the reports that list a file's every annex, and the redline, need them: the default)."""
     old_p, new_p = Path(old_path), Path(new_path)
     if str(old_path) == "-" and str(new_path) == "-":
-        raise InputError("-", "only one side can be standard input")
+        raise InputError("-", _("only one side can be standard input"), _("give the other side as a file"))
     old_dir, new_dir = old_p.is_dir() and str(old_path) != "-", new_p.is_dir() and str(new_path) != "-"
     if old_dir != new_dir:
         folder = old_path if old_dir else new_path
-        raise InputError(str(folder), "is a folder but the other side is a file", "compare two files or two folders")
+        raise InputError(
+            str(folder), _("is a folder but the other side is a file"), _("compare two files or two folders")
+        )
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     notes: list[str] = []
     if old_dir:
@@ -429,9 +478,12 @@ def compare_files(
         new_docs = _job_descriptions(new_files, read[len(old_files) :], notes)
         for folder, docs in ((old_p, old_docs), (new_p, new_docs)):
             if not docs:
-                raise InputError(str(folder), "folder has no job descriptions", "give folders of ametijuhend files")
+                raise InputError(
+                    str(folder), _("folder has no job descriptions"), _("give folders of ametijuhend files")
+                )
     else:
-        (old_all, old_input), (new_all, new_input) = _load_read(old_path, max_bytes), _load_read(new_path, max_bytes)
+        old_all, old_input = _load_read(old_path, max_bytes, None if every_annex else old_annex)
+        new_all, new_input = _load_read(new_path, max_bytes, None if every_annex else new_annex)
         old_docs = in_annex_order(select_annex(old_all, old_annex, str(old_path)))
         new_docs = in_annex_order(select_annex(new_all, new_annex, str(new_path)))
     with _gc_paused():
@@ -445,8 +497,8 @@ def compare_files(
         result = replace(
             result,
             order_changes=order_changes,
-            old_all=tuple(old_all),
-            new_all=tuple(new_all),
+            old_all=tuple(old_all) if every_annex or old_annex is None else (),
+            new_all=tuple(new_all) if every_annex or new_annex is None else (),
             old_input=old_input,
             new_input=new_input,
         )

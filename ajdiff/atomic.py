@@ -6,12 +6,13 @@ import contextlib
 import os
 import signal
 import stat
-import tempfile
+import tempfile  # its mkstemp, not a copy: the security of a temporary name is its job
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ajdiff.errors import OutputError
+from ajdiff.i18n import _
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -33,11 +34,15 @@ def _is_stdin(out: Path) -> bool:
 def check_output_path(path: str | Path, *, inputs: Sequence[str | Path] = (), force: bool = False) -> Path:
     """Refuse an output path that is an input, a folder, or (without force) an existing file."""
     if not str(path):
-        raise OutputError("-o", "the output name is empty", "give a file name, or '-' for standard output")
+        raise OutputError("-o", _("the output name is empty"), _("give a file name, or '-' for standard output"))
     try:
         return _check_output_path(Path(path), inputs, force)
     except OSError as exc:  # a name too long for the file system, a folder that cannot be searched
-        raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+        raise OutputError(
+            str(path),
+            _("cannot write: {0}").format(exc.strerror or exc),
+            _("check the folder's free space and permissions"),
+        ) from None
 
 
 def _check_output_path(out: Path, inputs: Sequence[str | Path], force: bool) -> Path:
@@ -45,28 +50,34 @@ def _check_output_path(out: Path, inputs: Sequence[str | Path], force: bool) -> 
     for name in inputs:
         if str(name) == "-" and _is_stdin(out):
             raise OutputError(
-                str(path), "is the standard input being read; refusing to overwrite it", "choose another -o path"
+                str(path), _("is the standard input being read; refusing to overwrite it"), _("choose another -o path")
             )
         if str(name) != "-" and _same_file(out, Path(name)):
             # Even with --force: overwriting the document being compared destroys the evidence.
-            raise OutputError(str(path), "is an input file; refusing to overwrite it", "choose another -o path")
+            raise OutputError(str(path), _("is an input file; refusing to overwrite it"), _("choose another -o path"))
     try:
         mode = out.lstat().st_mode
     except OSError:
         mode = None
     if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
         # Renaming over a device node or a FIFO would replace it (as root, /dev/null) with a regular file.
-        kind = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        kind = _("a named pipe") if stat.S_ISFIFO(mode) else _("a socket") if stat.S_ISSOCK(mode) else _("a device")
         raise OutputError(
-            str(path), f"is {kind}, not a regular file; refusing to replace it", "write with > instead of -o"
+            str(path),
+            _("is {0}, not a regular file; refusing to replace it").format(kind),
+            _("write with > instead of -o"),
         )
     if out.is_dir():
-        raise OutputError(str(path), "is a folder", "give a file name")
+        raise OutputError(str(path), _("is a folder"), _("give a file name"))
     if (out.exists() or out.is_symlink()) and not force:
-        raise OutputError(str(path), "already exists", "use --force to overwrite it")
+        raise OutputError(str(path), _("already exists"), _("use --force to overwrite it"))
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(str(path), f"folder {parent} does not exist")
+        raise OutputError(
+            str(path),
+            _("folder {0} does not exist").format(parent),
+            _("create the folder first, or choose another -o path"),
+        )
     return out
 
 
@@ -140,7 +151,11 @@ def _write_and_move(path: str | Path, out: Path, payload: bytes, parent: Path, m
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
-        raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+        raise OutputError(
+            str(path),
+            _("cannot write: {0}").format(exc.strerror or exc),
+            _("check the folder's free space and permissions"),
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
@@ -156,9 +171,13 @@ def _write_and_move(path: str | Path, out: Path, payload: bytes, parent: Path, m
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, FileExistsError):
-            raise OutputError(str(path), "already exists", "use --force to overwrite it") from None
+            raise OutputError(str(path), _("already exists"), _("use --force to overwrite it")) from None
         if isinstance(exc, OSError):
-            raise OutputError(str(path), f"cannot write: {exc.strerror or exc}") from None
+            raise OutputError(
+                str(path),
+                _("cannot write: {0}").format(exc.strerror or exc),
+                _("check the folder's free space and permissions"),
+            ) from None
         raise
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 
 from ajdiff.model import JobDescription
+from ajdiff.records import dataclass
 
 
 class ChangeKind(str, Enum):

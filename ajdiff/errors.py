@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ajdiff.i18n import _
+
 _BREAKS = re.compile(r"\s*[\x00-\x1f\x7f-\x9f\u2028\u2029]+\s*")
 # What must not reach a terminal from a name: C0/C1 controls (escape sequences start with ESC or CSI),
 # line separators, and invisible format characters (bidi overrides can make "txt.exe" read "exe.txt").
@@ -42,33 +44,6 @@ def _without_class_names(text: str) -> str:
     return re.sub(r"[:\s]+$", "", re.sub(r"\(\s*\)", "", cleaned)).strip() or text
 
 
-# A hint (its catalogue key) for the refusals raised without one, so that every refusal says what to do next.
-_DEFAULT_HINTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key)
-    for pattern, key in (
-        (r"^no such file", "hint.check_name"),
-        (r"^permission denied", "hint.permissions"),
-        (r"^is a folder$", "hint.give_file"),
-        (r"^cannot read", "hint.readable"),
-        (r"^cannot write", "hint.free_space"),
-        (r"^folder .* does not exist", "hint.create_folder"),
-        (r"^only one side can be standard input", "hint.other_side"),
-        (r"^folder has no", "hint.folders"),
-        (r"is missing from the zip|unreadable XML", "hint.download_again"),
-        (r"^unknown command", "hint.help"),
-    )
-)
-_FALLBACK_HINT = "hint.help"
-
-
-def translate(text: str, lang: str) -> str:
-    """A problem or hint in `lang` ('et' or 'en'): the English text raised is looked up in the catalogue
-    (ajdiff.words); text it does not know stays as it is."""
-    from ajdiff.words import translate as in_lang
-
-    return in_lang(text, lang)
-
-
 class AjdiffError(Exception):
     """Base of every error ajdiff reports to a user instead of a traceback."""
 
@@ -86,22 +61,17 @@ class AjdiffError(Exception):
         return (type(self), (self.source, self.problem, self.hint))
 
     def full_hint(self) -> str:
-        """The hint given, or the one every refusal of this kind gets."""
-        from ajdiff.words import word
+        """The hint given, else a pointer to the help (every refusal says what to do next)."""
+        return self.hint or _("see ajdiff --help")
 
-        if self.hint:
-            return self.hint
-        for pattern, key in _DEFAULT_HINTS:
-            if pattern.search(self.problem):
-                return word(key, "en")
-        return word(_FALLBACK_HINT, "en")
+    def line(self) -> str:
+        """The one line printed on stderr: 'ajdiff: FILE: what is wrong (hint)'.
 
-    def line(self, lang: str = "en") -> str:
-        """The one line printed on stderr: 'ajdiff: FILE: what is wrong (hint)'."""
+        The problem and the hint were said in the user's language where they were raised (translated,
+        then formatted): nothing here looks them up again."""
         # Library messages (lxml, pypdf) may hold line breaks and file names anything; stderr gets one line.
-        problem = translate(_without_class_names(one_line(self.problem)), lang)
-        hint = translate(one_line(self.full_hint()), lang)
-        return f"ajdiff: {display_name(self.source)}: {problem} ({hint})"
+        problem = _without_class_names(one_line(self.problem))
+        return f"ajdiff: {display_name(self.source)}: {problem} ({one_line(self.full_hint())})"
 
 
 class InputError(AjdiffError):

@@ -13,7 +13,7 @@ import re
 import shutil
 import stat
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from datetime import datetime, timezone
 from enum import Enum
 from functools import lru_cache
@@ -23,7 +23,9 @@ from typing import Any
 from ajdiff.atomic import atomic_write
 from ajdiff.changes import Change, Comparison
 from ajdiff.errors import AjdiffError
+from ajdiff.i18n import _
 from ajdiff.model import JobDescription
+from ajdiff.records import dataclass
 
 REVIEW_FORMAT = "ajdiff-review/1"
 MAX_REVIEW_BYTES = 10 * 1024 * 1024
@@ -147,9 +149,9 @@ def _keep_backup(path: Path) -> Path:
                 return backup  # the same bad file again: one copy is enough
     except OSError as exc:
         raise ReviewError(
-            str(path), f"review file cannot be used, and no copy could be kept ({exc.strerror or exc})"
+            str(path), _("review file cannot be used, and no copy could be kept ({0})").format(exc.strerror or exc)
         ) from None
-    raise ReviewError(str(path), "review file cannot be used, and there are too many .bak copies already")
+    raise ReviewError(str(path), _("review file cannot be used, and there are too many .bak copies already"))
 
 
 def _text(value: object) -> str:
@@ -166,10 +168,10 @@ def _number(digits: str) -> int | str:
 def _entry(e: object) -> ReviewEntry:
     """One entry of the file; anything malformed raises, so that no mark is silently dropped."""
     if not isinstance(e, dict):
-        raise TypeError(f"entry is a {type(e).__name__}, not an object")
+        raise TypeError(_("entry is a {0}, not an object").format(type(e).__name__))
     comment = e.get("comment")
     if comment is not None and not isinstance(comment, str):
-        raise TypeError("comment is not text")
+        raise TypeError(_("comment is not text"))
     return ReviewEntry(
         pair=str(e["pair"]),
         change=str(e["change"]),
@@ -183,24 +185,24 @@ def _entry(e: object) -> ReviewEntry:
 def _unusable(path: Path, problem: str, keep_backup: bool, hint: str | None = None) -> ReviewError:
     """The error for a file that cannot be used; the UI, which will write the file, first keeps a copy."""
     if keep_backup:
-        kept = f"a copy is kept as {_keep_backup(path).name}"
+        kept = _("a copy is kept as {0}").format(_keep_backup(path).name)
         return ReviewError(str(path), problem, f"{kept}; {hint}" if hint else kept)
-    return ReviewError(str(path), problem, hint or "repair it, or give another --review file")
+    return ReviewError(str(path), problem, hint or _("repair it, or give another --review file"))
 
 
 def _json_problem(exc: Exception) -> str:
     """What is wrong with the file's text, in words rather than an exception's class name."""
     if isinstance(exc, json.JSONDecodeError):
         # json's "Unterminated string starting at" ends in "at" already: the place follows it directly.
-        where = f"line {exc.lineno} column {exc.colno}"
-        return (
-            f"not valid JSON: {exc.msg} {where}" if exc.msg.endswith(" at") else f"not valid JSON: {exc.msg} at {where}"
-        )
+        # json's own words (exc.msg) stay as they are: a library's, like pypdf's and lxml's.
+        if exc.msg.endswith(" at"):
+            return _("not valid JSON: {0} line {1} column {2}").format(exc.msg, exc.lineno, exc.colno)
+        return _("not valid JSON: {0} at line {1} column {2}").format(exc.msg, exc.lineno, exc.colno)
     if isinstance(exc, UnicodeDecodeError):
-        return "not UTF-8 text"
+        return _("not UTF-8 text")
     if isinstance(exc, RecursionError):
-        return "nested too deeply"
-    return "not valid JSON"
+        return _("nested too deeply")
+    return _("not valid JSON")
 
 
 def load_review(path: str | Path, *, keep_backup: bool = False) -> Review:
@@ -215,36 +217,39 @@ def load_review(path: str | Path, *, keep_backup: bool = False) -> Review:
     try:
         info = p.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise ReviewError(str(p), "review file is not a regular file", "give the file the terminal UI wrote")
+            raise ReviewError(str(p), _("review file is not a regular file"), _("give the file the terminal UI wrote"))
         if info.st_size > MAX_REVIEW_BYTES:
             limit = MAX_REVIEW_BYTES // 2**20
-            raise ReviewError(str(p), f"review file is larger than {limit} MiB", "move it away to start a new review")
+            raise ReviewError(
+                str(p), _("review file is larger than {0} MiB").format(limit), _("move it away to start a new review")
+            )
         raw = p.read_bytes()
     except OSError as exc:
         raise ReviewError(
-            str(p), f"cannot read the review file: {exc.strerror or exc}", "check the file's permissions"
+            str(p), _("cannot read the review file: {0}").format(exc.strerror or exc), _("check the file's permissions")
         ) from None
     try:
         # utf-8-sig: Notepad and PowerShell save UTF-8 with a byte order mark.
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_number)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
-        problem = f"review file is corrupt ({_json_problem(exc)})"
-        raise _unusable(p, problem, keep_backup, "move it away to start a new review") from None
+        problem = _("review file is corrupt ({0})").format(_json_problem(exc))
+        raise _unusable(p, problem, keep_backup, _("move it away to start a new review")) from None
     if not isinstance(data, dict) or data.get("format") != REVIEW_FORMAT:
         found = data.get("format") if isinstance(data, dict) else type(data).__name__
-        raise _unusable(p, f"unknown review file version {found!r} (expected {REVIEW_FORMAT})", keep_backup)
+        problem = _("unknown review file version {0} (expected {1})").format(repr(found), REVIEW_FORMAT)
+        raise _unusable(p, problem, keep_backup)
     try:
         items = data.get("entries", [])
         if not isinstance(items, list):
-            raise TypeError("entries is not a list")
+            raise TypeError(_("entries is not a list"))
         entries = tuple(_entry(e) for e in items)
         author = data.get("author")
         if author is not None and not isinstance(author, str):
-            raise TypeError("author is not text")
+            raise TypeError(_("author is not text"))
         author = _text(author) if author is not None else None
     except (KeyError, TypeError, ValueError) as exc:
-        what = f"an entry has no {exc.args[0]!r}" if isinstance(exc, KeyError) else str(exc)
-        raise _unusable(p, f"review file has a bad entry ({what})", keep_backup) from None
+        what = _("an entry has no {0}").format(repr(exc.args[0])) if isinstance(exc, KeyError) else str(exc)
+        raise _unusable(p, _("review file has a bad entry ({0})").format(what), keep_backup) from None
     return Review(entries=entries, author=author)
 
 

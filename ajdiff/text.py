@@ -6,7 +6,6 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from unidecode import unidecode
@@ -207,22 +206,84 @@ def fuzzy_equal(a: str, b: str, threshold: float = 0.8) -> bool:
     ca, cb = _char_counts(a), _char_counts(b)
     if 2.0 * sum(min(n, cb.get(ch, 0)) for ch, n in ca.items()) / total < threshold:
         return False
+    return alike_in_order(a, b, threshold)
+
+
+def alike_in_order(a: str, b: str, threshold: float = 0.8) -> bool:
+    """The last steps of `fuzzy_equal`, for a caller that has checked its length and letter-count bounds
+    itself (the table-header test checks them for all its rows at once)."""
     # ratio() counts letters matched in order, never more than the longest common subsequence: a
     # line of the same letters in another order (a duty's result against a table header) stops here.
-    if 2.0 * _common_subsequence(a, b) / total < threshold:
+    need = _letters_needed(len(a) + len(b), threshold)
+    if _common_subsequence(a, b, need) < need:
         return False
+    from difflib import SequenceMatcher  # here: nearly every pair stops at a bound above, and difflib costs a start
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
 
 
-def _common_subsequence(a: str, b: str) -> int:
+def _letters_needed(total: int, threshold: float) -> int:
+    """The fewest letters matched for ratio() (2.0 * matched / total) to reach the threshold."""
+    need = int(threshold * total / 2)
+    while need > 0 and 2.0 * (need - 1) / total >= threshold:
+        need -= 1
+    while 2.0 * need / total < threshold:
+        need += 1
+    return need
+
+
+def _common_subsequence(a: str, b: str, need: int = 0) -> int:
     """The length of the longest common subsequence of two strings, bit-parallel (Hyyrö 2004): one
-    pass over `a` with `b`'s letter positions as bits, so about 20 µs for two lines, not len(a)·len(b)."""
+    pass over `a` with `b`'s letter positions as bits, so about 20 µs for two lines, not len(a)·len(b).
+
+    With `need`, it stops as soon as even the rest of `a` matched letter by letter cannot reach it, and
+    returns that bound (below `need`): most lines are far from any header after a third of their letters."""
     positions, full = _letter_bits(b)
+    row = full
+    m, spare = len(b), len(a) - need  # the letters of `a` that may go unmatched
+    for k, ch in enumerate(a, 1):
+        match = row & positions.get(ch, 0)
+        row = ((row + match) | (row - match)) & full
+        if not k & 7 and k - (m - row.bit_count()) > spare:
+            return m - row.bit_count() + len(a) - k
+    return m - row.bit_count()
+
+
+def common_subsequences(a: str, rows: tuple[str, ...]) -> list[int]:
+    """The longest common subsequence of `a` with each of `rows`, in one bit-parallel pass over `a`: the rows
+    side by side in one integer, each in its own bits with a zero bit above it, which takes the carry of
+    the row's addition and is cleared after each step (so the rows never mix)."""
+    positions, full, spans = _rows_bits(rows)
     row = full
     for ch in a:
         match = row & positions.get(ch, 0)
         row = ((row + match) | (row - match)) & full
-    return len(b) - row.bit_count()
+    return [m - ((row >> shift) & ((1 << m) - 1)).bit_count() for shift, m in spans]
+
+
+@lru_cache(maxsize=1024)
+def _rows_bits(rows: tuple[str, ...]) -> tuple[dict[str, int], int, tuple[tuple[int, int], ...]]:
+    """`_letter_bits` of several rows side by side, a guard bit between them; each row's (shift, length)."""
+    positions: dict[str, int] = {}
+    full, shift, spans = 0, 0, []
+    for text in rows:
+        bits, ones = _letter_bits(text)
+        for ch, at in bits.items():
+            positions[ch] = positions.get(ch, 0) | at << shift
+        full |= ones << shift
+        spans.append((shift, len(text)))
+        shift += len(text) + 1
+    return positions, full, tuple(spans)
+
+
+def likeness_reached(a: str, b: str, common: int, threshold: float = 0.8) -> bool:
+    """With `common` the longest common subsequence of a and b: whether ratio() reaches the threshold
+    (the subsequence bounds it: most pairs stop there, before `SequenceMatcher`)."""
+    if common < _letters_needed(len(a) + len(b), threshold):
+        return False
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
 
 
 @lru_cache(maxsize=4096)

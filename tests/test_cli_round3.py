@@ -70,7 +70,7 @@ def test_jsonl_pairs_come_in_the_old_sides_order(tmp_path: Path) -> None:
 
 def test_stat_lists_only_changed_pairs_and_names_the_files_of_folders(tmp_path: Path) -> None:
     old, new = _two_folders(tmp_path)
-    lines = ajdiff("diff", old, new, "--stat", "--width", "100").stdout.splitlines()
+    lines = ajdiff("diff", old, new, "--stat", "--width", "100", "--lang", "et").stdout.splitlines()
     # b.txt is the same on both sides: its eleven pairs count in the total but get no line, as in git.
     assert len(lines) == 2
     assert lines[0].startswith(" a.txt: Lisa 2 → Ekspert (kriisivalmidus) | 7 ")
@@ -101,13 +101,18 @@ def test_the_pairing_note_is_all_in_estonian() -> None:
 
 
 def test_a_long_pairing_note_counts_the_rest_in_estonian() -> None:
-    from ajdiff.words import translate
+    from ajdiff import i18n
+    from ajdiff.api import not_paired_note
 
-    note = (
-        "not paired, too little in common: Lisa 1 · A → Lisa 2 · B (1 of 9 duties match); "
-        "Lisa 3 · C → Lisa 4 · D (0 of 4 duties match) and 7 more; pair by hand with --pair OLD=NEW"
-    )
-    assert translate(note, "et") == (
+    turned_down = [("Lisa 1 · A", "Lisa 2 · B", 1, 9), ("Lisa 3 · C", "Lisa 4 · D", 0, 4), *[("x", "y", 0, 1)] * 7]
+    with i18n.speaking("en"):
+        assert not_paired_note(turned_down, shown=2) == (
+            "not paired, too little in common: Lisa 1 · A → Lisa 2 · B (1 of 9 duties match); "
+            "Lisa 3 · C → Lisa 4 · D (0 of 4 duties match) and 7 more; pair by hand with --pair OLD=NEW"
+        )
+    with i18n.speaking("et"):
+        note = not_paired_note(turned_down, shown=2)
+    assert note == (
         "paari ei moodustatud, liiga vähe ühist: Lisa 1 · A → Lisa 2 · B (kattuvaid ülesandeid 1/9); "
         "Lisa 3 · C → Lisa 4 · D (kattuvaid ülesandeid 0/4) ja veel 7; paari käsitsi: --pair VANA=UUS"
     )
@@ -119,7 +124,7 @@ def test_language_lines_say_voorkeele_once(tmp_path: Path) -> None:
     text = SEEDS["001"].read_text(encoding="utf-8")
     assert "võõrkeele oskus tasemel B1" in text
     new.write_text(text.replace("võõrkeele oskus tasemel B1", "võõrkeele oskus tasemel B2"), encoding="utf-8")
-    out = ajdiff("diff", SEEDS["001"], new).stdout
+    out = ajdiff("diff", SEEDS["001"], new, "--lang", "et").stdout
     lines = [line.strip() for line in out.splitlines() if "B1 → B2" in line]
     assert lines[-1] == "↑ Keeleoskus: Võõrkeele nõue tõstetud B1 → B2"
     assert all("Võõr keele" not in line for line in lines)

@@ -24,7 +24,7 @@ def test_the_readme_has_examples() -> None:
 @pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
 def test_readme_example_prints_what_it_shows(command: str, shown: str) -> None:
     env = {**os.environ, "NO_COLOR": "1"}
-    for name in ("COLUMNS", "AJDIFF_DEBUG", "LC_ALL", "LC_MESSAGES"):
+    for name in ("COLUMNS", "AJDIFF_DEBUG", "LC_ALL", "LC_MESSAGES", "AJDIFF_LANG"):
         env.pop(name, None)
     env["LANG"] = "C.UTF-8"
     args = shlex.split(command)[1:]

@@ -15,10 +15,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ajdiff import __version__
+from ajdiff import __version__, i18n
 from ajdiff.cli.console import is_terminal, make_streams_safe
-from ajdiff.cli.options import EXIT_ERROR, EXIT_SAME, STDOUT, Parser, message_lang
+from ajdiff.cli.options import EXIT_ERROR, EXIT_SAME, STDOUT, Parser
 from ajdiff.errors import AjdiffError, OutputError, UsageError
+from ajdiff.i18n import _
 from ajdiff.words import word
 
 COMMANDS: dict[str, str] = {
@@ -32,36 +33,45 @@ COMMANDS: dict[str, str] = {
 """Each command and its module; a module whose layer is not installed is left out of the parser."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser, with one sub-command per task."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser, with one sub-command per task; with `only`, that command's alone (a run of one
+    command parses nothing of the others: their modules and arguments cost every start some milliseconds)."""
     from ajdiff.cli.diff import EPILOG
 
     parser = Parser(
         prog="ajdiff",
-        description="Compare two versions of an Estonian job description (ametijuhend) section by section "
-        "and show what really changed: duties, substitutes, language levels, experience, the post's group.",
-        epilog=EPILOG,
+        description=_(
+            "Compare two versions of an Estonian job description (ametijuhend) section by section "
+            "and show what really changed: duties, substitutes, language levels, experience, the post's group."
+        ),
+        epilog=_(EPILOG),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"ajdiff {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    parser.add_argument(
+        "--version", action="version", version=f"ajdiff {__version__}", help=_("show the version and exit")
+    )
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=Parser)
     for name, module_name in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         try:
             module = importlib.import_module(module_name)
         except ImportError:
             continue  # that layer is not installed in this build
-        help_text = getattr(module, f"{name.upper()}_HELP", None) or module.HELP
+        # The modules mark their words (N_); they are said here, in the language chosen by now.
+        help_text = _(getattr(module, f"{name.upper()}_HELP", None) or module.HELP)
+        description = getattr(module, f"{name.upper()}_DESCRIPTION", None) or getattr(module, "DESCRIPTION", None)
+        epilog = getattr(module, f"{name.upper()}_EPILOG", None) or getattr(module, "EPILOG", None)
         cmd = sub.add_parser(
             name,
             help=help_text,
-            description=getattr(module, f"{name.upper()}_DESCRIPTION", None)
-            or getattr(module, "DESCRIPTION", help_text),
-            epilog=getattr(module, f"{name.upper()}_EPILOG", None) or getattr(module, "EPILOG", None),
+            description=_(description) if description else help_text,
+            epilog=_(epilog) if epilog else None,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(cmd, name)
         cmd.set_defaults(run=module.run)
-    sub.add_parser("help", help="show this help, or a command's: ajdiff help diff")
+    sub.add_parser("help", help=_("show this help, or a command's: ajdiff help diff"))
     return parser
 
 
@@ -77,7 +87,7 @@ def _normalise_argv(argv: list[str]) -> list[str]:
             if arg is argv[0] and arg.isalpha() and not os.path.exists(arg):
                 close = _nearest_command(arg)
                 if close:
-                    raise UsageError(arg, "unknown command", f"did you mean '{close}'?")
+                    raise UsageError(arg, _("unknown command"), _("did you mean '{0}'?").format(close))
             return ["diff", *argv]
     return argv
 
@@ -88,9 +98,15 @@ def _refuse_extra(parser: argparse.ArgumentParser, argv: list[str], extra: list[
     option = next((a for a in extra if a.startswith("-") and a != "-"), None)
     at = argv.index(command) if command in argv else len(argv)
     if option is None:
-        raise UsageError(extra[0], "one argument too many", f"see ajdiff {command or ''} --help".replace("  ", " "))
+        raise UsageError(
+            extra[0],
+            _("one argument too many"),
+            _("see ajdiff {0} --help").format(command) if command else _("see ajdiff --help"),
+        )
     if command is None or argv.index(option) < at:
-        raise UsageError(option, "unknown option before the command", "options go after the command; see ajdiff --help")
+        raise UsageError(
+            option, _("unknown option before the command"), _("options go after the command; see ajdiff --help")
+        )
     import difflib  # only on the error path
 
     sub = next(
@@ -100,8 +116,12 @@ def _refuse_extra(parser: argparse.ArgumentParser, argv: list[str], extra: list[
     )
     known = [o for a in sub._actions for o in a.option_strings if o.startswith("--")]
     close = difflib.get_close_matches(option.split("=", 1)[0], known, n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]}? see ajdiff {command} --help" if close else f"see ajdiff {command} --help"
-    raise UsageError(option, f"unknown option of {command}", hint)
+    hint = (
+        _("did you mean {0}? see ajdiff {1} --help").format(close[0], command)
+        if close
+        else _("see ajdiff {0} --help").format(command)
+    )
+    raise UsageError(option, _("unknown option of {0}").format(command), hint)
 
 
 def _nearest_command(word: str) -> str | None:
@@ -122,8 +142,8 @@ def _help(parser: argparse.ArgumentParser, topic: list[str]) -> int:
         return EXIT_SAME
     if topic[0] not in COMMANDS:
         close = _nearest_command(topic[0])
-        hint = f"did you mean '{close}'?" if close else "see ajdiff --help"
-        raise UsageError(topic[0], "unknown command", hint)
+        hint = _("did you mean '{0}'?").format(close) if close else _("see ajdiff --help")
+        raise UsageError(topic[0], _("unknown command"), hint)
     parser.parse_args([topic[0], "--help"])  # prints and raises SystemExit(0)
     return EXIT_SAME  # pragma: no cover
 
@@ -140,13 +160,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run a command and turn every failure into one line and exit status 2."""
     make_streams_safe()
     args_list = list(sys.argv[1:] if argv is None else argv)
-    lang = message_lang(args_list)
+    # The language is chosen once, before the parser says a word: every stream and the help follow it.
+    lang = i18n.choose(i18n.flag_in(args_list))
     try:
-        return _main(args_list, lang)
+        i18n.translation(lang)
+    except OSError:
+        # A source tree never built has no compiled catalogue: say so in the one language there is.
+        print(
+            f"ajdiff: {i18n.LOCALE_DIR / lang / 'LC_MESSAGES' / (i18n.DOMAIN + '.mo')}: the compiled catalogue is "
+            "missing (install ajdiff with pip, which compiles it; or use --lang en)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+    with i18n.speaking(lang):
+        return _run(args_list)
+
+
+def _run(args_list: list[str]) -> int:
+    """Run a command and turn every failure into one line and exit status 2."""
+    lang = i18n.current()
+    try:
+        return _main(args_list)
     except SystemExit as exc:  # argparse's --help and --version exit 0
         return int(exc.code or 0)
     except AjdiffError as exc:
-        print(exc.line(lang), file=sys.stderr)
+        print(exc.line(), file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"ajdiff: {word('cli.interrupted', lang)}", file=sys.stderr)
@@ -159,7 +197,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not _stdout_fails(exc):
             return _internal_error(exc, lang)
         # The report could not be written (`> /dev/full`, a disk full): one line, as for -o.
-        print(OutputError(STDOUT, f"cannot write: {exc.strerror or exc}").line(lang), file=sys.stderr)
+        print(
+            OutputError(
+                STDOUT,
+                _("cannot write: {0}").format(exc.strerror or exc),
+                _("check the folder's free space and permissions"),
+            ).line(),
+            file=sys.stderr,
+        )
         _stdout_to_devnull()  # the buffer still holds what failed: the flush at exit must not fail again
         return EXIT_ERROR
     except MemoryError:
@@ -195,38 +240,41 @@ def _stdout_to_devnull() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def _main(args_list: list[str], lang: str = "en") -> int:
-    parser = build_parser()
-    _complete(parser)
-    if not args_list:
-        parser.print_help(sys.stderr)
-        return EXIT_ERROR
-    if args_list[0] == "help":
-        return _help(parser, args_list[1:])
+def _main(args_list: list[str]) -> int:
+    if "_ARGCOMPLETE" in os.environ or not args_list or args_list[0] == "help":
+        parser = build_parser()
+        _complete(parser)
+        if not args_list:
+            parser.print_help(sys.stderr)
+            return EXIT_ERROR
+        if args_list[0] == "help":
+            return _help(parser, args_list[1:])
     argv = _normalise_argv(args_list)
+    # A command first: only its parser is built; anything else (--help, --version, a stray option) gets all.
+    parser = build_parser(only=argv[0] if argv[0] in COMMANDS else None)
     args, extra = parser.parse_known_args(argv)
     if extra:
         _refuse_extra(parser, argv, extra, getattr(args, "command", None))
-    args.messages = lang  # the stderr lines' language: --lang, else the locale's (the report's is args.lang)
+    args.lang = getattr(args, "lang", None) or i18n.current()  # one language: the report's is the messages'
     if not getattr(args, "run", None):
-        raise UsageError("ajdiff", "no command given", "see ajdiff --help")
+        raise UsageError("ajdiff", _("no command given"), _("see ajdiff --help"))
     if args.command == "tui" and "-" in (getattr(args, "old", None), getattr(args, "new", None)):
         # Said before the terminal check: with a pipe on stdin that check would blame the wrong thing.
         raise UsageError(
             "-",
-            "the UI reads its keys from standard input, so no document can come from it",
-            "save it to a file and give its name",
+            _("the UI reads its keys from standard input, so no document can come from it"),
+            _("save it to a file and give its name"),
         )
     if args.command in ("tui", "demo") and not (is_terminal(sys.stdin) and is_terminal(sys.stdout)):
         # Textual would start anyway, wait for keys that never come and write escape codes into a file.
         raise UsageError(
             args.command,
-            "needs a terminal (standard input and output are not one)",
-            "use 'ajdiff diff' for a report you can redirect",
+            _("needs a terminal (standard input and output are not one)"),
+            _("use 'ajdiff diff' for a report you can redirect"),
         )
     if args.command in ("tui", "demo") and not is_terminal(sys.stderr):
         # Textual draws on standard error: redirected, the UI would run unseen and its escape codes fill the file.
-        raise UsageError(args.command, "draws on standard error, which is redirected", "run it without 2>")
+        raise UsageError(args.command, _("draws on standard error, which is redirected"), _("run it without 2>"))
     return int(args.run(args))
 
 

@@ -6,9 +6,10 @@ import argparse
 import sys
 
 from ajdiff.cli.options import EXIT_SAME
+from ajdiff.i18n import N_, _
 
-HELP = "print a shell completion script (bash, zsh, fish)"
-DESCRIPTION = (
+HELP = N_("print a shell completion script (bash, zsh, fish)")
+DESCRIPTION = N_(
     "Print the completion script for a shell. Install it once, for example:\n"
     "  ajdiff completion bash > ~/.local/share/bash-completion/completions/ajdiff\n"
     "  ajdiff completion zsh > ~/.zfunc/_ajdiff      (with fpath+=~/.zfunc before compinit)\n"
@@ -18,7 +19,7 @@ DESCRIPTION = (
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     """The shell."""
-    parser.add_argument("shell", choices=("bash", "zsh", "fish"), help="the shell")
+    parser.add_argument("shell", choices=("bash", "zsh", "fish"), help=_("the shell"))
 
 
 def run(args: argparse.Namespace) -> int:

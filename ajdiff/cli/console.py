@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
-import shutil
 import sys
 from typing import TextIO
 
@@ -88,6 +87,8 @@ def report_width(requested: int | None, *, to_terminal: bool) -> int:
     if columns.isdigit() and int(columns) > 0:
         return max(MIN_WIDTH, int(columns))
     if to_terminal:
+        import shutil  # here: it imports bz2 and lzma, which no report needs (see terminal_columns)
+
         return max(MIN_WIDTH, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns)
     return DEFAULT_WIDTH
 
@@ -105,11 +106,31 @@ def _pager_command() -> list[str] | None:
         return None
 
 
+def _terminal_rows() -> int:
+    import shutil  # only to page: see report_width
+
+    return shutil.get_terminal_size((DEFAULT_WIDTH, 24)).lines
+
+
+def terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`, as argparse asks it for its help's width, without importing
+    shutil (and with it bz2 and lzma) on every start: COLUMNS, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 def write_paged(text: str, *, page: bool) -> None:
     """Write a report to stdout, through a pager when asked and it is taller than the terminal."""
     command = _pager_command() if page else None
-    rows = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).lines
-    if command is None or text.count("\n") < rows:
+    if command is None or text.count("\n") < _terminal_rows():
         sys.stdout.write(text)
         sys.stdout.flush()
         return

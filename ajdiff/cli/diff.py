@@ -16,19 +16,19 @@ from ajdiff.cli.options import (
     compare_from_args,
     emit,
     json_ascii,
-    message_language,
     notices,
     to_stdout,
     use_color,
     width,
 )
+from ajdiff.i18n import N_, _
 
 if TYPE_CHECKING:
     from ajdiff.changes import Comparison, ComparisonSet
 
-HELP = "compare two versions (the default command)"
-DESCRIPTION = "Compare OLD and NEW: two annexes, two orders (annexes paired by post), or two folders."
-EPILOG = """\
+HELP = N_("compare two versions (the default command)")
+DESCRIPTION = N_("Compare OLD and NEW: two annexes, two orders (annexes paired by post), or two folders.")
+EPILOG = N_("""\
 exit status: 0 no substantive change, 1 substantive changes, 2 error (as diff(1));
 show and redline: 0 on success, 2 on error
 
@@ -45,7 +45,7 @@ examples:
   ajdiff -q a.txt b.txt || echo changed      only the exit status
   ajdiff redline old.docx new.docx -o redline.docx
   ajdiff completion bash > ~/.local/share/bash-completion/completions/ajdiff
-"""
+""")
 
 
 def _text(result: ComparisonSet, args: argparse.Namespace) -> str:
@@ -60,7 +60,7 @@ def _text(result: ComparisonSet, args: argparse.Namespace) -> str:
 def _json(result: ComparisonSet, args: argparse.Namespace) -> str:
     from ajdiff.render.json import diff_json
 
-    notes, warnings = notices(result, message_language(args))
+    notes, warnings = notices(result, args.lang)
     return diff_json(result, notes=notes, warnings=warnings, ensure_ascii=json_ascii(args), lang=args.lang)
 
 
@@ -99,18 +99,22 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         "--format",
         choices=(*FORMATTERS, "jsonl"),
         default="text",
-        help="report format: text for a terminal; json, the ajdiff/1 contract for scripts (jsonl: one object per "
-        "line, each pair as soon as it is done); markdown to paste into a ticket or wiki; html, one "
-        "self-contained page to open in a browser, attach to an e-mail or print; csv, a row per change for a "
-        "spreadsheet (UTF-8 with a byte order mark, for Excel)",
+        help=_(
+            "report format: text for a terminal; json, the ajdiff/1 contract for scripts (jsonl: one object per "
+            "line, each pair as soon as it is done); markdown to paste into a ticket or wiki; html, one "
+            "self-contained page to open in a browser, attach to an e-mail or print; csv, a row per change for a "
+            "spreadsheet (UTF-8 with a byte order mark, for Excel)"
+        ),
     )
-    parser.add_argument("--all", action="store_true", help="also show editorial changes (renumbering, punctuation …)")
-    parser.add_argument("--stat", action="store_true", help="one line per compared pair, like git diff --stat")
+    parser.add_argument(
+        "--all", action="store_true", help=_("also show editorial changes (renumbering, punctuation …)")
+    )
+    parser.add_argument("--stat", action="store_true", help=_("one line per compared pair, like git diff --stat"))
     parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour the text report (auto: on a terminal, unless NO_COLOR is set)",
+        help=_("colour the text report (auto: on a terminal, unless NO_COLOR is set)"),
     )
     add_report_options(parser)
 
@@ -121,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     if args.stat and args.format != "text":  # said, not ignored: a script asking for JSON must not get text
         from ajdiff.errors import UsageError
 
-        raise UsageError("--stat", "is for the text report only", "every other format counts each pair already")
+        raise UsageError("--stat", _("is for the text report only"), _("every other format counts each pair already"))
     check_output(args.output, inputs, args.force)
     if args.format == "jsonl":
         return _diff_jsonl(args, inputs)

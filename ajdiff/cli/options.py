@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn, cast
 
-from ajdiff.cli.console import can_encode, is_terminal, report_width, write_paged
+from ajdiff.cli.console import can_encode, is_terminal, report_width, terminal_columns, write_paged
 from ajdiff.errors import OutputError, UsageError, one_line
-from ajdiff.words import annex_name, translate, word
+from ajdiff.i18n import _, current, translation
+from ajdiff.words import annex_name, word
 
 if TYPE_CHECKING:
     from ajdiff.changes import Comparison, ComparisonSet
@@ -24,15 +25,24 @@ class Parser(argparse.ArgumentParser):
     """argparse with one-line usage errors: 'ajdiff: diff: what is wrong (see ajdiff diff --help)'."""
 
     def error(self, message: str) -> NoReturn:
-        """Raise instead of printing argparse's usage block and exiting."""
-        if " " not in self.prog and message.startswith("unrecognized arguments: "):
+        """Raise instead of printing argparse's usage block and exiting (`message` is in the user's language)."""
+        unrecognized = translation(current(), "argparse").gettext("unrecognized arguments: %s").replace("%s", "")
+        if " " not in self.prog and message.startswith(unrecognized):
             # `ajdiff -q redline …`: an option of a command given before it, named as the thing that is wrong.
             first = message.split(": ", 1)[1].split(" ", 1)[0]
             raise UsageError(
-                first, "unknown option before the command", "options go after the command; see ajdiff --help"
+                first, _("unknown option before the command"), _("options go after the command; see ajdiff --help")
             )
-        command = self.prog.split()[-1] if " " in self.prog else "ajdiff"
-        raise UsageError(command, message, f"see {self.prog} --help")
+        if " " not in self.prog:
+            raise UsageError("ajdiff", message, _("see ajdiff --help"))
+        command = self.prog.split()[-1]
+        raise UsageError(command, message, _("see ajdiff {0} --help").format(command))
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse's own width (the terminal's, less 2), found without its `import shutil`: every
+        # add_argument makes a formatter, so a run would import shutil, bz2 and lzma for nothing.
+        formatter = cast("type[argparse.HelpFormatter]", self.formatter_class)  # all of ajdiff's take a width
+        return formatter(prog=self.prog, width=terminal_columns() - 2)
 
 
 def annex_completer(side: str) -> Callable[..., list[str]]:
@@ -57,29 +67,29 @@ def annex_completer(side: str) -> Callable[..., list[str]]:
 def add_compare_arguments(parser: argparse.ArgumentParser) -> None:
     """OLD NEW and the selectors every comparing command takes."""
     parser.add_argument(
-        "old", metavar="OLD", help="old version: a file (.txt .md .docx .pdf .html .asice), '-' or a folder"
+        "old", metavar=_("OLD"), help=_("old version: a file (.txt .md .docx .pdf .html .asice), '-' or a folder")
     )
-    parser.add_argument("new", metavar="NEW", help="new version: a file, '-' or a folder (when OLD is a folder)")
-    old = parser.add_argument("--old-annex", metavar="K", help="compare only annex K (Lisa K) of OLD")
-    new = parser.add_argument("--new-annex", metavar="K", help="compare only annex K (Lisa K) of NEW")
+    parser.add_argument("new", metavar=_("NEW"), help=_("new version: a file, '-' or a folder (when OLD is a folder)"))
+    old = parser.add_argument("--old-annex", metavar="K", help=_("compare only annex K (Lisa K) of OLD"))
+    new = parser.add_argument("--new-annex", metavar="K", help=_("compare only annex K (Lisa K) of NEW"))
     old.completer = annex_completer("old")  # type: ignore[attr-defined]
     new.completer = annex_completer("new")  # type: ignore[attr-defined]
     parser.add_argument(
-        "--jobs", "-j", type=positive_int, default=1, metavar="N", help="compare folder pairs in N processes"
+        "--jobs", "-j", type=positive_int, default=1, metavar="N", help=_("compare folder pairs in N processes")
     )
     parser.add_argument(
         "--pair",
         action="append",
         default=[],
-        metavar="OLD=NEW",
-        help="pair these two by hand (annex numbers, file names or FILE#K; repeatable), e.g. --pair 2=4",
+        metavar=_("OLD=NEW"),
+        help=_("pair these two by hand (annex numbers, file names or FILE#K; repeatable), e.g. --pair 2=4"),
     )
     parser.add_argument(
         "--no-pair",
         action="append",
         default=[],
         metavar="SPEC",
-        help="never pair old OLD, new =NEW or the pair OLD=NEW (repeatable), e.g. --no-pair 1",
+        help=_("never pair old OLD, new =NEW or the pair OLD=NEW (repeatable), e.g. --no-pair 1"),
     )
     add_common(parser)
 
@@ -91,24 +101,32 @@ def add_common(parser: argparse.ArgumentParser) -> None:
         type=positive_int,
         default=50,
         metavar="MB",
-        help="refuse inputs (and zip members once inflated) larger than this (default: 50 MB)",
+        help=_("refuse inputs (and zip members once inflated) larger than this (default: 50 MB)"),
     )
     parser.add_argument(
-        "--lang", choices=("et", "en"), default="et", help="language of the report and messages (default: et)"
+        "--lang",
+        choices=("et", "en"),
+        default=current(),  # the language `main` chose (from this flag, AJDIFF_LANG or the locale) before parsing
+        help=_(
+            "the language of everything ajdiff says: reports, notes, warnings, errors (default: AJDIFF_LANG, else "
+            "the locale's: et under et_EE, else en)"
+        ),
     )
     parser.add_argument(
-        "-q", "--quiet", action="store_true", help="no notes or warnings on stderr; for diff no report either"
+        "-q", "--quiet", action="store_true", help=_("no notes or warnings on stderr; for diff no report either")
     )
 
 
 def add_report_options(parser: argparse.ArgumentParser) -> None:
     """-o, --force, --width and --no-pager: the options of a command that writes a report."""
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically); '-' is standard output")
-    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
     parser.add_argument(
-        "--width", type=positive_int, metavar="N", help="wrap text at N columns (default: the terminal's, or 100)"
+        "-o", "--output", metavar=_("FILE"), help=_("write to FILE (atomically); '-' is standard output")
     )
-    parser.add_argument("--no-pager", action="store_true", help="never page long output on a terminal")
+    parser.add_argument("--force", action="store_true", help=_("overwrite an existing output file"))
+    parser.add_argument(
+        "--width", type=positive_int, metavar="N", help=_("wrap text at N columns (default: the terminal's, or 100)")
+    )
+    parser.add_argument("--no-pager", action="store_true", help=_("never page long output on a terminal"))
 
 
 def positive_int(text: str) -> int:
@@ -116,34 +134,15 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_("not a whole number: {0}").format(repr(text))) from None
     if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+        raise argparse.ArgumentTypeError(_("must be 1 or more"))
     return value
 
 
 def max_bytes(args: argparse.Namespace) -> int:
     """The --max-size option in bytes."""
     return int(args.max_size) * 1024 * 1024
-
-
-def message_lang(argv: Sequence[str]) -> str:
-    """The language of messages: --lang when given, else the locale's (et_EE → et), else English."""
-    for k, arg in enumerate(argv):
-        if arg == "--lang" and k + 1 < len(argv):
-            return "et" if argv[k + 1] == "et" else "en"
-        if arg.startswith("--lang="):
-            return "et" if arg.endswith("=et") else "en"
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "et" if value.lower().startswith("et") else "en"
-    return "en"
-
-
-def message_language(args: argparse.Namespace) -> str:
-    """The language of the lines on stderr: set by `main` from message_lang (--lang, else the locale)."""
-    return str(getattr(args, "messages", None) or "en")
 
 
 # ------------------------------------------------------------------ notices
@@ -155,16 +154,14 @@ def notices(result: ComparisonSet, lang: str = "en") -> tuple[list[str], list[st
     Warnings: what the parser could not find, and an OLD dated later than its NEW; their own words in `lang`
     where the catalogue has them.
     """
-    notes = [one_line(translate(n, lang)) for n in result.notes]
+    notes = [one_line(n) for n in result.notes]
     warnings: list[str] = []
     docs = [d for pair in result.pairs for d in (pair.old, pair.new)]
     docs += [*result.unpaired_old, *result.unpaired_new]
     for doc in docs:
         where = f"{annex_name(doc.annex, lang)}: " if doc.annex else ""
         # The source is printable already (display_name); one_line must not touch the name's spaces.
-        warnings += [
-            f"{doc.source}: {word('cli.warning', lang)}: {one_line(where + translate(w, lang))}" for w in doc.warnings
-        ]
+        warnings += [f"{doc.source}: {word('cli.warning', lang)}: {one_line(where + w)}" for w in doc.warnings]
     sides = [(pair.old, pair.new) for pair in result.pairs]
     if result.unpaired_old and result.unpaired_new:  # two orders none of whose posts pair: still dated
         sides.append((result.unpaired_old[0], result.unpaired_new[0]))
@@ -189,9 +186,13 @@ def print_notices(result: ComparisonSet, args: argparse.Namespace) -> None:
     """Notes and warnings on stderr ('ajdiff: …'), unless --quiet."""
     if getattr(args, "quiet", False):
         return
-    notes, warnings = notices(result, message_language(args))
+    notes, warnings = notices(result, args.lang)
     for line in (*notes, *warnings):
         print(f"ajdiff: {line}", file=sys.stderr)
+
+
+_ONE_ANNEX_FORMATS = frozenset({"text", "json", "jsonl"})
+"""Report formats that say nothing of a file's annexes beyond the ones compared."""
 
 
 def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], None] | None = None) -> ComparisonSet:
@@ -207,10 +208,13 @@ def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], 
         new_annex=args.new_annex,
         jobs=args.jobs,
         max_bytes=max_bytes(args),
-        progress=ProgressBar(lang=message_language(args)),
+        progress=ProgressBar(lang=args.lang),
         pair=getattr(args, "pair", None) or (),
         no_pair=getattr(args, "no_pair", None) or (),
         on_pair=on_pair,
+        # Only the reports that name a file's every annex (HTML, Markdown, CSV) and the redline need the
+        # annexes not compared: the others skip parsing them.
+        every_annex=getattr(args, "format", None) not in _ONE_ANNEX_FORMATS,
     )
     print_notices(result, args)
     return result
@@ -264,7 +268,7 @@ def emit_bytes(data: bytes, output: str, *, inputs: list[str], force: bool) -> N
         atomic_write(output, data, inputs=inputs, force=force)
         return
     if is_terminal(sys.stdout):
-        raise OutputError(STDOUT, "will not write a Word document to a terminal", "redirect it: > redline.docx")
+        raise OutputError(STDOUT, _("will not write a Word document to a terminal"), _("redirect it: > redline.docx"))
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()

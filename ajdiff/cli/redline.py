@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ajdiff.errors import InputError, OutputError
+from ajdiff.i18n import N_, _
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -14,20 +15,20 @@ if TYPE_CHECKING:
     from ajdiff.changes import ComparisonSet
     from ajdiff.review import Review
 
-HELP = "write a Word redline with tracked changes for approval"
-DESCRIPTION = (
+HELP = N_("write a Word redline with tracked changes for approval")
+DESCRIPTION = N_(
     "Write OUT.docx: NEW's own Word document with every difference to OLD as a tracked change (Review → "
     "Accept All gives NEW, Reject All gives OLD), and a summary page of the substantive changes. OLD and NEW "
     "may be any format ajdiff reads; a Word NEW keeps its styles, headers and images."
 )
-EPILOG = """\
+EPILOG = N_("""\
 examples:
   ajdiff redline old.docx new.docx -o redline.docx              NEW with OLD's differences tracked
   ajdiff redline old.pdf new.docx -o r.docx --author "Personal"  revisions stamped with a name
   ajdiff redline a.txt b.txt --new-annex 2 -o r.docx             one annex of an order
   ajdiff redline a.docx b.docx --review b.docx.ajdiff-review.json -o r.docx   the UI's marks as comments
   ajdiff redline a.docx b.docx -o - > r.docx                     to standard output (never to a terminal)
-"""
+""")
 
 
 def _iso_date(text: str) -> datetime:
@@ -37,7 +38,9 @@ def _iso_date(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date: {text!r} (e.g. 2025-01-31T12:00:00Z)") from None
+        raise argparse.ArgumentTypeError(
+            _("not an ISO date: {0} (e.g. 2025-01-31T12:00:00Z)").format(repr(text))
+        ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=timezone.utc)
     return value.astimezone(timezone.utc).replace(microsecond=0)
@@ -48,7 +51,7 @@ def _author(text: str) -> str:
     import unicodedata
 
     if any(unicodedata.category(c) in ("Cc", "Cs") for c in text):
-        raise argparse.ArgumentTypeError(f"has control characters: {text!r}")
+        raise argparse.ArgumentTypeError(_("has control characters: {0}").format(repr(text)))
     return text
 
 
@@ -62,44 +65,50 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         "--output",
         metavar="OUT.docx",
         required=True,
-        help="the .docx to write (atomically); '-' is standard output",
+        help=_("the .docx to write (atomically); '-' is standard output"),
     )
-    parser.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    parser.add_argument("--force", action="store_true", help=_("overwrite an existing output file"))
     parser.add_argument(
-        "--author", type=_author, default="ajdiff", help="author of the tracked changes (default: ajdiff)"
+        "--author", type=_author, default="ajdiff", help=_("author of the tracked changes (default: ajdiff)")
     )
     parser.add_argument(
         "--date",
         type=_iso_date,
         metavar="ISO",
-        help="date of the tracked changes, e.g. 2025-01-31T12:00:00Z (default: now)",
+        help=_("date of the tracked changes, e.g. 2025-01-31T12:00:00Z (default: now)"),
     )
     parser.add_argument(
         "--editorial",
         choices=("show", "hide"),
         default="hide",
-        help="editorial changes (numbering, punctuation, case) are always tracked; hide: under an editorial author "
-        "of their own, which Word's reviewer filter hides in one step (default); show: under AUTHOR",
+        help=_(
+            "editorial changes (numbering, punctuation, case) are always tracked; hide: under an editorial author "
+            "of their own, which Word's reviewer filter hides in one step (default); show: under AUTHOR"
+        ),
     )
     parser.add_argument(
-        "--no-moves", action="store_true", help="show moved duties as a deletion and an insertion, not as moves"
+        "--no-moves", action="store_true", help=_("show moved duties as a deletion and an insertion, not as moves")
     )
     parser.add_argument(
-        "--review", metavar="FILE", help="a review file of the terminal UI: its comments and marks become Word comments"
+        "--review",
+        metavar=_("FILE"),
+        help=_("a review file of the terminal UI: its comments and marks become Word comments"),
     )
 
 
 def run(args: argparse.Namespace) -> int:
     """Compare, build the redline in memory, then write it in one atomic step (or to stdout for -o -)."""
-    from ajdiff.cli.options import EXIT_SAME, check_output, compare_from_args, emit_bytes, max_bytes, message_language
+    from ajdiff.cli.options import EXIT_SAME, check_output, compare_from_args, emit_bytes, max_bytes
     from ajdiff.errors import one_line
-    from ajdiff.words import translate, word
+    from ajdiff.words import word
 
     output = str(args.output)
     if not output:
-        raise OutputError("-o", "the output name is empty", "give a file name, or '-' for standard output")
+        raise OutputError("-o", _("the output name is empty"), _("give a file name, or '-' for standard output"))
     if output != "-" and not output.lower().endswith(".docx"):
-        raise OutputError(output, "is not a .docx file name", "name the output OUT.docx, or '-' for standard output")
+        raise OutputError(
+            output, _("is not a .docx file name"), _("name the output OUT.docx, or '-' for standard output")
+        )
     inputs = [args.old, args.new]
     # Refuse a bad output path before the (slower) comparison, and again when writing.
     check_output(output, inputs, args.force)
@@ -110,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         from ajdiff.review import load_review
 
         if not Path(args.review).exists():  # a device or a pipe exists: load_review names what it is
-            raise InputError(args.review, "review file not found", "give the file the terminal UI wrote")
+            raise InputError(args.review, _("review file not found"), _("give the file the terminal UI wrote"))
         review = load_review(args.review)  # only read: a bad file is reported, never copied or replaced
     result = compare_from_args(args)
 
@@ -118,10 +127,8 @@ def run(args: argparse.Namespace) -> int:
 
     def warn(source: str, message: str) -> None:
         if not args.quiet:
-            lang = message_language(args)
-            print(
-                f"ajdiff: {source}: {word('cli.warning', lang)}: {one_line(translate(message, lang))}", file=sys.stderr
-            )
+            lang = args.lang
+            print(f"ajdiff: {source}: {word('cli.warning', lang)}: {one_line(message)}", file=sys.stderr)
 
     options = RedlineOptions(
         warn=warn,
@@ -136,7 +143,10 @@ def run(args: argparse.Namespace) -> int:
     if review is not None and not args.quiet:
         matched, marked = _marks_matched(review, result)
         if matched < marked:  # marks of other versions would otherwise vanish from the redline without a word
-            warn(args.review, f"{matched} of {marked} marks match a change of this comparison; the rest are left out")
+            warn(
+                args.review,
+                _("{0} of {1} marks match a change of this comparison; the rest are left out").format(matched, marked),
+            )
     data = build_redline(result, options)
     emit_bytes(data, output, inputs=inputs, force=args.force)
     return EXIT_SAME  # written: success, whatever the changes (the summary page says them)

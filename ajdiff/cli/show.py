@@ -13,23 +13,25 @@ from ajdiff.cli.options import (
     emit,
     json_ascii,
     max_bytes,
-    message_language,
     width,
 )
+from ajdiff.i18n import N_, _
 
-HELP = "print what ajdiff understood of a document"
-DESCRIPTION = "Print the parsed job description(s): fields, duties, requirements, warnings."
-EPILOG = "examples:\n  ajdiff show order.txt --annex 2\n  ajdiff show annex.pdf --format json | jq .documents[0].duties"
+HELP = N_("print what ajdiff understood of a document")
+DESCRIPTION = N_("Print the parsed job description(s): fields, duties, requirements, warnings.")
+EPILOG = N_(
+    "examples:\n  ajdiff show order.txt --annex 2\n  ajdiff show annex.pdf --format json | jq .documents[0].duties"
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     """FILE, --annex, --format and the common and report options."""
     parser.add_argument(
-        "file", metavar="FILE", help="a .txt .md .docx .pdf .html .asice file, or '-' for standard input"
+        "file", metavar=_("FILE"), help=_("a .txt .md .docx .pdf .html .asice file, or '-' for standard input")
     )
-    annex = parser.add_argument("--annex", metavar="K", help="only annex K (Lisa K) of an order")
+    annex = parser.add_argument("--annex", metavar="K", help=_("only annex K (Lisa K) of an order"))
     annex.completer = annex_completer("file")  # type: ignore[attr-defined]
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="text outline or ajdiff/1 JSON")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help=_("text outline or ajdiff/1 JSON"))
     add_common(parser)
     add_report_options(parser)
 
@@ -43,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         from ajdiff.render.json import show_json
 
-        emit(show_json(docs, ensure_ascii=json_ascii(args), lang=message_language(args)), args, [args.file])
+        emit(show_json(docs, ensure_ascii=json_ascii(args), lang=args.lang), args, [args.file])
     else:
         from ajdiff.render.show_text import show_text
 

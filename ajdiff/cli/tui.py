@@ -5,31 +5,34 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ajdiff import i18n
 from ajdiff.cli.options import EXIT_SAME, add_compare_arguments
+from ajdiff.i18n import N_, _
 
-TUI_HELP = "review the changes in a terminal UI"
-DEMO_HELP = "open the terminal UI on a real pair bundled with ajdiff"
-TUI_DESCRIPTION = (
+TUI_HELP = N_("review the changes in a terminal UI")
+DEMO_HELP = N_("open the terminal UI on a real pair bundled with ajdiff")
+TUI_DESCRIPTION = N_(
     "Review the changes between OLD and NEW in the terminal: each change with its words struck and added, "
     "marked approved or questioned, with a comment; the marks are saved as you go (NEW.ajdiff-review.json) "
     "and can be exported as a Word redline with them as comments. Needs a terminal."
 )
-TUI_EPILOG = """\
+TUI_EPILOG = N_("""\
 examples:
   ajdiff tui old.docx new.docx                  review two versions
   ajdiff tui old_order.pdf new_order.pdf        every paired annex; n goes on to the next one
   ajdiff tui a.txt b.txt --review marks.json    keep the marks elsewhere
   ajdiff redline a.txt b.txt --review b.txt.ajdiff-review.json -o r.docx   the marks as Word comments
-"""
-DEMO_DESCRIPTION = (
+""")
+DEMO_DESCRIPTION = N_(
     "Open the terminal UI on a real pair of job descriptions bundled with ajdiff, to learn the keys "
     "without files of your own. Its marks are kept in the user's data folder, not next to the files."
 )
-DEMO_EPILOG = """\
+DEMO_EPILOG = N_("""\
 examples:
-  ajdiff demo              in Estonian
+  ajdiff demo              in the language of AJDIFF_LANG or the locale
+  ajdiff demo --lang et    in Estonian
   ajdiff demo --lang en    in English
-"""
+""")
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -38,21 +41,25 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         add_compare_arguments(parser)
     else:
         parser.add_argument(
-            "--lang", choices=("et", "en"), default="et", help="language of the interface (default: et)"
+            "--lang",
+            choices=("et", "en"),
+            default=i18n.current(),
+            help=_("the language of the interface (default: AJDIFF_LANG, else the locale's, as for every command)"),
         )
     from ajdiff.cli.redline import _author  # the same check as the redline's --author
 
     parser.add_argument(
         "--author",
         type=_author,
-        metavar="NAME",
-        help="your name: stored in the review file and the author of the comments of an exported redline",
+        metavar=_("NAME"),
+        help=_("your name: stored in the review file and the author of the comments of an exported redline"),
     )
     parser.add_argument(
         "--review",
-        metavar="PATH",
-        help="review file of marks and comments (default: NEW.ajdiff-review.json next to the new file"
-        + (")" if name == "tui" else "; for the demo ajdiff-demo-review.json in the user's data folder)"),
+        metavar=_("PATH"),
+        help=_("review file of marks and comments (default: NEW.ajdiff-review.json next to the new file)")
+        if name == "tui"
+        else _("review file of marks and comments (default: ajdiff-demo-review.json in the user's data folder)"),
     )
 
 
@@ -87,4 +94,8 @@ def check_review_folder(review_path: Path) -> None:
 
     folder = review_path.parent
     if not folder.is_dir():
-        raise OutputError(str(review_path), f"folder {folder} does not exist")
+        raise OutputError(
+            str(review_path),
+            _("folder {0} does not exist").format(folder),
+            _("create the folder first, or choose another -o path"),
+        )

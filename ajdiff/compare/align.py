@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from math import inf
 from typing import Any, TypeVar, overload
 
+from ajdiff.records import dataclass
 from ajdiff.text import fold_key, fold_words
 
 # Words too common to say two units are about the same thing.

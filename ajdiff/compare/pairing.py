@@ -13,14 +13,16 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from itertools import chain
 
 from ajdiff.changes import PairBasis, PairEvidence
 from ajdiff.compare.align import hungarian, item_similarity, match_sequences
 from ajdiff.compare.document import DUTY_THRESHOLD, document_similarity, duty_similarity, duty_text
 from ajdiff.errors import InputError
+from ajdiff.i18n import _
 from ajdiff.model import JobDescription
+from ajdiff.records import dataclass
 from ajdiff.text import fold_key
 
 PAIR_THRESHOLD = 0.35
@@ -240,7 +242,7 @@ def propose(
 
     feats = _FeatureCache()
     named: set[tuple[int, int]] = set()
-    for i, j, _ in anchor_pairs(old, new):
+    for i, j, _score in anchor_pairs(old, new):
         if i in taken_old or j in taken_new or (i, j) in c.forbidden:
             continue
         if _set_dice(feats(old[i]).words, feats(new[j]).words) >= ANCHOR_CONTENT:
@@ -407,7 +409,7 @@ def _assign_sparse(
 def resolve(docs: list[JobDescription], spec: str, side: str) -> int:
     """The index of the document a --pair/--no-pair spec names: annex number, file name or FILE#K."""
     wanted = spec.strip()
-    file_part, _, annex_part = wanted.rpartition("#") if "#" in wanted else ("", "", wanted)
+    file_part, _hash, annex_part = wanted.rpartition("#") if "#" in wanted else ("", "", wanted)
     annex = annex_part.strip().lower().removeprefix("lisa").strip()
 
     def names(doc: JobDescription) -> set[str]:
@@ -426,12 +428,15 @@ def resolve(docs: list[JobDescription], spec: str, side: str) -> int:
             hits.append(k)
     if len(hits) == 1:
         return hits[0]
-    shown = ", ".join(sorted({d.annex or "" for d in docs} - {""}, key=lambda a: (len(a), a))[:20]) or "none"
+    shown = ", ".join(sorted({d.annex or "" for d in docs} - {""}, key=lambda a: (len(a), a))[:20]) or _("none")
     if not hits:
         raise InputError(
-            spec, f"no such document on the {side} side", f"annexes there: {shown}; or give FILE or FILE#K"
+            spec,
+            _("no such document on the old side") if side == "old" else _("no such document on the new side"),
+            _("annexes there: {0}; or give FILE or FILE#K").format(shown),
         )
-    raise InputError(spec, f"names {len(hits)} documents on the {side} side", "give FILE#K, e.g. order.txt#2")
+    many = _("names {0} documents on the old side") if side == "old" else _("names {0} documents on the new side")
+    raise InputError(spec, many.format(len(hits)), _("give FILE#K, e.g. order.txt#2"))
 
 
 def constraints(
@@ -445,12 +450,13 @@ def constraints(
     for spec in pair:
         left, sep, right = spec.partition("=")
         if not sep or not left.strip() or not right.strip():
-            raise InputError(spec, "--pair needs OLD=NEW", "e.g. --pair 2=4: old annex 2 is new annex 4")
+            raise InputError(spec, _("--pair needs OLD=NEW"), _("e.g. --pair 2=4: old annex 2 is new annex 4"))
         forced.append((resolve(old, left, "old"), resolve(new, right, "new")))
     for side, k in (("old", 0), ("new", 1)):
         seen = [p[k] for p in forced]
         if len(seen) != len(set(seen)):
-            raise InputError("--pair", f"pairs one {side} document twice", "each document pairs once")
+            twice = _("pairs one old document twice") if side == "old" else _("pairs one new document twice")
+            raise InputError("--pair", twice, _("each document pairs once"))
     forbidden, alone_old, alone_new = set(), set(), set()
     for spec in no_pair:
         left, sep, right = spec.partition("=")
@@ -461,8 +467,8 @@ def constraints(
         elif right.strip():
             alone_new.add(resolve(new, right, "new"))
         else:
-            raise InputError(spec, "--no-pair needs OLD, =NEW or OLD=NEW", "e.g. --no-pair 1")
+            raise InputError(spec, _("--no-pair needs OLD, =NEW or OLD=NEW"), _("e.g. --no-pair 1"))
     clash = {i for i, _ in forced} & alone_old or {j for _, j in forced} & alone_new
     if clash or any(p in forbidden for p in forced):
-        raise InputError("--pair", "contradicts --no-pair", "give each document one instruction")
+        raise InputError("--pair", _("contradicts --no-pair"), _("give each document one instruction"))
     return Constraints(tuple(forced), frozenset(forbidden), frozenset(alone_old), frozenset(alone_new))

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import Enum
 from functools import partial
 
 from ajdiff.changes import Span
 from ajdiff.compare.align import dice, item_similarity, longest_increasing, match_sequences
 from ajdiff.compare.worddiff import word_spans
+from ajdiff.records import dataclass
 from ajdiff.text import fold_key
 
 PAIR_THRESHOLD = 0.5

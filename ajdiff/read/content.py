@@ -5,11 +5,13 @@ Each returns tree nodes that keep the lines' verbatim text."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS
 from ajdiff.read.lines import Line
 from ajdiff.read.vocabulary import is_list_intro, is_results_label, is_table_header, match_label
+from ajdiff.records import dataclass
 from ajdiff.text import (
     ParagraphTooLong,
     ends_sentence,
@@ -42,10 +44,13 @@ class _Draft:
     children: list[_Draft] = field(default_factory=list)
 
     def node(self) -> Node:
+        text = " ".join(self.text.split())
+        verbatim = "\n".join(ln.verbatim for ln in self.lines)
         return Node(
             self.kind,
-            " ".join(self.text.split()),
-            "\n".join(ln.verbatim for ln in self.lines),
+            # Most lines read as they are written: one string for both (an agency's trees hold millions).
+            verbatim if text == verbatim else text,
+            verbatim,
             number=self.number,
             label=self.label,
             key=self.key,
@@ -214,7 +219,7 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
         if sentence and sentence[0] not in seen:
             key, label, value = sentence
             seen.add(key)
-            for _ in range(i + 1, end):  # the sentence wrapped over lines ("… ja allub" / "vallasekretärile.")
+            for _wrapped in range(i + 1, end):  # the sentence wrapped over lines ("… ja allub" / "vallasekretärile.")
                 line = _joined(line, lines.pop(i + 1))
             body = line.body if numbered else line.text
             drafts.append(_Draft(NodeKind.FIELD, [line], body, key, None, line.num.number if line.num else None))
@@ -236,7 +241,7 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
     if prefix == "requirements.":
         for d in drafts:
             if d.kind is NodeKind.PARAGRAPH and d.text and not is_table_header(d.text):
-                warnings.append(f"requirements: unlabelled text {d.text[:60]!r}")
+                warnings.append(_("requirements: unlabelled text {0}").format(repr(d.text[:60])))
     return [d.node() for d in drafts]
 
 
@@ -413,6 +418,8 @@ def _is_result_sentence(sentence: str) -> bool:
 
 @dataclass
 class _Duty:
+    """A duty being read: its draft, and where the next line goes."""
+
     draft: _Draft
     task_open: bool = True  # no result seen yet: a wrapped line still belongs to the task
     last_to_task: bool = True  # where the previous line went (OCR'd columns continue there)
@@ -580,7 +587,7 @@ def read_duties(
         if b.text not in rows and not is_table_header(b.text) and not is_results_label(b.text.rstrip(":"))
     ]
     if headers:
-        warnings.append(f"duties: ignored text before the first duty: {' '.join(headers)[:80]!r}")
+        warnings.append(_("duties: ignored text before the first duty: {0}").format(repr(" ".join(headers)[:80])))
     return [b.node() for b in before] + [_finish(d.draft) for d in duties]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ajdiff.i18n import _
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
 from ajdiff.read.languages import parse_languages
 from ajdiff.read.names import nominative, nominative_in
@@ -223,11 +224,11 @@ def to_model(
     if c.general.get("supervisor"):
         c.general["supervisor"] = nominative_in(c.general["supervisor"], allative=True)  # 'allub grupijuhile'
     if "duties" not in c.sections or not c.duties:
-        warnings.append("no duties section found")
+        warnings.append(_("no duties section found"))
     if not c.requirements and not c.extra:
-        warnings.append("no requirements section found")
+        warnings.append(_("no requirements section found"))
     if not c.general.get("position"):
-        warnings.append("no position (Teenistuskoht / Ametinimetus) found")
+        warnings.append(_("no position (Teenistuskoht / Ametinimetus) found"))
     req = c.requirements
     return JobDescription(
         source=source,

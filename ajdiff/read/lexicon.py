@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import gzip
 import itertools
 import re
 from collections.abc import Callable, Iterator
 from enum import Enum
 from functools import lru_cache
-from importlib import resources
 from typing import Any, TypeVar, cast
 
 from ajdiff.model import JobDescription
+from ajdiff.read import DATA
+from ajdiff.records import dataclass
 from ajdiff.tree import Node
 
 _DIACRITICS = set("õäöüšžÕÄÖÜŠŽ")
@@ -40,7 +40,7 @@ _BYTE_FOLD = bytes.maketrans("õäöüšž".encode(_ENCODING), b"oaousz")
 _MIN_PART = 3  # shorter compound parts ('ja', 'ta', 'te') would split almost any word
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclass(frozen=True)
 class _Entries:
     """The dictionary's entries ('word/flags' lines) and the same lines folded (as bytes), both in the
     order of the folded lines: the entries of a fold are the run of lines that start with it, found by
@@ -79,7 +79,7 @@ class _Entries:
             yield fold, list(group)
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclass(frozen=True)
 class _Dictionary:
     """The Hunspell dictionary by folded form: its entries with their affix flags, and its suffix rules
     by the folded ending they add."""
@@ -92,7 +92,9 @@ class _Dictionary:
 @lru_cache(maxsize=1)
 def _dictionary() -> _Dictionary:
     """The Estonian Hunspell dictionary (data/et_EE.dic.gz, .aff.gz: see tools/build_lexicon.py), read once."""
-    data = resources.files("ajdiff").joinpath("data")
+    import gzip  # here: only an OCR-damaged document needs the dictionary
+
+    data = DATA
     aff = gzip.decompress(data.joinpath("et_EE.aff.gz").read_bytes()).decode("iso-8859-15")
     rules: dict[str, list[tuple[str, str, str, re.Pattern[str]]]] = {}
     for line in aff.splitlines():
@@ -127,7 +129,7 @@ def _spellings(fold: str, whole: bool = True) -> frozenset[str]:
 def _domain_words() -> str:
     """The words of the job-description vocabulary (data/vocabulary.json: the labels ajdiff reads every
     body's documents by), lower-cased, space-separated, to settle a fold two words share."""
-    text = resources.files("ajdiff").joinpath("data/vocabulary.json").read_text(encoding="utf-8")
+    text = DATA.joinpath("vocabulary.json").read_text(encoding="utf-8")
     return " " + " ".join(sorted({w.lower() for w in _WORD.findall(text)})) + " "
 
 

@@ -12,11 +12,11 @@ is kept as written. The list is read once, on the first name that needs it (abou
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
+
+from ajdiff.read import DATA
 
 _VOWELS = "aeiouõäöü"
 _DOUBLING = "kpts"  # a short stem's weak grade: 'koka' → 'kokk', 'grupi' → 'grupp'
@@ -29,7 +29,9 @@ _MIN_HEAD = 3  # shorter tails ("aja", "pea") are words of their own, never undo
 @cache
 def words() -> frozenset[str]:
     """The dictionary's lower-case words, read once."""
-    data = resources.files("ajdiff").joinpath("data/et_words.txt.gz").read_bytes()
+    import gzip  # here: the dictionary is read for a few documents only
+
+    data = DATA.joinpath("et_words.txt.gz").read_bytes()
     return frozenset(gzip.decompress(data).decode("utf-8").split())
 
 

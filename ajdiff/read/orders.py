@@ -4,10 +4,11 @@ own body (number, date, title, approved annexes, repeals, entry into force) beco
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ajdiff.model import OrderRef
 from ajdiff.read.formats import SourceText
+from ajdiff.records import dataclass
 from ajdiff.text import fold
 from ajdiff.tree import Origin
 
@@ -54,6 +55,8 @@ class RawDocument:
 
 @dataclass(frozen=True)
 class _Header:
+    """An approval block found in the text: its lines (start, end), its annex and its order."""
+
     start: int
     end: int
     annex: str | None

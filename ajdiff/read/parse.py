@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ajdiff.errors import InputError
+from ajdiff.i18n import _
 from ajdiff.model import JobDescription
 from ajdiff.read.fields import to_model
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, MAX_LINE_CHARS, SourceText, read_source
@@ -22,8 +23,10 @@ def parse_document(raw: RawDocument) -> JobDescription:
     try:
         nodes, set_aside = build_tree(raw, warnings)
     except ParagraphTooLong as exc:
-        problem = f"a paragraph joined from wrapped lines has {exc.args[0]} characters (limit {MAX_LINE_CHARS})"
-        raise InputError(raw.source, problem, "not a job description") from None
+        problem = _("a paragraph joined from wrapped lines has {0} characters (limit {1})").format(
+            exc.args[0], MAX_LINE_CHARS
+        )
+        raise InputError(raw.source, problem, _("not a job description")) from None
     metadata = tuple(raw.metadata) + tuple((k, v) for k, v in set_aside if k == "signature")
     doc = to_model(raw.source, raw.annex, raw.order, nodes, raw.post_from_order, metadata, warnings)
     if looks_like_ocr(doc):
@@ -31,9 +34,19 @@ def parse_document(raw: RawDocument) -> JobDescription:
     return doc
 
 
-def parse_source(source: SourceText) -> list[JobDescription]:
-    """Parse every job description in a source (one per annex)."""
-    docs = [parse_document(raw) for raw in split(source)]
+def annex_number(annex: str) -> str:
+    """The annex number a user gave ('2', 'Lisa 2', ' lisa 2 ' → '2'), as a document's `annex` is compared."""
+    return annex.strip().lower().removeprefix("lisa").strip()
+
+
+def parse_source(source: SourceText, annex: str | None = None) -> list[JobDescription]:
+    """Parse every job description in a source (one per annex); with `annex`, only that annex's, when the
+    source has it (a file without it is parsed whole, so that the caller can say what it has)."""
+    raws = split(source)
+    if annex is not None:
+        # Each annex is parsed on its own: leaving the others out changes nothing in the one asked for.
+        raws = [r for r in raws if (r.annex or "").lower() == annex_number(annex)] or raws
+    docs = [parse_document(raw) for raw in raws]
     if source.warnings:
         docs = [replace(d, warnings=source.warnings + d.warnings) for d in docs]
     return docs

@@ -4,13 +4,14 @@ and paragraphs. Typed keys are set on the nodes here, from the vocabulary and th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ajdiff.read.content import read_duties, read_fields, read_generic, read_list, read_paragraph
 from ajdiff.read.lexicon import text_looks_like_ocr
 from ajdiff.read.lines import Line, numbering, prepare
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_table_header, match_label, vocabulary
+from ajdiff.records import dataclass
 from ajdiff.text import fold, slugify
 from ajdiff.tree import Node, NodeKind
 
@@ -33,6 +34,8 @@ class _Draft:
 
 @dataclass(frozen=True)
 class _Heading:
+    """A heading line as read: its section key, title, number and the text after it on the line."""
+
     key: str | None
     title: str
     number: str | None

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
-from ajdiff.text import fold, fuzzy_equal, ocr_fold
+from ajdiff.read import DATA
+from ajdiff.records import dataclass
+from ajdiff.text import common_subsequences, fold, fuzzy_equal, likeness_reached, ocr_fold
 
 FUZZY = 0.85
 """How alike an OCR-damaged heading or label must be to the known one."""
@@ -60,7 +60,7 @@ def _terms(table: dict[str, list[str]]) -> tuple[Term, ...]:
 @cache
 def vocabulary() -> Vocabulary:
     """The package's vocabulary, read once."""
-    data = json.loads(resources.files("ajdiff").joinpath("data/vocabulary.json").read_text(encoding="utf-8"))
+    data = json.loads(DATA.joinpath("vocabulary.json").read_text(encoding="utf-8"))
     labels = dict(data["labels"])
     labels.update({"untyped": data["untyped_labels"]})
     return Vocabulary(
@@ -219,13 +219,22 @@ def is_table_header(text: str) -> bool:
             more = (excess & index.guards) >> _GUARD
             shared += packed - ((excess & (more * _FIELD_MASK)) - (more << _GUARD))  # min(row's, line's)
     passing = ((shared | index.guards) - index.needed(len(folded))) & index.guards
+    rows = []
     k = 0
     while passing:
-        if passing & (1 << _GUARD) and fuzzy_equal(folded, index.rows[k], _HEADER_LIKENESS):
-            return True
+        if passing & (1 << _GUARD):
+            rows.append(index.rows[k])
         passing >>= _FIELD
         k += 1
-    return False
+    if not rows:
+        return False
+    # A line that passes the counts passes them for several rows alike (7 on average): their common
+    # subsequences with it in one pass, then ratio() only where that bound allows it.
+    candidates = tuple(rows)
+    return any(
+        likeness_reached(folded, row, common, _HEADER_LIKENESS)
+        for row, common in zip(candidates, common_subsequences(folded, candidates))
+    )
 
 
 _HEADER_MAX_CHARS = 80

@@ -14,7 +14,6 @@ compared too.
 from __future__ import annotations
 
 import copy
-import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -26,6 +25,7 @@ from lxml import etree
 from ajdiff.changes import Change, Comparison, ComparisonSet, InputBytes, StepKind
 from ajdiff.compare.script import Claim, ClaimKind, Edit, aligned_script
 from ajdiff.errors import InputError
+from ajdiff.i18n import _
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SourceText, read_bytes, read_input, sniff_kind
 from ajdiff.read.formats.ooxml import qn
@@ -103,13 +103,16 @@ def _read(
                 _warn(
                     options,
                     name,
-                    f"its Word package cannot be the redline's base ({refused.problem}); "
-                    "the redline is in ajdiff's own template",
+                    _(
+                        "its Word package cannot be the redline's base ({0}); the redline is in ajdiff's own template"
+                    ).format(refused.problem),
                 )
     if package is not None and base:
         pending = package.accept_pending()
         if pending:
-            _warn(options, name, f"holds {pending} pending tracked changes: compared and written as accepted")
+            _warn(
+                options, name, _("holds {0} pending tracked changes: compared and written as accepted").format(pending)
+            )
     source = read_bytes(data, name, suffix, max_bytes=options.max_bytes) if text or package is None else None
     return package, source
 
@@ -303,7 +306,7 @@ _CLEAN_STYLES = {NodeKind.TITLE: "Title", NodeKind.SECTION: "heading 1"}
 def _fill_clean(package: Package, new: _Side, plan: _Plan) -> None:
     """NEW's compared paragraphs into a clean template, in its order and words (for a NEW that is not Word)."""
     kinds = kind_of(new.units, new.docs)
-    for _, b, _ in plan.parts:
+    for _old, b, _kind in plan.parts:
         for j in b:
             unit = new.units[j]
             kind = kinds[j]
@@ -416,7 +419,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
         edges = _remove_unused(groups[0][2], groups[0][3], package.body, package)
     else:
         package = Package.blank()
-        for _, _, new, plan in groups:
+        for _base, _old, new, plan in groups:
             _fill_clean(package, new, plan)
     for old_package in old_packages:
         if old_package is not None:
@@ -430,7 +433,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
     authors = track.Authors(substantive, Revisions(editorial_author, date, substantive._ids))
     anchor: etree._Element | None = None
     inserted: list[tuple[etree._Element, Revisions]] = []
-    for _, old, new, plan in groups:
+    for _base, old, new, plan in groups:
         for a, b, steps in plan.parts:
             old_texts = [old.units[i].text for i in a]
             old_elements = [old.units[i].element for i in a]
@@ -485,6 +488,12 @@ def _top_block(el: etree._Element, body: etree._Element) -> etree._Element:
     return el
 
 
+def _digest(data: bytes) -> str:
+    import hashlib  # here: OpenSSL's start costs every redline ~3 ms, and only an image's bytes need it
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def _edge_content(block: etree._Element, package: Package | None) -> tuple[str, ...]:
     """What a block without compared text carries that a reader sees or the layout needs: its images (by
     their bytes, so a logo is the same logo in both files), a section break, a text box's words."""
@@ -493,7 +502,7 @@ def _edge_content(block: etree._Element, package: Package | None) -> tuple[str, 
         if el.tag in (_BLIP, _VML_IMAGE):
             rid = el.get(f"{{{_R_NS}}}embed") or el.get(f"{{{_R_NS}}}id") or el.get(f"{{{_R_NS}}}link") or ""
             data = package.related_bytes(rid) if package is not None else None
-            found.append("image:" + (hashlib.sha256(data).hexdigest() if data is not None else rid))
+            found.append("image:" + (_digest(data) if data is not None else rid))
         elif el.tag == qn("w:sectPr"):
             found.append("section")
         elif el.tag == qn("w:txbxContent"):

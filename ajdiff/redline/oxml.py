@@ -10,13 +10,14 @@ import copy
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from enum import Enum
 
 from lxml import etree
 
 from ajdiff.read.formats.ooxml import W_NS, qn
+from ajdiff.records import dataclass
 
 NSMAP = {"w": W_NS}
 

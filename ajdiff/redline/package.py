@@ -16,15 +16,16 @@ import io
 import posixpath
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from lxml import etree
 
 from ajdiff.errors import InputError
+from ajdiff.i18n import _
 from ajdiff.read.formats import DEFAULT_MAX_BYTES
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member
+from ajdiff.records import dataclass
 from ajdiff.redline import oxml
 
 CONTENT_TYPES = "[Content_Types].xml"
@@ -171,9 +172,13 @@ class Package:
         self._bullet_num: int | None = None
         root = self._tree(main)
         if str(root.tag).startswith(f"{{{_STRICT_W}}}"):
-            raise InputError(name, f"{main} is Strict Open XML", "save it again as a Word Document (.docx)")
+            raise InputError(
+                name, _("{0} is Strict Open XML").format(main), _("save it again as a Word Document (.docx)")
+            )
         if root.tag != qn("w:document") or root.find(qn("w:body")) is None:
-            raise InputError(name, f"not a readable Word document: {main} has no w:body", "save it again as .docx")
+            raise InputError(
+                name, _("not a readable Word document: {0} has no w:body").format(main), _("save it again as .docx")
+            )
         self._dirty.add(main)  # the caller edits it through .document
 
     # ------------------------------------------------------------ construction
@@ -193,13 +198,15 @@ class Package:
             if info.is_dir() or not _is_part_name(info.filename):
                 continue  # not a part of the package ('../../x', '/x'): never copied into the redline
             if info.filename.lower() in seen:
-                raise InputError(name, f"{info.filename} is in the zip archive twice", "save it again as .docx")
+                raise InputError(
+                    name, _("{0} is in the zip archive twice").format(info.filename), _("save it again as .docx")
+                )
             seen.add(info.filename.lower())
             parts[info.filename] = read_member(zf, info, name)
         by_lower = {member.lower(): member for member in parts}
         if CONTENT_TYPES.lower() not in by_lower or _rels_name("").lower() not in by_lower:
             missing = CONTENT_TYPES if CONTENT_TYPES.lower() not in by_lower else _rels_name("")
-            raise InputError(name, f"not a Word document (no {missing} in the zip)", "save it as .docx")
+            raise InputError(name, _("not a Word document (no {0} in the zip)").format(missing), _("save it as .docx"))
         rels = parse_xml_safely(parts[by_lower[_rels_name("").lower()]], name, _rels_name(""))
         main = next(
             (
@@ -210,8 +217,8 @@ class Package:
             None,
         )
         if main is None or main.lower() not in by_lower:
-            problem = "no main document part" if main is None else f"its main part {main} is missing"
-            raise InputError(name, f"not a Word document ({problem})", "save it as .docx")
+            problem = _("no main document part") if main is None else _("its main part {0} is missing").format(main)
+            raise InputError(name, _("not a Word document ({0})").format(problem), _("save it as .docx"))
         package = cls(parts, by_lower[main.lower()], name)
         package._check_main_type()
         if not to_write:
@@ -500,7 +507,9 @@ class Package:
             return self._trees[member]
         root = self._tree(member)
         if root.tag != f"{{{_REL_NS}}}Relationships":
-            raise InputError(self._name, f"{member} is not a relationships part", "save it again as .docx")
+            raise InputError(
+                self._name, _("{0} is not a relationships part").format(member), _("save it again as .docx")
+            )
         return root
 
     def _related(self, source: str, kind: _PartKind, *, create: bool = False) -> etree._Element | None:
@@ -524,7 +533,11 @@ class Package:
         root = self._tree(member)
         if kind.content_type.startswith(_WML) and (member == self._main or root.tag != kind.make().tag):
             relation = kind.rel_type.rsplit("/", 1)[-1]
-            raise InputError(self._name, f"its {relation} relationship points at {member}", "save it again as .docx")
+            raise InputError(
+                self._name,
+                _("its {0} relationship points at {1}").format(relation, member),
+                _("save it again as .docx"),
+            )
         return root
 
     def _add_part(self, source: str, kind: _PartKind) -> etree._Element:
@@ -567,7 +580,9 @@ class Package:
                 self._trees[CONTENT_TYPES] = self._trees.pop(member)
         root = self._tree(CONTENT_TYPES)
         if root.tag != f"{{{_CT_NS}}}Types":
-            raise InputError(self._name, f"{CONTENT_TYPES} is not a content types part", "save it again as .docx")
+            raise InputError(
+                self._name, _("{0} is not a content types part").format(CONTENT_TYPES), _("save it again as .docx")
+            )
         return root
 
     def _content_type(self, member: str) -> str | None:
@@ -584,10 +599,16 @@ class Package:
     def _check_main_type(self) -> None:
         found = self._content_type(self._main)
         if found in _MACRO_TYPES:
-            raise InputError(self._name, "a macro-enabled Word document (.docm)", "save it as a Word Document (.docx)")
+            raise InputError(
+                self._name, _("a macro-enabled Word document (.docm)"), _("save it as a Word Document (.docx)")
+            )
         if found not in _MAIN_TYPES:
             raise InputError(
-                self._name, f"not a Word document ({self._main} is {found or 'untyped'})", "save it as .docx"
+                self._name,
+                _("not a Word document ({0})").format(
+                    _("{0} is {1}").format(self._main, found) if found else _("{0} is untyped").format(self._main)
+                ),
+                _("save it as .docx"),
             )
         if _MAIN_TYPES[found] != found:
             types = self._content_types()
@@ -610,7 +631,7 @@ class Package:
         core = self._related("", _CORE, create=True)
         assert core is not None
         if core.tag != f"{{{_CP}}}coreProperties":
-            raise InputError(self._name, "its core properties part is not one", "save it again as .docx")
+            raise InputError(self._name, _("its core properties part is not one"), _("save it again as .docx"))
         stamp = _w3cdtf(date)
         for tag, value in (
             (f"{{{_DC}}}title", oxml.clean_text(title)),
@@ -632,7 +653,7 @@ class Package:
         app = self._related("", _APP, create=True)
         assert app is not None
         if app.tag != f"{{{_EP}}}Properties":
-            raise InputError(self._name, "its extended properties part is not one", "save it again as .docx")
+            raise InputError(self._name, _("its extended properties part is not one"), _("save it again as .docx"))
         for child in list(app):
             if isinstance(child.tag, str) and etree.QName(child).localname in _STALE_APP:
                 app.remove(child)

@@ -11,14 +11,13 @@ redline's own. A header whose words stand in a text box is only named on the sum
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from lxml import etree
 
 from ajdiff.changes import Change, ChangeKind
 from ajdiff.compare.script import Edit, EditKind, paragraph_script
 from ajdiff.compare.worddiff import word_spans
 from ajdiff.read.formats.ooxml import qn
+from ajdiff.records import dataclass
 from ajdiff.redline import track
 from ajdiff.redline.oxml import Revisions, first_section
 from ajdiff.redline.package import Package

@@ -19,7 +19,6 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import islice
 
@@ -29,6 +28,7 @@ from ajdiff.changes import Span, SpanOp
 from ajdiff.compare.script import Edit, EditKind
 from ajdiff.compare.worddiff import word_spans
 from ajdiff.read.formats.ooxml import qn
+from ajdiff.records import dataclass
 from ajdiff.redline.oxml import (
     Revisions,
     Track,

@@ -9,12 +9,12 @@ reader found (by the origins of their tree's nodes) can claim their stretch of t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import SourceText
 from ajdiff.read.formats.docx import body_paragraphs, numbered
+from ajdiff.records import dataclass
 from ajdiff.text import normalize_line
 from ajdiff.tree import Node, NodeKind, Origin, walk
 

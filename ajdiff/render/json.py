@@ -10,7 +10,7 @@ from typing import Any
 from ajdiff.changes import Change, Comparison, ComparisonSet, DocRef, PairEvidence
 from ajdiff.model import JobDescription, OrderRef
 from ajdiff.tree import Node
-from ajdiff.words import annex_name, change_title, translate, word
+from ajdiff.words import annex_name, change_title, word
 
 FORMAT = "ajdiff/1"
 
@@ -158,7 +158,7 @@ def show_json(docs: list[JobDescription], *, ensure_ascii: bool = False, lang: s
     (in `lang`, the language of the messages)."""
     warning = word("cli.warning", lang)
     warnings = [
-        f"{d.source}: {warning}: {f'{annex_name(d.annex, lang)}: ' if d.annex else ''}{translate(w, lang)}"
+        f"{d.source}: {warning}: {f'{annex_name(d.annex, lang)}: ' if d.annex else ''}{w}"
         for d in docs
         for w in d.warnings
     ]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from ajdiff.changes import ChangeKind, Comparison, ComparisonSet
 from ajdiff.model import JobDescription, OrderRef
+from ajdiff.records import dataclass
 from ajdiff.tree import Node, NodeKind
 from ajdiff.words import annex_name, counted, word
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 
 from textual import _widget_navigation
 from textual.content import Content
@@ -12,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ajdiff.changes import Comparison
+from ajdiff.records import dataclass
 from ajdiff.tui.session import ORDER, ReviewSession, section_impact
 from ajdiff.words import doc_label, section_name, word
 

@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 
 from ajdiff.changes import ComparisonSet
 from ajdiff.errors import AjdiffError
+from ajdiff.i18n import _
 from ajdiff.review import Mark
 from ajdiff.tui import change_content
 from ajdiff.tui.annex_switcher import AnnexSwitcher
@@ -27,7 +28,7 @@ from ajdiff.tui.section_tree import SectionTree
 from ajdiff.tui.session import CREATED, ORDER, PAIR, POST_SECTION, Position, ReviewSession
 from ajdiff.tui.summary_bar import SummaryBar
 from ajdiff.tui.theme import DARK, LIGHT, THEMES
-from ajdiff.words import counted, doc_label, section_name, translate, word
+from ajdiff.words import counted, doc_label, section_name, word
 
 # Action → key of its description in ajdiff.words ('ui.' + it), so the footer speaks the interface language.
 _DESCRIPTIONS = {
@@ -49,18 +50,16 @@ _DESCRIPTIONS = {
     "help": "help",
     "quit": "quit",
 }
-# The command line's hints that name its options mean nothing in the UI: said otherwise, or left out.
-_UI_HINTS: dict[str, str | None] = {
-    word("hint.other_path", "en"): word("hint.other_name", "en"),
-    word("hint.force", "en"): None,
-}
 
 
-def error_text(exc: AjdiffError, lang: str) -> str:
-    """A file error for the UI: 'FILE: what is wrong (what to do)' in the interface's language."""
-    hint = _UI_HINTS.get(exc.hint, exc.hint) if exc.hint else None
-    line = f"{exc.source}: {translate(exc.problem, lang)}"
-    return line + (f" ({translate(hint, lang)})" if hint else "")
+def error_text(exc: AjdiffError) -> str:
+    """A file error for the UI: 'FILE: what is wrong (what to do)', said in the language chosen at start."""
+    # The command line's hints that name its options mean nothing in the UI: said otherwise, or left out.
+    ui_hints: dict[str, str | None] = {_("choose another -o path"): _("choose another name")}
+    ui_hints[_("use --force to overwrite it")] = None
+    hint = ui_hints.get(exc.hint, exc.hint) if exc.hint else None
+    line = f"{exc.source}: {exc.problem}"
+    return line + (f" ({hint})" if hint else "")
 
 
 WIDE = 100
@@ -540,7 +539,7 @@ class ReviewApp(App[None]):
         try:
             new = self.session.toggle_mark(self.current, mark)
         except AjdiffError as exc:
-            message = error_text(exc, self.lang)
+            message = error_text(exc)
             self.notify(message, title=word("ui.save_failed", self.lang), severity="error")
             return
         self._show_entry()
@@ -588,7 +587,7 @@ class ReviewApp(App[None]):
             try:
                 self.session.set_comment(position, comment)
             except AjdiffError as exc:
-                message = error_text(exc, self.lang)
+                message = error_text(exc)
                 self.notify(message, title=word("ui.save_failed", self.lang), severity="error")
                 return
             self._show_entry()
@@ -615,7 +614,7 @@ class ReviewApp(App[None]):
                 force=force,
             )
         except AjdiffError as exc:
-            message = error_text(exc, self.lang)
+            message = error_text(exc)
             self.notify(message, title=word("ui.export_failed", self.lang), severity="error", timeout=8)
             return
         self.export_path = self._exported = written

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from textual import events
@@ -13,6 +12,7 @@ from textual.widget import Widget
 
 from ajdiff.changes import Change
 from ajdiff.model import JobDescription
+from ajdiff.records import dataclass
 from ajdiff.review import ReviewEntry
 from ajdiff.tui import change_content
 from ajdiff.tui.session import Position

@@ -7,12 +7,12 @@ and NO_COLOR: deletions are also struck through, insertions underlined, the curr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from textual.content import Content
 
 from ajdiff.changes import Change, ChangeKind, Span, SpanOp
 from ajdiff.model import JobDescription
+from ajdiff.records import dataclass
 from ajdiff.review import Mark, ReviewEntry
 from ajdiff.words import annex_name, change_title, counted, kind_name, path_label, section_name, word
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ajdiff.changes import ComparisonSet
 from ajdiff.errors import OutputError
+from ajdiff.i18n import _
 from ajdiff.review import Review
 
 RedlineBuilder = Callable[[ComparisonSet, Review, str, bool], bytes]
@@ -50,7 +51,9 @@ def write_redline(
     file is replaced only with force."""
     build = _redline_builder()
     if build is None:
-        raise OutputError(str(path), "the redline layer (ajdiff.redline) is not installed in this build")
+        raise OutputError(
+            str(path), _("the redline layer (ajdiff.redline) is not installed in this build"), _("see ajdiff --help")
+        )
     from ajdiff.atomic import atomic_write
 
     return atomic_write(path, build(result, review, lang, show_editorial), inputs=list(inputs), force=force)

@@ -3,8 +3,6 @@ many of them carry a mark (✓ when all do)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.style import Style
 from rich.text import Text
 from textual.message import Message
@@ -12,6 +10,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ajdiff.changes import Change
+from ajdiff.records import dataclass
 from ajdiff.tui.session import section_impact
 from ajdiff.words import section_name
 

@@ -6,12 +6,13 @@ Pure Python (no Textual) so the navigation and the review state can be tested on
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
 from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, Impact
 from ajdiff.model import JobDescription, OrderRef
+from ajdiff.records import dataclass
 from ajdiff.review import ORDER_KEY, Mark, Review, ReviewEntry, load_review, pair_keys, post_key, save_review
 from ajdiff.text import fold
 from ajdiff.words import (
@@ -23,7 +24,6 @@ from ajdiff.words import (
     kind_name,
     path_label,
     section_name,
-    translate,
     word,
 )
 
@@ -311,7 +311,7 @@ class ReviewSession:
     def notes(self) -> list[str]:
         """What the pairing decided on its own ('compared with Lisa 2 …, the best match of 7'): notes, not
         warnings; each once."""
-        return list(dict.fromkeys(translate(n, self.lang) for n in self.result.notes))
+        return list(dict.fromkeys(self.result.notes))  # said in the chosen language where they were made
 
     def warnings(self) -> list[str]:
         """Every document's warnings (what a reader could not read as written), each once, with the document
@@ -321,7 +321,5 @@ class ReviewSession:
         docs += [*self.result.unpaired_old, *self.result.unpaired_new]
         for doc in docs:
             where = f"{doc.source}" + (f" ({annex_name(doc.annex, self.lang)})" if doc.annex else "")
-            lines += [
-                f"{translate(w, self.lang)} ({where})" for w in doc.warnings
-            ]  # the message first: the panel's one line cuts the end
+            lines += [f"{w} ({where})" for w in doc.warnings]  # the message first: the panel's one line cuts the end
         return list(dict.fromkeys(lines))

@@ -24,7 +24,9 @@ DATE_ARG = ["--date", "2025-01-31T12:00:00Z"]
 
 def _run(tmp_path: Path, *extra: str, args: list[str] = PAIR_ARGS) -> tuple[int, Path]:
     out = tmp_path / "out.docx"
-    code = main(["redline", *args, "-o", str(out), *DATE_ARG, *extra])
+    # The summaries are read in Estonian, the documents' language, unless a test asks for English.
+    lang = [] if "--lang" in extra else ["--lang", "et"]
+    code = main(["redline", *args, "-o", str(out), *DATE_ARG, *lang, *extra])
     return code, out
 
 
@@ -122,7 +124,7 @@ def test_review_comments_and_marks(tmp_path: Path) -> None:
     review.write_text(json.dumps({"format": REVIEW_FORMAT, "author": "Liit", "entries": entries}))
     # Sources are recorded as given on the command line; the review keys use the same form.
     code = main(["redline", str(SEED["001"]), str(SEED["000"]), "--new-annex", "2", "-o", str(tmp_path / "r.docx"),
-                 "--review", str(review), *DATE_ARG])  # fmt: skip
+                 "--review", str(review), *DATE_ARG, "--lang", "et"])  # fmt: skip
     assert code == 0
     data = (tmp_path / "r.docx").read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as zf:

@@ -263,6 +263,8 @@ def test_html_on_an_ascii_standard_output_is_still_utf8() -> None:
             "2",
             "--format",
             "html",
+            "--lang",
+            "et",
         ],
         capture_output=True,
         env={"PATH": "/usr/bin:/bin", "LC_ALL": "C", "PYTHONIOENCODING": "ascii"},

@@ -372,12 +372,14 @@ async def test_identical_files_and_unpaired_only_results_still_open(demo: Compar
 
 
 async def test_pairing_notes_are_shown_on_start(review_path: Path) -> None:
+    from ajdiff import i18n
     from ajdiff.api import compare_files
 
     fixtures = Path(__file__).resolve().parents[2] / "fixtures"
-    result = compare_files(fixtures / "001_f0f3c421c69f98c0.txt", fixtures / "000_2e8e5e7caea51be0.txt")
-    assert result.notes  # one annex against an order of seven: the best match is picked and said
     for lang, said in (("et", "parim vaste 7 seast"), ("en", "the best match of 7")):  # in the interface's language
+        with i18n.speaking(lang):  # as `ajdiff tui` compares: in the language chosen at start
+            result = compare_files(fixtures / "001_f0f3c421c69f98c0.txt", fixtures / "000_2e8e5e7caea51be0.txt")
+        assert result.notes  # one annex against an order of seven: the best match is picked and said
         app = ReviewApp(result, review_path, lang)
         async with app.run_test(size=SMALL):
             panel = app.query_one("#warnings")

@@ -174,16 +174,18 @@ async def test_9_export_errors_in_the_interface_language(
     demo: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import ajdiff.tui.export as export
+    from ajdiff import i18n
 
     monkeypatch.setattr(export, "_redline_builder", lambda: lambda *args: b"PK")
     Path("kaust").mkdir()
     app = ReviewApp(demo, review_path)
-    async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("x", "ctrl+u", *"kaust", "enter")
-        await pilot.press("x", "ctrl+u", *"puudub/fail.docx", "enter")
-        messages = [n.message for n in app._notifications]
-        assert messages == ["kaust: on kaust (anna failinimi)", "Kausta ei ole: puudub"]
-        assert not any("exists" in m or "folder" in m for m in messages)
+    with i18n.speaking("et"):  # the refusals are said where they are raised, in the language `ajdiff tui` chose
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.press("x", "ctrl+u", *"kaust", "enter")
+            await pilot.press("x", "ctrl+u", *"puudub/fail.docx", "enter")
+            messages = [n.message for n in app._notifications]
+    assert messages == ["kaust: on kaust (anna failinimi)", "Kausta ei ole: puudub"]
+    assert not any("exists" in m or "folder" in m for m in messages)
 
 
 # 10 ----------------------------------------------------------------------------------------------

@@ -59,11 +59,28 @@ def test_a_created_post_is_named_in_the_language(orders: ComparisonSet, review_p
     assert len(keys) == 1
 
 
-def test_file_errors_in_the_interface_language() -> None:
-    taken = OutputError("in.txt", "is an input file; refusing to overwrite it", "choose another -o path")
-    assert error_text(taken, "en") == "in.txt: is an input file; refusing to overwrite it (choose another name)"
-    assert error_text(taken, "et") == "in.txt: on sisendfail; seda üle ei kirjutata (vali teine nimi)"
-    exists = OutputError("r.docx", "already exists", "use --force to overwrite it")
-    assert (error_text(exists, "en"), error_text(exists, "et")) == ("r.docx: already exists", "r.docx: on juba olemas")
-    full = OutputError("r.docx", "cannot write: No space left on device")
-    assert error_text(full, "et") == "r.docx: ei saa kirjutada: No space left on device"  # the OS's reason is data
+def test_file_errors_in_the_interface_language(tmp_path: Path) -> None:
+    """The refusals are said where they are raised, in the language chosen at start; the UI only swaps the
+    command line's hints that name its options."""
+    from ajdiff import i18n
+    from ajdiff.atomic import check_output_path
+
+    taken, exists = tmp_path / "in.txt", tmp_path / "r.docx"
+    taken.write_text("x")
+    exists.write_text("x")
+    said = {}
+    for lang in ("en", "et"):
+        with i18n.speaking(lang):
+            with pytest.raises(OutputError) as one:
+                check_output_path(str(taken), inputs=[str(taken)], force=False)
+            with pytest.raises(OutputError) as two:
+                check_output_path(str(exists), inputs=[], force=False)
+            said[lang] = (error_text(one.value), error_text(two.value))
+    assert said["en"] == (
+        f"{taken}: is an input file; refusing to overwrite it (choose another name)",
+        f"{exists}: already exists",
+    )
+    assert said["et"] == (
+        f"{taken}: on sisendfail; seda üle ei kirjutata (vali teine nimi)",
+        f"{exists}: on juba olemas",
+    )

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from ajdiff.errors import InputError, display_name
-from ajdiff.tree import Origin
+from ajdiff.i18n import N_, _
+from ajdiff.records import dataclass
+from ajdiff.tree import Origin, line_origin
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Largest input file read (and largest inflated zip member), unless the caller says otherwise."""
@@ -42,55 +43,59 @@ class SourceText:
         """Where line `index` (0-based) came from."""
         if index < len(self.origins):
             return self.origins[index]
-        return Origin(line=index + 1)
+        return line_origin(index + 1)
 
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".asice", ".bdoc", ".edoc", ".sce"}
 
 
-_SAVE_AS = "save it as .docx or PDF"
-_OCR = "OCR it first, e.g. with ocrmypdf, or give the text"
-_UNPACK = "unpack it and give a document inside"
-# Formats ajdiff does not read, told by their first bytes: (magic, offset, what it is, hint).
-_REFUSED_MAGIC: tuple[tuple[bytes, int, str, str], ...] = (
-    (b"{\\rtf", 0, "is an RTF document", _SAVE_AS),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "is a Word 97-2003 document (.doc) or another OLE file", _SAVE_AS),
-    (b"\x89PNG\r\n\x1a\n", 0, "is an image (PNG), not a document", _OCR),
-    (b"\xff\xd8\xff", 0, "is an image (JPEG), not a document", _OCR),
-    (b"GIF87a", 0, "is an image (GIF), not a document", _OCR),
-    (b"GIF89a", 0, "is an image (GIF), not a document", _OCR),
-    (b"II*\x00", 0, "is an image (TIFF), not a document", _OCR),
-    (b"MM\x00*", 0, "is an image (TIFF), not a document", _OCR),
-    (b"WEBP", 8, "is an image (WebP), not a document", _OCR),
-    (b"\x1f\x8b", 0, "is a gzip archive, not a document", _UNPACK),
-    (b"7z\xbc\xaf\x27\x1c", 0, "is a 7z archive, not a document", _UNPACK),
-    (b"Rar!\x1a\x07", 0, "is a RAR archive, not a document", _UNPACK),
-    (b"\xfd7zXZ\x00", 0, "is an xz archive, not a document", _UNPACK),
-    (b"BZh", 0, "is a bzip2 archive, not a document", _UNPACK),
-    (b"ustar", 257, "is a tar archive, not a document", _UNPACK),
+_SAVE_AS = N_("save it as .docx or PDF")
+_OCR = N_("OCR it first, e.g. with ocrmypdf, or give the text")
+_UNPACK = N_("unpack it and give a document inside")
+# Formats ajdiff does not read, told by their first bytes: (magic, offset, what it is, its name, hint). The
+# words are marked (N_) here and translated when said, in the language chosen by then.
+_IMAGE = N_("is an image ({0}), not a document")
+_ARCHIVE = N_("is a {0} archive, not a document")
+_REFUSED_MAGIC: tuple[tuple[bytes, int, str, str, str], ...] = (
+    (b"{\\rtf", 0, N_("is an RTF document"), "", _SAVE_AS),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, N_("is a Word 97-2003 document (.doc) or another OLE file"), "", _SAVE_AS),
+    (b"\x89PNG\r\n\x1a\n", 0, _IMAGE, "PNG", _OCR),
+    (b"\xff\xd8\xff", 0, _IMAGE, "JPEG", _OCR),
+    (b"GIF87a", 0, _IMAGE, "GIF", _OCR),
+    (b"GIF89a", 0, _IMAGE, "GIF", _OCR),
+    (b"II*\x00", 0, _IMAGE, "TIFF", _OCR),
+    (b"MM\x00*", 0, _IMAGE, "TIFF", _OCR),
+    (b"WEBP", 8, _IMAGE, "WebP", _OCR),
+    (b"\x1f\x8b", 0, _ARCHIVE, "gzip", _UNPACK),
+    (b"7z\xbc\xaf\x27\x1c", 0, _ARCHIVE, "7z", _UNPACK),
+    (b"Rar!\x1a\x07", 0, _ARCHIVE, "RAR", _UNPACK),
+    (b"\xfd7zXZ\x00", 0, N_("is an {0} archive, not a document"), "xz", _UNPACK),
+    (b"BZh", 0, _ARCHIVE, "bzip2", _UNPACK),
+    (b"ustar", 257, _ARCHIVE, "tar", _UNPACK),
 )
 # Zip packages that are not ajdiff's: OpenDocument by its mimetype member, Office by its main part.
 _ODF = {
-    b"application/vnd.oasis.opendocument.text": "is an OpenDocument text (.odt)",
-    b"application/vnd.oasis.opendocument.spreadsheet": "is an OpenDocument spreadsheet (.ods)",
-    b"application/vnd.oasis.opendocument.presentation": "is an OpenDocument presentation (.odp)",
+    b"application/vnd.oasis.opendocument.text": ("text", ".odt"),
+    b"application/vnd.oasis.opendocument.spreadsheet": ("spreadsheet", ".ods"),
+    b"application/vnd.oasis.opendocument.presentation": ("presentation", ".odp"),
 }
 _OFFICE_PARTS = {
-    "xl/workbook.xml": "is an Excel workbook (.xlsx)",
-    "ppt/presentation.xml": "is a PowerPoint presentation (.pptx)",
+    "xl/workbook.xml": (N_("is an Excel workbook ({0})"), ".xlsx"),
+    "ppt/presentation.xml": (N_("is a PowerPoint presentation ({0})"), ".pptx"),
 }
 
 
 def refusal(data: bytes) -> tuple[str, str] | None:
-    """(what it is, what to do) for bytes of a format ajdiff does not read (RTF, .doc, images, archives)."""
-    for magic, offset, problem, hint in _REFUSED_MAGIC:
+    """(what it is, what to do), said in the chosen language, for bytes of a format ajdiff does not read (RTF,
+    .doc, images, archives)."""
+    for magic, offset, problem, what, hint in _REFUSED_MAGIC:
         if data[offset : offset + len(magic)] == magic:
             if magic == b"BZh" and data[4:10] != b"1AY&SY":
                 continue  # a text may start with "BZh"; a bzip2 stream has its block magic next
             if magic == b"WEBP" and not data.startswith(b"RIFF"):
                 continue
-            return problem, hint
+            return _(problem).format(what), _(hint)
     return None
 
 
@@ -108,17 +113,17 @@ def _zip_kind(data: bytes, name: str, suffix: str) -> str:
     if names is None or "word/document.xml" in names:
         return "container" if suffix in CONTAINER_SUFFIXES else "docx"
     head = data[30:120]  # ODF stores its mimetype first and uncompressed, right after the first header
-    for mimetype, problem in _ODF.items():
+    for mimetype, (kind, extension) in _ODF.items():
         if mimetype in head:
-            raise InputError(name, problem, _SAVE_AS)
-    for part, problem in _OFFICE_PARTS.items():
+            raise InputError(name, _("is an OpenDocument {0} ({1})").format(kind, extension), _(_SAVE_AS))
+    for part, (problem, extension) in _OFFICE_PARTS.items():
         if part in names:
-            raise InputError(name, problem, _SAVE_AS)
+            raise InputError(name, _(problem).format(extension), _(_SAVE_AS))
     if is_signature_container(data, name):
         return "container"
     if suffix == ".docx":
         return "docx"  # its reader says what the Word document lacks
-    raise InputError(name, "is a zip archive, not a document", _UNPACK)
+    raise InputError(name, _(_ARCHIVE).format("zip"), _(_UNPACK))
 
 
 CONTAINER_SUFFIXES = frozenset({".asice", ".bdoc", ".edoc", ".sce"})
@@ -151,7 +156,7 @@ def sniff_kind(data: bytes, suffix: str) -> str:
 def read_bytes(data: bytes, name: str, suffix: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
     """Read a document from bytes already in memory (standard input, a container member)."""
     if not data:
-        raise InputError(name, "empty file", "give an ametijuhend or an order with annexes")
+        raise InputError(name, _("empty file"), _("give an ametijuhend or an order with annexes"))
     source = _read_kind(data, name, suffix, max_bytes)
     return _check_bounds(source, sniff_kind(data, suffix) == "text")
 
@@ -159,16 +164,20 @@ def read_bytes(data: bytes, name: str, suffix: str = "", *, max_bytes: int = DEF
 def _check_bounds(source: SourceText, text: bool) -> SourceText:
     """Refuse a source with no text, or so many or so long lines that parsing it would take minutes."""
     if not any(source.lines):
-        problem = "empty file (only whitespace)" if text else "no text in the document"
-        raise InputError(source.name, problem, "give an ametijuhend or an order with annexes")
+        problem = _("empty file (only whitespace)") if text else _("no text in the document")
+        raise InputError(source.name, problem, _("give an ametijuhend or an order with annexes"))
     if len(source.lines) > MAX_LINES:
         raise InputError(
-            source.name, f"{len(source.lines)} lines (limit {MAX_LINES})", "not a job description; split the file"
+            source.name,
+            _("{0} lines (limit {1})").format(len(source.lines), MAX_LINES),
+            _("not a job description; split the file"),
         )
     longest = max(range(len(source.lines)), key=lambda k: len(source.lines[k]))
     if len(source.lines[longest]) > MAX_LINE_CHARS:
-        problem = f"line {longest + 1} has {len(source.lines[longest])} characters (limit {MAX_LINE_CHARS})"
-        raise InputError(source.name, problem, "not a job description")
+        problem = _("line {0} has {1} characters (limit {2})").format(
+            longest + 1, len(source.lines[longest]), MAX_LINE_CHARS
+        )
+        raise InputError(source.name, problem, _("not a job description"))
     return source
 
 
@@ -216,10 +225,10 @@ def _read_bounded(fh: BinaryIO, name: str, suffix: str, max_bytes: int, what: st
         and not refusal(head)  # a .doc, an image or an archive is named for what it is, below
         and not head.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16 text has NULs
     ):
-        raise InputError(name, "binary data, not text", "give a .txt, .docx, .pdf, .html or .asice file")
+        raise InputError(name, _("binary data, not text"), _("give a .txt, .docx, .pdf, .html or .asice file"))
     rest = fh.read(max_bytes + 1 - len(head)) if len(head) <= max_bytes else b""
     if len(head) + len(rest) > max_bytes:
-        raise InputError(name, f"{what} is larger than {max_bytes // 2**20} MiB", "raise --max-size")
+        raise InputError(name, _("{0} is larger than {1} MiB").format(what, max_bytes // 2**20), _("raise --max-size"))
     return head + rest
 
 
@@ -258,30 +267,40 @@ def read_input(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
     suffix = p.suffix.lower()
     try:
         if p.is_dir():
-            raise InputError(name, "is a folder", "give a file, or two folders to 'ajdiff diff'")
+            raise InputError(name, _("is a folder"), _("give a file, or two folders to 'ajdiff diff'"))
         with _open_without_waiting(p) as fh:
             info = os.fstat(fh.fileno())
             if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-                raise InputError(name, f"file is larger than {max_bytes // 2**20} MiB", "raise --max-size")
+                raise InputError(
+                    name, _("file is larger than {0} MiB").format(max_bytes // 2**20), _("raise --max-size")
+                )
             # Devices and pipes report size 0 whatever they hold: the read itself is what is bounded.
             what = "file" if stat.S_ISREG(info.st_mode) else "stream"
             data = _read_bounded(fh, name, suffix, max_bytes, what)
             if not data and stat.S_ISFIFO(info.st_mode):
-                raise InputError(name, "named pipe with nothing written to it", "give a file, or write to the pipe")
+                raise InputError(
+                    name, _("named pipe with nothing written to it"), _("give a file, or write to the pipe")
+                )
         # The documents carry the name into reports, JSON and redlines: make it printable there.
         name = display_name(name)
     except FileNotFoundError:
-        raise InputError(name, "no such file") from None
+        raise InputError(
+            name, _("no such file"), _("check the name and the folder; 'ajdiff help' shows what ajdiff reads")
+        ) from None
     except PermissionError:
-        raise InputError(name, "permission denied") from None
+        raise InputError(name, _("permission denied"), _("check the file's permissions")) from None
     except IsADirectoryError:
-        raise InputError(name, "is a folder") from None
+        raise InputError(name, _("is a folder"), _("give a file, or two folders to 'ajdiff diff'")) from None
     except OSError as exc:
-        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+        raise InputError(
+            name, _("cannot read: {0}").format(exc.strerror or exc), _("check that the file is readable")
+        ) from None
     if suffix not in SUFFIXES:
         # The content decides: a .doc, .rtf or .odt is named for what it is; a readable format is read.
         if not refusal(data) and sniff_kind(data, "") == "text":
-            raise InputError(name, f"unknown file type '{p.suffix}'", "use .txt, .md, .docx, .pdf, .html or .asice")
+            raise InputError(
+                name, _("unknown file type '{0}'").format(p.suffix), _("use .txt, .md, .docx, .pdf, .html or .asice")
+            )
         suffix = ""
     return data, name, suffix
 

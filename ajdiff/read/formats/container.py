@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from lxml import etree
 
 from ajdiff.errors import InputError
+from ajdiff.i18n import _
 from ajdiff.read.formats import SourceText
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member
 from ajdiff.text import normalize_line
@@ -97,16 +98,18 @@ def read_container(data: bytes, name: str, *, max_bytes: int) -> SourceText:
         suffix = PurePosixPath(member).suffix.lower()
         if suffix in CONTAINER_SUFFIXES:
             # A container inside a container is never needed and would let a zip quine recurse.
-            warnings.append(f"{member}: nested container skipped")
+            warnings.append(_("{0}: nested container skipped").format(member))
             continue
         if suffix not in DOCUMENT_SUFFIXES:
-            warnings.append(f"{member}: not a readable document ({suffix or 'no extension'}), skipped")
+            warnings.append(
+                _("{0}: not a readable document ({1}), skipped").format(member, suffix or _("no extension"))
+            )
             continue
         data = read_member(zf, info, name)
         if data.startswith(b"PK") and is_signature_container(data, member):
             # Named as a document but a container itself: one level is all a signed document needs,
             # and following it would let levels nest (or a zip quine recurse) without end.
-            warnings.append(f"{member}: nested container skipped")
+            warnings.append(_("{0}: nested container skipped").format(member))
             continue
         inner = read_bytes(data, f"{name}:{member}", suffix, max_bytes=max_bytes)
         if found:
@@ -119,7 +122,9 @@ def read_container(data: bytes, name: str, *, max_bytes: int) -> SourceText:
         warnings.extend(f"{member}: {w}" for w in inner.warnings)
         wrapped = wrapped or inner.wrapped
     if not found:
-        raise InputError(name, "no document inside the container", "it should hold a .docx, .pdf, .html or .txt file")
+        raise InputError(
+            name, _("no document inside the container"), _("it should hold a .docx, .pdf, .html or .txt file")
+        )
     return SourceText(
         name=name,
         lines=tuple(lines),

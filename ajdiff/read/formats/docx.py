@@ -7,16 +7,18 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ajdiff.errors import InputError
+from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINES, SourceText
 from ajdiff.read.formats.ooxml import NAMESPACES, STRICT_W_NS, qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member, refuse_dtd
 from ajdiff.read.formats.tables import flatten_row_cells
+from ajdiff.records import dataclass
 from ajdiff.text import normalize_line
 from ajdiff.tree import Origin
 
@@ -84,6 +86,8 @@ def _format_number(n: int, fmt: str) -> str:
 
 @dataclass
 class _Level:
+    """One level of a Word list: its start, number format and level text."""
+
     start: int = 1
     fmt: str = "decimal"
     text: str = ""
@@ -431,8 +435,8 @@ def _count_paragraphs(data: bytes, name: str, member: str) -> None:
     """
     paragraphs = sum(1 for _ in itertools.islice(_PARAGRAPH_TAG.finditer(data), MAX_LINES + 1))
     if paragraphs > MAX_LINES:
-        problem = f"{member} has more than {MAX_LINES} paragraphs (limit {MAX_LINES})"
-        raise InputError(name, problem, "not a job description")
+        problem = _("{0} has more than {1} paragraphs (limit {2})").format(member, MAX_LINES, MAX_LINES)
+        raise InputError(name, problem, _("not a job description"))
 
 
 def _part(zf: zipfile.ZipFile, names: dict[str, str], member: str | None, name: str) -> _Element | None:
@@ -444,7 +448,9 @@ def _part(zf: zipfile.ZipFile, names: dict[str, str], member: str | None, name: 
     _count_paragraphs(data, name, member)
     root = parse_xml_safely(data, name, member)
     if etree.QName(root).namespace == STRICT_W_NS:
-        raise InputError(name, f"{member} is Strict Open XML", "save it again as a Word Document (.docx)")
+        raise InputError(
+            name, _("{0} is Strict Open XML").format(member), _("save it again as a Word Document (.docx)")
+        )
     return root
 
 
@@ -462,12 +468,14 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> SourceText:
     if main is None or main.lower() not in names:
         main = names.get("word/document.xml")
     if main is None:
-        hint = "is it a signature container? name it .asice" if "mimetype" in names else "save it as .docx"
-        raise InputError(name, "not a Word document (no word/document.xml in the zip)", hint)
+        hint = _("is it a signature container? name it .asice") if "mimetype" in names else _("save it as .docx")
+        raise InputError(name, _("not a Word document (no word/document.xml in the zip)"), hint)
     document = _part(zf, names, main, name)
     body = document.find(qn("w:body")) if document is not None else None
     if body is None:
-        raise InputError(name, f"not a readable Word document: {main} has no w:body", "save it again as .docx")
+        raise InputError(
+            name, _("not a readable Word document: {0} has no w:body").format(main), _("save it again as .docx")
+        )
     related = _relationships(zf, names, main, name)
     if document is not None and numbered(document):
         numbering = _Numbering.load(

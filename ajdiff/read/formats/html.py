@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from ajdiff.errors import InputError
+from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINES, SourceText
 from ajdiff.read.formats.plain import decode_with_warnings
 from ajdiff.read.formats.tables import flatten_row_cells
@@ -203,7 +204,9 @@ def _count_elements(text: str, name: str) -> None:
     """Refuse a page with more tags than a register page can have, counted in its text before parsing."""
     tags = text.count("<") - text.count("</")  # start tags, plus any '<' in text and comments: an over-count
     if tags > MAX_HTML_ELEMENTS:
-        raise InputError(name, f"HTML page has {tags} tags (limit {MAX_HTML_ELEMENTS})", "not a job description")
+        raise InputError(
+            name, _("HTML page has {0} tags (limit {1})").format(tags, MAX_HTML_ELEMENTS), _("not a job description")
+        )
 
 
 def read_html(data: bytes, name: str) -> SourceText:
@@ -216,21 +219,23 @@ def read_html(data: bytes, name: str) -> SourceText:
     decoded, warnings = decode_with_warnings(data, name)
     text = _XML_DECLARATION.sub("", decoded, count=1)
     if not text.strip():
-        raise InputError(name, "HTML page has no text", "save the page with its document text")
+        raise InputError(name, _("HTML page has no text"), _("save the page with its document text"))
     _count_elements(text, name)
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise InputError(name, f"not a readable HTML page: {exc}", "save the page again as HTML") from None
+        raise InputError(
+            name, _("not a readable HTML page: {0}").format(exc), _("save the page again as HTML")
+        ) from None
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         # libxml2 stops at its depth limit and returns the part above it: say so, not "no text".
-        problem = f"HTML page is nested deeper than {_MAX_DEPTH} elements"
-        raise InputError(name, problem, "not a genuine page; save the page again as HTML")
+        problem = _("HTML page is nested deeper than {0} elements").format(_MAX_DEPTH)
+        raise InputError(name, problem, _("not a genuine page; save the page again as HTML"))
     body = root.find("body")
     walker = _Walker()
     pairs = walker.lines(body if body is not None else root)
     if not pairs:
-        raise InputError(name, "HTML page has no text", "save the page with its document text")
+        raise InputError(name, _("HTML page has no text"), _("save the page with its document text"))
     return SourceText(
         name=name,
         lines=tuple(line for line, _ in pairs),

@@ -18,12 +18,14 @@ import time
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ajdiff.errors import InputError
+from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS, SourceText
 from ajdiff.read.vocabulary import is_table_header
+from ajdiff.records import dataclass
 from ajdiff.text import (
     ParagraphTooLong,
     ends_sentence,
@@ -520,20 +522,23 @@ def _read_page(page: Any, number: int, name: str, drawn: list[int], sizes: dict[
     size = _content_bytes(page, min(MAX_PAGE_CONTENT_BYTES, left), sizes)
     if size > MAX_PAGE_CONTENT_BYTES:
         limit = MAX_PAGE_CONTENT_BYTES // 2**20
-        over = "more than " if size == MAX_PAGE_CONTENT_BYTES + 1 else ""
-        problem = f"page {number} has {over}{size // 1024} KiB of drawing instructions (limit {limit} MiB)"
-        raise InputError(name, problem, "not a page of text; print the document to a new PDF")
+        if size == MAX_PAGE_CONTENT_BYTES + 1:  # counting stopped at the limit
+            problem = _("page {0} has more than {1} KiB of drawing instructions (limit {2} MiB)")
+        else:
+            problem = _("page {0} has {1} KiB of drawing instructions (limit {2} MiB)")
+        problem = problem.format(number, size // 1024, limit)
+        raise InputError(name, problem, _("not a page of text; print the document to a new PDF"))
     drawn[0] += size
     if drawn[0] > MAX_PDF_CONTENT_BYTES:
         limit = MAX_PDF_CONTENT_BYTES // 2**20
-        problem = f"PDF has more than {limit} MiB of drawing instructions (page {number})"
-        raise InputError(name, problem, "not a document of text; print it to a new PDF or split it")
+        problem = _("PDF has more than {0} MiB of drawing instructions (page {1})").format(limit, number)
+        raise InputError(name, problem, _("not a document of text; print it to a new PDF or split it"))
     try:
         with _deadline(MAX_PAGE_SECONDS) as check:
             return _page_lines(page, number, check)
     except _PageTimeout:
-        problem = f"page {number} takes more than {MAX_PAGE_SECONDS:g} s to read"
-        raise InputError(name, problem, "not a page of text; print the document to a new PDF") from None
+        problem = _("page {0} takes more than {1} s to read").format(number, format(MAX_PAGE_SECONDS, "g"))
+        raise InputError(name, problem, _("not a page of text; print the document to a new PDF")) from None
 
 
 @contextlib.contextmanager
@@ -568,7 +573,7 @@ def read_pdf(data: bytes, name: str) -> SourceText:
         pages = _read_pages(data, name)
     chars = sum(len(line.text.replace(" ", "")) for lines in pages for line in lines)
     if chars < _MIN_CHARS_PER_PAGE * max(1, len(pages)) / 4 or chars < _MIN_CHARS_PER_PAGE:
-        raise InputError(name, "PDF has no text layer", "OCR it first, e.g. with ocrmypdf")
+        raise InputError(name, _("PDF has no text layer"), _("OCR it first, e.g. with ocrmypdf"))
     pages = _drop_repeated_header_rows(_drop_running_lines(pages))
     starts = {_column(line.x) for lines in pages for line in lines if line.x is not None}
     pages = [_split_cells(lines, starts) for lines in pages]
@@ -583,10 +588,12 @@ def read_pdf(data: bytes, name: str) -> SourceText:
             # No paragraph spacing anywhere: joining would glue paragraphs. Only a lowercase line is
             # joined to the line above in its column (or, over a page break, to its column's last line):
             # the two halves of a table cell split by a page stay one. The rest is left to the parser.
-            lines, _ = _paragraphs(pages, fit=True, lower_only=True)
+            lines, _folded = _paragraphs(pages, fit=True, lower_only=True)
     except ParagraphTooLong as exc:
-        problem = f"a paragraph joined from wrapped lines has {exc.args[0]} characters (limit {MAX_LINE_CHARS})"
-        raise InputError(name, problem, "not a job description") from None
+        problem = _("a paragraph joined from wrapped lines has {0} characters (limit {1})").format(
+            exc.args[0], MAX_LINE_CHARS
+        )
+        raise InputError(name, problem, _("not a job description")) from None
     if not spaced:
         return SourceText(
             name=name,
@@ -614,25 +621,29 @@ def _read_pages(data: bytes, name: str) -> list[list[_Line]]:
                 opened = reader.decrypt("")
             except (PyPdfError, NotImplementedError, ValueError, TypeError, KeyError) as exc:
                 raise InputError(
-                    name, "encrypted PDF", f"cannot decrypt it here ({exc}); save an unprotected copy"
+                    name, _("encrypted PDF"), _("cannot decrypt it here ({0}); save an unprotected copy").format(exc)
                 ) from None
             if not opened:
-                raise InputError(name, "encrypted PDF", "it needs a password; save an unprotected copy")
+                raise InputError(name, _("encrypted PDF"), _("it needs a password; save an unprotected copy"))
         if len(reader.pages) > MAX_PDF_PAGES:
             # Text extraction costs tens of milliseconds a page: bound the work before starting it.
-            raise InputError(name, f"PDF has {len(reader.pages)} pages (limit {MAX_PDF_PAGES})", "split the PDF")
+            raise InputError(
+                name, _("PDF has {0} pages (limit {1})").format(len(reader.pages), MAX_PDF_PAGES), _("split the PDF")
+            )
         end = time.monotonic() + MAX_PDF_SECONDS
         pages = []
         drawn = [0]
         sizes: dict[object, int] = {}
         for number, page in enumerate(reader.pages, 1):
             if time.monotonic() > end:
-                stopped = f"stopped at page {number} of {len(reader.pages)}"
-                problem = f"PDF takes more than {MAX_PDF_SECONDS:g} s to read ({stopped})"
-                raise InputError(name, problem, "split the PDF")
+                problem = _("PDF takes more than {0} s to read (stopped at page {1} of {2})").format(
+                    format(MAX_PDF_SECONDS, "g"), number, len(reader.pages)
+                )
+                raise InputError(name, problem, _("split the PDF"))
             pages.append(_read_page(page, number, name, drawn, sizes))
         return pages
     except InputError:
         raise
     except Exception as exc:  # pypdf raises many types (PdfReadError, KeyError, struct errors) on bad files
-        raise InputError(name, f"not a readable PDF: {type(exc).__name__}: {exc}", "save it again as PDF") from None
+        problem = _("not a readable PDF: {0}").format(f"{type(exc).__name__}: {exc}")
+        raise InputError(name, problem, _("save it again as PDF")) from None

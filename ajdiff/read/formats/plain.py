@@ -6,6 +6,7 @@ import codecs
 import re
 
 from ajdiff.errors import InputError
+from ajdiff.i18n import _, ngettext
 from ajdiff.read.formats import SourceText
 from ajdiff.text import normalize_line
 
@@ -43,9 +44,9 @@ def decode_with_warnings(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
         try:
             return data.decode("utf-16"), ()
         except UnicodeDecodeError:
-            raise InputError(name, "broken UTF-16 text", "save it again as UTF-8") from None
+            raise InputError(name, _("broken UTF-16 text"), _("save it again as UTF-8")) from None
     elif b"\x00" in data[:65536]:
-        raise InputError(name, "binary data, not text", "give a .txt, .docx, .pdf, .html or .asice file")
+        raise InputError(name, _("binary data, not text"), _("give a .txt, .docx, .pdf, .html or .asice file"))
     try:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError:
@@ -76,18 +77,31 @@ def decode_with_warnings(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
         offset += len(raw)
     warnings = []
     if stray:
-        named = "; ".join(bad) + (f"; and {stray - len(bad)} more" if stray > len(bad) else "")
-        warnings.append(f"{stray} bytes that are not UTF-8 were replaced by U+FFFD: {named}")
+        named = "; ".join(bad)
+        if stray > len(bad):
+            named = _("{0}; and {1} more").format(named, stray - len(bad))
+        warnings.append(
+            ngettext(
+                "{0} byte that is not UTF-8 was replaced by U+FFFD: {1}",
+                "{0} bytes that are not UTF-8 were replaced by U+FFFD: {1}",
+                stray,
+            ).format(stray, named)
+        )
     if legacy_lines:
         named = ", ".join(map(str, legacy_lines[:_MAX_NAMED])) + (" …" if len(legacy_lines) > _MAX_NAMED else "")
-        what = "line" if len(legacy_lines) == 1 else f"{len(legacy_lines)} lines"
-        warnings.append(f"{what} {named} read as cp1257: bytes that are not UTF-8, and no UTF-8 letter in them")
+        warning = ngettext(
+            "line {1} read as cp1257: bytes that are not UTF-8, and no UTF-8 letter in them",
+            "{0} lines {1} read as cp1257: bytes that are not UTF-8, and no UTF-8 letter in them",
+            len(legacy_lines),
+        )
+        warnings.append(warning.format(len(legacy_lines), named))
     return "".join(lines), tuple(warnings)
 
 
 def _where(raw: bytes, number: int, offset: int, positions: range) -> list[str]:
     """Where stray bytes of line `number` are: the line, the file's 1-based byte and its value."""
-    return [f"line {number}, byte {offset + k + 1} (0x{raw[k]:02X})" for k in positions]
+    where = _("line {0}, byte {1} (0x{2:02X})")
+    return [where.format(number, offset + k + 1, raw[k]) for k in positions]
 
 
 def _legacy(data: bytes) -> str:
@@ -118,11 +132,13 @@ def read_text(data: bytes, name: str) -> SourceText:
 
     text, warnings = decode_with_warnings(data, name)
     if _looks_binary(text):
-        raise InputError(name, "binary data, not text", "give a .txt, .docx, .pdf, .html or .asice file")
+        raise InputError(name, _("binary data, not text"), _("give a .txt, .docx, .pdf, .html or .asice file"))
     # Count before splitting: ten million tiny lines would cost memory before the general bound saw them.
     breaks = max(text.count("\n"), text.count("\r"))
     if breaks >= MAX_LINES:
-        raise InputError(name, f"{breaks + 1} lines (limit {MAX_LINES})", "not a job description; split the file")
+        raise InputError(
+            name, _("{0} lines (limit {1})").format(breaks + 1, MAX_LINES), _("not a job description; split the file")
+        )
     lines = text_lines(text)
     # Text copied out of a PDF keeps its page lines: many lines end in a space, blank lines between.
     raw = text.splitlines()

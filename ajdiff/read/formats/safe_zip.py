@@ -10,6 +10,7 @@ from functools import lru_cache
 from lxml import etree
 
 from ajdiff.errors import InputError
+from ajdiff.i18n import _
 
 MAX_ZIP_MEMBERS = 10_000
 """More members than this is not an office file or a container but an attack on the reader."""
@@ -35,7 +36,9 @@ def refuse_dtd(data: bytes, name: str, member: str) -> None:
     if any(marker in data for marker in _DTD_MARKERS):
         # Office files and signatures never declare a DTD; one that does is trying entity tricks.
         # Refused before parsing, so no entity is ever resolved or expanded.
-        raise InputError(name, f"{member} declares a DOCTYPE (XML entities are refused)", "not a genuine file")
+        raise InputError(
+            name, _("{0} declares a DOCTYPE (XML entities are refused)").format(member), _("not a genuine file")
+        )
 
 
 MAX_XML_ELEMENTS = 2_000_000
@@ -54,36 +57,44 @@ def parse_xml_safely(data: bytes, name: str, member: str) -> etree._Element:
     refuse_dtd(data, name, member)
     elements = count_elements(data)
     if elements > MAX_XML_ELEMENTS:
-        problem = f"{member} has {elements} XML elements (limit {MAX_XML_ELEMENTS})"
-        raise InputError(name, problem, "not a genuine file")
+        problem = _("{0} has {1} XML elements (limit {2})").format(member, elements, MAX_XML_ELEMENTS)
+        raise InputError(name, problem, _("not a genuine file"))
     try:
         root = etree.fromstring(data, safe_xml_parser())
     except etree.XMLSyntaxError as exc:
         if "XML_PARSE_HUGE" in (exc.msg or ""):  # libxml2's depth and size limits: a crafted file
             limit = exc.msg.split(", use XML_PARSE_HUGE")[0]
-            problem = f"{member} is beyond the XML safety limits ({limit})"
-            raise InputError(name, problem, "not a genuine file") from None
-        raise InputError(name, f"damaged XML in {member}: {exc.msg}", "save it again from the word processor") from None
+            problem = _("{0} is beyond the XML safety limits ({1})").format(member, limit)
+            raise InputError(name, problem, _("not a genuine file")) from None
+        raise InputError(
+            name, _("damaged XML in {0}: {1}").format(member, exc.msg), _("save it again from the word processor")
+        ) from None
     except (ValueError, etree.LxmlError) as exc:
-        raise InputError(name, f"unreadable XML in {member}: {exc}") from None
+        raise InputError(
+            name, _("unreadable XML in {0}: {1}").format(member, exc), _("download or save it again")
+        ) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         # Office files and signatures never declare a DTD; one that does is trying entity tricks.
-        raise InputError(name, f"{member} declares a DOCTYPE (XML entities are refused)", "not a genuine file")
+        raise InputError(
+            name, _("{0} declares a DOCTYPE (XML entities are refused)").format(member), _("not a genuine file")
+        )
     return root
 
 
 def open_zip(data: bytes, name: str, max_bytes: int, *, what: str = "zip file") -> zipfile.ZipFile:
     """Open zip bytes after checking, before anything is inflated, that no member is too large."""
     if not data.startswith(b"PK"):
-        raise InputError(name, f"not a {what} (not a zip archive)", "give a .docx, .pdf, .html or .asice file")
+        raise InputError(
+            name, _("not a {0} (not a zip archive)").format(what), _("give a .docx, .pdf, .html or .asice file")
+        )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError):
-        raise InputError(name, f"damaged or truncated {what}", "download or save it again") from None
+        raise InputError(name, _("damaged or truncated {0}").format(what), _("download or save it again")) from None
     if len(infos) > MAX_ZIP_MEMBERS:
-        raise InputError(name, f"{what} has {len(infos)} members", "not a genuine document")
+        raise InputError(name, _("{0} has {1} members").format(what, len(infos)), _("not a genuine document"))
     _refuse_shared_entries(infos, name, what)
     total = 0
     limit = max_bytes // 2**20
@@ -92,10 +103,16 @@ def open_zip(data: bytes, name: str, max_bytes: int, *, what: str = "zip file") 
         if info.file_size > max_bytes:
             size = info.file_size // 2**20
             raise InputError(
-                name, f"{info.filename} would inflate to {size} MiB (limit {limit} MiB)", "raise --max-size"
+                name,
+                _("{0} would inflate to {1} MiB (limit {2} MiB)").format(info.filename, size, limit),
+                _("raise --max-size"),
             )
     if total > max_bytes:
-        raise InputError(name, f"{what} would inflate to {total // 2**20} MiB (limit {limit} MiB)", "raise --max-size")
+        raise InputError(
+            name,
+            _("{0} would inflate to {1} MiB (limit {2} MiB)").format(what, total // 2**20, limit),
+            _("raise --max-size"),
+        )
     return zf
 
 
@@ -109,9 +126,15 @@ def _refuse_shared_entries(infos: list[zipfile.ZipInfo], name: str, what: str) -
     offsets: set[int] = set()
     for info in infos:
         if info.filename in names:
-            raise InputError(name, f"{what} lists {info.filename} more than once", "not a genuine file")
+            raise InputError(
+                name, _("{0} lists {1} more than once").format(what, info.filename), _("not a genuine file")
+            )
         if info.header_offset in offsets:
-            raise InputError(name, f"{what} has two members at the same bytes ({info.filename})", "not a genuine file")
+            raise InputError(
+                name,
+                _("{0} has two members at the same bytes ({1})").format(what, info.filename),
+                _("not a genuine file"),
+            )
         names.add(info.filename)
         offsets.add(info.header_offset)
 
@@ -132,8 +155,14 @@ def read_member(zf: zipfile.ZipFile, member: str | zipfile.ZipInfo, name: str, *
                     parts.append(chunk)
         return b"".join(parts)
     except KeyError:
-        raise InputError(name, f"{label} is missing from the zip archive") from None
+        raise InputError(
+            name, _("{0} is missing from the zip archive").format(label), _("download or save it again")
+        ) from None
     except RuntimeError:  # zipfile says "File ... is encrypted, password required"
-        raise InputError(name, f"{label} is encrypted inside the zip archive", "remove the password") from None
+        raise InputError(
+            name, _("{0} is encrypted inside the zip archive").format(label), _("remove the password")
+        ) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError) as exc:
-        raise InputError(name, f"damaged zip member {label}: {exc}", "download or save it again") from None
+        raise InputError(
+            name, _("damaged zip member {0}: {1}").format(label, exc), _("download or save it again")
+        ) from None

@@ -1,0 +1,167 @@
+"""`dataclass` as the standard library's, made cheaply: the records of ajdiff without the import-time cost.
+
+`dataclasses.dataclass` compiles five or six methods from source for every class (`__init__`, `__repr__`,
+`__eq__`, `__hash__`, the frozen `__setattr__`/`__delattr__`): about half a millisecond a class, and
+ajdiff's core has some forty, all made on every start. This one makes the same class with the standard
+decorator told to compile nothing (fields, `__match_args__`, slots), then gives it the same methods:
+equality, hash, repr and the frozen guard as plain functions over the field names, and `__init__`
+compiled from the same source as the standard one's, on the first instance made (most commands make
+instances of only some classes). `dataclasses.fields`, `replace`, `asdict` and `is_dataclass` work as
+on any dataclass. Anything but the plain forms (`order`, `unsafe_hash`, `kw_only`, `__post_init__`,
+`InitVar`, a method the class writes itself) is handed to the standard decorator unchanged.
+
+Type checkers see the standard decorator (below), so a class is checked as the dataclass it is.
+tests/test_records.py holds each form against the standard decorator's class.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass as dataclass
+else:
+    import dataclasses
+    import inspect  # imported by dataclasses anyway
+    import reprlib
+    from operator import attrgetter
+
+    _OWN = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
+
+    def dataclass(cls=None, /, *, frozen=False, slots=False, **options):
+        """`dataclasses.dataclass(cls, frozen=…, slots=…)`, its methods made without compiling them at import."""
+
+        def wrap(cls):
+            if options or not _plain(cls):
+                return dataclasses.dataclass(cls, frozen=frozen, slots=slots, **options)
+            return _make(cls, frozen, slots)
+
+        return wrap if cls is None else wrap(cls)
+
+    def _plain(cls):
+        """A class of plain fields, its methods all left to the decorator (no InitVar, KW_ONLY, kw_only)."""
+        if any(name in cls.__dict__ for name in _OWN) or hasattr(cls, "__post_init__"):
+            return False  # a __post_init__ may be inherited (Textual's Message has one)
+        if not cls.__dict__.get("__doc__"):
+            return False  # the standard decorator writes the signature of its __init__ as the docstring
+        if any("InitVar" in str(a) or "KW_ONLY" in str(a) for a in inspect.get_annotations(cls).values()):
+            return False
+        return not any(isinstance(v, dataclasses.Field) and v.kw_only is True for v in cls.__dict__.values())
+
+    def _make(cls, frozen, slots):
+        cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False, slots=slots)
+        fields = dataclasses.fields(cls)
+        if any(f.kw_only is True for f in fields):  # inherited from a base made by the standard decorator
+            raise TypeError(f"{cls.__qualname__}: keyword-only fields: use dataclasses.dataclass")
+        _check_order(cls, fields)
+        params = cls.__dataclass_params__
+        params.init = params.repr = params.eq = True
+        params.frozen = frozen
+        compared = tuple(f.name for f in fields if f.compare)
+        get = attrgetter(*compared) if compared else (lambda self: ())
+        key = get if len(compared) > 1 else (lambda self: (get(self),)) if compared else get
+        shown = tuple(f.name for f in fields if f.repr)
+
+        def __eq__(self, other):
+            if other.__class__ is self.__class__:
+                return key(self) == key(other)
+            return NotImplemented
+
+        @reprlib.recursive_repr()
+        def __repr__(self):
+            return f"{self.__class__.__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n in shown)})"
+
+        def __init__(self, *args, **kwargs):
+            # The first instance compiles the real __init__, which then replaces this one.
+            made = _init(cls, fields, frozen)
+            type.__setattr__(cls, "__init__", made)
+            made(self, *args, **kwargs)
+
+        for method in (__eq__, __repr__, __init__):
+            method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
+            setattr(cls, method.__name__, method)
+        hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
+        if frozen:
+            hash_key = (
+                attrgetter(*hashed) if len(hashed) > 1 else (lambda self: tuple(getattr(self, n) for n in hashed))
+            )
+            cls.__hash__ = lambda self: hash(hash_key(self))
+            _freeze(cls, frozenset(f.name for f in fields), slots)
+        else:
+            cls.__hash__ = None  # as the standard decorator: equal by value and mutable, so unhashable
+        return cls
+
+    def _check_order(cls, fields):
+        """Refuse what the standard __init__ refuses: a field without a default after one with a default."""
+        seen_default = False
+        for f in fields:
+            if not f.init:
+                continue
+            has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+            if seen_default and not has_default:
+                raise TypeError(f"non-default argument {f.name!r} follows default argument")
+            seen_default = seen_default or has_default
+
+    def _freeze(cls, names, slots):
+        """The frozen guard of the standard decorator: no field assigned or deleted after __init__."""
+
+        def __setattr__(self, name, value):
+            if type(self) is cls or name in names:
+                raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+            super(cls, self).__setattr__(name, value)
+
+        def __delattr__(self, name):
+            if type(self) is cls or name in names:
+                raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+            super(cls, self).__delattr__(name)
+
+        cls.__setattr__, cls.__delattr__ = __setattr__, __delattr__
+        if slots:  # pickling (--jobs) restores a slotted object by setattr, which the guard refuses
+            field_names = tuple(f.name for f in dataclasses.fields(cls))
+
+            def __getstate__(self):
+                return [getattr(self, n) for n in field_names]
+
+            def __setstate__(self, state):
+                for n, value in zip(field_names, state):
+                    object.__setattr__(self, n, value)
+
+            cls.__getstate__, cls.__setstate__ = __getstate__, __setstate__
+
+    class _Factory:
+        """The default of a field with a default factory, in the signature: as the standard one's."""
+
+        def __repr__(self):
+            return "<factory>"
+
+    _HAS_DEFAULT_FACTORY = _Factory()
+
+    def _init(cls, fields, frozen):
+        """The standard decorator's __init__ for these fields, compiled (defaults, factories, init=False fields)."""
+        scope = {"__set": object.__setattr__ if frozen else None, "__factory": _HAS_DEFAULT_FACTORY}
+        params, body = [], []
+        for f in fields:
+            value = f.name
+            if f.default_factory is not dataclasses.MISSING:
+                scope[f"__dflt_{f.name}"] = f.default_factory
+                value = (
+                    f"__dflt_{f.name}()" if not f.init else f"__dflt_{f.name}() if {f.name} is __factory else {f.name}"
+                )
+                default = "__factory"
+            elif f.default is not dataclasses.MISSING:
+                scope[f"__dflt_{f.name}"] = f.default
+                value = f.name if f.init else f"__dflt_{f.name}"
+                default = f"__dflt_{f.name}"
+            else:
+                default = None
+            if f.init:
+                params.append(f.name if default is None else f"{f.name}={default}")
+            elif default is None:
+                continue  # no value to give: the standard __init__ leaves it unset too
+            body.append(f"__set(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
+        source = f"def __init__(self, {', '.join(params)}):\n    " + ("\n    ".join(body) or "pass") + "\n"
+        exec(source, scope)
+        made = scope["__init__"]
+        made.__qualname__ = f"{cls.__qualname__}.__init__"
+        made.__annotations__ = {**{f.name: f.type for f in fields if f.init}, "return": None}
+        return made

@@ -1,0 +1,63 @@
+"""The build step pyproject.toml cannot declare: the message catalogues (.po) compiled to .mo with Babel.
+
+A wheel gets ajdiff/locale/*/LC_MESSAGES/*.mo; an editable install (`pip install -e .`) gets them beside
+their .po in the source tree, which is where the package reads them from. Babel is needed only here (and
+by the tests that extract the messages): at run time the standard library's gettext reads the .mo.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from setuptools import Command, setup
+from setuptools.command.build import build
+
+LOCALE = Path("ajdiff") / "locale"
+
+
+class build_mo(Command):
+    """Compile every ajdiff/locale/<lang>/LC_MESSAGES/<domain>.po to its .mo."""
+
+    description = "compile the message catalogues (.po) to .mo"
+    user_options: list[tuple[str, str | None, str]] = []  # noqa: RUF012
+
+    def initialize_options(self) -> None:
+        self.build_lib: str | None = None
+        self.editable_mode = False
+
+    def finalize_options(self) -> None:
+        self.set_undefined_options("build_py", ("build_lib", "build_lib"))
+
+    def _pairs(self) -> list[tuple[Path, Path]]:
+        # Editable: beside the .po, where the package is imported from; else into the wheel's build tree.
+        base = Path(".") if self.editable_mode else Path(self.build_lib or "build/lib")
+        return [(po, base / po.with_suffix(".mo")) for po in sorted(LOCALE.glob("*/LC_MESSAGES/*.po"))]
+
+    def run(self) -> None:
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        for po, mo in self._pairs():
+            with po.open("rb") as f:
+                catalog = read_po(f, abort_invalid=True)
+            mo.parent.mkdir(parents=True, exist_ok=True)
+            with mo.open("wb") as f:
+                write_mo(f, catalog, use_fuzzy=False)
+
+    def get_outputs(self) -> list[str]:
+        return [str(mo) for _, mo in self._pairs()]
+
+    def get_source_files(self) -> list[str]:
+        return [str(po) for po, _ in self._pairs()]
+
+    def get_output_mapping(self) -> dict[str, str]:
+        return {str(mo): str(po) for po, mo in self._pairs()}
+
+
+class build_with_mo(build):
+    """`build`, and the catalogues compiled as one of its steps."""
+
+    sub_commands = [*build.sub_commands, ("build_mo", None)]  # noqa: RUF012
+
+
+setup(cmdclass={"build": build_with_mo, "build_mo": build_mo})

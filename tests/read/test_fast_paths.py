@@ -1,0 +1,115 @@
+"""The reader's fast paths give what the slower code they replace gave: each is held against it on
+generated text (Hypothesis) and on every line of the seeds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from ajdiff.read.lines import _number_inside
+
+
+def _by_pattern(text: str, number: str, at_end: bool) -> int | None:
+    """The pattern `_glued_item` compiled for every number before (its match's start, after the space)."""
+    end = r"|\.$" if at_end else ""
+    m = re.search(r"\s(" + re.escape(number) + r")(?:\.?\s+(?=\S)" + end + ")", text)
+    return None if m is None else m.start() + 1
+
+
+_PIECES = st.sampled_from(
+    [" ", "  ", "\t", "\u00a0", "\n", ".", "2", "3", "2.4", "2.4.", "2.41", "12.4", "a", "ö", "x."]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join), st.sampled_from(["2.4", "2.4.1", "3"]), st.booleans())
+@example("osaleb 2.4. teeb", "2.4", False)
+@example("regulatsioone 2.4.", "2.4", True)
+@example("regulatsioone 2.4.\n", "2.4", True)
+@example("vt 2.41 ja 2.4 teeb", "2.4", False)
+@example("2.4 teeb", "2.4", False)
+@example("x 2.4 \u00a0", "2.4", False)
+def test_a_glued_items_number_is_found_where_the_pattern_found_it(text: str, number: str, at_end: bool) -> None:
+    assert _number_inside(text, number, at_end) == _by_pattern(text, number, at_end)
+
+
+def _fuzzy_equal_before(a: str, b: str, threshold: float = 0.8) -> bool:
+    """`fuzzy_equal` as it was: its bounds, the whole common subsequence, then ratio()."""
+    from collections import Counter
+    from difflib import SequenceMatcher
+
+    if a == b:
+        return True
+    if not a or not b or abs(len(a) - len(b)) > max(3, len(a) // 4):
+        return False
+    total = len(a) + len(b)
+    if 2.0 * min(len(a), len(b)) / total < threshold:
+        return False
+    ca, cb = Counter(a), Counter(b)
+    if 2.0 * sum(min(n, cb.get(ch, 0)) for ch, n in ca.items()) / total < threshold:
+        return False
+    if 2.0 * _lcs(a, b) / total < threshold:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
+
+
+def _lcs(a: str, b: str) -> int:
+    """The longest common subsequence by the textbook table."""
+    row = [0] * (len(b) + 1)
+    for ch in a:
+        prev = 0
+        for j, other in enumerate(b, 1):
+            prev, row[j] = row[j], prev + 1 if ch == other else max(row[j], row[j - 1])
+    return row[-1]
+
+
+_OCR = st.text(alphabet="aeiloustnrkmdo ", max_size=40)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_OCR, _OCR, st.sampled_from([0.8, 0.85, 0.6]))
+@example("pohiulesanoeo oooatavao tulemuseo", "pohiulesanded oodatavad tulemused", 0.8)
+@example("tooulesanoeo", "tooulesanded", 0.85)
+def test_fuzzy_equal_answers_as_before_it_stopped_early(a: str, b: str, threshold: float) -> None:
+    from ajdiff.text import _common_subsequence, fuzzy_equal
+
+    assert fuzzy_equal(a, b, threshold) == _fuzzy_equal_before(a, b, threshold)
+    assert _common_subsequence(a, b) == _lcs(a, b)  # without `need`, the whole length
+
+
+def test_every_line_of_the_documents_is_a_table_header_exactly_when_it_was() -> None:
+    """On each line of the seeds and of the external documents: the header test (its packed bounds and
+    the early-stopping subsequence) against every row, one by one, as fuzzy_equal was."""
+    from pathlib import Path
+
+    from ajdiff.read import vocabulary
+    from ajdiff.read.formats import read_source
+    from ajdiff.text import ocr_fold
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    lines = {
+        line
+        for path in sorted([*root.glob("*.txt"), *(root / "external").glob("*.txt")])
+        for line in read_source(path).lines
+        if 0 < len(line) <= 80
+    }
+    rows = vocabulary._header_rows()
+    headers = 0
+    for line in sorted(lines):
+        folded = ocr_fold(line.replace("|", " "))
+        expected = any(_fuzzy_equal_before(folded, row, 0.8) for row in rows)
+        assert vocabulary.is_table_header(line) == expected, line
+        headers += expected
+    assert len(lines) > 1000 and headers >= 15, (len(lines), headers)  # 1,423 lines, 19 headers
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_OCR, st.lists(st.text(alphabet="aeiloustnrkmdo ", min_size=1, max_size=75), min_size=1, max_size=9))
+@example("pohiulesanoeo oooatavao tulemuseo", ["pohiulesanoeo", "oooatavao tulemuseo", "tooulesanoeo"])
+@example("zzzz", ["z" * 75, "z"])  # a row's every bit set: its carry must stop at the guard bit
+def test_the_common_subsequences_of_rows_side_by_side_are_each_rows_own(a: str, rows: list[str]) -> None:
+    from ajdiff.text import common_subsequences
+
+    assert common_subsequences(a, tuple(rows)) == [_lcs(a, row) for row in rows]

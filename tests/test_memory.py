@@ -1,0 +1,34 @@
+"""What an agency's 10,000 trees do not hold twice: a text file's line origins, a line's text and verbatim."""
+
+from __future__ import annotations
+
+import pickle
+
+from ajdiff.read.parse import read_documents
+from ajdiff.tree import Origin, line_origin, walk
+from tests.conftest import SEEDS
+
+
+def test_a_text_files_nodes_share_one_origin_per_line_also_after_pickling() -> None:
+    docs = read_documents(SEEDS["000"])  # seven annexes of one text file
+    wheres = [n.where for d in docs for n in walk(d.sections) if n.where is not None]
+    assert len(wheres) > 100 and all(w is line_origin(w.line or 0) for w in wheres)
+    back = pickle.loads(pickle.dumps(docs))  # as documents come back from the reader processes
+    again = [n.where for d in back for n in walk(d.sections) if n.where is not None]
+    assert again == wheres and all(a is b for a, b in zip(again, wheres))
+    assert back == docs
+
+
+def test_an_origin_with_more_than_a_line_comes_back_equal_and_its_own() -> None:
+    cell = Origin(table=2, row=3, cell=1)
+    both = Origin(line=4, page=2)
+    for origin in (cell, both):
+        copy = pickle.loads(pickle.dumps(origin))
+        assert copy == origin and copy is not origin
+    assert pickle.loads(pickle.dumps(Origin(line=7))) is line_origin(7)
+
+
+def test_a_node_read_as_written_holds_one_string_for_text_and_verbatim() -> None:
+    nodes = [n for d in read_documents(SEEDS["000"]) for n in walk(d.sections) if n.children == ()]
+    alike = [n for n in nodes if n.text == n.verbatim]
+    assert len(alike) > 100 and all(n.text is n.verbatim for n in alike)

@@ -1,0 +1,123 @@
+"""What a short command does not pay for: annexes nobody asked for, work done at import time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import ajdiff.read.parse
+from ajdiff.api import compare_files
+from ajdiff.errors import InputError
+from tests.conftest import SEEDS
+
+ANNEX, ORDER = SEEDS["001"], SEEDS["000"]  # 001 is one annex; 000 an order of seven
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    """The annexes parsed from here on, in order."""
+    seen: list[str | None] = []
+    real = ajdiff.read.parse.parse_document
+
+    def counting(raw: ajdiff.read.parse.RawDocument) -> ajdiff.model.JobDescription:
+        seen.append(raw.annex)
+        return real(raw)
+
+    monkeypatch.setattr(ajdiff.read.parse, "parse_document", counting)
+    return seen
+
+
+def test_a_one_pair_diff_of_an_order_parses_only_the_annex_asked_for(parsed: list[str | None]) -> None:
+    result = compare_files(ANNEX, ORDER, new_annex="Lisa 2", every_annex=False)
+    assert parsed == [None, "2"]
+    whole = compare_files(ANNEX, ORDER, new_annex="2")
+    assert parsed[2:] == [None, "1", "2", "3", "4", "5", "6", "7"]
+    # The same pair and changes, order changes and notes; only the list of every annex is left empty.
+    assert result.pairs == whole.pairs and result.pairs[0].changes
+    assert result.order_changes == whole.order_changes and result.notes == whole.notes
+    assert result.new_all == () and [d.annex for d in whole.new_all] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert result.old_all == whole.old_all and len(result.old_all) == 1  # no annex asked of OLD: read whole
+
+
+def test_an_annex_the_order_lacks_is_still_refused_with_the_annexes_it_has(parsed: list[str | None]) -> None:
+    with pytest.raises(InputError, match=r"has no annex 9 .*1, 2, 3, 4, 5, 6, 7"):
+        compare_files(ANNEX, ORDER, new_annex="9", every_annex=False)
+    assert parsed == [None, "1", "2", "3", "4", "5", "6", "7"]  # read whole to say what it has
+
+
+@pytest.mark.parametrize(("fmt", "every"), [("json", False), ("text", False), ("jsonl", False), ("html", True)])
+def test_the_cli_skips_the_other_annexes_only_for_reports_that_do_not_name_them(
+    parsed: list[str | None], capsys: pytest.CaptureFixture[str], fmt: str, every: bool
+) -> None:
+    from ajdiff.cli import main
+
+    assert main(["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", fmt, "--quiet"]) in (0, 1)
+    assert parsed == ([None, "1", "2", "3", "4", "5", "6", "7"] if every else [None, "2"])
+
+
+def test_a_command_builds_only_its_own_parser() -> None:
+    """`ajdiff diff …` neither imports the other commands' modules nor adds their arguments."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from ajdiff.cli import main\n"
+        "main(sys.argv[1:])\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('ajdiff.cli.'))))\n"
+    )
+    args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["ajdiff.cli.console", "ajdiff.cli.diff", "ajdiff.cli.options"]
+
+
+def test_a_one_pair_diff_imports_no_pairing_dictionary_or_difflib() -> None:
+    """Modules only some runs need stay out of the one-pair diff: pairing (several documents a side), gzip
+    (the dictionaries of OCR text), difflib (a likeness no cheaper bound settled), shutil with bz2 and lzma
+    (argparse's width for its help, found without it)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from ajdiff.cli import main\n"
+        "main(sys.argv[1:])\n"
+        "print(' '.join(m for m in ('ajdiff.compare.pairing', 'gzip', 'difflib', 'shutil', 'bz2') if m in sys.modules))\n"
+    )
+    args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []
+
+
+@pytest.mark.parametrize("columns", [None, "0", "37", "200", "wide"])
+def test_the_help_is_as_wide_as_argparse_would_make_it(monkeypatch: pytest.MonkeyPatch, columns: str | None) -> None:
+    import argparse
+
+    from ajdiff.cli import build_parser
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    parser = build_parser(only="diff")
+    ours = parser._get_formatter()
+    theirs = argparse.RawDescriptionHelpFormatter(prog=parser.prog)  # asks shutil.get_terminal_size
+    assert ours._width == theirs._width and type(ours) is type(theirs)
+
+
+def test_a_redline_to_a_file_imports_no_hashlib(tmp_path: Path) -> None:
+    """The redline hashes images only: a redline of two files without images does not load hashlib (OpenSSL)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from ajdiff.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(code, ' '.join(m for m in ('hashlib',) if m in sys.modules))\n"
+    )
+    out = tmp_path / "redline.docx"
+    args = ["redline", str(ANNEX), str(ORDER), "--new-annex", "2", "-o", str(out)]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0"] and out.read_bytes()[:2] == b"PK"
