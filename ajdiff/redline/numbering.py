@@ -14,6 +14,7 @@ import copy
 from lxml import etree
 
 from ajdiff.read.formats.ooxml import qn
+from ajdiff.redline.oxml import add_list, next_list_ids
 from ajdiff.redline.package import Package
 
 _Levels = tuple[tuple[str, ...], ...]
@@ -47,18 +48,10 @@ def _levels(num: etree._Element, abstracts: dict[str, etree._Element]) -> _Level
     return tuple(levels)
 
 
-def _top(numbering: etree._Element, tag: str, attr: str) -> int:
-    values = [el.get(qn(attr)) or "" for el in numbering.iterchildren(qn(tag))]
-    return max((int(v) for v in values if v.isdigit()), default=0)
-
-
 def _copy_list(num: etree._Element, abstracts: dict[str, etree._Element], numbering: etree._Element) -> str:
     """A copy of OLD's list (its abstract definition and its num) added to NEW's numbering part; its numId."""
     abstract = copy.deepcopy(abstracts[_value(num, "w:abstractNumId")])
-    abstract_id, num_id = (
-        str(_top(numbering, "w:abstractNum", "w:abstractNumId") + 1),
-        str(_top(numbering, "w:num", "w:numId") + 1),
-    )
+    abstract_id, num_id = next_list_ids(numbering)
     abstract.set(qn("w:abstractNumId"), abstract_id)
     for nsid in abstract.findall(qn("w:nsid")):
         abstract.remove(nsid)  # Word takes two lists of one nsid for one list
@@ -67,17 +60,7 @@ def _copy_list(num: etree._Element, abstracts: dict[str, etree._Element], number
     link = added.find(qn("w:abstractNumId"))
     assert link is not None  # `_levels` found its abstract definition
     link.set(qn("w:val"), abstract_id)
-    # CT_Numbering: numPicBullet*, abstractNum*, num*, numIdMacAtCleanup?
-    later = [c for c in numbering if etree.QName(c).localname in ("num", "numIdMacAtCleanup")]
-    if later:
-        later[0].addprevious(abstract)
-    else:
-        numbering.append(abstract)
-    cleanup = numbering.find(qn("w:numIdMacAtCleanup"))
-    if cleanup is None:
-        numbering.append(added)
-    else:
-        cleanup.addprevious(added)
+    add_list(numbering, abstract, added)
     return num_id
 
 
@@ -161,7 +144,7 @@ class _Instances:
         self.counts = {num_id: [0] * _LEVELS for num_id in copied}
         self.starts = {num_id: _starts(num, abstracts) for num_id, num in copied.items()}
         self.copies = {num_id: _abstract_of(numbering, mapping[num_id]) for num_id in copied}
-        self.next = _top(numbering, "w:num", "w:numId") + 1
+        self.next = int(next_list_ids(numbering)[1])
 
     def of(self, numpr: etree._Element, value: str) -> str:
         """The numId of a new instance for the next paragraph of OLD's list `value`, in document order."""
