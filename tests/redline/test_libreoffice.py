@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -24,6 +22,7 @@ from ajdiff.read.parse import parse_source
 from ajdiff.redline.oxml import qn
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import segments, word_units
+from tests.redline.office import DRIVER, SYSTEM_PYTHON, require_libreoffice
 from tests.redline.support import (
     FIXTURES,
     ORDER_PAIRS,
@@ -39,16 +38,6 @@ from tests.redline.support import (
 from tests.redline.test_formats import _numbered_document
 from tests.redline.views import Side, document_xml, paragraph_lines, view
 from tests.redline.word_pairs import BASE, edited, write
-
-DRIVER = Path(__file__).with_name("lo_driver.py")
-SYSTEM_PYTHON = "/usr/bin/python3"
-
-
-def _have_libreoffice() -> bool:
-    if not shutil.which("soffice") or not Path(SYSTEM_PYTHON).exists():
-        return False
-    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True)
-    return probe.returncode == 0
 
 
 def _lines(texts: list[str]) -> list[str]:
@@ -123,10 +112,7 @@ replaced, a task reworded."""
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, dict, list[str], list[str]]]:
     """Every file LibreOffice checks: its bytes, LibreOffice's report, NEW's and OLD's paragraphs."""
-    if not _have_libreoffice():
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (libreoffice-writer-nogui, python3-uno) is required in CI")
-        pytest.skip("LibreOffice with python3-uno is not installed here")
+    require_libreoffice()
     folder = tmp_path_factory.mktemp("lo")
     files: dict[str, tuple[bytes, list[str], list[str]]] = {}
     for name, (old_seed, old_annex, new_seed, new_annex) in REAL_PAIRS.items():
