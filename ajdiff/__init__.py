@@ -1,8 +1,9 @@
 """ajdiff: compare versions of Estonian job descriptions (ametijuhend) section by section.
 
 The pipeline is in the folders: `read/` (formats → orders → tree → typed fields), `compare/` (alignment,
-pairing, changes, the paragraph script), then the renderers `render/`, `redline/`, `tui/`, and `cli/` on top.
-The core is pure and imports no UI or export library; every renderer walks the same `Comparison`.
+pairing, changes, and the paragraph script the alignment holds), then the renderers `render/`, `redline/`,
+`tui/`, and `cli/` on top. The core is pure and imports no UI or export library; every renderer walks the
+same `Comparison` and its alignment (the redline finds each aligned duty's paragraphs by its origins).
 """
 
 from __future__ import annotations

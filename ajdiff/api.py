@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ajdiff import i18n
-from ajdiff.changes import Change, Comparison, ComparisonSet, InputBytes, PairBasis, PairEvidence
+from ajdiff.changes import (
+    Change,
+    Comparison,
+    ComparisonSet,
+    InputBytes,
+    PairBasis,
+    PairEvidence,
+    SectionAlignment,
+)
 from ajdiff.compare.document import compare, compare_orders
 from ajdiff.errors import InputError, display_name
 from ajdiff.i18n import N_, _
@@ -352,8 +360,9 @@ def _stop(pool: Executor) -> None:
 _SHARED: tuple[list[JobDescription], list[JobDescription]] = ([], [])
 
 
-Outcome = tuple[float, tuple[Change, ...], tuple[int, float]]
-"""What a worker sends back for one pair: similarity, changes, and the duties matched (the pair's evidence)."""
+Outcome = tuple[float, tuple[Change, ...], tuple[int, float], tuple[SectionAlignment, ...]]
+"""What a worker sends back for one pair: similarity, changes, the duties matched (the pair's evidence), and
+the alignment (its steps hold the same changes: pickled once)."""
 
 
 def _outcome(old: JobDescription, new: JobDescription) -> Outcome:
@@ -361,7 +370,7 @@ def _outcome(old: JobDescription, new: JobDescription) -> Outcome:
 
     result = compare(old, new)
     # Computed here, beside the comparison, whose folded texts are now cached: cheap, and in parallel.
-    return result.similarity, result.changes, duties_matched(old, new)
+    return result.similarity, result.changes, duties_matched(old, new), result.alignment
 
 
 def _compare_shared(pair: tuple[int, int]) -> Outcome:
@@ -512,7 +521,7 @@ def _compare_documents(
     results: list[Comparison] = []
     outcomes = _compare_known(old, new, [(p.old, p.new) for p in proposals], jobs, progress, known)
     rejected: list[tuple[str, str, int, int]] = []
-    for p, (similarity, changes, matched) in zip(proposals, outcomes):
+    for p, (similarity, changes, matched, alignment) in zip(proposals, outcomes):
         proof = judge(old[p.old], new[p.new], p.score, p.basis, matched)
         if proof is None:  # the content does not support the pair: one post abolished, one created
             a, b = old[p.old], new[p.new]
@@ -520,7 +529,8 @@ def _compare_documents(
             rejected.append((a.label, b.label, matched[0], duties))
             continue
         found.append((p.old, p.new, proof))
-        result = Comparison(old[p.old], new[p.new], similarity, changes, proof)
+        # The alignment kept, not only its changes: the redline's body walks it as the reports do.
+        result = Comparison(old[p.old], new[p.new], similarity, changes, proof, alignment)
         results.append(result)
         if on_pair:
             on_pair(result)

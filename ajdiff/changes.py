@@ -122,6 +122,10 @@ class Step:
     new: tuple[str, ...]
     changes: tuple[Change, ...] = ()
     """The changes of this step, in document order; none when the unit is unchanged."""
+    old_at: tuple[int, ...] = ()
+    """For duties: where the units of `old` stand in OLD's `duties` (0-based), as numbers may repeat or be
+    missing; empty for other units. The redline finds the duties' paragraphs by them."""
+    new_at: tuple[int, ...] = ()
 
     @classmethod
     def of(cls, change: Change) -> Step:

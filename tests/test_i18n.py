@@ -293,3 +293,12 @@ def test_a_tree_without_its_compiled_catalogue_is_refused_in_one_line(tmp_path, 
     err = capsys.readouterr().err
     assert code == 2
     assert err.count("\n") == 1 and err.startswith("ajdiff: ") and "ajdiff.mo" in err and "--lang en" in err
+
+
+def test_the_estonian_man_page_names_its_manual_in_estonian() -> None:
+    """The page's header line (man(7): .TH title section date source manual) is in the page's language too."""
+    root = Path(__file__).resolve().parents[1]
+    et_header = (root / "man" / "et" / "ajdiff.1").read_text(encoding="utf-8").splitlines()[0]
+    en_header = (root / "man" / "ajdiff.1").read_text(encoding="utf-8").splitlines()[0]
+    assert et_header.startswith(".TH AJDIFF") and "kasutusjuhend" in et_header and "Manual" not in et_header
+    assert "ajdiff manual" in en_header

@@ -46,6 +46,7 @@ def manpage(lang: str = "en") -> str:
         page.date = ""  # no build date: the page changes only when the parser does
         page.description = DESCRIPTION[lang]
         page.url = None
+        page.manual = MANUAL[lang]  # argparse-manpage's own would be "Generated Python Manual", in English
         page.authors = None
         for heading, content in SECTIONS[lang]:
             page.add_section(heading, "=", content)
@@ -55,6 +56,9 @@ def manpage(lang: str = "en") -> str:
         text = text.replace(f"\n.SH {english}", f"\n.SH {own}")
     return text
 
+
+MANUAL = {"en": "ajdiff manual", "et": "ajdiff'i kasutusjuhend"}
+"""The manual's name in the page's header (man(7): .TH title section date source manual)."""
 
 DESCRIPTION = {
     "en": "compare versions of Estonian job descriptions (ametijuhend) section by section",

@@ -235,9 +235,11 @@ def _duty_steps(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Step]:
             kind = ChangeKind.MERGED if j in merged else ChangeKind.SPLIT
             step_kind = StepKind.MERGE if j in merged else StepKind.SPLIT
             change = _structural(path, kind, olds, news)
-            out.append((j, 0, Step(step_kind, _numbers(olds), _numbers(news), (change,))))
+            at = (tuple(merged.get(j, [i])), tuple(split.get(i, [j])))
+            out.append((j, 0, Step(step_kind, _numbers(olds), _numbers(news), (change,), *at)))
             continue
         units = ((a.number,), (b.number,))
+        at = ((i,), (j,))
         changes: list[Change] = []
         step_kind = StepKind.PAIR
         if (i, j) in moved:
@@ -252,7 +254,7 @@ def _duty_steps(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Step]:
                 texts = (a.task, b.task) if same_task else (duty_text(a), duty_text(b))
                 change = _change(path, kind, *texts, editorial=True)
                 changes.append(replace(change, old_number=a.number, new_number=b.number))
-            out.append((j, 0, Step(StepKind.PAIR, *units, tuple(changes))))
+            out.append((j, 0, Step(StepKind.PAIR, *units, tuple(changes), *at)))
             continue
         elif a.task != b.task or a.number != b.number:
             renumbered = a.number != b.number and fold_key(a.task) == fold_key(b.task)
@@ -260,17 +262,17 @@ def _duty_steps(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Step]:
             changes.append(_change(path, kind, a.task, b.task, old_number=a.number, new_number=b.number))
         for c in _items(f"duties.{b.number}.results", sentences(a.results), sentences(b.results)):
             changes.append(replace(c, old_number=a.number, new_number=b.number))
-        out.append((j, 0, Step(step_kind, *units, tuple(changes))))
+        out.append((j, 0, Step(step_kind, *units, tuple(changes), *at)))
     for j in lone_new:
         b = new[j]
         change = _change(f"duties.{b.number}", ChangeKind.ADDED, None, b.task, impact=Impact.HIGH, new_number=b.number)
-        out.append((j, 0, Step(StepKind.INSERT, (), (b.number,), (change,))))
+        out.append((j, 0, Step(StepKind.INSERT, (), (b.number,), (change,), (), (j,))))
     for i in lone_old:
         a = old[i]
         change = _change(
             f"duties.{a.number}", ChangeKind.REMOVED, a.task, None, impact=Impact.HIGH, old_number=a.number
         )
-        out.append((_anchor(i, pairs), 10_000 + i, Step(StepKind.DELETE, (a.number,), (), (change,))))
+        out.append((_anchor(i, pairs), 10_000 + i, Step(StepKind.DELETE, (a.number,), (), (change,), (i,))))
     out.sort(key=lambda t: (t[0], t[1]))
     return [step for _, _, step in out]
 

@@ -1,10 +1,13 @@
 """The edit script of two documents' paragraphs: which paragraph of OLD became which of NEW.
 
 The redline walks this script: a paragraph kept, reworded (with its word diff), inserted, deleted or
-moved. Paragraphs equal after folding (case, punctuation, bullets, diacritics) are anchored first
-with a longest common subsequence; what lies between two anchors is paired by the same similarity
-and threshold the comparer uses for list items (`align.match_sequences`), so a reworded duty is one
-paragraph with its changed words, not a deletion and an insertion. An unpaired paragraph that
+moved. `aligned_script` holds it to the comparison's alignment (a duty's paragraphs pair only with its
+counterpart's, a moved duty is one move); `paragraph_script` is the diff it runs inside a duty and
+among the paragraphs no duty holds. Paragraphs equal after folding (case, punctuation, bullets,
+diacritics) are anchored first with a longest common subsequence; what lies between two anchors is
+paired by the same similarity and threshold the comparer uses for list items
+(`align.match_sequences`), so a reworded paragraph is one paragraph with its changed words, not a
+deletion and an insertion. An unpaired paragraph that
 reappears elsewhere word for word is a move.
 """
 
@@ -12,7 +15,9 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from dataclasses import replace
 from enum import Enum
+from functools import partial
 
 from ajdiff.changes import Span
 from ajdiff.compare.align import dice, item_similarity, longest_increasing, match_sequences
@@ -96,16 +101,29 @@ def _gap(old: Sequence[str], new: Sequence[str], i0: int, j0: int) -> list[Edit]
     return steps
 
 
-def _moves(steps: list[Edit], old: Sequence[str], new: Sequence[str]) -> list[Edit]:
-    """A deleted paragraph inserted elsewhere word for word becomes the two ends of one move."""
+def _moves(
+    steps: list[Edit],
+    old: Sequence[str],
+    new: Sequence[str],
+    *,
+    fixed: tuple[set[int], set[int]] = (set(), set()),
+    number: int = 0,
+) -> list[Edit]:
+    """A deleted paragraph inserted elsewhere word for word becomes the two ends of one move (numbered
+    after `number`); the paragraphs in `fixed` (OLD's, NEW's: those of a duty the comparison deleted or
+    inserted) stay as they are."""
     deleted: dict[str, list[int]] = {}
     for k, s in enumerate(steps):
-        if s.kind is EditKind.DELETE and s.old is not None and len(old[s.old].split()) >= MOVE_MIN_WORDS:
+        if (
+            s.kind is EditKind.DELETE
+            and s.old is not None
+            and s.old not in fixed[0]
+            and len(old[s.old].split()) >= MOVE_MIN_WORDS
+        ):
             deleted.setdefault(fold_key(old[s.old]), []).append(k)
     out = list(steps)
-    number = 0
     for k, s in enumerate(steps):
-        if s.kind is not EditKind.INSERT or s.new is None:
+        if s.kind is not EditKind.INSERT or s.new is None or s.new in fixed[1]:
             continue
         candidates = deleted.get(fold_key(new[s.new]))
         if not candidates:
@@ -142,7 +160,11 @@ def _run(steps: list[Edit], k: int, kind: EditKind, side: str, step: int) -> lis
     return out
 
 
-def _regroup(steps: list[Edit], old: Sequence[str], new: Sequence[str], new_groups: Sequence[int] | None) -> list[Edit]:
+_Groups = tuple[Sequence[int] | None, Sequence[int] | None]
+"""The containers of OLD's and NEW's paragraphs, (OLD's, NEW's): a paragraph break comes or goes only inside one."""
+
+
+def _regroup(steps: list[Edit], old: Sequence[str], new: Sequence[str], groups: _Groups) -> list[Edit]:
     """A paragraph paired (or left alone) next to inserted (or deleted) paragraphs that, joined to it,
     match its other side much better, becomes one SPLIT (or MERGE) edit: a paragraph cut in two or two run
     together is a changed break, not a deletion and an insertion."""
@@ -151,9 +173,9 @@ def _regroup(steps: list[Edit], old: Sequence[str], new: Sequence[str], new_grou
         step = steps[k]
         found = None
         if step.kind in (EditKind.PAIR, EditKind.DELETE):
-            found = _regroup_at(steps, k, old, new, new_groups, "new")
+            found = _regroup_at(steps, k, old, new, groups, "new")
         if found is None and step.kind in (EditKind.PAIR, EditKind.INSERT):
-            found = _regroup_at(steps, k, old, new, new_groups, "old")
+            found = _regroup_at(steps, k, old, new, groups, "old")
         if found is None:
             k += 1
             continue
@@ -183,10 +205,11 @@ def _best_window(
 
 
 def _regroup_at(
-    steps: list[Edit], k: int, old: Sequence[str], new: Sequence[str], groups: Sequence[int] | None, many: str
+    steps: list[Edit], k: int, old: Sequence[str], new: Sequence[str], groups: _Groups, many: str
 ) -> tuple[int, int, Edit] | None:
     """The SPLIT (`many` = 'new': one paragraph of OLD, several of NEW) or MERGE (`many` = 'old') around
-    step k, as (first step, last step, edit), or None. `groups` holds NEW's containers: a split stays in one."""
+    step k, as (first step, last step, edit), or None. `groups` holds the containers: a split (or merge)
+    stays in one."""
     one = "old" if many == "new" else "new"
     run_kind = EditKind.INSERT if many == "new" else EditKind.DELETE
     one_texts, many_texts = (old, new) if many == "new" else (new, old)
@@ -212,7 +235,7 @@ def _regroup_at(
     candidates = sorted(i for i in candidates if i is not None)
     if len(candidates) < 2:
         return None
-    best = _best_window(one_texts[single], fixed, candidates, many_texts, groups if many == "new" else None)
+    best = _best_window(one_texts[single], fixed, candidates, many_texts, groups[many == "new"])
     if best is None or best[2] < SPLIT_THRESHOLD or best[2] < alone + SPLIT_GAIN:
         return None
     lo, hi, _ = best
@@ -232,13 +255,19 @@ def _index(value: int | None) -> int:
 
 
 def paragraph_script(
-    old: Sequence[str], new: Sequence[str], *, moves: bool = True, new_groups: Sequence[int] | None = None
+    old: Sequence[str],
+    new: Sequence[str],
+    *,
+    moves: bool = True,
+    new_groups: Sequence[int] | None = None,
+    old_groups: Sequence[int] | None = None,
 ) -> tuple[Edit, ...]:
     """The edit script from OLD's paragraphs to NEW's: every paragraph of each side exactly once
     (a move's two ends count once each), in NEW's order, a deletion where it stood in OLD.
 
     `new_groups` numbers the container of each NEW paragraph (a table cell, the body): a paragraph of OLD
-    is only taken as split into paragraphs of one container, since only there can a break come or go."""
+    is only taken as split into paragraphs of one container, since only there can a break come or go;
+    `old_groups` likewise for OLD's paragraphs merged into one."""
     old_keys = [fold_key(p) for p in old]
     new_keys = [fold_key(p) for p in new]
     matcher = difflib.SequenceMatcher(None, old_keys, new_keys, autojunk=False)
@@ -248,5 +277,168 @@ def paragraph_script(
             steps += [_paired(i1 + k, j1 + k, old[i1 + k], new[j1 + k]) for k in range(i2 - i1)]
         else:
             steps += _gap(old[i1:i2], new[j1:j2], i1, j1)
-    steps = _regroup(steps, old, new, new_groups)
+    steps = _regroup(steps, old, new, (old_groups, new_groups))
     return tuple(_moves(steps, old, new) if moves else steps)
+
+
+class ClaimKind(str, Enum):
+    """What the comparison's alignment did with the units whose paragraphs a claim holds."""
+
+    PAIR = "pair"
+    """One unit (or a merge's or split's units) on each side, in order: their paragraphs pair only with each other."""
+    MOVE = "move"
+    """The same unit, out of the order of the others: its paragraphs moved, reworded or not."""
+    INSERT = "insert"
+    DELETE = "delete"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The paragraphs of one step of the comparison's alignment: those of its OLD units and its NEW units
+    (indices into the paragraphs given to `aligned_script`)."""
+
+    kind: ClaimKind
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+
+
+def aligned_script(
+    old: Sequence[str],
+    new: Sequence[str],
+    claims: Sequence[Claim],
+    *,
+    moves: bool = True,
+    new_groups: Sequence[int] | None = None,
+) -> tuple[Edit, ...]:
+    """The edit script of `paragraph_script`, held to the comparison's alignment: a claim's paragraphs
+    are its units' (a duty's task and results), so a paired unit's paragraphs pair only with each
+    other, a moved one's are one move (`MOVE_FROM`s and `MOVE_TO`s of one number), an inserted or deleted
+    one's are inserted or deleted; the paragraphs no claim holds (titles, headings, noise) are diffed as
+    `paragraph_script` does, between the paired units around them. Claims that cross one another fall
+    back to `paragraph_script` alone."""
+    plain = partial(paragraph_script, old, new, moves=moves, new_groups=new_groups)
+    if not claims:
+        return plain()
+    owner_old: dict[int, int] = {}
+    owner_new: dict[int, int] = {}
+    for n, claim in enumerate(claims):
+        for owner, indices in ((owner_old, claim.old), (owner_new, claim.new)):
+            for index in indices:
+                if owner.setdefault(index, n) != n:
+                    return plain()
+    paired = sorted(
+        (n for n, c in enumerate(claims) if c.kind is ClaimKind.PAIR and c.old and c.new),
+        key=lambda n: min(claims[n].new),
+    )
+    in_order = longest_increasing([min(claims[n].old) for n in paired])
+    anchors = [n for k, n in enumerate(paired) if k in in_order]
+    for n in anchors:
+        c = claims[n]
+        # A paired unit's paragraphs are one stretch on each side, with no other unit's paragraph in it.
+        if any(owner_old.get(i, n) != n for i in range(min(c.old), max(c.old) + 1)) or any(
+            owner_new.get(j, n) != n for j in range(min(c.new), max(c.new) + 1)
+        ):
+            return plain()
+    anchored = set(anchors)
+    # The rest: moved (a pair out of order is moved too), inserted or deleted whole; each move one number.
+    move_of: dict[int, int] = {}
+    for n, c in enumerate(claims):
+        if n not in anchored and c.old and c.new:
+            move_of[n] = len(move_of) + 1 if moves else 0
+    steps: list[Edit] = []
+    i = j = 0
+    for anchor in [*anchors, None]:
+        end_old = len(old) if anchor is None else min(claims[anchor].old)
+        end_new = len(new) if anchor is None else min(claims[anchor].new)
+        free_old = [k for k in range(i, end_old) if k not in owner_old]
+        free_new = [k for k in range(j, end_new) if k not in owner_new]
+        units_old = [_unit_end(k, move_of.get(owner_old[k]), "old") for k in range(i, end_old) if k in owner_old]
+        units_new = [_unit_end(k, move_of.get(owner_new[k]), "new") for k in range(j, end_new) if k in owner_new]
+        free = _sub_script(old, new, free_old, free_new, new_groups)
+        steps += _interleave(free, units_old, units_new)
+        if anchor is None:
+            break
+        i, j = max(claims[anchor].old) + 1, max(claims[anchor].new) + 1
+        inside = _sub_script(old, new, list(range(end_old, i)), list(range(end_new, j)), new_groups)
+        steps += _first_paired(inside, old, new)
+    if not moves:
+        return tuple(steps)
+    fixed = (set(owner_old), set(owner_new))
+    return tuple(_moves(steps, old, new, fixed=fixed, number=len(move_of)))
+
+
+def _first_paired(steps: list[Edit], old: Sequence[str], new: Sequence[str]) -> list[Edit]:
+    """A paired unit's script with its first paragraphs paired (a duty's task with its task), however
+    unlike: the comparison took the units for one, rewritten; the body says so with their changed words."""
+    first_old = min((s.old for s in steps if s.old is not None), default=None)
+    first_new = min((s.new for s in steps if s.new is not None), default=None)
+    at_old = next((k for k, s in enumerate(steps) if s.kind is EditKind.DELETE and s.old == first_old), None)
+    at_new = next((k for k, s in enumerate(steps) if s.kind is EditKind.INSERT and s.new == first_new), None)
+    if at_old is None or at_new is None or first_old is None or first_new is None:
+        return steps
+    out = list(steps)
+    out[min(at_old, at_new)] = _paired(first_old, first_new, old[first_old], new[first_new])
+    del out[max(at_old, at_new)]
+    return out
+
+
+def _unit_end(index: int, move: int | None, side: str) -> Edit:
+    """The step of one paragraph of a unit the alignment did not pair in order: moved, inserted or deleted."""
+    if move:
+        return (
+            Edit(EditKind.MOVE_FROM, index, None, move=move)
+            if side == "old"
+            else Edit(EditKind.MOVE_TO, None, index, move=move)
+        )
+    return Edit(EditKind.DELETE, index, None) if side == "old" else Edit(EditKind.INSERT, None, index)
+
+
+def _runs(indices: Sequence[int], containers: Sequence[int] | None = None) -> list[int]:
+    """A group number for each paragraph: the same while they follow on (in one container)."""
+    out: list[int] = []
+    for k, index in enumerate(indices):
+        before = indices[k - 1] if k else None
+        same = before == index - 1 and (containers is None or containers[index] == containers[index - 1])
+        out.append(out[-1] if k and same else (out[-1] + 1 if out else 0))
+    return out
+
+
+def _sub_script(
+    old: Sequence[str], new: Sequence[str], a: list[int], b: list[int], groups: Sequence[int] | None
+) -> list[Edit]:
+    """`paragraph_script` of some paragraphs of each side (no moves), its indices those of all."""
+    if not a and not b:
+        return []
+    script = paragraph_script(
+        [old[k] for k in a],
+        [new[k] for k in b],
+        moves=False,
+        new_groups=_runs(b, groups),
+        old_groups=_runs(a),
+    )
+    return [
+        replace(e, old=None if e.old is None else a[e.old], new=None if e.new is None else b[e.new]) for e in script
+    ]
+
+
+def _interleave(free: Sequence[Edit], olds: Sequence[Edit], news: Sequence[Edit]) -> list[Edit]:
+    """The steps of the paragraphs no claim holds with those of moved, inserted and deleted units: NEW's
+    paragraphs in NEW's order, OLD's where they stood."""
+    out: list[Edit] = []
+    a = b = 0
+    for step in free:
+        if step.old is not None:
+            while a < len(olds) and _at(olds[a].old) < step.old:
+                out.append(olds[a])
+                a += 1
+        if step.new is not None:
+            while b < len(news) and _at(news[b].new) < step.new:
+                out.append(news[b])
+                b += 1
+        out.append(step)
+    return [*out, *olds[a:], *news[b:]]
+
+
+def _at(value: int | None) -> int:
+    assert value is not None  # the steps of one side have its index
+    return value

@@ -3,8 +3,12 @@
 When NEW is a Word file, the redline is that package — its styles, headers, margins, numbering and
 tables — with tracked changes in its own paragraphs. Otherwise a clean template holds NEW's
 paragraphs, in NEW's order and words. Either way each job description of NEW is compared with the
-one of OLD it was paired with (`compare.script`, paragraph by paragraph); created posts are inserted
-whole, abolished ones deleted whole where they stood; the orders' own text is compared too.
+one of OLD it was paired with, along the comparison's own alignment: each duty's paragraphs, found by
+its tree node's origins, are paired, moved, inserted or deleted as its step says (a typed field's, by
+its key), and paragraphs are paired by their words only inside a unit and among those no unit holds
+(`compare.script.aligned_script`);
+created posts are inserted whole, abolished ones deleted whole where they stood; the orders' own text is
+compared too.
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ajdiff.changes import Change, ComparisonSet, InputBytes
-from ajdiff.compare.script import Edit, paragraph_script
+from ajdiff.changes import Change, Comparison, ComparisonSet, InputBytes, StepKind
+from ajdiff.compare.script import Claim, ClaimKind, Edit, aligned_script
 from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.model import JobDescription
@@ -28,9 +32,10 @@ from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.orders import register_rows
 from ajdiff.read.parse import parse_source
 from ajdiff.redline import track
+from ajdiff.redline.numbering import adopt_numbering
 from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, mark_row, paragraph
 from ajdiff.redline.package import Package
-from ajdiff.redline.units import Unit, kind_of, segments, text_units, word_units
+from ajdiff.redline.units import Unit, duty_nodes, field_nodes, kind_of, owners, segments, text_units, word_units
 from ajdiff.text import normalize_line
 from ajdiff.tree import NodeKind, Origin, walk
 from ajdiff.words import doc_label, word
@@ -144,20 +149,111 @@ class _Plan:
     """(OLD's paragraphs, NEW's paragraphs, the script between them), in NEW's order."""
 
 
+_CLAIM_OF_STEP = {
+    StepKind.PAIR: ClaimKind.PAIR,
+    StepKind.MERGE: ClaimKind.PAIR,
+    StepKind.SPLIT: ClaimKind.PAIR,
+    StepKind.MOVE: ClaimKind.MOVE,
+    StepKind.INSERT: ClaimKind.INSERT,
+    StepKind.DELETE: ClaimKind.DELETE,
+}
+
+
+def _claims(
+    pair: Comparison,
+    old: _Side,
+    old_doc: JobDescription,
+    a: Sequence[int],
+    new: _Side,
+    new_doc: JobDescription,
+    b: Sequence[int],
+) -> list[Claim]:
+    """The paragraphs (positions in `a` and `b`) of the units each step of the pair's alignment names:
+    its duties, found by their tree nodes' origins, and its fields, by their keys. None when the
+    documents read here are not the ones compared, or their origins cannot tell."""
+    if old_doc.duties != pair.old.duties or new_doc.duties != pair.new.duties:
+        return []
+    nodes_old, nodes_new = duty_nodes(old_doc), duty_nodes(new_doc)
+    if nodes_old is None or nodes_new is None:
+        return []
+    held_old = owners(old.units, a, old_doc, nodes_old)
+    held_new = owners(new.units, b, new_doc, nodes_new)
+    if held_old is None or held_new is None:
+        return []
+    local_a = {k: n for n, k in enumerate(a)}
+    local_b = {k: n for n, k in enumerate(b)}
+    of_old: dict[int, list[int]] = {}
+    of_new: dict[int, list[int]] = {}
+    for k, duty in held_old.items():
+        of_old.setdefault(duty, []).append(local_a[k])
+    for k, duty in held_new.items():
+        of_new.setdefault(duty, []).append(local_b[k])
+    claims = []
+    for section in pair.alignment:
+        for step in section.steps:
+            olds = tuple(sorted(i for d in step.old_at for i in of_old.get(d, ())))
+            news = tuple(sorted(j for d in step.new_at for j in of_new.get(d, ())))
+            if olds or news:
+                claims.append(Claim(_CLAIM_OF_STEP[step.kind], olds, news))
+    return claims + _field_claims(old, old_doc, a, new, new_doc, b, claims)
+
+
+def _field_claims(
+    old: _Side,
+    old_doc: JobDescription,
+    a: Sequence[int],
+    new: _Side,
+    new_doc: JobDescription,
+    b: Sequence[int],
+    taken: Sequence[Claim],
+) -> list[Claim]:
+    """The paragraphs of the typed fields (general part, requirements), paired by their key as the
+    comparison pairs them: a field on both sides is one unit, on one side inserted or deleted. None
+    where the origins cannot tell, and none that a duty's paragraphs hold."""
+    fields_old, fields_new = field_nodes(old_doc), field_nodes(new_doc)
+    held_old = owners(old.units, a, old_doc, list(fields_old.values()))
+    held_new = owners(new.units, b, new_doc, list(fields_new.values()))
+    if held_old is None or held_new is None:
+        return []
+    keys_old, keys_new = list(fields_old), list(fields_new)
+    local_a = {k: n for n, k in enumerate(a)}
+    local_b = {k: n for n, k in enumerate(b)}
+    of_old: dict[str, list[int]] = {}
+    of_new: dict[str, list[int]] = {}
+    for k, field_at in held_old.items():
+        of_old.setdefault(keys_old[field_at], []).append(local_a[k])
+    for k, field_at in held_new.items():
+        of_new.setdefault(keys_new[field_at], []).append(local_b[k])
+    used_old = {i for c in taken for i in c.old}
+    used_new = {j for c in taken for j in c.new}
+    claims = []
+    for key in dict.fromkeys([*keys_old, *keys_new]):
+        olds, news = tuple(of_old.get(key, ())), tuple(of_new.get(key, ()))
+        if used_old.intersection(olds) or used_new.intersection(news):
+            continue
+        kind = ClaimKind.PAIR if olds and news else ClaimKind.DELETE if olds else ClaimKind.INSERT
+        if olds or news:
+            claims.append(Claim(kind, olds, news))
+    return claims
+
+
 def _plan(result: ComparisonSet, old: _Side, new: _Side, moves: bool) -> _Plan:
     plan = _Plan()
 
-    def add(a: Sequence[int], b: Sequence[int]) -> None:
+    def add(a: Sequence[int], b: Sequence[int], claims: Sequence[Claim] = ()) -> None:
         texts_a = [old.units[i].text for i in a]
         texts_b = [new.units[j].text for j in b]
         groups = [new.units[j].container for j in b]
-        plan.parts.append((list(a), list(b), paragraph_script(texts_a, texts_b, moves=moves, new_groups=groups)))
+        script = aligned_script(texts_a, texts_b, claims, moves=moves, new_groups=groups)
+        plan.parts.append((list(a), list(b), script))
 
     pairs = {}
+    compared: dict[int, Comparison] = {}
     for pair in result.pairs:
         a, b = _match(old, pair.old), _match(new, pair.new)
         if a is not None and b is not None:
             pairs[id(b)] = a
+            compared[id(b)] = pair
     abolished = [d for d in (_match(old, x) for x in result.unpaired_old) if d is not None]
     created = {id(d) for d in (_match(new, x) for x in result.unpaired_new) if d is not None}
     compared_new = set(pairs) | created
@@ -180,7 +276,8 @@ def _plan(result: ComparisonSet, old: _Side, new: _Side, moves: bool) -> _Plan:
         add(old.stretches[id(doc)], ())
     for doc in new.docs:
         if id(doc) in pairs:
-            add(old.stretches[id(pairs[id(doc)])], new.stretches[id(doc)])
+            olds, news = old.stretches[id(pairs[id(doc)])], new.stretches[id(doc)]
+            add(olds, news, _claims(compared[id(doc)], old, pairs[id(doc)], olds, new, doc, news))
         elif id(doc) in created:
             add((), new.stretches[id(doc)])
         for gone in after.get(id(doc), []):
@@ -324,6 +421,10 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
         package = Package.blank()
         for _base, _old, new, plan in groups:
             _fill_clean(package, new, plan)
+    for old_package in old_packages:
+        if old_package is not None:
+            # OLD's deleted paragraphs keep their list numbering: NEW's package gets the lists they draw from.
+            adopt_numbering(old_package, package)
     # Editorial changes by an author of their own ('ajdiff (toimetuslik)'): Word's reviewer filter hides them.
     editorial_author = word("redline.editorial_author", options.lang, author=options.author)
     if not options.editorial_apart:
@@ -352,6 +453,7 @@ def build_redline(result: ComparisonSet, options: RedlineOptions = RedlineOption
                 body=package.body,
                 inserted=inserted,
                 old_paragraphs=old_elements,
+                old_labels=[old.units[i].label for i in a],
             )
     if len(groups) == 1 and groups[0][0] is not None:  # NEW's own package: its edges and OLD's
         _, old, _, plan = groups[0]

@@ -539,19 +539,30 @@ def new_numbering() -> etree._Element:
 
 def add_bullet_list(numbering: etree._Element) -> int:
     """Add a one-level bullet list (abstractNum + num) to a numbering part; returns its numId."""
-
-    def top(tag: str, attr: str) -> int:
-        values = [el.get(qn(attr), "") for el in numbering.iterchildren(qn(tag))]
-        return max((int(v) for v in values if v.isdigit()), default=0)
-
-    abstract_id, num_id = top("w:abstractNum", "w:abstractNumId") + 1, top("w:num", "w:numId") + 1
+    abstract_id, num_id = next_list_ids(numbering)
     abstract = _fragment(
         f'<w:abstractNum w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
         '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'
     )
     num = _fragment(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
-    # CT_Numbering: numPicBullet*, abstractNum*, num*, numIdMacAtCleanup?
+    add_list(numbering, abstract, num)
+    return int(num_id)
+
+
+def next_list_ids(numbering: etree._Element) -> tuple[str, str]:
+    """The next free abstractNumId and numId of a numbering part."""
+
+    def top(tag: str, attr: str) -> int:
+        values = [el.get(qn(attr), "") for el in numbering.iterchildren(qn(tag))]
+        return max((int(v) for v in values if v.isdigit()), default=0)
+
+    return str(top("w:abstractNum", "w:abstractNumId") + 1), str(top("w:num", "w:numId") + 1)
+
+
+def add_list(numbering: etree._Element, abstract: etree._Element, num: etree._Element) -> None:
+    """Put a list's abstract definition and its num where CT_Numbering wants them (numPicBullet*, abstractNum*,
+    num*, numIdMacAtCleanup?)."""
     later = [c for c in numbering if etree.QName(c).localname in ("num", "numIdMacAtCleanup")]
     if later:
         later[0].addprevious(abstract)
@@ -562,7 +573,6 @@ def add_bullet_list(numbering: etree._Element) -> int:
         numbering.append(num)
     else:
         cleanup.addprevious(num)
-    return num_id
 
 
 def new_settings() -> etree._Element:

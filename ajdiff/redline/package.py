@@ -381,6 +381,13 @@ class Package:
                 return self._tree(member) if member is not None else None
         return None
 
+    def numbering(self) -> etree._Element:
+        """The main document's numbering part, created if absent, to be edited: it is written out."""
+        root = self._related(self._main, _NUMBERING, create=True)
+        assert root is not None  # created when absent
+        self._dirty.add(self._part_of(root))
+        return root
+
     def changed(self, root: etree._Element) -> None:
         """Say that a part given by `story` was edited, so it is written out."""
         self._dirty.add(self._part_of(root))

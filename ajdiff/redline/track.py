@@ -1,6 +1,7 @@
 """Tracked changes in the new document's own paragraphs: the edit script written into WordprocessingML.
 
-Each step of `compare.script` touches one paragraph of NEW (or adds one holding OLD's text):
+Each step of the script (`compare.script.aligned_script`: the comparison's alignment, paragraph by
+paragraph) touches one paragraph of NEW (or adds one holding OLD's text):
 kept paragraphs are not touched at all; a reworded one gets its changed words as `w:del`/`w:ins`
 in its own formatting; an inserted one has its runs wrapped in `w:ins`; OLD's deleted or moved-away
 paragraphs are added where they stood, as `w:del`/`w:moveFrom` with a deleted paragraph mark. So
@@ -8,7 +9,9 @@ Accept All leaves NEW's text and Reject All gives OLD's, paragraph by paragraph.
 
 Between two Word files the tables keep their shape both ways: a row is a unit (`rows_as_units`), a
 row or table of OLD that NEW lacks comes back whole as a deleted row or table, and OLD's deleted
-paragraphs go back into the cell their cell became (`_Cells`), never into a table they were not in.
+paragraphs go back into the cell their cell became (`_Cells`), never into a table they were not in. A
+moved row (a duty's) is OLD's row deleted with its words moved away and NEW's inserted with its words
+moved here, one named move.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from lxml import etree
 
 from ajdiff.changes import Span, SpanOp
 from ajdiff.compare.script import Edit, EditKind
+from ajdiff.compare.worddiff import word_spans
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.records import dataclass
 from ajdiff.redline.oxml import (
@@ -129,32 +133,110 @@ def _strip_label(spans: Sequence[Span], label: str) -> tuple[Span, ...]:
     return tuple(s for s in out if s.text)
 
 
-def reword(p: etree._Element, spans: Sequence[Span], label: str, rev: Revisions) -> None:
-    """Write a reworded paragraph's changed words as tracked deletions and insertions, in its own format."""
+def reword(
+    p: etree._Element,
+    spans: Sequence[Span],
+    label: str,
+    rev: Revisions,
+    *,
+    lead: tuple[int, Revisions | None] = (0, None),
+    old: etree._Element | None = None,
+) -> None:
+    """Write a reworded paragraph's changed words as tracked deletions and insertions, in its own format:
+    kept and inserted words in the format of NEW's runs they come from, deleted ones in that of OLD's
+    (`old`, OLD's own paragraph, when OLD is a Word file), else of the paragraph's first run. The first
+    `lead[0]` spans (a renumbering: the number swapped) are by `lead[1]`, the rest by `rev`."""
+    full = spans
     spans = _strip_label(spans, label)
     if _is_rich(p):
         # Fields, pictures, links: keep them as they are; the old words go before them, deleted.
-        old = "".join(s.text for s in spans if s.op is not SpanOp.INSERT)
+        old_words = "".join(s.text for s in spans if s.op is not SpanOp.INSERT)
         content = _content(p)
         for child in content:
             p.remove(child)
-        p.append(tracked(Track.DEL, old, rev, rpr=_rpr_of(content)))
+        p.append(tracked(Track.DEL, old_words, rev, rpr=_rpr_of(content)))
         p.append(_wrap(Track.INS, [c for c in content if c.tag == qn("w:r")], rev))
         for child in content:
             if child.tag != qn("w:r"):
                 p.append(child)
         return
     rpr = _rpr(p)
+    old_text = "".join(s.text for s in full if s.op is not SpanOp.INSERT)
+    new_text = "".join(s.text for s in full if s.op is not SpanOp.DELETE)
+    new_formats = _char_formats(p, new_text, label)
+    old_formats = _char_formats(old, old_text, "") if old is not None else None
+    # Where the spans start after the list number taken off (it is drawn, in no run).
+    at_old = len(old_text) - sum(len(s.text) for s in spans if s.op is not SpanOp.INSERT)
+    at_new = len(new_text) - sum(len(s.text) for s in spans if s.op is not SpanOp.DELETE)
     for child in _content(p):
         if child.tag in (qn("w:r"), qn("w:ins"), qn("w:moveTo")) or child.tag in _RUN_CONTAINERS:
             p.remove(child)
-    for span in spans:
-        if span.op is SpanOp.EQUAL:
-            p.append(run(span.text, rpr=rpr))
-        elif span.op is SpanOp.DELETE:
-            p.append(tracked(Track.DEL, span.text, rev, rpr=rpr))
+    skipped = len(full) - len(spans)
+    for n, span in enumerate(spans):
+        by = lead[1] if lead[1] is not None and n + skipped < lead[0] else rev
+        formats, at = (old_formats, at_old) if span.op is SpanOp.DELETE else (new_formats, at_new)
+        for text, own in _by_format(span.text, formats, at, rpr):
+            if span.op is SpanOp.EQUAL:
+                p.append(run(text, rpr=own))
+            else:
+                p.append(tracked(Track.DEL if span.op is SpanOp.DELETE else Track.INS, text, by, rpr=own))
+        if span.op is not SpanOp.INSERT:
+            at_old += len(span.text)
+        if span.op is not SpanOp.DELETE:
+            at_new += len(span.text)
+
+
+def _char_formats(p: etree._Element, text: str, label: str) -> list[etree._Element | None] | None:
+    """The run properties of each character of a paragraph's compared text (none for its list number and
+    the spaces the reader adds), or None when its runs cannot be lined up with the text."""
+    raw: list[tuple[str, etree._Element]] = []
+    for r in _text_runs(p):
+        # A run without properties has empty ones: None is kept for the characters no run holds.
+        rpr = r.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = etree.Element(qn("w:rPr"))
+        for el in r:
+            if el.tag == qn("w:t"):
+                raw += [(c, rpr) for c in el.text or ""]
+            elif el.tag in (qn("w:tab"), qn("w:br"), qn("w:cr")):
+                raw.append((" ", rpr))
+            elif el.tag == qn("w:noBreakHyphen"):
+                raw.append(("-", rpr))
+    out: list[etree._Element | None] = []
+    start = len(label) if label and text.startswith(label) else 0
+    out += [None] * start
+    k = 0
+    for char in text[start:]:
+        while k < len(raw) and raw[k][0] != char and (raw[k][0].isspace() or raw[k][0] in "\u00ad\u200b"):
+            k += 1  # spaces the reader folded, soft hyphens it dropped
+        if k < len(raw) and (raw[k][0] == char or (char == " " and raw[k][0].isspace())):
+            out.append(raw[k][1])
+            k += 1
+        elif char == " ":
+            out.append(None)  # the space after a list number
         else:
-            p.append(tracked(Track.INS, span.text, rev, rpr=rpr))
+            return None
+    return out
+
+
+def _by_format(
+    text: str, formats: Sequence[etree._Element | None] | None, at: int, fallback: etree._Element | None
+) -> list[tuple[str, etree._Element | None]]:
+    """A span's text cut where its characters' run properties change: (text, a copy of the properties)."""
+    if formats is None or at + len(text) > len(formats):
+        return [(text, fallback)]
+    pieces: list[tuple[str, etree._Element | None]] = []
+    source: etree._Element | None = None
+    for k, char in enumerate(text):
+        own = formats[at + k]
+        if own is None and pieces:
+            own = source  # a space the reader added: in the run before it
+        if pieces and own is source:
+            pieces[-1] = (pieces[-1][0] + char, pieces[-1][1])
+        else:
+            pieces.append((char, own if own is not None else fallback))
+            source = own
+    return pieces
 
 
 def _rpr_of(content: Sequence[etree._Element]) -> etree._Element | None:
@@ -193,15 +275,17 @@ def mark_inserted_breaks(inserted: Sequence[tuple[etree._Element, Revisions]]) -
             mark_paragraph(p, Track.INS, rev)
 
 
-def _paragraph_like(like: etree._Element | None) -> etree._Element:
-    """A new paragraph with a neighbour's properties: its style and spacing, not its numbering, section
-    or tracked property changes."""
+def _paragraph_like(like: etree._Element | None, *, numbered: bool = False) -> etree._Element:
+    """A new paragraph with a neighbour's properties: its style and spacing, not its section or tracked
+    property changes, nor its numbering unless `numbered` (OLD's own paragraph, its list adopted by NEW's
+    package: `numbering.adopt_numbering`)."""
     p = element("w:p")
     ppr = like.find(qn("w:pPr")) if like is not None else None
     if ppr is not None:
         kept = copy.deepcopy(ppr)
+        dropped = (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"), *(() if numbered else (qn("w:numPr"),)))
         for child in list(kept):
-            if child.tag in (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"), qn("w:numPr")):
+            if child.tag in dropped:
                 kept.remove(child)
         p.append(kept)
     return p
@@ -219,10 +303,10 @@ def old_paragraph(
     own paragraph, when OLD is a Word file) or else like its neighbour in NEW.
 
     A deleted Word paragraph of OLD is its own runs, so its non-breaking hyphens, tabs and formatting
-    come back on Reject All; a numbered one is its text with the number written out (the number is
-    drawn from OLD's numbering, which NEW's package may not have)."""
-    if own is not None and kind is Track.DEL and not _numbered(own):
-        p = _paragraph_like(own)
+    come back on Reject All, and its list numbering (`w:numPr`, pointing at a list NEW's package has
+    been given), so a numbered paragraph comes back numbered, not with its number typed in."""
+    if own is not None and kind is Track.DEL:
+        p = _paragraph_like(own, numbered=True)
         for child in own:
             if child.tag != qn("w:pPr"):
                 p.append(copy.deepcopy(child))
@@ -351,10 +435,11 @@ _FOREIGN = frozenset(
 )
 
 
-def _as_deleted(block: etree._Element, rev: Revisions) -> None:
-    """A copy of OLD's block (a row, a table) made a tracked deletion: its own tracked changes as its text
-    is read (insertions accepted, deletions gone), what points into OLD's package dropped, every run
-    deleted, every paragraph mark and row deleted."""
+def _as_deleted(block: etree._Element, rev: Revisions, kind: Track = Track.DEL) -> None:
+    """A copy of OLD's block (a row, a table) made a tracked deletion (or, `kind` MOVE_FROM, the place a
+    row moved away from): its own tracked changes as its text is read (insertions accepted, deletions
+    gone), what points into OLD's package dropped, every run deleted (moved away: its text stays in
+    `w:t`), every paragraph mark and row deleted."""
     for wrapper in list(block.iter(qn("w:ins"), qn("w:moveTo"), qn("w:del"), qn("w:moveFrom"))):
         parent = wrapper.getparent()
         if parent is None or parent.tag in (qn("w:rPr"), qn("w:trPr")):
@@ -376,9 +461,9 @@ def _as_deleted(block: etree._Element, rev: Revisions) -> None:
             continue
         parent.remove(el)
     for r in list(block.iter(qn("w:r"))):
-        for t in r.iter(qn("w:t"), qn("w:instrText")):
+        for t in r.iter(qn("w:t"), qn("w:instrText")) if kind is Track.DEL else ():
             t.tag = qn("w:delText") if t.tag == qn("w:t") else qn("w:delInstrText")
-        wrapper = _wrap(Track.DEL, [], rev)
+        wrapper = _wrap(kind, [], rev)
         r.addprevious(wrapper)
         wrapper.append(r)
     for p in block.iter(qn("w:p")):
@@ -393,10 +478,12 @@ def _as_deleted(block: etree._Element, rev: Revisions) -> None:
 def _deleted_run(
     steps: Sequence[Edit], k: int, old_paragraphs: Sequence[etree._Element | None], block: etree._Element
 ) -> int:
-    """How many steps from k on delete, in order, every paragraph with text of OLD's block; 0 when not all."""
+    """How many steps from k on delete (or move away, as one move), in order, every paragraph with text
+    of OLD's block; 0 when not all."""
     wanted = [p for p in block.iter(qn("w:p")) if _text_of(p).strip()]
     taken = 0
-    while k + taken < len(steps) and steps[k + taken].kind is EditKind.DELETE and taken < len(wanted):
+    same = (steps[k].kind, steps[k].move)
+    while k + taken < len(steps) and (steps[k + taken].kind, steps[k + taken].move) == same and taken < len(wanted):
         index = steps[k + taken].old
         if index is None or old_paragraphs[index] is not wanted[taken]:
             break
@@ -416,7 +503,16 @@ def _deleted_copy(
     if not taken:
         return None
     copied = copy.deepcopy(block)
-    _as_deleted(copied, rev)
+    step = steps[k]
+    if step.kind is EditKind.MOVE_FROM:
+        # A row moved: its text moved away, one named range over the row, as a moved paragraph has.
+        _as_deleted(copied, rev, Track.MOVE_FROM)
+        paragraphs = list(copied.iter(qn("w:p")))
+        start, end = move_range(Track.MOVE_FROM, f"move{step.move}", rev)
+        put_first(paragraphs[0], start)
+        paragraphs[-1].append(end)
+    else:
+        _as_deleted(copied, rev)
     return taken, copied
 
 
@@ -619,6 +715,22 @@ class _Cells:
             body.insert(0, p)
 
 
+def _whole_rows(
+    ends: Sequence[Edit],
+    old_row: etree._Element,
+    new_row: etree._Element,
+    old_paragraphs: Sequence[etree._Element | None],
+    new_paragraphs: Sequence[etree._Element],
+) -> bool:
+    """True when a move's ends are every paragraph with text of one OLD row and of one NEW row, in order
+    (a duty row moved, reworded or not), so the row itself moves."""
+    froms = [old_paragraphs[e.old] for e in ends if e.kind is EditKind.MOVE_FROM and e.old is not None]
+    tos = [new_paragraphs[e.new] for e in ends if e.kind is EditKind.MOVE_TO and e.new is not None]
+    return froms == [p for p in old_row.iter(qn("w:p")) if _text_of(p).strip()] and tos == [
+        p for p in new_row.iter(qn("w:p")) if _text_of(p).strip()
+    ]
+
+
 def rows_as_units(
     steps: Sequence[Edit],
     old_paragraphs: Sequence[etree._Element | None],
@@ -665,6 +777,8 @@ def rows_as_units(
         a = row(old_paragraphs[source]) if source is not None else None
         b = row(new_paragraphs[dest]) if dest is not None else None
         if (a is not None or b is not None) and (a is None or matched.get(a) is not b):
+            if a is not None and b is not None and _whole_rows(pair, a, b, old_paragraphs, new_paragraphs):
+                continue  # a row moved: written as a moved row
             across.add(number)
     out: list[Edit] = []
     for step in steps:
@@ -702,6 +816,54 @@ def rows_as_units(
     return result
 
 
+def _label_of(labels: Sequence[str], index: int) -> str:
+    return labels[index] if index < len(labels) else ""
+
+
+def _unlabelled(text: str, label: str) -> str:
+    """A paragraph's compared text without the list number Word draws for it."""
+    return text[len(label) :].lstrip() if label and text.startswith(label) else text
+
+
+def _number_apart(
+    step: Edit, old: str, new: str, authors: Authors
+) -> tuple[Sequence[Span], tuple[int, Revisions | None]]:
+    """A reworded paragraph whose own typed number changed too ('2.10. Koostab …' → '2.9. Koostab ja
+    esitab …'): the number swapped first, by the editorial author, then the words' diff, by the main one;
+    (its spans, (how many lead, by whom)). Any other paragraph: its spans as they are."""
+    if authors.of(step) is authors.editorial:
+        return step.spans, (0, None)
+    m_old, m_new = _LEAD.match(old), _LEAD.match(new)
+    if m_old is None or m_new is None or m_old.group() == m_new.group():
+        return step.spans, (0, None)
+    lead = (Span(SpanOp.DELETE, m_old.group()), Span(SpanOp.INSERT, m_new.group()))
+    return (*lead, *word_spans(old[m_old.end() :], new[m_new.end() :])), (2, authors.editorial)
+
+
+class _MoveRanges:
+    """The named range of each end of a move: one over all its paragraphs (a duty's task and results moved
+    together), opened in the first and closed in the last, as Word writes a move of several paragraphs."""
+
+    def __init__(self) -> None:
+        self.open: dict[tuple[EditKind, int | None], etree._Element] = {}
+
+    def mark(self, p: etree._Element, steps: Sequence[Edit], k: int, rev: Revisions) -> None:
+        """Open the range of step k's move in its paragraph p when it is the first of the run of steps of that
+        move's end, close it when the last."""
+        step = steps[k]
+        key = (step.kind, step.move)
+        end = self.open.pop(key, None)
+        if end is None:
+            kind = Track.MOVE_FROM if step.kind is EditKind.MOVE_FROM else Track.MOVE_TO
+            start, end = move_range(kind, f"move{step.move}", rev)
+            put_first(p, start)
+        following = steps[k + 1] if k + 1 < len(steps) else None
+        if following is not None and (following.kind, following.move) == key:
+            self.open[key] = end
+        else:
+            p.append(end)
+
+
 def apply(
     steps: Sequence[Edit],
     old_texts: Sequence[str],
@@ -714,13 +876,16 @@ def apply(
     body: etree._Element,
     inserted: list[tuple[etree._Element, Revisions]],
     old_paragraphs: Sequence[etree._Element | None] = (),
+    old_labels: Sequence[str] = (),
 ) -> etree._Element | None:
     """Write the script into NEW's paragraphs; OLD's paragraphs go right after the paragraph before them
     (`anchor` for the first: the last one written before this script; None is the body's start).
-    A whole row of an OLD table (`old_paragraphs`: OLD's own elements, when it is a Word file) deleted
-    after a row of a NEW table comes back as a tracked deleted row. Returns the last paragraph written."""
+    A whole row of an OLD table (`old_paragraphs`: OLD's own elements, when it is a Word file; `old_labels`
+    their list numbers, drawn by Word) deleted after a row of a NEW table comes back as a tracked deleted
+    row. Returns the last paragraph written."""
     steps = rows_as_units(steps, old_paragraphs, new_paragraphs)
     cells = _Cells.of(steps, old_paragraphs, new_paragraphs)
+    ranges = _MoveRanges()
     pending = {new_paragraphs[e.new]: n for n, e in enumerate(steps) if e.kind is EditKind.INSERT and e.new is not None}
     done: set[int] = set()
     k = 0
@@ -729,8 +894,8 @@ def apply(
         k += 1
         rev = authors.of(step)
         kind = step.kind
-        if kind is EditKind.DELETE and old_paragraphs:
-            block = _deleted_table(steps, k - 1, old_paragraphs, anchor, body, rev)
+        if kind in (EditKind.DELETE, EditKind.MOVE_FROM) and old_paragraphs:
+            block = _deleted_table(steps, k - 1, old_paragraphs, anchor, body, rev) if kind is EditKind.DELETE else None
             if block is None:
                 block = _deleted_row(steps, k - 1, old_paragraphs, anchor, cells.rows, rev)
             if block is not None:
@@ -771,9 +936,7 @@ def apply(
             like = anchor if anchor is not None else (new_paragraphs[0] if new_paragraphs else None)
             p = old_paragraph(old_texts[step.old], like, rev, track, own=own)
             if track is Track.MOVE_FROM:
-                start, end = move_range(Track.MOVE_FROM, f"move{step.move}", rev)
-                put_first(p, start)
-                p.append(end)
+                ranges.mark(p, steps, k - 1, rev)
             upcoming = next((new_paragraphs[e.new] for e in islice(steps, k, None) if e.new is not None), None)
             cells.place(p, own, anchor, upcoming, body)
             anchor = p
@@ -792,16 +955,24 @@ def apply(
             anchor = p
             continue
         if kind is EditKind.PAIR:
-            reword(p, step.spans, labels[step.new], rev)
+            assert step.old is not None
+            old_label, new_label = _label_of(old_labels, step.old), labels[step.new]
+            if old_label or new_label:
+                # Word draws the list numbers, in no run: only the words differ, or nothing does.
+                old_words = _unlabelled(old_texts[step.old], old_label or new_label)
+                new_words = _unlabelled(new_texts[step.new], new_label or old_label)
+                if old_words != new_words:
+                    reword(p, word_spans(old_words, new_words), "", rev, old=own)
+            else:
+                spans, lead = _number_apart(step, old_texts[step.old], new_texts[step.new], authors)
+                reword(p, spans, "", rev, lead=lead, old=own)
         elif kind is EditKind.INSERT:
             insert(p, rev)
             inserted.append((p, rev))
         elif kind is EditKind.MOVE_TO:
             insert(p, rev, Track.MOVE_TO)
             inserted.append((p, rev))
-            start, end = move_range(Track.MOVE_TO, f"move{step.move}", rev)
-            put_first(p, start)
-            p.append(end)
+            ranges.mark(p, steps, k - 1, rev)
         anchor = p
     return anchor
 

@@ -16,7 +16,7 @@ from ajdiff.read.formats import SourceText
 from ajdiff.read.formats.docx import body_paragraphs, numbered
 from ajdiff.records import dataclass
 from ajdiff.text import normalize_line
-from ajdiff.tree import NodeKind, Origin, walk
+from ajdiff.tree import Node, NodeKind, Origin, walk
 
 
 @dataclass(frozen=True)
@@ -116,3 +116,84 @@ def kind_of(units: Sequence[Unit], docs: Sequence[JobDescription]) -> list[NodeK
             if node.where is not None and node.verbatim:
                 by_origin.setdefault(node.where, node.kind)
     return [next((by_origin[o] for o in u.origins if o in by_origin), None) for u in units]
+
+
+def duty_nodes(doc: JobDescription) -> list[Node] | None:
+    """The tree's node of each of the document's duties, in `doc.duties`' order (the walk of
+    `read.fields`: a duties section's own items, then its sub-sections'); None when they do not agree."""
+    found: list[Node] = []
+
+    def section(node: Node) -> None:
+        if node.key == "duties":
+            own = [n for child in node.children if child.kind is not NodeKind.SECTION for n in child.walk()]
+            found.extend(n for n in own if n.kind is NodeKind.ITEM and n.key == "duties")
+        for child in node.children:
+            if child.kind is NodeKind.SECTION:
+                section(child)
+
+    for node in doc.sections:
+        if node.kind is not NodeKind.TITLE:
+            section(node)
+    if [(n.number or "", n.text) for n in found] != [(d.number, d.task) for d in doc.duties]:
+        return None
+    return found
+
+
+def field_nodes(doc: JobDescription) -> dict[str, Node]:
+    """The tree's node of each typed field of the general part and the requirements that the document
+    holds once (a key written twice is no one unit), by key, in the tree's order."""
+    found: dict[str, list[Node]] = {}
+    for node in walk(doc.sections):
+        key = node.key or ""
+        if node.kind is NodeKind.FIELD and key.startswith(("general.", "requirements.")):
+            found.setdefault(key, []).append(node)
+    return {key: nodes[0] for key, nodes in found.items() if len(nodes) == 1}
+
+
+def owners(
+    units: Sequence[Unit], stretch: Sequence[int], doc: JobDescription, tops: Sequence[Node]
+) -> dict[int, int] | None:
+    """Which of `tops` (nodes of `doc`'s tree: its duties) holds each paragraph of the document's stretch
+    that one holds: a paragraph belongs to the node that starts last at or before it, and so to the top
+    node above that one, if any; a Word table row belongs whole to the top node that starts in it. None
+    when the origins cannot tell (a PDF's pages, two duties starting in one paragraph or cell)."""
+    index: dict[Origin, int] = {}
+    for k in stretch:
+        for origin in units[k].origins:
+            if origin.page is not None:
+                return None
+            index.setdefault(origin, k)
+    top_of = {id(node): n for n, top in enumerate(tops) for node in top.walk()}
+    starts: list[tuple[int, int, int | None]] = []  # (paragraph, order in the tree, top node)
+    first: dict[int, int] = {}  # top node → the paragraph it starts in
+    for order, node in enumerate(walk(doc.sections)):
+        if node.where is None or node.where not in index:
+            continue
+        k, held_by = index[node.where], top_of.get(id(node))
+        starts.append((k, order, held_by))
+        if held_by is not None and node is tops[held_by]:
+            first[held_by] = k
+    if len(first) != len(tops) or len(set(first.values())) != len(tops):
+        return None  # a duty not found, or two starting in one paragraph (one cell)
+    starts.sort()
+    held: dict[int, int] = {}
+    position = 0
+    current: int | None = None
+    for k in sorted(stretch):
+        while position < len(starts) and starts[position][0] <= k:
+            current = starts[position][2]
+            position += 1
+        if current is not None:
+            held[k] = current
+    rows: dict[tuple[int, int], int] = {}
+    for n, duty in enumerate(tops):
+        where = duty.where
+        if where is not None and where.table is not None and where.row is not None:
+            row = (where.table, where.row)
+            if rows.setdefault(row, n) != n:
+                return None  # two duties in one row
+    for k in stretch:
+        for origin in units[k].origins:
+            if origin.table is not None and origin.row is not None and (origin.table, origin.row) in rows:
+                held[k] = rows[(origin.table, origin.row)]
+    return held

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ajdiff.changes import SpanOp
-from ajdiff.compare.script import EditKind, paragraph_script
+from ajdiff.compare.script import Claim, ClaimKind, EditKind, aligned_script, paragraph_script
 
 WORDS = ["ameti", "kriisiplaan", "ülesanded", "täidetud", "juhend", "on", "ja", "koostöö", "tähtaegselt", "Riigi"]
 
@@ -89,3 +89,69 @@ def test_a_paragraph_moved_word_for_word_is_a_move() -> None:
     assert not any(
         k in (EditKind.MOVE_FROM, EditKind.MOVE_TO) for k in [e.kind for e in paragraph_script(old, new, moves=False)]
     )
+
+
+@st.composite
+def _claimed(draw):  # type: ignore[no-untyped-def]
+    """OLD's and NEW's paragraphs in blocks (a unit's task and results, or a paragraph no unit holds), and
+    the claims of the units: on both sides (paired, maybe out of order), or on one (inserted, deleted)."""
+    units = draw(st.integers(0, 6))
+    old_units = list(range(units))
+    new_units = [u for u in old_units if draw(st.booleans()) or u % 3]  # some deleted
+    new_units = draw(st.permutations(new_units)) if draw(st.booleans()) else new_units  # moved
+    new_units += list(range(units, units + draw(st.integers(0, 2))))  # inserted
+    new_units = [*new_units[::2], *new_units[1::2]] if draw(st.booleans()) else new_units
+
+    def side(order: list[int]) -> tuple[list[str], dict[int, list[int]]]:
+        texts: list[str] = []
+        held: dict[int, list[int]] = {}
+        for unit in order:
+            for _ in range(draw(st.integers(0, 2))):
+                texts.append(draw(paragraph))  # free paragraphs between the units
+            for _ in range(draw(st.integers(1, 3))):
+                held.setdefault(unit, []).append(len(texts))
+                texts.append(draw(paragraph))
+        return texts, held
+
+    old, held_old = side(old_units)
+    new, held_new = side(new_units)
+    claims = []
+    for unit in dict.fromkeys([*old_units, *new_units]):
+        a, b = tuple(held_old.get(unit, ())), tuple(held_new.get(unit, ()))
+        kind = ClaimKind.PAIR if a and b else ClaimKind.DELETE if a else ClaimKind.INSERT
+        claims.append(Claim(kind, a, b))
+    return old, new, claims
+
+
+@settings(max_examples=200, deadline=None)
+@given(_claimed())
+def test_the_aligned_script_keeps_every_units_paragraphs_to_its_own_step(case) -> None:  # type: ignore[no-untyped-def]
+    """Each paragraph once, NEW's in NEW's order; a paired unit's paragraphs pair only with its own, or all
+    move as one move (out of order); an inserted or deleted unit's paragraphs are inserted or deleted;
+    the paragraphs no unit holds pair only with one another."""
+    old, new, claims = case
+    script = aligned_script(old, new, claims)
+    olds, news = _covered(script, old, new)
+    assert olds == list(range(len(old)))
+    assert news == list(range(len(new)))
+    assert [e.new for e in script if e.new is not None] == sorted(e.new for e in script if e.new is not None)
+    owner_old = {i: n for n, c in enumerate(claims) for i in c.old}
+    owner_new = {j: n for n, c in enumerate(claims) for j in c.new}
+    moves: dict[int, set[int | None]] = {}
+    for e in script:
+        if e.kind in (EditKind.SAME, EditKind.PAIR, EditKind.SPLIT, EditKind.MERGE):
+            assert owner_old.get(e.old) == owner_new.get(e.new)
+        elif e.kind is EditKind.MOVE_FROM:
+            moves.setdefault(e.move, set()).add(owner_old.get(e.old))
+        elif e.kind is EditKind.MOVE_TO:
+            moves.setdefault(e.move, set()).add(owner_new.get(e.new))
+        elif e.kind is EditKind.DELETE and e.old in owner_old:
+            assert claims[owner_old[e.old]].kind is not ClaimKind.INSERT
+        elif e.kind is EditKind.INSERT and e.new in owner_new:
+            assert claims[owner_new[e.new]].kind is not ClaimKind.DELETE
+    assert all(len(owners) == 1 for owners in moves.values())
+    for claim in claims:
+        if claim.kind is ClaimKind.DELETE:
+            assert {e.kind for e in script if e.old in claim.old and e.new is None} == {EditKind.DELETE}
+        if claim.kind is ClaimKind.INSERT:
+            assert {e.kind for e in script if e.new in claim.new and e.old is None} == {EditKind.INSERT}

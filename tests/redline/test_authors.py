@@ -102,3 +102,42 @@ def test_only_a_paragraphs_own_leading_number_or_bullet_is_renumbering() -> None
         ]
     )
     assert not _renumbered([Span(SpanOp.EQUAL, "2.1. Tekst "), Span(SpanOp.INSERT, "ja muu")])
+
+
+def test_a_renumbered_and_reworded_duty_has_its_number_under_the_editorial_author(tmp_path: Path) -> None:
+    """2.4 deleted, and 2.10 (now 2.9) reworded too ('… tõstmine ja hoidmine …'): its number swap
+    '2.10.' → '2.9.' is by the editorial author like every other renumbering, only its new words by the
+    main author; the summary's counts are the body's, and both views are the two texts."""
+    lines = [line for line in _text_paragraphs(SEED["000"], "2") if line.strip()]
+    new: list[str] = []
+    for line in lines:
+        m = re.match(r"2\.(\d+)\.(.*)", line)
+        if m is None or int(m.group(1)) < 4:
+            new.append(line)
+        elif int(m.group(1)) > 4:
+            rest = m.group(2).replace(" tõstmine ", " tõstmine ja hoidmine ") if m.group(1) == "10" else m.group(2)
+            new.append(f"2.{int(m.group(1)) - 1}.{rest}")
+        # 2.4 and the results under it are deleted: the results are the lines up to 2.5
+    k4, k5 = (next(i for i, line in enumerate(lines) if line.startswith(f"2.{n}.")) for n in (4, 5))
+    new = [line for line in new if line not in lines[k4 + 1 : k5]]
+    old_path, new_path = tmp_path / "old.txt", tmp_path / "new.txt"
+    old_path.write_text("\n".join(lines), encoding="utf-8")
+    new_path.write_text("\n".join(new), encoding="utf-8")
+    data = redline(compare_files(old_path, new_path))
+    body = document_xml(data).find(qn("w:body"))
+    assert body is not None
+    (p,) = [p for p in body.iter(qn("w:p")) if "".join(t.text or "" for t in p.iter(qn("w:t"))).startswith("2.9. Oper")]
+    words = {
+        (el.tag, "".join(el.itertext())): el.get(qn("w:author"))
+        for el in p.iter(qn("w:ins"), qn("w:del"))
+        if el.getparent().tag != qn("w:rPr")
+    }
+    assert words == {
+        (qn("w:del"), "2.10."): EDITORIAL,
+        (qn("w:ins"), "2.9."): EDITORIAL,
+        (qn("w:ins"), "ja hoidmine "): "ajdiff",
+    }
+    counts = _body_revisions(data)
+    assert _summary_counts(data) == (counts["ajdiff"], counts[EDITORIAL])
+    assert paragraph_lines(view(data, Side.ACCEPT)) == new
+    assert paragraph_lines(view(data, Side.REJECT)) == lines

@@ -9,8 +9,6 @@ PDF, whose pages show where the summary's section ends and how NEW's pages are n
 from __future__ import annotations
 
 import io
-import json
-import os
 import re
 import subprocess
 import warnings
@@ -26,8 +24,8 @@ from ajdiff.read.formats import read_source
 from ajdiff.redline.document import RedlineOptions, build_redline
 from ajdiff.redline.oxml import qn
 from tests.redline import validator
+from tests.redline.office import reports, require_libreoffice
 from tests.redline.support import DATE, SEED, norm
-from tests.redline.test_libreoffice import DRIVER, SYSTEM_PYTHON, _have_libreoffice
 from tests.redline.test_redline import _text_paragraphs
 from tests.redline.views import Side, document_xml, paragraph_lines, view
 from tests.redline.wordpairs import COLLEAGUE, Dress, job_docx, with_pending
@@ -65,19 +63,14 @@ def _pairs(folder: Path) -> dict[str, tuple[Path, Path]]:
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, dict]]:
     """Each pair's redline and LibreOffice's report of it."""
-    if not _have_libreoffice():
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (libreoffice-writer-nogui, python3-uno) is required in CI")
-        pytest.skip("LibreOffice with python3-uno is not installed here")
+    require_libreoffice()
     folder = tmp_path_factory.mktemp("dressed")
     files = {}
     for key, (old, new) in _pairs(folder).items():
         path = folder / f"{key}.redline.docx"
         path.write_bytes(_redline(old, new))
         files[str(path)] = key
-    proc = subprocess.run([SYSTEM_PYTHON, str(DRIVER), *files], capture_output=True, text=True, timeout=300, cwd=folder)
-    assert proc.returncode == 0, proc.stderr
-    return {files[p]: (Path(p).read_bytes(), r) for p, r in json.loads(proc.stdout).items()}
+    return reports(files, folder)
 
 
 def _drawings(data: bytes) -> int:

@@ -8,9 +8,6 @@ and the summary page names it as not compared.
 from __future__ import annotations
 
 import io
-import json
-import os
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -21,8 +18,8 @@ from ajdiff.api import compare_files
 from ajdiff.redline.document import RedlineOptions, build_redline
 from ajdiff.redline.oxml import qn
 from tests.redline import validator
+from tests.redline.office import reports, require_libreoffice
 from tests.redline.support import DATE, SEED, norm
-from tests.redline.test_libreoffice import DRIVER, SYSTEM_PYTHON, _have_libreoffice
 from tests.redline.test_redline import _text_paragraphs
 from tests.redline.views import document_xml
 from tests.redline.wordpairs import png
@@ -63,10 +60,7 @@ PAIRS: dict[str, list[list[str]] | str | None] = {
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, dict]]:
     """Each pair's redline, LibreOffice's report of it, and of OLD's and NEW's own files."""
-    if not _have_libreoffice():
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (libreoffice-writer-nogui, python3-uno) is required in CI")
-        pytest.skip("LibreOffice with python3-uno is not installed here")
+    require_libreoffice()
     folder = tmp_path_factory.mktemp("header-tables")
     _word(folder / "old.docx", OLD_HEADER)
     (folder / "old.txt").write_text("\n".join(LINES), encoding="utf-8")
@@ -86,9 +80,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, d
         path = folder / f"{key}.redline.docx"
         path.write_bytes(build_redline(compare_files(old, new), RedlineOptions(date=DATE)))
         files[str(path)] = key
-    proc = subprocess.run([SYSTEM_PYTHON, str(DRIVER), *files], capture_output=True, text=True, timeout=300, cwd=folder)
-    assert proc.returncode == 0, proc.stderr
-    return {files[p]: (Path(p).read_bytes(), r) for p, r in json.loads(proc.stdout).items()}
+    return reports(files, folder)
 
 
 def _header(report: dict) -> list[str]:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -24,6 +22,7 @@ from ajdiff.read.parse import parse_source
 from ajdiff.redline.oxml import qn
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import segments, word_units
+from tests.redline.office import DRIVER, SYSTEM_PYTHON, require_libreoffice
 from tests.redline.support import (
     FIXTURES,
     ORDER_PAIRS,
@@ -36,18 +35,9 @@ from tests.redline.support import (
     redline,
     table_file,
 )
+from tests.redline.test_formats import _numbered_document
 from tests.redline.views import Side, document_xml, paragraph_lines, view
 from tests.redline.word_pairs import BASE, edited, write
-
-DRIVER = Path(__file__).with_name("lo_driver.py")
-SYSTEM_PYTHON = "/usr/bin/python3"
-
-
-def _have_libreoffice() -> bool:
-    if not shutil.which("soffice") or not Path(SYSTEM_PYTHON).exists():
-        return False
-    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True)
-    return probe.returncode == 0
 
 
 def _lines(texts: list[str]) -> list[str]:
@@ -111,19 +101,18 @@ with four posts paired by hand, or two (the rest abolished and created)."""
 BUILT: dict[str, tuple[tuple[str, int, int], ...]] = {
     "built-moved-down": (("move", 2, 5),),
     "built-moved-up": (("move", 9, 0),),
+    "built-moved-reworded": (("move", 2, 5), ("reword", 5, 3)),
     "built-mixed": (("insert", 3, 1), ("delete", 7, 0), ("split", 1, 0), ("value", 7, 7), ("reword", 4, 2)),
 }
-"""Edits of 000 Lisa 2 in the template: a duty row moved down, one moved up, rows inserted and deleted,
-a result split, a value replaced, a task reworded."""
+"""Edits of 000 Lisa 2 in the template: a duty row moved down, one moved up, one moved and reworded (a
+moved row: OLD's row moved away, NEW's moved here), rows inserted and deleted, a result split, a value
+replaced, a task reworded."""
 
 
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, dict, list[str], list[str]]]:
     """Every file LibreOffice checks: its bytes, LibreOffice's report, NEW's and OLD's paragraphs."""
-    if not _have_libreoffice():
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (libreoffice-writer-nogui, python3-uno) is required in CI")
-        pytest.skip("LibreOffice with python3-uno is not installed here")
+    require_libreoffice()
     folder = tmp_path_factory.mktemp("lo")
     files: dict[str, tuple[bytes, list[str], list[str]]] = {}
     for name, (old_seed, old_annex, new_seed, new_annex) in REAL_PAIRS.items():
@@ -176,6 +165,13 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, d
         files[key] = (redline(compare_files(old_file, new_file)), [], [])
         files[f"as-is-{key}-old"] = (old_file.read_bytes(), [], [])
         files[f"as-is-{key}-new"] = (new_file.read_bytes(), [], [])
+    # OLD's rights numbered by Word's list ('4.1.' …), one of them gone in NEW (tests/redline/test_formats.py).
+    rights = ["Saada tööks vajalikku teavet.", "Teha ettepanekuid töö korraldamiseks.", "Osaleda koolitustel."]
+    numbered_old = _numbered_document(folder / "numbered-old.docx", rights, True)
+    numbered_new = _numbered_document(folder / "numbered-new.docx", [rights[0], rights[2]], True)
+    files["numbered"] = (redline(compare_files(numbered_old, numbered_new)), [], [])
+    files["as-is-numbered-old"] = (numbered_old.read_bytes(), [], [])
+    files["as-is-numbered-new"] = (numbered_new.read_bytes(), [], [])
     paths = {}
     for key, (data, _, _) in files.items():
         path = folder / f"{key}.docx"
@@ -280,3 +276,14 @@ def test_a_template_redline_accepts_and_rejects_to_the_documents_tables(office: 
         assert got[summary_tables:] == source["tables"], action
         wanted, seen = _words(source["text"]), _words(report[action]["text"])
         assert seen[-len(wanted) :] == wanted, action
+
+
+def test_olds_numbered_paragraph_comes_back_numbered_on_reject_all(office: dict) -> None:
+    """OLD's right '4.2.' (Word's automatic numbering) that NEW lacks: LibreOffice's Reject All draws OLD's
+    list again — 4.1, 4.2, 4.3 — and Accept All NEW's — 4.1, 4.2 — with no number typed in twice."""
+    _, report, _, _ = office["numbered"]
+    for side, action in (("old", "reject"), ("new", "accept")):
+        wanted = _lines(office[f"as-is-numbered-{side}"][1]["accept"]["text"])
+        got = _lines(report[action]["text"])
+        assert got[-len(wanted) :] == wanted, action
+    assert any(line.startswith("4.2. Teha ettepanekuid") for line in _lines(report["reject"]["text"]))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import subprocess
 import sys
 import zipfile
@@ -26,11 +25,10 @@ from ajdiff.redline.package import Package
 from tests.hostile.real_world import make_zip as _zip
 from tests.hostile.real_world import zip_members as _members
 from tests.redline import validator
+from tests.redline.office import DRIVER, SYSTEM_PYTHON, require_libreoffice
 from tests.redline.support import DATE, FIXTURES
 
 SEEDS = sorted(FIXTURES.glob("*.docx")) + sorted((FIXTURES / "external").glob("*.docx"))
-SYSTEM_PYTHON = "/usr/bin/python3"
-LO_DRIVER = str(Path(__file__).with_name("lo_driver.py"))
 W = oxml.W_NS
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -543,19 +541,10 @@ def test_new_documents_gain_no_errors(sdk: dict[str, list[str]], seed: Path) -> 
 # ---------------------------------------------------------------- LibreOffice
 
 
-def _have_libreoffice() -> bool:
-    if not Path(SYSTEM_PYTHON).exists() or subprocess.run(["which", "soffice"], capture_output=True).returncode:
-        return False
-    return subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
-
-
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     """LibreOffice's view of the template with changes, and of seed 000 with the same changes."""
-    if not _have_libreoffice():
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice (libreoffice-writer-nogui, python3-uno) is required in CI")
-        pytest.skip("LibreOffice with python3-uno is not installed here")
+    require_libreoffice()
     folder = tmp_path_factory.mktemp("lo-package")
     files = {"blank": _blank_sample(), "seed": _seed_sample(SEEDS[0])}
     paths = {}
@@ -564,7 +553,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
         path.write_bytes(data)
         paths[str(path)] = key
     proc = subprocess.run(
-        [SYSTEM_PYTHON, LO_DRIVER, "--inspect", *paths], capture_output=True, text=True, timeout=180, cwd=folder
+        [SYSTEM_PYTHON, str(DRIVER), "--inspect", *paths], capture_output=True, text=True, timeout=180, cwd=folder
     )
     assert proc.returncode == 0, proc.stderr
     return {paths[p]: entry for p, entry in json.loads(proc.stdout).items()}
