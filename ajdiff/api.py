@@ -444,6 +444,13 @@ OnPair = Callable[[Comparison], None]
 """Called with each compared pair as soon as it is done (streaming output)."""
 
 
+def _label(doc: JobDescription) -> str:
+    """A document as a note names it, in the chosen language ('Lisa 2 · …' / 'Annex 2 · …')."""
+    from ajdiff.words import doc_label
+
+    return doc_label(doc, i18n.current())
+
+
 def not_paired_note(rejected: Sequence[tuple[str, str, int, int]], shown: int = MAX_NOTED) -> str:
     """The note of the pairs turned down (old label, new label, duties that match, duties), the first `shown`
     named, each part said in the chosen language."""
@@ -506,7 +513,7 @@ def _compare_documents(
         chosen = many[k]
         notes.append(
             _("compared with {0} of {1}, the best match of {2} (score {3}); choose another with --{4}-annex").format(
-                chosen.label, chosen.source, len(many), format(score, ".2f"), "new" if single_is_old else "old"
+                _label(chosen), chosen.source, len(many), format(score, ".2f"), "new" if single_is_old else "old"
             )
         )
         a, b = (single, chosen) if single_is_old else (chosen, single)
@@ -526,7 +533,7 @@ def _compare_documents(
         if proof is None:  # the content does not support the pair: one post abolished, one created
             a, b = old[p.old], new[p.new]
             duties = max(len(a.duties), len(b.duties))
-            rejected.append((a.label, b.label, matched[0], duties))
+            rejected.append((_label(a), _label(b), matched[0], duties))
             continue
         found.append((p.old, p.new, proof))
         # The alignment kept, not only its changes: the redline's body walks it as the reports do.

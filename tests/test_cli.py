@@ -131,7 +131,7 @@ def test_shorthand_with_options_first(capsys) -> None:
 
 def test_diff_json_is_the_ajdiff_1_contract(capsys) -> None:
     code, out, err = run(capsys, "diff", ANNEX_001, ORDER_000, "--format", "json")
-    assert code == 1 and err.startswith("ajdiff: compared with Lisa 2") and err.count("\n") == 1
+    assert code == 1 and err.startswith("ajdiff: compared with Annex 2") and err.count("\n") == 1
     data = json.loads(out)
     assert data["notes"] == [err.removeprefix("ajdiff: ").rstrip("\n")]  # the note on stderr, also in the JSON
     assert data["format"] == "ajdiff/1"

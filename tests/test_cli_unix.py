@@ -24,7 +24,7 @@ from tests.conftest import FIXTURES, SEEDS
 ROOT = Path(__file__).resolve().parent.parent
 ANNEX_001, ORDER_000, ORDER_003 = SEEDS["001"], SEEDS["000"], SEEDS["003"]
 PAIR = (str(ANNEX_001), str(ORDER_000), "--new-annex", "2")
-NOTE = re.compile(r"^ajdiff: compared with Lisa 2 · Ekspert \(kriisivalmidus\) of .+, the best match of 7")
+NOTE = re.compile(r"^ajdiff: compared with Annex 2 · Ekspert \(kriisivalmidus\) of .+, the best match of 7")
 
 
 def ajdiff(*args: str | Path, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:

@@ -55,7 +55,7 @@ def test_no_sure_pair_across_departments_in_the_two_seed_orders(capsys) -> None:
     # (Notes go to stderr, so that the report on stdout stays clean.)
     code, out, err = run(capsys, "diff", SEEDS["000"], SEEDS["003"], "--lang", "en")
     assert (
-        "not paired, too little in common: Lisa 1 · Talituse juhataja → Lisa 1 · Talituse juhataja "
+        "not paired, too little in common: Annex 1 · Talituse juhataja → Annex 1 · Talituse juhataja "
         "(2 of 12 duties match);" in err
     )
     assert "pair by hand with --pair OLD=NEW" in err and "not paired" not in out
