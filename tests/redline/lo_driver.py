@@ -25,6 +25,7 @@ import time
 import uno  # type: ignore[import-not-found]
 from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
+from com.sun.star.lang import DisposedException  # type: ignore[import-not-found]
 
 COMMANDS = {"accept": ".uno:AcceptAllTrackedChanges", "reject": ".uno:RejectAllTrackedChanges"}
 
@@ -157,71 +158,115 @@ def _inspect(smgr, ctx, url: str) -> dict[str, object]:  # type: ignore[no-untyp
     return entry
 
 
+class _NotStarted(Exception):
+    """soffice did not answer on its pipe."""
+
+
+class _Office:
+    """One soffice process and its UNO objects; started again if it dies under a file."""
+
+    def __init__(self, profile: str) -> None:
+        self.profile = profile
+        self.proc: subprocess.Popen | None = None
+        self.starts = 0
+
+    def start(self) -> None:
+        self.stop()
+        self.starts += 1
+        pipe = f"ajdiff_{os.getpid()}_{self.starts}"
+        self.proc = subprocess.Popen(
+            [
+                "soffice",
+                "--headless",
+                "--invisible",
+                "--norestore",
+                "--nologo",
+                "--nodefault",
+                f"-env:UserInstallation={uno.systemPathToFileUrl(self.profile)}",
+                f"--accept=pipe,name={pipe};urp;",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+        for _ in range(600):
+            try:
+                self.ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+                break
+            except NoConnectException:
+                time.sleep(0.1)
+        else:
+            raise _NotStarted("soffice did not start")
+        self.smgr = self.ctx.ServiceManager
+        self.desktop = self.smgr.createInstanceWithContext("com.sun.star.frame.Desktop", self.ctx)
+        self.dispatcher = self.smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", self.ctx)
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            with contextlib.suppress(Exception):  # the bridge closes as soffice exits
+                self.desktop.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+
+def _views(office: _Office, path: str) -> dict[str, object]:
+    """Accept All and Reject All of one file, each in a fresh load: what each view holds."""
+    entry: dict[str, object] = {}
+    for action, command in COMMANDS.items():
+        url = uno.systemPathToFileUrl(os.path.abspath(path))
+        doc = office.desktop.loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
+        entry["redlines"] = _redlines(doc)
+        office.dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
+        entry[action] = {
+            "text": _lines(doc, office.profile),
+            "remaining": sum(_redlines(doc).values()),
+            "tables": _tables(doc),
+            "images": doc.getGraphicObjects().getCount(),
+            "sections": _sections(doc),
+            **_page_texts(doc),
+        }
+        doc.close(True)
+    return entry
+
+
 def main(paths: list[str]) -> int:
     inspect = paths[:1] == ["--inspect"]
     paths = paths[1:] if inspect else paths
     profile = tempfile.mkdtemp(prefix="ajdiff-lo-")
-    pipe = f"ajdiff_{os.getpid()}"
-    proc = subprocess.Popen(
-        [
-            "soffice",
-            "--headless",
-            "--invisible",
-            "--norestore",
-            "--nologo",
-            "--nodefault",
-            f"-env:UserInstallation={uno.systemPathToFileUrl(profile)}",
-            f"--accept=pipe,name={pipe};urp;",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    office = _Office(profile)
     try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-        ctx = None
-        for _ in range(600):
-            try:
-                ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-                break
-            except NoConnectException:
-                time.sleep(0.1)
-        if ctx is None:
-            print("soffice did not start", file=sys.stderr)
-            return 2
-        smgr = ctx.ServiceManager
-        desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+        office.start()
         results: dict[str, dict] = {}
         for path in paths:
-            if inspect:
-                results[path] = _inspect(smgr, ctx, uno.systemPathToFileUrl(os.path.abspath(path)))
-                continue
-            entry: dict[str, object] = {}
-            for action, command in COMMANDS.items():
-                url = uno.systemPathToFileUrl(os.path.abspath(path))
-                doc = desktop.loadComponentFromURL(url, "_blank", 0, (_prop("Hidden", True),))
-                entry["redlines"] = _redlines(doc)
-                dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
-                entry[action] = {
-                    "text": _lines(doc, profile),
-                    "remaining": sum(_redlines(doc).values()),
-                    "tables": _tables(doc),
-                    "images": doc.getGraphicObjects().getCount(),
-                    "sections": _sections(doc),
-                    **_page_texts(doc),
-                }
-                doc.close(True)
-            results[path] = entry
+            for attempt in (1, 2):
+                try:
+                    if inspect:
+                        url = uno.systemPathToFileUrl(os.path.abspath(path))
+                        results[path] = _inspect(office.smgr, office.ctx, url)
+                    else:
+                        results[path] = _views(office, path)
+                    break
+                except DisposedException:
+                    # soffice died under this file. Once is LibreOffice's (it happens under load, the same
+                    # file then passes); twice on the same file is the file's, and fails the run.
+                    print(f"lo_driver: soffice died on {path} (attempt {attempt})", file=sys.stderr)
+                    if attempt == 2:
+                        raise
+                    office.start()
         json.dump(results, sys.stdout, ensure_ascii=False)
-        with contextlib.suppress(Exception):  # the bridge closes as soffice exits
-            desktop.terminate()
-        proc.wait(timeout=30)
         return 0
+    except _NotStarted as exc:
+        print(exc, file=sys.stderr)
+        return 2
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        office.stop()
         shutil.rmtree(profile, ignore_errors=True)
 
 
