@@ -37,7 +37,7 @@ from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, mark_
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, duty_nodes, field_nodes, kind_of, owners, segments, text_units, word_units
 from ajdiff.text import normalize_line
-from ajdiff.tree import NodeKind, Origin, walk
+from ajdiff.tree import Node, NodeKind, Origin, walk
 from ajdiff.words import doc_label, word
 
 if TYPE_CHECKING:
@@ -159,6 +159,21 @@ _CLAIM_OF_STEP = {
 }
 
 
+def _paragraphs_of(
+    side: _Side, positions: Sequence[int], doc: JobDescription, nodes: Sequence[Node]
+) -> dict[int, list[int]] | None:
+    """Each node's paragraphs (by its index in `nodes`), as places in `positions`; None where the origins
+    cannot tell which node holds a paragraph."""
+    held = owners(side.units, positions, doc, nodes)
+    if held is None:
+        return None
+    local = {k: n for n, k in enumerate(positions)}
+    found: dict[int, list[int]] = {}
+    for k, node in held.items():
+        found.setdefault(node, []).append(local[k])
+    return found
+
+
 def _claims(
     pair: Comparison,
     old: _Side,
@@ -176,18 +191,10 @@ def _claims(
     nodes_old, nodes_new = duty_nodes(old_doc), duty_nodes(new_doc)
     if nodes_old is None or nodes_new is None:
         return []
-    held_old = owners(old.units, a, old_doc, nodes_old)
-    held_new = owners(new.units, b, new_doc, nodes_new)
-    if held_old is None or held_new is None:
+    of_old = _paragraphs_of(old, a, old_doc, nodes_old)
+    of_new = _paragraphs_of(new, b, new_doc, nodes_new)
+    if of_old is None or of_new is None:
         return []
-    local_a = {k: n for n, k in enumerate(a)}
-    local_b = {k: n for n, k in enumerate(b)}
-    of_old: dict[int, list[int]] = {}
-    of_new: dict[int, list[int]] = {}
-    for k, duty in held_old.items():
-        of_old.setdefault(duty, []).append(local_a[k])
-    for k, duty in held_new.items():
-        of_new.setdefault(duty, []).append(local_b[k])
     claims = []
     for section in pair.alignment:
         for step in section.steps:
@@ -211,19 +218,13 @@ def _field_claims(
     comparison pairs them: a field on both sides is one unit, on one side inserted or deleted. None
     where the origins cannot tell, and none that a duty's paragraphs hold."""
     fields_old, fields_new = field_nodes(old_doc), field_nodes(new_doc)
-    held_old = owners(old.units, a, old_doc, list(fields_old.values()))
-    held_new = owners(new.units, b, new_doc, list(fields_new.values()))
-    if held_old is None or held_new is None:
+    at_old = _paragraphs_of(old, a, old_doc, list(fields_old.values()))
+    at_new = _paragraphs_of(new, b, new_doc, list(fields_new.values()))
+    if at_old is None or at_new is None:
         return []
     keys_old, keys_new = list(fields_old), list(fields_new)
-    local_a = {k: n for n, k in enumerate(a)}
-    local_b = {k: n for n, k in enumerate(b)}
-    of_old: dict[str, list[int]] = {}
-    of_new: dict[str, list[int]] = {}
-    for k, field_at in held_old.items():
-        of_old.setdefault(keys_old[field_at], []).append(local_a[k])
-    for k, field_at in held_new.items():
-        of_new.setdefault(keys_new[field_at], []).append(local_b[k])
+    of_old = {keys_old[n]: found for n, found in at_old.items()}
+    of_new = {keys_new[n]: found for n, found in at_new.items()}
     used_old = {i for c in taken for i in c.old}
     used_new = {j for c in taken for j in c.new}
     claims = []
