@@ -10,9 +10,11 @@ from __future__ import annotations
 
 __version__ = "0.4.0"  # the one source of the version (pyproject reads it); what changed: CHANGELOG.md
 
-from typing import TYPE_CHECKING, Any
+TYPE_CHECKING = False  # as typing's, without importing typing (2 ms a start); type checkers know the name
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from ajdiff.api import compare_documents, compare_files, load
     from ajdiff.changes import Change, ChangeKind, Comparison, ComparisonSet, DocRef, Impact, Span, SpanOp
     from ajdiff.compare.document import compare

@@ -13,10 +13,10 @@ Messages that are sentences of their own (refusals, hints, warnings, notes) are 
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING
 
 from ajdiff.i18n import NNP_, NP_, translation
 
+TYPE_CHECKING = False  # as typing's, without importing typing (2 ms a start); type checkers know the name
 if TYPE_CHECKING:
     from ajdiff.changes import Change, ChangeKind
     from ajdiff.model import JobDescription

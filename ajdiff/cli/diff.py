@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from ajdiff.cli.options import (
     EXIT_CHANGED,
@@ -23,6 +22,7 @@ from ajdiff.cli.options import (
 )
 from ajdiff.i18n import N_, _
 
+TYPE_CHECKING = False  # as typing's, without importing typing (2 ms a start); type checkers know the name
 if TYPE_CHECKING:
     from ajdiff.changes import Comparison, ComparisonSet
 

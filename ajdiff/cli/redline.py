@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
 
 from ajdiff.errors import InputError, OutputError
 from ajdiff.i18n import N_, _
 
+TYPE_CHECKING = False  # as typing's, without importing typing (2 ms a start); type checkers know the name
 if TYPE_CHECKING:
     from datetime import datetime
 
