@@ -2,6 +2,6 @@
 
 import sys
 
-from ajdiff.cli import main
+from ajdiff.cli import entry
 
-sys.exit(main())
+sys.exit(entry())

@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from dataclasses import dataclass as dataclass
 else:
     import dataclasses
-    import inspect  # imported by dataclasses anyway
     import reprlib
     from operator import attrgetter
 
@@ -44,7 +43,9 @@ else:
             return False  # a __post_init__ may be inherited (Textual's Message has one)
         if not cls.__dict__.get("__doc__"):
             return False  # the standard decorator writes the signature of its __init__ as the docstring
-        if any("InitVar" in str(a) or "KW_ONLY" in str(a) for a in inspect.get_annotations(cls).values()):
+        # The class's own annotations, as inspect.get_annotations gives them: the CLI defers importing inspect.
+        own = cls.__dict__.get("__annotations__") or {}  # noqa: RUF063
+        if any("InitVar" in str(a) or "KW_ONLY" in str(a) for a in own.values()):
             return False
         return not any(isinstance(v, dataclasses.Field) and v.kw_only is True for v in cls.__dict__.values())
 

@@ -121,3 +121,62 @@ def test_a_redline_to_a_file_imports_no_hashlib(tmp_path: Path) -> None:
     args = ["redline", str(ANNEX), str(ORDER), "--new-annex", "2", "-o", str(out)]
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0"] and out.read_bytes()[:2] == b"PK"
+
+
+def test_the_program_defers_inspect_which_no_command_needs() -> None:
+    """`dataclasses` imports `inspect` (and with it ast, dis, tokenize) for one call no record of ajdiff makes:
+    the program `ajdiff` gives it a stand-in, so a one-pair diff loads none of them."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from ajdiff.cli import entry\n"
+        "code = entry()\n"
+        "stand_in = sys.modules['inspect']\n"
+        "print(code, 'signature' in vars(stand_in), *(m for m in ('ast', 'dis', 'tokenize') if m in sys.modules))\n"
+    )
+    args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1", "False"]
+
+
+def test_a_deferred_module_is_the_real_one_from_its_first_use() -> None:
+    """The stand-in imports `inspect` on the first use of any of its names, by `inspect.x` or `from inspect
+    import x`, and the standard dataclass decorator's own use of it (a class without a docstring) works."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "import ajdiff.cli\n"
+        "import dataclasses, inspect\n"
+        "before = 'ast' in sys.modules\n"
+        "@dataclasses.dataclass\n"
+        "class Plain:\n"
+        "    a: int\n"
+        "from inspect import getsource\n"
+        "print(before, Plain.__doc__, inspect.signature(len), sys.modules['inspect'].getsource is getsource)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "Plain(a:", "int)", "(obj,", "/)", "True"]
+
+
+def test_the_program_leaves_what_it_made_to_the_system_at_exit() -> None:
+    """After the command, the program freezes what is alive (its modules, classes, records), so Python's
+    collection at exit does not walk them: the exit status is the command's."""
+    import subprocess
+    import sys
+
+    script = (
+        "import gc, sys\n"
+        "from ajdiff.cli import entry\n"
+        "code = entry()\n"
+        "print(code, gc.get_freeze_count() > 10_000)\n"
+    )
+    args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["1", "True"]
+    args = ["diff", str(ANNEX), str(ANNEX), "--quiet"]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["0", "True"]
