@@ -169,10 +169,7 @@ def test_the_program_leaves_what_it_made_to_the_system_at_exit() -> None:
     import sys
 
     script = (
-        "import gc, sys\n"
-        "from ajdiff.cli import entry\n"
-        "code = entry()\n"
-        "print(code, gc.get_freeze_count() > 10_000)\n"
+        "import gc, sys\nfrom ajdiff.cli import entry\ncode = entry()\nprint(code, gc.get_freeze_count() > 10_000)\n"
     )
     args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
