@@ -92,6 +92,34 @@ class WarningsPanel(Static):
             self.update(Content.assemble(head, " · ", lines[0]))
 
 
+class KeysFooter(Footer):
+    """Textual's footer, made again only when the keys it shows change. Textual's makes its keys again on every
+    signal that the bindings may have changed (focus moved, a screen came up): before the first screen alone
+    three or four times, nine keys each made, styled and drawn, though the keys stayed the same."""
+
+    _shown: tuple[tuple[str, str, str, bool, str], ...] | None = None
+
+    def _keys(self) -> tuple[tuple[str, str, str, bool, str], ...]:
+        """What the footer shows for its screen's bindings: each shown key, its text and whether it works."""
+        return tuple(
+            (binding.key, binding.action, binding.description, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            if binding.show
+        )
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, remembering which they were."""
+        if self._bindings_ready:
+            self._shown = self._keys()
+        yield from super().compose()
+
+    async def recompose(self) -> None:
+        """Textual's, unless the keys are those shown (the footer shows nothing else that changes)."""
+        if self._shown is not None and self.is_attached and self._keys() == self._shown:
+            return
+        await super().recompose()
+
+
 class ReviewApp(App[None]):
     """The review UI over a computed `ComparisonSet`; marks go to the review file after every action."""
 
@@ -173,7 +201,7 @@ class ReviewApp(App[None]):
                 yield SectionTree(id="sections")
             yield ChangeView(id="changes")
         yield WarningsPanel(id="warnings")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         """Show the orders' own changes (two orders) or the first pair, the cursor on the first change; the

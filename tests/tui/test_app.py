@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import TextArea
+from textual.widgets._footer import FooterKey
 
 from ajdiff.changes import ComparisonSet
 from ajdiff.review import Mark, load_review
@@ -415,3 +416,39 @@ async def test_the_help_says_how_to_close_it(demo: ComparisonSet, review_path: P
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_footer_is_made_again_only_when_its_keys_change(
+    orders: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's footer makes its keys again on every signal that bindings may have changed (several times before
+    the first screen): ours once, then again only when a key comes, goes or changes its text."""
+    from ajdiff.tui.app import KeysFooter
+
+    made: list[tuple[str, ...]] = []
+    compose = KeysFooter.compose
+
+    def counted(self: KeysFooter):  # type: ignore[no-untyped-def]
+        if self._bindings_ready:  # before, the footer is composed empty
+            made.append(tuple(b.key for _, b, _, _ in self.screen.active_bindings.values() if b.show))
+        yield from compose(self)
+
+    monkeypatch.setattr(KeysFooter, "compose", counted)
+    app = ReviewApp(orders, review_path)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        shown = [k.key for k in app.query(FooterKey)]
+        assert shown == ["n", "p", "N", "a", "r", "c", "slash", "question_mark", "q"]
+        assert len(made) == 1
+        for key in ("n", "n", "l", "tab", "p"):  # the current change and the focus move: the keys stay
+            await pilot.press(key)
+        await pilot.pause()
+        assert len(made) == 1
+        footer = app.query_one(KeysFooter)
+        footer.call_later(footer.recompose)  # asked again, the keys the same
+        await pilot.pause()
+        assert len(made) == 1
+        app.bind("k", "bell", description="bell")  # a key comes: the footer shows it
+        footer.call_later(footer.recompose)
+        await pilot.pause()
+        assert len(made) == 2 and [k.key for k in app.query(FooterKey)] == [*shown, "k"]
