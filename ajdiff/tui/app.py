@@ -26,6 +26,7 @@ from ajdiff.tui.help_screen import HelpScreen
 from ajdiff.tui.prompt_screen import CommentScreen, ConfirmScreen, PromptScreen
 from ajdiff.tui.section_tree import SectionTree
 from ajdiff.tui.session import CREATED, ORDER, PAIR, POST_SECTION, Position, ReviewSession
+from ajdiff.tui.stylesheet import SharedStylesheet
 from ajdiff.tui.summary_bar import SummaryBar
 from ajdiff.tui.theme import DARK, LIGHT, THEMES
 from ajdiff.words import counted, doc_label, section_name, word
@@ -158,6 +159,7 @@ class ReviewApp(App[None]):
         author: str | None = None,
     ) -> None:
         super().__init__()
+        self.stylesheet = SharedStylesheet(variables=self.get_css_variables())  # each source parsed once
         # Loads the review file now: a corrupt one raises ReviewError before any screen appears.
         self.session = ReviewSession(result, review_path, inputs=inputs, lang=lang)
         if author:  # the reviewer's name: stored with the next mark, and the author of the exported comments
