@@ -124,8 +124,9 @@ def test_a_redline_to_a_file_imports_no_hashlib(tmp_path: Path) -> None:
 
 
 def test_the_program_defers_inspect_which_no_command_needs() -> None:
-    """`dataclasses` imports `inspect` (and with it ast, dis, tokenize) for one call no record of ajdiff makes:
-    the program `ajdiff` gives it a stand-in, so a one-pair diff loads none of them."""
+    """`dataclasses` imports `inspect` (and with it ast, dis, tokenize) for one call no record of ajdiff makes,
+    and `copy` (with weakref) for deep copies: the program `ajdiff` gives them stand-ins, so a one-pair diff
+    loads none of them."""
     import subprocess
     import sys
 
@@ -133,8 +134,8 @@ def test_the_program_defers_inspect_which_no_command_needs() -> None:
         "import sys\n"
         "from ajdiff.cli import entry\n"
         "code = entry()\n"
-        "stand_in = sys.modules['inspect']\n"
-        "print(code, 'signature' in vars(stand_in), *(m for m in ('ast', 'dis', 'tokenize') if m in sys.modules))\n"
+        "loaded = 'signature' in vars(sys.modules['inspect']) or 'deepcopy' in vars(sys.modules['copy'])\n"
+        "print(code, loaded, *(m for m in ('ast', 'dis', 'tokenize', 'weakref') if m in sys.modules))\n"
     )
     args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)

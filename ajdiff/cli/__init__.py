@@ -32,9 +32,11 @@ def _defer_import(name: str) -> None:
 
 
 # `dataclasses` imports `inspect` (with ast, dis, tokenize: a sixth of what a one-pair diff imports) for one call,
-# the signature it writes as the docstring of a class that has none; no command of ajdiff makes one. The CLI's
-# process is ajdiff's own, so it may defer that import; a library user's process is left as it is.
+# the signature it writes as the docstring of a class that has none, and `copy` (with weakref) for `asdict`'s
+# deep copies; a one-pair diff needs neither (the redline and the UI load them on their first use). The CLI's
+# process is ajdiff's own, so it may defer those imports; a library user's process is left as it is.
 _defer_import("inspect")
+_defer_import("copy")
 
 import argparse
 import contextlib
