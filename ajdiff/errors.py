@@ -6,13 +6,14 @@ import re
 
 from ajdiff.i18n import _
 
-_BREAKS = re.compile(r"\s*[\x00-\x1f\x7f-\x9f\u2028\u2029]+\s*")
+# The patterns are compiled on first use (re keeps them): most runs say no error, and every start imports this.
+_BREAKS = r"\s*[\x00-\x1f\x7f-\x9f\u2028\u2029]+\s*"
 # What must not reach a terminal from a name: C0/C1 controls (escape sequences start with ESC or CSI),
 # line separators, and invisible format characters (bidi overrides can make "txt.exe" read "exe.txt").
-_NAME_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+_NAME_UNSAFE = r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]"
 # Exception class names that a library message may carry ("PdfStreamError: …", "BadZipFile"): they
 # mean nothing to a user, so the line leaves them out and keeps the library's own words.
-_CLASS_NAME = re.compile(r"\b(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|BadZipFile|LargeZipFile)\b:?\s*")
+_CLASS_NAME = r"\b(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|BadZipFile|LargeZipFile)\b:?\s*"
 
 
 def one_line(text: str) -> str:
@@ -21,7 +22,7 @@ def one_line(text: str) -> str:
     Nothing else changes: spaces and punctuation stay as they are, so a file name inside a
     message is the name on disk.
     """
-    return _BREAKS.sub(" ", text).strip() if _BREAKS.search(text) else text
+    return re.sub(_BREAKS, " ", text).strip() if re.search(_BREAKS, text) else text
 
 
 def display_name(name: str) -> str:
@@ -36,11 +37,11 @@ def display_name(name: str) -> str:
     except UnicodeEncodeError:  # a surrogate that no undecodable byte made: keep its code
         raw = name.encode("utf-8", "backslashreplace")
     text = raw.decode("utf-8", "backslashreplace")
-    return _NAME_UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return re.sub(_NAME_UNSAFE, lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _without_class_names(text: str) -> str:
-    cleaned = _CLASS_NAME.sub("", text)
+    cleaned = re.sub(_CLASS_NAME, "", text)
     return re.sub(r"[:\s]+$", "", re.sub(r"\(\s*\)", "", cleaned)).strip() or text
 
 

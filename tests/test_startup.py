@@ -178,3 +178,23 @@ def test_the_program_leaves_what_it_made_to_the_system_at_exit() -> None:
     args = ["diff", str(ANNEX), str(ANNEX), "--quiet"]
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "True"]
+
+
+def test_help_imports_no_typing_and_compiles_no_pattern_of_ajdiffs() -> None:
+    """`ajdiff --help` prints argparse's help: it needs neither `typing` (2 ms of a start; the modules on its path
+    name TYPE_CHECKING themselves) nor the error messages' patterns (compiled on their first use)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import re, sys\n"
+        "from ajdiff.cli import entry\n"
+        "sys.argv = ['ajdiff', '--help']\n"
+        "code = entry()\n"
+        "import ajdiff.errors as errors\n"
+        "patterns = {getattr(p, 'pattern', p) for p in (errors._BREAKS, errors._NAME_UNSAFE, errors._CLASS_NAME)}\n"
+        "compiled = [key for key in re._cache if key[1] in patterns]\n"
+        "print(code, 'typing' in sys.modules, len(compiled))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split()[-3:] == ["0", "False", "0"]
