@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache, lru_cache
 
 from ajdiff.read import DATA
@@ -167,18 +168,40 @@ def heading_key(title: str) -> str | None:
 def match_label(text: str, prefix: str = "") -> LabelHit | None:
     """A known label at the start of a line ('Vahetu juht Talituse juhataja'), restricted to keys
     starting with `prefix` ('general.', 'requirements.'), exact matches before OCR-alike ones."""
-    words = text.split()
+    shown = words = text.split()
+    tries = [words]
+    if "(" in text:
+        shown, plural, singular = _plural_labels(text)
+        tries = [plural, singular]
     terms = _label_terms(prefix)
     for fuzzy in (False, True):
-        hit = _prefix_match(words, terms, fuzzy)
+        hit = next((h for h in (_prefix_match(w, terms, fuzzy) for w in tries) if h), None)
         if hit:
             term, n = hit
-            rest = " ".join(words[n:])
+            rest = " ".join(shown[n:])
             # "Haridus : kõrgharidus", "Vahetu juht – osakonna juhataja"; a lone "-" is the value "none".
             if rest.startswith((": ", "– ", "- ")) or rest == ":":
                 rest = rest[1:].strip()
-            return LabelHit(term.key, " ".join(words[:n]).rstrip(":"), rest)
+            return LabelHit(term.key, " ".join(shown[:n]).rstrip(":"), rest)
     return None
+
+
+# A label that names one or more writes its plural ending in brackets: 'Asendaja(d)', 'Alluva (d)',
+# 'Asendatava(d):'; near a line's start, for a bracket inside a value is no label's.
+_SPACED_PLURAL = re.compile(r"^((?:\S+\s+){0,3}\w+)\s\((d|id)\)(?=[\s:]|$)")
+_PLURAL_WORD = re.compile(r"^(\w+)\((d|id)\)(:?)$")
+
+
+def _plural_labels(text: str) -> tuple[list[str], list[str], list[str]]:
+    """A line's words as written (a bracketed plural ending joined to its word: 'Asendaja(d)'), and as
+    matched: the plural ('asendajad', 'alluvad'), else the singular ('teenistuja asendaja')."""
+    shown = _SPACED_PLURAL.sub(r"\1(\2)", text).split()
+    head = shown[:4]
+    return (
+        shown,
+        [_PLURAL_WORD.sub(r"\1\2\3", w) for w in head] + shown[4:],
+        [_PLURAL_WORD.sub(r"\1\3", w) for w in head] + shown[4:],
+    )
 
 
 @cache
