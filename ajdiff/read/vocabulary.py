@@ -48,6 +48,7 @@ class Vocabulary:
     table_headers: tuple[str, ...]
     list_intros: tuple[str, ...]
     signatures: tuple[str, ...]
+    acknowledgements: tuple[str, ...]
     review_sentence: str
     title_word: str
 
@@ -72,6 +73,7 @@ def vocabulary() -> Vocabulary:
         table_headers=tuple(ocr_fold(p) for p in data["table_headers"]),
         list_intros=tuple(fold(p) for p in data["list_intros"]),
         signatures=tuple(fold(p) for p in data["signatures"]),
+        acknowledgements=tuple(fold(p) for p in data["acknowledgements"]),
         review_sentence=fold(data["review_sentence"]),
         title_word=fold(data["title_word"]),
     )
@@ -333,7 +335,17 @@ def is_list_intro(text: str) -> bool:
 
 
 def is_signature(text: str) -> bool:
-    """A signature line ('(allkirjastatud digitaalselt)', 'Poolte allkirjad')."""
+    """A signature line ('(allkirjastatud digitaalselt)', 'Poolte allkirjad'), the holder's acknowledgement
+    that opens a signature block ('Kinnitan allkirjaga, et olen ametijuhendiga tutvunud …', '(nimi ja
+    allkiri)'), or a form's blank to sign on ('______ ____ . ______ 200 __. a.')."""
     low = text.lower()
     # Fold only lines that can be a signature: folding every line costs.
-    return ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in vocabulary().signatures)
+    if ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in vocabulary().signatures):
+        return True
+    if "allkir" in low or "tutvu" in low:
+        # At the line's start only: a duty may say that others are to read it ('Tagab, et … tutvunud').
+        return fold(text).startswith(vocabulary().acknowledgements)
+    return "_____" in text and sum(c.isalpha() for c in text) <= _BLANK_LETTERS
+
+
+_BLANK_LETTERS = 3  # a blank to fill in is underscores with a date's 'a.' at most, no words

@@ -84,3 +84,41 @@ def test_the_plural_label_of_ravimiamet() -> None:
     doc = _external("ravimiamet_2026_4_spetsialist")
     assert doc.general.substituted_by == ("Vastavalt asendusskeemile",)
     assert doc.own_label("general.substituted_by") == "Asendaja(d)"
+
+
+# -- An acknowledgement and a blank to sign on end the duties: they are no duty ------------------------
+
+
+def _duty_texts(doc: JobDescription) -> list[str]:
+    return [d.task for d in doc.duties] + [r for d in doc.duties for r in d.results]
+
+
+def test_the_acknowledgement_of_syg_is_no_duty() -> None:
+    """syg_raamatukoguhoidja: 'Kinnitan allkirjaga, et olen ametijuhendiga tutvunud …' and the line of
+    underscores with '(nimi ja allkiri)' below follow the third duty."""
+    doc = _external("syg_raamatukoguhoidja")
+    assert [d.number for d in doc.duties] == ["1", "2", "3"]
+    assert doc.duties[-1].task.endswith("info- ja kultuurikeskuseks.")
+    signed = [text for kind, text in doc.metadata if kind == "signature"]
+    assert signed[0].startswith("Kinnitan allkirjaga") and any("nimi ja allkiri" in t for t in signed)
+
+
+def test_an_acknowledgement_block_after_another_bodys_duties() -> None:
+    """Kuusalu Keskkool's duties (kuusalu_keskkool_opetaja, up to its rights) closed by the block a
+    municipality's or school's form has: the duties are the same as without it."""
+    text = (EXTERNAL / "kuusalu_keskkool_opetaja.txt").read_text(encoding="utf-8")
+    body = text[: text.index("4. ÕIGUSED")]
+    plain = _read(body)
+    signed = _read(body + "\nAmetijuhendiga tutvunud:\n\n______________________  ___.___.20___\n(nimi ja allkiri)\n")
+    assert len(plain.duties) >= 11
+    assert _duty_texts(signed) == _duty_texts(plain)
+
+
+def test_a_duty_that_speaks_of_acknowledging_stays_a_duty() -> None:
+    """Only a line that starts as an acknowledgement opens a signature block."""
+    doc = _read(
+        "AMETIJUHEND\n1. Üldosa\nAmetikoht: juhataja\n2. Tööülesanded\n"
+        "2.1. Tagab, et osakonna töötajad on ametijuhendiga tutvunud ja allkirjastanud selle.\n"
+        "2.2. Korraldab osakonna tööd.\n"
+    )
+    assert [d.number for d in doc.duties] == ["2.1", "2.2"]
