@@ -167,9 +167,16 @@ def _sentence_field(text: str) -> tuple[str, str, str] | None:
             elif _inflected(before, lower[:k]):
                 key = "general.substituted_by"
         value = " ".join(after).strip(" ,;")
+        if verb in ("allub", "alluvad"):
+            # The clause ends where the holder's next verb starts ('allub Tööandja juhtimisele ja
+            # kontrollile ja täidab …'): a third-person verb ends in -b, a post's name hardly ever.
+            value = _NEXT_VERB.split(value, maxsplit=1)[0]
         if value:
             return key, verb, value
     return None
+
+
+_NEXT_VERB = re.compile(r",?\s+(?:ja|ning)\s+(?=[a-zõäöüšž]+b\b)")
 
 
 def _inflected(word: str, before: list[str]) -> bool:

@@ -95,6 +95,25 @@ def _stem_position(nodes: tuple[Node, ...]) -> str | None:
     return None
 
 
+def _supervisor(value: str) -> str:
+    """The supervisor in the nominative: 'allub grupijuhile' names 'grupijuht', 'allub Tööandja
+    juhtimisele ja kontrollile' names 'Tööandja' (the genitive before the word for being supervised)."""
+    words = value.split()
+    nouns = vocabulary().supervision_nouns
+    cut = next((k for k, w in enumerate(words) if k and fold(w) in nouns), None)
+    if cut is not None:
+        return nominative(" ".join(words[:cut]))
+    return nominative_in(value, allative=True)  # 'allub grupijuhile'
+
+
+def _name_only(value: str) -> str:
+    """A name without the full stop of the sentence it ends ('3. allub kooli direktorile.'): a name with
+    a sentence inside it keeps its text as written."""
+    if value.endswith(".") and not value.endswith("..") and ". " not in value and len(value.split()) <= 8:
+        return value[:-1].rstrip()
+    return value
+
+
 class _Collector:
     """Walks the tree once and keeps the first value of every typed key."""
 
@@ -222,7 +241,10 @@ def to_model(
         if post:
             c.general["position"] = post
     if c.general.get("supervisor"):
-        c.general["supervisor"] = nominative_in(c.general["supervisor"], allative=True)  # 'allub grupijuhile'
+        c.general["supervisor"] = _supervisor(c.general["supervisor"])
+    for key in ("position", "unit", "supervisor"):
+        if c.general.get(key):
+            c.general[key] = _name_only(c.general[key])
     if "duties" not in c.sections or not c.duties:
         warnings.append(_("no duties section found"))
     if not c.requirements and not c.extra:

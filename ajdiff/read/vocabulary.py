@@ -49,6 +49,8 @@ class Vocabulary:
     list_intros: tuple[str, ...]
     signatures: tuple[str, ...]
     acknowledgements: tuple[str, ...]
+    supervision_nouns: frozenset[str]
+    """'allub tööandja juhtimisele': the words after the supervisor's name in the genitive."""
     review_sentence: str
     title_word: str
 
@@ -74,6 +76,7 @@ def vocabulary() -> Vocabulary:
         list_intros=tuple(fold(p) for p in data["list_intros"]),
         signatures=tuple(fold(p) for p in data["signatures"]),
         acknowledgements=tuple(fold(p) for p in data["acknowledgements"]),
+        supervision_nouns=frozenset(fold(p) for p in data["supervision_nouns"]),
         review_sentence=fold(data["review_sentence"]),
         title_word=fold(data["title_word"]),
     )

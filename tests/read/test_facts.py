@@ -12,6 +12,7 @@ from ajdiff.model import JobDescription
 from ajdiff.read.formats import SourceText
 from ajdiff.read.parse import parse_source
 from ajdiff.read.vocabulary import match_label
+from ajdiff.tree import walk
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "fixtures" / "external"
 
@@ -122,3 +123,67 @@ def test_a_duty_that_speaks_of_acknowledging_stays_a_duty() -> None:
         "2.2. Korraldab osakonna tööd.\n"
     )
     assert [d.number for d in doc.duties] == ["2.1", "2.2"]
+
+
+# -- A number glued to its item's first word numbers the line when it follows the last number ------------
+
+
+def test_the_glued_item_of_rakvere() -> None:
+    """rakvere_muusikakool_opetaja: '3. allub kooli direktorile.' / '4.töötab vastavalt tunniplaanile. …':
+    item 4 is an item of its own, and the supervisor is 'kooli direktor' (the sentence's stop is no name's)."""
+    doc = _external("rakvere_muusikakool_opetaja")
+    assert doc.general.supervisor == "kooli direktor"
+    items = next(n for n in doc.sections if n.key == "general").children
+    assert [(n.number, n.key) for n in items if n.number] == [
+        ("1", None),
+        ("2", None),
+        ("3", "general.supervisor"),
+        ("4", None),
+    ]
+    assert items[-1].text.startswith("töötab vastavalt tunniplaanile.")
+
+
+def test_a_glued_duty_number_of_another_body() -> None:
+    """Surju vald's duties (surju_vald_nooremraamatupidaja_asjaajaja) with '3.2 koostab' written
+    '3.2.koostab': the same duties as written with the space."""
+    text = (EXTERNAL / "surju_vald_nooremraamatupidaja_asjaajaja.txt").read_text(encoding="utf-8")
+    glued = text.replace("3.2 koostab", "3.2.koostab")
+    assert glued != text
+    plain, read = _read(text), _read(glued)
+    assert [(d.number, d.task) for d in read.duties] == [(d.number, d.task) for d in plain.duties]
+    assert read.duties[1].task == "koostab maksukorraldused ja teeb ülekanded"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Üldosa\n1.1. Ametikoht: jurist\n1.2. Vahetu juht: osakonna juhataja\n1.4.tähelepanu: versioon 1.4.a",
+        "2. Tööülesanded\n2.1. Korraldab tööd.\nVersioon 3.a kehtib.\n",
+    ],
+)
+def test_a_glued_number_that_does_not_follow_is_no_item(text: str) -> None:
+    """'1.4.tähelepanu' after 1.2 and '3.a' after 2.1 go on from no number: they number nothing."""
+    numbers = [n.number for n in walk(_read("AMETIJUHEND\n" + text).sections) if n.number]
+    assert "1.4" not in numbers and "3" not in numbers
+
+
+# -- The supervisor named in a sentence is the name, not the rest of the sentence ------------------------
+
+
+def test_the_supervisor_of_sillamae_in_a_sentence() -> None:
+    """sillamae_gumnaasium_opetaja_b: '1.4. Õpetaja allub Tööandja juhtimisele ja kontrollile ja täidab …'."""
+    doc = _external("sillamae_gumnaasium_opetaja_b")
+    assert doc.general.supervisor == "Tööandja"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "supervisor"),
+    [
+        ("1.2. Raamatupidaja allub vallavanema juhtimisele ja kontrollile.", "vallavanem"),
+        ("1.2. Spetsialist allub osakonna juhataja alluvusse ning täidab tema korraldusi.", "osakonna juhataja"),
+        ("1.2. Sekretär on nooremametnik ja allub vallasekretärile ja vastutab kantselei eest.", "vallasekretär"),
+    ],
+)
+def test_a_supervisor_sentence_ends_at_its_clause(sentence: str, supervisor: str) -> None:
+    doc = _read(f"AMETIJUHEND\n1. Üldsätted\n{sentence}\n2. Tööülesanded\n2.1. Korraldab tööd.\n")
+    assert doc.general.supervisor == supervisor
