@@ -174,7 +174,9 @@ class _Collector:
             if node.text:
                 self.general.setdefault("goal", node.text)
         elif key.startswith("other.") and (node.text or node.children):
-            self.other.append((key.split(".", 1)[1], _section_text(node)))
+            text = _section_text(node)
+            if text:  # '2. AMETIKOHA KIRJELDUS' holding only named parts (its goal, its duties) has none of its own
+                self.other.append((key.split(".", 1)[1], text))
         for child in node.children:
             if child.kind is NodeKind.SECTION:
                 self.section(child)

@@ -187,3 +187,48 @@ def test_the_supervisor_of_sillamae_in_a_sentence() -> None:
 def test_a_supervisor_sentence_ends_at_its_clause(sentence: str, supervisor: str) -> None:
     doc = _read(f"AMETIJUHEND\n1. Üldsätted\n{sentence}\n2. Tööülesanded\n2.1. Korraldab tööd.\n")
     assert doc.general.supervisor == supervisor
+
+
+# -- The goal under another label: a goal label opening a part of a section ajdiff has no name for -------
+
+
+def test_the_goal_inside_the_post_description_of_sotsiaalministeerium() -> None:
+    """sotsiaalministeerium_2010_juhtivaudiitor: '2. AMETIKOHA KIRJELDUS' / 'Ametikoha eesmärk:' / the goal,
+    then 'Põhiülesanded:'. The section keeps no text of its own (nothing is left under its slug)."""
+    doc = _external("sotsiaalministeerium_2010_juhtivaudiitor")
+    assert doc.general.goal == (
+        "Auditite läbiviimise tulemusena anda sõltumatu hinnang Euroopa Liidu struktuuritoetuse kasutamisele."
+    )
+    assert len(doc.duties) >= 7
+    assert "ametikoha_kirjeldus" not in dict(doc.other)
+
+
+def test_a_goal_label_inside_another_bodys_unnamed_section() -> None:
+    """Ravimiamet's goal (ravimiamet_2026_4_spetsialist) written as the Sotsiaalministeerium writes it:
+    under a section of another name, after the label alone on its line."""
+    text = (EXTERNAL / "ravimiamet_2026_4_spetsialist.txt").read_text(encoding="utf-8")
+    moved = text.replace("2. TEENISTUSKOHA EESMÄRK\n", "2. TEENISTUSKOHA KIRJELDUS\nTeenistuskoha eesmärk:\n")
+    assert moved != text
+    plain, read = _read(text), _read(moved)
+    assert plain.general.goal and plain.general.goal.startswith("Müügiloa taotluse dokumentatsiooni")
+    assert read.general.goal == plain.general.goal
+    assert [(d.number, d.task) for d in read.duties] == [(d.number, d.task) for d in plain.duties]
+
+
+def test_a_goal_label_alone_in_the_general_part_stays_a_field() -> None:
+    """Where labels are fields, 'Teenistuskoha eesmärk' alone on a line is a field whose value follows."""
+    doc = _read(
+        "AMETIJUHEND\n1. Üldosa\nTeenistuskoht: jurist\nTeenistuskoha eesmärk\nÕigusabi andmine.\n"
+        "2. Tööülesanded\n2.1. Nõustab.\n"
+    )
+    general = next(n for n in doc.sections if n.key == "general")
+    assert [c.key for c in general.children] == ["general.position", "general.goal"]
+    assert doc.general.goal == "Õigusabi andmine."
+
+
+def test_a_posts_mission_is_its_goal() -> None:
+    """kehtna_pohikool_2017_klassijuhataja: '1. KLASSIJUHATAJA MISSIOON' / 'Klassijuhataja missiooniks on
+    …' says what the post is for, as a goal does: it is the goal (GUIDE's field table: general.goal)."""
+    doc = _external("kehtna_pohikool_2017_klassijuhataja")
+    assert doc.general.goal and doc.general.goal.startswith("Klassijuhataja missiooniks on kujundada kooli mainet")
+    assert "klassijuhataja_missioon" not in dict(doc.other)
