@@ -206,14 +206,28 @@ def _section_text(node: Node) -> str:
 
 
 def _own_labels(nodes: tuple[Node, ...]) -> tuple[tuple[str, str], ...]:
-    """Each typed field's label as the document writes it (the first field of a key that has one)."""
+    """Each field's label as the document writes it (the first field of a key that has one): a typed
+    field's when the vocabulary knows it; a field or section ajdiff has no key for ('Ametisse nimetab',
+    '6. TÖÖVAHENDID') under its path other.<slug>, for its slug is no name to show a person."""
     labels: dict[str, str] = {}
     for node in walk(nodes):
         if node.kind is NodeKind.FIELD and node.key and node.label and node.key not in labels:
             label = known_label(node.key, node.label)
             if label:
                 labels[node.key] = label
+        elif node.kind is NodeKind.FIELD and not node.key and node.label:
+            labels.setdefault(
+                f"other.{slugify(node.label)}", known_label("untyped", node.label) or _as_written(node.label)
+            )
+        elif node.kind is NodeKind.SECTION and (node.key or "").startswith("other.") and node.label:
+            labels.setdefault(node.key or "", _as_written(node.label))
     return tuple(labels.items())
+
+
+def _as_written(label: str) -> str:
+    """A label as a name: its colon dropped, capitals ('AMETNIK JUHINDUB') as a sentence starts."""
+    label = label.strip().rstrip(":").strip()
+    return label[:1] + label[1:].lower() if label.isupper() else label
 
 
 def to_model(
