@@ -232,3 +232,39 @@ def test_a_posts_mission_is_its_goal() -> None:
     doc = _external("kehtna_pohikool_2017_klassijuhataja")
     assert doc.general.goal and doc.general.goal.startswith("Klassijuhataja missiooniks on kujundada kooli mainet")
     assert "klassijuhataja_missioon" not in dict(doc.other)
+
+
+# -- A bullet run onto the line before it is a line of its own: a result, as the other bullets are -------
+
+
+def test_the_glued_result_of_ppa() -> None:
+    """ppa_2025_autojuht: '3.2 teostab dokumentide ja kaubasaadetiste vedu; - dokumendid ja
+    kaubasaadetised jõuavad' / 'sihtkohta õigeaegselt;' (the other results are '- ' lines)."""
+    doc = _external("ppa_2025_autojuht")
+    duty = next(d for d in doc.duties if d.number == "3.2")
+    assert duty.task == "teostab dokumentide ja kaubasaadetiste vedu;"
+    assert duty.results == ("dokumendid ja kaubasaadetised jõuavad sihtkohta õigeaegselt;",)
+
+
+def test_a_glued_bullet_of_another_body() -> None:
+    """Seed 001 (Sotsiaalkindlustusamet) with its first result's bullet ('\uf0a7 Riigi, …') run onto the
+    task's last line: the same duties as written."""
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "001_f0f3c421c69f98c0.txt"
+    text = path.read_text(encoding="utf-8")
+    glued = text.replace("kaitsmine.  \n\n\uf0a7 Riigi", "kaitsmine. \uf0a7 Riigi", 1)
+    assert glued != text
+    plain, read = _read(text), _read(glued)
+    assert [(d.number, d.task, d.results) for d in read.duties] == [(d.number, d.task, d.results) for d in plain.duties]
+    assert read.duties[0].results[0].startswith("Riigi, partnerasutuste")
+
+
+def test_a_dash_inside_a_sentence_stays() -> None:
+    """Only a bullet mark after a sentence's end starts a line: 'Lõuna - Eesti' and a lone dash stay."""
+    doc = _read(
+        "AMETIJUHEND\n2. Tööülesanded\n2.1. Korraldab tööd Lõuna - Eesti piirkonnas.\n- tööd on korraldatud;\n"
+        "2.2. Nõustab.\n- nõustatud;\n"
+    )
+    assert [(d.task, d.results) for d in doc.duties] == [
+        ("Korraldab tööd Lõuna - Eesti piirkonnas.", ("tööd on korraldatud;",)),
+        ("Nõustab.", ("nõustatud;",)),
+    ]
