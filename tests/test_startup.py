@@ -198,3 +198,29 @@ def test_help_imports_no_typing_and_compiles_no_pattern_of_ajdiffs() -> None:
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split()[-3:] == ["0", "False", "0"]
+
+
+def test_estonian_opens_its_catalogues_without_the_locale_module() -> None:
+    """The Estonian catalogues are opened where the build puts them (gettext.translation would import `locale`
+    to expand 'et' into the names it looks for), and they are the catalogues gettext finds."""
+    import gettext
+    import os
+    import subprocess
+    import sys
+
+    from ajdiff import i18n
+
+    script = (
+        "import sys\n"
+        "from ajdiff.cli import entry\n"
+        "sys.argv = ['ajdiff', '--help']\n"
+        "code = entry()\n"
+        "print(code, 'locale' in sys.modules)\n"
+    )
+    env = {**os.environ, "AJDIFF_LANG": "et"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
+    assert "kasutus:" in done.stdout and done.stdout.split()[-2:] == ["0", "False"]
+    for domain in (i18n.DOMAIN, "argparse"):
+        ours = i18n.translation("et", domain)
+        found = gettext.translation(domain, i18n.LOCALE_DIR, languages=["et"])
+        assert ours._catalog == found._catalog and ours._catalog  # type: ignore[attr-defined]
