@@ -128,6 +128,15 @@ def nominative(name: str, allative: bool = False) -> str:
     return out
 
 
+def ends_in_genitive(text: str) -> bool:
+    """True when the text's last word is a noun's genitive that is not also a word as it stands
+    ('… järelevalve osakonna', not '… osakonna teenistuja'): it qualifies a noun still to come."""
+    found = _WORD.findall(text[-40:])
+    if not found or not found[-1].islower() or text.rstrip()[-1:] in ".;:)":
+        return False
+    return _head_nominative(found[-1], False) is not None
+
+
 def _sentence_case(name: str) -> str:
     """A name typed in capitals as a sentence starts: words lower-cased, abbreviations ('UTM/TO', 'IT')
     kept: a short run of letters that is no Estonian word."""

@@ -34,13 +34,8 @@ REWRAPS = 2  # re-wrapped copies per document, each at its own random width and 
 
 # Layouts of documents that still read otherwise, each for a reason the reader does not yet handle.
 # Strict: when one is fixed its test passes, fails as XPASS, and the entry is removed.
-_STACKED = "labels stacked without values ('1.5 Alluvad' / '1.6 Asendaja' / '1.7 Asendab'), values wrapped below"
 KNOWN = {
     ("004_5d5ea316ff165238", "pdf-lines-tight"): "OCR lines without paragraph spacing: task and results columns mixed",
-    ("004_5d5ea316ff165238", "pdf-tables-tight"): "OCR lines in table cells without spacing: task and results mixed",
-    # The re-wrap cuts the text's own wrapped value line again ('… või järelevalve' / 'osakonna' /
-    # 'teenistujaid'): the short 'osakonna', where the next word would fit, reads as a value's end.
-    ("transpordiamet_2025_022_jarelevalve_juhataja", "rewrap-0"): _STACKED,
 }
 
 
@@ -258,6 +253,12 @@ RULES = {
         ("rtk_2024_85_finantsspetsialist", "pdf-tables-tight"),  # and its last word wrapped: see the test below
         ("rtk_2024_85_finantsspetsialist", "rewrap-pdf60"),
     ],
+    "under stacked labels a value line ending in a genitive ('… järelevalve osakonna' / 'teenistujaid') goes on (below)": [
+        ("transpordiamet_2025_022_jarelevalve_juhataja", "rewrap-0"),  # the short 'osakonna' read as a value's end
+    ],
+    "a PDF of OCR'd lines without paragraph spacing: a line the next word would have fitted on ended (one body)": [
+        ("004_5d5ea316ff165238", "pdf-tables-tight"),  # "… koostamine ja" / "ning I6pparuannete …" glued
+    ],
     "OCR'd lines are a scan's lines in any file that holds them": [
         ("004_5d5ea316ff165238", "docx-lines"),
         ("004_5d5ea316ff165238", "html-lines"),
@@ -334,6 +335,13 @@ def test_a_heading_in_capitals_cut_after_a_connector_reads_as_one(name: str, hea
             "3.1 ÜLESANNE 3.1 SOOVITUD TULEMUS\n",
             "3.1 ÜLESANNE 3.1 SOOVITUD\nTULEMUS\n",
             True,
+        ),
+        # Stacked labels, a value cut after a genitive where the next word would fit (Transpordiamet 2025_022).
+        (
+            "sotsiaalministeerium_2010_juhtivaudiitor",
+            "1.5 Asendaja: siseauditi juhi määratud isik\n\n1.6 Keda asendab: siseauditi juhi määratud isikut\n",
+            "1.5 Asendaja\n1.6 Keda asendab\nsiseauditi juhi määratud isik\nsiseauditi juhi\nmääratud isikut\n",
+            False,
         ),
         # A duty table's header row over two lines a cell, as a narrow column's PDF shows it (PPA 2025).
         (
