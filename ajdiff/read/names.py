@@ -23,6 +23,7 @@ _DOUBLING = "kpts"  # a short stem's weak grade: 'koka' → 'kokk', 'grupi' → 
 _WEAK_TO_STRONG = {"d": "t", "g": "k", "b": "p"}  # 'eksperdi' → 'ekspert', 'tõlgi' → 'tõlk'
 _ADJECTIVE_GENITIVE = (("lise", "line"), ("va", "v"), ("ma", "m"))  # 'akadeemilise', 'juhtiva', 'vanema'
 _WORD = re.compile(r"[^\W\d_]+")  # a hyphenated name inflects its last part: 'IT-spetsialisti'
+_CASE_ENDINGS = ("le", "sse", "ga", "na", "ta")  # the cases whose ending, like a genitive, ends in a vowel
 _MIN_HEAD = 3  # shorter tails ("aja", "pea") are words of their own, never undone
 
 
@@ -134,7 +135,14 @@ def ends_in_genitive(text: str) -> bool:
     found = _WORD.findall(text[-40:])
     if not found or not found[-1].islower() or text.rstrip()[-1:] in ".;:)":
         return False
-    return _head_nominative(found[-1], False) is not None
+    word = found[-1]
+    if _head_nominative(word, False) is None:
+        return False
+    # A case ending on a genitive stem is that case: 'õigustele' is 'õiguste' + '-le', not a genitive of 'õigustel'.
+    return not any(
+        word.endswith(ending) and (word[: -len(ending)] in words() or _head_nominative(word[: -len(ending)], False))
+        for ending in _CASE_ENDINGS
+    )
 
 
 def _sentence_case(name: str) -> str:
