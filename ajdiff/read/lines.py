@@ -13,6 +13,7 @@ from ajdiff.tree import Origin, line_origin
 
 # "3.1." "3.1" "3.1.1" "2." "2)" — and the text after it.
 _DECIMAL = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3}){0,3})([.,)]?)(?:\s+|$)(.*)$")
+_GLUED = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.(?=[^\W\d_]{2})")  # "4.töötab", "2.1.Koostab": no space typed
 _LETTER = re.compile(r"^([a-zõäöü])\)\s+(.+)$")
 _ROMAN = re.compile(r"^(X{0,1}(?:IX|IV|V?I{1,3}|V|X))[.)]?\s+(\S.*)$")
 _BARE_NUMBER = re.compile(r"^(\d{1,2})\s*[.,]$")
@@ -61,6 +62,8 @@ class Line:
 
 def numbering(text: str) -> Numbering | None:
     """The number a line starts with, if it is one (a date or an amount is not)."""
+    if glued := _GLUED.match(text):
+        text = f"{glued.group(0)} {text[glued.end() :]}"
     m = _DECIMAL.match(text)
     if m:
         raw, punct, rest = m.groups()

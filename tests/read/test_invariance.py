@@ -343,6 +343,9 @@ def test_a_heading_in_capitals_cut_after_a_connector_reads_as_one(name: str, hea
             "1.5 Asendaja\n1.6 Keda asendab\nsiseauditi juhi määratud isik\nsiseauditi juhi\nmääratud isikut\n",
             False,
         ),
+        # A number typed without its space ('4.töötab', Rakvere Muusikakool), on a duty and a label.
+        ("kuusalu_keskkool_opetaja", "\n2.2 Õpetaja suunab", "\n2.2.Õpetaja suunab", False),
+        ("aki_2025_4p_jurist", "\n1.2. Allub:", "\n1.2.Allub:", False),
         # A duty table's header row over two lines a cell, as a narrow column's PDF shows it (PPA 2025).
         (
             "syg_raamatukoguhoidja",

@@ -81,6 +81,16 @@ def test_a_label_whose_value_holds_a_heading_word_is_a_field() -> None:
     assert doc.warnings == ()
 
 
+def test_a_number_typed_without_its_space_starts_an_item() -> None:
+    """Rakvere Muusikakool: '3. allub kooli direktorile.' / '4.töötab vastavalt tunniplaanile. …' is two
+    points; the supervisor was the rest of the section ('kooli direktor. 4.töötab …')."""
+    (doc,) = read_documents(EXTERNAL / "rakvere_muusikakool_opetaja.txt")
+    assert doc.general.supervisor == "kooli direktor."
+    (general,) = [s for s in doc.sections if s.key == "general"]
+    assert [c.number for c in general.children] == [None, "1", "2", "3", "4"]
+    assert general.children[4].text.startswith("töötab vastavalt tunniplaanile. Õpetaja üldtööaeg")
+
+
 def test_an_unknown_heading_is_a_section_compared_by_its_heading() -> None:
     text = "1. Üldosa\nTeenistuskoht Ekspert\n2. Valveaja rakendamine\n2.1. Valveaeg on tööaeg.\n2.2. Valve kestab ööpäeva.\n"
     (old,) = _read(text)
