@@ -522,6 +522,13 @@ def _numbered_headers(lines: list[Line], starts: set[int]) -> set[int]:
     return found
 
 
+def _ends_results_label(above: str, text: str) -> bool:
+    """A results column's name cut over lines, its start at the end of the header line above
+    ('Teenistuskoha ülesanded Tulemuslikkuse mõõtmise' / 'kriteeriumid/ Soovitud töötulemus', PPA)."""
+    words = f"{above} {text}".split()
+    return any(is_results_label(" ".join(words[k:]).rstrip(":")) for k in range(len(above.split())))
+
+
 def read_duties(
     lines: list[Line], wrapped: bool, warnings: list[str], major: str | None = None, columns: bool = False
 ) -> list[Node]:
@@ -588,8 +595,13 @@ def read_duties(
     rows = {lines[k].text for k in header_rows}
     headers = [
         b.text
-        for b in before
-        if b.text not in rows and not is_table_header(b.text) and not is_results_label(b.text.rstrip(":"))
+        for k, b in enumerate(before)
+        if b.text not in rows
+        and not is_table_header(b.text)
+        and not is_results_label(b.text.rstrip(":"))
+        and not (k and _ends_results_label(before[k - 1].text, b.text))
+        # "Rakvere Muusikakooli õpetaja on kohustatud:" introduces the duties right below it.
+        and not (k == len(before) - 1 and b.text.endswith(":"))
     ]
     if headers:
         warnings.append(_("duties: ignored text before the first duty: {0}").format(repr(" ".join(headers)[:80])))

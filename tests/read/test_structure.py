@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ajdiff.api import compare_files
 from ajdiff.compare.document import compare
 from ajdiff.read.formats import SourceText
@@ -79,6 +81,29 @@ def test_a_label_whose_value_holds_a_heading_word_is_a_field() -> None:
     assert (g.position, g.supervisor) == ("Nõunik (strateegilised eesmärgid)", "Osakonna juhataja")
     assert g.goal == "Ameti strateegia elluviimise toetamine."
     assert doc.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "laid_out"),
+    [
+        # A header row cut over lines: "… Tulemuslikkuse mõõtmise kriteeriumid/" / "Soovitud tulemus" (PPA 2021),
+        # "… Tulemuslikkuse mõõtmise" / "kriteeriumid/ Soovitud töötulemus" (PPA 2025).
+        ("ppa_2021_piirkonnapolitseinik", "", ""),
+        ("ppa_2025_autojuht", "", ""),
+        # Another body's duty table with its results column's name cut so.
+        ("ravimiamet_2025_11_inspektor", "Ülesanne Tulemuslikkuse näitaja\n", "Ülesanne Tulemuslikkuse\nnäitaja\n"),
+        # "Rakvere Muusikakooli õpetaja on kohustatud:" right above the first duty introduces the duties.
+        ("rakvere_muusikakool_opetaja", "", ""),
+    ],
+)
+def test_a_header_row_cut_over_lines_or_an_intro_is_no_ignored_text(name: str, written: str, laid_out: str) -> None:
+    """What stands above the first duty as a table's header or the duties' introduction is not warned
+    about as text left out of every duty."""
+    text = (EXTERNAL / f"{name}.txt").read_text(encoding="utf-8")
+    assert text.count(written) == 1 or not written
+    docs = _read(text.replace(written, laid_out, 1) if written else text)
+    assert docs and all(d.duties for d in docs)
+    assert [w for d in docs for w in d.warnings if "ignored text" in w] == []
 
 
 def test_a_number_typed_without_its_space_starts_an_item() -> None:
