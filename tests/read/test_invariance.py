@@ -259,6 +259,9 @@ RULES = {
     "a PDF of OCR'd lines without paragraph spacing: a line the next word would have fitted on ended (one body)": [
         ("004_5d5ea316ff165238", "pdf-tables-tight"),  # "… koostamine ja" / "ning I6pparuannete …" glued
     ],
+    "a row split by a page break: the rest of its first cell goes before the next cell's text (one body)": [
+        ("ppa_2021_piirkonnapolitseinik", "pdf-tables"),  # "… kogukonnaga," / "juriidiliste …" read as a result
+    ],
     "OCR'd lines are a scan's lines in any file that holds them": [
         ("004_5d5ea316ff165238", "docx-lines"),
         ("004_5d5ea316ff165238", "html-lines"),

@@ -328,9 +328,14 @@ def _paragraphs(
         carried = column_para if page_no else {}
         carried_lines, column_line = column_line, {}
         column_para = {}
+        # A row split by the page: the rest of its first cell, lines going on its unfinished sentence, goes
+        # before the next cell's text written on the page before: (column, where its next paragraph goes).
+        inserting: tuple[int, int] | None = None
         for line in lines:
             col = _column(line.x) if line.x is not None else None
             target = -1
+            if inserting is not None and (col != inserting[0] or not _goes_on(line.text)):
+                inserting = None
             if page_no and col is not None and col in carried and col not in column_para:
                 idx = carried[col]
                 bulleted = strip_bullet(line.text)[1]
@@ -348,6 +353,8 @@ def _paragraphs(
                     hanging[idx] and not bulleted
                 ):
                     target = idx
+                    later = any(k > idx for c, k in carried.items() if c != col)
+                    inserting = (col, idx + 1) if later else None
             elif prev is not None and (page_no == 0 or column_para):
                 joined, by_gap = _continues(prev, line, widths if fit else None, leading, pitch)
                 if lower_only and joined:
@@ -363,12 +370,19 @@ def _paragraphs(
                     raise ParagraphTooLong(len(paragraphs[target]) + 1 + len(line.text))
                 paragraphs[target] = _join(paragraphs[target], line.text, spaced[target])
             else:
-                paragraphs.append(line.text)
-                first_page.append(line.page)
-                spaced.append(False)
+                at = len(paragraphs)
+                if inserting is not None and not ends_sentence(paragraphs[inserting[1] - 1]):
+                    at = inserting[1]
+                    inserting = (inserting[0], at + 1)
+                    for marks in (carried, column_para):
+                        for c, k in marks.items():
+                            marks[c] = k + 1 if k >= at else k
+                paragraphs.insert(at, line.text)
+                first_page.insert(at, line.page)
+                spaced.insert(at, False)
                 # A bullet and its text at two x's: lines at the text's x belong to this item.
-                hanging.append(len(line.xs) >= 2 and strip_bullet(line.text)[1])
-                target = len(paragraphs) - 1
+                hanging.insert(at, len(line.xs) >= 2 and strip_bullet(line.text)[1])
+                target = at
             spaced[target] = line.spaced_end
             prev, prev_idx = line, target
             if line.xs:
