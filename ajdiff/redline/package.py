@@ -248,6 +248,8 @@ class Package:
         self._dirty: set[str] = set()
         self._main = main
         self._style_ids: dict[str, str] = {}
+        self._styles_present: list[tuple[str, str, str]] | None = None
+        """(name key, type, id) of the styles part's styles; `style_id` alone adds to the part."""
         self._bullet_num: int | None = None
         root = self._tree(main)
         if str(root.tag).startswith(f"{{{_STRICT_W}}}"):
@@ -376,7 +378,9 @@ class Package:
         definition = oxml.builtin_style(name)
         styles = self._related(self._main, _STYLES, create=True)
         assert styles is not None
-        present = [(k, kind, sid) for k, kind, sid in oxml.iter_styles(styles) if sid]
+        if self._styles_present is None:  # read once: a redline asks for a dozen styles among hundreds
+            self._styles_present = [(k, kind, sid) for k, kind, sid in oxml.iter_styles(styles) if sid]
+        present = self._styles_present
         existing = next(
             (sid for k, kind, sid in present if k == key and (definition is None or kind == definition.kind.value)),
             None,
@@ -396,6 +400,7 @@ class Package:
         )
         style = oxml.style_element(definition, style_id, default=definition.default and not has_default)
         styles.append(style)
+        present.append((oxml.style_name_key(definition.name), definition.kind.value, style_id))
         self._dirty.add(self._part_of(styles))
         # Registered before its references resolve, so two styles linked to each other end.
         self._style_ids[key] = style_id
