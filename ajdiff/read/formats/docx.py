@@ -15,7 +15,7 @@ from lxml import etree
 from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINES, SourceText
-from ajdiff.read.formats.ooxml import NAMESPACES, STRICT_W_NS, qn
+from ajdiff.read.formats.ooxml import STRICT_W_NS, qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member, refuse_dtd
 from ajdiff.read.formats.tables import flatten_row_cells
 from ajdiff.records import dataclass
@@ -130,7 +130,8 @@ class _Numbering:
                 self.abstract_of[num_id] = abstract_id
         if styles is not None:
             for style in styles.iterchildren(qn("w:style")):
-                num_pr = style.find("w:pPr/w:numPr", NAMESPACES)
+                ppr = style.find(qn("w:pPr"))  # not the path "w:pPr/w:numPr", compiled again on each call
+                num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
                 if num_pr is not None:
                     num_id = _val(num_pr.find(qn("w:numId")), "")
                     ilvl = _number(_val(num_pr.find(qn("w:ilvl")), "0"), -1, -1, _MAX_LEVELS)
@@ -340,9 +341,14 @@ def _children(parent: _Element, tag: str) -> Iterator[_Element]:
             yield from _children(child, tag)
 
 
+_PPR, _RPR, _DEL, _MOVE_FROM = qn("w:pPr"), qn("w:rPr"), qn("w:del"), qn("w:moveFrom")
+
+
 def _mark_deleted(p: _Element) -> bool:
-    mark = p.find("w:pPr/w:rPr", NAMESPACES)
-    return mark is not None and (mark.find(qn("w:del")) is not None or mark.find(qn("w:moveFrom")) is not None)
+    # Two child lookups, not the path "w:pPr/w:rPr": lxml compiles a path with namespaces on every call.
+    ppr = p.find(_PPR)
+    mark = ppr.find(_RPR) if ppr is not None else None
+    return mark is not None and (mark.find(_DEL) is not None or mark.find(_MOVE_FROM) is not None)
 
 
 @dataclass(frozen=True)
