@@ -104,8 +104,11 @@ def run(args: argparse.Namespace) -> int:
     # but scanned the modules being imported and the trees being built again and again: paused for the run.
     enabled = gc.isenabled()
     gc.disable()
+    from ajdiff.read.formats.docx import keeping_parsed
+
     try:
-        return _run(args)
+        with keeping_parsed():  # the Word packages the comparison parses and walks: the redline writes into them
+            return _run(args)
     finally:
         if enabled:
             gc.enable()

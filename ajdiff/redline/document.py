@@ -334,7 +334,7 @@ def _side(
         return None, _Side([], [], "")
     package, source = _read(path, options, text=not docs, base=base, given=given)
     if package is not None:
-        units = word_units(package.document, package.part)
+        units = word_units(package.document, package.part, package.walked)
     else:
         assert source is not None  # read whenever there is no package
         # The register's metadata tables are not the documents' text: the reader sets them aside, so does the body.

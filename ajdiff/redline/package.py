@@ -25,6 +25,7 @@ from lxml import etree
 from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.read.formats import DEFAULT_MAX_BYTES
+from ajdiff.read.formats.docx import Paragraph, Parsed, take_parsed
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member
 from ajdiff.records import dataclass
@@ -236,15 +237,19 @@ class Package:
         main: str,
         name: str,
         source: tuple[bytes, zipfile.ZipFile] | None = None,
+        read: Parsed | None = None,
     ) -> None:
         """Use `from_docx` or `blank`; `parts` maps member names to bytes, in the package's order, or to None
-        for a member of `source` (the zip's bytes, and the zip) inflated when it is first asked for."""
+        for a member of `source` (the zip's bytes, and the zip) inflated when it is first asked for; `read`:
+        the parts the reader parsed of these bytes, taken as they are."""
         self._name = name
         self._parts = dict(parts)
         self._source = source
         self._stored = {info.filename: info for info in source[1].infolist()} if source is not None else {}
         self._by_lower = {member.lower(): member for member in parts}
-        self._trees: dict[str, etree._Element] = {}
+        self._trees: dict[str, etree._Element] = dict(read.trees) if read is not None else {}
+        self.walked: tuple[Paragraph, ...] | None = read.paragraphs if read is not None else None
+        """The main part's paragraphs as the reader walked them (`body_paragraphs`), while they still are."""
         self._dirty: set[str] = set()
         self._main = main
         self._style_ids: dict[str, str] = {}
@@ -303,7 +308,10 @@ class Package:
         if main is None or main.lower() not in by_lower:
             problem = _("no main document part") if main is None else _("its main part {0} is missing").format(main)
             raise InputError(name, _("not a Word document ({0})").format(problem), _("save it as .docx"))
-        package = cls(parts, by_lower[main.lower()], name, (data, zf))
+        read = take_parsed(data)  # the trees the comparison read, when `keeping_parsed` kept them
+        if read is not None and read.main != by_lower[main.lower()]:
+            read = None
+        package = cls(parts, by_lower[main.lower()], name, (data, zf), read)
         package._check_main_type()
         if not to_write:
             return package
@@ -444,6 +452,8 @@ class Package:
         from ajdiff.redline.pending import accept_all
 
         count = accept_all(self.document)
+        if count:
+            self.walked = None  # the reader walked the paragraphs before their changes were accepted
         for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
             kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
             if kind not in _STORY_KINDS or rel.get("TargetMode") == "External":
