@@ -6,16 +6,18 @@ module is the packaging layer of both: Open Packaging Conventions (zip members, 
 relationships) and the document properties, with lxml and zipfile alone so that `ajdiff redline`
 starts fast. The WordprocessingML it adds (styles, comments, settings) comes from `oxml`.
 
-Parts nobody changes are written back byte for byte; the output is the same bytes for the same
-inputs (zip times from the given date, a fixed member order).
+Parts nobody changes are written back byte for byte, their compressed bytes copied as they came
+(deflating the 300-700 KB of styles Word packages carry again cost a redline more than reading them);
+the output is the same bytes for the same inputs (zip times from the given date, a fixed member order).
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
+import struct
 import zipfile
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 
 from lxml import etree
@@ -23,6 +25,7 @@ from lxml import etree
 from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.read.formats import DEFAULT_MAX_BYTES
+from ajdiff.read.formats.docx import Paragraph, Parsed, take_parsed
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member
 from ajdiff.records import dataclass
@@ -157,18 +160,101 @@ def _serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile's own layouts (APPNOTE 4.3.7, 4.3.12, 4.3.16)
+_CENTRAL_HEADER = struct.Struct("<4s4B4HL2L5H2L")
+_END_RECORD = struct.Struct("<4s4H2LH")
+_PERMISSIONS = 0o600 << 16  # rw-------, what zipfile gives a member written without attributes
+_ZIP32_LIMIT = 0x7FFF_FFFF
+"""Below this many bytes in all, every size and offset fits a plain zip's 32-bit fields (no ZIP64)."""
+
+
+def _raw_member(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
+    """A member's compressed bytes as they stand in the zip, to copy; None when they cannot be copied as
+    they are (a method other than stored or deflated, encryption, a header that is not where it says)."""
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
+        return None
+    start = info.header_offset
+    head = data[start : start + _LOCAL_HEADER.size]
+    if len(head) < _LOCAL_HEADER.size or head[:4] != b"PK\x03\x04":
+        return None
+    name_length, extra_length = struct.unpack("<HH", head[26:30])
+    begin = start + _LOCAL_HEADER.size + name_length + extra_length
+    raw = data[begin : begin + info.compress_size]
+    return raw if len(raw) == info.compress_size else None
+
+
+class _ZipOut:
+    """A zip written in memory, each member as zipfile writes one (same headers, same deflate), or copied:
+    compressed bytes taken from another zip with their CRC and sizes, not inflated and deflated again."""
+
+    def __init__(self, date_time: tuple[int, int, int, int, int, int]) -> None:
+        year, month, day, hour, minute, second = date_time
+        self._date = (year - 1980) << 9 | month << 5 | day
+        self._time = hour << 11 | minute << 5 | second // 2
+        self._chunks: list[bytes] = []
+        self._offset = 0
+        self._central: list[bytes] = []
+
+    def deflate(self, name: str, data: bytes) -> None:
+        """Add a member, deflated at zlib's default level as zipfile does."""
+        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+        packed = compressor.compress(data) + compressor.flush()
+        self._add(name, zipfile.ZIP_DEFLATED, zlib.crc32(data), packed, len(data))
+
+    def copy(self, name: str, info: zipfile.ZipInfo, raw: bytes) -> None:
+        """Add a member as another zip holds it (`_raw_member`), under `name`."""
+        self._add(name, info.compress_type, info.CRC, raw, info.file_size)
+
+    def _add(self, name: str, method: int, crc: int, packed: bytes, size: int) -> None:
+        try:
+            encoded, flags = name.encode("ascii"), 0
+        except UnicodeEncodeError:
+            encoded, flags = name.encode("utf-8"), 0x800  # the name is UTF-8 (APPNOTE 4.4.4 bit 11)
+        version = 20  # 2.0: deflate and folders, what zipfile writes for these members
+        fields = (flags, method, self._time, self._date, crc, len(packed), size, len(encoded))
+        local = _LOCAL_HEADER.pack(b"PK\x03\x04", version, 0, *fields, 0)
+        self._central.append(
+            _CENTRAL_HEADER.pack(b"PK\x01\x02", version, 0, version, 0, *fields, 0, 0, 0, 0, _PERMISSIONS, self._offset)
+            + encoded
+        )
+        self._chunks += (local, encoded, packed)
+        self._offset += len(local) + len(encoded) + len(packed)
+
+    def getvalue(self) -> bytes:
+        """The whole zip: the members, the central directory, the end record."""
+        directory = b"".join(self._central)
+        count = len(self._central)
+        end = _END_RECORD.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), self._offset, 0)
+        return b"".join([*self._chunks, directory, end])
+
+
 class Package:
     """A .docx in memory: parts as bytes, untouched unless changed; the main document part parsed."""
 
-    def __init__(self, parts: dict[str, bytes], main: str, name: str) -> None:
-        """Use `from_docx` or `blank`; `parts` maps member names to bytes, in the package's order."""
+    def __init__(
+        self,
+        parts: Mapping[str, bytes | None],
+        main: str,
+        name: str,
+        source: tuple[bytes, zipfile.ZipFile] | None = None,
+        read: Parsed | None = None,
+    ) -> None:
+        """Use `from_docx` or `blank`; `parts` maps member names to bytes, in the package's order, or to None
+        for a member of `source` (the zip's bytes, and the zip) inflated when it is first asked for; `read`:
+        the parts the reader parsed of these bytes, taken as they are."""
         self._name = name
         self._parts = dict(parts)
+        self._source = source
+        self._stored = {info.filename: info for info in source[1].infolist()} if source is not None else {}
         self._by_lower = {member.lower(): member for member in parts}
-        self._trees: dict[str, etree._Element] = {}
+        self._trees: dict[str, etree._Element] = dict(read.trees) if read is not None else {}
+        self.walked: tuple[Paragraph, ...] | None = read.paragraphs if read is not None else None
+        """The main part's paragraphs as the reader walked them (`body_paragraphs`), while they still are."""
         self._dirty: set[str] = set()
         self._main = main
         self._style_ids: dict[str, str] = {}
+        self._styles_present: list[tuple[str, str, str]] | None = None
+        """(name key, type, id) of the styles part's styles; `style_id` alone adds to the part."""
         self._bullet_num: int | None = None
         root = self._tree(main)
         if str(root.tag).startswith(f"{{{_STRICT_W}}}"):
@@ -192,7 +278,7 @@ class Package:
         `to_write`: every part this layer may change is parsed at once, so a damaged one is refused before
         any work; a package only read (OLD's) parses a part when it is asked for."""
         zf = open_zip(data, name, max_bytes, what="Word document")
-        parts: dict[str, bytes] = {}
+        parts: dict[str, bytes | None] = {}
         seen: set[str] = set()
         for info in zf.infolist():
             if info.is_dir() or not _is_part_name(info.filename):
@@ -202,12 +288,15 @@ class Package:
                     name, _("{0} is in the zip archive twice").format(info.filename), _("save it again as .docx")
                 )
             seen.add(info.filename.lower())
-            parts[info.filename] = read_member(zf, info, name)
+            # A package to write has every member inflated now (its CRC checked), so a damaged one is refused
+            # before any work; one only read (OLD's) inflates a member when it is asked for.
+            parts[info.filename] = read_member(zf, info, name) if to_write else None
         by_lower = {member.lower(): member for member in parts}
         if CONTENT_TYPES.lower() not in by_lower or _rels_name("").lower() not in by_lower:
             missing = CONTENT_TYPES if CONTENT_TYPES.lower() not in by_lower else _rels_name("")
             raise InputError(name, _("not a Word document (no {0} in the zip)").format(missing), _("save it as .docx"))
-        rels = parse_xml_safely(parts[by_lower[_rels_name("").lower()]], name, _rels_name(""))
+        package_rels = by_lower[_rels_name("").lower()]
+        rels = parse_xml_safely(parts[package_rels] or read_member(zf, package_rels, name), name, _rels_name(""))
         main = next(
             (
                 _resolve("", rel.get("Target") or "")
@@ -219,7 +308,10 @@ class Package:
         if main is None or main.lower() not in by_lower:
             problem = _("no main document part") if main is None else _("its main part {0} is missing").format(main)
             raise InputError(name, _("not a Word document ({0})").format(problem), _("save it as .docx"))
-        package = cls(parts, by_lower[main.lower()], name)
+        read = take_parsed(data)  # the trees the comparison read, when `keeping_parsed` kept them
+        if read is not None and read.main != by_lower[main.lower()]:
+            read = None
+        package = cls(parts, by_lower[main.lower()], name, (data, zf), read)
         package._check_main_type()
         if not to_write:
             return package
@@ -294,7 +386,9 @@ class Package:
         definition = oxml.builtin_style(name)
         styles = self._related(self._main, _STYLES, create=True)
         assert styles is not None
-        present = [(k, kind, sid) for k, kind, sid in oxml.iter_styles(styles) if sid]
+        if self._styles_present is None:  # read once: a redline asks for a dozen styles among hundreds
+            self._styles_present = [(k, kind, sid) for k, kind, sid in oxml.iter_styles(styles) if sid]
+        present = self._styles_present
         existing = next(
             (sid for k, kind, sid in present if k == key and (definition is None or kind == definition.kind.value)),
             None,
@@ -314,6 +408,7 @@ class Package:
         )
         style = oxml.style_element(definition, style_id, default=definition.default and not has_default)
         styles.append(style)
+        present.append((oxml.style_name_key(definition.name), definition.kind.value, style_id))
         self._dirty.add(self._part_of(styles))
         # Registered before its references resolve, so two styles linked to each other end.
         self._style_ids[key] = style_id
@@ -357,6 +452,8 @@ class Package:
         from ajdiff.redline.pending import accept_all
 
         count = accept_all(self.document)
+        if count:
+            self.walked = None  # the reader walked the paragraphs before their changes were accepted
         for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
             kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
             if kind not in _STORY_KINDS or rel.get("TargetMode") == "External":
@@ -406,7 +503,7 @@ class Package:
                 member = self._by_lower.get(_resolve(owner, rel.get("Target") or "").lower())
                 if member is None or member not in self._parts:
                     return None
-                return member, self._parts[member], rel.get("Type") or ""
+                return member, self._bytes(member), rel.get("Type") or ""
         return None
 
     def add_media(
@@ -475,16 +572,46 @@ class Package:
         self._set_app()
         # The content types first, as Word writes them; then the parts in the base's order, new ones last.
         members = [CONTENT_TYPES, *(m for m in self._parts if m != CONTENT_TYPES)]
-        when = _zip_time(date)
+        written = {m: _serialize(self._trees[m]) for m in members if m in self._dirty}
+        copied = {m: raw for m in members if m not in written and (raw := self._raw(m)) is not None}
+        size = sum(map(len, written.values())) + sum(self._stored[m].file_size for m in copied)
+        if size + sum(len(self._bytes(m)) for m in members if m not in written and m not in copied) > _ZIP32_LIMIT:
+            return self._to_zip64(members, written, date)
+        out = _ZipOut(_zip_time(date))
+        for member in members:
+            if member in copied:
+                out.copy(member, self._stored[member], copied[member])
+            else:
+                out.deflate(member, written[member] if member in written else self._bytes(member))
+        return out.getvalue()
+
+    def _raw(self, member: str) -> bytes | None:
+        """An untouched member's compressed bytes in the base's zip, to copy as they are; None if it has none."""
+        info = self._stored.get(member)
+        return _raw_member(self._source[0], info) if info is not None and self._source is not None else None
+
+    def _to_zip64(self, members: list[str], written: dict[str, bytes], date: datetime) -> bytes:
+        """The package through zipfile, which writes ZIP64 records where a plain zip's fields cannot hold a
+        size (a package of gigabytes, given a --max-size that lets one in); every member deflated again."""
+        import io
+
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
             for member in members:
-                info = zipfile.ZipInfo(member, date_time=when)
+                info = zipfile.ZipInfo(member, date_time=_zip_time(date))
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.create_system = 0  # as Word writes them, whatever the platform
-                data = _serialize(self._trees[member]) if member in self._dirty else self._parts[member]
-                zf.writestr(info, data)
+                zf.writestr(info, written[member] if member in written else self._bytes(member))
         return out.getvalue()
+
+    def _bytes(self, member: str) -> bytes:
+        """A member's bytes as they came (or as added), inflated from the base's zip on first use."""
+        data = self._parts[member]
+        if data is None:
+            assert self._source is not None  # only a member of the base's zip is None
+            data = read_member(self._source[1], self._stored[member], self._name)
+            self._parts[member] = data
+        return data
 
     # ------------------------------------------------------------ parts and relationships
 
@@ -494,7 +621,7 @@ class Package:
     def _tree(self, member: str) -> etree._Element:
         """A part parsed (once) with the reader's guards: no DOCTYPE, no entities, no network, no huge trees."""
         if member not in self._trees:
-            self._trees[member] = parse_xml_safely(self._parts[member], self._name, member)
+            self._trees[member] = parse_xml_safely(self._bytes(member), self._name, member)
         return self._trees[member]
 
     def _relationships(self, source: str) -> etree._Element:
@@ -575,6 +702,8 @@ class Package:
         member = self._by_lower[CONTENT_TYPES.lower()]
         if member != CONTENT_TYPES:  # the name is fixed by the standard; written back as it should be
             self._parts[CONTENT_TYPES] = self._parts.pop(member)
+            if member in self._stored:
+                self._stored[CONTENT_TYPES] = self._stored.pop(member)
             self._by_lower[CONTENT_TYPES.lower()] = CONTENT_TYPES
             if member in self._trees:
                 self._trees[CONTENT_TYPES] = self._trees.pop(member)
