@@ -13,10 +13,9 @@ the output is the same bytes for the same inputs (zip times from the given date,
 
 from __future__ import annotations
 
+import io
 import posixpath
-import struct
 import zipfile
-import zlib
 from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 
@@ -158,74 +157,6 @@ def _zip_time(date: datetime) -> tuple[int, int, int, int, int, int]:
 
 def _serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile's own layouts (APPNOTE 4.3.7, 4.3.12, 4.3.16)
-_CENTRAL_HEADER = struct.Struct("<4s4B4HL2L5H2L")
-_END_RECORD = struct.Struct("<4s4H2LH")
-_PERMISSIONS = 0o600 << 16  # rw-------, what zipfile gives a member written without attributes
-_ZIP32_LIMIT = 0x7FFF_FFFF
-"""Below this many bytes in all, every size and offset fits a plain zip's 32-bit fields (no ZIP64)."""
-
-
-def _raw_member(data: bytes, info: zipfile.ZipInfo) -> bytes | None:
-    """A member's compressed bytes as they stand in the zip, to copy; None when they cannot be copied as
-    they are (a method other than stored or deflated, encryption, a header that is not where it says)."""
-    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x1:
-        return None
-    start = info.header_offset
-    head = data[start : start + _LOCAL_HEADER.size]
-    if len(head) < _LOCAL_HEADER.size or head[:4] != b"PK\x03\x04":
-        return None
-    name_length, extra_length = struct.unpack("<HH", head[26:30])
-    begin = start + _LOCAL_HEADER.size + name_length + extra_length
-    raw = data[begin : begin + info.compress_size]
-    return raw if len(raw) == info.compress_size else None
-
-
-class _ZipOut:
-    """A zip written in memory, each member as zipfile writes one (same headers, same deflate), or copied:
-    compressed bytes taken from another zip with their CRC and sizes, not inflated and deflated again."""
-
-    def __init__(self, date_time: tuple[int, int, int, int, int, int]) -> None:
-        year, month, day, hour, minute, second = date_time
-        self._date = (year - 1980) << 9 | month << 5 | day
-        self._time = hour << 11 | minute << 5 | second // 2
-        self._chunks: list[bytes] = []
-        self._offset = 0
-        self._central: list[bytes] = []
-
-    def deflate(self, name: str, data: bytes) -> None:
-        """Add a member, deflated at zlib's default level as zipfile does."""
-        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-        packed = compressor.compress(data) + compressor.flush()
-        self._add(name, zipfile.ZIP_DEFLATED, zlib.crc32(data), packed, len(data))
-
-    def copy(self, name: str, info: zipfile.ZipInfo, raw: bytes) -> None:
-        """Add a member as another zip holds it (`_raw_member`), under `name`."""
-        self._add(name, info.compress_type, info.CRC, raw, info.file_size)
-
-    def _add(self, name: str, method: int, crc: int, packed: bytes, size: int) -> None:
-        try:
-            encoded, flags = name.encode("ascii"), 0
-        except UnicodeEncodeError:
-            encoded, flags = name.encode("utf-8"), 0x800  # the name is UTF-8 (APPNOTE 4.4.4 bit 11)
-        version = 20  # 2.0: deflate and folders, what zipfile writes for these members
-        fields = (flags, method, self._time, self._date, crc, len(packed), size, len(encoded))
-        local = _LOCAL_HEADER.pack(b"PK\x03\x04", version, 0, *fields, 0)
-        self._central.append(
-            _CENTRAL_HEADER.pack(b"PK\x01\x02", version, 0, version, 0, *fields, 0, 0, 0, 0, _PERMISSIONS, self._offset)
-            + encoded
-        )
-        self._chunks += (local, encoded, packed)
-        self._offset += len(local) + len(encoded) + len(packed)
-
-    def getvalue(self) -> bytes:
-        """The whole zip: the members, the central directory, the end record."""
-        directory = b"".join(self._central)
-        count = len(self._central)
-        end = _END_RECORD.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), self._offset, 0)
-        return b"".join([*self._chunks, directory, end])
 
 
 class Package:
@@ -572,36 +503,16 @@ class Package:
         self._set_app()
         # The content types first, as Word writes them; then the parts in the base's order, new ones last.
         members = [CONTENT_TYPES, *(m for m in self._parts if m != CONTENT_TYPES)]
-        written = {m: _serialize(self._trees[m]) for m in members if m in self._dirty}
-        copied = {m: raw for m in members if m not in written and (raw := self._raw(m)) is not None}
-        size = sum(map(len, written.values())) + sum(self._stored[m].file_size for m in copied)
-        if size + sum(len(self._bytes(m)) for m in members if m not in written and m not in copied) > _ZIP32_LIMIT:
-            return self._to_zip64(members, written, date)
-        out = _ZipOut(_zip_time(date))
-        for member in members:
-            if member in copied:
-                out.copy(member, self._stored[member], copied[member])
-            else:
-                out.deflate(member, written[member] if member in written else self._bytes(member))
-        return out.getvalue()
-
-    def _raw(self, member: str) -> bytes | None:
-        """An untouched member's compressed bytes in the base's zip, to copy as they are; None if it has none."""
-        info = self._stored.get(member)
-        return _raw_member(self._source[0], info) if info is not None and self._source is not None else None
-
-    def _to_zip64(self, members: list[str], written: dict[str, bytes], date: datetime) -> bytes:
-        """The package through zipfile, which writes ZIP64 records where a plain zip's fields cannot hold a
-        size (a package of gigabytes, given a --max-size that lets one in); every member deflated again."""
-        import io
-
+        when = _zip_time(date)
         out = io.BytesIO()
+        # zipfile deflates every member again, the untouched too: it has no way to copy a member's
+        # compressed bytes, and a zip writer of our own is not worth the ~2% it would save.
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
             for member in members:
-                info = zipfile.ZipInfo(member, date_time=_zip_time(date))
+                info = zipfile.ZipInfo(member, date_time=when)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.create_system = 0  # as Word writes them, whatever the platform
-                zf.writestr(info, written[member] if member in written else self._bytes(member))
+                zf.writestr(info, _serialize(self._trees[member]) if member in self._dirty else self._bytes(member))
         return out.getvalue()
 
     def _bytes(self, member: str) -> bytes:

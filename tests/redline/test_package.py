@@ -234,69 +234,6 @@ def test_untouched_parts_are_written_back_byte_for_byte() -> None:
     assert differing == {"word/settings.xml", "word/styles.xml", "docProps/core.xml", "docProps/app.xml"}
 
 
-def _stored_bytes(data: bytes) -> dict[str, tuple[int, int, bytes]]:
-    """Each member's method, CRC and compressed bytes as they stand in the zip."""
-    found = {}
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        for info in zf.infolist():
-            start = info.header_offset
-            name_length, extra_length = (
-                int.from_bytes(data[start + 26 : start + 28], "little"),
-                int.from_bytes(data[start + 28 : start + 30], "little"),
-            )
-            begin = start + 30 + name_length + extra_length
-            found[info.filename] = (info.compress_type, info.CRC, data[begin : begin + info.compress_size])
-    return found
-
-
-def test_untouched_parts_are_copied_compressed_as_they_came() -> None:
-    """Word deflates otherwise than zlib's default level: an untouched part keeps Word's own compressed bytes
-    (the styles, 350 KB and more, are not inflated and deflated again), a stored one stays stored."""
-    members = _members(_seed())
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as zf:
-        for name, body in members.items():
-            stored = name.endswith((".jpeg", ".png")) or name == "word/fontTable.xml"
-            zf.writestr(name, body, zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED, compresslevel=1)
-    base = out.getvalue()
-    written = _write(Package.from_docx(base))
-    before, after = _stored_bytes(base), _stored_bytes(written)
-    changed = {"word/settings.xml", "word/styles.xml", "docProps/core.xml", "docProps/app.xml"}
-    # The main part is always written out (the redline edits it), whatever its words.
-    assert {m for m in before if before[m] != after[m]} == {*changed, "word/document.xml"}
-    assert after["word/fontTable.xml"][0] == zipfile.ZIP_STORED
-    assert _members(written).keys() == members.keys()
-    assert all(_members(written)[m] == members[m] for m in members if m not in changed)
-    with zipfile.ZipFile(io.BytesIO(written)) as zf:
-        assert zf.testzip() is None
-
-
-def test_members_are_written_as_zipfile_writes_them() -> None:
-    """The redline's zip writer gives, member for member, the bytes zipfile gives (headers, deflate, times)."""
-    data = _write(Package.blank())  # a template has no member to copy: every one is deflated
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, body in _members(data).items():
-            info = zipfile.ZipInfo(name, date_time=(2025, 1, 31, 12, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            zf.writestr(info, body)
-    assert data == out.getvalue()
-
-
-def test_a_package_beyond_a_plain_zip_is_written_with_zipfile(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Past 2 GiB in all (a --max-size that lets such a document in), zipfile writes it, with ZIP64 records
-    where a size needs them; the parts are the same."""
-    from ajdiff.redline import package
-
-    plain = _members(_write(Package.from_docx(_seed())))
-    monkeypatch.setattr(package, "_ZIP32_LIMIT", 0)
-    large = _write(Package.from_docx(_seed()))
-    assert _members(large) == plain
-    with zipfile.ZipFile(io.BytesIO(large)) as zf:
-        assert zf.testzip() is None
-
-
 def test_the_main_part_is_found_through_the_package_relationship() -> None:
     members = _members(_seed())
     members["word/hoofd.xml"] = members.pop("word/document.xml")
