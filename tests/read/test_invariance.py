@@ -41,10 +41,6 @@ KNOWN = {
     # The re-wrap cuts the text's own wrapped value line again ('… või järelevalve' / 'osakonna' /
     # 'teenistujaid'): the short 'osakonna', where the next word would fit, reads as a value's end.
     ("transpordiamet_2025_022_jarelevalve_juhataja", "rewrap-0"): _STACKED,
-    # Its special conditions ('Töötingimuste erisused', read as a field of its own) make the general
-    # table a row longer: the duty table's first row now breaks after its first line, both cells' rest
-    # on the next page, and the task cell's later paragraphs there are read after the result cell's first.
-    ("ppa_2021_piirkonnapolitseinik", "pdf-tables"): "a duty row split by a page break after its first line",
 }
 
 
@@ -180,6 +176,8 @@ RULES = {
         ("003_e40249d3a3f17dad", "pdf-tables"),
         ("sotsiaalministeerium_2010_juhtivaudiitor", "pdf-tables"),
         ("kuusalu_keskkool_opetaja", "pdf-tables"),
+        # A row split after its task's first line: the task's later paragraphs go before the result's.
+        ("ppa_2021_piirkonnapolitseinik", "pdf-tables"),
     ],
     "without paragraph spacing a row ends where the cell padding widens the pitch": [
         ("sauga_vald_sekretar_asjaajaja", "pdf-tables-tight"),  # "… pidamine 3.2 Väljasaadetava …" glued
