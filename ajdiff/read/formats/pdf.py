@@ -24,6 +24,7 @@ from typing import Any
 from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS, SourceText
+from ajdiff.read.lexicon import text_looks_like_ocr
 from ajdiff.read.vocabulary import is_table_header
 from ajdiff.records import dataclass
 from ajdiff.text import (
@@ -298,7 +299,9 @@ def _goes_on(text: str) -> bool:
     return starts_lower(text) or bool(re.match(r"\d+[a-zõäöüšž]", text))
 
 
-def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False) -> tuple[list[tuple[str, int]], int]:
+def _paragraphs(
+    pages: list[list[_Line]], *, fit: bool, lower_only: bool = False, scan: bool = False
+) -> tuple[list[tuple[str, int]], int]:
     """Join visual lines into paragraphs; also count the breaks that only a gap revealed.
 
     A table row split over a page break goes on in the same column on the next page: the first
@@ -308,6 +311,8 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False
     page order: see `_TopRow`). With `fit`, a line also ends its paragraph when the next line's
     first word would have fitted on it (for documents without paragraph spacing); with
     `lower_only`, only a line that can only go on an unfinished sentence is joined.
+    With `scan` (an OCR'd text: each line is a line of the scan), a line the next line's first word would
+    have fitted on ended there, however many lines its paragraph has: only the page's own wraps are joined.
     """
     paragraphs: list[str] = []
     first_page: list[int] = []  # per paragraph: the page it starts on
@@ -356,7 +361,7 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False
                 if lower_only and joined:
                     # A paragraph's one short line ended by choice: a label "1.7. Asendab" above its value.
                     # (Deeper in a cell, a page break can leave a short line: "õige ja" / "ajakohase …".)
-                    ended = paragraphs[prev_idx] == prev.text and _would_fit(prev, line, widths)
+                    ended = (scan or paragraphs[prev_idx] == prev.text) and _would_fit(prev, line, widths)
                     joined = _goes_on(line.text) and not ends_sentence(prev.text) and not ended
                 gap_breaks += by_gap
                 target = prev_idx if joined else -1
@@ -667,7 +672,10 @@ def read_pdf(data: bytes, name: str) -> SourceText:
             # No paragraph spacing anywhere: joining would glue paragraphs. Only a lowercase line is
             # joined to the line above in its column (or, over a page break, to its column's last line):
             # the two halves of a table cell split by a page stay one. The rest is left to the parser.
-            lines, _folded = _paragraphs(pages, fit=True, lower_only=True)
+            # An OCR'd text's lines are the scan's: a short one ended its line of the scan ('… koostamine ja'
+            # / 'ning I6pparuannete …' are two columns' lines), however its paragraph goes on.
+            scan = text_looks_like_ocr(" ".join(line.text for line in visual))
+            lines, _folded = _paragraphs(pages, fit=True, lower_only=True, scan=scan)
     except ParagraphTooLong as exc:
         problem = _("a paragraph joined from wrapped lines has {0} characters (limit {1})").format(
             exc.args[0], MAX_LINE_CHARS
