@@ -189,11 +189,23 @@ _ENDING_NUMBER = re.compile(r"\s(\d{1,2})\.(?:\s+(\S.*))?$")
 def _glued_heading(text: str, top: int, following: str) -> int | None:
     """Where the next section's heading in capitals stands at a line's end ('… üle. 3. PÕHIKOHUSTUSED'),
     or its number alone when the heading is the next line ('… üle. 3.' / 'PÕHIKOHUSTUSED'), or None."""
+    if not _digit_before_point(text):  # nearly every line: a string search instead of the pattern's scan
+        return None
     m = _ENDING_NUMBER.search(text)
     if m is None or int(m.group(1)) != top + 1:
         return None
     title = m.group(2) or following
     return m.start() + 1 if _caps(title) and heading_prefix(title) else None
+
+
+def _digit_before_point(text: str) -> bool:
+    """Whether a digit stands right before a full stop somewhere (what `_ENDING_NUMBER` needs at least)."""
+    k = text.find(".", 1)
+    while k > 0:
+        if text[k - 1].isdigit():  # wider than the pattern's \d: a prefilter may let more through
+            return True
+        k = text.find(".", k + 1)
+    return False
 
 
 def _wrapped_number(num: Numbering, before: str, last_top: int) -> bool:

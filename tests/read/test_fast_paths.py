@@ -113,3 +113,27 @@ def test_the_common_subsequences_of_rows_side_by_side_are_each_rows_own(a: str, 
     from ajdiff.text import common_subsequences
 
     assert common_subsequences(a, tuple(rows)) == [_lcs(a, row) for row in rows]
+
+
+_ENDING_PIECES = st.sampled_from(
+    [" ", "  ", "\t", "\n", ".", "1", "2", "12", "123", "٣", "²", "a", "Õ", "PÕHIKOHUSTUSED", "x."]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_ENDING_PIECES, max_size=12).map("".join), st.integers(0, 12))
+@example("… üle. 3. PÕHIKOHUSTUSED", 2)
+@example("… üle. 3.", 2)
+@example("3.", 2)
+@example(" 3.", 2)
+@example("a ٣.", 2)  # an Arabic-Indic digit is a \d too
+def test_a_heading_glued_at_a_lines_end_is_found_as_the_pattern_alone_found_it(text: str, top: int) -> None:
+    """`_glued_heading` skips the pattern's scan when no digit stands before a full stop: it answers as the
+    pattern searched on every line did."""
+    from ajdiff.read.lines import _ENDING_NUMBER, _caps, _glued_heading
+    from ajdiff.read.vocabulary import heading_prefix
+
+    m = _ENDING_NUMBER.search(text)
+    title = m.group(2) or "PÕHIKOHUSTUSED" if m else ""
+    expected = m.start() + 1 if m and int(m.group(1)) == top + 1 and _caps(title) and heading_prefix(title) else None
+    assert _glued_heading(text, top, "PÕHIKOHUSTUSED") == expected
