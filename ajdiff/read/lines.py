@@ -61,6 +61,8 @@ class Line:
 
 def numbering(text: str) -> Numbering | None:
     """The number a line starts with, if it is one (a date or an amount is not)."""
+    if not _may_be_numbered(text):  # asked of every line, nearly all of which start with a word
+        return None
     m = _DECIMAL.match(text)
     if m:
         raw, punct, rest = m.groups()
@@ -120,10 +122,10 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             verbatim = f"{text}\n{lines[split]}"
             text = text + lines[split]
             i = split + 1
-        elif _PAGE_MARK.match(text):
+        elif _may_be_page_mark(text) and _PAGE_MARK.match(text):
             metadata.append(("page", text))
             continue
-        if _BARE_NUMBER.match(text):
+        if text[:1].isdigit() and _BARE_NUMBER.match(text):
             # "2." on its own line, its heading on the next: one heading line.
             j = i
             while j < len(lines) and not lines[j]:
@@ -196,6 +198,20 @@ def _glued_heading(text: str, top: int, following: str) -> int | None:
         return None
     title = m.group(2) or following
     return m.start() + 1 if _caps(title) and heading_prefix(title) else None
+
+
+def _may_be_numbered(text: str) -> bool:
+    """Whether a line starts as one of `numbering`'s patterns needs: a digit, 'a)' or a roman numeral's
+    letter (str.isdigit is wider than \\d: a prefilter may let more through, never less)."""
+    first = text[:1]
+    return first.isdigit() or (first != "" and first in "IVX") or text[1:2] == ")"
+
+
+def _may_be_page_mark(text: str) -> bool:
+    """Whether a line starts as `_PAGE_MARK` needs (a digit, 'lk', '-'): that pattern, case-blind, costs
+    microseconds on every line it refuses."""
+    first = text[:1]
+    return first.isdigit() or (first != "" and first in "-lL")
 
 
 def _digit_before_point(text: str) -> bool:

@@ -190,11 +190,18 @@ def _label_terms(prefix: str) -> tuple[Term, ...]:
 def known_label(key: str, label: str) -> str | None:
     """The vocabulary's spelling of a label a document gave a field ('KELLELE ALLUB' → 'Kellele allub'),
     when it is exactly one of that key's phrases; an OCR-damaged or unknown label gives None."""
-    folded = fold(label)
+    term = _labels_by_key().get((key, fold(label)))
+    return None if term is None else term.phrase[:1].upper() + term.phrase[1:]
+
+
+@cache
+def _labels_by_key() -> dict[tuple[str, str], Term]:
+    """The first label term of each (key, folded phrase), as a scan of the labels in order meets it: every
+    field of every document asks."""
+    found: dict[tuple[str, str], Term] = {}
     for term in vocabulary().labels:
-        if term.key == key and term.folded == folded:
-            return term.phrase[:1].upper() + term.phrase[1:]
-    return None
+        found.setdefault((term.key, term.folded), term)
+    return found
 
 
 def is_table_header(text: str) -> bool:
