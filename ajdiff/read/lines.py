@@ -4,6 +4,7 @@ origin, and whether a blank line stood before it. Signatures and page numbers ar
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
@@ -34,13 +35,13 @@ class Numbering:
     rest: str
     """The line's text after the number."""
 
-    @property
+    @cached_property  # asked again and again of each item's number as the lines are read
     def parts(self) -> tuple[int, ...]:
         """The decimal parts (3, 1), or () for letters and roman numerals."""
         return tuple(int(p) for p in self.number.split(".")) if self.style == "decimal" else ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per line of every document read: made and dropped by the thousand
 class Line:
     """One non-blank line of a document."""
 
@@ -236,9 +237,9 @@ def _wrapped_number(num: Numbering, before: str, last_top: int) -> bool:
 def _successor(text: str, last: Numbering) -> Numbering | None:
     """The item after `last` when its number has grown a fourth digit ('2.1000.' after '2.999.'): on its
     own such a number is refused (a date or an amount), but right after its predecessor it is the next item."""
-    parts = last.parts
-    if parts[-1] < 999:
+    if int(last.number.rpartition(".")[2]) < 999:  # asked after every item: its last part alone decides
         return None
+    parts = last.parts
     number = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
     m = re.match(rf"{re.escape(number)}[.)]?\s+(\S.*)$", text)
     return Numbering(number, len(parts), "decimal", m.group(1)) if m else None
