@@ -252,3 +252,19 @@ def test_a_post_kept_word_for_word_is_not_traded_for_two_loose_pairs(
     result = pair_documents(old, new)
     assert [(i, j, e.basis, e.uncertain) for i, j, e in result.pairs] == [(0, 0, PairBasis.CONTENT, False)]
     assert (result.unpaired_old, result.unpaired_new) == ((1,), (1,))
+
+
+def test_the_features_of_many_documents_share_their_words_and_word_pairs() -> None:
+    """An agency's 10,000 documents repeat a few thousand words: each is held once, not once a document."""
+    old = [read_documents(TRADE / "old" / name)[0] for name in ("post_01014.txt", "post_00587.txt")]
+    features = pairing._FeatureCache()
+    a, b = features(old[0]), features(old[1])
+    assert a is features(old[0])  # once per document
+    common_words = a.words & b.words
+    assert len(common_words) > 20
+    b_words = {w: w for w in b.words}
+    assert all(w is b_words[w] for w in common_words)
+    b_pairs = {p: p for p in b.pairs}
+    common_pairs = [p for p in a.pairs if p in b_pairs]
+    assert len(common_pairs) > 10 and all(p is b_pairs[p] for p in common_pairs)
+    assert len(set(a.pairs)) == len(a.pairs)  # each pair once, as the blocking counts documents per pair
