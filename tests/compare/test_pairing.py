@@ -255,15 +255,17 @@ def test_a_post_kept_word_for_word_is_not_traded_for_two_loose_pairs(
 
 
 def test_the_features_of_many_documents_share_their_words_and_word_pairs() -> None:
-    """An agency's 10,000 documents repeat a few thousand words: each is held once, not once a document."""
+    """An agency's 10,000 documents repeat a few thousand words: each word is a number of the cache, a document's
+    words the bits of one integer, and each word pair one tuple for every document that has it."""
     old = [read_documents(TRADE / "old" / name)[0] for name in ("post_01014.txt", "post_00587.txt")]
     features = pairing._FeatureCache()
     a, b = features(old[0]), features(old[1])
     assert a is features(old[0])  # once per document
-    common_words = a.words & b.words
-    assert len(common_words) > 20
-    b_words = {w: w for w in b.words}
-    assert all(w is b_words[w] for w in common_words)
+    # The bits count the words a plain set of them holds, and their Dice is the sets' Dice.
+    sets = [{w for part in pairing._parts(d) for w in pairing._words(part)} for d in old]
+    assert (a.count, b.count) == (len(sets[0]), len(sets[1])) == (a.words.bit_count(), b.words.bit_count())
+    assert (a.words & b.words).bit_count() == len(sets[0] & sets[1]) > 20
+    assert pairing._set_dice(a, b) == 2 * len(sets[0] & sets[1]) / (len(sets[0]) + len(sets[1]))
     b_pairs = {p: p for p in b.pairs}
     common_pairs = [p for p in a.pairs if p in b_pairs]
     assert len(common_pairs) > 10 and all(p is b_pairs[p] for p in common_pairs)
