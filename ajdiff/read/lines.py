@@ -96,6 +96,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     signing = False
     last_item: Numbering | None = None  # the numbered item the following lines may continue
     last_top = 0  # the first part of the last decimal number ('3' of '3.', '3.2')
+    last_num: Numbering | None = None  # the last decimal number, which a number glued to its word may follow
     while i < len(lines):
         text = lines[i]
         origin = origins[i] if i < len(origins) else line_origin(i + 1)
@@ -143,6 +144,8 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         num = numbering(body)
         if num is None and last_item is not None:
             num = _successor(body, last_item)
+        if num is None and last_num is not None and (glued_num := _glued_successor(body, last_num)):
+            num, body = glued_num, f"{glued_num.number}. {glued_num.rest}"  # "4.töötab …" after "3. allub …"
         if raw.wrapped and num is not None and out and _wrapped_number(num, out[-1].text, last_top):
             num = None  # "… õppetunde nädalas" / "24. Õppetundidest …": the page cut before a number
         if num and num.depth == 1 and i < len(lines):
@@ -179,6 +182,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             last_item = num if num.style == "decimal" and num.depth >= 2 else None
             if num.style == "decimal":
                 last_top = num.parts[0]
+                last_num = num
         blank = False
     return out, metadata
 
@@ -214,6 +218,17 @@ def _successor(text: str, last: Numbering) -> Numbering | None:
     number = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
     m = re.match(rf"{re.escape(number)}[.)]?\s+(\S.*)$", text)
     return Numbering(number, len(parts), "decimal", m.group(1)) if m else None
+
+
+def _glued_successor(text: str, last: Numbering) -> Numbering | None:
+    """The item after `last` written without a space after its number ('4.töötab …' after '3. allub …'):
+    a number glued to a word is refused on its own ('3.a', a version, an abbreviation), but the next
+    number after an item's, followed by a word, numbers its line as a person reads it."""
+    parts = last.parts
+    number = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
+    if not text.startswith(f"{number}.") or not text[len(number) + 1 : len(number) + 2].isalpha():
+        return None
+    return Numbering(number, len(parts), "decimal", text[len(number) + 1 :])
 
 
 def _glued_item(text: str, num: Numbering, at_end: bool = False, own_number: bool = True) -> int | None:
