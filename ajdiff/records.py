@@ -16,7 +16,46 @@ tests/test_records.py holds each form against the standard decorator's class.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, TypeVar, cast
+
+_V = TypeVar("_V")
+
+
+def shared(value: _V) -> _V:
+    """A string as the one copy of its value in this process (`sys.intern`), each string of a tuple likewise;
+    anything else as it is.
+
+    Records rebuilt from a pickle (the documents and changes that reader and comparer processes send back)
+    share their strings so: an agency's documents repeat their template's sentences by the thousand, and each
+    pickle brings its own copy of them. Equal strings stay equal; only their copies go.
+    """
+    v: object = value
+    if type(v) is str:
+        return cast("_V", sys.intern(v))
+    if type(v) is tuple and v and type(v[0]) is str:
+        return cast("_V", tuple(sys.intern(w) if type(w) is str else w for w in v))
+    return value
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def reduce_shared(record: object) -> tuple[object, ...]:
+    """`__reduce__` of a record whose strings are shared when it is unpickled (see `shared`): its class and its
+    fields' values, in the order of its `__init__`."""
+    cls = type(record)
+    names = _FIELDS.get(cls)
+    if names is None:
+        import dataclasses
+
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    return (_rebuilt, (cls, tuple(getattr(record, n) for n in names)))
+
+
+def _rebuilt(cls: type, values: tuple[object, ...]) -> object:
+    return cls(*map(shared, values))
+
 
 if TYPE_CHECKING:
     from dataclasses import dataclass as dataclass
@@ -24,6 +63,7 @@ else:
     import dataclasses
     import reprlib
     from operator import attrgetter
+    from types import MemberDescriptorType
 
     _OWN = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
 
@@ -159,7 +199,14 @@ else:
                 params.append(f.name if default is None else f"{f.name}={default}")
             elif default is None:
                 continue  # no value to give: the standard __init__ leaves it unset too
-            body.append(f"__set(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
+            slot = cls.__dict__.get(f.name) if frozen else None
+            if isinstance(slot, MemberDescriptorType):
+                # A slot's own setter, as object.__setattr__ finds it, without the lookup by name: a frozen
+                # record with slots is the tree's node, made once per line of every document.
+                scope[f"__set_{f.name}"] = slot.__set__
+                body.append(f"__set_{f.name}(self, {value})")
+            else:
+                body.append(f"__set(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
         source = f"def __init__(self, {', '.join(params)}):\n    " + ("\n    ".join(body) or "pass") + "\n"
         exec(source, scope)
         made = scope["__init__"]

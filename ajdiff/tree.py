@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 from functools import cache
 
-from ajdiff.records import dataclass
+from ajdiff.records import dataclass, shared
 
 
 @dataclass(frozen=True, slots=True)  # one per line of every document: kept small
@@ -82,21 +82,44 @@ class Node:
     where: Origin | None = None
     """Where the node starts in its source file."""
 
-    def __reduce__(self) -> tuple[type[Node], tuple[object, ...]]:
+    def __reduce__(self) -> tuple[Callable[..., Node], tuple[object, ...]]:
         # Rebuilt from a plain tuple: pickling a folder's trees back from reader processes stays cheap.
         return (
-            Node,
+            _node,
             (self.kind, self.text, self.verbatim, self.number, self.label, self.key, self.children, self.where),
         )
 
     def walk(self) -> Iterator[Node]:
         """This node and every node below it, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        return _walk([self])
+
+
+def _node(
+    kind: NodeKind,
+    text: str,
+    verbatim: str,
+    number: str | None,
+    label: str | None,
+    key: str | None,
+    children: tuple[Node, ...],
+    where: Origin | None,
+) -> Node:
+    """A node unpickled, its strings shared with every other document's (`records.shared`)."""
+    return Node(kind, shared(text), shared(verbatim), shared(number), shared(label), shared(key), children, where)
 
 
 def walk(nodes: tuple[Node, ...]) -> Iterator[Node]:
     """Every node of a forest, in document order."""
-    for node in nodes:
-        yield from node.walk()
+    return _walk(list(reversed(nodes)))
+
+
+def _walk(stack: list[Node]) -> Iterator[Node]:
+    """The nodes of `stack` (last first) and their descendants, in document order.
+
+    A stack rather than nested generators: each node deep in a tree passed through one generator per level
+    above it, and the readers and the comparison walk every document's tree several times."""
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.children:
+            stack.extend(reversed(node.children))
