@@ -13,6 +13,10 @@ from ajdiff.tree import Origin, line_origin
 
 # "3.1." "3.1" "3.1.1" "2." "2)" — and the text after it.
 _DECIMAL = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3}){0,3})([.,)]?)(?:\s+|$)(.*)$")
+# A number whose point the word follows without a space ('3.1.Koristajal', '4.töötab', '6.Kvalifikatsiooni…'):
+# typed so in Raasiku Rahvamaja's, Rakvere Muusikakool's and Surju's documents. A word of three letters or
+# more must follow, so '1.a' or a date's '05.03.2003' is no number.
+_GLUED_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.([^\W\d_]{3}.*)$")
 _LETTER = re.compile(r"^([a-zõäöü])\)\s+(.+)$")
 _ROMAN = re.compile(r"^(X{0,1}(?:IX|IV|V?I{1,3}|V|X))[.)]?\s+(\S.*)$")
 _BARE_NUMBER = re.compile(r"^(\d{1,2})\s*[.,]$")
@@ -76,6 +80,10 @@ def numbering(text: str) -> Numbering | None:
         elif len(parts[-1]) > 3 or any(len(p) > 3 for p in parts):
             return None
         return Numbering(".".join(str(int(p)) for p in parts), len(parts), "decimal", rest)
+    m = _GLUED_DECIMAL.match(text)
+    if m:
+        parts = m.group(1).split(".")
+        return Numbering(".".join(str(int(p)) for p in parts), len(parts), "decimal", m.group(2))
     m = _LETTER.match(text)
     if m:
         return Numbering(m.group(1), 0, "letter", m.group(2))
