@@ -206,8 +206,9 @@ def _glued_heading(text: str, top: int, following: str) -> int | None:
 
 def _wrapped_number(num: Numbering, before: str, last_top: int) -> bool:
     """True when a number at a wrapped line's start is the sentence's, not an item's: the line before
-    is unfinished and the number ('24.') neither goes on from the last one (3 → 3.1, 4) nor starts one."""
-    if num.style != "decimal" or ends_sentence(before) or not before[-1:].isalpha():
+    is unfinished and the number ('24.') neither goes on from the last one (3 → 3.1, 4) nor starts one.
+    A line ending in a word or in a range's dash ('(01. jaanuar-' / '31. detsember)', Raasiku) is unfinished."""
+    if num.style != "decimal" or ends_sentence(before) or not (before[-1:].isalpha() or before[-1:] in "-–"):
         return False
     top = num.parts[0]
     return top not in (last_top, last_top + 1, 1)
