@@ -162,11 +162,12 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 num = numbering(body)
                 i = j + 1
         j = _next_filled(lines, i)
-        # In a page's wrapped lines the next number may end the line, its item going on below in lowercase.
-        cut_at_end = raw.wrapped and j < len(lines) and lines[j][:1].islower()
+        # In wrapped lines the next number may end the line, its item going on below in lowercase; a text
+        # file's hard-wrapped lines too, with no blank line or trailing space that says "a page" (AKI).
+        cut_at_end = j < len(lines) and lines[j][:1].islower()
         if num:
             glued = _glued_item(body, num, cut_at_end)
-        elif raw.wrapped and last_item is not None and not bullet and body[:1].islower():
+        elif last_item is not None and not bullet and body[:1].islower():
             # A wrapped item's later line may hold the next item's start ("regulatsioone 3.2. osaleb …").
             glued = _glued_item(body, last_item, cut_at_end, own_number=False)
         else:

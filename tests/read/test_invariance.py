@@ -216,7 +216,7 @@ RULES = {
         ("eelk_usuteaduse_instituut_akadeemiline_personal", "rewrap-1"),  # EELK too: found by switching it off
         ("eelk_usuteaduse_instituut_akadeemiline_personal", "rewrap-pdf60"),
     ],
-    "in wrapped lines the next item's number may stand in a later line of an item ('… 3.2. osaleb'; below)": [
+    "in wrapped lines the next item's number may stand in a later line of an item ('… 3.2. osaleb'; below, hard-wrapped too)": [
         ("aki_2025_4p_jurist", "rewrap-0"),
         ("aki_2025_4p_jurist", "rewrap-pdf60"),
         ("aki_2025_4p_jurist", "pdf-tables-tight"),
@@ -328,6 +328,13 @@ def test_a_heading_in_capitals_cut_after_a_connector_reads_as_one(name: str, hea
             "valveaeg arvestatakse tööaja sisse. 3.2. Ametniku\nvalveaeg lepitakse kokku",
             True,  # a PDF's text layer: a blank line after each line
         ),
+        # The same in a text file's hard-wrapped lines, no blank line or trailing space between them.
+        (
+            "transpordiamet_2026_004_eritranspordi_ekspert",
+            "valveaeg arvestatakse tööaja sisse.\n3.2. Ametniku valveaeg lepitakse kokku",
+            "valveaeg arvestatakse tööaja sisse. 3.2. Ametniku\nvalveaeg lepitakse kokku",
+            False,
+        ),
         # A numbered header row's last word wrapped under it, as the table's PDF had it: no section 'TULEMUS'.
         (
             "rtk_2024_85_finantsspetsialist",
@@ -374,3 +381,16 @@ def test_a_sentence_a_wrap_begins_with_a_label_word_is_no_field() -> None:
     wrapped = text.replace(written, "40 h nädalas.\nTööaeg on libisev,")
     assert _changes(name, wrapped.encode(), ".txt") == []
     assert _changes(name, layouts.rewrap(text, 46, 0.0, 7).encode(), ".txt") == []  # the page width that cut it so
+
+
+@pytest.mark.parametrize("width", [49, 70, 97])
+def test_run_in_items_in_a_text_files_hard_wrapped_lines(width: int) -> None:
+    """AKI's run-in duties ('… regulatsioone 3.2. osaleb …') wrapped at a width, no blank lines: a text
+    file with hard line breaks, not a page's text layer. The next item's number inside a later line of an
+    item, or ending it ('… regulatsioone 3.2.' / 'osaleb …'), still starts that item (widths 40-100 in
+    steps of 3 reported 'duties.3.1 merged' at 20 of 21 widths before)."""
+    name = "aki_2025_4p_jurist"
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    wrapped = layouts.rewrap(text, width, 0.0, 7)
+    assert "\n\n" not in wrapped.split("3. ÜLESANDED", 1)[1]
+    assert _changes(name, wrapped.encode(), ".txt") == []
