@@ -151,8 +151,8 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         num = numbering(body)
         if num is None and last_item is not None:
             num = _successor(body, last_item)
-        if raw.wrapped and num is not None and out and _wrapped_number(num, out[-1].text, last_top):
-            num = None  # "… õppetunde nädalas" / "24. Õppetundidest …": the page cut before a number
+        if num is not None and out and _wrapped_number(num, out[-1].text, last_top):
+            num = None  # "… õppetunde nädalas" / "24. Õppetundidest …": a page or a text file cut before a number
         if num and num.depth == 1 and i < len(lines):
             # A heading wrapped before a lowercase word ("3. Teenistuskoha" / "täitjale esitatavad nõuded").
             j = _next_filled(lines, i)
