@@ -298,9 +298,19 @@ def _wrapped_caps(title: str, following: str) -> bool:
 
 
 def _wrapped_heading(title: str, following: str) -> bool:
-    """True when a numbered line and the lowercase line after it make one known heading."""
+    """True when a numbered line and the lowercase line after it make one known heading, or one cut after
+    a connector ('2. Akadeemilise personali kohustused ja' / 'õigused', EELK): a few words, no stop."""
     if not following[:1].islower() or heading_key(title):
         return False
+    words = title.split()
+    if (
+        title[:1].isupper()
+        and words[-1].lower() in _HEADING_CONNECTORS
+        and len(words) <= 8
+        and len(following.split()) <= 3
+        and not following.rstrip().endswith((".", ";", ",", ":"))
+    ):
+        return True
     joined = f"{title} {following}"
     hit = heading_prefix(joined)
     return bool(hit and hit[1] > len(title.split()))
