@@ -289,12 +289,14 @@ def _caps(text: str) -> bool:
 
 
 def _wrapped_caps(title: str, following: str) -> bool:
-    """True when a heading in capitals is cut after a connector or a comma and goes on in capitals
-    ("3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE, TEADMISTELE JA" / "OSKUSTELE")."""
+    """True when a heading in capitals is cut after a connector or a comma, or before a connector, and
+    goes on in capitals ("3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE, TEADMISTELE JA" / "OSKUSTELE", or
+    "… TEADMISTELE" / "JA OSKUSTELE")."""
     words = title.split()
     if not words or not _caps(title) or not _caps(following) or numbering(following) is not None:
         return False
-    return (words[-1].lower() in _HEADING_CONNECTORS or title.endswith(",")) and len(following.split()) <= 6
+    cut = words[-1].lower() in _HEADING_CONNECTORS or title.endswith(",")
+    return (cut or following.split()[0].lower() in _HEADING_CONNECTORS) and len(following.split()) <= 6
 
 
 def _wrapped_heading(title: str, following: str) -> bool:

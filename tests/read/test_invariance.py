@@ -221,7 +221,7 @@ RULES = {
         ("aki_2025_4p_jurist", "rewrap-pdf60"),
         ("aki_2025_4p_jurist", "pdf-tables-tight"),
     ],
-    "a heading cut after 'JA' or a comma goes on in capitals, or in lowercase (see the test below, PPA and EELK too)": [
+    "a heading cut at 'JA' or a comma goes on in capitals, or in lowercase (see the test below, PPA and EELK too)": [
         ("pohja_parnumaa_vald_2024_eestkostespetsialist", "rewrap-0"),
         ("pohja_parnumaa_vald_2024_eestkostespetsialist", "rewrap-pdf60"),
         ("pohja_parnumaa_vald_2024_eestkostespetsialist", "pdf-tables-tight"),
@@ -290,15 +290,22 @@ def test_every_rule_names_the_documents_it_was_written_for(rule: str) -> None:
             ",",
         ),
         ("ppa_2025_grupijuht", "3. TEENISTUSKOHA ÜLESANDED JA TULEMUSED", "JA"),
+        # Cut before the connector: the next line opens with it ("… TEADMISTELE" / "JA OSKUSTELE").
+        (
+            "pohja_parnumaa_vald_2024_eestkostespetsialist",
+            "3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE, TEADMISTELE JA OSKUSTELE",
+            "TEADMISTELE",
+        ),
+        ("ppa_2025_grupijuht", "3. TEENISTUSKOHA ÜLESANDED JA TULEMUSED", "ÜLESANDED"),
         # In sentence case, the rest in lowercase: EELK's unknown heading, its sub-items '2.1.' … below it
         # (re-wrapped at 40-46 columns, 'õigused' went to the text before and the section was lost).
         ("eelk_usuteaduse_instituut_akadeemiline_personal", "2. Akadeemilise personali kohustused ja õigused", "ja"),
     ],
 )
 def test_a_heading_cut_after_a_connector_reads_as_one(name: str, heading: str, cut: str) -> None:
-    """A narrow column cuts a heading after 'ja' or a comma; the rest, in capitals or in lowercase as the
-    heading is, is no heading or text of its own (Põhja-Pärnumaa: 'OSKUSTELE' read as a section, the
-    requirements lost)."""
+    """A narrow column cuts a heading after 'ja' or a comma, or before 'JA'; the rest, in capitals or in
+    lowercase as the heading is, is no heading or text of its own (Põhja-Pärnumaa: 'OSKUSTELE' read as a
+    section, the requirements lost)."""
     text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
     assert heading in text
     k = heading.index(f" {cut} ") + len(cut) + 1 if cut.isalpha() else heading.index(cut) + 1
