@@ -414,3 +414,19 @@ def test_numbers_in_a_text_files_hard_wrapped_lines(name: str, width: int) -> No
     wrapped = layouts.rewrap(text, width, 0.0, 7)
     assert not read_bytes(wrapped.encode(), f"{name}.txt", ".txt").wrapped  # not taken for a page's lines
     assert _changes(name, wrapped.encode(), ".txt") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("transpordiamet_2026_004_eritranspordi_ekspert", "2. Teenistuskoha eesmärk on Transpordiametis"),
+        ("transpordiamet_2025_022_jarelevalve_juhataja", "2. Teenistuskoha eesmärk on järelevalve"),
+    ],
+)
+def test_the_goal_follows_on_when_a_wrap_ends_the_heading_line_at_it(name: str, written: str) -> None:
+    """'2. Teenistuskoha eesmärk on' / 'Transpordiametis …' (a page 40 columns wide): the goal is what
+    follows 'on', as when 'on' opens the next line (Transpordiamet's rule, one body's documents)."""
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    assert text.count(written) == 1
+    k = written.index(" on ") + len(" on")
+    assert _changes(name, text.replace(written, f"{written[:k]}\n{written[k + 1 :]}").encode(), ".txt") == []
