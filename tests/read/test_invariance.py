@@ -402,15 +402,20 @@ def test_a_sentence_a_wrap_begins_with_a_label_word_is_no_field() -> None:
         ("aki_2025_4p_jurist", 97),
         ("rakvere_muusikakool_opetaja", 58),
         ("rakvere_muusikakool_opetaja", 61),
+        ("raasiku_rahvamaja_koristaja", 43),  # "(01. jaanuar-" / "31. detsember)."
+        ("raasiku_rahvamaja_koristaja", 85),
     ],
 )
 def test_numbers_in_a_text_files_hard_wrapped_lines(name: str, width: int) -> None:
     """A text file wrapped at a width with hard line breaks, no blank lines: not a page's text layer, yet
     its numbers are read as in a page's lines. AKI's run-in duties ('… regulatsioone 3.2. osaleb …', or
     '… 3.2.' ending a line): the next item's number starts that item (20 of 21 widths 40-100 in steps of 3
-    reported 'duties.3.1 merged' before). Rakvere's '… õppetunde nädalas' / '24. Õppetundidest': a number
-    that goes on from no item is the sentence's (widths 58 and 61 split clause 4 before)."""
-    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    reported 'duties.3.1 merged' before). Rakvere's '… õppetunde nädalas' / '24. Õppetundidest' and
+    Raasiku's '(01. jaanuar-' / '31. detsember)': a number that goes on from no item is the sentence's
+    (widths 58 and 61 split Rakvere's clause 4 before). The documents' own blank lines are left out."""
+    text = "".join(
+        f"{line}\n" for line in layouts.DOCUMENTS[name].read_text(encoding="utf-8").splitlines() if line.strip()
+    )
     wrapped = layouts.rewrap(text, width, 0.0, 7)
     assert not read_bytes(wrapped.encode(), f"{name}.txt", ".txt").wrapped  # not taken for a page's lines
     assert _changes(name, wrapped.encode(), ".txt") == []
