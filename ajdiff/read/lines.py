@@ -151,7 +151,10 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         num = numbering(body)
         if num is None and last_item is not None:
             num = _successor(body, last_item)
-        if num is not None and out and _wrapped_number(num, out[-1].text, last_top):
+        # In a text file not taken for a page's lines, only a line as long as a wrapped one ends unfinished
+        # by its width: a short value ('Nõustaja') above a section number is a field's end.
+        cut_by_width = bool(out) and (raw.wrapped or len(out[-1].text) >= _HARD_WRAP_MIN)
+        if num is not None and cut_by_width and _wrapped_number(num, out[-1].text, last_top):
             num = None  # "… õppetunde nädalas" / "24. Õppetundidest …": a page or a text file cut before a number
         if num and num.depth == 1 and i < len(lines):
             # A heading wrapped before a lowercase word ("3. Teenistuskoha" / "täitjale esitatavad nõuded").
@@ -192,6 +195,8 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     return out, metadata
 
 
+_HARD_WRAP_MIN = 35  # characters: a line this long in a text file may be one its width cut (pages are 40-100)
+
 _ENDING_NUMBER = re.compile(r"\s(\d{1,2})\.(?:\s+(\S.*))?$")
 
 
@@ -211,6 +216,8 @@ def _wrapped_number(num: Numbering, before: str, last_top: int) -> bool:
     A line ending in a word or in a range's dash ('(01. jaanuar-' / '31. detsember)', Raasiku) is unfinished."""
     if num.style != "decimal" or ends_sentence(before) or not (before[-1:].isalpha() or before[-1:] in "-–"):
         return False
+    if _caps(num.rest) or heading_prefix(num.rest):
+        return False  # "6. TÖÖVAHENDID" after a gap in the numbering is a section's heading
     top = num.parts[0]
     return top not in (last_top, last_top + 1, 1)
 
