@@ -216,10 +216,10 @@ def _wrapped_number(num: Numbering, before: str, last_top: int) -> bool:
     A line ending in a word or in a range's dash ('(01. jaanuar-' / '31. detsember)', Raasiku) is unfinished."""
     if num.style != "decimal" or ends_sentence(before) or not (before[-1:].isalpha() or before[-1:] in "-–"):
         return False
-    if _caps(num.rest) or heading_prefix(num.rest):
-        return False  # "6. TÖÖVAHENDID" after a gap in the numbering is a section's heading
-    top = num.parts[0]
-    return top not in (last_top, last_top + 1, 1)
+    if num.parts[0] in (last_top, last_top + 1, 1):
+        return False
+    # "6. TÖÖVAHENDID" after a gap in the numbering is a section's heading (looked up last: it costs most).
+    return not (_caps(num.rest) or heading_prefix(num.rest))
 
 
 def _successor(text: str, last: Numbering) -> Numbering | None:
