@@ -441,11 +441,17 @@ def change_title(change: Change, lang: str = Lang.ET) -> str:
     field's name in `lang`."""
     if change.heading:
         return change.heading
+    return field_name(change.path, change.own_label, lang)
+
+
+def field_name(path: str, own_label: str | None, lang: str = Lang.ET) -> str:
+    """A field's name: the document's own label (`own_label`) in Estonian, and in any language for a
+    field ajdiff has no name for, else the catalogue's name of `path` in `lang`."""
     # A field ajdiff has no name for ('Valmisolek lähetusteks') is named by the document's own words in
     # any language: there is no translation to give, and its slug would need the dictionary to be read.
-    if change.own_label and (lang == Lang.ET or f"field.{change.path}" not in WORDS):
-        return change.own_label
-    return path_label(change.path, lang)
+    if own_label and (lang == Lang.ET or f"field.{path}" not in WORDS):
+        return own_label
+    return path_label(path, lang)
 
 
 def _short(text: str | None, limit: int = 90) -> str:

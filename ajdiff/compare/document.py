@@ -471,7 +471,9 @@ def compare(old: JobDescription, new: JobDescription) -> Comparison:
     other_old, other_new = dict(old.other), dict(new.other)
     for slug in dict.fromkeys([*other_old, *other_new]):
         if f"other.{slug}" not in sections_old and f"other.{slug}" not in sections_new:
-            changes += _scalar(f"other.{slug}", other_old.get(slug), other_new.get(slug))
+            changes += (
+                _own_label(c, old, new) for c in _scalar(f"other.{slug}", other_old.get(slug), other_new.get(slug))
+            )
     steps += (Step.of(c) for c in changes)
     return Comparison(
         old=old,

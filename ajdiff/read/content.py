@@ -5,7 +5,7 @@ Each returns tree nodes that keep the lines' verbatim text."""
 from __future__ import annotations
 
 import re
-from dataclasses import field
+from dataclasses import field, replace
 
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS
@@ -167,9 +167,16 @@ def _sentence_field(text: str) -> tuple[str, str, str] | None:
             elif _inflected(before, lower[:k]):
                 key = "general.substituted_by"
         value = " ".join(after).strip(" ,;")
+        if verb in ("allub", "alluvad"):
+            # The clause ends where the holder's next verb starts ('allub Tööandja juhtimisele ja
+            # kontrollile ja täidab …'): a third-person verb ends in -b, a post's name hardly ever.
+            value = _NEXT_VERB.split(value, maxsplit=1)[0]
         if value:
             return key, verb, value
     return None
+
+
+_NEXT_VERB = re.compile(r",?\s+(?:ja|ning)\s+(?=[a-zõäöüšž]+b\b)")
 
 
 def _inflected(word: str, before: list[str]) -> bool:
@@ -524,6 +531,8 @@ def read_duties(
 ) -> list[Node]:
     """Numbered duties (3.1., 3.1.1, 1.), each a task with its results; unnumbered duties by paragraph.
     `columns`: the text is OCR of a task | result table read across, whose lines mix both columns."""
+    if sum(line.bullet for line in lines) >= _BULLETED_RESULTS:
+        lines = [part for line in lines for part in _glued_bullet(line)]
     starts = _duty_numbers(lines, major)
     if not starts:
         return _unnumbered_duties(lines, wrapped)
@@ -591,6 +600,28 @@ def read_duties(
     if headers:
         warnings.append(_("duties: ignored text before the first duty: {0}").format(repr(" ".join(headers)[:80])))
     return [b.node() for b in before] + [_finish(d.draft) for d in duties]
+
+
+_BULLETED_RESULTS = 2  # bullet lines under the duties: the document marks its results so
+_GLUED_BULLET = re.compile(r"(?<=[;.])\s+[-–•▪\uf000-\uf0ff]\s+(?=\S)")  # a private-use glyph: Symbol font's bullets
+
+
+def _glued_bullet(line: Line) -> tuple[Line, ...]:
+    """A bullet run onto the line before it ('… vedu; - dokumendid … jõuavad', PPA): two lines, the
+    bullet's its own, as the document's other results are (a bullet mark after a sentence's end is no
+    dash inside it); any other line as it is. Each keeps its part of the line as written."""
+    m = _GLUED_BULLET.search(line.text)
+    if m is None:
+        return (line,)
+    text, rest = line.text[: m.start()], line.text[m.end() :]
+    num = line.num
+    if num is not None:
+        glued = _GLUED_BULLET.search(num.rest)
+        num = replace(num, rest=num.rest[: glued.start()]) if glued else num
+    mv = _GLUED_BULLET.search(line.verbatim)
+    own, bullet = (line.verbatim[: mv.start()], line.verbatim[mv.start() :].strip()) if mv else (line.verbatim, "")
+    head = Line(text, own, line.origin, line.blank_before, line.bullet, num)
+    return head, Line(rest, bullet, line.origin, False, True)
 
 
 def _finish(draft: _Draft) -> Node:

@@ -95,6 +95,25 @@ def _stem_position(nodes: tuple[Node, ...]) -> str | None:
     return None
 
 
+def _supervisor(value: str) -> str:
+    """The supervisor in the nominative: 'allub grupijuhile' names 'grupijuht', 'allub Tööandja
+    juhtimisele ja kontrollile' names 'Tööandja' (the genitive before the word for being supervised)."""
+    words = value.split()
+    nouns = vocabulary().supervision_nouns
+    cut = next((k for k, w in enumerate(words) if k and fold(w) in nouns), None)
+    if cut is not None:
+        return nominative(" ".join(words[:cut]))
+    return nominative_in(value, allative=True)  # 'allub grupijuhile'
+
+
+def _name_only(value: str) -> str:
+    """A name without the full stop of the sentence it ends ('3. allub kooli direktorile.'): a name with
+    a sentence inside it keeps its text as written."""
+    if value.endswith(".") and not value.endswith("..") and ". " not in value and len(value.split()) <= 8:
+        return value[:-1].rstrip()
+    return value
+
+
 class _Collector:
     """Walks the tree once and keeps the first value of every typed key."""
 
@@ -155,7 +174,9 @@ class _Collector:
             if node.text:
                 self.general.setdefault("goal", node.text)
         elif key.startswith("other.") and (node.text or node.children):
-            self.other.append((key.split(".", 1)[1], _section_text(node)))
+            text = _section_text(node)
+            if text:  # '2. AMETIKOHA KIRJELDUS' holding only named parts (its goal, its duties) has none of its own
+                self.other.append((key.split(".", 1)[1], text))
         for child in node.children:
             if child.kind is NodeKind.SECTION:
                 self.section(child)
@@ -185,14 +206,28 @@ def _section_text(node: Node) -> str:
 
 
 def _own_labels(nodes: tuple[Node, ...]) -> tuple[tuple[str, str], ...]:
-    """Each typed field's label as the document writes it (the first field of a key that has one)."""
+    """Each field's label as the document writes it (the first field of a key that has one): a typed
+    field's when the vocabulary knows it; a field or section ajdiff has no key for ('Ametisse nimetab',
+    '6. TÖÖVAHENDID') under its path other.<slug>, for its slug is no name to show a person."""
     labels: dict[str, str] = {}
     for node in walk(nodes):
         if node.kind is NodeKind.FIELD and node.key and node.label and node.key not in labels:
             label = known_label(node.key, node.label)
             if label:
                 labels[node.key] = label
+        elif node.kind is NodeKind.FIELD and not node.key and node.label:
+            labels.setdefault(
+                f"other.{slugify(node.label)}", known_label("untyped", node.label) or _as_written(node.label)
+            )
+        elif node.kind is NodeKind.SECTION and (node.key or "").startswith("other.") and node.label:
+            labels.setdefault(node.key or "", _as_written(node.label))
     return tuple(labels.items())
+
+
+def _as_written(label: str) -> str:
+    """A label as a name: its colon dropped, capitals ('AMETNIK JUHINDUB') as a sentence starts."""
+    label = label.strip().rstrip(":").strip()
+    return label[:1] + label[1:].lower() if label.isupper() else label
 
 
 def to_model(
@@ -222,7 +257,10 @@ def to_model(
         if post:
             c.general["position"] = post
     if c.general.get("supervisor"):
-        c.general["supervisor"] = nominative_in(c.general["supervisor"], allative=True)  # 'allub grupijuhile'
+        c.general["supervisor"] = _supervisor(c.general["supervisor"])
+    for key in ("position", "unit", "supervisor"):
+        if c.general.get(key):
+            c.general[key] = _name_only(c.general[key])
     if "duties" not in c.sections or not c.duties:
         warnings.append(_("no duties section found"))
     if not c.requirements and not c.extra:

@@ -13,10 +13,6 @@ from ajdiff.tree import Origin, line_origin
 
 # "3.1." "3.1" "3.1.1" "2." "2)" — and the text after it.
 _DECIMAL = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3}){0,3})([.,)]?)(?:\s+|$)(.*)$")
-# A number whose point the word follows without a space ('3.1.Koristajal', '4.töötab', '6.Kvalifikatsiooni…'):
-# typed so in Raasiku Rahvamaja's, Rakvere Muusikakool's and Surju's documents. A word of three letters or
-# more must follow, so '1.a' or a date's '05.03.2003' is no number.
-_GLUED_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.([^\W\d_]{3}.*)$")
 _LETTER = re.compile(r"^([a-zõäöü])\)\s+(.+)$")
 _ROMAN = re.compile(r"^(X{0,1}(?:IX|IV|V?I{1,3}|V|X))[.)]?\s+(\S.*)$")
 _BARE_NUMBER = re.compile(r"^(\d{1,2})\s*[.,]$")
@@ -80,10 +76,6 @@ def numbering(text: str) -> Numbering | None:
         elif len(parts[-1]) > 3 or any(len(p) > 3 for p in parts):
             return None
         return Numbering(".".join(str(int(p)) for p in parts), len(parts), "decimal", rest)
-    m = _GLUED_DECIMAL.match(text)
-    if m:
-        parts = m.group(1).split(".")
-        return Numbering(".".join(str(int(p)) for p in parts), len(parts), "decimal", m.group(2))
     m = _LETTER.match(text)
     if m:
         return Numbering(m.group(1), 0, "letter", m.group(2))
@@ -104,6 +96,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     signing = False
     last_item: Numbering | None = None  # the numbered item the following lines may continue
     last_top = 0  # the first part of the last decimal number ('3' of '3.', '3.2')
+    last_num: Numbering | None = None  # the last decimal number, which a number glued to its word may follow
     while i < len(lines):
         text = lines[i]
         origin = origins[i] if i < len(origins) else line_origin(i + 1)
@@ -151,6 +144,8 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         num = numbering(body)
         if num is None and last_item is not None:
             num = _successor(body, last_item)
+        if num is None and last_num is not None and (glued_num := _glued_successor(body, last_num)):
+            num, body = glued_num, f"{glued_num.number}. {glued_num.rest}"  # "4.töötab …" after "3. allub …"
         # In a text file not taken for a page's lines, only a line as long as a wrapped one ends unfinished
         # by its width: a short value ('Nõustaja') above a section number is a field's end.
         cut_by_width = bool(out) and (raw.wrapped or len(out[-1].text) >= _HARD_WRAP_MIN)
@@ -191,6 +186,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             last_item = num if num.style == "decimal" and num.depth >= 2 else None
             if num.style == "decimal":
                 last_top = num.parts[0]
+                last_num = num
         blank = False
     return out, metadata
 
@@ -231,6 +227,20 @@ def _successor(text: str, last: Numbering) -> Numbering | None:
     number = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
     m = re.match(rf"{re.escape(number)}[.)]?\s+(\S.*)$", text)
     return Numbering(number, len(parts), "decimal", m.group(1)) if m else None
+
+
+def _glued_successor(text: str, last: Numbering) -> Numbering | None:
+    """The item after `last` written without a space after its number ('4.töötab …' after '3. allub …'):
+    a number glued to a word is refused on its own ('3.a', a version, an abbreviation), but the next
+    number after an item's, followed by a word, numbers its line as a person reads it: the next at its
+    depth, or the next section's number or its first item ('6.Kvalifikatsioonin…' after '5.3.', Surju;
+    '3.1.Koristajal' after '2.6.' and the heading 'III ÕIGUSED', Raasiku)."""
+    parts = last.parts
+    following = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
+    for number in dict.fromkeys((following, f"{parts[0] + 1}.1", str(parts[0] + 1))):
+        if text.startswith(f"{number}.") and text[len(number) + 1 : len(number) + 2].isalpha():
+            return Numbering(number, number.count(".") + 1, "decimal", text[len(number) + 1 :])
+    return None
 
 
 def _glued_item(text: str, num: Numbering, at_end: bool = False, own_number: bool = True) -> int | None:

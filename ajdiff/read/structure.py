@@ -58,8 +58,11 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-def _heading(line: Line, expected: int, following: Line | None, in_body: bool) -> _Heading | None:
-    """The heading a line is, or None. `expected` is the next top-level number; `following` the next line."""
+def _heading(
+    line: Line, expected: int, following: Line | None, in_body: bool, in_fields: bool = True
+) -> _Heading | None:
+    """The heading a line is, or None. `expected` is the next top-level number; `following` the next line;
+    `in_fields` whether the section it stands in reads labels as fields."""
     num = line.num
     if num is not None:
         if num.depth != 1 or num.style not in ("decimal", "roman"):
@@ -102,8 +105,10 @@ def _heading(line: Line, expected: int, following: Line | None, in_body: bool) -
     if not text or len(text) > _MAX_HEADING_CHARS or line.bullet or not text[0].isupper() or text.endswith("."):
         return None
     named = heading_key(text)
-    # "Teenistuskoha eesmärk" or "Õigused" alone on a line is a label whose value follows, not a heading.
-    if named and not (in_body and not _is_caps(text) and _is_label(text)):
+    # "Teenistuskoha eesmärk" or "Õigused" alone on a line is a label whose value follows, not a heading,
+    # where labels are read as fields; under a heading ajdiff has no name for ('2. AMETIKOHA KIRJELDUS' /
+    # 'Ametikoha eesmärk:') it names a part of that section, as 'Põhiülesanded:' beside it does.
+    if named and not (in_body and in_fields and not _is_caps(text) and _is_label(text)):
         return _Heading(named, text, None, "")
     if (
         in_body
@@ -127,7 +132,7 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
         if line.text[:11].lower() == "ametijuhend" and fold(line.text).startswith(review):
             top.append(_Draft("review", "", None, None, False, [line]))
             continue
-        h = _heading(line, expected, following, bool(top))
+        h = _heading(line, expected, following, bool(top), not top or top[-1].key is not None)
         if h is None:
             (top[-1].children[-1].lines if top and top[-1].children else top[-1].lines if top else title).append(line)
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache, lru_cache
 
 from ajdiff.read import DATA
@@ -47,6 +48,9 @@ class Vocabulary:
     table_headers: tuple[str, ...]
     list_intros: tuple[str, ...]
     signatures: tuple[str, ...]
+    acknowledgements: tuple[str, ...]
+    supervision_nouns: frozenset[str]
+    """'allub tööandja juhtimisele': the words after the supervisor's name in the genitive."""
     review_sentence: str
     title_word: str
 
@@ -71,6 +75,8 @@ def vocabulary() -> Vocabulary:
         table_headers=tuple(ocr_fold(p) for p in data["table_headers"]),
         list_intros=tuple(fold(p) for p in data["list_intros"]),
         signatures=tuple(fold(p) for p in data["signatures"]),
+        acknowledgements=tuple(fold(p) for p in data["acknowledgements"]),
+        supervision_nouns=frozenset(fold(p) for p in data["supervision_nouns"]),
         review_sentence=fold(data["review_sentence"]),
         title_word=fold(data["title_word"]),
     )
@@ -167,18 +173,40 @@ def heading_key(title: str) -> str | None:
 def match_label(text: str, prefix: str = "") -> LabelHit | None:
     """A known label at the start of a line ('Vahetu juht Talituse juhataja'), restricted to keys
     starting with `prefix` ('general.', 'requirements.'), exact matches before OCR-alike ones."""
-    words = text.split()
+    shown = words = text.split()
+    tries = [words]
+    if "(" in text:
+        shown, plural, singular = _plural_labels(text)
+        tries = [plural, singular]
     terms = _label_terms(prefix)
     for fuzzy in (False, True):
-        hit = _prefix_match(words, terms, fuzzy)
+        hit = next((h for h in (_prefix_match(w, terms, fuzzy) for w in tries) if h), None)
         if hit:
             term, n = hit
-            rest = " ".join(words[n:])
+            rest = " ".join(shown[n:])
             # "Haridus : kõrgharidus", "Vahetu juht – osakonna juhataja"; a lone "-" is the value "none".
             if rest.startswith((": ", "– ", "- ")) or rest == ":":
                 rest = rest[1:].strip()
-            return LabelHit(term.key, " ".join(words[:n]).rstrip(":"), rest)
+            return LabelHit(term.key, " ".join(shown[:n]).rstrip(":"), rest)
     return None
+
+
+# A label that names one or more writes its plural ending in brackets: 'Asendaja(d)', 'Alluva (d)',
+# 'Asendatava(d):'; near a line's start, for a bracket inside a value is no label's.
+_SPACED_PLURAL = re.compile(r"^((?:\S+\s+){0,3}\w+)\s\((d|id)\)(?=[\s:]|$)")
+_PLURAL_WORD = re.compile(r"^(\w+)\((d|id)\)(:?)$")
+
+
+def _plural_labels(text: str) -> tuple[list[str], list[str], list[str]]:
+    """A line's words as written (a bracketed plural ending joined to its word: 'Asendaja(d)'), and as
+    matched: the plural ('asendajad', 'alluvad'), else the singular ('teenistuja asendaja')."""
+    shown = _SPACED_PLURAL.sub(r"\1(\2)", text).split()
+    head = shown[:4]
+    return (
+        shown,
+        [_PLURAL_WORD.sub(r"\1\2\3", w) for w in head] + shown[4:],
+        [_PLURAL_WORD.sub(r"\1\3", w) for w in head] + shown[4:],
+    )
 
 
 @cache
@@ -310,7 +338,17 @@ def is_list_intro(text: str) -> bool:
 
 
 def is_signature(text: str) -> bool:
-    """A signature line ('(allkirjastatud digitaalselt)', 'Poolte allkirjad')."""
+    """A signature line ('(allkirjastatud digitaalselt)', 'Poolte allkirjad'), the holder's acknowledgement
+    that opens a signature block ('Kinnitan allkirjaga, et olen ametijuhendiga tutvunud …', '(nimi ja
+    allkiri)'), or a form's blank to sign on ('______ ____ . ______ 200 __. a.')."""
     low = text.lower()
     # Fold only lines that can be a signature: folding every line costs.
-    return ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in vocabulary().signatures)
+    if ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in vocabulary().signatures):
+        return True
+    if "allkir" in low or "tutvu" in low:
+        # At the line's start only: a duty may say that others are to read it ('Tagab, et … tutvunud').
+        return fold(text).startswith(vocabulary().acknowledgements)
+    return "_____" in text and sum(c.isalpha() for c in text) <= _BLANK_LETTERS
+
+
+_BLANK_LETTERS = 3  # a blank to fill in is underscores with a date's 'a.' at most, no words

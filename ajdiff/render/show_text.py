@@ -61,7 +61,8 @@ def show_document(doc: JobDescription) -> str:
     else:
         out.append(f"  {languages}: —")
     for slug, text in r.extra:
-        name = (doc.own_label(f"requirements.{slug}") if lang == "et" else None) or slug
+        # A field ajdiff has no name for is named by the document's own words in any language.
+        name = doc.own_label(f"requirements.{slug}") or slug
         out.append(_wrap(f"{name}: {text}", "  "))
     for section in ("rights", "responsibilities", "competencies"):
         items = getattr(doc, section)
@@ -70,7 +71,7 @@ def show_document(doc: JobDescription) -> str:
     if doc.review:
         out += ["", _wrap(f"{word('show.review', lang)}: {doc.review}", "")]
     for slug, text in doc.other:
-        out += ["", _wrap(f"{slug}: {text}", "")]
+        out += ["", _wrap(f"{doc.own_label(f'other.{slug}') or slug}: {text}", "")]
     if doc.warnings:
         out += ["", f"{word('show.warnings', lang)}:"] + [f"  ! {w}" for w in doc.warnings]
     return "\n".join(out) + "\n"

@@ -14,7 +14,7 @@ from ajdiff.changes import Change, ChangeKind, Span, SpanOp
 from ajdiff.model import JobDescription
 from ajdiff.records import dataclass
 from ajdiff.review import Mark, ReviewEntry
-from ajdiff.words import annex_name, change_title, counted, kind_name, path_label, section_name, word
+from ajdiff.words import annex_name, change_title, counted, field_name, kind_name, section_name, word
 
 DELETED = "$text-error strike"
 INSERTED = "$text-success underline"
@@ -227,7 +227,7 @@ def post_lines(doc: JobDescription, lang: str) -> list[Content]:
         if value in (None, "", ()):
             return
         shown = "; ".join(value) if isinstance(value, tuple) else str(value)
-        out.append(Content.assemble((f"{path_label(path, lang)}: ", "bold"), shown))
+        out.append(Content.assemble((f"{field_name(path, doc.own_label(path), lang)}: ", "bold"), shown))
 
     def title(section: str) -> None:
         out.append(Content(""))

@@ -50,6 +50,15 @@ def test_every_fact_is_read(name: str) -> None:
             ok = _fold(value) in _fold(general["position"]) and len(general["position"]) <= want["position_max"]
         elif key == "duties_min":
             ok = len(doc["duties"]) >= value
+        elif key == "duties_max":
+            ok = len(doc["duties"]) <= value  # a closing line ('Kinnitan allkirjaga, …') is no duty
+        elif key.startswith("results_"):  # a duty's results, all of them (none run into its task)
+            number = key.removeprefix("results_")
+            ok = [[_fold(r) for r in d["results"]] for d in doc["duties"] if d["number"] == number] == [
+                [_fold(r) for r in value]
+            ]
+        elif key.endswith("_are"):  # a list field's items, all of them (no next row's label among them)
+            ok = [_fold(x) for x in general[key.removesuffix("_are")]] == [_fold(x) for x in value]
         elif key in ("substituted_by", "substitutes_for"):
             ok = any(_fold(value) in _fold(x) for x in general[key])
         else:

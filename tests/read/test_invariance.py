@@ -41,6 +41,10 @@ KNOWN = {
     # The re-wrap cuts the text's own wrapped value line again ('… või järelevalve' / 'osakonna' /
     # 'teenistujaid'): the short 'osakonna', where the next word would fit, reads as a value's end.
     ("transpordiamet_2025_022_jarelevalve_juhataja", "rewrap-0"): _STACKED,
+    # Its special conditions ('Töötingimuste erisused', read as a field of its own) make the general
+    # table a row longer: the duty table's first row now breaks after its first line, both cells' rest
+    # on the next page, and the task cell's later paragraphs there are read after the result cell's first.
+    ("ppa_2021_piirkonnapolitseinik", "pdf-tables"): "a duty row split by a page break after its first line",
 }
 
 
