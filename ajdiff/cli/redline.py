@@ -98,6 +98,23 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compare, build the redline in memory, then write it in one atomic step (or to stdout for -o -)."""
+    import gc
+
+    # The cyclic collector finds nothing to free in a redline (records, lxml's elements, no cycles of note)
+    # but scanned the modules being imported and the trees being built again and again: paused for the run.
+    enabled = gc.isenabled()
+    gc.disable()
+    from ajdiff.read.formats.docx import keeping_parsed
+
+    try:
+        with keeping_parsed():  # the Word packages the comparison parses and walks: the redline writes into them
+            return _run(args)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     from ajdiff.cli.options import EXIT_SAME, check_output, compare_from_args, emit_bytes, max_bytes
     from ajdiff.errors import one_line
     from ajdiff.words import word

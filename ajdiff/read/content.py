@@ -10,6 +10,7 @@ from dataclasses import field, replace
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS
 from ajdiff.read.lines import Line
+from ajdiff.read.names import ends_in_genitive
 from ajdiff.read.vocabulary import is_list_intro, is_results_label, is_table_header, match_label
 from ajdiff.records import dataclass
 from ajdiff.text import (
@@ -77,7 +78,9 @@ def _segment(values: list[Line], count: int) -> list[list[Line]]:
     """Cut the value lines below a stack of labels into one group per label.
 
     A cut is cheap after a short line (it ended where its value ended) and before an uppercase
-    line; dear after a line that cannot end (a connector, a comma, an open bracket).
+    line; dear after a line that cannot end (a connector, a comma, an open bracket), and after one whose
+    last word is a genitive ('… järelevalve osakonna' / 'teenistujaid'): a genitive stands before the
+    noun it qualifies, so a name or a list of posts does not end in one, however short the line.
     """
     if count <= 1 or len(values) <= count:
         groups = [[v] for v in values] + [[] for _ in range(count - len(values))]
@@ -88,6 +91,8 @@ def _segment(values: list[Line], count: int) -> list[list[Line]]:
         cost = len(values[k].text) / width
         if wants_more(values[k].text):
             cost += 2.0
+        elif ends_in_genitive(values[k].text):
+            cost += 1.0
         if not starts_lower(values[k + 1].text):
             cost -= 0.5
         costs.append((cost, k))
@@ -526,6 +531,13 @@ def _numbered_headers(lines: list[Line], starts: set[int]) -> set[int]:
     return found
 
 
+def _ends_results_label(above: str, text: str) -> bool:
+    """A results column's name cut over lines, its start at the end of the header line above
+    ('Teenistuskoha ülesanded Tulemuslikkuse mõõtmise' / 'kriteeriumid/ Soovitud töötulemus', PPA)."""
+    words = f"{above} {text}".split()
+    return any(is_results_label(" ".join(words[k:]).rstrip(":")) for k in range(len(above.split())))
+
+
 def read_duties(
     lines: list[Line], wrapped: bool, warnings: list[str], major: str | None = None, columns: bool = False
 ) -> list[Node]:
@@ -594,8 +606,13 @@ def read_duties(
     rows = {lines[k].text for k in header_rows}
     headers = [
         b.text
-        for b in before
-        if b.text not in rows and not is_table_header(b.text) and not is_results_label(b.text.rstrip(":"))
+        for k, b in enumerate(before)
+        if b.text not in rows
+        and not is_table_header(b.text)
+        and not is_results_label(b.text.rstrip(":"))
+        and not (k and _ends_results_label(before[k - 1].text, b.text))
+        # "Rakvere Muusikakooli õpetaja on kohustatud:" introduces the duties right below it.
+        and not (k == len(before) - 1 and b.text.endswith(":"))
     ]
     if headers:
         warnings.append(_("duties: ignored text before the first duty: {0}").format(repr(" ".join(headers)[:80])))

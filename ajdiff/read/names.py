@@ -23,6 +23,7 @@ _DOUBLING = "kpts"  # a short stem's weak grade: 'koka' → 'kokk', 'grupi' → 
 _WEAK_TO_STRONG = {"d": "t", "g": "k", "b": "p"}  # 'eksperdi' → 'ekspert', 'tõlgi' → 'tõlk'
 _ADJECTIVE_GENITIVE = (("lise", "line"), ("va", "v"), ("ma", "m"))  # 'akadeemilise', 'juhtiva', 'vanema'
 _WORD = re.compile(r"[^\W\d_]+")  # a hyphenated name inflects its last part: 'IT-spetsialisti'
+_CASE_ENDINGS = ("le", "sse", "ga", "na", "ta")  # the cases whose ending, like a genitive, ends in a vowel
 _MIN_HEAD = 3  # shorter tails ("aja", "pea") are words of their own, never undone
 
 
@@ -126,6 +127,22 @@ def nominative(name: str, allative: bool = False) -> str:
         if adjective is not None:
             out = out[: before.start()] + _same_case(adjective, before.group(0)) + out[before.end() :]
     return out
+
+
+def ends_in_genitive(text: str) -> bool:
+    """True when the text's last word is a noun's genitive that is not also a word as it stands
+    ('… järelevalve osakonna', not '… osakonna teenistuja'): it qualifies a noun still to come."""
+    found = _WORD.findall(text[-40:])
+    if not found or not found[-1].islower() or text.rstrip()[-1:] in ".;:)":
+        return False
+    word = found[-1]
+    if _head_nominative(word, False) is None:
+        return False
+    # A case ending on a genitive stem is that case: 'õigustele' is 'õiguste' + '-le', not a genitive of 'õigustel'.
+    return not any(
+        word.endswith(ending) and (word[: -len(ending)] in words() or _head_nominative(word[: -len(ending)], False))
+        for ending in _CASE_ENDINGS
+    )
 
 
 def _sentence_case(name: str) -> str:

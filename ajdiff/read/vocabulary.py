@@ -165,6 +165,10 @@ def heading_key(title: str) -> str | None:
     folded = ocr_fold(title)
     for term in vocabulary().heading_endings:
         if folded.endswith(term.ocr) and len(folded.split()) <= term.words + 3:
+            # "Teenistuskoht Arendavate (eesmärgid)": a label and its value, the heading word in the value.
+            label = match_label(title)
+            if label and label.rest and known_label(label.key, label.label):
+                return None
             return term.key
     return None
 

@@ -14,8 +14,9 @@ compared too.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ from ajdiff.read.formats import DEFAULT_MAX_BYTES, SourceText, read_bytes, read_
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.orders import register_rows
 from ajdiff.read.parse import parse_source
+from ajdiff.records import dataclass
 from ajdiff.redline import track
 from ajdiff.redline.numbering import adopt_numbering
 from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, mark_row, paragraph
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
     from ajdiff.review import Review
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)  # the standard one: a default argument below, which ruff knows immutable
 class RedlineOptions:
     """How the redline is written."""
 
@@ -332,7 +334,7 @@ def _side(
         return None, _Side([], [], "")
     package, source = _read(path, options, text=not docs, base=base, given=given)
     if package is not None:
-        units = word_units(package.document, package.part)
+        units = word_units(package.document, package.part, package.walked)
     else:
         assert source is not None  # read whenever there is no package
         # The register's metadata tables are not the documents' text: the reader sets them aside, so does the body.

@@ -6,8 +6,9 @@ module is the packaging layer of both: Open Packaging Conventions (zip members, 
 relationships) and the document properties, with lxml and zipfile alone so that `ajdiff redline`
 starts fast. The WordprocessingML it adds (styles, comments, settings) comes from `oxml`.
 
-Parts nobody changes are written back byte for byte; the output is the same bytes for the same
-inputs (zip times from the given date, a fixed member order).
+Parts nobody changes are written back byte for byte, their compressed bytes copied as they came
+(deflating the 300-700 KB of styles Word packages carry again cost a redline more than reading them);
+the output is the same bytes for the same inputs (zip times from the given date, a fixed member order).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime, timezone
 
 from lxml import etree
@@ -23,6 +24,7 @@ from lxml import etree
 from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.read.formats import DEFAULT_MAX_BYTES
+from ajdiff.read.formats.docx import Paragraph, Parsed, take_parsed
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member
 from ajdiff.records import dataclass
@@ -160,15 +162,30 @@ def _serialize(root: etree._Element) -> bytes:
 class Package:
     """A .docx in memory: parts as bytes, untouched unless changed; the main document part parsed."""
 
-    def __init__(self, parts: dict[str, bytes], main: str, name: str) -> None:
-        """Use `from_docx` or `blank`; `parts` maps member names to bytes, in the package's order."""
+    def __init__(
+        self,
+        parts: Mapping[str, bytes | None],
+        main: str,
+        name: str,
+        source: tuple[bytes, zipfile.ZipFile] | None = None,
+        read: Parsed | None = None,
+    ) -> None:
+        """Use `from_docx` or `blank`; `parts` maps member names to bytes, in the package's order, or to None
+        for a member of `source` (the zip's bytes, and the zip) inflated when it is first asked for; `read`:
+        the parts the reader parsed of these bytes, taken as they are."""
         self._name = name
         self._parts = dict(parts)
+        self._source = source
+        self._stored = {info.filename: info for info in source[1].infolist()} if source is not None else {}
         self._by_lower = {member.lower(): member for member in parts}
-        self._trees: dict[str, etree._Element] = {}
+        self._trees: dict[str, etree._Element] = dict(read.trees) if read is not None else {}
+        self.walked: tuple[Paragraph, ...] | None = read.paragraphs if read is not None else None
+        """The main part's paragraphs as the reader walked them (`body_paragraphs`), while they still are."""
         self._dirty: set[str] = set()
         self._main = main
         self._style_ids: dict[str, str] = {}
+        self._styles_present: list[tuple[str, str, str]] | None = None
+        """(name key, type, id) of the styles part's styles; `style_id` alone adds to the part."""
         self._bullet_num: int | None = None
         root = self._tree(main)
         if str(root.tag).startswith(f"{{{_STRICT_W}}}"):
@@ -192,7 +209,7 @@ class Package:
         `to_write`: every part this layer may change is parsed at once, so a damaged one is refused before
         any work; a package only read (OLD's) parses a part when it is asked for."""
         zf = open_zip(data, name, max_bytes, what="Word document")
-        parts: dict[str, bytes] = {}
+        parts: dict[str, bytes | None] = {}
         seen: set[str] = set()
         for info in zf.infolist():
             if info.is_dir() or not _is_part_name(info.filename):
@@ -202,12 +219,15 @@ class Package:
                     name, _("{0} is in the zip archive twice").format(info.filename), _("save it again as .docx")
                 )
             seen.add(info.filename.lower())
-            parts[info.filename] = read_member(zf, info, name)
+            # A package to write has every member inflated now (its CRC checked), so a damaged one is refused
+            # before any work; one only read (OLD's) inflates a member when it is asked for.
+            parts[info.filename] = read_member(zf, info, name) if to_write else None
         by_lower = {member.lower(): member for member in parts}
         if CONTENT_TYPES.lower() not in by_lower or _rels_name("").lower() not in by_lower:
             missing = CONTENT_TYPES if CONTENT_TYPES.lower() not in by_lower else _rels_name("")
             raise InputError(name, _("not a Word document (no {0} in the zip)").format(missing), _("save it as .docx"))
-        rels = parse_xml_safely(parts[by_lower[_rels_name("").lower()]], name, _rels_name(""))
+        package_rels = by_lower[_rels_name("").lower()]
+        rels = parse_xml_safely(parts[package_rels] or read_member(zf, package_rels, name), name, _rels_name(""))
         main = next(
             (
                 _resolve("", rel.get("Target") or "")
@@ -219,7 +239,10 @@ class Package:
         if main is None or main.lower() not in by_lower:
             problem = _("no main document part") if main is None else _("its main part {0} is missing").format(main)
             raise InputError(name, _("not a Word document ({0})").format(problem), _("save it as .docx"))
-        package = cls(parts, by_lower[main.lower()], name)
+        read = take_parsed(data)  # the trees the comparison read, when `keeping_parsed` kept them
+        if read is not None and read.main != by_lower[main.lower()]:
+            read = None
+        package = cls(parts, by_lower[main.lower()], name, (data, zf), read)
         package._check_main_type()
         if not to_write:
             return package
@@ -294,7 +317,9 @@ class Package:
         definition = oxml.builtin_style(name)
         styles = self._related(self._main, _STYLES, create=True)
         assert styles is not None
-        present = [(k, kind, sid) for k, kind, sid in oxml.iter_styles(styles) if sid]
+        if self._styles_present is None:  # read once: a redline asks for a dozen styles among hundreds
+            self._styles_present = [(k, kind, sid) for k, kind, sid in oxml.iter_styles(styles) if sid]
+        present = self._styles_present
         existing = next(
             (sid for k, kind, sid in present if k == key and (definition is None or kind == definition.kind.value)),
             None,
@@ -314,6 +339,7 @@ class Package:
         )
         style = oxml.style_element(definition, style_id, default=definition.default and not has_default)
         styles.append(style)
+        present.append((oxml.style_name_key(definition.name), definition.kind.value, style_id))
         self._dirty.add(self._part_of(styles))
         # Registered before its references resolve, so two styles linked to each other end.
         self._style_ids[key] = style_id
@@ -357,6 +383,8 @@ class Package:
         from ajdiff.redline.pending import accept_all
 
         count = accept_all(self.document)
+        if count:
+            self.walked = None  # the reader walked the paragraphs before their changes were accepted
         for rel in self._relationships(self._main).iterchildren(f"{{{_REL_NS}}}Relationship"):
             kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
             if kind not in _STORY_KINDS or rel.get("TargetMode") == "External":
@@ -406,7 +434,7 @@ class Package:
                 member = self._by_lower.get(_resolve(owner, rel.get("Target") or "").lower())
                 if member is None or member not in self._parts:
                     return None
-                return member, self._parts[member], rel.get("Type") or ""
+                return member, self._bytes(member), rel.get("Type") or ""
         return None
 
     def add_media(
@@ -477,14 +505,24 @@ class Package:
         members = [CONTENT_TYPES, *(m for m in self._parts if m != CONTENT_TYPES)]
         when = _zip_time(date)
         out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        # zipfile deflates every member again, the untouched too: it has no way to copy a member's
+        # compressed bytes, and a zip writer of our own is not worth the ~2% it would save.
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as zf:
             for member in members:
                 info = zipfile.ZipInfo(member, date_time=when)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.create_system = 0  # as Word writes them, whatever the platform
-                data = _serialize(self._trees[member]) if member in self._dirty else self._parts[member]
-                zf.writestr(info, data)
+                zf.writestr(info, _serialize(self._trees[member]) if member in self._dirty else self._bytes(member))
         return out.getvalue()
+
+    def _bytes(self, member: str) -> bytes:
+        """A member's bytes as they came (or as added), inflated from the base's zip on first use."""
+        data = self._parts[member]
+        if data is None:
+            assert self._source is not None  # only a member of the base's zip is None
+            data = read_member(self._source[1], self._stored[member], self._name)
+            self._parts[member] = data
+        return data
 
     # ------------------------------------------------------------ parts and relationships
 
@@ -494,7 +532,7 @@ class Package:
     def _tree(self, member: str) -> etree._Element:
         """A part parsed (once) with the reader's guards: no DOCTYPE, no entities, no network, no huge trees."""
         if member not in self._trees:
-            self._trees[member] = parse_xml_safely(self._parts[member], self._name, member)
+            self._trees[member] = parse_xml_safely(self._bytes(member), self._name, member)
         return self._trees[member]
 
     def _relationships(self, source: str) -> etree._Element:
@@ -575,6 +613,8 @@ class Package:
         member = self._by_lower[CONTENT_TYPES.lower()]
         if member != CONTENT_TYPES:  # the name is fixed by the standard; written back as it should be
             self._parts[CONTENT_TYPES] = self._parts.pop(member)
+            if member in self._stored:
+                self._stored[CONTENT_TYPES] = self._stored.pop(member)
             self._by_lower[CONTENT_TYPES.lower()] = CONTENT_TYPES
             if member in self._trees:
                 self._trees[CONTENT_TYPES] = self._trees.pop(member)

@@ -13,7 +13,7 @@ from typing import Any
 
 from ajdiff.model import JobDescription
 from ajdiff.read.formats import SourceText
-from ajdiff.read.formats.docx import body_paragraphs, numbered
+from ajdiff.read.formats.docx import Paragraph, body_paragraphs, numbered
 from ajdiff.records import dataclass
 from ajdiff.text import normalize_line
 from ajdiff.tree import Node, NodeKind, Origin, walk
@@ -35,13 +35,15 @@ class Unit:
     """Which container (the body, a table cell) holds it: a paragraph break comes or goes only inside one."""
 
 
-def word_units(document: Any, parts: Callable[[str], Any]) -> list[Unit]:
+def word_units(document: Any, parts: Callable[[str], Any], walked: Sequence[Paragraph] | None = None) -> list[Unit]:
     """The paragraphs of a Word main document part, with their elements; `parts` gives its numbering and
-    styles part when a paragraph is numbered."""
-    numbering, styles = (parts("numbering"), parts("styles")) if numbered(document) else (None, None)
+    styles part when a paragraph is numbered; `walked`: its paragraphs as the reader walked them already."""
+    if walked is None:
+        numbering, styles = (parts("numbering"), parts("styles")) if numbered(document) else (None, None)
+        walked = body_paragraphs(document, numbering, styles)
     containers: dict[object, int] = {}
     units = []
-    for p in body_paragraphs(document, numbering, styles):
+    for p in walked:
         number = containers.setdefault(p.element.getparent(), len(containers))
         units.append(Unit(p.text, (p.origin,), p.element, p.label, number))
     return units

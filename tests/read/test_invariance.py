@@ -34,17 +34,8 @@ REWRAPS = 2  # re-wrapped copies per document, each at its own random width and 
 
 # Layouts of documents that still read otherwise, each for a reason the reader does not yet handle.
 # Strict: when one is fixed its test passes, fails as XPASS, and the entry is removed.
-_STACKED = "labels stacked without values ('1.5 Alluvad' / '1.6 Asendaja' / '1.7 Asendab'), values wrapped below"
 KNOWN = {
     ("004_5d5ea316ff165238", "pdf-lines-tight"): "OCR lines without paragraph spacing: task and results columns mixed",
-    ("004_5d5ea316ff165238", "pdf-tables-tight"): "OCR lines in table cells without spacing: task and results mixed",
-    # The re-wrap cuts the text's own wrapped value line again ('… või järelevalve' / 'osakonna' /
-    # 'teenistujaid'): the short 'osakonna', where the next word would fit, reads as a value's end.
-    ("transpordiamet_2025_022_jarelevalve_juhataja", "rewrap-0"): _STACKED,
-    # Its special conditions ('Töötingimuste erisused', read as a field of its own) make the general
-    # table a row longer: the duty table's first row now breaks after its first line, both cells' rest
-    # on the next page, and the task cell's later paragraphs there are read after the result cell's first.
-    ("ppa_2021_piirkonnapolitseinik", "pdf-tables"): "a duty row split by a page break after its first line",
 }
 
 
@@ -262,6 +253,15 @@ RULES = {
         ("rtk_2024_85_finantsspetsialist", "pdf-tables-tight"),  # and its last word wrapped: see the test below
         ("rtk_2024_85_finantsspetsialist", "rewrap-pdf60"),
     ],
+    "under stacked labels a value line ending in a genitive ('… järelevalve osakonna' / 'teenistujaid') goes on (below)": [
+        ("transpordiamet_2025_022_jarelevalve_juhataja", "rewrap-0"),  # the short 'osakonna' read as a value's end
+    ],
+    "a PDF of OCR'd lines without paragraph spacing: a line the next word would have fitted on ended (one body)": [
+        ("004_5d5ea316ff165238", "pdf-tables-tight"),  # "… koostamine ja" / "ning I6pparuannete …" glued
+    ],
+    "a row split by a page break: the rest of its first cell goes before the next cell's text (one body)": [
+        ("ppa_2021_piirkonnapolitseinik", "pdf-tables"),  # "… kogukonnaga," / "juriidiliste …" read as a result
+    ],
     "OCR'd lines are a scan's lines in any file that holds them": [
         ("004_5d5ea316ff165238", "docx-lines"),
         ("004_5d5ea316ff165238", "html-lines"),
@@ -365,6 +365,16 @@ def test_a_heading_cut_after_a_connector_reads_as_one(name: str, heading: str, c
             "eelarveaasta (01. jaanuar-\n31. detsember).",
             True,
         ),
+        # Stacked labels, a value cut after a genitive where the next word would fit (Transpordiamet 2025_022).
+        (
+            "sotsiaalministeerium_2010_juhtivaudiitor",
+            "1.5 Asendaja: siseauditi juhi määratud isik\n\n1.6 Keda asendab: siseauditi juhi määratud isikut\n",
+            "1.5 Asendaja\n1.6 Keda asendab\nsiseauditi juhi määratud isik\nsiseauditi juhi\nmääratud isikut\n",
+            False,
+        ),
+        # A number typed without its space ('4.töötab', Rakvere Muusikakool), on a duty and a label.
+        ("kuusalu_keskkool_opetaja", "\n2.2 Õpetaja suunab", "\n2.2.Õpetaja suunab", False),
+        ("aki_2025_4p_jurist", "\n1.2. Allub:", "\n1.2.Allub:", False),
         # A duty table's header row over two lines a cell, as a narrow column's PDF shows it (PPA 2025).
         (
             "syg_raamatukoguhoidja",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ajdiff.read.names import nominative, nominative_in, words
+from ajdiff.read.names import ends_in_genitive, nominative, nominative_in, words
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = [
@@ -95,3 +95,21 @@ def test_the_shipped_list_is_the_debian_dictionary() -> None:
     assert shipped.decode("utf-8").split() == build_words.entries(DIC)
     assert {"juht", "juhi", "korraldaja", "osakond"} <= words()
     assert resources.files("ajdiff").joinpath("data/et_words.COPYING").read_text(encoding="utf-8").count("LGPL")
+
+
+@pytest.mark.parametrize(
+    ("text", "genitive"),
+    [
+        ("teenistuse direktorit või järelevalve osakonna", True),  # Transpordiamet 2025_022, cut before its noun
+        ("osakonna teenistujad või lennundusteenistuse", True),  # Transpordiamet 2024_069
+        ("siseauditi juhi", True),  # Sotsiaalministeerium 2010
+        ("järelevalve osakonna teenistuja", False),  # a nominative like its genitive: a value may end so
+        ("mehitamata lennunduse osakonna teenistujaid", False),  # Transpordiamet 2024_223: a partitive
+        ("vastavalt neile antud õigustele", False),  # 2024_223: 'õiguste' + '-le', no genitive of 'õigustel'
+        ("juhataja korraldusele", False),
+        ("osakonna juhataja.", False),
+    ],
+)
+def test_a_value_line_ending_in_a_genitive_is_unfinished(text: str, genitive: bool) -> None:
+    """Under stacked labels a line ending in a genitive goes on: the genitive stands before its noun."""
+    assert ends_in_genitive(text) is genitive

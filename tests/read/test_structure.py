@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from ajdiff.api import compare_files
 from ajdiff.compare.document import compare
 from ajdiff.read.formats import SourceText
@@ -63,6 +65,80 @@ def test_labels_with_colons_capitals_and_sentences() -> None:
     assert doc.sections[0].children[0].verbatim == "KOOLI SEKRETÄRI AMETIJUHEND"  # the title as written
     assert [d.number for d in doc.duties] == ["2.1", "2.2"]
     assert doc.requirements.education == "keskharidus" and doc.requirements.language_map == {"et": "C1"}
+
+
+@pytest.mark.parametrize("position", ["Nõunik (strateegilised eesmärgid)", "Jurist (tööülesanded)"])
+def test_a_label_whose_value_holds_a_heading_word_is_a_field(position: str) -> None:
+    """'Teenistuskoht Nõunik (strateegilised eesmärgid)' is a label and its value, not the goal's (or the
+    duties') heading named by its last word (the benchmark's annex 13: 'no position found', the goal eaten)."""
+    (doc,) = _read(
+        "AMETIJUHEND\n1. Üldosa\nStruktuuriüksus Strateegiaosakond\n"
+        f"Teenistuskoht {position}\nVahetu juht Osakonna juhataja\n"
+        "Teenistuskoha eesmärk Ameti strateegia elluviimise toetamine.\n"
+        "2. Peamised teenistusülesanded Oodatavad tulemused\n2.1. Strateegia koostamine.\nStrateegia on koostatud.\n"
+        "3. Teenistuskoha täitjale esitatavad nõuded\nHaridus Magistrikraad\n"
+    )
+    g = doc.general
+    assert (g.position, g.supervisor) == (position, "Osakonna juhataja")
+    assert g.goal == "Ameti strateegia elluviimise toetamine."
+    assert doc.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "laid_out"),
+    [
+        # A header row cut over lines: "… Tulemuslikkuse mõõtmise kriteeriumid/" / "Soovitud tulemus" (PPA 2021),
+        # "… Tulemuslikkuse mõõtmise" / "kriteeriumid/ Soovitud töötulemus" (PPA 2025).
+        ("ppa_2021_piirkonnapolitseinik", "", ""),
+        ("ppa_2025_autojuht", "", ""),
+        # Another body's duty table with its results column's name cut so.
+        ("ravimiamet_2025_11_inspektor", "Ülesanne Tulemuslikkuse näitaja\n", "Ülesanne Tulemuslikkuse\nnäitaja\n"),
+        # "Rakvere Muusikakooli õpetaja on kohustatud:" right above the first duty introduces the duties.
+        ("rakvere_muusikakool_opetaja", "", ""),
+    ],
+)
+def test_a_header_row_cut_over_lines_or_an_intro_is_no_ignored_text(name: str, written: str, laid_out: str) -> None:
+    """What stands above the first duty as a table's header or the duties' introduction is not warned
+    about as text left out of every duty."""
+    text = (EXTERNAL / f"{name}.txt").read_text(encoding="utf-8")
+    assert text.count(written) == 1 or not written
+    docs = _read(text.replace(written, laid_out, 1) if written else text)
+    assert docs and all(d.duties for d in docs)
+    assert [w for d in docs for w in d.warnings if "ignored text" in w] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "conditions", "field", "value"),
+    [
+        (
+            "ppa_2021_piirkonnapolitseinik",
+            "teenistuskohal rakendatakse summeeritud tööaja arvestust, valveaega ja öötööd",
+            "substitutes_for",
+            ("vahetu juhi poolt määratud ametnikku",),
+        ),
+        ("ppa_2025_autojuht", "puuduvad", "subordinates", ()),
+        ("ppa_2025_grupijuht", "puuduvad", "subordinates", ("kahe- ja mitmepoolse koostöö grupi teenistujad",)),
+    ],
+)
+def test_the_conditions_of_service_are_a_field_of_their_own(
+    name: str, conditions: str, field: str, value: tuple[str, ...]
+) -> None:
+    """'Töötingimuste erisused' / 'Teenistustingimuste erisused' (PPA) are the special conditions, not
+    more of the field above them ('puuduvad Teenistustingimuste erisused puuduvad' as the subordinates)."""
+    docs = read_documents(EXTERNAL / f"{name}.txt")
+    doc = max(docs, key=lambda d: len(d.duties) + bool(d.general.position))
+    assert doc.general.special_conditions == conditions
+    assert getattr(doc.general, field) == value
+
+
+def test_a_number_typed_without_its_space_starts_an_item() -> None:
+    """Rakvere Muusikakool: '3. allub kooli direktorile.' / '4.töötab vastavalt tunniplaanile. …' is two
+    points; the supervisor was the rest of the section ('kooli direktor. 4.töötab …')."""
+    (doc,) = read_documents(EXTERNAL / "rakvere_muusikakool_opetaja.txt")
+    assert doc.general.supervisor == "kooli direktor"  # the sentence's full stop is not the name's
+    (general,) = [s for s in doc.sections if s.key == "general"]
+    assert [c.number for c in general.children] == [None, "1", "2", "3", "4"]
+    assert general.children[4].text.startswith("töötab vastavalt tunniplaanile. Õpetaja üldtööaeg")
 
 
 def test_an_unknown_heading_is_a_section_compared_by_its_heading() -> None:

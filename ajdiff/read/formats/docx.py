@@ -6,7 +6,9 @@ import itertools
 import posixpath
 import re
 import zipfile
+from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import field
 from typing import TYPE_CHECKING
 
@@ -15,7 +17,7 @@ from lxml import etree
 from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINES, SourceText
-from ajdiff.read.formats.ooxml import NAMESPACES, STRICT_W_NS, qn
+from ajdiff.read.formats.ooxml import STRICT_W_NS, qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member, refuse_dtd
 from ajdiff.read.formats.tables import flatten_row_cells
 from ajdiff.records import dataclass
@@ -130,7 +132,8 @@ class _Numbering:
                 self.abstract_of[num_id] = abstract_id
         if styles is not None:
             for style in styles.iterchildren(qn("w:style")):
-                num_pr = style.find("w:pPr/w:numPr", NAMESPACES)
+                ppr = style.find(qn("w:pPr"))  # not the path "w:pPr/w:numPr", compiled again on each call
+                num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
                 if num_pr is not None:
                     num_id = _val(num_pr.find(qn("w:numId")), "")
                     ilvl = _number(_val(num_pr.find(qn("w:ilvl")), "0"), -1, -1, _MAX_LEVELS)
@@ -340,9 +343,14 @@ def _children(parent: _Element, tag: str) -> Iterator[_Element]:
             yield from _children(child, tag)
 
 
+_PPR, _RPR, _DEL, _MOVE_FROM = qn("w:pPr"), qn("w:rPr"), qn("w:del"), qn("w:moveFrom")
+
+
 def _mark_deleted(p: _Element) -> bool:
-    mark = p.find("w:pPr/w:rPr", NAMESPACES)
-    return mark is not None and (mark.find(qn("w:del")) is not None or mark.find(qn("w:moveFrom")) is not None)
+    # Two child lookups, not the path "w:pPr/w:rPr": lxml compiles a path with namespaces on every call.
+    ppr = p.find(_PPR)
+    mark = ppr.find(_RPR) if ppr is not None else None
+    return mark is not None and (mark.find(_DEL) is not None or mark.find(_MOVE_FROM) is not None)
 
 
 @dataclass(frozen=True)
@@ -394,6 +402,52 @@ def body_paragraphs(
     walker = _Collector(_Numbering.load(numbering, styles))
     walker.blocks(body)
     return walker.found
+
+
+# ---------------------------------------------------------------- kept for the redline
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What `read_docx` parsed of one package and how it walked it, for the redline to write into."""
+
+    data: bytes
+    """The package's bytes: the very object read (a copy with the same bytes is another file read)."""
+    main: str
+    """The zip member of the main document part."""
+    trees: dict[str, _Element]
+    """Zip member → its parsed root: the main part, and its numbering and styles when they were parsed."""
+    paragraphs: tuple[Paragraph, ...]
+    """The main part's paragraphs with text, as `body_paragraphs` gives them, elements of `trees`."""
+
+
+class _Keeper:
+    """The packages `read_docx` keeps while `keeping_parsed` is open (None when it is not)."""
+
+    kept: deque[Parsed] | None = None
+
+
+_KEEPER = _Keeper()
+
+
+@contextmanager
+def keeping_parsed() -> Iterator[None]:
+    """While open, `read_docx` keeps the two packages it read last, parsed and walked, for `take_parsed`:
+    `ajdiff redline` writes into the very trees its comparison read, parsing and walking each part once."""
+    saved, _KEEPER.kept = _KEEPER.kept, deque(maxlen=2)  # a pair's two files; a folder's others are let go
+    try:
+        yield
+    finally:
+        _KEEPER.kept = saved
+
+
+def take_parsed(data: bytes) -> Parsed | None:
+    """What `read_docx` kept of these bytes (the same object), given once: the taker may change the trees."""
+    kept = _KEEPER.kept
+    found = next((k for k in kept if k.data is data), None) if kept else None
+    if found is not None and kept is not None:
+        kept.remove(found)
+    return found
 
 
 # ---------------------------------------------------------------- entry point
@@ -472,23 +526,29 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> SourceText:
         raise InputError(name, _("not a Word document (no word/document.xml in the zip)"), hint)
     document = _part(zf, names, main, name)
     body = document.find(qn("w:body")) if document is not None else None
-    if body is None:
+    if document is None or body is None:
         raise InputError(
             name, _("not a readable Word document: {0} has no w:body").format(main), _("save it again as .docx")
         )
     related = _relationships(zf, names, main, name)
-    if document is not None and numbered(document):
-        numbering = _Numbering.load(
-            _part(zf, names, related.get("numbering"), name), _part(zf, names, related.get("styles"), name)
-        )
+    trees = {main: document}
+    if numbered(document):
+        lists, styles = _part(zf, names, related.get("numbering"), name), _part(zf, names, related.get("styles"), name)
+        for kind, root in (("numbering", lists), ("styles", styles)):
+            if root is not None:
+                trees[names[related[kind].lower()]] = root
+        numbering = _Numbering.load(lists, styles)
     else:  # no list numbers to draw: the styles (often 300 KB of them) need not be parsed, only guarded
         for kind in ("numbering", "styles"):
             member = related.get(kind)
             if member and member.lower() in names:
                 refuse_dtd(read_member(zf, names[member.lower()], name), name, names[member.lower()])
         numbering = _Numbering.load(None, None)
-    walker = _Walker(numbering)
+    kept = _KEEPER.kept
+    walker = _Collector(numbering) if kept is not None else _Walker(numbering)
     pairs = walker.blocks(body)
+    if isinstance(walker, _Collector) and kept is not None:
+        kept.append(Parsed(data, main, trees, tuple(walker.found)))
     return SourceText(
         name=name,
         lines=tuple(normalize_line(line) for line, _ in pairs),

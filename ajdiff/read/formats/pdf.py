@@ -24,6 +24,7 @@ from typing import Any
 from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS, SourceText
+from ajdiff.read.lexicon import text_looks_like_ocr
 from ajdiff.read.vocabulary import is_table_header
 from ajdiff.records import dataclass
 from ajdiff.text import (
@@ -297,7 +298,9 @@ def _goes_on(text: str) -> bool:
     return starts_lower(text) or bool(re.match(r"\d+[a-zõäöüšž]", text))
 
 
-def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False) -> tuple[list[tuple[str, int]], int]:
+def _paragraphs(
+    pages: list[list[_Line]], *, fit: bool, lower_only: bool = False, scan: bool = False
+) -> tuple[list[tuple[str, int]], int]:
     """Join visual lines into paragraphs; also count the breaks that only a gap revealed.
 
     A table row split over a page break goes on in the same column on the next page: the first
@@ -305,6 +308,8 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False
     after an unfinished sentence, or sits at the text indent of a bulleted item. With `fit`, a line
     also ends its paragraph when the next line's first word would have fitted on it (for documents
     without paragraph spacing); with `lower_only`, only a line that can only go on an unfinished sentence is joined.
+    With `scan` (an OCR'd text: each line is a line of the scan), a line the next line's first word would
+    have fitted on ended there, however many lines its paragraph has: only the page's own wraps are joined.
     """
     paragraphs: list[str] = []
     first_page: list[int] = []  # per paragraph: the page it starts on
@@ -323,9 +328,14 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False
         carried = column_para if page_no else {}
         carried_lines, column_line = column_line, {}
         column_para = {}
+        # A row split by the page: the rest of its first cell, lines going on its unfinished sentence, goes
+        # before the next cell's text written on the page before: (column, where its next paragraph goes).
+        inserting: tuple[int, int] | None = None
         for line in lines:
             col = _column(line.x) if line.x is not None else None
             target = -1
+            if inserting is not None and (col != inserting[0] or not _goes_on(line.text)):
+                inserting = None
             if page_no and col is not None and col in carried and col not in column_para:
                 idx = carried[col]
                 bulleted = strip_bullet(line.text)[1]
@@ -343,12 +353,14 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False
                     hanging[idx] and not bulleted
                 ):
                     target = idx
+                    later = any(k > idx for c, k in carried.items() if c != col)
+                    inserting = (col, idx + 1) if later else None
             elif prev is not None and (page_no == 0 or column_para):
                 joined, by_gap = _continues(prev, line, widths if fit else None, leading, pitch)
                 if lower_only and joined:
                     # A paragraph's one short line ended by choice: a label "1.7. Asendab" above its value.
                     # (Deeper in a cell, a page break can leave a short line: "õige ja" / "ajakohase …".)
-                    ended = paragraphs[prev_idx] == prev.text and _would_fit(prev, line, widths)
+                    ended = (scan or paragraphs[prev_idx] == prev.text) and _would_fit(prev, line, widths)
                     joined = _goes_on(line.text) and not ends_sentence(prev.text) and not ended
                 gap_breaks += by_gap
                 target = prev_idx if joined else -1
@@ -358,12 +370,19 @@ def _paragraphs(pages: list[list[_Line]], *, fit: bool, lower_only: bool = False
                     raise ParagraphTooLong(len(paragraphs[target]) + 1 + len(line.text))
                 paragraphs[target] = _join(paragraphs[target], line.text, spaced[target])
             else:
-                paragraphs.append(line.text)
-                first_page.append(line.page)
-                spaced.append(False)
+                at = len(paragraphs)
+                if inserting is not None and not ends_sentence(paragraphs[inserting[1] - 1]):
+                    at = inserting[1]
+                    inserting = (inserting[0], at + 1)
+                    for marks in (carried, column_para):
+                        for c, k in marks.items():
+                            marks[c] = k + 1 if k >= at else k
+                paragraphs.insert(at, line.text)
+                first_page.insert(at, line.page)
+                spaced.insert(at, False)
                 # A bullet and its text at two x's: lines at the text's x belong to this item.
-                hanging.append(len(line.xs) >= 2 and strip_bullet(line.text)[1])
-                target = len(paragraphs) - 1
+                hanging.insert(at, len(line.xs) >= 2 and strip_bullet(line.text)[1])
+                target = at
             spaced[target] = line.spaced_end
             prev, prev_idx = line, target
             if line.xs:
@@ -588,7 +607,10 @@ def read_pdf(data: bytes, name: str) -> SourceText:
             # No paragraph spacing anywhere: joining would glue paragraphs. Only a lowercase line is
             # joined to the line above in its column (or, over a page break, to its column's last line):
             # the two halves of a table cell split by a page stay one. The rest is left to the parser.
-            lines, _folded = _paragraphs(pages, fit=True, lower_only=True)
+            # An OCR'd text's lines are the scan's: a short one ended its line of the scan ('… koostamine ja'
+            # / 'ning I6pparuannete …' are two columns' lines), however its paragraph goes on.
+            scan = text_looks_like_ocr(" ".join(line.text for line in visual))
+            lines, _folded = _paragraphs(pages, fit=True, lower_only=True, scan=scan)
     except ParagraphTooLong as exc:
         problem = _("a paragraph joined from wrapped lines has {0} characters (limit {1})").format(
             exc.args[0], MAX_LINE_CHARS
