@@ -25,6 +25,7 @@ else:
     import inspect  # imported by dataclasses anyway
     import reprlib
     from operator import attrgetter
+    from types import MemberDescriptorType
 
     _OWN = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__")
 
@@ -158,7 +159,14 @@ else:
                 params.append(f.name if default is None else f"{f.name}={default}")
             elif default is None:
                 continue  # no value to give: the standard __init__ leaves it unset too
-            body.append(f"__set(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
+            slot = cls.__dict__.get(f.name) if frozen else None
+            if isinstance(slot, MemberDescriptorType):
+                # A slot's own setter, as object.__setattr__ finds it, without the lookup by name: a frozen
+                # record with slots is the tree's node, made once per line of every document.
+                scope[f"__set_{f.name}"] = slot.__set__
+                body.append(f"__set_{f.name}(self, {value})")
+            else:
+                body.append(f"__set(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
         source = f"def __init__(self, {', '.join(params)}):\n    " + ("\n    ".join(body) or "pass") + "\n"
         exec(source, scope)
         made = scope["__init__"]

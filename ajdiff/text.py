@@ -261,7 +261,7 @@ def common_subsequences(a: str, rows: tuple[str, ...]) -> list[int]:
     return [m - ((row >> shift) & ((1 << m) - 1)).bit_count() for shift, m in spans]
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)  # a batch's lines pass the letter counts for ~2,000 sets of rows, many met again
 def _rows_bits(rows: tuple[str, ...]) -> tuple[dict[str, int], int, tuple[tuple[int, int], ...]]:
     """`_letter_bits` of several rows side by side, a guard bit between them; each row's (shift, length)."""
     positions: dict[str, int] = {}

@@ -91,12 +91,21 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This node and every node below it, in document order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        return _walk([self])
 
 
 def walk(nodes: tuple[Node, ...]) -> Iterator[Node]:
     """Every node of a forest, in document order."""
-    for node in nodes:
-        yield from node.walk()
+    return _walk(list(reversed(nodes)))
+
+
+def _walk(stack: list[Node]) -> Iterator[Node]:
+    """The nodes of `stack` (last first) and their descendants, in document order.
+
+    A stack rather than nested generators: each node deep in a tree passed through one generator per level
+    above it, and the readers and the comparison walk every document's tree several times."""
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.children:
+            stack.extend(reversed(node.children))

@@ -237,3 +237,30 @@ def test_an_error_is_one_line_even_with_line_breaks_in_names_and_messages(capsys
     assert err == (
         f"ajdiff: {tmp_path}/two\\nlines.txt: no such file (check the name and the folder; 'ajdiff help' shows what ajdiff reads)\n"
     )
+
+
+def test_diff_runs_without_the_cyclic_collector_and_gives_it_back(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The collector is paused for the whole command (comparing and writing the report: a batch's objects
+    are acyclic), and running again when the command returns; a caller that had paused it keeps it paused."""
+    import gc
+
+    from ajdiff.cli import diff
+
+    seen: list[bool] = []
+    json_report = diff.FORMATTERS["json"]
+
+    def watched(result, args):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return json_report(result, args)
+
+    monkeypatch.setitem(diff.FORMATTERS, "json", watched)
+    assert gc.isenabled()
+    code, out, _ = run(capsys, "diff", SEEDS["001"], FIXTURES / "000_2e8e5e7caea51be0.txt", "--format", "json")
+    assert code == 1 and json.loads(out)["pairs"] and seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run(capsys, "diff", SEEDS["001"], SEEDS["001"], "--format", "json")
+        assert not gc.isenabled() and seen == [False, False]
+    finally:
+        gc.enable()

@@ -46,17 +46,20 @@ class _Draft:
 
     def node(self) -> Node:
         text = " ".join(self.text.split())
-        verbatim = "\n".join(ln.verbatim for ln in self.lines)
+        lines = self.lines
+        # One node per line of every document: the common cases (one line, no children) without a join
+        # or a generator.
+        verbatim = lines[0].verbatim if len(lines) == 1 else "\n".join([ln.verbatim for ln in lines])
         return Node(
             self.kind,
             # Most lines read as they are written: one string for both (an agency's trees hold millions).
             verbatim if text == verbatim else text,
             verbatim,
-            number=self.number,
-            label=self.label,
-            key=self.key,
-            children=tuple(c.node() for c in self.children),
-            where=self.lines[0].origin if self.lines else None,
+            self.number,
+            self.label,
+            self.key,
+            tuple([c.node() for c in self.children]) if self.children else (),
+            lines[0].origin if lines else None,
         )
 
 

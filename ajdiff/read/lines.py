@@ -4,6 +4,7 @@ origin, and whether a blank line stood before it. Signatures and page numbers ar
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
@@ -34,13 +35,13 @@ class Numbering:
     rest: str
     """The line's text after the number."""
 
-    @property
+    @cached_property  # asked again and again of each item's number as the lines are read
     def parts(self) -> tuple[int, ...]:
         """The decimal parts (3, 1), or () for letters and roman numerals."""
         return tuple(int(p) for p in self.number.split(".")) if self.style == "decimal" else ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per line of every document read: made and dropped by the thousand
 class Line:
     """One non-blank line of a document."""
 
@@ -61,6 +62,8 @@ class Line:
 
 def numbering(text: str) -> Numbering | None:
     """The number a line starts with, if it is one (a date or an amount is not)."""
+    if not _may_be_numbered(text):  # asked of every line, nearly all of which start with a word
+        return None
     m = _DECIMAL.match(text)
     if m:
         raw, punct, rest = m.groups()
@@ -121,10 +124,10 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             verbatim = f"{text}\n{lines[split]}"
             text = text + lines[split]
             i = split + 1
-        elif _PAGE_MARK.match(text):
+        elif _may_be_page_mark(text) and _PAGE_MARK.match(text):
             metadata.append(("page", text))
             continue
-        if _BARE_NUMBER.match(text):
+        if text[:1].isdigit() and _BARE_NUMBER.match(text):
             # "2." on its own line, its heading on the next: one heading line.
             j = i
             while j < len(lines) and not lines[j]:
@@ -199,11 +202,37 @@ _ENDING_NUMBER = re.compile(r"\s(\d{1,2})\.(?:\s+(\S.*))?$")
 def _glued_heading(text: str, top: int, following: str) -> int | None:
     """Where the next section's heading in capitals stands at a line's end ('… üle. 3. PÕHIKOHUSTUSED'),
     or its number alone when the heading is the next line ('… üle. 3.' / 'PÕHIKOHUSTUSED'), or None."""
+    if not _digit_before_point(text):  # nearly every line: a string search instead of the pattern's scan
+        return None
     m = _ENDING_NUMBER.search(text)
     if m is None or int(m.group(1)) != top + 1:
         return None
     title = m.group(2) or following
     return m.start() + 1 if _caps(title) and heading_prefix(title) else None
+
+
+def _may_be_numbered(text: str) -> bool:
+    """Whether a line starts as one of `numbering`'s patterns needs: a digit, 'a)' or a roman numeral's
+    letter (str.isdigit is wider than \\d: a prefilter may let more through, never less)."""
+    first = text[:1]
+    return first.isdigit() or (first != "" and first in "IVX") or text[1:2] == ")"
+
+
+def _may_be_page_mark(text: str) -> bool:
+    """Whether a line starts as `_PAGE_MARK` needs (a digit, 'lk', '-'): that pattern, case-blind, costs
+    microseconds on every line it refuses."""
+    first = text[:1]
+    return first.isdigit() or (first != "" and first in "-lL")
+
+
+def _digit_before_point(text: str) -> bool:
+    """Whether a digit stands right before a full stop somewhere (what `_ENDING_NUMBER` needs at least)."""
+    k = text.find(".", 1)
+    while k > 0:
+        if text[k - 1].isdigit():  # wider than the pattern's \d: a prefilter may let more through
+            return True
+        k = text.find(".", k + 1)
+    return False
 
 
 def _wrapped_number(num: Numbering, before: str, last_top: int) -> bool:
@@ -221,9 +250,9 @@ def _wrapped_number(num: Numbering, before: str, last_top: int) -> bool:
 def _successor(text: str, last: Numbering) -> Numbering | None:
     """The item after `last` when its number has grown a fourth digit ('2.1000.' after '2.999.'): on its
     own such a number is refused (a date or an amount), but right after its predecessor it is the next item."""
-    parts = last.parts
-    if parts[-1] < 999:
+    if int(last.number.rpartition(".")[2]) < 999:  # asked after every item: its last part alone decides
         return None
+    parts = last.parts
     number = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
     m = re.match(rf"{re.escape(number)}[.)]?\s+(\S.*)$", text)
     return Numbering(number, len(parts), "decimal", m.group(1)) if m else None

@@ -222,18 +222,30 @@ def _label_terms(prefix: str) -> tuple[Term, ...]:
 def known_label(key: str, label: str) -> str | None:
     """The vocabulary's spelling of a label a document gave a field ('KELLELE ALLUB' → 'Kellele allub'),
     when it is exactly one of that key's phrases; an OCR-damaged or unknown label gives None."""
-    folded = fold(label)
+    term = _labels_by_key().get((key, fold(label)))
+    return None if term is None else term.phrase[:1].upper() + term.phrase[1:]
+
+
+@cache
+def _labels_by_key() -> dict[tuple[str, str], Term]:
+    """The first label term of each (key, folded phrase), as a scan of the labels in order meets it: every
+    field of every document asks."""
+    found: dict[tuple[str, str], Term] = {}
     for term in vocabulary().labels:
-        if term.key == key and term.folded == folded:
-            return term.phrase[:1].upper() + term.phrase[1:]
-    return None
+        found.setdefault((term.key, term.folded), term)
+    return found
+
+
+def is_table_header(text: str) -> bool:
+    """A column header of a duties table ('Põhiülesanded Oodatavad tulemused', 'Ülesanded | Tulemused')."""
+    # Refused before the memo: most lines asked are long (a duty's result), and a memo of them would push
+    # out the short lines that cost a computation (a batch's 8,192 entries were two-thirds long lines).
+    return len(text) <= _HEADER_MAX_CHARS and _short_table_header(text)
 
 
 @lru_cache(maxsize=8192)
-def is_table_header(text: str) -> bool:
-    """A column header of a duties table ('Põhiülesanded Oodatavad tulemused', 'Ülesanded | Tulemused')."""
-    if len(text) > _HEADER_MAX_CHARS:
-        return False
+def _short_table_header(text: str) -> bool:
+    """`is_table_header` of a line of at most _HEADER_MAX_CHARS characters."""
     folded = ocr_fold(text.replace("|", " "))
     index = _header_index()
     if len(folded) >= 1 << _GUARD:  # too long for a packed field (unidecode may lengthen a line): one by one
@@ -251,18 +263,11 @@ def is_table_header(text: str) -> bool:
             more = (excess & index.guards) >> _GUARD
             shared += packed - ((excess & (more * _FIELD_MASK)) - (more << _GUARD))  # min(row's, line's)
     passing = ((shared | index.guards) - index.needed(len(folded))) & index.guards
-    rows = []
-    k = 0
-    while passing:
-        if passing & (1 << _GUARD):
-            rows.append(index.rows[k])
-        passing >>= _FIELD
-        k += 1
-    if not rows:
+    if not passing:
         return False
     # A line that passes the counts passes them for several rows alike (7 on average): their common
     # subsequences with it in one pass, then ratio() only where that bound allows it.
-    candidates = tuple(rows)
+    candidates = index.candidates(passing)
     return any(
         likeness_reached(folded, row, common, _HEADER_LIKENESS)
         for row, common in zip(candidates, common_subsequences(folded, candidates))
@@ -291,6 +296,15 @@ class _HeaderIndex:
     by_length: dict[int, int]
     """Row length → 1 in the fields of the rows of that length."""
     _needed: dict[int, int]
+
+    def candidates(self, passing: int) -> tuple[str, ...]:
+        """The rows whose guard bits are set in `passing`, in order."""
+        rows = []
+        while passing:
+            low = passing & -passing  # the lowest guard bit set: one step per row passing, not per row
+            rows.append(self.rows[(low.bit_length() - 1) // _FIELD])
+            passing ^= low
+        return tuple(rows)
 
     def needed(self, n: int) -> int:
         """Per row, the letters a line of `n` characters must share with it to pass the letter-count

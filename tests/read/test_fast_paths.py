@@ -113,3 +113,132 @@ def test_the_common_subsequences_of_rows_side_by_side_are_each_rows_own(a: str, 
     from ajdiff.text import common_subsequences
 
     assert common_subsequences(a, tuple(rows)) == [_lcs(a, row) for row in rows]
+
+
+_ENDING_PIECES = st.sampled_from(
+    [" ", "  ", "\t", "\n", ".", "1", "2", "12", "123", "٣", "²", "a", "Õ", "PÕHIKOHUSTUSED", "x."]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_ENDING_PIECES, max_size=12).map("".join), st.integers(0, 12))
+@example("… üle. 3. PÕHIKOHUSTUSED", 2)
+@example("… üle. 3.", 2)
+@example("3.", 2)
+@example(" 3.", 2)
+@example("a ٣.", 2)  # an Arabic-Indic digit is a \d too
+def test_a_heading_glued_at_a_lines_end_is_found_as_the_pattern_alone_found_it(text: str, top: int) -> None:
+    """`_glued_heading` skips the pattern's scan when no digit stands before a full stop: it answers as the
+    pattern searched on every line did."""
+    from ajdiff.read.lines import _ENDING_NUMBER, _caps, _glued_heading
+    from ajdiff.read.vocabulary import heading_prefix
+
+    m = _ENDING_NUMBER.search(text)
+    title = m.group(2) or "PÕHIKOHUSTUSED" if m else ""
+    expected = m.start() + 1 if m and int(m.group(1)) == top + 1 and _caps(title) and heading_prefix(title) else None
+    assert _glued_heading(text, top, "PÕHIKOHUSTUSED") == expected
+
+
+_NUMBER_STARTS = [
+    "",
+    ")",
+    ") x",
+    ". Eesmärk",
+    ".",
+    "1",
+    "1.",
+    "1. Eesmärk",
+    "k 1/2",
+    "k. 3 / 4",
+    " 1 -",
+    "-",
+    " (3)",
+    "/3",
+    "I Üld",
+    "V. X",
+    "X Eesmärk",
+]
+
+
+def test_a_line_refused_by_its_first_characters_is_one_the_patterns_refuse() -> None:
+    """`numbering` and `prepare` look at a line's first characters before their patterns: with any
+    character of Unicode first, nothing a pattern takes is refused."""
+    import sys
+
+    from ajdiff.read.lines import (
+        _BARE_NUMBER,
+        _DECIMAL,
+        _LETTER,
+        _PAGE_MARK,
+        _ROMAN,
+        _may_be_numbered,
+        _may_be_page_mark,
+    )
+
+    # Every character a case-blind pattern or \\d could take: digits, cased letters, and the first blocks whole.
+    firsts = [
+        ch
+        for ch in map(chr, range(sys.maxunicode + 1))
+        if ord(ch) < 0x3000 or ch.isdigit() or ch.lower() != ch or ch.upper() != ch
+    ]
+    taken = {"page": 0, "bare": 0, "numbered": 0}
+    for first in firsts:
+        for rest in _NUMBER_STARTS:
+            text = first + rest
+            if _PAGE_MARK.match(text):
+                assert _may_be_page_mark(text), text
+                taken["page"] += 1
+            if _BARE_NUMBER.match(text):
+                assert text[:1].isdigit(), text
+                taken["bare"] += 1
+            if _DECIMAL.match(text) or _LETTER.match(text) or _ROMAN.match(text):
+                assert _may_be_numbered(text), text
+                taken["numbered"] += 1
+    assert min(taken.values()) > 100, taken  # every pattern took lines (Unicode has hundreds of digits)
+
+
+def test_a_known_label_is_the_first_term_a_scan_of_the_labels_meets() -> None:
+    """`known_label` looks the label up by (key, folded phrase): the answer a scan of every label gave."""
+    from ajdiff.read.vocabulary import known_label, vocabulary
+    from ajdiff.text import fold
+
+    def scanned(key: str, label: str) -> str | None:
+        for term in vocabulary().labels:
+            if term.key == key and term.folded == fold(label):
+                return term.phrase[:1].upper() + term.phrase[1:]
+        return None
+
+    terms = vocabulary().labels
+    keys = [*sorted({t.key for t in terms}), "no.such.key"]
+    labels = [t.phrase for t in terms] + [t.phrase.upper() + ":" for t in terms] + ["Vahetu  juht", "", "Kes asendab x"]
+    found = 0
+    for key in keys:
+        for label in labels:
+            expected = scanned(key, label)
+            assert known_label(key, label) == expected, (key, label)
+            found += expected is not None
+    assert found > len(terms)  # each phrase found under its key, in both spellings
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "e", "ä", "õ", "Ü", "š", " ", "1", ".", "jarelevalve ", "järelevalve "]), max_size=600
+    )
+)
+def test_ocr_text_is_recognised_as_the_whole_count_of_diacritics_recognised_it(pieces: list[str]) -> None:
+    """`text_looks_like_ocr` stops counting once the diacritics pass their limit: the same answer as the
+    count of all of them."""
+    import re
+
+    from ajdiff.read.lexicon import _DIACRITICS, text_looks_like_ocr
+
+    def counted(text: str) -> bool:
+        marks = sum(map(text.count, _DIACRITICS))
+        if marks >= 0.005 * len(text):
+            return False
+        letters = len(text) - len(re.findall(r"[\W\d_]", text))
+        return letters >= 400 and marks / letters < 0.005
+
+    text = "".join(pieces) * 3
+    assert text_looks_like_ocr(text) == counted(text)

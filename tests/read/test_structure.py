@@ -11,7 +11,7 @@ from ajdiff.api import compare_files
 from ajdiff.compare.document import compare
 from ajdiff.read.formats import SourceText
 from ajdiff.read.parse import parse_source, read_documents
-from ajdiff.tree import NodeKind, walk
+from ajdiff.tree import Node, NodeKind, walk
 from tests.conftest import SEEDS, seed_doc
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "fixtures" / "external"
@@ -327,3 +327,26 @@ def test_a_number_typed_without_a_space_before_its_word_is_the_items_number() ->
     )
     assert read["rakvere_muusikakool_opetaja"].general.supervisor == "kooli direktor"
     assert read["surju_vald_nooremraamatupidaja_asjaajaja"].rights[-2] == "saada tööks vajalikku täienduskoolitust"
+
+
+def _walked_recursively(node: Node) -> list[Node]:
+    """Document order as defined: the node, then each child's walk in turn."""
+    return [node, *(n for child in node.children for n in _walked_recursively(child))]
+
+
+def test_a_tree_is_walked_in_document_order_at_any_depth() -> None:
+    def deep(k: int) -> Node:
+        return (
+            Node(NodeKind.ITEM, f"level {k}", "", children=(deep(k + 1), Node(NodeKind.RESULT, f"r{k}", "")))
+            if k < 30
+            else Node(NodeKind.PARAGRAPH, "leaf", "")
+        )
+
+    docs = [d for path in SEEDS.values() for d in read_documents(path)]
+    forests = [d.sections for d in docs] + [(deep(0), Node(NodeKind.PARAGRAPH, "after", "")), ()]
+    for forest in forests:
+        expected = [n for top in forest for n in _walked_recursively(top)]
+        assert [id(n) for n in walk(forest)] == [id(n) for n in expected]
+        for top in forest:
+            assert [id(n) for n in top.walk()] == [id(n) for n in _walked_recursively(top)]
+    assert sum(1 for _ in walk(forests[-2])) == 2 * 30 + 2

@@ -80,3 +80,23 @@ def test_table_headers_are_found_as_a_comparison_with_every_header_row_finds_the
         assert is_table_header(line) is expected, line
         found += expected
     assert found > 100, found  # headers (damaged or not) were found, not only refused
+
+
+def test_long_lines_are_refused_without_taking_a_place_in_the_table_header_memo() -> None:
+    """A line longer than any header row is refused before the memo: a batch's long result lines must not
+    push out the short lines whose answer took a computation (the memo holds 8,192 of them)."""
+    from ajdiff.read.vocabulary import _short_table_header
+
+    short = [f"Ülesanded {k} Tulemused" for k in range(20)]
+    for line in short:
+        is_table_header(line)
+    before = _short_table_header.cache_info().currsize
+    long_lines = [
+        f"Tagatud on osakonna {k}. eesmärkide täitmine ning tulemuste õigeaegne esitamine juhile." for k in range(9000)
+    ]
+    assert all(len(line) > 80 for line in long_lines)
+    assert not any(is_table_header(line) for line in long_lines)
+    assert _short_table_header.cache_info().currsize == before
+    hits = _short_table_header.cache_info().hits
+    assert [is_table_header(line) for line in short] == [is_table_header(line) for line in short]
+    assert _short_table_header.cache_info().hits == hits + 2 * len(short)  # still remembered

@@ -207,3 +207,137 @@ def _docx_bytes(d: docx.document.Document) -> bytes:
     buffer = io.BytesIO()
     d.save(buffer)
     return buffer.getvalue()
+
+
+# A duty table's row split by a page break, drawn as LibreOffice draws a table: cell by cell, each
+# cell's rest on the new page from the top down. Found on PPA 2021's 'piirkonnapolitseinik' saved as
+# Word tables and then as PDF (tests/read/test_invariance.py): the task cell's paragraphs on the new
+# page were read after the result cell's first paragraph, as they come in the page, not in the row.
+SPLIT_PAGE_1: list[Line] = [
+    (72, 760, "Ülesanded"),
+    (250, 760, "Tulemused"),
+    (72, 742, "3.1 Teeb talle määratud"),
+    (250, 742, "Korraldab politsei ja partnerite"),
+]
+SPLIT_PAGE_2: list[Line] = [
+    (72, 760, "teeninduspiirkonnas koostööd"),
+    (72, 747, "kogukonnaga,"),
+    (72, 729, "juriidiliste isikute ja"),
+    (72, 716, "politseiüksustega."),
+    (250, 760, "vahelist"),
+    (250, 747, "koostööd sh võrgustikutööd."),
+    (250, 729, "Tunneb oma teeninduspiirkonda."),
+    (72, 698, "3.2 Ennetab süütegusid."),
+    (250, 698, "Süüteod on ennetatud."),
+]
+
+
+def test_a_row_split_by_a_page_keeps_each_cell_in_its_column() -> None:
+    pages = [_page(SPLIT_PAGE_1, 1, 2), _page(SPLIT_PAGE_2, 2, 2)]
+    assert list(read_pdf(_pdf(pages), "ppa.pdf").lines) == [
+        "Ülesanded Tulemused",  # a header row is the parser's to tell: a label | value row in the reader
+        "3.1 Teeb talle määratud teeninduspiirkonnas koostööd kogukonnaga,",
+        "juriidiliste isikute ja politseiüksustega.",
+        "Korraldab politsei ja partnerite vahelist koostööd sh võrgustikutööd.",
+        "Tunneb oma teeninduspiirkonda.",
+        "3.2 Ennetab süütegusid.",
+        "Süüteod on ennetatud.",
+    ]
+
+
+def test_a_split_task_whose_result_ended_keeps_the_next_row_after_it() -> None:
+    # Only the task cell goes on over the page: the lines below it in its column are the next row's,
+    # known from the next row's result starting level with them.
+    page_1 = [*SPLIT_PAGE_1[:3], (250, 742, "Koostöö toimib.")]
+    page_2: list[Line] = [
+        (72, 760, "teeninduspiirkonnas koostööd."),
+        (72, 742, "Hoiab kontakte kogukonnaga."),
+        (72, 711, "3.2 Ennetab süütegusid."),
+        (72, 693, "Teeb järelevalvet."),
+        (250, 711, "Süüteod on ennetatud."),
+    ]
+    assert list(read_pdf(_pdf([_page(page_1, 1, 2), _page(page_2, 2, 2)]), "ppa.pdf").lines) == [
+        "Ülesanded Tulemused",  # a header row is the parser's to tell: a label | value row in the reader
+        "3.1 Teeb talle määratud teeninduspiirkonnas koostööd.",
+        "Hoiab kontakte kogukonnaga.",
+        "Koostöö toimib.",
+        "3.2 Ennetab süütegusid.",
+        "Teeb järelevalvet.",
+        "Süüteod on ennetatud.",
+    ]
+
+
+_LONG_TASK = "3.1 Teeb koostööd " + " ".join(f"kogukonna liikmete rühmaga {k} ja" for k in range(45)) + " partneritega."
+_LONG_RESULT = (
+    "Korraldab " + " ".join(f"politsei ja partnerite vahelist koostööd {k} ning" for k in range(40)) + " muud."
+)
+
+
+@pytest.mark.parametrize("result", [[_LONG_RESULT, "Tunneb oma piirkonda."], ["Koostöö toimib."]])
+def test_libreoffice_row_split_by_a_page_reads_in_column_order(tmp_path: Path, result: list[str]) -> None:
+    """A Word table's first row broken by the page in its task's first paragraph (PPA 2021's shape), with
+    its result cell broken too or ended on the first page; LibreOffice draws the cells one by one."""
+    exe = _soffice()
+    d = docx.Document()
+    fillers = [f"Sissejuhatuse lõik number {k}." for k in range(18)]
+    for text in fillers:
+        d.add_paragraph(text)
+    rows = [
+        (["Ülesanded"], ["Tulemused"]),
+        ([_LONG_TASK, "Hoiab kontakte kogukonnaga."], result),
+        (["3.2 Ennetab süütegusid."], ["Süüteod on ennetatud."]),
+    ]
+    table = d.add_table(rows=len(rows), cols=2)
+    for row, cells in zip(table.rows, rows):
+        for cell, texts in zip(row.cells, cells):
+            cell.text = texts[0]
+            for extra in texts[1:]:
+                cell.add_paragraph(extra)
+    for cell in table._cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.space_after = Pt(6)
+    (tmp_path / "a.docx").write_bytes(_docx_bytes(d))
+    subprocess.run(
+        [exe, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "a.docx")],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    source = read_pdf((tmp_path / "a.pdf").read_bytes(), "a.pdf")
+    task_pages = {o.page for line, o in zip(source.lines, source.origins) if line.startswith("Hoiab")}
+    assert task_pages == {2}, "the task cell's second paragraph is on the second page"
+    assert [line for line in source.lines if line] == [
+        *fillers,
+        "Ülesanded Tulemused",
+        _LONG_TASK,
+        "Hoiab kontakte kogukonnaga.",
+        *result,
+        "3.2 Ennetab süütegusid.",
+        "Süüteod on ennetatud.",
+    ]
+
+
+def test_a_paragraph_under_a_split_row_stays_after_the_row() -> None:
+    # The task cell goes on over the page and the table ends there: the paragraph well below it (as
+    # seed 000's PDF of Word tables has one, 'analüüsimine ja …' under its duty 2.6) is no cell's.
+    page_1 = [*SPLIT_PAGE_1[:3], (250, 742, "Koostöö toimib.")]
+    page_2: list[Line] = [
+        (72, 760, "teeninduspiirkonnas koostööd."),
+        (72, 722, "Teenistuja täidab ka muid"),
+        (72, 709, "ülesandeid."),
+        (72, 691, "Ametijuhend vaadatakse üle kord aastas."),
+        (72, 673, "Muudatused kooskõlastatakse."),
+        (72, 637, "3.2 Ennetab süütegusid ja"),
+        (72, 624, "õnnetusi."),
+        (250, 637, "Süüteod on ennetatud."),
+    ]
+    assert list(read_pdf(_pdf([_page(page_1, 1, 2), _page(page_2, 2, 2)]), "ppa.pdf").lines) == [
+        "Ülesanded Tulemused",
+        "3.1 Teeb talle määratud teeninduspiirkonnas koostööd.",
+        "Koostöö toimib.",
+        "Teenistuja täidab ka muid ülesandeid.",
+        "Ametijuhend vaadatakse üle kord aastas.",
+        "Muudatused kooskõlastatakse.",
+        "3.2 Ennetab süütegusid ja õnnetusi.",
+        "Süüteod on ennetatud.",
+    ]

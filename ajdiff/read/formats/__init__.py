@@ -226,7 +226,10 @@ def _read_bounded(fh: BinaryIO, name: str, suffix: str, max_bytes: int, what: st
         and not head.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16 text has NULs
     ):
         raise InputError(name, _("binary data, not text"), _("give a .txt, .docx, .pdf, .html or .asice file"))
-    rest = fh.read(max_bytes + 1 - len(head)) if len(head) <= max_bytes else b""
+    # A regular file that gave less than asked is at its end: no second read, whose buffer of max_bytes
+    # (50 MB) the reader allocates before it finds nothing (a batch reads thousands of small files).
+    at_end = what == "file" and len(head) < min(_HEAD_BYTES, max_bytes + 1)
+    rest = fh.read(max_bytes + 1 - len(head)) if len(head) <= max_bytes and not at_end else b""
     if len(head) + len(rest) > max_bytes:
         raise InputError(name, _("{0} is larger than {1} MiB").format(what, max_bytes // 2**20), _("raise --max-size"))
     return head + rest

@@ -54,6 +54,7 @@ _NUMBERED = re.compile(r"^\d+(?:\.\d+)+\.?\s")  # "2.1. " starts a duty
 _LABEL_MAX_CHARS = 60
 _ITEM_START = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s|^\d{1,2}(?:\.\d{1,2})+\s")  # "3.2 ", "1. ", not "2025 "
 _ROW_PADDING = 0.3  # points: a table row's borders and padding add at least this to the line pitch
+_CELL_GAP = 3.0  # font sizes: a step no paragraph gap inside a table cell reaches
 _FIT = 0.9  # characters are a rough measure of width: leave a margin before saying "it would fit"
 
 
@@ -305,9 +306,11 @@ def _paragraphs(
 
     A table row split over a page break goes on in the same column on the next page: the first
     line of each column there continues that column's last paragraph when it starts in lowercase
-    after an unfinished sentence, or sits at the text indent of a bulleted item. With `fit`, a line
-    also ends its paragraph when the next line's first word would have fitted on it (for documents
-    without paragraph spacing); with `lower_only`, only a line that can only go on an unfinished sentence is joined.
+    after an unfinished sentence, or sits at the text indent of a bulleted item; the cell's later
+    paragraphs on the new page follow that paragraph, before the next cell's (column order, not
+    page order: see `_TopRow`). With `fit`, a line also ends its paragraph when the next line's
+    first word would have fitted on it (for documents without paragraph spacing); with
+    `lower_only`, only a line that can only go on an unfinished sentence is joined.
     With `scan` (an OCR'd text: each line is a line of the scan), a line the next line's first word would
     have fitted on ended there, however many lines its paragraph has: only the page's own wraps are joined.
     """
@@ -322,20 +325,19 @@ def _paragraphs(
     widths: dict[int, int] = {}
     spaced: list[bool] = []  # per paragraph: its last line ended in a space
     hanging: list[bool] = []  # per paragraph: a list item with a hanging indent
+    order: list[tuple[int, int]] = []  # per paragraph: its place in the text (see _TopRow.place)
+    inserted = 0  # paragraphs placed after their cell's: the minor part of their place, increasing
     for page_no, lines in enumerate(pages):
         last_widths, widths = widths, _widths(lines)
         pitch = _leading([lines])
         carried = column_para if page_no else {}
         carried_lines, column_line = column_line, {}
         column_para = {}
-        # A row split by the page: the rest of its first cell, lines going on its unfinished sentence, goes
-        # before the next cell's text written on the page before: (column, where its next paragraph goes).
-        inserting: tuple[int, int] | None = None
+        top = _TopRow(lines[0].y if page_no and lines else None, carried)
         for line in lines:
             col = _column(line.x) if line.x is not None else None
+            run = top.see(line, col)
             target = -1
-            if inserting is not None and (col != inserting[0] or not _goes_on(line.text)):
-                inserting = None
             if page_no and col is not None and col in carried and col not in column_para:
                 idx = carried[col]
                 bulleted = strip_bullet(line.text)[1]
@@ -353,8 +355,7 @@ def _paragraphs(
                     hanging[idx] and not bulleted
                 ):
                     target = idx
-                    later = any(k > idx for c, k in carried.items() if c != col)
-                    inserting = (col, idx + 1) if later else None
+                    top.split |= run is not None
             elif prev is not None and (page_no == 0 or column_para):
                 joined, by_gap = _continues(prev, line, widths if fit else None, leading, pitch)
                 if lower_only and joined:
@@ -370,19 +371,15 @@ def _paragraphs(
                     raise ParagraphTooLong(len(paragraphs[target]) + 1 + len(line.text))
                 paragraphs[target] = _join(paragraphs[target], line.text, spaced[target])
             else:
-                at = len(paragraphs)
-                if inserting is not None and not ends_sentence(paragraphs[inserting[1] - 1]):
-                    at = inserting[1]
-                    inserting = (inserting[0], at + 1)
-                    for marks in (carried, column_para):
-                        for c, k in marks.items():
-                            marks[c] = k + 1 if k >= at else k
-                paragraphs.insert(at, line.text)
-                first_page.insert(at, line.page)
-                spaced.insert(at, False)
+                paragraphs.append(line.text)
+                first_page.append(line.page)
+                spaced.append(False)
                 # A bullet and its text at two x's: lines at the text's x belong to this item.
-                hanging.insert(at, len(line.xs) >= 2 and strip_bullet(line.text)[1])
-                target = at
+                hanging.append(len(line.xs) >= 2 and strip_bullet(line.text)[1])
+                target = len(paragraphs) - 1
+                order.append((target, 0))
+                if run is not None:
+                    top.begun(run, target, line)
             spaced[target] = line.spaced_end
             prev, prev_idx = line, target
             if line.xs:
@@ -391,7 +388,75 @@ def _paragraphs(
                 if col is not None:
                     column_para.setdefault(col, target)
                     column_line.setdefault(col, line)
-    return list(zip(paragraphs, first_page)), gap_breaks
+        for col, idx in top.place():
+            inserted += 1
+            order[idx] = (order[carried[col]][0], inserted)
+    ranked = sorted(range(len(paragraphs)), key=order.__getitem__)
+    return [(paragraphs[i], first_page[i]) for i in ranked], gap_breaks
+
+
+class _TopRow:
+    """The first row of a page, when it goes on a table row the page break split: each cell's run of lines.
+
+    LibreOffice draws a table cell by cell, so a row split by a page has, on the new page, the rest
+    of the first cell, then the rest of the second, each from the top of the page down. Paragraphs
+    are numbered as they are met; a cell's paragraphs begun on the new page would then come after
+    the next cell's paragraph of the old page (a task's second half after its result). They belong
+    after their own cell's paragraph: `place` says which, once the page is read.
+    """
+
+    def __init__(self, y: float | None, carried: dict[int, int]) -> None:
+        self.y = y  # the page's first line: every cell of its first row starts there
+        self.carried = carried  # column -> the last paragraph of the page before in that column
+        self.runs: dict[int, list[tuple[int, float]]] = {}  # column -> (paragraph begun, its y) in the run
+        self.col: int | None = None  # the column of the run being read; None when the top row is over
+        self.cols: set[int] = set()  # where the run's lines have text: its cell (a bullet, its text's indent)
+        self.last_y = y
+        self.bottom: float | None = None  # where a cell of the next row starts, when one was seen
+        self.split = False
+        """A run's first line went on its column's paragraph: the row is one split by the page."""
+
+    def see(self, line: _Line, col: int | None) -> int | None:
+        """The column of the top row's run the line is in, or None (also for every line after the top row)."""
+        if self.y is None or line.y is None or line.x is None or col is None:
+            self.y = None
+            return None
+        near = 0.3 * max(line.size, 1.0)
+        if abs(line.y - self.y) <= near and col in self.carried and col not in self.runs:
+            self.col, self.cols = col, set()  # the next cell of the row, from the top again
+            self.runs[col] = []
+        elif (
+            self.col is None
+            or self.last_y is None
+            or line.y >= self.last_y - near
+            or col not in self.cols
+            # No cell has a gap of three lines: the table ended above ('… Info' / a paragraph under it).
+            or self.last_y - line.y > _CELL_GAP * max(line.size, 1.0)
+        ):
+            if self.col is not None and self.last_y is not None and line.y >= self.last_y - near:
+                self.bottom = line.y + near  # not lower, not at the top: the next row's next cell starts here
+            self.y = None  # out of the cell or not below it: the top row is over
+            return None
+        self.cols.update(_column(x) for x in line.xs)
+        self.last_y = line.y
+        return self.col
+
+    def begun(self, col: int, idx: int, line: _Line) -> None:
+        """A paragraph begun in the run of column `col`."""
+        self.runs[col].append((idx, line.y or 0.0))
+
+    def place(self) -> Iterator[tuple[int, int]]:
+        """(column, paragraph) for each paragraph to put after its column's paragraph of the page before, in order.
+
+        Only when the row was split (a run went on its cell's paragraph); a run's lines as low as the
+        next row's start are that row's (a cell whose neighbour ended on the page before).
+        """
+        if not self.split:
+            return
+        for col, begun in self.runs.items():
+            for idx, y in begun:
+                if self.bottom is None or y > self.bottom:
+                    yield col, idx
 
 
 MAX_PAGE_CONTENT_BYTES = 1 << 20
