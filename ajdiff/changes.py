@@ -7,7 +7,7 @@ from dataclasses import field
 from enum import Enum
 
 from ajdiff.model import JobDescription
-from ajdiff.records import dataclass
+from ajdiff.records import dataclass, reduce_shared
 
 
 class ChangeKind(str, Enum):
@@ -46,6 +46,8 @@ class Span:
     op: SpanOp
     text: str
 
+    __reduce__ = reduce_shared  # unpickled from comparer processes: strings shared
+
 
 @dataclass(frozen=True)
 class Change:
@@ -73,6 +75,8 @@ class Change:
     own_label: str = ""
     """The field's label as the documents write it ('Ametikoht', 'Töötaja asendab'; the new one's, else
     the old one's): Estonian reports name the field so, other languages by the catalogue."""
+
+    __reduce__ = reduce_shared  # unpickled from comparer processes: strings shared
 
     @property
     def key(self) -> str:

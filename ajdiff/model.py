@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import field
 
-from ajdiff.records import dataclass
+from ajdiff.records import dataclass, reduce_shared
 from ajdiff.tree import Node
 
 CEFR_LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -57,6 +57,8 @@ class General:
     group: str | None = None
     special_conditions: str | None = None
 
+    __reduce__ = reduce_shared  # unpickled from reader processes: strings shared
+
 
 @dataclass(frozen=True)
 class Duty:
@@ -65,6 +67,8 @@ class Duty:
     number: str
     task: str
     results: tuple[str, ...] = ()
+
+    __reduce__ = reduce_shared  # unpickled from reader processes: strings shared
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ class Requirements:
     knowledge: str | None = None
     qualities: str | None = None
     extra: tuple[tuple[str, str], ...] = ()  # requirements.<slug> of older layouts
+
+    __reduce__ = reduce_shared  # unpickled from reader processes: strings shared
 
     @property
     def language_map(self) -> dict[str, str]:
@@ -107,6 +113,8 @@ class JobDescription:
     labels: tuple[tuple[str, str], ...] = ()
     """The document's own label of each typed field it labels (path, label): an employee's 'Ametikoht'
     where the catalogue says 'Teenistuskoht'. Reports name a field so; JSON keys never change."""
+
+    __reduce__ = reduce_shared  # unpickled from reader processes: strings shared
 
     def own_label(self, path: str) -> str | None:
         """The label this document gives the field at `path`, or None when it has none of its own."""

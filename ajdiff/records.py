@@ -16,7 +16,46 @@ tests/test_records.py holds each form against the standard decorator's class.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, TypeVar, cast
+
+_V = TypeVar("_V")
+
+
+def shared(value: _V) -> _V:
+    """A string as the one copy of its value in this process (`sys.intern`), each string of a tuple likewise;
+    anything else as it is.
+
+    Records rebuilt from a pickle (the documents and changes that reader and comparer processes send back)
+    share their strings so: an agency's documents repeat their template's sentences by the thousand, and each
+    pickle brings its own copy of them. Equal strings stay equal; only their copies go.
+    """
+    v: object = value
+    if type(v) is str:
+        return cast("_V", sys.intern(v))
+    if type(v) is tuple and v and type(v[0]) is str:
+        return cast("_V", tuple(sys.intern(w) if type(w) is str else w for w in v))
+    return value
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def reduce_shared(record: object) -> tuple[object, ...]:
+    """`__reduce__` of a record whose strings are shared when it is unpickled (see `shared`): its class and its
+    fields' values, in the order of its `__init__`."""
+    cls = type(record)
+    names = _FIELDS.get(cls)
+    if names is None:
+        import dataclasses
+
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+    return (_rebuilt, (cls, tuple(getattr(record, n) for n in names)))
+
+
+def _rebuilt(cls: type, values: tuple[object, ...]) -> object:
+    return cls(*map(shared, values))
+
 
 if TYPE_CHECKING:
     from dataclasses import dataclass as dataclass

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from enum import Enum
 from functools import cache
 
-from ajdiff.records import dataclass
+from ajdiff.records import dataclass, shared
 
 
 @dataclass(frozen=True, slots=True)  # one per line of every document: kept small
@@ -82,16 +82,30 @@ class Node:
     where: Origin | None = None
     """Where the node starts in its source file."""
 
-    def __reduce__(self) -> tuple[type[Node], tuple[object, ...]]:
+    def __reduce__(self) -> tuple[Callable[..., Node], tuple[object, ...]]:
         # Rebuilt from a plain tuple: pickling a folder's trees back from reader processes stays cheap.
         return (
-            Node,
+            _node,
             (self.kind, self.text, self.verbatim, self.number, self.label, self.key, self.children, self.where),
         )
 
     def walk(self) -> Iterator[Node]:
         """This node and every node below it, in document order."""
         return _walk([self])
+
+
+def _node(
+    kind: NodeKind,
+    text: str,
+    verbatim: str,
+    number: str | None,
+    label: str | None,
+    key: str | None,
+    children: tuple[Node, ...],
+    where: Origin | None,
+) -> Node:
+    """A node unpickled, its strings shared with every other document's (`records.shared`)."""
+    return Node(kind, shared(text), shared(verbatim), shared(number), shared(label), shared(key), children, where)
 
 
 def walk(nodes: tuple[Node, ...]) -> Iterator[Node]:

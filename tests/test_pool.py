@@ -154,3 +154,29 @@ def test_readers_do_not_compare_namesakes_worded_apart(tmp_path: Path) -> None:
     read, known = api._read_folders(old_files, new_files, 10**8, 2, None)
     assert len(namesakes) == 24 and len(read) == 48
     assert len(known) <= 2
+
+
+def test_documents_and_changes_sent_back_by_workers_share_their_strings() -> None:
+    """Each worker's pickle brings its own copy of every sentence; unpickled, equal strings are one object, so
+    an agency's thousands of documents keep their common template text once (the agency's peak memory)."""
+    from ajdiff.api import _outcome
+    from ajdiff.read.parse import read_documents
+    from ajdiff.tree import walk
+
+    old = read_documents(SEEDS["000"])  # an order of annexes written from one template
+    new = read_documents(SEEDS["003"])
+    # As from the pool: one pickle per document (or per pair's outcome), unpickled one after another.
+    back = [pickle.loads(pickle.dumps(d)) for d in old]
+    assert back == old
+    outcome = pickle.loads(pickle.dumps(_outcome(old[1], new[1])))
+    assert outcome == _outcome(old[1], new[1])
+    a, b = back[0], back[1]
+    common = {n.text for n in walk(a.sections)} & {n.text for n in walk(b.sections)}
+    assert len(common) >= 5
+    in_b = {n.text: n.text for n in walk(b.sections)}
+    assert all(n.text is in_b[n.text] for n in walk(a.sections) if n.text in common)
+    # A duty holds its node's string, and a change's texts are the documents' own strings.
+    assert all(any(d.task is n.text for n in walk(a.sections)) for d in a.duties)
+    old_texts = {n.text: n.text for n in walk(back[1].sections)}
+    kept = [c for c in outcome[1] if c.old in old_texts]
+    assert kept and all(c.old is old_texts[c.old] for c in kept)
