@@ -184,6 +184,16 @@ def test_unknown_section_kept_as_other() -> None:
     assert dict(doc.other) == {"toovahendid": "Sülearvuti ja telefon."}
 
 
+def test_a_section_after_a_gap_in_the_numbering_under_a_long_unfinished_line() -> None:
+    """A long line with no full stop may be one a text file's width cut, and a number under it that goes on
+    from no item the sentence's ('… nädalas' / '24. Õppetundidest …'); a number with a heading in capitals
+    is a section all the same, and one under a short value ('Nõustaja') too."""
+    lines = ("1. ÜLDOSA", "1.1 Struktuuriüksus", "Sotsiaalhoolekande osakonna toimepidevuse ja rände talitus")
+    for before in (lines, (*lines[:2], "Nõustaja")):
+        doc = parse_source(SourceText("x.txt", (*before, "6. TÖÖVAHENDID", "Sülearvuti ja telefon.")))[0]
+        assert dict(doc.other) == {"toovahendid": "Sülearvuti ja telefon."}, before
+
+
 def test_duty_numbers_past_99() -> None:
     lines = ("1. Üldosa", "Teenistuskoht Nõustaja", "2. Peamised teenistusülesanded Oodatavad tulemused")
     lines += tuple(x for k in range(1, 121) for x in (f"2.{k}. Ülesande {k} täitmine.", f"Tulemus {k} on saavutatud."))

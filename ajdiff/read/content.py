@@ -218,6 +218,8 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
         hit = match_label(body, prefix)
         if hit and _wrapped_onto_label(line, hit.label, hit.rest, drafts):
             hit = None  # "… nende tegevuse" / "eesmärk lähtuvad …": a page's wrap, not a label
+        if hit and hit.key == "untyped" and not numbered and hit.rest.split()[:1] == ["on"]:
+            hit = None  # "Tööaeg on libisev, …" (Raasiku): a sentence a page's wrap put first on a line
         if hit and (hit.key not in seen or hit.key in _REPEATABLE) and not line.bullet:
             seen.add(hit.key)
             key = hit.key if hit.key != "untyped" else None

@@ -149,8 +149,11 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             num = _successor(body, last_item)
         if num is None and last_num is not None and (glued_num := _glued_successor(body, last_num)):
             num, body = glued_num, f"{glued_num.number}. {glued_num.rest}"  # "4.töötab …" after "3. allub …"
-        if raw.wrapped and num is not None and out and _wrapped_number(num, out[-1].text, last_top):
-            num = None  # "… õppetunde nädalas" / "24. Õppetundidest …": the page cut before a number
+        # In a text file not taken for a page's lines, only a line as long as a wrapped one ends unfinished
+        # by its width: a short value ('Nõustaja') above a section number is a field's end.
+        cut_by_width = bool(out) and (raw.wrapped or len(out[-1].text) >= _HARD_WRAP_MIN)
+        if num is not None and cut_by_width and _wrapped_number(num, out[-1].text, last_top):
+            num = None  # "… õppetunde nädalas" / "24. Õppetundidest …": a page or a text file cut before a number
         if num and num.depth == 1 and i < len(lines):
             # A heading wrapped before a lowercase word ("3. Teenistuskoha" / "täitjale esitatavad nõuded").
             j = _next_filled(lines, i)
@@ -160,11 +163,12 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 num = numbering(body)
                 i = j + 1
         j = _next_filled(lines, i)
-        # In a page's wrapped lines the next number may end the line, its item going on below in lowercase.
-        cut_at_end = raw.wrapped and j < len(lines) and lines[j][:1].islower()
+        # In wrapped lines the next number may end the line, its item going on below in lowercase; a text
+        # file's hard-wrapped lines too, with no blank line or trailing space that says "a page" (AKI).
+        cut_at_end = j < len(lines) and lines[j][:1].islower()
         if num:
             glued = _glued_item(body, num, cut_at_end)
-        elif raw.wrapped and last_item is not None and not bullet and body[:1].islower():
+        elif last_item is not None and not bullet and body[:1].islower():
             # A wrapped item's later line may hold the next item's start ("regulatsioone 3.2. osaleb …").
             glued = _glued_item(body, last_item, cut_at_end, own_number=False)
         else:
@@ -189,6 +193,8 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         blank = False
     return out, metadata
 
+
+_HARD_WRAP_MIN = 35  # characters: a line this long in a text file may be one its width cut (pages are 40-100)
 
 _ENDING_NUMBER = re.compile(r"\s(\d{1,2})\.(?:\s+(\S.*))?$")
 
@@ -231,11 +237,14 @@ def _digit_before_point(text: str) -> bool:
 
 def _wrapped_number(num: Numbering, before: str, last_top: int) -> bool:
     """True when a number at a wrapped line's start is the sentence's, not an item's: the line before
-    is unfinished and the number ('24.') neither goes on from the last one (3 → 3.1, 4) nor starts one."""
-    if num.style != "decimal" or ends_sentence(before) or not before[-1:].isalpha():
+    is unfinished and the number ('24.') neither goes on from the last one (3 → 3.1, 4) nor starts one.
+    A line ending in a word or in a range's dash ('(01. jaanuar-' / '31. detsember)', Raasiku) is unfinished."""
+    if num.style != "decimal" or ends_sentence(before) or not (before[-1:].isalpha() or before[-1:] in "-–"):
         return False
-    top = num.parts[0]
-    return top not in (last_top, last_top + 1, 1)
+    if num.parts[0] in (last_top, last_top + 1, 1):
+        return False
+    # "6. TÖÖVAHENDID" after a gap in the numbering is a section's heading (looked up last: it costs most).
+    return not (_caps(num.rest) or heading_prefix(num.rest))
 
 
 def _successor(text: str, last: Numbering) -> Numbering | None:
@@ -252,12 +261,15 @@ def _successor(text: str, last: Numbering) -> Numbering | None:
 def _glued_successor(text: str, last: Numbering) -> Numbering | None:
     """The item after `last` written without a space after its number ('4.töötab …' after '3. allub …'):
     a number glued to a word is refused on its own ('3.a', a version, an abbreviation), but the next
-    number after an item's, followed by a word, numbers its line as a person reads it."""
+    number after an item's, followed by a word, numbers its line as a person reads it: the next at its
+    depth, or the next section's number or its first item ('6.Kvalifikatsioonin…' after '5.3.', Surju;
+    '3.1.Koristajal' after '2.6.' and the heading 'III ÕIGUSED', Raasiku)."""
     parts = last.parts
-    number = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
-    if not text.startswith(f"{number}.") or not text[len(number) + 1 : len(number) + 2].isalpha():
-        return None
-    return Numbering(number, len(parts), "decimal", text[len(number) + 1 :])
+    following = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
+    for number in dict.fromkeys((following, f"{parts[0] + 1}.1", str(parts[0] + 1))):
+        if text.startswith(f"{number}.") and text[len(number) + 1 : len(number) + 2].isalpha():
+            return Numbering(number, number.count(".") + 1, "decimal", text[len(number) + 1 :])
+    return None
 
 
 def _glued_item(text: str, num: Numbering, at_end: bool = False, own_number: bool = True) -> int | None:
@@ -323,18 +335,30 @@ def _caps(text: str) -> bool:
 
 
 def _wrapped_caps(title: str, following: str) -> bool:
-    """True when a heading in capitals is cut after a connector or a comma and goes on in capitals
-    ("3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE, TEADMISTELE JA" / "OSKUSTELE")."""
+    """True when a heading in capitals is cut after a connector or a comma, or before a connector, and
+    goes on in capitals ("3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE, TEADMISTELE JA" / "OSKUSTELE", or
+    "… TEADMISTELE" / "JA OSKUSTELE")."""
     words = title.split()
     if not words or not _caps(title) or not _caps(following) or numbering(following) is not None:
         return False
-    return (words[-1].lower() in _HEADING_CONNECTORS or title.endswith(",")) and len(following.split()) <= 6
+    cut = words[-1].lower() in _HEADING_CONNECTORS or title.endswith(",")
+    return (cut or following.split()[0].lower() in _HEADING_CONNECTORS) and len(following.split()) <= 6
 
 
 def _wrapped_heading(title: str, following: str) -> bool:
-    """True when a numbered line and the lowercase line after it make one known heading."""
+    """True when a numbered line and the lowercase line after it make one known heading, or one cut after
+    a connector ('2. Akadeemilise personali kohustused ja' / 'õigused', EELK): a few words, no stop."""
     if not following[:1].islower() or heading_key(title):
         return False
+    words = title.split()
+    if (
+        title[:1].isupper()
+        and words[-1].lower() in _HEADING_CONNECTORS
+        and len(words) <= 8
+        and len(following.split()) <= 3
+        and not following.rstrip().endswith((".", ";", ",", ":"))
+    ):
+        return True
     joined = f"{title} {following}"
     hit = heading_prefix(joined)
     return bool(hit and hit[1] > len(title.split()))

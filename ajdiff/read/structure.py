@@ -139,8 +139,10 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
         if h.number and h.number.isdigit():
             expected = int(h.number) + 1
         text = h.inline
-        if h.key == "goal" and text.startswith("on "):
-            text = text[3:]  # "2. Teenistuskoha eesmärk on järelevalve …": the goal is what follows "on"
+        if h.key == "goal" and (text.startswith("on ") or text == "on"):
+            # "2. Teenistuskoha eesmärk on järelevalve …": the goal is what follows "on" (on the next
+            # line when a narrow page wrapped after it: "2. Teenistuskoha eesmärk on" / "Transpordiametis …").
+            text = text[3:]
         heading_line = line
         inline: list[Line] = []
         if text:

@@ -211,12 +211,12 @@ RULES = {
         ("eelk_usuteaduse_instituut_akadeemiline_personal", "rewrap-1"),  # EELK too: found by switching it off
         ("eelk_usuteaduse_instituut_akadeemiline_personal", "rewrap-pdf60"),
     ],
-    "in wrapped lines the next item's number may stand in a later line of an item ('… 3.2. osaleb'; below)": [
+    "in wrapped lines the next item's number may stand in a later line of an item ('… 3.2. osaleb'; below, hard-wrapped too)": [
         ("aki_2025_4p_jurist", "rewrap-0"),
         ("aki_2025_4p_jurist", "rewrap-pdf60"),
         ("aki_2025_4p_jurist", "pdf-tables-tight"),
     ],
-    "a heading in capitals cut after 'JA' or a comma goes on in capitals (see the test below, PPA too)": [
+    "a heading cut at 'JA' or a comma goes on in capitals, or in lowercase (see the test below, PPA and EELK too)": [
         ("pohja_parnumaa_vald_2024_eestkostespetsialist", "rewrap-0"),
         ("pohja_parnumaa_vald_2024_eestkostespetsialist", "rewrap-pdf60"),
         ("pohja_parnumaa_vald_2024_eestkostespetsialist", "pdf-tables-tight"),
@@ -228,7 +228,7 @@ RULES = {
     "a number split over lines, blank lines between ('4' / '.2 vastutab'), is one number (see PPA below)": [
         ("surju_vald_pearaamatupidaja", "rewrap-pdf60"),
     ],
-    "a wrapped line's number that does not go on from the last ('nädalas' / '24. Õppetundidest') is text": [
+    "a wrapped line's number that does not go on from the last ('nädalas' / '24. Õppetundidest') is text (Raasiku below)": [
         ("rakvere_muusikakool_opetaja", "rewrap-pdf60"),
     ],
     "the next section's heading in capitals at a line's end ('üle. 3. PÕHIKOHUSTUSED') is that heading (below)": [
@@ -294,14 +294,25 @@ def test_every_rule_names_the_documents_it_was_written_for(rule: str) -> None:
             ",",
         ),
         ("ppa_2025_grupijuht", "3. TEENISTUSKOHA ÜLESANDED JA TULEMUSED", "JA"),
+        # Cut before the connector: the next line opens with it ("… TEADMISTELE" / "JA OSKUSTELE").
+        (
+            "pohja_parnumaa_vald_2024_eestkostespetsialist",
+            "3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE, TEADMISTELE JA OSKUSTELE",
+            "TEADMISTELE",
+        ),
+        ("ppa_2025_grupijuht", "3. TEENISTUSKOHA ÜLESANDED JA TULEMUSED", "ÜLESANDED"),
+        # In sentence case, the rest in lowercase: EELK's unknown heading, its sub-items '2.1.' … below it
+        # (re-wrapped at 40-46 columns, 'õigused' went to the text before and the section was lost).
+        ("eelk_usuteaduse_instituut_akadeemiline_personal", "2. Akadeemilise personali kohustused ja õigused", "ja"),
     ],
 )
-def test_a_heading_in_capitals_cut_after_a_connector_reads_as_one(name: str, heading: str, cut: str) -> None:
-    """A narrow column cuts a capitalised heading after 'JA' or a comma; the rest, in capitals, is no
-    heading of its own (Põhja-Pärnumaa: 'OSKUSTELE' read as a section, the requirements lost)."""
+def test_a_heading_cut_after_a_connector_reads_as_one(name: str, heading: str, cut: str) -> None:
+    """A narrow column cuts a heading after 'ja' or a comma, or before 'JA'; the rest, in capitals or in
+    lowercase as the heading is, is no heading or text of its own (Põhja-Pärnumaa: 'OSKUSTELE' read as a
+    section, the requirements lost)."""
     text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
     assert heading in text
-    k = heading.index(f" {cut} ") + len(cut) + 1 if cut == "JA" else heading.index(cut) + 1
+    k = heading.index(f" {cut} ") + len(cut) + 1 if cut.isalpha() else heading.index(cut) + 1
     cut_text = text.replace(heading, f"{heading[:k].rstrip()}\n{heading[k:].strip()}", 1)
     assert cut_text != text
     assert _changes(name, cut_text.encode(), ".txt") == []
@@ -332,11 +343,26 @@ def test_a_heading_in_capitals_cut_after_a_connector_reads_as_one(name: str, hea
             "valveaeg arvestatakse tööaja sisse. 3.2. Ametniku\nvalveaeg lepitakse kokku",
             True,  # a PDF's text layer: a blank line after each line
         ),
+        # The same in a text file's hard-wrapped lines, no blank line or trailing space between them.
+        (
+            "transpordiamet_2026_004_eritranspordi_ekspert",
+            "valveaeg arvestatakse tööaja sisse.\n3.2. Ametniku valveaeg lepitakse kokku",
+            "valveaeg arvestatakse tööaja sisse. 3.2. Ametniku\nvalveaeg lepitakse kokku",
+            False,
+        ),
         # A numbered header row's last word wrapped under it, as the table's PDF had it: no section 'TULEMUS'.
         (
             "rtk_2024_85_finantsspetsialist",
             "3.1 ÜLESANNE 3.1 SOOVITUD TULEMUS\n",
             "3.1 ÜLESANNE 3.1 SOOVITUD\nTULEMUS\n",
+            True,
+        ),
+        # A wrapped line's number that does not go on from the last one, after a range's dash (Rakvere's
+        # '… nädalas' / '24. Õppetundidest'): Raasiku's '(01. jaanuar-' / '31. detsember)' is no item 31.
+        (
+            "raasiku_rahvamaja_koristaja",
+            "eelarveaasta (01. jaanuar- 31. detsember).",
+            "eelarveaasta (01. jaanuar-\n31. detsember).",
             True,
         ),
         # Stacked labels, a value cut after a genitive where the next word would fit (Transpordiamet 2025_022).
@@ -367,3 +393,59 @@ def test_a_rule_holds_on_another_bodys_document(name: str, written: str, laid_ou
     if spaced:
         text = layouts.rewrap(text, 0, 1.0, 0)
     assert _changes(name, text.encode(), ".txt") == []
+
+
+def test_a_sentence_a_wrap_begins_with_a_label_word_is_no_field() -> None:
+    """'… 40 h nädalas.' / 'Tööaeg on libisev, seda …': a page's wrap put the sentence first on a line,
+    and 'Tööaeg' is a label word; followed by 'on' it is the sentence's subject, not a field 'Tööaeg'
+    (Raasiku Rahvamaja: one body; no other fixture has a sentence opening with such a word and 'on')."""
+    name = "raasiku_rahvamaja_koristaja"
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    written = "40 h nädalas. Tööaeg on libisev,"
+    assert text.count(written) == 1
+    wrapped = text.replace(written, "40 h nädalas.\nTööaeg on libisev,")
+    assert _changes(name, wrapped.encode(), ".txt") == []
+    assert _changes(name, layouts.rewrap(text, 46, 0.0, 7).encode(), ".txt") == []  # the page width that cut it so
+
+
+@pytest.mark.parametrize(
+    ("name", "width"),
+    [
+        ("aki_2025_4p_jurist", 49),
+        ("aki_2025_4p_jurist", 70),
+        ("aki_2025_4p_jurist", 97),
+        ("rakvere_muusikakool_opetaja", 58),
+        ("rakvere_muusikakool_opetaja", 61),
+        ("raasiku_rahvamaja_koristaja", 43),  # "(01. jaanuar-" / "31. detsember)."
+        ("raasiku_rahvamaja_koristaja", 85),
+    ],
+)
+def test_numbers_in_a_text_files_hard_wrapped_lines(name: str, width: int) -> None:
+    """A text file wrapped at a width with hard line breaks, no blank lines: not a page's text layer, yet
+    its numbers are read as in a page's lines. AKI's run-in duties ('… regulatsioone 3.2. osaleb …', or
+    '… 3.2.' ending a line): the next item's number starts that item (20 of 21 widths 40-100 in steps of 3
+    reported 'duties.3.1 merged' before). Rakvere's '… õppetunde nädalas' / '24. Õppetundidest' and
+    Raasiku's '(01. jaanuar-' / '31. detsember)': a number that goes on from no item is the sentence's
+    (widths 58 and 61 split Rakvere's clause 4 before). The documents' own blank lines are left out."""
+    text = "".join(
+        f"{line}\n" for line in layouts.DOCUMENTS[name].read_text(encoding="utf-8").splitlines() if line.strip()
+    )
+    wrapped = layouts.rewrap(text, width, 0.0, 7)
+    assert not read_bytes(wrapped.encode(), f"{name}.txt", ".txt").wrapped  # not taken for a page's lines
+    assert _changes(name, wrapped.encode(), ".txt") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("transpordiamet_2026_004_eritranspordi_ekspert", "2. Teenistuskoha eesmärk on Transpordiametis"),
+        ("transpordiamet_2025_022_jarelevalve_juhataja", "2. Teenistuskoha eesmärk on järelevalve"),
+    ],
+)
+def test_the_goal_follows_on_when_a_wrap_ends_the_heading_line_at_it(name: str, written: str) -> None:
+    """'2. Teenistuskoha eesmärk on' / 'Transpordiametis …' (a page 40 columns wide): the goal is what
+    follows 'on', as when 'on' opens the next line (Transpordiamet's rule, one body's documents)."""
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    assert text.count(written) == 1
+    k = written.index(" on ") + len(" on")
+    assert _changes(name, text.replace(written, f"{written[:k]}\n{written[k + 1 :]}").encode(), ".txt") == []

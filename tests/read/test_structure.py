@@ -303,6 +303,32 @@ def test_a_list_in_one_cell_and_the_same_list_as_bullets_hold_the_same_items() -
         assert compare(in_cell, doc).substantive == ()
 
 
+def test_a_number_typed_without_a_space_before_its_word_is_the_items_number() -> None:
+    """'3.1.Koristajal on õigus …' (Raasiku Rahvamaja), '4.töötab …' (Rakvere Muusikakool), '6.Kvalifikatsioonin…'
+    (Surju): the number is the item's, so the item does not run into the one before it, and a version that
+    puts the space in is no change."""
+    cases = {
+        "raasiku_rahvamaja_koristaja": "3.1.Koristajal",
+        "rakvere_muusikakool_opetaja": "4.töötab",
+        "surju_vald_nooremraamatupidaja_asjaajaja": "6.Kvalifikatsioonin",
+    }
+    read = {}
+    for name, glued in cases.items():
+        text = (EXTERNAL / f"{name}.txt").read_text(encoding="utf-8")
+        assert text.count(f"\n{glued}") == 1, name
+        number, word = glued.rsplit(".", 1)
+        (written,) = _read(text)
+        (spaced,) = _read(text.replace(f"\n{glued}", f"\n{number}. {word}"))
+        assert compare(written, spaced).substantive == (), name
+        read[name] = written
+    assert read["raasiku_rahvamaja_koristaja"].rights == (
+        "Koristajal on õigus saada rahvamaja juhatajalt tööks vajaminevad vahendid",
+        "Saada rahvamaja juhatajalt nõu ja abi oma töö paremaks korraldamiseks",
+    )
+    assert read["rakvere_muusikakool_opetaja"].general.supervisor == "kooli direktor"
+    assert read["surju_vald_nooremraamatupidaja_asjaajaja"].rights[-2] == "saada tööks vajalikku täienduskoolitust"
+
+
 def _walked_recursively(node: Node) -> list[Node]:
     """Document order as defined: the node, then each child's walk in turn."""
     return [node, *(n for child in node.children for n in _walked_recursively(child))]
