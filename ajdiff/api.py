@@ -43,7 +43,7 @@ Progress = Callable[[int, int], None]
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector during bulk work.
 
     The model is made of tuples and frozen dataclasses, freed by reference counting; with
@@ -584,7 +584,7 @@ def compare_files(
     notes: list[str] = []
     if old_dir:
         old_files, new_files = _list_folder(old_p, notes), _list_folder(new_p, notes)
-        with _gc_paused():  # both folders in one pool: one start-up, and both sides fill the cores
+        with gc_paused():  # both folders in one pool: one start-up, and both sides fill the cores
             read, known = _read_folders(old_files, new_files, max_bytes, jobs, progress)
         old_docs = _job_descriptions(old_files, read[: len(old_files)], notes)
         new_docs = _job_descriptions(new_files, read[len(old_files) :], notes)
@@ -599,7 +599,7 @@ def compare_files(
         old_docs = in_annex_order(select_annex(old_all, old_annex, str(old_path)))
         new_docs = in_annex_order(select_annex(new_all, new_annex, str(new_path)))
         known = {}
-    with _gc_paused():
+    with gc_paused():
         result = _compare_documents(
             old_docs, new_docs, jobs=jobs, progress=progress, pair=pair, no_pair=no_pair, on_pair=on_pair, known=known
         )

@@ -121,12 +121,12 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compare and write the report; exit 1 when anything substantive changed."""
-    from ajdiff.api import _gc_paused  # loaded by the comparison anyway
+    from ajdiff.api import gc_paused  # loaded by the comparison anyway
 
     # The whole command, not only the library's reading and comparing: between them and while the report
     # is written the collector would scan every tree and change again (a batch's million objects, acyclic
     # and freed by reference counting), about a tenth of a batch's time; they are freed before it resumes.
-    with _gc_paused():
+    with gc_paused():
         return _run(args)
 
 

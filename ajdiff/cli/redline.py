@@ -98,20 +98,14 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compare, build the redline in memory, then write it in one atomic step (or to stdout for -o -)."""
-    import gc
-
-    # The cyclic collector finds nothing to free in a redline (records, lxml's elements, no cycles of note)
-    # but scanned the modules being imported and the trees being built again and again: paused for the run.
-    enabled = gc.isenabled()
-    gc.disable()
+    from ajdiff.api import gc_paused  # loaded by the comparison anyway
     from ajdiff.read.formats.docx import keeping_parsed
 
-    try:
-        with keeping_parsed():  # the Word packages the comparison parses and walks: the redline writes into them
-            return _run(args)
-    finally:
-        if enabled:
-            gc.enable()
+    # The cyclic collector finds nothing to free in a redline (records, lxml's elements, no cycles of note)
+    # but scanned the trees being built again and again: paused for the run, as `diff` pauses it. The Word
+    # packages the comparison parses and walks are kept: the redline writes into them.
+    with gc_paused(), keeping_parsed():
+        return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -40,6 +40,12 @@ class Numbering:
         """The decimal parts (3, 1), or () for letters and roman numerals."""
         return tuple(int(p) for p in self.number.split(".")) if self.style == "decimal" else ()
 
+    @property
+    def following(self) -> str:
+        """The next decimal number at this depth ('3.2' after '3.1'); only for decimal numbers."""
+        parts = self.parts
+        return ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
+
 
 @dataclass(frozen=True, slots=True)  # one per line of every document read: made and dropped by the thousand
 class Line:
@@ -253,7 +259,7 @@ def _successor(text: str, last: Numbering) -> Numbering | None:
     if int(last.number.rpartition(".")[2]) < 999:  # asked after every item: its last part alone decides
         return None
     parts = last.parts
-    number = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
+    number = last.following
     m = re.match(rf"{re.escape(number)}[.)]?\s+(\S.*)$", text)
     return Numbering(number, len(parts), "decimal", m.group(1)) if m else None
 
@@ -265,8 +271,7 @@ def _glued_successor(text: str, last: Numbering) -> Numbering | None:
     depth, or the next section's number or its first item ('6.Kvalifikatsioonin…' after '5.3.', Surju;
     '3.1.Koristajal' after '2.6.' and the heading 'III ÕIGUSED', Raasiku)."""
     parts = last.parts
-    following = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
-    for number in dict.fromkeys((following, f"{parts[0] + 1}.1", str(parts[0] + 1))):
+    for number in dict.fromkeys((last.following, f"{parts[0] + 1}.1", str(parts[0] + 1))):
         if text.startswith(f"{number}.") and text[len(number) + 1 : len(number) + 2].isalpha():
             return Numbering(number, number.count(".") + 1, "decimal", text[len(number) + 1 :])
     return None
@@ -278,8 +283,7 @@ def _glued_item(text: str, num: Numbering, at_end: bool = False, own_number: boo
     starts with `num` itself, or (not `own_number`) continues that item."""
     if num.style != "decimal" or num.depth < 2:
         return None
-    parts = num.parts
-    following = ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
+    following = num.following
     start = len(num.number) + 1 if own_number else 0
     at = _number_inside(text[start:], following, at_end)
     if at is None:
