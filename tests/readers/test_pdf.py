@@ -17,6 +17,7 @@ from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 from ajdiff.errors import InputError
 from ajdiff.read.formats import read_bytes
 from ajdiff.read.formats.pdf import read_pdf
+from tests.read import layouts
 
 Line = tuple[float, float, str]  # x, y, text
 
@@ -341,3 +342,100 @@ def test_a_paragraph_under_a_split_row_stays_after_the_row() -> None:
         "3.2 Ennetab süütegusid ja õnnetusi.",
         "Süüteod on ennetatud.",
     ]
+
+
+# ---------------------------------------------------------------- glyph widths: wrapped or ended by choice
+
+
+def _libreoffice_pdf(tmp_path: Path, words: dict[str, bytes]) -> dict[str, bytes]:
+    """The PDFs LibreOffice saves of the given Word files (one process for all of them)."""
+    exe = _soffice()
+    for stem, data in words.items():
+        (tmp_path / f"{stem}.docx").write_bytes(data)
+    layouts.convert(exe, [tmp_path / f"{stem}.docx" for stem in words], "pdf", tmp_path)
+    return {stem: (tmp_path / f"{stem}.pdf").read_bytes() for stem in words}
+
+
+def test_glyph_widths_tell_a_wrapped_line_from_one_ended_by_choice(tmp_path: Path) -> None:
+    """Two lines of 39 characters, one of 'MMMM' words that LibreOffice wrapped (the next word did not fit)
+    and one of 'iiii' words the writer ended (a third of the column's width). Without paragraph spacing only
+    the width tells them apart: counted in characters, both are short against the column's longest line,
+    and the wrapped paragraph was cut in two."""
+    wide, narrow = " ".join(["MMMM"] * 8), " ".join(["iiii"] * 8)
+    assert len(wide) == len(narrow) == 39
+    paragraphs = [
+        "Ametijuhend on kinnitatud käskkirjaga ja see kehtib alates allkirjastamisest.",
+        f"{wide} mmmmmmmmmmmmmm jätkub samas lõigus.",  # the long lowercase word never fits after the M's
+        "Teine lõik algab suure tähega.",
+        narrow,
+        "jätkub eraldi lõiguna, sest rida lõppes kirjutaja tahtel.",
+        "Kolmas lõik lõpeb siin.",
+    ]
+    d = docx.Document()
+    d.styles["Normal"].font.name = "DejaVu Sans"  # the font CI installs: the same wraps everywhere
+    d.styles["Normal"].font.size = Pt(11)
+    for text in paragraphs:
+        paragraph = d.add_paragraph(text)
+        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+    data = _libreoffice_pdf(tmp_path, {"widths": _docx_bytes(d)})["widths"]
+    source = read_pdf(data, "widths.pdf")
+    assert source.wrapped  # no paragraph spacing: the reader joins only what it can tell was wrapped
+    assert list(source.lines) == paragraphs
+
+
+# Lines of two bodies' real documents, each line a Word paragraph with no spacing (the invariance test's
+# "pdf-lines-tight"), where only glyph widths decide: the next line's lowercase first word would have
+# fitted after a one-line paragraph (it ended there), or did not fit (LibreOffice wrapped a long one).
+# Counted in characters, each of them was read the other way (found by switching the glyph rule off
+# over every fixture's PDF layouts).
+GLYPH_DECIDED = {
+    "ravimiamet_2026_4_spetsialist": [
+        "Taotluste kvaliteediosa hindamine on läbiviidud vastavalt",  # was joined with the next line
+        "kehtivatele õigusaktidele, teaduslikele juhistele ja",
+        "Müügiloa taotluse muudatused on tähtaegselt kinnitatud ja",
+    ],
+    "sotsiaalkindlustusamet_2024_164_toimepidevuse_talituse_juhataja": [
+        # was cut after "toimepidevuse": "ja" looked short enough to have fitted
+        "Struktuuriüksus Sotsiaalhoolekande toimepidevuse osakond, toimepidevuse ja rände talitus",
+    ],
+    "transpordiamet_2024_223_utm_vaneminspektor": [
+        "Koolitusorganisatsioonide sertifitseerimine ja järelevalve,",  # was joined with the next two
+        "kaugpiloodi pädevuste väljastamine. Mehitamata",
+    ],
+}
+
+
+def test_glyph_widths_decide_lines_of_real_documents(tmp_path: Path) -> None:
+    words = {
+        name: layouts.docx_lines(layouts.DOCUMENTS[name].read_text(encoding="utf-8"), spacing=False)
+        for name in GLYPH_DECIDED
+    }
+    for name, data in _libreoffice_pdf(tmp_path, words).items():
+        text = layouts.DOCUMENTS[name].read_text(encoding="utf-8").splitlines()
+        lines = read_pdf(data, f"{name}.pdf").lines
+        for line in GLYPH_DECIDED[name]:
+            assert line in text, (name, line)  # a line of the document as written
+            assert line in lines, (name, line)
+
+
+def test_a_cells_lines_are_measured_against_the_next_column_not_the_page() -> None:
+    """Without paragraph spacing, a cell's second paragraph 'Teeb koostööd kogukonna' / 'liikmetega.' is
+    wrapped: the results column at x 250 bounds it. Shares no baseline with a result, its lines start where
+    the body text does, whose lines reach across the page; against those, 'liikmetega.' would have fitted
+    and the paragraph was cut (seed 000's generated PDF: '… korraldamine üle-' / 'Eestiliselt.')."""
+    lines: list[Line] = [
+        (72, 760, "AMETIJUHEND"),
+        (72, 747, "Ametijuhend kehtib alates allkirjastamisest ja see vaadatakse üle igal aastal."),
+        (72, 734, "Ülesanded"),
+        (250, 734, "Tulemused"),
+        (72, 721, "2.1. Koostöö."),
+        (250, 721, "Koostöö toimib."),
+        (72, 708, "Teeb koostööd kogukonna"),
+        (72, 695, "liikmetega."),
+        (72, 682, "2.2. Nõustamine."),
+        (250, 682, "Nõustatud."),
+        (72, 669, "Muudatused kooskõlastatakse teenistujaga ja need jõustuvad allkirjastamisel."),
+    ]
+    source = read_pdf(_pdf([lines]), "cells.pdf")
+    assert source.wrapped
+    assert "Teeb koostööd kogukonna liikmetega." in source.lines

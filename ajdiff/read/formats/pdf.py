@@ -56,6 +56,32 @@ _ITEM_START = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s|^\d{1,2}(?:\.\d{1,2})+\s")
 _ROW_PADDING = 0.3  # points: a table row's borders and padding add at least this to the line pitch
 _CELL_GAP = 3.0  # font sizes: a step no paragraph gap inside a table cell reaches
 _FIT = 0.9  # characters are a rough measure of width: leave a margin before saying "it would fit"
+_GLYPH_SLACK = 1.0  # points: what kerning pairs and rounding may move a line's measured end
+_MAX_BOUND_COLUMNS = 24  # a page with more columns of text is no table of cells: its lines are not bounded
+
+
+@dataclass
+class _Glyphs:
+    """One font's advance widths by character, in thousandths of the font size (the font's /Widths or /W)."""
+
+    widths: dict[str, float]
+    missing: float
+    """The width of a character the font does not list (its /MissingWidth or /DW, or pypdf's estimate)."""
+
+    def width(self, text: str) -> float:
+        """The advance of `text` in thousandths of the font size."""
+        get, missing = self.widths.get, self.missing
+        return sum([get(char, missing) for char in text])
+
+
+@dataclass
+class _Ink:
+    """Where a piece of text ends on the page and how to measure more of its font: the glyph rule's facts."""
+
+    end: float
+    glyphs: _Glyphs
+    scale: float
+    """Points per thousandth of the font size: the size times the text and page matrices' horizontal scale."""
 
 
 @dataclass
@@ -69,6 +95,10 @@ class _Line:
     """1-based page the line is on."""
     in_row: bool = False
     """Another cell's text shares its baseline: a line of a table with two or more columns."""
+    inks: list[_Ink | None] = field(default_factory=list)
+    """Per piece: where its text ends, measured in its font's glyph widths (None: not measured)."""
+    bound: int = -1
+    """The column of the next table cell to the right, where a column at the line's height starts (-1: none)."""
 
     @property
     def text(self) -> str:
@@ -93,6 +123,27 @@ class _Line:
         return raw[-1:].isspace()
 
     @property
+    def end(self) -> _Ink | None:
+        """Where the line's last positioned piece ends, when its font's widths measured it."""
+        for (x, _text), ink in zip(reversed(self.pieces), reversed(self.inks)):
+            if x is not None:
+                return ink
+        return None
+
+    @property
+    def start(self) -> _Ink | None:
+        """The first positioned piece's measure: the font the line's first word is set in."""
+        for (x, _text), ink in zip(self.pieces, self.inks):
+            if x is not None:
+                return ink
+        return None
+
+    def add(self, x: float | None, text: str, ink: _Ink | None = None) -> None:
+        """Add a piece of text (and its measure)."""
+        self.pieces.append((x, text))
+        self.inks.append(ink)
+
+    @property
     def tail(self) -> str:
         """The text from the last positioned piece on: a value cell's line without its label."""
         for i in range(len(self.pieces) - 1, -1, -1):
@@ -101,9 +152,15 @@ class _Line:
         return self.text
 
 
-def _page_lines(page: Any, number: int = 0, check: Callable[[], None] = lambda: None) -> list[_Line]:
-    """The visual lines of page `number`, in pypdf's order, with positions from its visitor."""
+def _page_lines(
+    page: Any, number: int = 0, check: Callable[[], None] = lambda: None, fonts: dict[object, Any] | None = None
+) -> list[_Line]:
+    """The visual lines of page `number`, in pypdf's order, with positions from its visitor.
+
+    `fonts` keeps each font's glyph widths for the document's next pages (see `_font_glyphs`).
+    """
     lines: list[_Line] = [_Line(page=number)]
+    fonts = {} if fonts is None else fonts
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
         check()
@@ -120,12 +177,55 @@ def _page_lines(page: Any, number: int = 0, check: Callable[[], None] = lambda: 
                 if line.y is None:
                     line.y = y
                     line.size = size * scale
-                line.pieces.append((x, piece))
+                line.add(x, piece, _ink(fonts, font, piece, x, size * abs(tm[0] * cm[0]) / 1000))
             elif piece:
-                line.pieces.append((None, piece))
+                line.add(None, piece)
 
     page.extract_text(visitor_text=visit)
     return [line for line in lines if line.text]
+
+
+def _ink(fonts: dict[object, Any], font: object, text: str, x: float, scale: float) -> _Ink | None:
+    """Where `text` set at x in `font` ends, or None when the font lists no widths."""
+    if font is None or not scale:
+        return None
+    ref: Any = getattr(font, "indirect_reference", None)
+    key: object = (ref.idnum, ref.generation) if ref is not None else id(font)
+    if key not in fonts:
+        # The font object is kept with its widths: an id() stays its own while the object lives.
+        fonts[key] = (font, _font_glyphs(font))
+    glyphs = fonts[key][1]
+    if glyphs is None:
+        return None
+    return _Ink(x + glyphs.width(text.rstrip()) * scale, glyphs, scale)
+
+
+def _font_glyphs(font: Any) -> _Glyphs | None:
+    """A font's advance widths by the characters the text shows, read once per document by pypdf's own
+    font reader (its /Widths from /FirstChar, or a CID font's /W, and /MissingWidth or /DW; the standard
+    14 fonts' metrics). None when the font lists no widths, or this pypdf has no such reader: then
+    characters are counted instead."""
+    try:
+        from pypdf.generic._font import Font
+    except ImportError:  # an older pypdf (below 7): its font reader keyed widths otherwise
+        return None
+    try:
+        parsed = Font.from_font_resource(font)
+    except Exception:  # a damaged font dictionary: counted in characters, as without widths
+        return None
+    codes = {code: float(width) for code, width in parsed.character_widths.items() if code != "default"}
+    if not codes:
+        return None
+    encoding, unicode = parsed.encoding, parsed.character_map
+    widths: dict[str, float] = {}
+    for code, width in codes.items():
+        # A character code as pypdf shows it: through the font's encoding, then its /ToUnicode map.
+        raw = encoding.get(ord(code), code) if isinstance(encoding, dict) and len(code) == 1 else code
+        shown = unicode.get(raw, raw)
+        if isinstance(shown, str) and shown:
+            for char in shown:  # a ligature's width shared by its letters
+                widths.setdefault(char, width / len(shown))
+    return _Glyphs(widths, float(parsed.character_widths.get("default", 0.0)))
 
 
 def _is_label(text: str) -> bool:
@@ -148,13 +248,17 @@ def _split_cells(lines: list[_Line], starts: set[int]) -> list[_Line]:
     out: list[_Line] = []
     for line in lines:
         cells: list[_Line] = [_Line([], line.y, line.size, line.page)]
-        for k, (x, text) in enumerate(line.pieces):
+        for k, ((x, text), ink) in enumerate(zip(line.pieces, line.inks)):
             if k and x is not None and _column(x) in starts and cells[-1].text:
                 cells.append(_Line([], line.y, line.size, line.page))
-            cells[-1].pieces.append((x, text))
+            cells[-1].add(x, text, ink)
         if len(cells) >= 2 and not _is_label(cells[0].text):
             out.append(cells[0])
-            out.append(_Line([p for cell in cells[1:] for p in cell.pieces], line.y, line.size, line.page))
+            rest = _Line([], line.y, line.size, line.page)
+            for cell in cells[1:]:
+                for (x, text), ink in zip(cell.pieces, cell.inks):
+                    rest.add(x, text, ink)
+            out.append(rest)
         else:
             out.append(line)
     return out
@@ -226,7 +330,7 @@ def _leading(pages: list[list[_Line]]) -> float | None:
 
 
 def _continues(
-    prev: _Line, line: _Line, widths: dict[int, int] | None, leading: float | None, pitch: float | None = None
+    prev: _Line, line: _Line, widths: _Columns | None, leading: float | None, pitch: float | None = None
 ) -> tuple[bool, bool]:
     """Whether line continues prev's paragraph; and whether a paragraph gap was what said no."""
     if prev.y is None or line.y is None or line.x is None:
@@ -253,11 +357,23 @@ def _continues(
     return True, False
 
 
-def _would_fit(prev: _Line, line: _Line, widths: dict[int, int]) -> bool:
+def _would_fit(prev: _Line, line: _Line, widths: _Columns) -> bool:
     """Whether the line's first word would have fitted on prev: then prev ended by choice, not by width
-    (a label "1.7. Asendab" above its value "teenistuse direktorit …")."""
-    full = widths.get(_width_key(prev), 0) if prev.xs else 0
-    return len(prev.tail) + 1 + len(line.text.split(" ", 1)[0]) < _FIT * full
+    (a label "1.7. Asendab" above its value "teenistuse direktorit …").
+
+    Measured in the fonts' glyph widths where the fonts list them: prev's end, a space and the word
+    against the right edge of prev's column as the page's lines reach it ("iiii" and "MMMM" differ
+    fourfold). Counted in characters against the column's longest line otherwise, with a margin.
+    """
+    if not prev.xs:
+        return False
+    key = _width_key(prev)
+    end, start, edge = prev.end, line.start, widths.edges.get((key, prev.bound))
+    word = line.text.split(" ", 1)[0]
+    if end is not None and start is not None and edge is not None:
+        space = end.glyphs.width(" ") * end.scale
+        return end.end + space + start.glyphs.width(word) * start.scale <= edge - _GLYPH_SLACK
+    return len(prev.tail) + 1 + len(word) < _FIT * widths.chars.get(key, 0)
 
 
 def _column(x: float) -> int:
@@ -269,20 +385,83 @@ def _width_key(line: _Line) -> int:
     return 2 * _column(line.xs[-1]) + line.in_row
 
 
-def _widths(lines: list[_Line]) -> dict[int, int]:
-    """The longest line (in characters) that starts at each x on a page, in a table or not: a column's full width."""
+@dataclass
+class _Columns:
+    """A page's columns by `_width_key`: how far their lines reach, in characters and in points."""
+
+    chars: dict[int, int] = field(default_factory=dict)
+    """The longest line's length in characters."""
+    edges: dict[tuple[int, int], float] = field(default_factory=dict)
+    """By `_width_key` and the next cell's column (`_Line.bound`): the rightmost end of a line measured in its
+    font's glyph widths, the column's right edge as the page shows it."""
+    open_columns: frozenset[int] = frozenset()
+    """The columns that bound the page's last lines: a table that may go on on the next page."""
+
+
+def _widths(lines: list[_Line], above: frozenset[int] = frozenset()) -> _Columns:
+    """How far the lines that start at each x on a page reach, in a table or not: a column's full width.
+
+    `above`: the columns that bounded the last lines of the page before (see `_bound_cells`)."""
     xs_at: dict[int, set[int]] = {}
     for line in lines:
         if line.y is not None:
             xs_at.setdefault(round(line.y), set()).update(_column(x) for x in line.xs)
     for line in lines:
         line.in_row = line.y is not None and len(xs_at.get(round(line.y), ())) >= 2
-    widths: dict[int, int] = {}
+    widths = _Columns(open_columns=_bound_cells(lines, above))
+    chars, edges = widths.chars, widths.edges
     for line in lines:
         if line.xs:
             key = _width_key(line)
-            widths[key] = max(widths.get(key, 0), len(line.tail))
+            chars[key] = max(chars.get(key, 0), len(line.tail))
+            end = line.end
+            if end is not None:
+                edge = (key, line.bound)
+                edges[edge] = max(edges.get(edge, end.end), end.end)
     return widths
+
+
+def _bound_cells(lines: list[_Line], above: frozenset[int] = frozenset()) -> frozenset[int]:
+    """Set each line's `bound`: the column where the next table cell to its right starts.
+
+    A table cell's lines are bounded by the next cell's column, though few of them share a baseline with
+    its text ("… korraldamine üle-" / "Eestiliselt." under a one-line result; a results cell drawn lower;
+    a column left empty under its header): by position alone they are body text at the same x, whose
+    lines run on past that column. A column with text on the page bounds the lines to its left from its
+    own lines up and down to the nearest line that runs across it: the text above or under the table.
+    A column that bounds the page's last line (`above`, from the page before: a table going on) bounds
+    the next page's lines from its top. Returns the columns that bound this page's last line.
+    """
+    extent: dict[int, tuple[float, float]] = {}  # column -> its lowest and highest baseline on the page
+    for line in lines:
+        if line.y is not None:
+            for col in {_column(x) for x in line.xs}:
+                low, high = extent.get(col, (line.y, line.y))
+                extent[col] = (min(low, line.y), max(high, line.y))
+    if len(extent) > _MAX_BOUND_COLUMNS:
+        return frozenset()  # each column is checked against each line: bound the work on a page of scattered text
+    for col in above:
+        extent[col] = (extent.get(col, (float("inf"), 0.0))[0], float("inf"))
+    placed = []  # (line, its baseline, the column of its last piece, the column it reaches)
+    for line in lines:
+        xs = line.xs
+        if line.y is not None and xs:
+            last, reach = _column(xs[-1]), line.end
+            placed.append((line, line.y, _column(xs[0]), last, _column(reach.end) if reach is not None else last))
+    bands: list[tuple[int, float, float]] = []  # (column, lowest, highest baseline it bounds)
+    for col, (low, high) in extent.items():
+        bottom, top = float("-inf"), float("inf")
+        for _line, y, start, _last, stop in placed:
+            if start < col - 1 and stop > col:  # a line across the column: above or under its table
+                if y < low:
+                    bottom = max(bottom, y)
+                elif y > high:
+                    top = min(top, y)
+        bands.append((col, bottom, top))
+    for line, y, _start, last, stop in placed:
+        beyond = max(last + 1, stop)
+        line.bound = min((col for col, bottom, top in bands if col > beyond and bottom < y < top), default=-1)
+    return frozenset(col for col, bottom, _top in bands if bottom == float("-inf"))
 
 
 def _join(left: str, right: str, spaced: bool) -> str:
@@ -322,13 +501,13 @@ def _paragraphs(
     prev_idx = -1
     column_para: dict[int, int] = {}  # column -> index of the last paragraph written in it
     column_line: dict[int, _Line] = {}  # column -> the last line written in it
-    widths: dict[int, int] = {}
+    widths = _Columns()
     spaced: list[bool] = []  # per paragraph: its last line ended in a space
     hanging: list[bool] = []  # per paragraph: a list item with a hanging indent
     order: list[tuple[int, int]] = []  # per paragraph: its place in the text (see _TopRow.place)
     inserted = 0  # paragraphs placed after their cell's: the minor part of their place, increasing
     for page_no, lines in enumerate(pages):
-        last_widths, widths = widths, _widths(lines)
+        last_widths, widths = widths, _widths(lines, widths.open_columns)
         pitch = _leading([lines])
         carried = column_para if page_no else {}
         carried_lines, column_line = column_line, {}
@@ -597,10 +776,13 @@ def _content_bytes(page: Any, budget: int, sizes: dict[object, int]) -> int:
     return total
 
 
-def _read_page(page: Any, number: int, name: str, drawn: list[int], sizes: dict[object, int]) -> list[_Line]:
+def _read_page(
+    page: Any, number: int, name: str, drawn: list[int], sizes: dict[object, int], fonts: dict[object, Any]
+) -> list[_Line]:
     """One page's lines, within the page's and the document's bounds of drawing instructions, and of time.
 
-    `drawn` holds the bytes the pages before drew (a stream shared by pages counts on each).
+    `drawn` holds the bytes the pages before drew (a stream shared by pages counts on each); `fonts` the
+    glyph widths of the fonts they used.
     """
     left = MAX_PDF_CONTENT_BYTES - drawn[0]
     size = _content_bytes(page, min(MAX_PAGE_CONTENT_BYTES, left), sizes)
@@ -619,7 +801,7 @@ def _read_page(page: Any, number: int, name: str, drawn: list[int], sizes: dict[
         raise InputError(name, problem, _("not a document of text; print it to a new PDF or split it"))
     try:
         with _deadline(MAX_PAGE_SECONDS) as check:
-            return _page_lines(page, number, check)
+            return _page_lines(page, number, check, fonts)
     except _PageTimeout:
         problem = _("page {0} takes more than {1} s to read").format(number, format(MAX_PAGE_SECONDS, "g"))
         raise InputError(name, problem, _("not a page of text; print the document to a new PDF")) from None
@@ -721,13 +903,14 @@ def _read_pages(data: bytes, name: str) -> list[list[_Line]]:
         pages = []
         drawn = [0]
         sizes: dict[object, int] = {}
+        fonts: dict[object, Any] = {}  # each font's widths, read once for the whole document
         for number, page in enumerate(reader.pages, 1):
             if time.monotonic() > end:
                 problem = _("PDF takes more than {0} s to read (stopped at page {1} of {2})").format(
                     format(MAX_PDF_SECONDS, "g"), number, len(reader.pages)
                 )
                 raise InputError(name, problem, _("split the PDF"))
-            pages.append(_read_page(page, number, name, drawn, sizes))
+            pages.append(_read_page(page, number, name, drawn, sizes, fonts))
         return pages
     except InputError:
         raise
