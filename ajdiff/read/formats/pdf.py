@@ -421,6 +421,14 @@ def _widths(lines: list[_Line], above: frozenset[int] = frozenset()) -> _Columns
     return widths
 
 
+def _page_columns(pages: list[list[_Line]]) -> list[_Columns]:
+    """Each page's columns (`_widths`), a table going on from one page to the next: computed once a document."""
+    columns: list[_Columns] = []
+    for lines in pages:
+        columns.append(_widths(lines, columns[-1].open_columns if columns else frozenset()))
+    return columns
+
+
 def _bound_cells(lines: list[_Line], above: frozenset[int] = frozenset()) -> frozenset[int]:
     """Set each line's `bound`: the column where the next table cell to its right starts.
 
@@ -479,7 +487,12 @@ def _goes_on(text: str) -> bool:
 
 
 def _paragraphs(
-    pages: list[list[_Line]], *, fit: bool, lower_only: bool = False, scan: bool = False
+    pages: list[list[_Line]],
+    *,
+    fit: bool,
+    lower_only: bool = False,
+    scan: bool = False,
+    columns: list[_Columns] | None = None,
 ) -> tuple[list[tuple[str, int]], int]:
     """Join visual lines into paragraphs; also count the breaks that only a gap revealed.
 
@@ -492,6 +505,7 @@ def _paragraphs(
     `lower_only`, only a line that can only go on an unfinished sentence is joined.
     With `scan` (an OCR'd text: each line is a line of the scan), a line the next line's first word would
     have fitted on ended there, however many lines its paragraph has: only the page's own wraps are joined.
+    `columns`: the pages' `_page_columns`, when the caller has them already.
     """
     paragraphs: list[str] = []
     first_page: list[int] = []  # per paragraph: the page it starts on
@@ -507,7 +521,7 @@ def _paragraphs(
     order: list[tuple[int, int]] = []  # per paragraph: its place in the text (see _TopRow.place)
     inserted = 0  # paragraphs placed after their cell's: the minor part of their place, increasing
     for page_no, lines in enumerate(pages):
-        last_widths, widths = widths, _widths(lines, widths.open_columns)
+        last_widths, widths = widths, columns[page_no] if columns else _widths(lines, widths.open_columns)
         pitch = _leading([lines])
         carried = column_para if page_no else {}
         carried_lines, column_line = column_line, {}
@@ -846,9 +860,10 @@ def read_pdf(data: bytes, name: str) -> SourceText:
     visual = [line for lines in pages for line in lines]
     # Paragraph spacing throughout (one gap in every few lines): gaps alone tell paragraphs apart.
     try:
-        paragraphs, gap_breaks = _paragraphs(pages, fit=False)
+        columns = _page_columns(pages)  # the same for each reading below
+        paragraphs, gap_breaks = _paragraphs(pages, fit=False, columns=columns)
         if gap_breaks < len(visual) / 8:
-            paragraphs, gap_breaks = _paragraphs(pages, fit=True)
+            paragraphs, gap_breaks = _paragraphs(pages, fit=True, columns=columns)
         spaced = gap_breaks >= max(2, len(visual) // 50)
         if not spaced:
             # No paragraph spacing anywhere: joining would glue paragraphs. Only a lowercase line is
@@ -857,7 +872,7 @@ def read_pdf(data: bytes, name: str) -> SourceText:
             # An OCR'd text's lines are the scan's: a short one ended its line of the scan ('… koostamine ja'
             # / 'ning I6pparuannete …' are two columns' lines), however its paragraph goes on.
             scan = text_looks_like_ocr(" ".join(line.text for line in visual))
-            lines, _folded = _paragraphs(pages, fit=True, lower_only=True, scan=scan)
+            lines, _folded = _paragraphs(pages, fit=True, lower_only=True, scan=scan, columns=columns)
     except ParagraphTooLong as exc:
         problem = _("a paragraph joined from wrapped lines has {0} characters (limit {1})").format(
             exc.args[0], MAX_LINE_CHARS
