@@ -439,3 +439,32 @@ def test_a_cells_lines_are_measured_against_the_next_column_not_the_page() -> No
     source = read_pdf(_pdf([lines]), "cells.pdf")
     assert source.wrapped
     assert "Teeb koostööd kogukonna liikmetega." in source.lines
+
+
+def test_a_justified_lines_word_spacing_counts_in_its_width() -> None:
+    """A justified line is drawn as one TJ array whose numbers widen the word gaps (LibreOffice and Word do
+    so): its glyphs alone end far short of the column's edge. Measured without the numbers, 'ja' would have
+    fitted after 'Teenistuja korraldab osakonna tööd', and a wrapped paragraph was cut after its first line."""
+    body = "Ametijuhend kehtib alates allkirjastamisest ja see vaadatakse üle igal aastal."
+    words = ["Teenistuja", "korraldab", "osakonna", "tööd"]
+    justified = " -6150 ".join(f"({w})" for w in words)  # gaps of 6.15 em: the line reaches the edge
+    ops = [
+        f"BT /F1 11 Tf 1 0 0 1 72 760 Tm ({body}) Tj ET",
+        f"BT /F1 11 Tf 1 0 0 1 72 747 Tm [{justified}] TJ ET",
+        "BT /F1 11 Tf 1 0 0 1 72 734 Tm (ja vastutab ülesannete eest.) Tj ET",
+        "BT /F1 11 Tf 1 0 0 1 72 721 Tm (Teine lõik algab siin.) Tj ET",
+    ]
+    data = _pdf([[(72, 700, "Kolmas lõik.")]])
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    stream = DecodedStreamObject()
+    stream.set_data("\n".join(ops).encode("cp1252"))
+    writer.pages[0][NameObject("/Contents")] = writer._add_object(stream)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    source = read_pdf(buffer.getvalue(), "justified.pdf")
+    assert source.wrapped
+    assert list(source.lines) == [
+        body,
+        "Teenistuja korraldab osakonna tööd ja vastutab ülesannete eest.",
+        "Teine lõik algab siin.",
+    ]

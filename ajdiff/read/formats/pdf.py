@@ -161,9 +161,15 @@ def _page_lines(
     """
     lines: list[_Line] = [_Line(page=number)]
     fonts = {} if fonts is None else fonts
+    moved = [0.0]  # the TJ arrays' numbers since the last piece: kerning, and a justified line's word spacing
+
+    def operator(op: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
+        if op == b"TJ" and operands and isinstance(operands[0], list):
+            moved[0] += sum(float(v) for v in operands[0] if isinstance(v, (int, float)))
 
     def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
         check()
+        shift, moved[0] = moved[0], 0.0
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0
@@ -177,16 +183,19 @@ def _page_lines(
                 if line.y is None:
                     line.y = y
                     line.size = size * scale
-                line.add(x, piece, _ink(fonts, font, piece, x, size * abs(tm[0] * cm[0]) / 1000))
+                # A number in a TJ array moves the next glyph back by thousandths of the font size.
+                back = shift if "\n" not in text else 0.0
+                line.add(x, piece, _ink(fonts, font, piece, x, size * abs(tm[0] * cm[0]) / 1000, back))
             elif piece:
                 line.add(None, piece)
 
-    page.extract_text(visitor_text=visit)
+    page.extract_text(visitor_text=visit, visitor_operand_before=operator)
     return [line for line in lines if line.text]
 
 
-def _ink(fonts: dict[object, Any], font: object, text: str, x: float, scale: float) -> _Ink | None:
-    """Where `text` set at x in `font` ends, or None when the font lists no widths."""
+def _ink(fonts: dict[object, Any], font: object, text: str, x: float, scale: float, back: float = 0.0) -> _Ink | None:
+    """Where `text` set at x in `font` ends (its glyphs moved `back` thousandths of the size in all), or None
+    when the font lists no widths."""
     if font is None or not scale:
         return None
     ref: Any = getattr(font, "indirect_reference", None)
@@ -197,7 +206,11 @@ def _ink(fonts: dict[object, Any], font: object, text: str, x: float, scale: flo
     glyphs = fonts[key][1]
     if glyphs is None:
         return None
-    return _Ink(x + glyphs.width(text.rstrip()) * scale, glyphs, scale)
+    if back:
+        # pypdf writes a space where a TJ number opens a word gap, after the font's own space too: the
+        # number is the gap, so a run of spaces counts one glyph (a justified line, LibreOffice's).
+        text = re.sub("  +", " ", text)
+    return _Ink(x + (glyphs.width(text.rstrip()) - back) * scale, glyphs, scale)
 
 
 def _font_glyphs(font: Any) -> _Glyphs | None:
@@ -455,7 +468,10 @@ def _bound_cells(lines: list[_Line], above: frozenset[int] = frozenset()) -> fro
         xs = line.xs
         if line.y is not None and xs:
             last, reach = _column(xs[-1]), line.end
-            placed.append((line, line.y, _column(xs[0]), last, _column(reach.end) if reach is not None else last))
+            # A cell's text stops short of the next cell by the cells' padding: a line that ends within a
+            # tolerance of a column reaches it (a paragraph's "2. Otsene ülem:   raamatukogu juhataja" above).
+            stop = _column(reach.end + _X_TOLERANCE) if reach is not None else last
+            placed.append((line, line.y, _column(xs[0]), last, stop))
     bands: list[tuple[int, float, float]] = []  # (column, lowest, highest baseline it bounds)
     for col, (low, high) in extent.items():
         bottom, top = float("-inf"), float("inf")
