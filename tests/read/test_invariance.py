@@ -191,7 +191,7 @@ RULES = {
         ("transpordiamet_2024_223_utm_vaneminspektor", "pdf-tables-tight"),
         ("transpordiamet_2026_001_arendamise_juhataja", "pdf-tables-tight"),
     ],
-    "the goal under its heading is what follows 'on', on the heading's line or the next": [
+    "the goal under its heading is what follows 'on', on the heading's line or the next (other bodies: see below)": [
         ("transpordiamet_2024_183_liiklusjuhtimiskeskuse_juhataja", "pdf-lines"),
         ("transpordiamet_2024_183_liiklusjuhtimiskeskuse_juhataja", "pdf-tables-tight"),
     ],
@@ -201,7 +201,7 @@ RULES = {
         ("surju_vald_pearaamatupidaja", "rewrap-0"),
         ("surju_vald_nooremraamatupidaja_asjaajaja", "rewrap-1"),
     ],
-    "a capital after an unfinished sentence does not start an unnumbered duty ('ÜKT-tegijaid')": [
+    "a capital after an unfinished sentence does not start an unnumbered duty ('ÜKT-tegijaid'; one body's: below)": [
         ("syg_raamatukoguhoidja", "rewrap-0"),
         ("syg_raamatukoguhoidja", "rewrap-1"),
     ],
@@ -240,7 +240,7 @@ RULES = {
         ("ppa_2025_grupijuht", "pdf-lines-tight"),
         ("ppa_2025_grupijuht", "pdf-tables-tight"),
     ],
-    "a long numbered line that opens with the goal's heading is that heading, the goal after it (one body)": [
+    "a long numbered line that opens with the goal's heading is that heading, the goal after it (AKI: below)": [
         ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-lines-tight"),  # the PDF joins "2. … eesmärk on …"
         ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-tables-tight"),
     ],
@@ -449,3 +449,94 @@ def test_the_goal_follows_on_when_a_wrap_ends_the_heading_line_at_it(name: str, 
     assert text.count(written) == 1
     k = written.index(" on ") + len(" on")
     assert _changes(name, text.replace(written, f"{written[:k]}\n{written[k + 1 :]}").encode(), ".txt") == []
+
+
+@pytest.mark.parametrize(
+    ("width", "blank_rate"),
+    [(46, 0.0), (46, 1.0), (49, 0.0), (52, 1.0), (79, 0.0), (79, 1.0)],
+)
+def test_a_sentence_a_full_line_pushed_down_stays_in_its_duty(width: int, blank_rate: float) -> None:
+    """SÜG's unnumbered duties, one paragraph each: at 46-52 columns '… vaba õhkkonna.' fills its line and
+    'Kujundab …' starts the next, a sentence of the same duty (the next word did not fit: the page cut
+    there), not a duty of its own. At 79 columns '… avariiulile või hoidlasse.' fills its line too, and
+    'Teeb koostööd …' is the next duty: a blank line more than between the lines ends the paragraph."""
+    name = "syg_raamatukoguhoidja"
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    wrapped = layouts.rewrap(text, width, blank_rate, 7)
+    assert read_bytes(wrapped.encode(), f"{name}.txt", ".txt").wrapped  # a page's lines
+    assert _changes(name, wrapped.encode(), ".txt") == []
+
+
+def _goal(name: str, text: str) -> str:
+    """The goal ajdiff reads in a document's text (its first annex's, as the register prints it)."""
+    from ajdiff.render.json import document_to_dict
+
+    docs = parse_source(read_bytes(text.encode(), f"{name}.txt", ".txt"))
+    return str(document_to_dict(docs[0])["general"]["goal"])
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "laid_out", "goal"),
+    [
+        # Sotsiaalkindlustusamet writes the sentence on the heading's line; Transpordiamet 2025_022 the
+        # heading's words and "on" in one ('2. Teenistuskoha eesmärk on …'), 2024_183 "on" below them.
+        (
+            "sotsiaalkindlustusamet_2023_57_jarelevalve_juhtivspetsialist",
+            "2. AMETIKOHA EESMÄRK Ametikoha eesmärk on järelevalve",
+            "2. Ametikoha eesmärk on järelevalve",
+            "järelevalve tegemine",
+        ),
+        (
+            "sotsiaalkindlustusamet_2023_57_jarelevalve_juhtivspetsialist",
+            "2. AMETIKOHA EESMÄRK Ametikoha eesmärk on järelevalve",
+            "2. Ametikoha eesmärk\non järelevalve",
+            "järelevalve tegemine",
+        ),
+        # Ravimiamet: the heading on a line of its own, the sentence below it.
+        (
+            "ravimiamet_2025_11_inspektor",
+            "2. TEENISTUSKOHA EESMÄRK\nTeenistuskoha eesmärk on järelevalve",
+            "2. Teenistuskoha eesmärk on järelevalve",
+            "järelevalve teostamine",
+        ),
+        (
+            "ravimiamet_2025_11_inspektor",
+            "2. TEENISTUSKOHA EESMÄRK\nTeenistuskoha eesmärk on järelevalve",
+            "2. Teenistuskoha eesmärk\non järelevalve",
+            "järelevalve teostamine",
+        ),
+        # AKI's goal is one line of 437 characters: on the heading's line it is a long numbered line that
+        # opens with the goal's heading (Transpordiamet 2025_022's PDF joined its so).
+        (
+            "aki_2025_4p_jurist",
+            "2. AMETIKOHA PÕHIEESMÄRK\nAmetikoha eesmärk on suurendada",
+            "2. Ametikoha eesmärk on suurendada",
+            "suurendada teadlikkust",
+        ),
+    ],
+)
+def test_the_goal_is_what_its_sentence_says_after_on(name: str, written: str, laid_out: str, goal: str) -> None:
+    """'Ametikoha eesmärk on järelevalve …' under its heading, on the heading's line or with 'on' below the
+    heading's words: the goal is what follows 'on', however the lines fall (Transpordiamet's rule, read on
+    Sotsiaalkindlustusamet's, Ravimiamet's and AKI's documents; before, their goal kept 'Ametikoha eesmärk
+    on', so laid out as Transpordiamet's the same sentence read as a changed goal)."""
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    assert text.count(written) == 1
+    assert _goal(name, text).startswith(goal)
+    laid = text.replace(written, laid_out)
+    assert _goal(name, laid).startswith(goal)
+    assert _changes(name, laid.encode(), ".txt") == []
+
+
+def test_a_goal_over_400_characters_on_its_headings_line() -> None:
+    """The goal's paragraph written on its heading's line, as Sotsiaalkindlustusamet and Transpordiamet
+    write theirs: over 400 characters (AKI's makes 437), the line is still the heading and the goal after
+    it, not a paragraph of the general part (the rule was Transpordiamet 2025_022's, whose PDF joined its
+    heading and goal)."""
+    name, heading = "aki_2025_4p_jurist", "2. AMETIKOHA PÕHIEESMÄRK"
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    below = text.split(f"{heading}\n", 1)[1].split("\n", 1)[0]
+    written, one_line = f"{heading}\n{below}", f"{heading} {below}"
+    assert text.count(written) == 1
+    assert len(one_line) > 400
+    assert _changes(name, text.replace(written, one_line).encode(), ".txt") == []
