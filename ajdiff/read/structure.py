@@ -245,7 +245,9 @@ def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...],
     # OCR of a scanned table loses the diacritics and reads the task and result columns across.
     columns = text_looks_like_ocr(" ".join(line.text for line in lines))
     # Its lines are the scan's lines whatever file holds them (a Word paragraph per OCR'd line): wrapped.
-    # A page's lines were cut at its width; OCR'd lines at a scan's, which its text does not show.
-    width = page_width(raw.lines) if raw.wrapped and not columns else 0
+    # A text file's page lines were cut at the page's width; OCR'd lines at a scan's, which its text does
+    # not show, and a PDF's lines by its fonts' widths, which its reader weighs itself.
+    text_file = bool(raw.origins) and raw.origins[0].line is not None
+    width = page_width(raw.lines) if raw.wrapped and text_file and not columns else 0
     nodes += [_read_section(d, raw.wrapped or columns, warnings, columns, width) for d in drafts]
     return tuple(nodes), metadata
