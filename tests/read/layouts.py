@@ -181,11 +181,12 @@ def docx_tables(text: str, spacing: bool = True) -> bytes:
 
 
 PAGES: dict[str, tuple[Length, Length, Length, int]] = {
+    "a4": (Cm(21), Cm(29.7), Cm(2.5), 11),
     "wide": (Cm(21), Cm(29.7), Cm(3), 12),
 }
 """Pages other than the template's (Letter, 2.54 cm margins, 11 pt), as a register's Word files have them:
-name -> width, height, margins, font size. 'wide' is A4 with 3 cm margins and 12 pt, so lines wrap and
-pages break elsewhere (fewer words a line, a table row split at another place)."""
+name -> width, height, margins, font size. 'a4' is Word's A4 page; 'wide' is A4 with 3 cm margins and
+12 pt. Lines wrap and pages break elsewhere (a table row split at another place)."""
 
 
 def on_page(data: bytes, page: str) -> bytes:

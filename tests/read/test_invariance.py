@@ -280,6 +280,7 @@ RULES = {
         ("000_2e8e5e7caea51be0", "pdf-wide-tables-tight"),
         ("001_f0f3c421c69f98c0", "pdf-wide-tables"),
         ("003_e40249d3a3f17dad", "pdf-wide-tables"),
+        ("ravimiamet_2025_11_inspektor", "pdf-a4-tables"),  # and Ravimiamet's on Word's A4 page
     ],
     "OCR'd lines are a scan's lines in any file that holds them": [
         ("004_5d5ea316ff165238", "docx-lines"),
@@ -306,8 +307,8 @@ def test_every_rule_names_the_documents_it_was_written_for(rule: str) -> None:
 def test_a_pdf_of_another_page_reads_as_the_text(
     name: str, layout: str, converted: dict[tuple[str, str], bytes]
 ) -> None:
-    """A rule's document on another page ('pdf-wide-tables': A4, 3 cm margins, 12 pt), where its lines
-    wrap and its table rows split elsewhere: it reads as its text."""
+    """A rule's document on another page ('pdf-a4-tables': Word's A4; 'pdf-wide-tables': A4, 3 cm margins,
+    12 pt), where its lines wrap and its table rows split elsewhere: it reads as its text."""
     assert _changes(name, converted[(name, layout)], ".pdf") == []
 
 
