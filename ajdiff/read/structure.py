@@ -173,6 +173,31 @@ def _goal_after_on(text: str) -> str | None:
     return None
 
 
+_GOAL_NAME_LINES = 3  # the goal's name and "on" ("Teenistuskoha eesmärk on") wrap over three lines at most
+
+
+def _after_goal_name(lines: list[Line]) -> list[Line]:
+    """The goal's lines without the opening "<goal's name> on" (see `_goal_after_on`), however they wrap it."""
+    head = lines[:_GOAL_NAME_LINES]
+    opening = " ".join(line.text for line in head)
+    goal = _goal_after_on(opening)
+    if goal is None:
+        return lines
+    drop = len(opening.split()) - len(goal.split())  # words of the name and "on", over the first lines
+    out = list(lines)
+    dropped: list[str] = []  # the verbatim of lines that held only the name: kept with the goal's first line
+    while out and drop:
+        first = out[0]
+        words = first.text.split()
+        if len(words) > drop:
+            verbatim = "\n".join([*dropped, first.verbatim])
+            out[0] = Line(" ".join(words[drop:]), verbatim, first.origin, first.blank_before)
+            break
+        drop -= len(words)
+        dropped.append(out.pop(0).verbatim)
+    return out
+
+
 def _other_key(title: str) -> str:
     return f"other.{slugify(title)}"
 
@@ -184,13 +209,12 @@ def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bo
     if key == "general":
         children = read_fields(lines, "general.", warnings)
     elif key == "goal":
-        first = lines[0] if lines else None
-        goal = _goal_after_on(first.text) if first is not None and draft.heading is not None else None
-        if first is not None and goal:
+        if draft.heading is not None:
             # "2. Teenistuskoha eesmärk" / "on järelevalve …": the goal is what follows "on", as when
             # the heading and its sentence share a line (a PDF joins them), and as when the sentence
-            # names the goal below its heading ("2. AMETIKOHA EESMÄRK" / "Ametikoha eesmärk on …").
-            lines = [Line(goal, first.verbatim, first.origin, first.blank_before), *lines[1:]]
+            # names the goal below its heading ("2. AMETIKOHA EESMÄRK" / "Ametikoha eesmärk on …"),
+            # wherever a page wrapped it ("… EESMÄRK Ametikoha" / "eesmärk on järelevalve …").
+            lines = _after_goal_name(lines)
         children = read_paragraph(lines, "general.goal")
     elif key == "duties":
         children = read_duties(lines, wrapped, warnings, draft.number, columns, width)

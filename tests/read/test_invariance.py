@@ -524,6 +524,19 @@ def _goal(name: str, text: str) -> str:
             "2. Ametikoha eesmärk\non järelevalve",
             "järelevalve tegemine",
         ),
+        # A page's wrap inside the goal's name, after the heading (43-52 columns cut it so).
+        (
+            "sotsiaalkindlustusamet_2023_57_jarelevalve_juhtivspetsialist",
+            "2. AMETIKOHA EESMÄRK Ametikoha eesmärk on järelevalve",
+            "2. AMETIKOHA EESMÄRK Ametikoha\neesmärk on järelevalve",
+            "järelevalve tegemine",
+        ),
+        (
+            "aki_2025_6p_valdkonnajuht",
+            "2. AMETIKOHA PÕHIEESMÄRK Ametikoha eesmärk on Euroopa",
+            "2. AMETIKOHA PÕHIEESMÄRK Ametikoha\neesmärk\non Euroopa",
+            "Euroopa koostöö",
+        ),
         # Ravimiamet: the heading on a line of its own, the sentence below it.
         (
             "ravimiamet_2025_11_inspektor",
