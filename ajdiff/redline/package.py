@@ -353,8 +353,8 @@ class Package:
             oxml.set_style_numbering(style, self._bullet_list())
         return style_id
 
-    def add_comment(self, author: str, initials: str, date: datetime, text: str) -> int:
-        """Add a comment (one paragraph per line of text) and return its id.
+    def add_comment(self, author: str, initials: str, date: datetime, text: str, *, lang: str | None = None) -> int:
+        """Add a comment (one paragraph per line of text), its runs said to be in `lang` when given; its id.
 
         The caller anchors it: `oxml.comment_range(id, ref_style=self.style_id("annotation reference"))`.
         """
@@ -363,17 +363,18 @@ class Package:
         for style in _COMMENT_STYLES:  # all of them, as Word adds them with a document's first comment
             self.style_id(style)
         comment_id = oxml.next_comment_id(comments)
-        comments.append(
-            oxml.comment(
-                comment_id,
-                author=author,
-                initials=initials,
-                stamp=_w3cdtf(date),
-                text=text,
-                text_style=self.style_id("annotation text"),
-                ref_style=self.style_id("annotation reference"),
-            )
+        comment = oxml.comment(
+            comment_id,
+            author=author,
+            initials=initials,
+            stamp=_w3cdtf(date),
+            text=text,
+            text_style=self.style_id("annotation text"),
+            ref_style=self.style_id("annotation reference"),
         )
+        if lang is not None:
+            oxml.set_run_language(comment, lang)
+        comments.append(comment)
         self._dirty.add(self._part_of(comments))
         return comment_id
 
@@ -489,16 +490,15 @@ class Package:
 
     # ------------------------------------------------------------ writing
 
-    def to_bytes(self, *, title: str, author: str, date: datetime, lang: str = "et-EE") -> bytes:
+    def to_bytes(self, *, title: str, author: str, date: datetime) -> bytes:
         """The package as .docx bytes: Track Changes on, the properties set, the same bytes for the same inputs."""
         settings = self._related(self._main, _SETTINGS, create=True)
         assert settings is not None
         oxml.enable_track_revisions(settings)
         self._dirty.add(self._part_of(settings))
-        styles = self._related(self._main, _STYLES, create=True)
-        assert styles is not None
-        if oxml.set_default_language(styles, lang):
-            self._dirty.add(self._part_of(styles))
+        # A package without styles gets ajdiff's (Calibri 11 pt, Estonian); NEW's own are written back as they
+        # came: its default language is what NEW says of its own text (ajdiff's words say theirs on their runs).
+        self._related(self._main, _STYLES, create=True)
         self._set_core(title, author, date)
         self._set_app()
         # The content types first, as Word writes them; then the parts in the base's order, new ones last.
