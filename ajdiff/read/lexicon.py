@@ -22,7 +22,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
-from ajdiff.model import JobDescription
+from ajdiff.model import JobDescription, OrderRef
 from ajdiff.read import DATA
 from ajdiff.records import dataclass
 from ajdiff.tree import Node
@@ -387,7 +387,8 @@ def _restore_ocr(text: str) -> str:
 
 
 def restore_diacritics(doc: JobDescription) -> JobDescription:
-    """The document with diacritics restored in its content (not in source, numbers or metadata)."""
+    """The document with diacritics restored in its content and its order's words (not in source, numbers
+    or metadata)."""
     keep = {"source", "annex", "order", "warnings", "metadata"}
     changes: dict[str, Any] = {
         f.name: _map_strings(getattr(doc, f.name), _restore_ocr) for f in dataclasses.fields(doc) if f.name not in keep
@@ -402,6 +403,22 @@ def restore_diacritics(doc: JobDescription) -> JobDescription:
             extra=tuple((k, v) for (k, _), (_, v) in zip(doc.requirements.extra, restored.requirements.extra)),
         ),
         other=tuple((k, v) for (k, _), (_, v) in zip(doc.other, restored.other)),
+        order=_restored_order(doc.order),
         warnings=(*doc.warnings, "OCR text: diacritics restored where the built-in lexicon was certain"),
     )
     return restored
+
+
+def _restored_order(order: OrderRef | None) -> OrderRef | None:
+    """The order's words restored (its title, the posts it approves, its sentences), not its number, date
+    or annex numbers: the list of posts is compared with another version's ('Jarelevalve osakonna …')."""
+    if order is None:
+        return None
+    return dataclasses.replace(
+        order,
+        title=order.title and _restore_ocr(order.title),
+        annexes=tuple((annex, _restore_ocr(post)) for annex, post in order.annexes),
+        repeals=tuple(map(_restore_ocr, order.repeals)),
+        effective=order.effective and _restore_ocr(order.effective),
+        approved_by=order.approved_by and _restore_ocr(order.approved_by),
+    )

@@ -209,3 +209,25 @@ def test_a_small_u_ocr_read_as_a_capital_is_small_mid_sentence() -> None:
     assert restore_text("ideid, Ules", misread=True) == "ideid, üles"
     assert restore_text("Ulesanded\nUlesanded. Ules", misread=True) == "Ülesanded\nÜlesanded. Üles"
     assert restore_text("tulenevate Ulesannete") == "tulenevate Ülesannete"  # not an OCR'd document's text
+
+
+def test_an_ocr_documents_order_is_restored_in_its_words_not_its_numbers() -> None:
+    """The order's list of posts is compared with another version's: Transpordiamet's order read by
+    Tesseract's English model ('Jarelevalve osakonna juhataja ametijuhend (lisa 1)') lists the posts
+    as the order's text does; its number and date are kept as they are."""
+    from ajdiff.api import load
+
+    (doc,) = load(FIXTURES / "external" / "ocr" / "transpordiamet_2025_022_jarelevalve_juhataja.ocr-eng.txt")
+    (text,) = load(FIXTURES / "external" / "transpordiamet_2025_022_jarelevalve_juhataja.txt")
+    assert doc.order is not None and text.order is not None
+    assert (
+        doc.order.annexes
+        == text.order.annexes
+        == (
+            ("1", "Järelevalve osakonna juhataja"),
+            ("2", "Järelevalve osakonna järelevalvespetsialisti"),
+        )
+    )
+    assert (doc.order.number, doc.order.date, doc.order.title) == (
+        text.order.number, text.order.date, text.order.title,
+    )  # fmt: skip
