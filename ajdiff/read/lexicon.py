@@ -270,13 +270,13 @@ def _run(glyphs: str) -> list[str]:
 def _misread(word: str) -> str | None:
     """The word an OCR misreading stands for: of the spellings the dictionary allows the readings of its
     doubtful glyphs (each kept, or read as a letter it may stand for), with the marked letter wherever
-    one was read, the one that reads the most glyphs as letters of their own; None when there is no
-    such spelling or two."""
+    one was read, the one that reads the most glyphs as letters of their own and, of those, the fewest
+    as other letters; None when there is no such spelling or two are alike."""
     spots = list(_MISREAD.finditer(word))
     if not spots or len(spots) > _MAX_MISREADS:
         return None
     choices = [["", *(_MISREAD_AS[m.group(0)] if m.group(0) in _MISREAD_AS else _run(m.group(0)))] for m in spots]
-    found: set[str] = set()
+    found: dict[str, tuple[int, int, int]] = {}  # spelling → its rank, the best first (see below)
     for picked in itertools.product(*choices):
         if not any(picked):
             continue  # the word as written: the caller found it has no certain spelling
@@ -292,13 +292,18 @@ def _misread(word: str) -> str | None:
             continue  # a digit left unread ('t60ks'): no word
         # Every spelling of the reading counts, certain or not: 'digeaegselt' read 'äigeaegselt' ('äige')
         # is no restoration while 'õigeaegselt' ('oige' or 'õige') is a reading too.
-        found.update(
-            form
-            for form in _readings(fold)
-            if all(form[k] in _MARKED.get(c, c) for k, c in enumerate(candidate) if c.isupper())
-        )
-    longest = [f for f in found if len(f) == max(map(len, found))] if found else []
-    return longest[0] if len(longest) == 1 else None
+        # A word of the dictionary ranks by the letters it keeps, then by the fewest glyphs read as other
+        # letters (an OCR error is the exception: 'digusaktides' is 'õigusaktides', not 'õigusaküides'); a
+        # compound of parts ranks below every such word, by the letters it keeps only: parts join into
+        # almost anything ('kärg|haridus', 'kärg|hariaus' of 'Kdrgharidus', whose 'kõrgharidus' the
+        # dictionary lacks, tie and keep it).
+        whole = bool(_spellings(fold))
+        rank = (0, -len(fold), sum(map(bool, picked))) if whole else (1, -len(fold), 0)
+        for form in _readings(fold):
+            if all(form[k] in _MARKED.get(c, c) for k, c in enumerate(candidate) if c.isupper()):
+                found[form] = min(found.get(form, rank), rank)
+    best = sorted(found, key=found.__getitem__)
+    return best[0] if len(best) == 1 or (best and found[best[0]] < found[best[1]]) else None
 
 
 def restore_word(word: str, misread: bool = False) -> str:
