@@ -345,12 +345,13 @@ def restore_text(text: str, misread: bool = False) -> str:
     def restored(m: re.Match[str]) -> str:
         word = m.group(0)
         out = restore_word(word, misread)
-        if misread and word[0] == "U" and word[1:].islower() and out[0] == "Ü":
-            # OCR reads a small 'ü' as 'U' ('tulenevate Ulesannete', seed 004's 'aitab Ules'): after a
-            # small letter or a comma on its line, mid-sentence, the word was not capitalised.
+        if misread and (word[0], out[0]) in (("U", "Ü"), ("I", "L")) and word[1:].islower():
+            # OCR reads a small 'ü' as 'U' ('tulenevate Ulesannete', seed 004's 'aitab Ules') and a small
+            # 'l' as 'I' ('vahe- ning I6pparuannete'): after a small letter or a comma on its line,
+            # mid-sentence, the word was not capitalised.
             before = m.string[: m.start()].rsplit("\n", 1)[-1].rstrip()
             if before[-1:].islower() or before[-1:] == ",":
-                return "ü" + out[1:]
+                return out[0].lower() + out[1:]
         return out
 
     pieces: list[str] = []

@@ -202,12 +202,14 @@ def test_a_misreading_with_no_single_reading_is_kept(ocr: str) -> None:
     assert restore_word(ocr, misread=True) == ocr
 
 
-def test_a_small_u_ocr_read_as_a_capital_is_small_mid_sentence() -> None:
+def test_a_small_u_or_l_ocr_read_as_a_capital_is_small_mid_sentence() -> None:
     """'tulenevate Ulesannete' (Transpordiamet's page, English model) and seed 004's 'aitab Ules': 'ü'
     read as 'U' after a small letter or a comma on its line; a heading's or a sentence's capital stays."""
     assert restore_text("tulenevate Ulesannete taitmiseks", misread=True) == "tulenevate ülesannete täitmiseks"
     assert restore_text("ideid, Ules", misread=True) == "ideid, üles"
     assert restore_text("Ulesanded\nUlesanded. Ules", misread=True) == "Ülesanded\nÜlesanded. Üles"
+    # 'l' read 'I' the same way (seed 004: 'vahe- ning I6pparuannete', 'nduetekohaselt Iabi viidud')
+    assert restore_text("vahe- ning I6pparuannete. Iabi", misread=True) == "vahe- ning lõpparuannete. Läbi"
     assert restore_text("tulenevate Ulesannete") == "tulenevate Ülesannete"  # not an OCR'd document's text
 
 
