@@ -18,8 +18,8 @@ from dataclasses import field, replace
 from itertools import chain
 
 from ajdiff.changes import PairBasis, PairEvidence
-from ajdiff.compare.align import hungarian, item_similarity, match_sequences
-from ajdiff.compare.document import DUTY_THRESHOLD, document_similarity, duty_similarity, duty_text
+from ajdiff.compare.align import hungarian, item_similarity
+from ajdiff.compare.document import document_similarity, match_duties
 from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.model import JobDescription
@@ -83,7 +83,7 @@ def duties_matched(old: JobDescription, new: JobDescription) -> tuple[int, float
     """Duties matched by content (as the comparer aligns them, not by place): their count and summed similarity."""
     if not old.duties or not new.duties:
         return 0, 0.0
-    matches = match_sequences(old.duties, new.duties, duty_similarity, DUTY_THRESHOLD, text=duty_text)
+    matches = match_duties(old.duties, new.duties)
     both = [m.score for m in matches if m.old is not None and m.new is not None]
     return len(both), sum(both)
 
