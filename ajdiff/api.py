@@ -365,26 +365,35 @@ Outcome = tuple[float, tuple[Change, ...], tuple[int, float], tuple[SectionAlign
 the alignment (its steps hold the same changes: pickled once)."""
 
 
-def _outcome(old: JobDescription, new: JobDescription) -> Outcome:
-    from ajdiff.compare.pairing import duties_matched
+Task = tuple[int, int, bool]
+"""A pair to compare: old and new index, and whether its content alone must carry it (pairing gave no basis)."""
 
+
+def _outcome(old: JobDescription, new: JobDescription, content_must_carry: bool = False) -> Outcome:
+    from ajdiff.compare.pairing import carries, duties_matched
+
+    # Computed here, in parallel; the comparison then finds the duties already matched (`match_duties`).
+    matched = duties_matched(old, new)
+    if content_must_carry and not carries(old, new, matched):
+        # Refused by its content (`judge`): one post abolished, one created. Its comparison would be thrown
+        # away: an agency's posts abolished and created are a tenth of its proposed pairs.
+        return 0.0, (), matched, ()
     result = compare(old, new)
-    # Computed here, beside the comparison, whose folded texts are now cached: cheap, and in parallel.
-    return result.similarity, result.changes, duties_matched(old, new), result.alignment
+    return result.similarity, result.changes, matched, result.alignment
 
 
-def _compare_shared(pair: tuple[int, int]) -> Outcome:
-    return _outcome(_SHARED[0][pair[0]], _SHARED[1][pair[1]])
+def _compare_shared(task: Task) -> Outcome:
+    return _outcome(_SHARED[0][task[0]], _SHARED[1][task[1]], task[2])
 
 
-def _compare_pair(pair: tuple[JobDescription, JobDescription]) -> Outcome:
-    return _outcome(*pair)
+def _compare_pair(task: tuple[JobDescription, JobDescription, bool]) -> Outcome:
+    return _outcome(*task)
 
 
 def _compare_known(
     old: list[JobDescription],
     new: list[JobDescription],
-    pairs: list[tuple[int, int]],
+    pairs: list[Task],
     jobs: int,
     progress: Progress | None,
     known: Known,
@@ -393,9 +402,9 @@ def _compare_known(
     if not known:
         yield from _compare_many(old, new, pairs, jobs, progress)
         return
-    todo = [(i, j) for i, j in pairs if (id(old[i]), id(new[j])) not in known]
+    todo = [t for t in pairs if (id(old[t[0]]), id(new[t[1]])) not in known]
     fresh = _compare_many(old, new, todo, jobs, None)
-    for k, (i, j) in enumerate(pairs):
+    for k, (i, j, _carry) in enumerate(pairs):
         outcome = known.get((id(old[i]), id(new[j])))
         yield outcome if outcome is not None else next(fresh)
         if progress:
@@ -405,15 +414,15 @@ def _compare_known(
 def _compare_many(
     old: list[JobDescription],
     new: list[JobDescription],
-    pairs: list[tuple[int, int]],
+    pairs: list[Task],
     jobs: int,
     progress: Progress | None,
 ) -> Iterator[Outcome]:
     """Compare the given index pairs, in `jobs` processes when there is enough work; outcomes in order, as they come."""
     global _SHARED
     if jobs <= 1 or len(pairs) < 2:
-        for k, (i, j) in enumerate(pairs):
-            outcome = _outcome(old[i], new[j])
+        for k, (i, j, carry) in enumerate(pairs):
+            outcome = _outcome(old[i], new[j], carry)
             if progress:
                 progress(k + 1, len(pairs))
             yield outcome
@@ -425,7 +434,7 @@ def _compare_many(
             if "fork" in _start_methods():
                 outcomes = pool.map(_compare_shared, pairs, chunksize=chunk)
             else:  # no fork: the pairs travel to the workers
-                outcomes = pool.map(_compare_pair, [(old[i], new[j]) for i, j in pairs], chunksize=chunk)
+                outcomes = pool.map(_compare_pair, [(old[i], new[j], carry) for i, j, carry in pairs], chunksize=chunk)
             for k, outcome in enumerate(outcomes):
                 if progress:
                     progress(k + 1, len(pairs))
@@ -526,7 +535,8 @@ def _compare_documents(
     proposals = sorted(propose(old, new, rules), key=lambda p: (p.old, p.new))
     found: list[tuple[int, int, PairEvidence]] = []
     results: list[Comparison] = []
-    outcomes = _compare_known(old, new, [(p.old, p.new) for p in proposals], jobs, progress, known)
+    tasks = [(p.old, p.new, p.basis is None) for p in proposals]
+    outcomes = _compare_known(old, new, tasks, jobs, progress, known)
     rejected: list[tuple[str, str, int, int]] = []
     for p, (similarity, changes, matched, alignment) in zip(proposals, outcomes):
         proof = judge(old[p.old], new[p.new], p.score, p.basis, matched)

@@ -180,3 +180,29 @@ def test_documents_and_changes_sent_back_by_workers_share_their_strings() -> Non
     old_texts = {n.text: n.text for n in walk(back[1].sections)}
     kept = [c for c in outcome[1] if c.old in old_texts]
     assert kept and all(c.old is old_texts[c.old] for c in kept)
+
+
+def test_a_pair_its_content_refuses_is_not_compared_only_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pair proposed with no basis but its content (an agency's abolished post beside a created one) whose
+    duties do not carry it is refused after the worker's outcome: the worker counts its duties matched and
+    skips the comparison, which would be thrown away; a pair with a basis, or carried, is compared."""
+    from ajdiff import api
+    from ajdiff.compare.pairing import judge
+    from ajdiff.read.parse import read_documents
+
+    docs = {d.annex: d for d in read_documents(SEEDS["000"])}
+    compared: list[tuple[str | None, str | None]] = []
+    real = api.compare
+
+    def counted(a, b):  # type: ignore[no-untyped-def]
+        compared.append((a.annex, b.annex))
+        return real(a, b)
+
+    monkeypatch.setattr(api, "compare", counted)
+    _similarity, changes, matched, alignment = api._outcome(docs["1"], docs["2"], True)
+    assert compared == [] and changes == () and alignment == ()
+    assert judge(docs["1"], docs["2"], 0.5, None, matched) is None and matched[0] == 3  # 3 of 12 duties
+    named = api._outcome(docs["1"], docs["2"], False)  # paired by name: compared whatever its content
+    carried = api._outcome(docs["2"], docs["3"], True)  # 7 of 12 and 10 duties match: carried
+    assert compared == [("1", "2"), ("2", "3")]
+    assert named[2] == matched and named[1] and carried[1] and judge(docs["2"], docs["3"], 0.5, None, carried[2])

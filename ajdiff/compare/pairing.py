@@ -126,6 +126,11 @@ def judge(
     return None
 
 
+def carries(old: JobDescription, new: JobDescription, matched: tuple[int, float]) -> bool:
+    """Whether the content, given the duties matched, supports a pair that nothing else does (see `judge`)."""
+    return judge(old, new, 0.0, None, matched) is not None
+
+
 def evidence(
     old: JobDescription, new: JobDescription, score: float, basis: PairBasis | None = None
 ) -> PairEvidence | None:
