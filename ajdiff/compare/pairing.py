@@ -184,22 +184,23 @@ class _Features:
     """Each word pair once (a set's table would weigh three times as much, and only blocking reads them)."""
 
 
-class _FeatureCache:
-    """Features per document, by identity: every document is tokenized once per pairing.
+class FeatureCache:
+    """What pairing reads of each document, by identity: every document is tokenized once per pairing.
 
     The words are numbered and the word pairs shared by every document that has them: an agency of 10,000
     documents repeats a few thousand words, and its features took 223 MB with a set of its own strings per
-    document.
+    document. A folder's documents are read in by the main process as the readers send them back: filled
+    then, while the readers work, the pairing finds them done (`propose(..., features=)`).
     """
 
     def __init__(self) -> None:
-        self._by_id: dict[int, _Features] = {}
+        self._by_id: dict[int, tuple[JobDescription, _Features]] = {}
         self._ids: dict[str, int] = {}
         self._pairs: dict[tuple[str, str], tuple[str, str]] = {}
 
     def __call__(self, doc: JobDescription) -> _Features:
-        found = self._by_id.get(id(doc))
-        if found is None:
+        known = self._by_id.get(id(doc))
+        if known is None:
             parts = _parts(doc)
             heads = [_words(t) for t in parts]
             # The tasks name the duties; their results (two thirds of the text) only enter the key.
@@ -213,8 +214,9 @@ class _FeatureCache:
                 bits[k >> 3] |= 1 << (k & 7)
             words = int.from_bytes(bits, "little")
             found = _Features(key, words, len(numbers), tuple(map(shared, own, own)))
-            self._by_id[id(doc)] = found
-        return found
+            self._by_id[id(doc)] = (doc, found)  # the document held: its id is never another's while cached
+            return found
+        return known[1]
 
 
 def _set_dice(a: _Features, b: _Features) -> float:
@@ -243,13 +245,13 @@ revised: a revised post keeps ~0.9 of them, two posts of one agency built of the
 def likely_pair(old: JobDescription, new: JobDescription) -> bool:
     """Whether two documents are worded alike enough to be worth comparing before pairing has decided (a
     folder's file and its namesake, in the reader processes): cheap, and only a guess."""
-    features = _FeatureCache()
+    features = FeatureCache()
     a, b = features(old).pairs, features(new).pairs
     return bool(a or b) and 2 * len(set(a).intersection(b)) / (len(a) + len(b)) >= LIKELY_WORDING
 
 
 def _identical_pairs(
-    old: list[JobDescription], new: list[JobDescription], rest_old: list[int], rest_new: list[int], feats: _FeatureCache
+    old: list[JobDescription], new: list[JobDescription], rest_old: list[int], rest_new: list[int], feats: FeatureCache
 ) -> Iterator[tuple[int, int]]:
     """Documents with the same text on both sides, paired in order (an order compared with itself)."""
     by_key: dict[int, list[int]] = defaultdict(list)
@@ -272,12 +274,16 @@ class Proposal:
 
 
 def propose(
-    old: list[JobDescription], new: list[JobDescription], constraints: Constraints | None = None
+    old: list[JobDescription],
+    new: list[JobDescription],
+    constraints: Constraints | None = None,
+    features: FeatureCache | None = None,
 ) -> list[Proposal]:
     """Proposed pairs: fixed by hand, named alike once on each side, identical, then the best total by score.
 
     Posts with the same name once on each side pair first (as duties anchor on identical text),
-    so that two folders of a thousand posts cost a thousand scores, not a million.
+    so that two folders of a thousand posts cost a thousand scores, not a million. `features`: the documents'
+    features where some are computed already.
     """
     c = constraints or Constraints()
     found = [Proposal(i, j, pair_score(old[i], new[j]), PairBasis.MANUAL) for i, j in c.forced]
@@ -291,7 +297,7 @@ def propose(
         taken_old.add(i)
         taken_new.add(j)
 
-    feats = _FeatureCache()
+    feats = features if features is not None else FeatureCache()
     named: set[tuple[int, int]] = set()
     for i, j, _score in anchor_pairs(old, new):
         if i in taken_old or j in taken_new or (i, j) in c.forbidden:
@@ -349,7 +355,7 @@ def _assign_dense(
     rest_old: list[int],
     rest_new: list[int],
     forbidden: frozenset[tuple[int, int]],
-    feats: _FeatureCache,
+    feats: FeatureCache,
 ) -> list[tuple[int, int, float]]:
     """Every pair scored, the best total found exactly: the small problems of orders and small folders.
 
@@ -384,7 +390,7 @@ def _rarest(tokens: Iterable[tuple[str, str]], df: dict[tuple[str, str], int]) -
 
 
 def candidate_edges(
-    old: list[JobDescription], new: list[JobDescription], feats: _FeatureCache | None = None
+    old: list[JobDescription], new: list[JobDescription], feats: FeatureCache | None = None
 ) -> set[tuple[int, int]]:
     """For each document, the few dozen documents of the other side most likely to be its other version.
 
@@ -392,7 +398,7 @@ def candidate_edges(
     the other side, and candidates are ranked by the rarity (idf) of what they share, so the work
     grows with the number of documents, not its square.
     """
-    feats = feats or _FeatureCache()
+    feats = feats or FeatureCache()
     old_tokens = [feats(d).pairs for d in old]
     new_tokens = [feats(d).pairs for d in new]
     df_old = Counter(chain.from_iterable(old_tokens))
@@ -425,13 +431,19 @@ def candidate_edges(
     return edges
 
 
+def load_solver() -> None:
+    """Import the sparse assignment's solver (SciPy, a third of a second) ahead of need: a large folder's
+    pairing will want it, and while the readers work the main process has nothing else to do."""
+    import scipy.sparse.csgraph  # noqa: F401
+
+
 def _assign_sparse(
     old: list[JobDescription],
     new: list[JobDescription],
     rest_old: list[int],
     rest_new: list[int],
     forbidden: frozenset[tuple[int, int]],
-    feats: _FeatureCache,
+    feats: FeatureCache,
 ) -> list[tuple[int, int, float]]:
     """Candidates by blocking, scored, and the best total on that sparse graph (SciPy's LAPJVsp), holding first
     as many pairs worded alike (`_worded_alike`) as it can."""

@@ -258,7 +258,7 @@ def test_the_features_of_many_documents_share_their_words_and_word_pairs() -> No
     """An agency's 10,000 documents repeat a few thousand words: each word is a number of the cache, a document's
     words the bits of one integer, and each word pair one tuple for every document that has it."""
     old = [read_documents(TRADE / "old" / name)[0] for name in ("post_01014.txt", "post_00587.txt")]
-    features = pairing._FeatureCache()
+    features = pairing.FeatureCache()
     a, b = features(old[0]), features(old[1])
     assert a is features(old[0])  # once per document
     # The bits count the words a plain set of them holds, and their Dice is the sets' Dice.
