@@ -170,6 +170,11 @@ def _parts(doc: JobDescription) -> tuple[str, ...]:
     return (g.position or "", g.unit or "", g.goal or "", *(d.task for d in doc.duties))
 
 
+def _word_pairs(heads: list[list[str]]) -> set[tuple[str, str]]:
+    """Each text's consecutive word pairs, a one-word text's word with '': what blocking compares."""
+    return set(chain.from_iterable(zip(w, w[1:]) if len(w) > 1 else [(w[0], "")] for w in heads if w))
+
+
 @dataclass(frozen=True)
 class _Features:
     """What pairing reads of a document, computed once: a hash of its text, its words, their word pairs."""
@@ -205,7 +210,7 @@ class FeatureCache:
             heads = [_words(t) for t in parts]
             # The tasks name the duties; their results (two thirds of the text) only enter the key.
             key = hash((parts, tuple(r for d in doc.duties for r in d.results)))
-            own = set(chain.from_iterable(zip(w, w[1:]) if len(w) > 1 else [(w[0], "")] for w in heads if w))
+            own = _word_pairs(heads)
             shared = self._pairs.setdefault
             ids = self._ids
             numbers = [ids.setdefault(w, len(ids)) for w in set(chain.from_iterable(heads))]
@@ -245,9 +250,9 @@ revised: a revised post keeps ~0.9 of them, two posts of one agency built of the
 def likely_pair(old: JobDescription, new: JobDescription) -> bool:
     """Whether two documents are worded alike enough to be worth comparing before pairing has decided (a
     folder's file and its namesake, in the reader processes): cheap, and only a guess."""
-    features = FeatureCache()
-    a, b = features(old).pairs, features(new).pairs
-    return bool(a or b) and 2 * len(set(a).intersection(b)) / (len(a) + len(b)) >= LIKELY_WORDING
+    # The word pairs alone: a folder's every namesake is checked so, and the rest of the features is pairing's.
+    a, b = (_word_pairs([_words(t) for t in _parts(doc)]) for doc in (old, new))
+    return bool(a or b) and 2 * len(a & b) / (len(a) + len(b)) >= LIKELY_WORDING
 
 
 def _identical_pairs(
