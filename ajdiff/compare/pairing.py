@@ -388,9 +388,9 @@ def _assign_dense(
 
 
 def _rarest(tokens: Iterable[tuple[str, str]], df: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
-    # Tokens on one side only cannot link two documents; the rarest shared ones say the most.
-    useful = [(n, t) for t in tokens if 2 <= (n := df.get(t, 0)) <= MAX_POSTINGS]
-    useful.sort()
+    """The document's `RARE_TOKENS` rarest tokens of `df` (the tokens useful for blocking, with their counts)."""
+    # One set intersection, not a look-up per token: a document has hundreds of tokens, a few dozen useful.
+    useful = sorted((df[t], t) for t in df.keys() & tokens)
     return [t for _, t in useful[:RARE_TOKENS]]
 
 
@@ -408,7 +408,8 @@ def candidate_edges(
     new_tokens = [feats(d).pairs for d in new]
     df_old = Counter(chain.from_iterable(old_tokens))
     df_new = Counter(chain.from_iterable(new_tokens))
-    df = {t: n + df_new[t] for t, n in df_old.items() if t in df_new}
+    # Tokens on one side only cannot link two documents, nor those too common; the rarest shared ones say the most.
+    df = {t: both for t, n in df_old.items() if t in df_new and (both := n + df_new[t]) <= MAX_POSTINGS}
     old_rare = [_rarest(t, df) for t in old_tokens]
     new_rare = [_rarest(t, df) for t in new_tokens]
     del old_tokens, new_tokens, df_old, df_new
