@@ -551,6 +551,8 @@ def _compare_documents(
     rules = constraints(old, new, pair, no_pair) if by_hand else None
     # In the order of the old side, so that pairs stream (`on_pair`, jsonl, csv) as the report lists them.
     proposals = sorted(propose(old, new, rules, features), key=lambda p: (p.old, p.new))
+    if features is not None:
+        features.clear()  # not held through the comparisons: the agency's peak memory
     found: list[tuple[int, int, PairEvidence]] = []
     results: list[Comparison] = []
     tasks = [(p.old, p.new, p.basis is None) for p in proposals]

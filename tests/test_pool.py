@@ -214,7 +214,7 @@ def test_pairing_reads_a_folders_documents_while_the_readers_work(
 ) -> None:
     """Each document's pairing features are computed as it comes back from the readers, not after them all
     (when one core would idle while the main process alone tokenizes thousands of documents), and the sparse
-    solver a large folder needs is imported meanwhile; the same report."""
+    solver a large folder needs is imported meanwhile; the same report; the features let go once paired (memory)."""
     from ajdiff import api
     from ajdiff.compare import pairing
     from ajdiff.render.json import diff_json
@@ -236,6 +236,14 @@ def test_pairing_reads_a_folders_documents_while_the_readers_work(
 
     solver_loaded: list[bool] = []
     monkeypatch.setattr(pairing, "load_solver", lambda: solver_loaded.append(pairing_now[0]))
+    caches: list[pairing.FeatureCache] = []
+
+    class Recorded(pairing.FeatureCache):
+        def __init__(self) -> None:
+            super().__init__()
+            caches.append(self)
+
+    monkeypatch.setattr(pairing, "FeatureCache", Recorded)
 
     monkeypatch.setattr(pairing, "_parts", recorded_parts)
     monkeypatch.setattr(pairing, "propose", recorded_propose)
@@ -243,6 +251,7 @@ def test_pairing_reads_a_folders_documents_while_the_readers_work(
     assert two == one
     assert pairing_now == [True] and len(computed_in_pairing) == 48 and not any(computed_in_pairing)
     assert solver_loaded == [False]  # once, before the pairing
+    assert len(caches) == 1 and not caches[0]._by_id  # the features are not held once the pairing is done
     monkeypatch.setattr(pairing, "SMALL_PROBLEM", 64)
     api.compare_files(agency.old_dir, agency.new_dir, jobs=2)
     assert solver_loaded == [False]  # 24 posts a side are scored all against all: no solver

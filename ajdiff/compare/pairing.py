@@ -223,6 +223,12 @@ class FeatureCache:
             return found
         return known[1]
 
+    def clear(self) -> None:
+        """Forget every document's features (a pairing's tens of megabytes): the pairing is done."""
+        self._by_id.clear()
+        self._ids.clear()
+        self._pairs.clear()
+
 
 def _set_dice(a: _Features, b: _Features) -> float:
     """Dice of two documents' word sets (one `&` of their bits: cheap enough for thousands of candidates)."""
