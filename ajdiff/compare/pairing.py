@@ -170,9 +170,15 @@ def _parts(doc: JobDescription) -> tuple[str, ...]:
     return (g.position or "", g.unit or "", g.goal or "", *(d.task for d in doc.duties))
 
 
-def _word_pairs(heads: list[list[str]]) -> set[tuple[str, str]]:
-    """Each text's consecutive word pairs, a one-word text's word with '': what blocking compares."""
-    return set(chain.from_iterable(zip(w, w[1:]) if len(w) > 1 else [(w[0], "")] for w in heads if w))
+def _word_pairs(heads: list[list[str]]) -> set[str]:
+    """Each text's consecutive word pairs, a one-word text's word with '': what blocking compares.
+
+    A pair is one string, its words joined by NUL: a string keeps its hash, where a tuple of two is hashed
+    anew at every look-up (blocking counts and looks up an agency's million pairs); and as NUL sorts before
+    every character (and is in no text: the readers drop control characters), the strings sort as the tuples
+    of their words would.
+    """
+    return {f"{a}\x00{b}" for w in heads if w for a, b in (zip(w, w[1:]) if len(w) > 1 else ((w[0], ""),))}
 
 
 @dataclass(frozen=True)
@@ -185,7 +191,7 @@ class _Features:
     took 8 KB a document, a few hundred bytes this way; the intersection is one `&`)."""
     count: int
     """How many distinct words."""
-    pairs: tuple[tuple[str, str], ...]
+    pairs: tuple[str, ...]
     """Each word pair once (a set's table would weigh three times as much, and only blocking reads them)."""
 
 
@@ -201,7 +207,7 @@ class FeatureCache:
     def __init__(self) -> None:
         self._by_id: dict[int, tuple[JobDescription, _Features]] = {}
         self._ids: dict[str, int] = {}
-        self._pairs: dict[tuple[str, str], tuple[str, str]] = {}
+        self._pairs: dict[str, str] = {}
 
     def __call__(self, doc: JobDescription) -> _Features:
         known = self._by_id.get(id(doc))
@@ -393,7 +399,7 @@ def _assign_dense(
     return chosen
 
 
-def _rarest(tokens: Iterable[tuple[str, str]], df: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
+def _rarest(tokens: Iterable[str], df: dict[str, int]) -> list[str]:
     """The document's `RARE_TOKENS` rarest tokens of `df` (the tokens useful for blocking, with their counts)."""
     # One set intersection, not a look-up per token: a document has hundreds of tokens, a few dozen useful.
     useful = sorted((df[t], t) for t in df.keys() & tokens)
@@ -420,7 +426,7 @@ def candidate_edges(
     new_rare = [_rarest(t, df) for t in new_tokens]
     del old_tokens, new_tokens, df_old, df_new
     total = len(old) + len(new)
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    index: dict[str, list[int]] = defaultdict(list)
     for j, tokens in enumerate(new_rare):
         for t in tokens:
             index[t].append(j)
