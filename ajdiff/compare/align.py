@@ -54,7 +54,8 @@ def _bag(text: str) -> tuple[dict[str, int], int]:
 
 def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
     """Size of the multiset intersection (as `sum((ba & bb).values())`, without building it)."""
-    return sum(min(ba[w], bb[w]) for w in ba.keys() & bb.keys())
+    both = ba.keys() & bb.keys()
+    return sum(map(min, map(ba.__getitem__, both), map(bb.__getitem__, both)))  # no generator: the hot loop of pairing
 
 
 def dice_of_bags(ba: dict[str, int], bb: dict[str, int]) -> float:
