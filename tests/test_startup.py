@@ -224,3 +224,27 @@ def test_estonian_opens_its_catalogues_without_the_locale_module() -> None:
         ours = i18n.translation("et", domain)
         found = gettext.translation(domain, i18n.LOCALE_DIR, languages=["et"])
         assert ours._catalog == found._catalog and ours._catalog  # type: ignore[attr-defined]
+
+
+def test_a_completion_request_loads_neither_subprocess_nor_locale(tmp_path: Path) -> None:
+    """argcomplete imports `subprocess` for a completer ajdiff's parser never uses, and its copy of argparse asks
+    gettext's global domain (which imports `locale`) for its never-shown errors: the program's completion
+    answers without either (`-X importtime` lists every module a process imports)."""
+    import os
+    import subprocess
+    import sys
+
+    answer = tmp_path / "answer"
+    env = {
+        **os.environ,
+        "_ARGCOMPLETE": "1",
+        "_ARGCOMPLETE_IFS": "\n",
+        "COMP_LINE": "ajdiff diff --form",
+        "COMP_POINT": "18",
+        "_ARGCOMPLETE_STDOUT_FILENAME": str(answer),
+    }
+    script = "import sys\nfrom ajdiff.cli import entry\nsys.argv = ['ajdiff']\nentry()\n"
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", script], capture_output=True, text=True, env=env)
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time")}
+    assert answer.read_text().split() == ["--format"]
+    assert "argcomplete.finders" in imported and not imported & {"subprocess", "locale", "threading"}

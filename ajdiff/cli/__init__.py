@@ -181,8 +181,16 @@ def _help(parser: argparse.ArgumentParser, topic: list[str]) -> int:
 def _complete(parser: argparse.ArgumentParser) -> None:
     """Answer a shell's completion request (argcomplete sets _ARGCOMPLETE), then exit; else do nothing."""
     if "_ARGCOMPLETE" in os.environ:
+        # argcomplete imports `subprocess` (with threading, signal, selectors, locale: a third of its imports) for
+        # the one completer that asks bash for file names, which ajdiff's parser never uses: the shell completes
+        # file names itself. The process exits once it has answered, so it may defer that import.
+        _defer_import("subprocess")
         import argcomplete  # only for a completion request: never on the start-up path of a real run
+        from argcomplete.packages import _argparse as completing
 
+        # Its own copy of argparse says its (never shown) errors through gettext's global domain, whose first
+        # word imports `locale` and searches the system for catalogues: it says them in ajdiff's language instead.
+        completing.gettext = i18n.translation(i18n.current(), "argparse").gettext  # type: ignore[attr-defined]
         argcomplete.autocomplete(parser)
 
 
