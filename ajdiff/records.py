@@ -17,9 +17,13 @@ tests/test_records.py holds each form against the standard decorator's class.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, TypeVar, cast
 
-_V = TypeVar("_V")
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _V = TypeVar("_V")
 
 
 def shared(value: _V) -> _V:
@@ -32,9 +36,9 @@ def shared(value: _V) -> _V:
     """
     v: object = value
     if type(v) is str:
-        return cast("_V", sys.intern(v))
+        return sys.intern(v)  # type: ignore[return-value]  # str is _V here
     if type(v) is tuple and v and type(v[0]) is str:
-        return cast("_V", tuple(sys.intern(w) if type(w) is str else w for w in v))
+        return tuple(sys.intern(w) if type(w) is str else w for w in v)  # type: ignore[return-value]
     return value
 
 

@@ -248,3 +248,54 @@ def test_a_completion_request_loads_neither_subprocess_nor_locale(tmp_path: Path
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time")}
     assert answer.read_text().split() == ["--format"]
     assert "argcomplete.finders" in imported and not imported & {"subprocess", "locale", "threading"}
+
+
+def test_the_ascii_table_is_unidecodes_own_answer() -> None:
+    """The table folding starts with holds unidecode's ASCII for every character of its blocks, and is current
+    with the generator's blocks (`tools/make_ascii_table.py --check`)."""
+    import subprocess
+    import sys
+
+    from unidecode import unidecode
+
+    from ajdiff.ascii_table import BLOCKS
+
+    held = {start + k: ascii for start, chars in BLOCKS for k, ascii in enumerate(chars)}
+    assert len(held) == 128 + 128 + 112 + 48 + 96 and {0xF5, 0x161, 0x2013, 0x201E, 0x20AC, 0x25AA} <= set(held)
+    assert [code for code, ascii in held.items() if ascii != unidecode(chr(code))] == []
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "tools/make_ascii_table.py", "--check"], cwd=root, capture_output=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_to_ascii_is_unidecode_inside_the_table_and_beyond_it() -> None:
+    """Folding gives unidecode's string for the seeds' text and for characters the table does not hold."""
+    from unidecode import unidecode
+
+    from ajdiff.text import to_ascii
+    from tests.conftest import SEEDS
+
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS.values()]
+    texts.append("Ωmega 中文 ✓ ➢ Ǆ Ɓ Ḁ „Šokk“ – 5 € ▪ Žürii")
+    for text in texts:
+        assert to_ascii(text) == unidecode(text)
+
+
+@pytest.mark.parametrize("command", ["diff", "show"])
+def test_a_one_pair_diff_or_show_imports_neither_typing_nor_unidecode(command: str) -> None:
+    """Estonian text folds through the table (unidecode, which imports `typing`, is left for other scripts), and
+    the modules on the path name TYPE_CHECKING themselves: neither is imported by a one-pair diff or a show."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from ajdiff.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(code, *(m for m in ('typing', 'unidecode') if m in sys.modules))\n"
+    )
+    args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
+    if command == "show":
+        args = ["show", str(ORDER), "--annex", "2"]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1].split() == (["1"] if command == "diff" else ["0"])
