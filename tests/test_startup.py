@@ -299,3 +299,69 @@ def test_a_one_pair_diff_or_show_imports_neither_typing_nor_unidecode(command: s
         args = ["show", str(ORDER), "--annex", "2"]
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1].split() == (["1"] if command == "diff" else ["0"])
+
+
+def test_the_build_compiled_every_listed_pattern_as_re_compiles_it() -> None:
+    """The patterns the install compiled ahead (ajdiff/regex_cache.py) are the list's, and each is the very
+    pattern `re`'s own compiler makes: same flags, code and groups (a pattern's `==` compares its code)."""
+    import re
+
+    from ajdiff import regex_cache
+
+    listed = regex_cache.read_list()
+    made = regex_cache.load()
+    assert len(listed) > 50 and set(made) == set(listed)
+    for (pattern, flags), ready in made.items():
+        fresh = re._compiler.compile(pattern, flags)  # type: ignore[attr-defined]
+        assert ready == fresh and ready.groupindex == fresh.groupindex and ready.groups == fresh.groups, pattern
+
+
+def test_patterns_of_another_interpreter_or_a_damaged_file_are_not_used(tmp_path: Path) -> None:
+    """A file made by another interpreter (its stamp differs) or cut short is read as none: `re` compiles."""
+    import marshal
+
+    from ajdiff import regex_cache
+
+    made = tmp_path / "patterns.marshal"
+    regex_cache.write(made, [(r"(?P<n>\d+)\.", 0), (rb"\xc3[\x80-\xbf]", 2)])
+    ready = regex_cache.load(made)
+    assert ready[(r"(?P<n>\d+)\.", 0)].match("12.").group("n") == "12" and len(ready) == 2
+    stamp, table = marshal.loads(made.read_bytes())
+    made.write_bytes(marshal.dumps((stamp.replace("|", "+", 1), table)))
+    assert regex_cache.load(made) == {}
+    made.write_bytes(marshal.dumps((stamp, table))[:-9])
+    assert regex_cache.load(made) == {} and regex_cache.load(tmp_path / "missing") == {}
+
+
+def test_the_pattern_list_holds_what_the_start_up_commands_compile() -> None:
+    """`tools/update_patterns.py --check` runs the start-up commands and finds no pattern the list lacks."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "tools/update_patterns.py", "--check"], cwd=root, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+
+
+@pytest.mark.parametrize("command", ["diff", "show"])
+def test_a_one_pair_diff_or_show_compiles_no_pattern(command: str) -> None:
+    """The program puts the compiled patterns in `re`'s cache before the command's modules import: a one-pair
+    diff, or a show, then runs `re`'s compiler not once."""
+    import subprocess
+    import sys
+
+    script = (
+        "import re, sys\n"
+        "compiler = re._compiler\n"
+        "real, made = compiler.compile, []\n"
+        "compiler.compile = lambda p, flags=0: made.append(p) or real(p, flags)\n"
+        "from ajdiff.cli import entry\n"
+        "before = len(made)\n"
+        "code = entry()\n"
+        "print(code, made[before:])\n"
+    )
+    args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json"]
+    if command == "show":
+        args = ["show", str(ANNEX)]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == ("1 []" if command == "diff" else "0 []")

@@ -287,6 +287,10 @@ def _stdout_to_devnull() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+_READING = frozenset({"show", "diff", "redline", "tui", "demo"})
+"""The commands that read documents, and so compile the patterns of the readers."""
+
+
 def _main(args_list: list[str]) -> int:
     if "_ARGCOMPLETE" in os.environ or not args_list or args_list[0] == "help":
         parser = build_parser()
@@ -297,6 +301,11 @@ def _main(args_list: list[str]) -> int:
         if args_list[0] == "help":
             return _help(parser, args_list[1:])
     argv = _normalise_argv(args_list)
+    if argv[0] in _READING:
+        # Before the command's modules are imported: their patterns are then found compiled (see regex_cache).
+        from ajdiff import regex_cache
+
+        regex_cache.preload()
     # A command first: only its parser is built; anything else (--help, --version, a stray option) gets all.
     parser = build_parser(only=argv[0] if argv[0] in COMMANDS else None)
     args, extra = parser.parse_known_args(argv)
