@@ -1,10 +1,11 @@
 """The build steps pyproject.toml cannot declare: the message catalogues (.po) compiled to .mo with Babel, and
-the start-up's regular expressions compiled by this interpreter (ajdiff/regex_cache.py).
+what a command's start would compile (regular expressions, records' __init__) compiled by this interpreter
+(ajdiff/prebuilt.py).
 
 A wheel gets ajdiff/locale/*/LC_MESSAGES/*.mo; an editable install (`pip install -e .`) gets them beside
 their .po in the source tree, which is where the package reads them from. Babel is needed only here (and
 by the tests that extract the messages): at run time the standard library's gettext reads the .mo. The
-compiled patterns go the same way, to ajdiff/data/patterns.<interpreter>.marshal.
+compiled start-up goes the same way, to ajdiff/data/prebuilt.<interpreter>.marshal.
 """
 
 from __future__ import annotations
@@ -57,10 +58,10 @@ class build_mo(Command):
         return {str(mo): str(po) for po, mo in self._pairs()}
 
 
-class build_patterns(Command):
-    """Compile the regular expressions of ajdiff/data/patterns.txt with this interpreter (ajdiff/regex_cache.py)."""
+class build_prebuilt(Command):
+    """Compile what ajdiff/data/prebuilt.txt lists with this interpreter (ajdiff/prebuilt.py)."""
 
-    description = "compile the start-up's regular expressions"
+    description = "compile the start-up's regular expressions and records' __init__"
     user_options: list[tuple[str, str | None, str]] = []  # noqa: RUF012
 
     def initialize_options(self) -> None:
@@ -72,7 +73,7 @@ class build_patterns(Command):
 
     def _module(self):
         # By its path: importing the package `ajdiff` would need its dependencies, which a build has not.
-        spec = importlib.util.spec_from_file_location("ajdiff_regex_cache", Path("ajdiff") / "regex_cache.py")
+        spec = importlib.util.spec_from_file_location("ajdiff_prebuilt", Path("ajdiff") / "prebuilt.py")
         module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
         spec.loader.exec_module(module)  # type: ignore[union-attr]
         return module
@@ -83,22 +84,22 @@ class build_patterns(Command):
 
     def run(self) -> None:
         module = self._module()
-        module.write(self._target(), module.read_list(Path("ajdiff") / "data" / "patterns.txt"))
+        module.write(self._target(), module.read_list(Path("ajdiff") / "data" / "prebuilt.txt"))
 
     def get_outputs(self) -> list[str]:
         return [str(self._target())]
 
     def get_source_files(self) -> list[str]:
-        return [str(Path("ajdiff") / "data" / "patterns.txt")]
+        return [str(Path("ajdiff") / "data" / "prebuilt.txt")]
 
     def get_output_mapping(self) -> dict[str, str]:
-        return {str(self._target()): str(Path("ajdiff") / "data" / "patterns.txt")}
+        return {str(self._target()): str(Path("ajdiff") / "data" / "prebuilt.txt")}
 
 
 class build_with_mo(build):
-    """`build`, and the catalogues and the patterns compiled as its steps."""
+    """`build`, and the catalogues and the start-up compiled as its steps."""
 
-    sub_commands = [*build.sub_commands, ("build_mo", None), ("build_patterns", None)]  # noqa: RUF012
+    sub_commands = [*build.sub_commands, ("build_mo", None), ("build_prebuilt", None)]  # noqa: RUF012
 
 
-setup(cmdclass={"build": build_with_mo, "build_mo": build_mo, "build_patterns": build_patterns})
+setup(cmdclass={"build": build_with_mo, "build_mo": build_mo, "build_prebuilt": build_prebuilt})

@@ -301,60 +301,70 @@ def test_a_one_pair_diff_or_show_imports_neither_typing_nor_unidecode(command: s
     assert done.stdout.splitlines()[-1].split() == (["1"] if command == "diff" else ["0"])
 
 
-def test_the_build_compiled_every_listed_pattern_as_re_compiles_it() -> None:
-    """The patterns the install compiled ahead (ajdiff/regex_cache.py) are the list's, and each is the very
-    pattern `re`'s own compiler makes: same flags, code and groups (a pattern's `==` compares its code)."""
+def test_the_build_compiled_everything_listed_as_re_and_compile_make_it() -> None:
+    """What the install compiled ahead (ajdiff/prebuilt.py) is the list's: each pattern the very pattern `re`'s
+    own compiler makes (same flags, code and groups: a pattern's `==` compares its code), each `__init__` the
+    code `compile` makes of its source."""
     import re
 
-    from ajdiff import regex_cache
+    from ajdiff import prebuilt
 
-    listed = regex_cache.read_list()
-    made = regex_cache.load()
-    assert len(listed) > 50 and set(made) == set(listed)
-    for (pattern, flags), ready in made.items():
+    listed = prebuilt.read_list()
+    patterns, inits = prebuilt.load()
+    assert len(patterns) > 50 and set(patterns) == {(e[1], e[2]) for e in listed if e[0] == "pattern"}
+    assert len(inits) > 20 and set(inits) == {e[1] for e in listed if e[0] == "init"}
+    for (pattern, flags), ready in patterns.items():
         fresh = re._compiler.compile(pattern, flags)  # type: ignore[attr-defined]
         assert ready == fresh and ready.groupindex == fresh.groupindex and ready.groups == fresh.groups, pattern
+    for source, code in inits.items():
+        assert code == compile(source, "<string>", "exec"), source
 
 
-def test_patterns_of_another_interpreter_or_a_damaged_file_are_not_used(tmp_path: Path) -> None:
+def test_what_another_interpreter_compiled_or_a_damaged_file_is_not_used(tmp_path: Path) -> None:
     """A file made by another interpreter (its stamp differs) or cut short is read as none: `re` compiles."""
     import marshal
 
-    from ajdiff import regex_cache
+    from ajdiff import prebuilt
 
-    made = tmp_path / "patterns.marshal"
-    regex_cache.write(made, [(r"(?P<n>\d+)\.", 0), (rb"\xc3[\x80-\xbf]", 2)])
-    ready = regex_cache.load(made)
-    assert ready[(r"(?P<n>\d+)\.", 0)].match("12.").group("n") == "12" and len(ready) == 2
-    stamp, table = marshal.loads(made.read_bytes())
-    made.write_bytes(marshal.dumps((stamp.replace("|", "+", 1), table)))
-    assert regex_cache.load(made) == {}
-    made.write_bytes(marshal.dumps((stamp, table))[:-9])
-    assert regex_cache.load(made) == {} and regex_cache.load(tmp_path / "missing") == {}
+    made = tmp_path / "prebuilt.marshal"
+    source = "def __init__(self, a):\n    self.a = a\n"
+    prebuilt.write(made, [("pattern", r"(?P<n>\d+)\.", 0), ("pattern", rb"\xc3[\x80-\xbf]", 2), ("init", source)])
+    patterns, inits = prebuilt.load(made)
+    assert patterns[(r"(?P<n>\d+)\.", 0)].match("12.").group("n") == "12" and len(patterns) == 2
+    scope: dict[str, object] = {}
+    exec(inits[source], scope)
+    assert scope["__init__"].__code__.co_varnames == ("self", "a")  # type: ignore[attr-defined]
+    stamp, *tables = marshal.loads(made.read_bytes())
+    made.write_bytes(marshal.dumps((stamp.replace("|", "+", 1), *tables)))
+    assert prebuilt.load(made) == ({}, {})
+    made.write_bytes(marshal.dumps((stamp, *tables))[:-9])
+    assert prebuilt.load(made) == ({}, {}) and prebuilt.load(tmp_path / "missing") == ({}, {})
 
 
-def test_the_pattern_list_holds_what_the_start_up_commands_compile() -> None:
-    """`tools/update_patterns.py --check` runs the start-up commands and finds no pattern the list lacks."""
+def test_the_list_holds_what_the_start_up_commands_compile() -> None:
+    """`tools/update_prebuilt.py --check` runs the start-up commands and finds nothing compiled the list lacks."""
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parent.parent
-    done = subprocess.run([sys.executable, "tools/update_patterns.py", "--check"], cwd=root, capture_output=True)
+    done = subprocess.run([sys.executable, "tools/update_prebuilt.py", "--check"], cwd=root, capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
 
 
 @pytest.mark.parametrize("command", ["diff", "show"])
-def test_a_one_pair_diff_or_show_compiles_no_pattern(command: str) -> None:
-    """The program puts the compiled patterns in `re`'s cache before the command's modules import: a one-pair
-    diff, or a show, then runs `re`'s compiler not once."""
+def test_a_one_pair_diff_or_show_compiles_no_pattern_and_no_init(command: str) -> None:
+    """The program loads what the build compiled before the command's modules import: a one-pair diff, or a
+    show, then runs neither `re`'s compiler nor `compile` on a record's `__init__`."""
     import subprocess
     import sys
 
     script = (
-        "import re, sys\n"
+        "import builtins, re, sys\n"
         "compiler = re._compiler\n"
         "real, made = compiler.compile, []\n"
         "compiler.compile = lambda p, flags=0: made.append(p) or real(p, flags)\n"
+        "real_exec = builtins.exec\n"
+        "builtins.exec = lambda code, *a: (made.append(code) if isinstance(code, str) else None) or real_exec(code, *a)\n"
         "from ajdiff.cli import entry\n"
         "before = len(made)\n"
         "code = entry()\n"

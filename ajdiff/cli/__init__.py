@@ -302,10 +302,10 @@ def _main(args_list: list[str]) -> int:
             return _help(parser, args_list[1:])
     argv = _normalise_argv(args_list)
     if argv[0] in _READING:
-        # Before the command's modules are imported: their patterns are then found compiled (see regex_cache).
-        from ajdiff import regex_cache
+        # Before the command's modules are imported: their patterns and records' code are then found compiled.
+        from ajdiff import prebuilt
 
-        regex_cache.preload()
+        prebuilt.preload()
     # A command first: only its parser is built; anything else (--help, --version, a stray option) gets all.
     parser = build_parser(only=argv[0] if argv[0] in COMMANDS else None)
     args, extra = parser.parse_known_args(argv)
