@@ -11,6 +11,7 @@ compiled start-up goes the same way, to ajdiff/data/prebuilt.<interpreter>.marsh
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 from setuptools import Command, setup
@@ -84,7 +85,17 @@ class build_prebuilt(Command):
 
     def run(self) -> None:
         module = self._module()
-        module.write(self._target(), module.read_list(Path("ajdiff") / "data" / "prebuilt.txt"))
+        module.write(self._target(), module.read_list(Path("ajdiff") / "data" / "prebuilt.txt"), self._vocabulary())
+
+    def _vocabulary(self):
+        # The vocabulary folded as the package folds it: its modules need nothing but the standard library.
+        sys.path.insert(0, str(Path.cwd()))
+        try:
+            from ajdiff.read import vocabulary
+
+            return self._module().fingerprint(Path("ajdiff")), vocabulary.export()
+        finally:
+            sys.path.remove(str(Path.cwd()))
 
     def get_outputs(self) -> list[str]:
         return [str(self._target())]

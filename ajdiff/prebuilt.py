@@ -1,4 +1,5 @@
-"""What a command's start would compile, compiled by the build instead: regular expressions and records' `__init__`.
+"""What a command's start would compile, compiled by the build instead: regular expressions, records' `__init__`,
+the vocabulary folded.
 
 Python compiles a regular expression in Python code (`re._parser`, `re._compiler`), about 0.7 M instructions
 each, and a one-pair diff compiles some ninety (ajdiff's, and argparse's, json's, dataclasses'); and
@@ -10,7 +11,9 @@ the code object of its source. The build (setup.py) compiles what `data/prebuilt
 the program (`ajdiff.cli`) loads it before it imports the command's modules: the patterns into the `re`
 module's own cache, where `re.compile` looks first, the code into `ajdiff.records.COMPILED`. The file holds the
 exact version of the interpreter and of its matcher that made it; any other reads nothing and compiles as
-usual. tests/test_startup.py holds every entry of the file against what `re` and `compile` make now.
+usual. The vocabulary's folded phrases and packed header rows (`ajdiff.read.vocabulary.export`) are kept with
+a checksum of the files they are made from (`INPUTS`), and used only while those files are unchanged.
+tests/test_startup.py holds every entry of the file against what `re`, `compile` and the vocabulary make now.
 """
 
 from __future__ import annotations
@@ -29,12 +32,20 @@ if TYPE_CHECKING:
     Source: TypeAlias = str | bytes
     Compiled: TypeAlias = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
     Listed: TypeAlias = tuple[str, Source, int] | tuple[str, str]
+    Loaded: TypeAlias = tuple[
+        dict[tuple[Source, int], re.Pattern[str] | re.Pattern[bytes]],
+        dict[str, CodeType],
+        tuple[int, tuple[object, ...]] | None,
+    ]
 
-DATA = Path(__file__).parent / "data"
+PACKAGE = Path(__file__).parent
+DATA = PACKAGE / "data"
 LIST = DATA / "prebuilt.txt"
 """What to compile: one literal a line, `("pattern", pattern, flags)` or `("init", source)`."""
 FILE = DATA / f"prebuilt.{sys.implementation.cache_tag}.marshal"
 """What this interpreter compiled of the list (written by the build)."""
+INPUTS = ("data/vocabulary.json", "read/vocabulary.py", "text.py", "ascii_table.py")
+"""The package's files the vocabulary's folding is made from (`fingerprint`)."""
 INIT_FILENAME = "<string>"
 """The file name `exec` gives code compiled from a string: an `__init__`'s code carries the same."""
 
@@ -42,6 +53,16 @@ INIT_FILENAME = "<string>"
 def stamp() -> str:
     """What must be equal for compiled code to be reused: the interpreter's exact version and its matcher's."""
     return f"{sys.version}|{sys.hexversion}|{_sre.MAGIC}|{_sre.CODESIZE}|{sys.maxunicode}"
+
+
+def fingerprint(package: Path = PACKAGE) -> int:
+    """A checksum of the files of `INPUTS` in the package folder."""
+    import zlib
+
+    checksum = 0
+    for name in INPUTS:
+        checksum = zlib.crc32((package / name).read_bytes(), checksum)
+    return checksum
 
 
 def compiled(pattern: Source, flags: int) -> Compiled:
@@ -70,28 +91,26 @@ def read_list(path: Path = LIST) -> list[Listed]:
     return [ast.literal_eval(line) for line in lines if line.strip() and not line.startswith("#")]
 
 
-def write(target: Path, listed: list[Listed]) -> None:
-    """Compile what is listed with this interpreter into `target`."""
+def write(target: Path, listed: list[Listed], vocabulary: tuple[int, tuple[object, ...]] | None = None) -> None:
+    """Compile what is listed with this interpreter into `target`, with the vocabulary's `(fingerprint, export)`."""
     patterns = {(e[1], e[2]): compiled(e[1], e[2]) for e in listed if e[0] == "pattern"}  # type: ignore[misc]
     inits = {e[1]: compile(e[1], INIT_FILENAME, "exec") for e in listed if e[0] == "init"}
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(marshal.dumps((stamp(), patterns, inits)))
+    target.write_bytes(marshal.dumps((stamp(), patterns, inits, vocabulary)))  # type: ignore[arg-type]  # plain values
 
 
-def load(
-    path: Path = FILE,
-) -> tuple[dict[tuple[Source, int], re.Pattern[str] | re.Pattern[bytes]], dict[str, CodeType]]:
-    """The file's patterns, ready to match, and its `__init__` code; none when it is missing, damaged or another
-    interpreter's."""
+def load(path: Path = FILE) -> Loaded:
+    """The file's patterns, ready to match, its `__init__` code and the vocabulary's `(fingerprint, export)`;
+    none when it is missing, damaged or another interpreter's."""
     try:
         with open(path, "rb") as f:
-            made_by, patterns, inits = marshal.loads(f.read())
+            made_by, patterns, inits, vocabulary = marshal.loads(f.read())
     except (OSError, EOFError, ValueError, TypeError):
-        return {}, {}
+        return {}, {}, None
     if made_by != stamp():
-        return {}, {}
+        return {}, {}, None
     make = _sre.compile
-    return {key: make(key[0], *entry) for key, entry in patterns.items()}, inits
+    return {key: make(key[0], *entry) for key, entry in patterns.items()}, inits, vocabulary
 
 
 def preload(path: Path = FILE) -> int:
@@ -99,10 +118,15 @@ def preload(path: Path = FILE) -> int:
     cache = getattr(re, "_cache", None)
     if not isinstance(cache, dict):  # pragma: no cover - an `re` that keeps its cache otherwise
         return 0
-    patterns, inits = load(path)
+    patterns, inits, made = load(path)
     for (pattern, flags), ready in patterns.items():
         cache[type(pattern), pattern, flags] = ready
     from ajdiff import records  # after the patterns: it imports dataclasses, which compiles one at import
 
     records.COMPILED.update(inits)
-    return len(patterns) + len(inits)
+    if made is None or made[0] != fingerprint():
+        return len(patterns) + len(inits)
+    from ajdiff.read import vocabulary
+
+    vocabulary.PREBUILT.update(vocabulary=made[1][0], header_index=made[1][1])
+    return len(patterns) + len(inits) + 1

@@ -310,7 +310,7 @@ def test_the_build_compiled_everything_listed_as_re_and_compile_make_it() -> Non
     from ajdiff import prebuilt
 
     listed = prebuilt.read_list()
-    patterns, inits = prebuilt.load()
+    patterns, inits, _ = prebuilt.load()
     assert len(patterns) > 50 and set(patterns) == {(e[1], e[2]) for e in listed if e[0] == "pattern"}
     assert len(inits) > 20 and set(inits) == {e[1] for e in listed if e[0] == "init"}
     for (pattern, flags), ready in patterns.items():
@@ -329,16 +329,16 @@ def test_what_another_interpreter_compiled_or_a_damaged_file_is_not_used(tmp_pat
     made = tmp_path / "prebuilt.marshal"
     source = "def __init__(self, a):\n    self.a = a\n"
     prebuilt.write(made, [("pattern", r"(?P<n>\d+)\.", 0), ("pattern", rb"\xc3[\x80-\xbf]", 2), ("init", source)])
-    patterns, inits = prebuilt.load(made)
-    assert patterns[(r"(?P<n>\d+)\.", 0)].match("12.").group("n") == "12" and len(patterns) == 2
+    patterns, inits, vocabulary = prebuilt.load(made)
+    assert patterns[(r"(?P<n>\d+)\.", 0)].match("12.").group("n") == "12" and len(patterns) == 2 and vocabulary is None
     scope: dict[str, object] = {}
     exec(inits[source], scope)
     assert scope["__init__"].__code__.co_varnames == ("self", "a")  # type: ignore[attr-defined]
     stamp, *tables = marshal.loads(made.read_bytes())
     made.write_bytes(marshal.dumps((stamp.replace("|", "+", 1), *tables)))
-    assert prebuilt.load(made) == ({}, {})
+    assert prebuilt.load(made) == ({}, {}, None)
     made.write_bytes(marshal.dumps((stamp, *tables))[:-9])
-    assert prebuilt.load(made) == ({}, {}) and prebuilt.load(tmp_path / "missing") == ({}, {})
+    assert prebuilt.load(made) == ({}, {}, None) and prebuilt.load(tmp_path / "missing") == ({}, {}, None)
 
 
 def test_the_list_holds_what_the_start_up_commands_compile() -> None:
@@ -375,3 +375,69 @@ def test_a_one_pair_diff_or_show_compiles_no_pattern_and_no_init(command: str) -
         args = ["show", str(ANNEX)]
     done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == ("1 []" if command == "diff" else "0 []")
+
+
+def test_the_build_folded_the_vocabulary_as_the_package_folds_it() -> None:
+    """The vocabulary the install made ahead is what `vocabulary.export()` makes now, of the files it was made
+    from; the vocabulary and header index rebuilt from it equal the ones read from vocabulary.json."""
+    from ajdiff import prebuilt
+    from ajdiff.read import vocabulary
+
+    made = prebuilt.load()[2]
+    assert made is not None and made[0] == prebuilt.fingerprint()
+    saved = dict(vocabulary.PREBUILT)  # an in-process run of the program may have loaded it
+    try:
+        vocabulary.PREBUILT.clear()
+        vocabulary.vocabulary.cache_clear()
+        vocabulary._header_index.cache_clear()
+        assert made[1] == vocabulary.export()
+        read, index = vocabulary.vocabulary(), vocabulary._header_index()
+        vocabulary.PREBUILT.update(vocabulary=made[1][0], header_index=made[1][1])
+        vocabulary.vocabulary.cache_clear()
+        vocabulary._header_index.cache_clear()
+        assert vocabulary.vocabulary() == read and vocabulary.vocabulary() is not read
+        rebuilt = vocabulary._header_index()
+        assert (rebuilt.rows, rebuilt.counts, rebuilt.ones, rebuilt.guards, rebuilt.by_length) == (
+            index.rows,
+            index.counts,
+            index.ones,
+            index.guards,
+            index.by_length,
+        )
+    finally:
+        vocabulary.PREBUILT.clear()
+        vocabulary.PREBUILT.update(saved)
+        vocabulary.vocabulary.cache_clear()
+        vocabulary._header_index.cache_clear()
+
+
+def test_a_prebuilt_vocabulary_is_not_used_once_a_file_it_was_made_from_changed(tmp_path: Path) -> None:
+    """The vocabulary is kept with a checksum of its files (vocabulary.json, the folding code): any other
+    checksum, as after an edit of an editable install, leaves the program to read and fold it itself."""
+    import shutil
+    import subprocess
+    import sys
+
+    from ajdiff import prebuilt
+
+    package = tmp_path / "ajdiff"
+    for name in prebuilt.INPUTS:
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(prebuilt.PACKAGE / name, package / name)
+    assert prebuilt.fingerprint(package) == prebuilt.fingerprint()
+    with (package / "data" / "vocabulary.json").open("a", encoding="utf-8") as f:
+        f.write(" ")
+    assert prebuilt.fingerprint(package) != prebuilt.fingerprint()
+    made = prebuilt.load()[2]
+    assert made is not None
+    stale = tmp_path / "stale.marshal"
+    prebuilt.write(stale, [], (made[0] ^ 1, made[1]))
+    script = (
+        "import sys\n"
+        "from ajdiff import prebuilt\n"
+        "from ajdiff.read import vocabulary\n"
+        "print(prebuilt.preload(prebuilt.Path(sys.argv[1])), len(vocabulary.PREBUILT), prebuilt.preload())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(stale)], capture_output=True, text=True, check=True)
+    used_stale, kept, used = done.stdout.split()
+    assert (used_stale, kept) == ("0", "0") and int(used) > 100
