@@ -107,30 +107,6 @@ def test_a_header_row_cut_over_lines_or_an_intro_is_no_ignored_text(name: str, w
     assert [w for d in docs for w in d.warnings if "ignored text" in w] == []
 
 
-@pytest.mark.parametrize(
-    ("name", "conditions", "field", "value"),
-    [
-        (
-            "ppa_2021_piirkonnapolitseinik",
-            "teenistuskohal rakendatakse summeeritud tööaja arvestust, valveaega ja öötööd",
-            "substitutes_for",
-            ("vahetu juhi poolt määratud ametnikku",),
-        ),
-        ("ppa_2025_autojuht", "puuduvad", "subordinates", ()),
-        ("ppa_2025_grupijuht", "puuduvad", "subordinates", ("kahe- ja mitmepoolse koostöö grupi teenistujad",)),
-    ],
-)
-def test_the_conditions_of_service_are_a_field_of_their_own(
-    name: str, conditions: str, field: str, value: tuple[str, ...]
-) -> None:
-    """'Töötingimuste erisused' / 'Teenistustingimuste erisused' (PPA) are the special conditions, not
-    more of the field above them ('puuduvad Teenistustingimuste erisused puuduvad' as the subordinates)."""
-    docs = read_documents(EXTERNAL / f"{name}.txt")
-    doc = max(docs, key=lambda d: len(d.duties) + bool(d.general.position))
-    assert doc.general.special_conditions == conditions
-    assert getattr(doc.general, field) == value
-
-
 def test_a_number_typed_without_its_space_starts_an_item() -> None:
     """Rakvere Muusikakool: '3. allub kooli direktorile.' / '4.töötab vastavalt tunniplaanile. …' is two
     points; the supervisor was the rest of the section ('kooli direktor. 4.töötab …')."""
