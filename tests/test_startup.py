@@ -248,6 +248,11 @@ def test_a_completion_request_loads_neither_subprocess_nor_locale(tmp_path: Path
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time")}
     assert answer.read_text().split() == ["--format"]
     assert "argcomplete.finders" in imported and not imported & {"subprocess", "locale", "threading"}
+    # A file name is still completed: argcomplete's completer asks bash, through the real `subprocess`.
+    line = f"ajdiff diff {str(ANNEX)[:-4]}"
+    env.update(COMP_LINE=line, COMP_POINT=str(len(line)))
+    subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert str(ANNEX) in answer.read_text().split() and str(ANNEX.with_suffix(".docx")) in answer.read_text().split()
 
 
 def test_the_ascii_table_is_unidecodes_own_answer() -> None:

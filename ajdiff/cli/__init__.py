@@ -182,8 +182,8 @@ def _complete(parser: argparse.ArgumentParser) -> None:
     """Answer a shell's completion request (argcomplete sets _ARGCOMPLETE), then exit; else do nothing."""
     if "_ARGCOMPLETE" in os.environ:
         # argcomplete imports `subprocess` (with threading, signal, selectors, locale: a third of its imports) for
-        # the one completer that asks bash for file names, which ajdiff's parser never uses: the shell completes
-        # file names itself. The process exits once it has answered, so it may defer that import.
+        # its file-name completer, which asks bash: a command or an option is completed without it. The process
+        # exits once it has answered, so it defers that import to the completer's first use (a file name).
         _defer_import("subprocess")
         import argcomplete  # only for a completion request: never on the start-up path of a real run
         from argcomplete.packages import _argparse as completing
