@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ajdiff import i18n
 from ajdiff.changes import (
@@ -32,6 +31,7 @@ from ajdiff.read.parse import annex_number, parse_source, read_documents
 from ajdiff.text import fold
 from ajdiff.tree import NodeKind, walk
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 

@@ -11,10 +11,21 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from math import inf
-from typing import Any, TypeVar, overload
 
 from ajdiff.records import dataclass
 from ajdiff.text import fold_key, fold_words
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, overload
+
+    T = TypeVar("T")
+else:
+
+    def overload(func):
+        """typing's `overload` at run time: each signature is replaced by the next definition."""
+        return func
+
 
 # Words too common to say two units are about the same thing.
 _STOPWORDS = frozenset(
@@ -172,9 +183,6 @@ def _components(edges: dict[tuple[int, int], float]) -> list[tuple[list[int], li
     return [(sorted(o), sorted(n)) for o, n in groups.values()]
 
 
-T = TypeVar("T")
-
-
 def _identity(x: str) -> str:
     return x
 
@@ -189,7 +197,7 @@ def match_sequences(
 
 
 @overload
-def match_sequences(
+def match_sequences(  # noqa: F811  (ruff cannot tell the run-time overload is typing's)
     old: Sequence[T],
     new: Sequence[T],
     similarity: Callable[[T, T], float],
@@ -199,7 +207,7 @@ def match_sequences(
 ) -> list[Match]: ...
 
 
-def match_sequences(
+def match_sequences(  # noqa: F811
     old: Sequence[Any],
     new: Sequence[Any],
     similarity: Callable[[Any, Any], float] = dice,
