@@ -20,10 +20,10 @@ from setuptools.command.build import build
 LOCALE = Path("ajdiff") / "locale"
 
 
-class build_mo(Command):
-    """Compile every ajdiff/locale/<lang>/LC_MESSAGES/<domain>.po to its .mo."""
+class _BuildStep(Command):
+    """A build step that writes files into the package: beside their sources in an editable install, where the
+    package is imported from; else into the wheel's build tree."""
 
-    description = "compile the message catalogues (.po) to .mo"
     user_options: list[tuple[str, str | None, str]] = []  # noqa: RUF012
 
     def initialize_options(self) -> None:
@@ -33,10 +33,17 @@ class build_mo(Command):
     def finalize_options(self) -> None:
         self.set_undefined_options("build_py", ("build_lib", "build_lib"))
 
+    def _base(self) -> Path:
+        return Path(".") if self.editable_mode else Path(self.build_lib or "build/lib")
+
+
+class build_mo(_BuildStep):
+    """Compile every ajdiff/locale/<lang>/LC_MESSAGES/<domain>.po to its .mo."""
+
+    description = "compile the message catalogues (.po) to .mo"
+
     def _pairs(self) -> list[tuple[Path, Path]]:
-        # Editable: beside the .po, where the package is imported from; else into the wheel's build tree.
-        base = Path(".") if self.editable_mode else Path(self.build_lib or "build/lib")
-        return [(po, base / po.with_suffix(".mo")) for po in sorted(LOCALE.glob("*/LC_MESSAGES/*.po"))]
+        return [(po, self._base() / po.with_suffix(".mo")) for po in sorted(LOCALE.glob("*/LC_MESSAGES/*.po"))]
 
     def run(self) -> None:
         from babel.messages.mofile import write_mo
@@ -59,18 +66,10 @@ class build_mo(Command):
         return {str(mo): str(po) for po, mo in self._pairs()}
 
 
-class build_prebuilt(Command):
+class build_prebuilt(_BuildStep):
     """Compile what ajdiff/data/prebuilt.txt lists with this interpreter (ajdiff/prebuilt.py)."""
 
     description = "compile the start-up's regular expressions and records' __init__"
-    user_options: list[tuple[str, str | None, str]] = []  # noqa: RUF012
-
-    def initialize_options(self) -> None:
-        self.build_lib: str | None = None
-        self.editable_mode = False
-
-    def finalize_options(self) -> None:
-        self.set_undefined_options("build_py", ("build_lib", "build_lib"))
 
     def _module(self):
         # By its path: importing the package `ajdiff` would need its dependencies, which a build has not.
@@ -80,8 +79,7 @@ class build_prebuilt(Command):
         return module
 
     def _target(self) -> Path:
-        base = Path(".") if self.editable_mode else Path(self.build_lib or "build/lib")
-        return base / "ajdiff" / "data" / self._module().FILE.name
+        return self._base() / "ajdiff" / "data" / self._module().FILE.name
 
     def run(self) -> None:
         module = self._module()

@@ -286,12 +286,24 @@ def test_to_ascii_is_unidecode_inside_the_table_and_beyond_it() -> None:
         assert to_ascii(text) == unidecode(text)
 
 
+def _last_line(script: str, command: str, *, quiet: bool = False) -> str:
+    """The last line `script` prints after running a one-pair diff (ANNEX against ORDER's annex 2) or a show
+    of ORDER's annex 2, in a process of its own."""
+    import subprocess
+    import sys
+
+    if command == "show":
+        args = ["show", str(ORDER), "--annex", "2"]
+    else:
+        args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", *(["--quiet"] if quiet else [])]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    return done.stdout.splitlines()[-1]
+
+
 @pytest.mark.parametrize("command", ["diff", "show"])
 def test_a_one_pair_diff_or_show_imports_neither_typing_nor_unidecode(command: str) -> None:
     """Estonian text folds through the table (unidecode, which imports `typing`, is left for other scripts), and
     the modules on the path name TYPE_CHECKING themselves: neither is imported by a one-pair diff or a show."""
-    import subprocess
-    import sys
 
     script = (
         "import sys\n"
@@ -299,11 +311,7 @@ def test_a_one_pair_diff_or_show_imports_neither_typing_nor_unidecode(command: s
         "code = main(sys.argv[1:])\n"
         "print(code, *(m for m in ('typing', 'unidecode') if m in sys.modules))\n"
     )
-    args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
-    if command == "show":
-        args = ["show", str(ORDER), "--annex", "2"]
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[-1].split() == (["1"] if command == "diff" else ["0"])
+    assert _last_line(script, command, quiet=True).split() == (["1"] if command == "diff" else ["0"])
 
 
 def test_the_build_compiled_everything_listed_as_re_and_compile_make_it() -> None:
@@ -360,8 +368,6 @@ def test_the_list_holds_what_the_start_up_commands_compile() -> None:
 def test_a_one_pair_diff_or_show_compiles_no_pattern_and_no_init(command: str) -> None:
     """The program loads what the build compiled before the command's modules import: a one-pair diff, or a
     show, then runs neither `re`'s compiler nor `compile` on a record's `__init__`."""
-    import subprocess
-    import sys
 
     script = (
         "import builtins, re, sys\n"
@@ -375,11 +381,7 @@ def test_a_one_pair_diff_or_show_compiles_no_pattern_and_no_init(command: str) -
         "code = entry()\n"
         "print(code, made[before:])\n"
     )
-    args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json"]
-    if command == "show":
-        args = ["show", str(ANNEX)]
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[-1] == ("1 []" if command == "diff" else "0 []")
+    assert _last_line(script, command) == ("1 []" if command == "diff" else "0 []")
 
 
 def test_the_build_folded_the_vocabulary_as_the_package_folds_it() -> None:
