@@ -12,20 +12,31 @@ import sys
 from types import ModuleType
 
 
-def _defer_import(name: str) -> None:
+def _defer_import(name: str, *, taken_early: tuple[str, ...] = ()) -> None:
     """Put a stand-in for module `name` in sys.modules that imports it on the first use of one of its names (a
     module `__getattr__`, PEP 562), unless it is loaded already: an `import name` then costs a dictionary look-up.
-    (importlib.util.LazyLoader would not do: `import name` itself asks its module for `__spec__` and loads it.)"""
+    (importlib.util.LazyLoader would not do: `import name` itself asks its module for `__spec__` and loads it.)
+    The functions in `taken_early`, which another module takes at its import but may never call, are handed out
+    as callers of the real function that import the module on their first call."""
     if name in sys.modules:
         return
     stand_in = ModuleType(name, f"{name}, imported on first use")
 
-    def __getattr__(attr: str) -> object:
+    def load() -> ModuleType:
         if sys.modules.get(name) is stand_in:
             del sys.modules[name]
         module = importlib.import_module(name)
         stand_in.__dict__.update(module.__dict__)  # the next use finds its name without coming here
-        return getattr(module, attr)
+        return module
+
+    def __getattr__(attr: str) -> object:
+        if attr in taken_early and sys.modules.get(name) is stand_in:
+
+            def call(*args: object, **kwargs: object) -> object:
+                return getattr(load(), attr)(*args, **kwargs)
+
+            return call
+        return getattr(load(), attr)
 
     stand_in.__getattr__ = __getattr__  # type: ignore[method-assign]
     sys.modules[name] = stand_in
@@ -34,8 +45,10 @@ def _defer_import(name: str) -> None:
 # `dataclasses` imports `inspect` (with ast, dis, tokenize: a sixth of what a one-pair diff imports) for one call,
 # the signature it writes as the docstring of a class that has none, and `copy` (with weakref) for `asdict`'s
 # deep copies; a one-pair diff needs neither (the redline and the UI load them on their first use). The CLI's
-# process is ajdiff's own, so it may defer those imports; a library user's process is left as it is.
-_defer_import("inspect")
+# process is ajdiff's own, so it may defer those imports; a library user's process is left as it is. lxml.etree
+# takes `getfullargspec` at its import, for parser targets (SAX-style callbacks) that ajdiff never gives it: a
+# Word file's command would load inspect for nothing (a twentieth of `ajdiff redline`).
+_defer_import("inspect", taken_early=("getfullargspec",))
 _defer_import("copy")
 
 import argparse
@@ -181,8 +194,16 @@ def _help(parser: argparse.ArgumentParser, topic: list[str]) -> int:
 def _complete(parser: argparse.ArgumentParser) -> None:
     """Answer a shell's completion request (argcomplete sets _ARGCOMPLETE), then exit; else do nothing."""
     if "_ARGCOMPLETE" in os.environ:
+        # argcomplete imports `subprocess` (with threading, signal, selectors, locale: a third of its imports) for
+        # its file-name completer, which asks bash: a command or an option is completed without it. The process
+        # exits once it has answered, so it defers that import to the completer's first use (a file name).
+        _defer_import("subprocess")
         import argcomplete  # only for a completion request: never on the start-up path of a real run
+        from argcomplete.packages import _argparse as completing
 
+        # Its own copy of argparse says its (never shown) errors through gettext's global domain, whose first
+        # word imports `locale` and searches the system for catalogues: it says them in ajdiff's language instead.
+        completing.gettext = i18n.translation(i18n.current(), "argparse").gettext  # type: ignore[attr-defined]
         argcomplete.autocomplete(parser)
 
 
@@ -279,6 +300,10 @@ def _stdout_to_devnull() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+_READING = frozenset({"show", "diff", "redline", "tui", "demo"})
+"""The commands that read documents, and so compile the patterns of the readers."""
+
+
 def _main(args_list: list[str]) -> int:
     if "_ARGCOMPLETE" in os.environ or not args_list or args_list[0] == "help":
         parser = build_parser()
@@ -289,6 +314,11 @@ def _main(args_list: list[str]) -> int:
         if args_list[0] == "help":
             return _help(parser, args_list[1:])
     argv = _normalise_argv(args_list)
+    if argv[0] in _READING:
+        # Before the command's modules are imported: their patterns and records' code are then found compiled.
+        from ajdiff import prebuilt
+
+        prebuilt.preload()
     # A command first: only its parser is built; anything else (--help, --version, a stray option) gets all.
     parser = build_parser(only=argv[0] if argv[0] in COMMANDS else None)
     args, extra = parser.parse_known_args(argv)

@@ -196,10 +196,12 @@ def test_ocr_columns_read_as_a_person_reads_them() -> None:
     assert duties["3.15"].results[0].startswith("Planeeritud tegevused ja projektid on omal initsiatiivil")
     assert duties["3.2"].task.startswith("Tegevus- ja finantsaruannete vahe- ning")
     assert duties["3.2"].results[0].startswith("Tagatud on aruandluse koostamine ja")
-    assert duties["3.6"].task == "Tegevuste tagasiside anallils ja anallUsipohiste realiseerimine."
+    assert (
+        duties["3.6"].task == "Tegevuste tagasiside analüüs ja analüüsipõhiste realiseerimine."
+    )  # OCR: "anallils", "anallUsipohiste"
     assert duties["3.6"].results[0].startswith("Tagasiside on süsteemselt")
     # 'Uhekordsete' as scanned: 'uhe' and 'ühe' are both words of the dictionary, so it is not restored
-    assert duties["3.16"].task.startswith("Vahetu juhi antud Uhekordsete Ülesannete täitmine.")
+    assert duties["3.16"].task.startswith("Vahetu juhi antud Uhekordsete ülesannete täitmine.")
     assert duties["3.16"].results == ("Ülesanded on täidetud korrektselt ja digeaegselt.",)
 
 
