@@ -12,20 +12,31 @@ import sys
 from types import ModuleType
 
 
-def _defer_import(name: str) -> None:
+def _defer_import(name: str, *, taken_early: tuple[str, ...] = ()) -> None:
     """Put a stand-in for module `name` in sys.modules that imports it on the first use of one of its names (a
     module `__getattr__`, PEP 562), unless it is loaded already: an `import name` then costs a dictionary look-up.
-    (importlib.util.LazyLoader would not do: `import name` itself asks its module for `__spec__` and loads it.)"""
+    (importlib.util.LazyLoader would not do: `import name` itself asks its module for `__spec__` and loads it.)
+    The functions in `taken_early`, which another module takes at its import but may never call, are handed out
+    as callers of the real function that import the module on their first call."""
     if name in sys.modules:
         return
     stand_in = ModuleType(name, f"{name}, imported on first use")
 
-    def __getattr__(attr: str) -> object:
+    def load() -> ModuleType:
         if sys.modules.get(name) is stand_in:
             del sys.modules[name]
         module = importlib.import_module(name)
         stand_in.__dict__.update(module.__dict__)  # the next use finds its name without coming here
-        return getattr(module, attr)
+        return module
+
+    def __getattr__(attr: str) -> object:
+        if attr in taken_early and sys.modules.get(name) is stand_in:
+
+            def call(*args: object, **kwargs: object) -> object:
+                return getattr(load(), attr)(*args, **kwargs)
+
+            return call
+        return getattr(load(), attr)
 
     stand_in.__getattr__ = __getattr__  # type: ignore[method-assign]
     sys.modules[name] = stand_in
@@ -34,8 +45,10 @@ def _defer_import(name: str) -> None:
 # `dataclasses` imports `inspect` (with ast, dis, tokenize: a sixth of what a one-pair diff imports) for one call,
 # the signature it writes as the docstring of a class that has none, and `copy` (with weakref) for `asdict`'s
 # deep copies; a one-pair diff needs neither (the redline and the UI load them on their first use). The CLI's
-# process is ajdiff's own, so it may defer those imports; a library user's process is left as it is.
-_defer_import("inspect")
+# process is ajdiff's own, so it may defer those imports; a library user's process is left as it is. lxml.etree
+# takes `getfullargspec` at its import, for parser targets (SAX-style callbacks) that ajdiff never gives it: a
+# Word file's command would load inspect for nothing (a twentieth of `ajdiff redline`).
+_defer_import("inspect", taken_early=("getfullargspec",))
 _defer_import("copy")
 
 import argparse

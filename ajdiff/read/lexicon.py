@@ -22,7 +22,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, TypeVar, cast
 
-from ajdiff.model import JobDescription
+from ajdiff.model import JobDescription, OrderRef
 from ajdiff.read import DATA
 from ajdiff.records import dataclass
 from ajdiff.tree import Node
@@ -32,6 +32,7 @@ _BY_FREQUENCY = "äõüöÄÕÜÖšžŠŽ"
 """`_DIACRITICS`, the commonest in Estonian text first."""
 _NOT_LETTERS = re.compile(r"[\W\d_]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_OCR_WORD = re.compile(r"\w*[^\W\d_]{2}\w*")  # with OCR's digits for letters: 's6ltumatu', 'I6pparuannete'
 
 
 # OCR drops the marks of these letters; the dictionary's other letters ('é' of loanwords) are kept.
@@ -148,15 +149,19 @@ def _pick(forms: frozenset[str]) -> str | None:
     return used[0] if len(used) == 1 else None
 
 
-def _split_restored(fold: str) -> str | None:
-    """A compound restored part by part over its fewest-part splits (each part an entry, the last any
-    form of the dictionary) with the longest last part, when every such split restores it alike; None
-    when there is no split, a part has two spellings or two splits disagree. The last part is the
+_MAX_READINGS = 16  # a compound's spellings kept at most: past two it is ambiguous anyway
+
+
+@lru_cache(maxsize=4096)
+def _compound(fold: str) -> frozenset[str]:
+    """Every spelling of a compound over its fewest-part splits (each part an entry, the last any form
+    of the dictionary) with the longest last part, a part of two spellings giving both unless the
+    vocabulary settles it; empty when there is no split of two parts or more. The last part is the
     compound's head, the word it is ('töö|vahendid', not the participle 'toov' and 'ahendid')."""
-    # best[i]: the fewest parts that spell fold[:i] and their restorations (None: a part was ambiguous)
-    best: list[tuple[int, set[str | None]] | None] = [None] * len(fold)
+    # best[i]: the fewest parts that spell fold[:i] and their spellings
+    best: list[tuple[int, set[str]] | None] = [None] * len(fold)
     best[0] = (0, {""})
-    ends: list[tuple[int, int, set[str | None]]] = []  # (parts, -length of the last, restorations)
+    ends: list[tuple[int, int, set[str]]] = []  # (parts, -length of the last, spellings)
     for i in range(len(fold)):
         state = best[i]
         if state is None:
@@ -167,7 +172,8 @@ def _split_restored(fold: str) -> str | None:
             if not forms:
                 continue
             spelling = _pick(forms)
-            made = {None if h is None or spelling is None else h + spelling for h in heads}
+            made = {h + f for h in heads for f in ([spelling] if spelling else sorted(forms))}
+            made = set(sorted(made)[:_MAX_READINGS])
             if j == len(fold):
                 ends.append((count + 1, i - j, made))
                 continue
@@ -177,12 +183,28 @@ def _split_restored(fold: str) -> str | None:
             elif count + 1 == old[0]:
                 old[1].update(made)
     if not ends:
-        return None
+        return frozenset()
     fewest = min(e[:2] for e in ends)
-    made = set().union(*(e[2] for e in ends if e[:2] == fewest))
-    if fewest[0] < 2 or len(made) != 1:
-        return None
-    return next(iter(made))
+    if fewest[0] < 2:
+        return frozenset()
+    return frozenset().union(*(e[2] for e in ends if e[:2] == fewest))
+
+
+def _split_restored(fold: str) -> str | None:
+    """A compound restored part by part (see _compound) when every fewest-part split restores it alike;
+    None when there is no split, a part has two spellings or two splits disagree."""
+    made = _compound(fold)
+    return next(iter(made)) if len(made) == 1 else None
+
+
+def _readings(fold: str) -> frozenset[str]:
+    """Every spelling the dictionary allows a folded word or compound, the vocabulary settling a fold two
+    words share where it can."""
+    forms = _spellings(fold)
+    if not forms:
+        return _compound(fold)
+    spelling = _pick(forms)
+    return frozenset([spelling]) if spelling else forms
 
 
 def _all_text(doc: JobDescription) -> str:
@@ -208,18 +230,99 @@ def text_looks_like_ocr(text: str) -> bool:
     return letters >= 400 and marks / letters < 0.005
 
 
-def restore_word(word: str) -> str:
-    """The word with its diacritics back when the dictionary is certain, else unchanged."""
-    if any(c in _DIACRITICS for c in word) or not word.isascii() or (len(word) <= 2 and word.isupper()):
-        return word  # marked already, a foreign letter, or an abbreviation ('AI' is no 'ÄI')
-    fold = word.lower()
+def _certain(fold: str) -> str | None:
+    """The one spelling of a folded word or of its compound's parts; None when there is none or several."""
     forms = _spellings(fold)
-    form = _pick(forms) if forms else _split_restored(fold)
-    if form is None or form == fold:
-        return word
+    return _pick(forms) if forms else _split_restored(fold)
+
+
+def _cased(word: str, form: str) -> str:
+    """The restored form in the OCR word's case: all capitals, capitalised, or as the dictionary has it."""
     if word.isupper():
         return form.upper()
-    return form[0].upper() + form[1:] if word[0].isupper() else form
+    return form[0].upper() + form[1:] if word[:1].isupper() else form
+
+
+# What an OCR model without the Estonian letters reads for them (seed 004, and Tesseract's English model
+# on other bodies' pages, fixtures/external/ocr): 'd', '6', 'é', 'oé' for 'õ', 'ö' or 'ä' ('s6ltumatu',
+# 'digusaktides', 'tdidab', 'moétlemine'); a run of 'i' and 'l', or 'ti', 'tl', 'U', for 'ü' or 'üü' ('Pohitilesanded',
+# 'Struktuuriiiksus', 'Analllsi'); '1' or 'I' in a word for 'l' ('1abi', 'I6pparuannete').
+_MISREAD = re.compile(r"[il]{2,4}|t[il]|U|oé|[d6é]|(?<=[a-z])I|^I(?=[a-z0-9])|1")
+_MISREAD_AS = {
+    "d": ["A", "O"], "6": ["O"], "é": ["A", "O"], "oé": ["O"], "I": ["l"], "1": ["l"], "U": ["U"],
+    "ti": ["U", "Ui"], "tl": ["U", "Ul"],  # 'Pohitilesanded', 'tiles'; 'pohitlesanded' ('ü' read 't')
+}  # fmt: skip
+"""Glyphs → what they may stand for: a capital is a letter that must come back marked (A: 'ä', O: 'õ'
+or 'ö', U: 'ü'); runs of 'i' and 'l' are read by _run."""
+_MARKED = {"A": "ä", "O": "õö", "U": "ü"}
+_MAX_MISREADS = 6  # a few hundred candidate spellings at most: longer runs of doubt are left as they are
+
+
+def _run(glyphs: str) -> list[str]:
+    """What a run of 'i' and 'l' may stand for: 'ü' or 'üü', a glyph at either end kept as a letter."""
+    first, last = glyphs[0], glyphs[-1]
+    found = ["U", "UU", first + "U", "U" + last, first + "UU", "UU" + last]
+    if len(glyphs) >= 3:
+        found += [first + "U" + last, first + "UU" + last]
+    return [r for r in dict.fromkeys(found) if len(r) <= len(glyphs)]
+
+
+def _misread(word: str) -> str | None:
+    """The word an OCR misreading stands for: of the spellings the dictionary allows the readings of its
+    doubtful glyphs (each kept, or read as a letter it may stand for), with the marked letter wherever
+    one was read, the one that reads the most glyphs as letters of their own and, of those, the fewest
+    as other letters; None when there is no such spelling or two are alike."""
+    spots = list(_MISREAD.finditer(word))
+    if not spots or len(spots) > _MAX_MISREADS:
+        return None
+    choices = [["", *(_MISREAD_AS[m.group(0)] if m.group(0) in _MISREAD_AS else _run(m.group(0)))] for m in spots]
+    found: dict[str, tuple[int, int, int]] = {}  # spelling → its rank, the best first (see below)
+    for picked in itertools.product(*choices):
+        if not any(picked):
+            continue  # the word as written: the caller found it has no certain spelling
+        pieces: list[str] = []
+        done = 0
+        for m, reading in zip(spots, picked):
+            pieces += [word[done : m.start()].lower(), reading or m.group(0).lower()]
+            done = m.end()
+        pieces.append(word[done:].lower())
+        candidate = "".join(pieces)
+        fold = candidate.lower()
+        if not fold.isalpha() or not fold.isascii():
+            continue  # a digit left unread ('t60ks'): no word
+        # Every spelling of the reading counts, certain or not: 'digeaegselt' read 'äigeaegselt' ('äige')
+        # is no restoration while 'õigeaegselt' ('oige' or 'õige') is a reading too.
+        # A word of the dictionary ranks by the letters it keeps, then by the fewest glyphs read as other
+        # letters (an OCR error is the exception: 'digusaktides' is 'õigusaktides', not 'õigusaküides'); a
+        # compound of parts ranks below every such word, by the letters it keeps only: parts join into
+        # almost anything ('kärg|haridus', 'kärg|hariaus' of 'Kdrgharidus', whose 'kõrgharidus' the
+        # dictionary lacks, tie and keep it).
+        whole = bool(_spellings(fold))
+        rank = (0, -len(fold), sum(map(bool, picked))) if whole else (1, -len(fold), 0)
+        for form in _readings(fold):
+            if all(form[k] in _MARKED.get(c, c) for k, c in enumerate(candidate) if c.isupper()):
+                found[form] = min(found.get(form, rank), rank)
+    best = sorted(found, key=found.__getitem__)
+    return best[0] if len(best) == 1 or (best and found[best[0]] < found[best[1]]) else None
+
+
+def restore_word(word: str, misread: bool = False) -> str:
+    """The word with its diacritics back when the dictionary is certain, else unchanged. With `misread`
+    (an OCR'd document's text), a word the dictionary does not know is also read through the glyphs OCR
+    makes of the marked letters, when that gives one certain word."""
+    if any(c in _DIACRITICS for c in word) or (len(word) <= 2 and word.isupper()):
+        return word  # marked already, or an abbreviation ('AI' is no 'ÄI')
+    fold = word.lower()
+    if not fold.isascii() or not fold.isalpha():
+        # 'téévahendeid' (OCR's 'é' for 'ö'), 's6ltumatu', '1abi'; any other foreign letter is kept
+        found = _misread(word) if misread and fold.replace("é", "").isascii() else None
+        return _cased(word, found) if found else word
+    form = _certain(fold)
+    if form is None and misread and not _spellings(fold):
+        form = _misread(word)
+    if form is None or form == fold:
+        return word
+    return _cased(word, form)
 
 
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -]+[A-Z][a-z]+)+\b")
@@ -231,17 +334,32 @@ def _known(word: str) -> bool:
     return bool(_spellings(fold)) or _split_restored(fold) is not None
 
 
-def restore_text(text: str) -> str:
-    """Restore diacritics word by word. Capitalised words side by side of which one is no word of the
-    dictionary are a person's name ('Maret Maripuu', 'Priit Sauk'), kept whole: the dictionary holds
-    no names, and a name's other part may be a rare word ('Maret' → 'märet', 'Sauk' → 'säuk')."""
+def restore_text(text: str, misread: bool = False) -> str:
+    """Restore diacritics word by word (with `misread`, also through OCR's glyphs for the marked letters:
+    see restore_word). Capitalised words side by side of which one is no word of the dictionary are a
+    person's name ('Maret Maripuu', 'Priit Sauk'), kept whole: the dictionary holds no names, and a
+    name's other part may be a rare word ('Maret' → 'märet', 'Sauk' → 'säuk')."""
     names = [m.span() for m in _CAPITALISED_RUN.finditer(text) if not all(map(_known, _WORD.findall(m.group(0))))]
+    words = _OCR_WORD if misread else _WORD
+
+    def restored(m: re.Match[str]) -> str:
+        word = m.group(0)
+        out = restore_word(word, misread)
+        if misread and (word[0], out[0]) in (("U", "Ü"), ("I", "L")) and word[1:].islower():
+            # OCR reads a small 'ü' as 'U' ('tulenevate Ulesannete', seed 004's 'aitab Ules') and a small
+            # 'l' as 'I' ('vahe- ning I6pparuannete'): after a small letter or a comma on its line,
+            # mid-sentence, the word was not capitalised.
+            before = m.string[: m.start()].rsplit("\n", 1)[-1].rstrip()
+            if before[-1:].islower() or before[-1:] == ",":
+                return out[0].lower() + out[1:]
+        return out
+
     pieces: list[str] = []
     done = 0
     for start, end in names:
-        pieces += [_WORD.sub(lambda m: restore_word(m.group(0)), text[done:start]), text[start:end]]
+        pieces += [words.sub(restored, text[done:start]), text[start:end]]
         done = end
-    pieces.append(_WORD.sub(lambda m: restore_word(m.group(0)), text[done:]))
+    pieces.append(words.sub(restored, text[done:]))
     return "".join(pieces)
 
 
@@ -270,11 +388,16 @@ def _map_strings(value: object, fn: Callable[[str], str]) -> object:
     return value
 
 
+def _restore_ocr(text: str) -> str:
+    return restore_text(text, misread=True)
+
+
 def restore_diacritics(doc: JobDescription) -> JobDescription:
-    """The document with diacritics restored in its content (not in source, numbers or metadata)."""
+    """The document with diacritics restored in its content and its order's words (not in source, numbers
+    or metadata)."""
     keep = {"source", "annex", "order", "warnings", "metadata"}
     changes: dict[str, Any] = {
-        f.name: _map_strings(getattr(doc, f.name), restore_text) for f in dataclasses.fields(doc) if f.name not in keep
+        f.name: _map_strings(getattr(doc, f.name), _restore_ocr) for f in dataclasses.fields(doc) if f.name not in keep
     }
     # Language codes and slugs are keys, not text: restore_text leaves ASCII keys without a match alone.
     restored = dataclasses.replace(doc, **changes)
@@ -286,6 +409,22 @@ def restore_diacritics(doc: JobDescription) -> JobDescription:
             extra=tuple((k, v) for (k, _), (_, v) in zip(doc.requirements.extra, restored.requirements.extra)),
         ),
         other=tuple((k, v) for (k, _), (_, v) in zip(doc.other, restored.other)),
+        order=_restored_order(doc.order),
         warnings=(*doc.warnings, "OCR text: diacritics restored where the built-in lexicon was certain"),
     )
     return restored
+
+
+def _restored_order(order: OrderRef | None) -> OrderRef | None:
+    """The order's words restored (its title, the posts it approves, its sentences), not its number, date
+    or annex numbers: the list of posts is compared with another version's ('Jarelevalve osakonna …')."""
+    if order is None:
+        return None
+    return dataclasses.replace(
+        order,
+        title=order.title and _restore_ocr(order.title),
+        annexes=tuple((annex, _restore_ocr(post)) for annex, post in order.annexes),
+        repeals=tuple(map(_restore_ocr, order.repeals)),
+        effective=order.effective and _restore_ocr(order.effective),
+        approved_by=order.approved_by and _restore_ocr(order.approved_by),
+    )

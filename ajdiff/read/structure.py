@@ -10,7 +10,14 @@ from ajdiff.read.content import read_duties, read_fields, read_generic, read_lis
 from ajdiff.read.lexicon import text_looks_like_ocr
 from ajdiff.read.lines import Line, numbering, prepare
 from ajdiff.read.orders import RawDocument
-from ajdiff.read.vocabulary import heading_key, heading_prefix, is_table_header, match_label, vocabulary
+from ajdiff.read.vocabulary import (
+    heading_key,
+    heading_prefix,
+    is_results_label,
+    is_table_header,
+    match_label,
+    vocabulary,
+)
 from ajdiff.records import dataclass
 from ajdiff.text import fold, slugify
 from ajdiff.tree import Node, NodeKind
@@ -133,6 +140,8 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
             top.append(_Draft("review", "", None, None, False, [line]))
             continue
         h = _heading(line, expected, following, bool(top), not top or top[-1].key is not None)
+        if h is not None and h.key == "duties" and h.number is None and _repeats_duty_header(top, following):
+            h = None  # 'Ulesanded' / 'Tulemused': the duty table's header row again, on the next page of a scan
         if h is None:
             (top[-1].children[-1].lines if top and top[-1].children else top[-1].lines if top else title).append(line)
             continue
@@ -160,6 +169,19 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
         else:
             top.append(draft)
     return title, top
+
+
+def _repeats_duty_header(top: list[_Draft], following: Line | None) -> bool:
+    """True when an unnumbered duties heading ('Ülesanded') over a results column's name ('Tulemused')
+    comes where duties are read already: a duty table's header row that a page repeats, OCR'd a cell a
+    line, is no new list of duties (it cut Sotsiaalministeerium's result 'Siseauditi juht on viivitamatult
+    informeeritud' / 'takistustest …' in two, and its 'Lisaülesanded' item 1 in three)."""
+    if following is None or not is_results_label(following.text.rstrip(": ")) or not top:
+        return False
+    open_ = top[-1].children[-1] if top[-1].children else top[-1]
+    # A numbered duty read already: right under the duties' heading ('3. TEENISTUSÜLESANDED' /
+    # 'Põhiülesanded' / 'Oodatavad tulemused', seed 004) the header row names the list's part as before.
+    return open_.key == "duties" and any(line.num is not None for line in open_.lines)
 
 
 def _other_key(title: str) -> str:

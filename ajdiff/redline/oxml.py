@@ -497,39 +497,32 @@ def new_styles(lang: str = "et-EE") -> etree._Element:
     )
 
 
-# CT_RPr children that follow w:lang in the schema's sequence.
-_AFTER_LANG = frozenset({"eastAsianLayout", "specVanish", "oMath"})
-_ENGLISH_DEFAULTS = frozenset({"", "en-us"})
+# CT_RPr children that follow w:lang in the schema's sequence (w:rPrChange, the run's tracked formatting, ends it).
+_AFTER_LANG = frozenset({qn(f"w:{name}") for name in ("eastAsianLayout", "specVanish", "oMath", "rPrChange")})
 
 
-def set_default_language(styles: etree._Element, lang: str) -> bool:
-    """Make `lang` the document's default language when it has none or Word's en-US; True if changed.
+def set_run_language(root: etree._Element, lang: str) -> None:
+    """Say that the text of every run under `root` is in `lang` (`w:rPr/w:lang`), unless a run says its own.
 
-    A default that another language chose on purpose (de-DE, fi-FI …) is left alone.
+    The words ajdiff writes itself (the summary page) are said Estonian this way, not by the document's default
+    language, which would mean rewriting NEW's styles part (Word's defaults: 350 KB) and changing what NEW says
+    of its own text.
     """
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = element("w:docDefaults")
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = element("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = etree.SubElement(rpr_default, qn("w:rPr"))
-    mark = rpr.find(qn("w:lang"))
-    if mark is None:
-        mark = element("w:lang")
-        follower = next((c for c in rpr if etree.QName(c).localname in _AFTER_LANG), None)
+    lang_tag, rpr_tag = qn("w:lang"), qn("w:rPr")
+    for r in root.iter(qn("w:r")):
+        rpr = r.find(rpr_tag)
+        if rpr is None:
+            rpr = etree.Element(rpr_tag)
+            r.insert(0, rpr)  # CT_R: the run's properties come first
+        elif rpr.find(lang_tag) is not None:
+            continue
+        mark = etree.Element(lang_tag)
+        mark.set(qn("w:val"), lang)
+        follower = next((c for c in rpr if c.tag in _AFTER_LANG), None)
         if follower is None:
             rpr.append(mark)
         else:
             follower.addprevious(mark)
-    if mark.get(qn("w:val"), "").lower() not in _ENGLISH_DEFAULTS:
-        return False
-    mark.set(qn("w:val"), lang)
-    return True
 
 
 def new_numbering() -> etree._Element:

@@ -26,6 +26,7 @@ from ajdiff.redline.oxml import (
     put_first,
     restart_page_numbers,
     run,
+    set_run_language,
     summary_section,
 )
 from ajdiff.redline.package import Package
@@ -40,6 +41,8 @@ SUMMARY_TAG = "ajdiff-summary"
 CONTEXT_WORDS = 4
 """Unchanged words shown on each side of the changed ones."""
 _WIDTHS = (2600, 2200, 4838)  # twentieths of a point: 15.4 cm of an A4 page with 2.5 cm margins
+TEXT_LANGUAGE = "et-EE"
+"""The language the summary's runs and the reviewer's comments say they are in: mostly the documents' words."""
 
 
 def tr(key: str, lang: str) -> str:
@@ -243,7 +246,7 @@ def _comment(row: etree._Element, note: str, package: Package, options: RedlineO
     """The reviewer's words as a Word comment on the change's row of the summary."""
     author = (options.review.author if options.review else None) or options.author
     initials = "".join(w[0] for w in author.split()[:3]).upper() or "A"
-    comment_id = package.add_comment(author, initials, date, note)
+    comment_id = package.add_comment(author, initials, date, note, lang=TEXT_LANGUAGE)
     start, end, ref = comment_range(comment_id, ref_style=package.style_id("annotation reference"))
     first = row.find(f"{qn('w:tc')}/{qn('w:p')}")
     assert first is not None  # every cell has a paragraph
@@ -367,4 +370,5 @@ def add_summary(
     ppr.append(section)
     for el in [*elements, last]:
         content.append(el)
+    set_run_language(content, TEXT_LANGUAGE)
     package.body.insert(0, sdt)

@@ -242,3 +242,32 @@ def test_doctype_and_entities_refused(doctype: bytes) -> None:
 def test_broken_xml() -> None:
     with pytest.raises(InputError, match=r"damaged XML in word/document\.xml"):
         read_docx(_with_document_xml(b"<w:document><w:body>"), "broken.docx", max_bytes=MAX)
+
+
+@pytest.mark.parametrize("seed", ["000", "002", "004"])
+def test_the_walks_child_lookups_are_finds_answers(seed: str) -> None:
+    """The walk looks a child up by its tag without lxml's path machinery (`_child`, `numbered`): every element
+    of a real document gets `find`'s answer for each tag the walk asks, list numbers or none."""
+    from pathlib import Path
+
+    from lxml import etree
+
+    from ajdiff.read.formats.docx import _child, numbered
+
+    path = next((Path(__file__).resolve().parents[2] / "fixtures").glob(f"{seed}_*.docx"))
+    with zipfile.ZipFile(path) as zf:
+        document = etree.fromstring(zf.read("word/document.xml"))
+    tags = [qn(t) for t in ("w:pPr", "w:numPr", "w:numId", "w:ilvl", "w:pStyle", "w:rPr", "w:trPr", "w:del")]
+    tags += [qn(t) for t in ("w:tcPr", "w:vMerge", "w:hMerge", "w:cellDel", "w:body", "w:t", "w:r")]
+    elements = list(document.iter())
+    assert len(elements) > 500
+    found = 0
+    for el in elements:
+        for tag in tags:
+            assert _child(el, tag) is el.find(tag)
+            found += el.find(tag) is not None
+    assert found > 500
+    path_answer = document.find(f".//{qn('w:numPr')}") is not None or document.find(f".//{qn('w:pStyle')}") is not None
+    assert numbered(document) is path_answer
+    for p in document.iter(qn("w:p")):  # one paragraph at a time, each with or without numbering
+        assert numbered(p) is (p.find(f".//{qn('w:numPr')}") is not None or p.find(f".//{qn('w:pStyle')}") is not None)

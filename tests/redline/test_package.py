@@ -230,8 +230,8 @@ def test_untouched_parts_are_written_back_byte_for_byte() -> None:
     written = _members(_write(Package.from_docx(_seed())))
     assert list(written) == list(original)  # same parts, same order: nothing added, nothing lost
     differing = {m for m in original if original[m] != written[m]}
-    # Track Changes on, the properties set, the default language Estonian: nothing else differs.
-    assert differing == {"word/settings.xml", "word/styles.xml", "docProps/core.xml", "docProps/app.xml"}
+    # Track Changes on, the properties set: nothing else differs (the styles keep NEW's default language too).
+    assert differing == {"word/settings.xml", "docProps/core.xml", "docProps/app.xml"}
 
 
 def test_the_main_part_is_found_through_the_package_relationship() -> None:
@@ -369,19 +369,46 @@ def test_properties_parts_are_created_when_missing() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("before", "after"),
-    [(b'w:val="en-US"', "et-EE"), (b'w:val="de-DE"', "de-DE"), (b"", "et-EE")],
-)
-def test_an_english_or_missing_default_language_becomes_estonian(before: bytes, after: str) -> None:
+@pytest.mark.parametrize("default", [b'w:val="en-US"', b'w:val="de-DE"', b""])
+def test_news_styles_part_comes_back_byte_for_byte_whatever_language_it_says(default: bytes) -> None:
+    """NEW's default language is what NEW says of its own text: the redline leaves its styles part as it came
+    (Accept All gives NEW), and the words ajdiff writes say their language on their own runs."""
     seed = _seed()
     styles = _members(seed)["word/styles.xml"]
     lang = b'<w:lang w:val="en-US" w:eastAsia="en-US" w:bidi="ar-SA"/>'
     assert lang in styles
-    styles = styles.replace(lang, b"" if not before else lang.replace(b'w:val="en-US"', before))
+    styles = styles.replace(lang, b"" if not default else lang.replace(b'w:val="en-US"', default))
     data = _write(Package.from_docx(_rewrite(seed, {"word/styles.xml": styles})))
-    defaults = _xml(data, "word/styles.xml").find(f"{{{W}}}docDefaults/{{{W}}}rPrDefault/{{{W}}}rPr/{{{W}}}lang")
-    assert defaults.get(qn("w:val")) == after  # type: ignore[union-attr]
+    assert _members(data)["word/styles.xml"] == styles
+
+
+def test_run_language_is_set_in_schema_order_and_a_runs_own_is_kept() -> None:
+    p = oxml.element("w:p")
+    bare = oxml.run("üks")
+    struck = oxml.element("w:rPr")
+    etree.SubElement(struck, qn("w:strike"))
+    etree.SubElement(struck, qn("w:eastAsianLayout"))
+    later = oxml.run("kaks", rpr=struck)
+    english = oxml.element("w:rPr")
+    etree.SubElement(english, qn("w:lang")).set(qn("w:val"), "en-GB")
+    own = oxml.run("three", rpr=english)
+    p.extend([bare, later, own])
+    oxml.set_run_language(p, "et-EE")
+    assert [[etree.QName(c).localname for c in r[0]] for r in p] == [
+        ["lang"],
+        ["strike", "lang", "eastAsianLayout"],
+        ["lang"],
+    ]
+    assert [r[0].find(qn("w:lang")).get(qn("w:val")) for r in p] == ["et-EE", "et-EE", "en-GB"]  # type: ignore[union-attr]
+    assert [etree.QName(r[1]).localname for r in p] == ["t", "t", "t"]  # rPr first in CT_R, the text after it
+
+
+def test_a_comment_says_its_language_when_asked() -> None:
+    pkg = Package.blank()
+    pkg.add_comment("Ülevaataja", "Ü", DATE, "Miks muudeti?", lang="et-EE")
+    comment = _xml(_write(pkg), "word/comments.xml")[0]
+    langs = [r.find(f"{{{W}}}rPr/{{{W}}}lang") for r in comment.iter(qn("w:r"))]
+    assert len(langs) == 2 and all(x is not None and x.get(qn("w:val")) == "et-EE" for x in langs)
 
 
 def test_output_is_the_same_bytes_for_the_same_inputs() -> None:

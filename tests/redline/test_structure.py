@@ -130,6 +130,24 @@ def test_the_package_says_estonian_and_claims_no_page_count() -> None:
     assert "Nõustaja" in core
 
 
+def test_the_summary_says_its_words_are_estonian_and_news_text_says_what_new_says() -> None:
+    """ajdiff's own words (the summary page) are Estonian on their runs; NEW's text keeps NEW's language and
+    NEW's styles part comes back byte for byte, its en-US default included (Accept All gives NEW)."""
+    old, new = FIXTURES / "002_916340fc2ccdf799.docx", FIXTURES / "004_5d5ea316ff165238.docx"
+    data = redline(compare_files(old, new))
+    with zipfile.ZipFile(io.BytesIO(data)) as zf, zipfile.ZipFile(new) as base:
+        assert zf.read("word/styles.xml") == base.read("word/styles.xml")
+        assert b'<w:lang w:val="en-US"' in base.read("word/styles.xml")
+        base_langs = len(etree.fromstring(base.read("word/document.xml")).findall(f".//{qn('w:lang')}"))
+        root = etree.fromstring(zf.read("word/document.xml"))
+    summary = root.find(f".//{qn('w:sdt')}")
+    assert summary is not None
+    runs = list(summary.iter(qn("w:r")))
+    assert len(runs) > 20
+    assert {r.find(f"{qn('w:rPr')}/{qn('w:lang')}").get(qn("w:val")) for r in runs} == {"et-EE"}  # type: ignore[union-attr]
+    assert len(root.findall(f".//{qn('w:lang')}")) - len(runs) == base_langs
+
+
 @pytest.fixture(scope="module")
 def sdk_errors() -> dict[str, list[str]]:
     validator.require()
