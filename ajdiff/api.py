@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ajdiff import i18n
 from ajdiff.changes import (
@@ -32,8 +31,11 @@ from ajdiff.read.parse import annex_number, parse_source, read_documents
 from ajdiff.text import fold
 from ajdiff.tree import NodeKind, walk
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
 if TYPE_CHECKING:
     from concurrent.futures import Executor
+
+    from ajdiff.compare.pairing import FeatureCache
 
 MAX_NOTED = 5
 """Pairs turned down for lack of evidence named one by one in the notes; the rest are counted."""
@@ -196,7 +198,13 @@ Known = dict[tuple[int, int], "Outcome"]
 
 
 def _read_folders(
-    old_files: list[Path], new_files: list[Path], max_bytes: int, jobs: int, progress: Progress | None
+    old_files: list[Path],
+    new_files: list[Path],
+    max_bytes: int,
+    jobs: int,
+    progress: Progress | None,
+    arrived: Callable[[JobDescription], object] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[list[list[JobDescription]], Known]:
     """Read two folders' files (the documents of each, old files then new, in order), and, in `jobs` processes,
     compare each file with its namesake on the other side while both are at hand.
@@ -206,6 +214,9 @@ def _read_folders(
     too: the pair's changes travel back with its documents, and no second pool (a fork of a process holding
     every tree, cold caches, the trees' pages copied) is needed for them. A pair decided otherwise is compared
     afterwards.
+
+    `arrived` is called with each document as it comes back, while the readers go on (the pairing's features),
+    and `meanwhile` once, as soon as the readers have their work.
     """
     paths = old_files + new_files
     if jobs <= 1 or len(paths) <= 1:
@@ -223,6 +234,8 @@ def _read_folders(
     with _running_pool(jobs) as pool:
         chunk = max(1, min(32, len(work) // (jobs * 8)))
         results = pool.map(_read_pair_for_pool, work, [max_bytes] * len(work), chunksize=chunk)
+        if meanwhile is not None:
+            meanwhile()
         for (i, j), (olds, news, outcome) in zip(tasks, results):
             if i is not None:
                 old_read[i] = olds
@@ -232,6 +245,9 @@ def _read_folders(
                 done += 1
             if outcome is not None:
                 known[id(olds[0]), id(news[0])] = outcome
+            if arrived is not None:
+                for doc in (*olds, *news):
+                    arrived(doc)
             if progress:
                 progress(done, len(paths))
     return old_read + new_read, known
@@ -365,26 +381,35 @@ Outcome = tuple[float, tuple[Change, ...], tuple[int, float], tuple[SectionAlign
 the alignment (its steps hold the same changes: pickled once)."""
 
 
-def _outcome(old: JobDescription, new: JobDescription) -> Outcome:
-    from ajdiff.compare.pairing import duties_matched
+Task = tuple[int, int, bool]
+"""A pair to compare: old and new index, and whether its content alone must carry it (pairing gave no basis)."""
 
+
+def _outcome(old: JobDescription, new: JobDescription, content_must_carry: bool = False) -> Outcome:
+    from ajdiff.compare.pairing import carries, duties_matched
+
+    # Computed here, in parallel; the comparison then finds the duties already matched (`match_duties`).
+    matched = duties_matched(old, new)
+    if content_must_carry and not carries(old, new, matched):
+        # Refused by its content (`judge`): one post abolished, one created. Its comparison would be thrown
+        # away: an agency's posts abolished and created are a tenth of its proposed pairs.
+        return 0.0, (), matched, ()
     result = compare(old, new)
-    # Computed here, beside the comparison, whose folded texts are now cached: cheap, and in parallel.
-    return result.similarity, result.changes, duties_matched(old, new), result.alignment
+    return result.similarity, result.changes, matched, result.alignment
 
 
-def _compare_shared(pair: tuple[int, int]) -> Outcome:
-    return _outcome(_SHARED[0][pair[0]], _SHARED[1][pair[1]])
+def _compare_shared(task: Task) -> Outcome:
+    return _outcome(_SHARED[0][task[0]], _SHARED[1][task[1]], task[2])
 
 
-def _compare_pair(pair: tuple[JobDescription, JobDescription]) -> Outcome:
-    return _outcome(*pair)
+def _compare_pair(task: tuple[JobDescription, JobDescription, bool]) -> Outcome:
+    return _outcome(*task)
 
 
 def _compare_known(
     old: list[JobDescription],
     new: list[JobDescription],
-    pairs: list[tuple[int, int]],
+    pairs: list[Task],
     jobs: int,
     progress: Progress | None,
     known: Known,
@@ -393,9 +418,9 @@ def _compare_known(
     if not known:
         yield from _compare_many(old, new, pairs, jobs, progress)
         return
-    todo = [(i, j) for i, j in pairs if (id(old[i]), id(new[j])) not in known]
+    todo = [t for t in pairs if (id(old[t[0]]), id(new[t[1]])) not in known]
     fresh = _compare_many(old, new, todo, jobs, None)
-    for k, (i, j) in enumerate(pairs):
+    for k, (i, j, _carry) in enumerate(pairs):
         outcome = known.get((id(old[i]), id(new[j])))
         yield outcome if outcome is not None else next(fresh)
         if progress:
@@ -405,15 +430,15 @@ def _compare_known(
 def _compare_many(
     old: list[JobDescription],
     new: list[JobDescription],
-    pairs: list[tuple[int, int]],
+    pairs: list[Task],
     jobs: int,
     progress: Progress | None,
 ) -> Iterator[Outcome]:
     """Compare the given index pairs, in `jobs` processes when there is enough work; outcomes in order, as they come."""
     global _SHARED
     if jobs <= 1 or len(pairs) < 2:
-        for k, (i, j) in enumerate(pairs):
-            outcome = _outcome(old[i], new[j])
+        for k, (i, j, carry) in enumerate(pairs):
+            outcome = _outcome(old[i], new[j], carry)
             if progress:
                 progress(k + 1, len(pairs))
             yield outcome
@@ -425,7 +450,7 @@ def _compare_many(
             if "fork" in _start_methods():
                 outcomes = pool.map(_compare_shared, pairs, chunksize=chunk)
             else:  # no fork: the pairs travel to the workers
-                outcomes = pool.map(_compare_pair, [(old[i], new[j]) for i, j in pairs], chunksize=chunk)
+                outcomes = pool.map(_compare_pair, [(old[i], new[j], carry) for i, j, carry in pairs], chunksize=chunk)
             for k, outcome in enumerate(outcomes):
                 if progress:
                     progress(k + 1, len(pairs))
@@ -495,8 +520,10 @@ def _compare_documents(
     no_pair: Sequence[str],
     on_pair: OnPair | None,
     known: Known,
+    features: FeatureCache | None = None,
 ) -> ComparisonSet:
-    """`compare_documents`, with the outcomes of some pairs already `known` (see `_read_folders`)."""
+    """`compare_documents`, with the outcomes of some pairs already `known` (see `_read_folders`) and the
+    pairing's `features` of some documents already computed."""
     notes: list[str] = []
     by_hand = bool(pair or no_pair)
     if len(old) == 1 and len(new) == 1 and not by_hand:
@@ -523,10 +550,13 @@ def _compare_documents(
         return ComparisonSet(pairs=(result,), notes=tuple(notes))
     rules = constraints(old, new, pair, no_pair) if by_hand else None
     # In the order of the old side, so that pairs stream (`on_pair`, jsonl, csv) as the report lists them.
-    proposals = sorted(propose(old, new, rules), key=lambda p: (p.old, p.new))
+    proposals = sorted(propose(old, new, rules, features), key=lambda p: (p.old, p.new))
+    if features is not None:
+        features.clear()  # not held through the comparisons: the agency's peak memory
     found: list[tuple[int, int, PairEvidence]] = []
     results: list[Comparison] = []
-    outcomes = _compare_known(old, new, [(p.old, p.new) for p in proposals], jobs, progress, known)
+    tasks = [(p.old, p.new, p.basis is None) for p in proposals]
+    outcomes = _compare_known(old, new, tasks, jobs, progress, known)
     rejected: list[tuple[str, str, int, int]] = []
     for p, (similarity, changes, matched, alignment) in zip(proposals, outcomes):
         proof = judge(old[p.old], new[p.new], p.score, p.basis, matched)
@@ -582,10 +612,19 @@ def compare_files(
         )
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     notes: list[str] = []
+    features = None
     if old_dir:
         old_files, new_files = _list_folder(old_p, notes), _list_folder(new_p, notes)
+        solver = None
+        if jobs > 1 and min(len(old_files), len(new_files)) > 1:
+            from ajdiff.compare.pairing import SMALL_PROBLEM, FeatureCache, load_solver
+
+            # Computed here while the readers work, instead of after them with one core idle.
+            features = FeatureCache()
+            if min(len(old_files), len(new_files)) > SMALL_PROBLEM:  # likely too many to score all against all
+                solver = load_solver
         with gc_paused():  # both folders in one pool: one start-up, and both sides fill the cores
-            read, known = _read_folders(old_files, new_files, max_bytes, jobs, progress)
+            read, known = _read_folders(old_files, new_files, max_bytes, jobs, progress, features, solver)
         old_docs = _job_descriptions(old_files, read[: len(old_files)], notes)
         new_docs = _job_descriptions(new_files, read[len(old_files) :], notes)
         for folder, docs in ((old_p, old_docs), (new_p, new_docs)):
@@ -601,7 +640,15 @@ def compare_files(
         known = {}
     with gc_paused():
         result = _compare_documents(
-            old_docs, new_docs, jobs=jobs, progress=progress, pair=pair, no_pair=no_pair, on_pair=on_pair, known=known
+            old_docs,
+            new_docs,
+            jobs=jobs,
+            progress=progress,
+            pair=pair,
+            no_pair=no_pair,
+            on_pair=on_pair,
+            known=known,
+            features=features,
         )
     result = replace(result, old_path=str(old_path), new_path=str(new_path))
     if not old_dir:

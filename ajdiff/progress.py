@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
-from typing import TextIO
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import TextIO
+
 
 _WIDTH = 24
 

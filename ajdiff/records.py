@@ -17,9 +17,14 @@ tests/test_records.py holds each form against the standard decorator's class.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, TypeVar, cast
 
-_V = TypeVar("_V")
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
+
+if TYPE_CHECKING:
+    from types import CodeType
+    from typing import TypeVar
+
+    _V = TypeVar("_V")
 
 
 def shared(value: _V) -> _V:
@@ -32,11 +37,15 @@ def shared(value: _V) -> _V:
     """
     v: object = value
     if type(v) is str:
-        return cast("_V", sys.intern(v))
+        return sys.intern(v)  # type: ignore[return-value]  # str is _V here
     if type(v) is tuple and v and type(v[0]) is str:
-        return cast("_V", tuple(sys.intern(w) if type(w) is str else w for w in v))
+        return tuple(sys.intern(w) if type(w) is str else w for w in v)  # type: ignore[return-value]
     return value
 
+
+COMPILED: dict[str, CodeType] = {}
+"""The code of `__init__` sources compiled by the build (`ajdiff.prebuilt`, which the program loads): parsing and
+compiling a record's `__init__` on its first instance is most of that instance's cost, some thirty per command."""
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
@@ -208,7 +217,7 @@ else:
             else:
                 body.append(f"__set(self, {f.name!r}, {value})" if frozen else f"self.{f.name} = {value}")
         source = f"def __init__(self, {', '.join(params)}):\n    " + ("\n    ".join(body) or "pass") + "\n"
-        exec(source, scope)
+        exec(COMPILED.get(source, source), scope)  # the build's code of this very source, when it has it
         made = scope["__init__"]
         made.__qualname__ = f"{cls.__qualname__}.__init__"
         made.__annotations__ = {**{f.name: f.type for f in fields if f.init}, "return": None}

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from unidecode import unidecode
+from ajdiff.ascii_table import BLOCKS
 
 # Characters that mean "space" or "nothing" in office and PDF text.
 _SPACE_CHARS = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\n\r\f\v\x85\u2028\u2029"), " ")
@@ -80,11 +80,15 @@ class _AsciiTable(dict[int, str]):
     """str.translate table that asks unidecode once per character and remembers the answer."""
 
     def __missing__(self, code: int) -> str:
+        # Imported here: the table starts with unidecode's answers for the blocks of Estonian text, so most
+        # documents never need it (nor the `typing` it imports: together a fifth of a one-pair diff's imports).
+        from unidecode import unidecode
+
         value = self[code] = unidecode(chr(code))
         return value
 
 
-_ASCII = _AsciiTable()
+_ASCII = _AsciiTable({start + k: ascii for start, chars in BLOCKS for k, ascii in enumerate(chars)})
 
 
 _NON_ASCII_RUNS = re.compile(r"([^\x00-\x7f]+)")  # captured: split() keeps the runs, at odd positions

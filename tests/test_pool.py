@@ -180,3 +180,78 @@ def test_documents_and_changes_sent_back_by_workers_share_their_strings() -> Non
     old_texts = {n.text: n.text for n in walk(back[1].sections)}
     kept = [c for c in outcome[1] if c.old in old_texts]
     assert kept and all(c.old is old_texts[c.old] for c in kept)
+
+
+def test_a_pair_its_content_refuses_is_not_compared_only_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pair proposed with no basis but its content (an agency's abolished post beside a created one) whose
+    duties do not carry it is refused after the worker's outcome: the worker counts its duties matched and
+    skips the comparison, which would be thrown away; a pair with a basis, or carried, is compared."""
+    from ajdiff import api
+    from ajdiff.compare.pairing import judge
+    from ajdiff.read.parse import read_documents
+
+    docs = {d.annex: d for d in read_documents(SEEDS["000"])}
+    compared: list[tuple[str | None, str | None]] = []
+    real = api.compare
+
+    def counted(a, b):  # type: ignore[no-untyped-def]
+        compared.append((a.annex, b.annex))
+        return real(a, b)
+
+    monkeypatch.setattr(api, "compare", counted)
+    _similarity, changes, matched, alignment = api._outcome(docs["1"], docs["2"], True)
+    assert compared == [] and changes == () and alignment == ()
+    assert judge(docs["1"], docs["2"], 0.5, None, matched) is None and matched[0] == 3  # 3 of 12 duties
+    named = api._outcome(docs["1"], docs["2"], False)  # paired by name: compared whatever its content
+    carried = api._outcome(docs["2"], docs["3"], True)  # 7 of 12 and 10 duties match: carried
+    assert compared == [("1", "2"), ("2", "3")]
+    assert named[2] == matched and named[1] and carried[1] and judge(docs["2"], docs["3"], 0.5, None, carried[2])
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_pairing_reads_a_folders_documents_while_the_readers_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each document's pairing features are computed as it comes back from the readers, not after them all
+    (when one core would idle while the main process alone tokenizes thousands of documents), and the sparse
+    solver a large folder needs is imported meanwhile; the same report; the features let go once paired (memory)."""
+    from ajdiff import api
+    from ajdiff.compare import pairing
+    from ajdiff.render.json import diff_json
+
+    agency = write_agency(load_template(), tmp_path, 24, seed=5)
+    monkeypatch.setattr(pairing, "SMALL_PROBLEM", 10)  # 24 posts a side: a large folder, solved sparse
+    one = diff_json(api.compare_files(agency.old_dir, agency.new_dir, jobs=1))
+    pairing_now: list[bool] = [False]
+    computed_in_pairing: list[bool] = []
+    parts, propose = pairing._parts, pairing.propose
+
+    def recorded_parts(doc):  # type: ignore[no-untyped-def]
+        computed_in_pairing.append(pairing_now[0])
+        return parts(doc)
+
+    def recorded_propose(*args, **kwargs):  # type: ignore[no-untyped-def]
+        pairing_now[0] = True
+        return propose(*args, **kwargs)
+
+    solver_loaded: list[bool] = []
+    monkeypatch.setattr(pairing, "load_solver", lambda: solver_loaded.append(pairing_now[0]))
+    caches: list[pairing.FeatureCache] = []
+
+    class Recorded(pairing.FeatureCache):
+        def __init__(self) -> None:
+            super().__init__()
+            caches.append(self)
+
+    monkeypatch.setattr(pairing, "FeatureCache", Recorded)
+
+    monkeypatch.setattr(pairing, "_parts", recorded_parts)
+    monkeypatch.setattr(pairing, "propose", recorded_propose)
+    two = diff_json(api.compare_files(agency.old_dir, agency.new_dir, jobs=2))
+    assert two == one
+    assert pairing_now == [True] and len(computed_in_pairing) == 48 and not any(computed_in_pairing)
+    assert solver_loaded == [False]  # once, before the pairing
+    assert len(caches) == 1 and not caches[0]._by_id  # the features are not held once the pairing is done
+    monkeypatch.setattr(pairing, "SMALL_PROBLEM", 64)
+    api.compare_files(agency.old_dir, agency.new_dir, jobs=2)
+    assert solver_loaded == [False]  # 24 posts a side are scored all against all: no solver

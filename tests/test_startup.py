@@ -224,3 +224,227 @@ def test_estonian_opens_its_catalogues_without_the_locale_module() -> None:
         ours = i18n.translation("et", domain)
         found = gettext.translation(domain, i18n.LOCALE_DIR, languages=["et"])
         assert ours._catalog == found._catalog and ours._catalog  # type: ignore[attr-defined]
+
+
+def test_a_completion_request_loads_neither_subprocess_nor_locale(tmp_path: Path) -> None:
+    """argcomplete imports `subprocess` for a completer ajdiff's parser never uses, and its copy of argparse asks
+    gettext's global domain (which imports `locale`) for its never-shown errors: the program's completion
+    answers without either (`-X importtime` lists every module a process imports)."""
+    import os
+    import subprocess
+    import sys
+
+    answer = tmp_path / "answer"
+    env = {
+        **os.environ,
+        "_ARGCOMPLETE": "1",
+        "_ARGCOMPLETE_IFS": "\n",
+        "COMP_LINE": "ajdiff diff --form",
+        "COMP_POINT": "18",
+        "_ARGCOMPLETE_STDOUT_FILENAME": str(answer),
+    }
+    script = "import sys\nfrom ajdiff.cli import entry\nsys.argv = ['ajdiff']\nentry()\n"
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", script], capture_output=True, text=True, env=env)
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time")}
+    assert answer.read_text().split() == ["--format"]
+    assert "argcomplete.finders" in imported and not imported & {"subprocess", "locale", "threading"}
+    # A file name is still completed: argcomplete's completer asks bash, through the real `subprocess`.
+    line = f"ajdiff diff {str(ANNEX)[:-4]}"
+    env.update(COMP_LINE=line, COMP_POINT=str(len(line)))
+    subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert str(ANNEX) in answer.read_text().split() and str(ANNEX.with_suffix(".docx")) in answer.read_text().split()
+
+
+def test_the_ascii_table_is_unidecodes_own_answer() -> None:
+    """The table folding starts with holds unidecode's ASCII for every character of its blocks, and is current
+    with the generator's blocks (`tools/make_ascii_table.py --check`)."""
+    import subprocess
+    import sys
+
+    from unidecode import unidecode
+
+    from ajdiff.ascii_table import BLOCKS
+
+    held = {start + k: ascii for start, chars in BLOCKS for k, ascii in enumerate(chars)}
+    assert len(held) == 128 + 128 + 112 + 48 + 96 and {0xF5, 0x161, 0x2013, 0x201E, 0x20AC, 0x25AA} <= set(held)
+    assert [code for code, ascii in held.items() if ascii != unidecode(chr(code))] == []
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "tools/make_ascii_table.py", "--check"], cwd=root, capture_output=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_to_ascii_is_unidecode_inside_the_table_and_beyond_it() -> None:
+    """Folding gives unidecode's string for the seeds' text and for characters the table does not hold."""
+    from unidecode import unidecode
+
+    from ajdiff.text import to_ascii
+    from tests.conftest import SEEDS
+
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS.values()]
+    texts.append("Ωmega 中文 ✓ ➢ Ǆ Ɓ Ḁ „Šokk“ – 5 € ▪ Žürii")
+    for text in texts:
+        assert to_ascii(text) == unidecode(text)
+
+
+def _last_line(script: str, command: str, *, quiet: bool = False) -> str:
+    """The last line `script` prints after running a one-pair diff (ANNEX against ORDER's annex 2) or a show
+    of ORDER's annex 2, in a process of its own."""
+    import subprocess
+    import sys
+
+    if command == "show":
+        args = ["show", str(ORDER), "--annex", "2"]
+    else:
+        args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", *(["--quiet"] if quiet else [])]
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    return done.stdout.splitlines()[-1]
+
+
+@pytest.mark.parametrize("command", ["diff", "show"])
+def test_a_one_pair_diff_or_show_imports_neither_typing_nor_unidecode(command: str) -> None:
+    """Estonian text folds through the table (unidecode, which imports `typing`, is left for other scripts), and
+    the modules on the path name TYPE_CHECKING themselves: neither is imported by a one-pair diff or a show."""
+
+    script = (
+        "import sys\n"
+        "from ajdiff.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(code, *(m for m in ('typing', 'unidecode') if m in sys.modules))\n"
+    )
+    assert _last_line(script, command, quiet=True).split() == (["1"] if command == "diff" else ["0"])
+
+
+def test_the_build_compiled_everything_listed_as_re_and_compile_make_it() -> None:
+    """What the install compiled ahead (ajdiff/prebuilt.py) is the list's: each pattern the very pattern `re`'s
+    own compiler makes (same flags, code and groups: a pattern's `==` compares its code), each `__init__` the
+    code `compile` makes of its source."""
+    import re
+
+    from ajdiff import prebuilt
+
+    listed = prebuilt.read_list()
+    patterns, inits, _ = prebuilt.load()
+    assert len(patterns) > 50 and set(patterns) == {(e[1], e[2]) for e in listed if e[0] == "pattern"}
+    assert len(inits) > 20 and set(inits) == {e[1] for e in listed if e[0] == "init"}
+    for (pattern, flags), ready in patterns.items():
+        fresh = re._compiler.compile(pattern, flags)  # type: ignore[attr-defined]
+        assert ready == fresh and ready.groupindex == fresh.groupindex and ready.groups == fresh.groups, pattern
+    for source, code in inits.items():
+        assert code == compile(source, "<string>", "exec"), source
+
+
+def test_what_another_interpreter_compiled_or_a_damaged_file_is_not_used(tmp_path: Path) -> None:
+    """A file made by another interpreter (its stamp differs) or cut short is read as none: `re` compiles."""
+    import marshal
+
+    from ajdiff import prebuilt
+
+    made = tmp_path / "prebuilt.marshal"
+    source = "def __init__(self, a):\n    self.a = a\n"
+    prebuilt.write(made, [("pattern", r"(?P<n>\d+)\.", 0), ("pattern", rb"\xc3[\x80-\xbf]", 2), ("init", source)])
+    patterns, inits, vocabulary = prebuilt.load(made)
+    assert patterns[(r"(?P<n>\d+)\.", 0)].match("12.").group("n") == "12" and len(patterns) == 2 and vocabulary is None
+    scope: dict[str, object] = {}
+    exec(inits[source], scope)
+    assert scope["__init__"].__code__.co_varnames == ("self", "a")  # type: ignore[attr-defined]
+    stamp, *tables = marshal.loads(made.read_bytes())
+    made.write_bytes(marshal.dumps((stamp.replace("|", "+", 1), *tables)))
+    assert prebuilt.load(made) == ({}, {}, None)
+    made.write_bytes(marshal.dumps((stamp, *tables))[:-9])
+    assert prebuilt.load(made) == ({}, {}, None) and prebuilt.load(tmp_path / "missing") == ({}, {}, None)
+
+
+def test_the_list_holds_what_the_start_up_commands_compile() -> None:
+    """`tools/update_prebuilt.py --check` runs the start-up commands and finds nothing compiled the list lacks."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "tools/update_prebuilt.py", "--check"], cwd=root, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
+
+
+@pytest.mark.parametrize("command", ["diff", "show"])
+def test_a_one_pair_diff_or_show_compiles_no_pattern_and_no_init(command: str) -> None:
+    """The program loads what the build compiled before the command's modules import: a one-pair diff, or a
+    show, then runs neither `re`'s compiler nor `compile` on a record's `__init__`."""
+
+    script = (
+        "import builtins, re, sys\n"
+        "compiler = re._compiler\n"
+        "real, made = compiler.compile, []\n"
+        "compiler.compile = lambda p, flags=0: made.append(p) or real(p, flags)\n"
+        "real_exec = builtins.exec\n"
+        "builtins.exec = lambda code, *a: (made.append(code) if isinstance(code, str) else None) or real_exec(code, *a)\n"
+        "from ajdiff.cli import entry\n"
+        "before = len(made)\n"
+        "code = entry()\n"
+        "print(code, made[before:])\n"
+    )
+    assert _last_line(script, command) == ("1 []" if command == "diff" else "0 []")
+
+
+def test_the_build_folded_the_vocabulary_as_the_package_folds_it() -> None:
+    """The vocabulary the install made ahead is what `vocabulary.export()` makes now, of the files it was made
+    from; the vocabulary and header index rebuilt from it equal the ones read from vocabulary.json."""
+    from ajdiff import prebuilt
+    from ajdiff.read import vocabulary
+
+    made = prebuilt.load()[2]
+    assert made is not None and made[0] == prebuilt.fingerprint()
+    saved = dict(vocabulary.PREBUILT)  # an in-process run of the program may have loaded it
+    try:
+        vocabulary.PREBUILT.clear()
+        vocabulary.vocabulary.cache_clear()
+        vocabulary._header_index.cache_clear()
+        assert made[1] == vocabulary.export()
+        read, index = vocabulary.vocabulary(), vocabulary._header_index()
+        vocabulary.PREBUILT.update(vocabulary=made[1][0], header_index=made[1][1])
+        vocabulary.vocabulary.cache_clear()
+        vocabulary._header_index.cache_clear()
+        assert vocabulary.vocabulary() == read and vocabulary.vocabulary() is not read
+        rebuilt = vocabulary._header_index()
+        assert (rebuilt.rows, rebuilt.counts, rebuilt.ones, rebuilt.guards, rebuilt.by_length) == (
+            index.rows,
+            index.counts,
+            index.ones,
+            index.guards,
+            index.by_length,
+        )
+    finally:
+        vocabulary.PREBUILT.clear()
+        vocabulary.PREBUILT.update(saved)
+        vocabulary.vocabulary.cache_clear()
+        vocabulary._header_index.cache_clear()
+
+
+def test_a_prebuilt_vocabulary_is_not_used_once_a_file_it_was_made_from_changed(tmp_path: Path) -> None:
+    """The vocabulary is kept with a checksum of its files (vocabulary.json, the folding code): any other
+    checksum, as after an edit of an editable install, leaves the program to read and fold it itself."""
+    import shutil
+    import subprocess
+    import sys
+
+    from ajdiff import prebuilt
+
+    package = tmp_path / "ajdiff"
+    for name in prebuilt.INPUTS:
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(prebuilt.PACKAGE / name, package / name)
+    assert prebuilt.fingerprint(package) == prebuilt.fingerprint()
+    with (package / "data" / "vocabulary.json").open("a", encoding="utf-8") as f:
+        f.write(" ")
+    assert prebuilt.fingerprint(package) != prebuilt.fingerprint()
+    made = prebuilt.load()[2]
+    assert made is not None
+    stale = tmp_path / "stale.marshal"
+    prebuilt.write(stale, [], (made[0] ^ 1, made[1]))
+    script = (
+        "import sys\n"
+        "from ajdiff import prebuilt\n"
+        "from ajdiff.read import vocabulary\n"
+        "print(prebuilt.preload(prebuilt.Path(sys.argv[1])), len(vocabulary.PREBUILT), prebuilt.preload())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script, str(stale)], capture_output=True, text=True, check=True)
+    used_stale, kept, used = done.stdout.split()
+    assert (used_stale, kept) == ("0", "0") and int(used) > 100

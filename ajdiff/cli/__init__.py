@@ -194,8 +194,16 @@ def _help(parser: argparse.ArgumentParser, topic: list[str]) -> int:
 def _complete(parser: argparse.ArgumentParser) -> None:
     """Answer a shell's completion request (argcomplete sets _ARGCOMPLETE), then exit; else do nothing."""
     if "_ARGCOMPLETE" in os.environ:
+        # argcomplete imports `subprocess` (with threading, signal, selectors, locale: a third of its imports) for
+        # its file-name completer, which asks bash: a command or an option is completed without it. The process
+        # exits once it has answered, so it defers that import to the completer's first use (a file name).
+        _defer_import("subprocess")
         import argcomplete  # only for a completion request: never on the start-up path of a real run
+        from argcomplete.packages import _argparse as completing
 
+        # Its own copy of argparse says its (never shown) errors through gettext's global domain, whose first
+        # word imports `locale` and searches the system for catalogues: it says them in ajdiff's language instead.
+        completing.gettext = i18n.translation(i18n.current(), "argparse").gettext  # type: ignore[attr-defined]
         argcomplete.autocomplete(parser)
 
 
@@ -292,6 +300,10 @@ def _stdout_to_devnull() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+_READING = frozenset({"show", "diff", "redline", "tui", "demo"})
+"""The commands that read documents, and so compile the patterns of the readers."""
+
+
 def _main(args_list: list[str]) -> int:
     if "_ARGCOMPLETE" in os.environ or not args_list or args_list[0] == "help":
         parser = build_parser()
@@ -302,6 +314,11 @@ def _main(args_list: list[str]) -> int:
         if args_list[0] == "help":
             return _help(parser, args_list[1:])
     argv = _normalise_argv(args_list)
+    if argv[0] in _READING:
+        # Before the command's modules are imported: their patterns and records' code are then found compiled.
+        from ajdiff import prebuilt
+
+        prebuilt.preload()
     # A command first: only its parser is built; anything else (--help, --version, a stray option) gets all.
     parser = build_parser(only=argv[0] if argv[0] in COMMANDS else None)
     args, extra = parser.parse_known_args(argv)

@@ -11,10 +11,21 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from math import inf
-from typing import Any, TypeVar, overload
 
 from ajdiff.records import dataclass
 from ajdiff.text import fold_key, fold_words
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, overload
+
+    T = TypeVar("T")
+else:
+
+    def overload(func):
+        """typing's `overload` at run time: each signature is replaced by the next definition."""
+        return func
+
 
 # Words too common to say two units are about the same thing.
 _STOPWORDS = frozenset(
@@ -54,7 +65,8 @@ def _bag(text: str) -> tuple[dict[str, int], int]:
 
 def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
     """Size of the multiset intersection (as `sum((ba & bb).values())`, without building it)."""
-    return sum(min(ba[w], bb[w]) for w in ba.keys() & bb.keys())
+    both = ba.keys() & bb.keys()
+    return sum(map(min, map(ba.__getitem__, both), map(bb.__getitem__, both)))  # no generator: the hot loop of pairing
 
 
 def dice_of_bags(ba: dict[str, int], bb: dict[str, int]) -> float:
@@ -171,9 +183,6 @@ def _components(edges: dict[tuple[int, int], float]) -> list[tuple[list[int], li
     return [(sorted(o), sorted(n)) for o, n in groups.values()]
 
 
-T = TypeVar("T")
-
-
 def _identity(x: str) -> str:
     return x
 
@@ -188,7 +197,7 @@ def match_sequences(
 
 
 @overload
-def match_sequences(
+def match_sequences(  # noqa: F811  (ruff cannot tell the run-time overload is typing's)
     old: Sequence[T],
     new: Sequence[T],
     similarity: Callable[[T, T], float],
@@ -198,7 +207,7 @@ def match_sequences(
 ) -> list[Match]: ...
 
 
-def match_sequences(
+def match_sequences(  # noqa: F811
     old: Sequence[Any],
     new: Sequence[Any],
     similarity: Callable[[Any, Any], float] = dice,

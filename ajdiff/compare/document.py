@@ -127,10 +127,28 @@ def duty_similarity(a: Duty, b: Duty) -> float:
 # ---------------------------------------------------------------------------- duties
 
 
+_last_matched: tuple[tuple[Duty, ...], tuple[Duty, ...], tuple[Match, ...]] | None = None
+
+
+def match_duties(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Match]:
+    """Duties matched by content: exact, then the best total similarity above `DUTY_THRESHOLD`.
+
+    The comparer aligns a pair's duties and pairing then counts the same matches (`pairing.duties_matched`),
+    one right after the other: the last pair's matches are kept, by the identity of its two (immutable)
+    tuples, so that a folder's pair is matched once, not twice (a tenth of its comparison).
+    """
+    global _last_matched
+    last = _last_matched  # read once: another thread may replace it, never half of it
+    if last is not None and last[0] is old and last[1] is new:
+        return list(last[2])
+    matches = match_sequences(old, new, duty_similarity, DUTY_THRESHOLD, text=duty_text)
+    _last_matched = (old, new, tuple(matches))
+    return matches
+
+
 def align_duties(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Match]:
     """Match duties by content: exact, then optimal by similarity, then rewrites in place."""
-    matches = match_sequences(old, new, duty_similarity, DUTY_THRESHOLD, text=duty_text)
-    return _pair_in_place(old, new, matches)
+    return _pair_in_place(old, new, match_duties(old, new))
 
 
 def _pair_in_place(old: tuple[Duty, ...], new: tuple[Duty, ...], matches: list[Match]) -> list[Match]:

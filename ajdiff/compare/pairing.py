@@ -18,8 +18,8 @@ from dataclasses import field, replace
 from itertools import chain
 
 from ajdiff.changes import PairBasis, PairEvidence
-from ajdiff.compare.align import hungarian, item_similarity, match_sequences
-from ajdiff.compare.document import DUTY_THRESHOLD, document_similarity, duty_similarity, duty_text
+from ajdiff.compare.align import hungarian, item_similarity
+from ajdiff.compare.document import document_similarity, match_duties
 from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.model import JobDescription
@@ -83,7 +83,7 @@ def duties_matched(old: JobDescription, new: JobDescription) -> tuple[int, float
     """Duties matched by content (as the comparer aligns them, not by place): their count and summed similarity."""
     if not old.duties or not new.duties:
         return 0, 0.0
-    matches = match_sequences(old.duties, new.duties, duty_similarity, DUTY_THRESHOLD, text=duty_text)
+    matches = match_duties(old.duties, new.duties)
     both = [m.score for m in matches if m.old is not None and m.new is not None]
     return len(both), sum(both)
 
@@ -126,6 +126,11 @@ def judge(
     return None
 
 
+def carries(old: JobDescription, new: JobDescription, matched: tuple[int, float]) -> bool:
+    """Whether the content, given the duties matched, supports a pair that nothing else does (see `judge`)."""
+    return judge(old, new, 0.0, None, matched) is not None
+
+
 def evidence(
     old: JobDescription, new: JobDescription, score: float, basis: PairBasis | None = None
 ) -> PairEvidence | None:
@@ -165,6 +170,17 @@ def _parts(doc: JobDescription) -> tuple[str, ...]:
     return (g.position or "", g.unit or "", g.goal or "", *(d.task for d in doc.duties))
 
 
+def _word_pairs(heads: list[list[str]]) -> set[str]:
+    """Each text's consecutive word pairs, a one-word text's word with '': what blocking compares.
+
+    A pair is one string, its words joined by NUL: a string keeps its hash, where a tuple of two is hashed
+    anew at every look-up (blocking counts and looks up an agency's million pairs); and as NUL sorts before
+    every character (and is in no text: the readers drop control characters), the strings sort as the tuples
+    of their words would.
+    """
+    return {f"{a}\x00{b}" for w in heads if w for a, b in (zip(w, w[1:]) if len(w) > 1 else ((w[0], ""),))}
+
+
 @dataclass(frozen=True)
 class _Features:
     """What pairing reads of a document, computed once: a hash of its text, its words, their word pairs."""
@@ -175,31 +191,32 @@ class _Features:
     took 8 KB a document, a few hundred bytes this way; the intersection is one `&`)."""
     count: int
     """How many distinct words."""
-    pairs: tuple[tuple[str, str], ...]
+    pairs: tuple[str, ...]
     """Each word pair once (a set's table would weigh three times as much, and only blocking reads them)."""
 
 
-class _FeatureCache:
-    """Features per document, by identity: every document is tokenized once per pairing.
+class FeatureCache:
+    """What pairing reads of each document, by identity: every document is tokenized once per pairing.
 
     The words are numbered and the word pairs shared by every document that has them: an agency of 10,000
     documents repeats a few thousand words, and its features took 223 MB with a set of its own strings per
-    document.
+    document. A folder's documents are read in by the main process as the readers send them back: filled
+    then, while the readers work, the pairing finds them done (`propose(..., features=)`).
     """
 
     def __init__(self) -> None:
-        self._by_id: dict[int, _Features] = {}
+        self._by_id: dict[int, tuple[JobDescription, _Features]] = {}
         self._ids: dict[str, int] = {}
-        self._pairs: dict[tuple[str, str], tuple[str, str]] = {}
+        self._pairs: dict[str, str] = {}
 
     def __call__(self, doc: JobDescription) -> _Features:
-        found = self._by_id.get(id(doc))
-        if found is None:
+        known = self._by_id.get(id(doc))
+        if known is None:
             parts = _parts(doc)
             heads = [_words(t) for t in parts]
             # The tasks name the duties; their results (two thirds of the text) only enter the key.
             key = hash((parts, tuple(r for d in doc.duties for r in d.results)))
-            own = set(chain.from_iterable(zip(w, w[1:]) if len(w) > 1 else [(w[0], "")] for w in heads if w))
+            own = _word_pairs(heads)
             shared = self._pairs.setdefault
             ids = self._ids
             numbers = [ids.setdefault(w, len(ids)) for w in set(chain.from_iterable(heads))]
@@ -208,8 +225,15 @@ class _FeatureCache:
                 bits[k >> 3] |= 1 << (k & 7)
             words = int.from_bytes(bits, "little")
             found = _Features(key, words, len(numbers), tuple(map(shared, own, own)))
-            self._by_id[id(doc)] = found
-        return found
+            self._by_id[id(doc)] = (doc, found)  # the document held: its id is never another's while cached
+            return found
+        return known[1]
+
+    def clear(self) -> None:
+        """Forget every document's features (a pairing's tens of megabytes): the pairing is done."""
+        self._by_id.clear()
+        self._ids.clear()
+        self._pairs.clear()
 
 
 def _set_dice(a: _Features, b: _Features) -> float:
@@ -238,13 +262,13 @@ revised: a revised post keeps ~0.9 of them, two posts of one agency built of the
 def likely_pair(old: JobDescription, new: JobDescription) -> bool:
     """Whether two documents are worded alike enough to be worth comparing before pairing has decided (a
     folder's file and its namesake, in the reader processes): cheap, and only a guess."""
-    features = _FeatureCache()
-    a, b = features(old).pairs, features(new).pairs
-    return bool(a or b) and 2 * len(set(a).intersection(b)) / (len(a) + len(b)) >= LIKELY_WORDING
+    # The word pairs alone: a folder's every namesake is checked so, and the rest of the features is pairing's.
+    a, b = (_word_pairs([_words(t) for t in _parts(doc)]) for doc in (old, new))
+    return bool(a or b) and 2 * len(a & b) / (len(a) + len(b)) >= LIKELY_WORDING
 
 
 def _identical_pairs(
-    old: list[JobDescription], new: list[JobDescription], rest_old: list[int], rest_new: list[int], feats: _FeatureCache
+    old: list[JobDescription], new: list[JobDescription], rest_old: list[int], rest_new: list[int], feats: FeatureCache
 ) -> Iterator[tuple[int, int]]:
     """Documents with the same text on both sides, paired in order (an order compared with itself)."""
     by_key: dict[int, list[int]] = defaultdict(list)
@@ -267,12 +291,16 @@ class Proposal:
 
 
 def propose(
-    old: list[JobDescription], new: list[JobDescription], constraints: Constraints | None = None
+    old: list[JobDescription],
+    new: list[JobDescription],
+    constraints: Constraints | None = None,
+    features: FeatureCache | None = None,
 ) -> list[Proposal]:
     """Proposed pairs: fixed by hand, named alike once on each side, identical, then the best total by score.
 
     Posts with the same name once on each side pair first (as duties anchor on identical text),
-    so that two folders of a thousand posts cost a thousand scores, not a million.
+    so that two folders of a thousand posts cost a thousand scores, not a million. `features`: the documents'
+    features where some are computed already.
     """
     c = constraints or Constraints()
     found = [Proposal(i, j, pair_score(old[i], new[j]), PairBasis.MANUAL) for i, j in c.forced]
@@ -286,7 +314,7 @@ def propose(
         taken_old.add(i)
         taken_new.add(j)
 
-    feats = _FeatureCache()
+    feats = features if features is not None else FeatureCache()
     named: set[tuple[int, int]] = set()
     for i, j, _score in anchor_pairs(old, new):
         if i in taken_old or j in taken_new or (i, j) in c.forbidden:
@@ -344,7 +372,7 @@ def _assign_dense(
     rest_old: list[int],
     rest_new: list[int],
     forbidden: frozenset[tuple[int, int]],
-    feats: _FeatureCache,
+    feats: FeatureCache,
 ) -> list[tuple[int, int, float]]:
     """Every pair scored, the best total found exactly: the small problems of orders and small folders.
 
@@ -371,15 +399,15 @@ def _assign_dense(
     return chosen
 
 
-def _rarest(tokens: Iterable[tuple[str, str]], df: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
-    # Tokens on one side only cannot link two documents; the rarest shared ones say the most.
-    useful = [(n, t) for t in tokens if 2 <= (n := df.get(t, 0)) <= MAX_POSTINGS]
-    useful.sort()
+def _rarest(tokens: Iterable[str], df: dict[str, int]) -> list[str]:
+    """The document's `RARE_TOKENS` rarest tokens of `df` (the tokens useful for blocking, with their counts)."""
+    # One set intersection, not a look-up per token: a document has hundreds of tokens, a few dozen useful.
+    useful = sorted((df[t], t) for t in df.keys() & tokens)
     return [t for _, t in useful[:RARE_TOKENS]]
 
 
 def candidate_edges(
-    old: list[JobDescription], new: list[JobDescription], feats: _FeatureCache | None = None
+    old: list[JobDescription], new: list[JobDescription], feats: FeatureCache | None = None
 ) -> set[tuple[int, int]]:
     """For each document, the few dozen documents of the other side most likely to be its other version.
 
@@ -387,17 +415,18 @@ def candidate_edges(
     the other side, and candidates are ranked by the rarity (idf) of what they share, so the work
     grows with the number of documents, not its square.
     """
-    feats = feats or _FeatureCache()
+    feats = feats or FeatureCache()
     old_tokens = [feats(d).pairs for d in old]
     new_tokens = [feats(d).pairs for d in new]
     df_old = Counter(chain.from_iterable(old_tokens))
     df_new = Counter(chain.from_iterable(new_tokens))
-    df = {t: n + df_new[t] for t, n in df_old.items() if t in df_new}
+    # Tokens on one side only cannot link two documents, nor those too common; the rarest shared ones say the most.
+    df = {t: both for t, n in df_old.items() if t in df_new and (both := n + df_new[t]) <= MAX_POSTINGS}
     old_rare = [_rarest(t, df) for t in old_tokens]
     new_rare = [_rarest(t, df) for t in new_tokens]
     del old_tokens, new_tokens, df_old, df_new
     total = len(old) + len(new)
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    index: dict[str, list[int]] = defaultdict(list)
     for j, tokens in enumerate(new_rare):
         for t in tokens:
             index[t].append(j)
@@ -420,13 +449,19 @@ def candidate_edges(
     return edges
 
 
+def load_solver() -> None:
+    """Import the sparse assignment's solver (SciPy, a third of a second) ahead of need: a large folder's
+    pairing will want it, and while the readers work the main process has nothing else to do."""
+    import scipy.sparse.csgraph  # noqa: F401
+
+
 def _assign_sparse(
     old: list[JobDescription],
     new: list[JobDescription],
     rest_old: list[int],
     rest_new: list[int],
     forbidden: frozenset[tuple[int, int]],
-    feats: _FeatureCache,
+    feats: FeatureCache,
 ) -> list[tuple[int, int, float]]:
     """Candidates by blocking, scored, and the best total on that sparse graph (SciPy's LAPJVsp), holding first
     as many pairs worded alike (`_worded_alike`) as it can."""

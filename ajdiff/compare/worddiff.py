@@ -20,33 +20,29 @@ _TOKEN = re.compile(r"\s+|\w+(?:[-.,/'’]\w+)*|[^\w\s]")
 _OPS = {0: SpanOp.EQUAL, -1: SpanOp.DELETE, 1: SpanOp.INSERT}
 
 
-def _encode(tokens: list[str], table: dict[str, str], words: list[str]) -> str:
-    out = []
-    for token in tokens:
-        code = table.get(token)
-        if code is None:
-            # Private-use plane 15 and up: never collides with text, room for a million words.
-            code = chr(0xF0000 + len(words)) if len(words) < 0xFFFD else chr(0x100000 + len(words) - 0xFFFD)
-            table[token] = code
-            words.append(token)
-        out.append(code)
-    return "".join(out)
+def _codes(tokens: list[str]) -> dict[str, str]:
+    """One character per distinct token, in order of first appearance."""
+    # Private-use plane 15 and up: never collides with text, room for a million words.
+    return {
+        token: chr(0xF0000 + k) if k < 0xFFFD else chr(0x100000 + k - 0xFFFD)
+        for k, token in enumerate(dict.fromkeys(tokens))
+    }
 
 
 def word_spans(old: str, new: str) -> tuple[Span, ...]:
     """Spans ('=', '-', '+') that turn old into new, word by word."""
-    table: dict[str, str] = {}
-    words: list[str] = []
-    a = _encode(_TOKEN.findall(old), table, words)
-    b = _encode(_TOKEN.findall(new), table, words)
+    old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
+    table = _codes(old_tokens + new_tokens)
+    a = "".join(map(table.__getitem__, old_tokens))
+    b = "".join(map(table.__getitem__, new_tokens))
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0  # units are small; the result must never depend on the clock
     diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
-    decode = {code: word for word, code in table.items()}
+    decode = {code: word for word, code in table.items()}.__getitem__
     spans: list[Span] = []
     for op, chars in diffs:
-        text = "".join(decode[c] for c in chars)
+        text = "".join(map(decode, chars))
         if spans and spans[-1].op is _OPS[op]:
             spans[-1] = Span(_OPS[op], spans[-1].text + text)
         else:

@@ -9,7 +9,7 @@ from dataclasses import field, replace
 
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS
-from ajdiff.read.lines import Line
+from ajdiff.read.lines import Line, blank_lines_between, cut_by_width
 from ajdiff.read.names import ends_in_genitive
 from ajdiff.read.vocabulary import is_list_intro, is_results_label, is_table_header, match_label
 from ajdiff.records import dataclass
@@ -546,15 +546,21 @@ def _ends_results_label(above: str, text: str) -> bool:
 
 
 def read_duties(
-    lines: list[Line], wrapped: bool, warnings: list[str], major: str | None = None, columns: bool = False
+    lines: list[Line],
+    wrapped: bool,
+    warnings: list[str],
+    major: str | None = None,
+    columns: bool = False,
+    width: int = 0,
 ) -> list[Node]:
     """Numbered duties (3.1., 3.1.1, 1.), each a task with its results; unnumbered duties by paragraph.
-    `columns`: the text is OCR of a task | result table read across, whose lines mix both columns."""
+    `columns`: the text is OCR of a task | result table read across, whose lines mix both columns;
+    `width`: the page width its wrapped lines were cut at (see `lines.page_width`), 0 when unknown."""
     if sum(line.bullet for line in lines) >= _BULLETED_RESULTS:
         lines = [part for line in lines for part in _glued_bullet(line)]
     starts = _duty_numbers(lines, major)
     if not starts:
-        return _unnumbered_duties(lines, wrapped)
+        return _unnumbered_duties(lines, wrapped, width)
     header_rows = _numbered_headers(lines, starts)
     starts -= header_rows
     duties: list[_Duty] = []
@@ -674,13 +680,18 @@ def _wrapped_header(lines: list[Line], k: int) -> int:
     return 0
 
 
-def _unnumbered_duties(lines: list[Line], wrapped: bool = False) -> list[Node]:
+def _unnumbered_duties(lines: list[Line], wrapped: bool = False, width: int = 0) -> list[Node]:
     """Duties without numbers: each bullet, or each line that starts a new sentence, is a duty.
 
     In a page's wrapped lines a capital after an unfinished sentence is a name or an abbreviation
-    inside it ("juhendab" / "ÜKT-tegijaid;"), not a new duty."""
+    inside it ("juhendab" / "ÜKT-tegijaid;"), not a new duty; nor is a sentence that starts a line
+    only because the line above was full (`cut_by_width`: "… vaba õhkkonna." / "Kujundab …")."""
     drafts: list[_Draft] = []
     header = 0  # lines left of a header cell wrapped over lines
+    # Blank lines before each line: more than the fewest between the lines is a paragraph's end, wherever
+    # the line above was cut (a page's text with a blank line after each line has two at a paragraph's end).
+    gaps = [0, *(blank_lines_between(a, b) for a, b in zip(lines, lines[1:]))]
+    gap = min(gaps[1:], default=0)
     for k, line in enumerate(lines):
         if not header and not any(d.kind is NodeKind.ITEM for d in drafts):
             header = _wrapped_header(lines, k)
@@ -689,9 +700,15 @@ def _unnumbered_duties(lines: list[Line], wrapped: bool = False) -> list[Node]:
             drafts.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))
             continue
         last = next((d for d in reversed(drafts) if d.kind is NodeKind.ITEM), None)
-        new = line.bullet or last is None or (not starts_lower(line.text) and not wants_more(last.text))
-        if new and wrapped and not line.bullet and last is not None and not ends_sentence(last.text):
-            new = False
+        # In a page's wrapped lines a duty starts as a list's item does (`_new_item`): a capital after an
+        # unfinished sentence is a name inside it. In a text's own lines only a connector carries a line on.
+        new = (
+            line.bullet
+            or last is None
+            or (_new_item(line, last) if wrapped else not starts_lower(line.text) and not wants_more(last.text))
+        )
+        if new and width and not line.bullet and last is not None and drafts[-1] is last and gaps[k] <= gap:
+            new = not cut_by_width(lines[k - 1], line, width)
         if last is not None and drafts[-1] is last and not new:
             _extend(last, line)
         else:

@@ -20,12 +20,16 @@ import re
 from collections.abc import Callable, Iterator
 from enum import Enum
 from functools import lru_cache
-from typing import Any, TypeVar, cast
 
 from ajdiff.model import JobDescription, OrderRef
 from ajdiff.read import DATA
 from ajdiff.records import dataclass
 from ajdiff.tree import Node
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
 
 _DIACRITICS = set("õäöüšžÕÄÖÜŠŽ")
 _BY_FREQUENCY = "äõüöÄÕÜÖšžŠŽ"
@@ -363,12 +367,13 @@ def restore_text(text: str, misread: bool = False) -> str:
     return "".join(pieces)
 
 
-_T = TypeVar("_T")
+if TYPE_CHECKING:
+    _T = TypeVar("_T")
 
 
 def _mapped(value: _T, fn: Callable[[str], str]) -> _T:
     """The value with fn applied to every string in it, of the same type (each branch below keeps it)."""
-    return cast(_T, _map_strings(value, fn))
+    return _map_strings(value, fn)  # type: ignore[return-value]  # each branch keeps the type
 
 
 def _map_strings(value: object, fn: Callable[[str], str]) -> object:

@@ -4,6 +4,7 @@ origin, and whether a blank line stood before it. Signatures and page numbers ar
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cached_property
 
 from ajdiff.read.orders import RawDocument
@@ -206,6 +207,30 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
 
 
 _HARD_WRAP_MIN = 35  # characters: a line this long in a text file may be one its width cut (pages are 40-100)
+_PAGE_WIDTH_MAX = 130  # characters: a wider line is a paragraph typed on one line, not a page's line
+
+
+def page_width(lines: Sequence[str]) -> int:
+    """The width a page's wrapped lines were cut at: the widest line, or 0 when a line is wider than a page's
+    (a paragraph typed as one line: then the lines say nothing of a page)."""
+    width = max((len(line.rstrip()) for line in lines), default=0)
+    return width if width <= _PAGE_WIDTH_MAX else 0
+
+
+def blank_lines_between(above: Line, line: Line) -> int:
+    """How many blank lines stand between two lines of a text file (by their line numbers); 0 elsewhere."""
+    if above.origin.line is None or line.origin.line is None:
+        return 0
+    return max(line.origin.line - above.origin.line - len(above.verbatim.splitlines() or [""]), 0)
+
+
+def cut_by_width(above: Line, line: Line, width: int) -> bool:
+    """Whether the page cut the line above because `line`'s first word did not fit on it: then `line` goes on
+    the same paragraph, whatever it starts with. A line the word would have fitted on ended by choice."""
+    last = above.verbatim.splitlines()[-1].rstrip() if above.verbatim.strip() else ""
+    word = line.verbatim.split(maxsplit=1)[0] if line.verbatim.strip() else ""
+    return bool(last and word) and len(last) + 1 + len(word) > width
+
 
 _ENDING_NUMBER = re.compile(r"\s(\d{1,2})\.(?:\s+(\S.*))?$")
 

@@ -8,7 +8,7 @@ from dataclasses import field
 
 from ajdiff.read.content import read_duties, read_fields, read_generic, read_list, read_paragraph
 from ajdiff.read.lexicon import text_looks_like_ocr
-from ajdiff.read.lines import Line, numbering, prepare
+from ajdiff.read.lines import Line, numbering, page_width, prepare
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import (
     heading_key,
@@ -171,6 +171,42 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
     return title, top
 
 
+def _goal_after_on(text: str) -> str | None:
+    """What a goal's sentence says the goal is: after its opening "on", or after the goal's name and "on"
+    ("Ametikoha eesmärk on järelevalve …" → "järelevalve …"); None when the sentence does not open so."""
+    words = text.split()
+    hit = heading_prefix(text)
+    used = hit[1] if hit is not None and hit[0] == "goal" else 0
+    if len(words) > used + 1 and words[used] == "on":
+        return " ".join(words[used + 1 :])
+    return None
+
+
+_GOAL_NAME_LINES = 3  # the goal's name and "on" ("Teenistuskoha eesmärk on") wrap over three lines at most
+
+
+def _after_goal_name(lines: list[Line]) -> list[Line]:
+    """The goal's lines without the opening "<goal's name> on" (see `_goal_after_on`), however they wrap it."""
+    head = lines[:_GOAL_NAME_LINES]
+    opening = " ".join(line.text for line in head)
+    goal = _goal_after_on(opening)
+    if goal is None:
+        return lines
+    drop = len(opening.split()) - len(goal.split())  # words of the name and "on", over the first lines
+    out = list(lines)
+    dropped: list[str] = []  # the verbatim of lines that held only the name: kept with the goal's first line
+    while out and drop:
+        first = out[0]
+        words = first.text.split()
+        if len(words) > drop:
+            verbatim = "\n".join([*dropped, first.verbatim])
+            out[0] = Line(" ".join(words[drop:]), verbatim, first.origin, first.blank_before)
+            break
+        drop -= len(words)
+        dropped.append(out.pop(0).verbatim)
+    return out
+
+
 def _repeats_duty_header(top: list[_Draft], following: Line | None) -> bool:
     """True when an unnumbered duties heading ('Ülesanded') over a results column's name ('Tulemused')
     comes where duties are read already: a duty table's header row that a page repeats, OCR'd a cell a
@@ -188,21 +224,22 @@ def _other_key(title: str) -> str:
     return f"other.{slugify(title)}"
 
 
-def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bool = False) -> Node:
-    """One section as a node: its content read by what the section is."""
+def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bool = False, width: int = 0) -> Node:
+    """One section as a node: its content read by what the section is (`width`: see `lines.page_width`)."""
     key = draft.key
     lines = draft.lines
     if key == "general":
         children = read_fields(lines, "general.", warnings)
     elif key == "goal":
-        first = lines[0] if lines else None
-        if first is not None and first.text.startswith("on ") and draft.heading is not None:
+        if draft.heading is not None:
             # "2. Teenistuskoha eesmärk" / "on järelevalve …": the goal is what follows "on", as when
-            # the heading and its sentence share a line (a PDF joins them).
-            lines = [Line(first.text[3:], first.verbatim, first.origin, first.blank_before), *lines[1:]]
+            # the heading and its sentence share a line (a PDF joins them), and as when the sentence
+            # names the goal below its heading ("2. AMETIKOHA EESMÄRK" / "Ametikoha eesmärk on …"),
+            # wherever a page wrapped it ("… EESMÄRK Ametikoha" / "eesmärk on järelevalve …").
+            lines = _after_goal_name(lines)
         children = read_paragraph(lines, "general.goal")
     elif key == "duties":
-        children = read_duties(lines, wrapped, warnings, draft.number, columns)
+        children = read_duties(lines, wrapped, warnings, draft.number, columns, width)
     elif key == "requirements":
         children = read_fields(lines, "requirements.", warnings)
     elif key in _LIST_KEYS:
@@ -213,7 +250,7 @@ def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bo
         children = read_paragraph(lines, "review")
     else:
         children = read_generic(lines)
-    sub = tuple(_read_section(child, wrapped, warnings, columns) for child in draft.children)
+    sub = tuple(_read_section(child, wrapped, warnings, columns, width) for child in draft.children)
     verbatim = draft.heading.verbatim if draft.heading else ""
     section_key = key if key else _other_key(draft.title)
     text = " ".join(c.text for c in children if c.text)
@@ -254,5 +291,9 @@ def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...],
     # OCR of a scanned table loses the diacritics and reads the task and result columns across.
     columns = text_looks_like_ocr(" ".join(line.text for line in lines))
     # Its lines are the scan's lines whatever file holds them (a Word paragraph per OCR'd line): wrapped.
-    nodes += [_read_section(d, raw.wrapped or columns, warnings, columns) for d in drafts]
+    # A text file's page lines were cut at the page's width; OCR'd lines at a scan's, which its text does
+    # not show, and a PDF's lines by its fonts' widths, which its reader weighs itself.
+    text_file = bool(raw.origins) and raw.origins[0].line is not None
+    width = page_width(raw.lines) if raw.wrapped and text_file and not columns else 0
+    nodes += [_read_section(d, raw.wrapped or columns, warnings, columns, width) for d in drafts]
     return tuple(nodes), metadata

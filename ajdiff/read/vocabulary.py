@@ -12,6 +12,10 @@ from ajdiff.read import DATA
 from ajdiff.records import dataclass
 from ajdiff.text import common_subsequences, fold, fuzzy_equal, likeness_reached, ocr_fold
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any
+
 FUZZY = 0.85
 """How alike an OCR-damaged heading or label must be to the known one."""
 
@@ -61,9 +65,34 @@ def _terms(table: dict[str, list[str]]) -> tuple[Term, ...]:
     return tuple(sorted(terms, key=lambda t: -t.words))
 
 
+PREBUILT: dict[str, Any] = {}
+"""`export()`'s values as the build made them (`ajdiff.prebuilt`, which the program loads while the files they are
+made from are unchanged): folding the vocabulary's ~400 phrases and packing the header rows is a tenth of a
+one-pair diff, the same for every run."""
+
+
+def export() -> tuple[object, ...]:
+    """The vocabulary and the header rows' index as plain values (tuples, strings, ints), for `ajdiff.prebuilt`."""
+    v = vocabulary()
+    h = _header_index()
+    terms = [
+        tuple((t.key, t.words, t.folded, t.ocr, t.phrase) for t in ts)
+        for ts in (v.headings, v.heading_endings, v.labels)
+    ]
+    fields = (v.results_labels, v.table_headers, v.list_intros, v.signatures, v.acknowledgements, v.supervision_nouns)
+    return (*terms, *fields, v.review_sentence, v.title_word), (h.rows, h.counts, h.ones, h.guards, h.by_length)
+
+
 @cache
 def vocabulary() -> Vocabulary:
-    """The package's vocabulary, read once."""
+    """The package's vocabulary, read once (or as the build made it: `PREBUILT`)."""
+    made = PREBUILT.get("vocabulary")
+    if made is not None:
+        *made_terms, results, headers, intros, signatures, acknowledgements, nouns, review, title = made
+        headings, endings, labelled = (tuple(Term(*t) for t in ts) for ts in made_terms)
+        return Vocabulary(
+            headings, endings, labelled, results, headers, intros, signatures, acknowledgements, nouns, review, title
+        )
     data = json.loads(DATA.joinpath("vocabulary.json").read_text(encoding="utf-8"))
     labels = dict(data["labels"])
     labels.update({"untyped": data["untyped_labels"]})
@@ -323,7 +352,10 @@ class _HeaderIndex:
 
 @cache
 def _header_index() -> _HeaderIndex:
-    """The header rows, packed once per process."""
+    """The header rows, packed once per process (or as the build packed them: `PREBUILT`)."""
+    made = PREBUILT.get("header_index")
+    if made is not None:
+        return _HeaderIndex(made[0], made[1], made[2], made[3], made[4], {})
     rows = _header_rows()
     ones = sum(1 << (_FIELD * k) for k in range(len(rows)))
     counts = {ch: sum(r.count(ch) << (_FIELD * k) for k, r in enumerate(rows)) for ch in set("".join(rows))}

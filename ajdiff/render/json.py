@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import fields
-from typing import Any
 
 from ajdiff.changes import Change, Comparison, ComparisonSet, DocRef, PairEvidence
 from ajdiff.model import JobDescription, OrderRef
 from ajdiff.tree import Node
 from ajdiff.words import annex_name, change_title, word
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMAT = "ajdiff/1"
 

@@ -258,7 +258,7 @@ def test_the_features_of_many_documents_share_their_words_and_word_pairs() -> No
     """An agency's 10,000 documents repeat a few thousand words: each word is a number of the cache, a document's
     words the bits of one integer, and each word pair one tuple for every document that has it."""
     old = [read_documents(TRADE / "old" / name)[0] for name in ("post_01014.txt", "post_00587.txt")]
-    features = pairing._FeatureCache()
+    features = pairing.FeatureCache()
     a, b = features(old[0]), features(old[1])
     assert a is features(old[0])  # once per document
     # The bits count the words a plain set of them holds, and their Dice is the sets' Dice.
@@ -270,3 +270,30 @@ def test_the_features_of_many_documents_share_their_words_and_word_pairs() -> No
     common_pairs = [p for p in a.pairs if p in b_pairs]
     assert len(common_pairs) > 10 and all(p is b_pairs[p] for p in common_pairs)
     assert len(set(a.pairs)) == len(a.pairs)  # each pair once, as the blocking counts documents per pair
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+
+def test_a_compared_pairs_duties_are_matched_once_and_counted_as_matched_afresh(monkeypatch) -> None:
+    """A folder's pair is compared and its duties counted one after the other (`api._outcome`): the duties are
+    matched once for both, and the count is what matching them afresh gives."""
+    from ajdiff import api
+    from ajdiff.compare import align, document
+
+    docs = {d.annex: d for d in read_documents(FIXTURES / "000_2e8e5e7caea51be0.txt")}
+    old, new = docs["6"], docs["7"]
+    fresh = pairing.duties_matched(old, new)
+    monkeypatch.setattr(document, "_last_matched", None, raising=False)
+    calls: list[int] = []
+    real = align._match_fuzzy
+
+    def counted(a, b, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if a is old.duties and b is new.duties:
+            calls.append(1)
+        return real(a, b, *args, **kwargs)
+
+    monkeypatch.setattr(align, "_match_fuzzy", counted)  # every matching of reworded duties passes here
+    _similarity, _changes, matched, _alignment = api._outcome(old, new)
+    assert len(calls) == 1
+    assert matched == fresh and matched[0] >= 5

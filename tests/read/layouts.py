@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
-from docx.shared import Pt
+from docx.shared import Cm, Length, Pt
 
 from ajdiff.read.formats import read_bytes
 from ajdiff.read.parse import parse_source
@@ -182,6 +182,26 @@ def docx_tables(text: str, spacing: bool = True) -> bytes:
             header.set(qn("w:val"), "true")
             tr_pr.append(header)
         document.add_paragraph()
+    return _docx_bytes(document)
+
+
+PAGES: dict[str, tuple[Length, Length, Length, int]] = {
+    "a4": (Cm(21), Cm(29.7), Cm(2.5), 11),
+    "wide": (Cm(21), Cm(29.7), Cm(3), 12),
+}
+"""Pages other than the template's (Letter, 2.54 cm margins, 11 pt), as a register's Word files have them:
+name -> width, height, margins, font size. 'a4' is Word's A4 page; 'wide' is A4 with 3 cm margins and
+12 pt. Lines wrap and pages break elsewhere (a table row split at another place)."""
+
+
+def on_page(data: bytes, page: str) -> bytes:
+    """The Word file `data` laid out on page `page` of `PAGES`."""
+    width, height, margin, size = PAGES[page]
+    document = docx.Document(io.BytesIO(data))
+    for section in document.sections:
+        section.page_width, section.page_height = width, height
+        section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = margin
+    document.styles["Normal"].font.size = Pt(size)
     return _docx_bytes(document)
 
 

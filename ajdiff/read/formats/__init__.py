@@ -11,12 +11,16 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import BinaryIO
 
 from ajdiff.errors import InputError, display_name
 from ajdiff.i18n import N_, _
 from ajdiff.records import dataclass
 from ajdiff.tree import Origin, line_origin
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
+
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Largest input file read (and largest inflated zip member), unless the caller says otherwise."""
