@@ -127,6 +127,8 @@ def _split_row_values(values: list[str], count: int) -> list[str]:
 def _label_row(line: Line, prefix: str) -> list[tuple[str, str, str]] | None:
     """A row of numbered labels flattened into one line ('1.3 Vahetu juht 1.4 Kes asendab 1.5 Keda asendab'):
     (number, key, label) of each, or None when the line is not such a row."""
+    if "1." not in line.text and "1," not in line.text:  # what the pattern needs at least: most lines
+        return None
     parts = _OLD_ROW_LABEL.split(line.text)
     if len(parts) < 5 or parts[0].strip():
         return None
@@ -524,6 +526,8 @@ def _numbered_headers(lines: list[Line], starts: set[int]) -> set[int]:
     TULEMUS', RTK), and the line a narrow column wrapped its last word to ('TULEMUS'): no duty."""
     found: set[int] = set()
     for k in sorted(starts):
+        if not lines[k].body.isupper():
+            continue  # the numbers and spaces taken out below are uncased: the line's cased letters decide
         bare = _NUMBER_IN_HEADER.sub("", lines[k].body).strip()
         if not bare or not bare.isupper():
             continue

@@ -152,9 +152,14 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         body, bullet = strip_bullet(text)
         body = dehyphenate_inline(body)
         num = numbering(body)
-        if num is None and last_item is not None:
+        if num is None and last_item is not None and body[:1].isdigit():  # its number starts with a digit
             num = _successor(body, last_item)
-        if num is None and last_num is not None and (glued_num := _glued_successor(body, last_num)):
+        if (
+            num is None
+            and last_num is not None
+            and body[:1].isdigit()  # every number asked starts with a digit: most lines are refused here
+            and (glued_num := _glued_successor(body, last_num))
+        ):
             num, body = glued_num, f"{glued_num.number}. {glued_num.rest}"  # "4.töötab …" after "3. allub …"
         # In a text file not taken for a page's lines, only a line as long as a wrapped one ends unfinished
         # by its width: a short value ('Nõustaja') above a section number is a field's end.

@@ -242,3 +242,112 @@ def test_ocr_text_is_recognised_as_the_whole_count_of_diacritics_recognised_it(p
 
     text = "".join(pieces) * 3
     assert text_looks_like_ocr(text) == counted(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["a", " ", "õ", "ä", "Ö", "ü", "š", "–", "€", "ß", "æ", "日本", "ÄÖÜ", "ﬁ", "\u0301", "İ"]),
+            st.text(max_size=6),
+        ),
+        max_size=30,
+    ).map("".join)
+)
+@example("Järelevalve – õigusaktide täitmine")
+@example("ÕÄÖÜõäöü" * 5)
+def test_to_ascii_is_unidecode(text: str) -> None:
+    """`to_ascii` looks short runs of non-ASCII characters up whole: the string unidecode gives, runs of any
+    length and script alike, the first time and again from the memo."""
+    from unidecode import unidecode
+
+    from ajdiff.text import to_ascii
+
+    assert to_ascii(text) == unidecode(text)
+    assert to_ascii(text) == unidecode(text)
+
+
+def test_a_number_glued_to_its_word_starts_with_a_digit() -> None:
+    """`prepare` asks `_successor` and `_glued_successor` only of a line starting with a digit: every number
+    they can give (the next at a depth, the next section's, its first item) starts with one."""
+    from ajdiff.read.lines import _glued_successor, _successor, numbering
+
+    lasts = [numbering(t) for t in ("3. allub", "2.6. teeb", "5.3 teeb", "2.999. teeb", "12.9.3 teeb")]
+    found = 0
+    for last in lasts:
+        assert last is not None
+        for first in ["", " ", "a", "ö", "(", "•", "-", "\u00a0", "\u0661"]:
+            for number in (last.following, f"{last.parts[0] + 1}.1", str(last.parts[0] + 1)):
+                for tail in (".töötab", ". töötab", ".Koristajal", " töötab", ")"):
+                    text = first + number + tail
+                    hits = (
+                        _glued_successor(text, last),
+                        _successor(text, last) if last.number.endswith("999") else None,
+                    )
+                    assert text[:1].isdigit() or hits == (None, None), text
+                    found += hits != (None, None)
+    assert found > 10
+
+
+def test_a_printable_line_has_no_character_normalize_line_drops_or_replaces() -> None:
+    """`normalize_line` looks for its special characters only in a line that is not printable: every
+    character the pattern takes (controls, format characters, odd spaces, Symbol bullets, surrogates)
+    is unprintable, so no line it would change is passed over."""
+    import sys
+
+    from ajdiff.text import _SPECIAL_RE
+
+    taken = [ch for ch in map(chr, range(sys.maxunicode + 1)) if _SPECIAL_RE.match(ch)]
+    assert len(taken) > 2000  # the C0/C1 controls, the surrogates, the spaces, the bullets
+    assert [hex(ord(ch)) for ch in taken if ch.isprintable()] == []
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["\x00", "\x08", "\t", "\n", "\r", "\x0e", "\x1f", "\x7f", "\x85", "õ", "\ud800", "€"]),
+            st.text(max_size=8),
+        ),
+        max_size=400,
+    ).map("".join)
+)
+@example("a\x01" * 5000)
+@example("õ" * 9000 + "\x01" * 300)
+def test_binary_text_is_told_by_its_control_characters_as_the_pattern_counted_them(text: str) -> None:
+    """`_looks_binary` counts control characters as bytes of the sample's UTF-8: the pattern's count."""
+    from ajdiff.read.formats.plain import _looks_binary
+
+    sample = text[:8192]
+    counted = len(re.findall(r"[\x00-\x08\x0e-\x1f]", sample))
+    assert _looks_binary(text) == (bool(sample) and counted / len(sample) > 0.02)
+
+
+_HEADER_PIECES = st.sampled_from(
+    ["3.1", "3.1.", " ", "\u00a0", "ÜLESANNE", "Tulemus", "a", "ß", "٣", "Ⅳ", "ⓐ", ".", "1,2", "x"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(_HEADER_PIECES, st.text(max_size=3)), max_size=10).map("".join))
+@example("3.1 ÜLESANNE 3.1 SOOVITUD TULEMUS")
+@example("3.1 ")
+def test_a_header_rows_case_is_its_lines_case(text: str) -> None:
+    """`_numbered_headers` asks a duty line's case before taking its numbers out: what it takes out is
+    uncased, so the line is in capitals exactly when what is left is."""
+    from ajdiff.read.content import _NUMBER_IN_HEADER
+
+    assert _NUMBER_IN_HEADER.sub("", text).strip().isupper() == text.isupper()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.one_of(_HEADER_PIECES, st.sampled_from(["1.3 ", "1,4. ", "11.2 ", "1.0 "])), max_size=10).map("".join)
+)
+@example("1.3 Vahetu juht 1.4 Kes asendab 1.5 Keda asendab")
+def test_a_row_of_numbered_labels_has_a_number_the_string_search_finds(text: str) -> None:
+    """`_label_row` refuses a line without '1.' or '1,' before its pattern, which needs one."""
+    from ajdiff.read.content import _OLD_ROW_LABEL
+
+    if _OLD_ROW_LABEL.search(text):
+        assert "1." in text or "1," in text
