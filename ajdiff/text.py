@@ -88,7 +88,9 @@ class _AsciiTable(dict[int, str]):
         return value
 
 
-_ASCII = _AsciiTable({start + k: ascii for start, chars in BLOCKS for k, ascii in enumerate(chars)})
+_ASCII_BLOCKS = {start + k: ascii for start, chars in BLOCKS for k, ascii in enumerate(chars)}
+"""unidecode's answers for the blocks of Estonian text: what a fresh process's table starts with."""
+_ASCII = _AsciiTable(_ASCII_BLOCKS)
 
 
 _NON_ASCII_RUNS = re.compile(r"([^\x00-\x7f]+)")  # captured: split() keeps the runs, at odd positions

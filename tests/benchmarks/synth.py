@@ -28,6 +28,7 @@ def cold_caches() -> None:
     text.fold.cache_clear()
     text._char_counts.cache_clear()
     text._ASCII.clear()
+    text._ASCII.update(text._ASCII_BLOCKS)  # a fresh process starts with the blocks of Estonian text
     text._RUNS.clear()
     align._bag.cache_clear()
 
