@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,11 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
 
     monkeypatch.setattr(ajdiff.read.parse, "parse_document", counting)
     return seen
+
+
+def _run_script(script: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -c script args…` in a process of its own (a fresh interpreter: what it imports is the command's)."""
+    return subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True, env=env)
 
 
 def test_a_one_pair_diff_of_an_order_parses_only_the_annex_asked_for(parsed: list[str | None]) -> None:
@@ -58,8 +65,6 @@ def test_the_cli_skips_the_other_annexes_only_for_reports_that_do_not_name_them(
 
 def test_a_command_builds_only_its_own_parser() -> None:
     """`ajdiff diff …` neither imports the other commands' modules nor adds their arguments."""
-    import subprocess
-    import sys
 
     script = (
         "import sys\n"
@@ -68,7 +73,7 @@ def test_a_command_builds_only_its_own_parser() -> None:
         "print(' '.join(sorted(m for m in sys.modules if m.startswith('ajdiff.cli.'))))\n"
     )
     args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    done = _run_script(script, *args)
     assert done.stdout.split() == ["ajdiff.cli.console", "ajdiff.cli.diff", "ajdiff.cli.options"]
 
 
@@ -76,8 +81,6 @@ def test_a_one_pair_diff_imports_no_pairing_dictionary_or_difflib() -> None:
     """Modules only some runs need stay out of the one-pair diff: pairing (several documents a side), gzip
     (the dictionaries of OCR text), difflib (a likeness no cheaper bound settled), shutil with bz2 and lzma
     (argparse's width for its help, found without it)."""
-    import subprocess
-    import sys
 
     script = (
         "import sys\n"
@@ -86,7 +89,7 @@ def test_a_one_pair_diff_imports_no_pairing_dictionary_or_difflib() -> None:
         "print(' '.join(m for m in ('ajdiff.compare.pairing', 'gzip', 'difflib', 'shutil', 'bz2') if m in sys.modules))\n"
     )
     args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    done = _run_script(script, *args)
     assert done.stdout.split() == []
 
 
@@ -108,8 +111,6 @@ def test_the_help_is_as_wide_as_argparse_would_make_it(monkeypatch: pytest.Monke
 
 def test_a_redline_to_a_file_imports_no_hashlib(tmp_path: Path) -> None:
     """The redline hashes images only: a redline of two files without images does not load hashlib (OpenSSL)."""
-    import subprocess
-    import sys
 
     script = (
         "import sys\n"
@@ -119,7 +120,7 @@ def test_a_redline_to_a_file_imports_no_hashlib(tmp_path: Path) -> None:
     )
     out = tmp_path / "redline.docx"
     args = ["redline", str(ANNEX), str(ORDER), "--new-annex", "2", "-o", str(out)]
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    done = _run_script(script, *args)
     assert done.stdout.split() == ["0"] and out.read_bytes()[:2] == b"PK"
 
 
@@ -127,8 +128,6 @@ def test_the_program_defers_inspect_which_no_command_needs() -> None:
     """`dataclasses` imports `inspect` (and with it ast, dis, tokenize) for one call no record of ajdiff makes,
     and `copy` (with weakref) for deep copies: the program `ajdiff` gives them stand-ins, so a one-pair diff
     loads none of them."""
-    import subprocess
-    import sys
 
     script = (
         "import sys\n"
@@ -138,15 +137,13 @@ def test_the_program_defers_inspect_which_no_command_needs() -> None:
         "print(code, loaded, *(m for m in ('ast', 'dis', 'tokenize', 'weakref') if m in sys.modules))\n"
     )
     args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    done = _run_script(script, *args)
     assert done.stdout.split() == ["1", "False"]
 
 
 def test_a_deferred_module_is_the_real_one_from_its_first_use() -> None:
     """The stand-in imports `inspect` on the first use of any of its names, by `inspect.x` or `from inspect
     import x`, and the standard dataclass decorator's own use of it (a class without a docstring) works."""
-    import subprocess
-    import sys
 
     script = (
         "import sys\n"
@@ -159,32 +156,28 @@ def test_a_deferred_module_is_the_real_one_from_its_first_use() -> None:
         "from inspect import getsource\n"
         "print(before, Plain.__doc__, inspect.signature(len), sys.modules['inspect'].getsource is getsource)\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    done = _run_script(script)
     assert done.stdout.split() == ["False", "Plain(a:", "int)", "(obj,", "/)", "True"]
 
 
 def test_the_program_leaves_what_it_made_to_the_system_at_exit() -> None:
     """After the command, the program freezes what is alive (its modules, classes, records), so Python's
     collection at exit does not walk them: the exit status is the command's."""
-    import subprocess
-    import sys
 
     script = (
         "import gc, sys\nfrom ajdiff.cli import entry\ncode = entry()\nprint(code, gc.get_freeze_count() > 10_000)\n"
     )
     args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", "--quiet"]
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    done = _run_script(script, *args)
     assert done.stdout.split() == ["1", "True"]
     args = ["diff", str(ANNEX), str(ANNEX), "--quiet"]
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    done = _run_script(script, *args)
     assert done.stdout.split() == ["0", "True"]
 
 
 def test_help_imports_no_typing_and_compiles_no_pattern_of_ajdiffs() -> None:
     """`ajdiff --help` prints argparse's help: it needs neither `typing` (2 ms of a start; the modules on its path
     name TYPE_CHECKING themselves) nor the error messages' patterns (compiled on their first use)."""
-    import subprocess
-    import sys
 
     script = (
         "import re, sys\n"
@@ -196,7 +189,7 @@ def test_help_imports_no_typing_and_compiles_no_pattern_of_ajdiffs() -> None:
         "compiled = [key for key in re._cache if key[1] in patterns]\n"
         "print(code, 'typing' in sys.modules, len(compiled))\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    done = _run_script(script)
     assert done.stdout.split()[-3:] == ["0", "False", "0"]
 
 
@@ -205,8 +198,6 @@ def test_estonian_opens_its_catalogues_without_the_locale_module() -> None:
     to expand 'et' into the names it looks for), and they are the catalogues gettext finds."""
     import gettext
     import os
-    import subprocess
-    import sys
 
     from ajdiff import i18n
 
@@ -218,7 +209,7 @@ def test_estonian_opens_its_catalogues_without_the_locale_module() -> None:
         "print(code, 'locale' in sys.modules)\n"
     )
     env = {**os.environ, "AJDIFF_LANG": "et"}
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
+    done = _run_script(script, env=env)
     assert "kasutus:" in done.stdout and done.stdout.split()[-2:] == ["0", "False"]
     for domain in (i18n.DOMAIN, "argparse"):
         ours = i18n.translation("et", domain)
@@ -289,14 +280,12 @@ def test_to_ascii_is_unidecode_inside_the_table_and_beyond_it() -> None:
 def _last_line(script: str, command: str, *, quiet: bool = False) -> str:
     """The last line `script` prints after running a one-pair diff (ANNEX against ORDER's annex 2) or a show
     of ORDER's annex 2, in a process of its own."""
-    import subprocess
-    import sys
 
     if command == "show":
         args = ["show", str(ORDER), "--annex", "2"]
     else:
         args = ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--format", "json", *(["--quiet"] if quiet else [])]
-    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    done = _run_script(script, *args)
     return done.stdout.splitlines()[-1]
 
 
@@ -422,8 +411,6 @@ def test_a_prebuilt_vocabulary_is_not_used_once_a_file_it_was_made_from_changed(
     """The vocabulary is kept with a checksum of its files (vocabulary.json, the folding code): any other
     checksum, as after an edit of an editable install, leaves the program to read and fold it itself."""
     import shutil
-    import subprocess
-    import sys
 
     from ajdiff import prebuilt
 
@@ -445,6 +432,6 @@ def test_a_prebuilt_vocabulary_is_not_used_once_a_file_it_was_made_from_changed(
         "from ajdiff.read import vocabulary\n"
         "print(prebuilt.preload(prebuilt.Path(sys.argv[1])), len(vocabulary.PREBUILT), prebuilt.preload())\n"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(stale)], capture_output=True, text=True, check=True)
+    done = _run_script(script, str(stale))
     used_stale, kept, used = done.stdout.split()
     assert (used_stale, kept) == ("0", "0") and int(used) > 100

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import docx
@@ -166,8 +165,23 @@ def _soffice() -> str:
     return exe
 
 
-def test_libreoffice_pdf_reads_like_the_docx(tmp_path: Path) -> None:
+def _libreoffice_pdf(tmp_path: Path, words: dict[str, bytes]) -> dict[str, bytes]:
+    """The PDFs LibreOffice saves of the given Word files (one process for all of them)."""
     exe = _soffice()
+    for stem, data in words.items():
+        (tmp_path / f"{stem}.docx").write_bytes(data)
+    layouts.convert(exe, [tmp_path / f"{stem}.docx" for stem in words], "pdf", tmp_path)
+    return {stem: (tmp_path / f"{stem}.pdf").read_bytes() for stem in words}
+
+
+def _space_cells(table: docx.table.Table) -> None:
+    """6 pt after every paragraph of the table's cells, as a Word table's cells usually have."""
+    for cell in table._cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.space_after = Pt(6)
+
+
+def test_libreoffice_pdf_reads_like_the_docx(tmp_path: Path) -> None:
     d = docx.Document()
     d.add_paragraph("AMETIJUHEND")
     table = d.add_table(rows=3, cols=2)
@@ -181,18 +195,9 @@ def test_libreoffice_pdf_reads_like_the_docx(tmp_path: Path) -> None:
         row.cells[1].text = right[0]
         for extra in right[1:]:
             row.cells[1].add_paragraph(extra)
-    for cell in table._cells:
-        for p in cell.paragraphs:
-            p.paragraph_format.space_after = Pt(6)
+    _space_cells(table)
     d.add_paragraph("Ametijuhend vaadatakse üle kord aastas.")
-    (tmp_path / "a.docx").write_bytes(_docx_bytes(d))
-    subprocess.run(
-        [exe, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "a.docx")],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    source = read_pdf((tmp_path / "a.pdf").read_bytes(), "a.pdf")
+    source = read_pdf(_libreoffice_pdf(tmp_path, {"a": _docx_bytes(d)})["a"], "a.pdf")
     assert [line for line in source.lines if line] == [
         "AMETIJUHEND",
         "Struktuuriüksus Sotsiaalhoolekande toimepidevuse osakond, toimepidevuse ja rände talitus, Tallinn",
@@ -278,7 +283,6 @@ _LONG_RESULT = (
 def test_libreoffice_row_split_by_a_page_reads_in_column_order(tmp_path: Path, result: list[str]) -> None:
     """A Word table's first row broken by the page in its task's first paragraph (PPA 2021's shape), with
     its result cell broken too or ended on the first page; LibreOffice draws the cells one by one."""
-    exe = _soffice()
     d = docx.Document()
     fillers = [f"Sissejuhatuse lõik number {k}." for k in range(18)]
     for text in fillers:
@@ -294,17 +298,8 @@ def test_libreoffice_row_split_by_a_page_reads_in_column_order(tmp_path: Path, r
             cell.text = texts[0]
             for extra in texts[1:]:
                 cell.add_paragraph(extra)
-    for cell in table._cells:
-        for p in cell.paragraphs:
-            p.paragraph_format.space_after = Pt(6)
-    (tmp_path / "a.docx").write_bytes(_docx_bytes(d))
-    subprocess.run(
-        [exe, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "a.docx")],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    source = read_pdf((tmp_path / "a.pdf").read_bytes(), "a.pdf")
+    _space_cells(table)
+    source = read_pdf(_libreoffice_pdf(tmp_path, {"a": _docx_bytes(d)})["a"], "a.pdf")
     task_pages = {o.page for line, o in zip(source.lines, source.origins) if line.startswith("Hoiab")}
     assert task_pages == {2}, "the task cell's second paragraph is on the second page"
     assert [line for line in source.lines if line] == [
@@ -345,15 +340,6 @@ def test_a_paragraph_under_a_split_row_stays_after_the_row() -> None:
 
 
 # ---------------------------------------------------------------- glyph widths: wrapped or ended by choice
-
-
-def _libreoffice_pdf(tmp_path: Path, words: dict[str, bytes]) -> dict[str, bytes]:
-    """The PDFs LibreOffice saves of the given Word files (one process for all of them)."""
-    exe = _soffice()
-    for stem, data in words.items():
-        (tmp_path / f"{stem}.docx").write_bytes(data)
-    layouts.convert(exe, [tmp_path / f"{stem}.docx" for stem in words], "pdf", tmp_path)
-    return {stem: (tmp_path / f"{stem}.pdf").read_bytes() for stem in words}
 
 
 def test_glyph_widths_tell_a_wrapped_line_from_one_ended_by_choice(tmp_path: Path) -> None:
