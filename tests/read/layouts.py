@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import docx
-from docx.shared import Cm, Length, Pt
+from docx.shared import Cm, Inches, Length, Pt
 
 from ajdiff.read.formats import read_bytes
 from ajdiff.read.parse import parse_source
@@ -188,10 +188,15 @@ def docx_tables(text: str, spacing: bool = True) -> bytes:
 PAGES: dict[str, tuple[Length, Length, Length, int]] = {
     "a4": (Cm(21), Cm(29.7), Cm(2.5), 11),
     "wide": (Cm(21), Cm(29.7), Cm(3), 12),
+    "letter2": (Inches(8.5), Inches(11), Cm(2), 11),
+    "a4small": (Cm(21), Cm(29.7), Cm(2), 10),
+    "narrow": (Cm(14.8), Cm(21), Cm(2), 11),
 }
 """Pages other than the template's (Letter, 2.54 cm margins, 11 pt), as a register's Word files have them:
 name -> width, height, margins, font size. 'a4' is Word's A4 page; 'wide' is A4 with 3 cm margins and
-12 pt. Lines wrap and pages break elsewhere (a table row split at another place)."""
+12 pt; 'letter2' is Letter with 2 cm margins; 'a4small' is A4 with 2 cm margins and 10 pt; 'narrow' is an
+A5 page with 2 cm margins (a column of 10.8 cm). Lines wrap and pages break elsewhere (a table row split at
+another place)."""
 
 
 def on_page(data: bytes, page: str) -> bytes:

@@ -454,3 +454,48 @@ def test_a_justified_lines_word_spacing_counts_in_its_width() -> None:
         "Teenistuja korraldab osakonna tööd ja vastutab ülesannete eest.",
         "Teine lõik algab siin.",
     ]
+
+
+# ---------------------------------------------------------------- a page break inside a document's line
+
+
+def test_a_number_split_by_the_page_break_is_no_page_number() -> None:
+    """Surju's register text cuts '4.2' as '4' / '.2 vastutab …'; where a page ends after the '4', the
+    lone number at the page's foot is the item's, not the page's: the next page goes on with '.2'. A real
+    page number there ('Lk 2'-less '2', the next page opening with text) is still dropped."""
+    body: list[Line] = [(72, 760, "4. VASTUTUS"), (72, 742, "4.1 vastutab dokumentide eest"), (72, 724, "4")]
+    rest: list[Line] = [(72, 760, ".2 vastutab sisekorra eest"), (72, 742, "4.3 vastutab blankettide eest")]
+    lines = read_pdf(_pdf([body, rest]), "surju.pdf").lines
+    assert list(lines) == ["4. VASTUTUS", "4.1 vastutab dokumentide eest", "4", ".2 vastutab sisekorra eest",
+                           "4.3 vastutab blankettide eest"]  # fmt: skip
+    numbered = [(72, 760, "Esimene lõik on siin."), (72, 742, "Teine lõik on siin."), (280, 40, "1")]
+    lines = read_pdf(_pdf([numbered, [(72, 760, "Kolmas lõik on siin.")]]), "numbered.pdf").lines
+    assert list(lines) == ["Esimene lõik on siin.", "Teine lõik on siin.", "Kolmas lõik on siin."]
+
+
+@pytest.mark.parametrize("name", ["surju_vald_pearaamatupidaja", "kuusalu_keskkool_opetaja"])
+def test_libreoffice_number_split_by_a_page_break_reads_as_the_text(tmp_path: Path, name: str) -> None:
+    """The same in LibreOffice's PDF of the document's Word file, one paragraph a line, the page breaking
+    after the '4' (Surju's own text) or after a '3' cut so from Kuusalu Keskkool's '3.2' (another body's): it reads
+    as the text. The page number had been dropped and '.2 …' left as a paragraph of its own."""
+    from ajdiff.compare.document import compare
+    from ajdiff.read.parse import parse_source
+
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    if name.startswith("kuusalu"):
+        assert text.count("\n3.2 ") == 1
+        text = text.replace("\n3.2 ", "\n3\n\n.2 ")
+    d = docx.Document()
+    for line in text.splitlines():
+        if line.strip():
+            paragraph = d.add_paragraph(line.strip())
+            paragraph.paragraph_format.page_break_before = line.startswith(".2 ")
+    data = _libreoffice_pdf(tmp_path, {"a": _docx_bytes(d)})["a"]
+    source = read_pdf(data, f"{name}.pdf")
+    k = next(i for i, line in enumerate(source.lines) if line.startswith(".2 "))
+    number = "4" if name.startswith("surju") else "3"
+    assert source.lines[k - 1] == number
+    assert source.origins[k].page == source.origins[k - 1].page + 1  # the page broke between them
+    original = parse_source(read_bytes(text.encode(), f"{name}.txt", ".txt"))
+    other = parse_source(read_bytes(data, f"{name}.pdf", ".pdf"))
+    assert [list(compare(a, b).substantive) for a, b in zip(original, other)] == [[]] * len(original)

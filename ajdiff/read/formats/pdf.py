@@ -44,6 +44,7 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:/|\(|of|-|kokku)\s*\d{1,4}\s*\)?)?$",
     re.IGNORECASE,
 )
+_SPLIT_NUMBER = re.compile(r"^\d{1,2}$")  # a lone "4": a page's number, or an item's number cut before ".2"
 MAX_PDF_PAGES = 1000
 """Most pages read from one PDF (an order with eleven annexes has about sixty): a bound on work."""
 _MIN_CHARS_PER_PAGE = 20
@@ -290,17 +291,28 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
         counts.update({_edge_key(line) for line in edges if line.y is not None})
     threshold = max(2, int(0.6 * len(pages) + 0.5))
     running = {key for key, n in counts.items() if n >= threshold}
+
+    def dropped(line: _Line) -> bool:
+        return bool(_PAGE_NUMBER.match(line.text)) or (line.y is not None and _edge_key(line) in running)
+
     result = []
-    for lines in pages:
+    for k, lines in enumerate(pages):
         edge_ids = {id(line) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
-        result.append(
-            [
-                line
-                for line in lines
-                if id(line) not in edge_ids
-                or not (_PAGE_NUMBER.match(line.text) or (line.y is not None and _edge_key(line) in running))
-            ]
+        kept = [line for line in lines if id(line) not in edge_ids or not dropped(line)]
+        # A page's last line "4" whose number the next page goes on (".2 vastutab …"): a number split by
+        # the page break, as the register's text splits Surju's "4" / ".2", not the page's number.
+        after = (
+            next((line for line in pages[k + 1][:_EDGE_LINES] if not dropped(line)), None)
+            if k + 1 < len(pages)
+            else None
         )
+        last = lines[-1] if lines else None
+        split = (
+            last is not None and after is not None and _SPLIT_NUMBER.match(last.text) and re.match(r"\.\d", after.text)
+        )
+        if split and last is not None and (not kept or kept[-1] is not last):
+            kept.append(last)
+        result.append(kept)
     return result
 
 
