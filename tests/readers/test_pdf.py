@@ -499,3 +499,44 @@ def test_libreoffice_number_split_by_a_page_break_reads_as_the_text(tmp_path: Pa
     original = parse_source(read_bytes(text.encode(), f"{name}.txt", ".txt"))
     other = parse_source(read_bytes(data, f"{name}.pdf", ".pdf"))
     assert [list(compare(a, b).substantive) for a, b in zip(original, other)] == [[]] * len(original)
+
+
+def test_a_short_first_cell_cut_by_the_page_is_no_label() -> None:
+    """'3. Auditi käigu korrektne' | 'Kõik auditi jooksul tehtavad' at a page's foot, 'dokumenteerimine.' |
+    'tähelepanekud on' at the next page's top (Sotsiaalministeerium's duty table on an A4 page): short and
+    unfinished, the task's first line looked like a label and was kept with the result's, and the rest of
+    each cell went elsewhere. A label whose value goes on over the page ('Struktuuriüksus' | 'Ohvriabi
+    osakond, kriisitoe' / 'talitus') stays one line with its value."""
+    page_1: list[Line] = [
+        (72, 760, "Ülesanded"),
+        (250, 760, "Tulemused"),
+        (72, 742, "2. Auditite juhtimine."),
+        (250, 742, "Audit on läbi viidud."),
+        (72, 724, "3. Auditi käigu korrektne"),
+        (250, 724, "Kõik auditi jooksul tehtavad"),
+    ]
+    page_2: list[Line] = [
+        (72, 760, "dokumenteerimine."),
+        (250, 760, "tähelepanekud on"),
+        (250, 747, "dokumentaalselt tõestatavad."),
+        (72, 729, "4. Auditi lõpparuande koostamine."),
+        (250, 729, "Aruanne on loetav."),
+    ]
+    lines = read_pdf(_pdf([_page(page_1, 1, 2), _page(page_2, 2, 2)]), "sotsiaalministeerium.pdf").lines
+    assert list(lines) == [
+        "Ülesanded Tulemused",
+        "2. Auditite juhtimine.",
+        "Audit on läbi viidud.",
+        "3. Auditi käigu korrektne dokumenteerimine.",
+        "Kõik auditi jooksul tehtavad tähelepanekud on dokumentaalselt tõestatavad.",
+        "4. Auditi lõpparuande koostamine.",
+        "Aruanne on loetav.",
+    ]
+    label_1: list[Line] = [*PAGE_1[:3]]
+    label_2: list[Line] = [(250, 760, "talitus"), (72, 742, "Teenistuskoht"), (250, 742, "Nõustaja")]
+    lines = read_pdf(_pdf([_page(label_1, 1, 2), _page(label_2, 2, 2)]), "label.pdf").lines
+    assert list(lines) == [
+        "AMETIJUHEND",
+        "Struktuuriüksus Ohvriabi osakond, kriisitoe talitus",
+        "Teenistuskoht Nõustaja",
+    ]

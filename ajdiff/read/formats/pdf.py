@@ -252,12 +252,13 @@ def _is_label(text: str) -> bool:
     )
 
 
-def _split_cells(lines: list[_Line], starts: set[int]) -> list[_Line]:
+def _split_cells(lines: list[_Line], starts: set[int], cut: _Line | None = None) -> list[_Line]:
     """Split a line where two table cells share a baseline, unless the first cell is a label.
 
     A piece starting where other lines of the document start is a table cell; "2.1. Task." followed
     by "Result." on one baseline becomes two lines, as a text export has them, and so do the ends of
-    two cells continued on a new page. A label and its value stay together: the parser wants that.
+    two cells continued on a new page. A label and its value stay together: the parser wants that,
+    except on the line `cut`: a row whose first cell the page break cut (see `_cut_by_the_page`).
     """
     out: list[_Line] = []
     for line in lines:
@@ -266,7 +267,7 @@ def _split_cells(lines: list[_Line], starts: set[int]) -> list[_Line]:
             if k and x is not None and _column(x) in starts and cells[-1].text:
                 cells.append(_Line([], line.y, line.size, line.page))
             cells[-1].add(x, text, ink)
-        if len(cells) >= 2 and not _is_label(cells[0].text):
+        if len(cells) >= 2 and (line is cut or not _is_label(cells[0].text)):
             out.append(cells[0])
             rest = _Line([], line.y, line.size, line.page)
             for cell in cells[1:]:
@@ -276,6 +277,23 @@ def _split_cells(lines: list[_Line], starts: set[int]) -> list[_Line]:
         else:
             out.append(line)
     return out
+
+
+def _cut_by_the_page(lines: list[_Line], after: list[_Line]) -> _Line | None:
+    """The page's last line of a table row whose first cell the page break cut, or None.
+
+    Short and unfinished, a duty's first line looks like a label ("3. Auditi käigu korrektne" | "Kõik
+    auditi jooksul tehtavad", Sotsiaalministeerium's duty table on an A4 page); the next page going on in
+    that cell's column in lowercase ("dokumenteerimine.") shows it is a cell cut by the page, whose rest
+    belongs to it, not to the value glued after it.
+    """
+    top = after[0] if after else None
+    if top is None or top.x is None or not _goes_on(top.text):
+        return None
+    col = _column(top.x)
+    at = [line for line in lines if line.xs and line.y is not None and _column(line.xs[0]) == col]
+    last = min(at, key=lambda line: line.y or 0.0, default=None)  # the cell's lowest line on the page
+    return last if last is not None and len(last.xs) >= 2 else None
 
 
 def _edge_key(line: _Line) -> tuple[str, int]:
@@ -884,7 +902,8 @@ def read_pdf(data: bytes, name: str) -> SourceText:
         raise InputError(name, _("PDF has no text layer"), _("OCR it first, e.g. with ocrmypdf"))
     pages = _drop_repeated_header_rows(_drop_running_lines(pages))
     starts = {_column(line.x) for lines in pages for line in lines if line.x is not None}
-    pages = [_split_cells(lines, starts) for lines in pages]
+    cuts = [_cut_by_the_page(lines, after) for lines, after in zip(pages, [*pages[1:], []])]
+    pages = [_split_cells(lines, starts, cut) for lines, cut in zip(pages, cuts)]
     visual = [line for lines in pages for line in lines]
     # Paragraph spacing throughout (one gap in every few lines): gaps alone tell paragraphs apart.
     try:
