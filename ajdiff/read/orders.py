@@ -67,12 +67,31 @@ def _iso(day: str, month: str, year: str) -> str:
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
+def _whole_rows(lines: list[tuple[str, Origin]]) -> list[tuple[str, Origin]]:
+    """The lines with a register table's row cut by a page's wrap made whole again.
+
+    On a narrow page a related-documents row wraps ('| Käskkiri | 23.01.2026 | 4 | 11 | Põhitegevuse
+    käskkiri' / '| ska | |', seed 003 on an A5 page): a line that opens a row under another row and does
+    not close it, followed by a line that does, is one row. Left cut, its first part was text of the field
+    above."""
+    out: list[tuple[str, Origin]] = []
+    in_table = False
+    for line, origin in lines:
+        cut = out[-1][0] if out and in_table else ""
+        if cut.startswith("|") and not cut.endswith("|") and line.endswith("|"):
+            out[-1] = (f"{cut} {line}", out[-1][1])
+            continue
+        out.append((line, origin))
+        in_table = line.startswith("|") and (in_table or line.endswith("|"))
+    return out
+
+
 def _register_tables(lines: list[tuple[str, Origin]]) -> tuple[list[tuple[str, Origin]], list[tuple[str, str]]]:
     """Remove the register's metadata tables ('| Viit | 164 |'); return content lines and metadata."""
     content: list[tuple[str, Origin]] = []
     metadata: list[tuple[str, str]] = []
     header: list[str] | None = None
-    for line, origin in lines:
+    for line, origin in _whole_rows(lines):
         m = _TABLE_ROW.match(line)
         if not m:
             header = None

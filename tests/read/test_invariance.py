@@ -604,3 +604,21 @@ def test_a_goal_over_400_characters_on_its_headings_line() -> None:
     assert text.count(written) == 1
     assert len(one_line) > 400
     assert _changes(name, text.replace(written, one_line).encode(), ".txt") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "row"),
+    [
+        ("003_e40249d3a3f17dad", "| Käskkiri | 23.01.2026 | 4 | 11 | Põhitegevuse käskkiri | ska | |"),
+        ("000_2e8e5e7caea51be0", "| Käskkiri | 29.09.2025 | 51 | 153 | Põhitegevuse käskkiri | ska |"),
+    ],
+)
+def test_a_register_row_a_narrow_page_wrapped_is_one_row(name: str, row: str) -> None:
+    """The register's related-documents row cut by a narrow page's wrap before a cell ('… Põhitegevuse
+    käskkiri' / '| ska | |', seed 003 on the A5 page of layouts.PAGES without paragraph spacing): one row of
+    the table, not text of the review field above it (the register's tables are Sotsiaalkindlustusamet's
+    seeds' alone)."""
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    assert text.count(f"\n{row}") == 1
+    cut = row.index("| ska")
+    assert _changes(name, text.replace(row, f"{row[:cut].rstrip()}\n{row[cut:]}").encode(), ".txt") == []
