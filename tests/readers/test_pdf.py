@@ -540,3 +540,88 @@ def test_a_short_first_cell_cut_by_the_page_is_no_label() -> None:
         "Struktuuriüksus Ohvriabi osakond, kriisitoe talitus",
         "Teenistuskoht Nõustaja",
     ]
+
+
+def test_a_short_last_line_ends_a_longer_paragraph_without_spacing() -> None:
+    """Stacked values without paragraph spacing: the first value's line is full, so the next line 'direktor'
+    reads as its wrap, and 'direktorit …' would have fitted after that short line: the value ended there
+    (Transpordiamet 2024_069 and 2024_223 on an A5 page). Only a one-line paragraph had been ended so; a
+    line ending in a connector or a comma still goes on ('… varustatud õige ja' / 'ajakohase …')."""
+    lines: list[Line] = [
+        (72, 760, "1.4. Vahetu juht"),
+        (72, 747, "osakonna juhataja"),
+        (72, 734, "1.5. Asendaja"),
+        (72, 721, "1.6. Asendab"),
+        (72, 708, "osakonna teenistujad või lennundusteenistuse"),
+        (72, 695, "direktor"),
+        (72, 682, "direktorit või osakonna teenistujaid"),
+        (72, 669, "2. Teenistuskoha eesmärk on järelevalve"),
+        (72, 656, "korraldamine ning õige ja"),
+        (72, 643, "ajakohase teabe andmine."),
+    ]
+    source = read_pdf(_pdf([lines]), "transpordiamet.pdf")
+    assert source.wrapped
+    assert list(source.lines)[4:] == [
+        "osakonna teenistujad või lennundusteenistuse direktor",
+        "direktorit või osakonna teenistujaid",
+        "2. Teenistuskoha eesmärk on järelevalve korraldamine ning õige ja ajakohase teabe andmine.",
+    ]
+
+
+def test_a_cell_cut_by_the_page_goes_on_with_a_capital() -> None:
+    """'… õpetajate ja õpilastega' fills the task cell's last line on a page; the next page's first line in
+    that column, 'Saaremaa Ühisgümnaasiumi info- ja', goes on the sentence with a name (SÜG's duty table on
+    an A4 page). Only a lowercase line had gone on, so the rest was a paragraph and a duty of its own."""
+    page_1: list[Line] = [
+        (72, 760, "Ülesanded"),
+        (250, 760, "Tulemused"),
+        (72, 742, "Teeb koostööd aineõpetajatega."),
+        (250, 742, "Koostöö toimib."),
+        (72, 724, "Kujundab raamatukogu koos juhataja,"),
+        (72, 711, "õpetajate ja õpilastega"),
+        (250, 724, "Raamatukogu on"),
+    ]
+    page_2: list[Line] = [
+        (72, 760, "Saaremaa Ühisgümnaasiumi info- ja"),
+        (72, 747, "kultuurikeskuseks."),
+        (250, 760, "kujundatud."),
+        (72, 729, "Ainekava toetamine."),
+        (250, 729, "Toetatud."),
+    ]
+    lines = read_pdf(_pdf([_page(page_1, 1, 2), _page(page_2, 2, 2)]), "syg.pdf").lines
+    assert list(lines)[3:6] == [
+        "Kujundab raamatukogu koos juhataja, õpetajate ja õpilastega Saaremaa Ühisgümnaasiumi info- ja "
+        "kultuurikeskuseks.",
+        "Raamatukogu on kujundatud.",
+        "Ainekava toetamine.",
+    ]
+
+
+# The page set-ups where the documents' PDFs showed each rule above (tools/page_sweep.py): a line of the
+# document as written (over lines of its text, which a page wraps otherwise), that the reader gives whole (the whole cell where a table row was split by the page).
+PAGED_LINES = {
+    (
+        "transpordiamet_2024_069_lennukolblikkuse_juhataja",
+        "narrow",
+        "lines-tight",
+    ): "direktorit või osakonna teenistujaid",
+    ("transpordiamet_2024_223_utm_vaneminspektor", "narrow", "lines-tight"): "mehitamata lennunduse osakonna "
+    "teenistujaid vastavalt neile antud õigustele",
+    ("syg_raamatukoguhoidja", "a4", "tables"): "Loob raamatukogus sõbraliku ja vaba õhkkonna. Kujundab raamatukogu "
+    "koostöös raamatukogu juhataja, õpetajate ja õpilastega Saaremaa Ühisgümnaasiumi info- ja kultuurikeskuseks.",
+    ("sotsiaalministeerium_2010_juhtivaudiitor", "a4", "tables"): "3. Auditi käigu korrektne dokumenteerimine.",
+}
+
+
+def test_libreoffice_pdfs_of_other_pages_give_the_documents_lines(tmp_path: Path) -> None:
+    """The real documents on the pages where the rules above were found, converted by LibreOffice."""
+    words = {}
+    for k, (name, page, kind) in enumerate(PAGED_LINES):
+        text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+        spacing = not kind.endswith("-tight")
+        word = layouts.docx_lines(text, spacing) if kind.startswith("lines") else layouts.docx_tables(text, spacing)
+        words[f"doc{k}"] = layouts.on_page(word, page)
+    pdfs = _libreoffice_pdf(tmp_path, words)
+    for k, ((name, _page, _kind), line) in enumerate(PAGED_LINES.items()):
+        assert line in " ".join(layouts.DOCUMENTS[name].read_text(encoding="utf-8").split())  # over its lines
+        assert line in read_pdf(pdfs[f"doc{k}"], f"{name}.pdf").lines, name

@@ -400,6 +400,20 @@ def _continues(
     return True, False
 
 
+def _fills(prev: _Line, line: _Line, widths: _Columns) -> bool:
+    """Whether prev reached its column's edge: the line's first word, measured in glyph widths, would not
+    have fitted after it (False where the fonts list no widths: characters are too rough to say so)."""
+    end, start, edge = prev.end, line.start, widths.edges.get((_width_key(prev), prev.bound)) if prev.xs else None
+    if end is None or start is None or edge is None:
+        return False
+    return not _would_fit(prev, line, widths)
+
+
+def _is_cell_start(text: str) -> bool:
+    """A line that opens something of its own: a table header ('Ülesanded Tulemused') or a bulleted item."""
+    return is_table_header(text) or bool(strip_bullet(text)[1])
+
+
 def _would_fit(prev: _Line, line: _Line, widths: _Columns) -> bool:
     """Whether the line's first word would have fitted on prev: then prev ended by choice, not by width
     (a label "1.7. Asendab" above its value "teenistuse direktorit …").
@@ -590,7 +604,17 @@ def _paragraphs(
                     and not wants_more(last.text)
                     and _would_fit(last, line, last_widths)
                 )
-                if (_goes_on(line.text) and not ends_sentence(paragraphs[idx]) and not ended) or (
+                # A capital after a full line the page cut goes on too: the cell's sentence continues with
+                # a name ('… õpetajate ja õpilastega' / 'Saaremaa Ühisgümnaasiumi …', SÜG on an A4 page).
+                # A paragraph of one line gives no column edge but its own end: a wrap is shown by its lines.
+                full = (
+                    last is not None
+                    and paragraphs[idx] != last.text
+                    and not _ITEM_START.match(line.text)
+                    and not _is_cell_start(line.text)
+                    and _fills(last, line, last_widths)
+                )
+                if ((_goes_on(line.text) or full) and not ends_sentence(paragraphs[idx]) and not ended) or (
                     hanging[idx] and not bulleted
                 ):
                     target = idx
@@ -600,7 +624,11 @@ def _paragraphs(
                 if lower_only and joined:
                     # A paragraph's one short line ended by choice: a label "1.7. Asendab" above its value.
                     # (Deeper in a cell, a page break can leave a short line: "õige ja" / "ajakohase …".)
-                    ended = (scan or paragraphs[prev_idx] == prev.text) and _would_fit(prev, line, widths)
+                    # A longer paragraph's short last line ended it too, unless a connector or comma left
+                    # it open: stacked values ('… lennundusteenistuse' / 'direktor' / 'direktorit …',
+                    # Transpordiamet 2024_069 on an A5 page, where the first line is full).
+                    alone = paragraphs[prev_idx] == prev.text or not wants_more(prev.text)
+                    ended = (scan or alone) and _would_fit(prev, line, widths)
                     joined = _goes_on(line.text) and not ends_sentence(prev.text) and not ended
                 gap_breaks += by_gap
                 target = prev_idx if joined else -1
