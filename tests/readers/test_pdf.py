@@ -468,6 +468,10 @@ def test_a_number_split_by_the_page_break_is_no_page_number() -> None:
     lines = read_pdf(_pdf([body, rest]), "surju.pdf").lines
     assert list(lines) == ["4. VASTUTUS", "4.1 vastutab dokumentide eest", "4", ".2 vastutab sisekorra eest",
                            "4.3 vastutab blankettide eest"]  # fmt: skip
+    # Near the page's foot, the item going on on the same page (Surju on 2 cm Letter).
+    near = [*body[:2], (72, 724, "4"), (72, 706, ".2 vastutab sisekorra"), (72, 693, "eest vallas")]
+    lines = read_pdf(_pdf([near, rest[1:]]), "surju.pdf").lines
+    assert list(lines)[2:4] == ["4", ".2 vastutab sisekorra eest vallas"]
     numbered = [(72, 760, "Esimene lõik on siin."), (72, 742, "Teine lõik on siin."), (280, 40, "1")]
     lines = read_pdf(_pdf([numbered, [(72, 760, "Kolmas lõik on siin.")]]), "numbered.pdf").lines
     assert list(lines) == ["Esimene lõik on siin.", "Teine lõik on siin.", "Kolmas lõik on siin."]

@@ -316,20 +316,22 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     result = []
     for k, lines in enumerate(pages):
         edge_ids = {id(line) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
-        kept = [line for line in lines if id(line) not in edge_ids or not dropped(line)]
-        # A page's last line "4" whose number the next page goes on (".2 vastutab …"): a number split by
-        # the page break, as the register's text splits Surju's "4" / ".2", not the page's number.
+        # The line after each: the next on the page, or the next page's first that is not dropped.
         after = (
             next((line for line in pages[k + 1][:_EDGE_LINES] if not dropped(line)), None)
             if k + 1 < len(pages)
             else None
         )
-        last = lines[-1] if lines else None
-        split = (
-            last is not None and after is not None and _SPLIT_NUMBER.match(last.text) and re.match(r"\.\d", after.text)
-        )
-        if split and last is not None and (not kept or kept[-1] is not last):
-            kept.append(last)
+        following = [*lines[1:], after]
+        # A lone "4" whose number the next line goes on (".2 vastutab …") is a number split over lines, as the
+        # register's text splits Surju's "4" / ".2", at a page's foot or near it: the item's, not the page's.
+        kept = [
+            line
+            for line, below in zip(lines, following)
+            if id(line) not in edge_ids
+            or not dropped(line)
+            or (_SPLIT_NUMBER.match(line.text) and below is not None and re.match(r"\.\d", below.text))
+        ]
         result.append(kept)
     return result
 
