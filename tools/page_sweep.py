@@ -7,7 +7,7 @@ only the (document, layout) cases its RULES name (CI time); this sweeps them all
 another place on each set-up, and lines wrap elsewhere. A line per (document, layout) that reads otherwise,
 with its first substantive changes; then the count. Exit status 1 when any did.
 
-    AJDIFF_LAYOUT_CACHE=/tmp/layouts .venv/bin/python tools/page_sweep.py [--pages a4,narrow] [NAME ...]
+    AJDIFF_LAYOUT_CACHE=/tmp/l .venv/bin/python tools/page_sweep.py [--pages a4,letter] [--kinds tables] [NAME ...]
 
 The conversions are kept in AJDIFF_LAYOUT_CACHE (keyed by each Word file's content, as the test keys them):
 a second run converts nothing.
@@ -57,13 +57,15 @@ def converted(cases: list[tuple[str, str]], folder: Path) -> dict[tuple[str, str
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", default=",".join(layouts.PAGES), help="page set-ups of layouts.PAGES")
+    parser.add_argument(
+        "--pages", default=",".join(layouts.PAGES), help="page set-ups of layouts.PAGES, or 'letter': the template's"
+    )
     parser.add_argument("--kinds", default=",".join(KINDS), help="Word layouts: " + ", ".join(KINDS))
     parser.add_argument("names", nargs="*", help="documents (default: every fixture)")
     args = parser.parse_args(argv)
     names = args.names or sorted(layouts.DOCUMENTS)
     cases = [
-        (name, f"pdf-{page}-{kind}")
+        (name, f"pdf-{kind}" if page == "letter" else f"pdf-{page}-{kind}")
         for name in names
         for page in args.pages.split(",")
         for kind in args.kinds.split(",")

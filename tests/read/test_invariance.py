@@ -301,6 +301,22 @@ RULES = {
         ("003_e40249d3a3f17dad", "pdf-wide-tables"),
         ("ravimiamet_2025_11_inspektor", "pdf-a4-tables"),  # and Ravimiamet's on Word's A4 page
     ],
+    # Found by tools/page_sweep.py on the page set-ups of layouts.PAGES (the rules' tests: tests/readers/test_pdf.py).
+    "a table row whose short first cell the page cut is split into its cells, each going on in its column": [
+        (
+            "sotsiaalministeerium_2010_juhtivaudiitor",
+            "pdf-a4-tables",
+        ),  # '3. Auditi käigu korrektne' / 'dokumenteerimine.'
+    ],
+    "a cell the page cut after a full line goes on on the next page with a capital ('… õpilastega' / 'Saaremaa …')": [
+        ("syg_raamatukoguhoidja", "pdf-a4-tables"),
+    ],
+    "without paragraph spacing a longer paragraph's short last line the next word would have fitted on ended it": [
+        ("transpordiamet_2024_069_lennukolblikkuse_juhataja", "pdf-narrow-lines-tight"),  # 'direktor' / 'direktorit …'
+    ],
+    "a lone number near a page's edge that the next line goes on ('4' / '.2 vastutab') is no page number": [
+        ("surju_vald_pearaamatupidaja", "pdf-letter2-lines"),  # and Kuusalu's in tests/readers/test_pdf.py
+    ],
     "OCR'd lines are a scan's lines in any file that holds them": [
         ("004_5d5ea316ff165238", "docx-lines"),
         ("004_5d5ea316ff165238", "html-lines"),

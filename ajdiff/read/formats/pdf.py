@@ -411,6 +411,13 @@ def _fills(prev: _Line, line: _Line, widths: _Columns) -> bool:
     return not _would_fit(prev, line, widths)
 
 
+def _opens_with_a_name(text: str) -> bool:
+    """'Saaremaa Ühisgümnaasiumi …': two capitalised words, not in capitals, open the line: a name, which goes
+    on a sentence, where a capital and a lowercase word open a sentence or a label ('Teenistuja asendaja')."""
+    words = text.split(" ", 2)
+    return len(words) >= 2 and all(word[:1].isupper() and word[1:2].islower() for word in words[:2])
+
+
 def _is_cell_start(text: str) -> bool:
     """A line that opens something of its own: a table header ('Ülesanded Tulemused') or a bulleted item."""
     return is_table_header(text) or bool(strip_bullet(text)[1])
@@ -606,13 +613,14 @@ def _paragraphs(
                     and not wants_more(last.text)
                     and _would_fit(last, line, last_widths)
                 )
-                # A capital after a full line the page cut goes on too: the cell's sentence continues with
-                # a name ('… õpetajate ja õpilastega' / 'Saaremaa Ühisgümnaasiumi …', SÜG on an A4 page).
+                # A name after a full line the page cut goes on too: the cell's sentence continues with it
+                # ('… õpetajate ja õpilastega' / 'Saaremaa Ühisgümnaasiumi …', SÜG on an A4 page).
                 # A paragraph of one line gives no column edge but its own end: a wrap is shown by its lines.
                 full = (
                     last is not None
                     and paragraphs[idx] != last.text
                     and not _ITEM_START.match(line.text)
+                    and _opens_with_a_name(line.text)
                     and not _is_cell_start(line.text)
                     and _fills(last, line, last_widths)
                 )
@@ -629,7 +637,10 @@ def _paragraphs(
                     # A longer paragraph's short last line ended it too, unless a connector or comma left
                     # it open: stacked values ('… lennundusteenistuse' / 'direktor' / 'direktorit …',
                     # Transpordiamet 2024_069 on an A5 page, where the first line is full).
-                    alone = paragraphs[prev_idx] == prev.text or not wants_more(prev.text)
+                    # Only a last line a quarter short of the column: after a full one, a next word measured to
+                    # fit can be a wrap misjudged ('… rakendatakse' / 'tagasiulatuvalt', seed 003 on a wide page).
+                    short = 4 * len(prev.tail) <= 3 * widths.chars.get(_width_key(prev), 0) if prev.xs else False
+                    alone = paragraphs[prev_idx] == prev.text or (short and not wants_more(prev.text))
                     ended = (scan or alone) and _would_fit(prev, line, widths)
                     joined = _goes_on(line.text) and not ends_sentence(prev.text) and not ended
                 gap_breaks += by_gap
