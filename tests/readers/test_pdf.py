@@ -599,6 +599,15 @@ def test_a_cell_cut_by_the_page_goes_on_with_a_capital() -> None:
         "Raamatukogu on kujundatud.",
         "Ainekava toetamine.",
     ]
+    # A field's label opens the next page after a full line: the next field, not a name going on
+    # (Sotsiaalkindlustusamet 2024_164 on an A5 page: 'Teenistuskoht Talituse juhataja').
+    fields_1: list[Line] = [
+        (72, 760, "Struktuuriüksus Sotsiaalhoolekande toimepidevuse"),
+        (72, 747, "osakond, toimepidevuse ja rände talituse talitus"),
+    ]
+    fields_2: list[Line] = [(72, 760, "Teenistuskoht Talituse juhataja"), (72, 742, "Vahetu juht Osakonna juhataja")]
+    lines = read_pdf(_pdf([_page(fields_1, 1, 2), _page(fields_2, 2, 2)]), "ska.pdf").lines
+    assert "Teenistuskoht Talituse juhataja" in lines
 
 
 # The page set-ups where the documents' PDFs showed each rule above (tools/page_sweep.py): a line of the

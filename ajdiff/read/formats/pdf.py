@@ -25,7 +25,7 @@ from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS, SourceText
 from ajdiff.read.lexicon import text_looks_like_ocr
-from ajdiff.read.vocabulary import is_table_header
+from ajdiff.read.vocabulary import is_table_header, match_label
 from ajdiff.records import dataclass
 from ajdiff.text import (
     ParagraphTooLong,
@@ -419,8 +419,9 @@ def _opens_with_a_name(text: str) -> bool:
 
 
 def _is_cell_start(text: str) -> bool:
-    """A line that opens something of its own: a table header ('Ülesanded Tulemused') or a bulleted item."""
-    return is_table_header(text) or bool(strip_bullet(text)[1])
+    """A line that opens something of its own: a table header ('Ülesanded Tulemused'), a bulleted item, or a
+    field's label ('Teenistuskoht Talituse juhataja', Sotsiaalkindlustusamet 2024_164 on an A5 page)."""
+    return is_table_header(text) or bool(strip_bullet(text)[1]) or match_label(text) is not None
 
 
 def _would_fit(prev: _Line, line: _Line, widths: _Columns) -> bool:
