@@ -313,6 +313,7 @@ RULES = {
     ],
     "without paragraph spacing a longer paragraph's short last line the next word would have fitted on ended it": [
         ("transpordiamet_2024_069_lennukolblikkuse_juhataja", "pdf-narrow-lines-tight"),  # 'direktor' / 'direktorit …'
+        # Sotsiaalministeerium's values stacked so: tests/readers/test_pdf.py::test_libreoffice_stacked_values_a_short_last_line_ends
     ],
     "a lone number near a page's edge that the next line goes on ('4' / '.2 vastutab') is no page number": [
         ("surju_vald_pearaamatupidaja", "pdf-letter2-lines"),  # and Kuusalu's in tests/readers/test_pdf.py

@@ -638,3 +638,29 @@ def test_libreoffice_pdfs_of_other_pages_give_the_documents_lines(tmp_path: Path
     for k, ((name, _page, _kind), line) in enumerate(PAGED_LINES.items()):
         assert line in " ".join(layouts.DOCUMENTS[name].read_text(encoding="utf-8").split())  # over its lines
         assert line in read_pdf(pdfs[f"doc{k}"], f"{name}.pdf").lines, name
+
+
+def test_libreoffice_stacked_values_a_short_last_line_ends(tmp_path: Path) -> None:
+    """Another body's stacked labels laid out as Transpordiamet's (labels, then each value, the first over
+    two lines): Sotsiaalministeerium's substitutes, in Word one paragraph a line without spacing, saved by
+    LibreOffice on the template's page. 'või juhtivaudiitor' ends the first value; the second value,
+    'siseauditi juhi …', had been read as its wrap (it would have fitted after that short line)."""
+    from ajdiff.compare.document import compare
+    from ajdiff.read.parse import parse_source
+
+    name = "sotsiaalministeerium_2010_juhtivaudiitor"
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    written = "1.5 Asendaja: siseauditi juhi määratud isik\n\n1.6 Keda asendab: siseauditi juhi määratud isikut\n"
+    value = "siseauditi juhi määratud isik, vajadusel siseauditi osakonna juhataja"
+    assert text.count(written) == 1
+    inline = text.replace(
+        written, f"1.5 Asendaja: {value} või juhtivaudiitor\n\n1.6 Keda asendab: siseauditi juhi määratud isikut\n"
+    )
+    stacked = text.replace(
+        written, f"1.5 Asendaja\n1.6 Keda asendab\n{value}\nvõi juhtivaudiitor\nsiseauditi juhi määratud isikut\n"
+    )
+    data = _libreoffice_pdf(tmp_path, {"a": layouts.docx_lines(stacked, spacing=False)})["a"]
+    assert "siseauditi juhi määratud isikut" in read_pdf(data, f"{name}.pdf").lines
+    original = parse_source(read_bytes(inline.encode(), f"{name}.txt", ".txt"))
+    other = parse_source(read_bytes(data, f"{name}.pdf", ".pdf"))
+    assert [list(compare(a, b).substantive) for a, b in zip(original, other)] == [[]] * len(original)
