@@ -339,6 +339,17 @@ def _new_item(line: Line, last: _Draft) -> bool:
     return not starts_lower(line.text) and ends_sentence(last.text)
 
 
+def capitals_go_on(value: str, text: str) -> bool:
+    """Whether a short line in capitals goes on a label's value in capitals ('Ametinimetus: PIKAPÄEVARÜHMA' /
+    'KASVATAJA', Toila; 'Struktuuriüksus: SISEAUDITI' / 'OSAKOND', Sotsiaalministeerium): the page's
+    width cut the value there, the line is no heading or paragraph of its own."""
+    upper = [c for c in value + text if c.isalpha()]
+    return (
+        bool(value) and bool(text) and len(upper) >= 4 and all(c.isupper() for c in upper)
+        and len(text.split()) <= 3 and not ends_sentence(value)
+    )  # fmt: skip
+
+
 def _continues(last: _Draft, line: Line, title: bool) -> bool:
     """True when an unlabelled, unnumbered line continues what stands before it.
 
@@ -348,7 +359,7 @@ def _continues(last: _Draft, line: Line, title: bool) -> bool:
     if not title:
         return last.kind is not NodeKind.PARAGRAPH or not line.bullet
     if last.kind is NodeKind.FIELD:
-        return starts_lower(line.text) or wants_more(last.text)
+        return starts_lower(line.text) or wants_more(last.text) or capitals_go_on(last.text, line.text)
     return starts_lower(line.text)
 
 

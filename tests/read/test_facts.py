@@ -360,3 +360,38 @@ def test_a_list_closed_by_and_so_on_ends_its_item(name: str, line: str) -> None:
     assert line in (EXTERNAL / f"{name}.txt").read_text(encoding="utf-8")
     assert ends_sentence(line)
     assert not ends_sentence(line.replace(" jne )", " )").replace(" jms.)", " kaust)"))
+
+
+# -- SÜG's form, the school staff's of the 2000s, on a second school's document ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "position", "supervisor", "education", "other", "goal"),
+    [
+        (
+            "syg_raamatukoguhoidja",
+            "RAAMATUKOGUHOIDJA",
+            "raamatukogu juhataja",
+            "erialane kesk- või kõrgharidus",
+            "raamatukogualase infotöö tundmine arvutioskus",
+            "Raamatukogufondi arvestus",
+        ),
+        (
+            "toila_gumnaasium_pikapaevaruhma_kasvataja",
+            "PIKAPÄEVARÜHMA KASVATAJA",
+            "direktori asetäitja õppe- ja kasvatustöö alal",
+            "pedagoogiline kesk- või kõrgharidus",
+            "kasvatusteooria ja psühholoogia tundmine; organiseerimisoskused",
+            "Vastutab õpilaste ohutuse eest",
+        ),
+    ],
+)
+def test_the_sub_labels_of_two_schools(
+    name: str, position: str, supervisor: str, education: str, other: str, goal: str
+) -> None:
+    """'Ametinimetus:', 'Otsene ülem:' (the supervisor), 'Kvalifikatsiooninõuded:' with 'Teoreetiline väljaõpe:'
+    (the education) and 'Muud nõuded:', 'Kokkuvõte tööülesannetest:' (the goal): SÜG Sihtasutus and Toila."""
+    doc = _external(name)
+    assert (doc.general.position, doc.general.supervisor) == (position, supervisor)
+    assert (doc.requirements.education, doc.requirements.extra) == (education, (("lisanouded", other),))
+    assert (doc.general.goal or "").startswith(goal)

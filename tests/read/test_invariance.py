@@ -314,6 +314,9 @@ RULES = {
     "a bracketed list closed by 'jne' or 'jms.' ends its item ('… telerid, jne )' / 'Uste, …'; Kehtna: test_facts)": [
         ("viljandi_kesklinna_kool_koristaja", "pdf-lines-tight"),
     ],
+    "a label's value in capitals goes on in a short line of capitals, no heading ('PIKAPÄEVARÜHMA' / 'KASVATAJA'; below)": [
+        ("toila_gumnaasium_pikapaevaruhma_kasvataja", "rewrap-1"),  # 40 columns: the position lost 'KASVATAJA'
+    ],
     "OCR'd lines are a scan's lines in any file that holds them": [
         ("004_5d5ea316ff165238", "docx-lines"),
         ("004_5d5ea316ff165238", "html-lines"),
@@ -637,3 +640,15 @@ def test_a_duty_a_line_and_a_duty_a_paragraph(name: str, width: int, blank_rate:
     whose sentences end lines only before a blank line writes a duty a paragraph."""
     text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
     assert _changes(name, layouts.rewrap(text, width, blank_rate, 0).encode(), ".txt") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "blank_rate"), [("sotsiaalministeerium_2010_juhtivaudiitor.ocr-eng", r) for r in (0.0, 1.0)]
+)
+def test_a_value_in_capitals_cut_by_the_page_of_another_body(name: str, blank_rate: float) -> None:
+    """Sotsiaalministeerium's OCR'd text at 40 columns: '1.1 Struktuuritikksus: SISEAUDITI' / 'OSAKOND' read
+    'OSAKOND' as a heading, the unit as 'SISEAUDITI' and the labels below it as that section's text."""
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    wrapped = layouts.rewrap(text, 40, blank_rate, 7)
+    assert "SISEAUDITI\nOSAKOND" in wrapped.replace("\n\n", "\n")
+    assert _changes(name, wrapped.encode(), ".txt") == []
