@@ -4,10 +4,10 @@ and paragraphs. Typed keys are set on the nodes here, from the vocabulary and th
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import field, replace
 
 from ajdiff.read.content import read_duties, read_fields, read_generic, read_list, read_paragraph
-from ajdiff.read.lexicon import text_looks_like_ocr
+from ajdiff.read.lexicon import restore_lines, restore_text, text_looks_like_ocr
 from ajdiff.read.lines import Line, numbering, page_width, prepare
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import (
@@ -157,6 +157,8 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
         if text:
             # The heading keeps its own words as written; the value after it is a line of its own.
             cut = line.verbatim.rfind(h.inline) if h.inline else -1
+            if cut < 0 and h.inline:
+                cut = _last_words_at(line.verbatim, len(h.inline.split()), len(line.text.split()))
             own, rest = (line.verbatim[:cut].rstrip(), line.verbatim[cut:]) if cut > 0 else (line.verbatim, h.inline)
             heading_line = Line(line.text, own, line.origin, line.blank_before, line.bullet, line.num)
             inline = [Line(text, rest, line.origin, False, False, numbering(text))]
@@ -169,6 +171,14 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
         else:
             top.append(draft)
     return title, top
+
+
+def _last_words_at(verbatim: str, count: int, words: int) -> int:
+    """Where the last `count` words of a line's verbatim start, when it has as many words as its text
+    (`words`): an OCR'd line's text has its words restored ('jarelevalve' → 'järelevalve') and is no
+    longer found in the verbatim as written; -1 when the words do not correspond."""
+    spans = [k for k, c in enumerate(verbatim) if not c.isspace() and (k == 0 or verbatim[k - 1].isspace())]
+    return spans[len(spans) - count] if len(spans) == words and 0 < count < words else -1
 
 
 def _goal_after_on(text: str) -> str | None:
@@ -280,20 +290,36 @@ def _title_node(raw: RawDocument, lines: list[Line], warnings: list[str]) -> Nod
     return Node(NodeKind.TITLE, text, "", children=tuple(children), where=where)
 
 
-def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...], list[tuple[str, str]]]:
-    """The document tree of one raw document, and the metadata (signatures, page numbers) set aside."""
+def _restored(lines: list[Line]) -> list[Line]:
+    """OCR'd lines with the words OCR damaged given back as the lexicon reads them (`restore_lines`), before
+    any heading or label is matched: a heading or a label is made of dictionary words too, and a person
+    reads 'Lisatlesanded:' ('ü' read 'tl') as the heading 'Lisaülesanded:'. The verbatim stays as OCR gave it."""
+    out = []
+    for line, text in zip(lines, restore_lines([line.text for line in lines])):
+        if text != line.text:
+            num = line.num and replace(line.num, rest=restore_text(line.num.rest, misread=True))
+            line = replace(line, text=text, num=num)
+        out.append(line)
+    return out
+
+
+def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...], list[tuple[str, str]], bool]:
+    """The document tree of one raw document, the metadata (signatures, page numbers) set aside, and
+    whether its lines were OCR'd (their words restored by the lexicon before they were read)."""
     lines, metadata = prepare(raw)
+    # OCR of a scanned table loses the diacritics and reads the task and result columns across.
+    columns = text_looks_like_ocr(" ".join(line.text for line in lines))
+    if columns:
+        lines = _restored(lines)
     title_lines, drafts = _sections(lines)
     nodes: list[Node] = []
     title = _title_node(raw, title_lines, warnings)
     if title is not None:
         nodes.append(title)
-    # OCR of a scanned table loses the diacritics and reads the task and result columns across.
-    columns = text_looks_like_ocr(" ".join(line.text for line in lines))
     # Its lines are the scan's lines whatever file holds them (a Word paragraph per OCR'd line): wrapped.
     # A text file's page lines were cut at the page's width; OCR'd lines at a scan's, which its text does
     # not show, and a PDF's lines by its fonts' widths, which its reader weighs itself.
     text_file = bool(raw.origins) and raw.origins[0].line is not None
     width = page_width(raw.lines) if raw.wrapped and text_file and not columns else 0
     nodes += [_read_section(d, raw.wrapped or columns, warnings, columns, width) for d in drafts]
-    return tuple(nodes), metadata
+    return tuple(nodes), metadata, columns
