@@ -303,6 +303,72 @@ def _restored(lines: list[Line]) -> list[Line]:
     return out
 
 
+_BARE_LABEL_CHARS = 60  # a label or heading alone on its line is short: longer lines are not asked
+
+
+def _bare_label(line: Line) -> str | None:
+    """'label' for a known label alone on its line ('2. Otsene ülem:'), 'heading' for a known heading alone
+    on it ('3. Kvalifikatsiooninõuded:'), else None."""
+    if len(line.text) > _BARE_LABEL_CHARS or line.bullet:
+        return None
+    if line.num is not None and line.num.style not in ("decimal", "roman"):
+        return None
+    body = line.body.strip()
+    if heading_key(body.rstrip(":").strip()) is not None:
+        return "heading"
+    hit = match_label(body)
+    return "label" if hit is not None and not hit.rest else None
+
+
+def _is_value(line: Line) -> bool:
+    """True for a line that may be a label's value in a column of values: no label, heading or number."""
+    body = line.text.strip()
+    return (
+        line.num is None
+        and not line.bullet
+        and heading_key(body.rstrip(":").strip()) is None
+        and match_label(body) is None
+    )
+
+
+def _paired_columns(lines: list[Line]) -> list[Line]:
+    """A label | value table that OCR read column by column, its labels paired with their values again.
+
+    OCR reads a two-column block as two when the gap between its columns is wide: the label column,
+    with the heading under the table, then the value column (SÜG: '1. Ametinimetus:' / '2. Otsene ülem:'
+    / '3. Kvalifikatsiooninõuded:', then 'RAAMATUKOGUHOIDJA' / 'raamatukogu juhataja'). A person pairs
+    the run of N labels with the run of N values below it. So does this, only where that is certain:
+    two or more known labels alone on their lines, then a known heading alone on its line (in written
+    text a heading never stands between labels and their values), then exactly N lines that are no
+    label, heading, number or bullet, then a label, a heading or a numbered line. Each label's line gets
+    its value after it, the heading after them; anything else is left as it is."""
+    kinds = [_bare_label(line) for line in lines]
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and kinds[j] == "label":
+            j += 1
+        k = j
+        while k < len(lines) and kinds[k] == "heading":
+            k += 1
+        stacked = j - i >= 2 and k > j  # two labels or more, a heading after them
+        end = k
+        while stacked and end < len(lines) and end - k <= j - i and _is_value(lines[end]):
+            end += 1
+        if not stacked or end - k != j - i or end == len(lines):
+            out.extend(lines[i : max(j, i + 1)])
+            i = max(j, i + 1)
+            continue
+        for label, value in zip(lines[i:j], lines[k:end]):
+            num = label.num and replace(label.num, rest=f"{label.num.rest} {value.text}")
+            verbatim = f"{label.verbatim}\n{value.verbatim}"
+            out.append(Line(f"{label.text} {value.text}", verbatim, label.origin, label.blank_before, False, num))
+        out.extend(lines[j:k])
+        i = end
+    return out
+
+
 def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...], list[tuple[str, str]], bool]:
     """The document tree of one raw document, the metadata (signatures, page numbers) set aside, and
     whether its lines were OCR'd (their words restored by the lexicon before they were read)."""
@@ -311,6 +377,7 @@ def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...],
     columns = text_looks_like_ocr(" ".join(line.text for line in lines))
     if columns:
         lines = _restored(lines)
+    lines = _paired_columns(lines)
     title_lines, drafts = _sections(lines)
     nodes: list[Node] = []
     title = _title_node(raw, title_lines, warnings)
