@@ -306,18 +306,31 @@ def _restored(lines: list[Line]) -> list[Line]:
 _BARE_LABEL_CHARS = 60  # a label or heading alone on its line is short: longer lines are not asked
 
 
-def _bare_label(line: Line) -> str | None:
-    """'label' for a known label alone on its line ('2. Otsene ülem:'), 'heading' for a known heading alone
-    on it ('3. Kvalifikatsiooninõuded:'), else None."""
-    if len(line.text) > _BARE_LABEL_CHARS or line.bullet:
-        return None
+def _may_be_bare(line: Line) -> bool:
+    """What a label or a heading alone on its line is at least, asked before the vocabulary (most lines
+    fail it): short, no bullet, a capital or a number first, no sentence's or list's end last."""
+    text = line.text
+    return (
+        len(text) <= _BARE_LABEL_CHARS
+        and not line.bullet
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not text.endswith((".", ";", ","))
+    )
+
+
+def _is_bare_heading(line: Line) -> bool:
+    """True for a known heading alone on its line ('3. Kvalifikatsiooninõuded:')."""
     if line.num is not None and line.num.style not in ("decimal", "roman"):
-        return None
-    body = line.body.strip()
-    if heading_key(body.rstrip(":").strip()) is not None:
-        return "heading"
-    hit = match_label(body)
-    return "label" if hit is not None and not hit.rest else None
+        return False
+    return heading_key(line.body.strip().rstrip(":").strip()) is not None
+
+
+def _is_bare_label(line: Line) -> bool:
+    """True for a known label alone on its line ('2. Otsene ülem:'), no heading."""
+    if line.num is not None and line.num.style not in ("decimal", "roman"):
+        return False
+    hit = match_label(line.body.strip())
+    return hit is not None and not hit.rest and not _is_bare_heading(line)
 
 
 def _is_value(line: Line) -> bool:
@@ -342,30 +355,41 @@ def _paired_columns(lines: list[Line]) -> list[Line]:
     text a heading never stands between labels and their values), then exactly N lines that are no
     label, heading, number or bullet, then a label, a heading or a numbered line. Each label's line gets
     its value after it, the heading after them; anything else is left as it is."""
-    kinds = [_bare_label(line) for line in lines]
+    # Only lines in a run of three that may be bare (two labels and a heading at least) are looked up,
+    # the heading first: most documents have no such run, and the vocabulary is asked of few lines.
+    may = [_may_be_bare(line) for line in lines]
+    in_three = [False] * len(lines)
+    for k in range(len(lines) - 2):
+        if may[k] and may[k + 1] and may[k + 2]:
+            in_three[k] = in_three[k + 1] = in_three[k + 2] = True
     out: list[Line] = []
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and kinds[j] == "label":
-            j += 1
-        k = j
-        while k < len(lines) and kinds[k] == "heading":
+    done = 0  # lines[:done] are in out
+    k = 2
+    while k < len(lines):
+        if not (in_three[k] and in_three[k - 1] and in_three[k - 2]) or not _is_bare_heading(lines[k]):
             k += 1
-        stacked = j - i >= 2 and k > j  # two labels or more, a heading after them
-        end = k
-        while stacked and end < len(lines) and end - k <= j - i and _is_value(lines[end]):
-            end += 1
-        if not stacked or end - k != j - i or end == len(lines):
-            out.extend(lines[i : max(j, i + 1)])
-            i = max(j, i + 1)
             continue
-        for label, value in zip(lines[i:j], lines[k:end]):
+        start = k
+        while start > done and in_three[start - 1] and _is_bare_label(lines[start - 1]):
+            start -= 1
+        labels = k - start
+        end = k + 1
+        while end < len(lines) and in_three[end] and _is_bare_heading(lines[end]):
+            end += 1
+        headings = end - k
+        while labels >= 2 and end < len(lines) and end - k - headings <= labels and _is_value(lines[end]):
+            end += 1
+        if labels < 2 or end - k - headings != labels or end == len(lines):
+            k += headings
+            continue
+        out.extend(lines[done:start])
+        for label, value in zip(lines[start:k], lines[k + headings : end]):
             num = label.num and replace(label.num, rest=f"{label.num.rest} {value.text}")
             verbatim = f"{label.verbatim}\n{value.verbatim}"
             out.append(Line(f"{label.text} {value.text}", verbatim, label.origin, label.blank_before, False, num))
-        out.extend(lines[j:k])
-        i = end
+        out.extend(lines[k : k + headings])
+        done = k = end
+    out.extend(lines[done:])
     return out
 
 
