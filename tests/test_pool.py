@@ -255,3 +255,37 @@ def test_pairing_reads_a_folders_documents_while_the_readers_work(
     monkeypatch.setattr(pairing, "SMALL_PROBLEM", 64)
     api.compare_files(agency.old_dir, agency.new_dir, jobs=2)
     assert solver_loaded == [False]  # 24 posts a side are scored all against all: no solver
+
+
+def test_readers_stop_checking_namesakes_once_names_prove_shuffled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reader checks its first namesakes; names shuffled, none is worded alike, and it checks no more (each
+    # check is wasted work there). Namesakes that are pairs (a batch) are checked and compared to the last.
+    from ajdiff import api
+    from ajdiff.compare import pairing
+    from tests.benchmarks.synth import write_batch
+
+    checks: list[str] = []
+    likely = pairing.likely_pair
+
+    def counting(old, new):  # type: ignore[no-untyped-def]
+        checks.append(old.source)
+        return likely(old, new)
+
+    monkeypatch.setattr(pairing, "likely_pair", counting)
+
+    def read_in_one_reader(old_dir: Path, new_dir: Path) -> list[bool]:
+        monkeypatch.setattr(api, "_NAMESAKES", [0, 0])  # a fresh reader process
+        checks.clear()
+        names = sorted({p.name for p in old_dir.iterdir()} & {p.name for p in new_dir.iterdir()})
+        return [api._read_pair_for_pool((old_dir / n, new_dir / n), 10**8)[2] is not None for n in names]
+
+    agency = write_agency(load_template(), tmp_path / "agency", 60, seed=5)
+    compared = read_in_one_reader(agency.old_dir, agency.new_dir)
+    assert len(compared) > api.NAMESAKE_TRIAL + 10
+    assert not any(compared) and len(checks) == api.NAMESAKE_TRIAL
+
+    write_batch(load_template(), tmp_path / "old", tmp_path / "new", api.NAMESAKE_TRIAL + 8)
+    compared = read_in_one_reader(tmp_path / "old", tmp_path / "new")
+    assert all(compared) and len(checks) == len(compared) == api.NAMESAKE_TRIAL + 8
