@@ -11,6 +11,7 @@ from pathlib import Path
 from ajdiff import text
 from ajdiff.compare import align
 from ajdiff.model import Duty
+from ajdiff.read import reuse
 from ajdiff.read.parse import read_documents
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -31,6 +32,7 @@ def cold_caches() -> None:
     text._ASCII.update(text._ASCII_BLOCKS)  # a fresh process starts with the blocks of Estonian text
     text._RUNS.clear()
     align._bag.cache_clear()
+    reuse.forget()  # a pair's sections read before, by an earlier round
 
 
 @dataclass(frozen=True)
