@@ -5,13 +5,11 @@ and paragraphs. Typed keys are set on the nodes here, from the vocabulary and th
 from __future__ import annotations
 
 from dataclasses import field
-from functools import partial
 
 from ajdiff.read.content import read_duties, read_fields, read_generic, read_list, read_paragraph
 from ajdiff.read.lexicon import text_looks_like_ocr
 from ajdiff.read.lines import Line, numbering, page_width, prepare
 from ajdiff.read.orders import RawDocument
-from ajdiff.read.reuse import read_once
 from ajdiff.read.vocabulary import (
     heading_key,
     heading_prefix,
@@ -297,10 +295,5 @@ def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...],
     # not show, and a PDF's lines by its fonts' widths, which its reader weighs itself.
     text_file = bool(raw.origins) and raw.origins[0].line is not None
     width = page_width(raw.lines) if raw.wrapped and text_file and not columns else 0
-    wrapped = raw.wrapped or columns
-    # A pair's two versions share most sections: the second reads each of them from the first (`read_once`).
-    nodes += [
-        read_once(d, (wrapped, columns, width), warnings, partial(_read_section, d, wrapped, warnings, columns, width))
-        for d in drafts
-    ]
+    nodes += [_read_section(d, raw.wrapped or columns, warnings, columns, width) for d in drafts]
     return tuple(nodes), metadata

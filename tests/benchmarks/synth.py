@@ -11,7 +11,6 @@ from pathlib import Path
 from ajdiff import text
 from ajdiff.compare import align
 from ajdiff.model import Duty
-from ajdiff.read import reuse
 from ajdiff.read.parse import read_documents
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -32,7 +31,6 @@ def cold_caches() -> None:
     text._ASCII.update(text._ASCII_BLOCKS)  # a fresh process starts with the blocks of Estonian text
     text._RUNS.clear()
     align._bag.cache_clear()
-    reuse.forget()  # a pair's sections read before, by an earlier round
 
 
 @dataclass(frozen=True)
