@@ -438,10 +438,16 @@ def style_name_key(name: str) -> str:
 
 def iter_styles(styles: etree._Element) -> Iterable[tuple[str, str, str]]:
     """(name key, type, id) of every style in a styles part."""
-    for style in styles.iterchildren(qn("w:style")):
-        name = style.find(qn("w:name"))
-        label = name.get(qn("w:val"), "") if name is not None else ""
-        yield style_name_key(label), style.get(qn("w:type"), "paragraph"), style.get(qn("w:styleId"), "")
+    return iter_styles_of(styles.iterchildren(qn("w:style")))
+
+
+def iter_styles_of(styles: Iterable[etree._Element]) -> Iterable[tuple[str, str, str]]:
+    """(name key, type, id) of each `w:style` element given."""
+    name_tag, val, kind, style_id = qn("w:name"), qn("w:val"), qn("w:type"), qn("w:styleId")
+    for style in styles:
+        name = next(style.iterchildren(name_tag), None)
+        label = name.get(val, "") if name is not None else ""
+        yield style_name_key(label), style.get(kind, "paragraph"), style.get(style_id, "")
 
 
 def style_element(definition: StyleDef, style_id: str, *, default: bool) -> etree._Element:
