@@ -175,6 +175,37 @@ def test_the_program_leaves_what_it_made_to_the_system_at_exit() -> None:
     assert done.stdout.split() == ["0", "True"]
 
 
+def test_the_program_runs_a_redline_without_the_cyclic_collector(tmp_path: Path) -> None:
+    """Issue 22: the collector's scans of what a command imports and makes (and, once the command gave it back,
+    of everything it made, again) were 2% of `ajdiff redline`: the program's process runs without it."""
+    script = (
+        "import gc, sys\nfrom ajdiff.cli import entry\nruns = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(info['generation']) if phase == 'start' else None)\n"
+        "code = entry()\nprint(code, runs)\n"
+    )
+    docx = ANNEX.with_suffix(".docx")
+    done = _run_script(script, "redline", str(docx), str(docx), "-o", str(tmp_path / "r.docx"), "--quiet")
+    assert done.stdout.split() == ["0", "[]"]
+
+
+def test_the_terminal_ui_runs_with_the_cyclic_collector(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A UI session lasts: its cycles are collected, though the program starts without the collector."""
+    import argparse
+    import gc
+
+    from ajdiff.cli import tui
+    from ajdiff.tui import app
+
+    seen: list[bool] = []
+    monkeypatch.setattr(app.ReviewApp, "run", lambda self: seen.append(gc.isenabled()))
+    gc.disable()
+    try:
+        tui.run(argparse.Namespace(review=str(tmp_path / "r.json"), lang="et", author="ajdiff"))
+    finally:
+        gc.enable()
+    assert seen == [True]
+
+
 def test_help_imports_no_typing_and_compiles_no_pattern_of_ajdiffs() -> None:
     """`ajdiff --help` prints argparse's help: it needs neither `typing` (2 ms of a start; the modules on its path
     name TYPE_CHECKING themselves) nor the error messages' patterns (compiled on their first use)."""

@@ -229,6 +229,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry() -> int:
     """The program `ajdiff` (its console script and `python -m ajdiff`): `main`, then ready to exit."""
+    # The cyclic collector scans the objects made so far each time some hundreds more are made: on the way to a
+    # command's work, the modules, classes and functions being imported (none of them garbage), and once a command
+    # that paused it gives it back, everything the command made, on the next few allocations (2% of `ajdiff
+    # redline`). The program's own process runs without it, but for the terminal UI's session (cli/tui.py).
+    gc.disable()
     code = main()
     # At exit Python collects cycles among every object still alive (its modules, classes and functions: a fifth
     # of a one-pair diff's time) to free memory the system takes back anyway. Frozen, they are not looked at.
