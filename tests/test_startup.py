@@ -205,6 +205,19 @@ def test_a_redline_imports_neither_zipfiles_compressors_nor_tempfile(tmp_path: P
     assert done.stdout.split() == ["0", "[]", "True", "True"]
 
 
+def test_a_redline_of_two_word_files_compiles_no_pattern(tmp_path: Path) -> None:
+    """Issue 22: the redline's patterns (lxml's, difflib's, the Word reader's and the redline's own) were compiled
+    at every start, 0.7 M instructions each; the build compiles them ahead (tools/update_prebuilt.py)."""
+    script = (
+        "import sys\nimport re._compiler as c\nfrom ajdiff.cli import entry\nmade = []\nreal = c.compile\n"
+        "c.compile = lambda p, flags=0: made.append(p) or real(p, flags)\ncode = entry()\nprint(code, made)\n"
+    )
+    old, new = ANNEX.with_suffix(".docx"), ORDER.with_suffix(".docx")
+    args = ["redline", str(old), str(new), "--new-annex", "2", "-o", str(tmp_path / "r.docx"), "--quiet"]
+    done = _run_script(script, *args)
+    assert done.stdout.split() == ["0", "[]"]
+
+
 def test_the_terminal_ui_runs_with_the_cyclic_collector(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A UI session lasts: its cycles are collected, though the program starts without the collector."""
     import argparse
