@@ -174,22 +174,25 @@ def _serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+_STYLE_CHUNK = 8 << 10
+"""How much of a styles part the scan parses at a time: a style is a few hundred bytes."""
+
+
 class _StyleScan:
     """A styles part read as far as the lookups need: its styles' (name key, type, id), in the part's order.
 
     NEW's styles part is written back as it came unless a style must be added (Word's defaults: 350-800 KB, which
     took a redline more to parse whole than everything else it read), and the styles the summary page uses stand
-    near its start. So it is parsed incrementally (lxml's iterparse, with the reader's guards), a chunk at a time,
-    until the style asked for turns up; only a style the part lacks has it read to the end, and then parsed whole
-    to be added to (`Package.style_id`). Damage past the last chunk read is NEW's own and is copied with it, as
-    in every other part nobody changes.
+    near its start. So it is parsed incrementally (lxml's pull parser, with the reader's guards), a chunk at a
+    time, until the style asked for turns up; only a style the part lacks has it read to the end, and then parsed
+    whole to be added to (`Package.style_id`). Damage past the last chunk read is NEW's own and is copied with
+    it, as in every other part nobody changes.
     """
 
     def __init__(self, data: bytes, name: str, member: str) -> None:
         refuse_unsafe_xml(data, name, member)
-        self._name, self._member = name, member
-        self._events = etree.iterparse(
-            io.BytesIO(data),
+        self._name, self._member, self._data, self._at = name, member, data, 0
+        self._parser = etree.XMLPullParser(
             events=("start", "end"),
             tag=(qn("w:styles"), qn("w:style")),
             resolve_entities=False,
@@ -207,32 +210,45 @@ class _StyleScan:
     def find(self, key: str, kind: str | None) -> str | None:
         """The id of the first style named `key` (of type `kind`, when given), reading on as far as it is; None
         when the part has none."""
-        found = next((sid for k, t, sid in self.styles if k == key and kind in (None, t)), None)
-        while found is None and self.read_more():
-            found = next((sid for k, t, sid in self.styles if k == key and kind in (None, t)), None)
-        return found
+        seen = 0
+        while True:
+            for k, t, sid in self.styles[seen:]:
+                if k == key and kind in (None, t):
+                    return sid
+            seen = len(self.styles)
+            if not self.read_more():
+                return None
 
     def read_more(self) -> bool:
         """Read up to the next style (or the root's start); False at the end of the part."""
         if self.done:
             return False
         style_tag = qn("w:style")
+        end: etree._Element | None = None
         try:
-            for event, el in self._events:
-                if event == "start":
-                    if self._root is None and el.getparent() is None:
-                        self._root, self.root_tag = el, str(el.tag)
+            while True:
+                for event, el in self._parser.read_events():
+                    if event == "start":
+                        if self._root is None and el.getparent() is None:
+                            self._root, self.root_tag = el, str(el.tag)
+                            return True
+                    elif el.tag == style_tag and self._root is not None and el.getparent() is self._root:
+                        self.styles.extend(s for s in oxml.iter_styles_of((el,)) if s[2])
                         return True
-                elif el.tag == style_tag and el.getparent() is self._root and self._root is not None:
-                    self.styles.extend(s for s in oxml.iter_styles_of((el,)) if s[2])
-                    return True
+                if self._at > len(self._data):  # closed: every event read
+                    break
+                if self._at < len(self._data):
+                    self._parser.feed(self._data[self._at : self._at + _STYLE_CHUNK])
+                    self._at = min(self._at + _STYLE_CHUNK, len(self._data))
+                else:
+                    end = self._parser.close()  # the part's end: broken XML is said here
+                    self._at = len(self._data) + 1
         except (ValueError, etree.LxmlError) as exc:
             raise xml_refusal(exc, self._name, self._member) from None
         self.done = True
-        root = self._events.root
-        if root is not None and self.root_tag is None:
-            self.root_tag = str(root.tag)
-        docinfo = root.getroottree().docinfo if root is not None else None
+        if end is not None and self.root_tag is None:
+            self.root_tag = str(end.tag)
+        docinfo = end.getroottree().docinfo if end is not None else None
         if docinfo is not None and (docinfo.doctype or docinfo.internalDTD is not None):
             raise InputError(
                 self._name,
