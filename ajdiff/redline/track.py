@@ -186,25 +186,37 @@ def reword(
             at_new += len(span.text)
 
 
+_W_T, _W_RPR, _W_NO_BREAK_HYPHEN = qn("w:t"), qn("w:rPr"), qn("w:noBreakHyphen")
+_W_BREAKS = frozenset({qn("w:tab"), qn("w:br"), qn("w:cr")})
+
+
 def _char_formats(p: etree._Element, text: str, label: str) -> list[etree._Element | None] | None:
     """The run properties of each character of a paragraph's compared text (none for its list number and
     the spaces the reader adds), or None when its runs cannot be lined up with the text."""
-    raw: list[tuple[str, etree._Element]] = []
+    pieces: list[tuple[str, etree._Element]] = []  # each run's text (a tab or break as a space), with its properties
     for r in _text_runs(p):
         # A run without properties has empty ones: None is kept for the characters no run holds.
-        rpr = r.find(qn("w:rPr"))
+        rpr = next(r.iterchildren(_W_RPR), None)
         if rpr is None:
-            rpr = etree.Element(qn("w:rPr"))
+            rpr = etree.Element(_W_RPR)
         for el in r:
-            if el.tag == qn("w:t"):
-                raw += [(c, rpr) for c in el.text or ""]
-            elif el.tag in (qn("w:tab"), qn("w:br"), qn("w:cr")):
-                raw.append((" ", rpr))
-            elif el.tag == qn("w:noBreakHyphen"):
-                raw.append(("-", rpr))
-    out: list[etree._Element | None] = []
+            tag = el.tag
+            if tag == _W_T:
+                if el.text:
+                    pieces.append((el.text, rpr))
+            elif tag in _W_BREAKS:
+                pieces.append((" ", rpr))
+            elif tag == _W_NO_BREAK_HYPHEN:
+                pieces.append(("-", rpr))
     start = len(label) if label and text.startswith(label) else 0
-    out += [None] * start
+    out: list[etree._Element | None] = [None] * start
+    if "".join(piece for piece, _ in pieces) == text[start:]:
+        # The reader's text is the runs' (no space folded, no soft hyphen dropped): character for character, as
+        # the walk below lines them up, a run at a time (most paragraphs; the walk was a fifth of a redline).
+        for piece, rpr in pieces:
+            out += [rpr] * len(piece)
+        return out
+    raw = [(c, rpr) for piece, rpr in pieces for c in piece]
     k = 0
     for char in text[start:]:
         while k < len(raw) and raw[k][0] != char and (raw[k][0].isspace() or raw[k][0] in "\u00ad\u200b"):
@@ -226,16 +238,15 @@ def _by_format(
     if formats is None or at + len(text) > len(formats):
         return [(text, fallback)]
     pieces: list[tuple[str, etree._Element | None]] = []
-    source: etree._Element | None = None
-    for k, char in enumerate(text):
+    k, n = 0, len(text)
+    while k < n:
         own = formats[at + k]
-        if own is None and pieces:
-            own = source  # a space the reader added: in the run before it
-        if pieces and own is source:
-            pieces[-1] = (pieces[-1][0] + char, pieces[-1][1])
-        else:
-            pieces.append((char, own if own is not None else fallback))
-            source = own
+        j = k + 1
+        # The characters with the same properties, and the spaces the reader added (None: in the run before them).
+        while j < n and ((following := formats[at + j]) is None or following is own):
+            j += 1
+        pieces.append((text[k:j], own if own is not None else fallback))
+        k = j
     return pieces
 
 
