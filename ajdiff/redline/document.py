@@ -14,7 +14,6 @@ compared too.
 from __future__ import annotations
 
 import copy
-import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import field, replace
 from datetime import datetime, timezone
@@ -46,7 +45,7 @@ if TYPE_CHECKING:
     from ajdiff.review import Review
 
 
-@dataclasses.dataclass(frozen=True)  # the standard one: a default argument below, which ruff knows immutable
+@dataclass(frozen=True)
 class RedlineOptions:
     """How the redline is written."""
 
