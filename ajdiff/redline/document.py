@@ -34,7 +34,7 @@ from ajdiff.read.parse import parse_source
 from ajdiff.records import dataclass
 from ajdiff.redline import track
 from ajdiff.redline.numbering import adopt_numbering
-from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, mark_row, paragraph
+from ajdiff.redline.oxml import Revisions, Track, element, first_child, mark_paragraph, mark_row, paragraph
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, duty_nodes, field_nodes, kind_of, owners, segments, text_units, word_units
 from ajdiff.text import normalize_line
@@ -615,7 +615,7 @@ def _track_edges(
         copied = deleted_block(block, old_package, new_package, rev, section=None)
         new_package.body.insert(0, copied)
         tables_apart(copied, rev)
-    last = new_package.body.find(qn("w:sectPr"))
+    last = first_child(new_package.body, qn("w:sectPr"))
     for head, block, _ in old_edges:
         if not head:
             copied = deleted_block(block, old_package, new_package, rev, section=last)

@@ -14,7 +14,7 @@ import copy
 from lxml import etree
 
 from ajdiff.read.formats.ooxml import qn
-from ajdiff.redline.oxml import add_list, next_list_ids
+from ajdiff.redline.oxml import add_list, first_child, next_list_ids
 from ajdiff.redline.package import Package
 
 _Levels = tuple[tuple[str, ...], ...]
@@ -22,7 +22,7 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _value(parent: etree._Element, tag: str) -> str:
-    el = parent.find(qn(tag))
+    el = first_child(parent, qn(tag))
     return (el.get(qn("w:val")) or "") if el is not None else ""
 
 
@@ -57,7 +57,7 @@ def _copy_list(num: etree._Element, abstracts: dict[str, etree._Element], number
         abstract.remove(nsid)  # Word takes two lists of one nsid for one list
     added = copy.deepcopy(num)
     added.set(qn("w:numId"), num_id)
-    link = added.find(qn("w:abstractNumId"))
+    link = first_child(added, qn("w:abstractNumId"))
     assert link is not None  # `_levels` found its abstract definition
     link.set(qn("w:val"), abstract_id)
     add_list(numbering, abstract, added)
@@ -97,7 +97,7 @@ def adopt_numbering(old: Package, new: Package) -> None:
             copied[num_id] = num
     each = _Instances(new.numbering(), copied, mapping, old_abstracts) if copied else None
     for numpr in old.body.iter(qn("w:numPr")):
-        el = numpr.find(qn("w:numId"))
+        el = first_child(numpr, qn("w:numId"))
         value = (el.get(qn("w:val")) or "") if el is not None else ""
         if el is None or value in ("", "0"):
             continue
@@ -162,7 +162,7 @@ class _Instances:
             f'<w:num xmlns:w="{_W}" w:numId="{num_id}"><w:abstractNumId w:val="{self.copies[value]}"/>'
             f"{overrides}</w:num>"
         )
-        cleanup = self.numbering.find(qn("w:numIdMacAtCleanup"))
+        cleanup = first_child(self.numbering, qn("w:numIdMacAtCleanup"))
         if cleanup is None:
             self.numbering.append(instance)
         else:

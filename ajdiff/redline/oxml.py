@@ -25,6 +25,28 @@ NSMAP = {"w": W_NS}
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def first_child(parent: etree._Element, tag: str) -> etree._Element | None:
+    """The first child element of `parent` with this (Clark notation) tag, as `parent.find(tag)` finds it.
+
+    lxml's `find` goes through ElementPath (a path parsed, a selector chain run) for every call: the redline
+    asks for a run's or a paragraph's properties thousands of times, and that was most of what it spent in lxml.
+    """
+    return next(parent.iterchildren(tag), None)
+
+
+def first_at(parent: etree._Element, *tags: str) -> etree._Element | None:
+    """The first element at the path of child tags below `parent`, as `parent.find("a/b/c")` finds it."""
+    level = [parent]
+    for tag in tags:
+        level = [c for el in level for c in el.iterchildren(tag)]
+    return level[0] if level else None
+
+
+def first_below(parent: etree._Element, tag: str) -> etree._Element | None:
+    """The first descendant of `parent` with this tag, in document order, as `parent.find(".//tag")` finds it."""
+    return next(parent.iterdescendants(tag), None)
+
+
 def element(tag: str, **attrs: str) -> etree._Element:
     """A new element in the w: namespace, attributes given by local name."""
     el = etree.Element(qn(tag), nsmap=NSMAP)
@@ -104,17 +126,17 @@ def tracked(
 
 
 def _paragraph_rpr(p: etree._Element) -> etree._Element:
-    ppr = p.find(qn("w:pPr"))
+    ppr = first_child(p, qn("w:pPr"))
     if ppr is None:
         ppr = etree.Element(qn("w:pPr"))
         p.insert(0, ppr)
-    rpr = ppr.find(qn("w:rPr"))
+    rpr = first_child(ppr, qn("w:rPr"))
     if rpr is None:
         rpr = etree.Element(qn("w:rPr"))
         # CT_PPr: rPr comes after every paragraph property, before sectPr and pPrChange.
-        tail = ppr.find(qn("w:sectPr"))
+        tail = first_child(ppr, qn("w:sectPr"))
         if tail is None:
-            tail = ppr.find(qn("w:pPrChange"))
+            tail = first_child(ppr, qn("w:pPrChange"))
         if tail is None:
             ppr.append(rpr)
         else:
@@ -133,10 +155,10 @@ def mark_row(tr: etree._Element, kind: Track, rev: Revisions) -> None:
     """Track a whole table row as inserted or deleted (`w:trPr/w:ins|w:del`)."""
     if kind not in (Track.INS, Track.DEL):
         raise ValueError("a table row can only be inserted or deleted")
-    trpr = tr.find(qn("w:trPr"))
+    trpr = first_child(tr, qn("w:trPr"))
     if trpr is None:
         trpr = etree.Element(qn("w:trPr"))
-        prex = tr.find(qn("w:tblPrEx"))
+        prex = first_child(tr, qn("w:tblPrEx"))
         if prex is None:
             tr.insert(0, trpr)
         else:
@@ -146,7 +168,7 @@ def mark_row(tr: etree._Element, kind: Track, rev: Revisions) -> None:
 
 def mark_header_row(tr: etree._Element) -> None:
     """Repeat a row at the top of every page the table spans."""
-    trpr = tr.find(qn("w:trPr"))
+    trpr = first_child(tr, qn("w:trPr"))
     if trpr is None:
         trpr = etree.Element(qn("w:trPr"))
         tr.insert(0, trpr)
@@ -180,7 +202,7 @@ def comment_range(
 
 def put_first(p: etree._Element, el: etree._Element) -> None:
     """Put an element first among a paragraph's content, after its properties (CT_P's order)."""
-    ppr = p.find(qn("w:pPr"))
+    ppr = first_child(p, qn("w:pPr"))
     if ppr is not None:
         ppr.addnext(el)
     else:
@@ -207,7 +229,7 @@ _AFTER_TRACK_REVISIONS = frozenset(
 
 def enable_track_revisions(settings: etree._Element) -> None:
     """Switch Track Changes on, so an approver's own edits to the redline are tracked too."""
-    existing = settings.find(qn("w:trackRevisions"))
+    existing = first_child(settings, qn("w:trackRevisions"))
     if existing is not None:
         existing.attrib.pop(qn("w:val"), None)  # a document may say w:val="false"; bare means on
         return
@@ -463,7 +485,7 @@ def style_element(definition: StyleDef, style_id: str, *, default: bool) -> etre
 
 def set_style_refs(style: etree._Element, based_on: str | None, next_id: str | None, link: str | None) -> None:
     """basedOn, next and link (style ids) right after `w:name`, in CT_Style's order."""
-    anchor = style.find(qn("w:name"))
+    anchor = first_child(style, qn("w:name"))
     for tag, value in (("w:basedOn", based_on), ("w:next", next_id), ("w:link", link)):
         if value is None:
             continue
@@ -477,10 +499,10 @@ def set_style_refs(style: etree._Element, based_on: str | None, next_id: str | N
 
 def set_style_numbering(style: etree._Element, num_id: int) -> None:
     """Number every paragraph of a style with list `num_id` (`w:pPr/w:numPr`, first in CT_PPrBase)."""
-    ppr = style.find(qn("w:pPr"))
+    ppr = first_child(style, qn("w:pPr"))
     if ppr is None:
         ppr = etree.Element(qn("w:pPr"))
-        rpr = style.find(qn("w:rPr"))
+        rpr = first_child(style, qn("w:rPr"))
         if rpr is None:
             style.append(ppr)
         else:
@@ -516,11 +538,11 @@ def set_run_language(root: etree._Element, lang: str) -> None:
     """
     lang_tag, rpr_tag = qn("w:lang"), qn("w:rPr")
     for r in root.iter(qn("w:r")):
-        rpr = r.find(rpr_tag)
+        rpr = first_child(r, rpr_tag)
         if rpr is None:
             rpr = etree.Element(rpr_tag)
             r.insert(0, rpr)  # CT_R: the run's properties come first
-        elif rpr.find(lang_tag) is not None:
+        elif first_child(rpr, lang_tag) is not None:
             continue
         mark = etree.Element(lang_tag)
         mark.set(qn("w:val"), lang)
@@ -567,7 +589,7 @@ def add_list(numbering: etree._Element, abstract: etree._Element, num: etree._El
         later[0].addprevious(abstract)
     else:
         numbering.append(abstract)
-    cleanup = numbering.find(qn("w:numIdMacAtCleanup"))
+    cleanup = first_child(numbering, qn("w:numIdMacAtCleanup"))
     if cleanup is None:
         numbering.append(num)
     else:
@@ -716,7 +738,7 @@ def summary_section(first: etree._Element | None, header: str, footer: str) -> e
 def restart_page_numbers(sect: etree._Element) -> None:
     """Number a section's pages from 1 (`w:pgNumType w:start="1"`, its other attributes kept) — unless the
     document starts them at a number of its own, which it keeps."""
-    existing = sect.find(qn("w:pgNumType"))
+    existing = first_child(sect, qn("w:pgNumType"))
     if existing is None:
         existing = element("w:pgNumType")
         following = _SECTION_ORDER[_SECTION_ORDER.index("pgNumType") + 1 :]

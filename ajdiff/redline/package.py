@@ -29,6 +29,7 @@ from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member, refuse_unsafe_xml, xml_refusal
 from ajdiff.records import dataclass
 from ajdiff.redline import oxml
+from ajdiff.redline.oxml import first_child
 
 CONTENT_TYPES = "[Content_Types].xml"
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -293,7 +294,7 @@ class Package:
             raise InputError(
                 name, _("{0} is Strict Open XML").format(main), _("save it again as a Word Document (.docx)")
             )
-        if root.tag != qn("w:document") or root.find(qn("w:body")) is None:
+        if root.tag != qn("w:document") or first_child(root, qn("w:body")) is None:
             raise InputError(
                 name, _("not a readable Word document: {0} has no w:body").format(main), _("save it again as .docx")
             )
@@ -390,7 +391,7 @@ class Package:
     @property
     def body(self) -> etree._Element:
         """The `w:body` of the main document part."""
-        body = self.document.find(qn("w:body"))
+        body = first_child(self.document, qn("w:body"))
         assert body is not None  # checked on construction
         return body
 

@@ -33,6 +33,9 @@ from ajdiff.redline.oxml import (
     Revisions,
     Track,
     element,
+    first_at,
+    first_below,
+    first_child,
     mark_paragraph,
     mark_row,
     move_range,
@@ -90,8 +93,8 @@ def _text_runs(p: etree._Element) -> list[etree._Element]:
 def _rpr(p: etree._Element) -> etree._Element | None:
     """The formatting of the paragraph's first text run, for the words ajdiff writes into it."""
     for r in _text_runs(p):
-        if r.find(qn("w:t")) is not None:
-            rpr = r.find(qn("w:rPr"))
+        if first_child(r, qn("w:t")) is not None:
+            rpr = first_child(r, qn("w:rPr"))
             return copy.deepcopy(rpr) if rpr is not None else None
     return None
 
@@ -252,8 +255,8 @@ def _by_format(
 
 def _rpr_of(content: Sequence[etree._Element]) -> etree._Element | None:
     for child in content:
-        if child.tag == qn("w:r") and child.find(qn("w:rPr")) is not None:
-            return copy.deepcopy(child.find(qn("w:rPr")))
+        if child.tag == qn("w:r") and first_child(child, qn("w:rPr")) is not None:
+            return copy.deepcopy(first_child(child, qn("w:rPr")))
     return None
 
 
@@ -291,7 +294,7 @@ def _paragraph_like(like: etree._Element | None, *, numbered: bool = False) -> e
     property changes, nor its numbering unless `numbered` (OLD's own paragraph, its list adopted by NEW's
     package: `numbering.adopt_numbering`)."""
     p = element("w:p")
-    ppr = like.find(qn("w:pPr")) if like is not None else None
+    ppr = first_child(like, qn("w:pPr")) if like is not None else None
     if ppr is not None:
         kept = copy.deepcopy(ppr)
         dropped = (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"), *(() if numbered else (qn("w:numPr"),)))
@@ -400,11 +403,11 @@ def _index(value: int | None) -> int:
 
 
 def _is_deleted_paragraph(el: etree._Element) -> bool:
-    return el.tag == qn("w:p") and el.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+    return el.tag == qn("w:p") and first_at(el, qn("w:pPr"), qn("w:rPr"), qn("w:del")) is not None
 
 
 def _numbered(p: etree._Element | None) -> bool:
-    return p is not None and p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
+    return p is not None and first_at(p, qn("w:pPr"), qn("w:numPr")) is not None
 
 
 def _row_of(el: etree._Element) -> etree._Element | None:
@@ -478,11 +481,11 @@ def _as_deleted(block: etree._Element, rev: Revisions, kind: Track = Track.DEL) 
         r.addprevious(wrapper)
         wrapper.append(r)
     for p in block.iter(qn("w:p")):
-        if p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is None:
+        if first_at(p, qn("w:pPr"), qn("w:rPr"), qn("w:del")) is None:
             mark_paragraph(p, Track.DEL, rev)
     for tr in block.iter(qn("w:tr")):
-        trpr = tr.find(qn("w:trPr"))
-        if trpr is None or trpr.find(qn("w:del")) is None:
+        trpr = first_child(tr, qn("w:trPr"))
+        if trpr is None or first_child(trpr, qn("w:del")) is None:
             mark_row(tr, Track.DEL, rev)
 
 
@@ -989,7 +992,7 @@ def apply(
 
 
 def _mark_revision(p: etree._Element) -> etree._Element | None:
-    rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    rpr = first_at(p, qn("w:pPr"), qn("w:rPr"))
     if rpr is None:
         return None
     return next((c for c in rpr if c.tag in (qn("w:ins"), qn("w:del"))), None)
@@ -1082,7 +1085,7 @@ def keep_insertions_apart(root: etree._Element) -> None:
 
 def _all_inserted(p: etree._Element) -> bool:
     """True when every run of text in a paragraph is inserted (or moved here)."""
-    runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+    runs = [r for r in p.iter(qn("w:r")) if first_child(r, qn("w:t")) is not None]
     return all(any(a.tag in _INSERTED for a in r.iterancestors()) for r in runs)
 
 
@@ -1090,13 +1093,13 @@ def mark_inserted_rows(root: etree._Element, authors: Authors) -> None:
     """A table row of NEW whose every paragraph is inserted is an inserted row (`w:trPr/w:ins`): Reject
     All removes the row itself, not only its words."""
     for tr in root.iter(qn("w:tr")):
-        paragraphs = [p for p in tr.iter(qn("w:p")) if p.find(f".//{qn('w:t')}") is not None]
+        paragraphs = [p for p in tr.iter(qn("w:p")) if first_below(p, qn("w:t")) is not None]
         if not paragraphs or not all(_all_inserted(p) for p in paragraphs):
             continue
-        if tr.find(f".//{qn('w:delText')}") is not None or tr.find(f".//{qn('w:moveFrom')}") is not None:
+        if first_below(tr, qn("w:delText")) is not None or first_below(tr, qn("w:moveFrom")) is not None:
             continue  # OLD's words stand in it too: the row stays, only its new words come and go
-        trpr = tr.find(qn("w:trPr"))
-        if trpr is not None and trpr.find(qn("w:ins")) is not None:
+        trpr = first_child(tr, qn("w:trPr"))
+        if trpr is not None and first_child(trpr, qn("w:ins")) is not None:
             continue
         first = next(tr.iter(*_INSERTED))
         author = first.get(qn("w:author"))
