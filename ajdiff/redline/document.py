@@ -13,7 +13,6 @@ compared too.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Sequence
 from dataclasses import field, replace
 from datetime import datetime, timezone
@@ -34,7 +33,7 @@ from ajdiff.read.parse import parse_source
 from ajdiff.records import dataclass
 from ajdiff.redline import track
 from ajdiff.redline.numbering import adopt_numbering
-from ajdiff.redline.oxml import Revisions, Track, element, first_child, mark_paragraph, mark_row, paragraph
+from ajdiff.redline.oxml import Revisions, Track, clone, element, first_child, mark_paragraph, mark_row, paragraph
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, duty_nodes, field_nodes, kind_of, owners, segments, text_units, word_units
 from ajdiff.text import normalize_line
@@ -655,7 +654,7 @@ def deleted_block(
     it); its header and footer references point into OLD's package, so it takes those of `section`, NEW's
     section it lands in."""
     old_part, new_part = parts if parts is not None else (None, None)
-    p = copy.deepcopy(block)
+    p = clone(block)
     for el in p.iter():
         for attr in (f"{{{_R_NS}}}embed", f"{{{_R_NS}}}id", f"{{{_R_NS}}}link"):
             rid = el.get(attr)
@@ -699,6 +698,6 @@ def _reference_stories(sect: etree._Element, section: etree._Element) -> None:
     for child in list(sect):
         if child.tag in (*_STORY_REFS, qn("w:sectPrChange")):
             sect.remove(child)
-    refs = [copy.deepcopy(c) for c in section if c.tag in _STORY_REFS]
+    refs = [clone(c) for c in section if c.tag in _STORY_REFS]
     for ref in reversed(refs):
         sect.insert(0, ref)  # CT_SectPr: the references come first

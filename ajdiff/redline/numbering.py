@@ -9,12 +9,10 @@ OLD's paragraphs with NEW's in one list), else a copy of OLD's list added to NEW
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
 
 from ajdiff.read.formats.ooxml import qn
-from ajdiff.redline.oxml import add_list, first_child, next_list_ids
+from ajdiff.redline.oxml import add_list, clone, first_child, next_list_ids
 from ajdiff.redline.package import Package
 
 _Levels = tuple[tuple[str, ...], ...]
@@ -50,12 +48,12 @@ def _levels(num: etree._Element, abstracts: dict[str, etree._Element]) -> _Level
 
 def _copy_list(num: etree._Element, abstracts: dict[str, etree._Element], numbering: etree._Element) -> str:
     """A copy of OLD's list (its abstract definition and its num) added to NEW's numbering part; its numId."""
-    abstract = copy.deepcopy(abstracts[_value(num, "w:abstractNumId")])
+    abstract = clone(abstracts[_value(num, "w:abstractNumId")])
     abstract_id, num_id = next_list_ids(numbering)
     abstract.set(qn("w:abstractNumId"), abstract_id)
     for nsid in abstract.findall(qn("w:nsid")):
         abstract.remove(nsid)  # Word takes two lists of one nsid for one list
-    added = copy.deepcopy(num)
+    added = clone(num)
     added.set(qn("w:numId"), num_id)
     link = first_child(added, qn("w:abstractNumId"))
     assert link is not None  # `_levels` found its abstract definition

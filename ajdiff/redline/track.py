@@ -16,7 +16,6 @@ moved here, one named move.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -32,6 +31,7 @@ from ajdiff.records import dataclass
 from ajdiff.redline.oxml import (
     Revisions,
     Track,
+    clone,
     element,
     first_at,
     first_below,
@@ -95,7 +95,7 @@ def _rpr(p: etree._Element) -> etree._Element | None:
     for r in _text_runs(p):
         if first_child(r, qn("w:t")) is not None:
             rpr = first_child(r, qn("w:rPr"))
-            return copy.deepcopy(rpr) if rpr is not None else None
+            return clone(rpr) if rpr is not None else None
     return None
 
 
@@ -255,8 +255,9 @@ def _by_format(
 
 def _rpr_of(content: Sequence[etree._Element]) -> etree._Element | None:
     for child in content:
-        if child.tag == qn("w:r") and first_child(child, qn("w:rPr")) is not None:
-            return copy.deepcopy(first_child(child, qn("w:rPr")))
+        rpr = first_child(child, qn("w:rPr")) if child.tag == qn("w:r") else None
+        if rpr is not None:
+            return clone(rpr)
     return None
 
 
@@ -296,7 +297,7 @@ def _paragraph_like(like: etree._Element | None, *, numbered: bool = False) -> e
     p = element("w:p")
     ppr = first_child(like, qn("w:pPr")) if like is not None else None
     if ppr is not None:
-        kept = copy.deepcopy(ppr)
+        kept = clone(ppr)
         dropped = (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"), *(() if numbered else (qn("w:numPr"),)))
         for child in list(kept):
             if child.tag in dropped:
@@ -323,7 +324,7 @@ def old_paragraph(
         p = _paragraph_like(own, numbered=True)
         for child in own:
             if child.tag != qn("w:pPr"):
-                p.append(copy.deepcopy(child))
+                p.append(clone(child))
         _as_deleted(p, rev)
         return p
     source = own if own is not None else like
@@ -389,7 +390,7 @@ def _merge(p: etree._Element, step: Edit, old_texts: Sequence[str], label: str, 
         q = _paragraph_like(p)
         if rpr is not None:
             r = etree.SubElement(q, qn("w:r"))  # the paragraph's format, for the words written into it
-            r.append(copy.deepcopy(rpr))
+            r.append(clone(rpr))
             etree.SubElement(r, qn("w:t"))
         p.addprevious(q)
         reword(q, spans, "", rev)
@@ -516,7 +517,7 @@ def _deleted_copy(
     taken = _deleted_run(steps, k, old_paragraphs, block)
     if not taken:
         return None
-    copied = copy.deepcopy(block)
+    copied = clone(block)
     step = steps[k]
     if step.kind is EditKind.MOVE_FROM:
         # A row moved: its text moved away, one named range over the row, as a moved paragraph has.
@@ -559,7 +560,7 @@ def _deleted_table(
     # the table comes back with it, and one keeps it apart from a table of NEW before it.
     after = table.getnext()
     if after is not None and after.tag == qn("w:p") and not _text_of(after).strip():
-        last = copy.deepcopy(after)
+        last = clone(after)
         _as_deleted(last, rev)
         copied.addnext(last)
     before = copied.getprevious()

@@ -97,3 +97,14 @@ def test_child_look_ups_find_what_elementpath_finds() -> None:
             assert first_below(el, qn("w:t")) is el.find(f".//{qn('w:t')}")
     assert first_at(twice, qn("w:pPr"), qn("w:rPr"), qn("w:del")) is not None  # found under the second w:pPr
     assert checked > 10_000
+
+
+def test_a_clone_is_what_deepcopy_makes() -> None:
+    import copy
+
+    root = etree.fromstring(f'<w:p xmlns:w="{oxml.W_NS}"><w:r><w:rPr><w:b/></w:rPr><w:t>x</w:t></w:r>tail</w:p>')
+    run = root[0]
+    run.tail = "after"
+    made, expected = oxml.clone(run), copy.deepcopy(run)
+    assert etree.tostring(made) == etree.tostring(expected) == etree.tostring(run)
+    assert made is not run and made[0] is not run[0] and made.getparent() is None
