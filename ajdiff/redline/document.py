@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import field, replace
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,7 +32,18 @@ from ajdiff.read.parse import parse_source
 from ajdiff.records import dataclass
 from ajdiff.redline import track
 from ajdiff.redline.numbering import adopt_numbering
-from ajdiff.redline.oxml import Revisions, Track, clone, element, first_child, mark_paragraph, mark_row, paragraph
+from ajdiff.redline.oxml import (
+    Revisions,
+    Track,
+    clone,
+    datetime,
+    element,
+    first_child,
+    mark_paragraph,
+    mark_row,
+    paragraph,
+    timezone,
+)
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, duty_nodes, field_nodes, kind_of, owners, segments, text_units, word_units
 from ajdiff.text import normalize_line

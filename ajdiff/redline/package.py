@@ -17,7 +17,6 @@ import io
 import posixpath
 import zipfile
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
 
 from lxml import etree
 
@@ -29,7 +28,7 @@ from ajdiff.read.formats.ooxml import qn
 from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member, refuse_unsafe_xml, xml_refusal
 from ajdiff.records import dataclass
 from ajdiff.redline import oxml
-from ajdiff.redline.oxml import first_child
+from ajdiff.redline.oxml import datetime, first_child, timezone
 
 CONTENT_TYPES = "[Content_Types].xml"
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -19,6 +18,7 @@ from ajdiff.read.formats.ooxml import qn
 from ajdiff.redline.oxml import (
     REVISION_TAGS,
     comment_range,
+    datetime,
     element,
     first_at,
     first_child,

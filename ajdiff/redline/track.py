@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime, timedelta
 from itertools import islice
 
 from lxml import etree
@@ -32,6 +31,7 @@ from ajdiff.redline.oxml import (
     Revisions,
     Track,
     clone,
+    datetime,
     element,
     first_at,
     first_below,
@@ -41,6 +41,7 @@ from ajdiff.redline.oxml import (
     move_range,
     put_first,
     run,
+    timedelta,
     tracked,
 )
 from ajdiff.text import fold_key
