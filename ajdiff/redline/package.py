@@ -25,7 +25,14 @@ from ajdiff.i18n import _
 from ajdiff.read.formats import DEFAULT_MAX_BYTES
 from ajdiff.read.formats.docx import Paragraph, Parsed, take_parsed
 from ajdiff.read.formats.ooxml import qn
-from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member, refuse_unsafe_xml, xml_refusal
+from ajdiff.read.formats.safe_zip import (
+    open_zip,
+    parse_xml_safely,
+    read_member,
+    refuse_dtd,
+    refuse_unsafe_xml,
+    xml_refusal,
+)
 from ajdiff.records import dataclass
 from ajdiff.redline import oxml
 from ajdiff.redline.oxml import datetime, first_child, timezone
@@ -176,6 +183,8 @@ def _serialize(root: etree._Element) -> bytes:
 
 _STYLE_CHUNK = 8 << 10
 """How much of a styles part the scan parses at a time: a style is a few hundred bytes."""
+_DTD_REACH = 32
+"""Bytes before a chunk looked at again for a DOCTYPE cut in two (`<!DOCTYPE` in UTF-16 is 18 bytes)."""
 
 
 class _StyleScan:
@@ -183,15 +192,16 @@ class _StyleScan:
 
     NEW's styles part is written back as it came unless a style must be added (Word's defaults: 350-800 KB, which
     took a redline more to parse whole than everything else it read), and the styles the summary page uses stand
-    near its start. So it is parsed incrementally (lxml's pull parser, with the reader's guards), a chunk at a
-    time, until the style asked for turns up; only a style the part lacks has it read to the end, and then parsed
-    whole to be added to (`Package.style_id`). Damage past the last chunk read is NEW's own and is copied with
-    it, as in every other part nobody changes.
+    near its start. So it is parsed incrementally (lxml's pull parser, with the reader's guards, which look at
+    each chunk before it is parsed, not at the whole part), a chunk at a time, until the style asked for turns
+    up; only a style the part lacks has it read to the end, and then parsed whole to be added to
+    (`Package.style_id`). Damage past the last chunk read is NEW's own and is copied with it, as in every other
+    part nobody changes.
     """
 
     def __init__(self, data: bytes, name: str, member: str) -> None:
-        refuse_unsafe_xml(data, name, member)
         self._name, self._member, self._data, self._at = name, member, data, 0
+        self._elements = 0  # counted in the chunks fed so far: the reader's guards, checked on what is parsed
         self._parser = etree.XMLPullParser(
             events=("start", "end"),
             tag=(qn("w:styles"), qn("w:style")),
@@ -224,6 +234,7 @@ class _StyleScan:
         if self.done:
             return False
         style_tag = qn("w:style")
+        names = (self._name, self._member)
         end: etree._Element | None = None
         try:
             while True:
@@ -238,7 +249,11 @@ class _StyleScan:
                 if self._at > len(self._data):  # closed: every event read
                     break
                 if self._at < len(self._data):
-                    self._parser.feed(self._data[self._at : self._at + _STYLE_CHUNK])
+                    chunk = self._data[self._at : self._at + _STYLE_CHUNK]
+                    # A DOCTYPE's start cut between two chunks is found in the bytes around the cut.
+                    refuse_dtd(self._data[max(0, self._at - _DTD_REACH) : self._at + len(chunk)], *names)
+                    self._elements = refuse_unsafe_xml(chunk, *names, elements=self._elements)
+                    self._parser.feed(chunk)
                     self._at = min(self._at + _STYLE_CHUNK, len(self._data))
                 else:
                     end = self._parser.close()  # the part's end: broken XML is said here

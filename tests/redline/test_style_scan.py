@@ -109,3 +109,27 @@ def test_damage_in_what_is_read_is_refused() -> None:
     with pytest.raises(InputError) as err:
         package.style_id("Table Grid")
     assert err.value.problem.startswith("damaged XML in word/styles.xml")
+
+
+def _with_styles(styles: bytes) -> bytes:
+    members = zip_members(SEED.read_bytes())
+    members["word/styles.xml"] = styles
+    return make_zip(members)
+
+
+def test_the_guards_hold_for_what_is_read_even_across_a_chunks_edge() -> None:
+    """No DOCTYPE and no entity declaration in the part: checked in each chunk as it is read, and in the bytes
+    around each cut between chunks, where a marker cut in two would be in neither chunk alone."""
+    styles = zip_members(SEED.read_bytes())["word/styles.xml"]
+    at = styles.index(b">", styles.index(b"<w:styles")) + 1  # a comment in the root that stands across the cut
+    for split in range(1, len(b"<!ENTITY")):
+        comment = b"<!-- " + b"x" * (8192 - at - 5 - split) + b"<!ENTITY -->"
+        assert at + comment.index(b"<!ENTITY") == 8192 - split  # the marker starts `split` bytes before the cut
+        package = Package.from_docx(_with_styles(styles[:at] + comment + styles[at:]), name="uus.docx")
+        with pytest.raises(InputError) as err:
+            package.style_id("Table Grid")
+        assert err.value.problem == "word/styles.xml declares a DOCTYPE (XML entities are refused)"
+    bomb = b'<?xml version="1.0"?><!DOCTYPE w:styles [<!ENTITY a "aaaa">]>' + styles[styles.index(b"<w:styles") :]
+    with pytest.raises(InputError) as err:
+        Package.from_docx(_with_styles(bomb), name="uus.docx")
+    assert err.value.problem == "word/styles.xml declares a DOCTYPE (XML entities are refused)"

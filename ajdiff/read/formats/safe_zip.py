@@ -52,14 +52,16 @@ def count_elements(data: bytes) -> int:
     return data.count(b"<") - data.count(b"</") - data.count(b"<\x00/")
 
 
-def refuse_unsafe_xml(data: bytes, name: str, member: str) -> None:
+def refuse_unsafe_xml(data: bytes, name: str, member: str, elements: int = 0) -> int:
     """What is checked of an XML member's bytes before any of it is parsed: no DOCTYPE (XXE, billion laughs) and
-    not too many elements; an InputError otherwise."""
+    not too many elements; an InputError otherwise. `elements`: those counted in the member's bytes before these
+    (a member checked a piece at a time); the count with these."""
     refuse_dtd(data, name, member)
-    elements = count_elements(data)
+    elements += count_elements(data)
     if elements > MAX_XML_ELEMENTS:
         problem = _("{0} has {1} XML elements (limit {2})").format(member, elements, MAX_XML_ELEMENTS)
         raise InputError(name, problem, _("not a genuine file"))
+    return elements
 
 
 def xml_refusal(exc: Exception, name: str, member: str) -> InputError:
