@@ -337,9 +337,19 @@ def slugify(text: str) -> str:
     return "_".join(fold(text).split()[:4]) or "section"
 
 
+_ENUMERATION_ENDS = frozenset({"jne", "jms", "jm", "jt", "jpt", "vms", "vm"})  # 'and so on', closing a list
+
+
 def ends_sentence(text: str) -> bool:
-    """True when a piece of text ends a sentence (or a list item)."""
-    return text.rstrip().endswith((".", "!", "?", ";", ":"))
+    """True when a piece of text ends a sentence (or a list item): after a stop, or after a bracketed list
+    closed by 'and so on' ('… telerid, jne )', Viljandi; '… õpilasraamat jms.)', Kehtna)."""
+    text = text.rstrip()
+    if text.endswith((".", "!", "?", ";", ":")):
+        return True
+    if not text.endswith(")"):
+        return False
+    last = text[:-1].rstrip().rstrip(".").rsplit(maxsplit=1)[-1:]
+    return bool(last) and last[0].lstrip("(").lower() in _ENUMERATION_ENDS
 
 
 _CONNECTORS = frozenset({"ja", "ning", "või", "ehk", "sh", "nt", "ega", "kui", "and", "or", "vöi", "v6i"})

@@ -181,9 +181,21 @@ def _sentence_field(text: str) -> tuple[str, str, str] | None:
             # The clause ends where the holder's next verb starts ('allub Tööandja juhtimisele ja
             # kontrollile ja täidab …'): a third-person verb ends in -b, a post's name hardly ever.
             value = _NEXT_VERB.split(value, maxsplit=1)[0]
+            value = _first_sentence(value)
         if value:
             return key, verb, value
     return None
+
+
+def _first_sentence(text: str) -> str:
+    """The text up to its first sentence's end, a full stop after a word and before a capital, with or
+    without a space between ('… majandusalal.Koristajad asendavad …', Viljandi Kesklinna Kool)."""
+    for k, c in enumerate(text):
+        if c == "." and k and text[k - 1].isalpha() and text[k - 1].islower():
+            rest = text[k + 1 :].lstrip()
+            if rest[:1].isupper():
+                return text[:k]
+    return text
 
 
 _NEXT_VERB = re.compile(r",?\s+(?:ja|ning)\s+(?=[a-zõäöüšž]+b\b)")
@@ -327,6 +339,17 @@ def _new_item(line: Line, last: _Draft) -> bool:
     return not starts_lower(line.text) and ends_sentence(last.text)
 
 
+def capitals_go_on(value: str, text: str) -> bool:
+    """Whether a short line in capitals goes on a label's value in capitals ('Ametinimetus: PIKAPÄEVARÜHMA' /
+    'KASVATAJA', Toila; 'Struktuuriüksus: SISEAUDITI' / 'OSAKOND', Sotsiaalministeerium): the page's
+    width cut the value there, the line is no heading or paragraph of its own."""
+    upper = [c for c in value + text if c.isalpha()]
+    return (
+        bool(value) and bool(text) and len(upper) >= 4 and all(c.isupper() for c in upper)
+        and len(text.split()) <= 3 and not ends_sentence(value)
+    )  # fmt: skip
+
+
 def _continues(last: _Draft, line: Line, title: bool) -> bool:
     """True when an unlabelled, unnumbered line continues what stands before it.
 
@@ -336,7 +359,7 @@ def _continues(last: _Draft, line: Line, title: bool) -> bool:
     if not title:
         return last.kind is not NodeKind.PARAGRAPH or not line.bullet
     if last.kind is NodeKind.FIELD:
-        return starts_lower(line.text) or wants_more(last.text)
+        return starts_lower(line.text) or wants_more(last.text) or capitals_go_on(last.text, line.text)
     return starts_lower(line.text)
 
 
@@ -426,8 +449,18 @@ def _read_row(lines: list[Line], i: int, row: list[tuple[str, str, str]], drafts
 # ---------------------------------------------------------------------------- duties
 
 
-def _is_result_sentence(sentence: str) -> bool:
-    """A result says what has been achieved ('… on tehtud'); a task names an activity ('…-mine')."""
+def _opens_with_verb(sentence: str) -> bool:
+    """Whether a sentence opens with a verb in the third person ('Osaleb …', 'Jagab …'): the form a duty
+    written as what the holder does takes; a result opens with what is done ('Aruanne kajastab …')."""
+    first = sentence.split(maxsplit=1)[0].strip(",;:") if sentence.split() else ""
+    return len(first) >= 4 and first.isalpha() and first.lower().endswith("b")
+
+
+def _is_result_sentence(sentence: str, task: str = "") -> bool:
+    """A result says what has been achieved ('… on tehtud'); a task names an activity ('…-mine'), and a
+    sentence opening with a verb as the task does ('Komplekteerib …. Osaleb …') is more of the task."""
+    if _opens_with_verb(task) and _opens_with_verb(sentence):
+        return False
     words = fold(sentence).split()
     if "on" in words:
         return True
@@ -662,7 +695,7 @@ def _finish(draft: _Draft) -> Node:
     task = " ".join(draft.text.split())
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(task) if s.strip()]
     for k in range(1, len(sentences)):
-        if _is_result_sentence(sentences[k]):
+        if _is_result_sentence(sentences[k], sentences[0]):
             draft.text = " ".join(sentences[:k])
             draft.children.insert(0, _Draft(NodeKind.RESULT, [], " ".join(sentences[k:]), "duties.results"))
             break
@@ -692,6 +725,19 @@ def _unnumbered_duties(lines: list[Line], wrapped: bool = False, width: int = 0)
     # the line above was cut (a page's text with a blank line after each line has two at a paragraph's end).
     gaps = [0, *(blank_lines_between(a, b) for a, b in zip(lines, lines[1:]))]
     gap = min(gaps[1:], default=0)
+    # A duty a line (Viljandi Kesklinna Kool: "Seinte märgpuhastus." / "Seinte ja lagede …"): where a
+    # finished sentence ends a line the next word would have fitted on, with no more blank lines after it
+    # than between a paragraph's lines, and a capital follows, the document starts a duty at each line. A
+    # sentence after a full line starts one too then; in a document of a duty a paragraph (SÜG) such a
+    # sentence goes on its paragraph, whose end is a blank line, not a line ended by choice.
+    by_line = bool(width) and any(
+        gaps[k] <= gap
+        and ends_sentence(lines[k - 1].text)
+        and not lines[k].bullet
+        and not starts_lower(lines[k].text)
+        and not cut_by_width(lines[k - 1], lines[k], width)
+        for k in range(1, len(lines))
+    )
     for k, line in enumerate(lines):
         if not header and not any(d.kind is NodeKind.ITEM for d in drafts):
             header = _wrapped_header(lines, k)
@@ -707,7 +753,8 @@ def _unnumbered_duties(lines: list[Line], wrapped: bool = False, width: int = 0)
             or last is None
             or (_new_item(line, last) if wrapped else not starts_lower(line.text) and not wants_more(last.text))
         )
-        if new and width and not line.bullet and last is not None and drafts[-1] is last and gaps[k] <= gap:
+        full = new and width and not by_line and not line.bullet and last is not None and gaps[k] <= gap
+        if full and drafts[-1] is last:
             new = not cut_by_width(lines[k - 1], line, width)
         if last is not None and drafts[-1] is last and not new:
             _extend(last, line)

@@ -9,8 +9,8 @@ from ajdiff.i18n import _
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
 from ajdiff.read.languages import parse_languages
 from ajdiff.read.names import nominative, nominative_in
-from ajdiff.read.vocabulary import is_list_intro, known_label, vocabulary
-from ajdiff.text import fold, join_all_wrapped, slugify, split_outside_parens
+from ajdiff.read.vocabulary import heading_prefix, is_list_intro, known_label, vocabulary
+from ajdiff.text import fold, join_all_wrapped, ocr_fold, slugify, split_outside_parens
 from ajdiff.tree import Node, NodeKind, walk
 
 _NONE_VALUES = frozenset({"-", "–", "—", "", "puuduvad", "puudub", "ei ole", "pole", "ei"})
@@ -73,12 +73,39 @@ def _title_position(title: Node | None) -> str | None:
     lines = [c for c in title.children if c.key != "approval" and c.kind is not NodeKind.FIELD]
     for node in lines:
         m = _TITLE_POST.match(node.text)
-        if m and len(m.group(1).split()) <= 8:
+        # A sentence names no post: 'Ametijuhend on kooskõlas … seadusandlusega. Ametijuhend on koostatud …'.
+        if m and len(m.group(1).split()) <= 8 and not _ends_a_sentence(m.group(1)):
             return m.group(1).strip(" ,.")
     word = vocabulary().title_word
     for k, node in enumerate(lines):
         if fold(node.text) == word and k > 0:
             return lines[k - 1].text.strip(" ,.")
+    return None
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Whether a sentence ends in the text: a full stop after a word, at its end or before a space."""
+    return any(
+        c == "." and k and text[k - 1].isalpha() and (k + 1 == len(text) or text[k + 1] == " ")
+        for k, c in enumerate(text)
+    )
+
+
+def _heading_post(nodes: tuple[Node, ...]) -> str | None:
+    """The post the duties' heading names before its word for duties ('1. Sotsiaalpedagoogi tööülesanded',
+    '2. RAAMATUKOGUHOIDJA KOHUSTUSED', '3. ÕPETAJA KOHUSTUSED JA ÜLESANDED'), as written; None when the
+    heading is the usual one ('3. TEENISTUSKOHA ÜLESANDED JA TULEMUSED') or names no post."""
+    duties = next((n for n in nodes if n.kind is NodeKind.SECTION and n.key == "duties"), None)
+    title = (duties.label or "") if duties is not None else ""
+    words = title.split()
+    if not words or heading_prefix(title) is not None:
+        return None
+    folded = ocr_fold(title)
+    for term in sorted(vocabulary().heading_endings, key=lambda t: -t.words):
+        if term.key == "duties" and folded.endswith(" " + term.ocr):
+            post = words[: len(words) - term.words]
+            if 1 <= len(post) <= 3 and all(w.replace("-", "").isalpha() for w in post):
+                return " ".join(post)
     return None
 
 
@@ -99,6 +126,9 @@ def _supervisor(value: str) -> str:
     """The supervisor in the nominative: 'allub grupijuhile' names 'grupijuht', 'allub Tööandja
     juhtimisele ja kontrollile' names 'Tööandja' (the genitive before the word for being supervised)."""
     words = value.split()
+    while len(words) > 1 and words[0].isalpha() and words[0].lower().endswith("lt"):
+        words = words[1:]  # an adverb of manner: 'allub vahetult …' (Tõstamaa), 'allub otseselt …' (Viljandi)
+    value = " ".join(words)
     nouns = vocabulary().supervision_nouns
     cut = next((k for k, w in enumerate(words) if k and fold(w) in nouns), None)
     if cut is not None:
@@ -253,6 +283,12 @@ def to_model(
         # The title and the clauses name the post inflected ('AUTOJUHI AMETIJUHEND', 'sotsiaalnõuniku
         # …'); a person names it in the nominative. The title node keeps the words as written.
         named = _title_position(title) or _stem_position(nodes)
+        # The duties' heading names the post ('2. RAAMATUKOGUHOIDJA KOHUSTUSED'): a title that ends with
+        # it names the body before it ('VILJANDI Kesklinna Kooli RAAMATUKOGUHOIDJA AMETIJUHEND'), and a
+        # document whose title is no post's names its post there only ('1. Sotsiaalpedagoogi tööülesanded').
+        headed = _heading_post(nodes)
+        if headed and (not named or fold(named).endswith(" " + fold(headed))):
+            named = headed
         post = nominative(named) if named else post_from_order
         if post:
             c.general["position"] = post

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import field
 
-from ajdiff.read.content import read_duties, read_fields, read_generic, read_list, read_paragraph
+from ajdiff.read.content import capitals_go_on, read_duties, read_fields, read_generic, read_list, read_paragraph
 from ajdiff.read.lexicon import text_looks_like_ocr
 from ajdiff.read.lines import Line, numbering, page_width, prepare
 from ajdiff.read.orders import RawDocument
@@ -128,6 +128,13 @@ def _heading(
     return None
 
 
+def _goes_on_capitals(above: Line, line: Line) -> bool:
+    """Whether a line in capitals that names no section goes on the value in capitals of the label above
+    it (see `capitals_go_on`): a value the page's width cut, not a heading of its own."""
+    hit = match_label(above.body if above.num is not None else above.text)
+    return hit is not None and capitals_go_on(hit.rest, line.text)
+
+
 def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
     """Cut the lines at their headings: the title block, then top-level sections with their sub-sections."""
     title: list[Line] = []
@@ -140,6 +147,8 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
             top.append(_Draft("review", "", None, None, False, [line]))
             continue
         h = _heading(line, expected, following, bool(top), not top or top[-1].key is not None)
+        if h is not None and h.key is None and h.number is None and k and _goes_on_capitals(lines[k - 1], line):
+            h = None  # "1. Ametinimetus:   PIKAPÄEVARÜHMA" / "KASVATAJA": the value wrapped, no heading
         if h is not None and h.key == "duties" and h.number is None and _repeats_duty_header(top, following):
             h = None  # 'Ulesanded' / 'Tulemused': the duty table's header row again, on the next page of a scan
         if h is None:

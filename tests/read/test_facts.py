@@ -12,6 +12,7 @@ from ajdiff.model import JobDescription
 from ajdiff.read.formats import SourceText
 from ajdiff.read.parse import parse_source
 from ajdiff.read.vocabulary import match_label
+from ajdiff.text import ends_sentence
 from ajdiff.tree import walk
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "fixtures" / "external"
@@ -268,3 +269,129 @@ def test_a_dash_inside_a_sentence_stays() -> None:
         ("Korraldab tööd Lõuna - Eesti piirkonnas.", ("tööd on korraldatud;",)),
         ("Nõustab.", ("nõustatud;",)),
     ]
+
+
+# -- A duty's next sentence that opens with a verb, as its task does, is more of the task ------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "task_ends"),
+    [
+        # '2.4. Komplekteerib … nõuetest. Osaleb kirjastuste …': two things the librarian does.
+        ("viljandi_kesklinna_kool_raamatukoguhoidja", "2.4", "koostab õppe- ja ilukirja"),
+        # '1.4 nõustab lapsevanemaid … Jagab infot …' (the association's model job description).
+        ("sotsiaalpedagoogide_uhendus_sotsiaalpedagoog", "1.4", "abi-ja nõustamisvõimalustest."),
+    ],
+)
+def test_a_second_sentence_opening_with_a_verb_is_no_result(name: str, number: str, task_ends: str) -> None:
+    (duty,) = [d for d in _external(name).duties if d.number == number]
+    assert duty.results == ()
+    assert duty.task.endswith(task_ends)
+
+
+@pytest.mark.parametrize(
+    ("task", "result"),
+    [
+        ("Auditi lõpparuande koostamine.", "Aruanne kajastab auditi tulemusi."),  # Sotsiaalministeerium's row
+        ("Koostab auditi lõpparuande.", "Aruanne kajastab auditi tulemusi."),  # a result names what is done
+        ("Koostab auditi lõpparuande.", "Aruanne on koostatud tähtajaks."),
+    ],
+)
+def test_a_result_sentence_after_a_task_is_still_a_result(task: str, result: str) -> None:
+    doc = _read(f"AMETIJUHEND\n3. Tööülesanded\n3.1. {task} {result}\n3.2. Nõustab.\n")
+    assert (doc.duties[0].task, doc.duties[0].results) == (task, (result,))
+
+
+# -- The supervisor without the adverb of how the post is subordinate -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "supervisor"),
+    [
+        ("tostamaa_aineopetaja", "õppealajuhataja"),  # '2. Aineõpetaja allub vahetult õppealajuhatajale.'
+        # 'Koristaja allub otseselt direktori asetäitjale majandusalal.Koristajad asendavad …': the name ends
+        # with its sentence, a full stop glued to the next one (its last word's case is left as written).
+        ("viljandi_kesklinna_kool_koristaja", "direktori asetäitjale majandusalal"),
+    ],
+)
+def test_the_supervisor_without_an_adverb_and_the_next_sentence(name: str, supervisor: str) -> None:
+    assert _external(name).general.supervisor == supervisor
+
+
+def test_a_supervisor_sentence_glued_to_the_next_of_another_body() -> None:
+    """Tõstamaa's clauses 2 and 3 on one line, the full stop glued: the supervisor ends at the stop."""
+    text = (EXTERNAL / "tostamaa_aineopetaja.txt").read_text(encoding="utf-8")
+    glued = text.replace("õppealajuhatajale.\n3. ", "õppealajuhatajale.", 1)
+    assert glued != text
+    assert _read(glued).general.supervisor == "õppealajuhataja"
+
+
+# -- The post that the duties' heading names ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "position"),
+    [
+        # No title: an opening sentence ('Ametijuhend on kooskõlas … seadusandlusega.') is no post's name.
+        ("sotsiaalpedagoogide_uhendus_sotsiaalpedagoog", "Sotsiaalpedagoog"),  # '1. Sotsiaalpedagoogi tööülesanded'
+        # The title names the school before the post ('VILJANDI Kesklinna Kooli RAAMATUKOGUHOIDJA AMETIJUHEND').
+        ("viljandi_kesklinna_kool_raamatukoguhoidja", "Raamatukoguhoidja"),  # '2. RAAMATUKOGUHOIDJA KOHUSTUSED'
+        ("sillamae_gumnaasium_opetaja_a", "Õpetaja"),  # title and '3. ÕPETAJA KOHUSTUSED JA ÜLESANDED' agree
+        ("ppa_2025_autojuht", "Autojuht"),  # '3. TEENISTUSKOHA ÜLESANDED JA TULEMUSED' names no post
+    ],
+)
+def test_the_post_the_duties_heading_names(name: str, position: str) -> None:
+    assert _external(name).general.position == position
+
+
+# -- A bracketed list closed by 'and so on' ends its item ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "line"),
+    [
+        ("viljandi_kesklinna_kool_koristaja", "raadiod, telerid, jne )"),
+        ("kehtna_pohikool_2017_klassijuhataja", "oma klassi kohta (e-kool, õpilasraamat jms.)"),
+    ],
+)
+def test_a_list_closed_by_and_so_on_ends_its_item(name: str, line: str) -> None:
+    """In a page's wrapped lines a capital after an unfinished line is a name inside it; after '… jne )' it
+    starts the next item (Viljandi's duties: "… telerid, jne )" / "Uste, ukselinkide puhastamine.")."""
+    assert line in (EXTERNAL / f"{name}.txt").read_text(encoding="utf-8")
+    assert ends_sentence(line)
+    assert not ends_sentence(line.replace(" jne )", " )").replace(" jms.)", " kaust)"))
+
+
+# -- SÜG's form, the school staff's of the 2000s, on a second school's document ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "position", "supervisor", "education", "other", "goal"),
+    [
+        (
+            "syg_raamatukoguhoidja",
+            "RAAMATUKOGUHOIDJA",
+            "raamatukogu juhataja",
+            "erialane kesk- või kõrgharidus",
+            "raamatukogualase infotöö tundmine arvutioskus",
+            "Raamatukogufondi arvestus",
+        ),
+        (
+            "toila_gumnaasium_pikapaevaruhma_kasvataja",
+            "PIKAPÄEVARÜHMA KASVATAJA",
+            "direktori asetäitja õppe- ja kasvatustöö alal",
+            "pedagoogiline kesk- või kõrgharidus",
+            "kasvatusteooria ja psühholoogia tundmine; organiseerimisoskused",
+            "Vastutab õpilaste ohutuse eest",
+        ),
+    ],
+)
+def test_the_sub_labels_of_two_schools(
+    name: str, position: str, supervisor: str, education: str, other: str, goal: str
+) -> None:
+    """'Ametinimetus:', 'Otsene ülem:' (the supervisor), 'Kvalifikatsiooninõuded:' with 'Teoreetiline väljaõpe:'
+    (the education) and 'Muud nõuded:', 'Kokkuvõte tööülesannetest:' (the goal): SÜG Sihtasutus and Toila."""
+    doc = _external(name)
+    assert (doc.general.position, doc.general.supervisor) == (position, supervisor)
+    assert (doc.requirements.education, doc.requirements.extra) == (education, (("lisanouded", other),))
+    assert (doc.general.goal or "").startswith(goal)

@@ -41,6 +41,13 @@ KNOWN = {
     # of "3.2. … aruandluse" / "koostamine ja" (65 characters, 466.3 pt, "koostamine" 60 pt), which must join.
     ("004_5d5ea316ff165238", "pdf-lines-tight"): "OCR lines without paragraph spacing: a line ended where "
     "the next word would not have fitted reads as wrapped; task and results columns mixed",
+    # Viljandi Kesklinna Kool writes a duty a line, some of two sentences ("Uste, ukselinkide puhastamine.
+    # Ukseklaaside korrashoid."). Where a narrow cell or a 60-column page cuts such a duty at its sentence's
+    # end, nothing on the page tells the cut from the next duty's line: the sentence starts a duty.
+    ("viljandi_kesklinna_kool_koristaja", "pdf-tables-tight"): "a duty a line: a cell cut at a sentence's "
+    "end without paragraph spacing reads as the next duty's line",
+    ("viljandi_kesklinna_kool_koristaja", "rewrap-pdf60"): "a duty a line: a line cut at a sentence's end "
+    "('… prahikottide vahetamine.' / 'Vajadusel …') reads as the next duty's line",
 }
 
 
@@ -300,6 +307,15 @@ RULES = {
         ("001_f0f3c421c69f98c0", "pdf-wide-tables"),
         ("003_e40249d3a3f17dad", "pdf-wide-tables"),
         ("ravimiamet_2025_11_inspektor", "pdf-a4-tables"),  # and Ravimiamet's on Word's A4 page
+    ],
+    "a duty a line: where a finished sentence ended a line by choice, one after a full line starts a duty too (below)": [
+        ("viljandi_kesklinna_kool_koristaja", "rewrap-1"),  # "… inventari puhastamine ja pesemine." / "Prügikastide …"
+    ],
+    "a bracketed list closed by 'jne' or 'jms.' ends its item ('… telerid, jne )' / 'Uste, …'; Kehtna: test_facts)": [
+        ("viljandi_kesklinna_kool_koristaja", "pdf-lines-tight"),
+    ],
+    "a label's value in capitals goes on in a short line of capitals, no heading ('PIKAPÄEVARÜHMA' / 'KASVATAJA'; below)": [
+        ("toila_gumnaasium_pikapaevaruhma_kasvataja", "rewrap-1"),  # 40 columns: the position lost 'KASVATAJA'
     ],
     "OCR'd lines are a scan's lines in any file that holds them": [
         ("004_5d5ea316ff165238", "docx-lines"),
@@ -604,3 +620,35 @@ def test_a_goal_over_400_characters_on_its_headings_line() -> None:
     assert text.count(written) == 1
     assert len(one_line) > 400
     assert _changes(name, text.replace(written, one_line).encode(), ".txt") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "width", "blank_rate"),
+    [
+        # A duty a line: "Seinte märgpuhastus." ends a line by choice, so the full line "… puhastamine ja
+        # pesemine." does not carry "Prügikastide …" on (it did at 75-95 columns, a blank line after each).
+        ("viljandi_kesklinna_kool_koristaja", 80, 1.0),
+        ("viljandi_kesklinna_kool_koristaja", 90, 1.0),
+        # A duty a paragraph: SÜG's sentences end lines only where a paragraph ends, before a blank line,
+        # so "… vaba õhkkonna." / "Kujundab …" after a full line stays one duty (it split at 45-50 columns).
+        ("syg_raamatukoguhoidja", 45, 0.0),
+        ("syg_raamatukoguhoidja", 50, 1.0),
+    ],
+)
+def test_a_duty_a_line_and_a_duty_a_paragraph(name: str, width: int, blank_rate: float) -> None:
+    """Unnumbered duties re-wrapped: a document that ends a duty's line by choice writes a duty a line; one
+    whose sentences end lines only before a blank line writes a duty a paragraph."""
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    assert _changes(name, layouts.rewrap(text, width, blank_rate, 0).encode(), ".txt") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "blank_rate"), [("sotsiaalministeerium_2010_juhtivaudiitor.ocr-eng", r) for r in (0.0, 1.0)]
+)
+def test_a_value_in_capitals_cut_by_the_page_of_another_body(name: str, blank_rate: float) -> None:
+    """Sotsiaalministeerium's OCR'd text at 40 columns: '1.1 Struktuuritikksus: SISEAUDITI' / 'OSAKOND' read
+    'OSAKOND' as a heading, the unit as 'SISEAUDITI' and the labels below it as that section's text."""
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    wrapped = layouts.rewrap(text, 40, blank_rate, 7)
+    assert "SISEAUDITI\nOSAKOND" in wrapped.replace("\n\n", "\n")
+    assert _changes(name, wrapped.encode(), ".txt") == []
