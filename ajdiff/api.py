@@ -174,25 +174,6 @@ def _list_folder(folder: Path, notes: list[str]) -> list[Path]:
     return files
 
 
-def _read_all(paths: list[Path], max_bytes: int, jobs: int, progress: Progress | None) -> list[list[JobDescription]]:
-    """Read and parse many files, in `jobs` processes; the documents of each file, in order."""
-    if jobs > 1 and len(paths) > 1:
-        results: list[list[JobDescription]] = []
-        with _running_pool(jobs) as pool:
-            chunk = max(1, min(64, len(paths) // (jobs * 8)))
-            for k, result in enumerate(pool.map(_read_for_pool, paths, [max_bytes] * len(paths), chunksize=chunk)):
-                results.append(result)
-                if progress:
-                    progress(k + 1, len(paths))
-        return results
-    results = []
-    for k, path in enumerate(paths):
-        results.append(read_documents(path, max_bytes=max_bytes))
-        if progress:
-            progress(k + 1, len(paths))
-    return results
-
-
 Known = dict[tuple[int, int], "Outcome"]
 """Outcomes already computed, by the ids of the two documents compared (see `_read_folders`)."""
 
@@ -219,8 +200,6 @@ def _read_folders(
     and `meanwhile` once, as soon as the readers have their work.
     """
     paths = old_files + new_files
-    if jobs <= 1 or len(paths) <= 1:
-        return _read_all(paths, max_bytes, jobs, progress), {}
     new_by_name = {p.name: k for k, p in enumerate(new_files)}
     tasks: list[tuple[int | None, int | None]] = []
     for k, p in enumerate(old_files):
@@ -228,6 +207,19 @@ def _read_folders(
     tasks += [(None, j) for j in sorted(new_by_name.values())]
     old_read: list[list[JobDescription]] = [[] for _ in old_files]
     new_read: list[list[JobDescription]] = [[] for _ in new_files]
+    if jobs <= 1 or len(paths) <= 1:
+        # A file and its namesake one after the other, as a pool's worker reads them: most of their lines are
+        # the same, and the readers' memos (the table-header test's, the folding's) answer the second from the
+        # first while it is still in them; all old files first would push a big batch's out before the new came.
+        done = 0
+        for i, j in tasks:
+            for at, read, files in ((i, old_read, old_files), (j, new_read, new_files)):
+                if at is not None:
+                    read[at] = read_documents(files[at], max_bytes=max_bytes)
+                    done += 1
+                    if progress:
+                        progress(done, len(paths))
+        return old_read + new_read, {}
     known: Known = {}
     done = 0
     work = [(old_files[i] if i is not None else None, new_files[j] if j is not None else None) for i, j in tasks]
@@ -253,6 +245,21 @@ def _read_folders(
     return old_read + new_read, known
 
 
+NAMESAKE_TRIAL = 32
+"""Namesakes a reader checks before it judges whether its folder's names tell the pairs (`_namesakes_tell`)."""
+
+_NAMESAKES = [0, 0]
+"""In a reader process: the namesakes it has checked with `likely_pair`, and how many of them were worded alike."""
+
+
+def _namesakes_tell() -> bool:
+    """Whether this reader's namesakes are worth checking: the first few always, then while at least half of them
+    have been worded alike. Names shuffled (an agency renumbered), a check costs a twentieth of a comparison and
+    never finds a pair; a pair not compared here is compared after pairing, to the same outcome."""
+    checked, alike = _NAMESAKES
+    return checked < NAMESAKE_TRIAL or 2 * alike >= checked
+
+
 def _read_pair_for_pool(
     pair: tuple[Path | None, Path | None], max_bytes: int
 ) -> tuple[list[JobDescription], list[JobDescription], Outcome | None]:
@@ -264,13 +271,11 @@ def _read_pair_for_pool(
     single = len(olds) == 1 and len(news) == 1
     # Names shuffled (an agency renumbered) would make every such comparison wasted work: only posts worded
     # alike are compared here.
-    if (
-        single
-        and looks_like_job_description(olds[0])
-        and looks_like_job_description(news[0])
-        and likely_pair(olds[0], news[0])
-    ):
-        return olds, news, _outcome(olds[0], news[0])  # pickled together: the changes share the trees' nodes
+    if single and _namesakes_tell() and looks_like_job_description(olds[0]) and looks_like_job_description(news[0]):
+        _NAMESAKES[0] += 1
+        if likely_pair(olds[0], news[0]):
+            _NAMESAKES[1] += 1
+            return olds, news, _outcome(olds[0], news[0])  # pickled together: the changes share the trees' nodes
     return olds, news, None
 
 
@@ -286,10 +291,6 @@ def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], no
                 )
             )
     return docs
-
-
-def _read_for_pool(path: Path, max_bytes: int) -> list[JobDescription]:
-    return read_documents(path, max_bytes=max_bytes)
 
 
 def _pool(jobs: int) -> tuple[Executor, bool]:

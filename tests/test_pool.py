@@ -156,6 +156,30 @@ def test_readers_do_not_compare_namesakes_worded_apart(tmp_path: Path) -> None:
     assert len(known) <= 2
 
 
+def test_one_process_reads_each_file_next_to_its_namesake(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The readers' memos hold a few thousand lines: a file and its namesake, alike line for line, read one
+    # after the other share them; all old files first pushed a big batch's lines out before the new came.
+    from ajdiff import api
+
+    for side, names in (("old", ["a.txt", "b.txt", "only_old.txt"]), ("new", ["only_new.txt", "b.txt", "a.txt"])):
+        (tmp_path / side).mkdir()
+        for name in names:
+            (tmp_path / side / name).write_text(SEEDS["001"].read_text(encoding="utf-8"), encoding="utf-8")
+    read_order: list[str] = []
+    real = api.read_documents
+
+    def recording(path: Path, **kwargs: int) -> list[object]:
+        read_order.append(f"{path.parent.name}/{path.name}")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(api, "read_documents", recording)
+    old_files, new_files = api._list_folder(tmp_path / "old", []), api._list_folder(tmp_path / "new", [])
+    read, known = api._read_folders(old_files, new_files, 10**8, 1, None)
+    assert read_order == ["old/a.txt", "new/a.txt", "old/b.txt", "new/b.txt", "old/only_old.txt", "new/only_new.txt"]
+    # Returned as before: old files then new, each in its folder's order.
+    assert [d[0].source for d in read] == [str(p) for p in (*old_files, *new_files)] and known == {}
+
+
 def test_documents_and_changes_sent_back_by_workers_share_their_strings() -> None:
     """Each worker's pickle brings its own copy of every sentence; unpickled, equal strings are one object, so
     an agency's thousands of documents keep their common template text once (the agency's peak memory)."""
@@ -255,3 +279,37 @@ def test_pairing_reads_a_folders_documents_while_the_readers_work(
     monkeypatch.setattr(pairing, "SMALL_PROBLEM", 64)
     api.compare_files(agency.old_dir, agency.new_dir, jobs=2)
     assert solver_loaded == [False]  # 24 posts a side are scored all against all: no solver
+
+
+def test_readers_stop_checking_namesakes_once_names_prove_shuffled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A reader checks its first namesakes; names shuffled, none is worded alike, and it checks no more (each
+    # check is wasted work there). Namesakes that are pairs (a batch) are checked and compared to the last.
+    from ajdiff import api
+    from ajdiff.compare import pairing
+    from tests.benchmarks.synth import write_batch
+
+    checks: list[str] = []
+    likely = pairing.likely_pair
+
+    def counting(old, new):  # type: ignore[no-untyped-def]
+        checks.append(old.source)
+        return likely(old, new)
+
+    monkeypatch.setattr(pairing, "likely_pair", counting)
+
+    def read_in_one_reader(old_dir: Path, new_dir: Path) -> list[bool]:
+        monkeypatch.setattr(api, "_NAMESAKES", [0, 0])  # a fresh reader process
+        checks.clear()
+        names = sorted({p.name for p in old_dir.iterdir()} & {p.name for p in new_dir.iterdir()})
+        return [api._read_pair_for_pool((old_dir / n, new_dir / n), 10**8)[2] is not None for n in names]
+
+    agency = write_agency(load_template(), tmp_path / "agency", 60, seed=5)
+    compared = read_in_one_reader(agency.old_dir, agency.new_dir)
+    assert len(compared) > api.NAMESAKE_TRIAL + 10
+    assert not any(compared) and len(checks) == api.NAMESAKE_TRIAL
+
+    write_batch(load_template(), tmp_path / "old", tmp_path / "new", api.NAMESAKE_TRIAL + 8)
+    compared = read_in_one_reader(tmp_path / "old", tmp_path / "new")
+    assert all(compared) and len(checks) == len(compared) == api.NAMESAKE_TRIAL + 8

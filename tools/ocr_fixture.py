@@ -14,7 +14,10 @@ scanner's optics), grain (Gaussian noise at 0.4 attenuation) and grey levels pul
 white (a copier's contrast). Tesseract and ImageMagick are tools of this script only (Debian
 `tesseract-ocr`, `tesseract-ocr-est`, `imagemagick`, `poppler-utils`); the tests read the committed text.
 
-    .venv/bin/python tools/ocr_fixture.py NAME {lines,tables} [--seed N] [--lang est]
+    .venv/bin/python tools/ocr_fixture.py NAME {lines,tables,plain-tables} [--seed N] [--lang est]
+
+'plain-tables' is 'tables' with the label | value tables drawn without rules, as many templates have
+them (the duty tables keep theirs): Tesseract then may read such a table column by column.
 """
 
 from __future__ import annotations
@@ -63,11 +66,29 @@ def degrade_command(magick: str, page: Path, out: Path, seed: int) -> list[str]:
     ]  # fmt: skip
 
 
+def _without_label_rules(data: bytes) -> bytes:
+    """The Word file with its label | value tables in Word's plain table style (no rules); a duty table
+    (its header row names the results column) keeps its grid."""
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    for table in document.tables:
+        if not any(cell.text == layouts.HEADER[1] for cell in table.rows[0].cells):
+            table.style = document.styles["Normal Table"]
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def make(name: str, layout: str, seed: int, lang: str) -> Path:
     """Write fixtures/external/ocr/NAME.ocr.txt and .ocr.json; return the text's path."""
     source = EXTERNAL / f"{name}.txt"
     text = source.read_text(encoding="utf-8")
-    data = layouts.docx_tables(text) if layout == "tables" else layouts.docx_lines(text)
+    data = layouts.docx_lines(text) if layout == "lines" else layouts.docx_tables(text)
+    if layout == "plain-tables":
+        data = _without_label_rules(data)
     exe = layouts.soffice()
     if exe is None:
         sys.exit("ocr_fixture: LibreOffice (soffice) is needed")
@@ -77,7 +98,10 @@ def make(name: str, layout: str, seed: int, lang: str) -> Path:
         folder = Path(tmp)
         (folder / "doc.docx").write_bytes(data)
         layouts.convert(exe, [folder / "doc.docx"], "pdf", folder)
-        commands.append(f"soffice --headless --convert-to pdf doc.docx  # Word built by layouts.docx_{layout}")
+        built = (
+            "layouts.docx_tables, label tables without rules" if layout == "plain-tables" else f"layouts.docx_{layout}"
+        )
+        commands.append(f"soffice --headless --convert-to pdf doc.docx  # Word built by {built}")
         render = ["pdftoppm", "-r", str(DPI), "-gray", "-png", "doc.pdf", "page"]
         subprocess.run(render, cwd=folder, check=True)
         commands.append(" ".join(render))
@@ -99,7 +123,9 @@ def make(name: str, layout: str, seed: int, lang: str) -> Path:
     provenance = {
         "original": f"fixtures/external/{name}.txt",
         "original_sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
-        "layout": f"tests/read/layouts.py docx_{layout}",
+        "layout": "tests/read/layouts.py docx_tables, label tables without rules (tools/ocr_fixture.py)"
+        if layout == "plain-tables"
+        else f"tests/read/layouts.py docx_{layout}",
         "dpi": DPI,
         "seed": seed,
         "language": lang,
@@ -118,7 +144,9 @@ def main(args: list[str]) -> None:
     """Parse the command line and make the fixture."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name", help="a document of fixtures/external, without .txt")
-    parser.add_argument("layout", choices=("lines", "tables"), help="Word one paragraph a line, or with tables")
+    parser.add_argument(
+        "layout", choices=("lines", "tables", "plain-tables"), help="Word one paragraph a line, or with tables"
+    )
     parser.add_argument("--seed", type=int, default=21, help="the scan damage's seed (default 21)")
     parser.add_argument("--lang", default="est", help="Tesseract's language (default est)")
     ns = parser.parse_args(args)

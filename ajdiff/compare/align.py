@@ -75,13 +75,21 @@ def dice_of_bags(ba: dict[str, int], bb: dict[str, int]) -> float:
     return 1.0 if total == 0 else 2 * _common(ba, bb) / total
 
 
+def _common_of(ba: dict[str, int], na: int, bb: dict[str, int], nb: int) -> int:
+    """`_common` of two bags of `_bag` with their sizes: where one has each word once (its size is its number of
+    words, as for most duties and items), every shared word counts once, and no count need be looked up."""
+    if na == len(ba) or nb == len(bb):
+        return len(ba.keys() & bb.keys())
+    return _common(ba, bb)
+
+
 def dice(a: str, b: str) -> float:
     """Dice coefficient of the folded word multisets of two texts (1.0 = same words)."""
     (ba, na), (bb, nb) = _bag(a), _bag(b)
     total = na + nb
     if total == 0:
         return 1.0
-    return 2 * _common(ba, bb) / total
+    return 2 * _common_of(ba, na, bb, nb) / total
 
 
 def overlap(a: str, b: str) -> float:
@@ -90,7 +98,7 @@ def overlap(a: str, b: str) -> float:
     small = min(na, nb)
     if small == 0:
         return 0.0
-    return _common(ba, bb) / small
+    return _common_of(ba, na, bb, nb) / small
 
 
 def item_similarity(a: str, b: str) -> float:

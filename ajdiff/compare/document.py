@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import replace
 from functools import lru_cache
-from itertools import chain
 
 from ajdiff.changes import Change, ChangeKind, Comparison, Impact, Step, StepKind, group_by_section
 from ajdiff.compare.align import (
@@ -24,7 +23,7 @@ from ajdiff.compare.worddiff import word_spans
 from ajdiff.model import Duty, JobDescription, OrderRef
 from ajdiff.read.languages import level_rank
 from ajdiff.read.vocabulary import is_list_intro, is_table_header
-from ajdiff.text import fold_key, fold_words
+from ajdiff.text import fold, fold_key
 from ajdiff.tree import Node, NodeKind, walk
 
 DUTY_THRESHOLD = 0.45
@@ -67,38 +66,61 @@ def _change(
     )
 
 
-def _scalar(path: str, old: str | None, new: str | None, impact: Impact = Impact.NORMAL) -> Iterator[Change]:
+def _scalar(
+    path: str,
+    old: str | None,
+    new: str | None,
+    impact: Impact = Impact.NORMAL,
+    numbers: tuple[str | None, str | None] = (None, None),
+) -> Iterator[Change]:
     if (old or None) == (new or None):
         return
+    n_old, n_new = numbers
     if not old:
-        yield _change(path, ChangeKind.ADDED, None, new, impact=impact)
+        yield _change(path, ChangeKind.ADDED, None, new, impact=impact, old_number=n_old, new_number=n_new)
     elif not new:
-        yield _change(path, ChangeKind.REMOVED, old, None, impact=impact)
+        yield _change(path, ChangeKind.REMOVED, old, None, impact=impact, old_number=n_old, new_number=n_new)
     else:
-        yield _change(path, ChangeKind.MODIFIED, old, new, impact=impact)
+        yield _change(path, ChangeKind.MODIFIED, old, new, impact=impact, old_number=n_old, new_number=n_new)
 
 
-def _items(path: str, old: tuple[str, ...], new: tuple[str, ...], whole_section: bool = False) -> Iterator[Change]:
-    """Item sets: added / removed / modified per item, order ignored."""
+def _items(
+    path: str,
+    old: tuple[str, ...],
+    new: tuple[str, ...],
+    whole_section: bool = False,
+    numbers: tuple[str | None, str | None] = (None, None),
+) -> Iterator[Change]:
+    """Item sets: added / removed / modified per item, order ignored; each change with the `numbers` (old, new)
+    of the unit the items belong to (a duty's results), given here rather than each change copied to add them."""
     if old == new:
         return
+    n_old, n_new = numbers
     if old and new and fold_key("".join(old)) == fold_key("".join(new)):
         # The same words cut into items elsewhere (a wrapped line, a lost full stop): editorial only.
-        yield _change(path, ChangeKind.MODIFIED, "\n".join(old), "\n".join(new), editorial=True)
+        yield _change(
+            path,
+            ChangeKind.MODIFIED,
+            "\n".join(old),
+            "\n".join(new),
+            editorial=True,
+            old_number=n_old,
+            new_number=n_new,
+        )
         return
     if whole_section and (not old or not new):
         # A section present on one side only is one change, not one per item.
-        yield from _scalar(path, "\n".join(old) or None, "\n".join(new) or None)
+        yield from _scalar(path, "\n".join(old) or None, "\n".join(new) or None, numbers=numbers)
         return
     for m in sorted(match_sequences(old, new, item_similarity, ITEM_THRESHOLD), key=_order):
         a = old[m.old] if m.old is not None else None
         b = new[m.new] if m.new is not None else None
         if a is None:
-            yield _change(path, ChangeKind.ADDED, None, b)
+            yield _change(path, ChangeKind.ADDED, None, b, old_number=n_old, new_number=n_new)
         elif b is None:
-            yield _change(path, ChangeKind.REMOVED, a, None)
+            yield _change(path, ChangeKind.REMOVED, a, None, old_number=n_old, new_number=n_new)
         elif a != b:
-            yield _change(path, ChangeKind.MODIFIED, a, b)
+            yield _change(path, ChangeKind.MODIFIED, a, b, old_number=n_old, new_number=n_new)
 
 
 def _order(m: Match) -> tuple[int, int]:
@@ -270,16 +292,16 @@ def _duty_steps(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Step]:
                 kind = ChangeKind.RENUMBERED if a.number != b.number else ChangeKind.MODIFIED
                 same_task = fold_key(a.task) == fold_key(b.task)
                 texts = (a.task, b.task) if same_task else (duty_text(a), duty_text(b))
-                change = _change(path, kind, *texts, editorial=True)
-                changes.append(replace(change, old_number=a.number, new_number=b.number))
+                changes.append(_change(path, kind, *texts, editorial=True, old_number=a.number, new_number=b.number))
             out.append((j, 0, Step(StepKind.PAIR, *units, tuple(changes), *at)))
             continue
         elif a.task != b.task or a.number != b.number:
             renumbered = a.number != b.number and fold_key(a.task) == fold_key(b.task)
             kind = ChangeKind.RENUMBERED if renumbered else ChangeKind.MODIFIED
             changes.append(_change(path, kind, a.task, b.task, old_number=a.number, new_number=b.number))
-        for c in _items(f"duties.{b.number}.results", sentences(a.results), sentences(b.results)):
-            changes.append(replace(c, old_number=a.number, new_number=b.number))
+        changes += _items(
+            f"duties.{b.number}.results", sentences(a.results), sentences(b.results), numbers=(a.number, b.number)
+        )
         out.append((j, 0, Step(step_kind, *units, tuple(changes), *at)))
     for j in lone_new:
         b = new[j]
@@ -344,10 +366,11 @@ def document_similarity(old: JobDescription, new: JobDescription) -> float:
     """How alike two documents are overall (0..1): their duties and general texts."""
 
     def bag(d: JobDescription) -> Counter[str]:
-        # Counted from the units' folded words, which alignment has already folded and cached.
+        # Counted from the units' folded words, which alignment has already folded and cached; split once,
+        # joined, rather than a tuple of words made per unit.
         g = d.general
         parts = (g.position or "", g.unit or "", g.goal or "", *(duty_text(x) for x in d.duties))
-        return Counter(chain.from_iterable(map(fold_words, parts)))
+        return Counter(" ".join(map(fold, parts)).split())
 
     return dice_of_bags(bag(old), bag(new))
 

@@ -367,6 +367,26 @@ def restore_text(text: str, misread: bool = False) -> str:
     return "".join(pieces)
 
 
+def restore_lines(lines: list[str]) -> list[str]:
+    """An OCR'd document's lines restored one by one as `restore_text` (with `misread`) restores a text,
+    before they are read into paragraphs. A line's first word read 'U' or 'I' after a line that ends
+    mid-sentence (a small letter or a comma) is left as OCR gave it: whether it goes on the sentence
+    ('ameti,' / 'Uksuse' is 'üksuse') or starts a heading ('Ulesanded') is known only once the lines are
+    read, and the paragraph's restoration then reads it in its sentence."""
+    out: list[str] = []
+    above = ""
+    for text in lines:
+        restored = restore_text(text, misread=True)
+        first = _OCR_WORD.match(text) if above[-1:].islower() or above[-1:] == "," else None
+        if first is not None and text[:1] in "UI" and first.group(0)[1:].islower():
+            # The rest of the line is restored with the first word before it, as in its sentence.
+            made = _OCR_WORD.match(restored)
+            restored = first.group(0) + restored[made.end() if made else 0 :]
+        out.append(restored)
+        above = text.rstrip()
+    return out
+
+
 if TYPE_CHECKING:
     _T = TypeVar("_T")
 
@@ -380,7 +400,8 @@ def _map_strings(value: object, fn: Callable[[str], str]) -> object:
     if isinstance(value, Enum):
         return value
     if isinstance(value, Node):
-        # The tree keeps the words as written (verbatim, labels); only its normalised text is restored.
+        # The tree keeps the words as written in its verbatim; only its normalised text is restored (its
+        # labels were read from lines restored already: structure.build_tree).
         return dataclasses.replace(value, text=fn(value.text), children=_mapped(value.children, fn))
     if isinstance(value, str):
         return fn(value)

@@ -21,7 +21,7 @@ def parse_document(raw: RawDocument) -> JobDescription:
     """Parse one raw document (one annex) into its tree and typed model."""
     warnings: list[str] = []
     try:
-        nodes, set_aside = build_tree(raw, warnings)
+        nodes, set_aside, ocr = build_tree(raw, warnings)
     except ParagraphTooLong as exc:
         problem = _("a paragraph joined from wrapped lines has {0} characters (limit {1})").format(
             exc.args[0], MAX_LINE_CHARS
@@ -29,7 +29,9 @@ def parse_document(raw: RawDocument) -> JobDescription:
         raise InputError(raw.source, problem, _("not a job description")) from None
     metadata = tuple(raw.metadata) + tuple((k, v) for k, v in set_aside if k == "signature")
     doc = to_model(raw.source, raw.annex, raw.order, nodes, raw.post_from_order, metadata, warnings)
-    if looks_like_ocr(doc):
+    if ocr or looks_like_ocr(doc):
+        # Its lines were restored before they were read (build_tree); its paragraphs, joined from them, are
+        # restored now, with each word's sentence around it.
         doc = restore_diacritics(doc)
     return doc
 

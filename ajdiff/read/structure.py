@@ -4,10 +4,10 @@ and paragraphs. Typed keys are set on the nodes here, from the vocabulary and th
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import field, replace
 
 from ajdiff.read.content import capitals_go_on, read_duties, read_fields, read_generic, read_list, read_paragraph
-from ajdiff.read.lexicon import text_looks_like_ocr
+from ajdiff.read.lexicon import restore_lines, restore_text, text_looks_like_ocr
 from ajdiff.read.lines import Line, numbering, page_width, prepare
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import (
@@ -166,6 +166,8 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
         if text:
             # The heading keeps its own words as written; the value after it is a line of its own.
             cut = line.verbatim.rfind(h.inline) if h.inline else -1
+            if cut < 0 and h.inline:
+                cut = _last_words_at(line.verbatim, len(h.inline.split()), len(line.text.split()))
             own, rest = (line.verbatim[:cut].rstrip(), line.verbatim[cut:]) if cut > 0 else (line.verbatim, h.inline)
             heading_line = Line(line.text, own, line.origin, line.blank_before, line.bullet, line.num)
             inline = [Line(text, rest, line.origin, False, False, numbering(text))]
@@ -178,6 +180,14 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
         else:
             top.append(draft)
     return title, top
+
+
+def _last_words_at(verbatim: str, count: int, words: int) -> int:
+    """Where the last `count` words of a line's verbatim start, when it has as many words as its text
+    (`words`): an OCR'd line's text has its words restored ('jarelevalve' → 'järelevalve') and is no
+    longer found in the verbatim as written; -1 when the words do not correspond."""
+    spans = [k for k, c in enumerate(verbatim) if not c.isspace() and (k == 0 or verbatim[k - 1].isspace())]
+    return spans[len(spans) - count] if len(spans) == words and 0 < count < words else -1
 
 
 def _goal_after_on(text: str) -> str | None:
@@ -289,20 +299,127 @@ def _title_node(raw: RawDocument, lines: list[Line], warnings: list[str]) -> Nod
     return Node(NodeKind.TITLE, text, "", children=tuple(children), where=where)
 
 
-def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...], list[tuple[str, str]]]:
-    """The document tree of one raw document, and the metadata (signatures, page numbers) set aside."""
+def _restored(lines: list[Line]) -> list[Line]:
+    """OCR'd lines with the words OCR damaged given back as the lexicon reads them (`restore_lines`), before
+    any heading or label is matched: a heading or a label is made of dictionary words too, and a person
+    reads 'Lisatlesanded:' ('ü' read 'tl') as the heading 'Lisaülesanded:'. The verbatim stays as OCR gave it."""
+    out = []
+    for line, text in zip(lines, restore_lines([line.text for line in lines])):
+        if text != line.text:
+            num = line.num and replace(line.num, rest=restore_text(line.num.rest, misread=True))
+            line = replace(line, text=text, num=num)
+        out.append(line)
+    return out
+
+
+_BARE_LABEL_CHARS = 60  # a label or heading alone on its line is short: longer lines are not asked
+
+
+def _may_be_bare(line: Line) -> bool:
+    """What a label or a heading alone on its line is at least, asked before the vocabulary (most lines
+    fail it): short, no bullet, a capital or a number first, no sentence's or list's end last."""
+    text = line.text
+    return (
+        len(text) <= _BARE_LABEL_CHARS
+        and not line.bullet
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not text.endswith((".", ";", ","))
+    )
+
+
+def _is_bare_heading(line: Line) -> bool:
+    """True for a known heading alone on its line ('3. Kvalifikatsiooninõuded:')."""
+    if line.num is not None and line.num.style not in ("decimal", "roman"):
+        return False
+    return heading_key(line.body.strip().rstrip(":").strip()) is not None
+
+
+def _is_bare_label(line: Line) -> bool:
+    """True for a known label alone on its line ('2. Otsene ülem:'), no heading."""
+    if line.num is not None and line.num.style not in ("decimal", "roman"):
+        return False
+    hit = match_label(line.body.strip())
+    return hit is not None and not hit.rest and not _is_bare_heading(line)
+
+
+def _is_value(line: Line) -> bool:
+    """True for a line that may be a label's value in a column of values: no label, heading or number."""
+    body = line.text.strip()
+    return (
+        line.num is None
+        and not line.bullet
+        and heading_key(body.rstrip(":").strip()) is None
+        and match_label(body) is None
+    )
+
+
+def _paired_columns(lines: list[Line]) -> list[Line]:
+    """A label | value table that OCR read column by column, its labels paired with their values again.
+
+    OCR reads a two-column block as two when the gap between its columns is wide: the label column,
+    with the heading under the table, then the value column (SÜG: '1. Ametinimetus:' / '2. Otsene ülem:'
+    / '3. Kvalifikatsiooninõuded:', then 'RAAMATUKOGUHOIDJA' / 'raamatukogu juhataja'). A person pairs
+    the run of N labels with the run of N values below it. So does this, only where that is certain:
+    two or more known labels alone on their lines, then a known heading alone on its line (in written
+    text a heading never stands between labels and their values), then exactly N lines that are no
+    label, heading, number or bullet, then a label, a heading or a numbered line. Each label's line gets
+    its value after it, the heading after them; anything else is left as it is."""
+    # Only lines in a run of three that may be bare (two labels and a heading at least) are looked up,
+    # the heading first: most documents have no such run, and the vocabulary is asked of few lines.
+    may = [_may_be_bare(line) for line in lines]
+    in_three = [False] * len(lines)
+    for k in range(len(lines) - 2):
+        if may[k] and may[k + 1] and may[k + 2]:
+            in_three[k] = in_three[k + 1] = in_three[k + 2] = True
+    out: list[Line] = []
+    done = 0  # lines[:done] are in out
+    k = 2
+    while k < len(lines):
+        if not (in_three[k] and in_three[k - 1] and in_three[k - 2]) or not _is_bare_heading(lines[k]):
+            k += 1
+            continue
+        start = k
+        while start > done and in_three[start - 1] and _is_bare_label(lines[start - 1]):
+            start -= 1
+        labels = k - start
+        end = k + 1
+        while end < len(lines) and in_three[end] and _is_bare_heading(lines[end]):
+            end += 1
+        headings = end - k
+        while labels >= 2 and end < len(lines) and end - k - headings <= labels and _is_value(lines[end]):
+            end += 1
+        if labels < 2 or end - k - headings != labels or end == len(lines):
+            k += headings
+            continue
+        out.extend(lines[done:start])
+        for label, value in zip(lines[start:k], lines[k + headings : end]):
+            num = label.num and replace(label.num, rest=f"{label.num.rest} {value.text}")
+            verbatim = f"{label.verbatim}\n{value.verbatim}"
+            out.append(Line(f"{label.text} {value.text}", verbatim, label.origin, label.blank_before, False, num))
+        out.extend(lines[k : k + headings])
+        done = k = end
+    out.extend(lines[done:])
+    return out
+
+
+def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...], list[tuple[str, str]], bool]:
+    """The document tree of one raw document, the metadata (signatures, page numbers) set aside, and
+    whether its lines were OCR'd (their words restored by the lexicon before they were read)."""
     lines, metadata = prepare(raw)
+    # OCR of a scanned table loses the diacritics and reads the task and result columns across.
+    columns = text_looks_like_ocr(" ".join(line.text for line in lines))
+    if columns:
+        lines = _restored(lines)
+    lines = _paired_columns(lines)
     title_lines, drafts = _sections(lines)
     nodes: list[Node] = []
     title = _title_node(raw, title_lines, warnings)
     if title is not None:
         nodes.append(title)
-    # OCR of a scanned table loses the diacritics and reads the task and result columns across.
-    columns = text_looks_like_ocr(" ".join(line.text for line in lines))
     # Its lines are the scan's lines whatever file holds them (a Word paragraph per OCR'd line): wrapped.
     # A text file's page lines were cut at the page's width; OCR'd lines at a scan's, which its text does
     # not show, and a PDF's lines by its fonts' widths, which its reader weighs itself.
     text_file = bool(raw.origins) and raw.origins[0].line is not None
     width = page_width(raw.lines) if raw.wrapped and text_file and not columns else 0
     nodes += [_read_section(d, raw.wrapped or columns, warnings, columns, width) for d in drafts]
-    return tuple(nodes), metadata
+    return tuple(nodes), metadata, columns

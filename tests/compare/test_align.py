@@ -161,3 +161,20 @@ def test_longest_increasing_is_increasing_and_longest(values: list[int]) -> None
     chosen = [values[p] for p in keep]
     assert all(a < b for a, b in zip(chosen, chosen[1:]))
     assert len(keep) == _longest_length(values)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(["Koostab", "aruande", "ja", "ja", "eelarve", "Aruande"]), max_size=8).map(" ".join),
+    st.lists(st.sampled_from(["koostab", "aruande", "ja", "eelarve", "õigus"]), max_size=8).map(" ".join),
+)
+def test_dice_and_overlap_are_the_multiset_formulas_whether_a_word_repeats_or_not(a: str, b: str) -> None:
+    # A bag with each word once is intersected as a set (`_common_of`); any word repeated, by counts.
+    from collections import Counter
+
+    from ajdiff.text import fold_words
+
+    ba, bb = Counter(fold_words(a)), Counter(fold_words(b))
+    common, na, nb = sum((ba & bb).values()), sum(ba.values()), sum(bb.values())
+    assert dice(a, b) == (2 * common / (na + nb) if na + nb else 1.0)
+    assert overlap(a, b) == (common / min(na, nb) if min(na, nb) else 0.0)

@@ -108,3 +108,13 @@ def test_marks_inside_a_word_keep_it_one_word() -> None:
         Span(SpanOp.DELETE, "2.12"),
         Span(SpanOp.INSERT, "2.13"),
     )
+
+
+@settings(max_examples=200)
+@given(texts)
+def test_a_text_against_itself_is_one_equal_span_as_diff_match_patch_gives(text: str) -> None:
+    # Equal texts are answered without the diff (a duty renumbered); the answer is the diff's own.
+    from diff_match_patch import diff_match_patch
+
+    assert word_spans(text, text) == ((Span(SpanOp.EQUAL, text),) if text else ())
+    assert diff_match_patch().diff_main(text, text, False) == ([(0, text)] if text else [])
