@@ -12,6 +12,7 @@ import contextlib
 import io
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,8 +25,21 @@ COMMANDS = [
     ["diff", str(ANNEX), str(ORDER), "--new-annex", "2", "--lang", "et", "--color", "never"],
     ["show", str(ANNEX)],
     ["show", str(ORDER)],
+    # The redline of two Word files (the benchmark's against python-redlines): lxml's, difflib's and the redline's
+    # own patterns and records. OUT is replaced by a file in a temporary folder.
+    [
+        "redline",
+        str(ANNEX.with_suffix(".docx")),
+        str(ORDER.with_suffix(".docx")),
+        "--new-annex",
+        "2",
+        "-o",
+        "OUT",
+        "--force",
+    ],
 ]
-"""The commands whose start the list serves: the benchmark's one-pair diff in each report and language, shows."""
+"""The commands whose start the list serves: the benchmark's one-pair diff in each report and language, shows, and
+the benchmark's redline."""
 
 
 class _Asked(dict):  # type: ignore[type-arg]
@@ -59,11 +73,13 @@ def traced() -> list[tuple[object, ...]]:
     try:
         from ajdiff.cli import main
 
-        for command in COMMANDS:
-            with contextlib.redirect_stdout(io.StringIO()):
-                code = main(command)
-            if code not in (0, 1):
-                raise SystemExit(f"ajdiff {' '.join(command)} exited {code}")
+        with tempfile.TemporaryDirectory() as folder:
+            for command in COMMANDS:
+                command = [str(Path(folder) / "out.docx") if arg == "OUT" else arg for arg in command]
+                with contextlib.redirect_stdout(io.StringIO()):
+                    code = main(command)
+                if code not in (0, 1):
+                    raise SystemExit(f"ajdiff {' '.join(command)} exited {code}")
     finally:
         re._compile, records.COMPILED = real, kept  # type: ignore[attr-defined]
     listed = [("pattern", p, f) for p, f in patterns] + [("init", source) for source in asked.asked]

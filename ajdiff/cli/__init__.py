@@ -50,6 +50,11 @@ def _defer_import(name: str, *, taken_early: tuple[str, ...] = ()) -> None:
 # Word file's command would load inspect for nothing (a twentieth of `ajdiff redline`).
 _defer_import("inspect", taken_early=("getfullargspec",))
 _defer_import("copy")
+# zipfile (a Word file's command) imports shutil, bz2 and lzma at its own import, for copying an extracted member and
+# for the zip compression methods no office file uses: a twenty-fifth of what `ajdiff redline` imports.
+_defer_import("shutil")
+_defer_import("bz2")
+_defer_import("lzma")
 
 import argparse
 import contextlib
@@ -229,6 +234,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry() -> int:
     """The program `ajdiff` (its console script and `python -m ajdiff`): `main`, then ready to exit."""
+    # The cyclic collector scans the objects made so far each time some hundreds more are made: on the way to a
+    # command's work, the modules, classes and functions being imported (none of them garbage), and once a command
+    # that paused it gives it back, everything the command made, on the next few allocations (2% of `ajdiff
+    # redline`). The program's own process runs without it, but for the terminal UI's session (cli/tui.py).
+    gc.disable()
     code = main()
     # At exit Python collects cycles among every object still alive (its modules, classes and functions: a fifth
     # of a one-pair diff's time) to free memory the system takes back anyway. Frozen, they are not looked at.

@@ -98,14 +98,22 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compare, build the redline in memory, then write it in one atomic step (or to stdout for -o -)."""
-    from ajdiff.api import gc_paused  # loaded by the comparison anyway
-    from ajdiff.read.formats.docx import keeping_parsed
+    import gc
 
     # The cyclic collector finds nothing to free in a redline (records, lxml's elements, no cycles of note)
-    # but scanned the trees being built again and again: paused for the run, as `diff` pauses it. The Word
-    # packages the comparison parses and walks are kept: the redline writes into them.
-    with gc_paused(), keeping_parsed():
-        return _run(args)
+    # but scanned the trees being built again and again: paused for the run, as `diff` pauses it, and for the
+    # imports of the reading, comparing and writing modules, whose thousands of objects it scanned as often.
+    # The Word packages the comparison parses and walks are kept: the redline writes into them.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from ajdiff.read.formats.docx import keeping_parsed
+
+        with keeping_parsed():
+            return _run(args)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _run(args: argparse.Namespace) -> int:

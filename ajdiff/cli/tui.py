@@ -65,7 +65,11 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Compare, then open the review UI; a corrupt review file stops here with one line (exit 2)."""
+    import gc
+
     from ajdiff.review import default_review_path
+
+    gc.enable()  # a session that lasts collects its cycles (`entry` starts the program without the collector)
 
     if getattr(args, "old", None) is not None:
         from ajdiff.cli.options import compare_from_args

@@ -13,11 +13,8 @@ compared too.
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import field, replace
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,7 +32,18 @@ from ajdiff.read.parse import parse_source
 from ajdiff.records import dataclass
 from ajdiff.redline import track
 from ajdiff.redline.numbering import adopt_numbering
-from ajdiff.redline.oxml import Revisions, Track, element, mark_paragraph, mark_row, paragraph
+from ajdiff.redline.oxml import (
+    Revisions,
+    Track,
+    clone,
+    datetime,
+    element,
+    first_child,
+    mark_paragraph,
+    mark_row,
+    paragraph,
+    timezone,
+)
 from ajdiff.redline.package import Package
 from ajdiff.redline.units import Unit, duty_nodes, field_nodes, kind_of, owners, segments, text_units, word_units
 from ajdiff.text import normalize_line
@@ -46,7 +54,7 @@ if TYPE_CHECKING:
     from ajdiff.review import Review
 
 
-@dataclasses.dataclass(frozen=True)  # the standard one: a default argument below, which ruff knows immutable
+@dataclass(frozen=True)
 class RedlineOptions:
     """How the redline is written."""
 
@@ -616,7 +624,7 @@ def _track_edges(
         copied = deleted_block(block, old_package, new_package, rev, section=None)
         new_package.body.insert(0, copied)
         tables_apart(copied, rev)
-    last = new_package.body.find(qn("w:sectPr"))
+    last = first_child(new_package.body, qn("w:sectPr"))
     for head, block, _ in old_edges:
         if not head:
             copied = deleted_block(block, old_package, new_package, rev, section=last)
@@ -656,7 +664,7 @@ def deleted_block(
     it); its header and footer references point into OLD's package, so it takes those of `section`, NEW's
     section it lands in."""
     old_part, new_part = parts if parts is not None else (None, None)
-    p = copy.deepcopy(block)
+    p = clone(block)
     for el in p.iter():
         for attr in (f"{{{_R_NS}}}embed", f"{{{_R_NS}}}id", f"{{{_R_NS}}}link"):
             rid = el.get(attr)
@@ -700,6 +708,6 @@ def _reference_stories(sect: etree._Element, section: etree._Element) -> None:
     for child in list(sect):
         if child.tag in (*_STORY_REFS, qn("w:sectPrChange")):
             sect.remove(child)
-    refs = [copy.deepcopy(c) for c in section if c.tag in _STORY_REFS]
+    refs = [clone(c) for c in section if c.tag in _STORY_REFS]
     for ref in reversed(refs):
         sect.insert(0, ref)  # CT_SectPr: the references come first

@@ -9,12 +9,10 @@ OLD's paragraphs with NEW's in one list), else a copy of OLD's list added to NEW
 
 from __future__ import annotations
 
-import copy
-
 from lxml import etree
 
 from ajdiff.read.formats.ooxml import qn
-from ajdiff.redline.oxml import add_list, next_list_ids
+from ajdiff.redline.oxml import add_list, clone, first_child, next_list_ids
 from ajdiff.redline.package import Package
 
 _Levels = tuple[tuple[str, ...], ...]
@@ -22,7 +20,7 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _value(parent: etree._Element, tag: str) -> str:
-    el = parent.find(qn(tag))
+    el = first_child(parent, qn(tag))
     return (el.get(qn("w:val")) or "") if el is not None else ""
 
 
@@ -50,14 +48,14 @@ def _levels(num: etree._Element, abstracts: dict[str, etree._Element]) -> _Level
 
 def _copy_list(num: etree._Element, abstracts: dict[str, etree._Element], numbering: etree._Element) -> str:
     """A copy of OLD's list (its abstract definition and its num) added to NEW's numbering part; its numId."""
-    abstract = copy.deepcopy(abstracts[_value(num, "w:abstractNumId")])
+    abstract = clone(abstracts[_value(num, "w:abstractNumId")])
     abstract_id, num_id = next_list_ids(numbering)
     abstract.set(qn("w:abstractNumId"), abstract_id)
     for nsid in abstract.findall(qn("w:nsid")):
         abstract.remove(nsid)  # Word takes two lists of one nsid for one list
-    added = copy.deepcopy(num)
+    added = clone(num)
     added.set(qn("w:numId"), num_id)
-    link = added.find(qn("w:abstractNumId"))
+    link = first_child(added, qn("w:abstractNumId"))
     assert link is not None  # `_levels` found its abstract definition
     link.set(qn("w:val"), abstract_id)
     add_list(numbering, abstract, added)
@@ -97,7 +95,7 @@ def adopt_numbering(old: Package, new: Package) -> None:
             copied[num_id] = num
     each = _Instances(new.numbering(), copied, mapping, old_abstracts) if copied else None
     for numpr in old.body.iter(qn("w:numPr")):
-        el = numpr.find(qn("w:numId"))
+        el = first_child(numpr, qn("w:numId"))
         value = (el.get(qn("w:val")) or "") if el is not None else ""
         if el is None or value in ("", "0"):
             continue
@@ -162,7 +160,7 @@ class _Instances:
             f'<w:num xmlns:w="{_W}" w:numId="{num_id}"><w:abstractNumId w:val="{self.copies[value]}"/>'
             f"{overrides}</w:num>"
         )
-        cleanup = self.numbering.find(qn("w:numIdMacAtCleanup"))
+        cleanup = first_child(self.numbering, qn("w:numIdMacAtCleanup"))
         if cleanup is None:
             self.numbering.append(instance)
         else:

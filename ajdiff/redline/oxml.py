@@ -6,12 +6,10 @@ counter per document, so ids are unique across the whole file (changes, marks, m
 
 from __future__ import annotations
 
-import copy
 import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import field
-from datetime import datetime
 from enum import Enum
 
 from lxml import etree
@@ -19,10 +17,52 @@ from lxml import etree
 from ajdiff.read.formats.ooxml import W_NS, qn
 from ajdiff.records import dataclass
 
+TYPE_CHECKING = False  # as typing's, without importing typing (2 ms a start); type checkers know the name
+if TYPE_CHECKING:  # re-exported: the redline's modules import them from here
+    from datetime import datetime as datetime
+    from datetime import timedelta as timedelta
+    from datetime import timezone as timezone
+else:
+    try:  # The redline's dates: CPython's C classes, which `datetime` ends by importing over the Python ones it
+        # defines first (a hundredth of `ajdiff redline`, thrown away). The same classes, whoever imports them.
+        from _datetime import datetime, timedelta, timezone
+    except ImportError:  # pragma: no cover - an interpreter without CPython's C module
+        from datetime import datetime, timedelta, timezone  # noqa: F401  # imported from here
+
+
 NSMAP = {"w": W_NS}
 
 # XML 1.0 forbids most control characters; a stray one in a source must not break the file.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clone(el: etree._Element) -> etree._Element:
+    """A deep copy of an element, its tail included: what `copy.deepcopy` makes of it (lxml's copy is deep),
+    without importing `copy` and `weakref` for it (a hundredth of `ajdiff redline`)."""
+    copied: etree._Element = el.__copy__()  # type: ignore[attr-defined]  # lxml's; types-lxml does not declare it
+    return copied
+
+
+def first_child(parent: etree._Element, tag: str) -> etree._Element | None:
+    """The first child element of `parent` with this (Clark notation) tag, as `parent.find(tag)` finds it.
+
+    lxml's `find` goes through ElementPath (a path parsed, a selector chain run) for every call: the redline
+    asks for a run's or a paragraph's properties thousands of times, and that was most of what it spent in lxml.
+    """
+    return next(parent.iterchildren(tag), None)
+
+
+def first_at(parent: etree._Element, *tags: str) -> etree._Element | None:
+    """The first element at the path of child tags below `parent`, as `parent.find("a/b/c")` finds it."""
+    level = [parent]
+    for tag in tags:
+        level = [c for el in level for c in el.iterchildren(tag)]
+    return level[0] if level else None
+
+
+def first_below(parent: etree._Element, tag: str) -> etree._Element | None:
+    """The first descendant of `parent` with this tag, in document order, as `parent.find(".//tag")` finds it."""
+    return next(parent.iterdescendants(tag), None)
 
 
 def element(tag: str, **attrs: str) -> etree._Element:
@@ -73,7 +113,7 @@ def run(text: str, *, deleted: bool = False, bold: bool = False, rpr: etree._Ele
     """A `w:r` with one `w:t` (or `w:delText` when deleted), spaces preserved, in a copy of `rpr` (or bold)."""
     r = element("w:r")
     if rpr is not None:
-        r.append(copy.deepcopy(rpr))
+        r.append(clone(rpr))
     elif bold:
         etree.SubElement(etree.SubElement(r, qn("w:rPr")), qn("w:b"))
     t = etree.SubElement(r, qn("w:delText" if deleted else "w:t"))
@@ -104,17 +144,17 @@ def tracked(
 
 
 def _paragraph_rpr(p: etree._Element) -> etree._Element:
-    ppr = p.find(qn("w:pPr"))
+    ppr = first_child(p, qn("w:pPr"))
     if ppr is None:
         ppr = etree.Element(qn("w:pPr"))
         p.insert(0, ppr)
-    rpr = ppr.find(qn("w:rPr"))
+    rpr = first_child(ppr, qn("w:rPr"))
     if rpr is None:
         rpr = etree.Element(qn("w:rPr"))
         # CT_PPr: rPr comes after every paragraph property, before sectPr and pPrChange.
-        tail = ppr.find(qn("w:sectPr"))
+        tail = first_child(ppr, qn("w:sectPr"))
         if tail is None:
-            tail = ppr.find(qn("w:pPrChange"))
+            tail = first_child(ppr, qn("w:pPrChange"))
         if tail is None:
             ppr.append(rpr)
         else:
@@ -133,10 +173,10 @@ def mark_row(tr: etree._Element, kind: Track, rev: Revisions) -> None:
     """Track a whole table row as inserted or deleted (`w:trPr/w:ins|w:del`)."""
     if kind not in (Track.INS, Track.DEL):
         raise ValueError("a table row can only be inserted or deleted")
-    trpr = tr.find(qn("w:trPr"))
+    trpr = first_child(tr, qn("w:trPr"))
     if trpr is None:
         trpr = etree.Element(qn("w:trPr"))
-        prex = tr.find(qn("w:tblPrEx"))
+        prex = first_child(tr, qn("w:tblPrEx"))
         if prex is None:
             tr.insert(0, trpr)
         else:
@@ -146,7 +186,7 @@ def mark_row(tr: etree._Element, kind: Track, rev: Revisions) -> None:
 
 def mark_header_row(tr: etree._Element) -> None:
     """Repeat a row at the top of every page the table spans."""
-    trpr = tr.find(qn("w:trPr"))
+    trpr = first_child(tr, qn("w:trPr"))
     if trpr is None:
         trpr = etree.Element(qn("w:trPr"))
         tr.insert(0, trpr)
@@ -180,7 +220,7 @@ def comment_range(
 
 def put_first(p: etree._Element, el: etree._Element) -> None:
     """Put an element first among a paragraph's content, after its properties (CT_P's order)."""
-    ppr = p.find(qn("w:pPr"))
+    ppr = first_child(p, qn("w:pPr"))
     if ppr is not None:
         ppr.addnext(el)
     else:
@@ -207,7 +247,7 @@ _AFTER_TRACK_REVISIONS = frozenset(
 
 def enable_track_revisions(settings: etree._Element) -> None:
     """Switch Track Changes on, so an approver's own edits to the redline are tracked too."""
-    existing = settings.find(qn("w:trackRevisions"))
+    existing = first_child(settings, qn("w:trackRevisions"))
     if existing is not None:
         existing.attrib.pop(qn("w:val"), None)  # a document may say w:val="false"; bare means on
         return
@@ -438,10 +478,16 @@ def style_name_key(name: str) -> str:
 
 def iter_styles(styles: etree._Element) -> Iterable[tuple[str, str, str]]:
     """(name key, type, id) of every style in a styles part."""
-    for style in styles.iterchildren(qn("w:style")):
-        name = style.find(qn("w:name"))
-        label = name.get(qn("w:val"), "") if name is not None else ""
-        yield style_name_key(label), style.get(qn("w:type"), "paragraph"), style.get(qn("w:styleId"), "")
+    return iter_styles_of(styles.iterchildren(qn("w:style")))
+
+
+def iter_styles_of(styles: Iterable[etree._Element]) -> Iterable[tuple[str, str, str]]:
+    """(name key, type, id) of each `w:style` element given."""
+    name_tag, val, kind, style_id = qn("w:name"), qn("w:val"), qn("w:type"), qn("w:styleId")
+    for style in styles:
+        name = next(style.iterchildren(name_tag), None)
+        label = name.get(val, "") if name is not None else ""
+        yield style_name_key(label), style.get(kind, "paragraph"), style.get(style_id, "")
 
 
 def style_element(definition: StyleDef, style_id: str, *, default: bool) -> etree._Element:
@@ -457,7 +503,7 @@ def style_element(definition: StyleDef, style_id: str, *, default: bool) -> etre
 
 def set_style_refs(style: etree._Element, based_on: str | None, next_id: str | None, link: str | None) -> None:
     """basedOn, next and link (style ids) right after `w:name`, in CT_Style's order."""
-    anchor = style.find(qn("w:name"))
+    anchor = first_child(style, qn("w:name"))
     for tag, value in (("w:basedOn", based_on), ("w:next", next_id), ("w:link", link)):
         if value is None:
             continue
@@ -471,10 +517,10 @@ def set_style_refs(style: etree._Element, based_on: str | None, next_id: str | N
 
 def set_style_numbering(style: etree._Element, num_id: int) -> None:
     """Number every paragraph of a style with list `num_id` (`w:pPr/w:numPr`, first in CT_PPrBase)."""
-    ppr = style.find(qn("w:pPr"))
+    ppr = first_child(style, qn("w:pPr"))
     if ppr is None:
         ppr = etree.Element(qn("w:pPr"))
-        rpr = style.find(qn("w:rPr"))
+        rpr = first_child(style, qn("w:rPr"))
         if rpr is None:
             style.append(ppr)
         else:
@@ -510,11 +556,11 @@ def set_run_language(root: etree._Element, lang: str) -> None:
     """
     lang_tag, rpr_tag = qn("w:lang"), qn("w:rPr")
     for r in root.iter(qn("w:r")):
-        rpr = r.find(rpr_tag)
+        rpr = first_child(r, rpr_tag)
         if rpr is None:
             rpr = etree.Element(rpr_tag)
             r.insert(0, rpr)  # CT_R: the run's properties come first
-        elif rpr.find(lang_tag) is not None:
+        elif first_child(rpr, lang_tag) is not None:
             continue
         mark = etree.Element(lang_tag)
         mark.set(qn("w:val"), lang)
@@ -561,7 +607,7 @@ def add_list(numbering: etree._Element, abstract: etree._Element, num: etree._El
         later[0].addprevious(abstract)
     else:
         numbering.append(abstract)
-    cleanup = numbering.find(qn("w:numIdMacAtCleanup"))
+    cleanup = first_child(numbering, qn("w:numIdMacAtCleanup"))
     if cleanup is None:
         numbering.append(num)
     else:
@@ -703,14 +749,14 @@ def summary_section(first: etree._Element | None, header: str, footer: str) -> e
     if first is not None:
         for child in first:
             if isinstance(child.tag, str) and etree.QName(child).localname not in _NOT_COPIED:
-                sect.append(copy.deepcopy(child))
+                sect.append(clone(child))
     return sect
 
 
 def restart_page_numbers(sect: etree._Element) -> None:
     """Number a section's pages from 1 (`w:pgNumType w:start="1"`, its other attributes kept) — unless the
     document starts them at a number of its own, which it keeps."""
-    existing = sect.find(qn("w:pgNumType"))
+    existing = first_child(sect, qn("w:pgNumType"))
     if existing is None:
         existing = element("w:pgNumType")
         following = _SECTION_ORDER[_SECTION_ORDER.index("pgNumType") + 1 :]

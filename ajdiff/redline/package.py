@@ -17,7 +17,6 @@ import io
 import posixpath
 import zipfile
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
 
 from lxml import etree
 
@@ -26,9 +25,17 @@ from ajdiff.i18n import _
 from ajdiff.read.formats import DEFAULT_MAX_BYTES
 from ajdiff.read.formats.docx import Paragraph, Parsed, take_parsed
 from ajdiff.read.formats.ooxml import qn
-from ajdiff.read.formats.safe_zip import open_zip, parse_xml_safely, read_member
+from ajdiff.read.formats.safe_zip import (
+    open_zip,
+    parse_xml_safely,
+    read_member,
+    refuse_dtd,
+    refuse_unsafe_xml,
+    xml_refusal,
+)
 from ajdiff.records import dataclass
 from ajdiff.redline import oxml
+from ajdiff.redline.oxml import datetime, first_child, timezone
 
 CONTENT_TYPES = "[Content_Types].xml"
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -80,6 +87,17 @@ _FONT_TABLE = _PartKind(f"{_R}/fontTable", f"{_WML}.fontTable+xml", "fontTable.x
 _STORY_KINDS = frozenset({"header", "footer", "footnotes", "endnotes", "comments"})
 _HEADER = _PartKind(f"{_R}/header", f"{_WML}.header+xml", "header.xml", lambda: oxml.new_story("hdr"))
 _FOOTER = _PartKind(f"{_R}/footer", f"{_WML}.footer+xml", "footer.xml", lambda: oxml.new_story("ftr"))
+
+
+_ROOT_TAGS: dict[str, str] = {}
+
+
+def _root_tag(kind: _PartKind) -> str:
+    """The tag of the root of a part of this kind (made once, not for every look-up)."""
+    tag = _ROOT_TAGS.get(kind.rel_type)
+    if tag is None:
+        tag = _ROOT_TAGS[kind.rel_type] = str(kind.make().tag)
+    return tag
 
 
 def _new_core() -> etree._Element:
@@ -163,6 +181,98 @@ def _serialize(root: etree._Element) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+_STYLE_CHUNK = 8 << 10
+"""How much of a styles part the scan parses at a time: a style is a few hundred bytes."""
+_DTD_REACH = 32
+"""Bytes before a chunk looked at again for a DOCTYPE cut in two (`<!DOCTYPE` in UTF-16 is 18 bytes)."""
+
+
+class _StyleScan:
+    """A styles part read as far as the lookups need: its styles' (name key, type, id), in the part's order.
+
+    NEW's styles part is written back as it came unless a style must be added (Word's defaults: 350-800 KB, which
+    took a redline more to parse whole than everything else it read), and the styles the summary page uses stand
+    near its start. So it is parsed incrementally (lxml's pull parser, with the reader's guards, which look at
+    each chunk before it is parsed, not at the whole part), a chunk at a time, until the style asked for turns
+    up; only a style the part lacks has it read to the end, and then parsed whole to be added to
+    (`Package.style_id`). Damage past the last chunk read is NEW's own and is copied with it, as in every other
+    part nobody changes.
+    """
+
+    def __init__(self, data: bytes, name: str, member: str) -> None:
+        self._name, self._member, self._data, self._at = name, member, data, 0
+        self._elements = 0  # counted in the chunks fed so far: the reader's guards, checked on what is parsed
+        self._parser = etree.XMLPullParser(
+            events=("start", "end"),
+            tag=(qn("w:styles"), qn("w:style")),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+        )
+        self._root: etree._Element | None = None
+        self.root_tag: str | None = None
+        """The tag of the part's root, once it is known (at its start, or at the end of a part without styles)."""
+        self.styles: list[tuple[str, str, str]] = []
+        """(name key, type, id) of the styles read so far that have an id, as `oxml.iter_styles` gives them."""
+        self.done = False
+
+    def find(self, key: str, kind: str | None) -> str | None:
+        """The id of the first style named `key` (of type `kind`, when given), reading on as far as it is; None
+        when the part has none."""
+        seen = 0
+        while True:
+            for k, t, sid in self.styles[seen:]:
+                if k == key and kind in (None, t):
+                    return sid
+            seen = len(self.styles)
+            if not self.read_more():
+                return None
+
+    def read_more(self) -> bool:
+        """Read up to the next style (or the root's start); False at the end of the part."""
+        if self.done:
+            return False
+        style_tag = qn("w:style")
+        names = (self._name, self._member)
+        end: etree._Element | None = None
+        try:
+            while True:
+                for event, el in self._parser.read_events():
+                    if event == "start":
+                        if self._root is None and el.getparent() is None:
+                            self._root, self.root_tag = el, str(el.tag)
+                            return True
+                    elif el.tag == style_tag and self._root is not None and el.getparent() is self._root:
+                        self.styles.extend(s for s in oxml.iter_styles_of((el,)) if s[2])
+                        return True
+                if self._at > len(self._data):  # closed: every event read
+                    break
+                if self._at < len(self._data):
+                    chunk = self._data[self._at : self._at + _STYLE_CHUNK]
+                    # A DOCTYPE's start cut between two chunks is found in the bytes around the cut.
+                    refuse_dtd(self._data[max(0, self._at - _DTD_REACH) : self._at + len(chunk)], *names)
+                    self._elements = refuse_unsafe_xml(chunk, *names, elements=self._elements)
+                    self._parser.feed(chunk)
+                    self._at = min(self._at + _STYLE_CHUNK, len(self._data))
+                else:
+                    end = self._parser.close()  # the part's end: broken XML is said here
+                    self._at = len(self._data) + 1
+        except (ValueError, etree.LxmlError) as exc:
+            raise xml_refusal(exc, self._name, self._member) from None
+        self.done = True
+        if end is not None and self.root_tag is None:
+            self.root_tag = str(end.tag)
+        docinfo = end.getroottree().docinfo if end is not None else None
+        if docinfo is not None and (docinfo.doctype or docinfo.internalDTD is not None):
+            raise InputError(
+                self._name,
+                _("{0} declares a DOCTYPE (XML entities are refused)").format(self._member),
+                _("not a genuine file"),
+            )
+        return False
+
+
 class Package:
     """A .docx in memory: parts as bytes, untouched unless changed; the main document part parsed."""
 
@@ -190,13 +300,15 @@ class Package:
         self._style_ids: dict[str, str] = {}
         self._styles_present: list[tuple[str, str, str]] | None = None
         """(name key, type, id) of the styles part's styles; `style_id` alone adds to the part."""
+        self._style_scan: _StyleScan | None = None
+        """NEW's styles part read as far as `style_id` needed, while it is not parsed (see `_StyleScan`)."""
         self._bullet_num: int | None = None
         root = self._tree(main)
         if str(root.tag).startswith(f"{{{_STRICT_W}}}"):
             raise InputError(
                 name, _("{0} is Strict Open XML").format(main), _("save it again as a Word Document (.docx)")
             )
-        if root.tag != qn("w:document") or root.find(qn("w:body")) is None:
+        if root.tag != qn("w:document") or first_child(root, qn("w:body")) is None:
             raise InputError(
                 name, _("not a readable Word document: {0} has no w:body").format(main), _("save it again as .docx")
             )
@@ -250,8 +362,10 @@ class Package:
         package._check_main_type()
         if not to_write:
             return package
-        # Every part this layer may change is parsed now, so a damaged one is refused here, not on writing.
-        for kind in (_STYLES, _SETTINGS, _NUMBERING, _COMMENTS):
+        # Every part this layer may change is parsed now, so a damaged one is refused here, not on writing; the
+        # styles part, which it changes only to add a style the document lacks, is read up to its first style.
+        package._scanned_styles()
+        for kind in (_SETTINGS, _NUMBERING, _COMMENTS):
             package._related(package._main, kind)
         for kind in (_CORE, _APP):
             package._related("", kind)
@@ -291,7 +405,7 @@ class Package:
     @property
     def body(self) -> etree._Element:
         """The `w:body` of the main document part."""
-        body = self.document.find(qn("w:body"))
+        body = first_child(self.document, qn("w:body"))
         assert body is not None  # checked on construction
         return body
 
@@ -319,6 +433,13 @@ class Package:
         if key in self._style_ids:
             return self._style_ids[key]
         definition = oxml.builtin_style(name)
+        scan = self._scanned_styles()
+        if scan is not None:  # the part as it came, read only as far as this style
+            found = scan.find(key, definition.kind.value if definition is not None else None)
+            if found is not None:
+                self._style_ids[key] = found
+                return found
+            self._style_scan = None  # read to its end without the style: parsed whole now, to be added to
         styles = self._related(self._main, _STYLES, create=True)
         assert styles is not None
         if self._styles_present is None:  # read once: a redline asks for a dozen styles among hundreds
@@ -502,7 +623,8 @@ class Package:
         self._dirty.add(self._part_of(settings))
         # A package without styles gets ajdiff's (Calibri 11 pt, Estonian); NEW's own are written back as they
         # came: its default language is what NEW says of its own text (ajdiff's words say theirs on their runs).
-        self._related(self._main, _STYLES, create=True)
+        if self._related_member(self._main, _STYLES) is None:
+            self._add_part(self._main, _STYLES)
         self._set_core(title, author, date)
         self._set_app()
         # The content types first, as Word writes them; then the parts in the base's order, new ones last.
@@ -557,26 +679,35 @@ class Package:
             )
         return root
 
-    def _related(self, source: str, kind: _PartKind, *, create: bool = False) -> etree._Element | None:
-        """The part of a kind that `source` refers to, parsed; created (with its relationship) if asked."""
+    def _related_member(self, source: str, kind: _PartKind) -> str | None:
+        """The member of the part of a kind that `source` refers to, not parsed; None if there is none."""
         rels = self._relationships(source)
         for rel in rels.iterchildren(f"{{{_REL_NS}}}Relationship"):
             if rel.get("Type") == kind.rel_type and rel.get("TargetMode") != "External":
                 member = self._by_lower.get(_resolve(source, rel.get("Target") or "").lower())
                 if member is not None:
-                    return self._checked(member, kind)
+                    return member
+        return None
+
+    def _related(self, source: str, kind: _PartKind, *, create: bool = False) -> etree._Element | None:
+        """The part of a kind that `source` refers to, parsed; created (with its relationship) if asked."""
+        member = self._related_member(source, kind)
+        if member is not None:
+            return self._checked(member, kind)
         if not create:
             return None
         return self._add_part(source, kind)
 
-    def _checked(self, member: str, kind: _PartKind) -> etree._Element:
-        """A related WordprocessingML part, refused unless its root is of its kind.
+    def _checked(self, member: str, kind: _PartKind, root_tag: str | None = None) -> etree._Element | None:
+        """A related WordprocessingML part, refused unless its root is of its kind (`root_tag`: the tag of a part
+        read only in part, which is then left unparsed: None is returned).
 
         A `settings` or `styles` relationship that names the main part would have the redline put
         `w:trackRevisions` or `w:docDefaults` into `w:document`, where the schema has no place for them.
         """
-        root = self._tree(member)
-        if kind.content_type.startswith(_WML) and (member == self._main or root.tag != kind.make().tag):
+        root = self._tree(member) if root_tag is None or member == self._main else None
+        tag = root.tag if root is not None else root_tag
+        if kind.content_type.startswith(_WML) and (member == self._main or tag != _root_tag(kind)):
             relation = kind.rel_type.rsplit("/", 1)[-1]
             raise InputError(
                 self._name,
@@ -584,6 +715,22 @@ class Package:
                 _("save it again as .docx"),
             )
         return root
+
+    def _scanned_styles(self) -> _StyleScan | None:
+        """The main document's styles part as read so far, its root checked; None when the part is parsed whole
+        (by the reader, or to be added to) or when there is none."""
+        if self._style_scan is not None:
+            return self._style_scan
+        member = self._related_member(self._main, _STYLES)
+        if member is None or member in self._trees or member == self._main:
+            if member is not None:
+                self._related(self._main, _STYLES)  # parsed already (or the main part: refused), checked
+            return None
+        scan = _StyleScan(self._bytes(member), self._name, member)
+        scan.read_more()  # to the root's start: a part of another kind is refused before any work
+        self._checked(member, _STYLES, root_tag=scan.root_tag or "")
+        self._style_scan = scan
+        return scan
 
     def _add_part(self, source: str, kind: _PartKind) -> etree._Element:
         folder = posixpath.dirname(source)

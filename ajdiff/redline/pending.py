@@ -12,6 +12,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ajdiff.read.formats.ooxml import qn
+from ajdiff.redline.oxml import first_at, first_child
 
 # Revisions whose content goes on accepting (text deleted or moved away).
 _REMOVED = frozenset({qn("w:del"), qn("w:moveFrom")})
@@ -71,7 +72,7 @@ def _unwrap(el: etree._Element) -> None:
 
 def _mark(p: etree._Element) -> etree._Element | None:
     """The revision on a paragraph's mark (`w:pPr/w:rPr/w:ins|del|moveFrom|moveTo`), if any."""
-    rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    rpr = first_at(p, qn("w:pPr"), qn("w:rPr"))
     if rpr is None:
         return None
     return next((c for c in rpr if c.tag in _REMOVED or c.tag in _UNWRAPPED), None)
@@ -84,7 +85,7 @@ def _join_next(p: etree._Element) -> None:
         following = following.getnext()
     if following is None or following.tag != qn("w:p"):
         return  # nothing to join with (a table, the end of a cell): the paragraph stays, as in Word
-    ppr = following.find(qn("w:pPr"))
+    ppr = first_child(following, qn("w:pPr"))
     anchor = ppr
     for child in [c for c in p if c.tag != qn("w:pPr")]:
         if anchor is None:
@@ -99,7 +100,7 @@ def accept_all(root: etree._Element) -> int:
     """Accept every tracked change in a part (a body, a header, a footer, notes); how many there were."""
     count = 0
     for tr in list(root.iter(qn("w:tr"))):
-        trpr = tr.find(qn("w:trPr"))
+        trpr = first_child(tr, qn("w:trPr"))
         marks = [c for c in trpr if c.tag in _REMOVED or c.tag in _UNWRAPPED] if trpr is not None else []
         count += len(marks)
         if any(m.tag in _REMOVED for m in marks):
@@ -108,7 +109,7 @@ def accept_all(root: etree._Element) -> int:
             for m in marks:
                 _remove(m)
     for tc in list(root.iter(qn("w:tc"))):
-        if tc.find(f"{qn('w:tcPr')}/{qn('w:cellDel')}") is not None:
+        if first_at(tc, qn("w:tcPr"), qn("w:cellDel")) is not None:
             count += 1
             _remove(tc)
     for p in list(root.iter(qn("w:p"))):

@@ -19,7 +19,7 @@ from ajdiff.compare.worddiff import word_spans
 from ajdiff.read.formats.ooxml import qn
 from ajdiff.records import dataclass
 from ajdiff.redline import track
-from ajdiff.redline.oxml import Revisions, first_section
+from ajdiff.redline.oxml import Revisions, first_below, first_section
 from ajdiff.redline.package import Package
 from ajdiff.text import fold_key
 
@@ -173,7 +173,7 @@ def _paragraphs(root: etree._Element | None) -> list[etree._Element]:
 
 def _pictures(block: etree._Element) -> bool:
     """True when a block holds an image (a logo)."""
-    return block.find(f".//{qn('w:drawing')}") is not None or block.find(f".//{qn('w:pict')}") is not None
+    return first_below(block, qn("w:drawing")) is not None or first_below(block, qn("w:pict")) is not None
 
 
 def _track(

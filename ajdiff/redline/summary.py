@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from lxml import etree
@@ -19,7 +18,10 @@ from ajdiff.read.formats.ooxml import qn
 from ajdiff.redline.oxml import (
     REVISION_TAGS,
     comment_range,
+    datetime,
     element,
+    first_at,
+    first_child,
     first_section,
     mark_header_row,
     paragraph,
@@ -248,7 +250,7 @@ def _comment(row: etree._Element, note: str, package: Package, options: RedlineO
     initials = "".join(w[0] for w in author.split()[:3]).upper() or "A"
     comment_id = package.add_comment(author, initials, date, note, lang=TEXT_LANGUAGE)
     start, end, ref = comment_range(comment_id, ref_style=package.style_id("annotation reference"))
-    first = row.find(f"{qn('w:tc')}/{qn('w:p')}")
+    first = first_at(row, qn("w:tc"), qn("w:p"))
     assert first is not None  # every cell has a paragraph
     put_first(first, start)
     first.append(end)
@@ -356,14 +358,14 @@ def add_summary(
     # The summary is page 0, so NEW's page 1 follows an even page: LibreOffice adds no blank page to put
     # page 1 on a right-hand side, which NUMPAGES would count ('Lk 1 / 7' for five pages, now 'Lk 1 / 6').
     restart_page_numbers(section)
-    number = section.find(qn("w:pgNumType"))
+    number = first_child(section, qn("w:pgNumType"))
     assert number is not None  # just written
     number.set(qn("w:start"), "0")
     if first is not None:
         restart_page_numbers(first)
     # The section break ends the last paragraph of the control: removing the control removes the section.
     last = _paragraph("", package)
-    ppr = last.find(qn("w:pPr"))
+    ppr = first_child(last, qn("w:pPr"))
     if ppr is None:
         ppr = etree.SubElement(last, qn("w:pPr"))
         last.insert(0, ppr)

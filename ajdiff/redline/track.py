@@ -16,10 +16,8 @@ moved here, one named move.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Sequence
-from datetime import datetime, timedelta
 from itertools import islice
 
 from lxml import etree
@@ -32,12 +30,18 @@ from ajdiff.records import dataclass
 from ajdiff.redline.oxml import (
     Revisions,
     Track,
+    clone,
+    datetime,
     element,
+    first_at,
+    first_below,
+    first_child,
     mark_paragraph,
     mark_row,
     move_range,
     put_first,
     run,
+    timedelta,
     tracked,
 )
 from ajdiff.text import fold_key
@@ -90,9 +94,9 @@ def _text_runs(p: etree._Element) -> list[etree._Element]:
 def _rpr(p: etree._Element) -> etree._Element | None:
     """The formatting of the paragraph's first text run, for the words ajdiff writes into it."""
     for r in _text_runs(p):
-        if r.find(qn("w:t")) is not None:
-            rpr = r.find(qn("w:rPr"))
-            return copy.deepcopy(rpr) if rpr is not None else None
+        if first_child(r, qn("w:t")) is not None:
+            rpr = first_child(r, qn("w:rPr"))
+            return clone(rpr) if rpr is not None else None
     return None
 
 
@@ -186,25 +190,37 @@ def reword(
             at_new += len(span.text)
 
 
+_W_T, _W_RPR, _W_NO_BREAK_HYPHEN = qn("w:t"), qn("w:rPr"), qn("w:noBreakHyphen")
+_W_BREAKS = frozenset({qn("w:tab"), qn("w:br"), qn("w:cr")})
+
+
 def _char_formats(p: etree._Element, text: str, label: str) -> list[etree._Element | None] | None:
     """The run properties of each character of a paragraph's compared text (none for its list number and
     the spaces the reader adds), or None when its runs cannot be lined up with the text."""
-    raw: list[tuple[str, etree._Element]] = []
+    pieces: list[tuple[str, etree._Element]] = []  # each run's text (a tab or break as a space), with its properties
     for r in _text_runs(p):
         # A run without properties has empty ones: None is kept for the characters no run holds.
-        rpr = r.find(qn("w:rPr"))
+        rpr = next(r.iterchildren(_W_RPR), None)
         if rpr is None:
-            rpr = etree.Element(qn("w:rPr"))
+            rpr = etree.Element(_W_RPR)
         for el in r:
-            if el.tag == qn("w:t"):
-                raw += [(c, rpr) for c in el.text or ""]
-            elif el.tag in (qn("w:tab"), qn("w:br"), qn("w:cr")):
-                raw.append((" ", rpr))
-            elif el.tag == qn("w:noBreakHyphen"):
-                raw.append(("-", rpr))
-    out: list[etree._Element | None] = []
+            tag = el.tag
+            if tag == _W_T:
+                if el.text:
+                    pieces.append((el.text, rpr))
+            elif tag in _W_BREAKS:
+                pieces.append((" ", rpr))
+            elif tag == _W_NO_BREAK_HYPHEN:
+                pieces.append(("-", rpr))
     start = len(label) if label and text.startswith(label) else 0
-    out += [None] * start
+    out: list[etree._Element | None] = [None] * start
+    if "".join(piece for piece, _ in pieces) == text[start:]:
+        # The reader's text is the runs' (no space folded, no soft hyphen dropped): character for character, as
+        # the walk below lines them up, a run at a time (most paragraphs; the walk was a fifth of a redline).
+        for piece, rpr in pieces:
+            out += [rpr] * len(piece)
+        return out
+    raw = [(c, rpr) for piece, rpr in pieces for c in piece]
     k = 0
     for char in text[start:]:
         while k < len(raw) and raw[k][0] != char and (raw[k][0].isspace() or raw[k][0] in "\u00ad\u200b"):
@@ -226,23 +242,23 @@ def _by_format(
     if formats is None or at + len(text) > len(formats):
         return [(text, fallback)]
     pieces: list[tuple[str, etree._Element | None]] = []
-    source: etree._Element | None = None
-    for k, char in enumerate(text):
+    k, n = 0, len(text)
+    while k < n:
         own = formats[at + k]
-        if own is None and pieces:
-            own = source  # a space the reader added: in the run before it
-        if pieces and own is source:
-            pieces[-1] = (pieces[-1][0] + char, pieces[-1][1])
-        else:
-            pieces.append((char, own if own is not None else fallback))
-            source = own
+        j = k + 1
+        # The characters with the same properties, and the spaces the reader added (None: in the run before them).
+        while j < n and ((following := formats[at + j]) is None or following is own):
+            j += 1
+        pieces.append((text[k:j], own if own is not None else fallback))
+        k = j
     return pieces
 
 
 def _rpr_of(content: Sequence[etree._Element]) -> etree._Element | None:
     for child in content:
-        if child.tag == qn("w:r") and child.find(qn("w:rPr")) is not None:
-            return copy.deepcopy(child.find(qn("w:rPr")))
+        rpr = first_child(child, qn("w:rPr")) if child.tag == qn("w:r") else None
+        if rpr is not None:
+            return clone(rpr)
     return None
 
 
@@ -280,9 +296,9 @@ def _paragraph_like(like: etree._Element | None, *, numbered: bool = False) -> e
     property changes, nor its numbering unless `numbered` (OLD's own paragraph, its list adopted by NEW's
     package: `numbering.adopt_numbering`)."""
     p = element("w:p")
-    ppr = like.find(qn("w:pPr")) if like is not None else None
+    ppr = first_child(like, qn("w:pPr")) if like is not None else None
     if ppr is not None:
-        kept = copy.deepcopy(ppr)
+        kept = clone(ppr)
         dropped = (qn("w:rPr"), qn("w:sectPr"), qn("w:pPrChange"), *(() if numbered else (qn("w:numPr"),)))
         for child in list(kept):
             if child.tag in dropped:
@@ -309,7 +325,7 @@ def old_paragraph(
         p = _paragraph_like(own, numbered=True)
         for child in own:
             if child.tag != qn("w:pPr"):
-                p.append(copy.deepcopy(child))
+                p.append(clone(child))
         _as_deleted(p, rev)
         return p
     source = own if own is not None else like
@@ -375,7 +391,7 @@ def _merge(p: etree._Element, step: Edit, old_texts: Sequence[str], label: str, 
         q = _paragraph_like(p)
         if rpr is not None:
             r = etree.SubElement(q, qn("w:r"))  # the paragraph's format, for the words written into it
-            r.append(copy.deepcopy(rpr))
+            r.append(clone(rpr))
             etree.SubElement(r, qn("w:t"))
         p.addprevious(q)
         reword(q, spans, "", rev)
@@ -389,11 +405,11 @@ def _index(value: int | None) -> int:
 
 
 def _is_deleted_paragraph(el: etree._Element) -> bool:
-    return el.tag == qn("w:p") and el.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is not None
+    return el.tag == qn("w:p") and first_at(el, qn("w:pPr"), qn("w:rPr"), qn("w:del")) is not None
 
 
 def _numbered(p: etree._Element | None) -> bool:
-    return p is not None and p.find(f"{qn('w:pPr')}/{qn('w:numPr')}") is not None
+    return p is not None and first_at(p, qn("w:pPr"), qn("w:numPr")) is not None
 
 
 def _row_of(el: etree._Element) -> etree._Element | None:
@@ -467,11 +483,11 @@ def _as_deleted(block: etree._Element, rev: Revisions, kind: Track = Track.DEL) 
         r.addprevious(wrapper)
         wrapper.append(r)
     for p in block.iter(qn("w:p")):
-        if p.find(f"{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}") is None:
+        if first_at(p, qn("w:pPr"), qn("w:rPr"), qn("w:del")) is None:
             mark_paragraph(p, Track.DEL, rev)
     for tr in block.iter(qn("w:tr")):
-        trpr = tr.find(qn("w:trPr"))
-        if trpr is None or trpr.find(qn("w:del")) is None:
+        trpr = first_child(tr, qn("w:trPr"))
+        if trpr is None or first_child(trpr, qn("w:del")) is None:
             mark_row(tr, Track.DEL, rev)
 
 
@@ -502,7 +518,7 @@ def _deleted_copy(
     taken = _deleted_run(steps, k, old_paragraphs, block)
     if not taken:
         return None
-    copied = copy.deepcopy(block)
+    copied = clone(block)
     step = steps[k]
     if step.kind is EditKind.MOVE_FROM:
         # A row moved: its text moved away, one named range over the row, as a moved paragraph has.
@@ -545,7 +561,7 @@ def _deleted_table(
     # the table comes back with it, and one keeps it apart from a table of NEW before it.
     after = table.getnext()
     if after is not None and after.tag == qn("w:p") and not _text_of(after).strip():
-        last = copy.deepcopy(after)
+        last = clone(after)
         _as_deleted(last, rev)
         copied.addnext(last)
     before = copied.getprevious()
@@ -978,7 +994,7 @@ def apply(
 
 
 def _mark_revision(p: etree._Element) -> etree._Element | None:
-    rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    rpr = first_at(p, qn("w:pPr"), qn("w:rPr"))
     if rpr is None:
         return None
     return next((c for c in rpr if c.tag in (qn("w:ins"), qn("w:del"))), None)
@@ -1071,7 +1087,7 @@ def keep_insertions_apart(root: etree._Element) -> None:
 
 def _all_inserted(p: etree._Element) -> bool:
     """True when every run of text in a paragraph is inserted (or moved here)."""
-    runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+    runs = [r for r in p.iter(qn("w:r")) if first_child(r, qn("w:t")) is not None]
     return all(any(a.tag in _INSERTED for a in r.iterancestors()) for r in runs)
 
 
@@ -1079,13 +1095,13 @@ def mark_inserted_rows(root: etree._Element, authors: Authors) -> None:
     """A table row of NEW whose every paragraph is inserted is an inserted row (`w:trPr/w:ins`): Reject
     All removes the row itself, not only its words."""
     for tr in root.iter(qn("w:tr")):
-        paragraphs = [p for p in tr.iter(qn("w:p")) if p.find(f".//{qn('w:t')}") is not None]
+        paragraphs = [p for p in tr.iter(qn("w:p")) if first_below(p, qn("w:t")) is not None]
         if not paragraphs or not all(_all_inserted(p) for p in paragraphs):
             continue
-        if tr.find(f".//{qn('w:delText')}") is not None or tr.find(f".//{qn('w:moveFrom')}") is not None:
+        if first_below(tr, qn("w:delText")) is not None or first_below(tr, qn("w:moveFrom")) is not None:
             continue  # OLD's words stand in it too: the row stays, only its new words come and go
-        trpr = tr.find(qn("w:trPr"))
-        if trpr is not None and trpr.find(qn("w:ins")) is not None:
+        trpr = first_child(tr, qn("w:trPr"))
+        if trpr is not None and first_child(trpr, qn("w:ins")) is not None:
             continue
         first = next(tr.iter(*_INSERTED))
         author = first.get(qn("w:author"))

@@ -71,3 +71,40 @@ def test_track_revisions_switched_on_in_schema_order() -> None:
     enable_track_revisions(settings)  # idempotent
     assert [etree.QName(c).localname for c in settings] == ["zoom", "trackRevisions", "defaultTabStop"]
     assert len(settings.findall(qn("w:trackRevisions"))) == 1
+
+
+def test_child_look_ups_find_what_elementpath_finds() -> None:
+    """first_child, first_at and first_below (lxml's iteration) against `find` (ElementPath) on every element of
+    the seeds' main parts, and on a part where a path's first step is there twice."""
+    import zipfile
+
+    from ajdiff.redline.oxml import first_at, first_below, first_child
+    from tests.redline.support import FIXTURES
+
+    paths = (("w:pPr",), ("w:rPr",), ("w:pPr", "w:rPr"), ("w:pPr", "w:rPr", "w:del"), ("w:tc", "w:p"))
+    twice = etree.fromstring(
+        f'<w:p xmlns:w="{oxml.W_NS}"><w:pPr/><w:pPr><w:rPr><w:del/></w:rPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>'
+    )
+    roots = [etree.fromstring(zipfile.ZipFile(p).read("word/document.xml")) for p in sorted(FIXTURES.glob("*.docx"))]
+    checked = 0
+    for root in [*roots, twice]:
+        for el in root.iter():
+            for path in paths:
+                tags = [qn(t) for t in path]
+                assert first_at(el, *tags) is el.find("/".join(tags))
+                checked += 1
+            assert first_child(el, qn("w:rPr")) is el.find(qn("w:rPr"))
+            assert first_below(el, qn("w:t")) is el.find(f".//{qn('w:t')}")
+    assert first_at(twice, qn("w:pPr"), qn("w:rPr"), qn("w:del")) is not None  # found under the second w:pPr
+    assert checked > 10_000
+
+
+def test_a_clone_is_what_deepcopy_makes() -> None:
+    import copy
+
+    root = etree.fromstring(f'<w:p xmlns:w="{oxml.W_NS}"><w:r><w:rPr><w:b/></w:rPr><w:t>x</w:t></w:r>tail</w:p>')
+    run = root[0]
+    run.tail = "after"
+    made, expected = oxml.clone(run), copy.deepcopy(run)
+    assert etree.tostring(made) == etree.tostring(expected) == etree.tostring(run)
+    assert made is not run and made[0] is not run[0] and made.getparent() is None

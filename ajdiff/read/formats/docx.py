@@ -113,30 +113,30 @@ class _Numbering:
             for an in numbering.iterchildren(qn("w:abstractNum")):
                 abstract[an.get(qn("w:abstractNumId"), "")] = {
                     _number(lvl.get(qn("w:ilvl"), "0"), -1, -1, _MAX_LEVELS): _Level(
-                        start=_start(lvl.find(qn("w:start"))),
-                        fmt=_val(lvl.find(qn("w:numFmt")), "decimal"),
-                        text=_val(lvl.find(qn("w:lvlText")), ""),
+                        start=_start(_child(lvl, qn("w:start"))),
+                        fmt=_val(_child(lvl, qn("w:numFmt")), "decimal"),
+                        text=_val(_child(lvl, qn("w:lvlText")), ""),
                     )
                     for lvl in an.iterchildren(qn("w:lvl"))
                 }
             for num in numbering.iterchildren(qn("w:num")):
                 num_id = num.get(qn("w:numId"), "")
-                abstract_id = _val(num.find(qn("w:abstractNumId")), "")
+                abstract_id = _val(_child(num, qn("w:abstractNumId")), "")
                 levels = dict(abstract.get(abstract_id, {}))
                 for override in num.iterchildren(qn("w:lvlOverride")):
                     ilvl = _number(override.get(qn("w:ilvl"), "0"), -1, -1, _MAX_LEVELS)
-                    start = override.find(qn("w:startOverride"))
+                    start = _child(override, qn("w:startOverride"))
                     if start is not None and ilvl in levels:
                         levels[ilvl] = _Level(_start(start), levels[ilvl].fmt, levels[ilvl].text)
                 self.levels[num_id] = levels
                 self.abstract_of[num_id] = abstract_id
         if styles is not None:
             for style in styles.iterchildren(qn("w:style")):
-                ppr = style.find(qn("w:pPr"))  # not the path "w:pPr/w:numPr", compiled again on each call
-                num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+                ppr = _child(style, qn("w:pPr"))  # not the path "w:pPr/w:numPr", compiled again on each call
+                num_pr = _child(ppr, qn("w:numPr")) if ppr is not None else None
                 if num_pr is not None:
-                    num_id = _val(num_pr.find(qn("w:numId")), "")
-                    ilvl = _number(_val(num_pr.find(qn("w:ilvl")), "0"), -1, -1, _MAX_LEVELS)
+                    num_id = _val(_child(num_pr, qn("w:numId")), "")
+                    ilvl = _number(_val(_child(num_pr, qn("w:ilvl")), "0"), -1, -1, _MAX_LEVELS)
                     self.style_num[style.get(qn("w:styleId"), "")] = (num_id, ilvl)
         return self
 
@@ -251,7 +251,7 @@ class _Walker:
             elif tag in _CONTAINER_TAGS:
                 lines.extend(self.blocks(child))
             elif tag == qn("mc:AlternateContent"):
-                choice = child.find(qn("mc:Choice"))
+                choice = _child(child, qn("mc:Choice"))
                 if choice is not None:
                     lines.extend(self.blocks(choice))
         if carry:
@@ -292,7 +292,7 @@ class _Walker:
                 boxes.extend(self._box(child))
             elif tag == qn("mc:AlternateContent"):
                 # Choice and Fallback hold the same text twice (modern and legacy drawing).
-                choice = child.find(qn("mc:Choice"))
+                choice = _child(child, qn("mc:Choice"))
                 if choice is not None:
                     self._inline(choice, out, boxes)
             elif tag == qn("w:p"):  # a paragraph inside a run-level container
@@ -411,7 +411,7 @@ def body_paragraphs(
 ) -> list[Paragraph]:
     """Every paragraph of a main document part with text, in reading order, with the text the reader
     gives it (the same walk as `read_docx`, so list numbers and skipped merged cells agree)."""
-    body = document.find(qn("w:body"))
+    body = _child(document, qn("w:body"))
     if body is None:
         return []
     walker = _Collector(_Numbering.load(numbering, styles))
@@ -542,7 +542,7 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> SourceText:
         hint = _("is it a signature container? name it .asice") if "mimetype" in names else _("save it as .docx")
         raise InputError(name, _("not a Word document (no word/document.xml in the zip)"), hint)
     document = _part(zf, names, main, name)
-    body = document.find(qn("w:body")) if document is not None else None
+    body = _child(document, qn("w:body")) if document is not None else None
     if document is None or body is None:
         raise InputError(
             name, _("not a readable Word document: {0} has no w:body").format(main), _("save it again as .docx")

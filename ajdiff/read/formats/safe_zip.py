@@ -52,27 +52,38 @@ def count_elements(data: bytes) -> int:
     return data.count(b"<") - data.count(b"</") - data.count(b"<\x00/")
 
 
-def parse_xml_safely(data: bytes, name: str, member: str) -> etree._Element:
-    """Parse one XML member; a DOCTYPE (XXE, billion laughs), too many elements or broken XML is an InputError."""
+def refuse_unsafe_xml(data: bytes, name: str, member: str, elements: int = 0) -> int:
+    """What is checked of an XML member's bytes before any of it is parsed: no DOCTYPE (XXE, billion laughs) and
+    not too many elements; an InputError otherwise. `elements`: those counted in the member's bytes before these
+    (a member checked a piece at a time); the count with these."""
     refuse_dtd(data, name, member)
-    elements = count_elements(data)
+    elements += count_elements(data)
     if elements > MAX_XML_ELEMENTS:
         problem = _("{0} has {1} XML elements (limit {2})").format(member, elements, MAX_XML_ELEMENTS)
         raise InputError(name, problem, _("not a genuine file"))
-    try:
-        root = etree.fromstring(data, safe_xml_parser())
-    except etree.XMLSyntaxError as exc:
+    return elements
+
+
+def xml_refusal(exc: Exception, name: str, member: str) -> InputError:
+    """The InputError that says why lxml could not parse an XML member (damaged, beyond the safety limits)."""
+    if isinstance(exc, etree.XMLSyntaxError):
         if "XML_PARSE_HUGE" in (exc.msg or ""):  # libxml2's depth and size limits: a crafted file
             limit = exc.msg.split(", use XML_PARSE_HUGE")[0]
             problem = _("{0} is beyond the XML safety limits ({1})").format(member, limit)
-            raise InputError(name, problem, _("not a genuine file")) from None
-        raise InputError(
+            return InputError(name, problem, _("not a genuine file"))
+        return InputError(
             name, _("damaged XML in {0}: {1}").format(member, exc.msg), _("save it again from the word processor")
-        ) from None
-    except (ValueError, etree.LxmlError) as exc:
-        raise InputError(
-            name, _("unreadable XML in {0}: {1}").format(member, exc), _("download or save it again")
-        ) from None
+        )
+    return InputError(name, _("unreadable XML in {0}: {1}").format(member, exc), _("download or save it again"))
+
+
+def parse_xml_safely(data: bytes, name: str, member: str) -> etree._Element:
+    """Parse one XML member; a DOCTYPE (XXE, billion laughs), too many elements or broken XML is an InputError."""
+    refuse_unsafe_xml(data, name, member)
+    try:
+        root = etree.fromstring(data, safe_xml_parser())
+    except (ValueError, etree.LxmlError) as exc:  # XMLSyntaxError is an LxmlError
+        raise xml_refusal(exc, name, member) from None
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         # Office files and signatures never declare a DTD; one that does is trying entity tricks.
