@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import signal
 import stat
+import tempfile  # its mkstemp, not a copy: the security of a temporary name is its job
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -148,37 +148,10 @@ def _unwind_on_termination() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
-# As tempfile.mkstemp opens its file: created here or failing (never an existing file, never through a link),
-# closed in a child process, readable by the owner alone until the mode is set.
-_TEMP_FLAGS = (
-    os.O_RDWR
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
-def _make_temp(parent: Path, name: str) -> tuple[int, str]:
-    """A new temp file beside the target, `.NAME.RANDOM.tmp` (an unguessable name: 48 bits from os.urandom),
-    opened as tempfile.mkstemp opens its own; its descriptor and path.
-
-    Not mkstemp itself: importing tempfile (with random, shutil, weakref) for one call was a tenth of the
-    imports of `ajdiff redline`."""
-    for _attempt in range(100):  # mkstemp's TMP_MAX: a name taken a hundred times over is not chance
-        tmp = os.path.join(parent, f".{name}.{os.urandom(6).hex()}.tmp")
-        try:
-            return os.open(tmp, _TEMP_FLAGS, 0o600), tmp
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", str(parent))
-
-
 def _write_and_move(path: str | Path, out: Path, payload: bytes, parent: Path, mode: int, force: bool) -> None:
     """Write payload to a temp file beside out and move it into place; on any failure remove the temp file."""
     try:
-        fd, tmp = _make_temp(parent, out.name)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
         raise OutputError(
             str(path),
@@ -189,7 +162,7 @@ def _write_and_move(path: str | Path, out: Path, payload: bytes, parent: Path, m
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
-            if hasattr(os, "fchmod"):  # made 0600; a report should get the usual mode
+            if hasattr(os, "fchmod"):  # mkstemp makes 0600; a report should get the usual mode
                 os.fchmod(fh.fileno(), mode)
             os.fsync(fh.fileno())
         if force:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -117,30 +115,6 @@ def test_a_file_that_appears_meanwhile_is_not_clobbered(tmp_path: Path, monkeypa
     assert leftovers(tmp_path) == []
 
 
-def test_the_temp_file_is_made_as_mkstemp_makes_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A fresh name beside the target, created exclusively: a file or a link already there under the name drawn
-    is never opened (the next name is), and the temp file is the owner's alone until its mode is set."""
-    draws = iter([b"\0" * 6, b"\1" * 6, b"\2" * 6])
-    monkeypatch.setattr(ajdiff.atomic.os, "urandom", lambda n: next(draws))
-    taken = tmp_path / f".out.md.{'00' * 6}.tmp"
-    victim = tmp_path / "victim.txt"
-    victim.write_text("not yours")
-    taken.symlink_to(victim)
-    seen: list[int] = []
-    real_fchmod = os.fchmod
-
-    def spy(fd: int, mode: int) -> None:
-        seen.append(stat.S_IMODE(os.fstat(fd).st_mode))
-        real_fchmod(fd, mode)
-
-    monkeypatch.setattr(ajdiff.atomic.os, "fchmod", spy)
-    atomic_write(tmp_path / "out.md", "mine")
-    assert (tmp_path / "out.md").read_text() == "mine"
-    assert victim.read_text() == "not yours" and taken.is_symlink()
-    assert seen == [0o600]
-    assert next(draws) == b"\2" * 6  # two names drawn: the taken one, then a free one
-
-
 def test_one_fsync_a_write_the_file_before_its_rename(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The bytes are on the disk before the name points at them (never half a file, even after a power cut);
     the folder is not synced after the rename (a wait of 4-12 ms that keeps nothing whole that was not)."""
@@ -161,13 +135,6 @@ def test_one_fsync_a_write_the_file_before_its_rename(tmp_path: Path, monkeypatc
     atomic_write(target, "{}", force=True)
     assert events == ["fsync file", "rename"]
     assert target.read_text() == "{}"
-
-
-def test_writing_does_not_import_tempfile() -> None:
-    """tempfile (with random) cost `ajdiff redline` a tenth of its imports for one call of mkstemp."""
-    code = "import sys, ajdiff.atomic; print('tempfile' in sys.modules, 'random' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False"]
 
 
 def test_new_file_gets_the_usual_mode_and_a_replaced_file_keeps_its_own(tmp_path: Path) -> None:
