@@ -572,6 +572,45 @@ def test_a_short_last_line_ends_a_longer_paragraph_without_spacing() -> None:
     ]
 
 
+def _duty_rows(row: float, cell: float = 13) -> list[Line]:
+    """SÜG's duty of two sentences in a duty table without paragraph spacing, its cell cut at the first
+    sentence's end: rows `row` points apart, a cell's lines `cell` apart (cell by cell, as LibreOffice draws)."""
+    y = 760.0
+    lines: list[Line] = [(72, y, "Ülesanded"), (360, y, "Tulemused")]
+    y -= row
+    lines += [(72, y, "2.1. Laenutab raamatuid ja muid infokandjaid"), (72, y - cell, "lugejatele.")]
+    lines += [(360, y, "Lugejad on teenindatud.")]
+    y -= cell + row
+    lines += [
+        (72, y, "2.2. Loob raamatukogus sõbraliku ja vaba õhkkonna."),
+        (72, y - cell, "Kujundab raamatukogu koostöös raamatukogu"),
+        (72, y - 2 * cell, "juhataja, õpetajate ja õpilastega kooli info- ja"),
+        (72, y - 3 * cell, "kultuurikeskuseks."),
+        (360, y, "Õhkkond on hea."),
+    ]
+    y -= 3 * cell + row
+    lines += [(72, y, "2.3. Teeb koostööd aineõpetajatega."), (360, y, "Koostöö toimib.")]
+    return [*lines, (72, y - row, "Ametijuhend vaadatakse üle kord aastas ja see kehtib alates allkirjastamisest.")]
+
+
+def test_a_cell_cut_at_a_sentences_end_goes_on_where_rows_show_their_padding() -> None:
+    """A duty of two sentences ('Uste, ukselinkide puhastamine.' / 'Ukseklaaside korrashoid.', Viljandi
+    Kesklinna Kool's tight duty table; here SÜG's 'Loob … õhkkonna.' / 'Kujundab …'), its cell cut where the
+    next word did not fit: at the cell's own pitch (13 pt) it goes on, where the next row would stand its
+    padding lower (13.6 pt, as LibreOffice's 12.8 and 13.3). Where rows show no padding, nothing tells the
+    cut from a new row's line: the capital starts a line of its own (left to the parser)."""
+    duty = "2.2. Loob raamatukogus sõbraliku ja vaba õhkkonna."
+    rest = (
+        "Kujundab raamatukogu koostöös raamatukogu juhataja, õpetajate ja õpilastega kooli info- ja kultuurikeskuseks."
+    )
+    padded = list(read_pdf(_pdf([_duty_rows(13.6)]), "syg.pdf").lines)
+    assert f"{duty} {rest}" in padded
+    assert "2.3. Teeb koostööd aineõpetajatega." in padded  # the next row is still a row
+    assert "2.1. Laenutab raamatuid ja muid infokandjaid lugejatele." in padded
+    flush = list(read_pdf(_pdf([_duty_rows(13)]), "syg.pdf").lines)
+    assert [duty, rest] == flush[flush.index(duty) : flush.index(duty) + 2]
+
+
 def test_a_cell_cut_by_the_page_goes_on_with_a_capital() -> None:
     """'… õpetajate ja õpilastega' fills the task cell's last line on a page; the next page's first line in
     that column, 'Saaremaa Ühisgümnaasiumi info- ja', goes on the sentence with a name (SÜG's duty table on

@@ -402,6 +402,28 @@ def _continues(
     return True, False
 
 
+def _padded_columns(lines: list[_Line], pitch: float | None, leading: float | None) -> frozenset[int]:
+    """The columns of a page's table cells whose rows show their padding: a step between two of its lines
+    a padding above the page's pitch and short of a paragraph gap (where rows show none, no step says
+    which line starts a row)."""
+    if not pitch:
+        return frozenset()
+    found = set()
+    last: dict[int, _Line] = {}  # column -> its last line: a page draws a row cell by cell
+    for line in lines:
+        if line.y is None or line.x is None or line.bound < 0:
+            continue
+        col = _column(line.x)
+        prev = last.get(col)
+        last[col] = line
+        if prev is None or prev.y is None:
+            continue
+        step, size = prev.y - line.y, max(prev.size, line.size, 1.0)
+        if pitch + _ROW_PADDING < step <= (leading + max(2.0, 0.25 * size) if leading else _LINE_FACTOR * size):
+            found.add(col)
+    return frozenset(found)
+
+
 def _fills(prev: _Line, line: _Line, widths: _Columns) -> bool:
     """Whether prev reached its column's edge: the line's first word, measured in glyph widths, would not
     have fitted after it (False where the fonts list no widths: characters are too rough to say so)."""
@@ -593,6 +615,7 @@ def _paragraphs(
     for page_no, lines in enumerate(pages):
         last_widths, widths = widths, columns[page_no] if columns else _widths(lines, widths.open_columns)
         pitch = _leading([lines])
+        padded = _padded_columns(lines, pitch, leading) if lower_only else frozenset()
         carried = column_para if page_no else {}
         carried_lines, column_line = column_line, {}
         column_para = {}
@@ -643,7 +666,23 @@ def _paragraphs(
                     short = 4 * len(prev.tail) <= 3 * widths.chars.get(_width_key(prev), 0) if prev.xs else False
                     alone = paragraphs[prev_idx] == prev.text or (short and not wants_more(prev.text))
                     ended = (scan or alone) and _would_fit(prev, line, widths)
-                    joined = _goes_on(line.text) and not ends_sentence(prev.text) and not ended
+                    # In a table whose rows show their padding, a line at the cell's own pitch under a full
+                    # line is that cell's, a capital after a finished sentence too: a duty of two sentences
+                    # cut at the first's end ('Uste, ukselinkide puhastamine.' / 'Ukseklaaside korrashoid.',
+                    # Viljandi Kesklinna Kool), where the next row would have stood a padding lower.
+                    in_cell = (
+                        col in padded
+                        and prev.y is not None
+                        and line.y is not None
+                        and pitch is not None
+                        and prev.y - line.y <= pitch + _ROW_PADDING
+                        and prev.bound >= 0
+                        and line.bound >= 0
+                        and not _ITEM_START.match(line.text)
+                        and not _is_cell_start(line.text)
+                        and _fills(prev, line, widths)
+                    )
+                    joined = ((_goes_on(line.text) and not ends_sentence(prev.text)) or in_cell) and not ended
                 gap_breaks += by_gap
                 target = prev_idx if joined else -1
             if target >= 0:
