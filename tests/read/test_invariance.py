@@ -311,6 +311,11 @@ RULES = {
         ("ravimiamet_2025_11_inspektor", "pdf-a4-tables"),  # and Ravimiamet's on Word's A4 page
     ],
     # Found by tools/page_sweep.py on the page set-ups of layouts.PAGES (the rules' tests: tests/readers/test_pdf.py).
+    # Left, as not decidable from the page: SÜG on the A5 'narrow' page, lines without spacing, splits the duty
+    # 'Loob … vaba õhkkonna. Kujundab …' at page 2's top. The line ends at 327.6 pt; ' Kujundab' (3.5 + 53.5 pt)
+    # would have reached 384.6, past the column's edge 352.7: a full line, a capital after a finished sentence
+    # at the page's pitch (14.7). So, on the same page, do '… kultuurikeskuseks.' / 'Kinnitan allkirjaga, …'
+    # (the signature's own paragraph) and '… järgima.' / '____': the same positions, a new paragraph.
     # The first two are one body's: switched off over 984 PDFs (41 documents, Letter and the five PAGES, four
     # Word layouts), only Sotsiaalministeerium's (and its OCR'd copy's) and SÜG's read otherwise. The cut, also
     # over 264 PDFs of seven bodies' duty tables on pages 15-30 cm high, fires on Kuusalu's and Ravimiamet's
