@@ -29,6 +29,18 @@ SEEDS = {
 _cache: dict[str, list[JobDescription]] = {}
 
 
+def completion_env(line: str, answer: Path) -> dict[str, str]:
+    """The environment in which argcomplete asks the program to complete `line` (the cursor at its end) and
+    writes the candidates to `answer`, one a line."""
+    return {
+        "_ARGCOMPLETE": "1",
+        "_ARGCOMPLETE_IFS": "\n",
+        "COMP_LINE": line,
+        "COMP_POINT": str(len(line)),
+        "_ARGCOMPLETE_STDOUT_FILENAME": str(answer),
+    }
+
+
 def seed_docs(seed: str) -> list[JobDescription]:
     """All documents of a seed (parsed once)."""
     if seed not in _cache:

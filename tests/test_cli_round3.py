@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ajdiff.api import compare_files
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import FIXTURES, SEEDS, completion_env
 from tests.test_cli_unix import ajdiff
 
 EXTERNAL = FIXTURES / "external"
@@ -266,13 +266,7 @@ def test_the_man_page_has_exit_status_environment_and_files() -> None:
 )
 def test_annex_options_complete_annex_numbers(tmp_path: Path, line: str, expected: list[str]) -> None:
     answer = tmp_path / "answer"
-    env = {
-        "_ARGCOMPLETE": "1",
-        "_ARGCOMPLETE_IFS": "\n",
-        "COMP_LINE": line,
-        "COMP_POINT": str(len(line)),
-        "_ARGCOMPLETE_STDOUT_FILENAME": str(answer),
-    }
+    env = completion_env(line, answer)
     ajdiff(env=env)
     assert sorted(answer.read_text().split(), key=int) == expected
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import FIXTURES, SEEDS, completion_env
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNEX_001, ORDER_000, ORDER_003 = SEEDS["001"], SEEDS["000"], SEEDS["003"]
@@ -407,17 +407,9 @@ def test_completion_scripts(shell: str, marker: str) -> None:
 
 def test_a_completion_request_is_answered(tmp_path: Path) -> None:
     answer = tmp_path / "answer"
-    env = {
-        "_ARGCOMPLETE": "1",
-        "_ARGCOMPLETE_IFS": "\n",
-        "COMP_LINE": "ajdiff re",
-        "COMP_POINT": "9",
-        "_ARGCOMPLETE_STDOUT_FILENAME": str(answer),
-    }
-    ajdiff(env=env)
+    ajdiff(env=completion_env("ajdiff re", answer))
     assert answer.read_text().split() == ["redline"]
-    env.update(COMP_LINE="ajdiff diff --form", COMP_POINT="18")
-    ajdiff(env=env)
+    ajdiff(env=completion_env("ajdiff diff --form", answer))
     assert answer.read_text().split() == ["--format"]
 
 

@@ -11,7 +11,7 @@ import pytest
 import ajdiff.read.parse
 from ajdiff.api import compare_files
 from ajdiff.errors import InputError
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, completion_env
 
 ANNEX, ORDER = SEEDS["001"], SEEDS["000"]  # 001 is one annex; 000 an order of seven
 
@@ -289,14 +289,7 @@ def test_a_completion_request_loads_neither_subprocess_nor_locale(tmp_path: Path
     import sys
 
     answer = tmp_path / "answer"
-    env = {
-        **os.environ,
-        "_ARGCOMPLETE": "1",
-        "_ARGCOMPLETE_IFS": "\n",
-        "COMP_LINE": "ajdiff diff --form",
-        "COMP_POINT": "18",
-        "_ARGCOMPLETE_STDOUT_FILENAME": str(answer),
-    }
+    env = {**os.environ, **completion_env("ajdiff diff --form", answer)}
     script = "import sys\nfrom ajdiff.cli import entry\nsys.argv = ['ajdiff']\nentry()\n"
     done = subprocess.run([sys.executable, "-X", "importtime", "-c", script], capture_output=True, text=True, env=env)
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time")}
