@@ -19,8 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ajdiff.read import DATA
-from ajdiff.read.lexicon import is_form
+from ajdiff.read.lexicon import is_entry, is_form
 
 _VOWELS = "aeiouõäöü"
 _DOUBLING = "kpt"  # a short stem's weak grade: 'koka' → 'kokk', 'grupi' → 'grupp' ('-ss' nouns keep it: 'klassi')
@@ -48,13 +47,10 @@ _STRONG_TO_WEAK = (
 )
 
 
-@cache
-def words() -> frozenset[str]:
-    """The dictionary's lower-case words, read once."""
-    import gzip  # here: the dictionary is read for a few documents only
-
-    data = DATA.joinpath("et_words.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode("utf-8").split())
+def _listed(word: str) -> bool:
+    """True when the dictionary lists `word`: an entry, or an agent noun its rules make ('korraldaja',
+    of 'korraldanud'), as many posts are."""
+    return is_entry(word) or (word.endswith("ja") and is_form(word))
 
 
 def _syllables(word: str) -> int:
@@ -187,7 +183,6 @@ def _head_reading(word: str, allative: bool, plural: bool) -> tuple[str, bool] |
     None when the dictionary confirms no nominative, or more than one: two readings compete ('valla' of
     'vald' or 'vall'), or a genitive is singular and plural at once. A plural reading is taken only
     with `plural` (a title's class of posts, 'LIIKMETE AMETIJUHEND' → 'Liikmed'); it competes always."""
-    known = words()
     for start in range(len(word) - _MIN_HEAD + 1):
         if 0 < start < 2:
             continue  # a compound's first part has two letters at least
@@ -202,7 +197,7 @@ def _head_reading(word: str, allative: bool, plural: bool) -> tuple[str, bool] |
             if found:
                 reading = found.pop()
                 return word[:start] + reading, reading in plurals
-        if tail in known or (start == 0 and is_form(tail)):
+        if _listed(tail) or (start == 0 and is_form(tail)):
             return None  # the word, or its longest listed tail, is a word as it stands: nothing to undo
     return None
 
@@ -217,7 +212,7 @@ def _adjective_nominative(word: str, allative: bool) -> str | None:
     """An adjective's nominative before its noun ('akadeemilise personali' → 'akadeemiline …')."""
     base = word[:-2] if allative and word.endswith("le") else word
     for ending, nominative in _ADJECTIVE_GENITIVE:
-        if base.endswith(ending) and (candidate := base[: -len(ending)] + nominative) in words():
+        if base.endswith(ending) and _listed(candidate := base[: -len(ending)] + nominative):
             return candidate
     return None
 
@@ -269,7 +264,7 @@ def ends_in_genitive(text: str) -> bool:
         return False
     # A case ending on a genitive stem is that case: 'õigustele' is 'õiguste' + '-le', not a genitive of 'õigustel'.
     return not any(
-        word.endswith(ending) and (word[: -len(ending)] in words() or _head_nominative(word[: -len(ending)], False))
+        word.endswith(ending) and (_listed(word[: -len(ending)]) or _head_nominative(word[: -len(ending)], False))
         for ending in _CASE_ENDINGS
     )
 
@@ -280,7 +275,7 @@ def _sentence_case(name: str) -> str:
 
     def lower(m: re.Match[str]) -> str:
         run = m.group(0).lower()
-        short = len(run) <= 4 and run not in words() and _head_nominative(run, False) is None
+        short = len(run) <= 4 and not _listed(run) and _head_nominative(run, False) is None
         return m.group(0) if short else run
 
     text = re.sub(r"[^\W\d_]+", lower, name)
