@@ -85,6 +85,9 @@ def _genitive_candidates(form: str) -> Iterator[tuple[str, bool]]:
         yield form[:-3] + "nne", False  # 'ülesande' → 'ülesanne', 'aruande' → 'aruanne'
     if form.endswith("se"):
         yield form[:-2] + "ne", True  # 'abilise' → 'abiline' ('sotsiaalse', 'sotsiaalset')
+    if form.endswith("me") and len(form) >= 5 and form[-3] not in _VOWELS:
+        # 'liikme' → 'liige', 'astme' → 'aste': an '-e' word's genitive on a stem with '-m-'
+        yield form[:-3] + _STRONG.get(form[-3], form[-3]) + "e", False
     if len(form) >= 4 and form[-2] in "lrn" and form[-3] not in _VOWELS + form[-2]:
         yield form[:-2] + "e" + form[-2], True  # 'meistri' → 'meister', 'konstaabli' → 'konstaabel'
 

@@ -115,7 +115,9 @@ def test_the_helpers_examples() -> None:
     assert nominative("kaste") == "kaste"
     assert nominative("linnapeade") == "linnapead"
     assert nominative("juhatuse liikmete") == "juhatuse liikmed"
-    assert nominative("liikme") == "liikme"  # 'liige', 'liikme': no pattern proposes it, so it is kept
+    assert nominative("liikme") == "liige"  # an '-e' word's genitive on a stem with '-m-'
+    assert nominative("JUHATUSE LIIKME") == "Juhatuse liige"
+    assert nominative("juhatuse liikmele", allative=True) == "juhatuse liige"
 
 
 def test_two_readings_keep_the_word() -> None:
