@@ -335,7 +335,7 @@ RULES = {
     # One body's, measured: a name cut off its sentence changes the reading only in an unnumbered duty (a duty a
     # paragraph). Splitting every other body's paragraph before each of its names (two capitalised words after
     # an unfinished sentence: 'Eesti Vabariigi', 'Raasiku Vallavolikogu', 'Usuteaduse Instituudi') in their
-    # table layout's PDF changes none, as a numbered item or a field goes on; the ones that do cut Viljandi's
+    # PDFs (lines and tables) changes none, as a numbered item or a field goes on; the ones that do cut Viljandi's
     # goal in its first line ('Viljandi' / 'Kesklinna Kooli …', or off its label), where no full line above
     # shows a wrap. The other unnumbered duties (Viljandi's, Toila's) name no one.
     "a cell the page cut after a full line goes on on the next page with a name ('… õpilastega' / 'Saaremaa …'; one body)": [
