@@ -257,15 +257,16 @@ def _structural(path: str, kind: ChangeKind, olds: list[Duty], news: list[Duty],
     )
 
 
-_WRITTEN_NUMBER = re.compile(r"\W*(?:\d|[A-Za-z][.)](?:\s|$))")
-"""A duty's line as written opens with a number ('2.1.', '3)', OCR's '2.l.') or a letter ('a)')."""
+_WRITTEN_NUMBER = r"\W*(?:\d|[A-Za-z][.)](?:\s|$))"
+"""A duty's line as written opens with a number ('2.1.', '3)', OCR's '2.l.') or a letter ('a)'). Compiled on
+first use (by `re`'s cache): only a split or merge of the same words asks, and no command's start pays."""
 
 
 def unnumbered_duties(doc: JobDescription) -> bool:
     """True when the document writes no number before any of its duties (a duty a line or a paragraph,
     or bullets): their numbers are the reader's count, and only the layout tells one duty from the next."""
     items = [n for n in walk(doc.sections) if n.kind is NodeKind.ITEM and n.key == "duties"]
-    return bool(items) and not any(_WRITTEN_NUMBER.match(n.verbatim) for n in items)
+    return bool(items) and not any(re.match(_WRITTEN_NUMBER, n.verbatim) for n in items)
 
 
 def _layout_split(
