@@ -87,6 +87,21 @@ def _head_nominative(word: str, allative: bool) -> str | None:
     return None
 
 
+def _plural_nominative(word: str) -> str | None:
+    """The nominative plural of an agent noun's plural genitive ('toimetajate' → 'toimetajad',
+    'teadustöötajate' → 'teadustöötajad': a '-ja' noun's plural genitive adds '-te', its nominative
+    plural '-d'); None for any other word. A title names a class of posts so ('TOIMETAJATE
+    AMETIJUHEND', Eesti Keele Instituut). Other nouns build their plural on other stems ('peade',
+    'teenuste', 'juhtide'), kept as written."""
+    if not word.endswith("jate") or len(word) < _MIN_HEAD + 4:
+        return None
+    base = word[:-2]
+    known = words()
+    if any(base[start:] in known for start in range(len(base) - _MIN_HEAD + 1) if start == 0 or start >= 2):
+        return base + "d"
+    return None
+
+
 def _adjective_nominative(word: str, allative: bool) -> str | None:
     """An adjective's nominative before its noun ('akadeemilise personali' → 'akadeemiline …')."""
     base = word[:-2] if allative and word.endswith("le") else word
@@ -118,6 +133,8 @@ def nominative(name: str, allative: bool = False) -> str:
         return text
     head = found[-1]
     new_head = _head_nominative(head.group(0).lower(), allative)
+    if new_head is None and not allative:
+        new_head = _plural_nominative(head.group(0).lower())  # a title's class of posts ('TOIMETAJATE')
     if new_head is None:
         return text
     out = text[: head.start()] + _same_case(new_head, head.group(0)) + text[head.end() :]

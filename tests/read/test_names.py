@@ -61,6 +61,26 @@ def test_only_the_head_and_its_adjective_change() -> None:
     assert nominative_in("kooli direktorile. Töötab …", allative=True) == "kooli direktor. Töötab …"
 
 
+@pytest.mark.parametrize(
+    "nom",
+    sorted({n for n, g, _ in ROWS if n == g and n.endswith("ja")}),
+    ids=str,
+)
+def test_a_plural_genitive_gives_the_nominative_plural(nom: str) -> None:
+    """'TOIMETAJATE AMETIJUHEND' (Eesti Keele Instituut) names a class of posts: a person says
+    'toimetajad'. A '-ja' name's plural genitive adds '-te', its nominative plural '-d'."""
+    assert nominative((nom + "te").upper()) == (nom[0].upper() + nom[1:] + "d")
+    assert nominative(nom + "te") == nom + "d"
+    assert nominative(nom + "tele", allative=True) == nom + "tele"  # no plural allative is undone
+
+
+def test_a_plural_genitive_on_another_stem_is_kept() -> None:
+    """'teenuste', 'juhtide', 'abide': the plural is built on another stem, or with '-de'."""
+    for word in ("teenuste", "juhtide", "spetsialistide", "õppejõudude", "abide"):
+        assert nominative(word) == word
+    assert nominative("TEADUSTÖÖTAJATE") == "Teadustöötajad"
+
+
 def test_a_word_the_dictionary_does_not_know_is_kept() -> None:
     assert nominative("Qwxzyri") == "Qwxzyri"
     assert nominative_in("Tööandja juhtimisele ja kontrollile ja täidab", allative=True).endswith("täidab")
