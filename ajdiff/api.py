@@ -278,11 +278,6 @@ def _share_work(
     running: dict[Future[list[_R]], int] = {}
     queued = 0  # items in the pool's chunks not yet come back
     taken = given = 0  # items handed out (to the pool or done here); results yielded
-    if items:
-        # The first here, before the pool forks (at its first chunk): the modules the work imports as it goes
-        # are then the worker's too, not imported again in it.
-        results[0] = work(items[0], *args)
-        taken = 1
     while given < len(items):
         left = len(items) - taken
         # Each worker: a chunk running and one queued, so it never waits for this process to hand it more.
