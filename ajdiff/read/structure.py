@@ -56,13 +56,23 @@ def _is_label(text: str) -> bool:
 
 
 def _caps_word(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return _capitals(word) >= 1
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return _capitals(text) >= 4
+
+
+def _capitals(text: str) -> int:
+    """How many letters the text has when all are capitals, else -1: it stops at the first small letter,
+    the second of most lines ('Teenistuskoha …'), where listing every letter read the whole line."""
+    count = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return -1
+            count += 1
+    return count
 
 
 def _heading(
