@@ -151,6 +151,9 @@ def _sentence_field(text: str) -> tuple[str, str, str] | None:
     holder stands in for, 'X-t asendab Y' (or '… asendab teda Y') who stands in for the holder;
     'X-le annab tööülesandeid Y' the supervisor.
     """
+    low = text.lower()
+    if "allu" not in low and "asenda" not in low and "anna" not in low:
+        return None  # no verb below can be a word of it: most lines asked (a goal, a paragraph) stop here, unsplit
     words = text.rstrip(".").split()
     lower = [w.lower().strip(",;:") for w in words]
     for verb in ("allub", "alluvad", "asendab", "asendavad", "annab", "annavad"):
