@@ -484,12 +484,13 @@ class _Duty:
         return self.draft.children
 
 
-def _interleaved(lines: list[Line], start: int, starts: set[int]) -> bool:
+def _interleaved(lines: list[Line], start: int, starts: set[int], lower: list[bool]) -> bool:
     """True when a duty's task goes on below its first results (two columns read across): a lowercase
-    line follows a finished sentence somewhere in the duty. Its first capitalised lines are results then."""
+    line follows a finished sentence somewhere in the duty. Its first capitalised lines are results then.
+    `lower`: whether each line starts in lowercase."""
     k = start + 1
     while k < len(lines) and k not in starts:
-        if starts_lower(lines[k].text) and ends_sentence(lines[k - 1].text) and not lines[k - 1].bullet:
+        if lower[k] and ends_sentence(lines[k - 1].text) and not lines[k - 1].bullet:
             return True
         k += 1
     return False
@@ -602,6 +603,7 @@ def read_duties(
     duties: list[_Duty] = []
     before: list[_Draft] = []
     interleaved = False
+    lower = [starts_lower(line.text) for line in lines]  # asked of each line by the duty's test and by the loop
     for k, line in enumerate(lines):
         text = line.text
         if k in header_rows:
@@ -609,7 +611,7 @@ def read_duties(
                 before.append(_Draft(NodeKind.PARAGRAPH, [line], text))
             continue  # a header row again mid-table: no part of a duty (as below)
         if k in starts:
-            interleaved = _interleaved(lines, k, starts)
+            interleaved = _interleaved(lines, k, starts, lower)
             task, sep, result = line.body.partition(" | ")  # a flattened "task | result" row
             duty = _Duty(
                 _Draft(NodeKind.ITEM, [line], task.strip(), "duties", None, line.num.number if line.num else None)
@@ -626,12 +628,13 @@ def read_duties(
             before.append(_Draft(kind, [line], text))
             continue
         d = duties[-1]
-        if not starts_lower(text) and is_table_header(text):
+        if not lower[k] and is_table_header(text):
             # A duty table's header row, again after a paragraph or on a new page: no part of a duty.
             # ("ülesandeid:" in lowercase is a wrapped task's last word.)
             continue
         if text.startswith("| "):
             text = " " + text  # a cell separator wrapped to the start of a line: the result column follows
+            # (a line starting so starts in lowercase no more than before: `lower[k]` holds for it)
         left, sep, right = text.partition(" | ")
         if sep:
             if left.strip():
@@ -642,7 +645,7 @@ def read_duties(
             d.results.append(_Draft(NodeKind.PARAGRAPH, [line], text))
         elif line.bullet:
             _add_result(d, line)
-        elif starts_lower(text):
+        elif lower[k]:
             _continue_duty(d, line, columns)
         elif wrapped and d.task_open and not _result_like(text) and not interleaved:
             _extend(d.draft, line)
@@ -696,7 +699,9 @@ def _finish(draft: _Draft) -> Node:
     Done once the task is complete, so it does not depend on where the lines were wrapped.
     """
     task = " ".join(draft.text.split())
-    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(task) if s.strip()]
+    # One space is all the whitespace left in it: without a stop before a space, it is one sentence, unsplit.
+    many = ". " in task or "! " in task or "? " in task
+    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(task) if s.strip()] if many else []
     for k in range(1, len(sentences)):
         if _is_result_sentence(sentences[k], sentences[0]):
             draft.text = " ".join(sentences[:k])
