@@ -255,8 +255,9 @@ def register_rows(source: SourceText) -> frozenset[Origin]:
     return frozenset(origin for _, origin in lines if origin not in content)
 
 
-def split(source: SourceText) -> list[RawDocument]:
-    """Cut a source into job descriptions: one per annex, or the whole text when it has no annexes."""
+def _content(source: SourceText) -> tuple[list[str], list[Origin], list[tuple[str, str]]]:
+    """The source's lines and their origins without the register's tables, each glued title cut from its
+    heading (`_unglue`); the format's metadata with the tables'."""
     lines = list(source.lines)
     known = source.origins[: len(lines)]
     origins = [*known, *map(line_origin, range(len(known) + 1, len(lines) + 1))]  # as `source.origin(k)`
@@ -269,6 +270,12 @@ def split(source: SourceText) -> list[RawDocument]:
     if any(text[:1] in "Aa" and _GLUED_TITLE.match(text) for text in lines):
         content = _unglue(list(zip(lines, origins)))
         lines, origins = [text for text, _ in content], [origin for _, origin in content]
+    return lines, origins, metadata
+
+
+def split(source: SourceText) -> list[RawDocument]:
+    """Cut a source into job descriptions: one per annex, or the whole text when it has no annexes."""
+    lines, origins, metadata = _content(source)
     headers = _headers(lines)
     meta = tuple(metadata)
     first = headers[0].start if headers else len(lines)
