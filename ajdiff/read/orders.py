@@ -350,7 +350,9 @@ def _is_order_body(lines: list[str]) -> bool:
 
 def _file_order(lines: list[str], metadata: list[tuple[str, str]]) -> OrderRef | None:
     """A lone document's order: 'KÄSKKIRI / 15.11.2024 nr 164', the register's Viit, or a reference line."""
-    ref = parse_order_body(lines[:40], metadata) if any(_ORDER_HEAD.match(x) for x in lines[:40]) else None
+    # The pattern opens with a digit (\d, which isdigit() says of every character it matches): asked of those only.
+    headed = any(x[:1].isdigit() and _ORDER_HEAD.match(x) for x in lines[:40])
+    ref = parse_order_body(lines[:40], metadata) if headed else None
     if ref is None:
         meta = {fold(k): v for k, v in metadata}
         if "viit" in meta:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from ajdiff.read.content import _SENTENCE_SPLIT, _sentence_field
 from ajdiff.read.fields import value_of
 from ajdiff.read.formats import SourceText, read_source
 from ajdiff.read.orders import (
+    _ORDER_HEAD,
     _annex_line,
     _content,
     _headers,
@@ -185,3 +187,12 @@ def test_the_splitter_cuts_the_documents_as_when_it_asked_every_line() -> None:
         assert _headers(lines) == _headers_before(lines), path.name
         annexes += len(split(source))
     assert annexes > len(paths)  # the orders' annexes among them: the blocks were found
+
+
+def test_an_order_number_line_opens_with_a_character_isdigit_accepts() -> None:
+    """`_file_order` asks `_ORDER_HEAD` only of lines whose first character isdigit(): every character `\\d` matches
+    is one (Unicode's decimal digits too), so no line the pattern matches is left out."""
+    digits = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\d", chr(c))]
+    assert len(digits) > 100 and all(d.isdigit() for d in digits)
+    assert _ORDER_HEAD.pattern.startswith("^" + r"(\d")
+    assert _ORDER_HEAD.match("15.11.2024 nr 164") and _ORDER_HEAD.match("\u0661\u0665.11.2024 nr 1")
