@@ -45,7 +45,7 @@ class _Draft:
     children: list[_Draft] = field(default_factory=list)
 
     def node(self) -> Node:
-        text = " ".join(self.text.split())
+        text = _single_spaced(self.text)
         lines = self.lines
         # One node per line of every document: the common cases (one line, no children) without a join
         # or a generator.
@@ -61,6 +61,15 @@ class _Draft:
             tuple([c.node() for c in self.children]) if self.children else (),
             lines[0].origin if lines else None,
         )
+
+
+def _single_spaced(text: str) -> str:
+    """The words of a text one space apart (`" ".join(text.split())`): most texts are so already, which two
+    scans of it tell, where the split made a string of every word. A printable text has no whitespace but
+    the space (Python counts every other separator unprintable)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def _join(lines: list[Line]) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ajdiff.read.content import _SENTENCE_SPLIT, _sentence_field
+from ajdiff.read.content import _SENTENCE_SPLIT, _sentence_field, _single_spaced
 from ajdiff.read.fields import value_of
 from ajdiff.read.formats import SourceText, read_source
 from ajdiff.read.orders import (
@@ -196,3 +196,18 @@ def test_an_order_number_line_opens_with_a_character_isdigit_accepts() -> None:
     assert len(digits) > 100 and all(d.isdigit() for d in digits)
     assert _ORDER_HEAD.pattern.startswith("^" + r"(\d")
     assert _ORDER_HEAD.match("15.11.2024 nr 164") and _ORDER_HEAD.match("\u0661\u0665.11.2024 nr 1")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from([" ", "  ", "a", "õ", "\t", "\n", "\u00a0", "\u2028", "\x1c", "\u3000", "."]), max_size=10)
+)
+def test_a_text_is_single_spaced_as_by_splitting_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _single_spaced(text) == " ".join(text.split())
+
+
+def test_every_separator_split_knows_is_unprintable_but_the_space() -> None:
+    """What `_single_spaced` rests on, for every character: a printable text has no whitespace but the space."""
+    splitting = [chr(c) for c in range(sys.maxunicode + 1) if len(f"a{chr(c)}b".split()) == 2]
+    assert len(splitting) > 20 and [c for c in splitting if c.isprintable()] == [" "]
