@@ -707,7 +707,7 @@ def _finish(draft: _Draft) -> Node:
 
     Done once the task is complete, so it does not depend on where the lines were wrapped.
     """
-    task = " ".join(draft.text.split())
+    task = draft.text = _single_spaced(draft.text)  # as the node takes it: normalised once
     # One space is all the whitespace left in it: without a stop before a space, it is one sentence, unsplit.
     many = ". " in task or "! " in task or "? " in task
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(task) if s.strip()] if many else []
