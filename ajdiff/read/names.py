@@ -25,6 +25,10 @@ _ADJECTIVE_GENITIVE = (("lise", "line"), ("va", "v"), ("ma", "m"))  # 'akadeemil
 _WORD = re.compile(r"[^\W\d_]+")  # a hyphenated name inflects its last part: 'IT-spetsialisti'
 _CASE_ENDINGS = ("le", "sse", "ga", "na", "ta")  # the cases whose ending, like a genitive, ends in a vowel
 _MIN_HEAD = 3  # shorter tails ("aja", "pea") are words of their own, never undone
+# A deputy's field after an allative head ('direktori asetäitjale majandusalal', '… asetäitjale õppe- ja
+# kasvatustöö alal'): 'ala' in the adessive names where the post serves and does not inflect with it;
+# up to four lower-case words after a word in '-le'.
+_FIELD_QUALIFIER = re.compile(r"(?<=le)\s+(?:[a-zõäöüšž]+-?\s+){0,3}[a-zõäöüšž]*alal$")
 
 
 @cache
@@ -108,6 +112,9 @@ def nominative(name: str, allative: bool = False) -> str:
     '-le' is left alone (so the word list is not even read)."""
     capitals = name.isupper() and len(name) > 3
     if allative and not capitals and not re.sub(r"\s*\([^()]*\)\s*$", "", name).endswith("le"):
+        field = _FIELD_QUALIFIER.search(name)
+        if field and field.start() > 0:  # 'direktori asetäitjale majandusalal': the head is before it
+            return nominative(name[: field.start()], allative) + name[field.start() :]
         return name
     text = _sentence_case(name) if capitals else name
     qualifier = re.search(r"\s*\([^()]*\)\s*$", text)  # 'Eksperdi (kriisivalmidus)': the head is before it
