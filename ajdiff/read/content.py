@@ -230,6 +230,10 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             lines[i] = line
         body = line.body if numbered else line.text
         hit = match_label(body, prefix)
+        if hit is None and prefix == "general." and num is not None and _opens_sub_items(body, num.number, lines, i):
+            # '1.3. Nõutav kvalifikatsioon:' / '1.3.1. … kõrgharidus või' among the general clauses (Viljandi
+            # Kesklinna Kool): a requirement's label, its value the items numbered under it.
+            hit = match_label(body, "requirements.")
         if hit and _wrapped_onto_label(line, hit.label, hit.rest, drafts):
             hit = None  # "… nende tegevuse" / "eesmärk lähtuvad …": a page's wrap, not a label
         if hit and hit.key == "untyped" and not numbered and hit.rest.split()[:1] == ["on"]:
@@ -257,7 +261,11 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             drafts[-1].children.append(_Draft(NodeKind.PARAGRAPH, [], value, key, label))
             i += 1
             continue
-        if line.num is not None and not line.bullet:
+        if last is not None and line.num is not None and not line.bullet and _under_empty_label(last, line.num.number):
+            # '3.3. Teadmised ja oskused:' / '3.3.1. …' / '3.3.2. …' (Põhja-Pärnumaa vald): the label's value
+            # is the items numbered under it.
+            last.children.append(_Draft(NodeKind.ITEM, [line], line.body, None, None, line.num.number))
+        elif line.num is not None and not line.bullet:
             drafts.append(_Draft(NodeKind.ITEM, [line], line.body, None, None, line.num.number))
         elif last is not None and last.kind is NodeKind.ITEM and line.bullet:
             last.children.append(_Draft(NodeKind.BULLET, [line], line.text))
@@ -274,6 +282,25 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             if d.kind is NodeKind.PARAGRAPH and d.text and not is_table_header(d.text):
                 warnings.append(_("requirements: unlabelled text {0}").format(repr(d.text[:60])))
     return [d.node() for d in drafts]
+
+
+def _opens_sub_items(body: str, number: str, lines: list[Line], i: int) -> bool:
+    """True when a numbered line is only a label and its colon ('1.3. Nõutav kvalifikatsioon:') and the
+    next line is numbered under it ('1.3.1. …')."""
+    if not body.rstrip().endswith(":") or i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1].num
+    return nxt is not None and nxt.number.startswith(number + ".")
+
+
+def _under_empty_label(last: _Draft, number: str) -> bool:
+    """True when `number` ('3.3.1') numbers an item under the last draft, a numbered field with no value
+    of its own ('3.3. Teadmised ja oskused:') or whose items already started under it."""
+    if last.kind is not NodeKind.FIELD or not last.number or last.text.strip():
+        return False
+    if not number.startswith(last.number + "."):
+        return False
+    return all(c.kind is NodeKind.ITEM for c in last.children)
 
 
 def _wrapped_onto_label(line: Line, label: str, rest: str, drafts: list[_Draft]) -> bool:

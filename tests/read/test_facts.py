@@ -13,7 +13,7 @@ from ajdiff.read.formats import SourceText
 from ajdiff.read.parse import parse_source
 from ajdiff.read.vocabulary import match_label
 from ajdiff.text import ends_sentence, fold
-from ajdiff.tree import walk
+from ajdiff.tree import Node, walk
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "fixtures" / "external"
 
@@ -423,3 +423,49 @@ def test_the_sub_labels_of_two_schools(
     assert (doc.general.position, doc.general.supervisor) == (position, supervisor)
     assert (doc.requirements.education, doc.requirements.extra) == (education, (("lisanouded", other),))
     assert (doc.general.goal or "").startswith(goal)
+
+
+# -- A label with nothing after its colon: its value is the items numbered under it ----------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "value"),
+    [
+        # '1.3. Nõutav kvalifikatsioon:' / '1.3.1. raamatukogunduslik kõrgharidus või' / '1.3.2. pedagoogiline
+        # kõrgharidus ja raamatukogualaste kursuste läbimine.', among the general clauses.
+        (
+            "viljandi_kesklinna_kool_raamatukoguhoidja",
+            "education",
+            "raamatukogunduslik kõrgharidus või pedagoogiline kõrgharidus ja raamatukogualaste kursuste läbimine.",
+        ),
+        # '3.3. Teadmised ja oskused:' / '3.3.1. Riigi põhikorra … tundmine;' / '3.3.2. Kohaliku omavalitsuse
+        # korraldust reg' (where the stored copy ends).
+        (
+            "pohja_parnumaa_vald_2024_eestkostespetsialist",
+            "knowledge",
+            "Riigi põhikorra (põhiseadus ja põhiseaduslikud seadused), kodanike põhiõiguste ja -vabaduste ning"
+            " avaliku halduse organisatsiooni tundmine; Kohaliku omavalitsuse korraldust reg",
+        ),
+    ],
+)
+def test_the_items_numbered_under_an_empty_label_are_its_value(name: str, field: str, value: str) -> None:
+    doc = _external(name)
+    assert getattr(doc.requirements, field) == value
+    under = "1.3.1" if field == "education" else "3.3.1"
+    assert under not in [n.number for n in _top_items(doc)]
+
+
+def _top_items(doc: JobDescription) -> list[Node]:
+    """The nodes directly under each section: an item numbered under a label is not among them."""
+    return [child for section in doc.sections for child in section.children]
+
+
+def test_an_item_under_a_label_with_a_value_stays_an_item() -> None:
+    """Only a label with nothing after its colon takes the items under it: '3.3. Haridus: kõrgharidus' keeps
+    its value, and '3.3.1. …' under it stays an item of the section."""
+    doc = _read(
+        "AMETIJUHEND\n3. NÕUDED\n3.3. Haridus: kõrgharidus\n3.3.1. soovitavalt magistrikraad\n"
+        "3.4. Töökogemus: 3 aastat\n"
+    )
+    assert doc.requirements.education == "kõrgharidus"
+    assert "3.3.1" in [n.number for n in _top_items(doc)]
