@@ -15,6 +15,10 @@ from ajdiff.tree import Node, NodeKind, walk
 
 _NONE_VALUES = frozenset({"-", "–", "—", "", "puuduvad", "puudub", "ei ole", "pole", "ei"})
 _REQUIREMENT_KEYS = ("education", "experience", "languages", "knowledge", "qualities")
+# 'Sotsiaalpedagoogi töö eesmärgiks on …', 'Klassijuhataja eesmärgiks on …': a sentence that says what the
+# post's work is for, its subject up to four words.
+_GOAL_SENTENCE = re.compile(r"(?:[^\W\d_][\w-]*\s+){1,4}(?:eesmärgiks|eesmärk|missiooniks)\s+on\s+\w", re.IGNORECASE)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÕÄÖÜŠŽ])")
 _TITLE_POST = re.compile(r"^(.{2,120}?)\s+(?:teenistuskoha\s+|ametikoha\s+|töökoha\s+)?ametijuhend\b", re.IGNORECASE)
 
 
@@ -119,6 +123,20 @@ def _stem_position(nodes: tuple[Node, ...]) -> str | None:
     for word in sorted(set(firsts), key=len):
         if len(word) >= 5 and word.isalpha() and sum(f.startswith(word) for f in firsts) >= 3:
             return word
+    return None
+
+
+def _goal_sentence(nodes: tuple[Node, ...]) -> str | None:
+    """The first sentence of the title or the general clauses that says what the post's work is for
+    ('Sotsiaalpedagoogi töö eesmärgiks on …'), for a document with no goal under a label or heading."""
+    for node in nodes:
+        if node.kind is not NodeKind.TITLE and node.key != "general":
+            continue
+        for child in node.walk():
+            if child.kind in (NodeKind.PARAGRAPH, NodeKind.ITEM) and "on " in child.text:
+                for sentence in _SENTENCES.split(child.text):
+                    if _GOAL_SENTENCE.match(sentence):
+                        return sentence
     return None
 
 
@@ -292,6 +310,13 @@ def to_model(
         post = nominative(named) if named else post_from_order
         if post:
             c.general["position"] = post
+    if "goal" not in c.general:
+        # A goal under a label or a heading ('2. AMETIKOHA EESMÄRK', Kehtna's '1. KLASSIJUHATAJA MISSIOON')
+        # comes first: Kehtna's clause '1.3. Klassijuhataja eesmärgiks on luua ja hoida suhteid …' is one of
+        # its general clauses there, and the goal only where the document names none otherwise.
+        goal = _goal_sentence(nodes)
+        if goal:
+            c.general["goal"] = goal
     if c.general.get("supervisor"):
         c.general["supervisor"] = _supervisor(c.general["supervisor"])
     for key in ("position", "unit", "supervisor"):

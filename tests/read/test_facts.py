@@ -469,3 +469,30 @@ def test_an_item_under_a_label_with_a_value_stays_an_item() -> None:
     )
     assert doc.requirements.education == "kõrgharidus"
     assert "3.3.1" in [n.number for n in _top_items(doc)]
+
+
+# -- A sentence that says what the post's work is for is the goal where nothing else names one -----------
+
+
+def test_the_goal_in_a_sentence_of_the_association() -> None:
+    """sotsiaalpedagoogide_uhendus_sotsiaalpedagoog: 'Üldpõhimõtted' / 'Sotsiaalpedagoogi töö eesmärgiks on
+    … koordineerimine. Sotsiaalpedagoogi töö fookuses on …': the goal is that sentence, not the paragraph."""
+    goal = _external("sotsiaalpedagoogide_uhendus_sotsiaalpedagoog").general.goal
+    assert goal is not None and goal.startswith("Sotsiaalpedagoogi töö eesmärgiks on õpilase sotsiaalsete oskuste")
+    assert goal.endswith("nende ennetus-ja lahendustegevuste koordineerimine.")
+
+
+def test_kehtnas_goal_sentence_gives_way_to_its_mission(tmp_path: Path) -> None:
+    """kehtna_pohikool_2017_klassijuhataja: clause '1.3. Klassijuhataja eesmärgiks on luua ja hoida suhteid …'
+    and the section '1. KLASSIJUHATAJA MISSIOON' below: the section is the goal. Without the section (the
+    file cut before it, read as a file is: its no-break-space lines are blank), the clause is."""
+    text = (EXTERNAL / "kehtna_pohikool_2017_klassijuhataja.txt").read_text(encoding="utf-8")
+    assert (_external("kehtna_pohikool_2017_klassijuhataja").general.goal or "").startswith(
+        "Klassijuhataja missiooniks on kujundada"
+    )
+    path = tmp_path / "kehtna_cut.txt"
+    path.write_text(text[: text.index("1. KLASSIJUHATAJA MISSIOON")], encoding="utf-8")
+    cut = load(path)[0]
+    assert cut.general.goal == (
+        "Klassijuhataja eesmärgiks on luua ja hoida suhteid õpilaste ja lapsevanematega ning aineõpetajatega"
+    )
