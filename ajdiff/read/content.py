@@ -502,6 +502,7 @@ class _Duty:
     draft: _Draft
     task_open: bool = True  # no result seen yet: a wrapped line still belongs to the task
     last_to_task: bool = True  # where the previous line went (OCR'd columns continue there)
+    listing: bool = False  # the task ended with a colon and its list's items follow as bullets
 
     @property
     def results(self) -> list[_Draft]:
@@ -598,6 +599,17 @@ def _numbered_headers(lines: list[Line], starts: set[int]) -> set[int]:
     return found
 
 
+def _lists_its_task(duty: _Duty, text: str) -> bool:
+    """True when a bullet line is an item of the task's own list: the task ends with a colon and the item
+    goes on with its sentence in lowercase ('… täiendavaid ülesandeid:' / '- klassijuhatamine;', Kuusalu
+    Keskkool; 'Iga päev:' / '- pühkima lapiga tolmu …;', Raasiku Rahvamaja). A result says what is achieved
+    in a sentence of its own, and a results label ('Oodatavad tulemused:') has ended the task before."""
+    if not (duty.task_open and not duty.results and starts_lower(text)):
+        return False
+    duty.listing = duty.listing or duty.draft.text.rstrip().endswith(":")
+    return duty.listing
+
+
 def _ends_results_label(above: str, text: str) -> bool:
     """A results column's name cut over lines, its start at the end of the header line above
     ('Teenistuskoha ülesanded Tulemuslikkuse mõõtmise' / 'kriteeriumid/ Soovitud töötulemus', PPA)."""
@@ -664,6 +676,8 @@ def read_duties(
         elif text[:1].isupper() and not text.endswith(".") and is_results_label(text.rstrip(":")):
             d.task_open = False  # "Oodatavad tulemused:": the results follow; the line stays in the tree
             d.results.append(_Draft(NodeKind.PARAGRAPH, [line], text))
+        elif line.bullet and _lists_its_task(d, text):
+            _extend(d.draft, line)
         elif line.bullet:
             _add_result(d, line)
         elif starts_lower(text):

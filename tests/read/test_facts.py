@@ -496,3 +496,29 @@ def test_kehtnas_goal_sentence_gives_way_to_its_mission(tmp_path: Path) -> None:
     assert cut.general.goal == (
         "Klassijuhataja eesmärgiks on luua ja hoida suhteid õpilaste ja lapsevanematega ning aineõpetajatega"
     )
+
+
+# -- A task that ends with a colon lists its own items: they are the task's, not results -----------------
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "opens", "items"),
+    [
+        # '3.3 Õpetaja täidab … täiendavaid ülesandeid:' / '- klassijuhatamine;' / … / '- muud kokkulepitud ülesanded;'
+        ("kuusalu_keskkool_opetaja", "3.3", "täiendavaid ülesandeid: klassijuhatamine;", 5),
+        # '2.1.1. Iga päev:' / ' - pühkima lapiga tolmu mööblilt ja esemetelt;' / … / '- hoidma korras … õueala.'
+        ("raasiku_rahvamaja_koristaja", "2.1.1", "Iga päev: pühkima lapiga tolmu mööblilt ja esemetelt;", 8),
+    ],
+)
+def test_a_tasks_own_list_is_no_result(name: str, number: str, opens: str, items: int) -> None:
+    (duty,) = [d for d in _external(name).duties if d.number == number]
+    assert duty.results == ()
+    assert opens in duty.task
+    assert duty.task.count(";") + duty.task.endswith(".") == items
+
+
+def test_a_result_after_a_task_without_a_colon_stays_a_result() -> None:
+    """PPA's driver: '3.3 teostab transporttöid … kohale viimisega;' / '- saadetised on lähtekohas laaditud …':
+    a lowercase bullet after a task that ends with a semicolon is its result."""
+    (duty,) = [d for d in _external("ppa_2025_autojuht").duties if d.number == "3.3"]
+    assert duty.results == ("saadetised on lähtekohas laaditud sõidukisse ja sihtkohas vastuvõtja siseruumidesse;",)
