@@ -8,7 +8,7 @@ import re
 from ajdiff.i18n import _
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
 from ajdiff.read.languages import parse_languages
-from ajdiff.read.names import nominative, nominative_in
+from ajdiff.read.names import from_partitive, nominative, nominative_in
 from ajdiff.read.vocabulary import heading_prefix, is_list_intro, known_label, vocabulary
 from ajdiff.text import fold, join_all_wrapped, ocr_fold, slugify, split_outside_parens
 from ajdiff.tree import Node, NodeKind, walk
@@ -319,6 +319,10 @@ def to_model(
             c.general["goal"] = goal
     if c.general.get("supervisor"):
         c.general["supervisor"] = _supervisor(c.general["supervisor"])
+    # Whom the holder stands in for is named in the partitive ('Keda asendab: registripidajat', 'asendab
+    # direktorit või osakonna teenistujaid'); a person names them in the nominative, as the other lists are.
+    stood_in_for = [from_partitive(name) for name in c.lists["substitutes_for"]]
+    c.lists["substitutes_for"] = [n for k, n in enumerate(stood_in_for) if n not in stood_in_for[:k]]
     for key in ("position", "unit", "supervisor"):
         if c.general.get(key):
             c.general[key] = _name_only(c.general[key])

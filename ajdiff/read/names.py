@@ -64,15 +64,31 @@ def _genitive_candidates(form: str) -> Iterator[str]:
         yield form[:-2] + "e" + form[-2]  # 'meistri' → 'meister', 'konstaabli' → 'konstaabel'
 
 
-def _inflected(form: str, allative: bool) -> Iterator[str]:
-    """The genitive a word stands for: itself, or, for an allative ('juhile'), the word without '-le'."""
-    if not allative:
+# The endings a partitive shows: 'juhatajat', 'ametnikku', 'teenistujaid'; one that looks like its genitive
+# ends in '-i' ('spetsialisti', 'juhti'), where a post's nominative hardly ever does.
+_PARTITIVE_ENDING = re.compile(r"(?:[aeiouõäöü]t|kku|[aeiouõäöü]id)$")
+_PARTITIVE = "partitive"  # a case to undo besides the genitive and the allative
+_MARKED = "marked"  # the partitive only where its ending shows it ('juhatajat', 'ametnikku'), not 'spetsialisti'
+
+
+def _inflected(form: str, allative: bool | str) -> Iterator[str]:
+    """The genitive a word stands for: itself, or, for an allative ('juhile'), the word without '-le';
+    for a partitive ('juhatajat', 'direktorit', 'ametnikku', and 'spetsialisti', whose partitive is its
+    genitive), the genitive its ending was added to."""
+    if allative in (_PARTITIVE, _MARKED):
+        if form.endswith("kku"):
+            yield form[:-2] + "u"  # 'ametnikku' → 'ametniku'
+        elif len(form) > 2 and form[-1] == "t" and form[-2] in _VOWELS:
+            yield form[:-1]  # 'juhatajat' → 'juhataja', 'isikut' → 'isiku'
+        elif allative == _PARTITIVE and form.endswith("i"):
+            yield form  # 'spetsialisti', 'juhti
+    elif not allative:
         yield form
     elif form.endswith("le") and len(form) > _MIN_HEAD + 1:
         yield form[:-2]
 
 
-def _head_nominative(word: str, allative: bool) -> str | None:
+def _head_nominative(word: str, allative: bool | str) -> str | None:
     """The nominative of a lower-case word, found on its longest known tail (a compound inflects only its
     last part: 'grupijuhi' is 'grupi' + 'juhi'); None when the word is already a nominative or unknown."""
     known = words()
@@ -80,6 +96,8 @@ def _head_nominative(word: str, allative: bool) -> str | None:
         if 0 < start < 2:
             continue  # a compound's first part has two letters at least
         tail = word[start:]
+        if allative in (_PARTITIVE, _MARKED) and tail.endswith("id") and tail[:-2] in known:
+            return word[:start] + tail[:-2] + "d"  # a plural partitive: 'teenistujaid' → 'teenistujad'
         for genitive in _inflected(tail, allative):
             for candidate in _genitive_candidates(genitive) if len(genitive) > _MIN_HEAD else ():
                 if len(candidate) >= _MIN_HEAD and candidate in known:
@@ -163,6 +181,40 @@ def _sentence_case(name: str) -> str:
 
     text = re.sub(r"[^\W\d_]+", lower, name)
     return text[:1].upper() + text[1:]
+
+
+def from_partitive(name: str) -> str:
+    """A post named in the partitive, as whom the holder stands in for ('Keda asendab: registripidajat',
+    'asendab direktorit või osakonna teenistujaid'), in the nominative a person says it in
+    ('registripidaja', 'direktor või osakonna teenistujad'). The last word may be a partitive that looks
+    like its genitive ('Sotsiaaltööspetsialisti'); a name before 'või' only one whose ending shows it, for
+    a name's own genitive ('… toimepidevuse või …') is no partitive. Other words are kept as written."""
+    qualifier = re.search(r"\s*\([^()]*\)\s*$", name)  # 'Eksperti (toimepidevus)': the head is before it
+    if qualifier and qualifier.start() > 0:
+        return from_partitive(name[: qualifier.start()]) + name[qualifier.start() :]
+    parts = re.split(r"(\s+või\s+)", name)
+    out = []
+    for k in range(0, len(parts), 2):
+        last = k == len(parts) - 1
+        out.append(_head_case(parts[k], _PARTITIVE if last else _MARKED))
+        if not last:
+            out.append(parts[k + 1])
+    return "".join(out)
+
+
+def _head_case(text: str, case: str) -> str:
+    """The text with its last word, inflected in `case`, in the nominative."""
+    found = list(_WORD.finditer(text))
+    if not found or not found[-1].group(0)[:1].isalpha():
+        return text
+    head = found[-1]
+    word = head.group(0).lower()
+    if not _PARTITIVE_ENDING.search(word) and not (case == _PARTITIVE and word.endswith("i")):
+        return text  # a nominative ('kriisijuht', 'talituse juhataja'): the word list is not even read
+    new_head = _head_nominative(word, case)
+    if new_head is None:
+        return text
+    return text[: head.start()] + _same_case(new_head, head.group(0)) + text[head.end() :]
 
 
 def nominative_in(text: str, allative: bool = False) -> str:

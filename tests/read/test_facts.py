@@ -38,7 +38,7 @@ def _external(name: str) -> JobDescription:
         (
             "ppa_2021_piirkonnapolitseinik",
             "substitutes_for",
-            ("vahetu juhi poolt määratud ametnikku",),
+            ("vahetu juhi poolt määratud ametnik",),  # 'Keda asendab vahetu juhi poolt määratud ametnikku'
             "teenistuskohal rakendatakse summeeritud tööaja arvestust, valveaega ja öötööd",
         ),
     ],
@@ -522,3 +522,42 @@ def test_a_result_after_a_task_without_a_colon_stays_a_result() -> None:
     a lowercase bullet after a task that ends with a semicolon is its result."""
     (duty,) = [d for d in _external("ppa_2025_autojuht").duties if d.number == "3.3"]
     assert duty.results == ("saadetised on lähtekohas laaditud sõidukisse ja sihtkohas vastuvõtja siseruumidesse;",)
+
+
+# -- Whom the holder stands in for, named in the partitive, in the nominative a person says it in ----------
+
+
+@pytest.mark.parametrize(
+    ("name", "items"),
+    [
+        ("sauga_vald_sekretar_asjaajaja", ("registripidaja",)),  # '1.4 Sekretär-asjaajaja asendab registripidajat.'
+        (
+            "surju_vald_pearaamatupidaja",
+            ("nooremraamatupidaja",),
+        ),  # '1.5 pearaamatupidaja asendab nooremraamatupidajat'
+        (
+            "pohja_parnumaa_vald_2024_eestkostespetsialist",
+            ("Sotsiaaltööspetsialist",),
+        ),  # 'Asendab keda Sotsiaaltööspetsialisti'
+        # '1.5 Keda asendab' / 'Järelevalve juhtivspetsialisti, nõunikku või talituse juhatajat'
+        (
+            "sotsiaalkindlustusamet_2023_57_jarelevalve_juhtivspetsialist",
+            ("Järelevalve juhtivspetsialist", "nõunik või talituse juhataja"),
+        ),
+        (
+            "transpordiamet_2024_069_lennukolblikkuse_juhataja",
+            ("direktor või osakonna teenistujad",),
+        ),  # '… teenistujaid'
+        ("rtk_2024_85_finantsspetsialist", ("Vahetu juhi poolt määratud isik",)),  # 'KEDA ASENDAB … isikut'
+        ("kultuuriministeerium_2025_9p_el_nounik", ("osakonnajuhataja määratud teenistuja",)),  # 'Ametnik asendab …'
+        # Not a partitive: as written.
+        ("aki_2025_6p_valdkonnajuht", ("kodukorra kohaselt",)),
+        ("ravimiamet_2026_4_spetsialist", ("Vastavalt asendusskeemile",)),
+        (
+            "sotsiaalkindlustusamet_2025_183_teenuseomanik_lastemaja",
+            ("Talituse juhataja", "juhtivspetsialist (lastemaja)"),
+        ),
+    ],
+)
+def test_whom_the_holder_stands_in_for_in_the_nominative(name: str, items: tuple[str, ...]) -> None:
+    assert _external(name).general.substitutes_for == items
