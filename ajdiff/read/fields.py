@@ -19,6 +19,7 @@ _REQUIREMENT_KEYS = ("education", "experience", "languages", "knowledge", "quali
 # post's work is for, its subject up to four words.
 _GOAL_SENTENCE = re.compile(r"(?:[^\W\d_][\w-]*\s+){1,4}(?:eesmärgiks|eesmärk|missiooniks)\s+on\s+\w", re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÕÄÖÜŠŽ])")
+_DEFINED_AS = re.compile(r"\s*\(edaspidi:?\s[^()]*\)\s*$", re.IGNORECASE)
 _TITLE_POST = re.compile(r"^(.{2,120}?)\s+(?:teenistuskoha\s+|ametikoha\s+|töökoha\s+)?ametijuhend\b", re.IGNORECASE)
 
 
@@ -155,8 +156,11 @@ def _supervisor(value: str) -> str:
 
 
 def _name_only(value: str) -> str:
-    """A name without the full stop of the sentence it ends ('3. allub kooli direktorile.'): a name with
-    a sentence inside it keeps its text as written."""
+    """A name without the full stop of the sentence it ends ('3. allub kooli direktorile.') and without the
+    short name the document defines for it ('lennukõlblikkuse osakond (edaspidi osakond)', 'teehoiuteenistuse
+    direktor (edaspidi direktor)'): a drafting device, no part of the name. A name with a sentence inside it
+    keeps its text as written."""
+    value = _DEFINED_AS.sub("", value)
     if value.endswith(".") and not value.endswith("..") and ". " not in value and len(value.split()) <= 8:
         return value[:-1].rstrip()
     return value

@@ -561,3 +561,37 @@ def test_a_result_after_a_task_without_a_colon_stays_a_result() -> None:
 )
 def test_whom_the_holder_stands_in_for_in_the_nominative(name: str, items: tuple[str, ...]) -> None:
     assert _external(name).general.substitutes_for == items
+
+
+# -- The short name a document defines for a unit or a post is no part of its name ----------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "supervisor"),
+    [
+        # '1.1. Struktuuriüksuse nimetus lennukõlblikkuse osakond (edaspidi osakond)', '1.4. Allub lennundusteenistuse
+        # direktorile (edaspidi' / 'direktor)'
+        (
+            "transpordiamet_2024_069_lennukolblikkuse_juhataja",
+            "lennukõlblikkuse osakond",
+            "lennundusteenistuse direktor",
+        ),
+        (
+            "transpordiamet_2024_223_utm_vaneminspektor",
+            "mehitamata lennunduse osakond",
+            "mehitamata lennunduse osakonna juhataja",
+        ),
+        ("transpordiamet_2026_001_arendamise_juhataja", "arendamise osakond", "teehoiuteenistuse direktor"),
+        ("transpordiamet_2026_004_eritranspordi_ekspert", "liiklusjuhtimiskeskus", "liiklusjuhtimiskeskuse juhataja"),
+    ],
+)
+def test_the_defined_short_name_is_no_part_of_the_name(name: str, unit: str, supervisor: str) -> None:
+    general = _external(name).general
+    assert (general.unit, general.supervisor) == (unit, supervisor)
+
+
+def test_a_bracket_that_defines_nothing_stays() -> None:
+    """A qualifier in brackets is the name's ('Teenuseomanik (lastemaja)', Sotsiaalkindlustusamet)."""
+    assert _external("sotsiaalkindlustusamet_2025_183_teenuseomanik_lastemaja").general.position == (
+        "Teenuseomanik (lastemaja)"
+    )

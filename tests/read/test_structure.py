@@ -45,7 +45,7 @@ def test_numbered_labels_stacked_with_their_values_below() -> None:
     )
     g = doc.general
     assert (g.position, g.unit) == ("juhataja", "järelevalve osakond")
-    assert g.supervisor == "Teehoiuteenistuse direktor (edaspidi direktor)"  # "allub … direktorile"
+    assert g.supervisor == "Teehoiuteenistuse direktor"  # "allub … direktorile (edaspidi direktor)"
     assert g.subordinates == ("järelevalve osakonna teenistujad",)
     assert g.substituted_by == ("järelevalve osakonna teenistuja",)
     assert g.substitutes_for == ("teenistuse direktor või järelevalve osakonna teenistujad",)  # '… teenistujaid'
