@@ -599,6 +599,15 @@ def _numbered_headers(lines: list[Line], starts: set[int]) -> set[int]:
     return found
 
 
+_CONJUNCTIONS = frozenset({"ja", "ning", "või", "ega", "ehk"})
+
+
+def _ends_with_conjunction(text: str) -> bool:
+    """True when a text's last word joins it to more ('… planeerimine“ ja'): no sentence ends so."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in _CONJUNCTIONS
+
+
 def _lists_its_task(duty: _Duty, text: str) -> bool:
     """True when a bullet line is an item of the task's own list: the task ends with a colon and the item
     goes on with its sentence in lowercase ('… täiendavaid ülesandeid:' / '- klassijuhatamine;', Kuusalu
@@ -687,6 +696,11 @@ def read_duties(
         elif not d.results and not ends_sentence(d.draft.text) and _task_like(text):
             _extend(d.draft, line)  # "Vahetu juhi antud" / "Ühekordsete ülesannete täitmine."
         elif wrapped and d.results and not ends_sentence(d.results[-1].text):
+            _extend(d.results[-1], line)
+        elif d.results and _ends_with_conjunction(d.results[-1].text) and not _result_like(text):
+            # '… tööjuhenditele „Riskipõhise järelevalve planeerimine“ ja' / '„Inspektsiooni läbiviimine“.'
+            # (Ravimiamet, a PDF's lines with nothing to tell they were wrapped): a result ending with 'ja'
+            # goes on, whatever the next line opens with.
             _extend(d.results[-1], line)
         else:
             _add_result(d, line)

@@ -595,3 +595,23 @@ def test_a_bracket_that_defines_nothing_stays() -> None:
     assert _external("sotsiaalkindlustusamet_2025_183_teenuseomanik_lastemaja").general.position == (
         "Teenuseomanik (lastemaja)"
     )
+
+
+# -- A result that ends with 'ja' goes on onto the next line ----------------------------------------------
+
+
+def test_a_result_ending_with_a_conjunction_goes_on() -> None:
+    """ravimiamet_2025_11_inspektor, a PDF's lines with no trailing spaces or blank lines to tell they were
+    wrapped: '… tööjuhenditele „Riskipõhise järelevalve planeerimine“ ja' / '„Inspektsiooni läbiviimine“. …'."""
+    (duty,) = _external("ravimiamet_2025_11_inspektor").duties
+    assert duty.results[0].startswith("Inspektsioonid on planeeritud ja läbi viidud vastavalt tööjuhenditele")
+    assert "„Riskipõhise järelevalve planeerimine“ ja „Inspektsiooni läbiviimine“." in duty.results[0]
+
+
+def test_a_result_sentence_after_a_conjunction_is_a_result_of_its_own() -> None:
+    """A line that reads as a result ('Aruanne on …') after one ending with 'ja' is a new result."""
+    doc = _read(
+        "AMETIJUHEND\n3. Tööülesanded\n3.1. Auditi lõpparuande koostamine.\nAuditi tähtajad on järgitud ja\n"
+        "Aruanne on koostatud tähtaegselt.\n3.2. Nõustamine.\n"
+    )
+    assert doc.duties[0].results == ("Auditi tähtajad on järgitud ja", "Aruanne on koostatud tähtaegselt.")
