@@ -748,6 +748,12 @@ def _finish(draft: _Draft) -> Node:
     Done once the task is complete, so it does not depend on where the lines were wrapped.
     """
     task = " ".join(draft.text.split())
+    if not draft.children and (split := _column_split(task)) and split[0].endswith("mine"):
+        # '5. Auditi tulemuste esitamine Auditi tulemused on esitatud …' (Sotsiaalministeerium): a task named by
+        # its verbal noun and a result sentence after it, the row's two cells on one line without a stop.
+        draft.text = split[0]
+        draft.children.insert(0, _Draft(NodeKind.RESULT, [], split[1], "duties.results"))
+        return draft.node()
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(task) if s.strip()]
     for k in range(1, len(sentences)):
         if _is_result_sentence(sentences[k], sentences[0]):

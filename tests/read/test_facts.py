@@ -615,3 +615,24 @@ def test_a_result_sentence_after_a_conjunction_is_a_result_of_its_own() -> None:
         "Aruanne on koostatud tähtaegselt.\n3.2. Nõustamine.\n"
     )
     assert doc.duties[0].results == ("Auditi tähtajad on järgitud ja", "Aruanne on koostatud tähtaegselt.")
+
+
+# -- A task named by its verbal noun, its result sentence after it on the same line -----------------------
+
+
+def test_a_verbal_noun_task_and_its_result_on_one_line() -> None:
+    """sotsiaalministeerium_2010_juhtivaudiitor: '5. Auditi tulemuste esitamine Auditi tulemused on esitatud
+    auditeeritud' / 'valdkonna eest vastutavale isikule.' (the row's two cells, no stop between)."""
+    (duty,) = [d for d in _external("sotsiaalministeerium_2010_juhtivaudiitor").duties if d.number == "5"]
+    assert (duty.task, duty.results) == (
+        "Auditi tulemuste esitamine",
+        ("Auditi tulemused on esitatud auditeeritud valdkonna eest vastutavale isikule.",),
+    )
+
+
+def test_a_task_that_goes_on_after_its_verbal_noun_stays_whole() -> None:
+    """Seed 004 (Sotsiaalkindlustusamet's OCR): '3.11. Osalemine … ettevalmistamises KOV lastekaitsetöötaja
+    toetamisel.': the capitals after an inflected verbal noun are a name inside the task."""
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "004_5d5ea316ff165238.txt"
+    (duty,) = [d for d in load(path)[0].duties if d.number == "3.11"]
+    assert duty.task.endswith("ettevalmistamises KOV lastekaitsetöötaja toetamisel.")
