@@ -19,6 +19,8 @@ _REQUIREMENT_KEYS = ("education", "experience", "languages", "knowledge", "quali
 # post's work is for, its subject up to four words.
 _GOAL_SENTENCE = re.compile(r"(?:[^\W\d_][\w-]*\s+){1,4}(?:eesmärgiks|eesmärk|missiooniks)\s+on\s+\w", re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÕÄÖÜŠŽ])")
+# ') ' before a post's name of up to four words with its own bracket ('(PSK) teenuseomanik (PSK)').
+_NEXT_POST = re.compile(r"(?<=\))\s+(?=[^\W\d_][\w-]*(?:\s+[\w-]+){0,3}\s+\([^()]*\)$)")
 _DEFINED_AS = re.compile(r"\s*\(edaspidi:?\s[^()]*\)\s*$", re.IGNORECASE)
 _TITLE_POST = re.compile(r"^(.{2,120}?)\s+(?:teenistuskoha\s+|ametikoha\s+|töökoha\s+)?ametijuhend\b", re.IGNORECASE)
 
@@ -29,10 +31,12 @@ def value_of(node: Node) -> str:
 
 
 def _name_list(text: str) -> tuple[str, ...]:
-    """A list of posts ('Ekspert (toimepidevus), talituse juhataja'); '-' or 'puuduvad' means none."""
+    """A list of posts ('Ekspert (toimepidevus), talituse juhataja'); '-' or 'puuduvad' means none. A
+    post's bracketed qualifier followed by another post with its own ('juhtivspetsialist (PSK) teenuseomanik
+    (PSK)', seed 003's comma left out) ends that post."""
     if fold(text) in _NONE_VALUES or text.strip() in _NONE_VALUES:
         return ()
-    return tuple(split_outside_parens(text, ",;"))
+    return tuple(part for item in split_outside_parens(text, ",;") for part in _NEXT_POST.split(item))
 
 
 def _list_items(node: Node, value: str) -> tuple[str, ...]:

@@ -636,3 +636,34 @@ def test_a_task_that_goes_on_after_its_verbal_noun_stays_whole() -> None:
     path = Path(__file__).resolve().parents[2] / "fixtures" / "004_5d5ea316ff165238.txt"
     (duty,) = [d for d in load(path)[0].duties if d.number == "3.11"]
     assert duty.task.endswith("ettevalmistamises KOV lastekaitsetöötaja toetamisel.")
+
+
+# -- Two posts with their qualifiers and no comma between are two posts ----------------------------------
+
+
+def test_two_qualified_posts_without_a_comma_are_two() -> None:
+    """Seed 003 Lisa 1: 'Teenistuja asendab Juhtivspetsialist (OA kriisitelefon), juhtivspetsialist (PSK)
+    teenuseomanik (PSK), teenuseomanik (ohvriabi kriisitelefon), …'."""
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "003_e40249d3a3f17dad.txt"
+    (doc,) = [d for d in load(path) if d.annex == "1"]
+    expected = (
+        "Juhtivspetsialist (OA kriisitelefon)",
+        "juhtivspetsialist (PSK)",
+        "teenuseomanik (PSK)",
+        "teenuseomanik (ohvriabi kriisitelefon)",
+        "talituse juhataja",
+        "osakonna juhataja",
+    )
+    assert doc.general.substitutes_for == expected
+    assert doc.general.substituted_by == expected
+
+
+def test_a_qualifier_inside_a_post_stays() -> None:
+    """'Nõustaja (ülesannete ulatuses, …)' and 'peaspetsialist (kriisitugi) (ülesannete ulatuses, …)' (seed 003
+    Lisa 11), and PPA's subordinates, are one post each."""
+    path = Path(__file__).resolve().parents[2] / "fixtures" / "003_e40249d3a3f17dad.txt"
+    (doc,) = [d for d in load(path) if d.annex == "11"]
+    assert doc.general.substitutes_for[1] == (
+        "peaspetsialist (kriisitugi) (ülesannete ulatuses, mis ei seisne avaliku võimu teostamises)"
+    )
+    assert _external("ppa_2025_grupijuht").general.subordinates == ("kahe- ja mitmepoolse koostöö grupi teenistujad",)
