@@ -611,11 +611,15 @@ def _ends_with_conjunction(text: str) -> bool:
 def _lists_its_task(duty: _Duty, text: str) -> bool:
     """True when a bullet line is an item of the task's own list: the task ends with a colon and the item
     goes on with its sentence in lowercase ('… täiendavaid ülesandeid:' / '- klassijuhatamine;', Kuusalu
-    Keskkool; 'Iga päev:' / '- pühkima lapiga tolmu …;', Raasiku Rahvamaja). A result says what is achieved
-    in a sentence of its own, and a results label ('Oodatavad tulemused:') has ended the task before."""
+    Keskkool; 'Iga päev:' / '- pühkima lapiga tolmu …;', Raasiku Rahvamaja; '… sh:' / '• tellimuste
+    vastuvõtmine …;', Pärnu Sotsiaalkeskus). Once the list has started, an item that opens with a name goes
+    on in it ('• Kliendi saatmine arsti juures …;'). A result says what is achieved in a sentence of its
+    own, and a results label ('Oodatavad tulemused:') has ended the task before."""
+    if duty.listing:
+        return True
     if not (duty.task_open and not duty.results and starts_lower(text)):
         return False
-    duty.listing = duty.listing or duty.draft.text.rstrip().endswith(":")
+    duty.listing = duty.draft.text.rstrip().endswith(":")
     return duty.listing
 
 

@@ -108,6 +108,10 @@ def _heading(
             return _Heading(None, title, num.number, "")
         return None
     text = line.text.rstrip(":").strip()
+    if line.text.rstrip().endswith(":") and text.endswith(" on"):
+        # "Hooldustöötaja kohustused on:" (Pärnu Sotsiaalkeskus): the heading said as a sentence whose
+        # copula and colon bring on the list; a label's "Tööaeg on libisev, …" has no colon after "on".
+        text = text[:-3].rstrip()
     # A heading starts with a capital and ends without a full stop: "motiveerivad eesmärgid." is a wrap.
     if not text or len(text) > _MAX_HEADING_CHARS or line.bullet or not text[0].isupper() or text.endswith("."):
         return None

@@ -41,15 +41,6 @@ KNOWN = {
     # of "3.2. … aruandluse" / "koostamine ja" (65 characters, 466.3 pt, "koostamine" 60 pt), which must join.
     ("004_5d5ea316ff165238", "pdf-lines-tight"): "OCR lines without paragraph spacing: a line ended where "
     "the next word would not have fitted reads as wrapped; task and results columns mixed",
-    # Viljandi Kesklinna Kool writes a duty a line, some of two sentences ("Prügikastide tühjendamine,
-    # prahikottide vahetamine. Vajadusel prügikastide pesemine."). At 60 columns, with a blank line after each,
-    # nothing tells the cut from the next duty's line, measured: "… vahetamine." is 51 characters and
-    # "Vajadusel" (9) would not have fitted (61 > 60), a capital after a finished sentence; so do "Uste, …
-    # korrashoid." (55) / "Seinte" (62), "Koristusvahendite … korrashoid." (56) / "Töötamist" (66) and
-    # "Osavõtt … nõupidamistest." (56) / "Suhtlemine" (67), each a new duty. (In its tight duty table's PDF the
-    # rows' padding tells it: see RULES.)
-    ("viljandi_kesklinna_kool_koristaja", "rewrap-pdf60"): "a duty a line: a line cut at a sentence's end "
-    "('… prahikottide vahetamine.' / 'Vajadusel …') reads as the next duty's line",
 }
 
 
@@ -311,11 +302,12 @@ RULES = {
         ("ravimiamet_2025_11_inspektor", "pdf-a4-tables"),  # and Ravimiamet's on Word's A4 page
     ],
     # Found by tools/page_sweep.py on the page set-ups of layouts.PAGES (the rules' tests: tests/readers/test_pdf.py).
-    # Left, as not decidable from the page: SÜG on the A5 'narrow' page, lines without spacing, splits the duty
-    # 'Loob … vaba õhkkonna. Kujundab …' at page 2's top. The line ends at 327.6 pt; ' Kujundab' (3.5 + 53.5 pt)
-    # would have reached 384.6, past the column's edge 352.7: a full line, a capital after a finished sentence
-    # at the page's pitch (14.7). So, on the same page, do '… kultuurikeskuseks.' / 'Kinnitan allkirjaga, …'
-    # (the signature's own paragraph) and '… järgima.' / '____': the same positions, a new paragraph.
+    # Not decidable from the page (the comparison decides it: below): SÜG on the A5 'narrow' page, lines without
+    # spacing, splits the duty 'Loob … vaba õhkkonna. Kujundab …' at page 2's top. The line ends at 327.6 pt;
+    # ' Kujundab' (3.5 + 53.5 pt) would have reached 384.6, past the column's edge 352.7: a full line, a capital
+    # after a finished sentence at the page's pitch (14.7). So, on the same page, do '… kultuurikeskuseks.' /
+    # 'Kinnitan allkirjaga, …' (the signature's own paragraph) and '… järgima.' / '____': the same positions, a
+    # new paragraph.
     # The first two are one body's: switched off over 984 PDFs (41 documents, Letter and the five PAGES, four
     # Word layouts), only Sotsiaalministeerium's (and its OCR'd copy's) and SÜG's read otherwise. The cut, also
     # over 264 PDFs of seven bodies' duty tables on pages 15-30 cm high, fires on Kuusalu's and Ravimiamet's
@@ -344,6 +336,18 @@ RULES = {
     ],
     "a label's value in capitals goes on in a short line of capitals, no heading ('PIKAPÄEVARÜHMA' / 'KASVATAJA'; below)": [
         ("toila_gumnaasium_pikapaevaruhma_kasvataja", "rewrap-1"),  # 40 columns: the position lost 'KASVATAJA'
+    ],
+    # Viljandi Kesklinna Kool writes a duty a line, some of two sentences ("Prügikastide tühjendamine,
+    # prahikottide vahetamine. Vajadusel prügikastide pesemine."). At 60 columns, with a blank line after each,
+    # nothing tells the cut from the next duty's line, measured: "… vahetamine." is 51 characters and
+    # "Vajadusel" (9) would not have fitted (61 > 60), a capital after a finished sentence; so do "Uste, …
+    # korrashoid." (55) / "Seinte" (62), "Koristusvahendite … korrashoid." (56) / "Töötamist" (66) and
+    # "Osavõtt … nõupidamistest." (56) / "Suhtlemine" (67), each a new duty. So on SÜG's A5 page (above):
+    # '… vaba õhkkonna.' / 'Kujundab …'. The reading stays two duties; the comparison decides it: the same
+    # words, in a document that numbers no duty, are an editorial split (tests/compare/test_layout_split.py).
+    "an unnumbered duty cut at a sentence's end, the same words, is an editorial split (the comparison's side)": [
+        ("viljandi_kesklinna_kool_koristaja", "rewrap-pdf60"),
+        ("syg_raamatukoguhoidja", "pdf-narrow-lines-tight"),
     ],
     "in a table whose rows show their padding, a full line's next line at the cell's pitch is the cell's (SÜG: below)": [
         # 'Uste, ukselinkide puhastamine.' / 'Ukseklaaside korrashoid.': 12.8 pt apart, rows 13.3 pt. Over the
