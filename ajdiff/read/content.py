@@ -689,8 +689,8 @@ def read_duties(
         elif text[:1].isupper() and not text.endswith(".") and is_results_label(text.rstrip(":")):
             d.task_open = False  # "Oodatavad tulemused:": the results follow; the line stays in the tree
             d.results.append(_Draft(NodeKind.PARAGRAPH, [line], text))
-        elif line.bullet and _lists_its_task(d, text):
-            _extend(d.draft, line)
+        elif (line.bullet and _lists_its_task(d, text)) or (d.listing and not d.results):
+            _extend(d.draft, line)  # the task's own list, its items wrapped over lines (', koduse …' too)
         elif line.bullet:
             _add_result(d, line)
         elif starts_lower(text):
