@@ -93,7 +93,7 @@ def test_contract_layout_flattened_table() -> None:
         "Rändeteenuse juht",
     )
     assert g.substituted_by == ("Peaspetsialist",)  # 1.4 Kes asendab
-    assert g.substitutes_for == ("Peaspetsialisti",)  # 1.5 Keda asendab
+    assert g.substitutes_for == ("Peaspetsialist",)  # 1.5 Keda asendab Peaspetsialisti (the partitive)
     assert g.goal.startswith("Töökoha peamiseks eesmärgiks")
     assert doc.requirements.experience_years == 2
     assert dict(doc.requirements.extra).keys() == {"arvutikasutamise_oskus", "valmisolek_lahetusteks"}

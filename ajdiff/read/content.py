@@ -242,6 +242,10 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             lines[i] = line
         body = line.body if numbered else line.text
         hit = match_label(body, prefix)
+        if hit is None and prefix == "general." and num is not None and _opens_sub_items(body, num.number, lines, i):
+            # '1.3. Nõutav kvalifikatsioon:' / '1.3.1. … kõrgharidus või' among the general clauses (Viljandi
+            # Kesklinna Kool): a requirement's label, its value the items numbered under it.
+            hit = match_label(body, "requirements.")
         if hit and _wrapped_onto_label(line, hit.label, hit.rest, drafts):
             hit = None  # "… nende tegevuse" / "eesmärk lähtuvad …": a page's wrap, not a label
         if hit and hit.key == "untyped" and not numbered and hit.rest.split()[:1] == ["on"]:
@@ -269,7 +273,11 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             drafts[-1].children.append(_Draft(NodeKind.PARAGRAPH, [], value, key, label))
             i += 1
             continue
-        if line.num is not None and not line.bullet:
+        if last is not None and line.num is not None and not line.bullet and _under_empty_label(last, line.num.number):
+            # '3.3. Teadmised ja oskused:' / '3.3.1. …' / '3.3.2. …' (Põhja-Pärnumaa vald): the label's value
+            # is the items numbered under it.
+            last.children.append(_Draft(NodeKind.ITEM, [line], line.body, None, None, line.num.number))
+        elif line.num is not None and not line.bullet:
             drafts.append(_Draft(NodeKind.ITEM, [line], line.body, None, None, line.num.number))
         elif last is not None and last.kind is NodeKind.ITEM and line.bullet:
             last.children.append(_Draft(NodeKind.BULLET, [line], line.text))
@@ -286,6 +294,25 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             if d.kind is NodeKind.PARAGRAPH and d.text and not is_table_header(d.text):
                 warnings.append(_("requirements: unlabelled text {0}").format(repr(d.text[:60])))
     return [d.node() for d in drafts]
+
+
+def _opens_sub_items(body: str, number: str, lines: list[Line], i: int) -> bool:
+    """True when a numbered line is only a label and its colon ('1.3. Nõutav kvalifikatsioon:') and the
+    next line is numbered under it ('1.3.1. …')."""
+    if not body.rstrip().endswith(":") or i + 1 >= len(lines):
+        return False
+    nxt = lines[i + 1].num
+    return nxt is not None and nxt.number.startswith(number + ".")
+
+
+def _under_empty_label(last: _Draft, number: str) -> bool:
+    """True when `number` ('3.3.1') numbers an item under the last draft, a numbered field with no value
+    of its own ('3.3. Teadmised ja oskused:') or whose items already started under it."""
+    if last.kind is not NodeKind.FIELD or not last.number or last.text.strip():
+        return False
+    if not number.startswith(last.number + "."):
+        return False
+    return all(c.kind is NodeKind.ITEM for c in last.children)
 
 
 def _wrapped_onto_label(line: Line, label: str, rest: str, drafts: list[_Draft]) -> bool:
@@ -487,6 +514,7 @@ class _Duty:
     draft: _Draft
     task_open: bool = True  # no result seen yet: a wrapped line still belongs to the task
     last_to_task: bool = True  # where the previous line went (OCR'd columns continue there)
+    listing: bool = False  # the task ended with a colon and its list's items follow as bullets
 
     @property
     def results(self) -> list[_Draft]:
@@ -584,6 +612,30 @@ def _numbered_headers(lines: list[Line], starts: set[int]) -> set[int]:
     return found
 
 
+_CONJUNCTIONS = frozenset({"ja", "ning", "või", "ega", "ehk"})
+
+
+def _ends_with_conjunction(text: str) -> bool:
+    """True when a text's last word joins it to more ('… planeerimine“ ja'): no sentence ends so."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in _CONJUNCTIONS
+
+
+def _lists_its_task(duty: _Duty, text: str) -> bool:
+    """True when a bullet line is an item of the task's own list: the task ends with a colon and the item
+    goes on with its sentence in lowercase ('… täiendavaid ülesandeid:' / '- klassijuhatamine;', Kuusalu
+    Keskkool; 'Iga päev:' / '- pühkima lapiga tolmu …;', Raasiku Rahvamaja; '… sh:' / '• tellimuste
+    vastuvõtmine …;', Pärnu Sotsiaalkeskus). Once the list has started, an item that opens with a name goes
+    on in it ('• Kliendi saatmine arsti juures …;'). A result says what is achieved in a sentence of its
+    own, and a results label ('Oodatavad tulemused:') has ended the task before."""
+    if duty.listing:
+        return True
+    if not (duty.task_open and not duty.results and starts_lower(text)):
+        return False
+    duty.listing = duty.draft.text.rstrip().endswith(":")
+    return duty.listing
+
+
 def _ends_results_label(above: str, text: str) -> bool:
     """A results column's name cut over lines, its start at the end of the header line above
     ('Teenistuskoha ülesanded Tulemuslikkuse mõõtmise' / 'kriteeriumid/ Soovitud töötulemus', PPA)."""
@@ -652,6 +704,8 @@ def read_duties(
         elif text[:1].isupper() and not text.endswith(".") and is_results_label(text.rstrip(":")):
             d.task_open = False  # "Oodatavad tulemused:": the results follow; the line stays in the tree
             d.results.append(_Draft(NodeKind.PARAGRAPH, [line], text))
+        elif (line.bullet and _lists_its_task(d, text)) or (d.listing and not d.results):
+            _extend(d.draft, line)  # the task's own list, its items wrapped over lines (', koduse …' too)
         elif line.bullet:
             _add_result(d, line)
         elif lower[k]:
@@ -661,6 +715,11 @@ def read_duties(
         elif not d.results and not ends_sentence(d.draft.text) and _task_like(text):
             _extend(d.draft, line)  # "Vahetu juhi antud" / "Ühekordsete ülesannete täitmine."
         elif wrapped and d.results and not ends_sentence(d.results[-1].text):
+            _extend(d.results[-1], line)
+        elif d.results and _ends_with_conjunction(d.results[-1].text) and not _result_like(text):
+            # '… tööjuhenditele „Riskipõhise järelevalve planeerimine“ ja' / '„Inspektsiooni läbiviimine“.'
+            # (Ravimiamet, a PDF's lines with nothing to tell they were wrapped): a result ending with 'ja'
+            # goes on, whatever the next line opens with.
             _extend(d.results[-1], line)
         else:
             _add_result(d, line)
@@ -708,6 +767,12 @@ def _finish(draft: _Draft) -> Node:
     Done once the task is complete, so it does not depend on where the lines were wrapped.
     """
     task = draft.text = _single_spaced(draft.text)  # as the node takes it: normalised once
+    if not draft.children and " on " in task and (split := _column_split(task)) and split[0].endswith("mine"):
+        # '5. Auditi tulemuste esitamine Auditi tulemused on esitatud …' (Sotsiaalministeerium): a task named by
+        # its verbal noun and a result sentence after it, the row's two cells on one line without a stop.
+        draft.text = split[0]
+        draft.children.insert(0, _Draft(NodeKind.RESULT, [], split[1], "duties.results"))
+        return draft.node()
     # One space is all the whitespace left in it: without a stop before a space, it is one sentence, unsplit.
     many = ". " in task or "! " in task or "? " in task
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(task) if s.strip()] if many else []

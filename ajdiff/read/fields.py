@@ -8,13 +8,20 @@ import re
 from ajdiff.i18n import _
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
 from ajdiff.read.languages import parse_languages
-from ajdiff.read.names import nominative, nominative_in
+from ajdiff.read.names import from_partitive, nominative, nominative_in
 from ajdiff.read.vocabulary import heading_prefix, is_list_intro, known_label, vocabulary
 from ajdiff.text import fold, join_all_wrapped, ocr_fold, slugify, split_outside_parens
 from ajdiff.tree import Node, NodeKind, walk
 
 _NONE_VALUES = frozenset({"-", "–", "—", "", "puuduvad", "puudub", "ei ole", "pole", "ei"})
 _REQUIREMENT_KEYS = ("education", "experience", "languages", "knowledge", "qualities")
+# 'Sotsiaalpedagoogi töö eesmärgiks on …', 'Klassijuhataja eesmärgiks on …': a sentence that says what the
+# post's work is for, its subject up to four words.
+_GOAL_SENTENCE = re.compile(r"(?:[^\W\d_][\w-]*\s+){1,4}(?:eesmärgiks|eesmärk|missiooniks)\s+on\s+\w", re.IGNORECASE)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+(?=[A-ZÕÄÖÜŠŽ])")
+# ') ' before a post's name of up to four words with its own bracket ('(PSK) teenuseomanik (PSK)').
+_NEXT_POST = re.compile(r"(?<=\))\s+(?=[^\W\d_][\w-]*(?:\s+[\w-]+){0,3}\s+\([^()]*\)$)")
+_DEFINED_AS = re.compile(r"\s*\(edaspidi:?\s[^()]*\)\s*$", re.IGNORECASE)
 _TITLE_POST = re.compile(r"^(.{2,120}?)\s+(?:teenistuskoha\s+|ametikoha\s+|töökoha\s+)?ametijuhend\b", re.IGNORECASE)
 
 
@@ -26,10 +33,12 @@ def value_of(node: Node) -> str:
 
 
 def _name_list(text: str) -> tuple[str, ...]:
-    """A list of posts ('Ekspert (toimepidevus), talituse juhataja'); '-' or 'puuduvad' means none."""
+    """A list of posts ('Ekspert (toimepidevus), talituse juhataja'); '-' or 'puuduvad' means none. A
+    post's bracketed qualifier followed by another post with its own ('juhtivspetsialist (PSK) teenuseomanik
+    (PSK)', seed 003's comma left out) ends that post."""
     if fold(text) in _NONE_VALUES or text.strip() in _NONE_VALUES:
         return ()
-    return tuple(split_outside_parens(text, ",;"))
+    return tuple(part for item in split_outside_parens(text, ",;") for part in _NEXT_POST.split(item))
 
 
 def _list_items(node: Node, value: str) -> tuple[str, ...]:
@@ -124,6 +133,20 @@ def _stem_position(nodes: tuple[Node, ...]) -> str | None:
     return None
 
 
+def _goal_sentence(nodes: tuple[Node, ...]) -> str | None:
+    """The first sentence of the title or the general clauses that says what the post's work is for
+    ('Sotsiaalpedagoogi töö eesmärgiks on …'), for a document with no goal under a label or heading."""
+    for node in nodes:
+        if node.kind is not NodeKind.TITLE and node.key != "general":
+            continue
+        for child in node.walk():
+            if child.kind in (NodeKind.PARAGRAPH, NodeKind.ITEM) and "on " in child.text:
+                for sentence in _SENTENCES.split(child.text):
+                    if _GOAL_SENTENCE.match(sentence):
+                        return sentence
+    return None
+
+
 def _supervisor(value: str) -> str:
     """The supervisor in the nominative: 'allub grupijuhile' names 'grupijuht', 'allub Tööandja
     juhtimisele ja kontrollile' names 'Tööandja' (the genitive before the word for being supervised)."""
@@ -139,8 +162,11 @@ def _supervisor(value: str) -> str:
 
 
 def _name_only(value: str) -> str:
-    """A name without the full stop of the sentence it ends ('3. allub kooli direktorile.'): a name with
-    a sentence inside it keeps its text as written."""
+    """A name without the full stop of the sentence it ends ('3. allub kooli direktorile.') and without the
+    short name the document defines for it ('lennukõlblikkuse osakond (edaspidi osakond)', 'teehoiuteenistuse
+    direktor (edaspidi direktor)'): a drafting device, no part of the name. A name with a sentence inside it
+    keeps its text as written."""
+    value = _DEFINED_AS.sub("", value)
     if value.endswith(".") and not value.endswith("..") and ". " not in value and len(value.split()) <= 8:
         return value[:-1].rstrip()
     return value
@@ -294,8 +320,19 @@ def to_model(
         post = nominative(named) if named else post_from_order
         if post:
             c.general["position"] = post
+    if "goal" not in c.general:
+        # A goal under a label or a heading ('2. AMETIKOHA EESMÄRK', Kehtna's '1. KLASSIJUHATAJA MISSIOON')
+        # comes first: Kehtna's clause '1.3. Klassijuhataja eesmärgiks on luua ja hoida suhteid …' is one of
+        # its general clauses there, and the goal only where the document names none otherwise.
+        goal = _goal_sentence(nodes)
+        if goal:
+            c.general["goal"] = goal
     if c.general.get("supervisor"):
         c.general["supervisor"] = _supervisor(c.general["supervisor"])
+    # Whom the holder stands in for is named in the partitive ('Keda asendab: registripidajat', 'asendab
+    # direktorit või osakonna teenistujaid'); a person names them in the nominative, as the other lists are.
+    stood_in_for = [from_partitive(name) for name in c.lists["substitutes_for"]]
+    c.lists["substitutes_for"] = [n for k, n in enumerate(stood_in_for) if n not in stood_in_for[:k]]
     for key in ("position", "unit", "supervisor"):
         if c.general.get(key):
             c.general[key] = _name_only(c.general[key])

@@ -29,6 +29,13 @@ _ADJECTIVE_GENITIVE = (("lise", "line"), ("va", "v"), ("ma", "m"))  # 'akadeemil
 _WORD = re.compile(r"[^\W\d_]+")  # a hyphenated name inflects its last part: 'IT-spetsialisti'
 _CASE_ENDINGS = ("le", "sse", "ga", "na", "ta")  # the cases whose ending, like a genitive, ends in a vowel
 _MIN_HEAD = 3  # shorter tails ("aja", "pea") are words of their own, never undone
+# A deputy's field after an allative head ('direktori asetäitjale majandusalal', '… asetäitjale õppe- ja
+# kasvatustöö alal'): 'ala' in the adessive names where the post serves and does not inflect with it;
+# up to four lower-case words after a word in '-le'.
+_FIELD_QUALIFIER = re.compile(r"(?<=le)\s+(?:[a-zõäöüšž]+-?\s+){0,3}[a-zõäöüšž]*alal$")
+# The endings a partitive shows: 'juhatajat', 'ametnikku', 'teenistujaid'; one that looks like its genitive
+# ends in '-i' ('spetsialisti'), where a post's nominative hardly ever does.
+_PARTITIVE_ENDING = re.compile(r"(?:[aeiouõäöü]t|kku|[aeiouõäöü]id)$")
 _SHORT_TAIL = 4  # a compound's head this short ('juhi', 'tite') is taken only after words ('grupi|juhi')
 # What a consonant-final nominative's genitive may add ('kast' → 'kasti'; of '-e', see _genitive_candidates).
 _GENITIVE_VOWELS = "aiu"
@@ -232,6 +239,9 @@ def nominative(name: str, allative: bool = False) -> str:
     '-le' is left alone (so the word list is not even read)."""
     capitals = name.isupper() and len(name) > 3
     if allative and not capitals and not re.sub(r"\s*\([^()]*\)\s*$", "", name).endswith("le"):
+        field = _FIELD_QUALIFIER.search(name)
+        if field and field.start() > 0:  # 'direktori asetäitjale majandusalal': the head is before it
+            return nominative(name[: field.start()], allative) + name[field.start() :]
         return name
     text = _sentence_case(name) if capitals else name
     qualifier = re.search(r"\s*\([^()]*\)\s*$", text)  # 'Eksperdi (kriisivalmidus)': the head is before it
@@ -283,6 +293,58 @@ def _sentence_case(name: str) -> str:
 
     text = re.sub(r"[^\W\d_]+", lower, name)
     return text[:1].upper() + text[1:]
+
+
+def from_partitive(name: str) -> str:
+    """A post named in the partitive, as whom the holder stands in for ('Keda asendab: registripidajat',
+    'asendab direktorit või osakonna teenistujaid'), in the nominative a person says it in
+    ('registripidaja', 'direktor või osakonna teenistujad'). The last word may be a partitive that looks
+    like its genitive ('Sotsiaaltööspetsialisti'); a name before 'või' only one whose ending shows it, for
+    a name's own genitive ('… toimepidevuse või …') is no partitive. Other words are kept as written."""
+    qualifier = re.search(r"\s*\([^()]*\)\s*$", name)  # 'Eksperti (toimepidevus)': the head is before it
+    if qualifier and qualifier.start() > 0:
+        return from_partitive(name[: qualifier.start()]) + name[qualifier.start() :]
+    parts = re.split(r"(\s+või\s+)", name)
+    out = []
+    for k in range(0, len(parts), 2):
+        last = k == len(parts) - 1
+        out.append(_partitive_head(parts[k], unmarked=last))
+        if not last:
+            out.append(parts[k + 1])
+    return "".join(out)
+
+
+def _partitive_head(text: str, unmarked: bool) -> str:
+    """The text with its last word, a partitive, in the nominative: the genitive its ending was added to
+    ('juhatajat' → 'juhataja', 'direktorit' → 'direktori', 'ametnikku' → 'ametniku'), read back as a
+    genitive is, or a word as it stands; a plural partitive ('teenistujaid') as the nominative plural.
+    With `unmarked`, also a partitive that is its genitive ('spetsialisti'). Else the text as written."""
+    found = list(_WORD.finditer(text))
+    if not found or (found[-1].start() > 0 and found[-1].group(0)[0].isupper()):
+        return text
+    head = found[-1]
+    word = head.group(0).lower()
+    if not _PARTITIVE_ENDING.search(word) and not (unmarked and word.endswith("i")):
+        return text  # a nominative ('kriisijuht', 'talituse juhataja'): the dictionary is not even read
+    if word.endswith("kku"):
+        genitive = word[:-2] + "u"  # 'ametnikku' → 'ametniku'
+    elif word.endswith("id") and _listed_tail(word[:-2]):
+        return text[: head.start()] + _same_case(word[:-2] + "d", head.group(0)) + text[head.end() :]
+    elif word.endswith("t"):
+        genitive = word[:-1]  # 'juhatajat' → 'juhataja', 'isikut' → 'isiku'
+    else:
+        genitive = word
+    new_head = _head_nominative(genitive, False)
+    if new_head is None and genitive != word and _listed_tail(genitive):
+        new_head = genitive  # a word whose genitive is its nominative: 'juhataja', 'registripidaja'
+    if new_head is None:
+        return text
+    return text[: head.start()] + _same_case(new_head, head.group(0)) + text[head.end() :]
+
+
+def _listed_tail(word: str) -> bool:
+    """True when the word, or the last part of it as a compound (four letters at least), is listed."""
+    return any(_listed(word[start:]) for start in range(0, len(word) - _SHORT_TAIL + 1) if start != 1)
 
 
 def nominative_in(text: str, allative: bool = False) -> str:

@@ -48,6 +48,8 @@ def missed_facts(path: Path, want: dict[str, object]) -> tuple[list[str], dict[s
             continue
         if key == "annex":
             ok = value in [d["annex"] for d in docs]
+        elif key.startswith("requirements.") and not isinstance(value, str):  # languages, experience_years
+            ok = doc["requirements"].get(key.split(".", 1)[1]) == value
         elif key.startswith("requirements."):
             ok = _fold(value) in _fold(doc["requirements"].get(key.split(".", 1)[1]))
         elif key in ("position_is", "supervisor_is"):
@@ -63,8 +65,9 @@ def missed_facts(path: Path, want: dict[str, object]) -> tuple[list[str], dict[s
             ok = [[_fold(r) for r in d["results"]] for d in doc["duties"] if d["number"] == number] == [
                 [_fold(r) for r in value]
             ]
-        elif key.endswith("_are"):  # a list field's items, all of them (no next row's label among them)
-            ok = [_fold(x) for x in general[key.removesuffix("_are")]] == [_fold(x) for x in value]
+        elif key.endswith("_are"):  # a list's items, all of them (no next row's label among them)
+            name = key.removesuffix("_are")
+            ok = [_fold(x) for x in general.get(name, doc.get(name))] == [_fold(x) for x in value]
         elif key in ("substituted_by", "substitutes_for"):
             ok = any(_fold(value) in _fold(x) for x in general[key])
         else:

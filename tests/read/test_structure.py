@@ -45,10 +45,10 @@ def test_numbered_labels_stacked_with_their_values_below() -> None:
     )
     g = doc.general
     assert (g.position, g.unit) == ("juhataja", "järelevalve osakond")
-    assert g.supervisor == "Teehoiuteenistuse direktor (edaspidi direktor)"  # "allub … direktorile"
+    assert g.supervisor == "Teehoiuteenistuse direktor"  # "allub … direktorile (edaspidi direktor)"
     assert g.subordinates == ("järelevalve osakonna teenistujad",)
     assert g.substituted_by == ("järelevalve osakonna teenistuja",)
-    assert g.substitutes_for == ("teenistuse direktorit või järelevalve osakonna teenistujaid",)
+    assert g.substitutes_for == ("teenistuse direktor või järelevalve osakonna teenistujad",)  # '… teenistujaid'
     assert g.goal == "osakonna juhtimine."
 
 
@@ -61,7 +61,8 @@ def test_labels_with_colons_capitals_and_sentences() -> None:
     )
     g = doc.general
     assert g.position == "Kooli sekretär"  # the post named only in the title, in the nominative
-    assert (g.supervisor, g.substituted_by, g.substitutes_for) == ("direktor", ("õppealajuhataja",), ("arhivaari",))
+    # '1.3 Sekretär asendab arhivaari': whom the holder stands in for, in the nominative.
+    assert (g.supervisor, g.substituted_by, g.substitutes_for) == ("direktor", ("õppealajuhataja",), ("arhivaar",))
     assert doc.sections[0].children[0].verbatim == "KOOLI SEKRETÄRI AMETIJUHEND"  # the title as written
     assert [d.number for d in doc.duties] == ["2.1", "2.2"]
     assert doc.requirements.education == "keskharidus" and doc.requirements.language_map == {"et": "C1"}

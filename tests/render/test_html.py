@@ -102,11 +102,11 @@ def test_the_two_seed_orders_with_their_own_changes_and_posts_created_and_abolis
     header = _norm(page.xpath("//header")[0].text_content())
     assert "000_2e8e5e7caea51be0.txt · order nr 164, 2024-11-15 · annexes 1, 2, 3, 4, 5, 6, 7" in header
     assert "003_e40249d3a3f17dad.txt · order nr 1, 2026-01-07 · annexes 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11" in header
-    assert "2 pairs, 106 substantive (high impact 43), 2 editorial, 9 posts created, 5 posts abolished" in header
+    assert "2 pairs, 108 substantive (high impact 43), 2 editorial, 9 posts created, 5 posts abolished" in header
     # The contents: a row per pair as --stat counts it, linked to the pair; the posts linked to theirs.
     rows = page.xpath("//nav[@id='contents']//tbody/tr")
     assert [" ".join(_norm(cell.text_content()) for cell in r) for r in rows] == [
-        "1 Annex 1 · Talituse juhataja → Annex 1 · Talituse juhataja 54 19 +21 −19 ~14 2",
+        "1 Annex 1 · Talituse juhataja → Annex 1 · Talituse juhataja 56 19 +23 −19 ~14 2",
         "2 Annex 2 · Ekspert (kriisivalmidus) → Annex 4 · Ekspert (suurkriisid) 52 24 +21 −19 ~12 0",
     ]
     ids = set(page.xpath("//@id"))
