@@ -485,11 +485,21 @@ def _interleaved(lines: list[Line], start: int, starts: set[int]) -> bool:
     """True when a duty's task goes on below its first results (two columns read across): a lowercase
     line follows a finished sentence somewhere in the duty. Its first capitalised lines are results then."""
     k = start + 1
+    in_bullet = False  # the line above is a bullet's or one of its wrapped lines (`_bullet_goes_on`)
     while k < len(lines) and k not in starts:
-        if starts_lower(lines[k].text) and ends_sentence(lines[k - 1].text) and not lines[k - 1].bullet:
+        line, above = lines[k], lines[k - 1].text
+        if starts_lower(line.text) and ends_sentence(above) and not in_bullet:
             return True
+        in_bullet = line.bullet or (in_bullet and line.num is None and _bullet_goes_on(above, line.text))
         k += 1
     return False
+
+
+def _bullet_goes_on(above: str, text: str) -> bool:
+    """Whether an unbulleted line right under a bullet's line is that bullet's wrapped line: in lowercase,
+    even after a stop (a list inside the bullet: '… vms;' / 'toimetulekutoetuse, …', Pärnu), or anything but
+    a capital after an unfinished line ('… kaevust ja' / '/või heitvee …'). A page wraps a bullet as any line."""
+    return starts_lower(text) or (not ends_sentence(above) and not text[:1].isupper())
 
 
 def _task_like(text: str) -> bool:
@@ -599,8 +609,10 @@ def read_duties(
     duties: list[_Duty] = []
     before: list[_Draft] = []
     interleaved = False
+    in_bullet = False  # the line above went into a bullet result: a bullet's wrapped line stays in it
     for k, line in enumerate(lines):
         text = line.text
+        above_in_bullet, in_bullet = in_bullet, False
         if k in header_rows:
             if not duties:  # kept in the tree, as a header row before the first duty is
                 before.append(_Draft(NodeKind.PARAGRAPH, [line], text))
@@ -639,6 +651,10 @@ def read_duties(
             d.results.append(_Draft(NodeKind.PARAGRAPH, [line], text))
         elif line.bullet:
             _add_result(d, line)
+            in_bullet = True
+        elif above_in_bullet and d.results and line.num is None and _bullet_goes_on(lines[k - 1].text, text):
+            _extend(d.results[-1], line)
+            in_bullet = True
         elif starts_lower(text):
             _continue_duty(d, line, columns)
         elif wrapped and d.task_open and not _result_like(text) and not interleaved:
