@@ -526,11 +526,22 @@ def _interleaved(lines: list[Line], start: int, starts: set[int], lower: list[bo
     line follows a finished sentence somewhere in the duty. Its first capitalised lines are results then.
     `lower`: whether each line starts in lowercase."""
     k = start + 1
+    in_bullet = False  # the line above is a bullet's or one of its wrapped lines (`_bullet_goes_on`)
     while k < len(lines) and k not in starts:
-        if lower[k] and ends_sentence(lines[k - 1].text) and not lines[k - 1].bullet:
+        line, above = lines[k], lines[k - 1].text
+        if lower[k] and ends_sentence(above) and not in_bullet:
             return True
+        in_bullet = line.bullet or (in_bullet and line.num is None and _bullet_goes_on(above, line.text, lower[k]))
         k += 1
     return False
+
+
+def _bullet_goes_on(above: str, text: str, lower: bool) -> bool:
+    """Whether an unbulleted line right under a bullet's line is that bullet's wrapped line: in lowercase,
+    even after a stop (a list inside the bullet: '… vms;' / 'toimetulekutoetuse, …', Pärnu), or anything but
+    a capital after an unfinished line ('… kaevust ja' / '/või heitvee …'). A page wraps a bullet as any line.
+    `lower`: whether `text` starts in lowercase."""
+    return lower or (not ends_sentence(above) and not text[:1].isupper())
 
 
 def _task_like(text: str) -> bool:
@@ -665,8 +676,10 @@ def read_duties(
     before: list[_Draft] = []
     interleaved = False
     lower = [starts_lower(line.text) for line in lines]  # asked of each line by the duty's test and by the loop
+    in_bullet = False  # the line above went into a bullet result: a bullet's wrapped line stays in it
     for k, line in enumerate(lines):
         text = line.text
+        above_in_bullet, in_bullet = in_bullet, False
         if k in header_rows:
             if not duties:  # kept in the tree, as a header row before the first duty is
                 before.append(_Draft(NodeKind.PARAGRAPH, [line], text))
@@ -708,6 +721,10 @@ def read_duties(
             _extend(d.draft, line)  # the task's own list, its items wrapped over lines (', koduse …' too)
         elif line.bullet:
             _add_result(d, line)
+            in_bullet = True
+        elif above_in_bullet and d.results and line.num is None and _bullet_goes_on(lines[k - 1].text, text, lower[k]):
+            _extend(d.results[-1], line)
+            in_bullet = True
         elif lower[k]:
             _continue_duty(d, line, columns)
         elif wrapped and d.task_open and not _result_like(text) and not interleaved:

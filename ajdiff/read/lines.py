@@ -271,10 +271,17 @@ def _digit_before_point(text: str) -> bool:
     return False
 
 
+_NUMBER_WORDS = frozenset({"nr", "lk"})  # 'number', 'page': a number follows them in a sentence
+
+
 def _wrapped_number(num: Numbering, before: str, last_top: int) -> bool:
     """True when a number at a wrapped line's start is the sentence's, not an item's: the line before
     is unfinished and the number ('24.') neither goes on from the last one (3 → 3.1, 4) nor starts one.
-    A line ending in a word or in a range's dash ('(01. jaanuar-' / '31. detsember)', Raasiku) is unfinished."""
+    A line ending in a word or in a range's dash ('(01. jaanuar-' / '31. detsember)', Raasiku) is unfinished.
+    After a number's abbreviation ('… lepingu lisas nr' / '1) sh:', Pärnu) the number is the one it names."""
+    last = before.rsplit(maxsplit=1)[-1:]
+    if last and last[0].rstrip(".").lower() in _NUMBER_WORDS:
+        return True
     if num.style != "decimal" or ends_sentence(before) or not (before[-1:].isalpha() or before[-1:] in "-–"):
         return False
     if num.parts[0] in (last_top, last_top + 1, 1):

@@ -558,6 +558,37 @@ def test_numbers_in_a_text_files_hard_wrapped_lines(name: str, width: int) -> No
 
 
 @pytest.mark.parametrize(
+    ("width", "blank_rate", "cut"),
+    [
+        (43, 0.0, "individuaalselt, sõlmitud lepingu lisas nr\n1) sh:"),
+        (43, 1.0, "individuaalselt, sõlmitud lepingu lisas nr\n\n1) sh:"),
+        (46, 0.0, "kaevust ja\n/või heitvee"),
+        (46, 1.0, "edastamine vms;\n\ntoimetulekutoetuse,"),
+        (49, 0.0, "tuha välja viimine;\nveevärgi ja/või"),
+        (49, 1.0, "tuha välja viimine;\n\nveevärgi ja/või"),
+        (64, 0.0, "edastamine vms;\ntoimetulekutoetuse,"),
+        (64, 1.0, "edastamine vms;\n\ntoimetulekutoetuse,"),
+    ],
+)
+def test_a_bullets_wrapped_line_stays_in_its_bullet_under_a_numbered_duty(
+    width: int, blank_rate: float, cut: str
+) -> None:
+    """Pärnu Sotsiaalkeskus: one numbered duty '1. … lepingu lisas nr 1) sh:' and nine bullets under it, two
+    of them lists of their own ('… vms; toimetulekutoetuse, …'). Re-wrapped, a bullet's line after a stop
+    goes on in lowercase ('… vms;' / 'toimetulekutoetuse, …'): it stays in its bullet, and it is no sign of
+    a task | results table read across (which took 'Avahoolduskeskuse …', the task's second line, for a
+    result); so does a line after an unfinished one that opens with no capital ('… kaevust ja' / '/või …').
+    '… lisas nr' / '1) sh:': the number a number's abbreviation names is no item (read as a duty '1')."""
+    name = "parnu_sotsiaalkeskus_hooldustootaja"
+    text = layouts.DOCUMENTS[name].read_text(encoding="utf-8")
+    wrapped = layouts.rewrap(text, width, blank_rate, 7)
+    assert cut in wrapped  # the wrap that read otherwise
+    assert _changes(name, wrapped.encode(), ".txt") == []
+    assert [len(d.duties) for d in _original(name)] == [1]
+    assert len(_original(name)[0].duties[0].results) == 9
+
+
+@pytest.mark.parametrize(
     ("name", "written"),
     [
         ("transpordiamet_2026_004_eritranspordi_ekspert", "2. Teenistuskoha eesmärk on Transpordiametis"),
