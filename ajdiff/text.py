@@ -44,6 +44,8 @@ _ESCAPE_RE = re.compile(
 # Bullet glyphs at line start: Symbol-font private-use bullets (U+F0A7, U+F0B7 …), office
 # bullets, dashes, and what OCR makes of them ("=", "»", "e ", "* ").
 _BULLET_RE = re.compile(r"^\s*(?:[\uf000-\uf0ff▪•◦‣●○■□►▸➢❖✓·∙–—\-=»*]|e(?=\s+[A-ZÕÄÖÜŠŽ]))\s*")
+_BULLET_FIRSTS = frozenset("▪•◦‣●○■□►▸➢❖✓·∙–—-=»*e")
+"""What `_BULLET_RE` takes first but whitespace and the private-use bullets (tests/read/test_fast_paths.py)."""
 _MULTISPACE = re.compile(r" {2,}")
 
 # Conjunctions after a "Tegevus- ja …" style hyphen: the hyphen is real, keep it.
@@ -66,6 +68,9 @@ def normalize_line(line: str) -> str:
 
 def strip_bullet(line: str) -> tuple[str, bool]:
     """Remove a leading bullet glyph; say whether there was one."""
+    first = line[:1]
+    if first not in _BULLET_FIRSTS and not first.isspace() and not "\uf000" <= first <= "\uf0ff":
+        return line, False  # nearly every line starts with a word: the pattern's first step, in one look
     m = _BULLET_RE.match(line)
     if not m or m.end() == 0:
         return line, False

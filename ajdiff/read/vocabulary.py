@@ -433,13 +433,25 @@ def is_signature(text: str) -> bool:
     """A signature line ('(allkirjastatud digitaalselt)', 'Poolte allkirjad'), the holder's acknowledgement
     that opens a signature block ('Kinnitan allkirjaga, et olen ametijuhendiga tutvunud …', '(nimi ja
     allkiri)'), or a form's blank to sign on ('______ ____ . ______ 200 __. a.')."""
-    low = text.lower()
-    # Fold only lines that can be a signature: folding every line costs.
-    if ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in vocabulary().signatures):
-        return True
-    if "allkir" in low or "tutvu" in low:
-        # At the line's start only: a duty may say that others are to read it ('Tagab, et … tutvunud').
-        return fold(text).startswith(vocabulary().acknowledgements)
+    # Every line is asked, and lowering a line costs more than looking for the words in it: its ASCII letters
+    # lowered alone (bytes.lower of its UTF-8, where other characters are bytes above 127) hold the same words,
+    # as no other character lowers to one of theirs but the Kelvin sign (to 'k'; 'İ' lowers to 'i' and a
+    # combining dot, which no word has).
+    # (bytes.find, as `in` on bytes first tries its operand as an integer, and raises and clears an error.)
+    low_bytes = text.encode("utf-8", "surrogatepass").lower()
+    if (
+        low_bytes.find(b"allkir") >= 0
+        or low_bytes.find(b"andja") >= 0
+        or low_bytes.find(b"tutvu") >= 0
+        or "\u212a" in text
+    ):
+        low = text.lower()
+        # Fold only lines that can be a signature: folding every line costs.
+        if ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in vocabulary().signatures):
+            return True
+        if "allkir" in low or "tutvu" in low:
+            # At the line's start only: a duty may say that others are to read it ('Tagab, et … tutvunud').
+            return fold(text).startswith(vocabulary().acknowledgements)
     return "_____" in text and sum(c.isalpha() for c in text) <= _BLANK_LETTERS
 
 
