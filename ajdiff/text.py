@@ -56,7 +56,21 @@ _INLINE_HYPHEN = re.compile(r"(\w+)- (\w+)")
 def normalize_line(line: str) -> str:
     """One line as the parser wants it: NFC, plain spaces, trimmed; no soft hyphens, invisible
     format characters (bidi controls), control characters or terminal escape sequences."""
-    line = unicodedata.normalize("NFC", line)
+    return normalize_composed_line(unicodedata.normalize("NFC", line))
+
+
+def normalize_lines(text: str) -> tuple[str, ...]:
+    """`normalize_line` of each line of a text split on any line ending (CRLF, CR, LF)."""
+    # NFC of the whole text is each line's NFC: a line break composes with nothing, and no mark moves across
+    # it (it is a starter). A printable line without a double space only needs trimming: no call for it.
+    lines = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return tuple(
+        line.strip() if line.isprintable() and "  " not in line else normalize_composed_line(line) for line in lines
+    )
+
+
+def normalize_composed_line(line: str) -> str:
+    """`normalize_line` of a line already in NFC."""
     # Every special character is unprintable, and nearly every line printable: str.isprintable answers
     # in C at a few nanoseconds a character, where the pattern's class costs twenty (a batch's lines).
     if not line.isprintable() and _SPECIAL_RE.search(line):

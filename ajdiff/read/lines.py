@@ -80,7 +80,7 @@ def numbering(text: str) -> Numbering | None:
     m = _DECIMAL.match(text)
     if m:
         raw, punct, rest = m.groups()
-        parts = re.split(r"[.,]", raw)
+        parts = raw.replace(",", ".").split(".")  # as re.split(r"[.,]", raw), without the pattern's look-up
         if len(parts) == 1:
             if punct == ")":
                 return Numbering(parts[0], 0, "paren", rest)

@@ -446,3 +446,22 @@ def test_a_line_strip_bullet_refuses_by_its_first_character_is_one_its_pattern_r
             assert strip_bullet(text) == expected, text
             bullets += expected[1]
     assert bullets > 100, bullets
+
+
+_LINE_PIECES = st.sampled_from(
+    ["a", "ö", "o", "\u0308", "\u0301", "\u0323", "e\u0301", "\u1100", "\u1161", "\u11a8", "\n", "\r", "\r\n", " ",
+     "  ", "\t", "\u00a0", "\u00ad", "\u200b", "\x1b[31m", "\x07", "\uf0b7", "\ud800", "–", "Ω", "\u212b", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=16).map("".join))
+@example("a\n\u0308b")  # a mark after a break stays on its line
+@example("\u1100\n\u1161")  # Hangul jamo do not join across a break
+def test_a_texts_lines_are_normalised_as_each_line_on_its_own(text: str) -> None:
+    """`normalize_lines` composes (NFC) the whole text once and only trims a plain line: the lines `normalize_line`
+    makes of each line split on its own (CRLF, CR, LF)."""
+    from ajdiff.text import normalize_line, normalize_lines
+
+    expected = tuple(normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    assert normalize_lines(text) == expected
