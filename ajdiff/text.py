@@ -385,6 +385,9 @@ def wants_more(text: str) -> bool:
 
 def starts_lower(text: str) -> bool:
     """True when text starts with a lowercase letter (a continuation of a wrapped sentence)."""
+    first = text[:1]
+    if first.isalpha():  # nearly every text: the loop's first step, without the loop
+        return first.islower()
     for ch in text:
         if ch.isalpha():
             return ch.islower()

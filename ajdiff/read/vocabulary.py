@@ -300,13 +300,12 @@ def _short_table_header(text: str) -> bool:
     for ch in folded:
         match = row & positions.get(ch, 0)
         row = ((row + match) | (row - match)) & full
-    unmatched = [((row >> shift) & mask).bit_count() for shift, mask, _ in spans]
+    scores = [3 * m - 5 * ((row >> shift) & mask).bit_count() for shift, mask, m in spans]
     tasks = index.task_pieces
-    best_task = max(3 * m - 5 * u for (_, _, m), u in zip(spans[:tasks], unmatched[:tasks]))
-    best_results = max(3 * m - 5 * u for (_, _, m), u in zip(spans[tasks:], unmatched[tasks:]))
-    if best_task + max(best_results, 0) < 2 * len(folded):
+    if max(scores[:tasks]) + max((0, *scores[tasks:])) < 2 * len(folded):
         return False
-    bound = sum((m - u) * fields for (_, _, m), u, fields in zip(spans, unmatched, index.piece_rows))
+    # A piece's common subsequence is (score + 2·length) / 5.
+    bound = sum((score + 2 * m) // 5 * fields for (_, _, m), score, fields in zip(spans, scores, index.piece_rows))
     passing = ((bound | index.guards) - index.needed(len(folded))) & index.guards
     if not passing:
         return False

@@ -465,3 +465,24 @@ def test_a_texts_lines_are_normalised_as_each_line_on_its_own(text: str) -> None
 
     expected = tuple(normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     assert normalize_lines(text) == expected
+
+
+def _starts_lower_before(text: str) -> bool:
+    """`starts_lower` as it was: a loop over the characters from the first."""
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+        if ch in "(\"'„“«":
+            continue
+        return False
+    return False
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aÕõ(\"'„“« 1٣-ǅ\u0301x")), max_size=6))
+def test_a_text_starts_lower_as_the_loop_over_its_characters_says(text: str) -> None:
+    from ajdiff.text import starts_lower
+
+    assert starts_lower(text) is _starts_lower_before(text)
