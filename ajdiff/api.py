@@ -33,9 +33,13 @@ from ajdiff.tree import NodeKind, walk
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
 if TYPE_CHECKING:
-    from concurrent.futures import Executor
+    from concurrent.futures import Executor, Future
+    from typing import TypeVar
 
     from ajdiff.compare.pairing import FeatureCache
+
+    _R = TypeVar("_R")
+    _T = TypeVar("_T")
 
 MAX_NOTED = 5
 """Pairs turned down for lack of evidence named one by one in the notes; the rest are counted."""
@@ -197,7 +201,8 @@ def _read_folders(
     afterwards.
 
     `arrived` is called with each document as it comes back, while the readers go on (the pairing's features),
-    and `meanwhile` once, as soon as the readers have their work.
+    and `meanwhile` once, as soon as the first files read show that the names do not tell the pairs (see
+    `_pairing_will_wait`). With `jobs` N, N - 1 workers and this process read (see `_share_work`).
     """
     paths = old_files + new_files
     new_by_name = {p.name: k for k, p in enumerate(new_files)}
@@ -223,12 +228,11 @@ def _read_folders(
     known: Known = {}
     done = 0
     work = [(old_files[i] if i is not None else None, new_files[j] if j is not None else None) for i, j in tasks]
-    with _running_pool(jobs) as pool:
-        chunk = max(1, min(32, len(work) // (jobs * 8)))
-        results = pool.map(_read_pair_for_pool, work, [max_bytes] * len(work), chunksize=chunk)
-        if meanwhile is not None:
-            meanwhile()
-        for (i, j), (olds, news, outcome) in zip(tasks, results):
+    _NAMESAKES[:] = [0, 0]  # this process reads too: its own count, as a fresh worker's
+    waiting = meanwhile
+    with _running_pool(jobs - 1) as pool:
+        results = _share_work(pool, jobs - 1, _read_pair_for_pool, work, max_bytes)
+        for k, ((i, j), (olds, news, outcome)) in enumerate(zip(tasks, results)):
             if i is not None:
                 old_read[i] = olds
                 done += 1
@@ -237,12 +241,72 @@ def _read_folders(
                 done += 1
             if outcome is not None:
                 known[id(olds[0]), id(news[0])] = outcome
+            if waiting is not None and _pairing_will_wait(k + 1, len(known), len(tasks)):
+                waiting()
+                waiting = None
             if arrived is not None:
                 for doc in (*olds, *news):
                     arrived(doc)
             if progress:
                 progress(done, len(paths))
     return old_read + new_read, known
+
+
+def _pairing_will_wait(arrived: int, compared: int, total: int) -> bool:
+    """Whether a large folder's pairing will need its sparse solver, judged from the first `arrived` of `total`
+    files (or pairs of namesakes) read: most not compared where they were read (`compared`), the names do not
+    tell the pairs (an agency renumbered) and the content must. A batch of namesakes pairs by name: no solver."""
+    return arrived >= min(NAMESAKE_TRIAL, total) and 2 * compared < arrived
+
+
+_PENDING = object()
+"""A result not come back yet (see `_share_work`)."""
+
+
+def _share_work(
+    pool: Executor, workers: int, work: Callable[..., _R], items: Sequence[_T], *args: object
+) -> Iterator[_R]:
+    """`work(item, *args)` for each item, in the order of `items`: the pool's `workers` processes take chunks,
+    and this process takes one item at a time whenever each of them has work queued.
+
+    With `--jobs 2` one worker and this process share the work: two processes on two cores, not two workers
+    and this one (taking their results and pairing) on two cores; and only the worker's half of the results is
+    pickled. Chunks shrink as the work runs out, so that no process waits long for another at the end."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
+    results: list[object] = [_PENDING] * len(items)
+    running: dict[Future[list[_R]], int] = {}
+    queued = 0  # items in the pool's chunks not yet come back
+    taken = given = 0  # items handed out (to the pool or done here); results yielded
+    while given < len(items):
+        left = len(items) - taken
+        # Each worker: a chunk running and one queued, so it never waits for this process to hand it more.
+        while left and queued < 2 * workers * max(1, min(32, left // (4 * (workers + 1)))):
+            size = max(1, min(32, left // (4 * (workers + 1))))
+            running[pool.submit(_chunk, work, items[taken : taken + size], args)] = taken
+            queued += size
+            taken += size
+            left -= size
+        for future in [f for f in running if f.done()]:
+            at = running.pop(future)
+            chunk = future.result()
+            results[at : at + len(chunk)] = chunk
+            queued -= len(chunk)
+        while given < len(items) and results[given] is not _PENDING:
+            result, results[given] = results[given], None  # not held once yielded
+            given += 1
+            yield result  # type: ignore[misc]  # a result of work
+        if given == len(items):
+            break
+        if taken < len(items):
+            results[taken] = work(items[taken], *args)
+            taken += 1
+        elif running:
+            wait(running, return_when=FIRST_COMPLETED)
+
+
+def _chunk(work: Callable[..., _R], items: Sequence[_T], args: tuple[object, ...]) -> list[_R]:
+    return [work(item, *args) for item in items]
 
 
 NAMESAKE_TRIAL = 32
@@ -444,14 +508,15 @@ def _compare_many(
                 progress(k + 1, len(pairs))
             yield outcome
         return
-    chunk = max(1, min(32, len(pairs) // (jobs * 8)))  # small chunks: results stream and the bar moves
     _SHARED = (old, new)
     try:
-        with _running_pool(jobs) as pool:
+        with _running_pool(jobs - 1) as pool:  # this process compares too (see `_share_work`)
             if "fork" in _start_methods():
-                outcomes = pool.map(_compare_shared, pairs, chunksize=chunk)
+                outcomes = _share_work(pool, jobs - 1, _compare_shared, pairs)
             else:  # no fork: the pairs travel to the workers
-                outcomes = pool.map(_compare_pair, [(old[i], new[j], carry) for i, j, carry in pairs], chunksize=chunk)
+                outcomes = _share_work(
+                    pool, jobs - 1, _compare_pair, [(old[i], new[j], carry) for i, j, carry in pairs]
+                )
             for k, outcome in enumerate(outcomes):
                 if progress:
                     progress(k + 1, len(pairs))

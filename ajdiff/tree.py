@@ -4,11 +4,12 @@ each node's verbatim text, its normalised text, where it stands in the source, a
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
 from functools import cache
 
-from ajdiff.records import dataclass, shared
+from ajdiff.records import dataclass
 
 
 @dataclass(frozen=True, slots=True)  # one per line of every document: kept small
@@ -105,7 +106,21 @@ def _node(
     where: Origin | None,
 ) -> Node:
     """A node unpickled, its strings shared with every other document's (`records.shared`)."""
-    return Node(kind, shared(text), shared(verbatim), shared(number), shared(label), shared(key), children, where)
+    # `shared` spelt out: a pair's trees bring some two hundred nodes back from a reader process, each with five
+    # strings (an empty one or None as it is), and the parent process unpickles them all, one by one.
+    return Node(
+        kind,
+        _intern(text),
+        _intern(verbatim),
+        number and _intern(number),
+        label and _intern(label),
+        key and _intern(key),
+        children,
+        where,
+    )
+
+
+_intern = sys.intern
 
 
 def walk(nodes: tuple[Node, ...]) -> Iterator[Node]:

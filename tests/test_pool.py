@@ -248,11 +248,7 @@ def test_pairing_reads_a_folders_documents_while_the_readers_work(
     one = diff_json(api.compare_files(agency.old_dir, agency.new_dir, jobs=1))
     pairing_now: list[bool] = [False]
     computed_in_pairing: list[bool] = []
-    parts, propose = pairing._parts, pairing.propose
-
-    def recorded_parts(doc):  # type: ignore[no-untyped-def]
-        computed_in_pairing.append(pairing_now[0])
-        return parts(doc)
+    propose = pairing.propose
 
     def recorded_propose(*args, **kwargs):  # type: ignore[no-untyped-def]
         pairing_now[0] = True
@@ -267,9 +263,12 @@ def test_pairing_reads_a_folders_documents_while_the_readers_work(
             super().__init__()
             caches.append(self)
 
-    monkeypatch.setattr(pairing, "FeatureCache", Recorded)
+        def __call__(self, doc):  # type: ignore[no-untyped-def]
+            if id(doc) not in self._by_id:  # computed now (this process reads too: its namesake checks not counted)
+                computed_in_pairing.append(pairing_now[0])
+            return super().__call__(doc)
 
-    monkeypatch.setattr(pairing, "_parts", recorded_parts)
+    monkeypatch.setattr(pairing, "FeatureCache", Recorded)
     monkeypatch.setattr(pairing, "propose", recorded_propose)
     two = diff_json(api.compare_files(agency.old_dir, agency.new_dir, jobs=2))
     assert two == one
@@ -313,3 +312,36 @@ def test_readers_stop_checking_namesakes_once_names_prove_shuffled(
     write_batch(load_template(), tmp_path / "old", tmp_path / "new", api.NAMESAKE_TRIAL + 8)
     compared = read_in_one_reader(tmp_path / "old", tmp_path / "new")
     assert all(compared) and len(checks) == len(compared) == api.NAMESAKE_TRIAL + 8
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_with_two_jobs_one_worker_and_this_process_share_the_work() -> None:
+    # Two processes on two cores, not two workers and this process taking their results: every result in the
+    # order of the work, some made here (not pickled), some by the one worker.
+    from ajdiff import api
+
+    with api._running_pool(1) as pool:
+        done = list(api._share_work(pool, 1, _square_where, list(range(200)), 3))
+    assert [value for value, _pid in done] == [k * k + 3 for k in range(200)]
+    where = {pid for _value, pid in done}
+    assert os.getpid() in where and len(where) == 2
+
+
+def _square_where(k: int, plus: int) -> tuple[int, int]:
+    return k * k + plus, os.getpid()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_a_batch_of_namesakes_does_not_load_the_sparse_solver(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Its namesakes are its pairs, compared where they are read and paired by name: SciPy's import (a third of
+    # a second of a core the readers want) would be for nothing. An agency loads it (the test above).
+    from ajdiff import api
+    from ajdiff.compare import pairing
+    from tests.benchmarks.synth import write_batch
+
+    write_batch(load_template(), tmp_path / "old", tmp_path / "new", api.NAMESAKE_TRIAL + 8)
+    monkeypatch.setattr(pairing, "SMALL_PROBLEM", 10)  # a large folder
+    loaded: list[bool] = []
+    monkeypatch.setattr(pairing, "load_solver", lambda: loaded.append(True))
+    result = api.compare_files(tmp_path / "old", tmp_path / "new", jobs=2)
+    assert len(result.pairs) == api.NAMESAKE_TRIAL + 8 and not result.unpaired_old and loaded == []

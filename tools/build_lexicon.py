@@ -2,7 +2,7 @@
 
 The words come from the Estonian Hunspell dictionary (Debian `myspell-et`, /usr/share/hunspell/et_EE.dic
 and .aff, by Jaak Pruulmann from the Institute of the Estonian Language's word list; LGPL 2.1 and the
-IEL licence, copied beside the word list as ajdiff/data/et_words.COPYING by tools/build_words.py): its
+IEL licence, copied beside them as ajdiff/data/et_EE.COPYING): its
 lower-case entries (proper names are never restored) with their affix flags and its 9,275 suffix rules
 (0.86 MB gzipped), because the 15 million forms the rules make would be 9.5 MB even gzipped and only the
 forms of the OCR'd words are ever needed (`ajdiff.read.lexicon` applies the rules backwards from a
@@ -17,6 +17,7 @@ Run: python tools/build_lexicon.py [/usr/share/hunspell]
 from __future__ import annotations
 
 import gzip
+import shutil
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from ajdiff.read.lexicon import FOLD
 
 DATA = Path(__file__).resolve().parent.parent / "ajdiff" / "data"
 HUNSPELL = Path("/usr/share/hunspell")
+COPYRIGHT = Path("/usr/share/doc/myspell-et/copyright")
 
 
 def packed(source: Path) -> bytes:
@@ -42,12 +44,14 @@ def packed(source: Path) -> bytes:
 
 
 def main(args: list[str]) -> None:
-    """Write the gzipped .dic and .aff into ajdiff/data."""
+    """Write the gzipped .dic and .aff into ajdiff/data, and the dictionary's licence beside them."""
     folder = Path(args[0]) if args else HUNSPELL
     for suffix in ("dic", "aff"):
         out = DATA / f"et_EE.{suffix}.gz"
         out.write_bytes(packed(folder / f"et_EE.{suffix}"))
         print(f"{folder / f'et_EE.{suffix}'} -> {out} ({out.stat().st_size} bytes)")
+    if COPYRIGHT.exists():
+        shutil.copyfile(COPYRIGHT, DATA / "et_EE.COPYING")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Every fixture document laid out as Word (one paragraph a line, and with tables; with and without paragraph
-spacing) on the other page set-ups of `layouts.PAGES` (A4 and Letter, margins 2-3 cm, 10-12 pt, an A5 page),
-saved as PDF by LibreOffice: which of them read otherwise than the document's own text, and how.
+spacing) on the other page set-ups of `layouts.PAGES` (A4 and Letter, margins 1.5-3 cm, 10-12 pt, an A5 page;
+on one the tables span the text, on one the document starts low on its first page), saved as PDF by
+LibreOffice: which of them read otherwise than the document's own text, and how.
 
 tests/read/test_invariance.py converts every document on the template's Letter page, and on the other pages
 only the (document, layout) cases its RULES name (CI time); this sweeps them all. Pages break a table row at

@@ -56,7 +56,7 @@ _STOPWORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # a pair's units meet again within its comparison; an agency's 65,536 bags took ~400 MB
 def _bag(text: str) -> tuple[dict[str, int], int]:
     """The folded word multiset of a text and its size."""
     bag = Counter(fold_words(text))

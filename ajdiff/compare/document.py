@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
@@ -242,23 +242,57 @@ def _merges(
     return rest, merged, split
 
 
-def _structural(path: str, kind: ChangeKind, olds: list[Duty], news: list[Duty]) -> Change:
-    """A merge, split or move: always substantive and high impact, whatever the wording."""
+def _structural(path: str, kind: ChangeKind, olds: list[Duty], news: list[Duty], *, editorial: bool = False) -> Change:
+    """A merge, split or move: substantive and high impact, whatever the wording, but for `editorial` (the
+    same words cut into other duties where only the layout tells duties apart: `_layout_split`)."""
     return _change(
         path,
         kind,
         "\n".join(d.task for d in olds),
         "\n".join(d.task for d in news),
-        impact=Impact.HIGH,
+        impact=Impact.NORMAL if editorial else Impact.HIGH,
         old_number=", ".join(d.number for d in olds),
         new_number=", ".join(d.number for d in news),
-        editorial=False,
+        editorial=editorial,
     )
 
 
-def _duty_steps(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Step]:
+_WRITTEN_NUMBER = r"\W*(?:\d|[A-Za-z][.)](?:\s|$))"
+"""A duty's line as written opens with a number ('2.1.', '3)', OCR's '2.l.') or a letter ('a)'). Compiled on
+first use (by `re`'s cache): only a split or merge of the same words asks, and no command's start pays."""
+
+
+def unnumbered_duties(doc: JobDescription) -> bool:
+    """True when the document writes no number before any of its duties (a duty a line or a paragraph,
+    or bullets): their numbers are the reader's count, and only the layout tells one duty from the next."""
+    items = [n for n in walk(doc.sections) if n.kind is NodeKind.ITEM and n.key == "duties"]
+    return bool(items) and not any(re.match(_WRITTEN_NUMBER, n.verbatim) for n in items)
+
+
+def _layout_split(
+    olds: tuple[int, ...],
+    news: tuple[int, ...],
+    old: tuple[Duty, ...],
+    new: tuple[Duty, ...],
+    unnumbered: Callable[[], bool],
+) -> bool:
+    """True when a split (or merge) is only where a line was cut: adjacent duties in order whose words,
+    after folding, are the other side's word for word, in documents that number no duty. An HR reader
+    sees the same duties then ('… prahikottide vahetamine. Vajadusel prügikastide pesemine.' on one line
+    or two, Viljandi Kesklinna Kool); a numbered duty cut in two is the author's new duty, and the number
+    every later duty is cited by shifts, so that stays substantive."""
+    if olds != tuple(range(olds[0], olds[-1] + 1)) or news != tuple(range(news[0], news[-1] + 1)):
+        return False
+    joined_old = fold_key(" ".join(duty_text(old[k]) for k in olds))
+    return joined_old == fold_key(" ".join(duty_text(new[k]) for k in news)) and unnumbered()
+
+
+def _duty_steps(
+    old: tuple[Duty, ...], new: tuple[Duty, ...], unnumbered: Callable[[], bool] = lambda: False
+) -> list[Step]:
     """The duties' alignment: every pair (changed or not), merge, split, move, insertion and deletion,
-    in NEW's order, a deleted duty after the duty it followed."""
+    in NEW's order, a deleted duty after the duty it followed. `unnumbered`: whether both documents number
+    no duty (asked only of a split or merge of the same words)."""
     matches = align_duties(old, new)
     matches, merged, split = _merges(old, new, matches)
     pairs, lone_old, lone_new = sides(matches)
@@ -270,13 +304,14 @@ def _duty_steps(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Step]:
         a, b = old[i], new[j]
         path = f"duties.{b.number}"
         if j in merged or i in split:
-            olds = [old[k] for k in merged.get(j, [i])]
-            news = [new[k] for k in split.get(i, [j])]
+            # The parts in document order (they are found best match first): '2.3 → 2.3, 2.4', at 2.3.
+            at = (tuple(sorted(merged.get(j, [i]))), tuple(sorted(split.get(i, [j]))))
+            olds, news = [old[k] for k in at[0]], [new[k] for k in at[1]]
             kind = ChangeKind.MERGED if j in merged else ChangeKind.SPLIT
             step_kind = StepKind.MERGE if j in merged else StepKind.SPLIT
-            change = _structural(path, kind, olds, news)
-            at = (tuple(merged.get(j, [i])), tuple(split.get(i, [j])))
-            out.append((j, 0, Step(step_kind, _numbers(olds), _numbers(news), (change,), *at)))
+            editorial = _layout_split(*at, old, new, unnumbered)
+            change = _structural(f"duties.{news[0].number}", kind, olds, news, editorial=editorial)
+            out.append((at[1][0], 0, Step(step_kind, _numbers(olds), _numbers(news), (change,), *at)))
             continue
         units = ((a.number,), (b.number,))
         at = ((i,), (j,))
@@ -478,7 +513,7 @@ def compare(old: JobDescription, new: JobDescription) -> Comparison:
             path, getattr(go, key), getattr(gn, key), Impact.HIGH if path in _HIGH_SCALARS else Impact.NORMAL
         )
     steps = [Step.of(_own_label(c, old, new)) for c in changes]
-    steps += _duty_steps(old.duties, new.duties)
+    steps += _duty_steps(old.duties, new.duties, lambda: unnumbered_duties(old) and unnumbered_duties(new))
     changes = []
     ro, rn = old.requirements, new.requirements
     changes += _scalar(

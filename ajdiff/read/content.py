@@ -45,7 +45,7 @@ class _Draft:
     children: list[_Draft] = field(default_factory=list)
 
     def node(self) -> Node:
-        text = " ".join(self.text.split())
+        text = _single_spaced(self.text)
         lines = self.lines
         # One node per line of every document: the common cases (one line, no children) without a join
         # or a generator.
@@ -61,6 +61,15 @@ class _Draft:
             tuple([c.node() for c in self.children]) if self.children else (),
             lines[0].origin if lines else None,
         )
+
+
+def _single_spaced(text: str) -> str:
+    """The words of a text one space apart (`" ".join(text.split())`): most texts are so already, which two
+    scans of it tell, where the split made a string of every word. A printable text has no whitespace but
+    the space (Python counts every other separator unprintable)."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def _join(lines: list[Line]) -> str:
@@ -151,6 +160,9 @@ def _sentence_field(text: str) -> tuple[str, str, str] | None:
     holder stands in for, 'X-t asendab Y' (or '… asendab teda Y') who stands in for the holder;
     'X-le annab tööülesandeid Y' the supervisor.
     """
+    low = text.lower()
+    if "allu" not in low and "asenda" not in low and "anna" not in low:
+        return None  # no verb below can be a word of it: most lines asked (a goal, a paragraph) stop here, unsplit
     words = text.rstrip(".").split()
     lower = [w.lower().strip(",;:") for w in words]
     for verb in ("allub", "alluvad", "asendab", "asendavad", "annab", "annavad"):
@@ -481,12 +493,13 @@ class _Duty:
         return self.draft.children
 
 
-def _interleaved(lines: list[Line], start: int, starts: set[int]) -> bool:
+def _interleaved(lines: list[Line], start: int, starts: set[int], lower: list[bool]) -> bool:
     """True when a duty's task goes on below its first results (two columns read across): a lowercase
-    line follows a finished sentence somewhere in the duty. Its first capitalised lines are results then."""
+    line follows a finished sentence somewhere in the duty. Its first capitalised lines are results then.
+    `lower`: whether each line starts in lowercase."""
     k = start + 1
     while k < len(lines) and k not in starts:
-        if starts_lower(lines[k].text) and ends_sentence(lines[k - 1].text) and not lines[k - 1].bullet:
+        if lower[k] and ends_sentence(lines[k - 1].text) and not lines[k - 1].bullet:
             return True
         k += 1
     return False
@@ -599,6 +612,7 @@ def read_duties(
     duties: list[_Duty] = []
     before: list[_Draft] = []
     interleaved = False
+    lower = [starts_lower(line.text) for line in lines]  # asked of each line by the duty's test and by the loop
     for k, line in enumerate(lines):
         text = line.text
         if k in header_rows:
@@ -606,7 +620,7 @@ def read_duties(
                 before.append(_Draft(NodeKind.PARAGRAPH, [line], text))
             continue  # a header row again mid-table: no part of a duty (as below)
         if k in starts:
-            interleaved = _interleaved(lines, k, starts)
+            interleaved = _interleaved(lines, k, starts, lower)
             task, sep, result = line.body.partition(" | ")  # a flattened "task | result" row
             duty = _Duty(
                 _Draft(NodeKind.ITEM, [line], task.strip(), "duties", None, line.num.number if line.num else None)
@@ -623,12 +637,13 @@ def read_duties(
             before.append(_Draft(kind, [line], text))
             continue
         d = duties[-1]
-        if not starts_lower(text) and is_table_header(text):
+        if not lower[k] and is_table_header(text):
             # A duty table's header row, again after a paragraph or on a new page: no part of a duty.
             # ("ülesandeid:" in lowercase is a wrapped task's last word.)
             continue
         if text.startswith("| "):
             text = " " + text  # a cell separator wrapped to the start of a line: the result column follows
+            # (a line starting so starts in lowercase no more than before: `lower[k]` holds for it)
         left, sep, right = text.partition(" | ")
         if sep:
             if left.strip():
@@ -639,7 +654,7 @@ def read_duties(
             d.results.append(_Draft(NodeKind.PARAGRAPH, [line], text))
         elif line.bullet:
             _add_result(d, line)
-        elif starts_lower(text):
+        elif lower[k]:
             _continue_duty(d, line, columns)
         elif wrapped and d.task_open and not _result_like(text) and not interleaved:
             _extend(d.draft, line)
@@ -692,8 +707,10 @@ def _finish(draft: _Draft) -> Node:
 
     Done once the task is complete, so it does not depend on where the lines were wrapped.
     """
-    task = " ".join(draft.text.split())
-    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(task) if s.strip()]
+    task = draft.text = _single_spaced(draft.text)  # as the node takes it: normalised once
+    # One space is all the whitespace left in it: without a stop before a space, it is one sentence, unsplit.
+    many = ". " in task or "! " in task or "? " in task
+    sentences = [s.strip() for s in _SENTENCE_SPLIT.split(task) if s.strip()] if many else []
     for k in range(1, len(sentences)):
         if _is_result_sentence(sentences[k], sentences[0]):
             draft.text = " ".join(sentences[:k])

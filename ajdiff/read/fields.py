@@ -20,6 +20,8 @@ _TITLE_POST = re.compile(r"^(.{2,120}?)\s+(?:teenistuskoha\s+|ametikoha\s+|töö
 
 def value_of(node: Node) -> str:
     """A field's whole value: its own text, then its list items, joined as one text."""
+    if not node.children:
+        return node.text.strip()  # what joining the one piece gives: most fields have no list under them
     return join_all_wrapped([node.text, *(child.text for child in node.children)]).strip()
 
 

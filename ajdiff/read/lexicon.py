@@ -132,6 +132,18 @@ def _spellings(fold: str, whole: bool = True) -> frozenset[str]:
     return frozenset(found)
 
 
+def is_entry(word: str) -> bool:
+    """True when `word` (lower case, with its marks) is an entry of the dictionary ('juht', 'juhi')."""
+    return any(entry == word for entry, _ in _dictionary().entries.get(word.translate(FOLD)))
+
+
+def is_form(word: str) -> bool:
+    """True when `word` (lower case, with its marks) is a form of the dictionary: an entry, or what a
+    suffix rule makes of one ('juhid' of 'juhiga', 'liikmete' of 'liikmega'). The Estonian Hunspell
+    dictionary lists the forms of a word, not the word they are forms of: this is what it can confirm."""
+    return word in _spellings(word.translate(FOLD))
+
+
 @lru_cache(maxsize=1)
 def _domain_words() -> str:
     """The words of the job-description vocabulary (data/vocabulary.json: the labels ajdiff reads every

@@ -10,7 +10,7 @@ from ajdiff.model import OrderRef
 from ajdiff.read.formats import SourceText
 from ajdiff.records import dataclass
 from ajdiff.text import fold
-from ajdiff.tree import Origin
+from ajdiff.tree import Origin, line_origin
 
 _TABLE_ROW = re.compile(r"^\|(.*)\|$")
 _TABLE_RULE = re.compile(r"^\|[\s\-:|]+\|$")
@@ -175,16 +175,19 @@ def _annex_line(lines: list[str], start: int) -> _Header | None:
 
 def _headers(lines: list[str]) -> list[_Header]:
     headers: list[_Header] = []
+    # Only a line that passes the first test of `_kinnitatud_block` or `_annex_line` may be one: picked in one
+    # pass, without a call a line.
+    may = [k for k, line in enumerate(lines) if (line and _KINNITATUD.match(line)) or "lisa" in line[-16:].lower()]
     i = 0
-    while i < len(lines):
-        found = _kinnitatud_block(lines, i) if lines[i] else None
-        if found is None and "lisa" in lines[i][-16:].lower():
-            found = _annex_line(lines, i)
+    for k in may:
+        if k < i:
+            continue  # inside the block found last
+        found = _kinnitatud_block(lines, k) if lines[k] else None
+        if found is None and "lisa" in lines[k][-16:].lower():
+            found = _annex_line(lines, k)
         if found:
             headers.append(found)
             i = found.end
-        else:
-            i += 1
     return headers
 
 
@@ -252,13 +255,27 @@ def register_rows(source: SourceText) -> frozenset[Origin]:
     return frozenset(origin for _, origin in lines if origin not in content)
 
 
+def _content(source: SourceText) -> tuple[list[str], list[Origin], list[tuple[str, str]]]:
+    """The source's lines and their origins without the register's tables, each glued title cut from its
+    heading (`_unglue`); the format's metadata with the tables'."""
+    lines = list(source.lines)
+    known = source.origins[: len(lines)]
+    origins = [*known, *map(line_origin, range(len(known) + 1, len(lines) + 1))]  # as `source.origin(k)`
+    metadata = list(source.metadata)
+    # The passes below change only lines that start so: a document without such lines (most) skips them.
+    if any(line[:1] == "|" for line in lines):
+        content, tables = _register_tables(list(zip(lines, origins)))
+        metadata += tables
+        lines, origins = [text for text, _ in content], [origin for _, origin in content]
+    if any(text[:1] in "Aa" and _GLUED_TITLE.match(text) for text in lines):
+        content = _unglue(list(zip(lines, origins)))
+        lines, origins = [text for text, _ in content], [origin for _, origin in content]
+    return lines, origins, metadata
+
+
 def split(source: SourceText) -> list[RawDocument]:
     """Cut a source into job descriptions: one per annex, or the whole text when it has no annexes."""
-    content, metadata = _register_tables([(line, source.origin(k)) for k, line in enumerate(source.lines)])
-    metadata = list(source.metadata) + metadata
-    content = _unglue(content)
-    lines = [text for text, _ in content]
-    origins = [origin for _, origin in content]
+    lines, origins, metadata = _content(source)
     headers = _headers(lines)
     meta = tuple(metadata)
     first = headers[0].start if headers else len(lines)
@@ -333,7 +350,9 @@ def _is_order_body(lines: list[str]) -> bool:
 
 def _file_order(lines: list[str], metadata: list[tuple[str, str]]) -> OrderRef | None:
     """A lone document's order: 'KÄSKKIRI / 15.11.2024 nr 164', the register's Viit, or a reference line."""
-    ref = parse_order_body(lines[:40], metadata) if any(_ORDER_HEAD.match(x) for x in lines[:40]) else None
+    # The pattern opens with a digit (\d, which isdigit() says of every character it matches): asked of those only.
+    headed = any(x[:1].isdigit() and _ORDER_HEAD.match(x) for x in lines[:40])
+    ref = parse_order_body(lines[:40], metadata) if headed else None
     if ref is None:
         meta = {fold(k): v for k, v in metadata}
         if "viit" in meta:

@@ -56,13 +56,23 @@ def _is_label(text: str) -> bool:
 
 
 def _caps_word(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return _capitals(word) >= 1
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return _capitals(text) >= 4
+
+
+def _capitals(text: str) -> int:
+    """How many letters the text has when all are capitals, else -1: it stops at the first small letter,
+    the second of most lines ('Teenistuskoha …'), where listing every letter read the whole line."""
+    count = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return -1
+            count += 1
+    return count
 
 
 def _heading(
@@ -108,6 +118,10 @@ def _heading(
             return _Heading(None, title, num.number, "")
         return None
     text = line.text.rstrip(":").strip()
+    if line.text.rstrip().endswith(":") and text.endswith(" on"):
+        # "Hooldustöötaja kohustused on:" (Pärnu Sotsiaalkeskus): the heading said as a sentence whose
+        # copula and colon bring on the list; a label's "Tööaeg on libisev, …" has no colon after "on".
+        text = text[:-3].rstrip()
     # A heading starts with a capital and ends without a full stop: "motiveerivad eesmärgid." is a wrap.
     if not text or len(text) > _MAX_HEADING_CHARS or line.bullet or not text[0].isupper() or text.endswith("."):
         return None
@@ -141,10 +155,17 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
     top: list[_Draft] = []
     expected = 1
     review = vocabulary().review_sentence
+    sink = title  # where a line that is no heading goes: the last section's (or sub-section's) lines
     for k, line in enumerate(lines):
         following = lines[k + 1] if k + 1 < len(lines) else None
-        if line.text[:11].lower() == "ametijuhend" and fold(line.text).startswith(review):
+        # Only 'A' and 'a' lowercase to a text starting with 'a': other lines are not sliced and lowered.
+        if (
+            line.text[:1] in ("A", "a")
+            and line.text[:11].lower() == "ametijuhend"
+            and fold(line.text).startswith(review)
+        ):
             top.append(_Draft("review", "", None, None, False, [line]))
+            sink = top[-1].lines
             continue
         h = _heading(line, expected, following, bool(top), not top or top[-1].key is not None)
         if h is not None and h.key is None and h.number is None and k and _goes_on_capitals(lines[k - 1], line):
@@ -152,7 +173,7 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
         if h is not None and h.key == "duties" and h.number is None and _repeats_duty_header(top, following):
             h = None  # 'Ulesanded' / 'Tulemused': the duty table's header row again, on the next page of a scan
         if h is None:
-            (top[-1].children[-1].lines if top and top[-1].children else top[-1].lines if top else title).append(line)
+            sink.append(line)
             continue
         if h.number and h.number.isdigit():
             expected = int(h.number) + 1
@@ -179,6 +200,7 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
             parent.children.append(draft)
         else:
             top.append(draft)
+        sink = draft.lines
     return title, top
 
 

@@ -196,12 +196,28 @@ PAGES: dict[str, tuple[Length, Length, Length, int]] = {
     "letter2": (Inches(8.5), Inches(11), Cm(2), 11),
     "a4small": (Cm(21), Cm(29.7), Cm(2), 10),
     "narrow": (Cm(14.8), Cm(21), Cm(2), 11),
+    # Set up for a rule's second body, each where the page breaks or a cell wraps as the rule needs (test_invariance
+    # RULES): found by laying the document out on a page 150 cm high and reading where each line stands.
+    "a4large": (Cm(21), Cm(29.7), Cm(2.5), 12),
+    "letterfit": (Inches(8.5), Inches(11), Cm(1.5), 10),
+    "a4lead": (Cm(21), Cm(29.7), Cm(2), 10),
 }
 """Pages other than the template's (Letter, 2.54 cm margins, 11 pt), as a register's Word files have them:
 name -> width, height, margins, font size. 'a4' is Word's A4 page; 'wide' is A4 with 3 cm margins and
 12 pt; 'letter2' is Letter with 2 cm margins; 'a4small' is A4 with 2 cm margins and 10 pt; 'narrow' is an
-A5 page with 2 cm margins (a column of 10.8 cm). Lines wrap and pages break elsewhere (a table row split at
-another place)."""
+A5 page with 2 cm margins (a column of 10.8 cm); 'a4large' is A4 with 2.5 cm margins and 12 pt; 'letterfit'
+is Letter with 1.5 cm margins and 10 pt, its tables as wide as the text (`FITTED`); 'a4lead' is 'a4small'
+with the document's part below other text (`LEAD`). Lines wrap and pages break elsewhere (a table row split
+at another place)."""
+
+FITTED = frozenset({"letterfit"})
+"""Pages whose tables span the text's width, two equal columns, as Word's "AutoFit to window" lays them out.
+Elsewhere a table keeps the template's columns (3 inches each), whatever the page: its cells wrap the same on
+every page but by the font size."""
+
+LEAD: dict[str, Length] = {"a4lead": Pt(672)}
+"""Pages where the document starts this far down the first page, as a part of a longer document does below
+the text before it (Pärnu's duties are one row of the duty table): the space before its first paragraph."""
 
 
 def on_page(data: bytes, page: str) -> bytes:
@@ -212,6 +228,15 @@ def on_page(data: bytes, page: str) -> bytes:
         section.page_width, section.page_height = width, height
         section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = margin
     document.styles["Normal"].font.size = Pt(size)
+    if page in FITTED:
+        column = Length((width - 2 * margin) // 2)
+        for table in document.tables:
+            for col in table.columns:
+                col.width = column  # the table's grid
+                for cell in col.cells:
+                    cell.width = column  # and each cell's own width, which Word and LibreOffice lay out by
+    if page in LEAD and document.paragraphs:
+        document.paragraphs[0].paragraph_format.space_before = LEAD[page]
     return _docx_bytes(document)
 
 

@@ -338,10 +338,24 @@ def test_a_supervisor_sentence_glued_to_the_next_of_another_body() -> None:
         ("viljandi_kesklinna_kool_raamatukoguhoidja", "Raamatukoguhoidja"),  # '2. RAAMATUKOGUHOIDJA KOHUSTUSED'
         ("sillamae_gumnaasium_opetaja_a", "Õpetaja"),  # title and '3. ÕPETAJA KOHUSTUSED JA ÜLESANDED' agree
         ("ppa_2025_autojuht", "Autojuht"),  # '3. TEENISTUSKOHA ÜLESANDED JA TULEMUSED' names no post
+        # No title, no sections: the heading said as a sentence opens the page ('Hooldustöötaja kohustused on:').
+        ("parnu_sotsiaalkeskus_hooldustootaja", "Hooldustöötaja"),
     ],
 )
 def test_the_post_the_duties_heading_names(name: str, position: str) -> None:
     assert _external(name).general.position == position
+
+
+def test_a_heading_said_as_a_sentence_before_its_list() -> None:
+    """'Hooldustöötaja kohustused on:' (Pärnu Sotsiaalkeskus): the duties' heading, its copula and colon
+    bringing on the numbered duty; a sentence opening with another word and 'on:' stays a sentence."""
+    doc = _external("parnu_sotsiaalkeskus_hooldustootaja")
+    assert [d.number for d in doc.duties] == ["1"]
+    assert doc.duties[0].task.startswith("Koduhooldusteenuste osutamine") and len(doc.duties[0].results) == 9
+    text = "Koristaja ametijuhend\n\nKoristaja tööaeg on:\n40 tundi nädalas.\n\nKoristaja kohustused on:\n"
+    doc = _read(text + "1. Pühkima tolmu.\n2. Pesema põrandad.\n")
+    assert [d.task for d in doc.duties] == ["Pühkima tolmu.", "Pesema põrandad."]
+    assert [n.label for n in walk(doc.sections) if n.key == "duties" and n.label] == ["Koristaja kohustused"]
 
 
 # -- A bracketed list closed by 'and so on' ends its item ------------------------------------------------

@@ -41,15 +41,6 @@ KNOWN = {
     # of "3.2. … aruandluse" / "koostamine ja" (65 characters, 466.3 pt, "koostamine" 60 pt), which must join.
     ("004_5d5ea316ff165238", "pdf-lines-tight"): "OCR lines without paragraph spacing: a line ended where "
     "the next word would not have fitted reads as wrapped; task and results columns mixed",
-    # Viljandi Kesklinna Kool writes a duty a line, some of two sentences ("Prügikastide tühjendamine,
-    # prahikottide vahetamine. Vajadusel prügikastide pesemine."). At 60 columns, with a blank line after each,
-    # nothing tells the cut from the next duty's line, measured: "… vahetamine." is 51 characters and
-    # "Vajadusel" (9) would not have fitted (61 > 60), a capital after a finished sentence; so do "Uste, …
-    # korrashoid." (55) / "Seinte" (62), "Koristusvahendite … korrashoid." (56) / "Töötamist" (66) and
-    # "Osavõtt … nõupidamistest." (56) / "Suhtlemine" (67), each a new duty. (In its tight duty table's PDF the
-    # rows' padding tells it: see RULES.)
-    ("viljandi_kesklinna_kool_koristaja", "rewrap-pdf60"): "a duty a line: a line cut at a sentence's end "
-    "('… prahikottide vahetamine.' / 'Vajadusel …') reads as the next duty's line",
 }
 
 
@@ -273,10 +264,14 @@ RULES = {
         ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-lines-tight"),  # the PDF joins "2. … eesmärk on …"
         ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-tables-tight"),
     ],
-    "a page's last line that ended by choice (the next word fits, no connector) is not carried on (it fires on one body's)": [
+    "a page's last line that ended by choice (the next word fits, no connector) is not carried on (Transpordiamet, PPA)": [
         ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-lines"),  # "… teenistuja" / "teenistuse …"
         ("transpordiamet_2025_022_jarelevalve_juhataja", "pdf-tables"),
         ("ravimiamet_2025_11_inspektor", "pdf-tables-tight"),  # "… koostajate ning" / "vastavus…": carried
+        # PPA's header cut over lines, page 1 ending at 'Tegevused ülesannete', page 2 opening 'täitmiseks' (A4,
+        # 2.5 cm, 12 pt; the break falls there on pages 29.6-30.4 cm high): with the rule switched off it is
+        # carried on, and 'kriteeriumid' is read as a duty.
+        ("ppa_2025_grupijuht", "pdf-a4large-lines"),
     ],
     "a header row whose cells carry the group's number ('3.1 ÜLESANNE 3.1 SOOVITUD TULEMUS') is no duty (one body)": [
         ("rtk_2024_85_finantsspetsialist", "pdf-tables-tight"),  # and its last word wrapped: see the test below
@@ -311,19 +306,30 @@ RULES = {
         ("ravimiamet_2025_11_inspektor", "pdf-a4-tables"),  # and Ravimiamet's on Word's A4 page
     ],
     # Found by tools/page_sweep.py on the page set-ups of layouts.PAGES (the rules' tests: tests/readers/test_pdf.py).
-    # Left, as not decidable from the page: SÜG on the A5 'narrow' page, lines without spacing, splits the duty
-    # 'Loob … vaba õhkkonna. Kujundab …' at page 2's top. The line ends at 327.6 pt; ' Kujundab' (3.5 + 53.5 pt)
-    # would have reached 384.6, past the column's edge 352.7: a full line, a capital after a finished sentence
-    # at the page's pitch (14.7). So, on the same page, do '… kultuurikeskuseks.' / 'Kinnitan allkirjaga, …'
-    # (the signature's own paragraph) and '… järgima.' / '____': the same positions, a new paragraph.
-    # The first two are one body's: switched off over 984 PDFs (41 documents, Letter and the five PAGES, four
-    # Word layouts), only Sotsiaalministeerium's (and its OCR'd copy's) and SÜG's read otherwise. The cut, also
-    # over 264 PDFs of seven bodies' duty tables on pages 15-30 cm high, fires on Kuusalu's and Ravimiamet's
-    # rows, whose numbered first cells ('3.3 Õpetaja …') were no label anyway.
-    "a table row whose short first cell the page cut is split into its cells, each going on in its column (one body)": [
+    # Not decidable from the page (the comparison decides it: below): SÜG on the A5 'narrow' page, lines without
+    # spacing, splits the duty 'Loob … vaba õhkkonna. Kujundab …' at page 2's top. The line ends at 327.6 pt;
+    # ' Kujundab' (3.5 + 53.5 pt) would have reached 384.6, past the column's edge 352.7: a full line, a capital
+    # after a finished sentence at the page's pitch (14.7). So, on the same page, do '… kultuurikeskuseks.' /
+    # 'Kinnitan allkirjaga, …' (the signature's own paragraph) and '… järgima.' / '____': the same positions, a
+    # new paragraph.
+    # Switched off over 984 PDFs (41 documents, Letter and the five first PAGES, four Word layouts), only
+    # Sotsiaalministeerium's (and its OCR'd copy's) and SÜG's read otherwise. The cut, also over 264 PDFs of
+    # seven bodies' duty tables on pages 15-30 cm high, fires on Kuusalu's and Ravimiamet's rows, whose numbered
+    # first cells ('3.3 Õpetaja …') were no label anyway. Each second body was then placed where its rule fires.
+    "a table row whose short first cell the page cut is split into its cells, each going on in its column (two bodies)": [
         # '3. Auditi käigu korrektne' | 'Kõik …' / 'dokumenteerimine.': read as a label and its value
         ("sotsiaalministeerium_2010_juhtivaudiitor", "pdf-a4-tables"),
+        # The only other row of a task not numbered 'N.N' with results beside it: Pärnu's '1. Koduhooldusteenuste
+        # osutamine' | '• tellimuste …' / 'vastavalt Eakate …' (10 pt), cut after its first line where the part
+        # stands low on the page (LEAD 668-676 pt; its row is the table's first): read as a label and its value.
+        ("parnu_sotsiaalkeskus_hooldustootaja", "pdf-a4lead-tables"),
     ],
+    # One body's, measured: a name cut off its sentence changes the reading only in an unnumbered duty (a duty a
+    # paragraph). Splitting every other body's paragraph before each of its names (two capitalised words after
+    # an unfinished sentence: 'Eesti Vabariigi', 'Raasiku Vallavolikogu', 'Usuteaduse Instituudi') in their
+    # PDFs (lines and tables) changes none, as a numbered item or a field goes on; the ones that do cut Viljandi's
+    # goal in its first line ('Viljandi' / 'Kesklinna Kooli …', or off its label), where no full line above
+    # shows a wrap. The other unnumbered duties (Viljandi's, Toila's) name no one.
     "a cell the page cut after a full line goes on on the next page with a name ('… õpilastega' / 'Saaremaa …'; one body)": [
         ("syg_raamatukoguhoidja", "pdf-a4-tables"),
         # Not with a field's label ('Teenistuskoht Talituse juhataja'): Sotsiaalkindlustusamet's, found by the sweep.
@@ -345,10 +351,26 @@ RULES = {
     "a label's value in capitals goes on in a short line of capitals, no heading ('PIKAPÄEVARÜHMA' / 'KASVATAJA'; below)": [
         ("toila_gumnaasium_pikapaevaruhma_kasvataja", "rewrap-1"),  # 40 columns: the position lost 'KASVATAJA'
     ],
+    # Viljandi Kesklinna Kool writes a duty a line, some of two sentences ("Prügikastide tühjendamine,
+    # prahikottide vahetamine. Vajadusel prügikastide pesemine."). At 60 columns, with a blank line after each,
+    # nothing tells the cut from the next duty's line, measured: "… vahetamine." is 51 characters and
+    # "Vajadusel" (9) would not have fitted (61 > 60), a capital after a finished sentence; so do "Uste, …
+    # korrashoid." (55) / "Seinte" (62), "Koristusvahendite … korrashoid." (56) / "Töötamist" (66) and
+    # "Osavõtt … nõupidamistest." (56) / "Suhtlemine" (67), each a new duty. So on SÜG's A5 page (above):
+    # '… vaba õhkkonna.' / 'Kujundab …'. The reading stays two duties; the comparison decides it: the same
+    # words, in a document that numbers no duty, are an editorial split (tests/compare/test_layout_split.py).
+    "an unnumbered duty cut at a sentence's end, the same words, is an editorial split (the comparison's side)": [
+        ("viljandi_kesklinna_kool_koristaja", "rewrap-pdf60"),
+        ("syg_raamatukoguhoidja", "pdf-narrow-lines-tight"),
+    ],
     "in a table whose rows show their padding, a full line's next line at the cell's pitch is the cell's (SÜG: below)": [
         # 'Uste, ukselinkide puhastamine.' / 'Ukseklaaside korrashoid.': 12.8 pt apart, rows 13.3 pt. Over the
         # 988 cached PDFs of every document on the six pages, only this one reads otherwise with it switched off.
         ("viljandi_kesklinna_kool_koristaja", "pdf-tables-tight"),
+        # SÜG's 'Loob … vaba õhkkonna.' / 'Kujundab …' in a task cell 252.7 pt wide at 10 pt (cut there at 246.6-259.8):
+        # with the rule switched off, 'Kujundab …' is a duty of its own. The template's cells (205.2 pt) cut it so
+        # at no size from 10 to 12 pt, and the other multi-sentence tasks are numbered items, which go on anyway.
+        ("syg_raamatukoguhoidja", "pdf-letterfit-tables-tight"),
     ],
     "OCR'd lines are a scan's lines in any file that holds them": [
         ("004_5d5ea316ff165238", "docx-lines"),

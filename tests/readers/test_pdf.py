@@ -662,6 +662,18 @@ PAGED_LINES = {
     ("syg_raamatukoguhoidja", "a4", "tables"): "Loob raamatukogus sõbraliku ja vaba õhkkonna. Kujundab raamatukogu "
     "koostöös raamatukogu juhataja, õpetajate ja õpilastega Saaremaa Ühisgümnaasiumi info- ja kultuurikeskuseks.",
     ("sotsiaalministeerium_2010_juhtivaudiitor", "a4", "tables"): "3. Auditi käigu korrektne dokumenteerimine.",
+    # Each rule's second body, on the page set-up that cuts it where the rule fires (each line is lost with its
+    # rule switched off): the page's last line ended by choice, PPA's header 'Tegevused ülesannete' / 'täitmiseks';
+    # the padded cell, SÜG's 'Loob … õhkkonna.' / 'Kujundab …' in a task cell as wide as half the text; the short
+    # first cell, Pärnu's task cut after '1. Koduhooldusteenuste osutamine' beside its first result.
+    ("ppa_2025_grupijuht", "a4large", "lines"): "Tegevused ülesannete",
+    ("syg_raamatukoguhoidja", "letterfit", "tables-tight"): "Loob raamatukogus sõbraliku ja vaba õhkkonna. Kujundab "
+    "raamatukogu koostöös raamatukogu juhataja, õpetajate ja õpilastega Saaremaa Ühisgümnaasiumi info- ja "
+    "kultuurikeskuseks.",
+    ("parnu_sotsiaalkeskus_hooldustootaja", "a4lead", "tables"): "1. Koduhooldusteenuste osutamine vastavalt Eakate "
+    "Avahoolduskeskuse ja tema poolt teenindatavate kõrvalabi vajavate isikute (edaspidi: Kliendi) vahel sõlmitud "
+    "teenuste osutamise lepingutele ja teenuste nimekirjadele (iga inimese puhul teostatavad tegevused on "
+    "määratletud individuaalselt, sõlmitud lepingu lisas nr 1) sh:",
 }
 
 

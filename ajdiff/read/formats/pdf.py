@@ -283,9 +283,10 @@ def _cut_by_the_page(lines: list[_Line], after: list[_Line]) -> _Line | None:
     """The page's last line of a table row whose first cell the page break cut, or None.
 
     Short and unfinished, a duty's first line looks like a label ("3. Auditi käigu korrektne" | "Kõik
-    auditi jooksul tehtavad", Sotsiaalministeerium's duty table on an A4 page); the next page going on in
-    that cell's column in lowercase ("dokumenteerimine.") shows it is a cell cut by the page, whose rest
-    belongs to it, not to the value glued after it.
+    auditi jooksul tehtavad", Sotsiaalministeerium's duty table on an A4 page; Pärnu's "1. Koduhooldusteenuste
+    osutamine" | "• tellimuste …" at 10 pt); the next page going on in that cell's column in lowercase
+    ("dokumenteerimine.", "vastavalt Eakate …") shows it is a cell cut by the page, whose rest belongs to it,
+    not to the value glued after it.
     """
     top = after[0] if after else None
     if top is None or top.x is None or not _goes_on(top.text):
@@ -630,7 +631,8 @@ def _paragraphs(
                 last = carried_lines.get(col)
                 # A one-line paragraph the next word would have fitted after, with no connector or comma
                 # last, ended by choice: a list's line ("… osakonna teenistuja" / "teenistuse direktorit
-                # …"), not a cell split by the page ("… koostajate ning" / "vastavushindamisasutuste …").
+                # …", Transpordiamet; a header cut over lines, "Tegevused ülesannete" / "täitmiseks", PPA),
+                # not a cell split by the page ("… koostajate ning" / "vastavushindamisasutuste …").
                 ended = (
                     last is not None
                     and paragraphs[idx] == last.text
@@ -638,7 +640,8 @@ def _paragraphs(
                     and _would_fit(last, line, last_widths)
                 )
                 # A name after a full line the page cut goes on too: the cell's sentence continues with it
-                # ('… õpetajate ja õpilastega' / 'Saaremaa Ühisgümnaasiumi …', SÜG on an A4 page).
+                # ('… õpetajate ja õpilastega' / 'Saaremaa Ühisgümnaasiumi …', SÜG on an A4 page; one body's:
+                # elsewhere a name cut off goes on a numbered item or a field, which the parser joins anyway).
                 # A paragraph of one line gives no column edge but its own end: a wrap is shown by its lines.
                 full = (
                     last is not None
@@ -669,7 +672,8 @@ def _paragraphs(
                     # In a table whose rows show their padding, a line at the cell's own pitch under a full
                     # line is that cell's, a capital after a finished sentence too: a duty of two sentences
                     # cut at the first's end ('Uste, ukselinkide puhastamine.' / 'Ukseklaaside korrashoid.',
-                    # Viljandi Kesklinna Kool), where the next row would have stood a padding lower.
+                    # Viljandi Kesklinna Kool; 'Loob … vaba õhkkonna.' / 'Kujundab …', SÜG's in a wider
+                    # cell), where the next row would have stood a padding lower.
                     in_cell = (
                         col in padded
                         and prev.y is not None

@@ -1,0 +1,213 @@
+"""The structure reader's fast paths give what the code they replace gave: each held against that code
+(kept here) on generated text (Hypothesis), and on the documents where the documents can tell."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import sys
+from pathlib import Path
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from ajdiff.read.content import _SENTENCE_SPLIT, _sentence_field, _single_spaced
+from ajdiff.read.fields import value_of
+from ajdiff.read.formats import SourceText, read_source
+from ajdiff.read.orders import (
+    _ORDER_HEAD,
+    _annex_line,
+    _content,
+    _headers,
+    _kinnitatud_block,
+    _register_tables,
+    _unglue,
+    split,
+)
+from ajdiff.read.structure import _caps_word, _is_caps
+from ajdiff.text import join_all_wrapped, starts_lower
+from ajdiff.tree import Node, NodeKind, line_origin
+from tests.conftest import SEEDS
+
+EXTERNAL = Path(__file__).resolve().parents[2] / "fixtures" / "external"
+
+# Letters whose case Python's str methods and re's IGNORECASE see unlike ASCII ('İ', 'ı', 'ſ', circled 'ⓐ'
+# is lowercase but no letter), Estonian letters, marks and the pieces of the lines each path looks at.
+_CHARS = st.sampled_from(list("aAlLiIsSkKõÕüÜ ,.;:|-1\u0130\u0131\u017f\u24d0\u00aa"))
+
+
+def _caps_word_before(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _is_caps_before(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_CHARS, max_size=12).map("".join))
+@example("ÕPETAJA")
+@example("AB\u24d0CD")  # a lowercase mark that is no letter: capitals still
+@example("Teenistuskoha")
+def test_a_line_is_in_capitals_exactly_when_all_its_letters_were_counted_so(text: str) -> None:
+    assert (_is_caps(text), _caps_word(text)) == (_is_caps_before(text), _caps_word_before(text))
+
+
+_VERBS = ("allub", "alluvad", "asendab", "asendavad", "annab", "annavad")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ALLUB", "Asendab", "annavad", "allU", "ASENDA", "anna", "b", " ", ",", "x"]), max_size=8)
+)
+def test_a_line_the_sentence_test_refuses_at_once_has_no_verb_the_test_looks_for(pieces: list[str]) -> None:
+    """`_sentence_field` returns None before splitting a line with none of 'allu', 'asenda', 'anna' in it: such a
+    line has none of its verbs as a word, which is what the split words were asked."""
+    text = "".join(pieces)
+    words = [w.lower().strip(",;:") for w in text.rstrip(".").split()]
+    if not any(verb in words for verb in _VERBS):
+        return
+    low = text.lower()
+    assert "allu" in low or "asenda" in low or "anna" in low
+
+
+def test_a_field_written_as_a_sentence_in_capitals_is_read() -> None:
+    assert _sentence_field("Sekretär ALLUB direktorile.") == ("general.supervisor", "allub", "direktorile")
+    assert _sentence_field("Sekretäri ASENDAB õppealajuhataja") == (
+        "general.substituted_by",
+        "asendab",
+        "õppealajuhataja",
+    )
+    assert _sentence_field("Töötab koolis iga päev.") is None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["Aa", "b", ".", "!", "?", " ", "Õ", "1", ")"]), max_size=12))
+def test_a_task_without_a_stop_before_a_space_is_one_sentence(pieces: list[str]) -> None:
+    """`_finish` splits a task at its sentences only when it has a stop before a space (its spaces are single)."""
+    task = " ".join("".join(pieces).split())
+    if ". " not in task and "! " not in task and "? " not in task:
+        assert [s.strip() for s in _SENTENCE_SPLIT.split(task) if s.strip()] == ([task] if task else [])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["| ", "x", " ", "-", "ab-"]), max_size=6).map("".join))
+def test_a_line_opening_with_a_cell_separator_starts_in_lowercase_as_before_its_space(text: str) -> None:
+    """`read_duties` asks once whether a line starts in lowercase, before a '| ' at its start gets a space."""
+    line = "| " + text
+    assert starts_lower(" " + line) == starts_lower(line)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" ab-\u00a0\t", max_size=10))
+def test_a_field_without_children_has_its_text_as_value(text: str) -> None:
+    node = Node(NodeKind.FIELD, text, text)
+    assert value_of(node) == join_all_wrapped([text, *(c.text for c in node.children)]).strip()
+
+
+def test_an_unpickled_node_has_its_strings_shared_and_its_empty_values_as_they_were() -> None:
+    made = "".join(["Vahetu", " juht"])  # a string of its own, equal to none interned before
+    node = Node(NodeKind.FIELD, made, made + " ", number=None, label="", key="general.supervisor")
+    back = pickle.loads(pickle.dumps(node))
+    assert back == node
+    assert back.text is sys.intern(made) and back.verbatim is sys.intern(made + " ")
+    assert back.number is None and back.label == "" and back.key is sys.intern("general.supervisor")
+
+
+# ---------------------------------------------------------------------------- the splitter
+
+
+def _headers_before(lines: list[str]) -> list:
+    """`_headers` as it was: every line asked."""
+    headers: list = []
+    i = 0
+    while i < len(lines):
+        found = _kinnitatud_block(lines, i) if lines[i] else None
+        if found is None and "lisa" in lines[i][-16:].lower():
+            found = _annex_line(lines, i)
+        if found:
+            headers.append(found)
+            i = found.end
+        else:
+            i += 1
+    return headers
+
+
+def _content_before(source: SourceText) -> tuple[list, list, list]:
+    """`_content` as it was: the register's tables and glued titles looked for on every line."""
+    content, metadata = _register_tables([(line, source.origin(k)) for k, line in enumerate(source.lines)])
+    content = _unglue(content)
+    return [t for t, _ in content], [o for _, o in content], list(source.metadata) + metadata
+
+
+_ORDER_LINES = st.sampled_from(
+    [
+        "",
+        "KINNITATUD Sotsiaalkindlustusameti peadirektori",
+        "15.11.2024 käskkirjaga nr 164 Lisa 2",
+        "kinnitatud ametijuhendeid rakendatakse",
+        "AMETIJUHEND",
+        "AMETIJUHEND 1. ÜLDOSA",
+        "ametijuhend\t2. Tööülesanded",
+        "Lisa 3",
+        "LISA nr 4.",
+        "Vt lisa 5 (käskkiri nr 7)",
+        "- Kinnitatud",
+        "| Viit | 164 |",
+        "| Nimi | K.p. | Δ | Viit |",
+        "| Käskkiri | 23.01.2026 | 4 | 11 | Põhitegevuse",
+        "| ska | |",
+        "|",
+        "Teenistuskoht Jurist",
+        "L\u0130SA 6",
+        "1. Üldosa",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_ORDER_LINES, max_size=14))
+@example(["| Käskkiri | 23.01.2026 | 4 | 11 | Põhitegevuse", "| ska | |", "AMETIJUHEND 1. ÜLDOSA"])
+@example(["KINNITATUD Sotsiaalkindlustusameti peadirektori", "", "15.11.2024 käskkirjaga nr 164 Lisa 2", "Lisa 3"])
+def test_the_splitter_cuts_generated_orders_as_when_it_asked_every_line(lines: list[str]) -> None:
+    source = SourceText("t.txt", tuple(lines), origins=(line_origin(40),) if lines else ())
+    assert _content(source) == _content_before(source)
+    assert _headers(lines) == _headers_before(lines)
+
+
+def test_the_splitter_cuts_the_documents_as_when_it_asked_every_line() -> None:
+    paths = [*SEEDS.values(), *sorted(EXTERNAL.glob("*.txt")), *(p.with_suffix(".pdf") for p in SEEDS.values())]
+    annexes = 0
+    for path in paths:
+        source = read_source(path)
+        lines, _, _ = _content(source)
+        assert _content(source) == _content_before(source), path.name
+        assert _headers(lines) == _headers_before(lines), path.name
+        annexes += len(split(source))
+    assert annexes > len(paths)  # the orders' annexes among them: the blocks were found
+
+
+def test_an_order_number_line_opens_with_a_character_isdigit_accepts() -> None:
+    """`_file_order` asks `_ORDER_HEAD` only of lines whose first character isdigit(): every character `\\d` matches
+    is one (Unicode's decimal digits too), so no line the pattern matches is left out."""
+    digits = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\d", chr(c))]
+    assert len(digits) > 100 and all(d.isdigit() for d in digits)
+    assert _ORDER_HEAD.pattern.startswith("^" + r"(\d")
+    assert _ORDER_HEAD.match("15.11.2024 nr 164") and _ORDER_HEAD.match("\u0661\u0665.11.2024 nr 1")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from([" ", "  ", "a", "õ", "\t", "\n", "\u00a0", "\u2028", "\x1c", "\u3000", "."]), max_size=10)
+)
+def test_a_text_is_single_spaced_as_by_splitting_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _single_spaced(text) == " ".join(text.split())
+
+
+def test_every_separator_split_knows_is_unprintable_but_the_space() -> None:
+    """What `_single_spaced` rests on, for every character: a printable text has no whitespace but the space."""
+    splitting = [chr(c) for c in range(sys.maxunicode + 1) if len(f"a{chr(c)}b".split()) == 2]
+    assert len(splitting) > 20 and [c for c in splitting if c.isprintable()] == [" "]
