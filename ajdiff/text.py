@@ -44,6 +44,8 @@ _ESCAPE_RE = re.compile(
 # Bullet glyphs at line start: Symbol-font private-use bullets (U+F0A7, U+F0B7 …), office
 # bullets, dashes, and what OCR makes of them ("=", "»", "e ", "* ").
 _BULLET_RE = re.compile(r"^\s*(?:[\uf000-\uf0ff▪•◦‣●○■□►▸➢❖✓·∙–—\-=»*]|e(?=\s+[A-ZÕÄÖÜŠŽ]))\s*")
+_BULLET_FIRSTS = frozenset("▪•◦‣●○■□►▸➢❖✓·∙–—-=»*e")
+"""What `_BULLET_RE` takes first but whitespace and the private-use bullets (tests/read/test_fast_paths.py)."""
 _MULTISPACE = re.compile(r" {2,}")
 
 # Conjunctions after a "Tegevus- ja …" style hyphen: the hyphen is real, keep it.
@@ -54,7 +56,21 @@ _INLINE_HYPHEN = re.compile(r"(\w+)- (\w+)")
 def normalize_line(line: str) -> str:
     """One line as the parser wants it: NFC, plain spaces, trimmed; no soft hyphens, invisible
     format characters (bidi controls), control characters or terminal escape sequences."""
-    line = unicodedata.normalize("NFC", line)
+    return normalize_composed_line(unicodedata.normalize("NFC", line))
+
+
+def normalize_lines(text: str) -> tuple[str, ...]:
+    """`normalize_line` of each line of a text split on any line ending (CRLF, CR, LF)."""
+    # NFC of the whole text is each line's NFC: a line break composes with nothing, and no mark moves across
+    # it (it is a starter). A printable line without a double space only needs trimming: no call for it.
+    lines = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return tuple(
+        line.strip() if line.isprintable() and "  " not in line else normalize_composed_line(line) for line in lines
+    )
+
+
+def normalize_composed_line(line: str) -> str:
+    """`normalize_line` of a line already in NFC."""
     # Every special character is unprintable, and nearly every line printable: str.isprintable answers
     # in C at a few nanoseconds a character, where the pattern's class costs twenty (a batch's lines).
     if not line.isprintable() and _SPECIAL_RE.search(line):
@@ -66,6 +82,9 @@ def normalize_line(line: str) -> str:
 
 def strip_bullet(line: str) -> tuple[str, bool]:
     """Remove a leading bullet glyph; say whether there was one."""
+    first = line[:1]
+    if first not in _BULLET_FIRSTS and not first.isspace() and not "\uf000" <= first <= "\uf0ff":
+        return line, False  # nearly every line starts with a word: the pattern's first step, in one look
     m = _BULLET_RE.match(line)
     if not m or m.end() == 0:
         return line, False
@@ -366,6 +385,9 @@ def wants_more(text: str) -> bool:
 
 def starts_lower(text: str) -> bool:
     """True when text starts with a lowercase letter (a continuation of a wrapped sentence)."""
+    first = text[:1]
+    if first.isalpha():  # nearly every text: the loop's first step, without the loop
+        return first.islower()
     for ch in text:
         if ch.isalpha():
             return ch.islower()

@@ -20,6 +20,8 @@ _ROMAN = re.compile(r"^(X{0,1}(?:IX|IV|V?I{1,3}|V|X))[.)]?\s+(\S.*)$")
 _BARE_NUMBER = re.compile(r"^(\d{1,2})\s*[.,]$")
 _PAGE_MARK = re.compile(r"^(?:\d{1,3}(?:\s*\(\d{1,3}\))?|(?:lk\.?\s*)?\d{1,3}\s*/\s*\d{1,3}|-\s*\d{1,3}\s*-)$", re.I)
 _DANGLING_LABEL_NUMBER = re.compile(r"^\d[.,]\d\.?\s.*\s\d[.,]\d\.?(?:\s+[A-ZÕÄÖÜ]\w*)?$")
+_ROMAN_FIRSTS = "IVX"  # what a roman numeral starts with
+_PAGE_MARK_FIRSTS = "-lL"  # what a page mark starts with but a digit ('- 2 -', 'lk 2/3'): the pattern is case-blind
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
@@ -69,12 +71,16 @@ class Line:
 
 def numbering(text: str) -> Numbering | None:
     """The number a line starts with, if it is one (a date or an amount is not)."""
-    if not _may_be_numbered(text):  # asked of every line, nearly all of which start with a word
+    # Asked of every line, nearly all of which start with a word: refused unless it starts as one of the
+    # patterns needs, a digit, 'a)' or a roman numeral's letter (str.isdigit is wider than \d: a prefilter
+    # may let more through, never less).
+    first = text[:1]
+    if not (first.isdigit() or (first and first in _ROMAN_FIRSTS) or text[1:2] == ")"):
         return None
     m = _DECIMAL.match(text)
     if m:
         raw, punct, rest = m.groups()
-        parts = re.split(r"[.,]", raw)
+        parts = raw.replace(",", ".").split(".")  # as re.split(r"[.,]", raw), without the pattern's look-up
         if len(parts) == 1:
             if punct == ")":
                 return Numbering(parts[0], 0, "paren", rest)
@@ -124,17 +130,20 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 metadata.append(("signature", text))
                 continue
             signing = False
-        split = _next_filled(lines, i) if text.isdigit() and len(text) <= 2 else len(lines)
+        # Most lines start with a word: what only a line starting with a digit can be is asked of those
+        # alone (str.isdigit is wider than the patterns' \d: a prefilter may let more through, never less).
+        digit = text[0].isdigit()
+        split = _next_filled(lines, i) if digit and len(text) <= 2 and text.isdigit() else len(lines)
         if split < len(lines) and re.match(r"^\.\d{1,2}\s", lines[split]):
             # A number split over two lines ("4" / ".2 vastutab …"), blank lines between when a PDF's
             # text layer spaces its lines: one numbered line.
             verbatim = f"{text}\n{lines[split]}"
             text = text + lines[split]
             i = split + 1
-        elif _may_be_page_mark(text) and _PAGE_MARK.match(text):
+        elif (digit or text[0] in _PAGE_MARK_FIRSTS) and _PAGE_MARK.match(text):
             metadata.append(("page", text))
             continue
-        if text[:1].isdigit() and _BARE_NUMBER.match(text):
+        if digit and _BARE_NUMBER.match(text):
             # "2." on its own line, its heading on the next: one heading line.
             j = i
             while j < len(lines) and not lines[j]:
@@ -143,29 +152,32 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 verbatim = f"{text}\n{lines[j]}"
                 text = f"{text.rstrip('.,')}. {lines[j]}"
                 i = j + 1
-        j = _next_filled(lines, i) if _DANGLING_LABEL_NUMBER.search(text) else len(lines)
+        j = _next_filled(lines, i) if digit and _DANGLING_LABEL_NUMBER.match(text) else len(lines)
         if j < len(lines) and _completes_label_row(text, lines[j]):
             # A row of labels wrapped after a number ("1.3 Vahetu juht 1.4 Kes asendab 1.5" / "Keda asendab").
             verbatim = f"{verbatim}\n{lines[j]}"
             text = f"{text} {lines[j]}"
             i = j + 1
         body, bullet = strip_bullet(text)
-        body = dehyphenate_inline(body)
+        if "- " in body:  # what dehyphenate_inline undoes at least
+            body = dehyphenate_inline(body)
         num = numbering(body)
-        if num is None and last_item is not None and body[:1].isdigit():  # its number starts with a digit
-            num = _successor(body, last_item)
-        if (
-            num is None
-            and last_num is not None
-            and body[:1].isdigit()  # every number asked starts with a digit: most lines are refused here
-            and (glued_num := _glued_successor(body, last_num))
-        ):
-            num, body = glued_num, f"{glued_num.number}. {glued_num.rest}"  # "4.töötab …" after "3. allub …"
-        # In a text file not taken for a page's lines, only a line as long as a wrapped one ends unfinished
-        # by its width: a short value ('Nõustaja') above a section number is a field's end.
-        cut_by_width = bool(out) and (raw.wrapped or len(out[-1].text) >= _HARD_WRAP_MIN)
-        if num is not None and cut_by_width and _wrapped_number(num, out[-1].text, last_top):
-            num = None  # "… õppetunde nädalas" / "24. Õppetundidest …": a page or a text file cut before a number
+        if num is None:
+            if last_item is not None and body[:1].isdigit():  # its number starts with a digit
+                num = _successor(body, last_item)
+            if (
+                num is None
+                and last_num is not None
+                and body[:1].isdigit()  # every number asked starts with a digit: most lines are refused here
+                and (glued_num := _glued_successor(body, last_num))
+            ):
+                num, body = glued_num, f"{glued_num.number}. {glued_num.rest}"  # "4.töötab …" after "3. allub …"
+        if num is not None:
+            # In a text file not taken for a page's lines, only a line as long as a wrapped one ends unfinished
+            # by its width: a short value ('Nõustaja') above a section number is a field's end.
+            cut_by_width = bool(out) and (raw.wrapped or len(out[-1].text) >= _HARD_WRAP_MIN)
+            if cut_by_width and _wrapped_number(num, out[-1].text, last_top):
+                num = None  # "… õppetunde nädalas" / "24. Õppetundidest …": a page or a text file cut before a number
         if num and num.depth == 1 and i < len(lines):
             # A heading wrapped before a lowercase word ("3. Teenistuskoha" / "täitjale esitatavad nõuded").
             j = _next_filled(lines, i)
@@ -174,19 +186,19 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 body = f"{body} {lines[j]}"
                 num = numbering(body)
                 i = j + 1
-        j = _next_filled(lines, i)
         # In wrapped lines the next number may end the line, its item going on below in lowercase; a text
         # file's hard-wrapped lines too, with no blank line or trailing space that says "a page" (AKI).
-        cut_at_end = j < len(lines) and lines[j][:1].islower()
+        # The next line is looked up only when a number may be glued (to a line, or at its end).
         if num:
-            glued = _glued_item(body, num, cut_at_end)
+            glued = _glued_item(body, num, _next_starts_lower(lines, i))
         elif last_item is not None and not bullet and body[:1].islower():
             # A wrapped item's later line may hold the next item's start ("regulatsioone 3.2. osaleb …").
-            glued = _glued_item(body, last_item, cut_at_end, own_number=False)
+            glued = _glued_item(body, last_item, _next_starts_lower(lines, i), own_number=False)
         else:
             glued = None
-        if glued is None:
+        if glued is None and _digit_before_point(body):  # nearly every line: a string search, no pattern's scan
             top = num.parts[0] if num is not None and num.style == "decimal" else last_top
+            j = _next_filled(lines, i)
             glued = _glued_heading(body, top, lines[j] if j < len(lines) else "")
         if glued is not None and verbatim.endswith(body[glued:]):
             # "3.1. nõustab … 3.2. osaleb …": items run together on one line are read one by one.
@@ -238,27 +250,11 @@ _ENDING_NUMBER = re.compile(r"\s(\d{1,2})\.(?:\s+(\S.*))?$")
 def _glued_heading(text: str, top: int, following: str) -> int | None:
     """Where the next section's heading in capitals stands at a line's end ('… üle. 3. PÕHIKOHUSTUSED'),
     or its number alone when the heading is the next line ('… üle. 3.' / 'PÕHIKOHUSTUSED'), or None."""
-    if not _digit_before_point(text):  # nearly every line: a string search instead of the pattern's scan
-        return None
     m = _ENDING_NUMBER.search(text)
     if m is None or int(m.group(1)) != top + 1:
         return None
     title = m.group(2) or following
     return m.start() + 1 if _caps(title) and heading_prefix(title) else None
-
-
-def _may_be_numbered(text: str) -> bool:
-    """Whether a line starts as one of `numbering`'s patterns needs: a digit, 'a)' or a roman numeral's
-    letter (str.isdigit is wider than \\d: a prefilter may let more through, never less)."""
-    first = text[:1]
-    return first.isdigit() or (first != "" and first in "IVX") or text[1:2] == ")"
-
-
-def _may_be_page_mark(text: str) -> bool:
-    """Whether a line starts as `_PAGE_MARK` needs (a digit, 'lk', '-'): that pattern, case-blind, costs
-    microseconds on every line it refuses."""
-    first = text[:1]
-    return first.isdigit() or (first != "" and first in "-lL")
 
 
 def _digit_before_point(text: str) -> bool:
@@ -359,6 +355,12 @@ def _completes_label_row(row: str, following: str) -> bool:
         return False  # "… 1.2 Struktuuriüksus": the row is complete, its values follow
     longer = match_label(f"{last} {following}")
     return longer is not None and not longer.rest
+
+
+def _next_starts_lower(lines: list[str], i: int) -> bool:
+    """Whether the next non-blank line from `i` on starts with a lowercase letter."""
+    j = _next_filled(lines, i)
+    return j < len(lines) and lines[j][:1].islower()
 
 
 def _next_filled(lines: list[str], i: int) -> int:

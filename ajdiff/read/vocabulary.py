@@ -80,7 +80,14 @@ def export() -> tuple[object, ...]:
         for ts in (v.headings, v.heading_endings, v.labels)
     ]
     fields = (v.results_labels, v.table_headers, v.list_intros, v.signatures, v.acknowledgements, v.supervision_nouns)
-    return (*terms, *fields, v.review_sentence, v.title_word), (h.rows, h.counts, h.ones, h.guards, h.by_length)
+    return (*terms, *fields, v.review_sentence, v.title_word), (
+        h.rows,
+        h.guards,
+        h.by_length,
+        h.piece_bits,
+        h.piece_rows,
+        h.task_pieces,
+    )
 
 
 @cache
@@ -279,23 +286,29 @@ def _short_table_header(text: str) -> bool:
     index = _header_index()
     if len(folded) >= 1 << _GUARD:  # too long for a packed field (unidecode may lengthen a line): one by one
         return any(fuzzy_equal(folded, row, _HEADER_LIKENESS) for row in index.rows)
-    # Every line of a section is asked, and nearly all are no header: `fuzzy_equal` (the test itself)
-    # runs only on the rows that pass its own length and letter-count bounds, computed for all rows at
-    # once (see _HeaderIndex); most lines leave none.
-    shared = 0
-    for letter in set(folded):
-        packed = index.counts.get(letter)
-        if packed is not None:
-            excess = (packed | index.guards) - folded.count(
-                letter
-            ) * index.ones  # a field keeps its guard bit where the row has more
-            more = (excess & index.guards) >> _GUARD
-            shared += packed - ((excess & (more * _FIELD_MASK)) - (more << _GUARD))  # min(row's, line's)
-    passing = ((shared | index.guards) - index.needed(len(folded))) & index.guards
+    # Every line of a section is asked, and nearly none is a header. A row is a task column's name, or that
+    # and a results column's ('tooulesanoeo' + ' oooatavao tulemuseo'), and its longest common subsequence
+    # with the line is at most the sum of its pieces' (the subsequence splits where the pieces meet). The
+    # line's subsequences with the ~30 pieces come from one bit-parallel pass over it, always over the same
+    # pieces. ratio() can reach 0.8 only if 5·subsequence ≥ 2·(line + row): per piece, 5·common − 2·length
+    # = 3·length − 5·unmatched; a row's is its pieces' sum, which must reach 2·line. When the best task
+    # piece and the best results piece (or none) fall short of it, no row can reach it: so for all but a
+    # few lines in a thousand. Those have their sums held against each row's need at once (packed, see
+    # _HeaderIndex), and a row left is compared as `fuzzy_equal` would.
+    positions, full, spans = index.piece_bits
+    row = full
+    for ch in folded:
+        match = row & positions.get(ch, 0)
+        row = ((row + match) | (row - match)) & full
+    scores = [3 * m - 5 * ((row >> shift) & mask).bit_count() for shift, mask, m in spans]
+    tasks = index.task_pieces
+    if max(scores[:tasks]) + max((0, *scores[tasks:])) < 2 * len(folded):
+        return False
+    # A piece's common subsequence is (score + 2·length) / 5.
+    bound = sum((score + 2 * m) // 5 * fields for (_, _, m), score, fields in zip(spans, scores, index.piece_rows))
+    passing = ((bound | index.guards) - index.needed(len(folded))) & index.guards
     if not passing:
         return False
-    # A line that passes the counts passes them for several rows alike (7 on average): their common
-    # subsequences with it in one pass, then ratio() only where that bound allows it.
     candidates = index.candidates(passing)
     return any(
         likeness_reached(folded, row, common, _HEADER_LIKENESS)
@@ -305,25 +318,27 @@ def _short_table_header(text: str) -> bool:
 
 _HEADER_MAX_CHARS = 80
 _HEADER_LIKENESS = 0.8
-_FIELD = 8  # bits per row in a packed integer: counts and sums stay below 2**_GUARD (lines of <= 80 characters)
+_FIELD = 8  # bits per row in a packed integer: sums stay below 2**_GUARD (no row is 128 letters long)
 _GUARD = _FIELD - 1
-_FIELD_MASK = (1 << _FIELD) - 1
 
 
 @dataclass(frozen=True)
 class _HeaderIndex:
     """The header rows as packed integers, one 8-bit field per row, so that one subtraction compares a
-    line's count of a letter with every row's (SWAR: the top bit of each field guards against borrows)."""
+    number per row with every row's need (SWAR: the top bit of each field guards against borrows)."""
 
     rows: tuple[str, ...]
-    counts: dict[str, int]
-    """Letter → each row's count of it, packed."""
-    ones: int
-    """1 in every field."""
     guards: int
     """The guard bit of every field."""
     by_length: dict[int, int]
     """Row length → 1 in the fields of the rows of that length."""
+    piece_bits: tuple[dict[str, int], int, tuple[tuple[int, int, int], ...]]
+    """The pieces rows are made of, side by side as `ajdiff.text.common_subsequences` lays out rows: each
+    letter's positions, all positions, and each piece's (shift, mask, length)."""
+    piece_rows: tuple[int, ...]
+    """Per piece: 1 in the fields of the rows made with it."""
+    task_pieces: int
+    """How many of the pieces (the first) are task columns' names; the others are results columns'."""
     _needed: dict[int, int]
 
     def candidates(self, passing: int) -> tuple[str, ...]:
@@ -336,9 +351,9 @@ class _HeaderIndex:
         return tuple(rows)
 
     def needed(self, n: int) -> int:
-        """Per row, the letters a line of `n` characters must share with it to pass the letter-count
-        bound (2·shared ≥ likeness·(n + row length)); out of reach (2**_GUARD) where the lengths alone
-        refuse it."""
+        """Per row, the letters a line of `n` characters must share with it in order for ratio() to reach
+        the likeness (2·shared ≥ likeness·(n + row length)); out of reach (2**_GUARD) where the lengths alone
+        refuse it (as `fuzzy_equal` does)."""
         packed = self._needed.get(n)
         if packed is None:
             reach = max(3, n // 4)
@@ -355,26 +370,52 @@ def _header_index() -> _HeaderIndex:
     """The header rows, packed once per process (or as the build packed them: `PREBUILT`)."""
     made = PREBUILT.get("header_index")
     if made is not None:
-        return _HeaderIndex(made[0], made[1], made[2], made[3], made[4], {})
-    rows = _header_rows()
+        return _HeaderIndex(made[0], made[1], made[2], made[3], made[4], made[5], {})
+    rows, pieces, made_of = _header_pieces()
+    tasks = sum(not p.startswith(" ") for p in pieces)
     ones = sum(1 << (_FIELD * k) for k in range(len(rows)))
-    counts = {ch: sum(r.count(ch) << (_FIELD * k) for k, r in enumerate(rows)) for ch in set("".join(rows))}
     by_length: dict[int, int] = {}
     for k, r in enumerate(rows):
         by_length[len(r)] = by_length.get(len(r), 0) | 1 << (_FIELD * k)
-    return _HeaderIndex(rows, counts, ones, ones << _GUARD, by_length, {})
+    positions: dict[str, int] = {}
+    spans, shift = [], 0
+    for piece in pieces:  # side by side, a zero bit above each (see ajdiff.text.common_subsequences)
+        for at, ch in enumerate(piece):
+            positions[ch] = positions.get(ch, 0) | 1 << (shift + at)
+        spans.append((shift, (1 << len(piece)) - 1, len(piece)))
+        shift += len(piece) + 1
+    full = sum(mask << shift for shift, mask, _ in spans)
+    piece_bits = (positions, full, tuple(spans))
+    piece_rows = tuple(
+        sum(1 << (_FIELD * k) for k, used in enumerate(made_of) if p in used) for p in range(len(pieces))
+    )
+    return _HeaderIndex(rows, ones << _GUARD, by_length, piece_bits, piece_rows, tasks, {})
+
+
+def _header_rows() -> tuple[str, ...]:
+    """Every header row a duties table has: a task column's name alone, or followed by a results
+    column's ('Tööülesanne Tulemus', 'Teenistusülesanded Oodatavad tulemused'), OCR-folded."""
+    return _header_pieces()[0]
 
 
 @cache
-def _header_rows() -> tuple[str, ...]:
-    """Every header row a duties table has: a task column's name alone, or followed by a results
-    column's ('Tööülesanne Tulemus', 'Teenistusülesanded Oodatavad tulemused'), OCR-folded.
+def _header_pieces() -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[int, ...], ...]]:
+    """The header rows, the pieces they are made of (the task columns' names, and the results columns'
+    with the space before them), and each row's pieces by number.
 
     Composed rather than listed: each body names its two columns its own way, and a Word table's
     header row reads as the two names on one line."""
     v = vocabulary()
     results = sorted(ocr_fold(r) for r in v.results_labels)
-    return tuple(dict.fromkeys([*v.table_headers, *(f"{h} {r}" for h in v.table_headers for r in results)]))
+    pieces = tuple(dict.fromkeys([*v.table_headers, *(f" {r}" for r in results)]))
+    number = {p: k for k, p in enumerate(pieces)}
+    made_of: dict[str, tuple[int, ...]] = {}
+    for h in v.table_headers:
+        made_of.setdefault(h, (number[h],))
+    for h in v.table_headers:
+        for r in results:
+            made_of.setdefault(f"{h} {r}", (number[h], number[f" {r}"]))
+    return tuple(made_of), pieces, tuple(made_of.values())
 
 
 def is_results_label(text: str) -> bool:
@@ -391,13 +432,25 @@ def is_signature(text: str) -> bool:
     """A signature line ('(allkirjastatud digitaalselt)', 'Poolte allkirjad'), the holder's acknowledgement
     that opens a signature block ('Kinnitan allkirjaga, et olen ametijuhendiga tutvunud …', '(nimi ja
     allkiri)'), or a form's blank to sign on ('______ ____ . ______ 200 __. a.')."""
-    low = text.lower()
-    # Fold only lines that can be a signature: folding every line costs.
-    if ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in vocabulary().signatures):
-        return True
-    if "allkir" in low or "tutvu" in low:
-        # At the line's start only: a duty may say that others are to read it ('Tagab, et … tutvunud').
-        return fold(text).startswith(vocabulary().acknowledgements)
+    # Every line is asked, and lowering a line costs more than looking for the words in it: its ASCII letters
+    # lowered alone (bytes.lower of its UTF-8, where other characters are bytes above 127) hold the same words,
+    # as no other character lowers to one of theirs but the Kelvin sign (to 'k'; 'İ' lowers to 'i' and a
+    # combining dot, which no word has).
+    # (bytes.find, as `in` on bytes first tries its operand as an integer, and raises and clears an error.)
+    low_bytes = text.encode("utf-8", "surrogatepass").lower()
+    if (
+        low_bytes.find(b"allkir") >= 0
+        or low_bytes.find(b"andja") >= 0
+        or low_bytes.find(b"tutvu") >= 0
+        or "\u212a" in text
+    ):
+        low = text.lower()
+        # Fold only lines that can be a signature: folding every line costs.
+        if ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in vocabulary().signatures):
+            return True
+        if "allkir" in low or "tutvu" in low:
+            # At the line's start only: a duty may say that others are to read it ('Tagab, et … tutvunud').
+            return fold(text).startswith(vocabulary().acknowledgements)
     return "_____" in text and sum(c.isalpha() for c in text) <= _BLANK_LETTERS
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -160,21 +161,27 @@ _NUMBER_STARTS = [
 ]
 
 
-def test_a_line_refused_by_its_first_characters_is_one_the_patterns_refuse() -> None:
+def test_a_line_refused_by_its_first_characters_is_one_the_patterns_refuse(monkeypatch: pytest.MonkeyPatch) -> None:
     """`numbering` and `prepare` look at a line's first characters before their patterns: with any
     character of Unicode first, nothing a pattern takes is refused."""
     import sys
 
-    from ajdiff.read.lines import (
-        _BARE_NUMBER,
-        _DECIMAL,
-        _LETTER,
-        _PAGE_MARK,
-        _ROMAN,
-        _may_be_numbered,
-        _may_be_page_mark,
-    )
+    from ajdiff.read import lines
+    from ajdiff.read.lines import _BARE_NUMBER, _DECIMAL, _LETTER, _PAGE_MARK, _PAGE_MARK_FIRSTS, _ROMAN
 
+    class Asked:
+        """A pattern that says when `numbering` asked it (its prefilter let the line through)."""
+
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern, self.asked = pattern, False
+
+        def match(self, text: str) -> re.Match[str] | None:
+            self.asked = True
+            return self.pattern.match(text)
+
+    asked = [Asked(_DECIMAL), Asked(_LETTER), Asked(_ROMAN)]
+    for name, pattern in zip(("_DECIMAL", "_LETTER", "_ROMAN"), asked):
+        monkeypatch.setattr(lines, name, pattern)
     # Every character a case-blind pattern or \\d could take: digits, cased letters, and the first blocks whole.
     firsts = [
         ch
@@ -186,13 +193,16 @@ def test_a_line_refused_by_its_first_characters_is_one_the_patterns_refuse() -> 
         for rest in _NUMBER_STARTS:
             text = first + rest
             if _PAGE_MARK.match(text):
-                assert _may_be_page_mark(text), text
+                assert text[0].isdigit() or text[0] in _PAGE_MARK_FIRSTS, text  # as `prepare` asks
                 taken["page"] += 1
             if _BARE_NUMBER.match(text):
                 assert text[:1].isdigit(), text
                 taken["bare"] += 1
             if _DECIMAL.match(text) or _LETTER.match(text) or _ROMAN.match(text):
-                assert _may_be_numbered(text), text
+                for pattern in asked:
+                    pattern.asked = False
+                lines.numbering(text)
+                assert any(pattern.asked for pattern in asked), text
                 taken["numbered"] += 1
     assert min(taken.values()) > 100, taken  # every pattern took lines (Unicode has hundreds of digits)
 
@@ -351,3 +361,128 @@ def test_a_row_of_numbered_labels_has_a_number_the_string_search_finds(text: str
 
     if _OLD_ROW_LABEL.search(text):
         assert "1." in text or "1," in text
+
+
+def _is_signature_by_lowering(text: str) -> bool:
+    """`is_signature` as it was: the whole line lowered (str.lower) and searched for each word."""
+    from ajdiff.read.vocabulary import _BLANK_LETTERS, vocabulary
+    from ajdiff.text import fold
+
+    low = text.lower()
+    if ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in vocabulary().signatures):
+        return True
+    if "allkir" in low or "tutvu" in low:
+        return fold(text).startswith(vocabulary().acknowledgements)
+    return "_____" in text and sum(c.isalpha() for c in text) <= _BLANK_LETTERS
+
+
+_SIGNATURE_PIECES = st.sampled_from(
+    ["allkir", "ALLKIR", "AllKir", "al", "lk", "ir", "j", "and", "ANDJA", "tut", "vu", "TUTVU", "\u212a", "\u0130",
+     "I", "i", "K", "k", "a", "ja", " ", "ö", "Ö", "–", "_____", "_", "astatud", "poolte ", "(", ")", "\ud800"]
+)  # fmt: skip
+
+
+@pytest.mark.filterwarnings("ignore:Surrogate character")  # unidecode's, folding a lone surrogate
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_SIGNATURE_PIECES, max_size=10).map("".join))
+@example("(nimi ja all\u212airi)")  # the Kelvin sign lowers to "k"
+@example("Kinnitan allkirjaga, et olen ametijuhendiga tutvunud")
+@example("(allkirjastatud digitaalselt)")
+@example("Poolte allkirjad")
+@example("______ ____ . ______ 200 __. a.")
+def test_a_signature_is_found_as_lowering_the_whole_line_finds_it(text: str) -> None:
+    """`is_signature` looks for its words in the line's ASCII letters lowered alone (bytes of its UTF-8), not the
+    line lowered: the same answer on any line, whatever non-ASCII characters or case it has."""
+    from ajdiff.read.vocabulary import is_signature
+
+    assert is_signature(text) is _is_signature_by_lowering(text)
+
+
+def test_every_line_of_the_documents_is_a_signature_exactly_when_lowering_it_says_so() -> None:
+    """On each line of the seeds and of the external documents, as their readers give them."""
+    from pathlib import Path
+
+    from ajdiff.read.formats import read_source
+    from ajdiff.read.vocabulary import is_signature
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    lines = {line for path in paths for line in read_source(path).lines}
+    signatures = 0
+    for line in sorted(lines):
+        expected = _is_signature_by_lowering(line)
+        assert is_signature(line) is expected, line
+        signatures += expected
+    assert signatures >= 10, signatures  # 13 signature lines among them
+
+
+def _strip_bullet_before(line: str) -> tuple[str, bool]:
+    """`strip_bullet` as it was: its pattern asked of every line."""
+    from ajdiff.text import _BULLET_RE
+
+    m = _BULLET_RE.match(line)
+    if not m or m.end() == 0:
+        return line, False
+    rest = line[m.end() :]
+    if not rest or (line.lstrip()[0] == "-" and not line.lstrip()[1:2].isspace()):
+        return line, False
+    return rest, True
+
+
+def test_a_line_strip_bullet_refuses_by_its_first_character_is_one_its_pattern_refuses() -> None:
+    """`strip_bullet` looks at a line's first character before its pattern: with any character the pattern
+    could take first (whitespace, the first blocks, the Symbol fonts' private-use bullets), the same answer."""
+    import sys
+
+    from ajdiff.text import strip_bullet
+
+    firsts = [chr(c) for c in [*range(0x3000), *range(0xF000, 0xF100)]]
+    firsts += [ch for ch in map(chr, range(0x3000, sys.maxunicode + 1)) if ch.isspace()]
+    bullets = 0
+    for first in firsts:
+        for rest in ("", " ", "x", " Tekst", "  osaleb", "\u00a0Tekst", "-", "• Tekst"):
+            text = first + rest
+            expected = _strip_bullet_before(text)
+            assert strip_bullet(text) == expected, text
+            bullets += expected[1]
+    assert bullets > 100, bullets
+
+
+_LINE_PIECES = st.sampled_from(
+    ["a", "ö", "o", "\u0308", "\u0301", "\u0323", "e\u0301", "\u1100", "\u1161", "\u11a8", "\n", "\r", "\r\n", " ",
+     "  ", "\t", "\u00a0", "\u00ad", "\u200b", "\x1b[31m", "\x07", "\uf0b7", "\ud800", "–", "Ω", "\u212b", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=16).map("".join))
+@example("a\n\u0308b")  # a mark after a break stays on its line
+@example("\u1100\n\u1161")  # Hangul jamo do not join across a break
+def test_a_texts_lines_are_normalised_as_each_line_on_its_own(text: str) -> None:
+    """`normalize_lines` composes (NFC) the whole text once and only trims a plain line: the lines `normalize_line`
+    makes of each line split on its own (CRLF, CR, LF)."""
+    from ajdiff.text import normalize_line, normalize_lines
+
+    expected = tuple(normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    assert normalize_lines(text) == expected
+
+
+def _starts_lower_before(text: str) -> bool:
+    """`starts_lower` as it was: a loop over the characters from the first."""
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+        if ch in "(\"'„“«":
+            continue
+        return False
+    return False
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aÕõ(\"'„“« 1٣-ǅ\u0301x")), max_size=6))
+def test_a_text_starts_lower_as_the_loop_over_its_characters_says(text: str) -> None:
+    from ajdiff.text import starts_lower
+
+    assert starts_lower(text) is _starts_lower_before(text)

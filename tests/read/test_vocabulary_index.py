@@ -100,3 +100,60 @@ def test_long_lines_are_refused_without_taking_a_place_in_the_table_header_memo(
     hits = _short_table_header.cache_info().hits
     assert [is_table_header(line) for line in short] == [is_table_header(line) for line in short]
     assert _short_table_header.cache_info().hits == hits + 2 * len(short)  # still remembered
+
+
+def test_each_header_row_is_its_pieces_joined_task_pieces_first() -> None:
+    """The header test bounds a row's likeness by its pieces' (a row's common subsequence with a line is at
+    most the sum of its pieces'): that holds only while every row is its pieces joined, one task column's
+    name first and at most one results column's after it."""
+    from ajdiff.read.vocabulary import _header_index, _header_pieces
+
+    rows, pieces, made_of = _header_pieces()
+    tasks = _header_index().task_pieces
+    assert rows == _header_rows() and len(rows) == len(made_of) > len(pieces) > tasks > 0
+    for row, used in zip(rows, made_of):
+        assert "".join(pieces[k] for k in used) == row
+        assert used[0] < tasks and all(k >= tasks for k in used[1:]) and len(used) <= 2, row
+    assert not any(p.startswith(" ") for p in pieces[:tasks]) and all(p.startswith(" ") for p in pieces[tasks:])
+
+
+def test_table_headers_near_and_far_from_every_row_are_found_as_a_comparison_with_every_row_finds_them() -> None:
+    """Lines made to fall on both sides of the likeness: header rows with letters inserted, dropped and swapped,
+    a task column's name joined to another row's results, and document lines so damaged; the pieces' bound
+    and the packed sums must refuse only what `fuzzy_equal` against each row refuses."""
+    import random
+
+    rnd = random.Random(22)
+    rows = _header_rows()
+    letters = "abdeghiklmnoprstuvõäöü 016"
+    documents = [*SEEDS.values(), *sorted(EXTERNAL.glob("*.txt"))]
+    lines = [ln.strip() for p in documents for ln in p.read_text(encoding="utf-8").splitlines() if 0 < len(ln) <= 80]
+
+    def damaged(text: str, edits: int) -> str:
+        chars = list(text)
+        for _ in range(edits):
+            at, kind = rnd.randrange(len(chars) + 1), rnd.randrange(3)
+            if kind == 0:
+                chars.insert(at, rnd.choice(letters))
+            elif chars:
+                at = min(at, len(chars) - 1)
+                if kind == 1:
+                    del chars[at]
+                else:
+                    chars[at] = rnd.choice(letters)
+        return "".join(chars)
+
+    found = refused = 0
+    for k in range(6000):
+        if k % 3 == 0:
+            line = damaged(rnd.choice(rows), rnd.randrange(12))
+        elif k % 3 == 1:
+            task, other = rnd.choice(rows).split(" ")[0], rnd.choice(rows)
+            line = damaged(f"{task} {other[rnd.randrange(len(other)) :]}", rnd.randrange(6))
+        else:
+            line = damaged(rnd.choice(lines), rnd.randrange(4))
+        expected = len(line) <= 80 and any(fuzzy_equal(ocr_fold(line.replace("|", " ")), r, 0.8) for r in rows)
+        assert is_table_header(line) is expected, line
+        found += expected
+        refused += not expected
+    assert found > 1000 and refused > 1000, (found, refused)  # both sides of the likeness were met

@@ -176,8 +176,8 @@ def _check_bounds(source: SourceText, text: bool) -> SourceText:
             _("{0} lines (limit {1})").format(len(source.lines), MAX_LINES),
             _("not a job description; split the file"),
         )
-    longest = max(range(len(source.lines)), key=lambda k: len(source.lines[k]))
-    if len(source.lines[longest]) > MAX_LINE_CHARS:
+    if max(map(len, source.lines)) > MAX_LINE_CHARS:  # the usual case asks no more: a key call per line cost
+        longest = max(range(len(source.lines)), key=lambda k: len(source.lines[k]))
         problem = _("line {0} has {1} characters (limit {2})").format(
             longest + 1, len(source.lines[longest]), MAX_LINE_CHARS
         )

@@ -8,7 +8,7 @@ import re
 from ajdiff.errors import InputError
 from ajdiff.i18n import _, ngettext
 from ajdiff.read.formats import SourceText
-from ajdiff.text import normalize_line
+from ajdiff.text import normalize_lines
 
 # Estonian files from Windows are often cp1257 (Baltic); latin-1 decodes anything, so it is last.
 _FALLBACK_ENCODINGS = ("utf-8", "cp1257", "latin-1")
@@ -115,7 +115,7 @@ def _legacy(data: bytes) -> str:
 
 def text_lines(text: str) -> tuple[str, ...]:
     """Split text on any line ending (CRLF, CR, LF) and normalise each line."""
-    return tuple(normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return normalize_lines(text)
 
 
 def _looks_binary(text: str) -> bool:
@@ -136,8 +136,9 @@ def read_text(data: bytes, name: str) -> SourceText:
     text, warnings = decode_with_warnings(data, name)
     if _looks_binary(text):
         raise InputError(name, _("binary data, not text"), _("give a .txt, .docx, .pdf, .html or .asice file"))
-    # Count before splitting: ten million tiny lines would cost memory before the general bound saw them.
-    breaks = max(text.count("\n"), text.count("\r"))
+    # Count before splitting: ten million tiny lines would cost memory before the general bound saw them. A text
+    # shorter than the bound has fewer breaks than it: not counted (two passes over every file of a batch).
+    breaks = max(text.count("\n"), text.count("\r")) if len(text) >= MAX_LINES else 0
     if breaks >= MAX_LINES:
         raise InputError(
             name, _("{0} lines (limit {1})").format(breaks + 1, MAX_LINES), _("not a job description; split the file")
