@@ -377,6 +377,16 @@ RULES = {
         ("004_5d5ea316ff165238", "html-lines"),
         ("004_5d5ea316ff165238", "pdf-lines"),
     ],
+    # Found by tools/page_sweep.py on the page begun low ('a4lead'): the title's three or four lines are all a
+    # page shows of the text's column, so its longest line was its own edge and no next word fitted after it;
+    # '„… kinnitamine“' / 'lisa 2' was read as one line and the annex number was lost. Text outside tables
+    # has one width on every page. Switched off over the 1600 PDFs of every PAGES set-up, 25 read otherwise, not
+    # 13: these two documents' six and six of seed 004's OCR'd lines, short lines a page of which reached only
+    # 295 pt of the 482 pt text ('… projektid on omal' / 'kuuluvate tegevuste korraldamine.' glued).
+    "text outside tables is as wide on a page of a few lines as on the document's others (below)": [
+        ("ppa_2021_piirkonnapolitseinik", "pdf-a4lead-tables-tight"),  # 'lisa 2' on the title's page
+        ("ppa_2025_autojuht", "pdf-a4lead-tables"),  # 'lisa 8' at the next page's top
+    ],
 }
 
 

@@ -512,10 +512,21 @@ def _widths(lines: list[_Line], above: frozenset[int] = frozenset()) -> _Columns
 
 
 def _page_columns(pages: list[list[_Line]]) -> list[_Columns]:
-    """Each page's columns (`_widths`), a table going on from one page to the next: computed once a document."""
+    """Each page's columns (`_widths`), a table going on from one page to the next, text outside tables reaching
+    its widest page's edge: computed once a document."""
     columns: list[_Columns] = []
     for lines in pages:
         columns.append(_widths(lines, columns[-1].open_columns if columns else frozenset()))
+    # Text outside tables has one width on every page: a page of a few lines shows less of it than the
+    # document does (a title cut by a page begun low, '… kinnitamine“' / 'lisa 2', PPA: its longest line
+    # would be its own edge, and no next word would fit after it).
+    body: dict[tuple[int, int], float] = {}
+    for page in columns:
+        for (key, bound), edge in page.edges.items():
+            if key % 2 == 0 and bound < 0:  # an even `_width_key`: no table row; no cell to its right
+                body[key, bound] = max(body.get((key, bound), edge), edge)
+    for page in columns:
+        page.edges.update((edge, body[edge]) for edge in page.edges if edge in body)
     return columns
 
 
