@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from unidecode import unidecode
 
@@ -121,6 +121,9 @@ def _substantive(old_docs, new_docs) -> list:
 
 @settings(max_examples=12, deadline=None)
 @given(st.integers(40, 160), st.booleans(), st.booleans(), st.booleans())
+# Lisa 8's 2.10 at 44 columns: '• Kriiside korral on talituse töö korraldatud.' / 'piires vastavalt …', the
+# unfinished task going on below its bulleted result (a rule for bullets' inner lists once took it for the result's).
+@example(width=44, crlf=False, cp1257=False, bullets=True)
 def test_pure_noise_gives_no_substantive_change(width: int, crlf: bool, cp1257: bool, bullets: bool) -> None:
     text = _reflow(_ORDER_TEXT, width)
     if bullets:

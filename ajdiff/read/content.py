@@ -538,10 +538,14 @@ def _interleaved(lines: list[Line], start: int, starts: set[int], lower: list[bo
 
 def _bullet_goes_on(above: str, text: str, lower: bool) -> bool:
     """Whether an unbulleted line right under a bullet's line is that bullet's wrapped line: in lowercase,
-    even after a stop (a list inside the bullet: '… vms;' / 'toimetulekutoetuse, …', Pärnu), or anything but
-    a capital after an unfinished line ('… kaevust ja' / '/või heitvee …'). A page wraps a bullet as any line.
+    even after a semicolon (a list inside the bullet: '… vms;' / 'toimetulekutoetuse, …', Pärnu), or anything
+    but a capital after an unfinished line ('… kaevust ja' / '/või heitvee …'). A page wraps a bullet as any
+    line. Not a lowercase line after a full stop: that is an unfinished task going on below its finished
+    result, two columns read across ('• … töö korraldatud.' / 'piires vastavalt …', seed 003 Lisa 8, 2.10).
     `lower`: whether `text` starts in lowercase."""
-    return lower or (not ends_sentence(above) and not text[:1].isupper())
+    if lower:
+        return not above.rstrip().endswith(".")
+    return not ends_sentence(above) and not text[:1].isupper()
 
 
 def _task_like(text: str) -> bool:
