@@ -388,6 +388,11 @@ def starts_lower(text: str) -> bool:
     first = text[:1]
     if first.isalpha():  # nearly every text: the loop's first step, without the loop
         return first.islower()
+    return _first_letter_lower(text)
+
+
+def _first_letter_lower(text: str) -> bool:
+    """`starts_lower` by a loop over the characters from the first: opening quotes and brackets skipped."""
     for ch in text:
         if ch.isalpha():
             return ch.islower()

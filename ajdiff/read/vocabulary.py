@@ -444,13 +444,25 @@ def is_signature(text: str) -> bool:
         or low_bytes.find(b"tutvu") >= 0
         or "\u212a" in text
     ):
-        low = text.lower()
-        # Fold only lines that can be a signature: folding every line costs.
-        if ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in vocabulary().signatures):
-            return True
-        if "allkir" in low or "tutvu" in low:
-            # At the line's start only: a duty may say that others are to read it ('Tagab, et … tutvunud').
-            return fold(text).startswith(vocabulary().acknowledgements)
+        return _is_signature_lowered(text)
+    return _is_blank_to_sign(text)
+
+
+def _is_signature_lowered(text: str) -> bool:
+    """`is_signature` of a line lowered whole (str.lower): what the prefilter of its ASCII letters spares the
+    lines without the words."""
+    low = text.lower()
+    # Fold only lines that can be a signature: folding every line costs.
+    if ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in vocabulary().signatures):
+        return True
+    if "allkir" in low or "tutvu" in low:
+        # At the line's start only: a duty may say that others are to read it ('Tagab, et … tutvunud').
+        return fold(text).startswith(vocabulary().acknowledgements)
+    return _is_blank_to_sign(text)
+
+
+def _is_blank_to_sign(text: str) -> bool:
+    """A form's blank to sign on: underscores with a date's 'a.' at most, no words."""
     return "_____" in text and sum(c.isalpha() for c in text) <= _BLANK_LETTERS
 
 

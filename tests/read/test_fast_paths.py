@@ -363,19 +363,6 @@ def test_a_row_of_numbered_labels_has_a_number_the_string_search_finds(text: str
         assert "1." in text or "1," in text
 
 
-def _is_signature_by_lowering(text: str) -> bool:
-    """`is_signature` as it was: the whole line lowered (str.lower) and searched for each word."""
-    from ajdiff.read.vocabulary import _BLANK_LETTERS, vocabulary
-    from ajdiff.text import fold
-
-    low = text.lower()
-    if ("allkirj" in low or "andja" in low) and any(s in fold(text) for s in vocabulary().signatures):
-        return True
-    if "allkir" in low or "tutvu" in low:
-        return fold(text).startswith(vocabulary().acknowledgements)
-    return "_____" in text and sum(c.isalpha() for c in text) <= _BLANK_LETTERS
-
-
 _SIGNATURE_PIECES = st.sampled_from(
     ["allkir", "ALLKIR", "AllKir", "al", "lk", "ir", "j", "and", "ANDJA", "tut", "vu", "TUTVU", "\u212a", "\u0130",
      "I", "i", "K", "k", "a", "ja", " ", "ö", "Ö", "–", "_____", "_", "astatud", "poolte ", "(", ")", "\ud800"]
@@ -393,9 +380,9 @@ _SIGNATURE_PIECES = st.sampled_from(
 def test_a_signature_is_found_as_lowering_the_whole_line_finds_it(text: str) -> None:
     """`is_signature` looks for its words in the line's ASCII letters lowered alone (bytes of its UTF-8), not the
     line lowered: the same answer on any line, whatever non-ASCII characters or case it has."""
-    from ajdiff.read.vocabulary import is_signature
+    from ajdiff.read.vocabulary import _is_signature_lowered, is_signature
 
-    assert is_signature(text) is _is_signature_by_lowering(text)
+    assert is_signature(text) is _is_signature_lowered(text)
 
 
 def test_every_line_of_the_documents_is_a_signature_exactly_when_lowering_it_says_so() -> None:
@@ -403,14 +390,14 @@ def test_every_line_of_the_documents_is_a_signature_exactly_when_lowering_it_say
     from pathlib import Path
 
     from ajdiff.read.formats import read_source
-    from ajdiff.read.vocabulary import is_signature
+    from ajdiff.read.vocabulary import _is_signature_lowered, is_signature
 
     root = Path(__file__).resolve().parents[2] / "fixtures"
     paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
     lines = {line for path in paths for line in read_source(path).lines}
     signatures = 0
     for line in sorted(lines):
-        expected = _is_signature_by_lowering(line)
+        expected = _is_signature_lowered(line)
         assert is_signature(line) is expected, line
         signatures += expected
     assert signatures >= 10, signatures  # 13 signature lines among them
@@ -467,22 +454,9 @@ def test_a_texts_lines_are_normalised_as_each_line_on_its_own(text: str) -> None
     assert normalize_lines(text) == expected
 
 
-def _starts_lower_before(text: str) -> bool:
-    """`starts_lower` as it was: a loop over the characters from the first."""
-    for ch in text:
-        if ch.isalpha():
-            return ch.islower()
-        if ch.isdigit():
-            return False
-        if ch in "(\"'„“«":
-            continue
-        return False
-    return False
-
-
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aÕõ(\"'„“« 1٣-ǅ\u0301x")), max_size=6))
 def test_a_text_starts_lower_as_the_loop_over_its_characters_says(text: str) -> None:
-    from ajdiff.text import starts_lower
+    from ajdiff.text import _first_letter_lower, starts_lower
 
-    assert starts_lower(text) is _starts_lower_before(text)
+    assert starts_lower(text) is _first_letter_lower(text)
