@@ -85,6 +85,11 @@ def strip_bullet(line: str) -> tuple[str, bool]:
     first = line[:1]
     if first not in _BULLET_FIRSTS and not first.isspace() and not "\uf000" <= first <= "\uf0ff":
         return line, False  # nearly every line starts with a word: the pattern's first step, in one look
+    return _strip_bullet_by_pattern(line)
+
+
+def _strip_bullet_by_pattern(line: str) -> tuple[str, bool]:
+    """`strip_bullet` by its pattern alone, asked whatever the line's first character."""
     m = _BULLET_RE.match(line)
     if not m or m.end() == 0:
         return line, False

@@ -403,25 +403,12 @@ def test_every_line_of_the_documents_is_a_signature_exactly_when_lowering_it_say
     assert signatures >= 10, signatures  # 13 signature lines among them
 
 
-def _strip_bullet_before(line: str) -> tuple[str, bool]:
-    """`strip_bullet` as it was: its pattern asked of every line."""
-    from ajdiff.text import _BULLET_RE
-
-    m = _BULLET_RE.match(line)
-    if not m or m.end() == 0:
-        return line, False
-    rest = line[m.end() :]
-    if not rest or (line.lstrip()[0] == "-" and not line.lstrip()[1:2].isspace()):
-        return line, False
-    return rest, True
-
-
 def test_a_line_strip_bullet_refuses_by_its_first_character_is_one_its_pattern_refuses() -> None:
     """`strip_bullet` looks at a line's first character before its pattern: with any character the pattern
     could take first (whitespace, the first blocks, the Symbol fonts' private-use bullets), the same answer."""
     import sys
 
-    from ajdiff.text import strip_bullet
+    from ajdiff.text import _strip_bullet_by_pattern, strip_bullet
 
     firsts = [chr(c) for c in [*range(0x3000), *range(0xF000, 0xF100)]]
     firsts += [ch for ch in map(chr, range(0x3000, sys.maxunicode + 1)) if ch.isspace()]
@@ -429,7 +416,7 @@ def test_a_line_strip_bullet_refuses_by_its_first_character_is_one_its_pattern_r
     for first in firsts:
         for rest in ("", " ", "x", " Tekst", "  osaleb", "\u00a0Tekst", "-", "• Tekst"):
             text = first + rest
-            expected = _strip_bullet_before(text)
+            expected = _strip_bullet_by_pattern(text)
             assert strip_bullet(text) == expected, text
             bullets += expected[1]
     assert bullets > 100, bullets
