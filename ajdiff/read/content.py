@@ -628,12 +628,18 @@ def _numbered_headers(lines: list[Line], starts: set[int]) -> set[int]:
 
 
 _CONJUNCTIONS = frozenset({"ja", "ning", "või", "ega", "ehk"})
+_CONJUNCTION_LAST_LETTERS = "aAgGiIkK\u212a"
+"""The characters that lower to a conjunction's last letter (the Kelvin sign lowers to 'k')."""
 
 
 def _ends_with_conjunction(text: str) -> bool:
     """True when a text's last word joins it to more ('… planeerimine“ ja'): no sentence ends so."""
-    words = text.split()
-    return bool(words) and words[-1].lower() in _CONJUNCTIONS
+    # Asked of every result so far, a long text: its last character tells most apart, and the last word alone
+    # is split off.
+    if text[-1:] not in _CONJUNCTION_LAST_LETTERS and not text[-1:].isspace():
+        return False
+    last = text.rsplit(None, 1)
+    return bool(last) and last[-1].lower() in _CONJUNCTIONS
 
 
 def _lists_its_task(duty: _Duty, text: str) -> bool:
@@ -802,7 +808,7 @@ def _finish(draft: _Draft) -> Node:
             draft.text = " ".join(sentences[:k])
             draft.children.insert(0, _Draft(NodeKind.RESULT, [], " ".join(sentences[k:]), "duties.results"))
             break
-    draft.children = [c for c in draft.children if c.text.strip()]
+    draft.children = [c for c in draft.children if c.text and not c.text.isspace()]  # no stripped copy
     return draft.node()
 
 

@@ -195,10 +195,16 @@ def heading_prefix(title: str) -> tuple[str, int] | None:
 @lru_cache(maxsize=8192)
 def heading_key(title: str) -> str | None:
     """The section a whole heading names ('3. TÖÖÜLESANDED' → duties), by name or by its last words."""
-    hit = heading_prefix(title)
-    if hit and hit[1] == len(title.split()):
-        return hit[0]
+    words = len(title.split())
+    # A name covers the whole heading only when it has as many words: a longer line (most asked: a duty's
+    # result, a field's value) is not looked up by name at all.
+    if words <= _index(vocabulary().headings).lengths[-1]:
+        hit = heading_prefix(title)
+        if hit and hit[1] == words:
+            return hit[0]
     folded = ocr_fold(title)
+    if not folded.endswith(_ending_phrases()):  # one look for all: most lines end with none
+        return None
     for term in vocabulary().heading_endings:
         if folded.endswith(term.ocr) and len(folded.split()) <= term.words + 3:
             # "Teenistuskoht Arendavate (eesmärgid)": a label and its value, the heading word in the value.
@@ -207,6 +213,12 @@ def heading_key(title: str) -> str | None:
                 return None
             return term.key
     return None
+
+
+@cache
+def _ending_phrases() -> tuple[str, ...]:
+    """The OCR-folded phrases a heading may end with, for one `str.endswith`."""
+    return tuple(term.ocr for term in vocabulary().heading_endings)
 
 
 @lru_cache(maxsize=16384)

@@ -447,3 +447,56 @@ def test_a_text_starts_lower_as_the_loop_over_its_characters_says(text: str) -> 
     from ajdiff.text import _first_letter_lower, starts_lower
 
     assert starts_lower(text) is _first_letter_lower(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("… tööjuhenditele „Riskipõhise järelevalve planeerimine“ ja", True),
+        ("Aruanne on esitatud ning", True),
+        ("kas see VÕI", True),
+        ("tähtajad ehk\n", True),  # whitespace after the word
+        ("tähtajad eh\u212a", True),  # the Kelvin sign lowers to "k"
+        ("ja planeerimine", False),
+        ("planeerimine ja.", False),
+        ("Maja", False),
+        ("", False),
+        ("  \t", False),
+    ],
+)
+def test_a_text_ends_with_a_conjunction_when_its_last_word_lowered_is_one(text: str, expected: bool) -> None:
+    from ajdiff.read.content import _ends_with_conjunction
+
+    assert _ends_with_conjunction(text) is expected
+
+
+def test_only_the_listed_characters_lower_to_a_conjunctions_last_letter() -> None:
+    """`_ends_with_conjunction` refuses a text by its last character: every character whose lowercase ends with
+    a conjunction's last letter must be listed, or a word ending in it would be missed."""
+    import sys
+
+    from ajdiff.read.content import _CONJUNCTION_LAST_LETTERS, _CONJUNCTIONS
+
+    last = {w[-1] for w in _CONJUNCTIONS}
+    lowering = {c for c in map(chr, range(sys.maxunicode + 1)) if c.lower()[-1:] in last}
+    assert lowering == set(_CONJUNCTION_LAST_LETTERS)
+
+
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("TÖÖÜLESANDED", "duties"),
+        ("Teenistuskoha eesmärk", "goal"),
+        ("Peamised tööülesanded ja oodatavad tulemused", "duties"),
+        ("Ametikoha peamised tööülesanded ja oodatavad tulemused", "duties"),  # six words, by its ending
+        ("Teenistuskohale esitatavad nõuded", "requirements"),
+        ("Ülesanded on teostatud kaasatud ja korrektselt", None),  # a result: more words than any name has
+        ("Vahetu juht Talituse juhataja", None),
+    ],
+)
+def test_a_heading_is_named_by_its_words_or_its_ending(title: str, key: str | None) -> None:
+    """`heading_key` looks a line up by name only when it has no more words than the longest name, and by its
+    ending only when it ends with one of the endings at all."""
+    from ajdiff.read.vocabulary import heading_key
+
+    assert heading_key(title) == key
