@@ -291,6 +291,36 @@ def is_table_header(text: str) -> bool:
     return len(text) <= _HEADER_MAX_CHARS and _short_table_header(text)
 
 
+def is_header_row(text: str) -> bool:
+    """A column header of a duties table as its writer spelled it: one of `is_table_header`'s rows exactly, or
+    a cell of one that is a header by itself ('Tulemused' under 'Ülesanded', a table read a cell a line),
+    folded as it folds a line; without the likeness OCR'd text needs."""
+    return len(text) <= _HEADER_MAX_CHARS and _short_header_row(text)
+
+
+@lru_cache(maxsize=8192)  # a line two versions of a document share is asked again in a batch: as _short_table_header
+def _short_header_row(text: str) -> bool:
+    """`is_header_row` of a line of at most _HEADER_MAX_CHARS characters."""
+    folded = ocr_fold(text.replace("|", " "))
+    if folded in _header_row_set():
+        return True
+    # A results column's name alone is a header where `is_table_header` takes it for one ('Tulemused' is like the
+    # row 'Tulemus'; 'Oodatav tulemus' is like none): asked of it, so that this test never says yes where it says no.
+    return folded in _results_names() and _short_table_header(text)
+
+
+@cache
+def _header_row_set() -> frozenset[str]:
+    """The header rows, looked up whole."""
+    return frozenset(_header_index().rows)
+
+
+@cache
+def _results_names() -> frozenset[str]:
+    """The results columns' names, folded as a line is."""
+    return frozenset(ocr_fold(r) for r in vocabulary().results_labels)
+
+
 @lru_cache(maxsize=8192)
 def _short_table_header(text: str) -> bool:
     """`is_table_header` of a line of at most _HEADER_MAX_CHARS characters."""

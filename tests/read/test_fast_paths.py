@@ -500,3 +500,50 @@ def test_a_heading_is_named_by_its_words_or_its_ending(title: str, key: str | No
     from ajdiff.read.vocabulary import heading_key
 
     assert heading_key(title) == key
+
+
+def test_a_duty_tables_header_row_in_text_not_ocrd_is_found_as_written_where_the_ocr_tolerant_test_finds_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`read_duties` asks a line of text that was not OCR'd whether it is a header row as written, not whether it
+    is like one (OCR's letter swaps): on every line so asked of every fixture document, as its text and in Word
+    with its duties in a table under a header row (a header row a page repeats, as LibreOffice's PDFs and HTML
+    pages of it repeat it: tests/read/test_invariance.py reads those the same), both tests answer the same."""
+    import ajdiff.read.content as content
+    from ajdiff.read.formats import read_bytes
+    from ajdiff.read.parse import parse_source
+    from ajdiff.read.vocabulary import is_header_row, is_table_header
+    from tests.read import layouts
+
+    asked: list[tuple[str, bool]] = []
+
+    def as_written(text: str) -> bool:
+        answer = is_header_row(text)
+        asked.append((text, answer))
+        return answer
+
+    monkeypatch.setattr(content, "is_header_row", as_written)
+    for name, path in layouts.DOCUMENTS.items():
+        text = path.read_text(encoding="utf-8")
+        parse_source(read_bytes(text.encode(), f"{name}.txt", ".txt"))
+        parse_source(read_bytes(layouts.docx_tables(text), f"{name}.docx", ".docx"))
+    assert [(t, a) for t, a in asked if is_table_header(t) is not a] == []
+    found = sum(a for _, a in asked)
+    assert len(asked) > 1000 and found >= 8, (len(asked), found)  # header rows were met, not only other lines
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "alike"),
+    [
+        ("Ülesanded Tulemused", True, True),
+        ("Põhiülesanded | Oodatavad tulemused", True, True),
+        ("TEENISTUSÜLESANDED", True, True),
+        ("Ulesanded Tulemuscd", False, True),  # OCR's 'c' for 'e': alike, not as written
+        ("Teenistuskoha ülesanded Tulemuslikkuse mõõtmise", False, True),  # a header cut over lines (PPA)
+        ("Aruanne on esitatud.", False, False),
+    ],
+)
+def test_a_header_row_as_written_is_one_of_the_rows_exactly(text: str, written: bool, alike: bool) -> None:
+    from ajdiff.read.vocabulary import is_header_row, is_table_header
+
+    assert (is_header_row(text), is_table_header(text)) == (written, alike)
