@@ -295,7 +295,9 @@ def is_header_row(text: str) -> bool:
     """A column header of a duties table as its writer spelled it: one of `is_table_header`'s rows exactly, or
     a cell of one that is a header by itself ('Tulemused' under 'Ülesanded', a table read a cell a line),
     folded as it folds a line; without the likeness OCR'd text needs."""
-    return len(text) <= _HEADER_MAX_CHARS and _short_header_row(text)
+    # Refused by its first letter before the memo: half the lines asked (a duty's results) start with one that no
+    # header row's fold starts with.
+    return len(text) <= _HEADER_MAX_CHARS and text[:1] not in _refused_first_letters() and _short_header_row(text)
 
 
 @lru_cache(maxsize=8192)  # a line two versions of a document share is asked again in a batch: as _short_table_header
@@ -313,6 +315,15 @@ def _short_header_row(text: str) -> bool:
 def _header_row_set() -> frozenset[str]:
     """The header rows, looked up whole."""
     return frozenset(_header_index().rows)
+
+
+@cache
+def _refused_first_letters() -> frozenset[str]:
+    """The ASCII letters a line that folds to a header row or a results column's name cannot start with: its fold
+    starts with the letter's fold, or with the fold of the letter doubled ('ii' reads 'u')."""
+    firsts = {name[:1] for name in _header_row_set() | _results_names()}
+    letters = "abcdefghijklmnopqrstuvwxyz"  # (not `string.ascii_letters`: a module the start-up does not import)
+    return frozenset(c for c in letters + letters.upper() if not {ocr_fold(c)[:1], ocr_fold(c + c)[:1]} & firsts)
 
 
 @cache

@@ -547,3 +547,21 @@ def test_a_header_row_as_written_is_one_of_the_rows_exactly(text: str, written: 
     from ajdiff.read.vocabulary import is_header_row, is_table_header
 
     assert (is_header_row(text), is_table_header(text)) == (written, alike)
+
+
+_HEADER_TEXT = st.text(alphabet="aAdDiIöÖüÜ0613|é-–. tulemsnkTULEMSN", max_size=12)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"), _HEADER_TEXT)
+@example("I", "ilesanded")  # 'ii' reads 'u'
+@example("D", "odatavad tulemused")  # 'd' reads 'o'
+def test_a_line_refused_by_its_first_letter_folds_to_no_header_row(first: str, rest: str) -> None:
+    """`is_header_row` refuses a line by its first letter before folding it: whatever follows that letter, the
+    line's fold is no header row and no results column's name."""
+    from ajdiff.read.vocabulary import _header_row_set, _refused_first_letters, _results_names
+    from ajdiff.text import ocr_fold
+
+    if first in _refused_first_letters():
+        assert ocr_fold(first + rest) not in _header_row_set() | _results_names()
+    assert set(_refused_first_letters()).isdisjoint("pPtTuUoOsSdDiI")  # the letters rows' folds start with
