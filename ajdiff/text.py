@@ -125,14 +125,25 @@ them a document, nearly all one of a handful ('õ', 'ä', 'ö', 'ü', '–')."""
 
 _RUN_MEMO_CHARS = 3  # longer runs (another script's words) are translated each time: the memo stays small
 
+_LETTERS = tuple((letter, _ASCII_BLOCKS[ord(letter)]) for letter in "öäõüÕÜÄÖ")
+"""Estonian's own letters with their ASCII (unidecode's): 96% of the non-ASCII characters of the fixtures' texts."""
+
 
 def to_ascii(text: str) -> str:
     """unidecode(text), character by character through a memo: the same result, without its per-call loop."""
-    # unidecode maps each code point on its own (ASCII to itself), so translating only the runs
-    # of other characters through a per-character table gives the identical string. The runs are
-    # cut out by one split and looked up whole: a callback per run (re.sub) cost more than the rest.
+    # unidecode maps each code point on its own (ASCII to itself), so replacing characters one by one by
+    # their answers, in any order, gives the identical string. Estonian's own letters first, each by one
+    # `str.replace` (a C scan, where a letter the text lacks costs one `in`): a duty of 1 KB has some 30
+    # of them, which the run-by-run loop below took one Python step each for, six times the cost.
     if text.isascii():
         return text
+    for letter, ascii_letter in _LETTERS:
+        if letter in text:
+            text = text.replace(letter, ascii_letter)
+    if text.isascii():
+        return text
+    # The runs of other characters are cut out by one split and looked up whole: a callback per run
+    # (re.sub) cost more than the rest.
     parts = _NON_ASCII_RUNS.split(text)
     runs = _RUNS
     for k in range(1, len(parts), 2):
@@ -218,13 +229,29 @@ def dehyphenate_inline(text: str) -> str:
 _FOLD_HYPHEN = re.compile(r"(\w)-\s+(\w)")
 _HYPHEN_SPACE = re.compile(r"-\s")
 _FOLD_WORD = re.compile(r"[a-z0-9]+")
+_FOLD_ASCII = str.maketrans({chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)})
+"""An ASCII character as `fold` keeps it: a capital lowered, a letter or digit as it is, anything else a space. Every
+character has its answer, itself too: one the table lacks costs translate an exception (once a call)."""
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, diacritic- and punctuation-free words separated by single spaces."""
-    text = to_ascii(text).lower()
-    if _HYPHEN_SPACE.search(text):  # what the join needs at least: cheaper than trying it everywhere
+    text = to_ascii(text)
+    if text.isascii():  # always (unidecode answers in ASCII), but the steps below rest on it
+        # The pattern's words ([a-z0-9]+) of the lowered text, found in C: str.translate of an ASCII text runs
+        # through a table of 128, split() then cuts at the spaces. Lowering after the join is lowering before it:
+        # \w and \s hold both cases of an ASCII letter.
+        if "-" in text and _HYPHEN_SPACE.search(text):  # what the join needs at least: cheaper than trying it
+            text = _FOLD_HYPHEN.sub(r"\1\2", text)
+        return " ".join(text.translate(_FOLD_ASCII).split())
+    return _fold_by_pattern(text)
+
+
+def _fold_by_pattern(text: str) -> str:
+    """`fold` of a text already through `to_ascii`, by the patterns alone (lowered, joined, its words found)."""
+    text = text.lower()
+    if _HYPHEN_SPACE.search(text):
         text = _FOLD_HYPHEN.sub(r"\1\2", text)
     return " ".join(_FOLD_WORD.findall(text))
 
@@ -349,11 +376,26 @@ def _char_counts(text: str) -> dict[str, int]:
 
 
 _OCR_SWAPS = str.maketrans({"6": "o", "0": "o", "1": "l", "|": "l", "é": "o", "d": "o"})
+_OCR_ASCII = str.maketrans({chr(c): _OCR_SWAPS.get(c, chr(c)) for c in range(128)})
+"""`_OCR_SWAPS` for an ASCII text, with every character's answer (see `_FOLD_ASCII`)."""
+_OCR_SWAP_PAIRS = tuple((chr(code), swap) for code, swap in _OCR_SWAPS.items())
 
 
 def ocr_fold(text: str) -> str:
     """Fold for label matching on OCR text: also maps digits and 'd'/'é' that stand for letters."""
-    return fold(text.lower().translate(_OCR_SWAPS).replace("ii", "u"))
+    text = text.lower()
+    # str.translate's fast path for an ASCII text is a table of 128 answers; with a dict it goes through an
+    # exception for each character of a non-ASCII text it does not map.
+    text = text.translate(_OCR_ASCII) if text.isascii() else _swap_ocr_letters(text)
+    return fold(text.replace("ii", "u"))
+
+
+def _swap_ocr_letters(text: str) -> str:
+    """`text.translate(_OCR_SWAPS)`, one `str.replace` a swap: no swap makes a character another swaps."""
+    for char, swap in _OCR_SWAP_PAIRS:
+        if char in text:
+            text = text.replace(char, swap)
+    return text
 
 
 def slugify(text: str) -> str:

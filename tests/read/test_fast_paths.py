@@ -447,3 +447,45 @@ def test_a_text_starts_lower_as_the_loop_over_its_characters_says(text: str) -> 
     from ajdiff.text import _first_letter_lower, starts_lower
 
     assert starts_lower(text) is _first_letter_lower(text)
+
+
+_FOLD_PIECES = st.one_of(
+    st.sampled_from(
+        [
+            *("a", "B", " ", "  ", "-", "- ", "-\n", "\t", "_", "9", ".", ",", "õ", "Ä", "ö", "ü", "Õ", "Ü", "š"),
+            *("–", "„", "§", "ß", "İ", "ﬁ", "\u0301", "日本", "\x1c", "\u00a0", "II", "é", "|", "6", "0", "1", "d"),
+        ]
+    ),
+    st.text(max_size=4),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_FOLD_PIECES, max_size=40).map("".join))
+@example("Juurdepääsu- piiranguga e- kirjad Õigus-Aktide – täitmine")
+@example("ÕÄÖÜõäöü" * 5)
+@example("A-\x1cB")
+def test_fold_finds_the_words_its_patterns_find(text: str) -> None:
+    """`fold` reads an ASCII text's words by a translation table and `split`: the words its patterns find
+    (`_fold_by_pattern`), the hyphen joins and the capitals too; and `to_ascii`'s Estonian letters replaced whole
+    are unidecode's."""
+    from unidecode import unidecode
+
+    from ajdiff.text import _fold_by_pattern, fold
+
+    assert fold.__wrapped__(text) == _fold_by_pattern(unidecode(text))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_FOLD_PIECES, max_size=30).map("".join))
+@example("Teenistuskoha ülesanded ii 6|1dé0")
+def test_ocr_letters_are_swapped_as_the_translation_table_swaps_them(text: str) -> None:
+    """`ocr_fold` swaps a non-ASCII text's OCR letters one `str.replace` at a time, and an ASCII text's through a
+    table of every character: both what `str.translate` with the swaps gives."""
+    from ajdiff.text import _OCR_ASCII, _OCR_SWAPS, _swap_ocr_letters, fold, ocr_fold
+
+    lowered = text.lower()
+    assert _swap_ocr_letters(lowered) == lowered.translate(_OCR_SWAPS)
+    if lowered.isascii():
+        assert lowered.translate(_OCR_ASCII) == lowered.translate(_OCR_SWAPS)
+    assert ocr_fold(text) == fold(lowered.translate(_OCR_SWAPS).replace("ii", "u"))
