@@ -63,7 +63,10 @@ def normalize_lines(text: str) -> tuple[str, ...]:
     """`normalize_line` of each line of a text split on any line ending (CRLF, CR, LF)."""
     # NFC of the whole text is each line's NFC: a line break composes with nothing, and no mark moves across
     # it (it is a starter). A printable line without a double space only needs trimming: no call for it.
-    lines = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if "  " not in text and all(map(str.isprintable, lines)):  # most texts: every line asked in C, none by a step
+        return tuple(map(str.strip, lines))
     return tuple(
         line.strip() if line.isprintable() and "  " not in line else normalize_composed_line(line) for line in lines
     )
