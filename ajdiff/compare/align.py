@@ -69,10 +69,10 @@ def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
     return sum(map(min, map(ba.__getitem__, both), map(bb.__getitem__, both)))  # no generator: the hot loop of pairing
 
 
-def dice_of_bags(ba: dict[str, int], bb: dict[str, int]) -> float:
-    """Dice coefficient of two word multisets."""
-    total = sum(ba.values()) + sum(bb.values())
-    return 1.0 if total == 0 else 2 * _common(ba, bb) / total
+def dice_of_bags(ba: dict[str, int], bb: dict[str, int], shared: int = 0) -> float:
+    """Dice coefficient of two word multisets, each with `shared` more words that both hold (not in the bags)."""
+    total = sum(ba.values()) + sum(bb.values()) + 2 * shared
+    return 1.0 if total == 0 else 2 * (_common(ba, bb) + shared) / total
 
 
 def _common_of(ba: dict[str, int], na: int, bb: dict[str, int], nb: int) -> int:
