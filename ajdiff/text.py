@@ -246,9 +246,32 @@ def fold(text: str) -> str:
         # through a table of 128, split() then cuts at the spaces. Lowering after the join is lowering before it:
         # \w and \s hold both cases of an ASCII letter.
         if "-" in text and _HYPHEN_SPACE.search(text):  # what the join needs at least: cheaper than trying it
-            text = _FOLD_HYPHEN.sub(r"\1\2", text)
+            text = _join_hyphens(text)
         return " ".join(text.translate(_FOLD_ASCII).split())
     return _fold_by_pattern(text)
+
+
+_HYPHEN_RUN = re.compile(r"-\s+")
+
+
+def _join_hyphens(text: str) -> str:
+    """`_FOLD_HYPHEN.sub(r"\1\2", text)` of an ASCII text: each hyphen and the spaces after it dropped between two
+    word characters, a word character taken by one join not starting the next ('a- b- c' is 'ab- c')."""
+    # The pattern's (\w) first tried at every character of a 1 KB duty; its hyphens are found here by their
+    # literal start, and only their neighbours looked at (\w of an ASCII character: a letter, a digit or '_').
+    parts: list[str] = []
+    start = free = 0  # free: the first place a join's first word character may stand (after the last join's)
+    for run in _HYPHEN_RUN.finditer(text):
+        at, end = run.span()
+        if at > free and end < len(text):
+            before, after = text[at - 1], text[end]
+            if (before.isalnum() or before == "_") and (after.isalnum() or after == "_"):
+                parts.append(text[start:at])
+                start, free = end, end + 1
+    if not parts:
+        return text
+    parts.append(text[start:])
+    return "".join(parts)
 
 
 def _fold_by_pattern(text: str) -> str:
