@@ -132,7 +132,11 @@ def sentences(results: tuple[str, ...]) -> tuple[str, ...]:
     """Results as sentences: one line with two sentences and two bulleted lines compare equal."""
     out: list[str] = []
     for result in results:
-        out.extend(s.strip() for s in _SENTENCE_END.split(result) if s.strip())
+        head = result.rstrip()[:-1]
+        if "." in head or "!" in head or "?" in head:
+            out.extend(s.strip() for s in _SENTENCE_END.split(result) if s.strip())
+        elif stripped := result.strip():  # a stop only last (most results): nothing the pattern could split at
+            out.append(stripped)
     return tuple(out)
 
 

@@ -245,3 +245,19 @@ def test_a_tuples_duty_texts_are_its_own_while_other_tuples_come_and_go() -> Non
             assert duty_texts(duties) is texts
     equal = tuple(Duty(d.number, d.task, d.results) for d in tuples[0])
     assert equal is not tuples[0] and duty_texts(equal) == tuple(map(duty_text, tuples[0]))
+
+
+_RESULT_PIECES = st.sampled_from(
+    ["Aruanne", "on", "esitatud", ".", "!", "?", " ", "  ", "\n", "\u00a0", "Õigus", "ok."]
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.lists(_RESULT_PIECES, max_size=10).map("".join), max_size=4).map(tuple))
+def test_results_are_cut_into_sentences_where_the_pattern_cuts_them(results: tuple[str, ...]) -> None:
+    """`sentences` splits only a result with a stop before its last character: the pattern's sentences, stripped,
+    empty ones dropped, whether it was asked or not."""
+    from ajdiff.compare.document import _SENTENCE_END, sentences
+
+    expected = tuple(s.strip() for result in results for s in _SENTENCE_END.split(result) if s.strip())
+    assert sentences.__wrapped__(results) == expected
