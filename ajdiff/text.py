@@ -217,16 +217,47 @@ def join_all_wrapped(pieces: Iterable[str], limit: int | None = None) -> str:
 
 def dehyphenate_inline(text: str) -> str:
     """Undo hyphenation that a PDF flattened into 'pädevus- valdkonda' within one line."""
-
-    def repl(m: re.Match[str]) -> str:
-        head, tail = m.group(1), m.group(2)
-        if not tail[0].islower() or _is_conjunction(tail) or head.isdigit():
-            return m.group(0)
-        return f"{head}-{tail}" if len(head) == 1 else head + tail
-
-    if "- " not in text:  # the usual case: skip the regex, whose \w+ rescans every word
+    # `_dehyphenate_by_pattern`, from the text's "- " found by str.find: its pattern's (\w+) was tried at every
+    # character of a line with one ('personali- ja haldusosakonnaga', a line in ten of a register's annexes).
+    # Its matches are the same: each "- " between two words, those words whole, a word taken by one match
+    # starting no other ('a- b- c': 'b' ends the first).
+    at = text.find("- ")
+    if at < 0:
         return text
-    return _INLINE_HYPHEN.sub(repl, text)
+    parts: list[str] = []
+    start = free = 0  # free: where a match may start (the last one's end)
+    while at >= 0:
+        first = at
+        while first > free and _is_word_char(text[first - 1]):
+            first -= 1
+        tail = _WORD_RUN.match(text, at + 2)
+        if first < at and tail is not None and (first == 0 or not _is_word_char(text[first - 1])):
+            head, end = text[first:at], tail.end()
+            parts += (text[start:first], _joined(head, tail.group()) or text[first:end])
+            start = free = end
+        at = text.find("- ", max(at + 1, free))
+    parts.append(text[start:])
+    return "".join(parts)
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether a pattern's word class takes the character (what `str.isalnum` says, and '_')."""
+    return char.isalnum() or char == "_"
+
+
+def _joined(head: str, tail: str) -> str | None:
+    """A hyphenated word's two halves joined, or None where the hyphen is real ('Tegevus- ja', '2- 3', 'IT- Tugi')."""
+    if not tail[0].islower() or _is_conjunction(tail) or head.isdigit():
+        return None
+    return f"{head}-{tail}" if len(head) == 1 else head + tail
+
+
+def _dehyphenate_by_pattern(text: str) -> str:
+    """`dehyphenate_inline` by its pattern: the definition the string search is held against."""
+    return _INLINE_HYPHEN.sub(lambda m: _joined(m.group(1), m.group(2)) or m.group(0), text)
 
 
 _FOLD_HYPHEN = re.compile(r"(\w)-\s+(\w)")

@@ -490,3 +490,21 @@ def test_ocr_letters_are_swapped_as_the_translation_table_swaps_them(text: str) 
     if lowered.isascii():
         assert lowered.translate(_OCR_ASCII) == lowered.translate(_OCR_SWAPS)
     assert ocr_fold(text) == fold(lowered.translate(_OCR_SWAPS).replace("ii", "u"))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "bb", "ö", "Ö", "_", "1", "-", " ", "- ", "ja", "või", "A", "--", "é", "x-", "\u0301"]),
+        max_size=14,
+    ).map("".join)
+)
+@example("personali- ja haldusosakonnaga, pädevus- valdkonda e- kirjad")
+@example("a- b- c- d")
+@example("2- 3 IT- tugi")
+def test_inline_hyphens_are_undone_where_the_pattern_undid_them(text: str) -> None:
+    """`dehyphenate_inline` finds a line's "- " by a string search: the words it joins are the ones its pattern
+    (`_dehyphenate_by_pattern`) matched, a word ending one match starting no other."""
+    from ajdiff.text import _dehyphenate_by_pattern, dehyphenate_inline
+
+    assert dehyphenate_inline(text) == _dehyphenate_by_pattern(text)
