@@ -508,9 +508,6 @@ def _first_letter_lower(text: str) -> bool:
     return False
 
 
-_BRACKETS = frozenset("()[]")
-
-
 @lru_cache(maxsize=16)
 def _separator_re(separators: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(separators) + "]")
@@ -518,25 +515,55 @@ def _separator_re(separators: str) -> re.Pattern[str]:
 
 def split_outside_parens(text: str, separators: str = ",;") -> list[str]:
     """Split a list value on separators that are not inside parentheses."""
-    if not separators or _BRACKETS.isdisjoint(text):
+    # Four C scans, where the set's isdisjoint(text) made and looked up every character of the text.
+    if not separators or ("(" not in text and ")" not in text and "[" not in text and "]" not in text):
         # No brackets: every separator splits, as in the loop below, without its per-character cost.
         items: list[str] = _separator_re(separators).split(text) if separators else [text]
     else:
-        items = []
-        cur: list[str] = []
-        depth = 0
-        for ch in text:
-            if ch in "([":
-                depth += 1
-            elif ch in ")]":
-                depth = max(0, depth - 1)
-            if ch in separators and depth == 0:
-                items.append("".join(cur))
-                cur = []
-            else:
-                cur.append(ch)
-        items.append("".join(cur))
+        items = _split_at_depth_zero(text, separators)
     return [item for item in map(clean_item, items) if item]
+
+
+@lru_cache(maxsize=16)
+def _bracket_or_separator_re(separators: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("()[]" + separators) + "]")
+
+
+def _split_at_depth_zero(text: str, separators: str) -> list[str]:
+    """The text cut at each separator outside brackets: `_split_char_by_char`, stepping only from one bracket or
+    separator to the next."""
+    items: list[str] = []
+    start = depth = 0
+    for found in _bracket_or_separator_re(separators).finditer(text):
+        ch = found.group()
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if ch in separators and depth == 0:
+            items.append(text[start : found.start()])
+            start = found.end()
+    items.append(text[start:])
+    return items
+
+
+def _split_char_by_char(text: str, separators: str) -> list[str]:
+    """The text cut at each separator outside brackets, by a loop over its characters: the definition."""
+    items: list[str] = []
+    cur: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if ch in separators and depth == 0:
+            items.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    items.append("".join(cur))
+    return items
 
 
 def clean_item(item: str) -> str:

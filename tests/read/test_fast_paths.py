@@ -508,3 +508,21 @@ def test_inline_hyphens_are_undone_where_the_pattern_undid_them(text: str) -> No
     from ajdiff.text import _dehyphenate_by_pattern, dehyphenate_inline
 
     assert dehyphenate_inline(text) == _dehyphenate_by_pattern(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "öö", " ", ",", ";", "(", ")", "[", "]", ".", "- ", "x)"]), max_size=16).map(
+        "".join
+    ),
+    st.sampled_from([",;", ";", ",", "(", ";)"]),
+)
+@example("eesti keel (C1), inglise keel (B2; kõnes) ja vene keel [A2, kirjas]", ",;")
+@example("a)), b ((c, d), e", ",;")
+def test_a_list_is_cut_outside_brackets_where_the_character_loop_cut_it(text: str, separators: str) -> None:
+    """`split_outside_parens` steps from bracket to separator by a pattern: the pieces the loop over every
+    character (`_split_char_by_char`) cut, closing brackets without an opening one and separators that are
+    brackets too."""
+    from ajdiff.text import _split_at_depth_zero, _split_char_by_char
+
+    assert _split_at_depth_zero(text, separators) == _split_char_by_char(text, separators)
