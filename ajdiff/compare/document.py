@@ -464,11 +464,17 @@ def _bag_of(parts: Counter[str]) -> Counter[str]:
 
 def generic_sections(doc: JobDescription) -> dict[str, Node]:
     """The sections ajdiff has no name for ('other.valveaja_rakendamine'), by key, sub-sections too."""
-    return {
-        n.key: n
-        for n in walk(doc.sections)
-        if n.kind is NodeKind.SECTION and n.key is not None and n.key.startswith("other.")
-    }
+    return _generic_sections(_section_nodes(doc))
+
+
+def _section_nodes(doc: JobDescription) -> list[Node]:
+    """Every section of a document, sub-sections too, in document order: one walk of its tree for the comparison's
+    two questions (`generic_sections`, `section_texts`), which each walked it whole."""
+    return [n for n in walk(doc.sections) if n.kind is NodeKind.SECTION]
+
+
+def _generic_sections(sections: list[Node]) -> dict[str, Node]:
+    return {n.key: n for n in sections if n.key is not None and n.key.startswith("other.")}
 
 
 def section_items(node: Node) -> tuple[str, ...]:
@@ -487,10 +493,14 @@ def section_items(node: Node) -> tuple[str, ...]:
 def section_texts(doc: JobDescription) -> dict[str, tuple[str, tuple[str, ...]]]:
     """The text of known sections that no field or duty holds (a clause of the general part, a note
     under the requirements), by '<section>.text': (the heading as written, the items)."""
+    return _section_texts(_section_nodes(doc))
+
+
+def _section_texts(sections: list[Node]) -> dict[str, tuple[str, tuple[str, ...]]]:
     out: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for section in walk(doc.sections):
+    for section in sections:
         key = section.key or ""
-        if section.kind is not NodeKind.SECTION or key.startswith("other.") or key in ("review", "duties"):
+        if key.startswith("other.") or key in ("review", "duties"):
             continue
         items = tuple(
             " ".join(n.text for n in child.walk() if n.text)
@@ -584,14 +594,15 @@ def compare(old: JobDescription, new: JobDescription) -> Comparison:
     changes += _items("responsibilities", old.responsibilities, new.responsibilities, whole_section=True)
     changes += _items("competencies", old.competencies, new.competencies, whole_section=True)
     changes += _scalar("review", old.review, new.review)
-    sections_old, sections_new = generic_sections(old), generic_sections(new)
+    nodes_old, nodes_new = _section_nodes(old), _section_nodes(new)
+    sections_old, sections_new = _generic_sections(nodes_old), _generic_sections(nodes_new)
     for key in dict.fromkeys([*sections_old, *sections_new]):
         a, b = sections_old.get(key), sections_new.get(key)
         label = (b or a).label or ""  # type: ignore[union-attr]  # one of them is there
         items_a = section_items(a) if a else ()
         items_b = section_items(b) if b else ()
         changes += (replace(c, heading=label) for c in _items(key, items_a, items_b, whole_section=True))
-    text_old, text_new = section_texts(old), section_texts(new)
+    text_old, text_new = _section_texts(nodes_old), _section_texts(nodes_new)
     for key in dict.fromkeys([*text_old, *text_new]):
         a_label, items_a = text_old.get(key, ("", ()))
         b_label, items_b = text_new.get(key, ("", ()))
