@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
@@ -121,7 +121,10 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         if not text:
             blank = True
             continue
-        if is_signature(text):
+        read = text  # the line as read: its facts, remembered (most lines are met again in the other version)
+        facts = _facts(text) if len(text) <= _MEMO_CHARS else _line_facts(text)
+        signature, read_body, read_bullet, read_num, read_point = facts
+        if signature:
             signing = True
         if signing:
             # A signature block runs to the next heading (an order's body may precede its annex).
@@ -158,10 +161,10 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             verbatim = f"{verbatim}\n{lines[j]}"
             text = f"{text} {lines[j]}"
             i = j + 1
-        body, bullet = strip_bullet(text)
-        if "- " in body:  # what dehyphenate_inline undoes at least
-            body = dehyphenate_inline(body)
-        num = numbering(body)
+        if text is read:
+            body, bullet, num = read_body, read_bullet, read_num
+        else:  # joined with the next line above: facts of its own
+            _, body, bullet, num, _ = _line_facts(text)
         if num is None:
             if last_item is not None and body[:1].isdigit():  # its number starts with a digit
                 num = _successor(body, last_item)
@@ -196,7 +199,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             glued = _glued_item(body, last_item, _next_starts_lower(lines, i), own_number=False)
         else:
             glued = None
-        if glued is None and _digit_before_point(body):  # nearly every line: a string search, no pattern's scan
+        if glued is None and (read_point if body is read_body else _digit_before_point(body)):
             top = num.parts[0] if num is not None and num.style == "decimal" else last_top
             j = _next_filled(lines, i)
             glued = _glued_heading(body, top, lines[j] if j < len(lines) else "")
@@ -216,6 +219,21 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 last_num = num
         blank = False
     return out, metadata
+
+
+def _line_facts(text: str) -> tuple[bool, str, bool, Numbering | None, bool]:
+    """What `prepare` asks of a line's text alone: whether it is a signature, its body (the text without its
+    bullet, inline hyphenation undone), whether it had a bullet, its number, and `_digit_before_point` of the body."""
+    body, bullet = strip_bullet(text)
+    if "- " in body:  # what dehyphenate_inline undoes at least
+        body = dehyphenate_inline(body)
+    return is_signature(text), body, bullet, numbering(body), _digit_before_point(body)
+
+
+_MEMO_CHARS = 400  # longer lines are not kept in the memo: it holds a few thousand lines, never huge ones
+_facts = lru_cache(maxsize=4096)(_line_facts)
+"""`_line_facts` remembered: two versions of a document (a pair, a file and its namesake in a batch) share most
+of their lines, and an order's annexes their headings and labels; the second is answered from the first."""
 
 
 _HARD_WRAP_MIN = 35  # characters: a line this long in a text file may be one its width cut (pages are 40-100)

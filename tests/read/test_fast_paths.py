@@ -447,3 +447,39 @@ def test_a_text_starts_lower_as_the_loop_over_its_characters_says(text: str) -> 
     from ajdiff.text import _first_letter_lower, starts_lower
 
     assert starts_lower(text) is _first_letter_lower(text)
+
+
+def test_a_documents_lines_are_prepared_alike_with_their_facts_remembered_or_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`prepare` takes a line's own facts from a memo (two versions share most lines): every document of the seeds
+    and the external folder is prepared the same from a memo filled by the other documents as afresh."""
+    from pathlib import Path
+
+    from ajdiff.read import lines as lines_module
+    from ajdiff.read.formats import read_source
+    from ajdiff.read.orders import split
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    raws = [raw for path in paths for raw in split(read_source(path))]
+    remembered = [lines_module.prepare(raw) for raw in raws]
+    remembered += [lines_module.prepare(raw) for raw in raws]  # each line's facts from the memo now
+    assert lines_module._facts.cache_info().hits >= sum(len(lines) for lines, _ in remembered[: len(raws)])
+    monkeypatch.setattr(lines_module, "_facts", lines_module._line_facts)
+    afresh = [lines_module.prepare(raw) for raw in raws]
+    assert remembered == afresh + afresh
+
+
+def test_a_long_line_is_not_kept_in_the_memo_of_lines_facts() -> None:
+    """The memo holds a few thousand lines: a paragraph typed on one line (up to 20,000 characters) is not one."""
+    from ajdiff.read.lines import _MEMO_CHARS, _facts, prepare
+    from ajdiff.read.orders import RawDocument
+
+    long_line = "Teenistuja" + " tagab nõuetekohase asjaajamise ja" * 40 + " arhiveerimise."
+    short_line = "Teenistuja tagab nõuetekohase asjaajamise."
+    assert len(long_line) > _MEMO_CHARS >= len(short_line)
+    _facts.cache_clear()
+    lines, _ = prepare(RawDocument("x.txt", None, None, (long_line, short_line)))
+    assert [line.text for line in lines] == [long_line, short_line]
+    assert _facts.cache_info().currsize == 1
