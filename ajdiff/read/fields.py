@@ -4,6 +4,7 @@ comparer reads (position, unit, substitutes, duties, requirements, languages …
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ajdiff.i18n import _
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
@@ -36,9 +37,33 @@ def _name_list(text: str) -> tuple[str, ...]:
     """A list of posts ('Ekspert (toimepidevus), talituse juhataja'); '-' or 'puuduvad' means none. A
     post's bracketed qualifier followed by another post with its own ('juhtivspetsialist (PSK) teenuseomanik
     (PSK)', seed 003's comma left out) ends that post."""
+    return _names(text) if len(text) <= _MEMO_CHARS else _read_names(text)
+
+
+def _read_names(text: str) -> tuple[str, ...]:
+    """`_name_list`, computed."""
     if fold(text) in _NONE_VALUES or text.strip() in _NONE_VALUES:
         return ()
     return tuple(part for item in split_outside_parens(text, ",;") for part in _NEXT_POST.split(item))
+
+
+def _split_items(text: str, separators: str) -> tuple[str, ...]:
+    """The items of a list's text cut at `separators` outside brackets (`split_outside_parens`)."""
+    if len(text) > _MEMO_CHARS:
+        return tuple(split_outside_parens(text, separators))
+    return _items_of(text, separators)
+
+
+_MEMO_CHARS = 400  # longer values are not kept in the memos below: they hold a few thousand short ones
+# Two versions of a document (a pair, a batch's namesakes) and an agency's posts name the same substitutes and
+# list the same rights: their lists are cut once. The answers are tuples, which no caller can change.
+_names = lru_cache(maxsize=2048)(_read_names)
+
+
+@lru_cache(maxsize=2048)
+def _items_of(text: str, separators: str) -> tuple[str, ...]:
+    """`_split_items` of a short text, remembered."""
+    return tuple(split_outside_parens(text, separators))
 
 
 def _list_items(node: Node, value: str) -> tuple[str, ...]:
@@ -60,12 +85,12 @@ def _list_items(node: Node, value: str) -> tuple[str, ...]:
 def _items(node: Node, own: bool = False, separators: str = ";") -> list[str]:
     """The items of a list section or field (with `own`, the field's own text first), without its
     introduction ('Töötajal on õigus:'); an item that lists several with ';' is split."""
-    out = []
+    out: list[str] = []
     for child in ((node,) if own and node.text else ()) + node.children:
         if child.kind is NodeKind.SECTION or (child.kind is NodeKind.PARAGRAPH and is_list_intro(child.text)):
             continue
         text = value_of(child) if child.kind is NodeKind.FIELD and child is not node else child.text
-        out.extend(split_outside_parens(text, separators))
+        out.extend(_split_items(text, separators))
     return out
 
 

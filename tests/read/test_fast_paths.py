@@ -483,3 +483,34 @@ def test_a_long_line_is_not_kept_in_the_memo_of_lines_facts() -> None:
     lines, _ = prepare(RawDocument("x.txt", None, None, (long_line, short_line)))
     assert [line.text for line in lines] == [long_line, short_line]
     assert _facts.cache_info().currsize == 1
+
+
+def test_the_documents_lists_are_read_alike_with_their_cuts_remembered_or_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`to_model` cuts a list's value (substitutes, rights) through a memo: every document of the seeds and the
+    external folder has the same model read with the memo filled by all of them as read afresh."""
+    from pathlib import Path
+
+    from ajdiff.read import fields
+    from ajdiff.read.parse import read_documents
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    for path in paths:
+        read_documents(path)  # every list in the memos
+    remembered = [read_documents(path) for path in paths]
+    assert fields._names.cache_info().hits and fields._items_of.cache_info().hits
+    monkeypatch.setattr(fields, "_names", fields._read_names)
+    monkeypatch.setattr(fields, "_items_of", fields._items_of.__wrapped__)
+    assert remembered == [read_documents(path) for path in paths]
+
+
+def test_a_long_list_value_is_not_kept_in_the_memos_of_lists() -> None:
+    from ajdiff.read import fields
+
+    value = ", ".join(f"ametnik nr {k} (valdkond {k})" for k in range(40))
+    assert len(value) > fields._MEMO_CHARS
+    fields._names.cache_clear()
+    fields._items_of.cache_clear()
+    assert len(fields._name_list(value)) == 40
+    assert len(fields._split_items(value, ",")) == 40
+    assert fields._names.cache_info().currsize == fields._items_of.cache_info().currsize == 0
