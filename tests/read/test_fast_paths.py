@@ -486,8 +486,9 @@ def test_a_long_line_is_not_kept_in_the_memo_of_lines_facts() -> None:
 
 
 def test_the_documents_lists_are_read_alike_with_their_cuts_remembered_or_not(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`to_model` cuts a list's value (substitutes, rights) through a memo: every document of the seeds and the
-    external folder has the same model read with the memo filled by all of them as read afresh."""
+    """`to_model` cuts a list's value (substitutes, rights), reads the names and languages of short values and
+    names the labels through memos: every document of the seeds and the external folder has the same model read with the memos
+    filled by all of them as read afresh."""
     from pathlib import Path
 
     from ajdiff.read import fields
@@ -499,8 +500,11 @@ def test_the_documents_lists_are_read_alike_with_their_cuts_remembered_or_not(mo
         read_documents(path)  # every list in the memos
     remembered = [read_documents(path) for path in paths]
     assert fields._names.cache_info().hits and fields._items_of.cache_info().hits
+    assert all(memo.cache_info().hits for memo in [*fields._MEMOS.values(), fields._known_label])
     monkeypatch.setattr(fields, "_names", fields._read_names)
     monkeypatch.setattr(fields, "_items_of", fields._items_of.__wrapped__)
+    monkeypatch.setattr(fields, "_remembered", lambda read, text: read(text))
+    monkeypatch.setattr(fields, "_known_label", fields.known_label)
     assert remembered == [read_documents(path) for path in paths]
 
 
