@@ -271,9 +271,10 @@ class _Collector:
         key = node.key or ""
         self.sections.add(key)
         if key == "duties":
+            item, result = NodeKind.ITEM, NodeKind.RESULT  # asked of every node of the duties, with their results
             for child in _own_nodes(node):
-                if child.kind is NodeKind.ITEM and child.key == "duties":
-                    results = tuple(r.text for r in child.children if r.kind is NodeKind.RESULT)
+                if child.kind is item and child.key == "duties":
+                    results = tuple([r.text for r in child.children if r.kind is result])
                     self.duties.append(Duty(child.number or "", child.text, results))
         elif key in ("rights", "responsibilities", "competencies"):
             getattr(self, key).extend(_items(node) if key != "competencies" else _items(node, separators=""))
