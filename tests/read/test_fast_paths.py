@@ -567,6 +567,77 @@ def test_a_line_refused_by_its_first_letter_folds_to_no_header_row(first: str, r
     assert set(_refused_first_letters()).isdisjoint("pPtTuUoOsSdDiI")  # the letters rows' folds start with
 
 
+def test_a_documents_lines_are_prepared_alike_with_their_facts_remembered_or_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`prepare` takes a line's own facts from a memo (two versions share most lines): every document of the seeds
+    and the external folder is prepared the same from a memo filled by the other documents as afresh."""
+    from pathlib import Path
+
+    from ajdiff.read import lines as lines_module
+    from ajdiff.read.formats import read_source
+    from ajdiff.read.orders import split
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    raws = [raw for path in paths for raw in split(read_source(path))]
+    remembered = [lines_module.prepare(raw) for raw in raws]
+    remembered += [lines_module.prepare(raw) for raw in raws]  # each line's facts from the memo now
+    assert lines_module._facts.cache_info().hits >= sum(len(lines) for lines, _ in remembered[: len(raws)])
+    monkeypatch.setattr(lines_module, "_facts", lines_module._line_facts)
+    afresh = [lines_module.prepare(raw) for raw in raws]
+    assert remembered == afresh + afresh
+
+
+def test_a_long_line_is_not_kept_in_the_memo_of_lines_facts() -> None:
+    """The memo holds a few thousand lines: a paragraph typed on one line (up to 20,000 characters) is not one."""
+    from ajdiff.read.lines import _MEMO_CHARS, _facts, prepare
+    from ajdiff.read.orders import RawDocument
+
+    long_line = "Teenistuja" + " tagab nõuetekohase asjaajamise ja" * 40 + " arhiveerimise."
+    short_line = "Teenistuja tagab nõuetekohase asjaajamise."
+    assert len(long_line) > _MEMO_CHARS >= len(short_line)
+    _facts.cache_clear()
+    lines, _ = prepare(RawDocument("x.txt", None, None, (long_line, short_line)))
+    assert [line.text for line in lines] == [long_line, short_line]
+    assert _facts.cache_info().currsize == 1
+
+
+def test_the_documents_lists_are_read_alike_with_their_cuts_remembered_or_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`to_model` cuts a list's value (substitutes, rights), reads the names and languages of short values and
+    names the labels through memos: every document of the seeds and the external folder has the same model read with the memos
+    filled by all of them as read afresh."""
+    from pathlib import Path
+
+    from ajdiff.read import fields
+    from ajdiff.read.parse import read_documents
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    for path in paths:
+        read_documents(path)  # every list in the memos
+    remembered = [read_documents(path) for path in paths]
+    assert fields._names.cache_info().hits and fields._items_of.cache_info().hits
+    assert all(memo.cache_info().hits for memo in [*fields._MEMOS.values(), fields._known_label])
+    monkeypatch.setattr(fields, "_names", fields._read_names)
+    monkeypatch.setattr(fields, "_items_of", fields._items_of.__wrapped__)
+    monkeypatch.setattr(fields, "_remembered", lambda read, text: read(text))
+    monkeypatch.setattr(fields, "_known_label", fields.known_label)
+    assert remembered == [read_documents(path) for path in paths]
+
+
+def test_a_long_list_value_is_not_kept_in_the_memos_of_lists() -> None:
+    from ajdiff.read import fields
+
+    value = ", ".join(f"ametnik nr {k} (valdkond {k})" for k in range(40))
+    assert len(value) > fields._MEMO_CHARS
+    fields._names.cache_clear()
+    fields._items_of.cache_clear()
+    assert len(fields._name_list(value)) == 40
+    assert len(fields._split_items(value, ",")) == 40
+    assert fields._names.cache_info().currsize == fields._items_of.cache_info().currsize == 0
+
+
 _FOLD_PIECES = st.one_of(
     st.sampled_from(
         [
