@@ -345,3 +345,25 @@ def test_a_batch_of_namesakes_does_not_load_the_sparse_solver(tmp_path: Path, mo
     monkeypatch.setattr(pairing, "load_solver", lambda: loaded.append(True))
     result = api.compare_files(tmp_path / "old", tmp_path / "new", jobs=2)
     assert len(result.pairs) == api.NAMESAKE_TRIAL + 8 and not result.unpaired_old and loaded == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are Linux's (F_SETPIPE_SZ)")
+def test_a_workers_chunk_of_read_pairs_fits_the_results_pipe_whole() -> None:
+    # A worker writing more than the pipe holds waits, idle, until this process's pool thread gets the GIL to
+    # read the rest, 64 KB at a time. A chunk of one-annex pairs (seed 001, as a
+    # reader sends them back: both documents and their comparison) must go in at once.
+    import fcntl
+    from multiprocessing.reduction import ForkingPickler
+
+    from ajdiff import api
+
+    annex = SEEDS["001"]
+    read = api._read_pair_for_pool((annex, annex), 10**8)
+    assert read[2] is not None  # compared where read, as a batch's namesakes are
+    assert api.CHUNK * len(ForkingPickler.dumps(read)) <= api.RESULTS_PIPE  # pairs that share nothing: the most
+    pool, _forks = api._pool(1)
+    try:
+        writer = pool._result_queue._writer  # type: ignore[attr-defined]
+        assert fcntl.fcntl(writer.fileno(), fcntl.F_GETPIPE_SZ) >= api.RESULTS_PIPE
+    finally:
+        pool.shutdown()
