@@ -389,10 +389,10 @@ def _widen_results_pipe(pool: Executor) -> None:
     """Let a worker write a chunk's results into the pipe without waiting for this process to read them.
 
     The pool's thread that reads the pipe needs the GIL after each 64 KB (the default size) while this process's
-    main thread reads and compares, up to 5 ms a time (`sys.getswitchinterval`); a worker sending a megabyte
-    of documents back waited for it, idle (0.4 s of a 1,000-pair batch's reading, 0.02 s with the wider pipe and
-    chunks of `CHUNK`). A wider pipe takes the chunk whole and the
-    worker goes on with its next one. Where the system has no such call, the pipe stays as it is."""
+    main thread reads and compares, up to 5 ms a time (`sys.getswitchinterval`); a worker sending a megabyte of
+    documents back waited for it, idle (0.4 s of a 1,000-pair batch's reading; 0.02 s with this pipe and chunks
+    of `CHUNK`). A wider pipe takes the chunk whole and the worker goes on with its next one. Where the system
+    has no such call, the pipe stays as it is."""
     import fcntl
 
     setter = getattr(fcntl, "F_SETPIPE_SZ", None)
