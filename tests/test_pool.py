@@ -367,3 +367,39 @@ def test_a_workers_chunk_of_read_pairs_fits_the_results_pipe_whole() -> None:
         assert fcntl.fcntl(writer.fileno(), fcntl.F_GETPIPE_SZ) >= api.RESULTS_PIPE
     finally:
         pool.shutdown()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_pairs_named_alike_are_compared_while_the_rest_is_paired(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large folder's pairing takes a second of one core: the pairs its names settle are known at its start and
+    # compared by the pool meanwhile. The report is the one --jobs 1 gives, and only pairs taken by name went early.
+    from ajdiff import api
+    from ajdiff.changes import PairBasis
+    from ajdiff.compare import pairing
+    from ajdiff.render.json import diff_json
+
+    agency = write_agency(load_template(), tmp_path, 80, seed=9)  # more than SMALL_PROBLEM a side
+    early: list[tuple[int, int]] = []
+    proposed: list[tuple[list, list, list]] = []
+    compare_while_pairing, propose = api._compare_while_pairing, pairing.propose
+
+    def recording_early(*args):  # type: ignore[no-untyped-def]
+        started = compare_while_pairing(*args)
+        early.extend(started[1] if started else ())
+        return started
+
+    def recording_propose(old, new, *args):  # type: ignore[no-untyped-def]
+        found = propose(old, new, *args)
+        proposed.append((old, new, found))
+        return found
+
+    monkeypatch.setattr(api, "_compare_while_pairing", recording_early)
+    monkeypatch.setattr(pairing, "propose", recording_propose)
+    two = diff_json(api.compare_files(agency.old_dir, agency.new_dir, jobs=2))
+    one = diff_json(api.compare_files(agency.old_dir, agency.new_dir, jobs=1))
+    assert two == one
+    old, new, found = proposed[0]
+    by_name = {(id(old[p.old]), id(new[p.new])) for p in found if p.basis is PairBasis.NAME}
+    assert len(early) > 10 and set(early) <= by_name

@@ -156,6 +156,19 @@ def anchor_pairs(old: list[JobDescription], new: list[JobDescription]) -> list[t
     return anchors
 
 
+def _named_and_worded_alike(old: JobDescription, new: JobDescription, feats: FeatureCache) -> bool:
+    """Whether an anchor (`anchor_pairs`) is worded alike enough for its name alone to pair it."""
+    return _set_dice(feats(old), feats(new)) >= ANCHOR_CONTENT
+
+
+def paired_by_name(
+    old: list[JobDescription], new: list[JobDescription], features: FeatureCache
+) -> list[tuple[int, int]]:
+    """The pairs `propose` takes first, by their names, when nothing is fixed by hand: known before the rest of
+    the pairing is, so that they can be compared while it goes on."""
+    return [(i, j) for i, j, _score in anchor_pairs(old, new) if _named_and_worded_alike(old[i], new[j], features)]
+
+
 def _words(text: str | None) -> list[str]:
     """Lower-case words as split by spaces: a cheap tokenizer for blocking and batch scores.
 
@@ -319,7 +332,7 @@ def propose(
     for i, j, _score in anchor_pairs(old, new):
         if i in taken_old or j in taken_new or (i, j) in c.forbidden:
             continue
-        if _set_dice(feats(old[i]), feats(new[j])) >= ANCHOR_CONTENT:
+        if _named_and_worded_alike(old[i], new[j], feats):
             take(i, j, 1.0, PairBasis.NAME)
         else:  # the name is the same, the text not: let the scores decide, the name still counts if they agree
             named.add((i, j))
