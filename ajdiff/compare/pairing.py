@@ -142,14 +142,18 @@ def _post_key(doc: JobDescription) -> tuple[str, str]:
     return fold_key(doc.general.position), fold_key(doc.general.unit)
 
 
-def anchor_pairs(old: list[JobDescription], new: list[JobDescription]) -> list[tuple[int, int, float]]:
-    """Posts named alike (position and unit) exactly once on each side: pair them first (score 1.0)."""
-    old_keys = Counter(map(_post_key, old))
-    new_keys = Counter(map(_post_key, new))
-    new_at = {key: j for j, key in enumerate(map(_post_key, new)) if new_keys[key] == 1}
+def anchor_pairs(
+    old: list[JobDescription], new: list[JobDescription], features: FeatureCache | None = None
+) -> list[tuple[int, int, float]]:
+    """Posts named alike (position and unit) exactly once on each side: pair them first (score 1.0). `features`:
+    the documents' names folded already, where they are."""
+    old_posts = [f.post for f in map(features, old)] if features is not None else list(map(_post_key, old))
+    new_posts = [f.post for f in map(features, new)] if features is not None else list(map(_post_key, new))
+    old_keys = Counter(old_posts)
+    new_keys = Counter(new_posts)
+    new_at = {key: j for j, key in enumerate(new_posts) if new_keys[key] == 1}
     anchors = []
-    for i, doc in enumerate(old):
-        key = _post_key(doc)
+    for i, key in enumerate(old_posts):
         if key[0] and old_keys[key] == 1 and key in new_at:
             # Same position and unit already score 0.5 >= PAIR_THRESHOLD: no need to read the content.
             anchors.append((i, new_at[key], 1.0))
@@ -166,7 +170,8 @@ def paired_by_name(
 ) -> list[tuple[int, int]]:
     """The pairs `propose` takes first, by their names, when nothing is fixed by hand: known before the rest of
     the pairing is, so that they can be compared while it goes on."""
-    return [(i, j) for i, j, _score in anchor_pairs(old, new) if _named_and_worded_alike(old[i], new[j], features)]
+    anchors = anchor_pairs(old, new, features)
+    return [(i, j) for i, j, _score in anchors if _named_and_worded_alike(old[i], new[j], features)]
 
 
 def _words(text: str | None) -> list[str]:
@@ -206,6 +211,8 @@ class _Features:
     """How many distinct words."""
     pairs: tuple[str, ...]
     """Each word pair once (a set's table would weigh three times as much, and only blocking reads them)."""
+    post: tuple[str, str]
+    """The position and the unit folded, as `anchor_pairs` compares them."""
 
 
 class FeatureCache:
@@ -237,7 +244,7 @@ class FeatureCache:
             for k in numbers:
                 bits[k >> 3] |= 1 << (k & 7)
             words = int.from_bytes(bits, "little")
-            found = _Features(key, words, len(numbers), tuple(map(shared, own, own)))
+            found = _Features(key, words, len(numbers), tuple(map(shared, own, own)), _post_key(doc))
             self._by_id[id(doc)] = (doc, found)  # the document held: its id is never another's while cached
             return found
         return known[1]
@@ -329,7 +336,7 @@ def propose(
 
     feats = features if features is not None else FeatureCache()
     named: set[tuple[int, int]] = set()
-    for i, j, _score in anchor_pairs(old, new):
+    for i, j, _score in anchor_pairs(old, new, feats):
         if i in taken_old or j in taken_new or (i, j) in c.forbidden:
             continue
         if _named_and_worded_alike(old[i], new[j], feats):
