@@ -201,7 +201,7 @@ def _word_pairs(heads: list[list[str]]) -> set[str]:
 
 @dataclass(frozen=True)
 class _Features:
-    """What pairing reads of a document, computed once: a hash of its text, its words, their word pairs."""
+    """What pairing reads of a document, computed once: a hash of its text, its words, its name folded."""
 
     key: int
     words: int
@@ -209,8 +209,6 @@ class _Features:
     took 8 KB a document, a few hundred bytes this way; the intersection is one `&`)."""
     count: int
     """How many distinct words."""
-    pairs: tuple[str, ...]
-    """Each word pair once (a set's table would weigh three times as much, and only blocking reads them)."""
     post: tuple[str, str]
     """The position and the unit folded, as `anchor_pairs` compares them."""
 
@@ -221,13 +219,15 @@ class FeatureCache:
     The words are numbered and the word pairs shared by every document that has them: an agency of 10,000
     documents repeats a few thousand words, and its features took 223 MB with a set of its own strings per
     document. A folder's documents are read in by the main process as the readers send them back: filled
-    then, while the readers work, the pairing finds them done (`propose(..., features=)`).
+    then, while the readers work, the pairing finds them done (`propose(..., features=)`). Their word pairs
+    are made only when blocking asks for them (`pairs`).
     """
 
     def __init__(self) -> None:
         self._by_id: dict[int, tuple[JobDescription, _Features]] = {}
         self._ids: dict[str, int] = {}
         self._pairs: dict[str, str] = {}
+        self._pairs_of: dict[int, tuple[str, ...]] = {}
 
     def __call__(self, doc: JobDescription) -> _Features:
         known = self._by_id.get(id(doc))
@@ -236,24 +236,38 @@ class FeatureCache:
             heads = [_words(t) for t in parts]
             # The tasks name the duties; their results (two thirds of the text) only enter the key.
             key = hash((parts, tuple(r for d in doc.duties for r in d.results)))
-            own = _word_pairs(heads)
-            shared = self._pairs.setdefault
             ids = self._ids
             numbers = [ids.setdefault(w, len(ids)) for w in set(chain.from_iterable(heads))]
             bits = bytearray((len(ids) + 7) >> 3)
             for k in numbers:
                 bits[k >> 3] |= 1 << (k & 7)
             words = int.from_bytes(bits, "little")
-            found = _Features(key, words, len(numbers), tuple(map(shared, own, own)), _post_key(doc))
+            found = _Features(key, words, len(numbers), _post_key(doc))
             self._by_id[id(doc)] = (doc, found)  # the document held: its id is never another's while cached
             return found
         return known[1]
+
+    def pairs(self, doc: JobDescription) -> tuple[str, ...]:
+        """The document's word pairs, each once (a set's table would weigh three times as much), each string
+        shared with every other document's.
+
+        Only blocking reads them, and only of the documents that names and identical texts left: made then, not
+        with the rest of the features (half of their cost; a batch's namesakes and a third of an agency's posts
+        never need them)."""
+        found = self._pairs_of.get(id(doc))
+        if found is None:
+            self(doc)  # the document held (by `_by_id`): its id is never another's while cached
+            own = _word_pairs([_words(t) for t in _parts(doc)])
+            shared = self._pairs.setdefault
+            found = self._pairs_of[id(doc)] = tuple(map(shared, own, own))
+        return found
 
     def clear(self) -> None:
         """Forget every document's features (a pairing's tens of megabytes): the pairing is done."""
         self._by_id.clear()
         self._ids.clear()
         self._pairs.clear()
+        self._pairs_of.clear()
 
 
 def _set_dice(a: _Features, b: _Features) -> float:
@@ -436,8 +450,8 @@ def candidate_edges(
     grows with the number of documents, not its square.
     """
     feats = feats or FeatureCache()
-    old_tokens = [feats(d).pairs for d in old]
-    new_tokens = [feats(d).pairs for d in new]
+    old_tokens = list(map(feats.pairs, old))
+    new_tokens = list(map(feats.pairs, new))
     df_old = Counter(chain.from_iterable(old_tokens))
     df_new = Counter(chain.from_iterable(new_tokens))
     # Tokens on one side only cannot link two documents, nor those too common; the rarest shared ones say the most.
