@@ -394,8 +394,10 @@ def _widen_results_pipe(pool: Executor) -> None:
     documents back waited for it, idle (0.4 s of a 1,000-pair batch's reading; 0.02 s with this pipe and chunks
     of `CHUNK`). A wider pipe takes the chunk whole and the worker goes on with its next one. Where the system
     has no such call, the pipe stays as it is."""
-    import fcntl
-
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return
     setter = getattr(fcntl, "F_SETPIPE_SZ", None)
     writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
     if setter is None or writer is None:
