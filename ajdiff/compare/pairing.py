@@ -436,8 +436,9 @@ def _assign_dense(
 def _rarest(tokens: Iterable[str], df: dict[str, int]) -> list[str]:
     """The document's `RARE_TOKENS` rarest tokens of `df` (the tokens useful for blocking, with their counts)."""
     # One set intersection, not a look-up per token: a document has hundreds of tokens, a few dozen useful.
-    useful = sorted((df[t], t) for t in df.keys() & tokens)
-    return [t for _, t in useful[:RARE_TOKENS]]
+    # By count, ties by the token: two sorts in C (the second stable) order them as (count, token) tuples would,
+    # without a tuple a token.
+    return sorted(sorted(df.keys() & tokens), key=df.__getitem__)[:RARE_TOKENS]
 
 
 def candidate_edges(
