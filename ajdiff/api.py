@@ -516,8 +516,8 @@ def _compare_while_pairing(
     known: Known,
     features: FeatureCache | None,
 ) -> Early | None:
-    """Hand the pairs that names settle (`paired_by_name`) to a pool, forked now with every document, so that its
-    workers compare them while this process pairs the rest; None where there is no such work.
+    """Hand the workers' share of the pairs that names settle (`paired_by_name`) to a pool, forked now with every
+    document, so that they compare them while this process pairs the rest; None where there is no such work.
 
     A large folder's pairing (blocking, the sparse assignment) takes a second of one core, the other idle; an
     agency's names settle a third of its pairs before it starts. The pool, kept open in `running`, then
@@ -527,7 +527,10 @@ def _compare_while_pairing(
 
     if jobs <= 1 or features is None or min(len(old), len(new)) <= SMALL_PROBLEM or "fork" not in _start_methods():
         return None  # a small pairing is over at once; without fork the documents would travel to the workers
-    tasks = [(i, j, False) for i, j in paired_by_name(old, new, features) if (id(old[i]), id(new[j])) not in known]
+    named = [(i, j, False) for i, j in paired_by_name(old, new, features) if (id(old[i]), id(new[j])) not in known]
+    # The workers' share of them, every (N)th left to this process as the rest of the pairs: where names settle
+    # nearly every pair (files renamed, posts kept), this process would otherwise wait for the workers at the end.
+    tasks = [t for k, t in enumerate(named) if k % jobs]
     if not tasks:  # a batch of namesakes: compared where they were read
         return None
     _SHARED = (old, new)
