@@ -63,7 +63,10 @@ def normalize_lines(text: str) -> tuple[str, ...]:
     """`normalize_line` of each line of a text split on any line ending (CRLF, CR, LF)."""
     # NFC of the whole text is each line's NFC: a line break composes with nothing, and no mark moves across
     # it (it is a starter). A printable line without a double space only needs trimming: no call for it.
-    lines = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if "  " not in text and all(map(str.isprintable, lines)):  # most texts: every line asked in C, none by a step
+        return tuple(map(str.strip, lines))
     return tuple(
         line.strip() if line.isprintable() and "  " not in line else normalize_composed_line(line) for line in lines
     )
@@ -125,14 +128,25 @@ them a document, nearly all one of a handful ('õ', 'ä', 'ö', 'ü', '–')."""
 
 _RUN_MEMO_CHARS = 3  # longer runs (another script's words) are translated each time: the memo stays small
 
+_LETTERS = tuple((letter, _ASCII_BLOCKS[ord(letter)]) for letter in "öäõüÕÜÄÖ")
+"""Estonian's own letters with their ASCII (unidecode's): 96% of the non-ASCII characters of the fixtures' texts."""
+
 
 def to_ascii(text: str) -> str:
     """unidecode(text), character by character through a memo: the same result, without its per-call loop."""
-    # unidecode maps each code point on its own (ASCII to itself), so translating only the runs
-    # of other characters through a per-character table gives the identical string. The runs are
-    # cut out by one split and looked up whole: a callback per run (re.sub) cost more than the rest.
+    # unidecode maps each code point on its own (ASCII to itself), so replacing characters one by one by
+    # their answers, in any order, gives the identical string. Estonian's own letters first, each by one
+    # `str.replace` (a C scan, where a letter the text lacks costs one `in`): a duty of 1 KB has some 30
+    # of them, which the run-by-run loop below took one Python step each for, six times the cost.
     if text.isascii():
         return text
+    for letter, ascii_letter in _LETTERS:
+        if letter in text:
+            text = text.replace(letter, ascii_letter)
+    if text.isascii():
+        return text
+    # The runs of other characters are cut out by one split and looked up whole: a callback per run
+    # (re.sub) cost more than the rest.
     parts = _NON_ASCII_RUNS.split(text)
     runs = _RUNS
     for k in range(1, len(parts), 2):
@@ -203,28 +217,98 @@ def join_all_wrapped(pieces: Iterable[str], limit: int | None = None) -> str:
 
 def dehyphenate_inline(text: str) -> str:
     """Undo hyphenation that a PDF flattened into 'pädevus- valdkonda' within one line."""
-
-    def repl(m: re.Match[str]) -> str:
-        head, tail = m.group(1), m.group(2)
-        if not tail[0].islower() or _is_conjunction(tail) or head.isdigit():
-            return m.group(0)
-        return f"{head}-{tail}" if len(head) == 1 else head + tail
-
-    if "- " not in text:  # the usual case: skip the regex, whose \w+ rescans every word
+    # `_dehyphenate_by_pattern`, from the text's "- " found by str.find: its pattern's (\w+) was tried at every
+    # character of a line with one ('personali- ja haldusosakonnaga', a line in ten of a register's annexes).
+    # Its matches are the same: each "- " between two words, those words whole, a word taken by one match
+    # starting no other ('a- b- c': 'b' ends the first).
+    at = text.find("- ")
+    if at < 0:
         return text
-    return _INLINE_HYPHEN.sub(repl, text)
+    parts: list[str] = []
+    start = free = 0  # free: where a match may start (the last one's end)
+    while at >= 0:
+        first = at
+        while first > free and _is_word_char(text[first - 1]):
+            first -= 1
+        tail = _WORD_RUN.match(text, at + 2)
+        if first < at and tail is not None and (first == 0 or not _is_word_char(text[first - 1])):
+            head, end = text[first:at], tail.end()
+            parts += (text[start:first], _joined(head, tail.group()) or text[first:end])
+            start = free = end
+        at = text.find("- ", max(at + 1, free))
+    parts.append(text[start:])
+    return "".join(parts)
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _is_word_char(char: str) -> bool:
+    """Whether a pattern's word class takes the character (what `str.isalnum` says, and '_')."""
+    return char.isalnum() or char == "_"
+
+
+def _joined(head: str, tail: str) -> str | None:
+    """A hyphenated word's two halves joined, or None where the hyphen is real ('Tegevus- ja', '2- 3', 'IT- Tugi')."""
+    if not tail[0].islower() or _is_conjunction(tail) or head.isdigit():
+        return None
+    return f"{head}-{tail}" if len(head) == 1 else head + tail
+
+
+def _dehyphenate_by_pattern(text: str) -> str:
+    """`dehyphenate_inline` by its pattern: the definition the string search is held against."""
+    return _INLINE_HYPHEN.sub(lambda m: _joined(m.group(1), m.group(2)) or m.group(0), text)
 
 
 _FOLD_HYPHEN = re.compile(r"(\w)-\s+(\w)")
 _HYPHEN_SPACE = re.compile(r"-\s")
 _FOLD_WORD = re.compile(r"[a-z0-9]+")
+_FOLD_ASCII = str.maketrans({chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)})
+"""An ASCII character as `fold` keeps it: a capital lowered, a letter or digit as it is, anything else a space. Every
+character has its answer, itself too: one the table lacks costs translate an exception (once a call)."""
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, diacritic- and punctuation-free words separated by single spaces."""
-    text = to_ascii(text).lower()
-    if _HYPHEN_SPACE.search(text):  # what the join needs at least: cheaper than trying it everywhere
+    text = to_ascii(text)
+    if text.isascii():  # always (unidecode answers in ASCII), but the steps below rest on it
+        # The pattern's words ([a-z0-9]+) of the lowered text, found in C: str.translate of an ASCII text runs
+        # through a table of 128, split() then cuts at the spaces. Lowering after the join is lowering before it:
+        # \w and \s hold both cases of an ASCII letter.
+        if "-" in text and _HYPHEN_SPACE.search(text):  # what the join needs at least: cheaper than trying it
+            text = _join_hyphens(text)
+        return " ".join(text.translate(_FOLD_ASCII).split())
+    return _fold_by_pattern(text)
+
+
+_HYPHEN_RUN = re.compile(r"-\s+")
+
+
+def _join_hyphens(text: str) -> str:
+    """`_FOLD_HYPHEN.sub(r"\1\2", text)` of an ASCII text: each hyphen and the spaces after it dropped between two
+    word characters, a word character taken by one join not starting the next ('a- b- c' is 'ab- c')."""
+    # The pattern's (\w) first tried at every character of a 1 KB duty; its hyphens are found here by their
+    # literal start, and only their neighbours looked at (\w of an ASCII character: a letter, a digit or '_').
+    parts: list[str] = []
+    start = free = 0  # free: the first place a join's first word character may stand (after the last join's)
+    for run in _HYPHEN_RUN.finditer(text):
+        at, end = run.span()
+        if at > free and end < len(text):
+            before, after = text[at - 1], text[end]
+            if (before.isalnum() or before == "_") and (after.isalnum() or after == "_"):
+                parts.append(text[start:at])
+                start, free = end, end + 1
+    if not parts:
+        return text
+    parts.append(text[start:])
+    return "".join(parts)
+
+
+def _fold_by_pattern(text: str) -> str:
+    """`fold` of a text already through `to_ascii`, by the patterns alone (lowered, joined, its words found)."""
+    text = text.lower()
+    if _HYPHEN_SPACE.search(text):
         text = _FOLD_HYPHEN.sub(r"\1\2", text)
     return " ".join(_FOLD_WORD.findall(text))
 
@@ -349,11 +433,26 @@ def _char_counts(text: str) -> dict[str, int]:
 
 
 _OCR_SWAPS = str.maketrans({"6": "o", "0": "o", "1": "l", "|": "l", "é": "o", "d": "o"})
+_OCR_ASCII = str.maketrans({chr(c): _OCR_SWAPS.get(c, chr(c)) for c in range(128)})
+"""`_OCR_SWAPS` for an ASCII text, with every character's answer (see `_FOLD_ASCII`)."""
+_OCR_SWAP_PAIRS = tuple((chr(code), swap) for code, swap in _OCR_SWAPS.items())
 
 
 def ocr_fold(text: str) -> str:
     """Fold for label matching on OCR text: also maps digits and 'd'/'é' that stand for letters."""
-    return fold(text.lower().translate(_OCR_SWAPS).replace("ii", "u"))
+    text = text.lower()
+    # str.translate's fast path for an ASCII text is a table of 128 answers; with a dict it goes through an
+    # exception for each character of a non-ASCII text it does not map.
+    text = text.translate(_OCR_ASCII) if text.isascii() else _swap_ocr_letters(text)
+    return fold(text.replace("ii", "u"))
+
+
+def _swap_ocr_letters(text: str) -> str:
+    """`text.translate(_OCR_SWAPS)`, one `str.replace` a swap: no swap makes a character another swaps."""
+    for char, swap in _OCR_SWAP_PAIRS:
+        if char in text:
+            text = text.replace(char, swap)
+    return text
 
 
 def slugify(text: str) -> str:
@@ -409,9 +508,6 @@ def _first_letter_lower(text: str) -> bool:
     return False
 
 
-_BRACKETS = frozenset("()[]")
-
-
 @lru_cache(maxsize=16)
 def _separator_re(separators: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(separators) + "]")
@@ -419,25 +515,55 @@ def _separator_re(separators: str) -> re.Pattern[str]:
 
 def split_outside_parens(text: str, separators: str = ",;") -> list[str]:
     """Split a list value on separators that are not inside parentheses."""
-    if not separators or _BRACKETS.isdisjoint(text):
+    # Four C scans, where the set's isdisjoint(text) made and looked up every character of the text.
+    if not separators or ("(" not in text and ")" not in text and "[" not in text and "]" not in text):
         # No brackets: every separator splits, as in the loop below, without its per-character cost.
         items: list[str] = _separator_re(separators).split(text) if separators else [text]
     else:
-        items = []
-        cur: list[str] = []
-        depth = 0
-        for ch in text:
-            if ch in "([":
-                depth += 1
-            elif ch in ")]":
-                depth = max(0, depth - 1)
-            if ch in separators and depth == 0:
-                items.append("".join(cur))
-                cur = []
-            else:
-                cur.append(ch)
-        items.append("".join(cur))
+        items = _split_at_depth_zero(text, separators)
     return [item for item in map(clean_item, items) if item]
+
+
+@lru_cache(maxsize=16)
+def _bracket_or_separator_re(separators: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape("()[]" + separators) + "]")
+
+
+def _split_at_depth_zero(text: str, separators: str) -> list[str]:
+    """The text cut at each separator outside brackets: `_split_char_by_char`, stepping only from one bracket or
+    separator to the next."""
+    items: list[str] = []
+    start = depth = 0
+    for found in _bracket_or_separator_re(separators).finditer(text):
+        ch = found.group()
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if ch in separators and depth == 0:
+            items.append(text[start : found.start()])
+            start = found.end()
+    items.append(text[start:])
+    return items
+
+
+def _split_char_by_char(text: str, separators: str) -> list[str]:
+    """The text cut at each separator outside brackets, by a loop over its characters: the definition."""
+    items: list[str] = []
+    cur: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if ch in separators and depth == 0:
+            items.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    items.append("".join(cur))
+    return items
 
 
 def clean_item(item: str) -> str:

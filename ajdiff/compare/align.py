@@ -69,10 +69,10 @@ def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
     return sum(map(min, map(ba.__getitem__, both), map(bb.__getitem__, both)))  # no generator: the hot loop of pairing
 
 
-def dice_of_bags(ba: dict[str, int], bb: dict[str, int]) -> float:
-    """Dice coefficient of two word multisets."""
-    total = sum(ba.values()) + sum(bb.values())
-    return 1.0 if total == 0 else 2 * _common(ba, bb) / total
+def dice_of_bags(ba: dict[str, int], bb: dict[str, int], shared: int = 0) -> float:
+    """Dice coefficient of two word multisets, each with `shared` more words that both hold (not in the bags)."""
+    total = sum(ba.values()) + sum(bb.values()) + 2 * shared
+    return 1.0 if total == 0 else 2 * (_common(ba, bb) + shared) / total
 
 
 def _common_of(ba: dict[str, int], na: int, bb: dict[str, int], nb: int) -> int:
@@ -226,12 +226,20 @@ def match_sequences(  # noqa: F811
     total similarity above the threshold. Returns every old and new index once, matched or not."""
     matches: list[Match] = []
     by_key: dict[str, list[int]] = defaultdict(list)
-    for j, item in enumerate(new):
-        by_key[fold_key(text(item))].append(j)
+    # Each text's key once: most of OLD's texts are NEW's word for word (kept duties, items), and the key of a
+    # 1 KB text is a copy of it to make and hash; the same key object also finds its list by identity.
+    keys: dict[str, str] = {}
+    for j, t in enumerate(map(text, new)):
+        key = keys.get(t)
+        if key is None:
+            key = keys[t] = fold_key(t)
+        by_key[key].append(j)
     used_new: set[int] = set()
     rest_old: list[int] = []
     for i, item in enumerate(old):
-        candidates = by_key.get(fold_key(text(item)))
+        t = text(item)
+        key = keys.get(t)
+        candidates = by_key.get(fold_key(t) if key is None else key)
         if candidates:
             j = candidates.pop(0)
             used_new.add(j)

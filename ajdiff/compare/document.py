@@ -132,7 +132,11 @@ def sentences(results: tuple[str, ...]) -> tuple[str, ...]:
     """Results as sentences: one line with two sentences and two bulleted lines compare equal."""
     out: list[str] = []
     for result in results:
-        out.extend(s.strip() for s in _SENTENCE_END.split(result) if s.strip())
+        head = result.rstrip()[:-1]
+        if "." in head or "!" in head or "?" in head:
+            out.extend(s.strip() for s in _SENTENCE_END.split(result) if s.strip())
+        elif stripped := result.strip():  # a stop only last (most results): nothing the pattern could split at
+            out.append(stripped)
     return tuple(out)
 
 
@@ -144,6 +148,35 @@ def duty_text(duty: Duty) -> str:
 def duty_similarity(a: Duty, b: Duty) -> float:
     """Similarity of two duties: by their task, or by everything when the results carry it."""
     return max(dice(a.task, b.task), dice(duty_text(a), duty_text(b)))
+
+
+_recent_texts: tuple[tuple[tuple[Duty, ...], tuple[str, ...]], ...] = ()
+
+
+def duty_texts(duties: tuple[Duty, ...]) -> tuple[str, ...]:
+    """`duty_text` of each duty, the same strings for the same (immutable) tuple within a pair's comparison.
+
+    Matching, the alignment and the documents' likeness each ask for a pair's duty texts; joined anew each time,
+    each 1 KB text was also hashed anew by every memo it is looked up in. The last four tuples' texts are kept,
+    by identity (a pair's two, and pairing's before them).
+    """
+    global _recent_texts
+    recent = _recent_texts  # read once: another thread may replace it, never half of it
+    for seen, texts in recent:
+        if seen is duties:
+            return texts
+    texts = tuple(map(duty_text, duties))
+    _recent_texts = ((duties, texts), *recent[:3])
+    return texts
+
+
+def _unit_similarity(a: tuple[Duty, str], b: tuple[Duty, str]) -> float:
+    """`duty_similarity` of two duties given with their texts (`duty_texts`)."""
+    return max(dice(a[0].task, b[0].task), dice(a[1], b[1]))
+
+
+def _unit_text(unit: tuple[Duty, str]) -> str:
+    return unit[1]
 
 
 # ---------------------------------------------------------------------------- duties
@@ -163,7 +196,8 @@ def match_duties(old: tuple[Duty, ...], new: tuple[Duty, ...]) -> list[Match]:
     last = _last_matched  # read once: another thread may replace it, never half of it
     if last is not None and last[0] is old and last[1] is new:
         return list(last[2])
-    matches = match_sequences(old, new, duty_similarity, DUTY_THRESHOLD, text=duty_text)
+    units_old, units_new = tuple(zip(old, duty_texts(old))), tuple(zip(new, duty_texts(new)))
+    matches = match_sequences(units_old, units_new, _unit_similarity, DUTY_THRESHOLD, text=_unit_text)
     _last_matched = (old, new, tuple(matches))
     return matches
 
@@ -295,6 +329,7 @@ def _duty_steps(
     no duty (asked only of a split or merge of the same words)."""
     matches = align_duties(old, new)
     matches, merged, split = _merges(old, new, matches)
+    texts_old, texts_new = duty_texts(old), duty_texts(new)
     pairs, lone_old, lone_new = sides(matches)
     in_order = longest_increasing([j for _, j in pairs])
     moved = {pairs[k] for k in range(len(pairs)) if k not in in_order}
@@ -320,13 +355,14 @@ def _duty_steps(
         if (i, j) in moved:
             step_kind = StepKind.MOVE
             changes.append(_structural(path, ChangeKind.MOVED, [a], [b]))
-        elif fold_key(duty_text(a)) == fold_key(duty_text(b)):
+        elif texts_old[i] == texts_new[j] or fold_key(texts_old[i]) == fold_key(texts_new[j]):
             # The same words, cut between task and results elsewhere (reflow, a flattened table) or
-            # differing only in punctuation and case: renumbered or editorial, never a rewording.
+            # differing only in punctuation and case: renumbered or editorial, never a rewording. (Most
+            # duties are kept word for word: equal texts need no folding to tell.)
             if a.number != b.number or a.task != b.task or sentences(a.results) != sentences(b.results):
                 kind = ChangeKind.RENUMBERED if a.number != b.number else ChangeKind.MODIFIED
                 same_task = fold_key(a.task) == fold_key(b.task)
-                texts = (a.task, b.task) if same_task else (duty_text(a), duty_text(b))
+                texts = (a.task, b.task) if same_task else (texts_old[i], texts_new[j])
                 changes.append(_change(path, kind, *texts, editorial=True, old_number=a.number, new_number=b.number))
             out.append((j, 0, Step(StepKind.PAIR, *units, tuple(changes), *at)))
             continue
@@ -399,24 +435,46 @@ def _years(old: int | None, new: int | None) -> Iterator[Change]:
 
 def document_similarity(old: JobDescription, new: JobDescription) -> float:
     """How alike two documents are overall (0..1): their duties and general texts."""
+    # The Dice coefficient of the two documents' folded word bags. A text both documents hold (most duties of a
+    # revised post) adds its words to both bags alike, so to their common words as much as to each bag:
+    # min(a + s, b + s) is min(a, b) + s for every word. Only the other texts' words are counted one by one;
+    # the shared ones' are only counted, from their fold (alignment has folded them already).
+    parts_old, parts_new = Counter(_parts(old)), Counter(_parts(new))
+    shared = parts_old & parts_new
+    words_shared = sum(_word_count(text) * times for text, times in shared.items())
+    return dice_of_bags(_bag_of(parts_old - shared), _bag_of(parts_new - shared), words_shared)
 
-    def bag(d: JobDescription) -> Counter[str]:
-        # Counted from the units' folded words, which alignment has already folded and cached; split once,
-        # joined, rather than a tuple of words made per unit.
-        g = d.general
-        parts = (g.position or "", g.unit or "", g.goal or "", *(duty_text(x) for x in d.duties))
-        return Counter(" ".join(map(fold, parts)).split())
 
-    return dice_of_bags(bag(old), bag(new))
+def _parts(doc: JobDescription) -> tuple[str, ...]:
+    """The texts a document's likeness is read from: its position, unit, goal and duties."""
+    g = doc.general
+    return (g.position or "", g.unit or "", g.goal or "", *duty_texts(doc.duties))
+
+
+def _word_count(text: str) -> int:
+    """How many words `fold` finds in a text (it joins them by single spaces)."""
+    folded = fold(text)
+    return folded.count(" ") + 1 if folded else 0
+
+
+def _bag_of(parts: Counter[str]) -> Counter[str]:
+    """The folded words of the texts, each as many times as the text is counted: split once, joined."""
+    return Counter(" ".join(map(fold, parts.elements())).split())
 
 
 def generic_sections(doc: JobDescription) -> dict[str, Node]:
     """The sections ajdiff has no name for ('other.valveaja_rakendamine'), by key, sub-sections too."""
-    return {
-        n.key: n
-        for n in walk(doc.sections)
-        if n.kind is NodeKind.SECTION and n.key is not None and n.key.startswith("other.")
-    }
+    return _generic_sections(_section_nodes(doc))
+
+
+def _section_nodes(doc: JobDescription) -> list[Node]:
+    """Every section of a document, sub-sections too, in document order: one walk of its tree for the comparison's
+    two questions (`generic_sections`, `section_texts`), which each walked it whole."""
+    return [n for n in walk(doc.sections) if n.kind is NodeKind.SECTION]
+
+
+def _generic_sections(sections: list[Node]) -> dict[str, Node]:
+    return {n.key: n for n in sections if n.key is not None and n.key.startswith("other.")}
 
 
 def section_items(node: Node) -> tuple[str, ...]:
@@ -435,10 +493,14 @@ def section_items(node: Node) -> tuple[str, ...]:
 def section_texts(doc: JobDescription) -> dict[str, tuple[str, tuple[str, ...]]]:
     """The text of known sections that no field or duty holds (a clause of the general part, a note
     under the requirements), by '<section>.text': (the heading as written, the items)."""
+    return _section_texts(_section_nodes(doc))
+
+
+def _section_texts(sections: list[Node]) -> dict[str, tuple[str, tuple[str, ...]]]:
     out: dict[str, tuple[str, tuple[str, ...]]] = {}
-    for section in walk(doc.sections):
+    for section in sections:
         key = section.key or ""
-        if section.kind is not NodeKind.SECTION or key.startswith("other.") or key in ("review", "duties"):
+        if key.startswith("other.") or key in ("review", "duties"):
             continue
         items = tuple(
             " ".join(n.text for n in child.walk() if n.text)
@@ -532,14 +594,15 @@ def compare(old: JobDescription, new: JobDescription) -> Comparison:
     changes += _items("responsibilities", old.responsibilities, new.responsibilities, whole_section=True)
     changes += _items("competencies", old.competencies, new.competencies, whole_section=True)
     changes += _scalar("review", old.review, new.review)
-    sections_old, sections_new = generic_sections(old), generic_sections(new)
+    nodes_old, nodes_new = _section_nodes(old), _section_nodes(new)
+    sections_old, sections_new = _generic_sections(nodes_old), _generic_sections(nodes_new)
     for key in dict.fromkeys([*sections_old, *sections_new]):
         a, b = sections_old.get(key), sections_new.get(key)
         label = (b or a).label or ""  # type: ignore[union-attr]  # one of them is there
         items_a = section_items(a) if a else ()
         items_b = section_items(b) if b else ()
         changes += (replace(c, heading=label) for c in _items(key, items_a, items_b, whole_section=True))
-    text_old, text_new = section_texts(old), section_texts(new)
+    text_old, text_new = _section_texts(nodes_old), _section_texts(nodes_new)
     for key in dict.fromkeys([*text_old, *text_new]):
         a_label, items_a = text_old.get(key, ("", ()))
         b_label, items_b = text_new.get(key, ("", ()))

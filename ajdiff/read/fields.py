@@ -4,6 +4,8 @@ comparer reads (position, unit, substitutes, duties, requirements, languages …
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from ajdiff.i18n import _
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
@@ -12,6 +14,12 @@ from ajdiff.read.names import from_partitive, nominative, nominative_in
 from ajdiff.read.vocabulary import heading_prefix, is_list_intro, known_label, vocabulary
 from ajdiff.text import fold, join_all_wrapped, ocr_fold, slugify, split_outside_parens
 from ajdiff.tree import Node, NodeKind, walk
+
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    _T = TypeVar("_T")
 
 _NONE_VALUES = frozenset({"-", "–", "—", "", "puuduvad", "puudub", "ei ole", "pole", "ei"})
 _REQUIREMENT_KEYS = ("education", "experience", "languages", "knowledge", "qualities")
@@ -36,9 +44,52 @@ def _name_list(text: str) -> tuple[str, ...]:
     """A list of posts ('Ekspert (toimepidevus), talituse juhataja'); '-' or 'puuduvad' means none. A
     post's bracketed qualifier followed by another post with its own ('juhtivspetsialist (PSK) teenuseomanik
     (PSK)', seed 003's comma left out) ends that post."""
+    return _names(text) if len(text) <= _MEMO_CHARS else _read_names(text)
+
+
+def _read_names(text: str) -> tuple[str, ...]:
+    """`_name_list`, computed."""
     if fold(text) in _NONE_VALUES or text.strip() in _NONE_VALUES:
         return ()
     return tuple(part for item in split_outside_parens(text, ",;") for part in _NEXT_POST.split(item))
+
+
+def _split_items(text: str, separators: str) -> tuple[str, ...]:
+    """The items of a list's text cut at `separators` outside brackets (`split_outside_parens`)."""
+    if len(text) > _MEMO_CHARS:
+        return tuple(split_outside_parens(text, separators))
+    return _items_of(text, separators)
+
+
+_MEMO_CHARS = 400  # longer values are not kept in the memos below: they hold a few thousand short ones
+# Two versions of a document (a pair, a batch's namesakes) and an agency's posts name the same substitutes and
+# list the same rights: their lists are cut once. The answers are tuples, which no caller can change.
+_names = lru_cache(maxsize=2048)(_read_names)
+
+
+@lru_cache(maxsize=2048)
+def _items_of(text: str, separators: str) -> tuple[str, ...]:
+    """`_split_items` of a short text, remembered."""
+    return tuple(split_outside_parens(text, separators))
+
+
+def _languages(text: str) -> tuple[tuple[str, str], ...]:
+    """The languages and levels a requirement names (`parse_languages`), in its order."""
+    return tuple(parse_languages(text).items())
+
+
+_MEMOS: dict[Callable[[str], object], Callable[[str], object]] = {}
+
+
+def _remembered(read: Callable[[str], _T], text: str) -> _T:
+    """`read(text)` of a field's short value, remembered per `read`: the name of a supervisor, of whom the holder
+    stands in for, the languages asked, which an agency's posts and a post's versions repeat."""
+    if len(text) > _MEMO_CHARS:
+        return read(text)
+    memo = _MEMOS.get(read)
+    if memo is None:
+        memo = _MEMOS[read] = lru_cache(maxsize=1024)(read)
+    return memo(text)  # type: ignore[return-value]  # the memo of `read`, which gives a _T
 
 
 def _list_items(node: Node, value: str) -> tuple[str, ...]:
@@ -60,12 +111,12 @@ def _list_items(node: Node, value: str) -> tuple[str, ...]:
 def _items(node: Node, own: bool = False, separators: str = ";") -> list[str]:
     """The items of a list section or field (with `own`, the field's own text first), without its
     introduction ('Töötajal on õigus:'); an item that lists several with ';' is split."""
-    out = []
+    out: list[str] = []
     for child in ((node,) if own and node.text else ()) + node.children:
         if child.kind is NodeKind.SECTION or (child.kind is NodeKind.PARAGRAPH and is_list_intro(child.text)):
             continue
         text = value_of(child) if child.kind is NodeKind.FIELD and child is not node else child.text
-        out.extend(split_outside_parens(text, separators))
+        out.extend(_split_items(text, separators))
     return out
 
 
@@ -220,9 +271,10 @@ class _Collector:
         key = node.key or ""
         self.sections.add(key)
         if key == "duties":
+            item, result = NodeKind.ITEM, NodeKind.RESULT  # asked of every node of the duties, with their results
             for child in _own_nodes(node):
-                if child.kind is NodeKind.ITEM and child.key == "duties":
-                    results = tuple(r.text for r in child.children if r.kind is NodeKind.RESULT)
+                if child.kind is item and child.key == "duties":
+                    results = tuple([r.text for r in child.children if r.kind is result])
                     self.duties.append(Duty(child.number or "", child.text, results))
         elif key in ("rights", "responsibilities", "competencies"):
             getattr(self, key).extend(_items(node) if key != "competencies" else _items(node, separators=""))
@@ -268,18 +320,26 @@ def _own_labels(nodes: tuple[Node, ...]) -> tuple[tuple[str, str], ...]:
     field's when the vocabulary knows it; a field or section ajdiff has no key for ('Ametisse nimetab',
     '6. TÖÖVAHENDID') under its path other.<slug>, for its slug is no name to show a person."""
     labels: dict[str, str] = {}
+    field, section = NodeKind.FIELD, NodeKind.SECTION  # asked of every node of the tree: most are neither
     for node in walk(nodes):
-        if node.kind is NodeKind.FIELD and node.key and node.label and node.key not in labels:
-            label = known_label(node.key, node.label)
-            if label:
-                labels[node.key] = label
-        elif node.kind is NodeKind.FIELD and not node.key and node.label:
-            labels.setdefault(
-                f"other.{slugify(node.label)}", known_label("untyped", node.label) or _as_written(node.label)
-            )
-        elif node.kind is NodeKind.SECTION and (node.key or "").startswith("other.") and node.label:
+        kind = node.kind
+        if kind is field:
+            key, label = node.key, node.label
+            if not label:
+                continue
+            if not key:
+                labels.setdefault(f"other.{slugify(label)}", _known_label("untyped", label) or _as_written(label))
+            elif key not in labels:
+                known = _known_label(key, label)
+                if known:
+                    labels[key] = known
+        elif kind is section and (node.key or "").startswith("other.") and node.label:
             labels.setdefault(node.key or "", _as_written(node.label))
     return tuple(labels.items())
+
+
+_known_label = lru_cache(maxsize=1024)(known_label)
+"""`known_label`, remembered: every document of a body writes its fields under the same few labels."""
 
 
 def _as_written(label: str) -> str:
@@ -328,10 +388,10 @@ def to_model(
         if goal:
             c.general["goal"] = goal
     if c.general.get("supervisor"):
-        c.general["supervisor"] = _supervisor(c.general["supervisor"])
+        c.general["supervisor"] = _remembered(_supervisor, c.general["supervisor"])
     # Whom the holder stands in for is named in the partitive ('Keda asendab: registripidajat', 'asendab
     # direktorit või osakonna teenistujaid'); a person names them in the nominative, as the other lists are.
-    stood_in_for = [from_partitive(name) for name in c.lists["substitutes_for"]]
+    stood_in_for = [_remembered(from_partitive, name) for name in c.lists["substitutes_for"]]
     c.lists["substitutes_for"] = [n for k, n in enumerate(stood_in_for) if n not in stood_in_for[:k]]
     for key in ("position", "unit", "supervisor"):
         if c.general.get(key):
@@ -363,7 +423,7 @@ def to_model(
             education=req.get("education"),
             experience=req.get("experience"),
             experience_years=_experience_years(req.get("experience")),
-            languages=tuple(parse_languages(req.get("languages")).items()),
+            languages=_remembered(_languages, req.get("languages") or ""),
             knowledge=req.get("knowledge"),
             qualities=req.get("qualities"),
             extra=tuple(c.extra),

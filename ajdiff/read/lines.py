@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
@@ -121,7 +121,10 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         if not text:
             blank = True
             continue
-        if is_signature(text):
+        read = text  # the line as read: its facts, remembered (most lines are met again in the other version)
+        facts = _facts(text) if len(text) <= _MEMO_CHARS else _line_facts(text)
+        signature, read_body, read_bullet, read_num, read_point = facts
+        if signature:
             signing = True
         if signing:
             # A signature block runs to the next heading (an order's body may precede its annex).
@@ -132,45 +135,43 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             signing = False
         # Most lines start with a word: what only a line starting with a digit can be is asked of those
         # alone (str.isdigit is wider than the patterns' \d: a prefilter may let more through, never less).
-        digit = text[0].isdigit()
-        split = _next_filled(lines, i) if digit and len(text) <= 2 and text.isdigit() else len(lines)
-        if split < len(lines) and re.match(r"^\.\d{1,2}\s", lines[split]):
-            # A number split over two lines ("4" / ".2 vastutab …"), blank lines between when a PDF's
-            # text layer spaces its lines: one numbered line.
-            verbatim = f"{text}\n{lines[split]}"
-            text = text + lines[split]
-            i = split + 1
-        elif (digit or text[0] in _PAGE_MARK_FIRSTS) and _PAGE_MARK.match(text):
+        if text[0].isdigit():
+            split = _next_filled(lines, i) if len(text) <= 2 and text.isdigit() else len(lines)
+            if split < len(lines) and re.match(r"^\.\d{1,2}\s", lines[split]):
+                # A number split over two lines ("4" / ".2 vastutab …"), blank lines between when a PDF's
+                # text layer spaces its lines: one numbered line.
+                verbatim = f"{text}\n{lines[split]}"
+                text = text + lines[split]
+                i = split + 1
+            elif _PAGE_MARK.match(text):
+                metadata.append(("page", text))
+                continue
+            if _BARE_NUMBER.match(text):
+                # "2." on its own line, its heading on the next: one heading line.
+                j = i
+                while j < len(lines) and not lines[j]:
+                    j += 1
+                if j < len(lines) and (heading_key(lines[j]) or (_caps(lines[j]) and heading_prefix(lines[j]))):
+                    verbatim = f"{text}\n{lines[j]}"
+                    text = f"{text.rstrip('.,')}. {lines[j]}"
+                    i = j + 1
+            j = _next_filled(lines, i) if _DANGLING_LABEL_NUMBER.match(text) else len(lines)
+            if j < len(lines) and _completes_label_row(text, lines[j]):
+                # A row of labels wrapped after a number ("1.3 Vahetu juht 1.4 Kes asendab 1.5" / "Keda asendab").
+                verbatim = f"{verbatim}\n{lines[j]}"
+                text = f"{text} {lines[j]}"
+                i = j + 1
+        elif text[0] in _PAGE_MARK_FIRSTS and _PAGE_MARK.match(text):
             metadata.append(("page", text))
             continue
-        if digit and _BARE_NUMBER.match(text):
-            # "2." on its own line, its heading on the next: one heading line.
-            j = i
-            while j < len(lines) and not lines[j]:
-                j += 1
-            if j < len(lines) and (heading_key(lines[j]) or (_caps(lines[j]) and heading_prefix(lines[j]))):
-                verbatim = f"{text}\n{lines[j]}"
-                text = f"{text.rstrip('.,')}. {lines[j]}"
-                i = j + 1
-        j = _next_filled(lines, i) if digit and _DANGLING_LABEL_NUMBER.match(text) else len(lines)
-        if j < len(lines) and _completes_label_row(text, lines[j]):
-            # A row of labels wrapped after a number ("1.3 Vahetu juht 1.4 Kes asendab 1.5" / "Keda asendab").
-            verbatim = f"{verbatim}\n{lines[j]}"
-            text = f"{text} {lines[j]}"
-            i = j + 1
-        body, bullet = strip_bullet(text)
-        if "- " in body:  # what dehyphenate_inline undoes at least
-            body = dehyphenate_inline(body)
-        num = numbering(body)
-        if num is None:
-            if last_item is not None and body[:1].isdigit():  # its number starts with a digit
+        if text is read:
+            body, bullet, num = read_body, read_bullet, read_num
+        else:  # joined with the next line above: facts of its own
+            _, body, bullet, num, _ = _line_facts(text)
+        if num is None and body[:1].isdigit():  # every number asked below starts with a digit: most lines don't
+            if last_item is not None:
                 num = _successor(body, last_item)
-            if (
-                num is None
-                and last_num is not None
-                and body[:1].isdigit()  # every number asked starts with a digit: most lines are refused here
-                and (glued_num := _glued_successor(body, last_num))
-            ):
+            if num is None and last_num is not None and (glued_num := _glued_successor(body, last_num)):
                 num, body = glued_num, f"{glued_num.number}. {glued_num.rest}"  # "4.töötab …" after "3. allub …"
         if num is not None:
             # In a text file not taken for a page's lines, only a line as long as a wrapped one ends unfinished
@@ -196,7 +197,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             glued = _glued_item(body, last_item, _next_starts_lower(lines, i), own_number=False)
         else:
             glued = None
-        if glued is None and _digit_before_point(body):  # nearly every line: a string search, no pattern's scan
+        if glued is None and (read_point if body is read_body else _digit_before_point(body)):
             top = num.parts[0] if num is not None and num.style == "decimal" else last_top
             j = _next_filled(lines, i)
             glued = _glued_heading(body, top, lines[j] if j < len(lines) else "")
@@ -216,6 +217,21 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 last_num = num
         blank = False
     return out, metadata
+
+
+def _line_facts(text: str) -> tuple[bool, str, bool, Numbering | None, bool]:
+    """What `prepare` asks of a line's text alone: whether it is a signature, its body (the text without its
+    bullet, inline hyphenation undone), whether it had a bullet, its number, and `_digit_before_point` of the body."""
+    body, bullet = strip_bullet(text)
+    if "- " in body:  # what dehyphenate_inline undoes at least
+        body = dehyphenate_inline(body)
+    return is_signature(text), body, bullet, numbering(body), _digit_before_point(body)
+
+
+_MEMO_CHARS = 400  # longer lines are not kept in the memo: it holds a few thousand lines, never huge ones
+_facts = lru_cache(maxsize=4096)(_line_facts)
+"""`_line_facts` remembered: two versions of a document (a pair, a file and its namesake in a batch) share most
+of their lines, and an order's annexes their headings and labels; the second is answered from the first."""
 
 
 _HARD_WRAP_MIN = 35  # characters: a line this long in a text file may be one its width cut (pages are 40-100)

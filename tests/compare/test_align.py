@@ -10,6 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from ajdiff.compare.align import dice, hungarian, item_similarity, longest_increasing, match_sequences, overlap
+from ajdiff.model import JobDescription
 from ajdiff.text import fold_key
 
 # ------------------------------------------------------------------ the Hungarian solver
@@ -178,3 +179,85 @@ def test_dice_and_overlap_are_the_multiset_formulas_whether_a_word_repeats_or_no
     common, na, nb = sum((ba & bb).values()), sum(ba.values()), sum(bb.values())
     assert dice(a, b) == (2 * common / (na + nb) if na + nb else 1.0)
     assert overlap(a, b) == (common / min(na, nb) if min(na, nb) else 0.0)
+
+
+def _whole_bag_dice(old: JobDescription, new: JobDescription) -> float:
+    """The Dice coefficient of the two documents' folded word bags, every part's words counted."""
+    from collections import Counter
+
+    from ajdiff.compare.document import duty_text
+    from ajdiff.text import fold_words
+
+    def bag(doc: JobDescription) -> Counter[str]:
+        g = doc.general
+        parts = (g.position or "", g.unit or "", g.goal or "", *map(duty_text, doc.duties))
+        return Counter(word for part in parts for word in fold_words(part))
+
+    ba, bb = bag(old), bag(new)
+    total = sum(ba.values()) + sum(bb.values())
+    return 1.0 if total == 0 else 2 * sum((ba & bb).values()) / total
+
+
+def _real_documents() -> list[JobDescription]:
+    from pathlib import Path
+
+    from ajdiff.read.parse import read_documents
+
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = [*sorted(fixtures.glob("00[0-3]_*.txt")), *sorted((fixtures / "external").glob("*.txt"))]
+    return [doc for path in paths for doc in read_documents(path)]
+
+
+def test_the_documents_likeness_is_the_dice_of_their_whole_word_bags() -> None:
+    """`document_similarity` counts the words of the texts both documents hold (duties kept word for word) without
+    bagging them: the same Dice as of the whole bags, to the last bit, on real documents paired every way, a
+    document with itself, and with one duty dropped, one reworded and one held twice."""
+    from dataclasses import replace
+
+    from ajdiff.compare.document import document_similarity
+
+    docs = _real_documents()
+    assert len(docs) >= 60
+    pairs = [(a, b) for a, b in zip(docs, docs[1:])] + [(d, d) for d in docs[:5]]
+    for doc in (d for d in docs if len(d.duties) >= 3):
+        first, second, *rest = doc.duties
+        pairs.append((doc, replace(doc, duties=(second, *rest))))
+        pairs.append((doc, replace(doc, duties=(replace(first, task=first.task + " ja aruande"), second, *rest))))
+        pairs.append((replace(doc, duties=(first, first, second)), doc))
+    shared = 0
+    for old, new in pairs:
+        assert document_similarity(old, new) == _whole_bag_dice(old, new)
+        shared += bool(set(old.duties) & set(new.duties))
+    assert shared > 40  # the shortcut was taken
+
+
+def test_a_tuples_duty_texts_are_its_own_while_other_tuples_come_and_go() -> None:
+    """`duty_texts` keeps a few tuples' texts by identity: asked again it gives the same strings (no join, no new
+    hash), and a tuple asked after others pushed it out, or an equal tuple of its own, gets its own duties' texts."""
+    from ajdiff.compare.document import duty_text, duty_texts
+    from ajdiff.model import Duty
+
+    tuples = [tuple(Duty(f"2.{k}", f"Ülesanne {n}-{k}", (f"Tulemus {n}",)) for k in range(n % 3 + 1)) for n in range(7)]
+    for _round in range(2):
+        for duties in tuples:
+            texts = duty_texts(duties)
+            assert texts == tuple(map(duty_text, duties))
+            assert duty_texts(duties) is texts
+    equal = tuple(Duty(d.number, d.task, d.results) for d in tuples[0])
+    assert equal is not tuples[0] and duty_texts(equal) == tuple(map(duty_text, tuples[0]))
+
+
+_RESULT_PIECES = st.sampled_from(
+    ["Aruanne", "on", "esitatud", ".", "!", "?", " ", "  ", "\n", "\u00a0", "Õigus", "ok."]
+)
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.lists(_RESULT_PIECES, max_size=10).map("".join), max_size=4).map(tuple))
+def test_results_are_cut_into_sentences_where_the_pattern_cuts_them(results: tuple[str, ...]) -> None:
+    """`sentences` splits only a result with a stop before its last character: the pattern's sentences, stripped,
+    empty ones dropped, whether it was asked or not."""
+    from ajdiff.compare.document import _SENTENCE_END, sentences
+
+    expected = tuple(s.strip() for result in results for s in _SENTENCE_END.split(result) if s.strip())
+    assert sentences.__wrapped__(results) == expected

@@ -447,3 +447,153 @@ def test_a_text_starts_lower_as_the_loop_over_its_characters_says(text: str) -> 
     from ajdiff.text import _first_letter_lower, starts_lower
 
     assert starts_lower(text) is _first_letter_lower(text)
+
+
+def test_a_documents_lines_are_prepared_alike_with_their_facts_remembered_or_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`prepare` takes a line's own facts from a memo (two versions share most lines): every document of the seeds
+    and the external folder is prepared the same from a memo filled by the other documents as afresh."""
+    from pathlib import Path
+
+    from ajdiff.read import lines as lines_module
+    from ajdiff.read.formats import read_source
+    from ajdiff.read.orders import split
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    raws = [raw for path in paths for raw in split(read_source(path))]
+    remembered = [lines_module.prepare(raw) for raw in raws]
+    remembered += [lines_module.prepare(raw) for raw in raws]  # each line's facts from the memo now
+    assert lines_module._facts.cache_info().hits >= sum(len(lines) for lines, _ in remembered[: len(raws)])
+    monkeypatch.setattr(lines_module, "_facts", lines_module._line_facts)
+    afresh = [lines_module.prepare(raw) for raw in raws]
+    assert remembered == afresh + afresh
+
+
+def test_a_long_line_is_not_kept_in_the_memo_of_lines_facts() -> None:
+    """The memo holds a few thousand lines: a paragraph typed on one line (up to 20,000 characters) is not one."""
+    from ajdiff.read.lines import _MEMO_CHARS, _facts, prepare
+    from ajdiff.read.orders import RawDocument
+
+    long_line = "Teenistuja" + " tagab nõuetekohase asjaajamise ja" * 40 + " arhiveerimise."
+    short_line = "Teenistuja tagab nõuetekohase asjaajamise."
+    assert len(long_line) > _MEMO_CHARS >= len(short_line)
+    _facts.cache_clear()
+    lines, _ = prepare(RawDocument("x.txt", None, None, (long_line, short_line)))
+    assert [line.text for line in lines] == [long_line, short_line]
+    assert _facts.cache_info().currsize == 1
+
+
+def test_the_documents_lists_are_read_alike_with_their_cuts_remembered_or_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`to_model` cuts a list's value (substitutes, rights), reads the names and languages of short values and
+    names the labels through memos: every document of the seeds and the external folder has the same model read with the memos
+    filled by all of them as read afresh."""
+    from pathlib import Path
+
+    from ajdiff.read import fields
+    from ajdiff.read.parse import read_documents
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    for path in paths:
+        read_documents(path)  # every list in the memos
+    remembered = [read_documents(path) for path in paths]
+    assert fields._names.cache_info().hits and fields._items_of.cache_info().hits
+    assert all(memo.cache_info().hits for memo in [*fields._MEMOS.values(), fields._known_label])
+    monkeypatch.setattr(fields, "_names", fields._read_names)
+    monkeypatch.setattr(fields, "_items_of", fields._items_of.__wrapped__)
+    monkeypatch.setattr(fields, "_remembered", lambda read, text: read(text))
+    monkeypatch.setattr(fields, "_known_label", fields.known_label)
+    assert remembered == [read_documents(path) for path in paths]
+
+
+def test_a_long_list_value_is_not_kept_in_the_memos_of_lists() -> None:
+    from ajdiff.read import fields
+
+    value = ", ".join(f"ametnik nr {k} (valdkond {k})" for k in range(40))
+    assert len(value) > fields._MEMO_CHARS
+    fields._names.cache_clear()
+    fields._items_of.cache_clear()
+    assert len(fields._name_list(value)) == 40
+    assert len(fields._split_items(value, ",")) == 40
+    assert fields._names.cache_info().currsize == fields._items_of.cache_info().currsize == 0
+
+
+_FOLD_PIECES = st.one_of(
+    st.sampled_from(
+        [
+            *("a", "B", " ", "  ", "-", "- ", "-\n", "\t", "_", "9", ".", ",", "õ", "Ä", "ö", "ü", "Õ", "Ü", "š"),
+            *("–", "„", "§", "ß", "İ", "ﬁ", "\u0301", "日本", "\x1c", "\u00a0", "II", "é", "|", "6", "0", "1", "d"),
+        ]
+    ),
+    st.text(max_size=4),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_FOLD_PIECES, max_size=40).map("".join))
+@example("Juurdepääsu- piiranguga e- kirjad Õigus-Aktide – täitmine")
+@example("ÕÄÖÜõäöü" * 5)
+@example("A-\x1cB")
+@example("a- b- c- d-  e_-\t9 -x")
+def test_fold_finds_the_words_its_patterns_find(text: str) -> None:
+    """`fold` reads an ASCII text's words by a translation table and `split`: the words its patterns find
+    (`_fold_by_pattern`), the hyphen joins (`_join_hyphens`) and the capitals too; and `to_ascii`'s Estonian letters
+    replaced whole are unidecode's."""
+    from unidecode import unidecode
+
+    from ajdiff.text import _fold_by_pattern, fold
+
+    assert fold.__wrapped__(text) == _fold_by_pattern(unidecode(text))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_FOLD_PIECES, max_size=30).map("".join))
+@example("Teenistuskoha ülesanded ii 6|1dé0")
+def test_ocr_letters_are_swapped_as_the_translation_table_swaps_them(text: str) -> None:
+    """`ocr_fold` swaps a non-ASCII text's OCR letters one `str.replace` at a time, and an ASCII text's through a
+    table of every character: both what `str.translate` with the swaps gives."""
+    from ajdiff.text import _OCR_ASCII, _OCR_SWAPS, _swap_ocr_letters, fold, ocr_fold
+
+    lowered = text.lower()
+    assert _swap_ocr_letters(lowered) == lowered.translate(_OCR_SWAPS)
+    if lowered.isascii():
+        assert lowered.translate(_OCR_ASCII) == lowered.translate(_OCR_SWAPS)
+    assert ocr_fold(text) == fold(lowered.translate(_OCR_SWAPS).replace("ii", "u"))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["a", "bb", "ö", "Ö", "_", "1", "-", " ", "- ", "ja", "või", "A", "--", "é", "x-", "\u0301"]),
+        max_size=14,
+    ).map("".join)
+)
+@example("personali- ja haldusosakonnaga, pädevus- valdkonda e- kirjad")
+@example("a- b- c- d")
+@example("2- 3 IT- tugi")
+def test_inline_hyphens_are_undone_where_the_pattern_undid_them(text: str) -> None:
+    """`dehyphenate_inline` finds a line's "- " by a string search: the words it joins are the ones its pattern
+    (`_dehyphenate_by_pattern`) matched, a word ending one match starting no other."""
+    from ajdiff.text import _dehyphenate_by_pattern, dehyphenate_inline
+
+    assert dehyphenate_inline(text) == _dehyphenate_by_pattern(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "öö", " ", ",", ";", "(", ")", "[", "]", ".", "- ", "x)"]), max_size=16).map(
+        "".join
+    ),
+    st.sampled_from([",;", ";", ",", "(", ";)"]),
+)
+@example("eesti keel (C1), inglise keel (B2; kõnes) ja vene keel [A2, kirjas]", ",;")
+@example("a)), b ((c, d), e", ",;")
+def test_a_list_is_cut_outside_brackets_where_the_character_loop_cut_it(text: str, separators: str) -> None:
+    """`split_outside_parens` steps from bracket to separator by a pattern: the pieces the loop over every
+    character (`_split_char_by_char`) cut, closing brackets without an opening one and separators that are
+    brackets too."""
+    from ajdiff.text import _split_at_depth_zero, _split_char_by_char
+
+    assert _split_at_depth_zero(text, separators) == _split_char_by_char(text, separators)

@@ -54,3 +54,20 @@ def test_the_size_bound_holds_for_a_file_that_fills_its_first_read(size: int) ->
             _read_bounded(_CountingReader(data), "a.txt", ".txt", limit, "file")
     else:
         assert _read_bounded(_CountingReader(data), "a.txt", ".txt", limit, "file") == data
+
+
+def test_a_folder_is_told_by_the_file_opened_without_a_stat_of_its_name_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder is named for what it is, and a file is read without asking its name whether it is a folder first
+    (one call less for each of a batch's thousands of files): the open file's own status tells."""
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Ametijuhend\n")
+
+    def refused(self: Path) -> bool:
+        raise AssertionError(f"is_dir asked of {self}")
+
+    monkeypatch.setattr(Path, "is_dir", refused)
+    assert read_input(path)[0] == b"Ametijuhend\n"
+    with pytest.raises(InputError, match="is a folder"):
+        read_input(tmp_path)

@@ -273,10 +273,12 @@ def read_input(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
     p = Path(path)
     suffix = p.suffix.lower()
     try:
-        if p.is_dir():
-            raise InputError(name, _("is a folder"), _("give a file, or two folders to 'ajdiff diff'"))
         with _open_without_waiting(p) as fh:
             info = os.fstat(fh.fileno())
+            # Told by the file opened, not by a stat of its name before (a batch opens thousands): POSIX opens a
+            # folder for reading; Windows refuses it (below).
+            if stat.S_ISDIR(info.st_mode):
+                raise InputError(name, _("is a folder"), _("give a file, or two folders to 'ajdiff diff'"))
             if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
                 raise InputError(
                     name, _("file is larger than {0} MiB").format(max_bytes // 2**20), _("raise --max-size")
@@ -295,6 +297,8 @@ def read_input(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
             name, _("no such file"), _("check the name and the folder; 'ajdiff help' shows what ajdiff reads")
         ) from None
     except PermissionError:
+        if p.is_dir():  # Windows refuses to open a folder as a file
+            raise InputError(name, _("is a folder"), _("give a file, or two folders to 'ajdiff diff'")) from None
         raise InputError(name, _("permission denied"), _("check the file's permissions")) from None
     except IsADirectoryError:
         raise InputError(name, _("is a folder"), _("give a file, or two folders to 'ajdiff diff'")) from None
