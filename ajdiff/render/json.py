@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import fields
 
@@ -203,68 +202,4 @@ def diff_json(
 
 def _dump(obj: Any, ensure_ascii: bool = False) -> str:
     # ensure_ascii for a stream that cannot encode the text: \u escapes are lossless JSON.
-    try:
-        return _indented(obj, ensure_ascii) + "\n"
-    except _NotPlain:
-        return json.dumps(obj, ensure_ascii=ensure_ascii, indent=2) + "\n"
-
-
-class _NotPlain(Exception):
-    """A value `_indented` leaves to `json.dumps` (a key that is no string, a type JSON does not know)."""
-
-
-def _indented(obj: Any, ensure_ascii: bool) -> str:
-    """`json.dumps(obj, indent=2)`, character for character, in two thirds of its time (a 1,000-pair report: 0.13 s).
-
-    With `indent` the standard library leaves its C encoder for a pure-Python one that passes every value up a
-    generator per level of nesting (a pair's changes and spans are six deep), three times the C encoder's time. Here
-    one function appends each piece to a list, and strings still go through the C escaper.
-    """
-    from json.encoder import encode_basestring, encode_basestring_ascii
-
-    string = encode_basestring_ascii if ensure_ascii else encode_basestring
-    out: list[str] = []
-    put = out.append
-
-    def value(v: object, pad: str) -> None:  # pad: the newline and indentation of v's own level
-        if isinstance(v, str):
-            put(string(v))
-        elif v is None:
-            put("null")
-        elif v is True:
-            put("true")
-        elif v is False:
-            put("false")
-        elif isinstance(v, int):
-            put(int.__repr__(v))
-        elif isinstance(v, float) and math.isfinite(v):
-            put(float.__repr__(v))
-        elif isinstance(v, (list, tuple)):
-            if not v:
-                put("[]")
-                return
-            inner = pad + "  "
-            sep = "[" + inner
-            for item in v:
-                put(sep)
-                value(item, inner)
-                sep = "," + inner
-            put(pad + "]")
-        elif isinstance(v, dict):
-            if not v:
-                put("{}")
-                return
-            inner = pad + "  "
-            sep = "{" + inner
-            for key, item in v.items():
-                if not isinstance(key, str):  # json's own rules turn numbers and None into keys
-                    raise _NotPlain
-                put(sep + string(key) + ": ")
-                value(item, inner)
-                sep = "," + inner
-            put(pad + "}")
-        else:  # NaN and infinities, or anything json would refuse: json says it
-            raise _NotPlain
-
-    value(obj, "\n")
-    return "".join(out)
+    return json.dumps(obj, ensure_ascii=ensure_ascii, indent=2) + "\n"

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from ajdiff.api import compare_files
-from ajdiff.render.json import _dump, diff_json, show_json
+from ajdiff.render.json import diff_json, show_json
 from tests.conftest import SEEDS, seed_docs
 
 DOC_KEYS = {
@@ -89,31 +86,3 @@ def test_two_orders_list_created_and_abolished_posts() -> None:
     assert paired + len(data["unpaired_old"]) == 7
     assert paired + len(data["unpaired_new"]) == 11
     assert all(set(ref) == {"source", "annex", "position", "unit"} for ref in data["unpaired_new"])
-
-
-_SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
-_VALUES = st.recursive(
-    _SCALARS,
-    lambda inner: (
-        st.lists(inner, max_size=4)
-        | st.tuples(inner, inner)
-        | st.dictionaries(st.text() | st.integers() | st.none(), inner, max_size=4)
-    ),
-    max_leaves=30,
-)
-
-
-@settings(max_examples=400, deadline=None)
-@given(_VALUES, st.booleans())
-def test_the_report_is_written_as_json_dumps_with_indent_writes_it(value: object, ensure_ascii: bool) -> None:
-    # The reports' own writer (the standard library's is slow with an indent) must give the same characters for
-    # every value: escapes, non-ASCII, empty and nested containers, floats, NaN, keys that are not strings.
-    assert _dump(value, ensure_ascii) == json.dumps(value, ensure_ascii=ensure_ascii, indent=2) + "\n"
-
-
-def test_a_real_report_is_written_as_json_dumps_with_indent_writes_it() -> None:
-    result = compare_files(SEEDS["004"], SEEDS["002"])  # an OCR'd post and an older one: 70 KB of changes
-    for ensure_ascii in (False, True):
-        report = diff_json(result, ensure_ascii=ensure_ascii)
-        assert report == json.dumps(json.loads(report), ensure_ascii=ensure_ascii, indent=2) + "\n"
-        assert len(report) > 50_000
