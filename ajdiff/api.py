@@ -7,8 +7,9 @@ import os
 import re
 import stat
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 
@@ -281,8 +282,8 @@ def _share_work(
     while given < len(items):
         left = len(items) - taken
         # Each worker: a chunk running and one queued, so it never waits for this process to hand it more.
-        while left and queued < 2 * workers * max(1, min(32, left // (4 * (workers + 1)))):
-            size = max(1, min(32, left // (4 * (workers + 1))))
+        while left and queued < 2 * workers * max(1, min(CHUNK, left // (4 * (workers + 1)))):
+            size = max(1, min(CHUNK, left // (4 * (workers + 1))))
             running[pool.submit(_chunk, work, items[taken : taken + size], args)] = taken
             queued += size
             taken += size
@@ -303,6 +304,11 @@ def _share_work(
             taken += 1
         elif running:
             wait(running, return_when=FIRST_COMPLETED)
+
+
+CHUNK = 20
+"""Items a worker takes at a time, at most: few enough that their results, a pair of documents each when reading,
+fit the results pipe (`RESULTS_PIPE`) whole."""
 
 
 def _chunk(work: Callable[..., _R], items: Sequence[_T], args: tuple[object, ...]) -> list[_R]:
@@ -371,7 +377,33 @@ def _pool(jobs: int) -> tuple[Executor, bool]:
     pool = ProcessPoolExecutor(
         max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(), i18n.current())
     )
+    _widen_results_pipe(pool)
     return pool, forks
+
+
+RESULTS_PIPE = 1 << 20
+"""Bytes the pipe of a pool's results holds (Linux's limit for a process without privileges): a chunk of read
+documents pickled, about a megabyte, written at once."""
+
+
+def _widen_results_pipe(pool: Executor) -> None:
+    """Let a worker write a chunk's results into the pipe without waiting for this process to read them.
+
+    The pool's thread that reads the pipe needs the GIL after each 64 KB (the default size) while this process's
+    main thread reads and compares, up to 5 ms a time (`sys.getswitchinterval`); a worker sending a megabyte of
+    documents back waited for it, idle (0.4 s of a 1,000-pair batch's reading; 0.02 s with this pipe and chunks
+    of `CHUNK`). A wider pipe takes the chunk whole and the worker goes on with its next one. Where the system
+    has no such call, the pipe stays as it is."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return
+    setter = getattr(fcntl, "F_SETPIPE_SZ", None)
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if setter is None or writer is None:
+        return
+    with suppress(OSError, ValueError):  # a lower system limit (/proc/sys/fs/pipe-max-size): the default size
+        fcntl.fcntl(writer.fileno(), setter, RESULTS_PIPE)
 
 
 def _worker_start(parent: int, lang: str = "en") -> None:
@@ -471,6 +503,53 @@ def _compare_pair(task: tuple[JobDescription, JobDescription, bool]) -> Outcome:
     return _outcome(*task)
 
 
+Early = tuple["Executor", dict[tuple[int, int], tuple["Future[list[Outcome]]", int]]]
+"""A pool comparing pairs while this process pairs the rest, and each such pair's chunk and place in it, by the
+ids of its two documents (see `_compare_while_pairing`)."""
+
+
+def _compare_while_pairing(
+    running: ExitStack,
+    old: list[JobDescription],
+    new: list[JobDescription],
+    jobs: int,
+    known: Known,
+    features: FeatureCache | None,
+) -> Early | None:
+    """Hand the workers' share of the pairs that names settle (`paired_by_name`) to a pool, forked now with every
+    document, so that they compare them while this process pairs the rest; None where there is no such work.
+
+    A large folder's pairing (blocking, the sparse assignment) takes a second of one core, the other idle; an
+    agency's names settle a third of its pairs before it starts. The pool, kept open in `running`, then
+    compares the rest with this process (`_compare_known`)."""
+    global _SHARED
+    from ajdiff.compare.pairing import SMALL_PROBLEM, paired_by_name
+
+    if jobs <= 1 or features is None or min(len(old), len(new)) <= SMALL_PROBLEM or "fork" not in _start_methods():
+        return None  # a small pairing is over at once; without fork the documents would travel to the workers
+    named = [(i, j, False) for i, j in paired_by_name(old, new, features) if (id(old[i]), id(new[j])) not in known]
+    # The workers' share of them, every (N)th left to this process as the rest of the pairs: where names settle
+    # nearly every pair (files renamed, posts kept), this process would otherwise wait for the workers at the end.
+    tasks = [t for k, t in enumerate(named) if k % jobs]
+    if not tasks:  # a batch of namesakes: compared where they were read
+        return None
+    _SHARED = (old, new)
+    running.callback(_unshare)
+    pool = running.enter_context(_running_pool(jobs - 1))
+    started: dict[tuple[int, int], tuple[Future[list[Outcome]], int]] = {}
+    for at in range(0, len(tasks), CHUNK):
+        chunk = tasks[at : at + CHUNK]
+        future = pool.submit(_chunk, _compare_shared, chunk, ())
+        for k, (i, j, _carry) in enumerate(chunk):
+            started[id(old[i]), id(new[j])] = future, k
+    return pool, started
+
+
+def _unshare() -> None:
+    global _SHARED
+    _SHARED = ([], [])
+
+
 def _compare_known(
     old: list[JobDescription],
     new: list[JobDescription],
@@ -478,16 +557,32 @@ def _compare_known(
     jobs: int,
     progress: Progress | None,
     known: Known,
+    early: Early | None = None,
 ) -> Iterator[Outcome]:
-    """As `_compare_many`, taking the outcomes already `known` (by the documents' ids) instead of comparing again."""
-    if not known:
+    """As `_compare_many`, taking the outcomes already `known` (by the documents' ids) instead of comparing again,
+    and those of the pairs compared `early` from the pool that compares them."""
+    if not known and early is None:
         yield from _compare_many(old, new, pairs, jobs, progress)
         return
-    todo = [t for t in pairs if (id(old[t[0]]), id(new[t[1]])) not in known]
-    fresh = _compare_many(old, new, todo, jobs, None)
+    pool, started = early if early is not None else (None, {})
+    elsewhere = known.keys() | started.keys()
+    todo = [t for t in pairs if (id(old[t[0]]), id(new[t[1]])) not in elsewhere]
+    if pool is None:
+        fresh = _compare_many(old, new, todo, jobs, None)
+    else:  # in the pool that compares the early ones, its workers forked with these documents
+        fresh = _compare_many(old, new, todo, jobs, None, pool)
+    ahead: deque[Outcome] = deque()  # the rest's outcomes computed while an early one was still on its way
     for k, (i, j, _carry) in enumerate(pairs):
-        outcome = known.get((id(old[i]), id(new[j])))
-        yield outcome if outcome is not None else next(fresh)
+        key = id(old[i]), id(new[j])
+        outcome = known.get(key)
+        if outcome is None and key in started:
+            future, at = started[key]
+            while not future.done() and (more := next(fresh, None)) is not None:
+                ahead.append(more)  # this process compares the rest meanwhile, rather than wait
+            outcome = future.result()[at]
+        elif outcome is None:
+            outcome = ahead.popleft() if ahead else next(fresh)
+        yield outcome
         if progress:
             progress(k + 1, len(pairs))
 
@@ -498,9 +593,18 @@ def _compare_many(
     pairs: list[Task],
     jobs: int,
     progress: Progress | None,
+    pool: Executor | None = None,
 ) -> Iterator[Outcome]:
-    """Compare the given index pairs, in `jobs` processes when there is enough work; outcomes in order, as they come."""
+    """Compare the given index pairs, in `jobs` processes when there is enough work; outcomes in order, as they come.
+
+    `pool`: one already running, forked with `old` and `new` shared (see `_compare_while_pairing`)."""
     global _SHARED
+    if pool is not None:
+        for k, outcome in enumerate(_share_work(pool, jobs - 1, _compare_shared, pairs)):
+            if progress:
+                progress(k + 1, len(pairs))
+            yield outcome
+        return
     if jobs <= 1 or len(pairs) < 2:
         for k, (i, j, carry) in enumerate(pairs):
             outcome = _outcome(old[i], new[j], carry)
@@ -615,28 +719,30 @@ def _compare_documents(
             on_pair(result)
         return ComparisonSet(pairs=(result,), notes=tuple(notes))
     rules = constraints(old, new, pair, no_pair) if by_hand else None
-    # In the order of the old side, so that pairs stream (`on_pair`, jsonl, csv) as the report lists them.
-    proposals = sorted(propose(old, new, rules, features), key=lambda p: (p.old, p.new))
-    if features is not None:
-        features.clear()  # not held through the comparisons: the agency's peak memory
     found: list[tuple[int, int, PairEvidence]] = []
     results: list[Comparison] = []
-    tasks = [(p.old, p.new, p.basis is None) for p in proposals]
-    outcomes = _compare_known(old, new, tasks, jobs, progress, known)
     rejected: list[tuple[str, str, int, int]] = []
-    for p, (similarity, changes, matched, alignment) in zip(proposals, outcomes):
-        proof = judge(old[p.old], new[p.new], p.score, p.basis, matched)
-        if proof is None:  # the content does not support the pair: one post abolished, one created
-            a, b = old[p.old], new[p.new]
-            duties = max(len(a.duties), len(b.duties))
-            rejected.append((_label(a), _label(b), matched[0], duties))
-            continue
-        found.append((p.old, p.new, proof))
-        # The alignment kept, not only its changes: the redline's body walks it as the reports do.
-        result = Comparison(old[p.old], new[p.new], similarity, changes, proof, alignment)
-        results.append(result)
-        if on_pair:
-            on_pair(result)
+    with ExitStack() as running:
+        early = _compare_while_pairing(running, old, new, jobs, known, features) if rules is None else None
+        # In the order of the old side, so that pairs stream (`on_pair`, jsonl, csv) as the report lists them.
+        proposals = sorted(propose(old, new, rules, features), key=lambda p: (p.old, p.new))
+        if features is not None:
+            features.clear()  # not held through the comparisons: the agency's peak memory
+        tasks = [(p.old, p.new, p.basis is None) for p in proposals]
+        outcomes = _compare_known(old, new, tasks, jobs, progress, known, early)
+        for p, (similarity, changes, matched, alignment) in zip(proposals, outcomes):
+            proof = judge(old[p.old], new[p.new], p.score, p.basis, matched)
+            if proof is None:  # the content does not support the pair: one post abolished, one created
+                a, b = old[p.old], new[p.new]
+                duties = max(len(a.duties), len(b.duties))
+                rejected.append((_label(a), _label(b), matched[0], duties))
+                continue
+            found.append((p.old, p.new, proof))
+            # The alignment kept, not only its changes: the redline's body walks it as the reports do.
+            result = Comparison(old[p.old], new[p.new], similarity, changes, proof, alignment)
+            results.append(result)
+            if on_pair:
+                on_pair(result)
     if rejected:  # say what was not paired and why, so that a reviewer can pair it by hand
         notes.append(not_paired_note(rejected))
     settled = settle(len(old), len(new), found)

@@ -345,3 +345,61 @@ def test_a_batch_of_namesakes_does_not_load_the_sparse_solver(tmp_path: Path, mo
     monkeypatch.setattr(pairing, "load_solver", lambda: loaded.append(True))
     result = api.compare_files(tmp_path / "old", tmp_path / "new", jobs=2)
     assert len(result.pairs) == api.NAMESAKE_TRIAL + 8 and not result.unpaired_old and loaded == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are Linux's (F_SETPIPE_SZ)")
+def test_a_workers_chunk_of_read_pairs_fits_the_results_pipe_whole() -> None:
+    # A worker writing more than the pipe holds waits, idle, until this process's pool thread gets the GIL to
+    # read the rest, 64 KB at a time. A chunk of one-annex pairs (seed 001, as a
+    # reader sends them back: both documents and their comparison) must go in at once.
+    import fcntl
+    from multiprocessing.reduction import ForkingPickler
+
+    from ajdiff import api
+
+    annex = SEEDS["001"]
+    read = api._read_pair_for_pool((annex, annex), 10**8)
+    assert read[2] is not None  # compared where read, as a batch's namesakes are
+    assert api.CHUNK * len(ForkingPickler.dumps(read)) <= api.RESULTS_PIPE  # pairs that share nothing: the most
+    pool, _forks = api._pool(1)
+    try:
+        writer = pool._result_queue._writer  # type: ignore[attr-defined]
+        assert fcntl.fcntl(writer.fileno(), fcntl.F_GETPIPE_SZ) >= api.RESULTS_PIPE
+    finally:
+        pool.shutdown()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_pairs_named_alike_are_compared_while_the_rest_is_paired(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A large folder's pairing takes a second of one core: the pairs its names settle are known at its start and
+    # compared by the pool meanwhile. The report is the one --jobs 1 gives, and only pairs taken by name went early.
+    from ajdiff import api
+    from ajdiff.changes import PairBasis
+    from ajdiff.compare import pairing
+    from ajdiff.render.json import diff_json
+
+    agency = write_agency(load_template(), tmp_path, 80, seed=9)  # more than SMALL_PROBLEM a side
+    early: list[tuple[int, int]] = []
+    proposed: list[tuple[list, list, list]] = []
+    compare_while_pairing, propose = api._compare_while_pairing, pairing.propose
+
+    def recording_early(*args):  # type: ignore[no-untyped-def]
+        started = compare_while_pairing(*args)
+        early.extend(started[1] if started else ())
+        return started
+
+    def recording_propose(old, new, *args):  # type: ignore[no-untyped-def]
+        found = propose(old, new, *args)
+        proposed.append((old, new, found))
+        return found
+
+    monkeypatch.setattr(api, "_compare_while_pairing", recording_early)
+    monkeypatch.setattr(pairing, "propose", recording_propose)
+    two = diff_json(api.compare_files(agency.old_dir, agency.new_dir, jobs=2))
+    one = diff_json(api.compare_files(agency.old_dir, agency.new_dir, jobs=1))
+    assert two == one
+    old, new, found = proposed[0]
+    by_name = {(id(old[p.old]), id(new[p.new])) for p in found if p.basis is PairBasis.NAME}
+    assert len(early) > 10 and set(early) <= by_name

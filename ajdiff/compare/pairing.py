@@ -142,18 +142,36 @@ def _post_key(doc: JobDescription) -> tuple[str, str]:
     return fold_key(doc.general.position), fold_key(doc.general.unit)
 
 
-def anchor_pairs(old: list[JobDescription], new: list[JobDescription]) -> list[tuple[int, int, float]]:
-    """Posts named alike (position and unit) exactly once on each side: pair them first (score 1.0)."""
-    old_keys = Counter(map(_post_key, old))
-    new_keys = Counter(map(_post_key, new))
-    new_at = {key: j for j, key in enumerate(map(_post_key, new)) if new_keys[key] == 1}
+def anchor_pairs(
+    old: list[JobDescription], new: list[JobDescription], features: FeatureCache | None = None
+) -> list[tuple[int, int, float]]:
+    """Posts named alike (position and unit) exactly once on each side: pair them first (score 1.0). `features`:
+    the documents' names folded already, where they are."""
+    old_posts = [f.post for f in map(features, old)] if features is not None else list(map(_post_key, old))
+    new_posts = [f.post for f in map(features, new)] if features is not None else list(map(_post_key, new))
+    old_keys = Counter(old_posts)
+    new_keys = Counter(new_posts)
+    new_at = {key: j for j, key in enumerate(new_posts) if new_keys[key] == 1}
     anchors = []
-    for i, doc in enumerate(old):
-        key = _post_key(doc)
+    for i, key in enumerate(old_posts):
         if key[0] and old_keys[key] == 1 and key in new_at:
             # Same position and unit already score 0.5 >= PAIR_THRESHOLD: no need to read the content.
             anchors.append((i, new_at[key], 1.0))
     return anchors
+
+
+def _named_and_worded_alike(old: JobDescription, new: JobDescription, feats: FeatureCache) -> bool:
+    """Whether an anchor (`anchor_pairs`) is worded alike enough for its name alone to pair it."""
+    return _set_dice(feats(old), feats(new)) >= ANCHOR_CONTENT
+
+
+def paired_by_name(
+    old: list[JobDescription], new: list[JobDescription], features: FeatureCache
+) -> list[tuple[int, int]]:
+    """The pairs `propose` takes first, by their names, when nothing is fixed by hand: known before the rest of
+    the pairing is, so that they can be compared while it goes on."""
+    anchors = anchor_pairs(old, new, features)
+    return [(i, j) for i, j, _score in anchors if _named_and_worded_alike(old[i], new[j], features)]
 
 
 def _words(text: str | None) -> list[str]:
@@ -183,7 +201,7 @@ def _word_pairs(heads: list[list[str]]) -> set[str]:
 
 @dataclass(frozen=True)
 class _Features:
-    """What pairing reads of a document, computed once: a hash of its text, its words, their word pairs."""
+    """What pairing reads of a document, computed once: a hash of its text, its words, its name folded."""
 
     key: int
     words: int
@@ -191,8 +209,8 @@ class _Features:
     took 8 KB a document, a few hundred bytes this way; the intersection is one `&`)."""
     count: int
     """How many distinct words."""
-    pairs: tuple[str, ...]
-    """Each word pair once (a set's table would weigh three times as much, and only blocking reads them)."""
+    post: tuple[str, str]
+    """The position and the unit folded, as `anchor_pairs` compares them."""
 
 
 class FeatureCache:
@@ -201,13 +219,15 @@ class FeatureCache:
     The words are numbered and the word pairs shared by every document that has them: an agency of 10,000
     documents repeats a few thousand words, and its features took 223 MB with a set of its own strings per
     document. A folder's documents are read in by the main process as the readers send them back: filled
-    then, while the readers work, the pairing finds them done (`propose(..., features=)`).
+    then, while the readers work, the pairing finds them done (`propose(..., features=)`). Their word pairs
+    are made only when blocking asks for them (`pairs`).
     """
 
     def __init__(self) -> None:
         self._by_id: dict[int, tuple[JobDescription, _Features]] = {}
         self._ids: dict[str, int] = {}
         self._pairs: dict[str, str] = {}
+        self._pairs_of: dict[int, tuple[str, ...]] = {}
 
     def __call__(self, doc: JobDescription) -> _Features:
         known = self._by_id.get(id(doc))
@@ -216,24 +236,38 @@ class FeatureCache:
             heads = [_words(t) for t in parts]
             # The tasks name the duties; their results (two thirds of the text) only enter the key.
             key = hash((parts, tuple(r for d in doc.duties for r in d.results)))
-            own = _word_pairs(heads)
-            shared = self._pairs.setdefault
             ids = self._ids
             numbers = [ids.setdefault(w, len(ids)) for w in set(chain.from_iterable(heads))]
             bits = bytearray((len(ids) + 7) >> 3)
             for k in numbers:
                 bits[k >> 3] |= 1 << (k & 7)
             words = int.from_bytes(bits, "little")
-            found = _Features(key, words, len(numbers), tuple(map(shared, own, own)))
+            found = _Features(key, words, len(numbers), _post_key(doc))
             self._by_id[id(doc)] = (doc, found)  # the document held: its id is never another's while cached
             return found
         return known[1]
+
+    def pairs(self, doc: JobDescription) -> tuple[str, ...]:
+        """The document's word pairs, each once (a set's table would weigh three times as much), each string
+        shared with every other document's.
+
+        Only blocking reads them, and only of the documents that names and identical texts left: made then, not
+        with the rest of the features (half of their cost; a batch's namesakes and a third of an agency's posts
+        never need them)."""
+        found = self._pairs_of.get(id(doc))
+        if found is None:
+            self(doc)  # the document held (by `_by_id`): its id is never another's while cached
+            own = _word_pairs([_words(t) for t in _parts(doc)])
+            shared = self._pairs.setdefault
+            found = self._pairs_of[id(doc)] = tuple(map(shared, own, own))
+        return found
 
     def clear(self) -> None:
         """Forget every document's features (a pairing's tens of megabytes): the pairing is done."""
         self._by_id.clear()
         self._ids.clear()
         self._pairs.clear()
+        self._pairs_of.clear()
 
 
 def _set_dice(a: _Features, b: _Features) -> float:
@@ -316,10 +350,10 @@ def propose(
 
     feats = features if features is not None else FeatureCache()
     named: set[tuple[int, int]] = set()
-    for i, j, _score in anchor_pairs(old, new):
+    for i, j, _score in anchor_pairs(old, new, feats):
         if i in taken_old or j in taken_new or (i, j) in c.forbidden:
             continue
-        if _set_dice(feats(old[i]), feats(new[j])) >= ANCHOR_CONTENT:
+        if _named_and_worded_alike(old[i], new[j], feats):
             take(i, j, 1.0, PairBasis.NAME)
         else:  # the name is the same, the text not: let the scores decide, the name still counts if they agree
             named.add((i, j))
@@ -402,8 +436,9 @@ def _assign_dense(
 def _rarest(tokens: Iterable[str], df: dict[str, int]) -> list[str]:
     """The document's `RARE_TOKENS` rarest tokens of `df` (the tokens useful for blocking, with their counts)."""
     # One set intersection, not a look-up per token: a document has hundreds of tokens, a few dozen useful.
-    useful = sorted((df[t], t) for t in df.keys() & tokens)
-    return [t for _, t in useful[:RARE_TOKENS]]
+    # By count, ties by the token: two sorts in C (the second stable) order them as (count, token) tuples would,
+    # without a tuple a token.
+    return sorted(sorted(df.keys() & tokens), key=df.__getitem__)[:RARE_TOKENS]
 
 
 def candidate_edges(
@@ -416,8 +451,8 @@ def candidate_edges(
     grows with the number of documents, not its square.
     """
     feats = feats or FeatureCache()
-    old_tokens = [feats(d).pairs for d in old]
-    new_tokens = [feats(d).pairs for d in new]
+    old_tokens = list(map(feats.pairs, old))
+    new_tokens = list(map(feats.pairs, new))
     df_old = Counter(chain.from_iterable(old_tokens))
     df_new = Counter(chain.from_iterable(new_tokens))
     # Tokens on one side only cannot link two documents, nor those too common; the rarest shared ones say the most.

@@ -266,10 +266,26 @@ def test_the_features_of_many_documents_share_their_words_and_word_pairs() -> No
     assert (a.count, b.count) == (len(sets[0]), len(sets[1])) == (a.words.bit_count(), b.words.bit_count())
     assert (a.words & b.words).bit_count() == len(sets[0] & sets[1]) > 20
     assert pairing._set_dice(a, b) == 2 * len(sets[0] & sets[1]) / (len(sets[0]) + len(sets[1]))
-    b_pairs = {p: p for p in b.pairs}
-    common_pairs = [p for p in a.pairs if p in b_pairs]
+    a_pairs, b_pairs = features.pairs(old[0]), {p: p for p in features.pairs(old[1])}
+    assert a_pairs is features.pairs(old[0])  # once per document
+    common_pairs = [p for p in a_pairs if p in b_pairs]
     assert len(common_pairs) > 10 and all(p is b_pairs[p] for p in common_pairs)
-    assert len(set(a.pairs)) == len(a.pairs)  # each pair once, as the blocking counts documents per pair
+    assert len(set(a_pairs)) == len(a_pairs)  # each pair once, as the blocking counts documents per pair
+
+
+def test_word_pairs_are_made_only_for_the_documents_blocking_reads(monkeypatch) -> None:
+    """Names and identical texts pair a batch's namesakes and a third of an agency's posts before blocking: their
+    word pairs, half of what the features cost, are never made; blocking makes them for the documents it reads."""
+    made: list[object] = []
+    word_pairs = pairing._word_pairs
+    monkeypatch.setattr(pairing, "_word_pairs", lambda heads: made.append(heads) or word_pairs(heads))
+    order = read_documents(FIXTURES / "000_2e8e5e7caea51be0.txt")
+    features = pairing.FeatureCache()
+    proposals = pairing.propose(order, order[::-1], features=features)
+    assert sorted((p.old, p.new) for p in proposals) == [(k, len(order) - 1 - k) for k in range(len(order))]
+    assert made == []
+    pairing.candidate_edges(order[:3], order[3:], features)
+    assert len(made) == len(order)
 
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
