@@ -11,7 +11,14 @@ from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS
 from ajdiff.read.lines import Line, blank_lines_between, cut_by_width
 from ajdiff.read.names import ends_in_genitive
-from ajdiff.read.vocabulary import is_header_row, is_list_intro, is_results_label, is_table_header, match_label
+from ajdiff.read.vocabulary import (
+    header_fold,
+    is_header_row,
+    is_list_intro,
+    is_results_label,
+    is_table_header,
+    match_label,
+)
 from ajdiff.records import dataclass
 from ajdiff.text import (
     ParagraphTooLong,
@@ -687,6 +694,7 @@ def read_duties(
     interleaved = False
     lower = [starts_lower(line.text) for line in lines]  # asked of each line by the duty's test and by the loop
     in_bullet = False  # the line above went into a bullet result: a bullet's wrapped line stays in it
+    own_headers: set[str] = set()  # the header rows above the first duty, as the document spells them
     for k, line in enumerate(lines):
         text = line.text
         above_in_bullet, in_bullet = in_bullet, False
@@ -710,13 +718,20 @@ def read_duties(
         if not duties:
             kind = NodeKind.PARAGRAPH
             before.append(_Draft(kind, [line], text))
+            if not columns and not lower[k] and is_table_header(text):
+                own_headers.add(header_fold(text))
             continue
         d = duties[-1]
-        if not lower[k] and (is_table_header(text) if columns else is_header_row(text)):
+        if not lower[k] and (
+            is_table_header(text)
+            if columns
+            else is_header_row(text) or (own_headers and header_fold(text) in own_headers)
+        ):
             # A duty table's header row, again after a paragraph or on a new page: no part of a duty.
-            # ("ülesandeid:" in lowercase is a wrapped task's last word.) Where the text was not OCR'd, the page
-            # repeats the header as written: so it was in every document and page layout of the fixtures, 48
-            # such rows, and the OCR-tolerant test, the dearest question of a duty's result, is not asked.
+            # ("ülesandeid:" in lowercase is a wrapped task's last word.) Where the text was not OCR'd, a page
+            # repeats the header as written: a known row, or the document's own above its first duty (a body's
+            # variant, found by likeness there). So it was in every document and page layout of the fixtures, 48
+            # such rows; the OCR-tolerant test, the dearest question of a duty's result, is not asked of each.
             continue
         if text.startswith("| "):
             text = " " + text  # a cell separator wrapped to the start of a line: the result column follows

@@ -303,12 +303,17 @@ def is_header_row(text: str) -> bool:
 @lru_cache(maxsize=8192)  # a line two versions of a document share is asked again in a batch: as _short_table_header
 def _short_header_row(text: str) -> bool:
     """`is_header_row` of a line of at most _HEADER_MAX_CHARS characters."""
-    folded = ocr_fold(text.replace("|", " "))
+    folded = header_fold(text)
     if folded in _header_row_set():
         return True
     # A results column's name alone is a header where `is_table_header` takes it for one ('Tulemused' is like the
     # row 'Tulemus'; 'Oodatav tulemus' is like none): asked of it, so that this test never says yes where it says no.
     return folded in _results_names() and _short_table_header(text)
+
+
+def header_fold(text: str) -> str:
+    """A line as header rows are looked up: OCR-folded, a cell separator a space."""
+    return ocr_fold(text.replace("|", " "))
 
 
 @cache

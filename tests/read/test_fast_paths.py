@@ -532,6 +532,30 @@ def test_a_duty_tables_header_row_in_text_not_ocrd_is_found_as_written_where_the
     assert len(asked) > 1000 and found >= 8, (len(asked), found)  # header rows were met, not only other lines
 
 
+def test_a_header_row_a_page_repeats_is_the_documents_own_though_no_known_row_spells_it_so() -> None:
+    """A body's own header variant ('Oodatud tulemused', like a known row but none of them), above the first duty
+    and again on a later page, is no part of the duty above it: the repeat is the document's own row, as written."""
+    from ajdiff.read.formats import read_bytes
+    from ajdiff.read.parse import parse_source
+    from ajdiff.read.vocabulary import is_header_row, is_table_header
+    from tests.read.layouts import FIXTURES
+
+    variant = "Peamised teenistusülesanded Oodatud tulemused"
+    assert is_table_header(variant) and not is_header_row(variant)  # a variant: only the likeness knows it
+    [path] = FIXTURES.glob("001_*.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    heading = next(k for k, line in enumerate(lines) if line.startswith("2. Peamised teenistusülesanded"))
+    second = next(k for k, line in enumerate(lines) if line.startswith("2.2. "))
+    plain = "\n".join(lines)
+    repeated = "\n".join(
+        [*lines[: heading + 1], "", variant, "", *lines[heading + 1 : second], "", variant, "", *lines[second:]]
+    )
+    [doc], [without] = (parse_source(read_bytes(t.encode(), "001.txt", ".txt")) for t in (repeated, plain))
+    assert [(d.number, d.task, d.results) for d in doc.duties] == [
+        (d.number, d.task, d.results) for d in without.duties
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "written", "alike"),
     [
