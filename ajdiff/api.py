@@ -626,7 +626,7 @@ def _compare_many(
                     progress(k + 1, len(pairs))
                 yield outcome
     finally:
-        _SHARED = ([], [])
+        _unshare()
 
 
 def _start_methods() -> list[str]:

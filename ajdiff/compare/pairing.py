@@ -147,8 +147,7 @@ def anchor_pairs(
 ) -> list[tuple[int, int, float]]:
     """Posts named alike (position and unit) exactly once on each side: pair them first (score 1.0). `features`:
     the documents' names folded already, where they are."""
-    old_posts = [f.post for f in map(features, old)] if features is not None else list(map(_post_key, old))
-    new_posts = [f.post for f in map(features, new)] if features is not None else list(map(_post_key, new))
+    old_posts, new_posts = _post_keys(old, features), _post_keys(new, features)
     old_keys = Counter(old_posts)
     new_keys = Counter(new_posts)
     new_at = {key: j for j, key in enumerate(new_posts) if new_keys[key] == 1}
@@ -158,6 +157,11 @@ def anchor_pairs(
             # Same position and unit already score 0.5 >= PAIR_THRESHOLD: no need to read the content.
             anchors.append((i, new_at[key], 1.0))
     return anchors
+
+
+def _post_keys(docs: list[JobDescription], features: FeatureCache | None) -> list[tuple[str, str]]:
+    """Each document's `_post_key`, from its features where they are made."""
+    return [f.post for f in map(features, docs)] if features is not None else list(map(_post_key, docs))
 
 
 def _named_and_worded_alike(old: JobDescription, new: JobDescription, feats: FeatureCache) -> bool:
