@@ -147,19 +147,19 @@ def pack(nodes: tuple[Node, ...]) -> tuple[object, ...]:
     process keeps its tree so until something reads it (`JobDescription.sections`): a batch's report never
     does."""
     flat: list[object] = []
-    add = flat.extend
-
-    def put(node: Node) -> None:  # children first: `unpack` finds them made when it makes their parent
-        for child in node.children:
-            put(child)
-        where = None if node.where is None else node.where.plain()
-        add((
-            _KIND_AT[node.kind], node.text, node.verbatim, node.number, node.label, node.key, len(node.children), where
-        ))  # fmt: skip
-
     for node in nodes:
-        put(node)
+        _put(node, flat.extend)
     return tuple(flat)
+
+
+def _put(node: Node, add: Callable[[tuple[object, ...]], None]) -> None:
+    """Add a node's values to a packed forest (`pack`), its children's first: `unpack` finds them made when it makes
+    their parent. (Not a closure of `pack`: a function that calls itself by its cell is a reference cycle, held, with
+    the values it adds to, until the collector runs; a batch pauses it.)"""
+    for child in node.children:
+        _put(child, add)
+    where = None if node.where is None else node.where.plain()
+    add((_KIND_AT[node.kind], node.text, node.verbatim, node.number, node.label, node.key, len(node.children), where))
 
 
 def unpack(packed: tuple[object, ...]) -> tuple[Node, ...]:

@@ -255,6 +255,18 @@ def test_a_batchs_report_does_not_unpack_the_trees_its_readers_compared(
     assert all(c.old.sections and c.new.sections for c in sent) and len(unpacked) == 2 * len(sent)
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_documents_their_reader_did_not_compare_come_with_their_trees_made(tmp_path: Path) -> None:
+    # Names shuffled: pairing decides, and this process (or a pool forked from it) compares. Their trees are made
+    # once, here, as they arrive: not by every forked worker, nor held packed with their strings unshared.
+    from ajdiff import api, model
+
+    agency = write_agency(load_template(), tmp_path, 24, seed=3)
+    result = api.compare_files(agency.old_dir, agency.new_dir, jobs=2)
+    docs = [d for c in result.pairs for d in (c.old, c.new)] + [*result.unpaired_old, *result.unpaired_new]
+    assert len(docs) == 48 and result.unpaired_old and not [d for d in docs if model._PACKED in vars(d)]
+
+
 def test_a_pair_its_content_refuses_is_not_compared_only_counted(monkeypatch: pytest.MonkeyPatch) -> None:
     """A pair proposed with no basis but its content (an agency's abolished post beside a created one) whose
     duties do not carry it is refused after the worker's outcome: the worker counts its duties matched and
