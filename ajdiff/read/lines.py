@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property, lru_cache
+from functools import cached_property
 
+from ajdiff.read.memo import short_text_memo
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
 from ajdiff.records import dataclass
@@ -122,7 +123,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             blank = True
             continue
         read = text  # the line as read: its facts, remembered (most lines are met again in the other version)
-        facts = _facts(text) if len(text) <= _MEMO_CHARS else _line_facts(text)
+        facts = _facts(text)
         signature, read_body, read_bullet, read_num, read_point = facts
         if signature:
             signing = True
@@ -228,8 +229,7 @@ def _line_facts(text: str) -> tuple[bool, str, bool, Numbering | None, bool]:
     return is_signature(text), body, bullet, numbering(body), _digit_before_point(body)
 
 
-_MEMO_CHARS = 400  # longer lines are not kept in the memo: it holds a few thousand lines, never huge ones
-_facts = lru_cache(maxsize=4096)(_line_facts)
+_facts = short_text_memo(maxsize=4096)(_line_facts)
 """`_line_facts` remembered: two versions of a document (a pair, a file and its namesake in a batch) share most
 of their lines, and an order's annexes their headings and labels; the second is answered from the first."""
 
