@@ -25,6 +25,8 @@ if TYPE_CHECKING:
         def cache_clear(self) -> None: ...
 
 
+_VARARGS = 0x04  # inspect.CO_VARARGS, without importing inspect
+
 MEMO_CHARS = 400
 """Texts longer than this are read afresh, never kept: a memo holds a few thousand lines or values, never a
 paragraph typed on one line (up to 20,000 characters) that would keep megabytes alive in an agency's run."""
@@ -41,8 +43,16 @@ def short_text_memo(maxsize: int, max_chars: int = MEMO_CHARS) -> Callable[[Call
         def remembered(text: str, /, *args: Hashable) -> _R:
             return memo(text, *args) if len(text) <= max_chars else read(text, *args)
 
-        update_wrapper(remembered, read)  # its name, its docstring, and `__wrapped__` the reading itself
-        vars(remembered).update(cache_info=memo.cache_info, cache_clear=memo.cache_clear)
-        return remembered  # type: ignore[return-value]  # a function with the protocol's attributes, set above
+        def remembered_text(text: str, /) -> _R:
+            return memo(text) if len(text) <= max_chars else read(text)
+
+        # A reading of the text alone (a line's facts: asked of every line) is called without packing arguments,
+        # which cost as much again as the memo's look-up; the choice changes no answer.
+        code = getattr(read, "__code__", None)
+        alone = code is not None and code.co_argcount == 1 and not code.co_flags & _VARARGS
+        chosen: Callable[..., _R] = remembered_text if alone else remembered
+        update_wrapper(chosen, read)  # its name, its docstring, and `__wrapped__` the reading itself
+        vars(chosen).update(cache_info=memo.cache_info, cache_clear=memo.cache_clear)
+        return chosen  # type: ignore[return-value]  # a function with the protocol's attributes, set above
 
     return decorate

@@ -689,6 +689,12 @@ def test_a_short_text_memo_reads_a_long_text_afresh_and_remembers_a_short_one() 
     assert memo.cache_info().currsize == 2
     memo.cache_clear()
     assert memo.cache_info().currsize == 0
+    # A reading of the text alone is called without packing arguments: remembered the same way.
+    asked.clear()
+    alone = short_text_memo(maxsize=2, max_chars=5)(lambda text: read(text))
+    assert [alone("a,b"), alone("a,b"), alone("a,b,c,d"), alone("a,b,c,d")] == [("a", "b")] * 2 + [tuple("abcd")] * 2
+    assert asked == [("a,b", ","), ("a,b,c,d", ","), ("a,b,c,d", ",")]
+    assert alone.cache_info().currsize == 1
 
 
 _FOLD_PIECES = st.one_of(
