@@ -44,7 +44,7 @@ class Numbering:
         """The decimal parts (3, 1), or () for letters and roman numerals."""
         return tuple(int(p) for p in self.number.split(".")) if self.style == "decimal" else ()
 
-    @property
+    @cached_property  # asked of the last item's number by each line that may go on it
     def following(self) -> str:
         """The next decimal number at this depth ('3.2' after '3.1'); only for decimal numbers."""
         parts = self.parts
@@ -116,7 +116,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     last_num: Numbering | None = None  # the last decimal number, which a number glued to its word may follow
     while i < len(lines):
         text = lines[i]
-        origin = origins[i] if i < len(origins) else line_origin(i + 1)
+        origin = origins[i]  # the lines' own, each (inserted lines get theirs too)
         verbatim = text
         i += 1
         if not text:
@@ -192,10 +192,10 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         # file's hard-wrapped lines too, with no blank line or trailing space that says "a page" (AKI).
         # The next line is looked up only when a number may be glued (to a line, or at its end).
         if num:
-            glued = _glued_item(body, num, _next_starts_lower(lines, i))
+            glued = _glued_item(body, num, lines, i)
         elif last_item is not None and not bullet and body[:1].islower():
             # A wrapped item's later line may hold the next item's start ("regulatsioone 3.2. osaleb …").
-            glued = _glued_item(body, last_item, _next_starts_lower(lines, i), own_number=False)
+            glued = _glued_item(body, last_item, lines, i, own_number=False)
         else:
             glued = None
         if glued is None and (read_point if body is read_body else _digit_before_point(body)):
@@ -326,15 +326,17 @@ def _glued_successor(text: str, last: Numbering) -> Numbering | None:
     return None
 
 
-def _glued_item(text: str, num: Numbering, at_end: bool = False, own_number: bool = True) -> int | None:
-    """Where the next item's number ('3.2.' after '3.1.') stands inside a line, or None; with `at_end`
-    also at the line's end ('… regulatsioone 3.2.' when 'osaleb …' follows in lowercase). The line
-    starts with `num` itself, or (not `own_number`) continues that item."""
+def _glued_item(text: str, num: Numbering, lines: list[str], i: int, own_number: bool = True) -> int | None:
+    """Where the next item's number ('3.2.' after '3.1.') stands inside a line, or None; also at the line's end
+    ('… regulatsioone 3.2.') when the next filled line from `lines[i]` on starts in lowercase ('osaleb …'). The
+    line starts with `num` itself, or (not `own_number`) continues that item."""
     if num.style != "decimal" or num.depth < 2:
         return None
     following = num.following
     start = len(num.number) + 1 if own_number else 0
-    at = _number_inside(text[start:], following, at_end)
+    if text.find(following, start + 1) < 0:
+        return None  # the number nowhere after the line's first character (most lines): the next line not looked at
+    at = _number_inside(text[start:], following, _next_starts_lower(lines, i))
     if at is None:
         return None
     cut = start + at
