@@ -42,7 +42,7 @@ class Numbering:
     @cached_property  # asked again and again of each item's number as the lines are read
     def parts(self) -> tuple[int, ...]:
         """The decimal parts (3, 1), or () for letters and roman numerals."""
-        return tuple(int(p) for p in self.number.split(".")) if self.style == "decimal" else ()
+        return tuple(map(int, self.number.split("."))) if self.style == "decimal" else ()
 
     @cached_property  # asked of the last item's number by each line that may go on it
     def following(self) -> str:
@@ -90,9 +90,9 @@ def numbering(text: str) -> Numbering | None:
                 return None
             if int(parts[0]) > 99:
                 return None
-        elif len(parts[-1]) > 3 or any(len(p) > 3 for p in parts):
+        elif max(map(len, parts)) > 3:
             return None
-        return Numbering(".".join(str(int(p)) for p in parts), len(parts), "decimal", rest)
+        return Numbering(".".join(map(str, map(int, parts))), len(parts), "decimal", rest)
     m = _LETTER.match(text)
     if m:
         return Numbering(m.group(1), 0, "letter", m.group(2))
