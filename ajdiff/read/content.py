@@ -51,8 +51,9 @@ class _Draft:
     number: str | None = None
     children: list[_Draft] = field(default_factory=list)
 
-    def node(self) -> Node:
-        text = _single_spaced(self.text)
+    def node(self, spaced: bool = False) -> Node:
+        """The node of what was collected; `spaced`: its text is single-spaced already (`_single_spaced`)."""
+        text = self.text if spaced else _single_spaced(self.text)
         lines = self.lines
         # One node per line of every document: the common cases (one line, no children) without a join
         # or a generator.
@@ -596,7 +597,7 @@ def _continue_duty(duty: _Duty, line: Line, columns: bool = False) -> None:
 
 
 def _add_result(duty: _Duty, line: Line, text: str | None = None) -> None:
-    duty.results.append(_Draft(NodeKind.RESULT, [line], line.text if text is None else text, "duties.results"))
+    duty.draft.children.append(_Draft(NodeKind.RESULT, [line], line.text if text is None else text, "duties.results"))
     duty.last_to_task = False
     duty.task_open = False
 
@@ -722,6 +723,7 @@ def read_duties(
                 own_headers.add(header_fold(text))
             continue
         d = duties[-1]
+        results = d.draft.children  # `results`, the same list while the lines are read
         if not lower[k] and (
             is_table_header(text)
             if columns
@@ -743,28 +745,28 @@ def read_duties(
             _add_result(d, line, strip_bullet(right.strip())[0])
         elif text[:1].isupper() and not text.endswith(".") and is_results_label(text.rstrip(":")):
             d.task_open = False  # "Oodatavad tulemused:": the results follow; the line stays in the tree
-            d.results.append(_Draft(NodeKind.PARAGRAPH, [line], text))
-        elif (line.bullet and _lists_its_task(d, text)) or (d.listing and not d.results):
+            results.append(_Draft(NodeKind.PARAGRAPH, [line], text))
+        elif (line.bullet and _lists_its_task(d, text)) or (d.listing and not results):
             _extend(d.draft, line)  # the task's own list, its items wrapped over lines (', koduse …' too)
         elif line.bullet:
             _add_result(d, line)
             in_bullet = True
-        elif above_in_bullet and d.results and line.num is None and _bullet_goes_on(lines[k - 1].text, text, lower[k]):
-            _extend(d.results[-1], line)
+        elif above_in_bullet and results and line.num is None and _bullet_goes_on(lines[k - 1].text, text, lower[k]):
+            _extend(results[-1], line)
             in_bullet = True
         elif lower[k]:
             _continue_duty(d, line, columns)
         elif wrapped and d.task_open and not _result_like(text) and not interleaved:
             _extend(d.draft, line)
-        elif not d.results and not ends_sentence(d.draft.text) and _task_like(text):
+        elif not results and not ends_sentence(d.draft.text) and _task_like(text):
             _extend(d.draft, line)  # "Vahetu juhi antud" / "Ühekordsete ülesannete täitmine."
-        elif wrapped and d.results and not ends_sentence(d.results[-1].text):
-            _extend(d.results[-1], line)
-        elif d.results and _ends_with_conjunction(d.results[-1].text) and not _result_like(text):
+        elif wrapped and results and not ends_sentence(results[-1].text):
+            _extend(results[-1], line)
+        elif results and _ends_with_conjunction(results[-1].text) and not _result_like(text):
             # '… tööjuhenditele „Riskipõhise järelevalve planeerimine“ ja' / '„Inspektsiooni läbiviimine“.'
             # (Ravimiamet, a PDF's lines with nothing to tell they were wrapped): a result ending with 'ja'
             # goes on, whatever the next line opens with.
-            _extend(d.results[-1], line)
+            _extend(results[-1], line)
         else:
             _add_result(d, line)
     rows = {lines[k].text for k in header_rows}
@@ -816,7 +818,7 @@ def _finish(draft: _Draft) -> Node:
         # its verbal noun and a result sentence after it, the row's two cells on one line without a stop.
         draft.text = split[0]
         draft.children.insert(0, _Draft(NodeKind.RESULT, [], split[1], "duties.results"))
-        return draft.node()
+        return draft.node(spaced=True)  # words of the spaced task, one space apart
     # One space is all the whitespace left in it: without a stop before a space, it is one sentence, unsplit.
     many = ". " in task or "! " in task or "? " in task
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(task) if s.strip()] if many else []
@@ -826,7 +828,7 @@ def _finish(draft: _Draft) -> Node:
             draft.children.insert(0, _Draft(NodeKind.RESULT, [], " ".join(sentences[k:]), "duties.results"))
             break
     draft.children = [c for c in draft.children if c.text and not c.text.isspace()]  # no stripped copy
-    return draft.node()
+    return draft.node(spaced=True)  # the spaced task, or its first sentences, each stripped, one space apart
 
 
 def _wrapped_header(lines: list[Line], k: int) -> int:

@@ -4,22 +4,16 @@ comparer reads (position, unit, substitutes, duties, requirements, languages …
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from ajdiff.i18n import _
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
 from ajdiff.read.languages import parse_languages
+from ajdiff.read.memo import short_text_memo
 from ajdiff.read.names import from_partitive, nominative, nominative_in
 from ajdiff.read.vocabulary import heading_prefix, is_list_intro, known_label, vocabulary
 from ajdiff.text import fold, join_all_wrapped, ocr_fold, slugify, split_outside_parens
 from ajdiff.tree import Node, NodeKind, walk
-
-TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
-if TYPE_CHECKING:
-    from typing import TypeVar
-
-    _T = TypeVar("_T")
 
 _NONE_VALUES = frozenset({"-", "–", "—", "", "puuduvad", "puudub", "ei ole", "pole", "ei"})
 _REQUIREMENT_KEYS = ("education", "experience", "languages", "knowledge", "qualities")
@@ -44,7 +38,7 @@ def _name_list(text: str) -> tuple[str, ...]:
     """A list of posts ('Ekspert (toimepidevus), talituse juhataja'); '-' or 'puuduvad' means none. A
     post's bracketed qualifier followed by another post with its own ('juhtivspetsialist (PSK) teenuseomanik
     (PSK)', seed 003's comma left out) ends that post."""
-    return _names(text) if len(text) <= _MEMO_CHARS else _read_names(text)
+    return _names(text)
 
 
 def _read_names(text: str) -> tuple[str, ...]:
@@ -54,42 +48,26 @@ def _read_names(text: str) -> tuple[str, ...]:
     return tuple(part for item in split_outside_parens(text, ",;") for part in _NEXT_POST.split(item))
 
 
-def _split_items(text: str, separators: str) -> tuple[str, ...]:
-    """The items of a list's text cut at `separators` outside brackets (`split_outside_parens`)."""
-    if len(text) > _MEMO_CHARS:
-        return tuple(split_outside_parens(text, separators))
-    return _items_of(text, separators)
-
-
-_MEMO_CHARS = 400  # longer values are not kept in the memos below: they hold a few thousand short ones
 # Two versions of a document (a pair, a batch's namesakes) and an agency's posts name the same substitutes and
 # list the same rights: their lists are cut once. The answers are tuples, which no caller can change.
-_names = lru_cache(maxsize=2048)(_read_names)
+_names = short_text_memo(maxsize=2048)(_read_names)
 
 
-@lru_cache(maxsize=2048)
-def _items_of(text: str, separators: str) -> tuple[str, ...]:
-    """`_split_items` of a short text, remembered."""
+@short_text_memo(maxsize=2048)
+def _split_items(text: str, separators: str) -> tuple[str, ...]:
+    """The items of a list's text cut at `separators` outside brackets (`split_outside_parens`)."""
     return tuple(split_outside_parens(text, separators))
 
 
+# The name of a supervisor, of whom the holder stands in for, the languages asked: an agency's posts and a post's
+# versions repeat them (the memos of `_supervisor`, `_partitive` and this).
+@short_text_memo(maxsize=1024)
 def _languages(text: str) -> tuple[tuple[str, str], ...]:
     """The languages and levels a requirement names (`parse_languages`), in its order."""
     return tuple(parse_languages(text).items())
 
 
-_MEMOS: dict[Callable[[str], object], Callable[[str], object]] = {}
-
-
-def _remembered(read: Callable[[str], _T], text: str) -> _T:
-    """`read(text)` of a field's short value, remembered per `read`: the name of a supervisor, of whom the holder
-    stands in for, the languages asked, which an agency's posts and a post's versions repeat."""
-    if len(text) > _MEMO_CHARS:
-        return read(text)
-    memo = _MEMOS.get(read)
-    if memo is None:
-        memo = _MEMOS[read] = lru_cache(maxsize=1024)(read)
-    return memo(text)  # type: ignore[return-value]  # the memo of `read`, which gives a _T
+_partitive = short_text_memo(maxsize=1024)(from_partitive)
 
 
 def _list_items(node: Node, value: str) -> tuple[str, ...]:
@@ -198,6 +176,7 @@ def _goal_sentence(nodes: tuple[Node, ...]) -> str | None:
     return None
 
 
+@short_text_memo(maxsize=1024)  # see _languages
 def _supervisor(value: str) -> str:
     """The supervisor in the nominative: 'allub grupijuhile' names 'grupijuht', 'allub Tööandja
     juhtimisele ja kontrollile' names 'Tööandja' (the genitive before the word for being supervised)."""
@@ -388,10 +367,10 @@ def to_model(
         if goal:
             c.general["goal"] = goal
     if c.general.get("supervisor"):
-        c.general["supervisor"] = _remembered(_supervisor, c.general["supervisor"])
+        c.general["supervisor"] = _supervisor(c.general["supervisor"])
     # Whom the holder stands in for is named in the partitive ('Keda asendab: registripidajat', 'asendab
     # direktorit või osakonna teenistujaid'); a person names them in the nominative, as the other lists are.
-    stood_in_for = [_remembered(from_partitive, name) for name in c.lists["substitutes_for"]]
+    stood_in_for = [_partitive(name) for name in c.lists["substitutes_for"]]
     c.lists["substitutes_for"] = [n for k, n in enumerate(stood_in_for) if n not in stood_in_for[:k]]
     for key in ("position", "unit", "supervisor"):
         if c.general.get(key):
@@ -423,7 +402,7 @@ def to_model(
             education=req.get("education"),
             experience=req.get("experience"),
             experience_years=_experience_years(req.get("experience")),
-            languages=_remembered(_languages, req.get("languages") or ""),
+            languages=_languages(req.get("languages") or ""),
             knowledge=req.get("knowledge"),
             qualities=req.get("qualities"),
             extra=tuple(c.extra),

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property, lru_cache
+from functools import cached_property
 
+from ajdiff.read.memo import short_text_memo
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
 from ajdiff.records import dataclass
@@ -41,9 +42,9 @@ class Numbering:
     @cached_property  # asked again and again of each item's number as the lines are read
     def parts(self) -> tuple[int, ...]:
         """The decimal parts (3, 1), or () for letters and roman numerals."""
-        return tuple(int(p) for p in self.number.split(".")) if self.style == "decimal" else ()
+        return tuple(map(int, self.number.split("."))) if self.style == "decimal" else ()
 
-    @property
+    @cached_property  # asked of the last item's number by each line that may go on it
     def following(self) -> str:
         """The next decimal number at this depth ('3.2' after '3.1'); only for decimal numbers."""
         parts = self.parts
@@ -89,9 +90,9 @@ def numbering(text: str) -> Numbering | None:
                 return None
             if int(parts[0]) > 99:
                 return None
-        elif len(parts[-1]) > 3 or any(len(p) > 3 for p in parts):
+        elif max(map(len, parts)) > 3:
             return None
-        return Numbering(".".join(str(int(p)) for p in parts), len(parts), "decimal", rest)
+        return Numbering(".".join(map(str, map(int, parts))), len(parts), "decimal", rest)
     m = _LETTER.match(text)
     if m:
         return Numbering(m.group(1), 0, "letter", m.group(2))
@@ -115,14 +116,14 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     last_num: Numbering | None = None  # the last decimal number, which a number glued to its word may follow
     while i < len(lines):
         text = lines[i]
-        origin = origins[i] if i < len(origins) else line_origin(i + 1)
+        origin = origins[i]  # the lines' own, each (inserted lines get theirs too)
         verbatim = text
         i += 1
         if not text:
             blank = True
             continue
         read = text  # the line as read: its facts, remembered (most lines are met again in the other version)
-        facts = _facts(text) if len(text) <= _MEMO_CHARS else _line_facts(text)
+        facts = _facts(text)
         signature, read_body, read_bullet, read_num, read_point = facts
         if signature:
             signing = True
@@ -191,10 +192,10 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         # file's hard-wrapped lines too, with no blank line or trailing space that says "a page" (AKI).
         # The next line is looked up only when a number may be glued (to a line, or at its end).
         if num:
-            glued = _glued_item(body, num, _next_starts_lower(lines, i))
+            glued = _glued_item(body, num, lines, i)
         elif last_item is not None and not bullet and body[:1].islower():
             # A wrapped item's later line may hold the next item's start ("regulatsioone 3.2. osaleb …").
-            glued = _glued_item(body, last_item, _next_starts_lower(lines, i), own_number=False)
+            glued = _glued_item(body, last_item, lines, i, own_number=False)
         else:
             glued = None
         if glued is None and (read_point if body is read_body else _digit_before_point(body)):
@@ -228,8 +229,7 @@ def _line_facts(text: str) -> tuple[bool, str, bool, Numbering | None, bool]:
     return is_signature(text), body, bullet, numbering(body), _digit_before_point(body)
 
 
-_MEMO_CHARS = 400  # longer lines are not kept in the memo: it holds a few thousand lines, never huge ones
-_facts = lru_cache(maxsize=4096)(_line_facts)
+_facts = short_text_memo(maxsize=4096)(_line_facts)
 """`_line_facts` remembered: two versions of a document (a pair, a file and its namesake in a batch) share most
 of their lines, and an order's annexes their headings and labels; the second is answered from the first."""
 
@@ -326,15 +326,17 @@ def _glued_successor(text: str, last: Numbering) -> Numbering | None:
     return None
 
 
-def _glued_item(text: str, num: Numbering, at_end: bool = False, own_number: bool = True) -> int | None:
-    """Where the next item's number ('3.2.' after '3.1.') stands inside a line, or None; with `at_end`
-    also at the line's end ('… regulatsioone 3.2.' when 'osaleb …' follows in lowercase). The line
-    starts with `num` itself, or (not `own_number`) continues that item."""
+def _glued_item(text: str, num: Numbering, lines: list[str], i: int, own_number: bool = True) -> int | None:
+    """Where the next item's number ('3.2.' after '3.1.') stands inside a line, or None; also at the line's end
+    ('… regulatsioone 3.2.') when the next filled line from `lines[i]` on starts in lowercase ('osaleb …'). The
+    line starts with `num` itself, or (not `own_number`) continues that item."""
     if num.style != "decimal" or num.depth < 2:
         return None
     following = num.following
     start = len(num.number) + 1 if own_number else 0
-    at = _number_inside(text[start:], following, at_end)
+    if text.find(following, start + 1) < 0:
+        return None  # the number nowhere after the line's first character (most lines): the next line not looked at
+    at = _number_inside(text[start:], following, _next_starts_lower(lines, i))
     if at is None:
         return None
     cut = start + at

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import compress, repeat
 
 from ajdiff.model import OrderRef
 from ajdiff.read.formats import SourceText
@@ -263,11 +264,12 @@ def _content(source: SourceText) -> tuple[list[str], list[Origin], list[tuple[st
     origins = [*known, *map(line_origin, range(len(known) + 1, len(lines) + 1))]  # as `source.origin(k)`
     metadata = list(source.metadata)
     # The passes below change only lines that start so: a document without such lines (most) skips them.
-    if any(line[:1] == "|" for line in lines):
+    # (Each line asked in C, by `map`, where a generator stepped through the document's lines in bytecode.)
+    if any(map(str.startswith, lines, repeat("|"))):
         content, tables = _register_tables(list(zip(lines, origins)))
         metadata += tables
         lines, origins = [text for text, _ in content], [origin for _, origin in content]
-    if any(text[:1] in "Aa" and _GLUED_TITLE.match(text) for text in lines):
+    if any(map(_GLUED_TITLE.match, compress(lines, map(str.startswith, lines, repeat(("A", "a")))))):
         content = _unglue(list(zip(lines, origins)))
         lines, origins = [text for text, _ in content], [origin for _, origin in content]
     return lines, origins, metadata

@@ -117,14 +117,31 @@ def _heading(
         if is_next and opens and len(words) <= 8 and not title.endswith((".", ";", ",")):
             return _Heading(None, title, num.number, "")
         return None
-    text = line.text.rstrip(":").strip()
+    if line.bullet:
+        return None
+    text = line.text
+    last = text[-1:]
+    if last == "." or not (last == ":" or last.isspace() or text[:1].isspace()):
+        # Most lines: nothing to trim off either end, so the tests below see the line as it is (a heading ends
+        # without a full stop, starts with a capital and is short).
+        return (
+            None
+            if last == "." or len(text) > _MAX_HEADING_CHARS or not text[:1].isupper()
+            else _unnumbered(text, in_body, in_fields)
+        )
+    text = text.rstrip(":").strip()
     if line.text.rstrip().endswith(":") and text.endswith(" on"):
         # "Hooldustöötaja kohustused on:" (Pärnu Sotsiaalkeskus): the heading said as a sentence whose
         # copula and colon bring on the list; a label's "Tööaeg on libisev, …" has no colon after "on".
         text = text[:-3].rstrip()
     # A heading starts with a capital and ends without a full stop: "motiveerivad eesmärgid." is a wrap.
-    if not text or len(text) > _MAX_HEADING_CHARS or line.bullet or not text[0].isupper() or text.endswith("."):
+    if not text or len(text) > _MAX_HEADING_CHARS or not text[0].isupper() or text.endswith("."):
         return None
+    return _unnumbered(text, in_body, in_fields)
+
+
+def _unnumbered(text: str, in_body: bool, in_fields: bool) -> _Heading | None:
+    """The heading an unnumbered line's trimmed text is (short, a capital first, no full stop last), or None."""
     named = heading_key(text)
     # "Teenistuskoha eesmärk" or "Õigused" alone on a line is a label whose value follows, not a heading,
     # where labels are read as fields; under a heading ajdiff has no name for ('2. AMETIKOHA KIRJELDUS' /

@@ -608,23 +608,28 @@ def test_a_documents_lines_are_prepared_alike_with_their_facts_remembered_or_not
     remembered = [lines_module.prepare(raw) for raw in raws]
     remembered += [lines_module.prepare(raw) for raw in raws]  # each line's facts from the memo now
     assert lines_module._facts.cache_info().hits >= sum(len(lines) for lines, _ in remembered[: len(raws)])
-    monkeypatch.setattr(lines_module, "_facts", lines_module._line_facts)
+    monkeypatch.setattr(lines_module, "_facts", lines_module._facts.__wrapped__)
     afresh = [lines_module.prepare(raw) for raw in raws]
     assert remembered == afresh + afresh
 
 
 def test_a_long_line_is_not_kept_in_the_memo_of_lines_facts() -> None:
     """The memo holds a few thousand lines: a paragraph typed on one line (up to 20,000 characters) is not one."""
-    from ajdiff.read.lines import _MEMO_CHARS, _facts, prepare
+    from ajdiff.read.lines import _facts, prepare
+    from ajdiff.read.memo import MEMO_CHARS
     from ajdiff.read.orders import RawDocument
 
     long_line = "Teenistuja" + " tagab nõuetekohase asjaajamise ja" * 40 + " arhiveerimise."
     short_line = "Teenistuja tagab nõuetekohase asjaajamise."
-    assert len(long_line) > _MEMO_CHARS >= len(short_line)
+    assert len(long_line) > MEMO_CHARS >= len(short_line)
     _facts.cache_clear()
     lines, _ = prepare(RawDocument("x.txt", None, None, (long_line, short_line)))
     assert [line.text for line in lines] == [long_line, short_line]
     assert _facts.cache_info().currsize == 1
+
+
+_FIELDS_MEMOS = ("_names", "_split_items", "_supervisor", "_partitive", "_languages")
+"""The memos of `ajdiff.read.fields` that remember a short value's reading (`short_text_memo`)."""
 
 
 def test_the_documents_lists_are_read_alike_with_their_cuts_remembered_or_not(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -641,25 +646,55 @@ def test_the_documents_lists_are_read_alike_with_their_cuts_remembered_or_not(mo
     for path in paths:
         read_documents(path)  # every list in the memos
     remembered = [read_documents(path) for path in paths]
-    assert fields._names.cache_info().hits and fields._items_of.cache_info().hits
-    assert all(memo.cache_info().hits for memo in [*fields._MEMOS.values(), fields._known_label])
-    monkeypatch.setattr(fields, "_names", fields._read_names)
-    monkeypatch.setattr(fields, "_items_of", fields._items_of.__wrapped__)
-    monkeypatch.setattr(fields, "_remembered", lambda read, text: read(text))
+    memos = [getattr(fields, name) for name in _FIELDS_MEMOS]
+    assert all(memo.cache_info().hits for memo in [*memos, fields._known_label])
+    for name, memo in zip(_FIELDS_MEMOS, memos):
+        monkeypatch.setattr(fields, name, memo.__wrapped__)
     monkeypatch.setattr(fields, "_known_label", fields.known_label)
     assert remembered == [read_documents(path) for path in paths]
 
 
 def test_a_long_list_value_is_not_kept_in_the_memos_of_lists() -> None:
     from ajdiff.read import fields
+    from ajdiff.read.memo import MEMO_CHARS
 
     value = ", ".join(f"ametnik nr {k} (valdkond {k})" for k in range(40))
-    assert len(value) > fields._MEMO_CHARS
+    assert len(value) > MEMO_CHARS
     fields._names.cache_clear()
-    fields._items_of.cache_clear()
+    fields._split_items.cache_clear()
     assert len(fields._name_list(value)) == 40
     assert len(fields._split_items(value, ",")) == 40
-    assert fields._names.cache_info().currsize == fields._items_of.cache_info().currsize == 0
+    assert fields._names.cache_info().currsize == fields._split_items.cache_info().currsize == 0
+
+
+def test_a_short_text_memo_reads_a_long_text_afresh_and_remembers_a_short_one() -> None:
+    """`short_text_memo`: one reading for each short text while it is remembered, a reading per call of a long one
+    (never kept), the least recently asked text forgotten first; extra arguments are part of what is remembered."""
+    from ajdiff.read.memo import short_text_memo
+
+    asked: list[tuple[str, str]] = []
+
+    def read(text: str, sep: str = ",") -> tuple[str, ...]:
+        asked.append((text, sep))
+        return tuple(text.split(sep))
+
+    memo = short_text_memo(maxsize=2, max_chars=5)(read)
+    assert memo.__wrapped__ is read and memo.__doc__ == read.__doc__
+    assert memo("a,b") == memo("a,b") == ("a", "b")
+    assert memo("a;b", ";") == ("a", "b") and memo("a;b", ";") == ("a", "b")
+    assert memo("a,b,c") == memo("a,b,c") == ("a", "b", "c")  # evicts ('a,b', ',')
+    assert memo("a,b,c,d") == memo("a,b,c,d") == ("a", "b", "c", "d")  # 7 characters: read each time
+    assert memo("a,b") == ("a", "b")
+    assert asked == [("a,b", ","), ("a;b", ";"), ("a,b,c", ","), ("a,b,c,d", ","), ("a,b,c,d", ","), ("a,b", ",")]
+    assert memo.cache_info().currsize == 2
+    memo.cache_clear()
+    assert memo.cache_info().currsize == 0
+    # A reading of the text alone is called without packing arguments: remembered the same way.
+    asked.clear()
+    alone = short_text_memo(maxsize=2, max_chars=5)(lambda text: read(text))
+    assert [alone("a,b"), alone("a,b"), alone("a,b,c,d"), alone("a,b,c,d")] == [("a", "b")] * 2 + [tuple("abcd")] * 2
+    assert asked == [("a,b", ","), ("a,b,c,d", ","), ("a,b,c,d", ",")]
+    assert alone.cache_info().currsize == 1
 
 
 _FOLD_PIECES = st.one_of(

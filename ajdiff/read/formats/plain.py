@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from itertools import compress, repeat
 
 from ajdiff.errors import InputError
 from ajdiff.i18n import _, ngettext
@@ -145,8 +146,10 @@ def read_text(data: bytes, name: str) -> SourceText:
         )
     lines = text_lines(text)
     # Text copied out of a PDF keeps its page lines: many lines end in a space, blank lines between.
+    # (Counted in C: a line's strip is the line itself when it has nothing to trim, and few lines end in a space.)
     raw = text.splitlines()
-    trailing = sum(1 for line in raw if line.endswith(" ") and line.strip())
-    filled = sum(1 for line in raw if line.strip())
+    filled = len(raw) - list(map(str.strip, raw)).count("")
+    ending = list(compress(raw, map(str.endswith, raw, repeat(" "))))
+    trailing = len(ending) - list(map(str.strip, ending)).count("")
     wrapped = bool(filled) and (trailing > 0.3 * filled or len(raw) - filled > 0.2 * len(raw))
     return SourceText(name=name, lines=lines, wrapped=wrapped, warnings=warnings)
