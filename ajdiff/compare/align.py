@@ -256,6 +256,13 @@ def match_sequences(  # noqa: F811
     return matches
 
 
+COMMON_WORD = 50
+"""Texts left to match that a word may be in before it is too common to make candidates of them."""
+_INDEXED = COMMON_WORD
+"""Texts of NEW left to match above which their candidates are found by an inverted index of their words (only
+then can a word be in more than `COMMON_WORD` of them; the same candidates either way)."""
+
+
 def _match_fuzzy(
     old: Sequence[T],
     new: Sequence[T],
@@ -265,20 +272,31 @@ def _match_fuzzy(
     threshold: float,
     text: Callable[[T], str],
 ) -> list[Match]:
-    # Candidates share at least one informative word: an inverted index keeps this sparse.
-    index: dict[str, list[int]] = defaultdict(list)
-    for j in rest_new:
-        for word in set(fold_words(text(new[j]))) - _STOPWORDS:
-            index[word].append(j)
+    # Candidates share at least one informative word. The words are the texts' bags' (`_bag`), which the
+    # similarity reads too: each text is split into words once, not once here and once there.
+    words_new = {j: _bag(text(new[j]))[0].keys() - _STOPWORDS for j in rest_new}
+    crowded = len(rest_new) > _INDEXED
+    if crowded:  # an inverted index keeps this sparse
+        index: dict[str, list[int]] = defaultdict(list)
+        for j in rest_new:
+            for word in words_new[j]:
+                index[word].append(j)
     edges: dict[tuple[int, int], float] = {}
     for i in rest_old:
-        seen: set[int] = set()
-        for word in set(fold_words(text(old[i]))) - _STOPWORDS:
-            postings = index.get(word, ())
-            if len(postings) > 50:  # a word in everything says nothing
-                continue
-            seen.update(postings)
-        for j in seen:
+        words = _bag(text(old[i]))[0].keys()
+        if crowded:
+            seen: set[int] = set()
+            for word in words - _STOPWORDS:
+                postings = index.get(word, ())
+                if len(postings) > COMMON_WORD:  # a word in everything says nothing
+                    continue
+                seen.update(postings)
+            candidates: Iterable[int] = sorted(seen)
+        else:
+            # No word can be in more than COMMON_WORD texts: a candidate is any text sharing an informative word,
+            # told by one test in C per text (the new words hold none of the stopwords), not a step per word.
+            candidates = [j for j in rest_new if not words.isdisjoint(words_new[j])]
+        for j in candidates:
             score = similarity(old[i], new[j])
             if score >= threshold:
                 edges[(i, j)] = score

@@ -261,3 +261,61 @@ def test_results_are_cut_into_sentences_where_the_pattern_cuts_them(results: tup
 
     expected = tuple(s.strip() for result in results for s in _SENTENCE_END.split(result) if s.strip())
     assert sentences.__wrapped__(results) == expected
+
+
+def _duty_units(doc: JobDescription) -> list[tuple[str, str]]:
+    from ajdiff.compare.document import duty_texts
+
+    return list(zip((d.task for d in doc.duties), duty_texts(doc.duties)))
+
+
+def _real_duty_lists() -> list[tuple[list[tuple[str, str]], list[tuple[str, str]]]]:
+    """Duty lists of real documents to match: every seed order's posts against another order's, and each external
+    text document against the next (two posts of different bodies: nearly all their duties left to score)."""
+    from pathlib import Path
+
+    from ajdiff.read.parse import read_documents
+    from tests.conftest import seed_docs
+
+    seeds = [seed_docs(s) for s in ("000", "001", "002", "003", "004")]
+    pairs = [(a, b) for olds, news in zip(seeds, seeds[1:]) for a in olds for b in news]
+    external = sorted((Path(__file__).parents[2] / "fixtures" / "external").glob("*.txt"))
+    docs = [d for path in external for d in read_documents(path)]
+    pairs += zip(docs, docs[1:])
+    return [(_duty_units(a), _duty_units(b)) for a, b in pairs if a.duties and b.duties]
+
+
+def _unit_dice(a: tuple[str, str], b: tuple[str, str]) -> float:
+    return max(dice(a[0], b[0]), dice(a[1], b[1]))
+
+
+def test_the_candidates_by_shared_words_are_the_inverted_indexs_on_real_duties(monkeypatch) -> None:
+    """Up to COMMON_WORD texts left on NEW's side no word can be too common, and candidates are found by testing
+    each text for a shared word: the same matches, scores and order as the inverted index finds."""
+    from ajdiff.compare import align
+
+    lists = _real_duty_lists()
+    assert max(len(new) for _, new in lists) <= align.COMMON_WORD  # the direct test holds for all of them
+
+    def matched() -> list[list[tuple[int | None, int | None, float]]]:
+        return [
+            [(m.old, m.new, m.score) for m in match_sequences(old, new, _unit_dice, 0.45, text=lambda u: u[1])]
+            for old, new in lists
+        ]
+
+    direct = matched()
+    monkeypatch.setattr(align, "_INDEXED", 0)  # the inverted index for every list
+    indexed = matched()
+    assert direct == indexed
+    fuzzy = [m for ms in direct for m in ms if m[0] is not None and m[1] is not None and m[2] < 1.0]
+    assert len(fuzzy) > 50  # the lists have reworded duties to find, not only exact ones
+
+
+def test_a_word_in_more_than_common_word_texts_makes_no_candidates() -> None:
+    """Of many texts left to match, a word they all hold pairs none of them; a rarer shared word still does."""
+    from ajdiff.compare.align import COMMON_WORD
+
+    new = [f"koostab aruande number{k} tabel{k}" for k in range(COMMON_WORD + 10)]
+    old = ["koostab aruande kuus", "koostab aruande number7 eelarve"]
+    matches = match_sequences(old, new, threshold=0.2)
+    assert sorted((m.old, m.new) for m in matches if m.old is not None and m.new is not None) == [(1, 7)]
