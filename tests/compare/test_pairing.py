@@ -288,6 +288,23 @@ def test_word_pairs_are_made_only_for_the_documents_blocking_reads(monkeypatch) 
     assert len(made) == len(order)
 
 
+def test_a_documents_text_is_hashed_only_where_names_leave_it(monkeypatch) -> None:
+    """Identical texts pair what names left (`_identical_pairs`): the documents names pair are never hashed whole
+    (a batch's every post), those left are, once each."""
+    hashed: list[object] = []
+    text_key = pairing._text_key
+    monkeypatch.setattr(pairing, "_text_key", lambda doc: hashed.append(doc) or text_key(doc))
+    order = read_documents(FIXTURES / "000_2e8e5e7caea51be0.txt")
+    named = {id(order[i]) for i, _j in pairing.paired_by_name(order, order[::-1], pairing.FeatureCache())}
+    assert len(pairing.propose(order, order[::-1])) == len(order) and 0 < len(order) - 4 <= len(named)
+    assert len(hashed) == 2 * (len(order) - len(named)) and not named & {id(d) for d in hashed}
+    hashed.clear()
+    twice = [*order[:2], *order[:2]]  # each name twice a side: no anchors, the identical texts pair them
+    proposals = pairing.propose(twice, twice)
+    assert sorted((p.old, p.new, p.basis) for p in proposals) == [(k, k, PairBasis.CONTENT) for k in range(4)]
+    assert len(hashed) == 8 and len({id(d) for d in hashed}) == 2
+
+
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
