@@ -297,17 +297,16 @@ def _worded_alike(old: _Features, new: _Features) -> bool:
     return _set_dice(old, new) >= ANCHOR_CONTENT
 
 
-LIKELY_WORDING = 0.5
-"""Dice of two posts' word pairs (position, unit, goal, duties' tasks) above which they are likely one post
-revised: a revised post keeps ~0.9 of them, two posts of one agency built of the same stock phrases 0.2-0.4."""
-
-
 def likely_pair(old: JobDescription, new: JobDescription) -> bool:
-    """Whether two documents are worded alike enough to be worth comparing before pairing has decided (a
-    folder's file and its namesake, in the reader processes): cheap, and only a guess."""
-    # The word pairs alone: a folder's every namesake is checked so, and the rest of the features is pairing's.
-    a, b = (_word_pairs([_words(t) for t in _parts(doc)]) for doc in (old, new))
-    return bool(a or b) and 2 * len(a & b) / (len(a) + len(b)) >= LIKELY_WORDING
+    """Whether two documents are alike enough to be worth comparing before pairing has decided (a folder's file
+    and its namesake, in the reader processes): whether their content alone would make them a sure pair (`judge`).
+
+    Their duties are matched to tell, and that matching is the comparison's first step where the answer is yes
+    (`match_duties` keeps the last pair's): a revised post's check costs nothing more. Counting the word pairs
+    both posts hold cost a tenth of a comparison; two posts of one agency that only share a name (shuffled file
+    names) are refused after a duty matching each, which the readers stop asking after a few (`api`)."""
+    proof = judge(old, new, 0.0, None, duties_matched(old, new))
+    return proof is not None and not proof.uncertain
 
 
 def _identical_pairs(
