@@ -332,3 +332,27 @@ def test_a_compared_pairs_duties_are_matched_once_and_counted_as_matched_afresh(
     _similarity, _changes, matched, _alignment = api._outcome(old, new)
     assert len(calls) == 1
     assert matched == fresh and matched[0] >= 5
+
+
+def test_a_namesakes_check_matches_the_duties_its_comparison_then_reuses(monkeypatch) -> None:
+    """A reader tells a file and its namesake alike by their duties matched (`likely_pair`): a revised post's
+    comparison right after finds them matched; two posts of one order that only share stock duties are refused."""
+    from ajdiff import api
+    from ajdiff.compare import align, document
+
+    docs = {d.annex: d for d in read_documents(FIXTURES / "000_2e8e5e7caea51be0.txt")}
+    old, new = read_documents(FIXTURES / "001_f0f3c421c69f98c0.txt")[0], docs["2"]
+    monkeypatch.setattr(document, "_last_matched", None, raising=False)
+    calls: list[int] = []
+    real = align._match_fuzzy
+
+    def counted(a, b, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if [unit[0] for unit in a if isinstance(unit, tuple)] == list(old.duties):
+            calls.append(1)
+        return real(a, b, *args, **kwargs)
+
+    monkeypatch.setattr(align, "_match_fuzzy", counted)
+    assert pairing.likely_pair(old, new) and len(calls) == 1
+    api._outcome(old, new)
+    assert len(calls) == 1  # matched once, for the check and the comparison
+    assert not pairing.likely_pair(docs["6"], docs["2"])
