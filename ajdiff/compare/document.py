@@ -96,7 +96,9 @@ def _items(
     if old == new:
         return
     n_old, n_new = numbers
-    if old and new and fold_key("".join(old)) == fold_key("".join(new)):
+    # The key of the items joined, from the items' own keys (a key is made character by character, so the key of a
+    # join is the join of the keys): matching them below asks for those, and the join would be folded for this alone.
+    if old and new and "".join(map(fold_key, old)) == "".join(map(fold_key, new)):
         # The same words cut into items elsewhere (a wrapped line, a lost full stop): editorial only.
         yield _change(
             path,

@@ -6,7 +6,7 @@ import random
 from itertools import combinations, permutations
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from ajdiff.compare.align import dice, hungarian, item_similarity, longest_increasing, match_sequences, overlap
@@ -319,3 +319,33 @@ def test_a_word_in_more_than_common_word_texts_makes_no_candidates() -> None:
     old = ["koostab aruande kuus", "koostab aruande number7 eelarve"]
     matches = match_sequences(old, new, threshold=0.2)
     assert sorted((m.old, m.new) for m in matches if m.old is not None and m.new is not None) == [(1, 7)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.text(st.one_of(st.sampled_from(list("aAõÕäÖüŠž -–_.,;:()/'\t\n09")), st.characters(codec="utf-8")), max_size=12),
+    st.text(st.one_of(st.sampled_from(list("aAõÕäÖüŠž -–_.,;:()/'\t\n09")), st.characters(codec="utf-8")), max_size=12),
+)
+@example("personali-", " ja haldus")
+@example("Lõuna-", "\nEesti")
+def test_the_key_of_a_join_is_the_join_of_the_keys(a: str, b: str) -> None:
+    """`fold_key` maps a text character by character (what hyphens `fold` joins, the key drops anyway): the key of
+    items joined is their keys joined, which the comparison of item lists reads instead of folding their join."""
+    assert fold_key(a + b) == fold_key(a) + fold_key(b)
+
+
+def test_item_lists_are_compared_on_their_items_folds_alone(monkeypatch) -> None:
+    """Whether two lists hold the same words cut elsewhere is told from the items' keys, which matching them asks
+    for anyway: no join of a list is folded (a string made, folded and remembered for one question)."""
+    from ajdiff import text
+    from ajdiff.compare.document import _items
+    from tests.conftest import seed_doc
+
+    old = seed_doc("001").rights
+    new = (old[0] + " ja kodus", *old[2:], "osaleda koolitustel")
+    folded: list[str] = []
+    fold = text.fold
+    monkeypatch.setattr(text, "fold", lambda t: folded.append(t) or fold(t))
+    changes = list(_items("rights", old, new))
+    assert {c.kind.value for c in changes} == {"modified", "removed", "added"}
+    assert folded and set(folded) <= {*old, *new}
