@@ -103,9 +103,10 @@ def overlap(a: str, b: str) -> float:
 
 def item_similarity(a: str, b: str) -> float:
     """Similarity of two list items: a post with a qualifier added is still the same post."""
-    wa, wb = fold_words(a), fold_words(b)
     score = dice(a, b)
-    if wa and wb and wa[0] == wb[0]:
+    # The first words from the bags `dice` read: a bag keeps its words in the order they first appear.
+    ba, bb = _bag(a)[0], _bag(b)[0]
+    if ba and bb and next(iter(ba)) == next(iter(bb)):
         score = max(score, 0.9 * overlap(a, b))
     return score
 

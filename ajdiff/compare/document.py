@@ -472,7 +472,16 @@ def generic_sections(doc: JobDescription) -> dict[str, Node]:
 def _section_nodes(doc: JobDescription) -> list[Node]:
     """Every section of a document, sub-sections too, in document order: one walk of its tree for the comparison's
     two questions (`generic_sections`, `section_texts`), which each walked it whole."""
-    return [n for n in walk(doc.sections) if n.kind is NodeKind.SECTION]
+    # A section is a top node of the tree or a section's child (the reader makes no other): only sections are
+    # looked into, not the items, fields and results under them, most of a tree.
+    section = NodeKind.SECTION
+    found: list[Node] = []
+    stack = [n for n in reversed(doc.sections) if n.kind is section]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack += [c for c in reversed(node.children) if c.kind is section]
+    return found
 
 
 def _generic_sections(sections: list[Node]) -> dict[str, Node]:

@@ -349,3 +349,23 @@ def test_item_lists_are_compared_on_their_items_folds_alone(monkeypatch) -> None
     changes = list(_items("rights", old, new))
     assert {c.kind.value for c in changes} == {"modified", "removed", "added"}
     assert folded and set(folded) <= {*old, *new}
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(["Jurist", "jurist,", "Õigus", "oigus", "ja", "osakond", "-", "2.1", "Kriisi-"]), max_size=6
+    ),
+    st.lists(st.sampled_from(["Jurist", "õigus", "JA", "osakond.", "kriisi", "teenistus"]), max_size=6),
+)
+def test_an_items_similarity_is_its_definition_on_the_folded_words(a: list[str], b: list[str]) -> None:
+    """Dice of the folded words, or 0.9 of their overlap where both start with the same word (read from the
+    bags, which keep their words' first order)."""
+    from ajdiff.text import fold_words
+
+    ta, tb = " ".join(a), " ".join(b)
+    wa, wb = fold_words(ta), fold_words(tb)
+    expected = dice(ta, tb)
+    if wa and wb and wa[0] == wb[0]:
+        expected = max(expected, 0.9 * overlap(ta, tb))
+    assert item_similarity(ta, tb) == expected
