@@ -13,7 +13,7 @@ from functools import lru_cache
 from math import inf
 
 from ajdiff.records import dataclass
-from ajdiff.text import fold_key, fold_words
+from ajdiff.text import fold, fold_key
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
 if TYPE_CHECKING:
@@ -59,8 +59,8 @@ _STOPWORDS = frozenset(
 @lru_cache(maxsize=4096)  # a pair's units meet again within its comparison; an agency's 65,536 bags took ~400 MB
 def _bag(text: str) -> tuple[dict[str, int], int]:
     """The folded word multiset of a text and its size."""
-    bag = Counter(fold_words(text))
-    return bag, sum(bag.values())
+    words = fold(text).split()  # `fold_words`, without its tuple
+    return Counter(words), len(words)
 
 
 def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
