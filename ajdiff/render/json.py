@@ -169,6 +169,7 @@ def show_json(docs: list[JobDescription], *, ensure_ascii: bool = False, lang: s
     return _dump(
         {"format": FORMAT, "documents": [document_to_dict(d) for d in docs], "notes": [], "warnings": warnings},
         ensure_ascii,
+        len(docs),
     )
 
 
@@ -197,9 +198,24 @@ def diff_json(
             "warnings": list(warnings),
         },
         ensure_ascii,
+        len(result.pairs) + len(result.unpaired_old) + len(result.unpaired_new),
     )
 
 
-def _dump(obj: Any, ensure_ascii: bool = False) -> str:
+ORJSON_FROM = 100
+"""Pairs (or documents) from which a report is written by orjson: importing it costs 12 ms, writing a pair with
+json.dumps(indent=2) 0.13 ms more than with orjson, so it pays from about a hundred."""
+
+
+def _dump(obj: Any, ensure_ascii: bool = False, items: int = 0) -> str:
     # ensure_ascii for a stream that cannot encode the text: \u escapes are lossless JSON.
+    if items >= ORJSON_FROM and not ensure_ascii:
+        # orjson writes what json.dumps(indent=2) writes (the tests hold them equal), 10-15 times faster: the
+        # standard library drops its C encoder whenever it indents (a batch's report took 4 % of the run).
+        import orjson
+
+        try:
+            return orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+        except orjson.JSONEncodeError:  # a lone surrogate (an undecodable file name): json.dumps keeps it as is
+            pass
     return json.dumps(obj, ensure_ascii=ensure_ascii, indent=2) + "\n"

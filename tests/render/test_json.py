@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from dataclasses import replace
+
+import pytest
 
 from ajdiff.api import compare_files
+from ajdiff.render import json as json_render
 from ajdiff.render.json import diff_json, show_json
 from tests.conftest import SEEDS, seed_docs
 
@@ -86,3 +92,38 @@ def test_two_orders_list_created_and_abolished_posts() -> None:
     assert paired + len(data["unpaired_old"]) == 7
     assert paired + len(data["unpaired_new"]) == 11
     assert all(set(ref) == {"source", "annex", "position", "unit"} for ref in data["unpaired_new"])
+
+
+def test_the_report_is_written_as_the_standard_librarys_indented_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A large report is written by orjson for speed; the contract's text is json.dumps(indent=2)'s, byte for byte:
+    monkeypatch.setattr(json_render, "ORJSON_FROM", 1)
+    # a real pair's diff (Estonian letters, nulls, nested lists, floats), two orders' and every seed's documents.
+    pair = diff_json(compare_files(SEEDS["001"], SEEDS["000"], new_annex="2"))
+    assert '"similarity": 0.' in pair and "õ" in pair
+    for written in (pair, diff_json(compare_files(SEEDS["000"], SEEDS["003"]))):
+        assert written == json.dumps(json.loads(written), ensure_ascii=False, indent=2) + "\n"
+    for seed in SEEDS:
+        shown = show_json(seed_docs(seed))
+        assert shown == json.dumps(json.loads(shown), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_file_name_orjson_refuses_is_written_by_the_standard_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A file name with an undecodable byte is a lone surrogate in Python; orjson refuses it, json.dumps writes it.
+    monkeypatch.setattr(json_render, "ORJSON_FROM", 1)
+    docs = seed_docs("002")
+    named = [replace(d, source="/tmp/ametijuhend\udcf5.txt") for d in docs]
+    shown = show_json(named)
+    assert '"source": "/tmp/ametijuhend\udcf5.txt"' in shown
+    assert show_json(named, ensure_ascii=True).count("\\udcf5") == len(named)
+
+
+def test_a_small_report_does_not_import_orjson() -> None:
+    # Importing orjson costs more than it saves on one pair: a one-pair diff's start-up stays without it.
+    code = (
+        "import sys; from ajdiff.api import compare_files; from ajdiff.render.json import diff_json;"
+        " diff_json(compare_files(sys.argv[1], sys.argv[2], new_annex='2')); print('orjson' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(SEEDS["001"]), str(SEEDS["000"])], capture_output=True, text=True
+    )
+    assert done.stdout.strip() == "False", done.stderr
