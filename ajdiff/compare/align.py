@@ -13,7 +13,7 @@ from functools import lru_cache
 from math import inf
 
 from ajdiff.records import dataclass
-from ajdiff.text import fold_key, fold_words
+from ajdiff.text import fold, fold_key
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
 if TYPE_CHECKING:
@@ -59,8 +59,8 @@ _STOPWORDS = frozenset(
 @lru_cache(maxsize=4096)  # a pair's units meet again within its comparison; an agency's 65,536 bags took ~400 MB
 def _bag(text: str) -> tuple[dict[str, int], int]:
     """The folded word multiset of a text and its size."""
-    bag = Counter(fold_words(text))
-    return bag, sum(bag.values())
+    words = fold(text).split()  # `fold_words`, without its tuple
+    return Counter(words), len(words)
 
 
 def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
@@ -103,9 +103,10 @@ def overlap(a: str, b: str) -> float:
 
 def item_similarity(a: str, b: str) -> float:
     """Similarity of two list items: a post with a qualifier added is still the same post."""
-    wa, wb = fold_words(a), fold_words(b)
     score = dice(a, b)
-    if wa and wb and wa[0] == wb[0]:
+    # The first words from the bags `dice` read: a bag keeps its words in the order they first appear.
+    ba, bb = _bag(a)[0], _bag(b)[0]
+    if ba and bb and next(iter(ba)) == next(iter(bb)):
         score = max(score, 0.9 * overlap(a, b))
     return score
 
@@ -256,6 +257,13 @@ def match_sequences(  # noqa: F811
     return matches
 
 
+COMMON_WORD = 50
+"""Texts left to match that a word may be in before it is too common to make candidates of them."""
+_INDEXED = COMMON_WORD
+"""Texts of NEW left to match above which their candidates are found by an inverted index of their words (only
+then can a word be in more than `COMMON_WORD` of them; the same candidates either way)."""
+
+
 def _match_fuzzy(
     old: Sequence[T],
     new: Sequence[T],
@@ -265,20 +273,31 @@ def _match_fuzzy(
     threshold: float,
     text: Callable[[T], str],
 ) -> list[Match]:
-    # Candidates share at least one informative word: an inverted index keeps this sparse.
-    index: dict[str, list[int]] = defaultdict(list)
-    for j in rest_new:
-        for word in set(fold_words(text(new[j]))) - _STOPWORDS:
-            index[word].append(j)
+    # Candidates share at least one informative word. The words are the texts' bags' (`_bag`), which the
+    # similarity reads too: each text is split into words once, not once here and once there.
+    words_new = {j: _bag(text(new[j]))[0].keys() - _STOPWORDS for j in rest_new}
+    crowded = len(rest_new) > _INDEXED
+    if crowded:  # an inverted index keeps this sparse
+        index: dict[str, list[int]] = defaultdict(list)
+        for j in rest_new:
+            for word in words_new[j]:
+                index[word].append(j)
     edges: dict[tuple[int, int], float] = {}
     for i in rest_old:
-        seen: set[int] = set()
-        for word in set(fold_words(text(old[i]))) - _STOPWORDS:
-            postings = index.get(word, ())
-            if len(postings) > 50:  # a word in everything says nothing
-                continue
-            seen.update(postings)
-        for j in seen:
+        words = _bag(text(old[i]))[0].keys()
+        if crowded:
+            seen: set[int] = set()
+            for word in words - _STOPWORDS:
+                postings = index.get(word, ())
+                if len(postings) > COMMON_WORD:  # a word in everything says nothing
+                    continue
+                seen.update(postings)
+            candidates: Iterable[int] = sorted(seen)
+        else:
+            # No word can be in more than COMMON_WORD texts: a candidate is any text sharing an informative word,
+            # told by one test in C per text (the new words hold none of the stopwords), not a step per word.
+            candidates = [j for j in rest_new if not words.isdisjoint(words_new[j])]
+        for j in candidates:
             score = similarity(old[i], new[j])
             if score >= threshold:
                 edges[(i, j)] = score

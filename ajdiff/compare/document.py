@@ -96,7 +96,9 @@ def _items(
     if old == new:
         return
     n_old, n_new = numbers
-    if old and new and fold_key("".join(old)) == fold_key("".join(new)):
+    # The key of the items joined, from the items' own keys (a key is made character by character, so the key of a
+    # join is the join of the keys): matching them below asks for those, and the join would be folded for this alone.
+    if old and new and "".join(map(fold_key, old)) == "".join(map(fold_key, new)):
         # The same words cut into items elsewhere (a wrapped line, a lost full stop): editorial only.
         yield _change(
             path,
@@ -470,7 +472,16 @@ def generic_sections(doc: JobDescription) -> dict[str, Node]:
 def _section_nodes(doc: JobDescription) -> list[Node]:
     """Every section of a document, sub-sections too, in document order: one walk of its tree for the comparison's
     two questions (`generic_sections`, `section_texts`), which each walked it whole."""
-    return [n for n in walk(doc.sections) if n.kind is NodeKind.SECTION]
+    # A section is a top node of the tree or a section's child (the reader makes no other): only sections are
+    # looked into, not the items, fields and results under them, most of a tree.
+    section = NodeKind.SECTION
+    found: list[Node] = []
+    stack = [n for n in reversed(doc.sections) if n.kind is section]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack += [c for c in reversed(node.children) if c.kind is section]
+    return found
 
 
 def _generic_sections(sections: list[Node]) -> dict[str, Node]:

@@ -205,9 +205,8 @@ def _word_pairs(heads: list[list[str]]) -> set[str]:
 
 @dataclass(frozen=True)
 class _Features:
-    """What pairing reads of a document, computed once: a hash of its text, its words, its name folded."""
+    """What pairing reads of a document, computed once: its words, its name folded."""
 
-    key: int
     words: int
     """The document's distinct words as the bits of one integer, bit k for its cache's word k (a set of strings
     took 8 KB a document, a few hundred bytes this way; the intersection is one `&`)."""
@@ -215,6 +214,13 @@ class _Features:
     """How many distinct words."""
     post: tuple[str, str]
     """The position and the unit folded, as `anchor_pairs` compares them."""
+
+
+def _text_key(doc: JobDescription) -> int:
+    """A hash of a document's text, for `_identical_pairs`: asked once of each document that names left, so not kept
+    with its features (it hashed a batch's every text, which names pair, for nothing)."""
+    # The tasks name the duties; their results (two thirds of the text) only enter the key.
+    return hash((_parts(doc), tuple(r for d in doc.duties for r in d.results)))
 
 
 class FeatureCache:
@@ -236,17 +242,16 @@ class FeatureCache:
     def __call__(self, doc: JobDescription) -> _Features:
         known = self._by_id.get(id(doc))
         if known is None:
-            parts = _parts(doc)
-            heads = [_words(t) for t in parts]
-            # The tasks name the duties; their results (two thirds of the text) only enter the key.
-            key = hash((parts, tuple(r for d in doc.duties for r in d.results)))
+            # The words of all parts at once (`_words` of each, in one lower and one split: no word spans the
+            # joining space, and lowering a letter never looks past one).
+            words = set(" ".join(_parts(doc)).lower().split())
             ids = self._ids
-            numbers = [ids.setdefault(w, len(ids)) for w in set(chain.from_iterable(heads))]
+            for word in words.difference(ids):  # most of a document's words are numbered already
+                ids[word] = len(ids)
             bits = bytearray((len(ids) + 7) >> 3)
-            for k in numbers:
+            for k in map(ids.__getitem__, words):
                 bits[k >> 3] |= 1 << (k & 7)
-            words = int.from_bytes(bits, "little")
-            found = _Features(key, words, len(numbers), _post_key(doc))
+            found = _Features(int.from_bytes(bits, "little"), len(words), _post_key(doc))
             self._by_id[id(doc)] = (doc, found)  # the document held: its id is never another's while cached
             return found
         return known[1]
@@ -292,28 +297,27 @@ def _worded_alike(old: _Features, new: _Features) -> bool:
     return _set_dice(old, new) >= ANCHOR_CONTENT
 
 
-LIKELY_WORDING = 0.5
-"""Dice of two posts' word pairs (position, unit, goal, duties' tasks) above which they are likely one post
-revised: a revised post keeps ~0.9 of them, two posts of one agency built of the same stock phrases 0.2-0.4."""
-
-
 def likely_pair(old: JobDescription, new: JobDescription) -> bool:
-    """Whether two documents are worded alike enough to be worth comparing before pairing has decided (a
-    folder's file and its namesake, in the reader processes): cheap, and only a guess."""
-    # The word pairs alone: a folder's every namesake is checked so, and the rest of the features is pairing's.
-    a, b = (_word_pairs([_words(t) for t in _parts(doc)]) for doc in (old, new))
-    return bool(a or b) and 2 * len(a & b) / (len(a) + len(b)) >= LIKELY_WORDING
+    """Whether two documents are alike enough to be worth comparing before pairing has decided (a folder's file
+    and its namesake, in the reader processes): whether their content alone would make them a sure pair (`judge`).
+
+    Their duties are matched to tell, and that matching is the comparison's first step where the answer is yes
+    (`match_duties` keeps the last pair's): a revised post's check costs nothing more. Counting the word pairs
+    both posts hold cost a tenth of a comparison; two posts of one agency that only share a name (shuffled file
+    names) are refused after a duty matching each, which the readers stop asking after a few (`api`)."""
+    proof = judge(old, new, 0.0, None, duties_matched(old, new))
+    return proof is not None and not proof.uncertain
 
 
 def _identical_pairs(
-    old: list[JobDescription], new: list[JobDescription], rest_old: list[int], rest_new: list[int], feats: FeatureCache
+    old: list[JobDescription], new: list[JobDescription], rest_old: list[int], rest_new: list[int]
 ) -> Iterator[tuple[int, int]]:
     """Documents with the same text on both sides, paired in order (an order compared with itself)."""
     by_key: dict[int, list[int]] = defaultdict(list)
     for j in rest_new:
-        by_key[feats(new[j]).key].append(j)
+        by_key[_text_key(new[j])].append(j)
     for i in rest_old:
-        waiting = by_key.get(feats(old[i]).key)
+        waiting = by_key.get(_text_key(old[i]))
         if waiting:
             yield i, waiting.pop(0)
 
@@ -363,7 +367,7 @@ def propose(
             named.add((i, j))
     rest_old = [i for i in range(len(old)) if i not in taken_old]
     rest_new = [j for j in range(len(new)) if j not in taken_new]
-    for i, j in _identical_pairs(old, new, rest_old, rest_new, feats):
+    for i, j in _identical_pairs(old, new, rest_old, rest_new):
         if (i, j) not in c.forbidden:
             take(i, j, 1.0, PairBasis.CONTENT)
     rest_old = [i for i in rest_old if i not in taken_old]

@@ -9,6 +9,7 @@ its comma. Only aligned units are diffed, so no timeout is needed.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from diff_match_patch import diff_match_patch
 
@@ -23,10 +24,20 @@ _OPS = {0: SpanOp.EQUAL, -1: SpanOp.DELETE, 1: SpanOp.INSERT}
 def _codes(tokens: list[str]) -> dict[str, str]:
     """One character per distinct token, in order of first appearance."""
     # Private-use plane 15 and up: never collides with text, room for a million words.
-    return {
-        token: chr(0xF0000 + k) if k < 0xFFFD else chr(0x100000 + k - 0xFFFD)
-        for k, token in enumerate(dict.fromkeys(tokens))
-    }
+    unique = dict.fromkeys(tokens)
+    if len(unique) <= _FIRST:  # a unit's few hundred tokens at most: their codes paired in C, not made one by one
+        return dict(zip(unique, _first_codes()))
+    return {token: chr(0xF0000 + k) if k < 0xFFFD else chr(0x100000 + k - 0xFFFD) for k, token in enumerate(unique)}
+
+
+_FIRST = 4096
+"""Tokens whose codes are made once (`_first_codes`): a 16 KB string."""
+
+
+@cache
+def _first_codes() -> str:
+    """The codes of the first `_FIRST` tokens, in order (made on first use: no command's start pays)."""
+    return "".join(map(chr, range(0xF0000, 0xF0000 + _FIRST)))
 
 
 def word_spans(old: str, new: str) -> tuple[Span, ...]:
@@ -43,7 +54,7 @@ def word_spans(old: str, new: str) -> tuple[Span, ...]:
     dmp.Diff_Timeout = 0  # units are small; the result must never depend on the clock
     diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
-    decode = {code: word for word, code in table.items()}.__getitem__
+    decode = dict(zip(table.values(), table)).__getitem__
     spans: list[Span] = []
     for op, chars in diffs:
         text = "".join(map(decode, chars))

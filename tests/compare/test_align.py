@@ -6,7 +6,7 @@ import random
 from itertools import combinations, permutations
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from ajdiff.compare.align import dice, hungarian, item_similarity, longest_increasing, match_sequences, overlap
@@ -261,3 +261,111 @@ def test_results_are_cut_into_sentences_where_the_pattern_cuts_them(results: tup
 
     expected = tuple(s.strip() for result in results for s in _SENTENCE_END.split(result) if s.strip())
     assert sentences.__wrapped__(results) == expected
+
+
+def _duty_units(doc: JobDescription) -> list[tuple[str, str]]:
+    from ajdiff.compare.document import duty_texts
+
+    return list(zip((d.task for d in doc.duties), duty_texts(doc.duties)))
+
+
+def _real_duty_lists() -> list[tuple[list[tuple[str, str]], list[tuple[str, str]]]]:
+    """Duty lists of real documents to match: every seed order's posts against another order's, and each external
+    text document against the next (two posts of different bodies: nearly all their duties left to score)."""
+    from pathlib import Path
+
+    from ajdiff.read.parse import read_documents
+    from tests.conftest import seed_docs
+
+    seeds = [seed_docs(s) for s in ("000", "001", "002", "003", "004")]
+    pairs = [(a, b) for olds, news in zip(seeds, seeds[1:]) for a in olds for b in news]
+    external = sorted((Path(__file__).parents[2] / "fixtures" / "external").glob("*.txt"))
+    docs = [d for path in external for d in read_documents(path)]
+    pairs += zip(docs, docs[1:])
+    return [(_duty_units(a), _duty_units(b)) for a, b in pairs if a.duties and b.duties]
+
+
+def _unit_dice(a: tuple[str, str], b: tuple[str, str]) -> float:
+    return max(dice(a[0], b[0]), dice(a[1], b[1]))
+
+
+def test_the_candidates_by_shared_words_are_the_inverted_indexs_on_real_duties(monkeypatch) -> None:
+    """Up to COMMON_WORD texts left on NEW's side no word can be too common, and candidates are found by testing
+    each text for a shared word: the same matches, scores and order as the inverted index finds."""
+    from ajdiff.compare import align
+
+    lists = _real_duty_lists()
+    assert max(len(new) for _, new in lists) <= align.COMMON_WORD  # the direct test holds for all of them
+
+    def matched() -> list[list[tuple[int | None, int | None, float]]]:
+        return [
+            [(m.old, m.new, m.score) for m in match_sequences(old, new, _unit_dice, 0.45, text=lambda u: u[1])]
+            for old, new in lists
+        ]
+
+    direct = matched()
+    monkeypatch.setattr(align, "_INDEXED", 0)  # the inverted index for every list
+    indexed = matched()
+    assert direct == indexed
+    fuzzy = [m for ms in direct for m in ms if m[0] is not None and m[1] is not None and m[2] < 1.0]
+    assert len(fuzzy) > 50  # the lists have reworded duties to find, not only exact ones
+
+
+def test_a_word_in_more_than_common_word_texts_makes_no_candidates() -> None:
+    """Of many texts left to match, a word they all hold pairs none of them; a rarer shared word still does."""
+    from ajdiff.compare.align import COMMON_WORD
+
+    new = [f"koostab aruande number{k} tabel{k}" for k in range(COMMON_WORD + 10)]
+    old = ["koostab aruande kuus", "koostab aruande number7 eelarve"]
+    matches = match_sequences(old, new, threshold=0.2)
+    assert sorted((m.old, m.new) for m in matches if m.old is not None and m.new is not None) == [(1, 7)]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.text(st.one_of(st.sampled_from(list("aAõÕäÖüŠž -–_.,;:()/'\t\n09")), st.characters(codec="utf-8")), max_size=12),
+    st.text(st.one_of(st.sampled_from(list("aAõÕäÖüŠž -–_.,;:()/'\t\n09")), st.characters(codec="utf-8")), max_size=12),
+)
+@example("personali-", " ja haldus")
+@example("Lõuna-", "\nEesti")
+def test_the_key_of_a_join_is_the_join_of_the_keys(a: str, b: str) -> None:
+    """`fold_key` maps a text character by character (what hyphens `fold` joins, the key drops anyway): the key of
+    items joined is their keys joined, which the comparison of item lists reads instead of folding their join."""
+    assert fold_key(a + b) == fold_key(a) + fold_key(b)
+
+
+def test_item_lists_are_compared_on_their_items_folds_alone(monkeypatch) -> None:
+    """Whether two lists hold the same words cut elsewhere is told from the items' keys, which matching them asks
+    for anyway: no join of a list is folded (a string made, folded and remembered for one question)."""
+    from ajdiff import text
+    from ajdiff.compare.document import _items
+    from tests.conftest import seed_doc
+
+    old = seed_doc("001").rights
+    new = (old[0] + " ja kodus", *old[2:], "osaleda koolitustel")
+    folded: list[str] = []
+    fold = text.fold
+    monkeypatch.setattr(text, "fold", lambda t: folded.append(t) or fold(t))
+    changes = list(_items("rights", old, new))
+    assert {c.kind.value for c in changes} == {"modified", "removed", "added"}
+    assert folded and set(folded) <= {*old, *new}
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(["Jurist", "jurist,", "Õigus", "oigus", "ja", "osakond", "-", "2.1", "Kriisi-"]), max_size=6
+    ),
+    st.lists(st.sampled_from(["Jurist", "õigus", "JA", "osakond.", "kriisi", "teenistus"]), max_size=6),
+)
+def test_an_items_similarity_is_its_definition_on_the_folded_words(a: list[str], b: list[str]) -> None:
+    """Dice of the folded words, or 0.9 of their overlap where both start with the same word (read from the
+    bags, which keep their words' first order)."""
+    from ajdiff.text import fold_words
+
+    ta, tb = " ".join(a), " ".join(b)
+    wa, wb = fold_words(ta), fold_words(tb)
+    expected = dice(ta, tb)
+    if wa and wb and wa[0] == wb[0]:
+        expected = max(expected, 0.9 * overlap(ta, tb))
+    assert item_similarity(ta, tb) == expected

@@ -57,3 +57,24 @@ def test_a_hand_built_comparison_still_walks() -> None:
     result = compare(_seed("001"), _seed("000", "2"))
     bare = replace(result, alignment=())
     assert tuple(c for s in bare.sections for c in s.changes) == result.changes
+
+
+def test_the_sections_compared_are_every_section_node_of_the_tree_in_order() -> None:
+    """The comparison looks into sections only (`_section_nodes`): in every fixture and external document of every
+    format, no section stands below an item, a field or a title, so those are every section the whole walk finds."""
+    from ajdiff.compare.document import _section_nodes
+    from ajdiff.read.parse import read_documents
+    from ajdiff.tree import NodeKind, walk
+
+    paths = [p for p in sorted(FIXTURES.glob("*")) + sorted((FIXTURES / "external").glob("*")) if p.suffix in _FORMATS]
+    docs = [doc for path in paths for doc in read_documents(path)]
+    assert len(paths) > 50 and len(docs) > 80
+    nested = 0
+    for doc in docs:
+        walked = [n for n in walk(doc.sections) if n.kind is NodeKind.SECTION]
+        assert list(map(id, _section_nodes(doc))) == list(map(id, walked)), doc.source
+        nested += sum(1 for s in walked for c in s.children if c.kind is NodeKind.SECTION)
+    assert nested > 0  # sub-sections are found too
+
+
+_FORMATS = {".txt", ".docx", ".html", ".pdf"}

@@ -288,6 +288,23 @@ def test_word_pairs_are_made_only_for_the_documents_blocking_reads(monkeypatch) 
     assert len(made) == len(order)
 
 
+def test_a_documents_text_is_hashed_only_where_names_leave_it(monkeypatch) -> None:
+    """Identical texts pair what names left (`_identical_pairs`): the documents names pair are never hashed whole
+    (a batch's every post), those left are, once each."""
+    hashed: list[object] = []
+    text_key = pairing._text_key
+    monkeypatch.setattr(pairing, "_text_key", lambda doc: hashed.append(doc) or text_key(doc))
+    order = read_documents(FIXTURES / "000_2e8e5e7caea51be0.txt")
+    named = {id(order[i]) for i, _j in pairing.paired_by_name(order, order[::-1], pairing.FeatureCache())}
+    assert len(pairing.propose(order, order[::-1])) == len(order) and 0 < len(order) - 4 <= len(named)
+    assert len(hashed) == 2 * (len(order) - len(named)) and not named & {id(d) for d in hashed}
+    hashed.clear()
+    twice = [*order[:2], *order[:2]]  # each name twice a side: no anchors, the identical texts pair them
+    proposals = pairing.propose(twice, twice)
+    assert sorted((p.old, p.new, p.basis) for p in proposals) == [(k, k, PairBasis.CONTENT) for k in range(4)]
+    assert len(hashed) == 8 and len({id(d) for d in hashed}) == 2
+
+
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
@@ -315,3 +332,27 @@ def test_a_compared_pairs_duties_are_matched_once_and_counted_as_matched_afresh(
     _similarity, _changes, matched, _alignment = api._outcome(old, new)
     assert len(calls) == 1
     assert matched == fresh and matched[0] >= 5
+
+
+def test_a_namesakes_check_matches_the_duties_its_comparison_then_reuses(monkeypatch) -> None:
+    """A reader tells a file and its namesake alike by their duties matched (`likely_pair`): a revised post's
+    comparison right after finds them matched; two posts of one order that only share stock duties are refused."""
+    from ajdiff import api
+    from ajdiff.compare import align, document
+
+    docs = {d.annex: d for d in read_documents(FIXTURES / "000_2e8e5e7caea51be0.txt")}
+    old, new = read_documents(FIXTURES / "001_f0f3c421c69f98c0.txt")[0], docs["2"]
+    monkeypatch.setattr(document, "_last_matched", None, raising=False)
+    calls: list[int] = []
+    real = align._match_fuzzy
+
+    def counted(a, b, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if [unit[0] for unit in a if isinstance(unit, tuple)] == list(old.duties):
+            calls.append(1)
+        return real(a, b, *args, **kwargs)
+
+    monkeypatch.setattr(align, "_match_fuzzy", counted)
+    assert pairing.likely_pair(old, new) and len(calls) == 1
+    api._outcome(old, new)
+    assert len(calls) == 1  # matched once, for the check and the comparison
+    assert not pairing.likely_pair(docs["6"], docs["2"])

@@ -118,3 +118,20 @@ def test_a_text_against_itself_is_one_equal_span_as_diff_match_patch_gives(text:
 
     assert word_spans(text, text) == ((Span(SpanOp.EQUAL, text),) if text else ())
     assert diff_match_patch().diff_main(text, text, False) == ([(0, text)] if text else [])
+
+
+def _codes_by_definition(tokens: list[str]) -> dict[str, str]:
+    """Private-use plane 15 from U+F0000 by order of first appearance, then plane 16 from U+100000."""
+    unique = list(dict.fromkeys(tokens))
+    return {t: chr(0xF0000 + k) if k < 0xFFFD else chr(0x100000 + k - 0xFFFD) for k, t in enumerate(unique)}
+
+
+def test_each_distinct_token_has_its_code_in_order_of_first_appearance_few_or_many() -> None:
+    from ajdiff.compare.worddiff import _FIRST, _codes
+
+    for distinct in (0, 3, _FIRST - 1, _FIRST, _FIRST + 1, 0xFFFD + 5):
+        words = [f"w{k}" for k in range(distinct)]
+        tokens = words + words[::2] + [" "] * 3
+        table = _codes(tokens)
+        assert table == _codes_by_definition(tokens)
+        assert list(table) == list(dict.fromkeys(tokens))
