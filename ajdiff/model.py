@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import field, fields
 
-from ajdiff.records import dataclass, reduce_shared
-from ajdiff.tree import Node
+from ajdiff.records import dataclass, reduce_shared, shared
+from ajdiff.tree import Node, pack, unpack
 
 CEFR_LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
 
@@ -91,6 +91,32 @@ class Requirements:
         return dict(self.languages)
 
 
+class _Sections:
+    """`JobDescription.sections`: a field as any other, but of a document unpickled (sent back by a reader process)
+    the tree stays packed (`tree.pack`) until something reads it.
+
+    A non-data descriptor, as `functools.cached_property`: a document made here holds its tree in its own
+    `__dict__`, which Python reads before this; only one rebuilt by `_unpickled` has none there, and the first
+    read unpacks it into its place. A batch's reports never read the trees of the pairs its readers compared
+    (rebuilding a pair's two was most of the 0.4 ms this process spent taking each such pair from a worker);
+    pairing, the redline and the UI read them as ever."""
+
+    def __get__(self, doc: JobDescription | None, owner: type | None = None) -> tuple[Node, ...]:
+        if doc is None:
+            return ()  # the field's default (dataclasses asks the class)
+        held = doc.__dict__
+        packed = held.get(_PACKED)
+        if packed is None:  # another thread unpacked it meanwhile: its nodes, one tree for everyone
+            return held["sections"]  # type: ignore[no-any-return]
+        nodes: tuple[Node, ...] = held.setdefault("sections", unpack(packed))
+        held.pop(_PACKED, None)
+        return nodes
+
+
+_PACKED = "_sections_packed"
+"""Where an unpickled document holds its tree packed (see `_Sections`)."""
+
+
 @dataclass(frozen=True)
 class JobDescription:
     """One job description (ametijuhend), usually one annex of an order."""
@@ -108,13 +134,17 @@ class JobDescription:
     other: tuple[tuple[str, str], ...] = ()  # other.<slug>, in document order
     warnings: tuple[str, ...] = ()
     metadata: tuple[tuple[str, str], ...] = ()  # register header, signatures: never compared
-    sections: tuple[Node, ...] = ()
+    sections: tuple[Node, ...] = _Sections()  # type: ignore[assignment]  # a tuple, () by default (see _Sections)
     """The document tree as written (title block, sections), with the typed keys found on its nodes."""
     labels: tuple[tuple[str, str], ...] = ()
     """The document's own label of each typed field it labels (path, label): an employee's 'Ametikoht'
     where the catalogue says 'Teenistuskoht'. Reports name a field so; JSON keys never change."""
 
-    __reduce__ = reduce_shared  # unpickled from reader processes: strings shared
+    def __reduce__(self) -> tuple[object, ...]:
+        # The tree packed (as it came, if it came so and nobody read it), the rest as any record's (`reduce_shared`).
+        held = self.__dict__
+        packed = held.get(_PACKED) or pack(held["sections"])
+        return (_unpickled, (tuple(() if n == "sections" else held[n] for n in _FIELD_NAMES), packed))
 
     def own_label(self, path: str) -> str | None:
         """The label this document gives the field at `path`, or None when it has none of its own."""
@@ -128,3 +158,16 @@ class JobDescription:
             parts.append(f"Lisa {self.annex}")
         parts.append(self.general.position or "(nimetu ametikoht)")
         return " · ".join(parts)
+
+
+_FIELD_NAMES = tuple(f.name for f in fields(JobDescription))
+
+
+def _unpickled(values: tuple[object, ...], packed: tuple[object, ...]) -> JobDescription:
+    """A document sent by another process: its values' strings shared (`records.shared`), its tree left packed
+    (`sections` is () among `values`)."""
+    doc = JobDescription(*map(shared, values))  # type: ignore[arg-type]
+    held = doc.__dict__
+    del held["sections"]
+    held[_PACKED] = packed
+    return doc

@@ -21,6 +21,7 @@ import sys
 TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from types import CodeType
     from typing import TypeVar
 
@@ -37,33 +38,41 @@ def shared(value: _V) -> _V:
     """
     v: object = value
     if type(v) is str:
-        return sys.intern(v)  # type: ignore[return-value]  # str is _V here
+        return _intern(v)  # type: ignore[return-value]  # str is _V here
     if type(v) is tuple and v and type(v[0]) is str:
-        return tuple(sys.intern(w) if type(w) is str else w for w in v)  # type: ignore[return-value]
+        return tuple([_intern(w) if type(w) is str else w for w in v])  # type: ignore[return-value]
     return value
+
+
+_intern = sys.intern
 
 
 COMPILED: dict[str, CodeType] = {}
 """The code of `__init__` sources compiled by the build (`ajdiff.prebuilt`, which the program loads): parsing and
 compiling a record's `__init__` on its first instance is most of that instance's cost, some thirty per command."""
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+_VALUES: dict[type, Callable[[object], tuple[object, ...]]] = {}
+"""Of each record class pickled, what gives a record's fields' values (`reduce_shared`)."""
 
 
 def reduce_shared(record: object) -> tuple[object, ...]:
     """`__reduce__` of a record whose strings are shared when it is unpickled (see `shared`): its class and its
     fields' values, in the order of its `__init__`."""
     cls = type(record)
-    names = _FIELDS.get(cls)
-    if names is None:
+    values = _VALUES.get(cls)
+    if values is None:
         import dataclasses
+        from operator import attrgetter
 
-        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
-    return (_rebuilt, (cls, tuple(getattr(record, n) for n in names)))
+        names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+        one = attrgetter(names[0])
+        values = _VALUES[cls] = attrgetter(*names) if len(names) > 1 else lambda record: (one(record),)
+    return (_rebuilt, (cls, values(record)))
 
 
 def _rebuilt(cls: type, values: tuple[object, ...]) -> object:
-    return cls(*map(shared, values))
+    # `shared` spelt out for a string: most values are, and a call for each was most of unpickling a record.
+    return cls(*[_intern(v) if type(v) is str else shared(v) if type(v) is tuple else v for v in values])
 
 
 if TYPE_CHECKING:

@@ -30,9 +30,19 @@ class Origin:
     def __reduce__(self) -> tuple[Callable[..., Origin], tuple[int | None, ...]]:
         # A plain tuple: cheap to pickle back from reader processes, one per line of every document;
         # a text file's line number comes back as the one shared Origin of that line (`line_origin`).
+        plain = self.plain()
+        return (line_origin, (plain,)) if type(plain) is int else (Origin, plain)  # type: ignore[return-value]
+
+    def plain(self) -> int | tuple[int | None, ...]:
+        """This origin as plain values: a text file's line as its number alone, any other as all its fields."""
         if self.line is not None and (self.paragraph, self.table, self.row, self.cell, self.page) == _NO_PLACE:
-            return (line_origin, (self.line,))
-        return (Origin, (self.line, self.paragraph, self.table, self.row, self.cell, self.page))
+            return self.line
+        return (self.line, self.paragraph, self.table, self.row, self.cell, self.page)
+
+    @staticmethod
+    def of_plain(plain: int | tuple[int | None, ...]) -> Origin:
+        """The origin `plain` gave these values, a text file's line the one shared Origin of that line."""
+        return line_origin(plain) if type(plain) is int else Origin(*plain)  # type: ignore[misc]
 
 
 _NO_PLACE = (None, None, None, None, None)
@@ -121,6 +131,51 @@ def _node(
 
 
 _intern = sys.intern
+
+_KINDS = tuple(NodeKind)
+_KIND_AT = {kind: k for k, kind in enumerate(_KINDS)}
+_FIELDS_PER_NODE = 8
+"""A packed node's values: kind, text, verbatim, number, label, key, number of children, where."""
+
+
+def pack(nodes: tuple[Node, ...]) -> tuple[object, ...]:
+    """A forest as one flat tuple of plain values, its nodes in post-order (`unpack` rebuilds it).
+
+    A document's tree is some hundred nodes; pickled as objects each is a `__reduce__` call, a tuple and an
+    entry in the pickler's memo, and unpickling makes every node at once; flat, the pickle is one tuple of
+    strings and numbers, written and read by pickle's C code, and a document that crosses from a reader
+    process keeps its tree so until something reads it (`JobDescription.sections`): a batch's report never
+    does."""
+    flat: list[object] = []
+    for node in nodes:
+        _put(node, flat.extend)
+    return tuple(flat)
+
+
+def _put(node: Node, add: Callable[[tuple[object, ...]], None]) -> None:
+    """Add a node's values to a packed forest (`pack`), its children's first: `unpack` finds them made when it makes
+    their parent. (Not a closure of `pack`: a function that calls itself by its cell is a reference cycle, held, with
+    the values it adds to, until the collector runs; a batch pauses it.)"""
+    for child in node.children:
+        _put(child, add)
+    where = None if node.where is None else node.where.plain()
+    add((_KIND_AT[node.kind], node.text, node.verbatim, node.number, node.label, node.key, len(node.children), where))
+
+
+def unpack(packed: tuple[object, ...]) -> tuple[Node, ...]:
+    """The forest `pack` made, each string shared with every other document's (as `_node`)."""
+    made: list[Node] = []  # the nodes whose parent is not made yet, the forest's roots at the end
+    values = iter(packed)
+    same = [values] * _FIELDS_PER_NODE
+    for kind, text, verbatim, number, label, key, count, where in zip(*same):
+        if count:
+            children = tuple(made[-count:])
+            del made[-count:]
+        else:
+            children = ()
+        origin = None if where is None else Origin.of_plain(where)
+        made.append(_node(_KINDS[kind], text, verbatim, number, label, key, children, origin))
+    return tuple(made)
 
 
 def walk(nodes: tuple[Node, ...]) -> Iterator[Node]:

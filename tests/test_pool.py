@@ -206,6 +206,72 @@ def test_documents_and_changes_sent_back_by_workers_share_their_strings() -> Non
     assert kept and all(c.old is old_texts[c.old] for c in kept)
 
 
+def test_a_document_sent_back_keeps_its_tree_packed_until_something_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reader process sends a document's tree flat (`tree.pack`); this process makes its nodes only when
+    something reads them, the same nodes at every read after (the redline and the UI map nodes by identity),
+    and equal to the reader's, each origin too (a text file's lines, Word's paragraphs and cells, PDF pages)."""
+    from ajdiff import model
+    from ajdiff.read.parse import read_documents
+    from ajdiff.tree import line_origin, walk
+    from tests.conftest import FIXTURES
+
+    docs = [d for f in (SEEDS["000"], *sorted(FIXTURES.glob("001_*.[dph]*[xfl]"))) for d in read_documents(f)]
+    kinds = {type(n.where.plain()) for d in docs for n in walk(d.sections) if n.where is not None}
+    assert kinds == {int, tuple} and len(docs) >= 10
+    unpacked: list[int] = []
+    unpack = model.unpack
+    monkeypatch.setattr(model, "unpack", lambda packed: unpacked.append(1) or unpack(packed))
+    back = pickle.loads(pickle.dumps(docs))
+    again = pickle.loads(pickle.dumps(back))  # sent on as it came: not unpacked to be packed again
+    assert [d.general for d in back] == [d.general for d in docs] and [d.duties for d in again] == [
+        d.duties for d in docs
+    ]
+    assert unpacked == []
+    assert back == docs and again == docs and len(unpacked) == 2 * len(docs)
+    assert all(d.sections is d.sections for d in back) and len(unpacked) == 2 * len(docs)
+    wheres = [(n.where, m.where) for d, e in zip(docs, back) for n, m in zip(walk(d.sections), walk(e.sections))]
+    lines = [b for a, b in wheres if a is not None and type(a.plain()) is int]
+    assert all(a == b for a, b in wheres) and lines and all(b is line_origin(b.line or 0) for b in lines)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_a_batchs_report_does_not_unpack_the_trees_its_readers_compared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The worker compared each pair it read: its trees came back packed, and the JSON report reads no tree.
+    from ajdiff import api, model
+    from ajdiff.render.json import diff_json
+    from tests.benchmarks.synth import write_batch
+
+    write_batch(load_template(), tmp_path / "old", tmp_path / "new", 40)
+    unpacked: list[int] = []
+    unpack = model.unpack
+    monkeypatch.setattr(model, "unpack", lambda packed: unpacked.append(1) or unpack(packed))
+    result = api.compare_files(tmp_path / "old", tmp_path / "new", jobs=2)
+    report = diff_json(result)
+    sent = [c for c in result.pairs if model._PACKED in vars(c.old) and model._PACKED in vars(c.new)]
+    assert sent and unpacked == []
+    assert report == diff_json(api.compare_files(tmp_path / "old", tmp_path / "new", jobs=1))
+    assert all(c.old.sections and c.new.sections for c in sent) and len(unpacked) == 2 * len(sent)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_documents_their_reader_did_not_compare_come_with_their_trees_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Names shuffled: pairing decides, and this process (or a pool forked from it) compares. Their trees are made
+    # once, here, as they arrive: not by every forked worker, nor held packed with their strings unshared.
+    from ajdiff import api, model
+    from ajdiff.compare import pairing
+
+    agency = write_agency(load_template(), tmp_path, 24, seed=3)
+    # No namesake worded alike (by chance a shuffled name can fall on its own post: compared where read, kept packed).
+    monkeypatch.setattr(pairing, "likely_pair", lambda old, new: False)
+    result = api.compare_files(agency.old_dir, agency.new_dir, jobs=2)
+    docs = [d for c in result.pairs for d in (c.old, c.new)] + [*result.unpaired_old, *result.unpaired_new]
+    assert len(docs) == 48 and result.unpaired_old and not [d for d in docs if model._PACKED in vars(d)]
+
+
 def test_a_pair_its_content_refuses_is_not_compared_only_counted(monkeypatch: pytest.MonkeyPatch) -> None:
     """A pair proposed with no basis but its content (an agency's abolished post beside a created one) whose
     duties do not carry it is refused after the worker's outcome: the worker counts its duties matched and
