@@ -143,7 +143,9 @@ class JobDescription:
     def __reduce__(self) -> tuple[object, ...]:
         # The tree packed (as it came, if it came so and nobody read it), the rest as any record's (`reduce_shared`).
         held = self.__dict__
-        packed = held.get(_PACKED) or pack(held["sections"])
+        packed = held.get(_PACKED)
+        if packed is None:  # not `or`: a document without a tree came packed as (), and holds no "sections"
+            packed = pack(held["sections"])
         return (_unpickled, (tuple(() if n == "sections" else held[n] for n in _FIELD_NAMES), packed))
 
     def own_label(self, path: str) -> str | None:

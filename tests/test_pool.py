@@ -234,6 +234,19 @@ def test_a_document_sent_back_keeps_its_tree_packed_until_something_reads_it(mon
     assert all(a == b for a, b in wheres) and lines and all(b is line_origin(b.line or 0) for b in lines)
 
 
+def test_a_document_without_a_tree_sent_back_is_sent_on_as_it_came() -> None:
+    # Its tree packed is (): sent on before anything reads it (a pool that cannot fork pickles its tasks), it is
+    # the same document, still without a tree.
+    from dataclasses import replace
+
+    from ajdiff.read.parse import read_documents
+
+    empty = replace(read_documents(SEEDS["002"])[0], sections=())
+    back = pickle.loads(pickle.dumps(empty))
+    again = pickle.loads(pickle.dumps(back))
+    assert again == empty and again.sections == () and again.general == empty.general
+
+
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
 def test_a_batchs_report_does_not_unpack_the_trees_its_readers_compared(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
