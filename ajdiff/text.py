@@ -50,7 +50,6 @@ _MULTISPACE = re.compile(r" {2,}")
 
 # Conjunctions after a "Tegevus- ja …" style hyphen: the hyphen is real, keep it.
 _CONJUNCTIONS = frozenset({"ja", "ning", "voi", "vdi", "v6i", "ega", "kui", "ehk", "kuni", "and", "or"})
-_INLINE_HYPHEN = re.compile(r"(\w+)- (\w+)")
 
 
 def normalize_line(line: str) -> str:
@@ -217,7 +216,8 @@ def join_all_wrapped(pieces: Iterable[str], limit: int | None = None) -> str:
 
 def dehyphenate_inline(text: str) -> str:
     """Undo hyphenation that a PDF flattened into 'pädevus- valdkonda' within one line."""
-    # `_dehyphenate_by_pattern`, from the text's "- " found by str.find: its pattern's (\w+) was tried at every
+    # The pattern r"(\w+)- (\w+)"'s matches (tests/read/test_fast_paths.py holds them equal), from the text's "- "
+    # found by str.find: the pattern's (\w+) was tried at every
     # character of a line with one ('personali- ja haldusosakonnaga', a line in ten of a register's annexes).
     # Its matches are the same: each "- " between two words, those words whole, a word taken by one match
     # starting no other ('a- b- c': 'b' ends the first).
@@ -253,11 +253,6 @@ def _joined(head: str, tail: str) -> str | None:
     if not tail[0].islower() or _is_conjunction(tail) or head.isdigit():
         return None
     return f"{head}-{tail}" if len(head) == 1 else head + tail
-
-
-def _dehyphenate_by_pattern(text: str) -> str:
-    """`dehyphenate_inline` by its pattern: the definition the string search is held against."""
-    return _INLINE_HYPHEN.sub(lambda m: _joined(m.group(1), m.group(2)) or m.group(0), text)
 
 
 _FOLD_HYPHEN = re.compile(r"(\w)-\s+(\w)")
@@ -530,8 +525,8 @@ def _bracket_or_separator_re(separators: str) -> re.Pattern[str]:
 
 
 def _split_at_depth_zero(text: str, separators: str) -> list[str]:
-    """The text cut at each separator outside brackets: `_split_char_by_char`, stepping only from one bracket or
-    separator to the next."""
+    """The text cut at each separator outside brackets, as a loop over its characters would (the tests hold them
+    equal), stepping only from one bracket or separator to the next."""
     items: list[str] = []
     start = depth = 0
     for found in _bracket_or_separator_re(separators).finditer(text):
@@ -544,25 +539,6 @@ def _split_at_depth_zero(text: str, separators: str) -> list[str]:
             items.append(text[start : found.start()])
             start = found.end()
     items.append(text[start:])
-    return items
-
-
-def _split_char_by_char(text: str, separators: str) -> list[str]:
-    """The text cut at each separator outside brackets, by a loop over its characters: the definition."""
-    items: list[str] = []
-    cur: list[str] = []
-    depth = 0
-    for ch in text:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        if ch in separators and depth == 0:
-            items.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    items.append("".join(cur))
     return items
 
 

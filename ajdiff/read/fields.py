@@ -34,23 +34,16 @@ def value_of(node: Node) -> str:
     return join_all_wrapped([node.text, *(child.text for child in node.children)]).strip()
 
 
+# Two versions of a document (a pair, a batch's namesakes) and an agency's posts name the same substitutes and
+# list the same rights: their lists are cut once. The answers are tuples, which no caller can change.
+@short_text_memo(maxsize=2048)
 def _name_list(text: str) -> tuple[str, ...]:
     """A list of posts ('Ekspert (toimepidevus), talituse juhataja'); '-' or 'puuduvad' means none. A
     post's bracketed qualifier followed by another post with its own ('juhtivspetsialist (PSK) teenuseomanik
     (PSK)', seed 003's comma left out) ends that post."""
-    return _names(text)
-
-
-def _read_names(text: str) -> tuple[str, ...]:
-    """`_name_list`, computed."""
     if fold(text) in _NONE_VALUES or text.strip() in _NONE_VALUES:
         return ()
     return tuple(part for item in split_outside_parens(text, ",;") for part in _NEXT_POST.split(item))
-
-
-# Two versions of a document (a pair, a batch's namesakes) and an agency's posts name the same substitutes and
-# list the same rights: their lists are cut once. The answers are tuples, which no caller can change.
-_names = short_text_memo(maxsize=2048)(_read_names)
 
 
 @short_text_memo(maxsize=2048)

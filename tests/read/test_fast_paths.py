@@ -628,7 +628,7 @@ def test_a_long_line_is_not_kept_in_the_memo_of_lines_facts() -> None:
     assert _facts.cache_info().currsize == 1
 
 
-_FIELDS_MEMOS = ("_names", "_split_items", "_supervisor", "_partitive", "_languages")
+_FIELDS_MEMOS = ("_name_list", "_split_items", "_supervisor", "_partitive", "_languages")
 """The memos of `ajdiff.read.fields` that remember a short value's reading (`short_text_memo`)."""
 
 
@@ -660,11 +660,11 @@ def test_a_long_list_value_is_not_kept_in_the_memos_of_lists() -> None:
 
     value = ", ".join(f"ametnik nr {k} (valdkond {k})" for k in range(40))
     assert len(value) > MEMO_CHARS
-    fields._names.cache_clear()
+    fields._name_list.cache_clear()
     fields._split_items.cache_clear()
     assert len(fields._name_list(value)) == 40
     assert len(fields._split_items(value, ",")) == 40
-    assert fields._names.cache_info().currsize == fields._split_items.cache_info().currsize == 0
+    assert fields._name_list.cache_info().currsize == fields._split_items.cache_info().currsize == 0
 
 
 def test_a_short_text_memo_reads_a_long_text_afresh_and_remembers_a_short_one() -> None:
@@ -753,9 +753,19 @@ def test_ocr_letters_are_swapped_as_the_translation_table_swaps_them(text: str) 
 def test_inline_hyphens_are_undone_where_the_pattern_undid_them(text: str) -> None:
     """`dehyphenate_inline` finds a line's "- " by a string search: the words it joins are the ones its pattern
     (`_dehyphenate_by_pattern`) matched, a word ending one match starting no other."""
-    from ajdiff.text import _dehyphenate_by_pattern, dehyphenate_inline
+    from ajdiff.text import dehyphenate_inline
 
     assert dehyphenate_inline(text) == _dehyphenate_by_pattern(text)
+
+
+_INLINE_HYPHEN = re.compile(r"(\w+)- (\w+)")
+
+
+def _dehyphenate_by_pattern(text: str) -> str:
+    """`dehyphenate_inline` by its pattern: the definition the string search is held against."""
+    from ajdiff.text import _joined
+
+    return _INLINE_HYPHEN.sub(lambda m: _joined(m.group(1), m.group(2)) or m.group(0), text)
 
 
 @settings(max_examples=3000, deadline=None)
@@ -771,6 +781,25 @@ def test_a_list_is_cut_outside_brackets_where_the_character_loop_cut_it(text: st
     """`split_outside_parens` steps from bracket to separator by a pattern: the pieces the loop over every
     character (`_split_char_by_char`) cut, closing brackets without an opening one and separators that are
     brackets too."""
-    from ajdiff.text import _split_at_depth_zero, _split_char_by_char
+    from ajdiff.text import _split_at_depth_zero
 
     assert _split_at_depth_zero(text, separators) == _split_char_by_char(text, separators)
+
+
+def _split_char_by_char(text: str, separators: str) -> list[str]:
+    """The text cut at each separator outside brackets, by a loop over its characters: the definition."""
+    items: list[str] = []
+    cur: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if ch in separators and depth == 0:
+            items.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    items.append("".join(cur))
+    return items
