@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import field, replace
 
+from ajdiff.i18n import current
 from ajdiff.read.content import capitals_go_on, read_duties, read_fields, read_generic, read_list, read_paragraph
 from ajdiff.read.lexicon import restore_lines, restore_text, text_looks_like_ocr
-from ajdiff.read.lines import Line, numbering, page_width, prepare
+from ajdiff.read.lines import Line, Numbering, numbering, page_width, prepare
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import (
     heading_key,
@@ -20,7 +21,7 @@ from ajdiff.read.vocabulary import (
 )
 from ajdiff.records import dataclass
 from ajdiff.text import fold, slugify
-from ajdiff.tree import Node, NodeKind
+from ajdiff.tree import Node, NodeKind, Origin, line_origin
 
 _MAX_HEADING_CHARS = 90
 _LIST_KEYS = frozenset({"rights", "responsibilities", "competencies"})
@@ -282,7 +283,88 @@ def _other_key(title: str) -> str:
     return f"other.{slugify(title)}"
 
 
+_Placed = tuple[str, str, bool, bool, Numbering | None, int | Origin]
+"""A line as reading a section depends on it: text, verbatim, blank before, bullet, number, and where it stands,
+a text file's line counted from the section's first (`_frozen`)."""
+_Section = tuple[str | None, str, str | None, bool, tuple[_Placed, ...], tuple["_Section", ...]]
+"""A draft as its reading depends on it: key, title, number, whether its first line is its heading, its lines,
+sub-sections (see `_frozen`)."""
+
+
+def _frozen(draft: _Draft, base: int) -> _Section:
+    """A draft as a hashable value of what `_read_draft` reads of it (whether it was numbered it does not), its text
+    file's lines counted from line `base`: a section that a version's longer duties moved down reads the same, but
+    for its nodes' lines (`_moved`)."""
+    placed = []
+    for line in (draft.heading, *draft.lines) if draft.heading is not None else draft.lines:
+        origin = line.origin
+        at = origin.line
+        # A text file's line is the one shared Origin of its number (`line_origin`); any other origin stays.
+        where = at - base if at is not None and origin is line_origin(at) else origin
+        placed.append((line.text, line.verbatim, line.blank_before, line.bullet, line.num, where))
+    children = tuple([_frozen(child, base) for child in draft.children]) if draft.children else ()
+    return (draft.key, draft.title, draft.number, draft.heading is not None, tuple(placed), children)
+
+
+_SECTIONS_KEPT = 256
+"""Sections remembered: a pair's two versions are read one after the other, and an agency's posts of one body
+share their clauses, rights and requirements, so few entries serve."""
+_SECTION_CHARS = 20_000
+"""Sections with more characters in their lines than this are read afresh and never kept: the memo holds at
+most some megabytes, whatever a file's paragraphs hold."""
+
+_kept: dict[tuple[_Section, bool, bool, int, str], tuple[Node, tuple[str, ...], int]] = {}
+"""The last sections read (`_SECTIONS_KEPT`), by what their reading reads, with the warnings their reading made
+and the line their lines were counted from (`_frozen`). `functools.lru_cache` would key by that line too, and a
+section that a version's longer duties moved down would never be found."""
+
+
 def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bool = False, width: int = 0) -> Node:
+    """One section as a node: its content read by what the section is (`width`: see `lines.page_width`).
+
+    Two versions of a post, and the posts of one body, repeat most sections but the duties word for word: such a
+    section is read once while it is remembered (`_kept`), with the warnings it made. The key holds everything the
+    reading reads (the lines with their numbers and where they stand, the reading's flags, the language of the
+    warnings), so a remembered section is the node the reading would make, moved to the section's own lines when
+    the document has it lower or higher (`_moved`). Nodes are immutable: one shared by two documents is equal to
+    each one's own."""
+    if draft.key == "duties":
+        # What versions of a post change most: none of a batch's 2,000 duty lists repeated one read before, one of
+        # seeds 000 and 003's 18; asking cost more than it saved (`_frozen` of every duty's lines).
+        return _read_draft(draft, wrapped, warnings, columns, width)
+    first = draft.heading or (draft.lines[0] if draft.lines else None)
+    base = (first.origin.line or 0) if first is not None else 0
+    section = _frozen(draft, base)
+    key = (section, wrapped, columns, width, current())
+    kept = _kept.get(key)
+    if kept is None:
+        said: list[str] = []
+        node = _read_draft(draft, wrapped, said, columns, width)
+        kept = (node, tuple(said), base)
+        if _chars(section) <= _SECTION_CHARS:
+            if len(_kept) >= _SECTIONS_KEPT:
+                _kept.pop(next(iter(_kept), key), None)  # the oldest
+            _kept[key] = kept
+    node, made, read_at = kept
+    warnings += made
+    return node if read_at == base else _moved(node, base - read_at)
+
+
+def _chars(section: _Section) -> int:
+    """The characters of a section's lines, with its sub-sections'."""
+    return sum([len(line[1]) for line in section[4]]) + sum([_chars(child) for child in section[5]])
+
+
+def _moved(node: Node, by: int) -> Node:
+    """A node and the nodes under it moved `by` lines down a text file (up when negative)."""
+    where = node.where
+    if where is not None and where.line is not None and where is line_origin(where.line):
+        where = line_origin(where.line + by)
+    children = tuple([_moved(child, by) for child in node.children]) if node.children else ()
+    return Node(node.kind, node.text, node.verbatim, node.number, node.label, node.key, children, where)
+
+
+def _read_draft(draft: _Draft, wrapped: bool, warnings: list[str], columns: bool = False, width: int = 0) -> Node:
     """One section as a node: its content read by what the section is (`width`: see `lines.page_width`)."""
     key = draft.key
     lines = draft.lines
@@ -308,7 +390,7 @@ def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bo
         children = read_paragraph(lines, "review")
     else:
         children = read_generic(lines)
-    sub = tuple(_read_section(child, wrapped, warnings, columns, width) for child in draft.children)
+    sub = tuple(_read_draft(child, wrapped, warnings, columns, width) for child in draft.children)
     verbatim = draft.heading.verbatim if draft.heading else ""
     section_key = key if key else _other_key(draft.title)
     text = " ".join(c.text for c in children if c.text)
