@@ -13,7 +13,7 @@ from ajdiff.read.memo import short_text_memo
 from ajdiff.read.names import from_partitive, nominative, nominative_in
 from ajdiff.read.vocabulary import heading_prefix, is_list_intro, known_label, vocabulary
 from ajdiff.text import fold, join_all_wrapped, ocr_fold, slugify, split_outside_parens
-from ajdiff.tree import Node, NodeKind, walk
+from ajdiff.tree import Node, NodeKind
 
 _NONE_VALUES = frozenset({"-", "–", "—", "", "puuduvad", "puudub", "ei ole", "pole", "ei"})
 _REQUIREMENT_KEYS = ("education", "experience", "languages", "knowledge", "qualities")
@@ -243,8 +243,10 @@ class _Collector:
         key = node.key or ""
         self.sections.add(key)
         if key == "duties":
-            item, result = NodeKind.ITEM, NodeKind.RESULT  # asked of every node of the duties, with their results
-            for child in _own_nodes(node):
+            item, result = NodeKind.ITEM, NodeKind.RESULT
+            # The duties are the section's own items: `content.read_duties` makes a flat list, paragraphs and items
+            # with their results, nothing under those; its sub-sections are read on their own (below).
+            for child in node.children:
                 if child.kind is item and child.key == "duties":
                     results = tuple([r.text for r in child.children if r.kind is result])
                     self.duties.append(Duty(child.number or "", child.text, results))
@@ -292,9 +294,16 @@ def _own_labels(nodes: tuple[Node, ...]) -> tuple[tuple[str, str], ...]:
     field's when the vocabulary knows it; a field or section ajdiff has no key for ('Ametisse nimetab',
     '6. TÖÖVAHENDID') under its path other.<slug>, for its slug is no name to show a person."""
     labels: dict[str, str] = {}
-    field, section = NodeKind.FIELD, NodeKind.SECTION  # asked of every node of the tree: most are neither
-    for node in walk(nodes):
+    field, section = NodeKind.FIELD, NodeKind.SECTION  # asked of every node walked: most are neither
+    stack = list(reversed(nodes))  # `tree.walk`, without the duties' items and results (below)
+    while stack:
+        node = stack.pop()
         kind = node.kind
+        if node.children:
+            # A duties section holds no field, nor any section but its own sub-sections (`content.read_duties`).
+            duties = kind is section and node.key == "duties"
+            under = [c for c in node.children if c.kind is section] if duties else node.children
+            stack.extend(reversed(under))
         if kind is field:
             key, label = node.key, node.label
             if not label:

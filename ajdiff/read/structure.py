@@ -175,16 +175,16 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
     review = vocabulary().review_sentence
     sink = title  # where a line that is no heading goes: the last section's (or sub-section's) lines
     for k, line in enumerate(lines):
-        following = lines[k + 1] if k + 1 < len(lines) else None
+        text = line.text
         # Only 'A' and 'a' lowercase to a text starting with 'a': other lines are not sliced and lowered.
-        if (
-            line.text[:1] in ("A", "a")
-            and line.text[:11].lower() == "ametijuhend"
-            and fold(line.text).startswith(review)
-        ):
+        if text[:1] in ("A", "a") and text[:11].lower() == "ametijuhend" and fold(text).startswith(review):
             top.append(_Draft("review", "", None, None, False, [line]))
             sink = top[-1].lines
             continue
+        if line.num is None and text[-1:] == ".":
+            sink.append(line)  # most lines: a sentence's end, which no unnumbered heading has (`_heading`)
+            continue
+        following = lines[k + 1] if k + 1 < len(lines) else None
         h = _heading(line, expected, following, bool(top), not top or top[-1].key is not None)
         if h is not None and h.key is None and h.number is None and k and _goes_on_capitals(lines[k - 1], line):
             h = None  # "1. Ametinimetus:   PIKAPÄEVARÜHMA" / "KASVATAJA": the value wrapped, no heading
@@ -487,7 +487,7 @@ def _paired_columns(lines: list[Line]) -> list[Line]:
     its value after it, the heading after them; anything else is left as it is."""
     # Only lines in a run of three that may be bare (two labels and a heading at least) are looked up,
     # the heading first: most documents have no such run, and the vocabulary is asked of few lines.
-    may = [_may_be_bare(line) for line in lines]
+    may = [len(line.text) <= _BARE_LABEL_CHARS and _may_be_bare(line) for line in lines]
     in_three = [False] * len(lines)
     for k in range(len(lines) - 2):
         if may[k] and may[k + 1] and may[k + 2]:

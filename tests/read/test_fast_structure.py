@@ -211,3 +211,65 @@ def test_every_separator_split_knows_is_unprintable_but_the_space() -> None:
     """What `_single_spaced` rests on, for every character: a printable text has no whitespace but the space."""
     splitting = [chr(c) for c in range(sys.maxunicode + 1) if len(f"a{chr(c)}b".split()) == 2]
     assert len(splitting) > 20 and [c for c in splitting if c.isprintable()] == [" "]
+
+
+# ---------------------------------------------------------------------------- sections, duties and labels
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Aa1 .:;|•-Õ")), max_size=12), st.booleans(), st.booleans())
+def test_an_unnumbered_line_ending_a_sentence_is_no_heading(text: str, in_body: bool, bullet: bool) -> None:
+    """`_sections` files an unnumbered line ending with a full stop under the section above without asking
+    `_heading`: `_heading` makes no heading of any such line, wherever it stands."""
+    from ajdiff.read.lines import Line
+    from ajdiff.read.structure import _heading
+
+    line = Line(text + ".", text + ".", line_origin(3), False, bullet, None)
+    for expected in (1, 2):
+        assert _heading(line, expected, None, in_body, in_fields=True) is None
+        assert _heading(line, expected, None, in_body, in_fields=False) is None
+
+
+def _fixture_documents() -> list:
+    from ajdiff.read.parse import read_documents
+
+    paths = [
+        *(seed.with_suffix(suffix) for suffix in (".txt", ".docx", ".pdf", ".html") for seed in SEEDS.values()),
+        *sorted(EXTERNAL.glob("**/*.txt")),
+    ]
+    return [doc for path in paths for doc in read_documents(path)]
+
+
+def test_the_model_takes_the_duties_and_labels_as_when_it_walked_every_node() -> None:
+    """`_Collector.section` takes a duties section's own items as its duties, and `_own_labels` does not walk the
+    duties' items and results: on every fixture document (text, Word, PDF, HTML, the external ones, OCR), every duty
+    item is a duties section's child, and no field or other section stands under a duties section but in its
+    sub-sections, so the model is the one the walks over every node gave."""
+    from ajdiff.read.fields import _as_written, _known_label, _own_labels, _own_nodes
+    from ajdiff.text import slugify
+    from ajdiff.tree import walk
+
+    docs = _fixture_documents()
+    assert len(docs) > 60
+    for doc in docs:
+        sections = [n for n in walk(doc.sections) if n.kind is NodeKind.SECTION and n.key == "duties"]
+        walked = [
+            (child.number or "", child.text, tuple([r.text for r in child.children if r.kind is NodeKind.RESULT]))
+            for section in sections
+            for child in _own_nodes(section)
+            if child.kind is NodeKind.ITEM and child.key == "duties"
+        ]
+        assert [(d.number, d.task, d.results) for d in doc.duties] == walked, doc.source
+        labels: dict[str, str] = {}
+        for node in walk(doc.sections):  # `_own_labels` as it was: every node asked
+            if node.kind is NodeKind.FIELD and node.label:
+                if not node.key:
+                    labels.setdefault(
+                        f"other.{slugify(node.label)}", _known_label("untyped", node.label) or _as_written(node.label)
+                    )
+                elif node.key not in labels and (known := _known_label(node.key, node.label)):
+                    labels[node.key] = known
+            elif node.kind is NodeKind.SECTION and (node.key or "").startswith("other.") and node.label:
+                labels.setdefault(node.key or "", _as_written(node.label))
+        assert _own_labels(doc.sections) == tuple(labels.items()), doc.source
+    assert sum(len(doc.duties) for doc in docs) > 500 and sum(len(doc.labels) for doc in docs) > 300
