@@ -450,3 +450,28 @@ def test_license_is_the_gpl_3_or_later_as_the_package_says() -> None:
     assert text.lstrip().startswith("GNU GENERAL PUBLIC LICENSE") and "Version 3, 29 June 2007" in text
     assert 'license = { text = "GPL-3.0-or-later" }' in (ROOT / "pyproject.toml").read_text()
     assert "GPL-3.0-or-later" in (ROOT / "README.md").read_text()
+
+
+def test_notices_are_made_once_a_result_and_only_of_documents_with_warnings(monkeypatch) -> None:
+    """The command says a result's notices on stderr and again in the JSON report: a batch's thousands of documents
+    are looked through once, and only a document with a warning has its annex named."""
+    from ajdiff.changes import Comparison, ComparisonSet
+    from ajdiff.cli import options
+    from ajdiff.model import JobDescription
+
+    named: list[str] = []
+    annex_name = options.annex_name
+    monkeypatch.setattr(options, "annex_name", lambda annex, lang: named.append(annex) or annex_name(annex, lang))
+    quiet = [JobDescription(f"{k}.txt", str(k)) for k in range(1, 5)]
+    loud = JobDescription("5.txt", "5", warnings=("no duties found",))
+    result = ComparisonSet(
+        pairs=(Comparison(quiet[0], quiet[1], 1.0, ()), Comparison(quiet[2], loud, 1.0, ())),
+        unpaired_old=(quiet[3],),
+        notes=("compared with Lisa 5",),
+    )
+    said = (["compared with Lisa 5"], ["5.txt: warning: Annex 5: no duties found"])
+    assert options.notices(result, "en") == said
+    assert options.notices(result, "en") == said and named == ["5"]
+    assert options.notices(result, "et") == (said[0], ["5.txt: hoiatus: Lisa 5: no duties found"])
+    other = ComparisonSet(pairs=(Comparison(quiet[0], quiet[1], 1.0, ()),))
+    assert options.notices(other, "en") == ([], []) and named == ["5", "5"]
