@@ -475,3 +475,23 @@ def test_notices_are_made_once_a_result_and_only_of_documents_with_warnings(monk
     assert options.notices(result, "et") == (said[0], ["5.txt: hoiatus: Lisa 5: no duties found"])
     other = ComparisonSet(pairs=(Comparison(quiet[0], quiet[1], 1.0, ()),))
     assert options.notices(other, "en") == ([], []) and named == ["5", "5"]
+
+
+def test_the_program_leaves_without_tearing_down_what_it_made_and_its_report_whole() -> None:
+    """`python -m ajdiff` (and the console script, `console`) ends the process once the streams are flushed: what a
+    command made is not freed object by object, nor the modules torn down (an exit handler never runs); the report
+    and the exit status are what they were."""
+    script = (
+        "import atexit, runpy, sys\n"
+        "atexit.register(lambda: print('torn down', file=sys.stderr))\n"
+        f"sys.argv = ['ajdiff', 'diff', {str(ANNEX_001)!r}, {str(ORDER_000)!r}, '--format', 'json']\n"
+        "runpy.run_module('ajdiff', run_name='__main__')\n"
+    )
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("AJDIFF_DEBUG", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 1 and "torn down" not in done.stderr
+    assert json.loads(done.stdout) == json.loads(ajdiff("diff", ANNEX_001, ORDER_000, "--format", "json").stdout)
+    assert done.stdout.endswith("}\n") and done.stderr.startswith("ajdiff: compared with ")
