@@ -156,9 +156,6 @@ def notices(result: ComparisonSet, lang: str = "en") -> tuple[list[str], list[st
     Warnings: what the parser could not find, and an OLD dated later than its NEW; their own words in `lang`
     where the catalogue has them.
     """
-    last = _NOTICED.get(lang)
-    if last is not None and last[0] is result:  # asked again of the same result: stderr's lines, then JSON's
-        return list(last[1]), list(last[2])
     notes = [one_line(n) for n in result.notes]
     warnings: list[str] = []
     docs = [d for pair in result.pairs for d in (pair.old, pair.new)]
@@ -184,15 +181,7 @@ def notices(result: ComparisonSet, lang: str = "en") -> tuple[list[str], list[st
             )
             warnings.append(f"{old_doc.source}: {word('cli.warning', lang)}: {one_line(swapped)}")
     # One document can sit in several pairs (one against many, a folder of pairs): say each thing once.
-    notes, warnings = list(dict.fromkeys(notes)), list(dict.fromkeys(warnings))
-    _NOTICED.clear()  # one result held, the last: a library caller's results are not kept alive
-    _NOTICED[lang] = (result, tuple(notes), tuple(warnings))
-    return notes, warnings
-
-
-_NOTICED: dict[str, tuple[ComparisonSet, tuple[str, ...], tuple[str, ...]]] = {}
-"""The last result's notices, by language: the command says them on stderr, and the JSON report again (a batch's
-thousands of documents looked through once)."""
+    return list(dict.fromkeys(notes)), list(dict.fromkeys(warnings))
 
 
 def print_notices(result: ComparisonSet, args: argparse.Namespace) -> None:
