@@ -63,6 +63,11 @@ def _bag(text: str) -> tuple[dict[str, int], int]:
     return Counter(words), len(words)
 
 
+def bag(text: str) -> dict[str, int]:
+    """The folded words of a text with their counts (remembered for the last texts asked: do not change it)."""
+    return _bag(text)[0]
+
+
 def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
     """Size of the multiset intersection (as `sum((ba & bb).values())`, without building it)."""
     both = ba.keys() & bb.keys()
