@@ -456,7 +456,7 @@ def document_similarity(old: JobDescription, new: JobDescription) -> float:
             words_shared += _word_count(text)
         else:
             rest_old.append(text)
-    return dice_of_bags(_bag_of(rest_old), _bag_of(list(left_new.elements())), words_shared)
+    return dice_of_bags(_bag_of(tuple(rest_old)), _bag_of(tuple(left_new.elements())), words_shared)
 
 
 def _parts(doc: JobDescription) -> tuple[str, ...]:
@@ -471,11 +471,14 @@ def _word_count(text: str) -> int:
     return folded.count(" ") + 1 if folded else 0
 
 
-def _bag_of(texts: list[str]) -> dict[str, int]:
-    """The folded words of the texts, with their counts: the texts' own bags (`_bag`) added up."""
+@lru_cache(maxsize=128)  # a few MB at most: a post's texts are ~10 KB, its bag a few thousand words
+def _bag_of(texts: tuple[str, ...]) -> dict[str, int]:
+    """The folded words of the texts, with their counts: the texts' own bags (`_bag`) added up (remembered for
+    the last texts asked: do not change it)."""
     # The texts a document does not share are mostly the duties the alignment scored (changed, added, removed),
     # whose bags it made: one such text's bag is the answer itself, and two or three are added word by word
-    # rather than folded, split and counted again.
+    # rather than folded, split and counted again. Pairing two orders or a small folder scores every post against
+    # every other, none of their texts shared: each post's texts are then added up once, not once a score.
     if not texts:
         return {}
     first, *rest = texts
