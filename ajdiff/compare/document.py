@@ -11,7 +11,6 @@ from functools import lru_cache
 from ajdiff.changes import Change, ChangeKind, Comparison, Impact, Step, StepKind, group_by_section
 from ajdiff.compare.align import (
     Match,
-    bag,
     dice,
     dice_of_bags,
     item_similarity,
@@ -19,6 +18,7 @@ from ajdiff.compare.align import (
     match_sequences,
     overlap,
     sides,
+    sized_bag,
 )
 from ajdiff.compare.worddiff import word_spans
 from ajdiff.model import Duty, JobDescription, OrderRef
@@ -456,7 +456,7 @@ def document_similarity(old: JobDescription, new: JobDescription) -> float:
             words_shared += _word_count(text)
         else:
             rest_old.append(text)
-    return dice_of_bags(_bag_of(tuple(rest_old)), _bag_of(tuple(left_new.elements())), words_shared)
+    return dice_of_bags(*_bag_of(tuple(rest_old)), *_bag_of(tuple(left_new.elements())), words_shared)
 
 
 def _parts(doc: JobDescription) -> tuple[str, ...]:
@@ -472,23 +472,25 @@ def _word_count(text: str) -> int:
 
 
 @lru_cache(maxsize=128)  # a few MB at most: a post's texts are ~10 KB, its bag a few thousand words
-def _bag_of(texts: tuple[str, ...]) -> dict[str, int]:
-    """The folded words of the texts, with their counts: the texts' own bags (`_bag`) added up (remembered for
-    the last texts asked: do not change it)."""
+def _bag_of(texts: tuple[str, ...]) -> tuple[dict[str, int], int]:
+    """The folded words of the texts, with their counts, and how many words: the texts' own bags (`sized_bag`) added
+    up (remembered for the last texts asked: do not change it)."""
     # The texts a document does not share are mostly the duties the alignment scored (changed, added, removed),
     # whose bags it made: one such text's bag is the answer itself, and two or three are added word by word
     # rather than folded, split and counted again. Pairing two orders or a small folder scores every post against
     # every other, none of their texts shared: each post's texts are then added up once, not once a score.
     if not texts:
-        return {}
+        return {}, 0
     first, *rest = texts
-    total = bag(first)
+    total, size = sized_bag(first)
     if rest:
         total = dict(total)  # a copy: the first bag is remembered as it is
         for text in rest:
-            for word, count in bag(text).items():
+            words, n = sized_bag(text)
+            size += n
+            for word, count in words.items():
                 total[word] = total.get(word, 0) + count
-    return total
+    return total, size
 
 
 def generic_sections(doc: JobDescription) -> dict[str, Node]:
