@@ -441,6 +441,50 @@ def test_a_texts_lines_are_normalised_as_each_line_on_its_own(text: str) -> None
     assert normalize_lines(text) == expected
 
 
+_TEXT_FILE_PIECES = st.sampled_from(
+    ["a", "õ", "\u0308", "\n", "\r", "\r\n", " ", "  ", " \n", "\t", "\x0b", "\x0c", "\x1c", "\x85", "\u2028",
+     "\u00a0", "\u00ad", "\x01", "\x1b[31m", "–", "\u2000", "Ω", "x"]
+)  # fmt: skip
+
+
+def _read_text_before(data: bytes) -> tuple[tuple[str, ...], bool, tuple[str, ...]] | str:
+    """`read_text` as it was: refused as binary first, each line normalised on its own, and its page lines told
+    by the text's own lines (str.splitlines); its lines, whether wrapped, its warnings, or the problem it says."""
+    from ajdiff.read.formats.plain import _looks_binary, decode_with_warnings
+    from ajdiff.text import normalize_line
+
+    text, warnings = decode_with_warnings(data, "x.txt")
+    if _looks_binary(text):
+        return "binary data, not text"
+    lines = tuple(normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    raw = text.splitlines()
+    filled = sum(1 for line in raw if line.strip())
+    trailing = sum(1 for line in raw if line.endswith(" ") and line.strip())
+    wrapped = bool(filled) and (trailing > 0.3 * filled or len(raw) - filled > 0.2 * len(raw))
+    return lines, wrapped, warnings
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_TEXT_FILE_PIECES, max_size=16).map("".join))
+@example("a \nb \n\n")  # page lines: trailing spaces
+@example("a\x0bb \x0bc \x0b")  # breaks only str.splitlines takes: the text is read as before
+@example("a\x01b")  # a control character: binary
+@example("a  b\r\n\r\n")
+def test_a_text_file_is_read_as_when_it_was_refused_as_binary_and_split_again_for_its_page_lines(text: str) -> None:
+    """`read_text` tells binary data and page lines from the lines it normalises when every one is printable:
+    the same lines, page lines and refusals as before, when it asked the text itself each time."""
+    from ajdiff.errors import InputError
+    from ajdiff.read.formats.plain import read_text
+
+    data = text.encode("utf-8")
+    try:
+        source = read_text(data, "x.txt")
+    except InputError as exc:
+        assert exc.problem == _read_text_before(data)
+    else:
+        assert (source.lines, source.wrapped, source.warnings) == _read_text_before(data)
+
+
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aÕõ(\"'„“« 1٣-ǅ\u0301x")), max_size=6))
 def test_a_text_starts_lower_as_the_loop_over_its_characters_says(text: str) -> None:
