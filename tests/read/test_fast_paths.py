@@ -140,6 +140,41 @@ def test_a_heading_glued_at_a_lines_end_is_found_as_the_pattern_alone_found_it(t
     assert _glued_heading(text, top, "PÕHIKOHUSTUSED") == expected
 
 
+_DIGIT_LINE_PIECES = st.sampled_from(
+    ["1", "2", "12", "123", "٣", "²", ".", ",", " ", "  ", "\t", "\n", "\u00a0", "(", ")", "/", "-", "lk", "a", "Õ",
+     "Vahetu juht", "3.1", "1,2", "1.3.", "Keda", "x."]
+)  # fmt: skip
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.lists(_DIGIT_LINE_PIECES, max_size=12).map("".join))
+@example("12")
+@example("3 (4)")
+@example("1 /2")
+@example("2 .")
+@example("2.\n")
+@example("1.3 Vahetu juht 1.4 Kes asendab 1.5")
+@example("1.3 Vahetu juht 1.4 Kes asendab 1.5. Keda")
+@example("1.3 Vahetu juht 1.4\n")
+@example("… üle. 3. PÕHIKOHUSTUSED")
+@example("a ٣.")
+@example(" 12.")
+def test_a_line_a_digit_lines_prefilter_refuses_is_one_its_pattern_refuses(text: str) -> None:
+    """`prepare` asks a pattern of a line starting with a digit only when the characters it needs are there, and
+    `_glued_heading` only when a number ends before a point: nothing a pattern takes is refused."""
+    from ajdiff.read import lines
+
+    for line in (text, "1" + text):
+        if line[:1].isdigit():  # as `prepare` asks them: of a line starting with a digit
+            for pattern, may in (
+                (lines._PAGE_MARK, lines._may_be_page_mark),
+                (lines._BARE_NUMBER, lines._may_be_bare_number),
+                (lines._DANGLING_LABEL_NUMBER, lines._may_end_in_label_number),
+            ):
+                assert may(line) or not pattern.match(line), (pattern.pattern, line)
+        assert lines._number_before_point(line) or not lines._ENDING_NUMBER.search(line), line
+
+
 _NUMBER_STARTS = [
     "",
     ")",
