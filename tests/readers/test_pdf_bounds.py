@@ -198,6 +198,41 @@ def test_an_alarm_lost_in_a_callback_is_raised_again(monkeypatch: pytest.MonkeyP
     assert len(calls) >= 2  # the lost alarm, then the one that stopped the page
 
 
+def test_an_alarm_on_the_way_out_of_a_timed_out_page_does_not_cut_it_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The alarms repeat after the deadline. One that comes while the first timeout is still on its way out (a
+    loaded machine; freeing a big page's objects) must not end that way out before it lifts the timer: after the
+    one line, no timer is left running and the program's own alarm handler is back, even while the caller keeps
+    the error (whose context holds the way out's frames)."""
+    import signal
+
+    monkeypatch.setattr(pdf_reader, "MAX_PAGE_SECONDS", 0.05)
+    monkeypatch.setattr(pdf_reader, "_ALARM_REPEAT", 0.001)
+    held = [[[None] for _ in range(200_000)] for _ in range(2)]  # one for each page read
+
+    def slow_way_out(page: object, number: int, check: object, fonts: object) -> list[object]:
+        big = held.pop()
+        try:
+            while True:
+                pass
+        finally:
+            del big  # milliseconds in C, where no alarm is handled: the next one is due when the exits begin
+
+    monkeypatch.setattr(pdf_reader, "_page_lines", slow_way_out)
+    before = signal.getsignal(signal.SIGALRM)
+    kept: list[InputError] = []
+    try:
+        for _ in range(2):
+            with pytest.raises(InputError) as err:
+                read_bytes(pdf_page(text_operators(["Teenistuskoht Nõunik"])), "slow.pdf", ".pdf")
+            kept.append(err.value)
+            assert err.value.problem == "page 1 takes more than 0.05 s to read"
+            assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+            assert signal.getsignal(signal.SIGALRM) is before
+    finally:  # a timer left running would raise in the tests after this one
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
+
+
 @functools.cache
 def _deflated(data: bytes) -> bytes:
     import zlib

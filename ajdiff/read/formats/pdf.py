@@ -13,6 +13,7 @@ import io
 import logging
 import re
 import signal
+import sys
 import threading
 import time
 import warnings
@@ -818,6 +819,10 @@ class _PageTimeout(BaseException):
     """Raised inside pypdf when a page's time is up; BaseException, so pypdf's `except Exception` lets it pass."""
 
 
+_ALARM_REPEAT = 0.05
+"""Seconds between the alarms after a page's deadline (see `_deadline`)."""
+
+
 @contextlib.contextmanager
 def _deadline(seconds: float) -> Iterator[Callable[[], None]]:
     """Bound the time of the block: an interval timer where signals work, else checks between text pieces.
@@ -844,13 +849,17 @@ def _deadline(seconds: float) -> Iterator[Callable[[], None]]:
     active = True
 
     def on_alarm(signum: int, frame: object) -> None:
-        if active:
+        # Not while a timeout is on its way out (a `finally`, an `except` or a context manager's exit that it
+        # runs, this block's own among them): raised again there, it would end that exit before the exit lifts
+        # the timer, which would then go on raising in whatever ran next (a loaded machine, or freeing a big
+        # page's objects, can hold the way out past the next alarm).
+        if active and not isinstance(sys.exc_info()[1], _PageTimeout):
             raise _PageTimeout
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     # Repeating after the deadline: an exception raised where Python ignores it (a gc or weakref
     # callback, a __del__) must not let the page run on unbounded.
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
+    signal.setitimer(signal.ITIMER_REAL, seconds, _ALARM_REPEAT)
     try:
         yield check
     finally:
