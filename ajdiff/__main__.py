@@ -1,7 +1,5 @@
 """`python -m ajdiff`."""
 
-import sys
+from ajdiff.cli import console
 
-from ajdiff.cli import entry
-
-sys.exit(entry())
+console()

@@ -136,6 +136,8 @@ def in_annex_order(docs: list[JobDescription]) -> list[JobDescription]:
     A file made by joining annexes sorted as text (Lisa 10, 11, 1, 2 …) would otherwise be paired, reported,
     streamed and browsed in that order; a file where any annex has no number is left as it is.
     """
+    if len(docs) < 2:  # nothing to order: a folder's files hold one annex each
+        return list(docs)
     numbers = [_DIGITS.match(d.annex or "") for d in docs]
     if not all(numbers):
         return docs

@@ -60,15 +60,26 @@ def normalize_line(line: str) -> str:
 
 def normalize_lines(text: str) -> tuple[str, ...]:
     """`normalize_line` of each line of a text split on any line ending (CRLF, CR, LF)."""
+    return normalize_text_lines(text)[0]
+
+
+def normalize_text_lines(text: str) -> tuple[tuple[str, ...], list[str] | None]:
+    """`normalize_lines` of a text, and the lines it was split into (composed, untrimmed) when every one is
+    printable, else None: a reader then knows that the text holds no control or format character."""
     # NFC of the whole text is each line's NFC: a line break composes with nothing, and no mark moves across
     # it (it is a starter). A printable line without a double space only needs trimming: no call for it.
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if "\r" in text:  # one scan for the rare text with CR line endings, where the replacements took two
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    if "  " not in text and all(map(str.isprintable, lines)):  # most texts: every line asked in C, none by a step
-        return tuple(map(str.strip, lines))
-    return tuple(
+    if all(map(str.isprintable, lines)):  # most texts: every line asked in C, none by a step
+        if "  " not in text:
+            return tuple(map(str.strip, lines)), lines
+        return tuple(_MULTISPACE.sub(" ", line).strip() if "  " in line else line.strip() for line in lines), lines
+    normalized = tuple(
         line.strip() if line.isprintable() and "  " not in line else normalize_composed_line(line) for line in lines
     )
+    return normalized, None
 
 
 def normalize_composed_line(line: str) -> str:

@@ -133,7 +133,8 @@ def _node(
 _intern = sys.intern
 
 _KINDS = tuple(NodeKind)
-_KIND_AT = {kind: k for k, kind in enumerate(_KINDS)}
+_KIND_AT = {kind._value_: k for k, kind in enumerate(_KINDS)}
+"""Each kind's place in `_KINDS`, by its value: a str's hash is kept, an enum member's is a Python call each time."""
 _FIELDS_PER_NODE = 8
 """A packed node's values: kind, text, verbatim, number, label, key, number of children, where."""
 
@@ -156,10 +157,13 @@ def _put(node: Node, add: Callable[[tuple[object, ...]], None]) -> None:
     """Add a node's values to a packed forest (`pack`), its children's first: `unpack` finds them made when it makes
     their parent. (Not a closure of `pack`: a function that calls itself by its cell is a reference cycle, held, with
     the values it adds to, until the collector runs; a batch pauses it.)"""
-    for child in node.children:
+    children = node.children
+    for child in children:
         _put(child, add)
-    where = None if node.where is None else node.where.plain()
-    add((_KIND_AT[node.kind], node.text, node.verbatim, node.number, node.label, node.key, len(node.children), where))
+    where = node.where
+    plain = None if where is None else where.plain()
+    kind = _KIND_AT[node.kind._value_]
+    add((kind, node.text, node.verbatim, node.number, node.label, node.key, len(children), plain))
 
 
 def unpack(packed: tuple[object, ...]) -> tuple[Node, ...]:

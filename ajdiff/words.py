@@ -13,6 +13,7 @@ Messages that are sentences of their own (refusals, hints, warnings, notes) are 
 from __future__ import annotations
 
 from enum import Enum
+from functools import lru_cache
 
 from ajdiff.i18n import NNP_, NP_, translation
 
@@ -444,6 +445,7 @@ def change_title(change: Change, lang: str = Lang.ET) -> str:
     return field_name(change.path, change.own_label, lang)
 
 
+@lru_cache(maxsize=4096)  # a report names each change: a batch's thousands, of a few hundred fields (catalogues fixed)
 def field_name(path: str, own_label: str | None, lang: str = Lang.ET) -> str:
     """A field's name: the document's own label (`own_label`) in Estonian, and in any language for a
     field ajdiff has no name for, else the catalogue's name of `path` in `lang`."""

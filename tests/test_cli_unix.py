@@ -450,3 +450,46 @@ def test_license_is_the_gpl_3_or_later_as_the_package_says() -> None:
     assert text.lstrip().startswith("GNU GENERAL PUBLIC LICENSE") and "Version 3, 29 June 2007" in text
     assert 'license = { text = "GPL-3.0-or-later" }' in (ROOT / "pyproject.toml").read_text()
     assert "GPL-3.0-or-later" in (ROOT / "README.md").read_text()
+
+
+def test_notices_name_the_annex_of_only_the_documents_with_warnings(monkeypatch) -> None:
+    """A batch's thousands of documents, most without a warning: only a document with a warning has its annex named."""
+    from ajdiff.changes import Comparison, ComparisonSet
+    from ajdiff.cli import options
+    from ajdiff.model import JobDescription
+
+    named: list[str] = []
+    annex_name = options.annex_name
+    monkeypatch.setattr(options, "annex_name", lambda annex, lang: named.append(annex) or annex_name(annex, lang))
+    quiet = [JobDescription(f"{k}.txt", str(k)) for k in range(1, 5)]
+    loud = JobDescription("5.txt", "5", warnings=("no duties found",))
+    result = ComparisonSet(
+        pairs=(Comparison(quiet[0], quiet[1], 1.0, ()), Comparison(quiet[2], loud, 1.0, ())),
+        unpaired_old=(quiet[3],),
+        notes=("compared with Lisa 5",),
+    )
+    said = (["compared with Lisa 5"], ["5.txt: warning: Annex 5: no duties found"])
+    assert options.notices(result, "en") == said and named == ["5"]
+    assert options.notices(result, "et") == (said[0], ["5.txt: hoiatus: Lisa 5: no duties found"])
+    other = ComparisonSet(pairs=(Comparison(quiet[0], quiet[1], 1.0, ()),))
+    assert options.notices(other, "en") == ([], []) and named == ["5", "5"]
+
+
+def test_the_program_leaves_without_tearing_down_what_it_made_and_its_report_whole() -> None:
+    """`python -m ajdiff` (and the console script, `console`) ends the process once the streams are flushed: what a
+    command made is not freed object by object, nor the modules torn down (an exit handler never runs); the report
+    and the exit status are what they were."""
+    script = (
+        "import atexit, runpy, sys\n"
+        "atexit.register(lambda: print('torn down', file=sys.stderr))\n"
+        f"sys.argv = ['ajdiff', 'diff', {str(ANNEX_001)!r}, {str(ORDER_000)!r}, '--format', 'json']\n"
+        "runpy.run_module('ajdiff', run_name='__main__')\n"
+    )
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("AJDIFF_DEBUG", None)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, cwd=ROOT
+    )
+    assert done.returncode == 1 and "torn down" not in done.stderr
+    assert json.loads(done.stdout) == json.loads(ajdiff("diff", ANNEX_001, ORDER_000, "--format", "json").stdout)
+    assert done.stdout.endswith("}\n") and done.stderr.startswith("ajdiff: compared with ")

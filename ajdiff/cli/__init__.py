@@ -246,6 +246,23 @@ def entry() -> int:
     return code
 
 
+def console() -> None:
+    """The installed program (its console script, `python -m ajdiff`): `entry`, then out of the process at once.
+
+    What a command made (a batch's thousands of documents and their changes) would be freed object by object, and
+    every module torn down, for the system to take the memory back anyway (3 % of a one-pair diff). By then
+    every file is written and closed, every worker process joined, the terminal given back; only the standard
+    streams wait in their buffers, and they are flushed here. Should that fail (a full disk, a closed pipe), the
+    ordinary exit says so as it always did."""
+    code = entry()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code)
+
+
 def _run(args_list: list[str]) -> int:
     """Run a command and turn every failure into one line and exit status 2."""
     lang = i18n.current()

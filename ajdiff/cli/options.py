@@ -160,7 +160,7 @@ def notices(result: ComparisonSet, lang: str = "en") -> tuple[list[str], list[st
     warnings: list[str] = []
     docs = [d for pair in result.pairs for d in (pair.old, pair.new)]
     docs += [*result.unpaired_old, *result.unpaired_new]
-    for doc in docs:
+    for doc in (d for d in docs if d.warnings):  # a batch's thousands of documents, most without a warning
         where = f"{annex_name(doc.annex, lang)}: " if doc.annex else ""
         # The source is printable already (display_name); one_line must not touch the name's spaces.
         warnings += [f"{doc.source}: {word('cli.warning', lang)}: {one_line(where + w)}" for w in doc.warnings]

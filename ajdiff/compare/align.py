@@ -63,16 +63,23 @@ def _bag(text: str) -> tuple[dict[str, int], int]:
     return Counter(words), len(words)
 
 
+def sized_bag(text: str) -> tuple[dict[str, int], int]:
+    """The folded words of a text with their counts, and how many words (remembered for the last texts asked: do
+    not change it)."""
+    return _bag(text)
+
+
 def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
     """Size of the multiset intersection (as `sum((ba & bb).values())`, without building it)."""
     both = ba.keys() & bb.keys()
     return sum(map(min, map(ba.__getitem__, both), map(bb.__getitem__, both)))  # no generator: the hot loop of pairing
 
 
-def dice_of_bags(ba: dict[str, int], bb: dict[str, int], shared: int = 0) -> float:
-    """Dice coefficient of two word multisets, each with `shared` more words that both hold (not in the bags)."""
-    total = sum(ba.values()) + sum(bb.values()) + 2 * shared
-    return 1.0 if total == 0 else 2 * (_common(ba, bb) + shared) / total
+def dice_of_bags(ba: dict[str, int], na: int, bb: dict[str, int], nb: int, shared: int = 0) -> float:
+    """Dice coefficient of two word multisets of `na` and `nb` words, each with `shared` more words that both hold
+    (not in the bags)."""
+    total = na + nb + 2 * shared
+    return 1.0 if total == 0 else 2 * (_common_of(ba, na, bb, nb) + shared) / total
 
 
 def _common_of(ba: dict[str, int], na: int, bb: dict[str, int], nb: int) -> int:

@@ -18,6 +18,7 @@ from ajdiff.compare.align import (
     match_sequences,
     overlap,
     sides,
+    sized_bag,
 )
 from ajdiff.compare.worddiff import word_spans
 from ajdiff.model import Duty, JobDescription, OrderRef
@@ -360,8 +361,12 @@ def _duty_steps(
         elif texts_old[i] == texts_new[j] or fold_key(texts_old[i]) == fold_key(texts_new[j]):
             # The same words, cut between task and results elsewhere (reflow, a flattened table) or
             # differing only in punctuation and case: renumbered or editorial, never a rewording. (Most
-            # duties are kept word for word: equal texts need no folding to tell.)
-            if a.number != b.number or a.task != b.task or sentences(a.results) != sentences(b.results):
+            # duties are kept word for word: equal texts need no folding to tell, and equal results no sentences.)
+            if (
+                a.number != b.number
+                or a.task != b.task
+                or (a.results != b.results and sentences(a.results) != sentences(b.results))
+            ):
                 kind = ChangeKind.RENUMBERED if a.number != b.number else ChangeKind.MODIFIED
                 same_task = fold_key(a.task) == fold_key(b.task)
                 texts = (a.task, b.task) if same_task else (texts_old[i], texts_new[j])
@@ -441,10 +446,17 @@ def document_similarity(old: JobDescription, new: JobDescription) -> float:
     # revised post) adds its words to both bags alike, so to their common words as much as to each bag:
     # min(a + s, b + s) is min(a, b) + s for every word. Only the other texts' words are counted one by one;
     # the shared ones' are only counted, from their fold (alignment has folded them already).
-    parts_old, parts_new = Counter(_parts(old)), Counter(_parts(new))
-    shared = parts_old & parts_new
-    words_shared = sum(_word_count(text) * times for text, times in shared.items())
-    return dice_of_bags(_bag_of(parts_old - shared), _bag_of(parts_new - shared), words_shared)
+    parts_old, parts_new = _parts(old), _parts(new)
+    left_new = Counter(parts_new)
+    rest_old: list[str] = []
+    words_shared = 0
+    for text in parts_old:  # the multisets' intersection, and what is left of each: a few texts, most unique
+        if left_new.get(text):
+            left_new[text] -= 1
+            words_shared += _word_count(text)
+        else:
+            rest_old.append(text)
+    return dice_of_bags(*_bag_of(tuple(rest_old)), *_bag_of(tuple(left_new.elements())), words_shared)
 
 
 def _parts(doc: JobDescription) -> tuple[str, ...]:
@@ -459,9 +471,26 @@ def _word_count(text: str) -> int:
     return folded.count(" ") + 1 if folded else 0
 
 
-def _bag_of(parts: Counter[str]) -> Counter[str]:
-    """The folded words of the texts, each as many times as the text is counted: split once, joined."""
-    return Counter(" ".join(map(fold, parts.elements())).split())
+@lru_cache(maxsize=128)  # a few MB at most: a post's texts are ~10 KB, its bag a few thousand words
+def _bag_of(texts: tuple[str, ...]) -> tuple[dict[str, int], int]:
+    """The folded words of the texts, with their counts, and how many words: the texts' own bags (`sized_bag`) added
+    up (remembered for the last texts asked: do not change it)."""
+    # The texts a document does not share are mostly the duties the alignment scored (changed, added, removed),
+    # whose bags it made: one such text's bag is the answer itself, and two or three are added word by word
+    # rather than folded, split and counted again. Pairing two orders or a small folder scores every post against
+    # every other, none of their texts shared: each post's texts are then added up once, not once a score.
+    if not texts:
+        return {}, 0
+    first, *rest = texts
+    total, size = sized_bag(first)
+    if rest:
+        total = dict(total)  # a copy: the first bag is remembered as it is
+        for text in rest:
+            words, n = sized_bag(text)
+            size += n
+            for word, count in words.items():
+                total[word] = total.get(word, 0) + count
+    return total, size
 
 
 def generic_sections(doc: JobDescription) -> dict[str, Node]:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import field, replace
+from dataclasses import field
 from itertools import chain
+from operator import is_
 
 from ajdiff.changes import PairBasis, PairEvidence
 from ajdiff.compare.align import hungarian, item_similarity
@@ -105,25 +106,27 @@ def judge(
     n_old, n_new = len(old.duties), len(new.duties)
     # Without duties on either side, the whole texts stand in for them.
     content = 2 * weight / (n_old + n_new) if n_old + n_new else document_similarity(old, new)
-    facts = PairEvidence(
-        PairBasis.CONTENT,
+    if basis is PairBasis.MANUAL:
+        uncertain = False
+    elif basis is not None:  # the name (or the same text) pairs them; content that disagrees is flagged
+        uncertain = content < WEAK_CONTENT
+    elif content >= WEAK_CONTENT:
+        basis, uncertain = PairBasis.CONTENT, content < SURE_CONTENT
+    else:
+        return None
+    # Made once, as it is (a batch judges thousands of pairs; `replace` made each twice).
+    g_old, g_new = old.general, new.general
+    return PairEvidence(
+        basis,
         score=round(score, 4),
+        uncertain=uncertain,
         content=round(content, 4),
         duties_matched=count,
         duties_old=n_old,
         duties_new=n_new,
-        same_position=bool(old.general.position) and fold_key(old.general.position) == fold_key(new.general.position),
-        same_unit=bool(old.general.unit) and fold_key(old.general.unit) == fold_key(new.general.unit),
+        same_position=bool(g_old.position) and fold_key(g_old.position) == fold_key(g_new.position),
+        same_unit=bool(g_old.unit) and fold_key(g_old.unit) == fold_key(g_new.unit),
     )
-    if basis is PairBasis.MANUAL:
-        return replace(facts, basis=basis)
-    if basis is not None:  # the name (or the same text) pairs them; content that disagrees is flagged
-        return replace(facts, basis=basis, uncertain=content < WEAK_CONTENT)
-    if content >= SURE_CONTENT:
-        return facts
-    if content >= WEAK_CONTENT:
-        return replace(facts, uncertain=True)
-    return None
 
 
 def carries(old: JobDescription, new: JobDescription, matched: tuple[int, float]) -> bool:
@@ -174,8 +177,7 @@ def paired_by_name(
 ) -> list[tuple[int, int]]:
     """The pairs `propose` takes first, by their names, when nothing is fixed by hand: known before the rest of
     the pairing is, so that they can be compared while it goes on."""
-    anchors = anchor_pairs(old, new, features)
-    return [(i, j) for i, j, _score in anchors if _named_and_worded_alike(old[i], new[j], features)]
+    return [(i, j) for i, j, alike in features.anchors(old, new) if alike]
 
 
 def _words(text: str | None) -> list[str]:
@@ -238,6 +240,11 @@ class FeatureCache:
         self._ids: dict[str, int] = {}
         self._pairs: dict[str, str] = {}
         self._pairs_of: dict[int, tuple[str, ...]] = {}
+        self._anchors: tuple[tuple[JobDescription, ...], tuple[JobDescription, ...], list[tuple[int, int, bool]]] = (
+            (),
+            (),
+            [],
+        )
 
     def __call__(self, doc: JobDescription) -> _Features:
         known = self._by_id.get(id(doc))
@@ -255,6 +262,15 @@ class FeatureCache:
             self._by_id[id(doc)] = (doc, found)  # the document held: its id is never another's while cached
             return found
         return known[1]
+
+    def anchors(self, old: list[JobDescription], new: list[JobDescription]) -> list[tuple[int, int, bool]]:
+        """The anchors of the two sides (`anchor_pairs`), each with whether it is worded alike enough for its name
+        alone to pair it: made once for the same documents, which `paired_by_name` and then `propose` ask of."""
+        held_old, held_new, found = self._anchors
+        if not (_same_documents(held_old, old) and _same_documents(held_new, new)):
+            found = [(i, j, _named_and_worded_alike(old[i], new[j], self)) for i, j, _s in anchor_pairs(old, new, self)]
+            self._anchors = (tuple(old), tuple(new), found)
+        return found
 
     def pairs(self, doc: JobDescription) -> tuple[str, ...]:
         """The document's word pairs, each once (a set's table would weigh three times as much), each string
@@ -277,6 +293,12 @@ class FeatureCache:
         self._ids.clear()
         self._pairs.clear()
         self._pairs_of.clear()
+        self._anchors = ((), (), [])
+
+
+def _same_documents(held: tuple[JobDescription, ...], docs: list[JobDescription]) -> bool:
+    """Whether `docs` are the very documents `held` (by identity: equality would read and compare whole trees)."""
+    return len(held) == len(docs) and all(map(is_, held, docs))
 
 
 def _set_dice(a: _Features, b: _Features) -> float:
@@ -358,10 +380,10 @@ def propose(
 
     feats = features if features is not None else FeatureCache()
     named: set[tuple[int, int]] = set()
-    for i, j, _score in anchor_pairs(old, new, feats):
+    for i, j, alike in feats.anchors(old, new):
         if i in taken_old or j in taken_new or (i, j) in c.forbidden:
             continue
-        if _named_and_worded_alike(old[i], new[j], feats):
+        if alike:
             take(i, j, 1.0, PairBasis.NAME)
         else:  # the name is the same, the text not: let the scores decide, the name still counts if they agree
             named.add((i, j))

@@ -31,13 +31,14 @@ def _codes(tokens: list[str]) -> dict[str, str]:
 
 
 _FIRST = 4096
-"""Tokens whose codes are made once (`_first_codes`): a 16 KB string."""
+"""Tokens whose codes are made once (`_first_codes`)."""
 
 
 @cache
-def _first_codes() -> str:
-    """The codes of the first `_FIRST` tokens, in order (made on first use: no command's start pays)."""
-    return "".join(map(chr, range(0xF0000, 0xF0000 + _FIRST)))
+def _first_codes() -> tuple[str, ...]:
+    """The codes of the first `_FIRST` tokens, in order (made on first use: no command's start pays), each a string
+    made once: a code taken from a string would be a new one-character string each time (above Latin-1)."""
+    return tuple(map(chr, range(0xF0000, 0xF0000 + _FIRST)))
 
 
 def word_spans(old: str, new: str) -> tuple[Span, ...]:
@@ -54,10 +55,21 @@ def word_spans(old: str, new: str) -> tuple[Span, ...]:
     dmp.Diff_Timeout = 0  # units are small; the result must never depend on the clock
     diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
-    decode = dict(zip(table.values(), table)).__getitem__
+    # A diff's codes are the next ones of OLD (kept or deleted) or of NEW (inserted), one a token: its text is the
+    # next as many tokens of that side joined, cut from the token lists rather than decoded code by code.
     spans: list[Span] = []
+    at_old = at_new = 0
     for op, chars in diffs:
-        text = "".join(map(decode, chars))
+        if op == 1:
+            end = at_new + len(chars)
+            text = "".join(new_tokens[at_new:end])
+            at_new = end
+        else:
+            end = at_old + len(chars)
+            text = "".join(old_tokens[at_old:end])
+            at_old = end
+            if op == 0:
+                at_new += len(chars)
         if spans and spans[-1].op is _OPS[op]:
             spans[-1] = Span(_OPS[op], spans[-1].text + text)
         else:

@@ -144,10 +144,10 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 verbatim = f"{text}\n{lines[split]}"
                 text = text + lines[split]
                 i = split + 1
-            elif _PAGE_MARK.match(text):
+            elif _may_be_page_mark(text) and _PAGE_MARK.match(text):
                 metadata.append(("page", text))
                 continue
-            if _BARE_NUMBER.match(text):
+            if _may_be_bare_number(text) and _BARE_NUMBER.match(text):
                 # "2." on its own line, its heading on the next: one heading line.
                 j = i
                 while j < len(lines) and not lines[j]:
@@ -156,7 +156,8 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                     verbatim = f"{text}\n{lines[j]}"
                     text = f"{text.rstrip('.,')}. {lines[j]}"
                     i = j + 1
-            j = _next_filled(lines, i) if _DANGLING_LABEL_NUMBER.match(text) else len(lines)
+            dangling = _may_end_in_label_number(text) and _DANGLING_LABEL_NUMBER.match(text)
+            j = _next_filled(lines, i) if dangling else len(lines)
             if j < len(lines) and _completes_label_row(text, lines[j]):
                 # A row of labels wrapped after a number ("1.3 Vahetu juht 1.4 Kes asendab 1.5" / "Keda asendab").
                 verbatim = f"{verbatim}\n{lines[j]}"
@@ -198,7 +199,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             glued = _glued_item(body, last_item, lines, i, own_number=False)
         else:
             glued = None
-        if glued is None and (read_point if body is read_body else _digit_before_point(body)):
+        if glued is None and (read_point if body is read_body else _number_before_point(body)):
             top = num.parts[0] if num is not None and num.style == "decimal" else last_top
             j = _next_filled(lines, i)
             glued = _glued_heading(body, top, lines[j] if j < len(lines) else "")
@@ -222,16 +223,41 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
 
 def _line_facts(text: str) -> tuple[bool, str, bool, Numbering | None, bool]:
     """What `prepare` asks of a line's text alone: whether it is a signature, its body (the text without its
-    bullet, inline hyphenation undone), whether it had a bullet, its number, and `_digit_before_point` of the body."""
+    bullet, inline hyphenation undone), whether it had a bullet, its number, and `_number_before_point` of the body."""
     body, bullet = strip_bullet(text)
     if "- " in body:  # what dehyphenate_inline undoes at least
         body = dehyphenate_inline(body)
-    return is_signature(text), body, bullet, numbering(body), _digit_before_point(body)
+    return is_signature(text), body, bullet, numbering(body), _number_before_point(body)
 
 
 _facts = short_text_memo(maxsize=4096)(_line_facts)
 """`_line_facts` remembered: two versions of a document (a pair, a file and its namesake in a batch) share most
 of their lines, and an order's annexes their headings and labels; the second is answered from the first."""
+
+
+# The patterns a line starting with a digit is asked, each after a test of the few characters it needs: nearly every
+# such line is an item ('2.1. Infovahetuse …'), which each pattern stepped through to its end (a fifth of a batch
+# pair's reading of lines). A test may let more through than its pattern takes, never less (`$` takes a final
+# line break too; str.isdigit is wider than \d, str.isspace is \s).
+
+
+def _may_be_page_mark(text: str) -> bool:
+    """What `_PAGE_MARK` needs of a line starting with a digit: a digit or ')' last."""
+    last = text[-1:]
+    return last.isdigit() or last in (")", "\n")
+
+
+def _may_be_bare_number(text: str) -> bool:
+    """What `_BARE_NUMBER` needs: a point or a comma last, and only space between it and the first two characters."""
+    last = text[-1:]
+    return last == "\n" or (last in (".", ",") and not text[2:-1].strip())
+
+
+def _may_end_in_label_number(text: str) -> bool:
+    """What `_DANGLING_LABEL_NUMBER` needs: a number such as '1.2' first and as one of the last two words."""
+    if text[1:2] not in (".", ",") or not text[2:3].isdigit():
+        return False
+    return any(len(word) in (3, 4) and word[0].isdigit() for word in text.rsplit(None, 2)[-2:])
 
 
 _HARD_WRAP_MIN = 35  # characters: a line this long in a text file may be one its width cut (pages are 40-100)
@@ -273,11 +299,15 @@ def _glued_heading(text: str, top: int, following: str) -> int | None:
     return m.start() + 1 if _caps(title) and heading_prefix(title) else None
 
 
-def _digit_before_point(text: str) -> bool:
-    """Whether a digit stands right before a full stop somewhere (what `_ENDING_NUMBER` needs at least)."""
-    k = text.find(".", 1)
+def _number_before_point(text: str) -> bool:
+    """Whether a number of one or two digits after a space stands right before a full stop somewhere (what
+    `_ENDING_NUMBER` needs at least; an item's own number at the line's start is not one)."""
+    k = text.find(".", 2)
     while k > 0:
-        if text[k - 1].isdigit():  # wider than the pattern's \d: a prefilter may let more through
+        # Wider than the pattern's \s\d{1,2}\. (str.isdigit): a prefilter may let more through, never less.
+        if text[k - 1].isdigit() and (
+            text[k - 2].isspace() or (k > 2 and text[k - 2].isdigit() and text[k - 3].isspace())
+        ):
             return True
         k = text.find(".", k + 1)
     return False

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ajdiff.changes import PairBasis
+from ajdiff.changes import PairBasis, PairEvidence
 from ajdiff.compare import pairing
 from ajdiff.compare.pairing import (
     SMALL_PROBLEM,
@@ -356,3 +356,48 @@ def test_a_namesakes_check_matches_the_duties_its_comparison_then_reuses(monkeyp
     api._outcome(old, new)
     assert len(calls) == 1  # matched once, for the check and the comparison
     assert not pairing.likely_pair(docs["6"], docs["2"])
+
+
+def test_the_anchors_and_their_wording_are_checked_once_for_paired_by_name_and_propose(monkeypatch) -> None:
+    """A folder's pairing asks `paired_by_name` (to compare the named pairs early) and then `propose` of the same
+    documents: the anchors and their wording check are made once; other documents get their own."""
+    found: list[int] = []
+    anchors = pairing.anchor_pairs
+    monkeypatch.setattr(
+        pairing, "anchor_pairs", lambda old, new, f=None: found.append(len(old)) or anchors(old, new, f)
+    )
+    order = read_documents(FIXTURES / "000_2e8e5e7caea51be0.txt")
+    features = pairing.FeatureCache()
+    named = pairing.paired_by_name(order, order[::-1], features)
+    proposals = pairing.propose(order, order[::-1], features=features)
+    assert found == [len(order)]
+    assert {(p.old, p.new) for p in proposals if p.basis is PairBasis.NAME} == set(named)
+    again = read_documents(FIXTURES / "000_2e8e5e7caea51be0.txt")  # equal documents, not the same ones
+    assert pairing.paired_by_name(again, again[::-1], features) == named
+    assert found == [len(order), len(order)]
+    assert sorted(pairing.propose(order[:3], order[:3], features=features), key=lambda p: p.old)[0].new == 0
+    assert found == [len(order), len(order), 3]
+
+
+def test_judge_makes_the_evidence_the_content_and_the_basis_say() -> None:
+    """Each basis and share of content gives its evidence, made once: a forced pair is never uncertain, a named one
+    is when its content disagrees, a pair without a basis is sure, uncertain or none by its share."""
+    old, new = doc("Jurist", "aa"), doc("Jurist", "aa", source="new.txt")
+    full, half, little = (4, 4.0), (2, 2.0), (1, 0.8)
+    assert pairing.judge(old, new, 0.9, PairBasis.MANUAL, little) == PairEvidence(
+        PairBasis.MANUAL, 0.9, False, 0.2, 1, 4, 4, True, True
+    )
+    assert pairing.judge(old, new, 1.0, PairBasis.NAME, little) == PairEvidence(
+        PairBasis.NAME, 1.0, True, 0.2, 1, 4, 4, True, True
+    )
+    assert pairing.judge(old, new, 1.0, PairBasis.NAME, half).uncertain is False
+    assert pairing.judge(old, new, 0.7, None, full) == PairEvidence(
+        PairBasis.CONTENT, 0.7, False, 1.0, 4, 4, 4, True, True
+    )
+    assert pairing.judge(old, new, 0.7, None, half) == PairEvidence(
+        PairBasis.CONTENT, 0.7, False, 0.5, 2, 4, 4, True, True
+    )
+    assert pairing.judge(old, new, 0.7, None, (2, 1.6)) == PairEvidence(
+        PairBasis.CONTENT, 0.7, True, 0.4, 2, 4, 4, True, True
+    )
+    assert pairing.judge(old, new, 0.7, None, little) is None

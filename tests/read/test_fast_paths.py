@@ -140,6 +140,41 @@ def test_a_heading_glued_at_a_lines_end_is_found_as_the_pattern_alone_found_it(t
     assert _glued_heading(text, top, "PÕHIKOHUSTUSED") == expected
 
 
+_DIGIT_LINE_PIECES = st.sampled_from(
+    ["1", "2", "12", "123", "٣", "²", ".", ",", " ", "  ", "\t", "\n", "\u00a0", "(", ")", "/", "-", "lk", "a", "Õ",
+     "Vahetu juht", "3.1", "1,2", "1.3.", "Keda", "x."]
+)  # fmt: skip
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.lists(_DIGIT_LINE_PIECES, max_size=12).map("".join))
+@example("12")
+@example("3 (4)")
+@example("1 /2")
+@example("2 .")
+@example("2.\n")
+@example("1.3 Vahetu juht 1.4 Kes asendab 1.5")
+@example("1.3 Vahetu juht 1.4 Kes asendab 1.5. Keda")
+@example("1.3 Vahetu juht 1.4\n")
+@example("… üle. 3. PÕHIKOHUSTUSED")
+@example("a ٣.")
+@example(" 12.")
+def test_a_line_a_digit_lines_prefilter_refuses_is_one_its_pattern_refuses(text: str) -> None:
+    """`prepare` asks a pattern of a line starting with a digit only when the characters it needs are there, and
+    `_glued_heading` only when a number ends before a point: nothing a pattern takes is refused."""
+    from ajdiff.read import lines
+
+    for line in (text, "1" + text):
+        if line[:1].isdigit():  # as `prepare` asks them: of a line starting with a digit
+            for pattern, may in (
+                (lines._PAGE_MARK, lines._may_be_page_mark),
+                (lines._BARE_NUMBER, lines._may_be_bare_number),
+                (lines._DANGLING_LABEL_NUMBER, lines._may_end_in_label_number),
+            ):
+                assert may(line) or not pattern.match(line), (pattern.pattern, line)
+        assert lines._number_before_point(line) or not lines._ENDING_NUMBER.search(line), line
+
+
 _NUMBER_STARTS = [
     "",
     ")",
@@ -439,6 +474,50 @@ def test_a_texts_lines_are_normalised_as_each_line_on_its_own(text: str) -> None
 
     expected = tuple(normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     assert normalize_lines(text) == expected
+
+
+_TEXT_FILE_PIECES = st.sampled_from(
+    ["a", "õ", "\u0308", "\n", "\r", "\r\n", " ", "  ", " \n", "\t", "\x0b", "\x0c", "\x1c", "\x85", "\u2028",
+     "\u00a0", "\u00ad", "\x01", "\x1b[31m", "–", "\u2000", "Ω", "x"]
+)  # fmt: skip
+
+
+def _read_text_before(data: bytes) -> tuple[tuple[str, ...], bool, tuple[str, ...]] | str:
+    """`read_text` as it was: refused as binary first, each line normalised on its own, and its page lines told
+    by the text's own lines (str.splitlines); its lines, whether wrapped, its warnings, or the problem it says."""
+    from ajdiff.read.formats.plain import _looks_binary, decode_with_warnings
+    from ajdiff.text import normalize_line
+
+    text, warnings = decode_with_warnings(data, "x.txt")
+    if _looks_binary(text):
+        return "binary data, not text"
+    lines = tuple(normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    raw = text.splitlines()
+    filled = sum(1 for line in raw if line.strip())
+    trailing = sum(1 for line in raw if line.endswith(" ") and line.strip())
+    wrapped = bool(filled) and (trailing > 0.3 * filled or len(raw) - filled > 0.2 * len(raw))
+    return lines, wrapped, warnings
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_TEXT_FILE_PIECES, max_size=16).map("".join))
+@example("a \nb \n\n")  # page lines: trailing spaces
+@example("a\x0bb \x0bc \x0b")  # breaks only str.splitlines takes: the text is read as before
+@example("a\x01b")  # a control character: binary
+@example("a  b\r\n\r\n")
+def test_a_text_file_is_read_as_when_it_was_refused_as_binary_and_split_again_for_its_page_lines(text: str) -> None:
+    """`read_text` tells binary data and page lines from the lines it normalises when every one is printable:
+    the same lines, page lines and refusals as before, when it asked the text itself each time."""
+    from ajdiff.errors import InputError
+    from ajdiff.read.formats.plain import read_text
+
+    data = text.encode("utf-8")
+    try:
+        source = read_text(data, "x.txt")
+    except InputError as exc:
+        assert exc.problem == _read_text_before(data)
+    else:
+        assert (source.lines, source.wrapped, source.warnings) == _read_text_before(data)
 
 
 @settings(max_examples=2000, deadline=None)

@@ -9,7 +9,7 @@ from itertools import compress, repeat
 from ajdiff.errors import InputError
 from ajdiff.i18n import _, ngettext
 from ajdiff.read.formats import SourceText
-from ajdiff.text import normalize_lines
+from ajdiff.text import normalize_text_lines
 
 # Estonian files from Windows are often cp1257 (Baltic); latin-1 decodes anything, so it is last.
 _FALLBACK_ENCODINGS = ("utf-8", "cp1257", "latin-1")
@@ -114,11 +114,6 @@ def _legacy(data: bytes) -> str:
     raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
 
 
-def text_lines(text: str) -> tuple[str, ...]:
-    """Split text on any line ending (CRLF, CR, LF) and normalise each line."""
-    return normalize_lines(text)
-
-
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
     if not sample:
@@ -130,25 +125,42 @@ def _looks_binary(text: str) -> bool:
     return control / len(sample) > 0.02
 
 
+def _refuse_binary(text: str, name: str) -> None:
+    if _looks_binary(text):
+        raise InputError(name, _("binary data, not text"), _("give a .txt, .docx, .pdf, .html or .asice file"))
+
+
 def read_text(data: bytes, name: str) -> SourceText:
     """Read a plain-text document; refuse binary data."""
     from ajdiff.read.formats import MAX_LINES
 
     text, warnings = decode_with_warnings(data, name)
-    if _looks_binary(text):
-        raise InputError(name, _("binary data, not text"), _("give a .txt, .docx, .pdf, .html or .asice file"))
-    # Count before splitting: ten million tiny lines would cost memory before the general bound saw them. A text
-    # shorter than the bound has fewer breaks than it: not counted (two passes over every file of a batch).
-    breaks = max(text.count("\n"), text.count("\r")) if len(text) >= MAX_LINES else 0
-    if breaks >= MAX_LINES:
-        raise InputError(
-            name, _("{0} lines (limit {1})").format(breaks + 1, MAX_LINES), _("not a job description; split the file")
-        )
-    lines = text_lines(text)
+    long = len(text) >= MAX_LINES
+    if long:
+        # Refused before it is split: ten million tiny lines would cost memory before the general bound saw
+        # them. A text shorter than the bound has fewer breaks than it: not counted.
+        _refuse_binary(text, name)
+        breaks = max(text.count("\n"), text.count("\r"))
+        if breaks >= MAX_LINES:
+            raise InputError(
+                name,
+                _("{0} lines (limit {1})").format(breaks + 1, MAX_LINES),
+                _("not a job description; split the file"),
+            )
+    lines, written = normalize_text_lines(text)
+    if written is None:
+        if not long:
+            _refuse_binary(text, name)
+        raw = text.splitlines()
+        blank = list(map(str.strip, raw)).count("")
+    else:
+        # Every line printable: no control character, so not binary; and the lines as split are the text's
+        # lines (str.splitlines' other breaks are unprintable), but for the empty piece after a final break.
+        raw = written[:-1] if written[-1] == "" else written
+        blank = lines.count("") - (len(written) - len(raw))  # a line written blank is blank normalised, and no other
     # Text copied out of a PDF keeps its page lines: many lines end in a space, blank lines between.
     # (Counted in C: a line's strip is the line itself when it has nothing to trim, and few lines end in a space.)
-    raw = text.splitlines()
-    filled = len(raw) - list(map(str.strip, raw)).count("")
+    filled = len(raw) - blank
     ending = list(compress(raw, map(str.endswith, raw, repeat(" "))))
     trailing = len(ending) - list(map(str.strip, ending)).count("")
     wrapped = bool(filled) and (trailing > 0.3 * filled or len(raw) - filled > 0.2 * len(raw))
