@@ -129,8 +129,8 @@ _ENDING_PIECES = st.sampled_from(
 @example(" 3.", 2)
 @example("a ٣.", 2)  # an Arabic-Indic digit is a \d too
 def test_a_heading_glued_at_a_lines_end_is_found_as_the_pattern_alone_found_it(text: str, top: int) -> None:
-    """`_glued_heading` skips the pattern's scan when no digit stands before a full stop: it answers as the
-    pattern searched on every line did."""
+    """`_glued_heading` answers as the pattern searched on every line did (`prepare` asks it only of a line where a
+    spaced number stands before a full stop: `_number_before_point`, held to the pattern below)."""
     from ajdiff.read.lines import _ENDING_NUMBER, _caps, _glued_heading
     from ajdiff.read.vocabulary import heading_prefix
 
