@@ -57,16 +57,11 @@ _STOPWORDS = frozenset(
 
 
 @lru_cache(maxsize=4096)  # a pair's units meet again within its comparison; an agency's 65,536 bags took ~400 MB
-def _bag(text: str) -> tuple[dict[str, int], int]:
-    """The folded word multiset of a text and its size."""
-    words = fold(text).split()  # `fold_words`, without its tuple
-    return Counter(words), len(words)
-
-
 def sized_bag(text: str) -> tuple[dict[str, int], int]:
     """The folded words of a text with their counts, and how many words (remembered for the last texts asked: do
     not change it)."""
-    return _bag(text)
+    words = fold(text).split()  # `fold_words`, without its tuple
+    return Counter(words), len(words)
 
 
 def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
@@ -83,7 +78,7 @@ def dice_of_bags(ba: dict[str, int], na: int, bb: dict[str, int], nb: int, share
 
 
 def _common_of(ba: dict[str, int], na: int, bb: dict[str, int], nb: int) -> int:
-    """`_common` of two bags of `_bag` with their sizes: where one has each word once (its size is its number of
+    """`_common` of two bags of `sized_bag` with their sizes: where one has each word once (its size is its number of
     words, as for most duties and items), every shared word counts once, and no count need be looked up."""
     if na == len(ba) or nb == len(bb):
         return len(ba.keys() & bb.keys())
@@ -92,7 +87,7 @@ def _common_of(ba: dict[str, int], na: int, bb: dict[str, int], nb: int) -> int:
 
 def dice(a: str, b: str) -> float:
     """Dice coefficient of the folded word multisets of two texts (1.0 = same words)."""
-    (ba, na), (bb, nb) = _bag(a), _bag(b)
+    (ba, na), (bb, nb) = sized_bag(a), sized_bag(b)
     total = na + nb
     if total == 0:
         return 1.0
@@ -101,7 +96,7 @@ def dice(a: str, b: str) -> float:
 
 def overlap(a: str, b: str) -> float:
     """How much of the shorter text's words the longer one contains (1.0 = contained)."""
-    (ba, na), (bb, nb) = _bag(a), _bag(b)
+    (ba, na), (bb, nb) = sized_bag(a), sized_bag(b)
     small = min(na, nb)
     if small == 0:
         return 0.0
@@ -112,7 +107,7 @@ def item_similarity(a: str, b: str) -> float:
     """Similarity of two list items: a post with a qualifier added is still the same post."""
     score = dice(a, b)
     # The first words from the bags `dice` read: a bag keeps its words in the order they first appear.
-    ba, bb = _bag(a)[0], _bag(b)[0]
+    ba, bb = sized_bag(a)[0], sized_bag(b)[0]
     if ba and bb and next(iter(ba)) == next(iter(bb)):
         score = max(score, 0.9 * overlap(a, b))
     return score
@@ -280,9 +275,9 @@ def _match_fuzzy(
     threshold: float,
     text: Callable[[T], str],
 ) -> list[Match]:
-    # Candidates share at least one informative word. The words are the texts' bags' (`_bag`), which the
+    # Candidates share at least one informative word. The words are the texts' bags' (`sized_bag`), which the
     # similarity reads too: each text is split into words once, not once here and once there.
-    words_new = {j: _bag(text(new[j]))[0].keys() - _STOPWORDS for j in rest_new}
+    words_new = {j: sized_bag(text(new[j]))[0].keys() - _STOPWORDS for j in rest_new}
     crowded = len(rest_new) > _INDEXED
     if crowded:  # an inverted index keeps this sparse
         index: dict[str, list[int]] = defaultdict(list)
@@ -291,7 +286,7 @@ def _match_fuzzy(
                 index[word].append(j)
     edges: dict[tuple[int, int], float] = {}
     for i in rest_old:
-        words = _bag(text(old[i]))[0].keys()
+        words = sized_bag(text(old[i]))[0].keys()
         if crowded:
             seen: set[int] = set()
             for word in words - _STOPWORDS:

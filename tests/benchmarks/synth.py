@@ -30,7 +30,7 @@ def cold_caches() -> None:
     text._ASCII.clear()
     text._ASCII.update(text._ASCII_BLOCKS)  # a fresh process starts with the blocks of Estonian text
     text._RUNS.clear()
-    align._bag.cache_clear()
+    align.sized_bag.cache_clear()
 
 
 @dataclass(frozen=True)
