@@ -75,7 +75,7 @@ def normalize_text_lines(text: str) -> tuple[tuple[str, ...], list[str] | None]:
     if all(map(str.isprintable, lines)):  # most texts: every line asked in C, none by a step
         if "  " not in text:
             return tuple(map(str.strip, lines)), lines
-        return tuple(_MULTISPACE.sub(" ", line).strip() if "  " in line else line.strip() for line in lines), lines
+        return tuple(map(normalize_composed_line, lines)), lines
     normalized = tuple(
         line.strip() if line.isprintable() and "  " not in line else normalize_composed_line(line) for line in lines
     )
