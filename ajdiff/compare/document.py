@@ -253,6 +253,10 @@ def _merges(
     used: set[tuple[str, int]] = set()
     for pair_old, pair_new in pairs:
         a, b = old[pair_old], new[pair_new]
+        if a.task == b.task:
+            # Their Dice is 1.0, which no task joined to either can pass: no merge or split, and none of the pair's
+            # bags made for nothing (most pairs are kept duties, and a lone duty tried each of them).
+            continue
         for i in lone_old:
             if ("o", i) in used:
                 continue
