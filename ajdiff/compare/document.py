@@ -253,6 +253,10 @@ def _merges(
     used: set[tuple[str, int]] = set()
     for pair_old, pair_new in pairs:
         a, b = old[pair_old], new[pair_new]
+        if a.task == b.task:
+            # Their Dice is 1.0, which no task joined to either can pass: no merge or split, and none of the pair's
+            # bags made for nothing (most pairs are kept duties, and a lone duty tried each of them).
+            continue
         for i in lone_old:
             if ("o", i) in used:
                 continue
@@ -368,7 +372,8 @@ def _duty_steps(
                 or (a.results != b.results and sentences(a.results) != sentences(b.results))
             ):
                 kind = ChangeKind.RENUMBERED if a.number != b.number else ChangeKind.MODIFIED
-                same_task = fold_key(a.task) == fold_key(b.task)
+                # A renumbered duty (every one after an insertion) mostly keeps its task: no fold to tell.
+                same_task = a.task == b.task or fold_key(a.task) == fold_key(b.task)
                 texts = (a.task, b.task) if same_task else (texts_old[i], texts_new[j])
                 changes.append(_change(path, kind, *texts, editorial=True, old_number=a.number, new_number=b.number))
             out.append((j, 0, Step(StepKind.PAIR, *units, tuple(changes), *at)))

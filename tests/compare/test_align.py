@@ -369,3 +369,37 @@ def test_an_items_similarity_is_its_definition_on_the_folded_words(a: list[str],
     if wa and wb and wa[0] == wb[0]:
         expected = max(expected, 0.9 * overlap(ta, tb))
     assert item_similarity(ta, tb) == expected
+
+
+_TASK_PIECES = st.sampled_from(
+    ["Korraldab", "ja", "ning", "personali-", "haldus", "-", "töö", "Töö", ".", ",", " ", ""]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_TASK_PIECES, max_size=8).map(" ".join), st.lists(_TASK_PIECES, max_size=8).map(" ".join))
+def test_no_task_joined_to_a_kept_task_is_more_alike_than_the_task_itself(task: str, extra: str) -> None:
+    """`_merges` tries no pair whose tasks are the same: its Dice is 1.0, which no task joined to either side can
+    pass (hyphenated, empty or punctuation-only tasks too), so no merge or split could be found there."""
+    assert dice(task, task) == 1.0
+    assert dice(f"{task} {extra}", task) <= 1.0
+    assert dice(task, f"{task} {extra}") <= 1.0
+
+
+def test_a_merge_is_found_beside_kept_duties_and_a_kept_duty_takes_no_lone_duty() -> None:
+    """A kept duty (the same task on both sides) is never merged with a lone duty whose words it holds; a changed
+    duty beside it still is."""
+    from ajdiff.compare.document import _merges, align_duties
+    from ajdiff.model import Duty
+
+    kept = Duty("2.1", "Korraldab osakonna eelarve koostamist ja eelarve täitmise aruandlust")
+    old = (
+        kept,
+        Duty("2.2", "Nõustab juhtkonda personalitöö küsimustes"),
+        Duty("2.3", "Koostab personalitöö aruandeid"),
+        Duty("2.4", "Korraldab eelarve aruandlust"),  # all its words in the kept duty's task
+    )
+    new = (kept, Duty("2.2", "Nõustab juhtkonda personalitöö küsimustes ning koostab personalitöö aruandeid"))
+    rest, merged, split = _merges(old, new, align_duties(old, new))
+    assert merged == {1: [1, 2]} and split == {}
+    assert [m.old for m in rest if m.new is None] == [3]  # removed, not merged
