@@ -104,6 +104,15 @@ class Node:
         """This node and every node below it, in document order."""
         return _walk([self])
 
+    def moved(self, by: int) -> Node:
+        """This node and the nodes under it moved `by` lines down a text file (up when negative): a part of a
+        document read once and remembered, found again where a version has it lower or higher."""
+        where = self.where
+        if where is not None and where.line is not None and where is line_origin(where.line):
+            where = line_origin(where.line + by)
+        children = tuple([child.moved(by) for child in self.children]) if self.children else ()
+        return Node(self.kind, self.text, self.verbatim, self.number, self.label, self.key, children, where)
+
 
 def _node(
     kind: NodeKind,

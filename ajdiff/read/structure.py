@@ -294,7 +294,7 @@ sub-sections (see `_frozen`)."""
 def _frozen(draft: _Draft, base: int) -> _Section:
     """A draft as a hashable value of what `_read_draft` reads of it (whether it was numbered it does not), its text
     file's lines counted from line `base`: a section that a version's longer duties moved down reads the same, but
-    for its nodes' lines (`_moved`)."""
+    for its nodes' lines (`Node.moved`)."""
     placed = []
     for line in (draft.heading, *draft.lines) if draft.heading is not None else draft.lines:
         origin = line.origin
@@ -326,7 +326,7 @@ def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bo
     section is read once while it is remembered (`_kept`), with the warnings it made. The key holds everything the
     reading reads (the lines with their numbers and where they stand, the reading's flags, the language of the
     warnings), so a remembered section is the node the reading would make, moved to the section's own lines when
-    the document has it lower or higher (`_moved`). Nodes are immutable: one shared by two documents is equal to
+    the document has it lower or higher (`Node.moved`). Nodes are immutable: one shared by two documents is equal to
     each one's own."""
     if draft.key == "duties":
         # What versions of a post change most: none of a batch's 2,000 duty lists repeated one read before, one of
@@ -347,21 +347,12 @@ def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bo
             _kept[key] = kept
     node, made, read_at = kept
     warnings += made
-    return node if read_at == base else _moved(node, base - read_at)
+    return node if read_at == base else node.moved(base - read_at)
 
 
 def _chars(section: _Section) -> int:
     """The characters of a section's lines, with its sub-sections'."""
     return sum([len(line[1]) for line in section[4]]) + sum([_chars(child) for child in section[5]])
-
-
-def _moved(node: Node, by: int) -> Node:
-    """A node and the nodes under it moved `by` lines down a text file (up when negative)."""
-    where = node.where
-    if where is not None and where.line is not None and where is line_origin(where.line):
-        where = line_origin(where.line + by)
-    children = tuple([_moved(child, by) for child in node.children]) if node.children else ()
-    return Node(node.kind, node.text, node.verbatim, node.number, node.label, node.key, children, where)
 
 
 def _read_draft(draft: _Draft, wrapped: bool, warnings: list[str], columns: bool = False, width: int = 0) -> Node:
