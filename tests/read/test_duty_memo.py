@@ -122,7 +122,9 @@ def test_a_long_duty_is_read_afresh_and_never_kept(counted: list[str | None]) ->
     assert _text(text) == _text(text)
     assert counted.count("2.1") == 2 and counted.count("2.2") == 1
     assert content._kept_duties
-    assert all(sum(len(line.verbatim) for line in lines) <= content._DUTY_CHARS for lines, _ in content._kept_duties.values())
+    assert all(
+        sum(len(line.verbatim) for line in lines) <= content._DUTY_CHARS for lines, _ in content._kept_duties.values()
+    )
 
 
 def test_the_memo_holds_at_most_its_bound(counted: list[str | None], monkeypatch: pytest.MonkeyPatch) -> None:
