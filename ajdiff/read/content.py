@@ -32,7 +32,7 @@ from ajdiff.text import (
     strip_bullet,
     wants_more,
 )
-from ajdiff.tree import Node, NodeKind, line_origin
+from ajdiff.tree import Node, NodeKind, line_origin, make_node
 
 # Labels that may stand more than once: two substitutes, several untyped fields, competency groups.
 _REPEATABLE = frozenset({"general.substituted_by", "general.substitutes_for", "untyped", "competencies"})
@@ -60,7 +60,7 @@ class _Draft:
         # One node per line of every document: the common cases (one line, no children) without a join
         # or a generator.
         verbatim = lines[0].verbatim if len(lines) == 1 else "\n".join([ln.verbatim for ln in lines])
-        return Node(
+        return make_node(
             self.kind,
             # Most lines read as they are written: one string for both (an agency's trees hold millions).
             verbatim if text == verbatim else text,
@@ -759,7 +759,7 @@ def _duty(
                 return _read_duty(lines, header_rows, own_headers, columns, wrapped)
             # The node's verbatim opens with its first line's, its other lines' after it (`_Draft.node`).
             verbatim = first.verbatim + node.verbatim[len(was[0].verbatim) :]
-            node = Node(node.kind, node.text, verbatim, number, node.label, node.key, node.children, node.where)
+            node = make_node(node.kind, node.text, verbatim, number, node.label, node.key, node.children, node.where)
         return node.moved(by) if by else node
     node = _read_duty(lines, header_rows, own_headers, columns, wrapped)
     if sum(map(len, map(_VERBATIM, lines))) <= _DUTY_CHARS:

@@ -21,7 +21,7 @@ from ajdiff.read.vocabulary import (
 )
 from ajdiff.records import dataclass
 from ajdiff.text import fold, slugify
-from ajdiff.tree import Node, NodeKind, Origin, line_origin
+from ajdiff.tree import Node, NodeKind, Origin, line_origin, make_node
 
 _MAX_HEADING_CHARS = 90
 _LIST_KEYS = frozenset({"rights", "responsibilities", "competencies"})
@@ -385,7 +385,7 @@ def _read_draft(draft: _Draft, wrapped: bool, warnings: list[str], columns: bool
     verbatim = draft.heading.verbatim if draft.heading else ""
     section_key = key if key else _other_key(draft.title)
     text = " ".join(c.text for c in children if c.text)
-    return Node(
+    return make_node(
         NodeKind.SECTION,
         text,
         verbatim,
