@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import field, replace
-from itertools import repeat
 from operator import attrgetter, is_, sub
 
 from ajdiff.i18n import _
@@ -732,8 +731,7 @@ _kept_duties: dict[tuple[object, ...], tuple[tuple[Line, ...], Node]] = {}
 lines and what else their reading was given (`_duty`), the lines and the node read of them."""
 
 _NO_ROWS: frozenset[int] = frozenset()
-_READ = attrgetter("text", "verbatim", "bullet")
-_NUM = attrgetter("num")
+_READ = attrgetter("text", "verbatim", "bullet", "num")
 _ORIGIN = attrgetter("origin")
 _AT = attrgetter("origin.line")
 
@@ -774,13 +772,10 @@ def _shift(was: tuple[Line, ...], lines: list[Line]) -> int | None:
     other file, where they stand alike), when `_read_duty` reads them alike but for the first one's number and
     verbatim; else None. It reads of the first line the text after its number (in the memo's key) and whether the
     line ends a sentence (`_interleaved`); of the others their text, verbatim and bullet, and whether they have a
-    number; where each stands, its nodes keep."""
+    number (compared whole: a None is itself, cheaper than asking); where each stands, its nodes keep."""
     if len(was) != len(lines) or ends_sentence(was[0].text) != ends_sentence(lines[0].text):
         return None
-    rest, rest_was = lines[1:], was[1:]
-    if list(map(_READ, rest)) != list(map(_READ, rest_was)):
-        return None
-    if list(map(is_, map(_NUM, rest), repeat(None))) != list(map(is_, map(_NUM, rest_was), repeat(None))):
+    if list(map(_READ, lines[1:])) != list(map(_READ, was[1:])):
         return None
     ats, ats_was = list(map(_AT, lines)), list(map(_AT, was))
     if None in ats or None in ats_was:  # not a text file's lines: the same places, or no shift tells them
