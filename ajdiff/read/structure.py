@@ -330,7 +330,8 @@ def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bo
     each one's own."""
     if draft.key == "duties":
         # What versions of a post change most: none of a batch's 2,000 duty lists repeated one read before, one of
-        # seeds 000 and 003's 18; asking cost more than it saved (`_frozen` of every duty's lines).
+        # seeds 000 and 003's 18; asking cost more than it saved (`_frozen` of every duty's lines). Their duties
+        # repeat, each remembered by itself (`content._kept_duties`).
         return _read_draft(draft, wrapped, warnings, columns, width)
     first = draft.heading or (draft.lines[0] if draft.lines else None)
     base = (first.origin.line or 0) if first is not None else 0
