@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import field, replace
-from operator import attrgetter, is_, sub
+from itertools import repeat
+from operator import add, attrgetter, is_
 
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS
@@ -733,7 +734,7 @@ lines and what else their reading was given (`_duty`), the lines and the node re
 _NO_ROWS: frozenset[int] = frozenset()
 _READ = attrgetter("text", "verbatim", "bullet", "num")
 _ORIGIN = attrgetter("origin")
-_AT = attrgetter("origin.line")
+_LINE = attrgetter("line")
 
 
 def _duty(
@@ -777,15 +778,17 @@ def _shift(was: tuple[Line, ...], lines: list[Line]) -> int | None:
         return None
     if list(map(_READ, lines[1:])) != list(map(_READ, was[1:])):
         return None
-    ats, ats_was = list(map(_AT, lines)), list(map(_AT, was))
-    if None in ats or None in ats_was:  # not a text file's lines: the same places, or no shift tells them
-        return 0 if list(map(_ORIGIN, lines)) == list(map(_ORIGIN, was)) else None
-    by = ats[0] - ats_was[0]
-    if list(map(sub, ats, ats_was)) != [by] * len(ats):
+    where, where_was = list(map(_ORIGIN, lines)), list(map(_ORIGIN, was))
+    if where == where_was:  # the same places (a text file's line is its one shared Origin: no field compared)
+        return 0
+    ats_was = list(map(_LINE, where_was))
+    if where[0].line is None or None in ats_was:
+        return None  # not a text file's lines, in other places
+    by = where[0].line - ats_was[0]
+    # Each a text file's line, the one shared Origin of its number (which `Node.moved` moves), `by` lines lower.
+    if not all(map(is_, where_was, map(line_origin, ats_was))):
         return None
-    # Each a text file's line, the one shared Origin of its number, which `Node.moved` moves.
-    plain = all(map(is_, map(_ORIGIN, lines), map(line_origin, ats)))
-    return by if plain and all(map(is_, map(_ORIGIN, was), map(line_origin, ats_was))) else None
+    return by if all(map(is_, where, map(line_origin, map(add, ats_was, repeat(by))))) else None
 
 
 _VERBATIM = attrgetter("verbatim")
