@@ -11,6 +11,10 @@ from functools import cache
 
 from ajdiff.records import dataclass
 
+TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
+if TYPE_CHECKING:
+    from typing import Any
+
 
 @dataclass(frozen=True, slots=True)  # one per line of every document: kept small
 class Origin:
@@ -104,6 +108,49 @@ class Node:
         """This node and every node below it, in document order."""
         return _walk([self])
 
+    def moved(self, by: int) -> Node:
+        """This node and the nodes under it moved `by` lines down a text file (up when negative): a part of a
+        document read once and remembered, found again where a version has it lower or higher."""
+        where = self.where
+        if where is not None and where.line is not None and where is line_origin(where.line):
+            where = line_origin(where.line + by)
+        children = tuple([child.moved(by) for child in self.children]) if self.children else ()
+        return make_node(self.kind, self.text, self.verbatim, self.number, self.label, self.key, children, where)
+
+
+class _Unguarded:
+    """A node's slots without its frozen guard (`make_node`)."""
+
+    __slots__ = ("children", "key", "kind", "label", "number", "text", "verbatim", "where")
+
+
+def make_node(
+    kind: NodeKind,
+    text: str,
+    verbatim: str,
+    number: str | None = None,
+    label: str | None = None,
+    key: str | None = None,
+    children: tuple[Node, ...] = (),
+    where: Origin | None = None,
+) -> Node:
+    """`Node(kind, text, …)`, made at a third of its cost: the readers make one per line of every document.
+
+    A frozen record's `__init__` sets each field by a call of its slot's setter, past the guard (some 1,000
+    instructions each in CPython 3.11, eight a node); these are set as plain attributes of an object with the same
+    slots, which then becomes the Node it is, as frozen as one made so (tests/test_tree.py holds the two alike)."""
+    made: Any = _Unguarded()
+    made.kind = kind
+    made.text = text
+    made.verbatim = verbatim
+    made.number = number
+    made.label = label
+    made.key = key
+    made.children = children
+    made.where = where
+    made.__class__ = Node
+    return made  # type: ignore[no-any-return]
+
 
 def _node(
     kind: NodeKind,
@@ -118,7 +165,7 @@ def _node(
     """A node unpickled, its strings shared with every other document's (`records.shared`)."""
     # `shared` spelt out: a pair's trees bring some two hundred nodes back from a reader process, each with five
     # strings (an empty one or None as it is), and the parent process unpickles them all, one by one.
-    return Node(
+    return make_node(
         kind,
         _intern(text),
         _intern(verbatim),

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import field, replace
+from itertools import repeat
+from operator import add, attrgetter, is_
 
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS
@@ -30,7 +32,7 @@ from ajdiff.text import (
     strip_bullet,
     wants_more,
 )
-from ajdiff.tree import Node, NodeKind
+from ajdiff.tree import Node, NodeKind, line_origin, make_node
 
 # Labels that may stand more than once: two substitutes, several untyped fields, competency groups.
 _REPEATABLE = frozenset({"general.substituted_by", "general.substitutes_for", "untyped", "competencies"})
@@ -58,7 +60,7 @@ class _Draft:
         # One node per line of every document: the common cases (one line, no children) without a join
         # or a generator.
         verbatim = lines[0].verbatim if len(lines) == 1 else "\n".join([ln.verbatim for ln in lines])
-        return Node(
+        return make_node(
             self.kind,
             # Most lines read as they are written: one string for both (an agency's trees hold millions).
             verbatim if text == verbatim else text,
@@ -529,18 +531,16 @@ class _Duty:
         return self.draft.children
 
 
-def _interleaved(lines: list[Line], start: int, starts: set[int], lower: list[bool]) -> bool:
+def _interleaved(lines: list[Line], lower: list[bool]) -> bool:
     """True when a duty's task goes on below its first results (two columns read across): a lowercase
-    line follows a finished sentence somewhere in the duty. Its first capitalised lines are results then.
-    `lower`: whether each line starts in lowercase."""
-    k = start + 1
+    line follows a finished sentence somewhere in the duty (`lines`, its numbered line first). Its first
+    capitalised lines are results then. `lower`: whether each line starts in lowercase."""
     in_bullet = False  # the line above is a bullet's or one of its wrapped lines (`_bullet_goes_on`)
-    while k < len(lines) and k not in starts:
+    for k in range(1, len(lines)):
         line, above = lines[k], lines[k - 1].text
         if lower[k] and ends_sentence(above) and not in_bullet:
             return True
         in_bullet = line.bullet or (in_bullet and line.num is None and _bullet_goes_on(above, line.text, lower[k]))
-        k += 1
     return False
 
 
@@ -689,41 +689,134 @@ def read_duties(
     if not starts:
         return _unnumbered_duties(lines, wrapped, width)
     header_rows = _numbered_headers(lines, starts)
-    starts -= header_rows
-    duties: list[_Duty] = []
+    bounds = sorted(starts - header_rows)
+    first = bounds[0] if bounds else len(lines)
     before: list[_Draft] = []
-    interleaved = False
-    lower = [starts_lower(line.text) for line in lines]  # asked of each line by the duty's test and by the loop
-    in_bullet = False  # the line above went into a bullet result: a bullet's wrapped line stays in it
     own_headers: set[str] = set()  # the header rows above the first duty, as the document spells them
-    for k, line in enumerate(lines):
+    for k in range(first):
+        line = lines[k]
+        text = line.text
+        before.append(_Draft(NodeKind.PARAGRAPH, [line], text))  # a header row before the first duty too
+        if k not in header_rows and not columns and not starts_lower(text) and is_table_header(text):
+            own_headers.add(header_fold(text))
+    known = frozenset(own_headers)
+    duties = []
+    for start, end in zip(bounds, [*bounds[1:], len(lines)]):
+        # A header row again mid-table (its lines, counted from the duty's): no part of a duty.
+        again = frozenset([k - start for k in header_rows if start < k < end]) if header_rows else frozenset()
+        duties.append(_duty(lines[start:end], again, known, columns, wrapped))
+    rows = {lines[k].text for k in header_rows}
+    headers = [
+        b.text
+        for k, b in enumerate(before)
+        if b.text not in rows
+        and not is_table_header(b.text)
+        and not is_results_label(b.text.rstrip(":"))
+        and not (k and _ends_results_label(before[k - 1].text, b.text))
+        # "Rakvere Muusikakooli õpetaja on kohustatud:" introduces the duties right below it.
+        and not (k == len(before) - 1 and b.text.endswith(":"))
+    ]
+    if headers:
+        warnings.append(_("duties: ignored text before the first duty: {0}").format(repr(" ".join(headers)[:80])))
+    return [b.node() for b in before] + duties
+
+
+_DUTIES_KEPT = 256
+"""Duties remembered: a pair's two versions are read one after the other, and most of a post's duties stay as they
+were (renumbered, when one is added or taken out above them), so those of the last few documents serve."""
+_DUTY_CHARS = 10_000
+"""Duties with more characters in their lines than this are read afresh and never kept (as `structure`'s sections)."""
+
+_kept_duties: dict[tuple[object, ...], tuple[tuple[Line, ...], Node]] = {}
+"""The last duties read (`_DUTIES_KEPT`): by the text after the first line's number, the header rows among their
+lines and what else their reading was given (`_duty`), the lines and the node read of them."""
+
+_NO_ROWS: frozenset[int] = frozenset()
+_READ = attrgetter("text", "verbatim", "bullet", "num")
+_ORIGIN = attrgetter("origin")
+_LINE = attrgetter("line")
+
+
+def _duty(
+    lines: list[Line], header_rows: frozenset[int], own_headers: frozenset[str], columns: bool, wrapped: bool
+) -> Node:
+    """`_read_duty`, remembered: two versions of a post repeat most duties word for word.
+
+    A duty is looked up by what its reading is given and the text after its first line's number, and taken when its
+    lines read alike (`_shift`). It is given its own number and first line when one was added or taken out above it
+    (only the duty's node holds them, unless a cell separator or OCR'd columns put a result on that line: read afresh
+    then), and moved to its own lines when an edit above moved it (`Node.moved`). A duty not remembered costs the
+    look-up of one string: most of a batch's are not."""
+    first = lines[0]
+    key = (first.body, header_rows, own_headers, columns, wrapped)
+    kept = _kept_duties.get(key)
+    if kept is not None and (by := _shift(kept[0], lines)) is not None:
+        was, node = kept
+        number = first.num.number if first.num else None
+        if was[0].verbatim != first.verbatim or node.number != number:
+            if columns or " | " in first.body:
+                return _read_duty(lines, header_rows, own_headers, columns, wrapped)
+            # The node's verbatim opens with its first line's, its other lines' after it (`_Draft.node`).
+            verbatim = first.verbatim + node.verbatim[len(was[0].verbatim) :]
+            node = make_node(node.kind, node.text, verbatim, number, node.label, node.key, node.children, node.where)
+        return node.moved(by) if by else node
+    node = _read_duty(lines, header_rows, own_headers, columns, wrapped)
+    if sum(map(len, map(_VERBATIM, lines))) <= _DUTY_CHARS:
+        if len(_kept_duties) >= _DUTIES_KEPT:
+            _kept_duties.pop(next(iter(_kept_duties), key), None)  # the oldest
+        _kept_duties[key] = (tuple(lines), node)
+    return node
+
+
+def _shift(was: tuple[Line, ...], lines: list[Line]) -> int | None:
+    """How many lines further down a text file a duty's `lines` stand than the lines `was` it was read from (0 in any
+    other file, where they stand alike), when `_read_duty` reads them alike but for the first one's number and
+    verbatim; else None. It reads of the first line the text after its number (in the memo's key) and whether the
+    line ends a sentence (`_interleaved`); of the others their text, verbatim and bullet, and whether they have a
+    number (compared whole: a None is itself, cheaper than asking); where each stands, its nodes keep."""
+    if len(was) != len(lines) or ends_sentence(was[0].text) != ends_sentence(lines[0].text):
+        return None
+    if list(map(_READ, lines[1:])) != list(map(_READ, was[1:])):
+        return None
+    where, where_was = list(map(_ORIGIN, lines)), list(map(_ORIGIN, was))
+    if where == where_was:  # the same places (a text file's line is its one shared Origin: no field compared)
+        return 0
+    ats_was = list(map(_LINE, where_was))
+    if where[0].line is None or None in ats_was:
+        return None  # not a text file's lines, in other places
+    by = where[0].line - ats_was[0]
+    # Each a text file's line, the one shared Origin of its number (which `Node.moved` moves), `by` lines lower.
+    if not all(map(is_, where_was, map(line_origin, ats_was))):
+        return None
+    return by if all(map(is_, where, map(line_origin, map(add, ats_was, repeat(by))))) else None
+
+
+_VERBATIM = attrgetter("verbatim")
+
+
+def _read_duty(
+    lines: list[Line], header_rows: frozenset[int], own_headers: frozenset[str], columns: bool, wrapped: bool
+) -> Node:
+    """One duty: its numbered line and the lines up to the next duty's, `header_rows` of them a duty table's header
+    row again (no part of it); `own_headers`: the header rows above the first duty (`header_fold`)."""
+    lower = [starts_lower(line.text) for line in lines]  # asked of each line by the duty's test and by the loop
+    line = lines[0]
+    interleaved = _interleaved(lines, lower)
+    task, sep, result = line.body.partition(" | ")  # a flattened "task | result" row
+    d = _Duty(_Draft(NodeKind.ITEM, [line], task.strip(), "duties", None, line.num.number if line.num else None))
+    if sep and result.strip():
+        _add_result(d, line, strip_bullet(result.strip())[0])
+    elif columns and (split := _column_split(d.draft.text)):
+        d.draft.text = split[0]
+        _add_result(d, line, split[1])
+    results = d.draft.children  # `results`, the same list while the lines are read
+    in_bullet = False  # the line above went into a bullet result: a bullet's wrapped line stays in it
+    for k in range(1, len(lines)):
+        line = lines[k]
         text = line.text
         above_in_bullet, in_bullet = in_bullet, False
         if k in header_rows:
-            if not duties:  # kept in the tree, as a header row before the first duty is
-                before.append(_Draft(NodeKind.PARAGRAPH, [line], text))
-            continue  # a header row again mid-table: no part of a duty (as below)
-        if k in starts:
-            interleaved = _interleaved(lines, k, starts, lower)
-            task, sep, result = line.body.partition(" | ")  # a flattened "task | result" row
-            duty = _Duty(
-                _Draft(NodeKind.ITEM, [line], task.strip(), "duties", None, line.num.number if line.num else None)
-            )
-            duties.append(duty)
-            if sep and result.strip():
-                _add_result(duty, line, strip_bullet(result.strip())[0])
-            elif columns and (split := _column_split(duty.draft.text)):
-                duty.draft.text = split[0]
-                _add_result(duty, line, split[1])
             continue
-        if not duties:
-            kind = NodeKind.PARAGRAPH
-            before.append(_Draft(kind, [line], text))
-            if not columns and not lower[k] and is_table_header(text):
-                own_headers.add(header_fold(text))
-            continue
-        d = duties[-1]
-        results = d.draft.children  # `results`, the same list while the lines are read
         if not lower[k] and (
             is_table_header(text)
             if columns
@@ -769,20 +862,7 @@ def read_duties(
             _extend(results[-1], line)
         else:
             _add_result(d, line)
-    rows = {lines[k].text for k in header_rows}
-    headers = [
-        b.text
-        for k, b in enumerate(before)
-        if b.text not in rows
-        and not is_table_header(b.text)
-        and not is_results_label(b.text.rstrip(":"))
-        and not (k and _ends_results_label(before[k - 1].text, b.text))
-        # "Rakvere Muusikakooli õpetaja on kohustatud:" introduces the duties right below it.
-        and not (k == len(before) - 1 and b.text.endswith(":"))
-    ]
-    if headers:
-        warnings.append(_("duties: ignored text before the first duty: {0}").format(repr(" ".join(headers)[:80])))
-    return [b.node() for b in before] + [_finish(d.draft) for d in duties]
+    return _finish(d.draft)
 
 
 _BULLETED_RESULTS = 2  # bullet lines under the duties: the document marks its results so

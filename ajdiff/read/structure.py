@@ -21,7 +21,7 @@ from ajdiff.read.vocabulary import (
 )
 from ajdiff.records import dataclass
 from ajdiff.text import fold, slugify
-from ajdiff.tree import Node, NodeKind, Origin, line_origin
+from ajdiff.tree import Node, NodeKind, Origin, line_origin, make_node
 
 _MAX_HEADING_CHARS = 90
 _LIST_KEYS = frozenset({"rights", "responsibilities", "competencies"})
@@ -294,7 +294,7 @@ sub-sections (see `_frozen`)."""
 def _frozen(draft: _Draft, base: int) -> _Section:
     """A draft as a hashable value of what `_read_draft` reads of it (whether it was numbered it does not), its text
     file's lines counted from line `base`: a section that a version's longer duties moved down reads the same, but
-    for its nodes' lines (`_moved`)."""
+    for its nodes' lines (`Node.moved`)."""
     placed = []
     for line in (draft.heading, *draft.lines) if draft.heading is not None else draft.lines:
         origin = line.origin
@@ -326,11 +326,12 @@ def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bo
     section is read once while it is remembered (`_kept`), with the warnings it made. The key holds everything the
     reading reads (the lines with their numbers and where they stand, the reading's flags, the language of the
     warnings), so a remembered section is the node the reading would make, moved to the section's own lines when
-    the document has it lower or higher (`_moved`). Nodes are immutable: one shared by two documents is equal to
+    the document has it lower or higher (`Node.moved`). Nodes are immutable: one shared by two documents is equal to
     each one's own."""
     if draft.key == "duties":
         # What versions of a post change most: none of a batch's 2,000 duty lists repeated one read before, one of
-        # seeds 000 and 003's 18; asking cost more than it saved (`_frozen` of every duty's lines).
+        # seeds 000 and 003's 18; asking cost more than it saved (`_frozen` of every duty's lines). Their duties
+        # repeat, each remembered by itself (`content._kept_duties`).
         return _read_draft(draft, wrapped, warnings, columns, width)
     first = draft.heading or (draft.lines[0] if draft.lines else None)
     base = (first.origin.line or 0) if first is not None else 0
@@ -347,21 +348,12 @@ def _read_section(draft: _Draft, wrapped: bool, warnings: list[str], columns: bo
             _kept[key] = kept
     node, made, read_at = kept
     warnings += made
-    return node if read_at == base else _moved(node, base - read_at)
+    return node if read_at == base else node.moved(base - read_at)
 
 
 def _chars(section: _Section) -> int:
     """The characters of a section's lines, with its sub-sections'."""
     return sum([len(line[1]) for line in section[4]]) + sum([_chars(child) for child in section[5]])
-
-
-def _moved(node: Node, by: int) -> Node:
-    """A node and the nodes under it moved `by` lines down a text file (up when negative)."""
-    where = node.where
-    if where is not None and where.line is not None and where is line_origin(where.line):
-        where = line_origin(where.line + by)
-    children = tuple([_moved(child, by) for child in node.children]) if node.children else ()
-    return Node(node.kind, node.text, node.verbatim, node.number, node.label, node.key, children, where)
 
 
 def _read_draft(draft: _Draft, wrapped: bool, warnings: list[str], columns: bool = False, width: int = 0) -> Node:
@@ -394,7 +386,7 @@ def _read_draft(draft: _Draft, wrapped: bool, warnings: list[str], columns: bool
     verbatim = draft.heading.verbatim if draft.heading else ""
     section_key = key if key else _other_key(draft.title)
     text = " ".join(c.text for c in children if c.text)
-    return Node(
+    return make_node(
         NodeKind.SECTION,
         text,
         verbatim,

@@ -604,6 +604,7 @@ def test_a_duty_tables_header_row_in_text_not_ocrd_is_found_as_written_where_the
 
     monkeypatch.setattr(content, "is_header_row", as_written)
     monkeypatch.setattr(structure, "_read_section", structure._read_draft)  # every section read, none remembered
+    monkeypatch.setattr(content, "_duty", content._read_duty)  # every duty read, none remembered
     for name, path in layouts.DOCUMENTS.items():
         text = path.read_text(encoding="utf-8")
         parse_source(read_bytes(text.encode(), f"{name}.txt", ".txt"))
