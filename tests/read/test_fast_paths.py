@@ -476,6 +476,23 @@ def test_a_texts_lines_are_normalised_as_each_line_on_its_own(text: str) -> None
     assert normalize_lines(text) == expected
 
 
+def test_a_latin1_texts_lines_are_composed_and_told_printable_as_by_the_unicode_tables() -> None:
+    """A text of Latin-1 characters alone is taken as its own NFC and told printable by its bytes: for every such
+    character, next to each other one and around a break, the lines and the verdict of NFC and `str.isprintable`."""
+    import unicodedata
+
+    from ajdiff.text import normalize_line, normalize_text_lines
+
+    latin = "".join(map(chr, range(256)))
+    assert unicodedata.normalize("NFC", latin) == latin
+    for c in latin:
+        assert unicodedata.normalize("NFC", c + latin) == c + latin  # no character combines with the one before
+        text = f"a{c}b\n {c}\n{c}  x"
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        expected = tuple(map(normalize_line, lines)), lines if all(map(str.isprintable, lines)) else None
+        assert normalize_text_lines(text) == expected, repr(c)
+
+
 _TEXT_FILE_PIECES = st.sampled_from(
     ["a", "õ", "\u0308", "\n", "\r", "\r\n", " ", "  ", " \n", "\t", "\x0b", "\x0c", "\x1c", "\x85", "\u2028",
      "\u00a0", "\u00ad", "\x01", "\x1b[31m", "–", "\u2000", "Ω", "x"]
