@@ -82,7 +82,7 @@ def normalize_text_lines(text: str) -> tuple[tuple[str, ...], list[str] | None]:
         # NFC's check and str.isprintable each looked every character up in the Unicode tables (a fifth of
         # reading a text file).
         lines = text.split("\n")
-        printable = len(latin.translate(None, _UNPRINTABLE_LATIN1)) == len(latin)
+        printable = b"\x00" not in latin.translate(_UNPRINTABLE_TO_NUL)
     if printable:  # most texts
         if "  " not in text:
             return tuple(map(str.strip, lines)), lines
@@ -93,8 +93,11 @@ def normalize_text_lines(text: str) -> tuple[tuple[str, ...], list[str] | None]:
     return normalized, None
 
 
-_UNPRINTABLE_LATIN1 = bytes([*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA1), 0xAD])
+_UNPRINTABLE_LATIN1 = frozenset([*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA1), 0xAD])
 """The Latin-1 characters `str.isprintable` refuses (controls, no-break space, soft hyphen) but the line break."""
+_UNPRINTABLE_TO_NUL = bytes(0 if byte in _UNPRINTABLE_LATIN1 else byte for byte in range(256))
+"""A table of `bytes.translate` that makes those characters NUL (one of them) and keeps the others: a pass without
+the deletions' branch."""
 
 
 def _latin1(text: str) -> bytes | None:
@@ -307,8 +310,16 @@ def fold(text: str) -> str:
         # \w and \s hold both cases of an ASCII letter.
         if "-" in text and _HYPHEN_SPACE.search(text):  # what the join needs at least: cheaper than trying it
             text = _join_hyphens(text)
-        return " ".join(text.translate(_FOLD_ASCII).split())
+        return _single_spaced(text.translate(_FOLD_ASCII))
     return _fold_by_pattern(text)
+
+
+def _single_spaced(text: str) -> str:
+    """`" ".join(text.split())` of a text whose only whitespace is the space: its runs of spaces halved until
+    none is left (a C pass each, two or three for a duty), without a string made for every word (a third of `fold`)."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip()
 
 
 _HYPHEN_RUN = re.compile(r"-\s+")

@@ -812,8 +812,9 @@ _FOLD_PIECES = st.one_of(
 @example("ÕÄÖÜõäöü" * 5)
 @example("A-\x1cB")
 @example("a- b- c- d-  e_-\t9 -x")
+@example(" .,;:!?()[] a ..... b" + "." * 33)  # runs of 11 and 33 spaces once translated: halved again and again
 def test_fold_finds_the_words_its_patterns_find(text: str) -> None:
-    """`fold` reads an ASCII text's words by a translation table and `split`: the words its patterns find
+    """`fold` reads an ASCII text's words by a translation table, its runs of spaces halved: the words its patterns find
     (`_fold_by_pattern`), the hyphen joins (`_join_hyphens`) and the capitals too; and `to_ascii`'s Estonian letters
     replaced whole are unidecode's."""
     from unidecode import unidecode
