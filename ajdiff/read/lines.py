@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property
+from dataclasses import field
 
 from ajdiff.read.memo import short_text_memo
 from ajdiff.read.orders import RawDocument
@@ -38,17 +38,15 @@ class Numbering:
     """'decimal', 'paren' ('1)'), 'letter' ('a)') or 'roman'."""
     rest: str
     """The line's text after the number."""
+    parts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    """The decimal parts (3, 1), or () for letters and roman numerals: made with the number, whose parts are
+    asked of every item as the lines are read (a cached property's first look cost a lock)."""
 
-    @cached_property  # asked again and again of each item's number as the lines are read
-    def parts(self) -> tuple[int, ...]:
-        """The decimal parts (3, 1), or () for letters and roman numerals."""
-        return tuple(map(int, self.number.split("."))) if self.style == "decimal" else ()
-
-    @cached_property  # asked of the last item's number by each line that may go on it
+    @property
     def following(self) -> str:
         """The next decimal number at this depth ('3.2' after '3.1'); only for decimal numbers."""
-        parts = self.parts
-        return ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
+        head, point, last = self.number.rpartition(".")  # the number is normalised: its parts as `parts` writes them
+        return f"{head}{point}{int(last) + 1}"
 
 
 @dataclass(frozen=True, slots=True)  # one per line of every document read: made and dropped by the thousand
@@ -92,7 +90,8 @@ def numbering(text: str) -> Numbering | None:
                 return None
         elif max(map(len, parts)) > 3:
             return None
-        return Numbering(".".join(map(str, map(int, parts))), len(parts), "decimal", rest)
+        values = tuple(map(int, parts))
+        return Numbering(".".join(map(str, values)), len(values), "decimal", rest, values)
     m = _LETTER.match(text)
     if m:
         return Numbering(m.group(1), 0, "letter", m.group(2))
@@ -337,10 +336,10 @@ def _successor(text: str, last: Numbering) -> Numbering | None:
     own such a number is refused (a date or an amount), but right after its predecessor it is the next item."""
     if int(last.number.rpartition(".")[2]) < 999:  # asked after every item: its last part alone decides
         return None
-    parts = last.parts
+    parts = (*last.parts[:-1], last.parts[-1] + 1)
     number = last.following
     m = re.match(rf"{re.escape(number)}[.)]?\s+(\S.*)$", text)
-    return Numbering(number, len(parts), "decimal", m.group(1)) if m else None
+    return Numbering(number, len(parts), "decimal", m.group(1), parts) if m else None
 
 
 def _glued_successor(text: str, last: Numbering) -> Numbering | None:
@@ -352,7 +351,8 @@ def _glued_successor(text: str, last: Numbering) -> Numbering | None:
     parts = last.parts
     for number in dict.fromkeys((last.following, f"{parts[0] + 1}.1", str(parts[0] + 1))):
         if text.startswith(f"{number}.") and text[len(number) + 1 : len(number) + 2].isalpha():
-            return Numbering(number, number.count(".") + 1, "decimal", text[len(number) + 1 :])
+            values = tuple(map(int, number.split(".")))
+            return Numbering(number, len(values), "decimal", text[len(number) + 1 :], values)
     return None
 
 

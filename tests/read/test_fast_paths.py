@@ -334,6 +334,31 @@ def test_a_number_glued_to_its_word_starts_with_a_digit() -> None:
     assert found > 10
 
 
+def test_a_numbers_parts_and_following_are_those_of_its_number() -> None:
+    """A number's parts are made with it, and the next one read off its text: for every number `numbering`,
+    `_successor` and `_glued_successor` make, the parts of its text and the next number at its depth."""
+    from ajdiff.read.lines import _glued_successor, _successor, numbering
+
+    made = [
+        numbering(t)
+        for t in ("3. allub", "2.6. teeb", "05.03 teeb", "2.999. teeb", "12.9.3 teeb", "1,2 Teenistuskoht", "7) x",
+                  "b) x", "IV Õigused", "4 Õigused")
+    ]  # fmt: skip
+    last = numbering("2.999. teeb")
+    assert last is not None
+    made += [_successor("2.1000. teeb", last), _glued_successor("3.töötab", last), _glued_successor("3.1.Ko", last)]
+    decimal = 0
+    for num in made:
+        assert num is not None
+        if num.style != "decimal":
+            assert num.parts == ()
+            continue
+        decimal += 1
+        assert num.parts == tuple(map(int, num.number.split("."))) and len(num.parts) == num.depth, num
+        assert num.following == ".".join(map(str, (*num.parts[:-1], num.parts[-1] + 1))), num
+    assert decimal == 10
+
+
 def test_a_printable_line_has_no_character_normalize_line_drops_or_replaces() -> None:
     """`normalize_line` looks for its special characters only in a line that is not printable: every
     character the pattern takes (controls, format characters, odd spaces, Symbol bullets, surrogates)
