@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import field
+from functools import lru_cache
 
 from ajdiff.read.memo import short_text_memo
 from ajdiff.read.orders import RawDocument
@@ -26,7 +27,7 @@ _PAGE_MARK_FIRSTS = "-lL"  # what a page mark starts with but a digit ('- 2 -', 
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per numbered line read
 class Numbering:
     """The number a line starts with."""
 
@@ -79,19 +80,16 @@ def numbering(text: str) -> Numbering | None:
     m = _DECIMAL.match(text)
     if m:
         raw, punct, rest = m.groups()
-        parts = raw.replace(",", ".").split(".")  # as re.split(r"[.,]", raw), without the pattern's look-up
-        if len(parts) == 1:
-            if punct == ")":
-                return Numbering(parts[0], 0, "paren", rest)
+        if punct == ")" and raw.isdigit():
+            return Numbering(raw, 0, "paren", rest)
+        number, values = _decimal(raw)
+        if len(values) == 1:
             # "2025 aastal", "30 päeva": a bare number without a point starts no item, unless a heading follows.
             if not punct and not (rest and heading_prefix(rest)):
                 return None
-            if int(parts[0]) > 99:
+            if values[0] > 99:
                 return None
-        elif max(map(len, parts)) > 3:
-            return None
-        values = tuple(map(int, parts))
-        return Numbering(".".join(map(str, values)), len(values), "decimal", rest, values)
+        return Numbering(number, len(values), "decimal", rest, values)
     m = _LETTER.match(text)
     if m:
         return Numbering(m.group(1), 0, "letter", m.group(2))
@@ -99,6 +97,14 @@ def numbering(text: str) -> Numbering | None:
     if m and m.group(1) in _ROMAN_VALUES and m.group(2)[:1].isupper():
         return Numbering(m.group(1), 1, "roman", m.group(2))
     return None
+
+
+@lru_cache(maxsize=1024)  # the numbers of a batch's items are a few hundred, met in every document
+def _decimal(raw: str) -> tuple[str, tuple[int, ...]]:
+    """A decimal number as written ('03,1', its parts of at most three digits each: `_DECIMAL`), normalised ('3.1')
+    and its parts (3, 1)."""
+    values = tuple(map(int, raw.replace(",", ".").split(".")))  # re.split(r"[.,]", raw) without the pattern's look-up
+    return ".".join(map(str, values)), values
 
 
 def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
