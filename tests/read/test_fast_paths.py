@@ -334,6 +334,28 @@ def test_a_number_glued_to_its_word_starts_with_a_digit() -> None:
     assert found > 10
 
 
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Asendaja", "(d)", "(id)", "(d):", "(", ")", "d", "id", " ", "  ", ":", "\n", "x", "Õ", "_", "1"]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+@example("Teenistuja asendaja (d) Jurist")
+@example("Alluva (id): x (d)")
+@example("Asendaja(d): Jurist(id) (d)")
+def test_a_labels_plural_endings_are_read_as_the_substitutions_read_them(text: str) -> None:
+    """`_plural_labels` joins a bracketed plural ending from its patterns' matches: the words `re.sub` gives."""
+    from ajdiff.read.vocabulary import _PLURAL_WORD, _SPACED_PLURAL, _plural_labels
+
+    shown = _SPACED_PLURAL.sub(r"\1(\2)", text).split()
+    plural = [_PLURAL_WORD.sub(r"\1\2\3", w) for w in shown[:4]] + shown[4:]
+    singular = [_PLURAL_WORD.sub(r"\1\3", w) for w in shown[:4]] + shown[4:]
+    assert _plural_labels(text) == (shown, plural, singular)
+
+
 def test_a_numbers_parts_and_following_are_those_of_its_number() -> None:
     """A number's parts are made with it, and the next one read off its text: for every number `numbering`,
     `_successor` and `_glued_successor` make, the parts of its text and the next number at its depth."""
