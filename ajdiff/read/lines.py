@@ -427,17 +427,23 @@ _HEADING_CONNECTORS = frozenset({"ja", "ning", "või", "ega"})
 
 
 def _caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """Whether a text's letters are all capitals, three at least."""
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False  # most texts, at their first small letter: a heading's or a line's rest not looked at
+            letters += 1
+    return letters >= 3
 
 
 def _wrapped_caps(title: str, following: str) -> bool:
     """True when a heading in capitals is cut after a connector or a comma, or before a connector, and
     goes on in capitals ("3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE, TEADMISTELE JA" / "OSKUSTELE", or
     "… TEADMISTELE" / "JA OSKUSTELE")."""
-    words = title.split()
-    if not words or not _caps(title) or not _caps(following) or numbering(following) is not None:
+    if not _caps(title) or not _caps(following) or numbering(following) is not None:
         return False
+    words = title.split()  # not empty: three letters at least
     cut = words[-1].lower() in _HEADING_CONNECTORS or title.endswith(",")
     return (cut or following.split()[0].lower() in _HEADING_CONNECTORS) and len(following.split()) <= 6
 

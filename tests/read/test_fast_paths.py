@@ -356,6 +356,18 @@ def test_a_labels_plural_endings_are_read_as_the_substitutions_read_them(text: s
     assert _plural_labels(text) == (shown, plural, singular)
 
 
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from(["A", "b", "Õ", "ö", "ß", "ǅ", "ª", "ⅰ", "日", "1", " ", ".", "-"]), max_size=12))
+@example("PÕHIKOHUSTUSED")
+@example("AB ⅰ")  # a small roman numeral is lowercase but no letter
+def test_capitals_are_told_as_when_every_letter_was_looked_at(text: str) -> None:
+    """`_caps` stops at a text's first small letter: what asking all its letters answered."""
+    from ajdiff.read.lines import _caps
+
+    letters = [c for c in text if c.isalpha()]
+    assert _caps(text) == (len(letters) >= 3 and all(c.isupper() for c in letters))
+
+
 def test_a_numbers_parts_and_following_are_those_of_its_number() -> None:
     """A number's parts are made with it, and the next one read off its text: for every number `numbering`,
     `_successor` and `_glued_successor` make, the parts of its text and the next number at its depth."""
