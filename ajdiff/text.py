@@ -67,12 +67,23 @@ def normalize_text_lines(text: str) -> tuple[tuple[str, ...], list[str] | None]:
     """`normalize_lines` of a text, and the lines it was split into (composed, untrimmed) when every one is
     printable, else None: a reader then knows that the text holds no control or format character."""
     # NFC of the whole text is each line's NFC: a line break composes with nothing, and no mark moves across
-    # it (it is a starter). A printable line without a double space only needs trimming: no call for it.
-    text = unicodedata.normalize("NFC", text)
+    # it (it is a starter), so the breaks are made plain first. A printable line without a double space only
+    # needs trimming: no call for it.
     if "\r" in text:  # one scan for the rare text with CR line endings, where the replacements took two
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if all(map(str.isprintable, lines)):  # most texts: every line asked in C, none by a step
+    latin = _latin1(text)
+    if latin is None:
+        text = unicodedata.normalize("NFC", text)
+        lines = text.split("\n")
+        printable = all(map(str.isprintable, lines))  # every line asked in C, none by a step
+    else:
+        # A Latin-1 text (most texts in Estonian: õ, ä, ö, ü are in it) is its own NFC (none of its characters
+        # combines, tests/read/test_fast_paths.py), and its bytes say what is unprintable in one C pass, where
+        # NFC's check and str.isprintable each looked every character up in the Unicode tables (a fifth of
+        # reading a text file).
+        lines = text.split("\n")
+        printable = b"\x00" not in latin.translate(_UNPRINTABLE_TO_NUL)
+    if printable:  # most texts
         if "  " not in text:
             return tuple(map(str.strip, lines)), lines
         return tuple(map(normalize_composed_line, lines)), lines
@@ -80,6 +91,21 @@ def normalize_text_lines(text: str) -> tuple[tuple[str, ...], list[str] | None]:
         line.strip() if line.isprintable() and "  " not in line else normalize_composed_line(line) for line in lines
     )
     return normalized, None
+
+
+_UNPRINTABLE_LATIN1 = frozenset([*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA1), 0xAD])
+"""The Latin-1 characters `str.isprintable` refuses (controls, no-break space, soft hyphen) but the line break."""
+_UNPRINTABLE_TO_NUL = bytes(0 if byte in _UNPRINTABLE_LATIN1 else byte for byte in range(256))
+"""A table of `bytes.translate` that makes those characters NUL (one of them) and keeps the others: a pass without
+the deletions' branch."""
+
+
+def _latin1(text: str) -> bytes | None:
+    """The text's Latin-1 bytes when every character is one (a copy of its characters), else None."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
 def normalize_composed_line(line: str) -> str:
@@ -284,8 +310,16 @@ def fold(text: str) -> str:
         # \w and \s hold both cases of an ASCII letter.
         if "-" in text and _HYPHEN_SPACE.search(text):  # what the join needs at least: cheaper than trying it
             text = _join_hyphens(text)
-        return " ".join(text.translate(_FOLD_ASCII).split())
+        return _single_spaced(text.translate(_FOLD_ASCII))
     return _fold_by_pattern(text)
+
+
+def _single_spaced(text: str) -> str:
+    """`" ".join(text.split())` of a text whose only whitespace is the space: its runs of spaces halved until
+    none is left (a C pass each, two or three for a duty), without a string made for every word (a third of `fold`)."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip()
 
 
 _HYPHEN_RUN = re.compile(r"-\s+")

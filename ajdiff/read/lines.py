@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property
+from dataclasses import field
+from functools import lru_cache
 
 from ajdiff.read.memo import short_text_memo
 from ajdiff.read.orders import RawDocument
@@ -26,7 +27,7 @@ _PAGE_MARK_FIRSTS = "-lL"  # what a page mark starts with but a digit ('- 2 -', 
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per numbered line read
 class Numbering:
     """The number a line starts with."""
 
@@ -38,17 +39,15 @@ class Numbering:
     """'decimal', 'paren' ('1)'), 'letter' ('a)') or 'roman'."""
     rest: str
     """The line's text after the number."""
+    parts: tuple[int, ...] = field(default=(), compare=False, repr=False)
+    """The decimal parts (3, 1), or () for letters and roman numerals: made with the number, whose parts are
+    asked of every item as the lines are read (a cached property's first look cost a lock)."""
 
-    @cached_property  # asked again and again of each item's number as the lines are read
-    def parts(self) -> tuple[int, ...]:
-        """The decimal parts (3, 1), or () for letters and roman numerals."""
-        return tuple(map(int, self.number.split("."))) if self.style == "decimal" else ()
-
-    @cached_property  # asked of the last item's number by each line that may go on it
+    @property
     def following(self) -> str:
         """The next decimal number at this depth ('3.2' after '3.1'); only for decimal numbers."""
-        parts = self.parts
-        return ".".join(map(str, (*parts[:-1], parts[-1] + 1)))
+        head, point, last = self.number.rpartition(".")  # the number is normalised: its parts as `parts` writes them
+        return f"{head}{point}{int(last) + 1}"
 
 
 @dataclass(frozen=True, slots=True)  # one per line of every document read: made and dropped by the thousand
@@ -81,18 +80,16 @@ def numbering(text: str) -> Numbering | None:
     m = _DECIMAL.match(text)
     if m:
         raw, punct, rest = m.groups()
-        parts = raw.replace(",", ".").split(".")  # as re.split(r"[.,]", raw), without the pattern's look-up
-        if len(parts) == 1:
-            if punct == ")":
-                return Numbering(parts[0], 0, "paren", rest)
+        if punct == ")" and raw.isdigit():
+            return Numbering(raw, 0, "paren", rest)
+        number, values = _decimal(raw)
+        if len(values) == 1:
             # "2025 aastal", "30 päeva": a bare number without a point starts no item, unless a heading follows.
             if not punct and not (rest and heading_prefix(rest)):
                 return None
-            if int(parts[0]) > 99:
+            if values[0] > 99:
                 return None
-        elif max(map(len, parts)) > 3:
-            return None
-        return Numbering(".".join(map(str, map(int, parts))), len(parts), "decimal", rest)
+        return Numbering(number, len(values), "decimal", rest, values)
     m = _LETTER.match(text)
     if m:
         return Numbering(m.group(1), 0, "letter", m.group(2))
@@ -100,6 +97,14 @@ def numbering(text: str) -> Numbering | None:
     if m and m.group(1) in _ROMAN_VALUES and m.group(2)[:1].isupper():
         return Numbering(m.group(1), 1, "roman", m.group(2))
     return None
+
+
+@lru_cache(maxsize=1024)  # the numbers of a batch's items are a few hundred, met in every document
+def _decimal(raw: str) -> tuple[str, tuple[int, ...]]:
+    """A decimal number as written ('03,1', its parts of at most three digits each: `_DECIMAL`), normalised ('3.1')
+    and its parts (3, 1)."""
+    values = tuple(map(int, raw.replace(",", ".").split(".")))  # re.split(r"[.,]", raw) without the pattern's look-up
+    return ".".join(map(str, values)), values
 
 
 def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
@@ -299,18 +304,16 @@ def _glued_heading(text: str, top: int, following: str) -> int | None:
     return m.start() + 1 if _caps(title) and heading_prefix(title) else None
 
 
+_POINTED_NUMBER = re.compile(r"\.(?:(?<=\s\d\.)|(?<=\s\d\d\.))")
+r"""What `_ENDING_NUMBER` needs at least, `\s\d{1,2}\.`, written from its point: the search steps from one full stop to
+the next in C (a literal first), where a loop of `str.find` looked at each in Python (a pattern starting with `\s`
+costs more: it is tried at every character)."""
+
+
 def _number_before_point(text: str) -> bool:
     """Whether a number of one or two digits after a space stands right before a full stop somewhere (what
     `_ENDING_NUMBER` needs at least; an item's own number at the line's start is not one)."""
-    k = text.find(".", 2)
-    while k > 0:
-        # Wider than the pattern's \s\d{1,2}\. (str.isdigit): a prefilter may let more through, never less.
-        if text[k - 1].isdigit() and (
-            text[k - 2].isspace() or (k > 2 and text[k - 2].isdigit() and text[k - 3].isspace())
-        ):
-            return True
-        k = text.find(".", k + 1)
-    return False
+    return _POINTED_NUMBER.search(text) is not None
 
 
 _NUMBER_WORDS = frozenset({"nr", "lk"})  # 'number', 'page': a number follows them in a sentence
@@ -337,10 +340,10 @@ def _successor(text: str, last: Numbering) -> Numbering | None:
     own such a number is refused (a date or an amount), but right after its predecessor it is the next item."""
     if int(last.number.rpartition(".")[2]) < 999:  # asked after every item: its last part alone decides
         return None
-    parts = last.parts
+    parts = (*last.parts[:-1], last.parts[-1] + 1)
     number = last.following
     m = re.match(rf"{re.escape(number)}[.)]?\s+(\S.*)$", text)
-    return Numbering(number, len(parts), "decimal", m.group(1)) if m else None
+    return Numbering(number, len(parts), "decimal", m.group(1), parts) if m else None
 
 
 def _glued_successor(text: str, last: Numbering) -> Numbering | None:
@@ -352,7 +355,8 @@ def _glued_successor(text: str, last: Numbering) -> Numbering | None:
     parts = last.parts
     for number in dict.fromkeys((last.following, f"{parts[0] + 1}.1", str(parts[0] + 1))):
         if text.startswith(f"{number}.") and text[len(number) + 1 : len(number) + 2].isalpha():
-            return Numbering(number, number.count(".") + 1, "decimal", text[len(number) + 1 :])
+            values = tuple(map(int, number.split(".")))
+            return Numbering(number, len(values), "decimal", text[len(number) + 1 :], values)
     return None
 
 
@@ -421,17 +425,23 @@ _HEADING_CONNECTORS = frozenset({"ja", "ning", "või", "ega"})
 
 
 def _caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """Whether a text's letters are all capitals, three at least."""
+    letters = 0
+    for c in text:
+        if c.isalpha():
+            if not c.isupper():
+                return False  # most texts, at their first small letter: a heading's or a line's rest not looked at
+            letters += 1
+    return letters >= 3
 
 
 def _wrapped_caps(title: str, following: str) -> bool:
     """True when a heading in capitals is cut after a connector or a comma, or before a connector, and
     goes on in capitals ("3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE, TEADMISTELE JA" / "OSKUSTELE", or
     "… TEADMISTELE" / "JA OSKUSTELE")."""
-    words = title.split()
-    if not words or not _caps(title) or not _caps(following) or numbering(following) is not None:
+    if not _caps(title) or not _caps(following) or numbering(following) is not None:
         return False
+    words = title.split()  # not empty: three letters at least
     cut = words[-1].lower() in _HEADING_CONNECTORS or title.endswith(",")
     return (cut or following.split()[0].lower() in _HEADING_CONNECTORS) and len(following.split()) <= 6
 

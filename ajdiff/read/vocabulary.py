@@ -252,13 +252,15 @@ _PLURAL_WORD = re.compile(r"^(\w+)\((d|id)\)(:?)$")
 def _plural_labels(text: str) -> tuple[list[str], list[str], list[str]]:
     """A line's words as written (a bracketed plural ending joined to its word: 'Asendaja(d)'), and as
     matched: the plural ('asendajad', 'alluvad'), else the singular ('teenistuja asendaja')."""
-    shown = _SPACED_PLURAL.sub(r"\1(\2)", text).split()
-    head = shown[:4]
-    return (
-        shown,
-        [_PLURAL_WORD.sub(r"\1\2\3", w) for w in head] + shown[4:],
-        [_PLURAL_WORD.sub(r"\1\3", w) for w in head] + shown[4:],
-    )
+    # Each pattern matches at the start of its text or nowhere: a match's pieces are joined here, where `re.sub` with a
+    # template called Python's `re._subx` (and compiled nothing) for every word, a bracket in it or not.
+    spaced = _SPACED_PLURAL.match(text)
+    shown = (f"{spaced[1]}({spaced[2]}){text[spaced.end() :]}" if spaced else text).split()
+    plural, singular = shown[:4], shown[:4]
+    for k, word in enumerate(shown[:4]):
+        if "(" in word and (m := _PLURAL_WORD.match(word)):
+            plural[k], singular[k] = f"{m[1]}{m[2]}{m[3]}", f"{m[1]}{m[3]}"
+    return shown, plural + shown[4:], singular + shown[4:]
 
 
 @cache

@@ -334,6 +334,65 @@ def test_a_number_glued_to_its_word_starts_with_a_digit() -> None:
     assert found > 10
 
 
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Asendaja", "(d)", "(id)", "(d):", "(", ")", "d", "id", " ", "  ", ":", "\n", "x", "Õ", "_", "1"]
+        ),
+        max_size=14,
+    ).map("".join)
+)
+@example("Teenistuja asendaja (d) Jurist")
+@example("Alluva (id): x (d)")
+@example("Asendaja(d): Jurist(id) (d)")
+def test_a_labels_plural_endings_are_read_as_the_substitutions_read_them(text: str) -> None:
+    """`_plural_labels` joins a bracketed plural ending from its patterns' matches: the words `re.sub` gives."""
+    from ajdiff.read.vocabulary import _PLURAL_WORD, _SPACED_PLURAL, _plural_labels
+
+    shown = _SPACED_PLURAL.sub(r"\1(\2)", text).split()
+    plural = [_PLURAL_WORD.sub(r"\1\2\3", w) for w in shown[:4]] + shown[4:]
+    singular = [_PLURAL_WORD.sub(r"\1\3", w) for w in shown[:4]] + shown[4:]
+    assert _plural_labels(text) == (shown, plural, singular)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from(["A", "b", "Õ", "ö", "ß", "ǅ", "ª", "ⅰ", "日", "1", " ", ".", "-"]), max_size=12))
+@example("PÕHIKOHUSTUSED")
+@example("AB ⅰ")  # a small roman numeral is lowercase but no letter
+def test_capitals_are_told_as_when_every_letter_was_looked_at(text: str) -> None:
+    """`_caps` stops at a text's first small letter: what asking all its letters answered."""
+    from ajdiff.read.lines import _caps
+
+    letters = [c for c in text if c.isalpha()]
+    assert _caps(text) == (len(letters) >= 3 and all(c.isupper() for c in letters))
+
+
+def test_a_numbers_parts_and_following_are_those_of_its_number() -> None:
+    """A number's parts are made with it, and the next one read off its text: for every number `numbering`,
+    `_successor` and `_glued_successor` make, the parts of its text and the next number at its depth."""
+    from ajdiff.read.lines import _glued_successor, _successor, numbering
+
+    made = [
+        numbering(t)
+        for t in ("3. allub", "2.6. teeb", "05.03 teeb", "2.999. teeb", "12.9.3 teeb", "1,2 Teenistuskoht", "7) x",
+                  "b) x", "IV Õigused", "4 Õigused")
+    ]  # fmt: skip
+    last = numbering("2.999. teeb")
+    assert last is not None
+    made += [_successor("2.1000. teeb", last), _glued_successor("3.töötab", last), _glued_successor("3.1.Ko", last)]
+    decimal = 0
+    for num in made:
+        assert num is not None
+        if num.style != "decimal":
+            assert num.parts == ()
+            continue
+        decimal += 1
+        assert num.parts == tuple(map(int, num.number.split("."))) and len(num.parts) == num.depth, num
+        assert num.following == ".".join(map(str, (*num.parts[:-1], num.parts[-1] + 1))), num
+    assert decimal == 10
+
+
 def test_a_printable_line_has_no_character_normalize_line_drops_or_replaces() -> None:
     """`normalize_line` looks for its special characters only in a line that is not printable: every
     character the pattern takes (controls, format characters, odd spaces, Symbol bullets, surrogates)
@@ -474,6 +533,23 @@ def test_a_texts_lines_are_normalised_as_each_line_on_its_own(text: str) -> None
 
     expected = tuple(normalize_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     assert normalize_lines(text) == expected
+
+
+def test_a_latin1_texts_lines_are_composed_and_told_printable_as_by_the_unicode_tables() -> None:
+    """A text of Latin-1 characters alone is taken as its own NFC and told printable by its bytes: for every such
+    character, next to each other one and around a break, the lines and the verdict of NFC and `str.isprintable`."""
+    import unicodedata
+
+    from ajdiff.text import normalize_line, normalize_text_lines
+
+    latin = "".join(map(chr, range(256)))
+    assert unicodedata.normalize("NFC", latin) == latin
+    for c in latin:
+        assert unicodedata.normalize("NFC", c + latin) == c + latin  # no character combines with the one before
+        text = f"a{c}b\n {c}\n{c}  x"
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        expected = tuple(map(normalize_line, lines)), lines if all(map(str.isprintable, lines)) else None
+        assert normalize_text_lines(text) == expected, repr(c)
 
 
 _TEXT_FILE_PIECES = st.sampled_from(
@@ -796,8 +872,9 @@ _FOLD_PIECES = st.one_of(
 @example("ÕÄÖÜõäöü" * 5)
 @example("A-\x1cB")
 @example("a- b- c- d-  e_-\t9 -x")
+@example(" .,;:!?()[] a ..... b" + "." * 33)  # runs of 11 and 33 spaces once translated: halved again and again
 def test_fold_finds_the_words_its_patterns_find(text: str) -> None:
-    """`fold` reads an ASCII text's words by a translation table and `split`: the words its patterns find
+    """`fold` reads an ASCII text's words by a translation table, its runs of spaces halved: the words its patterns find
     (`_fold_by_pattern`), the hyphen joins (`_join_hyphens`) and the capitals too; and `to_ascii`'s Estonian letters
     replaced whole are unidecode's."""
     from unidecode import unidecode
