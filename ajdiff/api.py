@@ -191,7 +191,7 @@ def _read_folders(
     max_bytes: int,
     jobs: int,
     progress: Progress | None,
-    arrived: Callable[[JobDescription], object] | None = None,
+    arrived: Callable[[list[JobDescription], list[JobDescription], bool | None], object] | None = None,
     meanwhile: Callable[[], object] | None = None,
 ) -> tuple[list[list[JobDescription]], Known]:
     """Read two folders' files (the documents of each, old files then new, in order), and, in `jobs` processes,
@@ -203,9 +203,10 @@ def _read_folders(
     every tree, cold caches, the trees' pages copied) is needed for them. A pair decided otherwise is compared
     afterwards.
 
-    `arrived` is called with each document as it comes back, while the readers go on (the pairing's features),
-    and `meanwhile` once, as soon as the first files read show that the names do not tell the pairs (see
-    `_pairing_will_wait`). With `jobs` N, N - 1 workers and this process read (see `_share_work`).
+    `arrived` is called with each file's documents and its namesake's as they come back, while the readers go on
+    (the pairing's features), and whether the reader that compared the two found them worded alike (None where
+    it did not compare them); `meanwhile` once, as soon as the first files read show that the names do not tell
+    the pairs (see `_pairing_will_wait`). With `jobs` N, N - 1 workers and this process read (see `_share_work`).
     """
     paths = old_files + new_files
     new_by_name = {p.name: k for k, p in enumerate(new_files)}
@@ -235,7 +236,7 @@ def _read_folders(
     waiting = meanwhile
     with _running_pool(jobs - 1) as pool:
         results = _share_work(pool, jobs - 1, _read_pair_for_pool, work, max_bytes)
-        for k, ((i, j), (olds, news, outcome)) in enumerate(zip(tasks, results)):
+        for k, ((i, j), (olds, news, outcome, alike)) in enumerate(zip(tasks, results)):
             if i is not None:
                 old_read[i] = olds
                 done += 1
@@ -250,8 +251,7 @@ def _read_folders(
                 waiting()
                 waiting = None
             if arrived is not None:
-                for doc in (*olds, *news):
-                    arrived(doc)
+                arrived(olds, news, alike)
             if progress:
                 progress(done, len(paths))
     return old_read + new_read, known
@@ -346,8 +346,10 @@ def _namesakes_tell() -> bool:
 
 def _read_pair_for_pool(
     pair: tuple[Path | None, Path | None], max_bytes: int
-) -> tuple[list[JobDescription], list[JobDescription], Outcome | None]:
-    from ajdiff.compare.pairing import likely_pair
+) -> tuple[list[JobDescription], list[JobDescription], Outcome | None, bool | None]:
+    """A file and its namesake read, and compared where they are likely a pair: their outcome, and whether they
+    are worded alike as the pairing's anchors ask (`FeatureCache.worded_alike`); None and None otherwise."""
+    from ajdiff.compare.pairing import FeatureCache, likely_pair
 
     old_path, new_path = pair
     olds = read_documents(old_path, max_bytes=max_bytes) if old_path is not None else []
@@ -359,8 +361,11 @@ def _read_pair_for_pool(
         _NAMESAKES[0] += 1
         if likely_pair(olds[0], news[0]):
             _NAMESAKES[1] += 1
-            return olds, news, _outcome(olds[0], news[0])  # pickled together: the changes share the trees' nodes
-    return olds, news, None
+            # The answer the pairing wants of a pair named alike, told here: this process would make both
+            # documents' features for it, a twentieth of a pair's reading.
+            alike = FeatureCache.worded_alike(olds[0], news[0])
+            return olds, news, _outcome(olds[0], news[0]), alike  # pickled together: the changes share the trees' nodes
+    return olds, news, None, None
 
 
 def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], notes: list[str]) -> list[JobDescription]:
@@ -810,7 +815,8 @@ def compare_files(
             if min(len(old_files), len(new_files)) > SMALL_PROBLEM:  # likely too many to score all against all
                 solver = load_solver
         with gc_paused():  # both folders in one pool: one start-up, and both sides fill the cores
-            read, known = _read_folders(old_files, new_files, max_bytes, jobs, progress, features, solver)
+            arrived = features.arrived if features is not None else None
+            read, known = _read_folders(old_files, new_files, max_bytes, jobs, progress, arrived, solver)
         old_docs = _job_descriptions(old_files, read[: len(old_files)], notes)
         new_docs = _job_descriptions(new_files, read[len(old_files) :], notes)
         for folder, docs in ((old_p, old_docs), (new_p, new_docs)):
