@@ -485,13 +485,16 @@ def test_pairs_named_alike_are_compared_while_the_rest_is_paired(
 
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
-def test_pairs_without_their_alignment_give_the_same_json_and_readers_do_not_send_it(tmp_path: Path) -> None:
+def test_pairs_without_their_alignment_give_the_same_json_and_readers_do_not_send_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # The JSON reports read a pair's changes only: asked so (`alignment=False`), the readers leave the alignment
     # out of what they pickle back, every pair comes without it, and the report is the same.
     from ajdiff import api
     from ajdiff.render.json import diff_json
     from tests.benchmarks.synth import write_batch
 
+    monkeypatch.setattr(api, "_NAMESAKES", [0, 0])  # a fresh reader process: it compares its namesakes
     annex = SEEDS["001"]
     with_steps, without = (api._read_pair_for_pool((annex, annex), 10**8, keep)[2] for keep in (True, False))
     assert with_steps is not None and with_steps[3] and without is not None and without[3] == ()
