@@ -191,8 +191,9 @@ def _read_folders(
     max_bytes: int,
     jobs: int,
     progress: Progress | None,
-    arrived: Callable[[JobDescription], object] | None = None,
+    arrived: Callable[[list[JobDescription], list[JobDescription], bool | None], object] | None = None,
     meanwhile: Callable[[], object] | None = None,
+    alignment: bool = True,
 ) -> tuple[list[list[JobDescription]], Known]:
     """Read two folders' files (the documents of each, old files then new, in order), and, in `jobs` processes,
     compare each file with its namesake on the other side while both are at hand.
@@ -203,9 +204,11 @@ def _read_folders(
     every tree, cold caches, the trees' pages copied) is needed for them. A pair decided otherwise is compared
     afterwards.
 
-    `arrived` is called with each document as it comes back, while the readers go on (the pairing's features),
-    and `meanwhile` once, as soon as the first files read show that the names do not tell the pairs (see
-    `_pairing_will_wait`). With `jobs` N, N - 1 workers and this process read (see `_share_work`).
+    `arrived` is called with each file's documents and its namesake's as they come back, while the readers go on
+    (the pairing's features), and whether the reader that compared the two found them worded alike (None where
+    it did not compare them); `meanwhile` once, as soon as the first files read show that the names do not tell
+    the pairs (see `_pairing_will_wait`). With `jobs` N, N - 1 workers and this process read (see `_share_work`).
+    `alignment` False: the outcomes of the pairs compared where read come without their alignment.
     """
     paths = old_files + new_files
     new_by_name = {p.name: k for k, p in enumerate(new_files)}
@@ -234,8 +237,8 @@ def _read_folders(
     _NAMESAKES[:] = [0, 0]  # this process reads too: its own count, as a fresh worker's
     waiting = meanwhile
     with _running_pool(jobs - 1) as pool:
-        results = _share_work(pool, jobs - 1, _read_pair_for_pool, work, max_bytes)
-        for k, ((i, j), (olds, news, outcome)) in enumerate(zip(tasks, results)):
+        results = _share_work(pool, jobs - 1, _read_pair_for_pool, work, max_bytes, alignment)
+        for k, ((i, j), (olds, news, outcome, alike)) in enumerate(zip(tasks, results)):
             if i is not None:
                 old_read[i] = olds
                 done += 1
@@ -250,8 +253,7 @@ def _read_folders(
                 waiting()
                 waiting = None
             if arrived is not None:
-                for doc in (*olds, *news):
-                    arrived(doc)
+                arrived(olds, news, alike)
             if progress:
                 progress(done, len(paths))
     return old_read + new_read, known
@@ -345,9 +347,12 @@ def _namesakes_tell() -> bool:
 
 
 def _read_pair_for_pool(
-    pair: tuple[Path | None, Path | None], max_bytes: int
-) -> tuple[list[JobDescription], list[JobDescription], Outcome | None]:
-    from ajdiff.compare.pairing import likely_pair
+    pair: tuple[Path | None, Path | None], max_bytes: int, alignment: bool = True
+) -> tuple[list[JobDescription], list[JobDescription], Outcome | None, bool | None]:
+    """A file and its namesake read, and compared where they are likely a pair: their outcome (with its alignment
+    if asked), and whether they are worded alike as the pairing's anchors ask (`FeatureCache.worded_alike`);
+    None and None otherwise."""
+    from ajdiff.compare.pairing import FeatureCache, likely_pair
 
     old_path, new_path = pair
     olds = read_documents(old_path, max_bytes=max_bytes) if old_path is not None else []
@@ -359,8 +364,12 @@ def _read_pair_for_pool(
         _NAMESAKES[0] += 1
         if likely_pair(olds[0], news[0]):
             _NAMESAKES[1] += 1
-            return olds, news, _outcome(olds[0], news[0])  # pickled together: the changes share the trees' nodes
-    return olds, news, None
+            # The answer the pairing wants of a pair named alike, told here: this process would make both
+            # documents' features for it, a twentieth of a pair's reading.
+            alike = FeatureCache.worded_alike(olds[0], news[0])
+            outcome = _outcome(olds[0], news[0], aligned=alignment)
+            return olds, news, outcome, alike  # pickled together: the changes share the trees' nodes
+    return olds, news, None, None
 
 
 def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], notes: list[str]) -> list[JobDescription]:
@@ -496,7 +505,9 @@ Task = tuple[int, int, bool]
 """A pair to compare: old and new index, and whether its content alone must carry it (pairing gave no basis)."""
 
 
-def _outcome(old: JobDescription, new: JobDescription, content_must_carry: bool = False) -> Outcome:
+def _outcome(
+    old: JobDescription, new: JobDescription, content_must_carry: bool = False, aligned: bool = True
+) -> Outcome:
     from ajdiff.compare.pairing import carries, duties_matched
 
     # Computed here, in parallel; the comparison then finds the duties already matched (`match_duties`).
@@ -506,7 +517,8 @@ def _outcome(old: JobDescription, new: JobDescription, content_must_carry: bool 
         # away: an agency's posts abolished and created are a tenth of its proposed pairs.
         return 0.0, (), matched, ()
     result = compare(old, new)
-    return result.similarity, result.changes, matched, result.alignment
+    # Without the alignment where it is not wanted: its steps are a fifth of an outcome a reader pickles back.
+    return result.similarity, result.changes, matched, result.alignment if aligned else ()
 
 
 def _compare_shared(task: Task) -> Outcome:
@@ -705,13 +717,16 @@ def _compare_documents(
     on_pair: OnPair | None,
     known: Known,
     features: FeatureCache | None = None,
+    aligned: bool = True,
 ) -> ComparisonSet:
     """`compare_documents`, with the outcomes of some pairs already `known` (see `_read_folders`) and the
-    pairing's `features` of some documents already computed."""
+    pairing's `features` of some documents already computed; `aligned` False: each pair without its alignment."""
     notes: list[str] = []
     by_hand = bool(pair or no_pair)
     if len(old) == 1 and len(new) == 1 and not by_hand:
         result = compare(old[0], new[0])
+        if not aligned:
+            result = replace(result, alignment=())
         if on_pair:
             on_pair(result)
         return ComparisonSet(pairs=(result,))
@@ -729,6 +744,8 @@ def _compare_documents(
         )
         a, b = (single, chosen) if single_is_old else (chosen, single)
         result = replace(compare(a, b), pairing=evidence(a, b, score, PairBasis.BEST))
+        if not aligned:
+            result = replace(result, alignment=())
         if on_pair:
             on_pair(result)
         return ComparisonSet(pairs=(result,), notes=tuple(notes))
@@ -753,7 +770,7 @@ def _compare_documents(
                 continue
             found.append((p.old, p.new, proof))
             # The alignment kept, not only its changes: the redline's body walks it as the reports do.
-            result = Comparison(old[p.old], new[p.new], similarity, changes, proof, alignment)
+            result = Comparison(old[p.old], new[p.new], similarity, changes, proof, alignment if aligned else ())
             results.append(result)
             if on_pair:
                 on_pair(result)
@@ -782,11 +799,14 @@ def compare_files(
     no_pair: Sequence[str] = (),
     on_pair: OnPair | None = None,
     every_annex: bool = True,
+    alignment: bool = True,
 ) -> ComparisonSet:
     """Compare two files, two orders or two folders of job descriptions (see `compare_documents`).
 
     `every_annex=False`: of a file with `old_annex`/`new_annex`, read only that annex; `old_all`/`new_all`
-    are then empty (the reports that list a file's every annex, and the redline, need them: the default)."""
+    are then empty (the reports that list a file's every annex, and the redline, need them: the default).
+    `alignment=False`: each pair's `alignment` is empty (the JSON reports read only the changes), and the reader
+    processes of `jobs` need not send it back."""
     old_p, new_p = Path(old_path), Path(new_path)
     if str(old_path) == "-" and str(new_path) == "-":
         raise InputError("-", _("only one side can be standard input"), _("give the other side as a file"))
@@ -810,7 +830,8 @@ def compare_files(
             if min(len(old_files), len(new_files)) > SMALL_PROBLEM:  # likely too many to score all against all
                 solver = load_solver
         with gc_paused():  # both folders in one pool: one start-up, and both sides fill the cores
-            read, known = _read_folders(old_files, new_files, max_bytes, jobs, progress, features, solver)
+            arrived = features.arrived if features is not None else None
+            read, known = _read_folders(old_files, new_files, max_bytes, jobs, progress, arrived, solver, alignment)
         old_docs = _job_descriptions(old_files, read[: len(old_files)], notes)
         new_docs = _job_descriptions(new_files, read[len(old_files) :], notes)
         for folder, docs in ((old_p, old_docs), (new_p, new_docs)):
@@ -835,6 +856,7 @@ def compare_files(
             on_pair=on_pair,
             known=known,
             features=features,
+            aligned=alignment,
         )
     result = replace(result, old_path=str(old_path), new_path=str(new_path))
     if not old_dir:

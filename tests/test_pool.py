@@ -482,3 +482,27 @@ def test_pairs_named_alike_are_compared_while_the_rest_is_paired(
     old, new, found = proposed[0]
     by_name = {(id(old[p.old]), id(new[p.new])) for p in found if p.basis is PairBasis.NAME}
     assert len(early) > 10 and set(early) <= by_name
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_pairs_without_their_alignment_give_the_same_json_and_readers_do_not_send_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The JSON reports read a pair's changes only: asked so (`alignment=False`), the readers leave the alignment
+    # out of what they pickle back, every pair comes without it, and the report is the same.
+    from ajdiff import api
+    from ajdiff.render.json import diff_json
+    from tests.benchmarks.synth import write_batch
+
+    monkeypatch.setattr(api, "_NAMESAKES", [0, 0])  # a fresh reader process: it compares its namesakes
+    annex = SEEDS["001"]
+    with_steps, without = (api._read_pair_for_pool((annex, annex), 10**8, keep)[2] for keep in (True, False))
+    assert with_steps is not None and with_steps[3] and without is not None and without[3] == ()
+    write_batch(load_template(), tmp_path / "old", tmp_path / "new", 12)
+    aligned = api.compare_files(tmp_path / "old", tmp_path / "new", jobs=2)
+    changes_only = api.compare_files(tmp_path / "old", tmp_path / "new", jobs=2, alignment=False)
+    assert len(aligned.pairs) == 12 and all(p.alignment for p in aligned.pairs)
+    assert not any(p.alignment for p in changes_only.pairs)
+    assert diff_json(changes_only) == diff_json(aligned)
+    one = api.compare_files(annex, annex, alignment=False)
+    assert one.pairs[0].alignment == () and diff_json(one) == diff_json(api.compare_files(annex, annex))

@@ -195,6 +195,8 @@ def print_notices(result: ComparisonSet, args: argparse.Namespace) -> None:
 
 _ONE_ANNEX_FORMATS = frozenset({"text", "json", "jsonl"})
 """Report formats that say nothing of a file's annexes beyond the ones compared."""
+_CHANGES_ONLY_FORMATS = frozenset({"json", "jsonl"})
+"""Report formats that read a pair's changes, never its alignment (the steps the text, HTML and CSV reports walk)."""
 
 
 def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], None] | None = None) -> ComparisonSet:
@@ -217,6 +219,7 @@ def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], 
         # Only the reports that name a file's every annex (HTML, Markdown, CSV) and the redline need the
         # annexes not compared: the others skip parsing them.
         every_annex=getattr(args, "format", None) not in _ONE_ANNEX_FORMATS,
+        alignment=getattr(args, "format", None) not in _CHANGES_ONLY_FORMATS,
     )
     print_notices(result, args)
     return result

@@ -164,7 +164,7 @@ def anchor_pairs(
 
 def _post_keys(docs: list[JobDescription], features: FeatureCache | None) -> list[tuple[str, str]]:
     """Each document's `_post_key`, from its features where they are made."""
-    return [f.post for f in map(features, docs)] if features is not None else list(map(_post_key, docs))
+    return list(map(features.post, docs)) if features is not None else list(map(_post_key, docs))
 
 
 def _named_and_worded_alike(old: JobDescription, new: JobDescription, feats: FeatureCache) -> bool:
@@ -240,6 +240,8 @@ class FeatureCache:
         self._ids: dict[str, int] = {}
         self._pairs: dict[str, str] = {}
         self._pairs_of: dict[int, tuple[str, ...]] = {}
+        self._posts: dict[int, tuple[JobDescription, tuple[str, str]]] = {}
+        self._alike: dict[tuple[int, int], bool] = {}
         self._anchors: tuple[tuple[JobDescription, ...], tuple[JobDescription, ...], list[tuple[int, int, bool]]] = (
             (),
             (),
@@ -249,9 +251,7 @@ class FeatureCache:
     def __call__(self, doc: JobDescription) -> _Features:
         known = self._by_id.get(id(doc))
         if known is None:
-            # The words of all parts at once (`_words` of each, in one lower and one split: no word spans the
-            # joining space, and lowering a letter never looks past one).
-            words = set(" ".join(_parts(doc)).lower().split())
+            words = self.words(doc)
             ids = self._ids
             for word in words.difference(ids):  # most of a document's words are numbered already
                 ids[word] = len(ids)
@@ -268,9 +268,51 @@ class FeatureCache:
         alone to pair it: made once for the same documents, which `paired_by_name` and then `propose` ask of."""
         held_old, held_new, found = self._anchors
         if not (_same_documents(held_old, old) and _same_documents(held_new, new)):
-            found = [(i, j, _named_and_worded_alike(old[i], new[j], self)) for i, j, _s in anchor_pairs(old, new, self)]
+            told = self._alike  # what the readers that compared a pair said of it (`arrived`)
+            found = []
+            for i, j, _s in anchor_pairs(old, new, self):
+                alike = told.get((id(old[i]), id(new[j])))
+                found.append((i, j, _named_and_worded_alike(old[i], new[j], self) if alike is None else alike))
             self._anchors = (tuple(old), tuple(new), found)
         return found
+
+    def arrived(self, olds: list[JobDescription], news: list[JobDescription], alike: bool | None = None) -> None:
+        """Take a file's documents and its namesake's as a reader sends them back (while the readers go on):
+        their features made now, unless the reader compared the two and said whether they are worded alike
+        (`worded_alike`). Then only their names are folded: such a pair is nearly always paired by its name,
+        for which that answer is all the pairing reads of its content; their features are made if asked."""
+        if alike is None:
+            for doc in (*olds, *news):
+                self(doc)
+            return
+        self._alike[id(olds[0]), id(news[0])] = alike
+        for doc in (*olds, *news):
+            self.post(doc)
+
+    def post(self, doc: JobDescription) -> tuple[str, str]:
+        """The document's position and unit folded (`_post_key`), without its words where they are not made."""
+        known = self._by_id.get(id(doc))
+        if known is not None:
+            return known[1].post
+        held = self._posts.get(id(doc))
+        if held is None:  # the document held: its id is never another's while cached
+            held = self._posts[id(doc)] = (doc, _post_key(doc))
+        return held[1]
+
+    @staticmethod
+    def words(doc: JobDescription) -> set[str]:
+        """The document's distinct words, as its features hold them."""
+        # The words of all parts at once (`_words` of each, in one lower and one split: no word spans the joining
+        # space, and lowering a letter never looks past one).
+        return set(" ".join(_parts(doc)).lower().split())
+
+    @staticmethod
+    def worded_alike(old: JobDescription, new: JobDescription) -> bool:
+        """Whether two documents named alike are worded alike enough for their name alone to pair them, as
+        `anchors` asks (`_set_dice` of their words): what a reader that compared them tells (`arrived`)."""
+        a, b = FeatureCache.words(old), FeatureCache.words(new)
+        total = len(a) + len(b)
+        return (2 * len(a & b) / total if total else 1.0) >= ANCHOR_CONTENT
 
     def pairs(self, doc: JobDescription) -> tuple[str, ...]:
         """The document's word pairs, each once (a set's table would weigh three times as much), each string
@@ -293,6 +335,8 @@ class FeatureCache:
         self._ids.clear()
         self._pairs.clear()
         self._pairs_of.clear()
+        self._posts.clear()
+        self._alike.clear()
         self._anchors = ((), (), [])
 
 

@@ -174,13 +174,10 @@ def _annex_line(lines: list[str], start: int) -> _Header | None:
     return _Header(start, end, m.group(1), order)
 
 
-def _headers(lines: list[str]) -> list[_Header]:
+def _headers(lines: list[str], folded: bytes | None) -> list[_Header]:
     headers: list[_Header] = []
-    # Only a line that passes the first test of `_kinnitatud_block` or `_annex_line` may be one: picked in one
-    # pass, without a call a line.
-    may = [k for k, line in enumerate(lines) if (line and _KINNITATUD.match(line)) or "lisa" in line[-16:].lower()]
     i = 0
-    for k in may:
+    for k in _may_open(lines, folded):
         if k < i:
             continue  # inside the block found last
         found = _kinnitatud_block(lines, k) if lines[k] else None
@@ -190,6 +187,60 @@ def _headers(lines: list[str]) -> list[_Header]:
             headers.append(found)
             i = found.end
     return headers
+
+
+def _folded(lines: list[str]) -> bytes | None:
+    """The lines joined by NULs as bytes, a byte a character, ASCII letters lowered (others as they are, or '?'):
+    what the splitter's words ('kinnitatud', 'lisa', 'ametijuhend') are looked for in, all lines at once. None
+    where the text holds İ, ı or K (the Kelvin sign), which its case-blind patterns take for i and k."""
+    # Joined by NUL, not a newline: none of the patterns' characters (a newline is a space to `\s`).
+    text = "\x00".join(lines)
+    if "\u0130" in text or "\u0131" in text or "\u212a" in text:
+        return None
+    return text.encode("latin-1", "replace").lower()
+
+
+_GLUED_FOLDED = re.compile(rb"ametijuhend[\t-\r\x1c-\x20\x85\xa0?]+[0-9?]")
+r"""Where `_GLUED_TITLE` may match in a `_folded` text: its spaces (`\s`) and digits (`\d`) as bytes, any
+character beyond Latin-1 ('?') taken for either."""
+
+
+def _may_open(lines: list[str], folded: bytes | None) -> list[int]:
+    """The lines that pass the first test of `_kinnitatud_block` or of `_annex_line`, in order; `folded`: the
+    lines' `_folded`.
+
+    Asked only of the lines that hold 'kinnitatud' or 'lisa' in ASCII letters of any case: each line's own tests
+    (a pattern, a lowered tail) cost some 3,500 instructions, a twentieth of reading a batch's annex, and most
+    lines hold neither word. Those tests need one of them: 'lisa' lowered is those letters (no other letter
+    lowers to one of them but İ, to 'i' and a combining dot), and the pattern's case-blind 'kinnitatud' takes only
+    them and the letters `_folded` leaves to these tests."""
+    if folded is None:
+        return [k for k, line in enumerate(lines) if _may_open_line(line)]
+    return [k for k in _lines_holding(lines, folded, (b"kinnitatud", b"lisa")) if _may_open_line(lines[k])]
+
+
+def _lines_holding(lines: list[str], folded: bytes, words: tuple[bytes, ...]) -> list[int]:
+    """The lines (their indices, in order) whose `_folded` text holds any of `words` (lowered ASCII)."""
+    hits: list[int] = []
+    for word in words:
+        at = folded.find(word)
+        while at >= 0:
+            hits.append(at)
+            at = folded.find(word, at + 1)
+    found: list[int] = []
+    k = start = 0  # the line that holds a hit, and where it starts in the text (a byte a character)
+    for at in sorted(hits):
+        while at > start + len(lines[k]):
+            start += len(lines[k]) + 1
+            k += 1
+        if not found or found[-1] != k:
+            found.append(k)
+    return found
+
+
+def _may_open_line(line: str) -> bool:
+    """Whether a line passes the first test of `_kinnitatud_block` or of `_annex_line`."""
+    return bool(line and _KINNITATUD.match(line)) or "lisa" in line[-16:].lower()
 
 
 def _order_title(text: str) -> str | None:
@@ -256,29 +307,36 @@ def register_rows(source: SourceText) -> frozenset[Origin]:
     return frozenset(origin for _, origin in lines if origin not in content)
 
 
-def _content(source: SourceText) -> tuple[list[str], list[Origin], list[tuple[str, str]]]:
+def _content(source: SourceText) -> tuple[list[str], list[Origin], list[tuple[str, str]], bytes | None]:
     """The source's lines and their origins without the register's tables, each glued title cut from its
-    heading (`_unglue`); the format's metadata with the tables'."""
+    heading (`_unglue`); the format's metadata with the tables'; the lines `_folded`."""
     lines = list(source.lines)
     known = source.origins[: len(lines)]
     origins = [*known, *map(line_origin, range(len(known) + 1, len(lines) + 1))]  # as `source.origin(k)`
     metadata = list(source.metadata)
-    # The passes below change only lines that start so: a document without such lines (most) skips them.
-    # (Each line asked in C, by `map`, where a generator stepped through the document's lines in bytecode.)
-    if any(map(str.startswith, lines, repeat("|"))):
+    folded = _folded(lines)
+    # The passes below change only lines that start so (a table's row with '|', a glued title with 'ametijuhend'):
+    # a document without such lines (most) skips them, told by searches of its whole text.
+    if (folded is None or folded.startswith(b"|") or b"\x00|" in folded) and any(
+        map(str.startswith, lines, repeat("|"))
+    ):
         content, tables = _register_tables(list(zip(lines, origins)))
         metadata += tables
         lines, origins = [text for text, _ in content], [origin for _, origin in content]
-    if any(map(_GLUED_TITLE.match, compress(lines, map(str.startswith, lines, repeat(("A", "a")))))):
+        folded = _folded(lines)
+    if (folded is None or _GLUED_FOLDED.search(folded)) and any(
+        map(_GLUED_TITLE.match, compress(lines, map(str.startswith, lines, repeat(("A", "a")))))
+    ):
         content = _unglue(list(zip(lines, origins)))
         lines, origins = [text for text, _ in content], [origin for _, origin in content]
-    return lines, origins, metadata
+        folded = _folded(lines)
+    return lines, origins, metadata, folded
 
 
 def split(source: SourceText) -> list[RawDocument]:
     """Cut a source into job descriptions: one per annex, or the whole text when it has no annexes."""
-    lines, origins, metadata = _content(source)
-    headers = _headers(lines)
+    lines, origins, metadata, folded = _content(source)
+    headers = _headers(lines, folded)
     meta = tuple(metadata)
     first = headers[0].start if headers else len(lines)
     order = parse_order_body(lines[:first], metadata) if headers else None

@@ -401,3 +401,30 @@ def test_judge_makes_the_evidence_the_content_and_the_basis_say() -> None:
         PairBasis.CONTENT, 0.7, True, 0.4, 2, 4, 4, True, True
     )
     assert pairing.judge(old, new, 0.7, None, little) is None
+
+
+def test_a_reader_tells_the_same_worded_alike_as_the_features_and_the_anchors_take_its_word() -> None:
+    """A reader that compared a file and its namesake says whether they are worded alike (`worded_alike`, on plain
+    sets of words): the same answer as the features' bits give, which the anchors then take instead of making
+    both documents' features; a document told of has its name folded, its words made only if asked."""
+    order = read_documents(FIXTURES / "000_2e8e5e7caea51be0.txt")
+    posts = [read_documents(TRADE / "old" / name)[0] for name in ("post_01014.txt", "post_00587.txt")]
+    features = pairing.FeatureCache()
+    answers = set()
+    for a in (*order, *posts):
+        for b in (*order, *posts):
+            alike = pairing.FeatureCache.worded_alike(a, b)
+            assert alike == pairing._named_and_worded_alike(a, b, features)
+            answers.add(alike)
+    assert answers == {True, False}
+    told = pairing.FeatureCache()
+    for k, d in enumerate(order):  # told the opposite of the truth, to see that its word is taken
+        told.arrived([d], [order[k]], not pairing.FeatureCache.worded_alike(d, order[k]))
+    assert not told._by_id and len(told._posts) == len(order)  # names folded, no words made
+    anchors = told.anchors(order, order)
+    assert [(i, j) for i, j, _alike in anchors] == [(i, j) for i, j, _s in anchor_pairs(order, order)]
+    assert all(alike is False for _i, _j, alike in anchors) and not told._by_id
+    told.arrived([posts[0]], [posts[1]])  # not compared by the reader: features made at once
+    assert set(told._by_id) == {id(posts[0]), id(posts[1])}
+    told.clear()
+    assert not told._posts and not told._alike

@@ -18,6 +18,7 @@ from ajdiff.read.orders import (
     _ORDER_HEAD,
     _annex_line,
     _content,
+    _folded,
     _headers,
     _kinnitatud_block,
     _register_tables,
@@ -163,6 +164,14 @@ _ORDER_LINES = st.sampled_from(
         "Teenistuskoht Jurist",
         "L\u0130SA 6",
         "1. Üldosa",
+        "\u212aINNITATUD peadirektori",
+        "k\u0131nn\u0131tatud ametijuhend",
+        "Töö on kinnitatud, lisaks Lisa 7",
+        "LiSa 8",
+        "Teenistus\nLisa 9",
+        "\n- KINNITATUD",
+        "ametijuhend\n3. Nõuded",
+        "Õppus\u2013kinnitatud Lisa 10",
     ]
 )
 
@@ -173,8 +182,9 @@ _ORDER_LINES = st.sampled_from(
 @example(["KINNITATUD Sotsiaalkindlustusameti peadirektori", "", "15.11.2024 käskkirjaga nr 164 Lisa 2", "Lisa 3"])
 def test_the_splitter_cuts_generated_orders_as_when_it_asked_every_line(lines: list[str]) -> None:
     source = SourceText("t.txt", tuple(lines), origins=(line_origin(40),) if lines else ())
-    assert _content(source) == _content_before(source)
-    assert _headers(lines) == _headers_before(lines)
+    *content, folded = _content(source)
+    assert content == list(_content_before(source)) and folded == _folded(content[0])
+    assert _headers(lines, _folded(lines)) == _headers_before(lines)
 
 
 def test_the_splitter_cuts_the_documents_as_when_it_asked_every_line() -> None:
@@ -182,9 +192,9 @@ def test_the_splitter_cuts_the_documents_as_when_it_asked_every_line() -> None:
     annexes = 0
     for path in paths:
         source = read_source(path)
-        lines, _, _ = _content(source)
-        assert _content(source) == _content_before(source), path.name
-        assert _headers(lines) == _headers_before(lines), path.name
+        *content, folded = _content(source)
+        assert content == list(_content_before(source)), path.name
+        assert _headers(content[0], folded) == _headers_before(content[0]), path.name
         annexes += len(split(source))
     assert annexes > len(paths)  # the orders' annexes among them: the blocks were found
 
@@ -273,3 +283,16 @@ def test_the_model_takes_the_duties_and_labels_as_when_it_walked_every_node() ->
                 labels.setdefault(node.key or "", _as_written(node.label))
         assert _own_labels(doc.sections) == tuple(labels.items()), doc.source
     assert sum(len(doc.duties) for doc in docs) > 500 and sum(len(doc.labels) for doc in docs) > 300
+
+
+def test_the_glued_titles_folded_search_takes_every_space_and_digit_the_pattern_takes() -> None:
+    """`_GLUED_FOLDED` looks in `_folded` bytes for what `_GLUED_TITLE` needs after 'ametijuhend': its spaces and
+    digits are every Latin-1 character `\\s` and `\\d` match, and '?' (any character beyond Latin-1)."""
+    from ajdiff.read.orders import _GLUED_FOLDED
+
+    def taken(cls: str) -> set[int]:
+        return {c for c in range(256) if re.fullmatch(cls, chr(c))} | {ord("?")}
+
+    spaces = {c for c in range(256) if _GLUED_FOLDED.fullmatch(b"ametijuhend" + bytes([c]) + b"1")}
+    digits = {c for c in range(256) if _GLUED_FOLDED.fullmatch(b"ametijuhend " + bytes([c]))}
+    assert spaces == taken(r"\s") and digits == taken(r"\d")
