@@ -154,3 +154,55 @@ def test_ajdiffs_records_are_made_without_compiling_at_import() -> None:
     assert Change.__init__.__code__.co_filename == "<string>"
     assert dataclasses.replace(change, new="y").new == "y" and change.new == "x"
     assert Node.__dataclass_params__.frozen and "__slots__" in Node.__dict__
+
+
+@pytest.mark.parametrize("options", FORMS, ids=["frozen", "frozen-slots", "mutable"])
+@pytest.mark.parametrize("decorator", [dataclass, dataclasses.dataclass], ids=["ours", "std"])
+def test_a_maker_makes_the_record_its_class_makes(options: dict[str, bool], decorator: object) -> None:
+    cls = build(decorator, options)
+    make = ajdiff.records.maker(cls)
+    # Only a frozen record with slots is worth a function of its own; any other class makes its records itself.
+    assert (make is not cls) == (options == {"frozen": True, "slots": True})
+    for args, kwargs in (((1, "a"), {}), ((2, None, ("x",)), {"children": [3], "secret": b"s", "weight": 1.5})):
+        made, built = make(*args, **kwargs), cls(*args, **kwargs)
+        assert type(made) is cls
+        assert made == built and repr(made) == repr(built) and made.weight == built.weight
+        assert [getattr(made, f.name) for f in dataclasses.fields(cls)] == [
+            getattr(built, f.name) for f in dataclasses.fields(cls)
+        ]
+        assert pickle.loads(pickle.dumps(made)) == built
+        if options.get("frozen"):
+            assert hash(made) == hash(built)
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                made.name = "b"
+    assert make(1, "a").children is not make(1, "a").children  # a factory's default made anew each time
+    with pytest.raises(TypeError):
+        make()  # the class's own parameters: the required ones are required
+
+
+def test_a_maker_leaves_a_subclass_to_its_class() -> None:
+    @dataclasses.dataclass(frozen=True, slots=True)  # ajdiff's decorator makes no record of a record
+    class Base:
+        """A record."""
+
+        a: int
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Derived(Base):
+        """A record of a record."""
+
+        b: int = 0
+
+    # Its slots are split between two classes: no object with the same slots alone can become one.
+    assert ajdiff.records.maker(Derived) is Derived
+    assert ajdiff.records.maker(Base) is not Base
+
+
+def test_the_readers_records_made_by_makers_are_their_classes_records() -> None:
+    from ajdiff.read.lines import Line, make_line, numbering
+    from ajdiff.tree import line_origin
+
+    args = ("3.1. Tekst", "  3.1. Tekst", line_origin(4), True, False, numbering("3.1. Tekst"))
+    made = make_line(*args)
+    assert make_line is not Line and type(made) is Line and made == Line(*args) and made.body == "Tekst"
+    assert make_line("a", "a", line_origin(1)) == Line("a", "a", line_origin(1))

@@ -1,4 +1,4 @@
-"""`tree.make_node`: a node made without its record's `__init__` is the node `Node(…)` makes, as frozen."""
+"""`tree.make_node` (`records.maker`): a node made without its record's `__init__` is the node `Node(…)` makes, as frozen."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ajdiff.tree import Node, NodeKind, Origin, _Unguarded, line_origin, make_node
+from ajdiff.tree import Node, NodeKind, Origin, line_origin, make_node
 
 _TEXT = st.text(max_size=8)
 _MAYBE = st.none() | _TEXT
@@ -17,8 +17,8 @@ _WHERE = st.none() | st.integers(1, 50).map(line_origin) | st.builds(Origin, pag
 _LEAF = st.builds(Node, st.sampled_from(NodeKind), _TEXT, _TEXT, _MAYBE, _MAYBE, _MAYBE, st.just(()), _WHERE)
 
 
-def test_the_unguarded_object_has_the_nodes_slots() -> None:
-    assert set(_Unguarded.__slots__) == {f.name for f in dataclasses.fields(Node)} == set(Node.__slots__)
+def test_nodes_are_made_by_a_function_of_their_own_not_by_the_class() -> None:
+    assert make_node is not Node and make_node.__qualname__ == "Node.make"
 
 
 @settings(max_examples=300, deadline=None)

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ajdiff.read.memo import short_text_memo
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
-from ajdiff.records import dataclass
+from ajdiff.records import dataclass, maker
 from ajdiff.text import dehyphenate_inline, ends_sentence, fold, strip_bullet
 from ajdiff.tree import Origin, line_origin
 
@@ -67,6 +67,10 @@ class Line:
     def body(self) -> str:
         """The text after the number (the whole text when unnumbered)."""
         return self.num.rest if self.num else self.text
+
+
+make_line = maker(Line)
+"""`Line(text, …)`, made at half its cost (`records.maker`): one per line of every document read."""
 
 
 def numbering(text: str) -> Numbering | None:
@@ -216,7 +220,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             verbatim = verbatim[: len(verbatim) - len(rest)].rstrip()
             body = body[:glued].rstrip()
             num = numbering(body)
-        out.append(Line(body, verbatim, origin, blank, bullet, num))
+        out.append(make_line(body, verbatim, origin, blank, bullet, num))
         if num is not None:
             last_item = num if num.style == "decimal" and num.depth >= 2 else None
             if num.style == "decimal":
