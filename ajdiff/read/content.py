@@ -731,7 +731,6 @@ _kept_duties: dict[tuple[object, ...], tuple[tuple[Line, ...], Node]] = {}
 """The last duties read (`_DUTIES_KEPT`): by the text after the first line's number, the header rows among their
 lines and what else their reading was given (`_duty`), the lines and the node read of them."""
 
-_NO_ROWS: frozenset[int] = frozenset()
 _READ = attrgetter("text", "verbatim", "bullet", "num")
 _ORIGIN = attrgetter("origin")
 _LINE = attrgetter("line")
