@@ -56,51 +56,60 @@ _STOPWORDS = frozenset(
 )
 
 
+Bag = tuple[dict[str, int], int, dict[str, int]]
+"""A text's folded words with their counts, how many words, and the words it repeats with their counts (`sized_bag`)."""
+
+_NO_REPEATS: dict[str, int] = {}  # shared by every bag without a word repeated: never changed
+
+
 @lru_cache(maxsize=4096)  # a pair's units meet again within its comparison; an agency's 65,536 bags took ~400 MB
-def sized_bag(text: str) -> tuple[dict[str, int], int]:
-    """The folded words of a text with their counts, and how many words (remembered for the last texts asked: do
-    not change it)."""
+def sized_bag(text: str) -> Bag:
+    """The folded words of a text with their counts, how many words, and its repeated words with their counts
+    (remembered for the last texts asked: do not change them)."""
     words = fold(text).split()  # `fold_words`, without its tuple
-    return Counter(words), len(words)
+    bag = Counter(words)
+    return bag, len(words), repeats(bag, len(words))
 
 
-def _common(ba: dict[str, int], bb: dict[str, int]) -> int:
-    """Size of the multiset intersection (as `sum((ba & bb).values())`, without building it)."""
-    both = ba.keys() & bb.keys()
-    return sum(map(min, map(ba.__getitem__, both), map(bb.__getitem__, both)))  # no generator: the hot loop of pairing
+def repeats(bag: dict[str, int], size: int) -> dict[str, int]:
+    """The words of a bag of `size` words that it holds more than once, with their counts (for `_common`)."""
+    return _NO_REPEATS if size == len(bag) else {word: n for word, n in bag.items() if n > 1}
 
 
-def dice_of_bags(ba: dict[str, int], na: int, bb: dict[str, int], nb: int, shared: int = 0) -> float:
-    """Dice coefficient of two word multisets of `na` and `nb` words, each with `shared` more words that both hold
-    (not in the bags)."""
-    total = na + nb + 2 * shared
-    return 1.0 if total == 0 else 2 * (_common_of(ba, na, bb, nb) + shared) / total
+def _common(ba: dict[str, int], ra: dict[str, int], bb: dict[str, int], rb: dict[str, int]) -> int:
+    """Size of the multiset intersection of two bags given with their `repeats` (as `sum((ba & bb).values())`,
+    without building it): each shared word once, and a word both repeat the fewer of its counts less one more."""
+    # Most words are once in a text: the shared ones are counted by one intersection in C, and only the few both
+    # repeat ('ja', 'on', 'ning') are looked up, not every shared word's counts (most of a duty's Dice).
+    shared = len(ba.keys() & bb.keys())
+    if ra and rb:
+        both = ra.keys() & rb.keys()
+        shared += sum(map(min, map(ra.__getitem__, both), map(rb.__getitem__, both))) - len(both)
+    return shared
 
 
-def _common_of(ba: dict[str, int], na: int, bb: dict[str, int], nb: int) -> int:
-    """`_common` of two bags of `sized_bag` with their sizes: where one has each word once (its size is its number of
-    words, as for most duties and items), every shared word counts once, and no count need be looked up."""
-    if na == len(ba) or nb == len(bb):
-        return len(ba.keys() & bb.keys())
-    return _common(ba, bb)
+def dice_of_bags(bag_a: Bag, bag_b: Bag, shared: int = 0) -> float:
+    """Dice coefficient of two word multisets, each with `shared` more words that both hold (not in the bags)."""
+    total = bag_a[1] + bag_b[1] + 2 * shared
+    return 1.0 if total == 0 else 2 * (_common(bag_a[0], bag_a[2], bag_b[0], bag_b[2]) + shared) / total
 
 
 def dice(a: str, b: str) -> float:
     """Dice coefficient of the folded word multisets of two texts (1.0 = same words)."""
-    (ba, na), (bb, nb) = sized_bag(a), sized_bag(b)
+    (ba, na, ra), (bb, nb, rb) = sized_bag(a), sized_bag(b)
     total = na + nb
     if total == 0:
         return 1.0
-    return 2 * _common_of(ba, na, bb, nb) / total
+    return 2 * _common(ba, ra, bb, rb) / total
 
 
 def overlap(a: str, b: str) -> float:
     """How much of the shorter text's words the longer one contains (1.0 = contained)."""
-    (ba, na), (bb, nb) = sized_bag(a), sized_bag(b)
+    (ba, na, ra), (bb, nb, rb) = sized_bag(a), sized_bag(b)
     small = min(na, nb)
     if small == 0:
         return 0.0
-    return _common_of(ba, na, bb, nb) / small
+    return _common(ba, ra, bb, rb) / small
 
 
 def item_similarity(a: str, b: str) -> float:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ajdiff.changes import Change, ChangeKind, Comparison, Impact, Step, StepKind, group_by_section
 from ajdiff.compare.align import (
+    Bag,
     Match,
     dice,
     dice_of_bags,
@@ -17,6 +18,7 @@ from ajdiff.compare.align import (
     longest_increasing,
     match_sequences,
     overlap,
+    repeats,
     sides,
     sized_bag,
 )
@@ -461,7 +463,7 @@ def document_similarity(old: JobDescription, new: JobDescription) -> float:
             words_shared += _word_count(text)
         else:
             rest_old.append(text)
-    return dice_of_bags(*_bag_of(tuple(rest_old)), *_bag_of(tuple(left_new.elements())), words_shared)
+    return dice_of_bags(_bag_of(tuple(rest_old)), _bag_of(tuple(left_new.elements())), words_shared)
 
 
 def _parts(doc: JobDescription) -> tuple[str, ...]:
@@ -477,25 +479,26 @@ def _word_count(text: str) -> int:
 
 
 @lru_cache(maxsize=128)  # a few MB at most: a post's texts are ~10 KB, its bag a few thousand words
-def _bag_of(texts: tuple[str, ...]) -> tuple[dict[str, int], int]:
-    """The folded words of the texts, with their counts, and how many words: the texts' own bags (`sized_bag`) added
-    up (remembered for the last texts asked: do not change it)."""
+def _bag_of(texts: tuple[str, ...]) -> Bag:
+    """The folded words of the texts, with their counts, how many words and the repeated ones: the texts' own bags
+    (`sized_bag`) added up (remembered for the last texts asked: do not change it)."""
     # The texts a document does not share are mostly the duties the alignment scored (changed, added, removed),
     # whose bags it made: one such text's bag is the answer itself, and two or three are added word by word
     # rather than folded, split and counted again. Pairing two orders or a small folder scores every post against
     # every other, none of their texts shared: each post's texts are then added up once, not once a score.
     if not texts:
-        return {}, 0
+        return {}, 0, {}
     first, *rest = texts
-    total, size = sized_bag(first)
-    if rest:
-        total = dict(total)  # a copy: the first bag is remembered as it is
-        for text in rest:
-            words, n = sized_bag(text)
-            size += n
-            for word, count in words.items():
-                total[word] = total.get(word, 0) + count
-    return total, size
+    if not rest:
+        return sized_bag(first)
+    total, size, _repeated = sized_bag(first)
+    total = dict(total)  # a copy: the first bag is remembered as it is
+    for text in rest:
+        words, n, _repeated = sized_bag(text)
+        size += n
+        for word, count in words.items():
+            total[word] = total.get(word, 0) + count
+    return total, size, repeats(total, size)
 
 
 def generic_sections(doc: JobDescription) -> dict[str, Node]:

@@ -170,7 +170,7 @@ def test_longest_increasing_is_increasing_and_longest(values: list[int]) -> None
     st.lists(st.sampled_from(["koostab", "aruande", "ja", "eelarve", "õigus"]), max_size=8).map(" ".join),
 )
 def test_dice_and_overlap_are_the_multiset_formulas_whether_a_word_repeats_or_not(a: str, b: str) -> None:
-    # A bag with each word once is intersected as a set (`_common_of`); any word repeated, by counts.
+    # Each shared word counts once by a set intersection (`_common`), and a word both texts repeat by its counts.
     from collections import Counter
 
     from ajdiff.text import fold_words
