@@ -8,7 +8,17 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import replace
 from functools import lru_cache
 
-from ajdiff.changes import Change, ChangeKind, Comparison, Impact, Step, StepKind, group_by_section
+from ajdiff.changes import (
+    Change,
+    ChangeKind,
+    Comparison,
+    Impact,
+    Step,
+    StepKind,
+    group_by_section,
+    make_change,
+    make_step,
+)
 from ajdiff.compare.align import (
     Bag,
     Match,
@@ -56,7 +66,7 @@ def _change(
     if editorial is None:
         editorial = old is not None and new is not None and fold_key(old) == fold_key(new)
     spans = word_spans(old, new) if old is not None and new is not None else ()
-    return Change(
+    return make_change(
         path=path,
         kind=kind,
         old=old,
@@ -355,7 +365,7 @@ def _duty_steps(
             step_kind = StepKind.MERGE if j in merged else StepKind.SPLIT
             editorial = _layout_split(*at, old, new, unnumbered)
             change = _structural(f"duties.{news[0].number}", kind, olds, news, editorial=editorial)
-            out.append((at[1][0], 0, Step(step_kind, _numbers(olds), _numbers(news), (change,), *at)))
+            out.append((at[1][0], 0, make_step(step_kind, _numbers(olds), _numbers(news), (change,), *at)))
             continue
         units = ((a.number,), (b.number,))
         at = ((i,), (j,))
@@ -378,7 +388,7 @@ def _duty_steps(
                 same_task = a.task == b.task or fold_key(a.task) == fold_key(b.task)
                 texts = (a.task, b.task) if same_task else (texts_old[i], texts_new[j])
                 changes.append(_change(path, kind, *texts, editorial=True, old_number=a.number, new_number=b.number))
-            out.append((j, 0, Step(StepKind.PAIR, *units, tuple(changes), *at)))
+            out.append((j, 0, make_step(StepKind.PAIR, *units, tuple(changes), *at)))
             continue
         elif a.task != b.task or a.number != b.number:
             renumbered = a.number != b.number and fold_key(a.task) == fold_key(b.task)
@@ -387,17 +397,17 @@ def _duty_steps(
         changes += _items(
             f"duties.{b.number}.results", sentences(a.results), sentences(b.results), numbers=(a.number, b.number)
         )
-        out.append((j, 0, Step(step_kind, *units, tuple(changes), *at)))
+        out.append((j, 0, make_step(step_kind, *units, tuple(changes), *at)))
     for j in lone_new:
         b = new[j]
         change = _change(f"duties.{b.number}", ChangeKind.ADDED, None, b.task, impact=Impact.HIGH, new_number=b.number)
-        out.append((j, 0, Step(StepKind.INSERT, (), (b.number,), (change,), (), (j,))))
+        out.append((j, 0, make_step(StepKind.INSERT, (), (b.number,), (change,), (), (j,))))
     for i in lone_old:
         a = old[i]
         change = _change(
             f"duties.{a.number}", ChangeKind.REMOVED, a.task, None, impact=Impact.HIGH, old_number=a.number
         )
-        out.append((_anchor(i, pairs), 10_000 + i, Step(StepKind.DELETE, (a.number,), (), (change,), (i,))))
+        out.append((_anchor(i, pairs), 10_000 + i, make_step(StepKind.DELETE, (a.number,), (), (change,), (i,))))
     out.sort(key=lambda t: (t[0], t[1]))
     return [step for _, _, step in out]
 

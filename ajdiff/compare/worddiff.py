@@ -13,7 +13,7 @@ from functools import cache
 
 from diff_match_patch import diff_match_patch
 
-from ajdiff.changes import Span, SpanOp
+from ajdiff.changes import Span, SpanOp, make_span
 
 # A run of spaces; a word, with the marks inside it that keep it one word ('Lõuna-Eesti', '2.12', '1,5',
 # 'e-kirjad'); or one punctuation mark, so that a word and the mark stuck to it change apart.
@@ -46,7 +46,7 @@ def word_spans(old: str, new: str) -> tuple[Span, ...]:
     if old == new:
         # What diff-match-patch answers for equal texts, without tokenizing them: a duty renumbered keeps its
         # words, and a sixth of a folder's word diffs are of such texts.
-        return (Span(SpanOp.EQUAL, old),) if old else ()
+        return (make_span(SpanOp.EQUAL, old),) if old else ()
     old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
     table = _codes(old_tokens + new_tokens)
     a = "".join(map(table.__getitem__, old_tokens))
@@ -71,7 +71,7 @@ def word_spans(old: str, new: str) -> tuple[Span, ...]:
             if op == 0:
                 at_new += len(chars)
         if spans and spans[-1].op is _OPS[op]:
-            spans[-1] = Span(_OPS[op], spans[-1].text + text)
+            spans[-1] = make_span(_OPS[op], spans[-1].text + text)
         else:
-            spans.append(Span(_OPS[op], text))
+            spans.append(make_span(_OPS[op], text))
     return tuple(spans)
