@@ -152,7 +152,7 @@ make_step = maker(Step)
 """`Step(…)`, made at a third of the cost (`ajdiff.records.maker`): a pair's comparison makes one a duty."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SectionAlignment:
     """The ordered steps of one section ('general', 'duties', 'requirements', 'other.<slug>' …)."""
 
@@ -205,7 +205,7 @@ class PairBasis(str, Enum):
     """One document against several: the most alike of them."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PairEvidence:
     """What a pairing rests on: its score and what matched, for a reviewer to judge the pair."""
 
@@ -224,7 +224,7 @@ class PairEvidence:
     same_unit: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """Two versions of one post and the changes between them."""
 
