@@ -1,0 +1,65 @@
+"""The records a comparison makes by `ajdiff.records.maker` are the records their classes make."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+
+from ajdiff.changes import (
+    Change,
+    ChangeKind,
+    Impact,
+    Span,
+    SpanOp,
+    Step,
+    StepKind,
+    make_change,
+    make_span,
+    make_step,
+)
+from ajdiff.compare.align import Match, make_match
+
+
+def _made() -> list[tuple[object, object]]:
+    span = Span(SpanOp.DELETE, "ja")
+    fields = dict(
+        path="duties.2.1",
+        kind=ChangeKind.MODIFIED,
+        old="Koostab aruande ja",
+        new="Koostab aruande",
+        editorial=False,
+        impact=Impact.HIGH,
+        heading="",
+        old_number="2.1",
+        new_number="2.1",
+        spans=(Span(SpanOp.EQUAL, "Koostab aruande"), span),
+        own_label="",
+    )
+    change = Change(**fields)  # type: ignore[arg-type]
+    return [
+        (make_span(SpanOp.DELETE, "ja"), span),
+        (make_change(**fields), change),  # type: ignore[arg-type]
+        (make_change("duties.3", ChangeKind.ADDED, None, "Uus"), Change("duties.3", ChangeKind.ADDED, None, "Uus")),
+        (
+            make_step(StepKind.PAIR, ("2.1",), ("2.1",), (change,), (0,), (0,)),
+            Step(StepKind.PAIR, ("2.1",), ("2.1",), (change,), (0,), (0,)),
+        ),
+        (make_match(1, None, 0.0), Match(1, None, 0.0)),
+    ]
+
+
+@pytest.mark.parametrize(("made", "plain"), _made())
+def test_a_record_made_cheaply_is_the_record_its_class_makes(made: object, plain: object) -> None:
+    assert made is not plain and type(made) is type(plain)
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert pickle.loads(pickle.dumps(made)) == plain
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.old = "x"  # type: ignore[attr-defined]
+
+
+def test_the_records_are_made_cheaply_not_by_their_classes() -> None:
+    # `maker` gives the class itself back where it cannot do better (no slots): the speed would go unnoticed.
+    for make, cls in ((make_span, Span), (make_change, Change), (make_step, Step), (make_match, Match)):
+        assert make is not cls, cls
