@@ -800,7 +800,7 @@ def _read_duty(
     row again (no part of it); `own_headers`: the header rows above the first duty (`header_fold`)."""
     lower = [starts_lower(line.text) for line in lines]  # asked of each line by the duty's test and by the loop
     line = lines[0]
-    interleaved = _interleaved(lines, lower)
+    interleaved = wrapped and _interleaved(lines, lower)  # asked of a page's wrapped lines alone (below)
     task, sep, result = line.body.partition(" | ")  # a flattened "task | result" row
     d = _Duty(_Draft(NodeKind.ITEM, [line], task.strip(), "duties", None, line.num.number if line.num else None))
     if sep and result.strip():

@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from ajdiff.i18n import _
 from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
+from ajdiff.read.formats import MAX_LINE_CHARS
 from ajdiff.read.languages import parse_languages
-from ajdiff.read.memo import short_text_memo
+from ajdiff.read.memo import MEMO_CHARS, short_text_memo
 from ajdiff.read.names import from_partitive, nominative, nominative_in
 from ajdiff.read.vocabulary import heading_prefix, is_list_intro, known_label, vocabulary
 from ajdiff.text import fold, join_all_wrapped, ocr_fold, slugify, split_outside_parens
@@ -46,10 +47,17 @@ def _name_list(text: str) -> tuple[str, ...]:
     return tuple(part for item in split_outside_parens(text, ",;") for part in _NEXT_POST.split(item))
 
 
-@short_text_memo(maxsize=2048)
-def _split_items(text: str, separators: str) -> tuple[str, ...]:
+def _cut_items(text: str, separators: str) -> tuple[str, ...]:
     """The items of a list's text cut at `separators` outside brackets (`split_outside_parens`)."""
     return tuple(split_outside_parens(text, separators))
+
+
+_split_items = short_text_memo(maxsize=2048)(_cut_items)
+_LONG_LISTS_KEPT = 8
+"""Lists too long for `_split_items` remembered: a document's rights and responsibilities are each one paragraph of
+items (most of a pair's list values by their length), and the other version repeats them; a few such paragraphs, at
+most MAX_LINE_CHARS each, are all the memo holds."""
+_split_long_items = short_text_memo(maxsize=_LONG_LISTS_KEPT, max_chars=MAX_LINE_CHARS)(_cut_items)
 
 
 # The name of a supervisor, of whom the holder stands in for, the languages asked: an agency's posts and a post's
@@ -87,7 +95,7 @@ def _items(node: Node, own: bool = False, separators: str = ";") -> list[str]:
         if child.kind is NodeKind.SECTION or (child.kind is NodeKind.PARAGRAPH and is_list_intro(child.text)):
             continue
         text = value_of(child) if child.kind is NodeKind.FIELD and child is not node else child.text
-        out.extend(_split_items(text, separators))
+        out.extend((_split_items if len(text) <= MEMO_CHARS else _split_long_items)(text, separators))
     return out
 
 

@@ -466,6 +466,10 @@ def _is_value(line: Line) -> bool:
     )
 
 
+_RUN_OF_THREE = b"\x01\x01\x01"
+"""Three lines in a row that may be bare, in `_paired_columns`'s bytes (one a line, 1 when it may be)."""
+
+
 def _paired_columns(lines: list[Line]) -> list[Line]:
     """A label | value table that OCR read column by column, its labels paired with their values again.
 
@@ -478,17 +482,24 @@ def _paired_columns(lines: list[Line]) -> list[Line]:
     label, heading, number or bullet, then a label, a heading or a numbered line. Each label's line gets
     its value after it, the heading after them; anything else is left as it is."""
     # Only lines in a run of three that may be bare (two labels and a heading at least) are looked up,
-    # the heading first: most documents have no such run, and the vocabulary is asked of few lines.
-    may = [len(line.text) <= _BARE_LABEL_CHARS and _may_be_bare(line) for line in lines]
-    in_three = [False] * len(lines)
-    for k in range(len(lines) - 2):
-        if may[k] and may[k + 1] and may[k + 2]:
-            in_three[k] = in_three[k + 1] = in_three[k + 2] = True
+    # the heading first: most documents have no such run, and the vocabulary is asked of few lines. The runs are
+    # found by `bytes.find` over a byte a line, where two Python loops over every line cost 0.5 % of a batch.
+    may = bytes([len(line.text) <= _BARE_LABEL_CHARS and _may_be_bare(line) for line in lines])
+    in_three = bytearray(len(lines))
+    run = may.find(_RUN_OF_THREE)
+    while run >= 0:
+        in_three[run : run + 3] = _RUN_OF_THREE
+        run = may.find(_RUN_OF_THREE, run + 1)
     out: list[Line] = []
     done = 0  # lines[:done] are in out
     k = 2
     while k < len(lines):
-        if not (in_three[k] and in_three[k - 1] and in_three[k - 2]) or not _is_bare_heading(lines[k]):
+        # The next line that ends a run of three (three lines each in some run are one run): no other is asked.
+        run = may.find(_RUN_OF_THREE, k - 2)
+        if run < 0:
+            break
+        k = run + 2
+        if not _is_bare_heading(lines[k]):
             k += 1
             continue
         start = k

@@ -825,6 +825,27 @@ def test_a_long_list_value_is_not_kept_in_the_memos_of_lists() -> None:
     assert fields._name_list.cache_info().currsize == fields._split_items.cache_info().currsize == 0
 
 
+def test_a_long_list_is_remembered_by_the_few_of_the_memo_of_long_lists() -> None:
+    """A rights paragraph over MEMO_CHARS is cut once for both versions of a pair (`_split_long_items`), as cutting
+    it anew would cut it, and the memo of long lists holds no more than its few."""
+    from ajdiff.read import fields
+    from ajdiff.read.memo import MEMO_CHARS
+    from ajdiff.text import split_outside_parens
+    from ajdiff.tree import Node, NodeKind
+
+    value = "; ".join(f"õigus nr {k} (valdkond {k}, ka muu)" for k in range(40))
+    assert len(value) > MEMO_CHARS
+    node = Node(NodeKind.FIELD, value, value, key="rights_resp.rights")
+    fields._split_items.cache_clear()
+    fields._split_long_items.cache_clear()
+    first = fields._items(node, own=True)
+    assert first == fields._items(node, own=True) == split_outside_parens(value, ";") and len(first) == 40
+    assert fields._split_long_items.cache_info().hits == 1 and fields._split_items.cache_info().currsize == 0
+    for k in range(3 * fields._LONG_LISTS_KEPT):
+        fields._items(Node(NodeKind.FIELD, f"{value}; {k}", "", key="rights_resp.rights"), own=True)
+    assert fields._split_long_items.cache_info().currsize == fields._LONG_LISTS_KEPT
+
+
 def test_a_short_text_memo_reads_a_long_text_afresh_and_remembers_a_short_one() -> None:
     """`short_text_memo`: one reading for each short text while it is remembered, a reading per call of a long one
     (never kept), the least recently asked text forgotten first; extra arguments are part of what is remembered."""

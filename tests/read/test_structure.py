@@ -10,8 +10,10 @@ import pytest
 from ajdiff.api import compare_files
 from ajdiff.compare.document import compare
 from ajdiff.read.formats import SourceText
+from ajdiff.read.lines import Line, numbering
 from ajdiff.read.parse import parse_source, read_documents
-from ajdiff.tree import Node, NodeKind, walk
+from ajdiff.read.structure import _paired_columns
+from ajdiff.tree import Node, NodeKind, line_origin, walk
 from tests.conftest import SEEDS, seed_doc
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "fixtures" / "external"
@@ -329,3 +331,35 @@ def test_a_tree_is_walked_in_document_order_at_any_depth() -> None:
         for top in forest:
             assert [id(n) for n in top.walk()] == [id(n) for n in _walked_recursively(top)]
     assert sum(1 for _ in walk(forests[-2])) == 2 * 30 + 2
+
+
+def test_label_columns_are_paired_wherever_their_run_stands() -> None:
+    """`_paired_columns` looks only at runs of three short lines: a run it cannot pair (three values for two labels)
+    stays as written, and a later run in the same document, after other lines, is paired still."""
+    texts = [
+        "1. Ametinimetus:",
+        "2. Otsene ülem:",
+        "3. Kvalifikatsiooninõuded:",
+        "RAAMATUKOGUHOIDJA",
+        "raamatukogu juhataja",
+        "linna keskraamatukogu",
+        "4. Õigused",
+        "Teenistuja vastutab oma töö eest.",
+        "5. Ametinimetus:",
+        "6. Otsene ülem:",
+        "7. Kvalifikatsiooninõuded:",
+        "KOKK",
+        "köögi juhataja",
+        "8. Vastutus",
+    ]
+    lines = [Line(t, t, line_origin(k + 1), False, False, numbering(t)) for k, t in enumerate(texts)]
+    paired = _paired_columns(lines)
+    assert [line.text for line in paired] == [
+        *texts[:8],
+        "5. Ametinimetus: KOKK",
+        "6. Otsene ülem: köögi juhataja",
+        "7. Kvalifikatsiooninõuded:",
+        "8. Vastutus",
+    ]
+    assert paired[8].verbatim == "5. Ametinimetus:\nKOKK"
+    assert _paired_columns(lines[:8]) == lines[:8]
