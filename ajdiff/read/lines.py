@@ -275,7 +275,10 @@ def _may_end_in_label_number(text: str) -> bool:
     """What `_DANGLING_LABEL_NUMBER` needs: a number such as '1.2' first and as one of the last two words."""
     if text[1:2] not in (".", ",") or not text[2:3].isdigit():
         return False
-    return any(len(word) in (3, 4) and word[0].isdigit() for word in text.rsplit(None, 2)[-2:])
+    for word in text.rsplit(None, 2)[-2:]:  # a loop: a generator's frame cost an item's line as much again
+        if len(word) in (3, 4) and word[0].isdigit():
+            return True
+    return False
 
 
 _HARD_WRAP_MIN = 35  # characters: a line this long in a text file may be one its width cut (pages are 40-100)
@@ -340,9 +343,10 @@ def _wrapped_number(num: Numbering, before: str, last_top: int) -> bool:
     last = before.rsplit(maxsplit=1)[-1:]
     if last and last[0].rstrip(".").lower() in _NUMBER_WORDS:
         return True
-    if num.style != "decimal" or ends_sentence(before) or not (before[-1:].isalpha() or before[-1:] in "-–"):
+    # The number's own tests first: most items go on from the last one, whatever the line above ends with.
+    if num.style != "decimal" or num.parts[0] in (last_top, last_top + 1, 1):
         return False
-    if num.parts[0] in (last_top, last_top + 1, 1):
+    if ends_sentence(before) or not (before[-1:].isalpha() or before[-1:] in "-–"):
         return False
     # "6. TÖÖVAHENDID" after a gap in the numbering is a section's heading (looked up last: it costs most).
     return not (_caps(num.rest) or heading_prefix(num.rest))
