@@ -771,6 +771,26 @@ def test_a_documents_lines_are_prepared_alike_with_their_facts_remembered_or_not
     assert remembered == afresh + afresh
 
 
+def test_a_plain_line_is_prepared_as_the_steps_for_every_line_prepare_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`prepare` takes a plain line (`_line_facts`) as it is, without the steps asked of every other line: every
+    document of the seeds and the external folder is prepared the same as when each line went through them all."""
+    from pathlib import Path
+
+    from ajdiff.read import lines as lines_module
+    from ajdiff.read.formats import read_source
+    from ajdiff.read.orders import split
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    raws = [raw for path in paths for raw in split(read_source(path))]
+    taken = [lines_module.prepare(raw) for raw in raws]
+    facts = lines_module._line_facts
+    plain = sum(facts(line)[5] for raw in raws for line in raw.lines if line)
+    assert plain > sum(map(len, (raw.lines for raw in raws))) // 3, plain  # most lines are plain
+    monkeypatch.setattr(lines_module, "_facts", lambda text: (*facts(text)[:5], False, False))
+    assert taken == [lines_module.prepare(raw) for raw in raws]
+
+
 def test_a_long_line_is_not_kept_in_the_memo_of_lines_facts() -> None:
     """The memo holds a few thousand lines: a paragraph typed on one line (up to 20,000 characters) is not one."""
     from ajdiff.read.lines import _facts, prepare
