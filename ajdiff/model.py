@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import field, fields
+from operator import attrgetter
 
 from ajdiff.records import dataclass, reduce_shared, shared
 from ajdiff.tree import Node, pack, unpack
@@ -141,12 +142,12 @@ class JobDescription:
     where the catalogue says 'Teenistuskoht'. Reports name a field so; JSON keys never change."""
 
     def __reduce__(self) -> tuple[object, ...]:
-        # The tree packed (as it came, if it came so and nobody read it), the rest as any record's (`reduce_shared`).
+        # The tree packed (as it came, if it came so and nobody read it), the records as plain tuples (`_plain`).
         held = self.__dict__
         packed = held.get(_PACKED)
         if packed is None:  # not `or`: a document without a tree came packed as (), and holds no "sections"
             packed = pack(held["sections"])
-        return (_unpickled, (tuple(() if n == "sections" else held[n] for n in _FIELD_NAMES), packed))
+        return (_unpickled, (_plain(held), packed))
 
     def own_label(self, path: str) -> str | None:
         """The label this document gives the field at `path`, or None when it has none of its own."""
@@ -163,12 +164,40 @@ class JobDescription:
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(JobDescription))
+_ORDER_VALUES, _GENERAL_VALUES, _DUTY_VALUES, _REQUIREMENT_VALUES = (
+    attrgetter(*(f.name for f in fields(cls))) for cls in (OrderRef, General, Duty, Requirements)
+)
+
+
+def _plain(held: dict[str, object]) -> tuple[object, ...]:
+    """A document's values (its `__dict__`) as a reader process sends them: its records as tuples of their fields'
+    values, which pickle writes and reads in its C code (a `__reduce__` call for each of a pair's twenty records,
+    and a call to rebuild each, were a third of its cost to send), and () for its tree (sent packed)."""
+    order = held["order"]
+    return (
+        held["source"],
+        held["annex"],
+        None if order is None else _ORDER_VALUES(order),
+        _GENERAL_VALUES(held["general"]),
+        tuple(map(_DUTY_VALUES, held["duties"])),  # type: ignore[call-overload]  # a tuple of Duty
+        _REQUIREMENT_VALUES(held["requirements"]),
+        *[() if n == "sections" else held[n] for n in _FIELD_NAMES[6:]],
+    )
 
 
 def _unpickled(values: tuple[object, ...], packed: tuple[object, ...]) -> JobDescription:
-    """A document sent by another process: its values' strings shared (`records.shared`), its tree left packed
-    (`sections` is () among `values`)."""
-    doc = JobDescription(*map(shared, values))  # type: ignore[arg-type]
+    """A document sent by another process (`_plain`): its values' strings shared (`records.shared`), its tree left
+    packed (`sections` is () among `values`)."""
+    source, annex, order, general, duties, requirements, *rest = values
+    doc = JobDescription(
+        shared(source),  # type: ignore[arg-type]
+        shared(annex),  # type: ignore[arg-type]
+        None if order is None else OrderRef(*map(shared, order)),  # type: ignore[call-overload]
+        General(*map(shared, general)),  # type: ignore[call-overload]
+        tuple([Duty(*map(shared, duty)) for duty in duties]),  # type: ignore[attr-defined]
+        Requirements(*map(shared, requirements)),  # type: ignore[call-overload]
+        *map(shared, rest),  # type: ignore[arg-type]
+    )
     held = doc.__dict__
     del held["sections"]
     held[_PACKED] = packed

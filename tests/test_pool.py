@@ -506,3 +506,42 @@ def test_pairs_without_their_alignment_give_the_same_json_and_readers_do_not_sen
     assert diff_json(changes_only) == diff_json(aligned)
     one = api.compare_files(annex, annex, alignment=False)
     assert one.pairs[0].alignment == () and diff_json(one) == diff_json(api.compare_files(annex, annex))
+
+
+def test_a_document_sent_back_with_every_field_set_comes_back_equal_its_strings_shared() -> None:
+    # A document crosses with its records as plain tuples (`model._plain`): every field, records and all, is rebuilt
+    # as it was, in its place, and its strings are this process's one copy of each.
+    import sys
+
+    from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
+    from ajdiff.tree import Node, NodeKind
+
+    def fresh(text: str) -> str:  # a string as a pickle brings it: not the interned copy
+        return "".join([text, "!"])[:-1]
+
+    doc = JobDescription(
+        source="a.txt",
+        annex="2",
+        order=OrderRef(
+            "1-2/3", "2024-11-15", "Kinnitamine", (("2", "Ekspert"),), ("Tunnistan kehtetuks",), "Jõustub", "x"
+        ),
+        general=General(*(fresh(f"g{k}") if k not in (3, 4, 5) else (fresh(f"g{k}"),) for k in range(9))),
+        duties=(Duty("1", fresh("Teeb tööd"), (fresh("Töö on tehtud"),)), Duty("2", fresh("Nõustab"))),
+        requirements=Requirements(
+            "kõrgharidus", "3 aastat", 3, (("en", "B2"),), "teadmised", "omadused", (("x", "y"),)
+        ),
+        rights=(fresh("õigus"),),
+        responsibilities=("vastutus",),
+        competencies=("pädevus",),
+        review="ülevaatus",
+        other=(("other.a", "muu"),),
+        warnings=("hoiatus",),
+        metadata=(("register", "1"),),
+        sections=(Node(NodeKind.ITEM, "Teeb tööd", "1. Teeb tööd", "1"),),
+        labels=(("general.position", "Ametikoht"),),
+    )
+    back = pickle.loads(pickle.dumps(doc))
+    assert back == doc and type(back.duties[0]) is Duty and type(back.order) is OrderRef
+    assert back.duties[0].task is sys.intern("Teeb tööd") and back.duties[0].results[0] is sys.intern("Töö on tehtud")
+    assert back.general.position is sys.intern("g0") and back.general.subordinates[0] is sys.intern("g3")
+    assert back.rights[0] is sys.intern("õigus") and back.sections[0].text is back.duties[0].task
