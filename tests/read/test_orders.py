@@ -178,3 +178,17 @@ def test_the_seed_order_splits_into_its_eleven_annexes() -> None:
     assert order.repeals[0].startswith("Tunnistan kehtetuks peadirektori 23.12.2024 käskkirja nr 192 lisad 1 kuni 2")
     assert order.effective is not None and order.effective.startswith("Käskkiri jõustub allkirjastamisest")
     assert {d.post_from_order for d in docs if d.annex in ("9", "10", "11")} == {"nõustaja"}
+
+
+def test_an_annex_takes_its_orders_date_and_official_as_replace_gives_them() -> None:
+    # `_approved` spells out `dataclasses.replace` for speed: every field of the order kept but the two it sets.
+    from dataclasses import fields, replace
+
+    from ajdiff.model import OrderRef
+    from ajdiff.read.orders import _approved
+
+    full = OrderRef("164", None, "Kinnitamine", (("2", "Ekspert"),), ("Tunnistan kehtetuks",), "Jõustub", "x")
+    assert all(getattr(full, f.name) != f.default for f in fields(OrderRef) if f.name != "date")
+    for order in (full, replace(full, date="2024-11-15"), OrderRef("164", None)):
+        block = OrderRef("164", "2024-11-16", approved_by="Peadirektori")
+        assert _approved(order, block) == replace(order, date=order.date or block.date, approved_by=block.approved_by)
