@@ -242,13 +242,20 @@ def _may_open(lines: list[str], folded: bytes | None) -> list[int]:
 
 def _lines_holding(folded: bytes, words: tuple[bytes, ...]) -> list[int]:
     """The lines (their indices, in order) whose `_folded` text holds any of `words` (lowered ASCII)."""
-    found: set[int] = set()
+    hits: list[int] = []
     for word in words:
         at = folded.find(word)
         while at >= 0:
-            found.add(folded.count(b"\x00", 0, at))  # a hit's line: the NULs before it (a byte a character)
+            hits.append(at)
             at = folded.find(word, at + 1)
-    return sorted(found)
+    found: list[int] = []
+    k = start = 0  # the line of the last hit (the NULs before it: a byte a character), and where it was
+    for at in sorted(hits):
+        k += folded.count(b"\x00", start, at)  # counted from the last hit on: once over the text in all
+        start = at
+        if not found or found[-1] != k:
+            found.append(k)
+    return found
 
 
 def _may_open_line(line: str) -> bool:
