@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import field
 from functools import lru_cache
 
-from ajdiff.read.memo import short_text_memo
+from ajdiff.read.memo import MEMO_CHARS
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
 from ajdiff.records import dataclass, maker
@@ -132,7 +132,8 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             blank = True
             continue
         read = text  # the line as read: its facts, remembered (most lines are met again in the other version)
-        signature, read_body, read_bullet, read_num, read_point, plain, goes_on = _facts(text)
+        facts = _facts(text) if len(text) <= MEMO_CHARS else _line_facts(text)  # `short_text_memo`'s test, inline
+        signature, read_body, read_bullet, read_num, read_point, plain, goes_on = facts
         if plain and not signing and not (goes_on and last_item is not None):
             # Most lines: nothing below applies to them (`_line_facts`), and they leave the state as it is.
             out.append(make_line(read_body, text, origin, blank, read_bullet, None))
@@ -248,9 +249,10 @@ def _line_facts(text: str) -> tuple[bool, str, bool, Numbering | None, bool, boo
     return signature, body, bullet, num, point, plain, not bullet and body[:1].islower()
 
 
-_facts = short_text_memo(maxsize=4096)(_line_facts)
+_facts = lru_cache(maxsize=4096)(_line_facts)
 """`_line_facts` remembered: two versions of a document (a pair, a file and its namesake in a batch) share most
-of their lines, and an order's annexes their headings and labels; the second is answered from the first."""
+of their lines, and an order's annexes their headings and labels; the second is answered from the first. Asked of
+short lines alone (`prepare` tests their length, as `short_text_memo` would in a call of its own, a frame a line)."""
 
 
 # The patterns a line starting with a digit is asked, each after a test of the few characters it needs: nearly every
