@@ -124,13 +124,13 @@ def _approved(order: OrderRef, block: OrderRef) -> OrderRef:
     """`order` with the date (where it has none) and the official of an annex's approval `block`, the same order:
     `dataclasses.replace`'s, made without its look-up of every field (some 15,000 instructions; every annex pays it)."""
     return OrderRef(
-        order.number,
-        order.date or block.date,
-        order.title,
-        order.annexes,
-        order.repeals,
-        order.effective,
-        block.approved_by,
+        number=order.number,
+        date=order.date or block.date,
+        title=order.title,
+        annexes=order.annexes,
+        repeals=order.repeals,
+        effective=order.effective,
+        approved_by=block.approved_by,
     )
 
 
