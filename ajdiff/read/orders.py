@@ -204,10 +204,11 @@ def _headers(lines: list[str], folded: bytes | None) -> list[_Header]:
 def _folded(lines: list[str]) -> bytes | None:
     """The lines joined by NULs as bytes, a byte a character, ASCII letters lowered (others as they are, or '?'):
     what the splitter's words ('kinnitatud', 'lisa', 'ametijuhend') are looked for in, all lines at once. None
-    where the text holds İ, ı or K (the Kelvin sign), which its case-blind patterns take for i and k."""
+    where the text holds İ, ı or K (the Kelvin sign), which its case-blind patterns take for i and k, or where a
+    line holds a NUL of its own (a hit's line is told by the NULs before it, `_lines_holding`)."""
     # Joined by NUL, not a newline: none of the patterns' characters (a newline is a space to `\s`).
     text = "\x00".join(lines)
-    if "\u0130" in text or "\u0131" in text or "\u212a" in text:
+    if "\u0130" in text or "\u0131" in text or "\u212a" in text or text.count("\x00") >= len(lines):
         return None
     return text.encode("latin-1", "replace").lower()
 

@@ -1003,3 +1003,17 @@ def _split_char_by_char(text: str, separators: str) -> list[str]:
             cur.append(ch)
     items.append("".join(cur))
     return items
+
+
+def test_the_refusals_first_byte_test_lets_every_magic_through_wherever_it_stands() -> None:
+    # `refusal` answers most files by their first byte; each format it names is still named, its magic at its offset
+    # after any other bytes (WebP's after 'RIFF', which `refusal` asks of it), and text is not.
+    from ajdiff.read.formats import _REFUSED_MAGIC, refusal
+
+    for magic, offset, *_ in _REFUSED_MAGIC:
+        data = (b"RIFF1234" if magic == b"WEBP" else b"x" * offset) + magic + b"\x00" * 300
+        if magic == b"BZh":
+            data = magic + b"9" + b"1AY&SY" + b"\x00" * 300
+        assert refusal(data) is not None, magic
+    assert refusal(b"Teenistuskoht: jurist\n" * 30) is None
+    assert refusal(b"RIFF....AVI " + b"\x00" * 300) is None

@@ -172,6 +172,7 @@ _ORDER_LINES = st.sampled_from(
         "\n- KINNITATUD",
         "ametijuhend\n3. Nõuded",
         "Õppus\u2013kinnitatud Lisa 10",
+        "Töö\x00 Lisa 11",  # a NUL of the line's own: `_folded` gives None, as hits' lines are told by NULs
     ]
 )
 

@@ -78,8 +78,10 @@ _REFUSED_MAGIC: tuple[tuple[bytes, int, str, str, str], ...] = (
     (b"BZh", 0, _ARCHIVE, "bzip2", _UNPACK),
     (b"ustar", 257, _ARCHIVE, "tar", _UNPACK),
 )
-_MAGIC_FIRSTS = frozenset(magic[:1] if offset == 0 else b"R" for magic, offset, *_ in _REFUSED_MAGIC if offset < 257)
-"""The first byte of the files `_REFUSED_MAGIC` names but tar archives: a magic's own, 'R' of WebP's 'RIFF'."""
+_MAGIC_FIRSTS = frozenset(magic[:1] for magic, offset, *_ in _REFUSED_MAGIC if offset == 0)
+"""The first bytes of the magics `_REFUSED_MAGIC` finds at a file's start."""
+_MAGIC_ELSEWHERE = tuple((magic, offset) for magic, offset, *_ in _REFUSED_MAGIC if offset)
+"""The magics `_REFUSED_MAGIC` finds further in (WebP's, tar's)."""
 # Zip packages that are not ajdiff's: OpenDocument by its mimetype member, Office by its main part.
 _ODF = {
     b"application/vnd.oasis.opendocument.text": ("text", ".odt"),
@@ -95,8 +97,8 @@ _OFFICE_PARTS = {
 def refusal(data: bytes) -> tuple[str, str] | None:
     """(what it is, what to do), said in the chosen language, for bytes of a format ajdiff does not read (RTF,
     .doc, images, archives)."""
-    if data[:1] not in _MAGIC_FIRSTS and data[257:262] != b"ustar":
-        return None  # most files, by their first byte (every magic but tar's is at the start, or after 'RIFF')
+    if data[:1] not in _MAGIC_FIRSTS and all(data[at : at + len(magic)] != magic for magic, at in _MAGIC_ELSEWHERE):
+        return None  # most files, told by their first byte and two slices
     for magic, offset, problem, what, hint in _REFUSED_MAGIC:
         if data[offset : offset + len(magic)] == magic:
             if magic == b"BZh" and data[4:10] != b"1AY&SY":
