@@ -164,6 +164,8 @@ class JobDescription:
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(JobDescription))
+_PLAIN_FIELDS = _FIELD_NAMES[_FIELD_NAMES.index("requirements") + 1 :]
+"""The fields after the records `_plain` spells out (source, annex, order, general, duties, requirements)."""
 _ORDER_VALUES, _GENERAL_VALUES, _DUTY_VALUES, _REQUIREMENT_VALUES = (
     attrgetter(*(f.name for f in fields(cls))) for cls in (OrderRef, General, Duty, Requirements)
 )
@@ -181,7 +183,7 @@ def _plain(held: dict[str, object]) -> tuple[object, ...]:
         _GENERAL_VALUES(held["general"]),
         tuple(map(_DUTY_VALUES, held["duties"])),  # type: ignore[call-overload]  # a tuple of Duty
         _REQUIREMENT_VALUES(held["requirements"]),
-        *[() if n == "sections" else held[n] for n in _FIELD_NAMES[6:]],
+        *[() if n == "sections" else held[n] for n in _PLAIN_FIELDS],
     )
 
 
