@@ -12,7 +12,7 @@ from ajdiff.read.memo import MEMO_CHARS
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
 from ajdiff.records import dataclass, maker
-from ajdiff.text import dehyphenate_inline, ends_sentence, fold, strip_bullet
+from ajdiff.text import BULLET_LETTERS, dehyphenate_inline, ends_sentence, fold, strip_bullet
 from ajdiff.tree import Origin, line_origin
 
 # "3.1." "3.1" "3.1.1" "2." "2)" — and the text after it.
@@ -235,16 +235,27 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     return out, metadata
 
 
+_ASKED_LETTERS = frozenset(BULLET_LETTERS + _ROMAN_FIRSTS + _PAGE_MARK_FIRSTS)
+"""The letters a bullet, a roman numeral or a page mark may start with (and '-')."""
+
+
 def _line_facts(text: str) -> tuple[bool, str, bool, Numbering | None, bool, bool, bool]:
     """What `prepare` asks of a line's text alone: whether it is a signature, its body (the text without its
     bullet, inline hyphenation undone), whether it had a bullet, its number, `_number_before_point` of the body;
     whether the line is plain (none of these, and neither it nor its body starts with a digit or as a page mark
     may), and whether it goes on from a line above (no bullet, its body in lowercase first)."""
+    first = text[:1]
+    if first.isalpha() and first not in _ASKED_LETTERS and text[1:2] != ")":
+        # Most lines start with a word: no bullet, number ('a)' aside) or page mark starts so, and undoing a hyphen
+        # keeps a line's first two characters. Only the signature and a number before a point are asked, where the
+        # steps below cost a miss of the memo a third more (tests/read/test_fast_paths.py holds the two alike).
+        body = dehyphenate_inline(text) if "- " in text else text
+        signature, point = is_signature(text), _POINTED_NUMBER.search(body) is not None
+        return signature, body, False, None, point, not (signature or point), body[:1].islower()
     body, bullet = strip_bullet(text)
     if "- " in body:  # what dehyphenate_inline undoes at least
         body = dehyphenate_inline(body)
     signature, num, point = is_signature(text), numbering(body), _number_before_point(body)
-    first = text[:1]
     plain = not (signature or num or point or first.isdigit() or first in _PAGE_MARK_FIRSTS or body[:1].isdigit())
     return signature, body, bullet, num, point, plain, not bullet and body[:1].islower()
 
