@@ -531,7 +531,7 @@ def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...],
     whether its lines were OCR'd (their words restored by the lexicon before they were read)."""
     lines, metadata = prepare(raw)
     # OCR of a scanned table loses the diacritics and reads the task and result columns across.
-    columns = text_looks_like_ocr(" ".join(line.text for line in lines))
+    columns = text_looks_like_ocr(" ".join([line.text for line in lines]))  # a list: join makes one of an iterator
     if columns:
         lines = _restored(lines)
     lines = _paired_columns(lines)
