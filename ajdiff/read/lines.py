@@ -128,19 +128,20 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     while i < len(lines):
         text = lines[i]
         origin = origins[i]  # the lines' own, each (inserted lines get theirs too)
-        verbatim = text
         i += 1
         if not text:
             blank = True
             continue
-        read = text  # the line as read: its facts, remembered (most lines are met again in the other version)
-        facts = _facts(text) if len(text) <= MEMO_CHARS else _line_facts(text)  # `short_text_memo`'s test, inline
-        signature, read_body, read_bullet, read_num, read_point, plain, goes_on = facts
+        # The line's facts, remembered (most lines are met again in the other version); `short_text_memo`'s test inline.
+        signature, read_body, read_bullet, read_num, read_point, plain, goes_on = (
+            _facts(text) if len(text) <= MEMO_CHARS else _line_facts(text)
+        )
         if plain and not signing and not (goes_on and last_item is not None):
             # Most lines: nothing below applies to them (`_line_facts`), and they leave the state as it is.
             out.append(make_line(read_body, text, origin, blank, read_bullet, None))
             blank = False
             continue
+        read = verbatim = text  # the line as read, whose facts those are, and as written
         if signature:
             signing = True
         if signing:
