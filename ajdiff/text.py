@@ -46,6 +46,8 @@ _ESCAPE_RE = re.compile(
 _BULLET_RE = re.compile(r"^\s*(?:[\uf000-\uf0ff▪•◦‣●○■□►▸➢❖✓·∙–—\-=»*]|e(?=\s+[A-ZÕÄÖÜŠŽ]))\s*")
 _BULLET_FIRSTS = frozenset("▪•◦‣●○■□►▸➢❖✓·∙–—-=»*e")
 """What `_BULLET_RE` takes first but whitespace and the private-use bullets (tests/read/test_fast_paths.py)."""
+BULLET_LETTERS = "".join(sorted(c for c in _BULLET_FIRSTS if c.isalpha()))
+"""The letters a bullet may be ('e', OCR's): `strip_bullet` finds none on a line starting with any other letter."""
 _MULTISPACE = re.compile(r" {2,}")
 
 # Conjunctions after a "Tegevus- ja …" style hyphen: the hyphen is real, keep it.

@@ -225,8 +225,9 @@ def _readings(fold: str) -> frozenset[str]:
 
 def _all_text(doc: JobDescription) -> str:
     g = doc.general
-    parts = [g.position, g.unit, g.goal, *(d.task for d in doc.duties), *(r for d in doc.duties for r in d.results)]
-    return " ".join(p for p in parts if p)
+    # Lists and a filter, not generators: each item of a generator costs it a step (a batch's documents have 70 each).
+    parts = [g.position, g.unit, g.goal, *[d.task for d in doc.duties], *[r for d in doc.duties for r in d.results]]
+    return " ".join(filter(None, parts))
 
 
 def looks_like_ocr(doc: JobDescription) -> bool:

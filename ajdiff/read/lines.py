@@ -12,7 +12,7 @@ from ajdiff.read.memo import MEMO_CHARS
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
 from ajdiff.records import dataclass, maker
-from ajdiff.text import dehyphenate_inline, ends_sentence, fold, strip_bullet
+from ajdiff.text import BULLET_LETTERS, dehyphenate_inline, ends_sentence, fold, strip_bullet
 from ajdiff.tree import Origin, line_origin
 
 # "3.1." "3.1" "3.1.1" "2." "2)" — and the text after it.
@@ -71,6 +71,8 @@ class Line:
 
 make_line = maker(Line)
 """`Line(text, …)`, made at half its cost (`records.maker`): one per line of every document read."""
+make_numbering = maker(Numbering)
+"""`Numbering(number, …)`, made at half its cost (`records.maker`): one per numbered line read."""
 
 
 def numbering(text: str) -> Numbering | None:
@@ -85,7 +87,7 @@ def numbering(text: str) -> Numbering | None:
     if m:
         raw, punct, rest = m.groups()
         if punct == ")" and raw.isdigit():
-            return Numbering(raw, 0, "paren", rest)
+            return make_numbering(raw, 0, "paren", rest)
         number, values = _decimal(raw)
         if len(values) == 1:
             # "2025 aastal", "30 päeva": a bare number without a point starts no item, unless a heading follows.
@@ -93,13 +95,13 @@ def numbering(text: str) -> Numbering | None:
                 return None
             if values[0] > 99:
                 return None
-        return Numbering(number, len(values), "decimal", rest, values)
+        return make_numbering(number, len(values), "decimal", rest, values)
     m = _LETTER.match(text)
     if m:
-        return Numbering(m.group(1), 0, "letter", m.group(2))
+        return make_numbering(m.group(1), 0, "letter", m.group(2))
     m = _ROMAN.match(text)
     if m and m.group(1) in _ROMAN_VALUES and m.group(2)[:1].isupper():
-        return Numbering(m.group(1), 1, "roman", m.group(2))
+        return make_numbering(m.group(1), 1, "roman", m.group(2))
     return None
 
 
@@ -126,19 +128,20 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     while i < len(lines):
         text = lines[i]
         origin = origins[i]  # the lines' own, each (inserted lines get theirs too)
-        verbatim = text
         i += 1
         if not text:
             blank = True
             continue
-        read = text  # the line as read: its facts, remembered (most lines are met again in the other version)
-        facts = _facts(text) if len(text) <= MEMO_CHARS else _line_facts(text)  # `short_text_memo`'s test, inline
-        signature, read_body, read_bullet, read_num, read_point, plain, goes_on = facts
+        # The line's facts, remembered (most lines are met again in the other version); `short_text_memo`'s test inline.
+        signature, read_body, read_bullet, read_num, read_point, plain, goes_on = (
+            _facts(text) if len(text) <= MEMO_CHARS else _line_facts(text)
+        )
         if plain and not signing and not (goes_on and last_item is not None):
             # Most lines: nothing below applies to them (`_line_facts`), and they leave the state as it is.
             out.append(make_line(read_body, text, origin, blank, read_bullet, None))
             blank = False
             continue
+        read = verbatim = text  # the line as read, whose facts those are, and as written
         if signature:
             signing = True
         if signing:
@@ -235,16 +238,27 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     return out, metadata
 
 
+_ASKED_LETTERS = frozenset(BULLET_LETTERS + _ROMAN_FIRSTS + _PAGE_MARK_FIRSTS)
+"""The letters a bullet, a roman numeral or a page mark may start with (and '-')."""
+
+
 def _line_facts(text: str) -> tuple[bool, str, bool, Numbering | None, bool, bool, bool]:
     """What `prepare` asks of a line's text alone: whether it is a signature, its body (the text without its
     bullet, inline hyphenation undone), whether it had a bullet, its number, `_number_before_point` of the body;
     whether the line is plain (none of these, and neither it nor its body starts with a digit or as a page mark
     may), and whether it goes on from a line above (no bullet, its body in lowercase first)."""
+    first = text[:1]
+    if first.isalpha() and first not in _ASKED_LETTERS and text[1:2] != ")":
+        # Most lines start with a word: no bullet, number ('a)' aside) or page mark starts so, and undoing a hyphen
+        # keeps a line's first two characters. Only the signature and a number before a point are asked, where the
+        # steps below cost a miss of the memo a third more (tests/read/test_fast_paths.py holds the two alike).
+        body = dehyphenate_inline(text) if "- " in text else text
+        signature, point = is_signature(text), _POINTED_NUMBER.search(body) is not None
+        return signature, body, False, None, point, not (signature or point), body[:1].islower()
     body, bullet = strip_bullet(text)
     if "- " in body:  # what dehyphenate_inline undoes at least
         body = dehyphenate_inline(body)
     signature, num, point = is_signature(text), numbering(body), _number_before_point(body)
-    first = text[:1]
     plain = not (signature or num or point or first.isdigit() or first in _PAGE_MARK_FIRSTS or body[:1].isdigit())
     return signature, body, bullet, num, point, plain, not bullet and body[:1].islower()
 

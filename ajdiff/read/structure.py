@@ -382,10 +382,10 @@ def _read_draft(draft: _Draft, wrapped: bool, warnings: list[str], columns: bool
         children = read_paragraph(lines, "review")
     else:
         children = read_generic(lines)
-    sub = tuple(_read_draft(child, wrapped, warnings, columns, width) for child in draft.children)
+    sub = tuple([_read_draft(child, wrapped, warnings, columns, width) for child in draft.children])
     verbatim = draft.heading.verbatim if draft.heading else ""
     section_key = key if key else _other_key(draft.title)
-    text = " ".join(c.text for c in children if c.text)
+    text = " ".join([c.text for c in children if c.text])
     return make_node(
         NodeKind.SECTION,
         text,
@@ -407,7 +407,7 @@ def _title_node(raw: RawDocument, lines: list[Line], warnings: list[str]) -> Nod
         text = " ".join(raw.header)
         children.append(Node(NodeKind.PARAGRAPH, text, "\n".join(raw.header), key="approval"))
     children += read_fields(lines, "general.", warnings, title=True)
-    text = " ".join(c.text for c in children if c.text)
+    text = " ".join([c.text for c in children if c.text])
     where = lines[0].origin if lines else None
     return Node(NodeKind.TITLE, text, "", children=tuple(children), where=where)
 
@@ -531,7 +531,7 @@ def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...],
     whether its lines were OCR'd (their words restored by the lexicon before they were read)."""
     lines, metadata = prepare(raw)
     # OCR of a scanned table loses the diacritics and reads the task and result columns across.
-    columns = text_looks_like_ocr(" ".join(line.text for line in lines))
+    columns = text_looks_like_ocr(" ".join([line.text for line in lines]))  # a list: join makes one of an iterator
     if columns:
         lines = _restored(lines)
     lines = _paired_columns(lines)

@@ -1017,3 +1017,81 @@ def test_the_refusals_first_byte_test_lets_every_magic_through_wherever_it_stand
         assert refusal(data) is not None, magic
     assert refusal(b"Teenistuskoht: jurist\n" * 30) is None
     assert refusal(b"RIFF....AVI " + b"\x00" * 300) is None
+
+
+def _line_facts_by_every_step(text: str) -> tuple[object, ...]:
+    """`_line_facts` as it was, every step asked of every line."""
+    from ajdiff.read.lines import _PAGE_MARK_FIRSTS, _number_before_point, numbering
+    from ajdiff.read.vocabulary import is_signature
+    from ajdiff.text import dehyphenate_inline, strip_bullet
+
+    body, bullet = strip_bullet(text)
+    if "- " in body:
+        body = dehyphenate_inline(body)
+    signature, num, point = is_signature(text), numbering(body), _number_before_point(body)
+    first = text[:1]
+    plain = not (signature or num or point or first.isdigit() or first in _PAGE_MARK_FIRSTS or body[:1].isdigit())
+    return signature, body, bullet, num, point, plain, not bullet and body[:1].islower()
+
+
+def test_a_letter_that_starts_a_line_without_the_steps_starts_no_bullet_digit_or_pattern() -> None:
+    """`_line_facts` takes a line starting with a letter but a few as a word's, without the steps: no such letter is
+    a digit, a space, a private-use bullet or a bullet, nor one a number's or a page mark's pattern starts with."""
+    import sys
+
+    from ajdiff.read.lines import _ASKED_LETTERS, _DECIMAL, _LETTER, _PAGE_MARK, _ROMAN
+    from ajdiff.text import _BULLET_FIRSTS, _BULLET_RE
+
+    letters = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha() and c not in _ASKED_LETTERS]
+    assert len(letters) > 100_000
+    for c in letters:
+        assert not (c.isdigit() or c.isspace() or "\uf000" <= c <= "\uf0ff" or c in _BULLET_FIRSTS), c
+        for rest in (" x", "1. X", ") x", "\u00a0Õ"):
+            text = c + rest
+            assert not _BULLET_RE.match(text) and not _PAGE_MARK.match(text), text
+            assert not (_DECIMAL.match(text) or _ROMAN.match(text) or (_LETTER.match(text) and rest[0] != ")")), text
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                *"ÜaeIlLXVžΩ) -–.1\u212a•\uf0b7",
+                "- ",
+                "12.",
+                " 3.",
+                "2)",
+                "_____",
+                "allkiri",
+                "Tööandja",
+                "tutvunud",
+                "Õigus",
+            ]
+        ),
+        max_size=10,
+    ).map("".join)
+)
+@example("Arendus- ja haldusosakond")
+@example("a- b")
+@example("e Teenistuja")
+@example("Allkiri: ____________")
+@example("a) teenistuja")
+def test_a_lines_facts_are_those_every_step_gives(text: str) -> None:
+    from ajdiff.read.lines import _line_facts
+
+    assert _line_facts(text) == _line_facts_by_every_step(text)
+
+
+def test_every_line_of_the_documents_has_the_facts_every_step_gives() -> None:
+    from pathlib import Path
+
+    from ajdiff.read.formats import read_source
+    from ajdiff.read.lines import _line_facts
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    lines = {line for path in paths for line in read_source(path).lines if line}
+    assert len(lines) > 1000
+    for line in lines:
+        assert _line_facts(line) == _line_facts_by_every_step(line), line
