@@ -41,7 +41,7 @@ _RESULT_TASK_WORD = re.compile(r"\w+(mine|mise\w*|misel)$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÕÄÖÜŠŽ])")
 
 
-@dataclass
+@dataclass(slots=True)  # one per line of every document read
 class _Draft:
     """A node being collected from lines."""
 
@@ -517,7 +517,7 @@ def _is_result_sentence(sentence: str, task: str = "") -> bool:
     return not task_like and len(words) >= 3
 
 
-@dataclass
+@dataclass(slots=True)
 class _Duty:
     """A duty being read: its draft, and where the next line goes."""
 
