@@ -34,6 +34,15 @@ from ajdiff.text import (
 )
 from ajdiff.tree import Node, NodeKind, line_origin, make_node
 
+# The kinds as globals: the enum's metaclass has a `__getattr__` in CPython 3.11, which sends every `NodeKind.X` through
+# a slow hook (some 1,000 instructions more than a global), and the readers ask a kind of every line.
+_FIELD, _ITEM, _RESULT, _BULLET, _PARAGRAPH = (
+    NodeKind.FIELD,
+    NodeKind.ITEM,
+    NodeKind.RESULT,
+    NodeKind.BULLET,
+    NodeKind.PARAGRAPH,
+)
 # Labels that may stand more than once: two substitutes, several untyped fields, competency groups.
 _REPEATABLE = frozenset({"general.substituted_by", "general.substitutes_for", "untyped", "competencies"})
 _OLD_ROW_LABEL = re.compile(r"\b1[.,]([1-9])\.?\s+")
@@ -41,7 +50,7 @@ _RESULT_TASK_WORD = re.compile(r"\w+(mine|mise\w*|misel)$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÕÄÖÜŠŽ])")
 
 
-@dataclass
+@dataclass(slots=True)  # one per line of every document read
 class _Draft:
     """A node being collected from lines."""
 
@@ -263,7 +272,7 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
         if hit and (hit.key not in seen or hit.key in _REPEATABLE) and not line.bullet:
             seen.add(hit.key)
             key = hit.key if hit.key != "untyped" else None
-            draft = _Draft(NodeKind.FIELD, [line], hit.rest, key, hit.label, num.number if num else None)
+            draft = _Draft(_FIELD, [line], hit.rest, key, hit.label, num.number if num else None)
             drafts.append(draft)
             i += 1
             if not hit.rest:
@@ -279,29 +288,29 @@ def read_fields(lines: list[Line], prefix: str, warnings: list[str], title: bool
             for _wrapped in range(i + 1, end):  # the sentence wrapped over lines ("… ja allub" / "vallasekretärile.")
                 line = _joined(line, lines.pop(i + 1))
             body = line.body if numbered else line.text
-            drafts.append(_Draft(NodeKind.FIELD, [line], body, key, None, line.num.number if line.num else None))
-            drafts[-1].children.append(_Draft(NodeKind.PARAGRAPH, [], value, key, label))
+            drafts.append(_Draft(_FIELD, [line], body, key, None, line.num.number if line.num else None))
+            drafts[-1].children.append(_Draft(_PARAGRAPH, [], value, key, label))
             i += 1
             continue
         if last is not None and line.num is not None and not line.bullet and _under_empty_label(last, line.num.number):
             # '3.3. Teadmised ja oskused:' / '3.3.1. …' / '3.3.2. …' (Põhja-Pärnumaa vald): the label's value
             # is the items numbered under it.
-            last.children.append(_Draft(NodeKind.ITEM, [line], line.body, None, None, line.num.number))
+            last.children.append(_Draft(_ITEM, [line], line.body, None, None, line.num.number))
         elif line.num is not None and not line.bullet:
-            drafts.append(_Draft(NodeKind.ITEM, [line], line.body, None, None, line.num.number))
-        elif last is not None and last.kind is NodeKind.ITEM and line.bullet:
-            last.children.append(_Draft(NodeKind.BULLET, [line], line.text))
-        elif last is not None and last.kind is NodeKind.ITEM and last.children and starts_lower(line.text):
+            drafts.append(_Draft(_ITEM, [line], line.body, None, None, line.num.number))
+        elif last is not None and last.kind is _ITEM and line.bullet:
+            last.children.append(_Draft(_BULLET, [line], line.text))
+        elif last is not None and last.kind is _ITEM and last.children and starts_lower(line.text):
             _extend(last.children[-1], line)  # a bullet's wrapped line ("• … valitsuse" / "määrustest;")
         elif last is not None and _continues(last, line, title):
             _extend(last, line)
         else:
-            kind = NodeKind.BULLET if line.bullet else NodeKind.PARAGRAPH
+            kind = _BULLET if line.bullet else _PARAGRAPH
             drafts.append(_Draft(kind, [line], line.text))
         i += 1
     if prefix == "requirements.":
         for d in drafts:
-            if d.kind is NodeKind.PARAGRAPH and d.text and not is_table_header(d.text):
+            if d.kind is _PARAGRAPH and d.text and not is_table_header(d.text):
                 warnings.append(_("requirements: unlabelled text {0}").format(repr(d.text[:60])))
     return [d.node() for d in drafts]
 
@@ -318,11 +327,11 @@ def _opens_sub_items(body: str, number: str, lines: list[Line], i: int) -> bool:
 def _under_empty_label(last: _Draft, number: str) -> bool:
     """True when `number` ('3.3.1') numbers an item under the last draft, a numbered field with no value
     of its own ('3.3. Teadmised ja oskused:') or whose items already started under it."""
-    if last.kind is not NodeKind.FIELD or not last.number or last.text.strip():
+    if last.kind is not _FIELD or not last.number or last.text.strip():
         return False
     if not number.startswith(last.number + "."):
         return False
-    return all(c.kind is NodeKind.ITEM for c in last.children)
+    return all(c.kind is _ITEM for c in last.children)
 
 
 def _wrapped_onto_label(line: Line, label: str, rest: str, drafts: list[_Draft]) -> bool:
@@ -338,7 +347,7 @@ def _wrapped_onto_label(line: Line, label: str, rest: str, drafts: list[_Draft])
     last = drafts[-1] if drafts else None
     if last is None or not last.text or ends_sentence(last.text):
         return False
-    return not rest or last.kind is not NodeKind.FIELD
+    return not rest or last.kind is not _FIELD
 
 
 _SENTENCE_LINES = 4  # a field written as a sentence is one short sentence: look this far for its end
@@ -406,8 +415,8 @@ def _continues(last: _Draft, line: Line, title: bool) -> bool:
     their label); in the title block only a lowercase line, or a line after an unfinished value, does.
     """
     if not title:
-        return last.kind is not NodeKind.PARAGRAPH or not line.bullet
-    if last.kind is NodeKind.FIELD:
+        return last.kind is not _PARAGRAPH or not line.bullet
+    if last.kind is _FIELD:
         return starts_lower(line.text) or wants_more(last.text) or capitals_go_on(last.text, line.text)
     return starts_lower(line.text)
 
@@ -418,10 +427,10 @@ def _extend(draft: _Draft, line: Line) -> None:
     A field's value that is a list (bullets, or sentences under 'Kliendikesksus:') keeps its items as
     children: a bullet starts one, and so does an uppercase line after a finished one.
     """
-    if draft.kind is NodeKind.FIELD and (line.bullet or draft.children):
+    if draft.kind is _FIELD and (line.bullet or draft.children):
         last = draft.children[-1] if draft.children else None
         if line.bullet or last is None or _new_item(line, last):
-            kind = NodeKind.BULLET if line.bullet else NodeKind.PARAGRAPH
+            kind = _BULLET if line.bullet else _PARAGRAPH
             draft.children.append(_Draft(kind, [line], line.text, draft.key))
         else:
             last.lines.append(line)
@@ -442,7 +451,7 @@ def _read_stack(lines: list[Line], i: int, drafts: list[_Draft], seen: set[str],
         if not hit or hit.rest or line.bullet or (hit.key in seen and hit.key not in _REPEATABLE):
             break
         seen.add(hit.key)
-        draft = _Draft(NodeKind.FIELD, [line], "", hit.key if hit.key != "untyped" else None, hit.label)
+        draft = _Draft(_FIELD, [line], "", hit.key if hit.key != "untyped" else None, hit.label)
         draft.number = num.number if num else None
         drafts.append(draft)
         stack.append(draft)
@@ -491,7 +500,7 @@ def _read_row(lines: list[Line], i: int, row: list[tuple[str, str, str]], drafts
         seen.add(key)
         # The row's lines belong to the first field; the others point at the same lines.
         own = [header, *values] if k == 0 else []
-        drafts.append(_Draft(NodeKind.FIELD, own, text, key if key != "untyped" else None, label, number))
+        drafts.append(_Draft(_FIELD, own, text, key if key != "untyped" else None, label, number))
     return i
 
 
@@ -517,7 +526,7 @@ def _is_result_sentence(sentence: str, task: str = "") -> bool:
     return not task_like and len(words) >= 3
 
 
-@dataclass
+@dataclass(slots=True)
 class _Duty:
     """A duty being read: its draft, and where the next line goes."""
 
@@ -597,7 +606,7 @@ def _continue_duty(duty: _Duty, line: Line, columns: bool = False) -> None:
 
 
 def _add_result(duty: _Duty, line: Line, text: str | None = None) -> None:
-    duty.draft.children.append(_Draft(NodeKind.RESULT, [line], line.text if text is None else text, "duties.results"))
+    duty.draft.children.append(_Draft(_RESULT, [line], line.text if text is None else text, "duties.results"))
     duty.last_to_task = False
     duty.task_open = False
 
@@ -696,7 +705,7 @@ def read_duties(
     for k in range(first):
         line = lines[k]
         text = line.text
-        before.append(_Draft(NodeKind.PARAGRAPH, [line], text))  # a header row before the first duty too
+        before.append(_Draft(_PARAGRAPH, [line], text))  # a header row before the first duty too
         if k not in header_rows and not columns and not starts_lower(text) and is_table_header(text):
             own_headers.add(header_fold(text))
     known = frozenset(own_headers)
@@ -802,7 +811,7 @@ def _read_duty(
     line = lines[0]
     interleaved = wrapped and _interleaved(lines, lower)  # asked of a page's wrapped lines alone (below)
     task, sep, result = line.body.partition(" | ")  # a flattened "task | result" row
-    d = _Duty(_Draft(NodeKind.ITEM, [line], task.strip(), "duties", None, line.num.number if line.num else None))
+    d = _Duty(_Draft(_ITEM, [line], task.strip(), "duties", None, line.num.number if line.num else None))
     if sep and result.strip():
         _add_result(d, line, strip_bullet(result.strip())[0])
     elif columns and (split := _column_split(d.draft.text)):
@@ -837,7 +846,7 @@ def _read_duty(
             _add_result(d, line, strip_bullet(right.strip())[0])
         elif text[:1].isupper() and not text.endswith(".") and is_results_label(text.rstrip(":")):
             d.task_open = False  # "Oodatavad tulemused:": the results follow; the line stays in the tree
-            results.append(_Draft(NodeKind.PARAGRAPH, [line], text))
+            results.append(_Draft(_PARAGRAPH, [line], text))
         elif (line.bullet and _lists_its_task(d, text)) or (d.listing and not results):
             _extend(d.draft, line)  # the task's own list, its items wrapped over lines (', koduse …' too)
         elif line.bullet:
@@ -896,7 +905,7 @@ def _finish(draft: _Draft) -> Node:
         # '5. Auditi tulemuste esitamine Auditi tulemused on esitatud …' (Sotsiaalministeerium): a task named by
         # its verbal noun and a result sentence after it, the row's two cells on one line without a stop.
         draft.text = split[0]
-        draft.children.insert(0, _Draft(NodeKind.RESULT, [], split[1], "duties.results"))
+        draft.children.insert(0, _Draft(_RESULT, [], split[1], "duties.results"))
         return draft.node(spaced=True)  # words of the spaced task, one space apart
     # One space is all the whitespace left in it: without a stop before a space, it is one sentence, unsplit.
     many = ". " in task or "! " in task or "? " in task
@@ -904,7 +913,7 @@ def _finish(draft: _Draft) -> Node:
     for k in range(1, len(sentences)):
         if _is_result_sentence(sentences[k], sentences[0]):
             draft.text = " ".join(sentences[:k])
-            draft.children.insert(0, _Draft(NodeKind.RESULT, [], " ".join(sentences[k:]), "duties.results"))
+            draft.children.insert(0, _Draft(_RESULT, [], " ".join(sentences[k:]), "duties.results"))
             break
     draft.children = [c for c in draft.children if c.text and not c.text.isspace()]  # no stripped copy
     return draft.node(spaced=True)  # the spaced task, or its first sentences, each stripped, one space apart
@@ -946,13 +955,13 @@ def _unnumbered_duties(lines: list[Line], wrapped: bool = False, width: int = 0)
         for k in range(1, len(lines))
     )
     for k, line in enumerate(lines):
-        if not header and not any(d.kind is NodeKind.ITEM for d in drafts):
+        if not header and not any(d.kind is _ITEM for d in drafts):
             header = _wrapped_header(lines, k)
         if header or is_table_header(line.text) or is_list_intro(line.text):
             header = max(header - 1, 0)
-            drafts.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))
+            drafts.append(_Draft(_PARAGRAPH, [line], line.text))
             continue
-        last = next((d for d in reversed(drafts) if d.kind is NodeKind.ITEM), None)
+        last = next((d for d in reversed(drafts) if d.kind is _ITEM), None)
         # In a page's wrapped lines a duty starts as a list's item does (`_new_item`): a capital after an
         # unfinished sentence is a name inside it. In a text's own lines only a connector carries a line on.
         new = (
@@ -966,10 +975,10 @@ def _unnumbered_duties(lines: list[Line], wrapped: bool = False, width: int = 0)
         if last is not None and drafts[-1] is last and not new:
             _extend(last, line)
         else:
-            drafts.append(_Draft(NodeKind.ITEM, [line], line.text, "duties", None, None))
+            drafts.append(_Draft(_ITEM, [line], line.text, "duties", None, None))
     count = 0
     for d in drafts:
-        if d.kind is NodeKind.ITEM:
+        if d.kind is _ITEM:
             count += 1
             d.number = str(count)
     return [d.node() for d in drafts]
@@ -983,12 +992,12 @@ def read_list(lines: list[Line], key: str) -> list[Node]:
     drafts: list[_Draft] = []
     for line in lines:
         if is_list_intro(line.text):
-            drafts.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))
+            drafts.append(_Draft(_PARAGRAPH, [line], line.text))
             continue
-        last = drafts[-1] if drafts and drafts[-1].kind is not NodeKind.PARAGRAPH else None
+        last = drafts[-1] if drafts and drafts[-1].kind is not _PARAGRAPH else None
         new = line.bullet or line.num is not None or last is None or _new_item(line, last)
         if new:
-            kind = NodeKind.ITEM if line.num is not None and not line.bullet else NodeKind.BULLET
+            kind = _ITEM if line.num is not None and not line.bullet else _BULLET
             drafts.append(_Draft(kind, [line], line.body, key, None, line.num.number if line.num else None))
         elif last is not None:
             _extend(last, line)
@@ -999,7 +1008,7 @@ def read_paragraph(lines: list[Line], key: str) -> list[Node]:
     """All the lines as one paragraph (a goal, a review clause)."""
     if not lines:
         return []
-    return [_Draft(NodeKind.PARAGRAPH, list(lines), _join(lines), key).node()]
+    return [_Draft(_PARAGRAPH, list(lines), _join(lines), key).node()]
 
 
 def read_generic(lines: list[Line]) -> list[Node]:
@@ -1010,7 +1019,7 @@ def read_generic(lines: list[Line]) -> list[Node]:
         num = line.num
         if num is not None and not line.bullet:
             depth = num.depth if num.style == "decimal" else (stack[-1][0] + 1 if stack else 1)
-            draft = _Draft(NodeKind.ITEM, [line], num.rest, None, None, num.number)
+            draft = _Draft(_ITEM, [line], num.rest, None, None, num.number)
             while stack and stack[-1][0] >= depth:
                 stack.pop()
             (stack[-1][1].children if stack else roots).append(draft)
@@ -1020,9 +1029,9 @@ def read_generic(lines: list[Line]) -> list[Node]:
         siblings = container.children if container else roots
         last = siblings[-1] if siblings else container
         if line.bullet:
-            siblings.append(_Draft(NodeKind.BULLET, [line], line.text))
+            siblings.append(_Draft(_BULLET, [line], line.text))
         elif last is not None and (starts_lower(line.text) or wants_more(last.text) or not ends_sentence(last.text)):
             _extend(last, line)
         else:
-            siblings.append(_Draft(NodeKind.PARAGRAPH, [line], line.text))
+            siblings.append(_Draft(_PARAGRAPH, [line], line.text))
     return [d.node() for d in roots]

@@ -16,6 +16,17 @@ from ajdiff.read.vocabulary import heading_prefix, is_list_intro, known_label, v
 from ajdiff.text import fold, join_all_wrapped, ocr_fold, slugify, split_outside_parens
 from ajdiff.tree import Node, NodeKind
 
+# The kinds as globals: the enum's metaclass has a `__getattr__` in CPython 3.11, which sends every `NodeKind.X` through
+# a slow hook (some 1,000 instructions more than a global), and the model is read of every node.
+_TITLE, _SECTION, _FIELD, _ITEM, _RESULT, _BULLET, _PARAGRAPH = (
+    NodeKind.TITLE,
+    NodeKind.SECTION,
+    NodeKind.FIELD,
+    NodeKind.ITEM,
+    NodeKind.RESULT,
+    NodeKind.BULLET,
+    NodeKind.PARAGRAPH,
+)
 _NONE_VALUES = frozenset({"-", "–", "—", "", "puuduvad", "puudub", "ei ole", "pole", "ei"})
 _REQUIREMENT_KEYS = ("education", "experience", "languages", "knowledge", "qualities")
 # 'Sotsiaalpedagoogi töö eesmärgiks on …', 'Klassijuhataja eesmärgiks on …': a sentence that says what the
@@ -81,7 +92,7 @@ def _list_items(node: Node, value: str) -> tuple[str, ...]:
     'teostamises)': splitting them made seed 003's Word-table layouts in the invariance test report
     substantive changes), so only the comparison can tell them apart, where the same words cut into
     items elsewhere are editorial."""
-    if node.kind is not NodeKind.FIELD or not any(c.kind is NodeKind.BULLET for c in node.children):
+    if node.kind is not _FIELD or not any(c.kind is _BULLET for c in node.children):
         return _name_list(value)
     own = _name_list(node.text) if node.text.strip() else ()
     return own + tuple(n for child in node.children for n in _name_list(child.text))
@@ -92,9 +103,9 @@ def _items(node: Node, own: bool = False, separators: str = ";") -> list[str]:
     introduction ('Töötajal on õigus:'); an item that lists several with ';' is split."""
     out: list[str] = []
     for child in ((node,) if own and node.text else ()) + node.children:
-        if child.kind is NodeKind.SECTION or (child.kind is NodeKind.PARAGRAPH and is_list_intro(child.text)):
+        if child.kind is _SECTION or (child.kind is _PARAGRAPH and is_list_intro(child.text)):
             continue
-        text = value_of(child) if child.kind is NodeKind.FIELD and child is not node else child.text
+        text = value_of(child) if child.kind is _FIELD and child is not node else child.text
         out.extend((_split_items if len(text) <= MEMO_CHARS else _split_long_items)(text, separators))
     return out
 
@@ -111,7 +122,7 @@ def _title_position(title: Node | None) -> str | None:
     """The post named only in the title: 'Sekretär-asjaajaja ametijuhend', or the line before 'AMETIJUHEND'."""
     if title is None:
         return None
-    lines = [c for c in title.children if c.key != "approval" and c.kind is not NodeKind.FIELD]
+    lines = [c for c in title.children if c.key != "approval" and c.kind is not _FIELD]
     for node in lines:
         m = _TITLE_POST.match(node.text)
         # A sentence names no post: 'Ametijuhend on kooskõlas … seadusandlusega. Ametijuhend on koostatud …'.
@@ -136,7 +147,7 @@ def _heading_post(nodes: tuple[Node, ...]) -> str | None:
     """The post the duties' heading names before its word for duties ('1. Sotsiaalpedagoogi tööülesanded',
     '2. RAAMATUKOGUHOIDJA KOHUSTUSED', '3. ÕPETAJA KOHUSTUSED JA ÜLESANDED'), as written; None when the
     heading is the usual one ('3. TEENISTUSKOHA ÜLESANDED JA TULEMUSED') or names no post."""
-    duties = next((n for n in nodes if n.kind is NodeKind.SECTION and n.key == "duties"), None)
+    duties = next((n for n in nodes if n.kind is _SECTION and n.key == "duties"), None)
     title = (duties.label or "") if duties is not None else ""
     words = title.split()
     if not words or heading_prefix(title) is not None:
@@ -153,7 +164,7 @@ def _heading_post(nodes: tuple[Node, ...]) -> str | None:
 def _stem_position(nodes: tuple[Node, ...]) -> str | None:
     """The post named only inflected in the general clauses ('pearaamatupidajale allub …',
     'pearaamatupidajat asendab …'): the shortest first word that the others start with."""
-    general = next((n for n in nodes if n.kind is NodeKind.SECTION and n.key == "general"), None)
+    general = next((n for n in nodes if n.kind is _SECTION and n.key == "general"), None)
     if general is None:
         return None
     firsts = [w.strip(",.;:").lower() for c in general.children for w in c.text.split()[:1]]
@@ -167,10 +178,10 @@ def _goal_sentence(nodes: tuple[Node, ...]) -> str | None:
     """The first sentence of the title or the general clauses that says what the post's work is for
     ('Sotsiaalpedagoogi töö eesmärgiks on …'), for a document with no goal under a label or heading."""
     for node in nodes:
-        if node.kind is not NodeKind.TITLE and node.key != "general":
+        if node.kind is not _TITLE and node.key != "general":
             continue
         for child in node.walk():
-            if child.kind in (NodeKind.PARAGRAPH, NodeKind.ITEM) and "on " in child.text:
+            if child.kind in (_PARAGRAPH, _ITEM) and "on " in child.text:
                 for sentence in _SENTENCES.split(child.text):
                     if _GOAL_SENTENCE.match(sentence):
                         return sentence
@@ -221,8 +232,8 @@ class _Collector:
 
     def field(self, node: Node) -> None:
         key = node.key or ""
-        value = value_of(node) if node.kind is NodeKind.FIELD else node.text
-        if node.kind is NodeKind.FIELD and node.label is None and node.children and node.children[0].label:
+        value = value_of(node) if node.kind is _FIELD else node.text
+        if node.kind is _FIELD and node.label is None and node.children and node.children[0].label:
             value = node.children[0].text  # a sentence: its value is the words after its verb
         if key.startswith("general."):
             name = key.split(".", 1)[1]
@@ -244,19 +255,18 @@ class _Collector:
             items.extend(_items(node, own=True))
         elif key == "competencies":
             self.competencies.extend(_items(node, own=True, separators=""))
-        elif node.kind is NodeKind.FIELD and node.label and value:
+        elif node.kind is _FIELD and node.label and value:
             self.other.append((slugify(node.label), value))  # an untyped label: kept, compared by its name
 
     def section(self, node: Node) -> None:
         key = node.key or ""
         self.sections.add(key)
         if key == "duties":
-            item, result = NodeKind.ITEM, NodeKind.RESULT
             # The duties are the section's own items: `content.read_duties` makes a flat list, paragraphs and items
             # with their results, nothing under those; its sub-sections are read on their own (below).
             for child in node.children:
-                if child.kind is item and child.key == "duties":
-                    results = tuple([r.text for r in child.children if r.kind is result])
+                if child.kind is _ITEM and child.key == "duties":
+                    results = tuple([r.text for r in child.children if r.kind is _RESULT])
                     self.duties.append(Duty(child.number or "", child.text, results))
         elif key in ("rights", "responsibilities", "competencies"):
             getattr(self, key).extend(_items(node) if key != "competencies" else _items(node, separators=""))
@@ -270,13 +280,13 @@ class _Collector:
             if text:  # '2. AMETIKOHA KIRJELDUS' holding only named parts (its goal, its duties) has none of its own
                 self.other.append((key.split(".", 1)[1], text))
         for child in node.children:
-            if child.kind is NodeKind.SECTION:
+            if child.kind is _SECTION:
                 self.section(child)
-            elif child.kind is NodeKind.FIELD or (child.key and key in ("general", "requirements", "rights_resp")):
+            elif child.kind is _FIELD or (child.key and key in ("general", "requirements", "rights_resp")):
                 self.field(child)
-            elif child.kind is NodeKind.ITEM and key in ("general", "requirements"):
+            elif child.kind is _ITEM and key in ("general", "requirements"):
                 for grandchild in child.children:
-                    if grandchild.kind is NodeKind.FIELD:
+                    if grandchild.kind is _FIELD:
                         self.field(grandchild)
 
 
@@ -284,7 +294,7 @@ def _own_nodes(node: Node) -> list[Node]:
     """The nodes under a section, not entering its sub-sections (they are read on their own)."""
     out: list[Node] = []
     for child in node.children:
-        if child.kind is not NodeKind.SECTION:
+        if child.kind is not _SECTION:
             out.extend(child.walk())
     return out
 
@@ -302,17 +312,16 @@ def _own_labels(nodes: tuple[Node, ...]) -> tuple[tuple[str, str], ...]:
     field's when the vocabulary knows it; a field or section ajdiff has no key for ('Ametisse nimetab',
     '6. TÖÖVAHENDID') under its path other.<slug>, for its slug is no name to show a person."""
     labels: dict[str, str] = {}
-    field, section = NodeKind.FIELD, NodeKind.SECTION  # asked of every node walked: most are neither
     stack = list(reversed(nodes))  # `tree.walk`, without the duties' items and results (below)
     while stack:
         node = stack.pop()
         kind = node.kind
         if node.children:
             # A duties section holds no field, nor any section but its own sub-sections (`content.read_duties`).
-            duties = kind is section and node.key == "duties"
-            under = [c for c in node.children if c.kind is section] if duties else node.children
+            duties = kind is _SECTION and node.key == "duties"
+            under = [c for c in node.children if c.kind is _SECTION] if duties else node.children
             stack.extend(reversed(under))
-        if kind is field:
+        if kind is _FIELD:
             key, label = node.key, node.label
             if not label:
                 continue
@@ -322,7 +331,7 @@ def _own_labels(nodes: tuple[Node, ...]) -> tuple[tuple[str, str], ...]:
                 known = _known_label(key, label)
                 if known:
                     labels[key] = known
-        elif kind is section and (node.key or "").startswith("other.") and node.label:
+        elif kind is _SECTION and (node.key or "").startswith("other.") and node.label:
             labels.setdefault(node.key or "", _as_written(node.label))
     return tuple(labels.items())
 
@@ -348,11 +357,11 @@ def to_model(
 ) -> JobDescription:
     """The typed model of a document tree; warnings say which of the usual fields were not found."""
     c = _Collector()
-    title = next((n for n in nodes if n.kind is NodeKind.TITLE), None)
+    title = next((n for n in nodes if n.kind is _TITLE), None)
     for node in nodes:
-        if node.kind is NodeKind.TITLE:
+        if node.kind is _TITLE:
             for child in node.children:
-                if child.kind is NodeKind.FIELD or child.key:
+                if child.kind is _FIELD or child.key:
                     c.field(child)
         else:
             c.section(node)
