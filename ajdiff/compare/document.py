@@ -28,7 +28,6 @@ from ajdiff.compare.align import (
     longest_increasing,
     match_sequences,
     overlap,
-    repeats,
     sides,
     sized_bag,
 )
@@ -501,14 +500,21 @@ def _bag_of(texts: tuple[str, ...]) -> Bag:
     first, *rest = texts
     if not rest:
         return sized_bag(first)
-    total, size, _repeated = sized_bag(first)
+    total, size, repeated = sized_bag(first)
     total = dict(total)  # a copy: the first bag is remembered as it is
+    again = set(repeated)
     for text in rest:
-        words, n, _repeated = sized_bag(text)
+        words, n, repeated = sized_bag(text)
         size += n
-        for word, count in words.items():
-            total[word] = total.get(word, 0) + count
-    return total, size, repeats(total, size)
+        # Only the words counted already are added up one by one (a third of a duty's, the common ones): the rest
+        # are taken in C, at the end in their order, where adding each word's count in turn put them. A word is
+        # repeated in the sum where one bag repeats it or a second bag holds it: those few are looked up, not all.
+        both = total.keys() & words.keys()
+        sums = {word: total[word] + words[word] for word in both}
+        total.update(words)
+        total.update(sums)
+        again.update(repeated, both)
+    return total, size, {word: total[word] for word in again}
 
 
 def generic_sections(doc: JobDescription) -> dict[str, Node]:

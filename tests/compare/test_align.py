@@ -181,6 +181,25 @@ def test_dice_and_overlap_are_the_multiset_formulas_whether_a_word_repeats_or_no
     assert overlap(a, b) == (common / min(na, nb) if min(na, nb) else 0.0)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=5))
+def test_the_bag_of_texts_is_their_words_counted_whole(parts: list[str]) -> None:
+    """`_bag_of` adds the texts' bags up (the words counted already one by one, the others taken whole) and finds the
+    repeated words among those one bag repeats or two hold: the very bag of all their words, in its order, with the
+    words it holds more than once."""
+    from collections import Counter
+
+    from ajdiff.compare.document import _bag_of
+    from ajdiff.text import fold_words
+
+    _bag_of.cache_clear()
+    words, size, repeated = _bag_of(tuple(parts))
+    whole = Counter(word for part in parts for word in fold_words(part))
+    assert list(words.items()) == list(whole.items())
+    assert size == sum(whole.values())
+    assert repeated == {word: n for word, n in whole.items() if n > 1}
+
+
 def _whole_bag_dice(old: JobDescription, new: JobDescription) -> float:
     """The Dice coefficient of the two documents' folded word bags, every part's words counted."""
     from collections import Counter
