@@ -28,7 +28,7 @@ from ajdiff.compare.align import (
     longest_increasing,
     match_sequences,
     overlap,
-    repeats,
+    same_fold_key,
     sides,
     sized_bag,
 )
@@ -64,7 +64,7 @@ def _change(
     editorial: bool | None = None,
 ) -> Change:
     if editorial is None:
-        editorial = old is not None and new is not None and fold_key(old) == fold_key(new)
+        editorial = old is not None and new is not None and same_fold_key(old, new)
     spans = word_spans(old, new) if old is not None and new is not None else ()
     return make_change(
         path=path,
@@ -374,7 +374,7 @@ def _duty_steps(
         if (i, j) in moved:
             step_kind = StepKind.MOVE
             changes.append(_structural(path, ChangeKind.MOVED, [a], [b]))
-        elif texts_old[i] == texts_new[j] or fold_key(texts_old[i]) == fold_key(texts_new[j]):
+        elif texts_old[i] == texts_new[j] or same_fold_key(texts_old[i], texts_new[j]):
             # The same words, cut between task and results elsewhere (reflow, a flattened table) or
             # differing only in punctuation and case: renumbered or editorial, never a rewording. (Most
             # duties are kept word for word: equal texts need no folding to tell, and equal results no sentences.)
@@ -385,13 +385,13 @@ def _duty_steps(
             ):
                 kind = ChangeKind.RENUMBERED if a.number != b.number else ChangeKind.MODIFIED
                 # A renumbered duty (every one after an insertion) mostly keeps its task: no fold to tell.
-                same_task = a.task == b.task or fold_key(a.task) == fold_key(b.task)
+                same_task = a.task == b.task or same_fold_key(a.task, b.task)
                 texts = (a.task, b.task) if same_task else (texts_old[i], texts_new[j])
                 changes.append(_change(path, kind, *texts, editorial=True, old_number=a.number, new_number=b.number))
             out.append((j, 0, make_step(StepKind.PAIR, *units, tuple(changes), *at)))
             continue
         elif a.task != b.task or a.number != b.number:
-            renumbered = a.number != b.number and fold_key(a.task) == fold_key(b.task)
+            renumbered = a.number != b.number and same_fold_key(a.task, b.task)
             kind = ChangeKind.RENUMBERED if renumbered else ChangeKind.MODIFIED
             changes.append(_change(path, kind, a.task, b.task, old_number=a.number, new_number=b.number))
         changes += _items(
@@ -501,14 +501,21 @@ def _bag_of(texts: tuple[str, ...]) -> Bag:
     first, *rest = texts
     if not rest:
         return sized_bag(first)
-    total, size, _repeated = sized_bag(first)
+    total, size, repeated = sized_bag(first)
     total = dict(total)  # a copy: the first bag is remembered as it is
+    again = set(repeated)
     for text in rest:
-        words, n, _repeated = sized_bag(text)
+        words, n, repeated = sized_bag(text)
         size += n
-        for word, count in words.items():
-            total[word] = total.get(word, 0) + count
-    return total, size, repeats(total, size)
+        # Only the words counted already are added up one by one (a third of a duty's, the common ones): the rest
+        # are taken in C, at the end in their order, where adding each word's count in turn put them. A word is
+        # repeated in the sum where one bag repeats it or a second bag holds it: those few are looked up, not all.
+        both = total.keys() & words.keys()
+        sums = {word: total[word] + words[word] for word in both}
+        total.update(words)
+        total.update(sums)
+        again.update(repeated, both)
+    return total, size, {word: total[word] for word in again}
 
 
 def generic_sections(doc: JobDescription) -> dict[str, Node]:

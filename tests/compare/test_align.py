@@ -131,6 +131,31 @@ def test_exact_matches_anchor_first_and_in_order() -> None:
     assert sorted((m.old, m.new, m.score) for m in matches) == [(0, 1, 1.0), (1, 2, 1.0), (2, 0, 1.0)]
 
 
+def test_texts_spaced_apart_are_one_key_and_pair_in_order() -> None:
+    """Words run together differently ('e-posti aadress' ~ 'e-postiaadress': the same fold_key, other folds) are
+    exact matches, the first of NEW's for the first of OLD's, whichever of them is word for word the same."""
+    old = ["Haldab e-postiaadressi", "Haldab e-posti aadressi", "Koostab eelarve"]
+    new = ["haldab e-posti aadressi.", "Haldab e-postiaadressi", "koostab eel-arve"]
+    matches = match_sequences(old, new)
+    assert sorted((m.old, m.new, m.score) for m in matches) == [(0, 0, 1.0), (1, 1, 1.0), (2, 2, 1.0)]
+
+
+spaced = st.lists(st.sampled_from(["ab", "a", "b", "c", "ä", "-", ".", "A"]), max_size=5).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(spaced, max_size=8))
+def test_fold_keys_are_equal_exactly_where_fold_key_is(texts: list[str]) -> None:
+    """`FoldKeys` and `same_fold_key` tell texts apart as `fold_key` does, for texts whose words run together in
+    every way (the same letters spaced otherwise: folds of one length without spaces, other spacing)."""
+    from ajdiff.compare.align import FoldKeys, same_fold_key
+
+    folds = FoldKeys()
+    keys = [folds.key(t) for t in texts]
+    for (a, key_a), (b, key_b) in combinations(zip(texts, keys), 2):
+        assert (key_a == key_b) == (fold_key(a) == fold_key(b)) == same_fold_key(a, b), (a, b)
+
+
 def test_below_the_threshold_nothing_is_paired() -> None:
     matches = match_sequences(["Hindab riski"], ["Koostab eelarve"], threshold=0.1)
     assert sorted(((m.old, m.new) for m in matches), key=str) == [(0, None), (None, 0)]
@@ -179,6 +204,25 @@ def test_dice_and_overlap_are_the_multiset_formulas_whether_a_word_repeats_or_no
     common, na, nb = sum((ba & bb).values()), sum(ba.values()), sum(bb.values())
     assert dice(a, b) == (2 * common / (na + nb) if na + nb else 1.0)
     assert overlap(a, b) == (common / min(na, nb) if min(na, nb) else 0.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(texts, min_size=1, max_size=5))
+def test_the_bag_of_texts_is_their_words_counted_whole(parts: list[str]) -> None:
+    """`_bag_of` adds the texts' bags up (the words counted already one by one, the others taken whole) and finds the
+    repeated words among those one bag repeats or two hold: the very bag of all their words, in its order, with the
+    words it holds more than once."""
+    from collections import Counter
+
+    from ajdiff.compare.document import _bag_of
+    from ajdiff.text import fold_words
+
+    _bag_of.cache_clear()
+    words, size, repeated = _bag_of(tuple(parts))
+    whole = Counter(word for part in parts for word in fold_words(part))
+    assert list(words.items()) == list(whole.items())
+    assert size == sum(whole.values())
+    assert repeated == {word: n for word, n in whole.items() if n > 1}
 
 
 def _whole_bag_dice(old: JobDescription, new: JobDescription) -> float:

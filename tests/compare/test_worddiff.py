@@ -135,3 +135,49 @@ def test_each_distinct_token_has_its_code_in_order_of_first_appearance_few_or_ma
         table = _codes(tokens)
         assert table == _codes_by_definition(tokens)
         assert list(table) == list(dict.fromkeys(tokens))
+
+
+coded = st.text(alphabet="abcde", max_size=9)
+
+
+@settings(max_examples=2000)
+@given(coded, coded, st.lists(st.tuples(st.integers(0, 9), st.text(alphabet="abcxy", max_size=3)), max_size=2))
+def test_a_change_in_one_place_is_what_diff_match_patch_answers(a: str, b: str, edits: list[tuple[int, str]]) -> None:
+    """Where `_one_place` answers for the differ (one token replaced, tokens added or dropped at an end), its answer
+    is the differ's, cleanups included; coded texts of a few letters (a letter a token) meet every case of it,
+    and small edits of a text (a letter replaced, letters put in) most of them."""
+    from diff_match_patch import diff_match_patch
+
+    from ajdiff.compare.worddiff import _one_place
+
+    if edits:  # b as a few edits of a, beside b drawn on its own
+        b = a
+    for at, letters in edits:
+        b = b[:at] + letters + b[at + 1 :]
+    if a == b:
+        return
+    answer = _one_place(a, b)
+    if answer is not None:
+        differ = diff_match_patch()
+        differ.Diff_Timeout = 0
+        diffs = differ.diff_main(a, b, False)
+        differ.diff_cleanupSemantic(diffs)
+        assert answer == diffs
+
+
+def test_one_word_replaced_or_added_at_an_end_skips_the_differ() -> None:
+    """The cases `_one_place` answers, and one it leaves to the differ (a word put in between equal ends)."""
+    from ajdiff.compare.worddiff import _one_place
+
+    assert _one_place("abcd", "abxd") == [(0, "ab"), (-1, "c"), (1, "x"), (0, "d")]
+    assert _one_place("abcd", "abxyd") == [(0, "ab"), (-1, "c"), (1, "xy"), (0, "d")]
+    assert _one_place("abc", "abcxy") == [(0, "abc"), (1, "xy")]
+    assert _one_place("xyabc", "abc") == [(-1, "xy"), (0, "abc")]
+    assert _one_place("abcd", "abxcd") is None  # inserted between equal ends: the cleanups may slide it
+    assert _one_place("abcd", "abxcyd") is None  # 'c' among the new tokens: the differ keeps it equal
+    assert word_spans("Koostab aruande ja eelarve", "Koostab aruande ning eelarve") == (
+        Span(SpanOp.EQUAL, "Koostab aruande "),
+        Span(SpanOp.DELETE, "ja"),
+        Span(SpanOp.INSERT, "ning"),
+        Span(SpanOp.EQUAL, " eelarve"),
+    )
