@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import field, fields
 from operator import attrgetter
 
-from ajdiff.records import dataclass, reduce_shared, shared
+from ajdiff.records import dataclass, maker, reduce_shared, shared_values
 from ajdiff.tree import Node, pack, unpack
 
 CEFR_LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -26,7 +27,7 @@ REQUIREMENT_TEXT_KEYS: tuple[str, ...] = ("education", "experience", "knowledge"
 """The requirements held as text, in the order the documents print them."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrderRef:
     """The director's order (käskkiri) that approved a document."""
 
@@ -44,7 +45,7 @@ class OrderRef:
     """Whose order approved the annex, as its approval block says ('Sotsiaalkindlustusameti peadirektori')."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class General:
     """Section 1, the general part: who the post is, where it sits and who substitutes whom."""
 
@@ -61,7 +62,7 @@ class General:
     __reduce__ = reduce_shared  # unpickled from reader processes: strings shared
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Duty:
     """One numbered duty: the task sentence and its expected results."""
 
@@ -72,7 +73,7 @@ class Duty:
     __reduce__ = reduce_shared  # unpickled from reader processes: strings shared
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Requirements:
     """Section 3 (or 6/7 in older layouts): what the holder must know and have."""
 
@@ -189,18 +190,39 @@ def _plain(held: dict[str, object]) -> tuple[object, ...]:
 
 def _unpickled(values: tuple[object, ...], packed: tuple[object, ...]) -> JobDescription:
     """A document sent by another process (`_plain`): its values' strings shared (`records.shared`), its tree left
-    packed (`sections` is () among `values`)."""
+    packed (`sections` is () among `values`).
+
+    Made as pickle makes an object, its values put in its `__dict__` without its `__init__` (a frozen record's sets
+    each field by a call of `object.__setattr__`), and its records made by their makers (`records.maker`): some
+    seventy such calls a document were a third of taking a pair back from a reader."""
     source, annex, order, general, duties, requirements, *rest = values
-    doc = JobDescription(
-        shared(source),  # type: ignore[arg-type]
-        shared(annex),  # type: ignore[arg-type]
-        None if order is None else OrderRef(*map(shared, order)),  # type: ignore[call-overload]
-        General(*map(shared, general)),  # type: ignore[call-overload]
-        tuple([Duty(*map(shared, duty)) for duty in duties]),  # type: ignore[attr-defined]
-        Requirements(*map(shared, requirements)),  # type: ignore[call-overload]
-        *map(shared, rest),  # type: ignore[arg-type]
-    )
+    doc = _new(JobDescription)
     held = doc.__dict__
+    held.update(
+        zip(
+            _FIELD_NAMES,
+            (
+                _intern(source),  # type: ignore[call-overload]
+                annex and _intern(annex),  # type: ignore[call-overload]
+                None if order is None else _make_order(*shared_values(order)),  # type: ignore[arg-type]
+                _make_general(*shared_values(general)),  # type: ignore[arg-type]
+                # A duty's number and task are strings, its results a tuple of them: shared in C, no test of each.
+                tuple([_make_duty(_intern(n), _intern(t), tuple(map(_intern, r))) for n, t, r in duties]),  # type: ignore[attr-defined]
+                _make_requirements(*shared_values(requirements)),  # type: ignore[arg-type]
+                *shared_values(rest),
+            ),
+        )
+    )
     del held["sections"]
     held[_PACKED] = packed
     return doc
+
+
+_new = object.__new__
+_intern = sys.intern
+_make_order, _make_general, _make_duty, _make_requirements = (
+    maker(OrderRef),
+    maker(General),
+    maker(Duty),
+    maker(Requirements),
+)

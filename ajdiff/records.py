@@ -21,7 +21,7 @@ import sys
 TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from types import CodeType
     from typing import ParamSpec, TypeVar
 
@@ -43,6 +43,12 @@ def shared(value: _V) -> _V:
     if type(v) is tuple and v and type(v[0]) is str:
         return tuple([_intern(w) if type(w) is str else w for w in v])  # type: ignore[return-value]
     return value
+
+
+def shared_values(values: Iterable[object]) -> list[object]:
+    """`shared` of each value: the fields of a record rebuilt from a pickle."""
+    # `shared` spelt out for a string: most values are, and a call for each was most of unpickling a record.
+    return [_intern(v) if type(v) is str else shared(v) if type(v) is tuple else v for v in values]
 
 
 _intern = sys.intern
@@ -72,8 +78,14 @@ def reduce_shared(record: object) -> tuple[object, ...]:
 
 
 def _rebuilt(cls: type, values: tuple[object, ...]) -> object:
-    # `shared` spelt out for a string: most values are, and a call for each was most of unpickling a record.
-    return cls(*[_intern(v) if type(v) is str else shared(v) if type(v) is tuple else v for v in values])
+    make = _MAKERS.get(cls)
+    if make is None:
+        make = _MAKERS[cls] = maker(cls)
+    return make(*shared_values(values))
+
+
+_MAKERS: dict[type, Callable[..., object]] = {}
+"""Of each record class unpickled, what makes one (`maker`: a change or a word span at a third of `cls(…)`'s cost)."""
 
 
 if TYPE_CHECKING:

@@ -145,53 +145,62 @@ def _node(
 
 _intern = sys.intern
 
-_KINDS = tuple(NodeKind)
-_KIND_AT = {kind._value_: k for k, kind in enumerate(_KINDS)}
-"""Each kind's place in `_KINDS`, by its value: a str's hash is kept, an enum member's is a Python call each time."""
 _FIELDS_PER_NODE = 8
 """A packed node's values: kind, text, verbatim, number, label, key, number of children, where."""
 
 
 def pack(nodes: tuple[Node, ...]) -> tuple[object, ...]:
-    """A forest as one flat tuple of plain values, its nodes in post-order (`unpack` rebuilds it).
+    """A forest as one flat tuple of plain values, its nodes in document order (`unpack` rebuilds it).
 
     A document's tree is some hundred nodes; pickled as objects each is a `__reduce__` call, a tuple and an
     entry in the pickler's memo, and unpickling makes every node at once; flat, the pickle is one tuple of
-    strings and numbers, written and read by pickle's C code, and a document that crosses from a reader
-    process keeps its tree so until something reads it (`JobDescription.sections`): a batch's report never
-    does."""
+    strings and numbers (and the kinds, each pickled once), written and read by pickle's C code, and a document
+    that crosses from a reader process keeps its tree so until something reads it (`JobDescription.sections`): a
+    batch's report never does."""
     flat: list[object] = []
-    for node in nodes:
-        _put(node, flat.extend)
+    add = flat.extend
+    # A stack, not a function that calls itself for the children: a call for each node was half of packing a tree.
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        children = node.children
+        if children:
+            stack.extend(reversed(children))
+        where = node.where
+        # `Origin.plain` spelt out for a text file's line, nearly every node's (a call each, another sixth).
+        if where is None:
+            plain: int | tuple[int | None, ...] | None = None
+        elif (
+            where.line is not None
+            and where.paragraph is None
+            and where.table is None
+            and where.row is None
+            and where.cell is None
+            and where.page is None
+        ):
+            plain = where.line
+        else:
+            plain = where.plain()
+        add((node.kind, node.text, node.verbatim, node.number, node.label, node.key, len(children), plain))
     return tuple(flat)
-
-
-def _put(node: Node, add: Callable[[tuple[object, ...]], None]) -> None:
-    """Add a node's values to a packed forest (`pack`), its children's first: `unpack` finds them made when it makes
-    their parent. (Not a closure of `pack`: a function that calls itself by its cell is a reference cycle, held, with
-    the values it adds to, until the collector runs; a batch pauses it.)"""
-    children = node.children
-    for child in children:
-        _put(child, add)
-    where = node.where
-    plain = None if where is None else where.plain()
-    kind = _KIND_AT[node.kind._value_]
-    add((kind, node.text, node.verbatim, node.number, node.label, node.key, len(children), plain))
 
 
 def unpack(packed: tuple[object, ...]) -> tuple[Node, ...]:
     """The forest `pack` made, each string shared with every other document's (as `_node`)."""
-    made: list[Node] = []  # the nodes whose parent is not made yet, the forest's roots at the end
-    values = iter(packed)
+    # Read from the end, a node comes after all the nodes below it: its children are made, the last of them
+    # nearest the end of `made`.
+    made: list[Node] = []
+    values = reversed(packed)
     same = [values] * _FIELDS_PER_NODE
-    for kind, text, verbatim, number, label, key, count, where in zip(*same):
+    for where, count, key, label, number, verbatim, text, kind in zip(*same):
         if count:
-            children = tuple(made[-count:])
+            children = tuple(made[: -count - 1 : -1])
             del made[-count:]
         else:
             children = ()
         origin = None if where is None else Origin.of_plain(where)
-        made.append(_node(_KINDS[kind], text, verbatim, number, label, key, children, origin))
+        made.append(_node(kind, text, verbatim, number, label, key, children, origin))
+    made.reverse()
     return tuple(made)
 
 

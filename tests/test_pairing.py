@@ -224,3 +224,13 @@ def test_jsonl_lines_match_the_json_report(capsys) -> None:
         json.dumps({k: v for k, v in r.items() if k not in ("format", "type")}) for r in records[:6]
     ) == sorted(json.dumps(p) for p in whole["pairs"])
     assert {k: v for k, v in records[6].items() if k not in ("format", "type")} == whole["unpaired_old"][0]
+
+
+def test_lowering_a_latin1_text_by_its_bytes_is_str_lower() -> None:
+    # `FeatureCache.words` lowers a Latin-1 text by a table of bytes, any other by `str.lower`: the same words.
+    from ajdiff.compare.pairing import _lower
+
+    every = "".join(map(chr, range(256)))
+    assert _lower(every) == every.lower()
+    for text in ("ÕUNAD Äri ÖÖ ÜLE", "ŠOKOLAAD ja ŽÜRII", "İstanbul", "ΣΟΦΙΑ ΜΑΣ", "ß µ ÿ", ""):
+        assert _lower(text) == text.lower()

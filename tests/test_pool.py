@@ -512,6 +512,7 @@ def test_a_document_sent_back_with_every_field_set_comes_back_equal_its_strings_
     # A document crosses with its records as plain tuples (`model._plain`): every field, records and all, is rebuilt
     # as it was, in its place, and its strings are this process's one copy of each.
     import sys
+    from dataclasses import FrozenInstanceError
 
     from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
     from ajdiff.tree import Node, NodeKind
@@ -545,3 +546,8 @@ def test_a_document_sent_back_with_every_field_set_comes_back_equal_its_strings_
     assert back.duties[0].task is sys.intern("Teeb tööd") and back.duties[0].results[0] is sys.intern("Töö on tehtud")
     assert back.general.position is sys.intern("g0") and back.general.subordinates[0] is sys.intern("g3")
     assert back.rights[0] is sys.intern("õigus") and back.sections[0].text is back.duties[0].task
+    # Made without their `__init__` (`model._unpickled`, `records.maker`): as frozen as the reader's.
+    for record, name in ((back, "source"), (back.general, "unit"), (back.duties[0], "task"), (back.order, "date")):
+        with pytest.raises(FrozenInstanceError):
+            setattr(record, name, "x")
+    assert hash(back.duties[1]) == hash(doc.duties[1]) and back.requirements == doc.requirements
