@@ -169,7 +169,11 @@ def _post_keys(docs: list[JobDescription], features: FeatureCache | None) -> lis
 
 def _named_and_worded_alike(old: JobDescription, new: JobDescription, feats: FeatureCache) -> bool:
     """Whether an anchor (`anchor_pairs`) is worded alike enough for its name alone to pair it."""
-    return _set_dice(feats(old), feats(new)) >= ANCHOR_CONTENT
+    if feats.made(old) and feats.made(new):
+        return _set_dice(feats(old), feats(new)) >= ANCHOR_CONTENT
+    # The same Dice of the same word sets, from the sets: a batch's namesakes are paired by this answer alone and
+    # never need their features (numbering each word and setting its bit cost twice the sets, with --jobs 1).
+    return FeatureCache.worded_alike(old, new)
 
 
 def paired_by_name(
@@ -262,6 +266,10 @@ class FeatureCache:
             self._by_id[id(doc)] = (doc, found)  # the document held: its id is never another's while cached
             return found
         return known[1]
+
+    def made(self, doc: JobDescription) -> bool:
+        """Whether the document's features are made already."""
+        return id(doc) in self._by_id
 
     def anchors(self, old: list[JobDescription], new: list[JobDescription]) -> list[tuple[int, int, bool]]:
         """The anchors of the two sides (`anchor_pairs`), each with whether it is worded alike enough for its name

@@ -414,7 +414,10 @@ def test_a_reader_tells_the_same_worded_alike_as_the_features_and_the_anchors_ta
     for a in (*order, *posts):
         for b in (*order, *posts):
             alike = pairing.FeatureCache.worded_alike(a, b)
-            assert alike == pairing._named_and_worded_alike(a, b, features)
+            fresh = pairing.FeatureCache()  # no features made: the anchor asks the word sets, and makes none
+            assert pairing._named_and_worded_alike(a, b, fresh) == alike and not fresh._by_id
+            assert alike == (pairing._set_dice(features(a), features(b)) >= pairing.ANCHOR_CONTENT)
+            assert pairing._named_and_worded_alike(a, b, features) == alike  # both made: by their bits
             answers.add(alike)
     assert answers == {True, False}
     told = pairing.FeatureCache()
