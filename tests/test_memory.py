@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 
 from ajdiff.read.parse import read_documents
-from ajdiff.tree import Origin, line_origin, walk
+from ajdiff.tree import Node, NodeKind, Origin, line_origin, walk
 from tests.conftest import SEEDS
 
 
@@ -52,3 +52,23 @@ def test_a_tree_packed_to_be_sent_back_leaves_nothing_for_the_collector() -> Non
     finally:
         if was:
             gc.enable()
+
+
+def test_a_word_or_pdf_tree_packed_and_unpacked_keeps_every_origin() -> None:
+    # `pack` spells out `Origin.plain` for a text file's line: a paragraph's, a cell's or a page's origin (a line on
+    # a page) must still travel whole, and a text file's line come back as the one shared origin of that line.
+    from ajdiff.tree import pack, unpack
+
+    for suffix in (".docx", ".pdf"):
+        docs = read_documents(SEEDS["000"].with_suffix(suffix))
+        wheres = [n.where for d in docs for n in walk(d.sections) if n.where is not None]
+        assert any(w.line is None for w in wheres) or any(w.page is not None for w in wheres), suffix
+        back = [unpack(pack(d.sections)) for d in docs]
+        assert back == [d.sections for d in docs], suffix
+        again = [n.where for tree in back for n in walk(tree) if n.where is not None]
+        assert again == wheres
+    # Each field beside a line keeps the origin whole; a line alone comes back as its shared origin.
+    places = [Origin(line=4, **{name: 2}) for name in ("paragraph", "table", "row", "cell", "page")]
+    forest = tuple(Node(NodeKind.PARAGRAPH, "Tekst", "Tekst", where=w) for w in (line_origin(3), *places))
+    back = unpack(pack(forest))
+    assert [n.where for n in back] == [line_origin(3), *places] and back[0].where is line_origin(3)
