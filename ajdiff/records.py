@@ -17,6 +17,7 @@ tests/test_records.py holds each form against the standard decorator's class.
 from __future__ import annotations
 
 import sys
+from functools import cache
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
 
@@ -78,14 +79,8 @@ def reduce_shared(record: object) -> tuple[object, ...]:
 
 
 def _rebuilt(cls: type, values: tuple[object, ...]) -> object:
-    make = _MAKERS.get(cls)
-    if make is None:
-        make = _MAKERS[cls] = maker(cls)
-    return make(*shared_values(values))
-
-
-_MAKERS: dict[type, Callable[..., object]] = {}
-"""Of each record class unpickled, what makes one (`maker`: a change or a word span at a third of `cls(…)`'s cost)."""
+    # Each class's maker made once (`maker`: a change or a word span at a third of `cls(…)`'s cost).
+    return _maker_of(cls)(*shared_values(values))
 
 
 if TYPE_CHECKING:
@@ -283,3 +278,7 @@ else:
         made.__qualname__ = f"{cls.__qualname__}.make"
         made.__doc__ = f"`{cls.__qualname__}(…)`, made cheaply (`ajdiff.records.maker`)."
         return made
+
+
+_maker_of = cache(maker)
+"""`maker(cls)`, made once a class (`_rebuilt`)."""

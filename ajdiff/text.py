@@ -360,6 +360,32 @@ def fold_key(text: str | None) -> str:
     return fold(text or "").replace(" ", "")
 
 
+def same_fold_key(a: str, b: str) -> bool:
+    """`fold_key(a) == fold_key(b)`, told apart by the folds' lengths without their spaces where they differ."""
+    # Most texts asked are different (a duty reworded): counting a fold's spaces costs a third of removing them.
+    folded_a, folded_b = fold(a), fold(b)
+    if folded_a == folded_b:
+        return True
+    if len(folded_a) - folded_a.count(" ") != len(folded_b) - folded_b.count(" "):
+        return False
+    return folded_a.replace(" ", "") == folded_b.replace(" ", "")
+
+
+_LATIN1_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ"
+_LATIN1_LOWER = bytes.maketrans(_LATIN1_UPPER.encode("latin-1"), _LATIN1_UPPER.lower().encode("latin-1"))
+"""`str.lower` of Latin-1's letters as a table of bytes: every other Latin-1 character is its own lower case."""
+
+
+def lower(text: str) -> str:
+    """`text.lower()`: a Latin-1 text (Estonian's letters but š and ž) by one C pass over its bytes, a fifth of the
+    cost of `str.lower`, which looks up each letter outside ASCII in Unicode's tables."""
+    try:
+        latin = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text.lower()
+    return latin.translate(_LATIN1_LOWER).decode("latin-1")
+
+
 def fold_words(text: str) -> tuple[str, ...]:
     """The folded words of a text."""
     return tuple(fold(text).split())

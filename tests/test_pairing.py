@@ -228,7 +228,7 @@ def test_jsonl_lines_match_the_json_report(capsys) -> None:
 
 def test_lowering_a_latin1_text_by_its_bytes_is_str_lower() -> None:
     # `FeatureCache.words` lowers a Latin-1 text by a table of bytes, any other by `str.lower`: the same words.
-    from ajdiff.compare.pairing import _lower
+    from ajdiff.text import lower as _lower
 
     every = "".join(map(chr, range(256)))
     assert _lower(every) == every.lower()

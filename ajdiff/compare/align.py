@@ -207,17 +207,6 @@ def _components(edges: dict[tuple[int, int], float]) -> list[tuple[list[int], li
     return [(sorted(o), sorted(n)) for o, n in groups.values()]
 
 
-def same_fold_key(a: str, b: str) -> bool:
-    """`fold_key(a) == fold_key(b)`, told apart by the folds' lengths without their spaces where they differ."""
-    # Most texts asked are different (a duty reworded): counting a fold's spaces costs a third of removing them.
-    folded_a, folded_b = fold(a), fold(b)
-    if folded_a == folded_b:
-        return True
-    if len(folded_a) - folded_a.count(" ") != len(folded_b) - folded_b.count(" "):
-        return False
-    return folded_a.replace(" ", "") == folded_b.replace(" ", "")
-
-
 class FoldKeys:
     """Keys that stand for `fold_key` among the texts of one matching: two texts' keys are equal exactly when their
     fold_keys are. A text's key is the first fold met with the same fold_key, found among the folds of the same

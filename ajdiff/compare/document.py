@@ -28,7 +28,6 @@ from ajdiff.compare.align import (
     longest_increasing,
     match_sequences,
     overlap,
-    same_fold_key,
     sides,
     sized_bag,
 )
@@ -36,7 +35,7 @@ from ajdiff.compare.worddiff import word_spans
 from ajdiff.model import Duty, JobDescription, OrderRef
 from ajdiff.read.languages import level_rank
 from ajdiff.read.vocabulary import is_list_intro, is_table_header
-from ajdiff.text import fold, fold_key
+from ajdiff.text import fold, fold_key, same_fold_key
 from ajdiff.tree import Node, NodeKind, walk
 
 DUTY_THRESHOLD = 0.45

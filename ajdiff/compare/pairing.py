@@ -25,7 +25,7 @@ from ajdiff.errors import InputError
 from ajdiff.i18n import _
 from ajdiff.model import JobDescription
 from ajdiff.records import dataclass
-from ajdiff.text import fold_key
+from ajdiff.text import fold_key, lower
 
 PAIR_THRESHOLD = 0.35
 """Below this score two annexes are different posts: one abolished, one created."""
@@ -312,7 +312,7 @@ class FeatureCache:
         """The document's distinct words, as its features hold them."""
         # The words of all parts at once (`_words` of each, in one lower and one split: no word spans the joining
         # space, and lowering a letter never looks past one).
-        return set(_lower(" ".join(_parts(doc))).split())
+        return set(lower(" ".join(_parts(doc))).split())
 
     @staticmethod
     def worded_alike(old: JobDescription, new: JobDescription) -> bool:
@@ -346,21 +346,6 @@ class FeatureCache:
         self._posts.clear()
         self._alike.clear()
         self._anchors = ((), (), [])
-
-
-_LATIN1_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ"
-_LATIN1_LOWER = bytes.maketrans(_LATIN1_UPPER.encode("latin-1"), _LATIN1_UPPER.lower().encode("latin-1"))
-"""`str.lower` of Latin-1's letters as a table of bytes: every other Latin-1 character is its own lower case."""
-
-
-def _lower(text: str) -> str:
-    """`text.lower()`: a Latin-1 text (Estonian's letters but š and ž) by one C pass over its bytes, a fifth of the
-    cost of `str.lower`, which looks up each letter outside ASCII in Unicode's tables (two fifths of `words`)."""
-    try:
-        latin = text.encode("latin-1")
-    except UnicodeEncodeError:
-        return text.lower()
-    return latin.translate(_LATIN1_LOWER).decode("latin-1")
 
 
 def _same_documents(held: tuple[JobDescription, ...], docs: list[JobDescription]) -> bool:

@@ -148,7 +148,8 @@ spaced = st.lists(st.sampled_from(["ab", "a", "b", "c", "ä", "-", ".", "A"]), m
 def test_fold_keys_are_equal_exactly_where_fold_key_is(texts: list[str]) -> None:
     """`FoldKeys` and `same_fold_key` tell texts apart as `fold_key` does, for texts whose words run together in
     every way (the same letters spaced otherwise: folds of one length without spaces, other spacing)."""
-    from ajdiff.compare.align import FoldKeys, same_fold_key
+    from ajdiff.compare.align import FoldKeys
+    from ajdiff.text import same_fold_key
 
     folds = FoldKeys()
     keys = [folds.key(t) for t in texts]
