@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -99,18 +100,91 @@ SLOW_PAGE = pdf_page(text_operators(["Teenistuskoht Nõunik"] * 30_000))
 """Under the size bound, but pypdf needs seconds for its 30,000 lines."""
 
 
-# The alarm can land in a gc callback (hypothesis installs one), where Python ignores it and pytest
-# reports it; the repeating timer raises it again (test_an_alarm_lost_in_a_callback_is_raised_again).
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def _ignored_exceptions(monkeypatch: pytest.MonkeyPatch) -> list[BaseException | None]:
+    """Collect the exceptions Python ignores and would print (in a gc callback, a __del__, ...) from now on."""
+    ignored: list[BaseException | None] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda report: ignored.append(report.exc_value))
+    return ignored
+
+
 def test_slow_page_stops_at_the_time_bound(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A page that takes longer than the bound ends in one line, soon after the bound."""
+    """A page that takes longer than the bound ends in one line, soon after the bound, and nothing else.
+
+    Hypothesis installs a gc callback, where an alarm can come: Python would print the timeout raised there
+    ("Exception ignored in ..."), as it did once in pytest's own report of it, whose import of tracemalloc
+    the next alarm then broke.
+    """
     monkeypatch.setattr(pdf_reader, "MAX_PAGE_SECONDS", 0.3)
     pieces = _count_visited(monkeypatch)
+    ignored = _ignored_exceptions(monkeypatch)
     with pytest.raises(InputError) as err:
         read_bytes(SLOW_PAGE, "slow.pdf", ".pdf")
     assert err.value.problem == "page 1 takes more than 0.3 s to read"
     # Work done, not seconds (a loaded machine is slow either way): the page was stopped, not read out.
     assert pieces[0] < 30_000, pieces
+    assert ignored == []
+
+
+def _stoppable_here(monkeypatch: pytest.MonkeyPatch, *more: str) -> None:
+    """Let the page's alarm stop code in this file (and in `more`) as it stops pypdf's."""
+    page_code = pdf_reader._page_code()
+    monkeypatch.setattr(pdf_reader, "_page_code", lambda: (*page_code, __file__, *more))
+
+
+class _SlowToFree:
+    """An object whose finaliser runs Python code for `seconds` and says when it is done."""
+
+    def __init__(self, seconds: float, done: list[str]) -> None:
+        self.seconds, self.done = seconds, done
+
+    def __del__(self) -> None:
+        end = time.monotonic() + self.seconds
+        while time.monotonic() < end:
+            pass
+        self.done.append("freed")
+
+
+def test_the_alarm_stops_only_the_pages_own_code(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """An alarm that comes in a finaliser, in a module's first run, in another file's code or while a module is
+    compiled is not raised there (Python would print it and go on, or leave the module half imported): the
+    next alarm stops the page's own code, and nothing is ignored on the way."""
+    monkeypatch.setattr(pdf_reader, "_ALARM_REPEAT", 0.01)
+    stalls = tmp_path / "stalls"
+    stalls.mkdir()
+    _stoppable_here(monkeypatch, str(stalls))
+    # First run of a module in a stoppable file, then one elsewhere whose source takes a while to compile.
+    (stalls / "stall_at_import.py").write_text(
+        "import time\nend = time.monotonic() + 0.1\nwhile time.monotonic() < end:\n    pass\n"
+    )
+    (tmp_path / "slow_to_compile.py").write_text("".join(f"x{i} = [{i}, {i} + 1, ({i}, {i})]\n" for i in range(5_000)))
+    (tmp_path / "elsewhere.py").write_text(
+        "import time\ndef stall():\n    end = time.monotonic() + 0.1\n    while time.monotonic() < end:\n        pass\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.syspath_prepend(str(stalls))
+    import elsewhere  # type: ignore[import-not-found]
+
+    ignored = _ignored_exceptions(monkeypatch)
+    done: list[str] = []
+    with pytest.raises(pdf_reader._PageTimeout), pdf_reader._deadline(0.01):
+        slow = _SlowToFree(0.1, done)
+        del slow  # its finaliser runs past the deadline
+        done.append("module")
+        import stall_at_import  # type: ignore[import-not-found]  # noqa: F401
+
+        done.append("elsewhere")
+        elsewhere.stall()
+        done.append("compiled")
+        import slow_to_compile  # type: ignore[import-not-found]  # noqa: F401
+
+        done.append("own code")
+        end = time.monotonic() + 30
+        while time.monotonic() < end:
+            pass
+        done.append("not stopped")
+    assert done == ["freed", "module", "elsewhere", "compiled", "own code"]
+    assert ignored == []
+    assert "stall_at_import" in sys.modules and "slow_to_compile" in sys.modules
 
 
 def test_time_bound_holds_outside_the_main_thread(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -162,9 +236,6 @@ def test_whole_document_stops_at_its_time_bound(monkeypatch: pytest.MonkeyPatch)
     assert re.fullmatch(r"PDF takes more than 0\.2 s to read \(stopped at page \d+ of 40\)", err.value.problem)
 
 
-# The repeated alarm may land in a gc callback (hypothesis installs one) and be ignored there too, as
-# this test means it to be: Python reports that as an unraisable exception, which is the point here.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_an_alarm_lost_in_a_callback_is_raised_again(monkeypatch: pytest.MonkeyPatch) -> None:
     """An exception raised in a gc callback or __del__ is ignored by Python: the timer must fire again.
 
@@ -172,7 +243,6 @@ def test_an_alarm_lost_in_a_callback_is_raised_again(monkeypatch: pytest.MonkeyP
     checks the clock) must still stop at the bound instead of running to its end.
     """
     import signal
-    import tracemalloc  # noqa: F401  # pytest's unraisable hook imports it on first use: not inside our alarms
 
     real = signal.signal
     calls: list[int] = []
@@ -218,6 +288,7 @@ def test_an_alarm_on_the_way_out_of_a_timed_out_page_does_not_cut_it_short(monke
             del big  # milliseconds in C, where no alarm is handled: the next one is due when the exits begin
 
     monkeypatch.setattr(pdf_reader, "_page_lines", slow_way_out)
+    _stoppable_here(monkeypatch)
     before = signal.getsignal(signal.SIGALRM)
     kept: list[InputError] = []
     try:

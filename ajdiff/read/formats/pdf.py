@@ -9,8 +9,10 @@ spacing at all, paragraphs cannot be told apart and the visual lines are given a
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import logging
+import os
 import re
 import signal
 import sys
@@ -20,6 +22,7 @@ import warnings
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import field
+from types import FrameType
 from typing import Any
 
 from ajdiff.errors import InputError
@@ -822,6 +825,18 @@ class _PageTimeout(BaseException):
 _ALARM_REPEAT = 0.05
 """Seconds between the alarms after a page's deadline (see `_deadline`)."""
 
+_NOT_STOPPED = frozenset({"__del__", "<module>"})
+"""Code the alarm never stops even in the page's own files: a finaliser (Python would ignore the exception there
+and print it) and a module's first run (a half-imported module)."""
+
+
+@functools.cache
+def _page_code() -> tuple[str, ...]:
+    """The files whose code the alarm may stop: pypdf's package and this module (the text visitor)."""
+    import pypdf
+
+    return (os.path.dirname(pypdf.__file__) + os.sep, __file__)
+
 
 @contextlib.contextmanager
 def _deadline(seconds: float) -> Iterator[Callable[[], None]]:
@@ -848,17 +863,26 @@ def _deadline(seconds: float) -> Iterator[Callable[[], None]]:
         return
     active = True
 
-    def on_alarm(signum: int, frame: object) -> None:
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        # Only in the page's own code. A signal's handler runs in whatever Python code runs when it comes: a gc
+        # callback, a __del__, the import of a module the page needs, the hook that reports an ignored exception.
+        # Raised there, the timeout is printed and lost, or leaves a module half imported; the next alarm
+        # (`_ALARM_REPEAT` later) tries again.
+        if not active or frame is None:
+            return
+        code = frame.f_code
+        if not code.co_filename.startswith(_page_code()) or code.co_name in _NOT_STOPPED:
+            return
         # Not while a timeout is on its way out (a `finally`, an `except` or a context manager's exit that it
         # runs, this block's own among them): raised again there, it would end that exit before the exit lifts
         # the timer, which would then go on raising in whatever ran next (a loaded machine, or freeing a big
         # page's objects, can hold the way out past the next alarm).
-        if active and not isinstance(sys.exc_info()[1], _PageTimeout):
+        if not isinstance(sys.exc_info()[1], _PageTimeout):
             raise _PageTimeout
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    # Repeating after the deadline: an exception raised where Python ignores it (a gc or weakref
-    # callback, a __del__) must not let the page run on unbounded.
+    # Repeating after the deadline: an alarm that came outside the page's code, or whose exception Python
+    # ignored (raised in a callback or finaliser of pypdf's own), must not let the page run on unbounded.
     signal.setitimer(signal.ITIMER_REAL, seconds, _ALARM_REPEAT)
     try:
         yield check
