@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field, replace
+from functools import cache
 from itertools import repeat
 from operator import add, attrgetter, is_
 
@@ -20,6 +21,7 @@ from ajdiff.read.vocabulary import (
     is_results_label,
     is_table_header,
     match_label,
+    vocabulary,
 )
 from ajdiff.records import dataclass
 from ajdiff.text import (
@@ -30,6 +32,7 @@ from ajdiff.text import (
     join_wrapped,
     starts_lower,
     strip_bullet,
+    to_ascii,
     wants_more,
 )
 from ajdiff.tree import Node, NodeKind, line_origin, make_node
@@ -674,6 +677,21 @@ def _lists_its_task(duty: _Duty, text: str) -> bool:
     return duty.listing
 
 
+def _results_label(text: str) -> bool:
+    """`is_results_label(text.rstrip(":"))` of a line that starts with a capital, refused without folding the line
+    when no results label starts as that capital folds (most of a duty's results: 'Meeskond …', 'Ülesanded …')."""
+    return text[:1] not in _no_results_label_capitals() and is_results_label(text.rstrip(":"))
+
+
+@cache
+def _no_results_label_capitals() -> frozenset[str]:
+    """The Latin-1 capitals no folded results label starts with (`_results_label`). Folding a text keeps the ASCII
+    letter its first character stands for (`to_ascii` maps each character on its own) first, lowered."""
+    firsts = {label[:1] for label in vocabulary().results_labels}
+    capitals = (chr(c) for c in range(0x41, 0xDF) if chr(c).isupper())
+    return frozenset(c for c in capitals if len(a := to_ascii(c)) == 1 and a.isalpha() and a.lower() not in firsts)
+
+
 def _ends_results_label(above: str, text: str) -> bool:
     """A results column's name cut over lines, its start at the end of the header line above
     ('Teenistuskoha ülesanded Tulemuslikkuse mõõtmise' / 'kriteeriumid/ Soovitud töötulemus', PPA)."""
@@ -844,7 +862,7 @@ def _read_duty(
             if left.strip():
                 _continue_duty(d, Line(left.strip(), line.verbatim, line.origin), columns)
             _add_result(d, line, strip_bullet(right.strip())[0])
-        elif text[:1].isupper() and not text.endswith(".") and is_results_label(text.rstrip(":")):
+        elif text[:1].isupper() and not text.endswith(".") and _results_label(text):
             d.task_open = False  # "Oodatavad tulemused:": the results follow; the line stays in the tree
             results.append(_Draft(_PARAGRAPH, [line], text))
         elif (line.bullet and _lists_its_task(d, text)) or (d.listing and not results):

@@ -11,7 +11,13 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ajdiff.read.content import _SENTENCE_SPLIT, _sentence_field, _single_spaced
+from ajdiff.read.content import (
+    _SENTENCE_SPLIT,
+    _no_results_label_capitals,
+    _results_label,
+    _sentence_field,
+    _single_spaced,
+)
 from ajdiff.read.fields import value_of
 from ajdiff.read.formats import SourceText, read_source
 from ajdiff.read.orders import (
@@ -26,7 +32,8 @@ from ajdiff.read.orders import (
     split,
 )
 from ajdiff.read.structure import _caps_word, _is_caps
-from ajdiff.text import join_all_wrapped, starts_lower
+from ajdiff.read.vocabulary import is_results_label, vocabulary
+from ajdiff.text import fold, join_all_wrapped, starts_lower
 from ajdiff.tree import Node, NodeKind, line_origin
 from tests.conftest import SEEDS
 
@@ -222,6 +229,29 @@ def test_every_separator_split_knows_is_unprintable_but_the_space() -> None:
     """What `_single_spaced` rests on, for every character: a printable text has no whitespace but the space."""
     splitting = [chr(c) for c in range(sys.maxunicode + 1) if len(f"a{chr(c)}b".split()) == 2]
     assert len(splitting) > 20 and [c for c in splitting if c.isprintable()] == [" "]
+
+
+_CAPITALS = [chr(c) for c in range(0x41, 0xDF) if chr(c).isupper()]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sampled_from(_CAPITALS), st.text(alphabet=st.sampled_from(list("aõüs -–:.|")), max_size=8))
+@example("Ü", "lesanded")
+def test_a_line_is_a_results_label_as_folding_it_tells(first: str, rest: str) -> None:
+    """`_results_label` refuses a line by its first capital only where the line's fold starts with a letter no
+    results label's does."""
+    text = first + rest
+    firsts = {label[:1] for label in vocabulary().results_labels}
+    if first in _no_results_label_capitals():
+        assert fold(text)[:1] not in firsts
+    assert _results_label(text) == is_results_label(text.rstrip(":"))
+
+
+def test_every_results_label_written_with_a_capital_is_one() -> None:
+    labels = sorted(vocabulary().results_labels)
+    assert len(labels) > 5 and _no_results_label_capitals() >= {"A", "M", "Ü"}
+    for label in labels:
+        assert _results_label(label.capitalize() + ":"), label
 
 
 # ---------------------------------------------------------------------------- sections, duties and labels
