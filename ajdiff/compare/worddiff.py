@@ -74,6 +74,41 @@ def _one_place(a: str, b: str) -> list[tuple[int, str]] | None:
     return diffs
 
 
+def _apart(a: str, b: str) -> list[tuple[int, str]] | None:
+    """`diff_main`'s answer for two different coded texts that are the same once each side's codes the other lacks
+    are taken out (words replaced, put in or dropped in several places, none of them found on the other side);
+    None for any other."""
+    # What both hold is then their only longest common subsequence: every shortest edit script (diff_main finds one)
+    # keeps exactly it, and diff_main's last merge writes each gap between its equal runs as the deletion, then the
+    # insertion; no deleted or inserted code is in an equal run, so the merge has no common start or end to move and
+    # no edit to slide. Here in one pass, not by the differ's bisection: two thirds of the texts a batch left to the
+    # differ (a duty's words replaced in two or three places) at a fifth of the cost.
+    only_old, only_new = set(a).difference(b), set(b).difference(a)
+    diffs: list[tuple[int, str]] = []
+    i = j = 0
+    while True:
+        start = i
+        while i < len(a) and a[i] in only_old:
+            i += 1
+        if i > start:
+            diffs.append((-1, a[start:i]))
+        start = j
+        while j < len(b) and b[j] in only_new:
+            j += 1
+        if j > start:
+            diffs.append((1, b[start:j]))
+        start = i
+        while i < len(a) and j < len(b) and a[i] == b[j]:
+            i += 1
+            j += 1
+        if i > start:
+            diffs.append((0, a[start:i]))
+        if i == len(a) and j == len(b):
+            return diffs
+        if (i == len(a) or a[i] not in only_old) and (j == len(b) or b[j] not in only_new):
+            return None  # a code both hold out of its place (a word moved, or repeated): the differ decides
+
+
 def word_spans(old: str, new: str) -> tuple[Span, ...]:
     """Spans ('=', '-', '+') that turn old into new, word by word."""
     if old == new:
@@ -86,7 +121,9 @@ def word_spans(old: str, new: str) -> tuple[Span, ...]:
     b = "".join(map(table.__getitem__, new_tokens))
     diffs = _one_place(a, b)
     if diffs is None:
-        diffs = _DMP.diff_main(a, b, False)
+        diffs = _apart(a, b)
+        if diffs is None:
+            diffs = _DMP.diff_main(a, b, False)
         _DMP.diff_cleanupSemantic(diffs)
     # A diff's codes are the next ones of OLD (kept or deleted) or of NEW (inserted), one a token: its text is the
     # next as many tokens of that side joined, cut from the token lists rather than decoded code by code.
