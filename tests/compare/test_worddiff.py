@@ -211,6 +211,21 @@ def test_words_replaced_in_several_places_skip_the_differ() -> None:
     ]
 
 
+@settings(max_examples=1000)
+@given(coded, coded)
+def test_one_place_of_token_lists_is_that_of_their_coded_texts(a: str, b: str) -> None:
+    """word_spans asks `_one_place` of the token lists before any code is made: a token a list item (here words of a
+    letter repeated, one a letter's code) gives the answer its code gives, each diff as the tokens it takes."""
+    from ajdiff.compare.worddiff import _one_place
+
+    if a == b:
+        return
+    coded_answer = _one_place(a, b)
+    listed = _one_place([letter * 3 for letter in a], [letter * 3 for letter in b])
+    expected = None if coded_answer is None else [(op, [c * 3 for c in codes]) for op, codes in coded_answer]
+    assert listed == expected
+
+
 def test_one_word_replaced_or_added_at_an_end_skips_the_differ() -> None:
     """The cases `_one_place` answers, and one it leaves to the differ (a word put in between equal ends)."""
     from ajdiff.compare.worddiff import _one_place
