@@ -58,7 +58,7 @@ def _one_place(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, Sequence[s
     # the equal start or end, and no cleanup drops or slides an equality (the start has no edit before it, the end
     # none after). Most word diffs of a batch are one word changed: this is a third of their cost. An edit between
     # an equal start and an equal end, which the cleanups may slide, is left to the differ.
-    # Told on the token lists, most texts' codes are never made: two thirds of such a word diff's cost.
+    # Told on the token lists, most texts' codes are never made: a third of such a word diff's cost.
     start = _common_length(a, b)
     end = _common_length(a[start:][::-1], b[start:][::-1])
     gone, added = a[start : len(a) - end], b[start : len(b) - end]
@@ -95,7 +95,7 @@ def _apart(a: str, b: str) -> list[tuple[int, str]] | None:
     # keeps exactly it, and diff_main's last merge writes each gap between its equal runs as the deletion, then the
     # insertion; no deleted or inserted code is in an equal run, so the merge has no common start or end to move and
     # no edit to slide. Here in one pass, not by the differ's bisection: two thirds of the texts a batch left to the
-    # differ (a duty's words replaced in two or three places) at a fifth of the cost.
+    # differ (a duty's words replaced in two or three places), at under half the cost, the cleanups included.
     only_old, only_new = set(a).difference(b), set(b).difference(a)
     diffs: list[tuple[int, str]] = []
     i = j = 0
