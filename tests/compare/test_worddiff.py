@@ -165,6 +165,67 @@ def test_a_change_in_one_place_is_what_diff_match_patch_answers(a: str, b: str, 
         assert answer == diffs
 
 
+@settings(max_examples=3000)
+@given(coded, coded, st.lists(st.tuples(st.integers(0, 9), st.text(alphabet="abcxyz", max_size=3)), max_size=3))
+def test_words_replaced_where_they_stood_are_what_diff_match_patch_answers(
+    a: str, b: str, edits: list[tuple[int, str]]
+) -> None:
+    """Where `_apart` answers for the differ (the texts the same once each side's letters the other lacks are out), its
+    answer is `diff_main`'s, before the cleanups (which word_spans then runs on it as on the differ's)."""
+    from diff_match_patch import diff_match_patch
+
+    from ajdiff.compare.worddiff import _apart
+
+    if edits:  # b as a few edits of a: letters of 'xyz', which a lacks, put in or in place of a's
+        b = a
+    for at, letters in edits:
+        b = b[:at] + letters + b[at + 1 :]
+    if a == b:
+        return
+    answer = _apart(a, b)
+    if answer is not None:
+        differ = diff_match_patch()
+        differ.Diff_Timeout = 0
+        assert answer == differ.diff_main(a, b, False)
+
+
+def test_words_replaced_in_several_places_skip_the_differ() -> None:
+    """The cases `_apart` answers, and those it leaves to the differ (a word both hold moved or repeated)."""
+    from ajdiff.compare.worddiff import _apart
+
+    assert _apart("abcde", "xbcye") == [(-1, "a"), (1, "x"), (0, "bc"), (-1, "d"), (1, "y"), (0, "e")]
+    assert _apart("abcd", "abxcyd") == [(0, "ab"), (1, "x"), (0, "c"), (1, "y"), (0, "d")]
+    assert _apart("axbyc", "abc") == [(0, "a"), (-1, "x"), (0, "b"), (-1, "y"), (0, "c")]
+    assert _apart("abcd", "xy") == [(-1, "abcd"), (1, "xy")]
+    assert _apart("abcd", "acbd") is None  # 'b' and 'c' both held, out of their order
+    assert _apart("abab", "abxb") is None  # 'a' held by both, once fewer in the new
+    spans = word_spans("Koostab aruande ja eelarve ja plaani", "Koostab ülevaate ja eelarve ning plaani")
+    assert [(s.op, s.text) for s in spans] == [
+        (SpanOp.EQUAL, "Koostab "),
+        (SpanOp.DELETE, "aruande"),
+        (SpanOp.INSERT, "ülevaate"),
+        (SpanOp.EQUAL, " ja eelarve "),
+        (SpanOp.DELETE, "ja"),
+        (SpanOp.INSERT, "ning"),
+        (SpanOp.EQUAL, " plaani"),
+    ]
+
+
+@settings(max_examples=1000)
+@given(coded, coded)
+def test_one_place_of_token_lists_is_that_of_their_coded_texts(a: str, b: str) -> None:
+    """word_spans asks `_one_place` of the token lists before any code is made: a token a list item (here words of a
+    letter repeated, one a letter's code) gives the answer its code gives, each diff as the tokens it takes."""
+    from ajdiff.compare.worddiff import _one_place
+
+    if a == b:
+        return
+    coded_answer = _one_place(a, b)
+    listed = _one_place([letter * 3 for letter in a], [letter * 3 for letter in b])
+    expected = None if coded_answer is None else [(op, [c * 3 for c in codes]) for op, codes in coded_answer]
+    assert listed == expected
+
+
 def test_one_word_replaced_or_added_at_an_end_skips_the_differ() -> None:
     """The cases `_one_place` answers, and one it leaves to the differ (a word put in between equal ends)."""
     from ajdiff.compare.worddiff import _one_place
