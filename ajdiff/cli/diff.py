@@ -14,6 +14,7 @@ from ajdiff.cli.options import (
     check_output,
     compare_from_args,
     emit,
+    hold_to_exit,
     json_ascii,
     notices,
     to_stdout,
@@ -142,6 +143,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.format == "csv":
         return _diff_csv(args, inputs)
     result = compare_from_args(args)
+    hold_to_exit(result)
     formatter = FORMATTERS[args.format]
     if args.format in _UTF8:
         _emit_utf8(formatter(result, args), args, inputs)
@@ -182,6 +184,7 @@ def _diff_csv(args: argparse.Namespace, inputs: list[str]) -> int:
         sys.stdout.flush()
         put(chunks.pop())
     result = compare_from_args(args, on_pair=lambda pair: put(pair_rows(pair, args.lang)))
+    hold_to_exit(result)
     put(rest_rows(result, args.lang))
     if not streaming:
         _emit_utf8("".join(chunks), args, inputs)
@@ -202,5 +205,6 @@ def _diff_jsonl(args: argparse.Namespace, inputs: list[str]) -> int:
             sys.stdout.flush()
 
     result = compare_from_args(args, on_pair=on_pair)
+    hold_to_exit(result)
     emit("".join(lines) + rest_lines(result), args, inputs)
     return EXIT_CHANGED if result.has_substantive else EXIT_SAME

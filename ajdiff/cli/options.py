@@ -22,6 +22,18 @@ EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 STDOUT = "-"
 """`-o -`: standard output, as everywhere on Unix."""
 
+HELD: list[object] | None = None
+"""Where the installed program, which leaves without freeing anything (`ajdiff.cli.console`), holds what its command
+made (`hold_to_exit`); None in any other caller of `main`, a library's or a test's, which frees it as ever."""
+
+
+def hold_to_exit(made: object) -> None:
+    """Keep what a command made to the end of the installed program, which leaves without freeing it: let go when
+    the command returns, a batch's documents and changes would be freed object by object first (a hundredth of a
+    folder's run), for nothing. Anywhere else (`HELD` None), nothing is kept."""
+    if HELD is not None:
+        HELD.append(made)
+
 
 class Parser(argparse.ArgumentParser):
     """argparse with one-line usage errors: 'ajdiff: diff: what is wrong (see ajdiff diff --help)'."""
