@@ -65,6 +65,13 @@ def _json(result: ComparisonSet, args: argparse.Namespace) -> str:
     return diff_json(result, notes=notes, warnings=warnings, ensure_ascii=json_ascii(args), lang=args.lang)
 
 
+def _prepare_json(files: int) -> None:
+    """The JSON report's writer loaded ahead, for a report of some `files` pairs (`compare_files`' `prepare`)."""
+    from ajdiff.render.json import prepare
+
+    prepare(files)
+
+
 def _markdown(result: ComparisonSet, args: argparse.Namespace) -> str:
     from ajdiff.render.markdown import diff_markdown
 
@@ -142,7 +149,8 @@ def _run(args: argparse.Namespace) -> int:
         return _diff_jsonl(args, inputs)
     if args.format == "csv":
         return _diff_csv(args, inputs)
-    result = compare_from_args(args)
+    ahead = _prepare_json if args.format == "json" and not json_ascii(args) else None  # orjson's JSON: see `_dump`
+    result = compare_from_args(args, prepare=ahead)
     hold_to_exit(result)
     formatter = FORMATTERS[args.format]
     if args.format in _UTF8:

@@ -211,9 +211,13 @@ _CHANGES_ONLY_FORMATS = frozenset({"json", "jsonl"})
 """Report formats that read a pair's changes, never its alignment (the steps the text, HTML and CSV reports walk)."""
 
 
-def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], None] | None = None) -> ComparisonSet:
+def compare_from_args(
+    args: argparse.Namespace,
+    on_pair: Callable[[Comparison], None] | None = None,
+    prepare: Callable[[int], object] | None = None,
+) -> ComparisonSet:
     """Run the comparison the arguments ask for; on_pair(Comparison) sees each pair as it is done; the
-    notes and warnings go to stderr."""
+    notes and warnings go to stderr; `prepare` readies the report's writer while folders are read (`compare_files`)."""
     from ajdiff.api import compare_files
     from ajdiff.progress import ProgressBar
 
@@ -232,6 +236,7 @@ def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], 
         # annexes not compared: the others skip parsing them.
         every_annex=getattr(args, "format", None) not in _ONE_ANNEX_FORMATS,
         alignment=getattr(args, "format", None) not in _CHANGES_ONLY_FORMATS,
+        prepare=prepare,
     )
     print_notices(result, args)
     return result

@@ -209,6 +209,12 @@ ORJSON_FROM = 100
 json.dumps(indent=2) 0.13 ms more than with orjson, so it pays from about a hundred."""
 
 
+def prepare(items: int) -> None:
+    """Load ahead what writing a report of about `items` pairs and posts will import (orjson, from `ORJSON_FROM`)."""
+    if items >= ORJSON_FROM:
+        import orjson  # noqa: F401  # imported for `_dump`, which finds it loaded
+
+
 def _dump(obj: Any, ensure_ascii: bool = False, items: int = 0) -> str:
     # ensure_ascii for a stream that cannot encode the text: \u escapes are lossless JSON.
     if items >= ORJSON_FROM and not ensure_ascii:
