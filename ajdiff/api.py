@@ -194,6 +194,7 @@ def _read_folders(
     arrived: Callable[[list[JobDescription], list[JobDescription], bool | None], object] | None = None,
     meanwhile: Callable[[], object] | None = None,
     alignment: bool = True,
+    prepare: Callable[[int], object] | None = None,
 ) -> tuple[list[list[JobDescription]], Known]:
     """Read two folders' files (the documents of each, old files then new, in order), and, in `jobs` processes,
     compare each file with its namesake on the other side while both are at hand.
@@ -208,7 +209,8 @@ def _read_folders(
     (the pairing's features), and whether the reader that compared the two found them worded alike (None where
     it did not compare them); `meanwhile` once, as soon as the first files read show that the names do not tell
     the pairs (see `_pairing_will_wait`). With `jobs` N, N - 1 workers and this process read (see `_share_work`).
-    `alignment` False: the outcomes of the pairs compared where read come without their alignment.
+    `alignment` False: the outcomes of the pairs compared where read come without their alignment. `prepare` is
+    called once with `jobs` N, as the first files come back, with the number of files of the larger side.
     """
     paths = old_files + new_files
     new_by_name = {p.name: k for k, p in enumerate(new_files)}
@@ -252,6 +254,9 @@ def _read_folders(
             if waiting is not None and _pairing_will_wait(k + 1, len(known), len(tasks)):
                 waiting()
                 waiting = None
+            if prepare is not None and k == 0:
+                # This process's work after the reading is done only by it: here, the workers read meanwhile.
+                prepare(max(len(old_files), len(new_files)))
             if arrived is not None:
                 arrived(olds, news, alike)
             if progress:
@@ -800,13 +805,17 @@ def compare_files(
     on_pair: OnPair | None = None,
     every_annex: bool = True,
     alignment: bool = True,
+    prepare: Callable[[int], object] | None = None,
 ) -> ComparisonSet:
     """Compare two files, two orders or two folders of job descriptions (see `compare_documents`).
 
     `every_annex=False`: of a file with `old_annex`/`new_annex`, read only that annex; `old_all`/`new_all`
     are then empty (the reports that list a file's every annex, and the redline, need them: the default).
     `alignment=False`: each pair's `alignment` is empty (the JSON reports read only the changes), and the reader
-    processes of `jobs` need not send it back."""
+    processes of `jobs` need not send it back. `prepare(files)`, where two folders are read in `jobs` processes
+    (`jobs` > 1), is called once while they read, with the number of files of the larger side: what the caller will
+    need after the comparison (the command line loads its report's writer) made ready then costs this process half
+    as much, the workers reading on meanwhile, as after the reading with them idle; elsewhere it is not called."""
     old_p, new_p = Path(old_path), Path(new_path)
     if str(old_path) == "-" and str(new_path) == "-":
         raise InputError("-", _("only one side can be standard input"), _("give the other side as a file"))
@@ -831,7 +840,9 @@ def compare_files(
                 solver = load_solver
         with gc_paused():  # both folders in one pool: one start-up, and both sides fill the cores
             arrived = features.arrived if features is not None else None
-            read, known = _read_folders(old_files, new_files, max_bytes, jobs, progress, arrived, solver, alignment)
+            read, known = _read_folders(
+                old_files, new_files, max_bytes, jobs, progress, arrived, solver, alignment, prepare
+            )
         old_docs = _job_descriptions(old_files, read[: len(old_files)], notes)
         new_docs = _job_descriptions(new_files, read[len(old_files) :], notes)
         for folder, docs in ((old_p, old_docs), (new_p, new_docs)):

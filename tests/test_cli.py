@@ -264,3 +264,24 @@ def test_diff_runs_without_the_cyclic_collector_and_gives_it_back(capsys, monkey
         assert not gc.isenabled() and seen == [False, False]
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_the_installed_program_holds_a_comparison_to_its_exit_and_a_caller_of_main_does_not(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """The installed program leaves without freeing what it made (`console`): its comparison is held to the end
+    (`hold_to_exit`), not freed object by object when the command returns; a library's or a test's call of `main`
+    holds nothing."""
+    from ajdiff.changes import ComparisonSet
+    from ajdiff.cli import options
+
+    args = ["diff", str(ANNEX_001), str(ORDER_000), "--new-annex", "2", "--format", fmt, "--quiet"]
+    assert options.HELD is None
+    assert main(args) in (0, 1)
+    assert options.HELD is None
+    monkeypatch.setattr(options, "HELD", [])
+    assert main(args) in (0, 1)
+    (held,) = options.HELD
+    assert isinstance(held, ComparisonSet) and len(held.pairs) == 1
+    capsys.readouterr()

@@ -551,3 +551,41 @@ def test_a_document_sent_back_with_every_field_set_comes_back_equal_its_strings_
         with pytest.raises(FrozenInstanceError):
             setattr(record, name, "x")
     assert hash(back.duties[1]) == hash(doc.duties[1]) and back.requirements == doc.requirements
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_a_callers_preparation_runs_once_while_the_workers_read(tmp_path: Path) -> None:
+    """`compare_files(prepare=)` is called once while folders are read in parallel, the worker alive, with the
+    number of files of the larger side; never with --jobs 1 or for two files; the result is the same."""
+    import multiprocessing
+
+    from ajdiff import api
+    from ajdiff.render.json import diff_json
+    from tests.benchmarks.synth import write_batch
+
+    write_batch(load_template(), tmp_path / "old", tmp_path / "new", 5)
+    (tmp_path / "new" / "extra.txt").write_bytes(
+        (tmp_path / "new" / sorted(os.listdir(tmp_path / "new"))[0]).read_bytes()
+    )
+    calls: list[tuple[int, int]] = []
+
+    def prepare(files: int) -> None:
+        calls.append((files, len(multiprocessing.active_children())))
+
+    two = diff_json(api.compare_files(tmp_path / "old", tmp_path / "new", jobs=2, prepare=prepare))
+    assert calls == [(6, 1)]
+    one = diff_json(api.compare_files(tmp_path / "old", tmp_path / "new", jobs=1, prepare=prepare))
+    old_file, new_file = sorted((tmp_path / "old").iterdir())[0], sorted((tmp_path / "new").iterdir())[0]
+    api.compare_files(old_file, new_file, jobs=2, prepare=prepare)
+    assert calls == [(6, 1)] and two == one
+
+
+def test_the_json_writer_loads_orjson_ahead_only_for_a_report_that_uses_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`render.json.prepare` imports orjson for a report of `ORJSON_FROM` entries or more, as `_dump` would."""
+    from ajdiff.render import json as writer
+
+    monkeypatch.delitem(sys.modules, "orjson", raising=False)
+    writer.prepare(writer.ORJSON_FROM - 1)
+    assert "orjson" not in sys.modules
+    writer.prepare(writer.ORJSON_FROM)
+    assert "orjson" in sys.modules

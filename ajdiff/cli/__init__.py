@@ -64,6 +64,7 @@ import os
 from collections.abc import Sequence
 
 from ajdiff import __version__, i18n
+from ajdiff.cli import options
 from ajdiff.cli.console import is_terminal, make_streams_safe
 from ajdiff.cli.options import EXIT_ERROR, EXIT_SAME, STDOUT, Parser
 from ajdiff.errors import AjdiffError, OutputError, UsageError
@@ -254,6 +255,7 @@ def console() -> None:
     every file is written and closed, every worker process joined, the terminal given back; only the standard
     streams wait in their buffers, and they are flushed here. Should that fail (a full disk, a closed pipe), the
     ordinary exit says so as it always did."""
+    options.HELD = []  # the command's results stay here to the end, not freed on the way (`hold_to_exit`)
     code = entry()
     try:
         sys.stdout.flush()

@@ -14,6 +14,7 @@ from ajdiff.cli.options import (
     check_output,
     compare_from_args,
     emit,
+    hold_to_exit,
     json_ascii,
     notices,
     to_stdout,
@@ -62,6 +63,13 @@ def _json(result: ComparisonSet, args: argparse.Namespace) -> str:
 
     notes, warnings = notices(result, args.lang)
     return diff_json(result, notes=notes, warnings=warnings, ensure_ascii=json_ascii(args), lang=args.lang)
+
+
+def _prepare_json(files: int) -> None:
+    """The JSON report's writer loaded ahead, for a report of some `files` pairs (`compare_files`' `prepare`)."""
+    from ajdiff.render.json import prepare
+
+    prepare(files)
 
 
 def _markdown(result: ComparisonSet, args: argparse.Namespace) -> str:
@@ -141,7 +149,9 @@ def _run(args: argparse.Namespace) -> int:
         return _diff_jsonl(args, inputs)
     if args.format == "csv":
         return _diff_csv(args, inputs)
-    result = compare_from_args(args)
+    ahead = _prepare_json if args.format == "json" and not json_ascii(args) else None  # orjson's JSON: see `_dump`
+    result = compare_from_args(args, prepare=ahead)
+    hold_to_exit(result)
     formatter = FORMATTERS[args.format]
     if args.format in _UTF8:
         _emit_utf8(formatter(result, args), args, inputs)
@@ -182,6 +192,7 @@ def _diff_csv(args: argparse.Namespace, inputs: list[str]) -> int:
         sys.stdout.flush()
         put(chunks.pop())
     result = compare_from_args(args, on_pair=lambda pair: put(pair_rows(pair, args.lang)))
+    hold_to_exit(result)
     put(rest_rows(result, args.lang))
     if not streaming:
         _emit_utf8("".join(chunks), args, inputs)
@@ -202,5 +213,6 @@ def _diff_jsonl(args: argparse.Namespace, inputs: list[str]) -> int:
             sys.stdout.flush()
 
     result = compare_from_args(args, on_pair=on_pair)
+    hold_to_exit(result)
     emit("".join(lines) + rest_lines(result), args, inputs)
     return EXIT_CHANGED if result.has_substantive else EXIT_SAME

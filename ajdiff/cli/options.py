@@ -22,6 +22,18 @@ EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 STDOUT = "-"
 """`-o -`: standard output, as everywhere on Unix."""
 
+HELD: list[object] | None = None
+"""Where the installed program, which leaves without freeing anything (`ajdiff.cli.console`), holds what its command
+made (`hold_to_exit`); None in any other caller of `main`, a library's or a test's, which frees it as ever."""
+
+
+def hold_to_exit(made: object) -> None:
+    """Keep what a command made to the end of the installed program, which leaves without freeing it: let go when
+    the command returns, a batch's documents and changes would be freed object by object first (a hundredth of a
+    folder's run), for nothing. Anywhere else (`HELD` None), nothing is kept."""
+    if HELD is not None:
+        HELD.append(made)
+
 
 class Parser(argparse.ArgumentParser):
     """argparse with one-line usage errors: 'ajdiff: diff: what is wrong (see ajdiff diff --help)'."""
@@ -199,9 +211,13 @@ _CHANGES_ONLY_FORMATS = frozenset({"json", "jsonl"})
 """Report formats that read a pair's changes, never its alignment (the steps the text, HTML and CSV reports walk)."""
 
 
-def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], None] | None = None) -> ComparisonSet:
+def compare_from_args(
+    args: argparse.Namespace,
+    on_pair: Callable[[Comparison], None] | None = None,
+    prepare: Callable[[int], object] | None = None,
+) -> ComparisonSet:
     """Run the comparison the arguments ask for; on_pair(Comparison) sees each pair as it is done; the
-    notes and warnings go to stderr."""
+    notes and warnings go to stderr; `prepare` readies the report's writer while folders are read (`compare_files`)."""
     from ajdiff.api import compare_files
     from ajdiff.progress import ProgressBar
 
@@ -220,6 +236,7 @@ def compare_from_args(args: argparse.Namespace, on_pair: Callable[[Comparison], 
         # annexes not compared: the others skip parsing them.
         every_annex=getattr(args, "format", None) not in _ONE_ANNEX_FORMATS,
         alignment=getattr(args, "format", None) not in _CHANGES_ONLY_FORMATS,
+        prepare=prepare,
     )
     print_notices(result, args)
     return result

@@ -127,3 +127,24 @@ def test_a_small_report_does_not_import_orjson() -> None:
         [sys.executable, "-c", code, str(SEEDS["001"]), str(SEEDS["000"])], capture_output=True, text=True
     )
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_a_pairs_summary_counts_what_its_changes_say_and_names_its_documents_as_their_references() -> None:
+    """The summary is counted in one pass over the changes: as long as `substantive`, `editorial` and `high_impact`
+    for any mix of them; the documents are named as `DocRef.of` names them."""
+    from ajdiff.changes import Change, ChangeKind, Comparison, DocRef, Impact, PairBasis, PairEvidence
+
+    (old,) = seed_docs("001")
+    kinds = [(False, Impact.HIGH), (False, Impact.NORMAL), (True, Impact.HIGH), (True, Impact.NORMAL)]
+    for mix in ([0, 0, 1, 2, 3], [2, 3], [0], [], [1, 3, 3]):
+        changes = tuple(
+            Change(f"general.f{k}", ChangeKind.MODIFIED, "a", "b", editorial=kinds[i][0], impact=kinds[i][1])
+            for k, i in enumerate(mix)
+        )
+        pair = Comparison(old, replace(old, annex="9"), 0.5, changes, PairEvidence(PairBasis.CONTENT, 0.7))
+        got = json_render.comparison_to_dict(pair)
+        counts = {"substantive": len(pair.substantive), "editorial": len(pair.editorial)}
+        assert got["summary"] == {**counts, "high_impact": len(pair.high_impact)}
+        assert got["old"] == json_render.docref_to_dict(DocRef.of(pair.old))
+        assert got["new"] == json_render.docref_to_dict(DocRef.of(pair.new)) and got["new"]["annex"] == "9"
+        assert got["pairing"]["basis"] == "content"
