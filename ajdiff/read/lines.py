@@ -252,7 +252,7 @@ def _line_facts(text: str) -> tuple[bool, str, bool, Numbering | None, bool, boo
         # Most lines start with a word: no bullet, number ('a)' aside) or page mark starts so, and undoing a hyphen
         # keeps a line's first two characters. Only the signature and a number before a point are asked, where the
         # steps below cost a miss of the memo a third more (tests/read/test_fast_paths.py holds the two alike).
-        body = dehyphenate_inline(text) if "- " in text else text
+        body = dehyphenate_inline(text) if "-" in text and "- " in text else text  # a hyphen by memchr first
         signature, point = is_signature(text), _POINTED_NUMBER.search(body) is not None
         return signature, body, False, None, point, not (signature or point), body[:1].islower()
     body, bullet = strip_bullet(text)
