@@ -125,6 +125,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     last_item: Numbering | None = None  # the numbered item the following lines may continue
     last_top = 0  # the first part of the last decimal number ('3' of '3.', '3.2')
     last_num: Numbering | None = None  # the last decimal number, which a number glued to its word may follow
+    signs = raw.signs
     while i < len(lines):
         text = lines[i]
         origin = origins[i]  # the lines' own, each (inserted lines get theirs too)
@@ -134,7 +135,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             continue
         # The line's facts, remembered (most lines are met again in the other version); `short_text_memo`'s test inline.
         signature, read_body, read_bullet, read_num, read_point, plain, goes_on = (
-            _facts(text) if len(text) <= MEMO_CHARS else _line_facts(text)
+            _facts(text, signs) if len(text) <= MEMO_CHARS else _line_facts(text, signs)
         )
         if plain and not signing and not (goes_on and last_item is not None):
             # Most lines: nothing below applies to them (`_line_facts`), and they leave the state as it is.
@@ -186,7 +187,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         if text is read:
             body, bullet, num = read_body, read_bullet, read_num
         else:  # joined with the next line above: facts of its own
-            _, body, bullet, num, *_ = _line_facts(text)
+            _, body, bullet, num, *_ = _line_facts(text, signs)
         if num is None and body[:1].isdigit():  # every number asked below starts with a digit: most lines don't
             if last_item is not None:
                 num = _successor(body, last_item)
@@ -242,23 +243,24 @@ _ASKED_LETTERS = frozenset(BULLET_LETTERS + _ROMAN_FIRSTS + _PAGE_MARK_FIRSTS)
 """The letters a bullet, a roman numeral or a page mark may start with (and '-')."""
 
 
-def _line_facts(text: str) -> tuple[bool, str, bool, Numbering | None, bool, bool, bool]:
+def _line_facts(text: str, signs: bool = True) -> tuple[bool, str, bool, Numbering | None, bool, bool, bool]:
     """What `prepare` asks of a line's text alone: whether it is a signature, its body (the text without its
     bullet, inline hyphenation undone), whether it had a bullet, its number, `_number_before_point` of the body;
     whether the line is plain (none of these, and neither it nor its body starts with a digit or as a page mark
-    may), and whether it goes on from a line above (no bullet, its body in lowercase first)."""
+    may), and whether it goes on from a line above (no bullet, its body in lowercase first). `signs` False: the
+    line is none of a signature's (`RawDocument.signs`), and is not asked."""
     first = text[:1]
     if first.isalpha() and first not in _ASKED_LETTERS and text[1:2] != ")":
         # Most lines start with a word: no bullet, number ('a)' aside) or page mark starts so, and undoing a hyphen
         # keeps a line's first two characters. Only the signature and a number before a point are asked, where the
         # steps below cost a miss of the memo a third more (tests/read/test_fast_paths.py holds the two alike).
-        body = dehyphenate_inline(text) if "- " in text else text
-        signature, point = is_signature(text), _POINTED_NUMBER.search(body) is not None
+        body = dehyphenate_inline(text) if "-" in text and "- " in text else text  # a hyphen by memchr first
+        signature, point = signs and is_signature(text), _POINTED_NUMBER.search(body) is not None
         return signature, body, False, None, point, not (signature or point), body[:1].islower()
     body, bullet = strip_bullet(text)
     if "- " in body:  # what dehyphenate_inline undoes at least
         body = dehyphenate_inline(body)
-    signature, num, point = is_signature(text), numbering(body), _number_before_point(body)
+    signature, num, point = signs and is_signature(text), numbering(body), _number_before_point(body)
     plain = not (signature or num or point or first.isdigit() or first in _PAGE_MARK_FIRSTS or body[:1].isdigit())
     return signature, body, bullet, num, point, plain, not bullet and body[:1].islower()
 
@@ -266,7 +268,9 @@ def _line_facts(text: str) -> tuple[bool, str, bool, Numbering | None, bool, boo
 _facts = lru_cache(maxsize=4096)(_line_facts)
 """`_line_facts` remembered: two versions of a document (a pair, a file and its namesake in a batch) share most
 of their lines, and an order's annexes their headings and labels; the second is answered from the first. Asked of
-short lines alone (`prepare` tests their length, as `short_text_memo` would in a call of its own, a frame a line)."""
+short lines alone (`prepare` tests their length, as `short_text_memo` would in a call of its own, a frame a line).
+A line is kept with whether its document may sign (`signs`): its facts are the same either way where it is no
+signature, and where it is one its document holds a signature's word."""
 
 
 # The patterns a line starting with a digit is asked, each after a test of the few characters it needs: nearly every

@@ -501,7 +501,21 @@ def is_signature(text: str) -> bool:
     low = text.encode("latin-1", "ignore").lower().decode("latin-1")
     if "allkir" in low or "andja" in low or "tutvu" in low or "\u212a" in text:
         return _is_signature_lowered(text)
-    return "_____" in text and _is_blank_to_sign(text)  # its first test, spared a call: nearly no line has a blank
+    # Its first test, spared a call: nearly no line has a blank (nor an underscore, which memchr looks for).
+    return "_" in text and "_____" in text and _is_blank_to_sign(text)
+
+
+_SIGNATURE_BYTES = (b"allkir", b"andja", b"tutvu", b"_____")
+"""What `is_signature` looks for first, in ASCII letters lowered: its words, and a blank's underscores."""
+
+
+def may_hold_signature(folded: bytes) -> bool:
+    """Whether a line of a text may be a signature (`is_signature`), told from the text's lines Latin-1 encoded and
+    their ASCII letters lowered (`orders._folded`, which is None where a Kelvin sign or a dotted capital I would lower
+    to a word's letter): a signature holds one of its words, lowered as `str.lower` lowers, whose letters are then
+    ASCII letters of any case side by side, or a blank's underscores."""
+    # bytes.find, not `in`: `in` on bytes tries its operand as an integer first (an exception a word).
+    return any(folded.find(word) >= 0 for word in _SIGNATURE_BYTES)
 
 
 def _is_signature_lowered(text: str) -> bool:

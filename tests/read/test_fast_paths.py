@@ -787,7 +787,7 @@ def test_a_plain_line_is_prepared_as_the_steps_for_every_line_prepare_it(monkeyp
     facts = lines_module._line_facts
     plain = sum(facts(line)[5] for raw in raws for line in raw.lines if line)
     assert plain > sum(map(len, (raw.lines for raw in raws))) // 3, plain  # most lines are plain
-    monkeypatch.setattr(lines_module, "_facts", lambda text: (*facts(text)[:5], False, False))
+    monkeypatch.setattr(lines_module, "_facts", lambda text, signs=True: (*facts(text, signs)[:5], False, False))
     assert taken == [lines_module.prepare(raw) for raw in raws]
 
 
@@ -1095,3 +1095,40 @@ def test_every_line_of_the_documents_has_the_facts_every_step_gives() -> None:
     assert len(lines) > 1000
     for line in lines:
         assert _line_facts(line) == _line_facts_by_every_step(line), line
+
+
+_SIGNING_PIECES = ["allkir", "ALLKIRJ", "AllKirja", "andja", "ANDJA", "tutvu", "TuTvU", "_____", "__", "a", "K", "kir"]
+_SIGNING_PIECES += [*"\u212a\u0130\u0131õ–( lkir", "nimi", "Tööandja", "tutvunud"]  # Kelvin, dotted I, dotless i
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_SIGNING_PIECES), max_size=12).map("".join))
+@example("Tööandja esindaja allkiri")
+@example("Kinnitan allkirjaga, et olen ametijuhendiga tutvunud")
+@example("______ ____ . ______ 200 __. a.")
+def test_a_signature_stands_only_in_a_text_that_may_hold_one(text: str) -> None:
+    """A file whose text holds none of a signature's words (`may_hold_signature`) has no line that `is_signature`
+    takes for one: its lines are not asked (`RawDocument.signs`)."""
+    from ajdiff.read.orders import _folded
+    from ajdiff.read.vocabulary import is_signature, may_hold_signature
+
+    folded = _folded(["Ametijuhend", text, "Lõpp"])
+    if is_signature(text):
+        assert folded is None or may_hold_signature(folded)
+
+
+def test_a_document_is_prepared_alike_whether_its_lines_are_asked_for_signatures_or_not() -> None:
+    """Every document of the seeds and the external folder that `split` finds no signature's word in is prepared
+    the same as when each of its lines is asked, and some are such documents."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from ajdiff.read.formats import read_source
+    from ajdiff.read.lines import prepare
+    from ajdiff.read.orders import split
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    unsigned = [raw for path in paths for raw in split(read_source(path)) if not raw.signs]
+    assert unsigned
+    assert [prepare(raw) for raw in unsigned] == [prepare(replace(raw, signs=True)) for raw in unsigned]
