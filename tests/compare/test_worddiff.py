@@ -4,6 +4,7 @@ marks, never letters."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -146,23 +147,35 @@ def test_a_change_in_one_place_is_what_diff_match_patch_answers(a: str, b: str, 
     """Where `_one_place` answers for the differ (one token replaced, tokens added or dropped at an end), its answer
     is the differ's, cleanups included; coded texts of a few letters (a letter a token) meet every case of it,
     and small edits of a text (a letter replaced, letters put in) most of them."""
-    from diff_match_patch import diff_match_patch
-
     from ajdiff.compare.worddiff import _one_place
 
-    if edits:  # b as a few edits of a, beside b drawn on its own
-        b = a
-    for at, letters in edits:
-        b = b[:at] + letters + b[at + 1 :]
+    b = _edited(a, b, edits)  # a few edits of a, beside b drawn on its own
     if a == b:
         return
     answer = _one_place(a, b)
     if answer is not None:
-        differ = diff_match_patch()
-        differ.Diff_Timeout = 0
+        differ = _exact_differ()
         diffs = differ.diff_main(a, b, False)
         differ.diff_cleanupSemantic(diffs)
         assert answer == diffs
+
+
+def _edited(a: str, b: str, edits: list[tuple[int, str]]) -> str:
+    """b as `edits` of a (a letter at each place replaced by the letters given), or b itself without edits."""
+    if edits:
+        b = a
+    for at, letters in edits:
+        b = b[:at] + letters + b[at + 1 :]
+    return b
+
+
+def _exact_differ() -> Any:
+    """diff-match-patch without its clock (no half-match shortcut), as ajdiff's word diff runs it."""
+    from diff_match_patch import diff_match_patch
+
+    differ = diff_match_patch()
+    differ.Diff_Timeout = 0
+    return differ
 
 
 @settings(max_examples=3000)
@@ -172,21 +185,14 @@ def test_words_replaced_where_they_stood_are_what_diff_match_patch_answers(
 ) -> None:
     """Where `_apart` answers for the differ (the texts the same once each side's letters the other lacks are out), its
     answer is `diff_main`'s, before the cleanups (which word_spans then runs on it as on the differ's)."""
-    from diff_match_patch import diff_match_patch
-
     from ajdiff.compare.worddiff import _apart
 
-    if edits:  # b as a few edits of a: letters of 'xyz', which a lacks, put in or in place of a's
-        b = a
-    for at, letters in edits:
-        b = b[:at] + letters + b[at + 1 :]
+    b = _edited(a, b, edits)  # a few edits of a: letters of 'xyz', which a lacks, put in or in place of a's
     if a == b:
         return
     answer = _apart(a, b)
     if answer is not None:
-        differ = diff_match_patch()
-        differ.Diff_Timeout = 0
-        assert answer == differ.diff_main(a, b, False)
+        assert answer == _exact_differ().diff_main(a, b, False)
 
 
 def test_words_replaced_in_several_places_skip_the_differ() -> None:
