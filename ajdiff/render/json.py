@@ -92,12 +92,6 @@ def docref_to_dict(ref: DocRef) -> dict[str, Any]:
     return {"source": ref.source, "annex": ref.annex, "position": ref.position, "unit": ref.unit}
 
 
-def _doc_to_ref_dict(doc: JobDescription) -> dict[str, Any]:
-    """`docref_to_dict(DocRef.of(doc))`, without the DocRef: a batch's report names two documents a pair."""
-    general = doc.general
-    return {"source": doc.source, "annex": doc.annex, "position": general.position, "unit": general.unit}
-
-
 def change_to_dict(change: Change, lang: str = "et") -> dict[str, Any]:
     """A Change as the contract's object: `path` and `kind` are the stable keys, `label` names it in `lang`."""
     # `_value_`, the member's value as the enum documents it: `.value` is a property, a Python call for each of a
@@ -127,8 +121,8 @@ def comparison_to_dict(pair: Comparison, lang: str = "et") -> dict[str, Any]:
         elif change.impact is Impact.HIGH:
             high += 1
     return {
-        "old": _doc_to_ref_dict(pair.old),
-        "new": _doc_to_ref_dict(pair.new),
+        "old": docref_to_dict(DocRef.of(pair.old)),
+        "new": docref_to_dict(DocRef.of(pair.new)),
         "similarity": round(pair.similarity, 4),
         "summary": {"substantive": len(changes) - editorial, "editorial": editorial, "high_impact": high},
         "changes": [change_to_dict(c, lang) for c in changes],
@@ -163,7 +157,9 @@ def rest_lines(result: ComparisonSet) -> str:
     out = []
     for kind, docs in (("unpaired_old", result.unpaired_old), ("unpaired_new", result.unpaired_new)):
         for doc in docs:
-            out.append(json.dumps({"format": FORMAT, "type": kind, **_doc_to_ref_dict(doc)}, ensure_ascii=False))
+            out.append(
+                json.dumps({"format": FORMAT, "type": kind, **docref_to_dict(DocRef.of(doc))}, ensure_ascii=False)
+            )
     return "".join(line + "\n" for line in out)
 
 
@@ -201,8 +197,8 @@ def diff_json(
         {
             "format": FORMAT,
             "pairs": [comparison_to_dict(p, lang) for p in result.pairs],
-            "unpaired_old": [_doc_to_ref_dict(d) for d in result.unpaired_old],
-            "unpaired_new": [_doc_to_ref_dict(d) for d in result.unpaired_new],
+            "unpaired_old": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_old],
+            "unpaired_new": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_new],
             "order_changes": [change_to_dict(c, lang) for c in result.order_changes],
             "notes": list(result.notes if notes is None else notes),
             "warnings": list(warnings),
