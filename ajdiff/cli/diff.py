@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import os
 import sys
 from collections.abc import Callable
 
+from ajdiff.cli.console import is_terminal
 from ajdiff.cli.options import (
     EXIT_CHANGED,
     EXIT_SAME,
+    STDOUT,
     add_compare_arguments,
     add_report_options,
     check_output,
     compare_from_args,
     emit,
+    emit_bytes,
     hold_to_exit,
     json_ascii,
     notices,
@@ -63,6 +68,22 @@ def _json(result: ComparisonSet, args: argparse.Namespace) -> str:
 
     notes, warnings = notices(result, args.lang)
     return diff_json(result, notes=notes, warnings=warnings, ensure_ascii=json_ascii(args), lang=args.lang)
+
+
+def _json_utf8(result: ComparisonSet, args: argparse.Namespace) -> bytes | None:
+    """The JSON report as the UTF-8 bytes orjson writes (`diff_json_utf8`), where they are the bytes its text would be
+    written as: to -o, or to standard output in UTF-8 that is no terminal (never paged) and ends lines in '\\n'.
+    None elsewhere (`_json` then)."""
+    if to_stdout(args):
+        out = sys.stdout
+        if args.quiet or is_terminal(out) or os.linesep != "\n" or not hasattr(out, "buffer") or json_ascii(args):
+            return None
+        if codecs.lookup(out.encoding or "ascii").name != "utf-8":
+            return None
+    from ajdiff.render.json import diff_json_utf8
+
+    notes, warnings = notices(result, args.lang)
+    return diff_json_utf8(result, notes=notes, warnings=warnings, lang=args.lang)
 
 
 def _prepare_json(files: int) -> None:
@@ -153,7 +174,9 @@ def _run(args: argparse.Namespace) -> int:
     result = compare_from_args(args, prepare=ahead)
     hold_to_exit(result)
     formatter = FORMATTERS[args.format]
-    if args.format in _UTF8:
+    if args.format == "json" and (data := _json_utf8(result, args)) is not None:
+        emit_bytes(data, args.output or STDOUT, inputs=inputs, force=args.force)
+    elif args.format in _UTF8:
         _emit_utf8(formatter(result, args), args, inputs)
     else:
         emit(formatter(result, args), args, inputs)

@@ -193,19 +193,37 @@ def diff_json(
     lines the command line prints on stderr, so a script reading only stdout misses nothing. Each change's
     `label` is in `lang`; its `path` and `kind` are the same in every language.
     """
-    return _dump(
-        {
-            "format": FORMAT,
-            "pairs": [comparison_to_dict(p, lang) for p in result.pairs],
-            "unpaired_old": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_old],
-            "unpaired_new": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_new],
-            "order_changes": [change_to_dict(c, lang) for c in result.order_changes],
-            "notes": list(result.notes if notes is None else notes),
-            "warnings": list(warnings),
-        },
-        ensure_ascii,
-        len(result.pairs) + len(result.unpaired_old) + len(result.unpaired_new),
-    )
+    return _dump(_diff_object(result, notes, warnings, lang), ensure_ascii, _items(result))
+
+
+def diff_json_utf8(
+    result: ComparisonSet, *, notes: Sequence[str] | None = None, warnings: Sequence[str] = (), lang: str = "et"
+) -> bytes | None:
+    """`diff_json(...)` encoded in UTF-8, as orjson writes it, where orjson writes the report; None elsewhere (a
+    small report, a lone surrogate), where `diff_json` writes it. A batch's report of megabytes is then not decoded
+    only to be encoded again on its way out."""
+    if _items(result) < ORJSON_FROM:
+        return None
+    return _orjson(_diff_object(result, notes, warnings, lang))
+
+
+def _diff_object(
+    result: ComparisonSet, notes: Sequence[str] | None, warnings: Sequence[str], lang: str
+) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "pairs": [comparison_to_dict(p, lang) for p in result.pairs],
+        "unpaired_old": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_old],
+        "unpaired_new": [docref_to_dict(DocRef.of(d)) for d in result.unpaired_new],
+        "order_changes": [change_to_dict(c, lang) for c in result.order_changes],
+        "notes": list(result.notes if notes is None else notes),
+        "warnings": list(warnings),
+    }
+
+
+def _items(result: ComparisonSet) -> int:
+    """The pairs and posts of a report, which tell whether orjson writes it (`ORJSON_FROM`)."""
+    return len(result.pairs) + len(result.unpaired_old) + len(result.unpaired_new)
 
 
 ORJSON_FROM = 100
@@ -221,13 +239,19 @@ def prepare(items: int) -> None:
 
 def _dump(obj: Any, ensure_ascii: bool = False, items: int = 0) -> str:
     # ensure_ascii for a stream that cannot encode the text: \u escapes are lossless JSON.
-    if items >= ORJSON_FROM and not ensure_ascii:
-        # orjson writes what json.dumps(indent=2) writes (the tests hold them equal), 10-15 times faster: the
-        # standard library drops its C encoder whenever it indents (a batch's report took 4 % of the run).
-        import orjson
-
-        try:
-            return orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
-        except orjson.JSONEncodeError:  # a lone surrogate (an undecodable file name): json.dumps keeps it as is
-            pass
+    if items >= ORJSON_FROM and not ensure_ascii and (data := _orjson(obj)) is not None:
+        return data.decode()
     return json.dumps(obj, ensure_ascii=ensure_ascii, indent=2) + "\n"
+
+
+def _orjson(obj: Any) -> bytes | None:
+    """`json.dumps(obj, indent=2) + "\\n"` as orjson writes it in UTF-8; None for a lone surrogate (an undecodable
+    file name), which orjson refuses and json.dumps keeps as it is."""
+    # orjson writes what json.dumps(indent=2) writes (the tests hold them equal), 10-15 times faster: the
+    # standard library drops its C encoder whenever it indents (a batch's report took 4 % of the run).
+    import orjson
+
+    try:
+        return orjson.dumps(obj, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    except orjson.JSONEncodeError:
+        return None

@@ -6,12 +6,14 @@ import json
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from ajdiff.api import compare_files
 from ajdiff.render import json as json_render
-from ajdiff.render.json import diff_json, show_json
+from ajdiff.render.json import diff_json, diff_json_utf8, show_json
 from tests.conftest import SEEDS, seed_docs
 
 DOC_KEYS = {
@@ -115,6 +117,37 @@ def test_a_file_name_orjson_refuses_is_written_by_the_standard_library(monkeypat
     shown = show_json(named)
     assert '"source": "/tmp/ametijuhend\udcf5.txt"' in shown
     assert show_json(named, ensure_ascii=True).count("\\udcf5") == len(named)
+
+
+def test_a_large_reports_bytes_are_its_text_in_utf8_and_the_command_line_writes_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The command line writes a report orjson writes as its bytes, not decoded and encoded again: the same bytes.
+    from ajdiff.changes import ComparisonSet
+    from ajdiff.cli import main
+
+    result = compare_files(SEEDS["000"], SEEDS["003"])
+    assert diff_json_utf8(result) is None  # a small report: json.dumps writes it, as text
+    monkeypatch.setattr(json_render, "ORJSON_FROM", 1)
+    data = diff_json_utf8(result)
+    assert data is not None and "õ" in data.decode() and data == diff_json(result).encode("utf-8")
+    # A lone surrogate (an undecodable file name), which orjson refuses: left to the text's writer.
+    named = ComparisonSet(pairs=(), unpaired_old=tuple(replace(d, source="/tmp/a\udcf5.txt") for d in seed_docs("002")))
+    assert diff_json_utf8(named) is None and "\udcf5" in diff_json(named)
+    written: list[bytes | None] = []
+
+    def spied(*args: Any, **options: Any) -> bytes | None:
+        written.append(utf8(*args, **options))
+        return written[-1]
+
+    utf8 = json_render.diff_json_utf8
+    command = ["diff", str(SEEDS["000"]), str(SEEDS["003"]), "--format", "json", "-o"]
+    monkeypatch.setattr(json_render, "diff_json_utf8", spied)
+    main([*command, str(tmp_path / "bytes.json")])
+    assert len(written) == 1 and written[0] is not None
+    monkeypatch.setattr(json_render, "diff_json_utf8", lambda *args, **options: None)
+    main([*command, str(tmp_path / "text.json")])
+    assert (tmp_path / "bytes.json").read_bytes() == (tmp_path / "text.json").read_bytes()
 
 
 def test_a_small_report_does_not_import_orjson() -> None:
