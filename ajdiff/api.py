@@ -391,19 +391,21 @@ def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], no
     return docs
 
 
-def _pool(jobs: int) -> tuple[Executor, bool]:
+def _pool(jobs: int, lifeline: tuple[int, int] | None = None) -> tuple[Executor, bool]:
     """A process pool (imported only when --jobs asks for one) and whether its workers fork.
 
     Fork where the platform has it: workers start at once and inherit what is already loaded.
-    Every worker dies with this process (see `_worker_start`).
+    Every worker dies with this process (see `_worker_start`); `lifeline`: a pipe's two ends, the writing one held
+    by this process until the pool is done, which tells forked workers when it is gone.
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     forks = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if forks else None
+    held = lifeline if forks else None  # a spawned worker does not inherit the pipe
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(), i18n.current())
+        max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(), i18n.current(), held)
     )
     _widen_results_pipe(pool)
     return pool, forks
@@ -434,36 +436,39 @@ def _widen_results_pipe(pool: Executor) -> None:
         fcntl.fcntl(writer.fileno(), setter, RESULTS_PIPE)
 
 
-def _worker_start(parent: int, lang: str = "en") -> None:
+def _worker_start(parent: int, lang: str = "en", lifeline: tuple[int, int] | None = None) -> None:
     """Tie a worker's life to its parent's: a killed `ajdiff` (SIGTERM, SIGKILL) leaves no worker behind; and
     speak the parent's language (a spawned worker does not inherit it), as its warnings and refusals are said
     where they are raised.
 
-    Linux delivers SIGKILL to the worker when the parent dies (PR_SET_PDEATHSIG); elsewhere, and as a
-    backstop, a thread notices that the parent is gone (the worker was re-parented) and exits. Ctrl-C
-    is the parent's to handle: workers ignore SIGINT instead of printing tracebacks.
+    A forked worker is given the two ends of a pipe (`lifeline`) whose writing end only the parent keeps: a thread
+    waits to read it, which ends when the parent's end is closed, by its death (the system closes a dead process's
+    files) or after the pool is done, and the worker exits. (Linux's PR_SET_PDEATHSIG did it, but its call through
+    ctypes cost each worker 7.6 million instructions to import.) A spawned worker's thread notices instead that
+    the parent is gone (the worker was re-parented). Ctrl-C is the parent's to handle: workers ignore SIGINT
+    instead of printing tracebacks.
     """
     import signal
-    import sys
     import threading
 
     i18n.use(lang)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        import ctypes
+    if lifeline is not None:
+        reading, writing = lifeline
+        os.close(writing)  # this worker's copy: the parent's is then the pipe's only writing end
 
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
-        except (OSError, AttributeError):
-            pass  # no prctl: the watchdog below still ends the worker
-    if os.getppid() != parent:  # the parent died before the line above took effect
-        os._exit(1)
+        def watch() -> None:
+            os.read(reading, 1)  # nothing is ever written: this returns when the parent's end is closed
+            os._exit(1)
 
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
+    else:
+        if os.getppid() != parent:  # the parent died before this worker started
+            os._exit(1)
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
 
     threading.Thread(target=watch, name="ajdiff-parent-watch", daemon=True).start()
 
@@ -474,18 +479,23 @@ def _running_pool(jobs: int) -> Iterator[Executor]:
     running workers are ended, and the error that stopped it reaches the caller intact."""
     from concurrent.futures.process import BrokenProcessPool
 
-    pool, _forks = _pool(jobs)
+    lifeline = os.pipe()
     try:
-        yield pool
-    except BrokenProcessPool:
-        _stop(pool)
-        # A worker was killed from outside (out of memory, a signal): say so in one line.
-        raise InputError("--jobs", _("a worker process died (out of memory?)"), _("try --jobs 1")) from None
-    except BaseException:
-        _stop(pool)
-        raise
-    else:
-        pool.shutdown(wait=True)
+        pool, _forks = _pool(jobs, lifeline)
+        try:
+            yield pool
+        except BrokenProcessPool:
+            _stop(pool)
+            # A worker was killed from outside (out of memory, a signal): say so in one line.
+            raise InputError("--jobs", _("a worker process died (out of memory?)"), _("try --jobs 1")) from None
+        except BaseException:
+            _stop(pool)
+            raise
+        else:
+            pool.shutdown(wait=True)
+    finally:
+        for end in lifeline:  # closed once the workers are done (or stopped): a worker left would exit now
+            os.close(end)
 
 
 def _stop(pool: Executor) -> None:
