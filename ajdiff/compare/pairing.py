@@ -193,6 +193,12 @@ def _words(text: str | None) -> list[str]:
     return text.lower().split() if text else []
 
 
+def _word_set(texts: Iterable[str]) -> set[str]:
+    """The distinct words of the texts (`_words` of each): all at once, in one lower and one split (no word spans the
+    joining space, and lowering a letter never looks past one)."""
+    return set(lower(" ".join(texts)).split())
+
+
 def _parts(doc: JobDescription) -> tuple[str, ...]:
     g = doc.general
     return (g.position or "", g.unit or "", g.goal or "", *(d.task for d in doc.duties))
@@ -310,17 +316,13 @@ class FeatureCache:
     @staticmethod
     def words(doc: JobDescription) -> set[str]:
         """The document's distinct words, as its features hold them."""
-        # The words of all parts at once (`_words` of each, in one lower and one split: no word spans the joining
-        # space, and lowering a letter never looks past one).
-        return set(lower(" ".join(_parts(doc))).split())
+        return _word_set(_parts(doc))
 
     @staticmethod
     def worded_alike(old: JobDescription, new: JobDescription) -> bool:
         """Whether two documents named alike are worded alike enough for their name alone to pair them, as
         `anchors` asks (`_set_dice` of their words): what a reader that compared them tells (`arrived`)."""
-        a, b = FeatureCache.words(old), FeatureCache.words(new)
-        total = len(a) + len(b)
-        return (2 * len(a & b) / total if total else 1.0) >= ANCHOR_CONTENT
+        return _words_dice(old, new) >= ANCHOR_CONTENT
 
     def pairs(self, doc: JobDescription) -> tuple[str, ...]:
         """The document's word pairs, each once (a set's table would weigh three times as much), each string
@@ -346,6 +348,20 @@ class FeatureCache:
         self._posts.clear()
         self._alike.clear()
         self._anchors = ((), (), [])
+
+
+def _words_dice(old: JobDescription, new: JobDescription) -> float:
+    """Dice of two documents' word sets (`FeatureCache.words`), from the words of their texts."""
+    # The words of the texts both hold (a revised post keeps most of its tasks word for word) are split once, not
+    # once a side: they are in both word sets, and only the other texts' words are told apart (a third less).
+    parts_old, parts_new = _parts(old), _parts(new)
+    both = set(parts_old).intersection(parts_new)
+    shared = _word_set(both)
+    only_old = _word_set([p for p in parts_old if p not in both]) - shared
+    only_new = _word_set([p for p in parts_new if p not in both]) - shared
+    # |a & b| and |a| + |b| of the two word sets a = shared | only_old and b = shared | only_new.
+    total = 2 * len(shared) + len(only_old) + len(only_new)
+    return 2 * (len(shared) + len(only_old & only_new)) / total if total else 1.0
 
 
 def _same_documents(held: tuple[JobDescription, ...], docs: list[JobDescription]) -> bool:

@@ -431,3 +431,27 @@ def test_a_reader_tells_the_same_worded_alike_as_the_features_and_the_anchors_ta
     assert set(told._by_id) == {id(posts[0]), id(posts[1])}
     told.clear()
     assert not told._posts and not told._alike
+
+
+def test_two_documents_words_dice_splitting_their_shared_texts_once_is_the_dice_of_their_word_sets() -> None:
+    """`_words_dice` splits the texts both documents hold once and tells only the others' words apart: the Dice of
+    the two documents' whole word sets, whatever they share (a duty dropped, held twice, reworded, words repeated
+    across texts, another name, no texts at all)."""
+    base = doc("Jurist", "aa")
+    kept = base.duties
+    reworded = Duty(kept[0].number, f"{kept[0].task} ja uus Sõna aa2a", kept[0].results)
+    variants = [
+        base,
+        doc("Jurist", "aa", source="new.txt", n=3),  # a duty dropped
+        JobDescription(source="b.txt", general=General(position="Jurist", unit=UNIT), duties=(*kept, kept[0])),
+        JobDescription(source="c.txt", general=General(position="Jurist", unit=UNIT), duties=(reworded, *kept[1:])),
+        JobDescription(source="d.txt", general=General(position="ΣΟΦΊΑ jurist", goal="Korraldab aa1a"), duties=kept),
+        doc("Nõunik", "bb"),
+        JobDescription(source="e.txt"),
+    ]
+    for a in variants:
+        for b in variants:
+            words_a, words_b = pairing.FeatureCache.words(a), pairing.FeatureCache.words(b)
+            total = len(words_a) + len(words_b)
+            assert pairing._words_dice(a, b) == (2 * len(words_a & words_b) / total if total else 1.0)
+    assert 0 < pairing._words_dice(variants[3], variants[4]) < 1 and pairing._words_dice(variants[6], variants[6]) == 1
