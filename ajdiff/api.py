@@ -391,21 +391,19 @@ def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], no
     return docs
 
 
-def _pool(jobs: int, lifeline: tuple[int, int] | None = None) -> tuple[Executor, bool]:
+def _pool(jobs: int) -> tuple[Executor, bool]:
     """A process pool (imported only when --jobs asks for one) and whether its workers fork.
 
     Fork where the platform has it: workers start at once and inherit what is already loaded.
-    Every worker dies with this process (see `_worker_start`); `lifeline`: a pipe's two ends, the writing one held
-    by this process until the pool is done, which tells forked workers when it is gone.
+    Every worker dies with this process (see `_worker_start`).
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     forks = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if forks else None
-    held = lifeline if forks else None  # a spawned worker does not inherit the pipe
     pool = ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(), i18n.current(), held)
+        max_workers=jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(), i18n.current())
     )
     _widen_results_pipe(pool)
     return pool, forks
@@ -436,39 +434,32 @@ def _widen_results_pipe(pool: Executor) -> None:
         fcntl.fcntl(writer.fileno(), setter, RESULTS_PIPE)
 
 
-def _worker_start(parent: int, lang: str = "en", lifeline: tuple[int, int] | None = None) -> None:
+def _worker_start(parent: int, lang: str = "en") -> None:
     """Tie a worker's life to its parent's: a killed `ajdiff` (SIGTERM, SIGKILL) leaves no worker behind; and
     speak the parent's language (a spawned worker does not inherit it), as its warnings and refusals are said
     where they are raised.
 
-    A forked worker is given the two ends of a pipe (`lifeline`) whose writing end only the parent keeps: a thread
-    waits to read it, which ends when the parent's end is closed, by its death (the system closes a dead process's
-    files) or after the pool is done, and the worker exits. (Linux's PR_SET_PDEATHSIG did it, but its call through
-    ctypes cost each worker 7.6 million instructions to import.) A spawned worker's thread notices instead that
-    the parent is gone (the worker was re-parented). Ctrl-C is the parent's to handle: workers ignore SIGINT
-    instead of printing tracebacks.
+    A thread waits for the parent to end (`multiprocessing.parent_process().join()`: its end of a pipe closes, as
+    the system closes a dead process's files) and ends the worker. (Linux's PR_SET_PDEATHSIG did it, and a thread
+    asked for the parent's id twice a second elsewhere; the call through ctypes cost each worker 7.6 million
+    instructions to import.) Ctrl-C is the parent's to handle: workers ignore SIGINT instead of printing
+    tracebacks.
     """
+    import multiprocessing
     import signal
     import threading
 
     i18n.use(lang)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if lifeline is not None:
-        reading, writing = lifeline
-        os.close(writing)  # this worker's copy: the parent's is then the pipe's only writing end
+    parent_process = multiprocessing.parent_process()
 
-        def watch() -> None:
-            os.read(reading, 1)  # nothing is ever written: this returns when the parent's end is closed
-            os._exit(1)
-
-    else:
-        if os.getppid() != parent:  # the parent died before this worker started
-            os._exit(1)
-
-        def watch() -> None:
+    def watch() -> None:
+        if parent_process is not None:
+            parent_process.join()  # returns once the parent has ended, or at once if it has already
+        else:  # not started by multiprocessing (never so in a pool): its parent's id tells
             while os.getppid() == parent:
                 time.sleep(0.5)
-            os._exit(1)
+        os._exit(1)
 
     threading.Thread(target=watch, name="ajdiff-parent-watch", daemon=True).start()
 
@@ -479,23 +470,18 @@ def _running_pool(jobs: int) -> Iterator[Executor]:
     running workers are ended, and the error that stopped it reaches the caller intact."""
     from concurrent.futures.process import BrokenProcessPool
 
-    lifeline = os.pipe()
+    pool, _forks = _pool(jobs)
     try:
-        pool, _forks = _pool(jobs, lifeline)
-        try:
-            yield pool
-        except BrokenProcessPool:
-            _stop(pool)
-            # A worker was killed from outside (out of memory, a signal): say so in one line.
-            raise InputError("--jobs", _("a worker process died (out of memory?)"), _("try --jobs 1")) from None
-        except BaseException:
-            _stop(pool)
-            raise
-        else:
-            pool.shutdown(wait=True)
-    finally:
-        for end in lifeline:  # closed once the workers are done (or stopped): a worker left would exit now
-            os.close(end)
+        yield pool
+    except BrokenProcessPool:
+        _stop(pool)
+        # A worker was killed from outside (out of memory, a signal): say so in one line.
+        raise InputError("--jobs", _("a worker process died (out of memory?)"), _("try --jobs 1")) from None
+    except BaseException:
+        _stop(pool)
+        raise
+    else:
+        pool.shutdown(wait=True)
 
 
 def _stop(pool: Executor) -> None:
