@@ -134,7 +134,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             blank = True
             continue
         # The line's facts, remembered (most lines are met again in the other version); `short_text_memo`'s test inline.
-        signature, read_body, read_bullet, read_num, read_point, plain, goes_on = (
+        signature, read_body, read_bullet, read_num, read_point, plain, goes_on, special = (
             _facts(text, signs) if len(text) <= MEMO_CHARS else _line_facts(text, signs)
         )
         if plain and not signing and not (goes_on and last_item is not None):
@@ -152,9 +152,9 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 metadata.append(("signature", text))
                 continue
             signing = False
-        # Most lines start with a word: what only a line starting with a digit can be is asked of those
-        # alone (str.isdigit is wider than the patterns' \d: a prefilter may let more through, never less).
-        if text[0].isdigit():
+        # What only a line starting with a digit or as a page mark can be is asked of the lines `_special` lets
+        # through, told with the line's facts (nearly every item, '2.1. Infovahetuse …', is none of them).
+        if special and text[0].isdigit():
             split = _next_filled(lines, i) if len(text) <= 2 and text.isdigit() else len(lines)
             if split < len(lines) and re.match(r"^\.\d{1,2}\s", lines[split]):
                 # A number split over two lines ("4" / ".2 vastutab …"), blank lines between when a PDF's
@@ -181,7 +181,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 verbatim = f"{verbatim}\n{lines[j]}"
                 text = f"{text} {lines[j]}"
                 i = j + 1
-        elif text[0] in _PAGE_MARK_FIRSTS and _PAGE_MARK.match(text):
+        elif special and text[0] in _PAGE_MARK_FIRSTS and _PAGE_MARK.match(text):
             metadata.append(("page", text))
             continue
         if text is read:
@@ -243,12 +243,12 @@ _ASKED_LETTERS = frozenset(BULLET_LETTERS + _ROMAN_FIRSTS + _PAGE_MARK_FIRSTS)
 """The letters a bullet, a roman numeral or a page mark may start with (and '-')."""
 
 
-def _line_facts(text: str, signs: bool = True) -> tuple[bool, str, bool, Numbering | None, bool, bool, bool]:
+def _line_facts(text: str, signs: bool = True) -> tuple[bool, str, bool, Numbering | None, bool, bool, bool, bool]:
     """What `prepare` asks of a line's text alone: whether it is a signature, its body (the text without its
     bullet, inline hyphenation undone), whether it had a bullet, its number, `_number_before_point` of the body;
     whether the line is plain (none of these, and neither it nor its body starts with a digit or as a page mark
-    may), and whether it goes on from a line above (no bullet, its body in lowercase first). `signs` False: the
-    line is none of a signature's (`RawDocument.signs`), and is not asked."""
+    may), whether it goes on from a line above (no bullet, its body in lowercase first), and `_special` of it.
+    `signs` False: the line is none of a signature's (`RawDocument.signs`), and is not asked."""
     first = text[:1]
     if first.isalpha() and first not in _ASKED_LETTERS and text[1:2] != ")":
         # Most lines start with a word: no bullet, number ('a)' aside) or page mark starts so, and undoing a hyphen
@@ -256,13 +256,28 @@ def _line_facts(text: str, signs: bool = True) -> tuple[bool, str, bool, Numberi
         # steps below cost a miss of the memo a third more (tests/read/test_fast_paths.py holds the two alike).
         body = dehyphenate_inline(text) if "-" in text and "- " in text else text  # a hyphen by memchr first
         signature, point = signs and is_signature(text), _POINTED_NUMBER.search(body) is not None
-        return signature, body, False, None, point, not (signature or point), body[:1].islower()
+        return signature, body, False, None, point, not (signature or point), body[:1].islower(), False
     body, bullet = strip_bullet(text)
     if "- " in body:  # what dehyphenate_inline undoes at least
         body = dehyphenate_inline(body)
     signature, num, point = signs and is_signature(text), numbering(body), _number_before_point(body)
     plain = not (signature or num or point or first.isdigit() or first in _PAGE_MARK_FIRSTS or body[:1].isdigit())
-    return signature, body, bullet, num, point, plain, not bullet and body[:1].islower()
+    return signature, body, bullet, num, point, plain, not bullet and body[:1].islower(), _special(text)
+
+
+def _special(text: str) -> bool:
+    """Whether one of `prepare`'s steps for a line starting with a digit or as a page mark may take the line: a
+    number of one or two digits alone (its item's text on a later line), a page mark, a number and its point alone
+    (a heading's on the next line), or a row of labels ending in a number ('1.3 Vahetu juht 1.4')."""
+    first = text[:1]
+    if first.isdigit():
+        return bool(
+            (len(text) <= 2 and text.isdigit())
+            or (_may_be_page_mark(text) and _PAGE_MARK.match(text))
+            or (_may_be_bare_number(text) and _BARE_NUMBER.match(text))
+            or (_may_end_in_label_number(text) and _DANGLING_LABEL_NUMBER.match(text))
+        )
+    return first in _PAGE_MARK_FIRSTS and _PAGE_MARK.match(text) is not None
 
 
 _facts = lru_cache(maxsize=4096)(_line_facts)

@@ -181,8 +181,19 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
             top.append(_Draft("review", "", None, None, False, [line]))
             sink = top[-1].lines
             continue
-        if line.num is None and text[-1:] == ".":
-            sink.append(line)  # most lines: a sentence's end, which no unnumbered heading has (`_heading`)
+        num = line.num
+        if num is None:
+            last = text[-1:]
+            if last == "." or (
+                not (last == ":" or last.isspace() or text[:1].isspace())
+                and (len(text) > _MAX_HEADING_CHARS or not text[:1].isupper())
+            ):
+                # Most lines: a sentence's end, or a line with nothing to trim that is too long or not capitalised,
+                # which no unnumbered heading is (`_heading`'s first tests, without its call).
+                sink.append(line)
+                continue
+        elif num.depth != 1:
+            sink.append(line)  # an item: only a top-level number starts a heading (`_heading`)
             continue
         following = lines[k + 1] if k + 1 < len(lines) else None
         h = _heading(line, expected, following, bool(top), not top or top[-1].key is not None)

@@ -772,8 +772,10 @@ def test_a_documents_lines_are_prepared_alike_with_their_facts_remembered_or_not
 
 
 def test_a_plain_line_is_prepared_as_the_steps_for_every_line_prepare_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`prepare` takes a plain line (`_line_facts`) as it is, without the steps asked of every other line: every
-    document of the seeds and the external folder is prepared the same as when each line went through them all."""
+    """`prepare` takes a plain line (`_line_facts`) as it is, without the steps asked of every other line, and asks
+    a line starting with a digit or as a page mark what only such a line can be where `_special` lets it through:
+    every document of the seeds and the external folder is prepared the same as when each line went through them
+    all."""
     from pathlib import Path
 
     from ajdiff.read import lines as lines_module
@@ -787,8 +789,9 @@ def test_a_plain_line_is_prepared_as_the_steps_for_every_line_prepare_it(monkeyp
     facts = lines_module._line_facts
     plain = sum(facts(line)[5] for raw in raws for line in raw.lines if line)
     assert plain > sum(map(len, (raw.lines for raw in raws))) // 3, plain  # most lines are plain
-    monkeypatch.setattr(lines_module, "_facts", lambda text, signs=True: (*facts(text, signs)[:5], False, False))
+    monkeypatch.setattr(lines_module, "_facts", lambda text, signs=True: (*facts(text, signs)[:5], False, False, True))
     assert taken == [lines_module.prepare(raw) for raw in raws]
+    assert sum(facts(line)[7] for raw in raws for line in raw.lines if line) < plain // 10  # few lines are special
 
 
 def test_a_long_line_is_not_kept_in_the_memo_of_lines_facts() -> None:
@@ -1021,7 +1024,7 @@ def test_the_refusals_first_byte_test_lets_every_magic_through_wherever_it_stand
 
 def _line_facts_by_every_step(text: str) -> tuple[object, ...]:
     """`_line_facts` as it was, every step asked of every line."""
-    from ajdiff.read.lines import _PAGE_MARK_FIRSTS, _number_before_point, numbering
+    from ajdiff.read.lines import _PAGE_MARK_FIRSTS, _number_before_point, _special, numbering
     from ajdiff.read.vocabulary import is_signature
     from ajdiff.text import dehyphenate_inline, strip_bullet
 
@@ -1031,7 +1034,7 @@ def _line_facts_by_every_step(text: str) -> tuple[object, ...]:
     signature, num, point = is_signature(text), numbering(body), _number_before_point(body)
     first = text[:1]
     plain = not (signature or num or point or first.isdigit() or first in _PAGE_MARK_FIRSTS or body[:1].isdigit())
-    return signature, body, bullet, num, point, plain, not bullet and body[:1].islower()
+    return signature, body, bullet, num, point, plain, not bullet and body[:1].islower(), _special(text)
 
 
 def test_a_letter_that_starts_a_line_without_the_steps_starts_no_bullet_digit_or_pattern() -> None:
@@ -1132,3 +1135,29 @@ def test_a_document_is_prepared_alike_whether_its_lines_are_asked_for_signatures
     unsigned = [raw for path in paths for raw in split(read_source(path)) if not raw.signs]
     assert unsigned
     assert [prepare(raw) for raw in unsigned] == [prepare(replace(raw, signs=True)) for raw in unsigned]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["1", "2", "12", ".", ",", ")", " ", "  ", "/", "(", "-", "lk", "Lk", "a", "Juht"]), max_size=8
+    ).map("".join)
+)
+@example("2.")
+@example("12 ,")
+@example("lk 2/3")
+@example("- 2 -")
+@example("1.3 Vahetu juht 1.4")
+@example("4")
+def test_a_line_no_step_for_digits_and_page_marks_takes_is_not_special(text: str) -> None:
+    """`_special` says no only of a line that none of `prepare`'s steps for a number alone, a page mark or a row of
+    labels cut after its number would take: held against their patterns themselves."""
+    from ajdiff.read.lines import _BARE_NUMBER, _DANGLING_LABEL_NUMBER, _PAGE_MARK, _special
+
+    first = text[:1]
+    taken = bool(
+        (first.isdigit() and len(text) <= 2 and text.isdigit())
+        or ((first.isdigit() or first in "-lL") and _PAGE_MARK.match(text))
+        or (first.isdigit() and (_BARE_NUMBER.match(text) or _DANGLING_LABEL_NUMBER.match(text)))
+    )
+    assert _special(text) == taken

@@ -271,6 +271,35 @@ def test_an_unnumbered_line_ending_a_sentence_is_no_heading(text: str, in_body: 
         assert _heading(line, expected, None, in_body, in_fields=False) is None
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("Aa1 :;|-Õõ")), min_size=1, max_size=100),
+    st.sampled_from(["", "2.1. ", "3.1.2 ", "a) ", "2) "]),
+    st.booleans(),
+)
+@example("Teenistuskoha eesmärk" + " ja" * 30, "", True)
+@example("ametijuhend", "", True)
+@example("Õigused", "2.1. ", True)
+def test_a_line_sections_files_without_asking_is_no_heading(text: str, number: str, in_body: bool) -> None:
+    """`_sections` files under the section above, without asking `_heading`, an unnumbered line with nothing to trim
+    at either end that is longer than a heading or starts without a capital, and a line numbered below the top
+    level: `_heading` makes no heading of any such line."""
+    from ajdiff.read.lines import Line, numbering
+    from ajdiff.read.structure import _MAX_HEADING_CHARS, _heading
+
+    num = numbering(number + text) if number else None
+    if number and (num is None or num.depth == 1):
+        return
+    last = text[-1:]
+    trimmed = last == ":" or last.isspace() or text[:1].isspace()
+    if num is None and (trimmed or (len(text) <= _MAX_HEADING_CHARS and text[:1].isupper())):
+        return  # `_sections` asks `_heading` of it
+    line = Line(number + text, number + text, line_origin(3), False, False, num)
+    for expected in (1, 2):
+        assert _heading(line, expected, None, in_body, in_fields=True) is None
+        assert _heading(line, expected, None, in_body, in_fields=False) is None
+
+
 def _fixture_documents() -> list:
     from ajdiff.read.parse import read_documents
 
