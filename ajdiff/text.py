@@ -68,12 +68,19 @@ def normalize_lines(text: str) -> tuple[str, ...]:
 def normalize_text_lines(text: str) -> tuple[tuple[str, ...], list[str] | None]:
     """`normalize_lines` of a text, and the lines it was split into (composed, untrimmed) when every one is
     printable, else None: a reader then knows that the text holds no control or format character."""
+    return normalize_text_lowered(text)[:2]
+
+
+def normalize_text_lowered(text: str) -> tuple[tuple[str, ...], list[str] | None, bytes | None]:
+    """`normalize_text_lines`, and the lines as split joined by newlines in Latin-1 with their ASCII letters lowered
+    (`bytes.lower`) where every one is printable and Latin-1, else None: what `orders._folded` makes of them."""
     # NFC of the whole text is each line's NFC: a line break composes with nothing, and no mark moves across
     # it (it is a starter), so the breaks are made plain first. A printable line without a double space only
     # needs trimming: no call for it.
     if "\r" in text:  # one scan for the rare text with CR line endings, where the replacements took two
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     latin = _latin1(text)
+    lowered = None
     if latin is None:
         text = unicodedata.normalize("NFC", text)
         lines = text.split("\n")
@@ -82,24 +89,27 @@ def normalize_text_lines(text: str) -> tuple[tuple[str, ...], list[str] | None]:
         # A Latin-1 text (most texts in Estonian: õ, ä, ö, ü are in it) is its own NFC (none of its characters
         # combines, tests/read/test_fast_paths.py), and its bytes say what is unprintable in one C pass, where
         # NFC's check and str.isprintable each looked every character up in the Unicode tables (a fifth of
-        # reading a text file).
+        # reading a text file). The same pass lowers its ASCII letters: the splitter's search text, not made again.
         lines = text.split("\n")
-        printable = b"\x00" not in latin.translate(_UNPRINTABLE_TO_NUL)
+        lowered = latin.translate(_LOWERED_OR_NUL)
+        printable = b"\x00" not in lowered
     if printable:  # most texts
         if "  " not in text:
-            return tuple(map(str.strip, lines)), lines
-        return tuple(map(normalize_composed_line, lines)), lines
+            return tuple(map(str.strip, lines)), lines, lowered
+        return tuple(map(normalize_composed_line, lines)), lines, lowered
     normalized = tuple(
         line.strip() if line.isprintable() and "  " not in line else normalize_composed_line(line) for line in lines
     )
-    return normalized, None
+    return normalized, None, None
 
 
 _UNPRINTABLE_LATIN1 = frozenset([*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA1), 0xAD])
 """The Latin-1 characters `str.isprintable` refuses (controls, no-break space, soft hyphen) but the line break."""
-_UNPRINTABLE_TO_NUL = bytes(0 if byte in _UNPRINTABLE_LATIN1 else byte for byte in range(256))
-"""A table of `bytes.translate` that makes those characters NUL (one of them) and keeps the others: a pass without
-the deletions' branch."""
+_LOWERED_OR_NUL = bytes(
+    0 if byte in _UNPRINTABLE_LATIN1 else byte + 32 if 0x41 <= byte <= 0x5A else byte for byte in range(256)
+)
+"""A table of `bytes.translate` that makes those characters NUL (one of them), lowers ASCII's capitals as `bytes.lower`
+does, and keeps the others: a pass without the deletions' branch."""
 
 
 def _latin1(text: str) -> bytes | None:

@@ -596,6 +596,30 @@ def test_a_text_file_is_read_as_when_it_was_refused_as_binary_and_split_again_fo
         assert (source.lines, source.wrapped, source.warnings) == _read_text_before(data)
 
 
+_SPLITTER_PIECES = st.sampled_from(
+    ["a", "Ä", "õ", "K", "LISA", "Kinnitatud", "\n", "\r\n", " ", "  ", " \n", "\t", "\x01", "İ", "\u212a", "š", "_", "\u00ad"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_SPLITTER_PIECES, max_size=16).map("".join))
+@example("KINNITATUD\nLisa 2\nAMETIJUHEND")
+@example("a \nb")  # a line trimmed: the reader's lowered text is not its lines'
+def test_a_plain_texts_lowered_lines_are_what_the_splitter_folds_them_into(text: str) -> None:
+    """The lowered text a plain text's reader hands the splitter (`SourceText.lowered`) is, joined by NULs, the
+    `_folded` of its lines, which the splitter no longer makes of them."""
+    from ajdiff.errors import InputError
+    from ajdiff.read.formats.plain import read_text
+    from ajdiff.read.orders import _folded
+
+    try:
+        source = read_text(text.encode("utf-8"), "x.txt")
+    except InputError:
+        return
+    if source.lowered is not None:
+        assert source.lowered.replace(b"\n", b"\x00") == _folded(list(source.lines))
+
+
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aÕõ(\"'„“« 1٣-ǅ\u0301x")), max_size=6))
 def test_a_text_starts_lower_as_the_loop_over_its_characters_says(text: str) -> None:

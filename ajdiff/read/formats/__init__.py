@@ -49,6 +49,9 @@ class SourceText:
     warnings: tuple[str, ...] = ()
     origins: tuple[Origin, ...] = ()
     """Parallel to `lines` where the reader knows it; empty means line k is text line k + 1."""
+    lowered: bytes | None = None
+    """`lines` joined by newlines in Latin-1, their ASCII letters lowered, where the reader made it on its way (a
+    plain text's, `text.normalize_text_lowered`): the splitter's search text (`orders._folded`), not made again."""
 
     def origin(self, index: int) -> Origin:
         """Where line `index` (0-based) came from."""
