@@ -307,15 +307,54 @@ def _joined(head: str, tail: str) -> str | None:
 _FOLD_HYPHEN = re.compile(r"(\w)-\s+(\w)")
 _HYPHEN_SPACE = re.compile(r"-\s")
 _FOLD_WORD = re.compile(r"[a-z0-9]+")
-_FOLD_ASCII = bytes(ord(chr(c).lower()) if chr(c).isalnum() else 32 if c < 128 else c for c in range(256))
+_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_NOT_ALNUM = bytes(range(128)).translate(None, _UPPER + _UPPER.lower() + b"0123456789")
+_FOLD_ASCII = bytes.maketrans(_UPPER + _NOT_ALNUM, _UPPER.lower() + b" " * len(_NOT_ALNUM))
 """An ASCII character as `fold` keeps it (a table of `bytes.translate`): a capital lowered, a letter or digit as it is,
 anything else a space. `str.translate` with its table, a dict, looked up each character the text held in the dict on
 every call (some 8,000 instructions for a line of 60 characters, four fifths of its cost), bytes' table is at hand."""
 
 
+def _fold_latin1_table() -> bytes:
+    """`_FOLD_LATIN1`: for a Latin-1 character beyond ASCII, its ASCII (unidecode's) as `fold` keeps it where that is
+    one letter or digit, a space where it has none and no hyphen or space (a run of spaces is one to
+    `_single_spaced`), else `_NOT_FOLDED` (a letter of two, a character dropped, a hyphen or space that a join of a
+    hyphenated word might take)."""
+    table = bytearray(_FOLD_ASCII)
+    for code in range(128, 256):
+        ascii_text = _ASCII_BLOCKS.get(code, "")
+        folded = ascii_text.encode("ascii").translate(_FOLD_ASCII)  # every character a space: none alphanumeric
+        if len(ascii_text) == 1 and ascii_text.isalnum():
+            table[code] = folded[0]
+        elif ascii_text and folded.isspace() and "-" not in ascii_text and not any(map(str.isspace, ascii_text)):
+            table[code] = 32
+        else:
+            table[code] = _NOT_FOLDED
+    return bytes(table)
+
+
+_NOT_FOLDED = 0x80  # not ASCII: a table's answer that `fold` looks for (memchr) and that no other answer is
+_FOLD_LATIN1 = _fold_latin1_table()
+"""`_FOLD_ASCII` of `to_ascii` of a Latin-1 character, in one table: `_NOT_FOLDED` where one byte cannot say it."""
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, diacritic- and punctuation-free words separated by single spaces."""
+    # A Latin-1 text (most of Estonian's) through one table of bytes, where `to_ascii`'s replacements and the table of
+    # ASCII each took a pass (and the replacements a call a letter): the same where no character needs more than
+    # one byte to say (`_NOT_FOLDED`) and no hyphen stands before a space (the join below). Its Latin-1 bytes are
+    # its characters' copy; a text beyond Latin-1 loses a character to "ignore", and its length tells.
+    latin = text.encode("latin-1", "ignore")
+    if len(latin) == len(text) and ("-" not in text or not _HYPHEN_SPACE.search(text)):
+        folded = latin.translate(_FOLD_LATIN1)
+        if _NOT_FOLDED not in folded:
+            return _single_spaced(folded.decode("ascii"))
+    return _fold_by_steps(text)
+
+
+def _fold_by_steps(text: str) -> str:
+    """`fold` of any text: through `to_ascii`, the hyphens' joins and the table of ASCII."""
     text = to_ascii(text)
     if text.isascii():  # always (unidecode answers in ASCII), but the steps below rest on it
         # The pattern's words ([a-z0-9]+) of the lowered text, found in C: str.translate of an ASCII text runs
@@ -512,8 +551,9 @@ def _char_counts(text: str) -> dict[str, int]:
 
 
 _OCR_SWAPS = str.maketrans({"6": "o", "0": "o", "1": "l", "|": "l", "é": "o", "d": "o"})
-_OCR_ASCII = bytes(ord(_OCR_SWAPS.get(c, chr(c))) for c in range(256))
-"""`_OCR_SWAPS` for an ASCII text (of `bytes.translate`, with every character's answer: see `_FOLD_ASCII`)."""
+_OCR_ASCII = bytes.maketrans(b"601|d", b"oollo")
+"""`_OCR_SWAPS` for an ASCII text, its swaps of ASCII characters (a table of `bytes.translate`, see `_FOLD_ASCII`; the
+tests hold the two equal)."""
 _OCR_SWAP_PAIRS = tuple((chr(code), swap) for code, swap in _OCR_SWAPS.items())
 
 

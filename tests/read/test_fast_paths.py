@@ -949,6 +949,24 @@ def test_fold_finds_the_words_its_patterns_find(text: str) -> None:
     assert fold.__wrapped__(text) == _fold_by_pattern(unidecode(text))
 
 
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["a", "Ö", "-", " ", "- ", "-\t", "ja", "–", "\u00a0"]), st.characters(max_codepoint=255)
+        ),
+        max_size=12,
+    ).map("".join)
+)
+@example("Üksuse- ja «tööde» ½ µ-süsteem ¯ x")
+def test_a_latin1_text_is_folded_by_one_table_as_by_the_steps(text: str) -> None:
+    """`fold` of a Latin-1 text through one table of bytes (`_FOLD_LATIN1`) is what `to_ascii`, the hyphens' joins
+    and the table of ASCII make of it, for every Latin-1 character, whatever stands around it."""
+    from ajdiff.text import _fold_by_steps, fold
+
+    assert fold.__wrapped__(text) == _fold_by_steps(text)
+
+
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(_FOLD_PIECES, max_size=30).map("".join))
 @example("Teenistuskoha ülesanded ii 6|1dé0")
