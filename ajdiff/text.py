@@ -68,12 +68,19 @@ def normalize_lines(text: str) -> tuple[str, ...]:
 def normalize_text_lines(text: str) -> tuple[tuple[str, ...], list[str] | None]:
     """`normalize_lines` of a text, and the lines it was split into (composed, untrimmed) when every one is
     printable, else None: a reader then knows that the text holds no control or format character."""
+    return normalize_text_lowered(text)[:2]
+
+
+def normalize_text_lowered(text: str) -> tuple[tuple[str, ...], list[str] | None, bytes | None]:
+    """`normalize_text_lines`, and the lines as split joined by newlines in Latin-1 with their ASCII letters lowered
+    (`bytes.lower`) where every one is printable and Latin-1, else None: what `orders._folded` makes of them."""
     # NFC of the whole text is each line's NFC: a line break composes with nothing, and no mark moves across
     # it (it is a starter), so the breaks are made plain first. A printable line without a double space only
     # needs trimming: no call for it.
     if "\r" in text:  # one scan for the rare text with CR line endings, where the replacements took two
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     latin = _latin1(text)
+    lowered = None
     if latin is None:
         text = unicodedata.normalize("NFC", text)
         lines = text.split("\n")
@@ -82,24 +89,27 @@ def normalize_text_lines(text: str) -> tuple[tuple[str, ...], list[str] | None]:
         # A Latin-1 text (most texts in Estonian: õ, ä, ö, ü are in it) is its own NFC (none of its characters
         # combines, tests/read/test_fast_paths.py), and its bytes say what is unprintable in one C pass, where
         # NFC's check and str.isprintable each looked every character up in the Unicode tables (a fifth of
-        # reading a text file).
+        # reading a text file). The same pass lowers its ASCII letters: the splitter's search text, not made again.
         lines = text.split("\n")
-        printable = b"\x00" not in latin.translate(_UNPRINTABLE_TO_NUL)
+        lowered = latin.translate(_LOWERED_OR_NUL)
+        printable = b"\x00" not in lowered
     if printable:  # most texts
         if "  " not in text:
-            return tuple(map(str.strip, lines)), lines
-        return tuple(map(normalize_composed_line, lines)), lines
+            return tuple(map(str.strip, lines)), lines, lowered
+        return tuple(map(normalize_composed_line, lines)), lines, lowered
     normalized = tuple(
         line.strip() if line.isprintable() and "  " not in line else normalize_composed_line(line) for line in lines
     )
-    return normalized, None
+    return normalized, None, None
 
 
 _UNPRINTABLE_LATIN1 = frozenset([*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA1), 0xAD])
 """The Latin-1 characters `str.isprintable` refuses (controls, no-break space, soft hyphen) but the line break."""
-_UNPRINTABLE_TO_NUL = bytes(0 if byte in _UNPRINTABLE_LATIN1 else byte for byte in range(256))
-"""A table of `bytes.translate` that makes those characters NUL (one of them) and keeps the others: a pass without
-the deletions' branch."""
+_LOWERED_OR_NUL = bytes(
+    0 if byte in _UNPRINTABLE_LATIN1 else byte + 32 if 0x41 <= byte <= 0x5A else byte for byte in range(256)
+)
+"""A table of `bytes.translate` that makes those characters NUL (one of them), lowers ASCII's capitals as `bytes.lower`
+does, and keeps the others: a pass without the deletions' branch."""
 
 
 def _latin1(text: str) -> bytes | None:
@@ -297,14 +307,54 @@ def _joined(head: str, tail: str) -> str | None:
 _FOLD_HYPHEN = re.compile(r"(\w)-\s+(\w)")
 _HYPHEN_SPACE = re.compile(r"-\s")
 _FOLD_WORD = re.compile(r"[a-z0-9]+")
-_FOLD_ASCII = str.maketrans({chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)})
-"""An ASCII character as `fold` keeps it: a capital lowered, a letter or digit as it is, anything else a space. Every
-character has its answer, itself too: one the table lacks costs translate an exception (once a call)."""
+_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_NOT_ALNUM = bytes(range(128)).translate(None, _UPPER + _UPPER.lower() + b"0123456789")
+_FOLD_ASCII = bytes.maketrans(_UPPER + _NOT_ALNUM, _UPPER.lower() + b" " * len(_NOT_ALNUM))
+"""An ASCII character as `fold` keeps it (a table of `bytes.translate`): a capital lowered, a letter or digit as it is,
+anything else a space. `str.translate` with its table, a dict, looked up each character the text held in the dict on
+every call (some 8,000 instructions for a line of 60 characters, four fifths of its cost), bytes' table is at hand."""
+
+
+def _fold_latin1_table() -> bytes:
+    """`_FOLD_LATIN1`: for a Latin-1 character beyond ASCII, its ASCII (unidecode's) as `fold` keeps it where that is
+    one letter or digit, a space where it has none and no hyphen or space (a run of spaces is one to
+    `_single_spaced`), else `_NOT_FOLDED` (a letter of two, a character dropped, a hyphen or space that a join of a
+    hyphenated word might take)."""
+    table = bytearray(_FOLD_ASCII)
+    for code in range(128, 256):
+        ascii_text = _ASCII_BLOCKS.get(code, "")
+        folded = ascii_text.encode("ascii").translate(_FOLD_ASCII)  # every character a space: none alphanumeric
+        if len(ascii_text) == 1 and ascii_text.isalnum():
+            table[code] = folded[0]
+        elif ascii_text and folded.isspace() and "-" not in ascii_text and not any(map(str.isspace, ascii_text)):
+            table[code] = 32
+        else:
+            table[code] = _NOT_FOLDED
+    return bytes(table)
+
+
+_NOT_FOLDED = 0x80  # not ASCII: a table's answer that `fold` looks for (memchr) and that no other answer is
+_FOLD_LATIN1 = _fold_latin1_table()
+"""`_FOLD_ASCII` of `to_ascii` of a Latin-1 character, in one table: `_NOT_FOLDED` where one byte cannot say it."""
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-, diacritic- and punctuation-free words separated by single spaces."""
+    # A Latin-1 text (most of Estonian's) through one table of bytes, where `to_ascii`'s replacements and the table of
+    # ASCII each took a pass (and the replacements a call a letter): the same where no character needs more than
+    # one byte to say (`_NOT_FOLDED`) and no hyphen stands before a space (the join below). Its Latin-1 bytes are
+    # its characters' copy; a text beyond Latin-1 loses a character to "ignore", and its length tells.
+    latin = text.encode("latin-1", "ignore")
+    if len(latin) == len(text) and ("-" not in text or not _HYPHEN_SPACE.search(text)):
+        folded = latin.translate(_FOLD_LATIN1)
+        if _NOT_FOLDED not in folded:
+            return _single_spaced(folded.decode("ascii"))
+    return _fold_by_steps(text)
+
+
+def _fold_by_steps(text: str) -> str:
+    """`fold` of any text: through `to_ascii`, the hyphens' joins and the table of ASCII."""
     text = to_ascii(text)
     if text.isascii():  # always (unidecode answers in ASCII), but the steps below rest on it
         # The pattern's words ([a-z0-9]+) of the lowered text, found in C: str.translate of an ASCII text runs
@@ -312,7 +362,7 @@ def fold(text: str) -> str:
         # \w and \s hold both cases of an ASCII letter.
         if "-" in text and _HYPHEN_SPACE.search(text):  # what the join needs at least: cheaper than trying it
             text = _join_hyphens(text)
-        return _single_spaced(text.translate(_FOLD_ASCII))
+        return _single_spaced(text.encode("ascii").translate(_FOLD_ASCII).decode("ascii"))
     return _fold_by_pattern(text)
 
 
@@ -501,17 +551,18 @@ def _char_counts(text: str) -> dict[str, int]:
 
 
 _OCR_SWAPS = str.maketrans({"6": "o", "0": "o", "1": "l", "|": "l", "é": "o", "d": "o"})
-_OCR_ASCII = str.maketrans({chr(c): _OCR_SWAPS.get(c, chr(c)) for c in range(128)})
-"""`_OCR_SWAPS` for an ASCII text, with every character's answer (see `_FOLD_ASCII`)."""
+_OCR_ASCII = bytes.maketrans(b"601|d", b"oollo")
+"""`_OCR_SWAPS` for an ASCII text, its swaps of ASCII characters (a table of `bytes.translate`, see `_FOLD_ASCII`; the
+tests hold the two equal)."""
 _OCR_SWAP_PAIRS = tuple((chr(code), swap) for code, swap in _OCR_SWAPS.items())
 
 
 def ocr_fold(text: str) -> str:
     """Fold for label matching on OCR text: also maps digits and 'd'/'é' that stand for letters."""
     text = text.lower()
-    # str.translate's fast path for an ASCII text is a table of 128 answers; with a dict it goes through an
+    # An ASCII text through a table of bytes (see `_FOLD_ASCII`); str.translate with a dict goes through an
     # exception for each character of a non-ASCII text it does not map.
-    text = text.translate(_OCR_ASCII) if text.isascii() else _swap_ocr_letters(text)
+    text = text.encode("ascii").translate(_OCR_ASCII).decode("ascii") if text.isascii() else _swap_ocr_letters(text)
     return fold(text.replace("ii", "u"))
 
 

@@ -341,7 +341,9 @@ def _content(source: SourceText) -> tuple[list[str], list[Origin], list[tuple[st
     known = source.origins[: len(lines)]
     origins = [*known, *map(line_origin, range(len(known) + 1, len(lines) + 1))]  # as `source.origin(k)`
     metadata = list(source.metadata)
-    folded = _folded(lines)
+    # A plain text's reader lowered its lines already (a pass as long as `bytes.lower`'s): joined by NULs, that is
+    # their `_folded`, as every one is printable Latin-1 (no NUL, no İ, ı or K).
+    folded = _folded(lines) if source.lowered is None else source.lowered.replace(b"\n", b"\x00")
     # The passes below change only lines that start so (a table's row with '|', a glued title with 'ametijuhend'):
     # a document without such lines (most) skips them, told by searches of its whole text.
     if (folded is None or b"|" in folded) and any(  # one byte: found as memchr finds it

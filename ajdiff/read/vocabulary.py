@@ -505,8 +505,8 @@ def is_signature(text: str) -> bool:
     return "_" in text and "_____" in text and _is_blank_to_sign(text)
 
 
-_SIGNATURE_BYTES = (b"allkir", b"andja", b"tutvu", b"_____")
-"""What `is_signature` looks for first, in ASCII letters lowered: its words, and a blank's underscores."""
+_SIGNATURE_BYTES = (b"allkir", b"andja", b"tutvu")
+"""What `is_signature` looks for first, in ASCII letters lowered: its words (and a blank's underscores)."""
 
 
 def may_hold_signature(folded: bytes) -> bool:
@@ -514,7 +514,10 @@ def may_hold_signature(folded: bytes) -> bool:
     their ASCII letters lowered (`orders._folded`, which is None where a Kelvin sign or a dotted capital I would lower
     to a word's letter): a signature holds one of its words, lowered as `str.lower` lowers, whose letters are then
     ASCII letters of any case side by side, or a blank's underscores."""
-    # bytes.find, not `in`: `in` on bytes tries its operand as an integer first (an exception a word).
+    # bytes.find, not `in`: `in` on bytes tries its operand as an integer first (an exception a word). The blank's
+    # underscores are looked for one first (memchr, a fifteenth of a search for five): nearly no text has one.
+    if folded.find(b"_") >= 0 and folded.find(b"_____") >= 0:
+        return True
     return any(folded.find(word) >= 0 for word in _SIGNATURE_BYTES)
 
 

@@ -596,6 +596,30 @@ def test_a_text_file_is_read_as_when_it_was_refused_as_binary_and_split_again_fo
         assert (source.lines, source.wrapped, source.warnings) == _read_text_before(data)
 
 
+_SPLITTER_PIECES = st.sampled_from(
+    ["a", "Ä", "õ", "K", "LISA", "Kinnitatud", "\n", "\r\n", " ", "  ", " \n", "\t", "\x01", "İ", "\u212a", "š", "_", "\u00ad"]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_SPLITTER_PIECES, max_size=16).map("".join))
+@example("KINNITATUD\nLisa 2\nAMETIJUHEND")
+@example("a \nb")  # a line trimmed: the reader's lowered text is not its lines'
+def test_a_plain_texts_lowered_lines_are_what_the_splitter_folds_them_into(text: str) -> None:
+    """The lowered text a plain text's reader hands the splitter (`SourceText.lowered`) is, joined by NULs, the
+    `_folded` of its lines, which the splitter no longer makes of them."""
+    from ajdiff.errors import InputError
+    from ajdiff.read.formats.plain import read_text
+    from ajdiff.read.orders import _folded
+
+    try:
+        source = read_text(text.encode("utf-8"), "x.txt")
+    except InputError:
+        return
+    if source.lowered is not None:
+        assert source.lowered.replace(b"\n", b"\x00") == _folded(list(source.lines))
+
+
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("aÕõ(\"'„“« 1٣-ǅ\u0301x")), max_size=6))
 def test_a_text_starts_lower_as_the_loop_over_its_characters_says(text: str) -> None:
@@ -928,6 +952,24 @@ def test_fold_finds_the_words_its_patterns_find(text: str) -> None:
     assert fold.__wrapped__(text) == _fold_by_pattern(unidecode(text))
 
 
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["a", "Ö", "-", " ", "- ", "-\t", "ja", "–", "\u00a0"]), st.characters(max_codepoint=255)
+        ),
+        max_size=12,
+    ).map("".join)
+)
+@example("Üksuse- ja «tööde» ½ µ-süsteem ¯ x")
+def test_a_latin1_text_is_folded_by_one_table_as_by_the_steps(text: str) -> None:
+    """`fold` of a Latin-1 text through one table of bytes (`_FOLD_LATIN1`) is what `to_ascii`, the hyphens' joins
+    and the table of ASCII make of it, for every Latin-1 character, whatever stands around it."""
+    from ajdiff.text import _fold_by_steps, fold
+
+    assert fold.__wrapped__(text) == _fold_by_steps(text)
+
+
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(_FOLD_PIECES, max_size=30).map("".join))
 @example("Teenistuskoha ülesanded ii 6|1dé0")
@@ -939,7 +981,7 @@ def test_ocr_letters_are_swapped_as_the_translation_table_swaps_them(text: str) 
     lowered = text.lower()
     assert _swap_ocr_letters(lowered) == lowered.translate(_OCR_SWAPS)
     if lowered.isascii():
-        assert lowered.translate(_OCR_ASCII) == lowered.translate(_OCR_SWAPS)
+        assert lowered.encode("ascii").translate(_OCR_ASCII).decode("ascii") == lowered.translate(_OCR_SWAPS)
     assert ocr_fold(text) == fold(lowered.translate(_OCR_SWAPS).replace("ii", "u"))
 
 

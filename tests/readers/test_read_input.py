@@ -71,3 +71,40 @@ def test_a_folder_is_told_by_the_file_opened_without_a_stat_of_its_name_before(
     assert read_input(path)[0] == b"Ametijuhend\n"
     with pytest.raises(InputError, match="is a folder"):
         read_input(tmp_path)
+
+
+def test_a_regular_file_is_read_by_its_descriptor_as_a_buffered_file_reads_it(tmp_path: Path) -> None:
+    """`_FileReads` gives what was asked, fewer bytes only at the file's end, and nothing after it."""
+    import os
+
+    from ajdiff.read.formats import _FileReads
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"0123456789")
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        reads = _FileReads(fd)
+        assert reads.read(4) == b"0123"
+        assert reads.read(100) == b"456789"
+        assert reads.read(100) == b""
+    finally:
+        os.close(fd)
+
+
+def test_a_named_pipe_is_still_read_through_a_buffered_file(tmp_path: Path) -> None:
+    """A pipe (not a regular file) is read to its end as before."""
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    path = tmp_path / "pipe.txt"
+    os.mkfifo(path)
+    data = b"Ametijuhend\n" * 1000  # less than a pipe holds: written whole before it is read
+    keep = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a reader, so that the writer opens at once
+    try:
+        writer = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        os.write(writer, data)
+        os.close(writer)
+        assert read_input(path)[0] == data
+    finally:
+        os.close(keep)

@@ -20,7 +20,14 @@ from ajdiff.tree import Origin, line_origin
 TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
 
 if TYPE_CHECKING:
-    from typing import BinaryIO
+    from typing import BinaryIO, Protocol
+
+    class _Reads(Protocol):
+        """What `_read_bounded` reads from: a buffered file, or a regular file's `_FileReads`."""
+
+        def read(self, size: int, /) -> bytes:
+            """Up to `size` bytes, fewer only at the end."""
+
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 """Largest input file read (and largest inflated zip member), unless the caller says otherwise."""
@@ -42,6 +49,9 @@ class SourceText:
     warnings: tuple[str, ...] = ()
     origins: tuple[Origin, ...] = ()
     """Parallel to `lines` where the reader knows it; empty means line k is text line k + 1."""
+    lowered: bytes | None = None
+    """`lines` joined by newlines in Latin-1, their ASCII letters lowered, where the reader made it on its way (a
+    plain text's, `text.normalize_text_lowered`): the splitter's search text (`orders._folded`), not made again."""
 
     def origin(self, index: int) -> Origin:
         """Where line `index` (0-based) came from."""
@@ -224,7 +234,7 @@ def _read_kind(data: bytes, name: str, suffix: str, max_bytes: int) -> SourceTex
 _HEAD_BYTES = 1 << 16
 
 
-def _read_bounded(fh: BinaryIO, name: str, suffix: str, max_bytes: int, what: str) -> bytes:
+def _read_bounded(fh: _Reads, name: str, suffix: str, max_bytes: int, what: str) -> bytes:
     """At most max_bytes from a stream whose size nobody knows (stdin, a pipe, a device); refuse more.
 
     The first 64 KiB decide early for a text stream of binary data (/dev/zero); the rest is one
@@ -247,22 +257,49 @@ def _read_bounded(fh: BinaryIO, name: str, suffix: str, max_bytes: int, what: st
     return head + rest
 
 
-def _open_without_waiting(path: Path) -> BinaryIO:
-    """Open a file for reading without blocking in open() itself.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no FIFOs that block like this
+_OPEN_FLAGS = os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+"""How `_open_fd` opens an input file."""
+
+
+def _open_fd(path: Path) -> int:
+    """Open a file for reading without blocking in open() itself; its descriptor.
 
     A named pipe with no writer blocks a plain open() for ever (`mkfifo f; ajdiff show f`). Opened
-    non-blocking it opens at once; reads then block again as usual, so a pipe with a writer (`<(…)`)
-    is read to its end and one without a writer reads as empty.
+    non-blocking it opens at once; reads then block again as usual (`_stream`), so a pipe with a writer
+    (`<(…)`) is read to its end and one without a writer reads as empty.
     """
-    nonblocking = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no FIFOs that block like this
-    fd = os.open(path, os.O_RDONLY | nonblocking | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
-    try:
-        if nonblocking:
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
+    return os.open(path, _OPEN_FLAGS)
+
+
+def _stream(fd: int) -> BinaryIO:
+    """A buffered file that reads a descriptor of `_open_fd` (a pipe, a device) blocking again; the descriptor stays
+    open when it is closed (its opener closes it)."""
+    if _NONBLOCK:
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb", closefd=False)
+
+
+class _FileReads:
+    """A regular file's descriptor read as a buffered file reads it (fewer bytes than asked only at its end), without
+    making one: a buffered file costs a Python layer and three system calls more (a batch reads thousands of files)."""
+
+    __slots__ = ("fd",)
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def read(self, size: int) -> bytes:
+        """Up to `size` bytes, fewer only at the end of the file."""
+        data = os.read(self.fd, size)
+        if 0 < len(data) < size:  # a regular file's read is short at its end: the next one says so
+            parts = [data]
+            size -= len(data)
+            while size > 0 and (more := os.read(self.fd, size)):
+                parts.append(more)
+                size -= len(more)
+            data = b"".join(parts)
+        return data
 
 
 _stdin: bytes | None = None
@@ -278,28 +315,36 @@ def read_input(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple
         if _stdin is None:
             _stdin = _read_bounded(sys.stdin.buffer, "-", "", max_bytes, "standard input")
         return _stdin, "-", ""
-    p = Path(path)
+    p = path if isinstance(path, Path) else Path(path)  # a folder's files come as paths: not made again
     suffix = p.suffix.lower()
     try:
-        with _open_without_waiting(p) as fh:
-            info = os.fstat(fh.fileno())
+        fd = _open_fd(p)
+        try:
+            info = os.fstat(fd)
             # Told by the file opened, not by a stat of its name before (a batch opens thousands): POSIX opens a
             # folder for reading; Windows refuses it (below).
             if stat.S_ISDIR(info.st_mode):
                 raise InputError(name, _("is a folder"), _("give a file, or two folders to 'ajdiff diff'"))
-            if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-                raise InputError(
-                    name, _("file is larger than {0} MiB").format(max_bytes // 2**20), _("raise --max-size")
-                )
-            # Devices and pipes report size 0 whatever they hold: the read itself is what is bounded.
-            what = "file" if stat.S_ISREG(info.st_mode) else "stream"
-            data = _read_bounded(fh, name, suffix, max_bytes, what)
-            if not data and stat.S_ISFIFO(info.st_mode):
-                raise InputError(
-                    name, _("named pipe with nothing written to it"), _("give a file, or write to the pipe")
-                )
-        # The documents carry the name into reports, JSON and redlines: make it printable there.
-        name = display_name(name)
+            if stat.S_ISREG(info.st_mode):
+                if info.st_size > max_bytes:
+                    raise InputError(
+                        name, _("file is larger than {0} MiB").format(max_bytes // 2**20), _("raise --max-size")
+                    )
+                data = _read_bounded(_FileReads(fd), name, suffix, max_bytes, "file")
+            else:
+                # Devices and pipes report size 0 whatever they hold: the read itself is what is bounded.
+                with _stream(fd) as fh:
+                    data = _read_bounded(fh, name, suffix, max_bytes, "stream")
+                if not data and stat.S_ISFIFO(info.st_mode):
+                    raise InputError(
+                        name, _("named pipe with nothing written to it"), _("give a file, or write to the pipe")
+                    )
+        finally:
+            os.close(fd)
+        # The documents carry the name into reports, JSON and redlines: make it printable there (an ASCII name
+        # that is printable is already: it holds no character `display_name` escapes).
+        if not (name.isascii() and name.isprintable()):
+            name = display_name(name)
     except FileNotFoundError:
         raise InputError(
             name, _("no such file"), _("check the name and the folder; 'ajdiff help' shows what ajdiff reads")

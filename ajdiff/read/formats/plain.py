@@ -9,7 +9,7 @@ from itertools import compress, repeat
 from ajdiff.errors import InputError
 from ajdiff.i18n import _, ngettext
 from ajdiff.read.formats import SourceText
-from ajdiff.text import normalize_text_lines
+from ajdiff.text import normalize_text_lowered
 
 # Estonian files from Windows are often cp1257 (Baltic); latin-1 decodes anything, so it is last.
 _FALLBACK_ENCODINGS = ("utf-8", "cp1257", "latin-1")
@@ -147,7 +147,7 @@ def read_text(data: bytes, name: str) -> SourceText:
                 _("{0} lines (limit {1})").format(breaks + 1, MAX_LINES),
                 _("not a job description; split the file"),
             )
-    lines, written = normalize_text_lines(text)
+    lines, written, lowered = normalize_text_lowered(text)
     if written is None:
         if not long:
             _refuse_binary(text, name)
@@ -166,7 +166,8 @@ def read_text(data: bytes, name: str) -> SourceText:
         # identity in C): none ends in a space. Asking each line cost a fifth of reading a text file.
         trailing = 0
     else:
+        lowered = None  # the lines as split, not as normalised
         ending = list(compress(raw, map(str.endswith, raw, repeat(" "))))
         trailing = len(ending) - list(map(str.strip, ending)).count("")
     wrapped = bool(filled) and (trailing > 0.3 * filled or len(raw) - filled > 0.2 * len(raw))
-    return SourceText(name=name, lines=lines, wrapped=wrapped, warnings=warnings)
+    return SourceText(name=name, lines=lines, wrapped=wrapped, warnings=warnings, lowered=lowered)
