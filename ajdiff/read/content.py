@@ -859,15 +859,17 @@ def _read_duty(
             # variant, found by likeness there). So it was in every document and page layout of the fixtures, 48
             # such rows; the OCR-tolerant test, the dearest question of a duty's result, is not asked of each.
             continue
-        if text.startswith("| "):
-            text = " " + text  # a cell separator wrapped to the start of a line: the result column follows
-            # (a line starting so starts in lowercase no more than before: `lower[k]` holds for it)
-        left, sep, right = text.partition(" | ")
-        if sep:
-            if left.strip():
-                _continue_duty(d, Line(left.strip(), line.verbatim, line.origin), columns)
-            _add_result(d, line, strip_bullet(right.strip())[0])
-        elif text[:1].isupper() and not text.endswith(".") and _results_label(text):
+        if "|" in text:  # a cell separator: one scan of the line for its character, where most lines have none
+            if text.startswith("| "):
+                text = " " + text  # a cell separator wrapped to the start of a line: the result column follows
+                # (a line starting so starts in lowercase no more than before: `lower[k]` holds for it)
+            left, sep, right = text.partition(" | ")
+            if sep:
+                if left.strip():
+                    _continue_duty(d, Line(left.strip(), line.verbatim, line.origin), columns)
+                _add_result(d, line, strip_bullet(right.strip())[0])
+                continue
+        if text[:1].isupper() and not text.endswith(".") and _results_label(text):
             d.task_open = False  # "Oodatavad tulemused:": the results follow; the line stays in the tree
             results.append(_Draft(_PARAGRAPH, [line], text))
         elif (line.bullet and _lists_its_task(d, text)) or (d.listing and not results):
