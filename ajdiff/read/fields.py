@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ajdiff.i18n import _
-from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
+from ajdiff.model import Duty, JobDescription, OrderRef, make_duty, make_general, make_requirements
 from ajdiff.read.formats import MAX_LINE_CHARS
 from ajdiff.read.languages import parse_languages
 from ajdiff.read.memo import MEMO_CHARS, short_text_memo
@@ -208,7 +208,8 @@ def _name_only(value: str) -> str:
     short name the document defines for it ('lennukõlblikkuse osakond (edaspidi osakond)', 'teehoiuteenistuse
     direktor (edaspidi direktor)'): a drafting device, no part of the name. A name with a sentence inside it
     keeps its text as written."""
-    value = _DEFINED_AS.sub("", value)
+    if ")" in value:  # what the pattern ends with: most names have no bracket, and are not searched
+        value = _DEFINED_AS.sub("", value)
     if value.endswith(".") and not value.endswith("..") and ". " not in value and len(value.split()) <= 8:
         return value[:-1].rstrip()
     return value
@@ -267,7 +268,7 @@ class _Collector:
             for child in node.children:
                 if child.kind is _ITEM and child.key == "duties":
                     results = tuple([r.text for r in child.children if r.kind is _RESULT])
-                    self.duties.append(Duty(child.number or "", child.text, results))
+                    self.duties.append(make_duty(child.number or "", child.text, results))
         elif key in ("rights", "responsibilities", "competencies"):
             getattr(self, key).extend(_items(node) if key != "competencies" else _items(node, separators=""))
         elif key == "review":
@@ -405,7 +406,7 @@ def to_model(
         source=source,
         annex=annex,
         order=order,
-        general=General(
+        general=make_general(
             position=c.general.get("position"),
             unit=c.general.get("unit"),
             supervisor=c.general.get("supervisor"),
@@ -417,7 +418,7 @@ def to_model(
             special_conditions=c.general.get("special_conditions"),
         ),
         duties=tuple(c.duties),
-        requirements=Requirements(
+        requirements=make_requirements(
             education=req.get("education"),
             experience=req.get("experience"),
             experience_years=_experience_years(req.get("experience")),
