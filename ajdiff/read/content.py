@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import field, replace
 from functools import cache
-from operator import attrgetter
 
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS
@@ -782,7 +781,7 @@ def _duty(
             node = make_node(node.kind, node.text, verbatim, number, node.label, node.key, node.children, node.where)
         return node.moved(by) if by else node
     node = _read_duty(lines, header_rows, own_headers, columns, wrapped)
-    if sum(map(len, map(_VERBATIM, lines))) <= _DUTY_CHARS:
+    if sum([len(line.verbatim) for line in lines]) <= _DUTY_CHARS:
         if len(_kept_duties) >= _DUTIES_KEPT:
             _kept_duties.pop(next(iter(_kept_duties), key), None)  # the oldest
         _kept_duties[key] = (tuple(lines), node)
@@ -797,8 +796,9 @@ def _shift(was: tuple[Line, ...], lines: list[Line]) -> int | None:
     number (compared whole: a None is itself, cheaper than asking); where each stands, its nodes keep."""
     if len(was) != len(lines) or ends_sentence(was[0].text) != ends_sentence(lines[0].text):
         return None
-    # Loops over the lines, not `attrgetter`s mapped over them: the interpreter reads a record's slot in a step of its
-    # own, where the getter's C call looked each field up by name (55,000 instructions a duty, a third of reading it).
+    # Loops over the lines, not `operator.attrgetter`s mapped over them: the interpreter reads a record's slot in a step
+    # of its own, where the getter's C call looked each field up by name (55,000 instructions a duty, a third of reading
+    # it).
     for k in range(1, len(lines)):
         line, old = lines[k], was[k]
         if line.text != old.text or line.verbatim != old.verbatim or line.bullet != old.bullet or line.num != old.num:
@@ -820,9 +820,6 @@ def _shift(was: tuple[Line, ...], lines: list[Line]) -> int | None:
         if at is None or where_was is not line_origin(at) or lines[k].origin is not line_origin(at + by):
             return None
     return by
-
-
-_VERBATIM = attrgetter("verbatim")
 
 
 def _read_duty(
