@@ -236,8 +236,9 @@ class _Collector:
         value = value_of(node) if node.kind is _FIELD else node.text
         if node.kind is _FIELD and node.label is None and node.children and node.children[0].label:
             value = node.children[0].text  # a sentence: its value is the words after its verb
-        if key.startswith("general."):
-            name = key.split(".", 1)[1]
+        # 'general.unit': the part before the first point and the field's name after it, one cut for the tests below.
+        part, point, name = key.partition(".")
+        if point and part == "general":
             if name in self.lists:
                 if not self.lists[name] or name != "subordinates":
                     # "Esimene asendaja" and "Teine asendaja" may name the same; a list names each once.
@@ -245,14 +246,13 @@ class _Collector:
                     known.extend(n for n in _list_items(node, value) if n not in known)
             elif value:
                 self.general.setdefault(name, value.strip())
-        elif key.startswith("requirements."):
-            name = key.split(".", 1)[1]
+        elif point and part == "requirements":
             if name in _REQUIREMENT_KEYS:
                 self.requirements.setdefault(name, value)
             elif value:
                 self.extra.append((name, value))
-        elif key.startswith("rights_resp."):
-            items = getattr(self, key.split(".", 1)[1])
+        elif point and part == "rights_resp":
+            items = getattr(self, name)
             items.extend(_items(node, own=True))
         elif key == "competencies":
             self.competencies.extend(_items(node, own=True, separators=""))
