@@ -866,7 +866,8 @@ def _read_duty(
                     _continue_duty(d, Line(left.strip(), line.verbatim, line.origin), columns)
                 _add_result(d, line, strip_bullet(right.strip())[0])
                 continue
-        if text[:1].isupper() and not text.endswith(".") and _results_label(text):
+        # (Its last character by a slice: `str.endswith` parses its arguments at each call, and each result is asked.)
+        if text[:1].isupper() and text[-1:] != "." and _results_label(text):
             d.task_open = False  # "Oodatavad tulemused:": the results follow; the line stays in the tree
             results.append(_Draft(_PARAGRAPH, [line], text))
         elif (line.bullet and _lists_its_task(d, text)) or (d.listing and not results):
