@@ -710,7 +710,7 @@ def read_duties(
     """Numbered duties (3.1., 3.1.1, 1.), each a task with its results; unnumbered duties by paragraph.
     `columns`: the text is OCR of a task | result table read across, whose lines mix both columns;
     `width`: the page width its wrapped lines were cut at (see `lines.page_width`), 0 when unknown."""
-    if sum(line.bullet for line in lines) >= _BULLETED_RESULTS:
+    if sum([line.bullet for line in lines]) >= _BULLETED_RESULTS:  # a list: a generator resumed a frame a line
         lines = [part for line in lines for part in _glued_bullet(line)]
     starts = _duty_numbers(lines, major)
     if not starts:
