@@ -87,7 +87,7 @@ def _single_spaced(text: str) -> str:
     """The words of a text one space apart (`" ".join(text.split())`): most texts are so already, which two
     scans of it tell, where the split made a string of every word. A printable text has no whitespace but
     the space (Python counts every other separator unprintable)."""
-    # No space at either end: a strip that finds none gives the text itself, one call where two slices took four steps.
+    # No space at either end, asked by one strip that finds none (the text itself): two slices built a slice each.
     if text.isprintable() and "  " not in text and text.strip(" ") == text:
         return text
     return " ".join(text.split())
@@ -710,7 +710,7 @@ def read_duties(
     """Numbered duties (3.1., 3.1.1, 1.), each a task with its results; unnumbered duties by paragraph.
     `columns`: the text is OCR of a task | result table read across, whose lines mix both columns;
     `width`: the page width its wrapped lines were cut at (see `lines.page_width`), 0 when unknown."""
-    if sum([line.bullet for line in lines]) >= _BULLETED_RESULTS:  # a list: a generator resumed a frame a line
+    if sum([line.bullet for line in lines]) >= _BULLETED_RESULTS:  # a list, not a generator resumed a line at a time
         lines = [part for line in lines for part in _glued_bullet(line)]
     starts = _duty_numbers(lines, major)
     if not starts:
@@ -798,9 +798,8 @@ def _shift(was: tuple[Line, ...], lines: list[Line]) -> int | None:
     number (compared whole: a None is itself, cheaper than asking); where each stands, its nodes keep."""
     if len(was) != len(lines) or ends_sentence(was[0].text) != ends_sentence(lines[0].text):
         return None
-    # Loops over the lines, not `operator.attrgetter`s mapped over them: the interpreter reads a record's slot in a step
-    # of its own, where the getter's C call looked each field up by name (55,000 instructions a duty, a third of reading
-    # it).
+    # Loops over the lines, not `operator.attrgetter`s mapped over them: the interpreter reads a slot in a step of its
+    # own, where the getter's C call looked each field up by name (55,000 instructions a duty, a third of reading one).
     for k in range(1, len(lines)):
         line, old = lines[k], was[k]
         if line.text != old.text or line.verbatim != old.verbatim or line.bullet != old.bullet or line.num != old.num:
