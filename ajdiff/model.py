@@ -205,10 +205,10 @@ def _unpickled(values: tuple[object, ...], packed: tuple[object, ...]) -> JobDes
                 _intern(source),  # type: ignore[call-overload]
                 annex and _intern(annex),  # type: ignore[call-overload]
                 None if order is None else _make_order(*shared_values(order)),  # type: ignore[arg-type]
-                _make_general(*shared_values(general)),  # type: ignore[arg-type]
+                make_general(*shared_values(general)),  # type: ignore[arg-type]
                 # A duty's number and task are strings, its results a tuple of them: shared in C, no test of each.
-                tuple([_make_duty(_intern(n), _intern(t), tuple(map(_intern, r))) for n, t, r in duties]),  # type: ignore[attr-defined]
-                _make_requirements(*shared_values(requirements)),  # type: ignore[arg-type]
+                tuple([make_duty(_intern(n), _intern(t), tuple(map(_intern, r))) for n, t, r in duties]),  # type: ignore[attr-defined]
+                make_requirements(*shared_values(requirements)),  # type: ignore[arg-type]
                 *shared_values(rest),
             ),
         )
@@ -220,9 +220,10 @@ def _unpickled(values: tuple[object, ...], packed: tuple[object, ...]) -> JobDes
 
 _new = object.__new__
 _intern = sys.intern
-_make_order, _make_general, _make_duty, _make_requirements = (
-    maker(OrderRef),
-    maker(General),
-    maker(Duty),
-    maker(Requirements),
-)
+_make_order = maker(OrderRef)
+make_general = maker(General)
+"""`General(position, …)`, made at half its cost (`records.maker`): one for every document read."""
+make_duty = maker(Duty)
+"""`Duty(number, task, results)`, made at half its cost (`records.maker`): one for every duty of every document read."""
+make_requirements = maker(Requirements)
+"""`Requirements(education, …)`, made at half its cost (`records.maker`): one for every document read."""

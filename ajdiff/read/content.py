@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import field, replace
 from functools import cache
-from itertools import repeat
-from operator import add, attrgetter, is_
 
 from ajdiff.i18n import _
 from ajdiff.read.formats import MAX_LINE_CHARS
@@ -89,7 +87,8 @@ def _single_spaced(text: str) -> str:
     """The words of a text one space apart (`" ".join(text.split())`): most texts are so already, which two
     scans of it tell, where the split made a string of every word. A printable text has no whitespace but
     the space (Python counts every other separator unprintable)."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    # No space at either end, asked by one strip that finds none (the text itself): two slices built a slice each.
+    if text.isprintable() and "  " not in text and text.strip(" ") == text:
         return text
     return " ".join(text.split())
 
@@ -656,7 +655,8 @@ def _ends_with_conjunction(text: str) -> bool:
     """True when a text's last word joins it to more ('… planeerimine“ ja'): no sentence ends so."""
     # Asked of every result so far, a long text: its last character tells most apart, and the last word alone
     # is split off.
-    if text[-1:] not in _CONJUNCTION_LAST_LETTERS and not text[-1:].isspace():
+    end = text[-1:]
+    if end not in _CONJUNCTION_LAST_LETTERS and not end.isspace():
         return False
     last = text.rsplit(None, 1)
     return bool(last) and last[-1].lower() in _CONJUNCTIONS
@@ -710,7 +710,7 @@ def read_duties(
     """Numbered duties (3.1., 3.1.1, 1.), each a task with its results; unnumbered duties by paragraph.
     `columns`: the text is OCR of a task | result table read across, whose lines mix both columns;
     `width`: the page width its wrapped lines were cut at (see `lines.page_width`), 0 when unknown."""
-    if sum(line.bullet for line in lines) >= _BULLETED_RESULTS:
+    if sum([line.bullet for line in lines]) >= _BULLETED_RESULTS:  # a list, not a generator resumed a line at a time
         lines = [part for line in lines for part in _glued_bullet(line)]
     starts = _duty_numbers(lines, major)
     if not starts:
@@ -758,10 +758,6 @@ _kept_duties: dict[tuple[object, ...], tuple[tuple[Line, ...], Node]] = {}
 """The last duties read (`_DUTIES_KEPT`): by the text after the first line's number, the header rows among their
 lines and what else their reading was given (`_duty`), the lines and the node read of them."""
 
-_READ = attrgetter("text", "verbatim", "bullet", "num")
-_ORIGIN = attrgetter("origin")
-_LINE = attrgetter("line")
-
 
 def _duty(
     lines: list[Line], header_rows: frozenset[int], own_headers: frozenset[str], columns: bool, wrapped: bool
@@ -787,7 +783,7 @@ def _duty(
             node = make_node(node.kind, node.text, verbatim, number, node.label, node.key, node.children, node.where)
         return node.moved(by) if by else node
     node = _read_duty(lines, header_rows, own_headers, columns, wrapped)
-    if sum(map(len, map(_VERBATIM, lines))) <= _DUTY_CHARS:
+    if sum([len(line.verbatim) for line in lines]) <= _DUTY_CHARS:
         if len(_kept_duties) >= _DUTIES_KEPT:
             _kept_duties.pop(next(iter(_kept_duties), key), None)  # the oldest
         _kept_duties[key] = (tuple(lines), node)
@@ -802,22 +798,29 @@ def _shift(was: tuple[Line, ...], lines: list[Line]) -> int | None:
     number (compared whole: a None is itself, cheaper than asking); where each stands, its nodes keep."""
     if len(was) != len(lines) or ends_sentence(was[0].text) != ends_sentence(lines[0].text):
         return None
-    if list(map(_READ, lines[1:])) != list(map(_READ, was[1:])):
-        return None
-    where, where_was = list(map(_ORIGIN, lines)), list(map(_ORIGIN, was))
-    if where == where_was:  # the same places (a text file's line is its one shared Origin: no field compared)
-        return 0
-    ats_was = list(map(_LINE, where_was))
-    if where[0].line is None or None in ats_was:
+    # Loops over the lines, not `operator.attrgetter`s mapped over them: the interpreter reads a slot in a step of its
+    # own, where the getter's C call looked each field up by name (55,000 instructions a duty, a third of reading one).
+    for k in range(1, len(lines)):
+        line, old = lines[k], was[k]
+        if line.text != old.text or line.verbatim != old.verbatim or line.bullet != old.bullet or line.num != old.num:
+            return None
+    for k in range(len(lines)):
+        where, where_was = lines[k].origin, was[k].origin
+        if where is not where_was and where != where_was:
+            break
+    else:
+        return 0  # the same places (a text file's line is its one shared Origin: no field compared)
+    start, start_was = lines[0].origin.line, was[0].origin.line
+    if start is None or start_was is None:
         return None  # not a text file's lines, in other places
-    by = where[0].line - ats_was[0]
+    by = start - start_was
     # Each a text file's line, the one shared Origin of its number (which `Node.moved` moves), `by` lines lower.
-    if not all(map(is_, where_was, map(line_origin, ats_was))):
-        return None
-    return by if all(map(is_, where, map(line_origin, map(add, ats_was, repeat(by))))) else None
-
-
-_VERBATIM = attrgetter("verbatim")
+    for k in range(len(lines)):
+        where_was = was[k].origin
+        at = where_was.line
+        if at is None or where_was is not line_origin(at) or lines[k].origin is not line_origin(at + by):
+            return None
+    return by
 
 
 def _read_duty(
@@ -854,15 +857,18 @@ def _read_duty(
             # variant, found by likeness there). So it was in every document and page layout of the fixtures, 48
             # such rows; the OCR-tolerant test, the dearest question of a duty's result, is not asked of each.
             continue
-        if text.startswith("| "):
-            text = " " + text  # a cell separator wrapped to the start of a line: the result column follows
-            # (a line starting so starts in lowercase no more than before: `lower[k]` holds for it)
-        left, sep, right = text.partition(" | ")
-        if sep:
-            if left.strip():
-                _continue_duty(d, Line(left.strip(), line.verbatim, line.origin), columns)
-            _add_result(d, line, strip_bullet(right.strip())[0])
-        elif text[:1].isupper() and not text.endswith(".") and _results_label(text):
+        if "|" in text:  # a cell separator: one scan of the line for its character, where most lines have none
+            if text.startswith("| "):
+                text = " " + text  # a cell separator wrapped to the start of a line: the result column follows
+                # (a line starting so starts in lowercase no more than before: `lower[k]` holds for it)
+            left, sep, right = text.partition(" | ")
+            if sep:
+                if left.strip():
+                    _continue_duty(d, Line(left.strip(), line.verbatim, line.origin), columns)
+                _add_result(d, line, strip_bullet(right.strip())[0])
+                continue
+        # (Its last character by a slice: `str.endswith` parses its arguments at each call, and each result is asked.)
+        if text[:1].isupper() and text[-1:] != "." and _results_label(text):
             d.task_open = False  # "Oodatavad tulemused:": the results follow; the line stays in the tree
             results.append(_Draft(_PARAGRAPH, [line], text))
         elif (line.bullet and _lists_its_task(d, text)) or (d.listing and not results):

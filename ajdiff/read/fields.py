@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from ajdiff.i18n import _
-from ajdiff.model import Duty, General, JobDescription, OrderRef, Requirements
+from ajdiff.model import Duty, JobDescription, OrderRef, make_duty, make_general, make_requirements
 from ajdiff.read.formats import MAX_LINE_CHARS
 from ajdiff.read.languages import parse_languages
 from ajdiff.read.memo import MEMO_CHARS, short_text_memo
@@ -208,7 +208,8 @@ def _name_only(value: str) -> str:
     short name the document defines for it ('lennukõlblikkuse osakond (edaspidi osakond)', 'teehoiuteenistuse
     direktor (edaspidi direktor)'): a drafting device, no part of the name. A name with a sentence inside it
     keeps its text as written."""
-    value = _DEFINED_AS.sub("", value)
+    if ")" in value:  # what the pattern ends with: most names have no bracket, and are not searched
+        value = _DEFINED_AS.sub("", value)
     if value.endswith(".") and not value.endswith("..") and ". " not in value and len(value.split()) <= 8:
         return value[:-1].rstrip()
     return value
@@ -235,8 +236,9 @@ class _Collector:
         value = value_of(node) if node.kind is _FIELD else node.text
         if node.kind is _FIELD and node.label is None and node.children and node.children[0].label:
             value = node.children[0].text  # a sentence: its value is the words after its verb
-        if key.startswith("general."):
-            name = key.split(".", 1)[1]
+        # 'general.unit': the part before the first point and the field's name after it, one cut for the tests below.
+        part, point, name = key.partition(".")
+        if point and part == "general":
             if name in self.lists:
                 if not self.lists[name] or name != "subordinates":
                     # "Esimene asendaja" and "Teine asendaja" may name the same; a list names each once.
@@ -244,14 +246,13 @@ class _Collector:
                     known.extend(n for n in _list_items(node, value) if n not in known)
             elif value:
                 self.general.setdefault(name, value.strip())
-        elif key.startswith("requirements."):
-            name = key.split(".", 1)[1]
+        elif point and part == "requirements":
             if name in _REQUIREMENT_KEYS:
                 self.requirements.setdefault(name, value)
             elif value:
                 self.extra.append((name, value))
-        elif key.startswith("rights_resp."):
-            items = getattr(self, key.split(".", 1)[1])
+        elif point and part == "rights_resp":
+            items = getattr(self, name)
             items.extend(_items(node, own=True))
         elif key == "competencies":
             self.competencies.extend(_items(node, own=True, separators=""))
@@ -267,7 +268,7 @@ class _Collector:
             for child in node.children:
                 if child.kind is _ITEM and child.key == "duties":
                     results = tuple([r.text for r in child.children if r.kind is _RESULT])
-                    self.duties.append(Duty(child.number or "", child.text, results))
+                    self.duties.append(make_duty(child.number or "", child.text, results))
         elif key in ("rights", "responsibilities", "competencies"):
             getattr(self, key).extend(_items(node) if key != "competencies" else _items(node, separators=""))
         elif key == "review":
@@ -405,7 +406,7 @@ def to_model(
         source=source,
         annex=annex,
         order=order,
-        general=General(
+        general=make_general(
             position=c.general.get("position"),
             unit=c.general.get("unit"),
             supervisor=c.general.get("supervisor"),
@@ -417,7 +418,7 @@ def to_model(
             special_conditions=c.general.get("special_conditions"),
         ),
         duties=tuple(c.duties),
-        requirements=Requirements(
+        requirements=make_requirements(
             education=req.get("education"),
             experience=req.get("experience"),
             experience_years=_experience_years(req.get("experience")),

@@ -4,6 +4,9 @@ added above it, and read afresh where its first line holds more than the task; a
 
 from __future__ import annotations
 
+from dataclasses import replace
+from itertools import repeat
+from operator import add, attrgetter, is_
 from pathlib import Path
 
 import pytest
@@ -11,8 +14,10 @@ import pytest
 from ajdiff.model import JobDescription
 from ajdiff.read import content, structure
 from ajdiff.read.formats import read_bytes
+from ajdiff.read.lines import Numbering
 from ajdiff.read.parse import parse_source, read_documents
-from ajdiff.tree import Node
+from ajdiff.text import ends_sentence
+from ajdiff.tree import Node, Origin, line_origin
 from tests.conftest import FIXTURES, SEEDS
 
 EXTERNAL = FIXTURES / "external"
@@ -138,3 +143,53 @@ def test_the_memo_holds_at_most_its_bound(counted: list[str | None], monkeypatch
             assert _text(text) == read
             assert len(content._kept_duties) <= 3
     assert len(content._kept_duties) == 3
+
+
+def _shift_by_getters(was: tuple[content.Line, ...], lines: list[content.Line]) -> int | None:
+    """`content._shift` as it was before its loops: getters mapped over the lines, their lists compared whole."""
+    read, origin, at = attrgetter("text", "verbatim", "bullet", "num"), attrgetter("origin"), attrgetter("line")
+    if len(was) != len(lines) or ends_sentence(was[0].text) != ends_sentence(lines[0].text):
+        return None
+    if list(map(read, lines[1:])) != list(map(read, was[1:])):
+        return None
+    where, where_was = list(map(origin, lines)), list(map(origin, was))
+    if where == where_was:
+        return 0
+    ats_was = list(map(at, where_was))
+    if where[0].line is None or None in ats_was:
+        return None
+    by = where[0].line - ats_was[0]
+    if not all(map(is_, where_was, map(line_origin, ats_was))):
+        return None
+    return by if all(map(is_, where, map(line_origin, map(add, ats_was, repeat(by))))) else None
+
+
+def test_a_duty_is_found_moved_as_by_the_getters() -> None:
+    """`_shift`'s loops over the lines answer as the getters mapped over them did, for lines alike, moved, read
+    otherwise (a text, a verbatim, a bullet or a number of a later line), at places that are no shared text line, or
+    moved unevenly."""
+    number = Numbering("2.1", 2, "decimal", "Ülesanne.", (2, 1))
+    texts = ("2.1. Ülesanne.", "Tulemus on saavutatud.", "Teine tulemus.")
+
+    def duty(places: list[Origin], changed: int = 0, field: str = "") -> list[content.Line]:
+        lines = [content.Line(text, text, where) for text, where in zip(texts, places)]
+        lines[0] = replace(lines[0], num=number)
+        if field:
+            line = lines[changed]
+            values = {"text": "Muu.", "verbatim": "Muu.", "bullet": True, "num": None if changed == 0 else number}
+            lines[changed] = replace(line, **{field: values[field]})
+        return lines
+
+    def at(*lines: int) -> list[Origin]:
+        return [line_origin(n) for n in lines]
+
+    places = [at(5, 6, 7), at(8, 9, 10), at(2, 3, 4), at(8, 9, 11), [Origin(line=n) for n in (5, 6, 7)]]
+    places += [[Origin(line=n) for n in (8, 9, 10)], [Origin(paragraph=n) for n in (5, 6, 7)], at(5, 6)]
+    variants = [duty(where) for where in places]
+    variants += [duty(at(8, 9, 10), k, field) for k in (0, 2) for field in ("text", "verbatim", "bullet", "num")]
+    answers = set()
+    for was in variants:
+        for lines in variants:
+            answers.add(content._shift(tuple(was), lines))
+            assert content._shift(tuple(was), lines) == _shift_by_getters(tuple(was), lines)
+    assert answers >= {None, 0, 3, -3}

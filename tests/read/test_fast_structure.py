@@ -18,7 +18,7 @@ from ajdiff.read.content import (
     _sentence_field,
     _single_spaced,
 )
-from ajdiff.read.fields import value_of
+from ajdiff.read.fields import _DEFINED_AS, _name_only, value_of
 from ajdiff.read.formats import SourceText, read_source
 from ajdiff.read.orders import (
     _ORDER_HEAD,
@@ -356,3 +356,20 @@ def test_the_glued_titles_folded_search_takes_every_space_and_digit_the_pattern_
     spaces = {c for c in range(256) if _GLUED_FOLDED.fullmatch(b"ametijuhend" + bytes([c]) + b"1")}
     digits = {c for c in range(256) if _GLUED_FOLDED.fullmatch(b"ametijuhend " + bytes([c]))}
     assert spaces == taken(r"\s") and digits == taken(r"\d")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["osakond", " ", "(", ")", "edaspidi", "EDASPIDI:", ".", "\t", "x"]), max_size=9))
+def test_a_name_without_a_closing_bracket_holds_no_short_name(pieces: list[str]) -> None:
+    """What `_name_only` rests on when it does not search a name without ')': the pattern takes nothing of it."""
+    text = "".join(pieces)
+    assert ")" in text or _DEFINED_AS.sub("", text) == text
+
+
+def test_a_name_loses_its_short_name_and_its_full_stop() -> None:
+    assert _name_only("lennukõlblikkuse osakond (edaspidi osakond)") == "lennukõlblikkuse osakond"
+    assert (
+        _name_only("teehoiuteenistuse direktor (edaspidi: direktor).")
+        == "teehoiuteenistuse direktor (edaspidi: direktor)"
+    )
+    assert _name_only("kooli direktor.") == "kooli direktor"
