@@ -62,18 +62,14 @@ def normalize_line(line: str) -> str:
 
 def normalize_lines(text: str) -> tuple[str, ...]:
     """`normalize_line` of each line of a text split on any line ending (CRLF, CR, LF)."""
-    return normalize_text_lines(text)[0]
-
-
-def normalize_text_lines(text: str) -> tuple[tuple[str, ...], list[str] | None]:
-    """`normalize_lines` of a text, and the lines it was split into (composed, untrimmed) when every one is
-    printable, else None: a reader then knows that the text holds no control or format character."""
-    return normalize_text_lowered(text)[:2]
+    return normalize_text_lowered(text)[0]
 
 
 def normalize_text_lowered(text: str) -> tuple[tuple[str, ...], list[str] | None, bytes | None]:
-    """`normalize_text_lines`, and the lines as split joined by newlines in Latin-1 with their ASCII letters lowered
-    (`bytes.lower`) where every one is printable and Latin-1, else None: what `orders._folded` makes of them."""
+    """`normalize_lines` of a text; the lines it was split into (composed, untrimmed) when every one is printable,
+    else None: a reader then knows that the text holds no control or format character; and those lines joined by
+    newlines in Latin-1 with their ASCII letters lowered (`bytes.lower`) where every one is printable and Latin-1,
+    else None: what `orders._folded` makes of them."""
     # NFC of the whole text is each line's NFC: a line break composes with nothing, and no mark moves across
     # it (it is a starter), so the breaks are made plain first. A printable line without a double space only
     # needs trimming: no call for it.

@@ -76,9 +76,9 @@ def _json_utf8(result: ComparisonSet, args: argparse.Namespace) -> bytes | None:
     None elsewhere (`_json` then)."""
     if to_stdout(args):
         out = sys.stdout
-        if args.quiet or is_terminal(out) or os.linesep != "\n" or not hasattr(out, "buffer") or json_ascii(args):
+        if args.quiet or is_terminal(out) or os.linesep != "\n" or not hasattr(out, "buffer"):
             return None
-        if codecs.lookup(out.encoding or "ascii").name != "utf-8":
+        if codecs.lookup(out.encoding or "ascii").name != "utf-8":  # (UTF-8 encodes every character: no \u escapes)
             return None
     from ajdiff.render.json import diff_json_utf8
 
