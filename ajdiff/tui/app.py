@@ -11,6 +11,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ajdiff.changes import ComparisonSet
@@ -121,6 +122,13 @@ class KeysFooter(Footer):
         await super().recompose()
 
 
+class ReviewScreen(Screen[None]):
+    """The app's screen, its focus starting on the sections: Textual's default (the first focusable widget) is the
+    pair switcher, which on_mount's focus then took away, restyling and drawing both again before the first screen."""
+
+    AUTO_FOCUS = "#sections"
+
+
 class ReviewApp(App[None]):
     """The review UI over a computed `ComparisonSet`; marks go to the review file after every action."""
 
@@ -187,6 +195,10 @@ class ReviewApp(App[None]):
             ]
 
     # --- layout ----------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[None]:
+        """The main screen, as Textual's default but for where the focus starts."""
+        return ReviewScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         """Summary on top, switcher and sections on the left, the changes on the right, warnings and keys below."""
