@@ -270,7 +270,11 @@ class ReviewSession:
 
     def entry(self, pos: Position) -> ReviewEntry | None:
         """The reviewer's entry on a change, if any."""
-        return self.review.entry_at(self._keys(pos), pos.change.key)
+        change = pos.change.key
+        # Only a change some entry is about needs its pair's keys (a post's key is a digest of its whole text).
+        if not any(e.change == change for e in self.review.entries):
+            return None
+        return self.review.entry_at(self._keys(pos), change)
 
     def _comment(self, pos: Position) -> str | None:
         entry = self.entry(pos)

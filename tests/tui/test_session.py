@@ -92,3 +92,26 @@ def test_marks_of_a_file_keyed_by_paths_are_found_and_moved_to_the_content_key(
     entries = json.loads(review_path.read_text())["entries"]
     assert len(entries) == 1  # moved, not copied
     assert entries[0]["pair"] == pair_key(pair) and entries[0]["mark"] == "approved" and entries[0]["comment"] == "uus"
+
+
+def test_marks_are_looked_up_without_digesting_the_posts_not_marked(
+    orders: ComparisonSet, review_path: Path, monkeypatch
+) -> None:
+    import ajdiff.tui.session as session_module
+
+    digested: list[object] = []
+    post_key = session_module.post_key
+    monkeypatch.setattr(session_module, "post_key", lambda doc, created: digested.append(doc) or post_key(doc, created))
+    session = ReviewSession(orders, review_path)
+    posts = session.post_positions()
+    assert posts and session.total_reviewed() == (0, len(session.order()))
+    assert digested == []  # the first screen counts marks: with none stored, no post's text is digested
+    session.toggle_mark(posts[-1], Mark.QUESTIONED)
+    assert session.entry(posts[-1]).mark is Mark.QUESTIONED
+    assert [session.is_reviewed(p) for p in posts] == [False] * (len(posts) - 1) + [True]
+    digested.clear()
+    reopened = ReviewSession(orders, review_path)
+    assert reopened.total_reviewed() == (1, len(session.order()))
+    assert digested and all(doc is session.post_doc(posts[-1]) for doc in digested)  # only the marked post's
+    session.toggle_mark(posts[-1], Mark.QUESTIONED)  # taken back: the entry stays, without a mark
+    assert ReviewSession(orders, review_path).total_reviewed() == (0, len(session.order()))
