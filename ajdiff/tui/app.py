@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
 
 from ajdiff.changes import ComparisonSet
 from ajdiff.errors import AjdiffError
@@ -113,7 +114,11 @@ class KeysFooter(Footer):
         """Textual's keys, remembering which they were."""
         if self._bindings_ready:
             self._shown = self._keys()
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and self.compact:
+                # A key takes its compact class when it mounts, styled again for it; given now, it is styled once.
+                widget.add_class("-compact")
+            yield widget
 
     async def recompose(self) -> None:
         """Textual's, unless the keys are those shown (the footer shows nothing else that changes)."""
