@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import field
 from enum import Enum
+from sys import intern
 
 from ajdiff.model import JobDescription
-from ajdiff.records import dataclass, maker, reduce_shared
+from ajdiff.records import dataclass, maker, reduce_shared, shared_values
 
 
 class ChangeKind(str, Enum):
@@ -76,7 +77,27 @@ class Change:
     """The field's label as the documents write it ('Ametikoht', 'Töötaja asendab'; the new one's, else
     the old one's): Estonian reports name the field so, other languages by the catalogue."""
 
-    __reduce__ = reduce_shared  # unpickled from comparer processes: strings shared
+    def __reduce__(self) -> tuple[object, ...]:
+        # Sent back by comparer processes as plain values, rebuilt by `_unpickled_change` (strings shared): its enums
+        # by their values, its spans as (op, text) pairs. A reduce call for each span and each enum member, and a
+        # rebuild of each (an enum's by its class's call), were four fifths of sending a batch's outcomes.
+        spans = [(s.op._value_, s.text) for s in self.spans]
+        return (
+            _unpickled_change,
+            (
+                self.path,
+                self.kind._value_,
+                self.old,
+                self.new,
+                self.editorial,
+                self.impact._value_,
+                self.heading,
+                self.old_number,
+                self.new_number,
+                spans,
+                self.own_label,
+            ),
+        )
 
     @property
     def key(self) -> str:
@@ -97,6 +118,42 @@ make_span = maker(Span)
 make_change = maker(Change)
 """`Change(…)`, made at a third of the cost (`ajdiff.records.maker`): each of its eleven fields set past the frozen
 guard took a fifth of a change's `_change` where its words were not diffed."""
+
+_KINDS = {kind._value_: kind for kind in ChangeKind}
+_IMPACTS = {impact._value_: impact for impact in Impact}
+_SPAN_OPS = {op._value_: op for op in SpanOp}
+
+
+def _unpickled_change(
+    path: str,
+    kind: str,
+    old: str | None,
+    new: str | None,
+    editorial: bool,
+    impact: str,
+    heading: str,
+    old_number: str | None,
+    new_number: str | None,
+    spans: list[tuple[str, str]],
+    own_label: str,
+) -> Change:
+    """A change sent by another process (`Change.__reduce__`), its strings shared (`records.shared`)."""
+    path, old, new, heading, old_number, new_number, own_label = shared_values(  # type: ignore[assignment]
+        (path, old, new, heading, old_number, new_number, own_label)
+    )
+    return make_change(
+        path,
+        _KINDS[kind],
+        old,
+        new,
+        editorial,
+        _IMPACTS[impact],
+        heading,
+        old_number,
+        new_number,
+        tuple([make_span(_SPAN_OPS[op], intern(text)) for op, text in spans]),
+        own_label,
+    )
 
 
 class StepKind(str, Enum):

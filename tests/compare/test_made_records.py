@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import sys
 
 import pytest
 
@@ -63,3 +64,31 @@ def test_the_records_are_made_cheaply_not_by_their_classes() -> None:
     # `maker` gives the class itself back where it cannot do better (no slots): the speed would go unnoticed.
     for make, cls in ((make_span, Span), (make_change, Change), (make_step, Step), (make_match, Match)):
         assert make is not cls, cls
+
+
+def test_a_change_sent_by_another_process_is_the_change_with_its_strings_shared() -> None:
+    # `Change.__reduce__` sends its enums by their values and its spans as pairs: every field must come back.
+    texts = ["".join(["Koostab ", "aruande"]), "".join(["Koostab ", "kava"])]  # made here: not interned
+    change = make_change(
+        path="duties.2.1",
+        kind=ChangeKind.RENUMBERED,
+        old=texts[0],
+        new=texts[1],
+        editorial=True,
+        impact=Impact.HIGH,
+        heading="Töö",
+        old_number="2.1",
+        new_number=None,
+        spans=(make_span(SpanOp.EQUAL, "Koostab "), make_span(SpanOp.DELETE, "aruande"), Span(SpanOp.INSERT, "kava")),
+        own_label="Ülesanded",
+    )
+    back = pickle.loads(pickle.dumps(change))
+    assert back == change and repr(back) == repr(change)
+    assert back.kind is ChangeKind.RENUMBERED and back.impact is Impact.HIGH
+    assert [s.op for s in back.spans] == [SpanOp.EQUAL, SpanOp.DELETE, SpanOp.INSERT]
+    assert type(back.spans) is tuple and all(type(s) is Span for s in back.spans)
+    assert back.old is sys.intern(texts[0]) and back.spans[1].text is sys.intern("aruande")
+    # A step holding the change pickled with it: one change, not two.
+    step = make_step(StepKind.PAIR, ("2.1",), (), (change,), (0,), ())
+    changes, steps = pickle.loads(pickle.dumps(((change,), (step,))))
+    assert steps[0].changes[0] is changes[0] and steps == (step,)
