@@ -46,8 +46,7 @@ class Numbering:
     @property
     def following(self) -> str:
         """The next decimal number at this depth ('3.2' after '3.1'); only for decimal numbers."""
-        head, point, last = self.number.rpartition(".")  # the number is normalised: its parts as `parts` writes them
-        return f"{head}{point}{int(last) + 1}"
+        return _following(self.number)
 
 
 @dataclass(frozen=True, slots=True)  # one per line of every document read: made and dropped by the thousand
@@ -103,6 +102,13 @@ def numbering(text: str) -> Numbering | None:
     if m and m.group(1) in _ROMAN_VALUES and m.group(2)[:1].isupper():
         return make_numbering(m.group(1), 1, "roman", m.group(2))
     return None
+
+
+@lru_cache(maxsize=1024)  # asked of every item and of each line going on from one: the numbers are a few hundred
+def _following(number: str) -> str:
+    """`Numbering.following` of a decimal number."""
+    head, point, last = number.rpartition(".")  # the number is normalised: its parts as `parts` writes them
+    return f"{head}{point}{int(last) + 1}"
 
 
 @lru_cache(maxsize=1024)  # the numbers of a batch's items are a few hundred, met in every document

@@ -195,13 +195,20 @@ def heading_prefix(title: str) -> tuple[str, int] | None:
 @lru_cache(maxsize=8192)
 def heading_key(title: str) -> str | None:
     """The section a whole heading names ('3. TÖÖÜLESANDED' → duties), by name or by its last words."""
-    words = len(title.split())
+    split = title.split()
+    words = len(split)
+    index = _index(vocabulary().headings)
     # A name covers the whole heading only when it has as many words: a longer line (most asked: a duty's
     # result, a field's value) is not looked up by name at all.
-    if words <= _index(vocabulary().headings).lengths[-1]:
-        hit = heading_prefix(title)
-        if hit and hit[1] == words:
-            return hit[0]
+    if words <= index.lengths[-1]:
+        # Nor is a line that no name of as many words is spelled as, or may be alike (`_prefix_match`'s keys for
+        # the whole line): `heading_prefix` could only find a shorter name, where its search for one (a miss cost
+        # ~100,000 instructions) is asked of most short lines.
+        whole = fold(" ".join(split))
+        if (words, whole) in index.exact or (words, whole[:1], whole[-2:]) in index.alike:
+            hit = heading_prefix(title)
+            if hit and hit[1] == words:
+                return hit[0]
     folded = ocr_fold(title)
     if not folded.endswith(_ending_phrases()):  # one look for all: most lines end with none
         return None
