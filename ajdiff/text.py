@@ -68,7 +68,7 @@ def normalize_lines(text: str) -> tuple[str, ...]:
 def normalize_text_lowered(text: str) -> tuple[tuple[str, ...], list[str] | None, bytes | None]:
     """`normalize_lines` of a text; the lines it was split into (composed, untrimmed) when every one is printable,
     else None: a reader then knows that the text holds no control or format character; and those lines joined by
-    newlines in Latin-1 with their ASCII letters lowered (`bytes.lower`) where every one is printable and Latin-1,
+    NULs in Latin-1 with their ASCII letters lowered (`bytes.lower`) where every one is printable and Latin-1,
     else None: what `orders._folded` makes of them."""
     # NFC of the whole text is each line's NFC: a line break composes with nothing, and no mark moves across
     # it (it is a starter), so the breaks are made plain first. A printable line without a double space only
@@ -87,8 +87,8 @@ def normalize_text_lowered(text: str) -> tuple[tuple[str, ...], list[str] | None
         # NFC's check and str.isprintable each looked every character up in the Unicode tables (a fifth of
         # reading a text file). The same pass lowers its ASCII letters: the splitter's search text, not made again.
         lines = text.split("\n")
-        lowered = latin.translate(_LOWERED_OR_NUL)
-        printable = b"\x00" not in lowered
+        lowered = latin.translate(_LOWERED)
+        printable = _UNPRINTABLE not in lowered
     if printable:  # most texts
         if "  " not in text:
             return tuple(map(str.strip, lines)), lines, lowered
@@ -101,11 +101,13 @@ def normalize_text_lowered(text: str) -> tuple[tuple[str, ...], list[str] | None
 
 _UNPRINTABLE_LATIN1 = frozenset([*range(0x00, 0x0A), *range(0x0B, 0x20), *range(0x7F, 0xA1), 0xAD])
 """The Latin-1 characters `str.isprintable` refuses (controls, no-break space, soft hyphen) but the line break."""
-_LOWERED_OR_NUL = bytes(
-    0 if byte in _UNPRINTABLE_LATIN1 else byte + 32 if 0x41 <= byte <= 0x5A else byte for byte in range(256)
-)
-"""A table of `bytes.translate` that makes those characters NUL (one of them), lowers ASCII's capitals as `bytes.lower`
-does, and keeps the others: a pass without the deletions' branch."""
+_UNPRINTABLE = 0x01  # one of them
+_LOWERED = bytes(
+    _UNPRINTABLE if byte in _UNPRINTABLE_LATIN1 else byte + 32 if 0x41 <= byte <= 0x5A else byte for byte in range(256)
+).replace(b"\n", b"\x00")  # the line break's own entry: no other holds its byte
+"""A table of `bytes.translate` that makes those characters `_UNPRINTABLE`, the line break NUL (the splitter's, which
+then need not replace them), lowers ASCII's capitals as `bytes.lower` does, and keeps the others: a pass without the
+deletions' branch."""
 
 
 def _latin1(text: str) -> bytes | None:

@@ -8,15 +8,15 @@ from dataclasses import replace
 from itertools import compress, repeat
 
 from ajdiff.model import OrderRef
-from ajdiff.read.formats import SourceText
+from ajdiff.read.formats import SourceText, line_origins
 from ajdiff.read.vocabulary import may_hold_signature
 from ajdiff.records import dataclass
 from ajdiff.text import fold
-from ajdiff.tree import Origin, line_origin
+from ajdiff.tree import Origin
 
 _TABLE_ROW = re.compile(r"^\|(.*)\|$")
 _TABLE_RULE = re.compile(r"^\|[\s\-:|]+\|$")
-_DATE = r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})"
+_DATE = r"(\d\d?)\.\s?(\d\d?)\.\s?(\d{4})"  # `\d\d?`, not `\d{1,2}`: a search then steps from digit to digit
 _ORDER_REF = re.compile(_DATE + r"\.?\s+(?:a\.\s+)?k[aä]skkir\w*\s+nr\s+([\w\-/.]*\w)", re.IGNORECASE)
 _ORDER_NUMBER = re.compile(r"k[aä]skkir\w*\s+nr\.?\s+([\w\-/.]*\w)", re.IGNORECASE)
 _ORDER_HEAD = re.compile(r"^" + _DATE + r"\.?\s+nr\.?\s+([\w\-/.]*\w)$", re.IGNORECASE)
@@ -69,7 +69,10 @@ class _Header:
 
 
 def _iso(day: str, month: str, year: str) -> str:
-    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+    """The ISO date of a `_DATE`'s day, month and year."""
+    # Its ASCII digits (nearly always) as written, padded: int() and a number's format cost five times as much.
+    date = f"{year}-{month.zfill(2)}-{day.zfill(2)}"
+    return date if date.isascii() else f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
 def _whole_rows(lines: list[tuple[str, Origin]]) -> list[tuple[str, Origin]]:
@@ -339,11 +342,11 @@ def _content(source: SourceText) -> tuple[list[str], list[Origin], list[tuple[st
     heading (`_unglue`); the format's metadata with the tables'; the lines `_folded`."""
     lines = list(source.lines)
     known = source.origins[: len(lines)]
-    origins = [*known, *map(line_origin, range(len(known) + 1, len(lines) + 1))]  # as `source.origin(k)`
+    origins = [*known, *line_origins(len(known) + 1, len(lines) + 1)]  # as `source.origin(k)`
     metadata = list(source.metadata)
-    # A plain text's reader lowered its lines already (a pass as long as `bytes.lower`'s): joined by NULs, that is
+    # A plain text's reader lowered its lines already (a pass as long as `bytes.lower`'s), joined by NULs: that is
     # their `_folded`, as every one is printable Latin-1 (no NUL, no İ, ı or K).
-    folded = _folded(lines) if source.lowered is None else source.lowered.replace(b"\n", b"\x00")
+    folded = _folded(lines) if source.lowered is None else source.lowered
     # The passes below change only lines that start so (a table's row with '|', a glued title with 'ametijuhend'):
     # a document without such lines (most) skips them, told by searches of its whole text.
     if (folded is None or b"|" in folded) and any(  # one byte: found as memchr finds it

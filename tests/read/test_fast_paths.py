@@ -537,7 +537,8 @@ def test_a_texts_lines_are_normalised_as_each_line_on_its_own(text: str) -> None
 
 def test_a_latin1_texts_lines_are_composed_and_told_printable_as_by_the_unicode_tables() -> None:
     """A text of Latin-1 characters alone is taken as its own NFC and told printable by its bytes: for every such
-    character, next to each other one and around a break, the lines and the verdict of NFC and `str.isprintable`."""
+    character, next to each other one and around a break, the lines and the verdict of NFC and `str.isprintable`; and
+    the lines' lowered text (joined by NULs) is `bytes.lower`'s of their Latin-1 where they are printable."""
     import unicodedata
 
     from ajdiff.text import normalize_line, normalize_text_lowered
@@ -548,8 +549,11 @@ def test_a_latin1_texts_lines_are_composed_and_told_printable_as_by_the_unicode_
         assert unicodedata.normalize("NFC", c + latin) == c + latin  # no character combines with the one before
         text = f"a{c}b\n {c}\n{c}  x"
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        expected = tuple(map(normalize_line, lines)), lines if all(map(str.isprintable, lines)) else None
+        printable = all(map(str.isprintable, lines))
+        expected = tuple(map(normalize_line, lines)), lines if printable else None
         assert normalize_text_lowered(text)[:2] == expected, repr(c)
+        lowered = "\x00".join(lines).encode("latin-1").lower() if printable else None
+        assert normalize_text_lowered(text)[2] == lowered, repr(c)
 
 
 _TEXT_FILE_PIECES = st.sampled_from(
@@ -606,8 +610,8 @@ _SPLITTER_PIECES = st.sampled_from(
 @example("KINNITATUD\nLisa 2\nAMETIJUHEND")
 @example("a \nb")  # a line trimmed: the reader's lowered text is not its lines'
 def test_a_plain_texts_lowered_lines_are_what_the_splitter_folds_them_into(text: str) -> None:
-    """The lowered text a plain text's reader hands the splitter (`SourceText.lowered`) is, joined by NULs, the
-    `_folded` of its lines, which the splitter no longer makes of them."""
+    """The lowered text a plain text's reader hands the splitter (`SourceText.lowered`) is the `_folded` of its
+    lines, which the splitter no longer makes of them."""
     from ajdiff.errors import InputError
     from ajdiff.read.formats.plain import read_text
     from ajdiff.read.orders import _folded
@@ -617,7 +621,7 @@ def test_a_plain_texts_lowered_lines_are_what_the_splitter_folds_them_into(text:
     except InputError:
         return
     if source.lowered is not None:
-        assert source.lowered.replace(b"\n", b"\x00") == _folded(list(source.lines))
+        assert source.lowered == _folded(list(source.lines))
 
 
 @settings(max_examples=2000, deadline=None)

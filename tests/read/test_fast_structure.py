@@ -19,13 +19,15 @@ from ajdiff.read.content import (
     _single_spaced,
 )
 from ajdiff.read.fields import _DEFINED_AS, _name_only, value_of
-from ajdiff.read.formats import SourceText, read_source
+from ajdiff.read.formats import SourceText, line_origins, read_source
 from ajdiff.read.orders import (
+    _DATE,
     _ORDER_HEAD,
     _annex_line,
     _content,
     _folded,
     _headers,
+    _iso,
     _kinnitatud_block,
     _register_tables,
     _unglue,
@@ -373,3 +375,19 @@ def test_a_name_loses_its_short_name_and_its_full_stop() -> None:
         == "teehoiuteenistuse direktor (edaspidi: direktor)"
     )
     assert _name_only("kooli direktor.") == "kooli direktor"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.from_regex(_DATE, fullmatch=True))
+def test_a_dates_iso_form_is_its_numbers_formatted(date: str) -> None:
+    """`_iso` pads ASCII digits as written: what formatting their numbers gives, and any other digits' (Unicode's)."""
+    day, month, year = re.fullmatch(_DATE, date).groups()  # type: ignore[union-attr]
+    assert _iso(day, month, year) == f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+
+
+def test_a_text_files_line_origins_are_the_shared_ones() -> None:
+    """`line_origins` slices the Origins `line_origin` shares, however far the texts before reached."""
+    for start, stop in [(1, 1), (3, 7), (1, 12), (2, 5), (10, 40)]:
+        origins = line_origins(start, stop)
+        assert len(origins) == stop - start
+        assert all(origin is line_origin(k) for k, origin in enumerate(origins, start))

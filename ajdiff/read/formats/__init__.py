@@ -50,14 +50,28 @@ class SourceText:
     origins: tuple[Origin, ...] = ()
     """Parallel to `lines` where the reader knows it; empty means line k is text line k + 1."""
     lowered: bytes | None = None
-    """`lines` joined by newlines in Latin-1, their ASCII letters lowered, where the reader made it on its way (a
-    plain text's, `text.normalize_text_lowered`): the splitter's search text (`orders._folded`), not made again."""
+    """`lines` joined by NULs in Latin-1, their ASCII letters lowered, where the reader made it on its way (a plain
+    text's, `text.normalize_text_lowered`): the splitter's search text (`orders._folded`), not made again."""
 
     def origin(self, index: int) -> Origin:
         """Where line `index` (0-based) came from."""
         if index < len(self.origins):
             return self.origins[index]
         return line_origin(index + 1)
+
+
+_LINE_ORIGINS: list[Origin] = []
+"""`line_origin(1)`, `line_origin(2)` … as far as a text read so far has had lines (at most `MAX_LINES`): the same
+objects as its cache's."""
+
+
+def line_origins(start: int, stop: int) -> list[Origin]:
+    """`line_origin(k)` of each k from `start` up to `stop`."""
+    # A slice of those made so far: a call a line through the cache's wrapper (a tuple of arguments each) cost some
+    # 350 instructions, a fifteenth of splitting a text file.
+    if len(_LINE_ORIGINS) < stop - 1:
+        _LINE_ORIGINS.extend(map(line_origin, range(len(_LINE_ORIGINS) + 1, stop)))
+    return _LINE_ORIGINS[start - 1 : stop - 1]
 
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
