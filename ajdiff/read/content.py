@@ -63,9 +63,12 @@ class _Draft:
     number: str | None = None
     children: list[_Draft] = field(default_factory=list)
 
-    def node(self, spaced: bool = False) -> Node:
-        """The node of what was collected; `spaced`: its text is single-spaced already (`_single_spaced`)."""
+    def node(self, spaced: bool = False, children: tuple[Node, ...] | None = None) -> Node:
+        """The node of what was collected; `spaced`: its text is single-spaced already (`_single_spaced`); `children`:
+        the nodes under it, made already (else those of its drafts)."""
         text = self.text if spaced else _single_spaced(self.text)
+        if children is None:
+            children = tuple([c.node() for c in self.children]) if self.children else ()
         lines = self.lines
         # One node per line of every document: the common cases (one line, no children) without a join
         # or a generator.
@@ -78,7 +81,7 @@ class _Draft:
             self.number,
             self.label,
             self.key,
-            tuple([c.node() for c in self.children]) if self.children else (),
+            children,
             lines[0].origin if lines else None,
         )
 
@@ -530,16 +533,15 @@ def _is_result_sentence(sentence: str, task: str = "") -> bool:
 
 @dataclass(slots=True)
 class _Duty:
-    """A duty being read: its draft, and where the next line goes."""
+    """A duty being read: its draft, its results, and where the next line goes."""
 
     draft: _Draft
     task_open: bool = True  # no result seen yet: a wrapped line still belongs to the task
     last_to_task: bool = True  # where the previous line went (OCR'd columns continue there)
     listing: bool = False  # the task ended with a colon and its list's items follow as bullets
-
-    @property
-    def results(self) -> list[_Draft]:
-        return self.draft.children
+    results: list[_Draft | Line] = field(default_factory=list)
+    """A result that is one line as written is that line, until a line is added to it (`_open_result`): most are, and
+    a draft made for each only became its node (`_result_node`), an object more per line."""
 
 
 def _interleaved(lines: list[Line], lower: list[bool]) -> bool:
@@ -603,14 +605,31 @@ def _continue_duty(duty: _Duty, line: Line, columns: bool = False) -> None:
         to_task = False
     else:
         to_task = task_open or not results
-    _extend(duty.draft if to_task else results[-1], line)
+    _extend(duty.draft if to_task else _open_result(duty), line)
     duty.last_to_task = to_task
 
 
 def _add_result(duty: _Duty, line: Line, text: str | None = None) -> None:
-    duty.draft.children.append(_Draft(_RESULT, [line], line.text if text is None else text, "duties.results"))
+    duty.results.append(line if text is None else _Draft(_RESULT, [line], text, "duties.results"))
     duty.last_to_task = False
     duty.task_open = False
+
+
+def _open_result(duty: _Duty) -> _Draft:
+    """The duty's last result, as a draft that lines can be added to."""
+    last = duty.results[-1]
+    if isinstance(last, Line):
+        last = duty.results[-1] = _Draft(_RESULT, [last], last.text, "duties.results")
+    return last
+
+
+def _result_node(result: _Draft | Line) -> Node:
+    """The node of a duty's result: of a line as written, as `_Draft.node` makes it of a draft of that line alone."""
+    if isinstance(result, _Draft):
+        return result.node()
+    text, verbatim = _single_spaced(result.text), result.verbatim
+    text = verbatim if text == verbatim else text
+    return make_node(_RESULT, text, verbatim, None, None, "duties.results", (), result.origin)
 
 
 def _duty_numbers(lines: list[Line], major: str | None) -> set[int]:
@@ -838,7 +857,7 @@ def _read_duty(
     elif columns and (split := _column_split(d.draft.text)):
         d.draft.text = split[0]
         _add_result(d, line, split[1])
-    results = d.draft.children  # `results`, the same list while the lines are read
+    results = d.results  # the same list while the lines are read
     in_bullet = False  # the line above went into a bullet result: a bullet's wrapped line stays in it
     for k in range(1, len(lines)):
         line = lines[k]
@@ -877,7 +896,7 @@ def _read_duty(
             _add_result(d, line)
             in_bullet = True
         elif above_in_bullet and results and line.num is None and _bullet_goes_on(lines[k - 1].text, text, lower[k]):
-            _extend(results[-1], line)
+            _extend(_open_result(d), line)
             in_bullet = True
         elif lower[k]:
             _continue_duty(d, line, columns)
@@ -886,15 +905,15 @@ def _read_duty(
         elif not results and not ends_sentence(d.draft.text) and _task_like(text):
             _extend(d.draft, line)  # "Vahetu juhi antud" / "Ühekordsete ülesannete täitmine."
         elif wrapped and results and not ends_sentence(results[-1].text):
-            _extend(results[-1], line)
+            _extend(_open_result(d), line)
         elif results and _ends_with_conjunction(results[-1].text) and not _result_like(text):
             # '… tööjuhenditele „Riskipõhise järelevalve planeerimine“ ja' / '„Inspektsiooni läbiviimine“.'
             # (Ravimiamet, a PDF's lines with nothing to tell they were wrapped): a result ending with 'ja'
             # goes on, whatever the next line opens with.
-            _extend(results[-1], line)
+            _extend(_open_result(d), line)
         else:
             _add_result(d, line)
-    return _finish(d.draft)
+    return _finish(d)
 
 
 _BULLETED_RESULTS = 2  # bullet lines under the duties: the document marks its results so
@@ -919,28 +938,29 @@ def _glued_bullet(line: Line) -> tuple[Line, ...]:
     return head, Line(rest, bullet, line.origin, False, True)
 
 
-def _finish(draft: _Draft) -> Node:
+def _finish(duty: _Duty) -> Node:
     """The duty, with result sentences that a flattened row put into the task moved to the results.
 
     Done once the task is complete, so it does not depend on where the lines were wrapped.
     """
+    draft, results = duty.draft, duty.results
     task = draft.text = _single_spaced(draft.text)  # as the node takes it: normalised once
-    if not draft.children and " on " in task and (split := _column_split(task)) and split[0].endswith("mine"):
+    if not results and " on " in task and (split := _column_split(task)) and split[0].endswith("mine"):
         # '5. Auditi tulemuste esitamine Auditi tulemused on esitatud …' (Sotsiaalministeerium): a task named by
         # its verbal noun and a result sentence after it, the row's two cells on one line without a stop.
-        draft.text = split[0]
-        draft.children.insert(0, _Draft(_RESULT, [], split[1], "duties.results"))
-        return draft.node(spaced=True)  # words of the spaced task, one space apart
+        draft.text = split[0]  # words of the spaced task, one space apart
+        return draft.node(spaced=True, children=(_Draft(_RESULT, [], split[1], "duties.results").node(),))
     # One space is all the whitespace left in it: without a stop before a space, it is one sentence, unsplit.
     many = ". " in task or "! " in task or "? " in task
     sentences = [s.strip() for s in _SENTENCE_SPLIT.split(task) if s.strip()] if many else []
     for k in range(1, len(sentences)):
         if _is_result_sentence(sentences[k], sentences[0]):
             draft.text = " ".join(sentences[:k])
-            draft.children.insert(0, _Draft(_RESULT, [], " ".join(sentences[k:]), "duties.results"))
+            results.insert(0, _Draft(_RESULT, [], " ".join(sentences[k:]), "duties.results"))
             break
-    draft.children = [c for c in draft.children if c.text and not c.text.isspace()]  # no stripped copy
-    return draft.node(spaced=True)  # the spaced task, or its first sentences, each stripped, one space apart
+    children = tuple([_result_node(r) for r in results if r.text and not r.text.isspace()])  # no stripped copy
+    # The spaced task, or its first sentences, each stripped, one space apart.
+    return draft.node(spaced=True, children=children)
 
 
 def _wrapped_header(lines: list[Line], k: int) -> int:

@@ -1207,3 +1207,42 @@ def test_a_line_no_step_for_digits_and_page_marks_takes_is_not_special(text: str
         or (first.isdigit() and (_BARE_NUMBER.match(text) or _DANGLING_LABEL_NUMBER.match(text)))
     )
     assert _special(text) == taken
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Aruanne", "on", " ", "  ", "\t", "\u00a0", "esitatud", "-", "."]), max_size=8))
+@example(["Aruanne", " ", "on", "  ", "esitatud", " "])
+def test_a_result_of_one_line_is_the_node_its_draft_made(words: list[str]) -> None:
+    """A duty's result that is one line as written is kept as the line (`content._open_result`); its node is the
+    node a draft of that line made, single-spaced as the draft's (`content._result_node`)."""
+    from ajdiff.read.content import _RESULT, _Draft, _result_node
+    from ajdiff.read.lines import Line
+    from ajdiff.tree import line_origin
+
+    text = "".join(words)
+    line = Line(text, f"• {text}", line_origin(7))
+    assert _result_node(line) == _Draft(_RESULT, [line], text, "duties.results").node()
+
+
+def test_a_result_line_wrapped_onto_the_next_is_one_result_of_both_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A result kept as its line becomes a draft when a wrapped line goes on it: both lines' words in one result,
+    its verbatim both lines; the results before and after it their own lines."""
+    import ajdiff.read.content as content
+    from ajdiff.read.formats import read_bytes
+    from ajdiff.read.parse import parse_source
+
+    monkeypatch.setattr(content, "_duty", content._read_duty)  # every duty read, none remembered
+    text = (
+        "AMETIJUHEND\n1. Üldosa\nTeenistuskoht Ekspert\n2. Teenistusülesanded\n"
+        "2.1. Aruannete koostamine.\nAruanded on esitatud\nõigeaegselt ja  korrektselt.\nTagatud on kvaliteet.\n"
+    )
+    (doc,) = parse_source(read_bytes(text.encode(), "duties.txt", ".txt"))
+    assert [(d.task, d.results) for d in doc.duties] == [
+        ("Aruannete koostamine.", ("Aruanded on esitatud õigeaegselt ja korrektselt.", "Tagatud on kvaliteet."))
+    ]
+    duties = next(n for n in doc.sections if n.key == "duties")
+    (duty,) = [n for n in duties.children if n.key == "duties"]
+    assert [r.verbatim for r in duty.children] == [
+        "Aruanded on esitatud\nõigeaegselt ja korrektselt.",  # (a text file's lines come single-spaced)
+        "Tagatud on kvaliteet.",
+    ]
