@@ -209,6 +209,11 @@ def heading_key(title: str) -> str | None:
             hit = heading_prefix(title)
             if hit and hit[1] == words:
                 return hit[0]
+    return heading_by_ending(title)
+
+
+def heading_by_ending(title: str) -> str | None:
+    """The section a heading names by its last words, where no name of the vocabulary is the whole heading."""
     folded = ocr_fold(title)
     if not folded.endswith(_ending_phrases()):  # one look for all: most lines end with none
         return None

@@ -161,23 +161,14 @@ def test_table_headers_near_and_far_from_every_row_are_found_as_a_comparison_wit
 
 def _heading_key_before(title: str) -> str | None:
     """`heading_key` as it was: `heading_prefix` asked of every line of at most the longest name's words."""
-    from ajdiff.read.vocabulary import _ending_phrases, _index, heading_prefix, known_label, match_label
+    from ajdiff.read.vocabulary import _index, heading_by_ending, heading_prefix
 
     words = len(title.split())
     if words <= _index(vocabulary().headings).lengths[-1]:
         hit = heading_prefix(title)
         if hit and hit[1] == words:
             return hit[0]
-    folded = ocr_fold(title)
-    if not folded.endswith(_ending_phrases()):
-        return None
-    for term in vocabulary().heading_endings:
-        if folded.endswith(term.ocr) and len(folded.split()) <= term.words + 3:
-            label = match_label(title)
-            if label and label.rest and known_label(label.key, label.label):
-                return None
-            return term.key
-    return None
+    return heading_by_ending(title)
 
 
 def test_a_whole_heading_is_named_as_when_every_short_line_was_searched_for_a_name() -> None:
