@@ -13,7 +13,7 @@ from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import heading_key, heading_prefix, is_signature, match_label
 from ajdiff.records import dataclass, maker
 from ajdiff.text import BULLET_LETTERS, dehyphenate_inline, ends_sentence, fold, strip_bullet
-from ajdiff.tree import Origin, line_origin
+from ajdiff.tree import Origin, line_origins
 
 # "3.1." "3.1" "3.1.1" "2." "2)" — and the text after it.
 _DECIMAL = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3}){0,3})([.,)]?)(?:\s+|$)(.*)$")
@@ -124,7 +124,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     out: list[Line] = []
     metadata: list[tuple[str, str]] = []
     lines = list(raw.lines)
-    origins = list(raw.origins) + [line_origin(k + 1) for k in range(len(raw.origins), len(raw.lines))]
+    origins = [*raw.origins, *line_origins(len(raw.origins) + 1, len(raw.lines) + 1)]
     blank = False
     i = 0
     signing = False

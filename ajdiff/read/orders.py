@@ -8,11 +8,11 @@ from dataclasses import replace
 from itertools import compress, repeat
 
 from ajdiff.model import OrderRef
-from ajdiff.read.formats import SourceText, line_origins
+from ajdiff.read.formats import SourceText
 from ajdiff.read.vocabulary import may_hold_signature
 from ajdiff.records import dataclass
 from ajdiff.text import fold
-from ajdiff.tree import Origin
+from ajdiff.tree import Origin, line_origins
 
 _TABLE_ROW = re.compile(r"^\|(.*)\|$")
 _TABLE_RULE = re.compile(r"^\|[\s\-:|]+\|$")

@@ -19,7 +19,7 @@ from ajdiff.read.content import (
     _single_spaced,
 )
 from ajdiff.read.fields import _DEFINED_AS, _name_only, value_of
-from ajdiff.read.formats import SourceText, line_origins, read_source
+from ajdiff.read.formats import SourceText, read_source
 from ajdiff.read.orders import (
     _DATE,
     _ORDER_HEAD,
@@ -36,7 +36,7 @@ from ajdiff.read.orders import (
 from ajdiff.read.structure import _caps_word, _is_caps
 from ajdiff.read.vocabulary import is_results_label, vocabulary
 from ajdiff.text import fold, join_all_wrapped, starts_lower
-from ajdiff.tree import Node, NodeKind, line_origin
+from ajdiff.tree import Node, NodeKind, line_origin, line_origins
 from tests.conftest import SEEDS
 
 EXTERNAL = Path(__file__).resolve().parents[2] / "fixtures" / "external"

@@ -60,20 +60,6 @@ class SourceText:
         return line_origin(index + 1)
 
 
-_LINE_ORIGINS: list[Origin] = []
-"""`line_origin(1)`, `line_origin(2)` … as far as a text read so far has had lines (at most `MAX_LINES`): the same
-objects as its cache's."""
-
-
-def line_origins(start: int, stop: int) -> list[Origin]:
-    """`line_origin(k)` of each k from `start` up to `stop`."""
-    # A slice of those made so far: a call a line through the cache's wrapper (a tuple of arguments each) cost some
-    # 350 instructions, a fifteenth of splitting a text file.
-    if len(_LINE_ORIGINS) < stop - 1:
-        _LINE_ORIGINS.extend(map(line_origin, range(len(_LINE_ORIGINS) + 1, stop)))
-    return _LINE_ORIGINS[start - 1 : stop - 1]
-
-
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text", ""})
 SUFFIXES = TEXT_SUFFIXES | {".docx", ".pdf", ".html", ".htm", ".asice", ".bdoc", ".edoc", ".sce"}
 
