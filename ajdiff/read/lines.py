@@ -119,10 +119,12 @@ def _decimal(raw: str) -> tuple[str, tuple[int, ...]]:
     return ".".join(map(str, values)), values
 
 
-def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
-    """The document's lines, with signatures and page numbers set aside as metadata."""
+def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]], list[int]]:
+    """The document's lines, with signatures and page numbers set aside as metadata, and where the lines that may open
+    a section stand among them (`may_open_section`)."""
     out: list[Line] = []
     metadata: list[tuple[str, str]] = []
+    opening: list[int] = []  # told by a plain line's facts, as the lines are made: most lines open none
     lines = list(raw.lines)
     origins = [*raw.origins, *line_origins(len(raw.origins) + 1, len(raw.lines) + 1)]
     blank = False
@@ -140,11 +142,13 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             blank = True
             continue
         # The line's facts, remembered (most lines are met again in the other version); `short_text_memo`'s test inline.
-        signature, read_body, read_bullet, read_num, read_point, plain, goes_on, special = (
+        signature, read_body, read_bullet, read_num, read_point, plain, goes_on, special, opens = (
             _facts(text, signs) if len(text) <= MEMO_CHARS else _line_facts(text, signs)
         )
         if plain and not signing and not (goes_on and last_item is not None):
             # Most lines: nothing below applies to them (`_line_facts`), and they leave the state as it is.
+            if opens:
+                opening.append(len(out))
             out.append(make_line(read_body, text, origin, blank, read_bullet, None))
             blank = False
             continue
@@ -235,6 +239,8 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             verbatim = verbatim[: len(verbatim) - len(rest)].rstrip()
             body = body[:glued].rstrip()
             num = numbering(body)
+        if opens if body is read_body and num is read_num else may_open_section(body, num):
+            opening.append(len(out))  # told by the line's facts unless the steps above made it another
         out.append(make_line(body, verbatim, origin, blank, bullet, num))
         if num is not None:
             last_item = num if num.style == "decimal" and num.depth >= 2 else None
@@ -242,18 +248,41 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
                 last_top = num.parts[0]
                 last_num = num
         blank = False
-    return out, metadata
+    return out, metadata, opening
+
+
+def may_open_section(text: str, num: Numbering | None) -> bool:
+    """Whether a line may open a section, the others going to the one above it (`structure._sections` looks at these
+    alone): the review's sentence ('Ametijuhend …'), a top-level number, or an unnumbered line with something to trim
+    off an end or short, a capital first and no full stop last. Most lines are a sentence's end or an item."""
+    if num is not None:
+        return num.depth == 1  # a numbered line starts with its number, never with the review's word
+    first = text[:1]
+    # Only 'A' and 'a' lowercase to a text starting with 'a': other lines are not sliced and lowered.
+    if first in ("A", "a") and text[:11].lower() == "ametijuhend":
+        return True
+    last = text[-1:]
+    if last == ".":
+        return False
+    return last == ":" or last.isspace() or first.isspace() or (len(text) <= HEADING_CHARS and first.isupper())
+
+
+HEADING_CHARS = 90
+"""The longest heading: a longer line is a sentence."""
 
 
 _ASKED_LETTERS = frozenset(BULLET_LETTERS + _ROMAN_FIRSTS + _PAGE_MARK_FIRSTS)
 """The letters a bullet, a roman numeral or a page mark may start with (and '-')."""
 
 
-def _line_facts(text: str, signs: bool = True) -> tuple[bool, str, bool, Numbering | None, bool, bool, bool, bool]:
+def _line_facts(
+    text: str, signs: bool = True
+) -> tuple[bool, str, bool, Numbering | None, bool, bool, bool, bool, bool]:
     """What `prepare` asks of a line's text alone: whether it is a signature, its body (the text without its
     bullet, inline hyphenation undone), whether it had a bullet, its number, `_number_before_point` of the body;
     whether the line is plain (none of these, and neither it nor its body starts with a digit or as a page mark
-    may), whether it goes on from a line above (no bullet, its body in lowercase first), and `_special` of it.
+    may), whether it goes on from a line above (no bullet, its body in lowercase first), `_special` of it, and
+    whether the line may open a section (`may_open_section` of its body and number).
     `signs` False: the line is none of a signature's (`RawDocument.signs`), and is not asked."""
     first = text[:1]
     if first.isalpha() and first not in _ASKED_LETTERS and text[1:2] != ")":
@@ -262,13 +291,20 @@ def _line_facts(text: str, signs: bool = True) -> tuple[bool, str, bool, Numberi
         # steps below cost a miss of the memo a third more (tests/read/test_fast_paths.py holds the two alike).
         body = dehyphenate_inline(text) if "-" in text and "- " in text else text  # a hyphen by memchr first
         signature, point = signs and is_signature(text), _POINTED_NUMBER.search(body) is not None
-        return signature, body, False, None, point, not (signature or point), body[:1].islower(), False
+        # `may_open_section(body, None)` spelt out for a line starting with a letter (no space first), a call of it
+        # costing these lines a third more.
+        last = body[-1:]
+        opens = (
+            last != "." and (last == ":" or last.isspace() or (len(body) <= HEADING_CHARS and first.isupper()))
+        ) or (first in "Aa" and body[:11].lower() == "ametijuhend")
+        return signature, body, False, None, point, not (signature or point), body[:1].islower(), False, opens
     body, bullet = strip_bullet(text)
     if "- " in body:  # what dehyphenate_inline undoes at least
         body = dehyphenate_inline(body)
     signature, num, point = signs and is_signature(text), numbering(body), _number_before_point(body)
     plain = not (signature or num or point or first.isdigit() or first in _PAGE_MARK_FIRSTS or body[:1].isdigit())
-    return signature, body, bullet, num, point, plain, not bullet and body[:1].islower(), _special(text)
+    goes_on, opens = not bullet and body[:1].islower(), may_open_section(body, num)
+    return signature, body, bullet, num, point, plain, goes_on, _special(text), opens
 
 
 def _special(text: str) -> bool:

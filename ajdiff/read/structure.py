@@ -9,7 +9,7 @@ from dataclasses import field, replace
 from ajdiff.i18n import current
 from ajdiff.read.content import capitals_go_on, read_duties, read_fields, read_generic, read_list, read_paragraph
 from ajdiff.read.lexicon import restore_lines, restore_text, text_looks_like_ocr
-from ajdiff.read.lines import Line, Numbering, numbering, page_width, prepare
+from ajdiff.read.lines import HEADING_CHARS, Line, Numbering, may_open_section, numbering, page_width, prepare
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import (
     heading_key,
@@ -23,7 +23,6 @@ from ajdiff.records import dataclass
 from ajdiff.text import fold, slugify
 from ajdiff.tree import Node, NodeKind, Origin, line_origin, make_node
 
-_MAX_HEADING_CHARS = 90
 _LIST_KEYS = frozenset({"rights", "responsibilities", "competencies"})
 
 
@@ -94,7 +93,7 @@ def _heading(
             # A long line is a paragraph, unless it opens with the goal's heading, the goal after it:
             # a PDF joins "2. Teenistuskoha eesmärk on …" with the lines of its paragraph.
             return None
-        if hit and len(" ".join(words[: hit[1]])) <= _MAX_HEADING_CHARS:
+        if hit and len(" ".join(words[: hit[1]])) <= HEADING_CHARS:
             key, used = hit
             if _is_caps(" ".join(words[:used])):
                 # "3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE …": a heading in capitals runs to its last capital word.
@@ -104,7 +103,7 @@ def _heading(
             if inline and not inline[0].isupper() and key not in ("goal", "general"):
                 return None  # "3. Kohustused seoses …": a sentence, not a heading
             return _Heading(key, " ".join(words[:used]), num.number, inline)
-        if len(title) > _MAX_HEADING_CHARS:
+        if len(title) > HEADING_CHARS:
             return None
         named = heading_key(title)
         if named:
@@ -127,7 +126,7 @@ def _heading(
         # without a full stop, starts with a capital and is short).
         return (
             None
-            if last == "." or len(text) > _MAX_HEADING_CHARS or not text[:1].isupper()
+            if last == "." or len(text) > HEADING_CHARS or not text[:1].isupper()
             else _unnumbered(text, in_body, in_fields)
         )
     text = text.rstrip(":").strip()
@@ -136,7 +135,7 @@ def _heading(
         # copula and colon bring on the list; a label's "Tööaeg on libisev, …" has no colon after "on".
         text = text[:-3].rstrip()
     # A heading starts with a capital and ends without a full stop: "motiveerivad eesmärgid." is a wrap.
-    if not text or len(text) > _MAX_HEADING_CHARS or not text[0].isupper() or text.endswith("."):
+    if not text or len(text) > HEADING_CHARS or not text[0].isupper() or text.endswith("."):
         return None
     return _unnumbered(text, in_body, in_fields)
 
@@ -167,33 +166,27 @@ def _goes_on_capitals(above: Line, line: Line) -> bool:
     return hit is not None and capitals_go_on(hit.rest, line.text)
 
 
-def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
-    """Cut the lines at their headings: the title block, then top-level sections with their sub-sections."""
+def _sections(lines: list[Line], opening: list[int] | None = None) -> tuple[list[Line], list[_Draft]]:
+    """Cut the lines at their headings: the title block, then top-level sections with their sub-sections. `opening`:
+    where the lines that may open a section stand (`may_open_section`, as `prepare` tells them), when known."""
     title: list[Line] = []
     top: list[_Draft] = []
     expected = 1
     review = vocabulary().review_sentence
     sink = title  # where a line that is no heading goes: the last section's (or sub-section's) lines
-    for k, line in enumerate(lines):
+    if opening is None:
+        opening = [k for k, line in enumerate(lines) if may_open_section(line.text, line.num)]
+    done = 0  # lines[:done] are in their sections
+    # Only the lines that may open a section are looked at, the others going to the one above them a run at a time:
+    # a look at each line cost 2,700 instructions (a twenty-fifth of a batch pair), most lines being no heading.
+    for k in opening:
+        sink += lines[done:k]
+        done = k + 1
+        line = lines[k]
         text = line.text
-        # Only 'A' and 'a' lowercase to a text starting with 'a': other lines are not sliced and lowered.
         if text[:1] in ("A", "a") and text[:11].lower() == "ametijuhend" and fold(text).startswith(review):
             top.append(_Draft("review", "", None, None, False, [line]))
             sink = top[-1].lines
-            continue
-        num = line.num
-        if num is None:
-            last = text[-1:]
-            if last == "." or (
-                not (last == ":" or last.isspace() or text[:1].isspace())
-                and (len(text) > _MAX_HEADING_CHARS or not text[:1].isupper())
-            ):
-                # Most lines: a sentence's end, or a line with nothing to trim that is too long or not capitalised,
-                # which no unnumbered heading is (`_heading`'s first tests, without its call).
-                sink.append(line)
-                continue
-        elif num.depth != 1:
-            sink.append(line)  # an item: only a top-level number starts a heading (`_heading`)
             continue
         following = lines[k + 1] if k + 1 < len(lines) else None
         h = _heading(line, expected, following, bool(top), not top or top[-1].key is not None)
@@ -230,6 +223,7 @@ def _sections(lines: list[Line]) -> tuple[list[Line], list[_Draft]]:
         else:
             top.append(draft)
         sink = draft.lines
+    sink += lines[done:]
     return title, top
 
 
@@ -533,6 +527,8 @@ def _paired_columns(lines: list[Line]) -> list[Line]:
             out.append(Line(f"{label.text} {value.text}", verbatim, label.origin, label.blank_before, False, num))
         out.extend(lines[k : k + headings])
         done = k = end
+    if not done:
+        return lines  # no table: the lines themselves (`build_tree` keeps what it knows of them)
     out.extend(lines[done:])
     return out
 
@@ -540,13 +536,14 @@ def _paired_columns(lines: list[Line]) -> list[Line]:
 def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...], list[tuple[str, str]], bool]:
     """The document tree of one raw document, the metadata (signatures, page numbers) set aside, and
     whether its lines were OCR'd (their words restored by the lexicon before they were read)."""
-    lines, metadata = prepare(raw)
+    lines, metadata, opening = prepare(raw)
     # OCR of a scanned table loses the diacritics and reads the task and result columns across.
     columns = text_looks_like_ocr(" ".join([line.text for line in lines]))  # a list: join makes one of an iterator
     if columns:
         lines = _restored(lines)
-    lines = _paired_columns(lines)
-    title_lines, drafts = _sections(lines)
+    paired = _paired_columns(lines)
+    # Lines restored or paired are other lines: which may open a section is asked of them again.
+    title_lines, drafts = _sections(paired, opening if paired is lines and not columns else None)
     nodes: list[Node] = []
     title = _title_node(raw, title_lines, warnings)
     if title is not None:

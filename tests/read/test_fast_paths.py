@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from ajdiff.read.lines import _number_inside
+from ajdiff.read.lines import Numbering, _number_inside
 
 
 def _by_pattern(text: str, number: str, at_end: bool) -> int | None:
@@ -793,7 +793,7 @@ def test_a_documents_lines_are_prepared_alike_with_their_facts_remembered_or_not
     raws = [raw for path in paths for raw in split(read_source(path))]
     remembered = [lines_module.prepare(raw) for raw in raws]
     remembered += [lines_module.prepare(raw) for raw in raws]  # each line's facts from the memo now
-    assert lines_module._facts.cache_info().hits >= sum(len(lines) for lines, _ in remembered[: len(raws)])
+    assert lines_module._facts.cache_info().hits >= sum(len(lines) for lines, *_ in remembered[: len(raws)])
     monkeypatch.setattr(lines_module, "_facts", lines_module._facts.__wrapped__)
     afresh = [lines_module.prepare(raw) for raw in raws]
     assert remembered == afresh + afresh
@@ -817,9 +817,68 @@ def test_a_plain_line_is_prepared_as_the_steps_for_every_line_prepare_it(monkeyp
     facts = lines_module._line_facts
     plain = sum(facts(line)[5] for raw in raws for line in raw.lines if line)
     assert plain > sum(map(len, (raw.lines for raw in raws))) // 3, plain  # most lines are plain
-    monkeypatch.setattr(lines_module, "_facts", lambda text, signs=True: (*facts(text, signs)[:5], False, False, True))
+
+    def every_step(text: str, signs: bool = True) -> tuple[object, ...]:
+        """A line's facts, but that it is plain or goes on: every step is asked of it."""
+        return (*facts(text, signs)[:5], False, False, True, facts(text, signs)[8])
+
+    monkeypatch.setattr(lines_module, "_facts", every_step)
     assert taken == [lines_module.prepare(raw) for raw in raws]
     assert sum(facts(line)[7] for raw in raws for line in raw.lines if line) < plain // 10  # few lines are special
+
+
+def _opens_by_every_test(text: str, num: Numbering | None) -> bool:
+    """Whether `_sections` looked at a line as it did before `may_open_section`: all but those it put in the section
+    above at once."""
+    if text[:1] in ("A", "a") and text[:11].lower() == "ametijuhend":
+        return True
+    if num is not None:
+        return num.depth == 1
+    last = text[-1:]
+    sunk = last == "." or (
+        not (last == ":" or last.isspace() or text[:1].isspace()) and (len(text) > 90 or not text[:1].isupper())
+    )
+    return not sunk
+
+
+def test_the_lines_that_may_open_a_section_are_told_by_prepare_as_by_every_test() -> None:
+    """`prepare` tells where the lines that may open a section stand (from a plain line's remembered facts, or asked
+    of a line its steps made), and `_sections` looks at those alone: in every document of the seeds and the external
+    folder they are the lines that every test of each line takes, and the sections are those of every line looked at."""
+    from pathlib import Path
+
+    from ajdiff.read.formats import read_source
+    from ajdiff.read.lines import may_open_section, prepare
+    from ajdiff.read.orders import split
+    from ajdiff.read.structure import _sections
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    raws = [raw for path in paths for raw in split(read_source(path))]
+    opened = 0
+    for raw in raws:
+        lines, _, opening = prepare(raw)
+        assert opening == [k for k, line in enumerate(lines) if _opens_by_every_test(line.text, line.num)], raw.source
+        assert opening == [k for k, line in enumerate(lines) if may_open_section(line.text, line.num)], raw.source
+        assert _sections(lines, opening) == _sections(lines, list(range(len(lines)))), raw.source
+        opened += len(opening)
+    assert 0 < opened < sum(map(len, (raw.lines for raw in raws))) // 3  # most lines open no section
+
+
+@example("Ametijuhend vaadatakse üle.")
+@example("Ametijuhendiga tutvunud")
+@example("ametijuhend.")
+@example("Õigused:")
+@example("Õigused :")
+@example(" Tööaeg")
+@example("")
+@given(st.text(alphabet="AaÕõm .:\t1)xX" + "e" * 5, max_size=100))
+def test_a_line_may_open_a_section_as_every_test_takes_it(text: str) -> None:
+    from ajdiff.read.lines import may_open_section, numbering
+
+    assert may_open_section(text, None) == _opens_by_every_test(text, None)
+    num = numbering(text)
+    assert may_open_section(text, num) == _opens_by_every_test(text, num)
 
 
 def test_a_long_line_is_not_kept_in_the_memo_of_lines_facts() -> None:
@@ -832,7 +891,7 @@ def test_a_long_line_is_not_kept_in_the_memo_of_lines_facts() -> None:
     short_line = "Teenistuja tagab nõuetekohase asjaajamise."
     assert len(long_line) > MEMO_CHARS >= len(short_line)
     _facts.cache_clear()
-    lines, _ = prepare(RawDocument("x.txt", None, None, (long_line, short_line)))
+    lines, *_ = prepare(RawDocument("x.txt", None, None, (long_line, short_line)))
     assert [line.text for line in lines] == [long_line, short_line]
     assert _facts.cache_info().currsize == 1
 
@@ -1070,7 +1129,7 @@ def test_the_refusals_first_byte_test_lets_every_magic_through_wherever_it_stand
 
 def _line_facts_by_every_step(text: str) -> tuple[object, ...]:
     """`_line_facts` as it was, every step asked of every line."""
-    from ajdiff.read.lines import _PAGE_MARK_FIRSTS, _number_before_point, _special, numbering
+    from ajdiff.read.lines import _PAGE_MARK_FIRSTS, _number_before_point, _special, may_open_section, numbering
     from ajdiff.read.vocabulary import is_signature
     from ajdiff.text import dehyphenate_inline, strip_bullet
 
@@ -1080,7 +1139,8 @@ def _line_facts_by_every_step(text: str) -> tuple[object, ...]:
     signature, num, point = is_signature(text), numbering(body), _number_before_point(body)
     first = text[:1]
     plain = not (signature or num or point or first.isdigit() or first in _PAGE_MARK_FIRSTS or body[:1].isdigit())
-    return signature, body, bullet, num, point, plain, not bullet and body[:1].islower(), _special(text)
+    goes_on, opens = not bullet and body[:1].islower(), may_open_section(body, num)
+    return signature, body, bullet, num, point, plain, goes_on, _special(text), opens
 
 
 def test_a_letter_that_starts_a_line_without_the_steps_starts_no_bullet_digit_or_pattern() -> None:
