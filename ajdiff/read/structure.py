@@ -10,6 +10,7 @@ from ajdiff.i18n import current
 from ajdiff.read.content import capitals_go_on, read_duties, read_fields, read_generic, read_list, read_paragraph
 from ajdiff.read.lexicon import restore_lines, restore_text, text_looks_like_ocr
 from ajdiff.read.lines import HEADING_CHARS, Line, Numbering, may_open_section, numbering, page_width, prepare
+from ajdiff.read.memo import short_text_memo
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import (
     heading_key,
@@ -87,36 +88,13 @@ def _heading(
         title = num.rest
         if not title or not (title[0].isupper() or title[0].isdigit()):
             return None
-        words = title.split()
-        hit = heading_prefix(title)
-        if len(title) > 400 and not (hit and hit[0] == "goal"):
-            # A long line is a paragraph, unless it opens with the goal's heading, the goal after it:
-            # a PDF joins "2. Teenistuskoha eesmärk on …" with the lines of its paragraph.
-            return None
-        if hit and len(" ".join(words[: hit[1]])) <= HEADING_CHARS:
-            key, used = hit
-            if _is_caps(" ".join(words[:used])):
-                # "3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE …": a heading in capitals runs to its last capital word.
-                while used < len(words) and _caps_word(words[used]):
-                    used += 1
-            inline = " ".join(words[used:])
-            if inline and not inline[0].isupper() and key not in ("goal", "general"):
-                return None  # "3. Kohustused seoses …": a sentence, not a heading
-            return _Heading(key, " ".join(words[:used]), num.number, inline)
-        if len(title) > HEADING_CHARS:
-            return None
-        named = heading_key(title)
-        if named:
-            return _Heading(named, title, num.number, "")
-        if _is_caps(title) and len(words) <= 10:
-            return _Heading(None, title, num.number, "")
+        heading, by_place = _numbered_heading(title, num.number)
+        if not by_place:
+            return heading
         # "3. Valveaja rakendamine" followed by "3.1. …": an unknown heading, by its place and children.
         is_next = num.style == "decimal" and int(num.number) in (expected, expected + 1)
         child_number = following.num.number if following is not None and following.num is not None else ""
-        opens = child_number.startswith(num.number + ".")
-        if is_next and opens and len(words) <= 8 and not title.endswith((".", ";", ",")):
-            return _Heading(None, title, num.number, "")
-        return None
+        return heading if is_next and child_number.startswith(num.number + ".") else None
     if line.bullet:
         return None
     text = line.text
@@ -138,6 +116,39 @@ def _heading(
     if not text or len(text) > HEADING_CHARS or not text[0].isupper() or text.endswith("."):
         return None
     return _unnumbered(text, in_body, in_fields)
+
+
+@short_text_memo(maxsize=1024)  # every document repeats its few top-level headings, and a batch's documents theirs
+def _numbered_heading(title: str, number: str) -> tuple[_Heading | None, bool]:
+    """The heading a top-level number's line is by its title alone (`_heading`), and whether it is one only where its
+    place says so (the next number, its first item below it): (None, False) where it is none. Remembered, the heading
+    with it: its words were looked up, split and joined again, and the heading made (18,500 instructions a line)."""
+    words = title.split()
+    hit = heading_prefix(title)
+    if len(title) > 400 and not (hit and hit[0] == "goal"):
+        # A long line is a paragraph, unless it opens with the goal's heading, the goal after it:
+        # a PDF joins "2. Teenistuskoha eesmärk on …" with the lines of its paragraph.
+        return None, False
+    if hit and len(" ".join(words[: hit[1]])) <= HEADING_CHARS:
+        key, used = hit
+        if _is_caps(" ".join(words[:used])):
+            # "3. NÕUDED HARIDUSELE, TÖÖKOGEMUSELE …": a heading in capitals runs to its last capital word.
+            while used < len(words) and _caps_word(words[used]):
+                used += 1
+        inline = " ".join(words[used:])
+        if inline and not inline[0].isupper() and key not in ("goal", "general"):
+            return None, False  # "3. Kohustused seoses …": a sentence, not a heading
+        return _Heading(key, " ".join(words[:used]), number, inline), False
+    if len(title) > HEADING_CHARS:
+        return None, False
+    named = heading_key(title)
+    if named:
+        return _Heading(named, title, number, ""), False
+    if _is_caps(title) and len(words) <= 10:
+        return _Heading(None, title, number, ""), False
+    if len(words) <= 8 and not title.endswith((".", ";", ",")):
+        return _Heading(None, title, number, ""), True
+    return None, False
 
 
 def _unnumbered(text: str, in_body: bool, in_fields: bool) -> _Heading | None:

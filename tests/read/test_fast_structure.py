@@ -286,15 +286,15 @@ def test_a_line_sections_files_without_asking_is_no_heading(text: str, number: s
     """`_sections` files under the section above, without asking `_heading`, an unnumbered line with nothing to trim
     at either end that is longer than a heading or starts without a capital, and a line numbered below the top
     level: `_heading` makes no heading of any such line."""
-    from ajdiff.read.lines import Line, numbering
-    from ajdiff.read.structure import _MAX_HEADING_CHARS, _heading
+    from ajdiff.read.lines import HEADING_CHARS, Line, numbering
+    from ajdiff.read.structure import _heading
 
     num = numbering(number + text) if number else None
     if number and (num is None or num.depth == 1):
         return
     last = text[-1:]
     trimmed = last == ":" or last.isspace() or text[:1].isspace()
-    if num is None and (trimmed or (len(text) <= _MAX_HEADING_CHARS and text[:1].isupper())):
+    if num is None and (trimmed or (len(text) <= HEADING_CHARS and text[:1].isupper())):
         return  # `_sections` asks `_heading` of it
     line = Line(number + text, number + text, line_origin(3), False, False, num)
     for expected in (1, 2):
@@ -391,3 +391,22 @@ def test_a_text_files_line_origins_are_the_shared_ones() -> None:
         origins = line_origins(start, stop)
         assert len(origins) == stop - start
         assert all(origin is line_origin(k) for k, origin in enumerate(origins, start))
+
+
+def test_a_remembered_numbered_heading_keeps_its_own_number_and_place() -> None:
+    """`_numbered_heading` remembers a top-level line's heading by its title and number: the same title under another
+    number is a heading of that number, and one only its place makes a heading is one where its place says so alone."""
+    from ajdiff.read.lines import Line, numbering
+    from ajdiff.read.structure import _heading
+
+    def line(text: str) -> Line:
+        return Line(text, text, line_origin(3), False, False, numbering(text))
+
+    for number in ("2", "3", "2"):
+        heading = _heading(line(f"{number}. Üldosa"), 2, None, True)
+        assert heading is not None and heading.number == number and heading.key == "general"
+    unknown, child = line("3. Valveaja rakendamine"), line("3.1. Valve korraldamine.")
+    for _ in range(2):
+        assert _heading(unknown, 3, child, True) is not None
+        assert _heading(unknown, 3, None, True) is None  # no first item below it
+        assert _heading(unknown, 5, child, True) is None  # not the next number
