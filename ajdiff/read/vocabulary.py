@@ -239,7 +239,9 @@ def match_label(text: str, prefix: str = "") -> LabelHit | None:
     starting with `prefix` ('general.', 'requirements.'), exact matches before OCR-alike ones."""
     shown = words = text.split()
     tries = [words]
-    if "(" in text:
+    if "(" in text and "d)" in text:
+        # A plural ending in brackets ('(d)', '(id)'): other brackets ('Ekspert (toimepidevus)') leave the words as
+        # they are, where the plural and the singular were the words twice, each looked up again.
         shown, plural, singular = _plural_labels(text)
         tries = [plural, singular]
     terms = _label_terms(prefix)

@@ -347,13 +347,16 @@ def test_a_number_glued_to_its_word_starts_with_a_digit() -> None:
 @example("Alluva (id): x (d)")
 @example("Asendaja(d): Jurist(id) (d)")
 def test_a_labels_plural_endings_are_read_as_the_substitutions_read_them(text: str) -> None:
-    """`_plural_labels` joins a bracketed plural ending from its patterns' matches: the words `re.sub` gives."""
+    """`_plural_labels` joins a bracketed plural ending from its patterns' matches: the words `re.sub` gives; a line
+    without 'd)' (no '(d)' or '(id)') keeps its words as they are, and `match_label` does not ask it."""
     from ajdiff.read.vocabulary import _PLURAL_WORD, _SPACED_PLURAL, _plural_labels
 
     shown = _SPACED_PLURAL.sub(r"\1(\2)", text).split()
     plural = [_PLURAL_WORD.sub(r"\1\2\3", w) for w in shown[:4]] + shown[4:]
     singular = [_PLURAL_WORD.sub(r"\1\3", w) for w in shown[:4]] + shown[4:]
     assert _plural_labels(text) == (shown, plural, singular)
+    if "d)" not in text:
+        assert shown == plural == singular == text.split()
 
 
 @settings(max_examples=3000, deadline=None)
