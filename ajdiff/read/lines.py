@@ -61,6 +61,9 @@ class Line:
     blank_before: bool = False
     bullet: bool = False
     num: Numbering | None = None
+    printable: bool = False
+    """True where `text` is known printable (`RawDocument.printable`: its every line is, and so any text made of
+    them); False where that is not known, and a reader that needs it asks."""
 
     @property
     def body(self) -> str:
@@ -131,7 +134,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
     last_item: Numbering | None = None  # the numbered item the following lines may continue
     last_top = 0  # the first part of the last decimal number ('3' of '3.', '3.2')
     last_num: Numbering | None = None  # the last decimal number, which a number glued to its word may follow
-    signs = raw.signs
+    signs, printable = raw.signs, raw.printable
     while i < len(lines):
         text = lines[i]
         origin = origins[i]  # the lines' own, each (inserted lines get theirs too)
@@ -145,7 +148,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
         )
         if plain and not signing and not (goes_on and last_item is not None):
             # Most lines: nothing below applies to them (`_line_facts`), and they leave the state as it is.
-            out.append(make_line(read_body, text, origin, blank, read_bullet, None))
+            out.append(make_line(read_body, text, origin, blank, read_bullet, None, printable))
             blank = False
             continue
         read = verbatim = text  # the line as read, whose facts those are, and as written
@@ -235,7 +238,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]]]:
             verbatim = verbatim[: len(verbatim) - len(rest)].rstrip()
             body = body[:glued].rstrip()
             num = numbering(body)
-        out.append(make_line(body, verbatim, origin, blank, bullet, num))
+        out.append(make_line(body, verbatim, origin, blank, bullet, num, printable))
         if num is not None:
             last_item = num if num.style == "decimal" and num.depth >= 2 else None
             if num.style == "decimal":

@@ -56,6 +56,9 @@ class RawDocument:
     signs: bool = True
     """False when no line can be a signature (`vocabulary.may_hold_signature` of its file's text): most files hold
     none of a signature's words, and a line need not be asked (a third of the cost of a line's facts)."""
+    printable: bool = False
+    """True where every line is known printable (`SourceText.printable`), and so every text made of them by joins
+    with spaces (`lines.Line.printable`); False where that is not known."""
 
 
 @dataclass(frozen=True)
@@ -402,6 +405,7 @@ def split(source: SourceText) -> list[RawDocument]:
                 tuple(body_origins),
                 header_lines,
                 signs=signs,
+                printable=source.printable,
             )
         ]
     posts = dict(order.annexes) if order else {}
@@ -427,6 +431,7 @@ def split(source: SourceText) -> list[RawDocument]:
                 tuple(x for x in lines[h.start : h.end] if x),
                 posts.get(annex),
                 signs,
+                source.printable,
             )
         )
     return docs

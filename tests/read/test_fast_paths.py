@@ -1246,3 +1246,41 @@ def test_a_result_line_wrapped_onto_the_next_is_one_result_of_both_lines(monkeyp
         "Aruanded on esitatud\nõigeaegselt ja korrektselt.",  # (a text file's lines come single-spaced)
         "Tagatud on kvaliteet.",
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Aruanne", "on", " ", "  ", "\u2002", "esitatud", "-", "."]), max_size=8))
+@example(["Aruanne", "\u2002", "on"])  # a space str.isprintable refuses, which normalising keeps: split on
+def test_a_result_line_known_printable_is_the_node_its_draft_made(words: list[str]) -> None:
+    """A result line its reader knows printable (`Line.printable`, true only where its text is) is single-spaced
+    without asking so (`content._result_node`): the node a draft of that line made, as for a line not known so."""
+    from ajdiff.read.content import _RESULT, _Draft, _result_node
+    from ajdiff.read.lines import Line
+    from ajdiff.tree import line_origin
+
+    text = "".join(words)
+    line = Line(text, text, line_origin(3), printable=text.isprintable())
+    assert _result_node(line) == _Draft(_RESULT, [line], text, "duties.results").node()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_SPLITTER_PIECES | st.sampled_from(["\u2002", "1. ", "• "]), max_size=16).map("".join))
+@example("KINNITATUD\nLisa 2\nAMETIJUHEND\n1. Üldosa\n• a\u2002b")
+def test_a_lines_printable_mark_is_its_texts_printability_known(text: str) -> None:
+    """A plain text whose every line is printable says so (`SourceText.printable`), and its documents' lines carry
+    it (`RawDocument.printable`, `Line.printable`): true only where every line's text is printable."""
+    from ajdiff.errors import InputError
+    from ajdiff.read.formats.plain import read_text
+    from ajdiff.read.lines import prepare
+    from ajdiff.read.orders import split
+
+    try:
+        source = read_text(text.encode("utf-8"), "x.txt")
+    except InputError:
+        return
+    assert source.printable == all(map(str.isprintable, text.replace("\r", "\n").split("\n")))
+    for raw in split(source):
+        assert raw.printable == source.printable
+        for line in prepare(raw)[0]:
+            assert line.printable == source.printable
+            assert not line.printable or line.text.isprintable()
