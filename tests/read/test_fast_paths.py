@@ -989,6 +989,18 @@ def test_ocr_letters_are_swapped_as_the_translation_table_swaps_them(text: str) 
     assert ocr_fold(text) == fold(lowered.translate(_OCR_SWAPS).replace("ii", "u"))
 
 
+def test_a_latin1_text_is_ocr_folded_by_its_table_as_by_the_steps() -> None:
+    """`ocr_fold` of a Latin-1 text through one table of bytes (`_OCR_LATIN1`) is what lowering, the swaps and the
+    'ii' make of it step by step, for every Latin-1 character, alone, doubled and beside an 'I'."""
+    from ajdiff.text import _ocr_fold_by_steps, ocr_fold
+
+    for code in range(256):
+        char = chr(code)
+        for text in (char, char + char, f"I{char}I", f"Ab{char}- cd"):
+            assert ocr_fold(text) == _ocr_fold_by_steps(text), text
+    assert ocr_fold("İI Kõõ") == _ocr_fold_by_steps("İI Kõõ")  # beyond Latin-1: by the steps
+
+
 @settings(max_examples=3000, deadline=None)
 @given(
     st.lists(
