@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import compress, repeat
 
 from ajdiff.model import OrderRef
@@ -169,11 +170,16 @@ def _kinnitatud_block(lines: list[str], start: int) -> _Header | None:
         if not named:
             return None  # "… kinnitatud ametijuhendeid rakendatakse …" in an order's body is prose
         taken = [k for k in taken if k <= named[0]]
-    text = " ".join(lines[k] for k in taken)
+    annex, order = _block_refs(" ".join(lines[k] for k in taken))
+    return _Header(start, taken[-1] + 1, annex, order)
+
+
+@lru_cache(maxsize=256)  # a file's namesake repeats its approval block: three patterns' searches of it not made again
+def _block_refs(text: str) -> tuple[str | None, OrderRef | None]:
+    """The annex and the order an approval block's text names (its official with the order)."""
     annex = _ANNEX.search(text)
     official = _APPROVER.match(text)
-    order = _order_ref(text, official.group(1).strip(" ,") if official else None)
-    return _Header(start, taken[-1] + 1, annex.group(1) if annex else None, order)
+    return annex.group(1) if annex else None, _order_ref(text, official.group(1).strip(" ,") if official else None)
 
 
 def _annex_line(lines: list[str], start: int) -> _Header | None:
