@@ -555,8 +555,23 @@ tests hold the two equal)."""
 _OCR_SWAP_PAIRS = tuple((chr(code), swap) for code, swap in _OCR_SWAPS.items())
 
 
+_OCR_LATIN1 = bytes(ord(chr(code).lower().translate(_OCR_SWAPS)) for code in range(256))
+"""`str.lower` and then `_OCR_SWAPS` of each Latin-1 character (one character each), as a table of `bytes.translate`."""
+
+
 def ocr_fold(text: str) -> str:
     """Fold for label matching on OCR text: also maps digits and 'd'/'é' that stand for letters."""
+    # A Latin-1 text (most of Estonian's) lowered and swapped by one table over its bytes: str.lower looked each letter
+    # beyond ASCII up in Unicode's tables, and the swaps took a scan each. A text beyond Latin-1 loses a character to
+    # "ignore", and its length tells.
+    latin = text.encode("latin-1", "ignore")
+    if len(latin) != len(text):
+        return _ocr_fold_by_steps(text)
+    return fold(latin.translate(_OCR_LATIN1).replace(b"ii", b"u").decode("latin-1"))
+
+
+def _ocr_fold_by_steps(text: str) -> str:
+    """`ocr_fold` of any text: lowered, its letters swapped, 'ii' read 'u', folded."""
     text = text.lower()
     # An ASCII text through a table of bytes (see `_FOLD_ASCII`); str.translate with a dict goes through an
     # exception for each character of a non-ASCII text it does not map.

@@ -627,7 +627,11 @@ def _result_node(result: _Draft | Line) -> Node:
     """The node of a duty's result: of a line as written, as `_Draft.node` makes it of a draft of that line alone."""
     if isinstance(result, _Draft):
         return result.node()
-    text, verbatim = _single_spaced(result.text), result.verbatim
+    text, verbatim = result.text, result.verbatim
+    # A line known printable (`Line.printable`) is single-spaced where it holds no double space and no space at an
+    # end: the two scans of `_single_spaced` without its str.isprintable (some 20 instructions a character).
+    if not result.printable or "  " in text or text.strip(" ") != text:
+        text = _single_spaced(text)
     text = verbatim if text == verbatim else text
     return make_node(_RESULT, text, verbatim, None, None, "duties.results", (), result.origin)
 

@@ -61,6 +61,9 @@ class Line:
     blank_before: bool = False
     bullet: bool = False
     num: Numbering | None = None
+    printable: bool = False
+    """True where `text` is known printable (`RawDocument.printable`: its every line is, and so any text made of
+    them); False where that is not known, and a reader that needs it asks."""
 
     @property
     def body(self) -> str:
@@ -133,7 +136,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]], list[i
     last_item: Numbering | None = None  # the numbered item the following lines may continue
     last_top = 0  # the first part of the last decimal number ('3' of '3.', '3.2')
     last_num: Numbering | None = None  # the last decimal number, which a number glued to its word may follow
-    signs = raw.signs
+    signs, printable = raw.signs, raw.printable
     while i < len(lines):
         text = lines[i]
         origin = origins[i]  # the lines' own, each (inserted lines get theirs too)
@@ -149,7 +152,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]], list[i
             # Most lines: nothing below applies to them (`_line_facts`), and they leave the state as it is.
             if opens:
                 opening.append(len(out))
-            out.append(make_line(read_body, text, origin, blank, read_bullet, None))
+            out.append(make_line(read_body, text, origin, blank, read_bullet, None, printable))
             blank = False
             continue
         read = verbatim = text  # the line as read, whose facts those are, and as written
@@ -241,7 +244,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]], list[i
             num = numbering(body)
         if opens if body is read_body and num is read_num else may_open_section(body, num):
             opening.append(len(out))  # told by the line's facts unless the steps above made it another
-        out.append(make_line(body, verbatim, origin, blank, bullet, num))
+        out.append(make_line(body, verbatim, origin, blank, bullet, num, printable))
         if num is not None:
             last_item = num if num.style == "decimal" and num.depth >= 2 else None
             if num.style == "decimal":

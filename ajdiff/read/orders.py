@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from itertools import compress, repeat
 
 from ajdiff.model import OrderRef
@@ -56,6 +57,9 @@ class RawDocument:
     signs: bool = True
     """False when no line can be a signature (`vocabulary.may_hold_signature` of its file's text): most files hold
     none of a signature's words, and a line need not be asked (a third of the cost of a line's facts)."""
+    printable: bool = False
+    """True where every line is known printable (`SourceText.printable`), and so every text made of them by joins
+    with spaces (`lines.Line.printable`); False where that is not known."""
 
 
 @dataclass(frozen=True)
@@ -166,11 +170,16 @@ def _kinnitatud_block(lines: list[str], start: int) -> _Header | None:
         if not named:
             return None  # "… kinnitatud ametijuhendeid rakendatakse …" in an order's body is prose
         taken = [k for k in taken if k <= named[0]]
-    text = " ".join(lines[k] for k in taken)
+    annex, order = _block_refs(" ".join(lines[k] for k in taken))
+    return _Header(start, taken[-1] + 1, annex, order)
+
+
+@lru_cache(maxsize=256)  # a file's namesake repeats its approval block: three patterns' searches of it not made again
+def _block_refs(text: str) -> tuple[str | None, OrderRef | None]:
+    """The annex and the order an approval block's text names (its official with the order)."""
     annex = _ANNEX.search(text)
     official = _APPROVER.match(text)
-    order = _order_ref(text, official.group(1).strip(" ,") if official else None)
-    return _Header(start, taken[-1] + 1, annex.group(1) if annex else None, order)
+    return annex.group(1) if annex else None, _order_ref(text, official.group(1).strip(" ,") if official else None)
 
 
 def _annex_line(lines: list[str], start: int) -> _Header | None:
@@ -402,6 +411,7 @@ def split(source: SourceText) -> list[RawDocument]:
                 tuple(body_origins),
                 header_lines,
                 signs=signs,
+                printable=source.printable,
             )
         ]
     posts = dict(order.annexes) if order else {}
@@ -427,6 +437,7 @@ def split(source: SourceText) -> list[RawDocument]:
                 tuple(x for x in lines[h.start : h.end] if x),
                 posts.get(annex),
                 signs,
+                source.printable,
             )
         )
     return docs

@@ -1051,6 +1051,18 @@ def test_ocr_letters_are_swapped_as_the_translation_table_swaps_them(text: str) 
     assert ocr_fold(text) == fold(lowered.translate(_OCR_SWAPS).replace("ii", "u"))
 
 
+def test_a_latin1_text_is_ocr_folded_by_its_table_as_by_the_steps() -> None:
+    """`ocr_fold` of a Latin-1 text through one table of bytes (`_OCR_LATIN1`) is what lowering, the swaps and the
+    'ii' make of it step by step, for every Latin-1 character, alone, doubled and beside an 'I'."""
+    from ajdiff.text import _ocr_fold_by_steps, ocr_fold
+
+    for code in range(256):
+        char = chr(code)
+        for text in (char, char + char, f"I{char}I", f"Ab{char}- cd"):
+            assert ocr_fold(text) == _ocr_fold_by_steps(text), text
+    assert ocr_fold("İI Kõõ") == _ocr_fold_by_steps("İI Kõõ")  # beyond Latin-1: by the steps
+
+
 @settings(max_examples=3000, deadline=None)
 @given(
     st.lists(
@@ -1309,3 +1321,41 @@ def test_a_result_line_wrapped_onto_the_next_is_one_result_of_both_lines(monkeyp
         "Aruanded on esitatud\nõigeaegselt ja korrektselt.",  # (a text file's lines come single-spaced)
         "Tagatud on kvaliteet.",
     ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Aruanne", "on", " ", "  ", "\u2002", "esitatud", "-", "."]), max_size=8))
+@example(["Aruanne", "\u2002", "on"])  # a space str.isprintable refuses, which normalising keeps: split on
+def test_a_result_line_known_printable_is_the_node_its_draft_made(words: list[str]) -> None:
+    """A result line its reader knows printable (`Line.printable`, true only where its text is) is single-spaced
+    without asking so (`content._result_node`): the node a draft of that line made, as for a line not known so."""
+    from ajdiff.read.content import _RESULT, _Draft, _result_node
+    from ajdiff.read.lines import Line
+    from ajdiff.tree import line_origin
+
+    text = "".join(words)
+    line = Line(text, text, line_origin(3), printable=text.isprintable())
+    assert _result_node(line) == _Draft(_RESULT, [line], text, "duties.results").node()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_SPLITTER_PIECES | st.sampled_from(["\u2002", "1. ", "• "]), max_size=16).map("".join))
+@example("KINNITATUD\nLisa 2\nAMETIJUHEND\n1. Üldosa\n• a\u2002b")
+def test_a_lines_printable_mark_is_its_texts_printability_known(text: str) -> None:
+    """A plain text whose every line is printable says so (`SourceText.printable`), and its documents' lines carry
+    it (`RawDocument.printable`, `Line.printable`): true only where every line's text is printable."""
+    from ajdiff.errors import InputError
+    from ajdiff.read.formats.plain import read_text
+    from ajdiff.read.lines import prepare
+    from ajdiff.read.orders import split
+
+    try:
+        source = read_text(text.encode("utf-8"), "x.txt")
+    except InputError:
+        return
+    assert source.printable == all(map(str.isprintable, text.replace("\r", "\n").split("\n")))
+    for raw in split(source):
+        assert raw.printable == source.printable
+        for line in prepare(raw)[0]:
+            assert line.printable == source.printable
+            assert not line.printable or line.text.isprintable()

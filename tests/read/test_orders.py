@@ -108,6 +108,22 @@ def test_the_approval_block_names_who_approved_and_runs_to_the_title() -> None:
     assert doc.order == OrderRef("1", "2026-01-07", approved_by="Sotsiaalkindlustusameti peadirektori")
 
 
+def test_an_approval_block_read_again_names_what_it_named_and_another_block_its_own() -> None:
+    """The annex and order of an approval block's text are remembered (`orders._block_refs`): a namesake's block, read
+    again, names the same; a block that differs by its annex's number or its order's names its own."""
+    from ajdiff.read.orders import _block_refs
+
+    def block(annex: str, number: str) -> tuple[str | None, OrderRef | None]:
+        (doc,) = cut("KINNITATUD Ameti peadirektori", f"07.01.2026 käskkirjaga nr {number} Lisa {annex}", "AMETIJUHEND")
+        return doc.annex, doc.order
+
+    text = "KINNITATUD Ameti peadirektori 07.01.2026 käskkirjaga nr 1 Lisa 10 AMETIJUHEND"
+    assert block("10", "1") == block("10", "1") == _block_refs.__wrapped__(text)
+    assert block("11", "1")[0] == "11" and block("10", "2")[1] == OrderRef(
+        "2", "2026-01-07", approved_by="Ameti peadirektori"
+    )
+
+
 @pytest.mark.parametrize(
     "prose",
     [

@@ -52,6 +52,9 @@ class SourceText:
     lowered: bytes | None = None
     """`lines` joined by NULs in Latin-1, their ASCII letters lowered, where the reader made it on its way (a plain
     text's, `text.normalize_text_lowered`): the splitter's search text (`orders._folded`), not made again."""
+    printable: bool = False
+    """True where the reader knows every line printable (`str.isprintable`: a plain text's, told on its way by
+    `text.normalize_text_lowered`); False where it does not know."""
 
     def origin(self, index: int) -> Origin:
         """Where line `index` (0-based) came from."""

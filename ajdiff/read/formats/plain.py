@@ -170,4 +170,6 @@ def read_text(data: bytes, name: str) -> SourceText:
         ending = list(compress(raw, map(str.endswith, raw, repeat(" "))))
         trailing = len(ending) - list(map(str.strip, ending)).count("")
     wrapped = bool(filled) and (trailing > 0.3 * filled or len(raw) - filled > 0.2 * len(raw))
-    return SourceText(name=name, lines=lines, wrapped=wrapped, warnings=warnings, lowered=lowered)
+    return SourceText(
+        name=name, lines=lines, wrapped=wrapped, warnings=warnings, lowered=lowered, printable=written is not None
+    )
