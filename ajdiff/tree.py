@@ -122,9 +122,24 @@ class Node:
         """This node and the nodes under it moved `by` lines down a text file (up when negative): a part of a
         document read once and remembered, found again where a version has it lower or higher."""
         where = self.where
-        if where is not None and where.line is not None and where is line_origin(where.line):
-            where = line_origin(where.line + by)
-        children = tuple([child.moved(by) for child in self.children]) if self.children else ()
+        if where is not None and (line := where.line) is not None and where is line_origin(line):
+            where = line_origin(line + by)
+        children = self.children
+        if children:
+            # A child without children of its own (a duty's result, nearly every node moved) moved here, not by a
+            # call: the call and its list were a fifth of moving a remembered duty (4.7 M instructions a 100 pairs).
+            moved = []
+            for child in children:
+                if child.children:
+                    moved.append(child.moved(by))
+                    continue
+                at = child.where
+                if at is not None and (line := at.line) is not None and at is line_origin(line):
+                    at = line_origin(line + by)
+                moved.append(
+                    make_node(child.kind, child.text, child.verbatim, child.number, child.label, child.key, (), at)
+                )
+            children = tuple(moved)
         return make_node(self.kind, self.text, self.verbatim, self.number, self.label, self.key, children, where)
 
 
