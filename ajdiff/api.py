@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from ajdiff import i18n
@@ -29,7 +30,6 @@ from ajdiff.i18n import N_, _
 from ajdiff.model import _PACKED, JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SUFFIXES, read_bytes, read_input
 from ajdiff.read.parse import annex_number, parse_source, read_documents
-from ajdiff.records import dataclass
 from ajdiff.text import fold
 from ajdiff.tree import Node, NodeKind, walk
 
@@ -214,7 +214,7 @@ def _read_folders(
     `alignment` False: the outcomes of the pairs compared where read come without their alignment. `prepare` is
     called once with `jobs` N, as the first files come back, with the number of files of the larger side.
     `trees` False: the documents of the pairs compared where read come without their trees, read again from their
-    files where something asks (`Reread`).
+    files where something asks (`reread_tree`).
     """
     paths = old_files + new_files
     new_by_name = {p.name: k for k, p in enumerate(new_files)}
@@ -362,8 +362,8 @@ def _read_pair_for_pool(
     pair: tuple[Path | None, Path | None], max_bytes: int, alignment: bool = True, trees: bool = True
 ) -> tuple[list[JobDescription], list[JobDescription], Outcome | None, bool | None]:
     """A file and its namesake read, and compared where they are likely a pair: their outcome (with its alignment
-    if asked, and the two documents without their trees unless asked: `Reread`), and whether they are worded alike
-    as the pairing's anchors ask (`FeatureCache.worded_alike`); None and None otherwise."""
+    if asked, and the two documents without their trees unless asked: `reread_tree`), and whether they are worded
+    alike as the pairing's anchors ask (`FeatureCache.worded_alike`); None and None otherwise."""
     from ajdiff.compare.pairing import FeatureCache, likely_pair
 
     old_path, new_path = pair
@@ -383,29 +383,19 @@ def _read_pair_for_pool(
             if not trees and _IN_WORKER and old_path is not None and new_path is not None:
                 # Packing and pickling a pair's two trees, and unpickling them, were a twentieth of a batch's
                 # --jobs 2 work, for reports that never read them (JSON): their paths go back in their place.
-                olds[0].__dict__[_PACKED] = Reread(str(old_path), max_bytes)
-                news[0].__dict__[_PACKED] = Reread(str(new_path), max_bytes)
+                # A partial of a function pickles as its name and its values, rebuilt in C.
+                olds[0].__dict__[_PACKED] = partial(reread_tree, str(old_path), max_bytes)
+                news[0].__dict__[_PACKED] = partial(reread_tree, str(new_path), max_bytes)
             return olds, news, outcome, alike  # pickled together: the changes share the trees' nodes
     return olds, news, None, None
 
 
-@dataclass(frozen=True, slots=True)
-class Reread:
-    """The tree of a file's one document, read again from the file by the first that asks for it: what a reader
-    process sends back instead of a tree where the report reads none (`compare_files(trees=False)`). Reading is
-    the same for the same bytes, so the tree is the one the reader made; the pairing, which may pair the document
-    otherwise and compare it here, reads it then."""
-
-    path: str
-    max_bytes: int
-
-    def __call__(self) -> tuple[Node, ...]:
-        return read_documents(self.path, max_bytes=self.max_bytes)[0].sections
-
-    def __reduce__(self) -> tuple[type[Reread], tuple[str, int]]:
-        # Its two values, rebuilt by one call (as a `Path`'s parts, or a frozen record's state, each cost more than
-        # unpickling the tree it stands for).
-        return (Reread, (self.path, self.max_bytes))
+def reread_tree(path: str, max_bytes: int) -> tuple[Node, ...]:
+    """The tree of a file's one document, read again from the file: what a reader process sends back in place of a
+    tree, as `partial(reread_tree, path, max_bytes)`, where the report reads none (`compare_files(trees=False)`),
+    for the first that asks for it (the pairing, pairing the document otherwise, compares it here). Reading is the
+    same for the same bytes: the tree is the one the reader made."""
+    return read_documents(path, max_bytes=max_bytes)[0].sections
 
 
 def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], notes: list[str]) -> list[JobDescription]:
@@ -848,7 +838,7 @@ def compare_files(
     as much, the workers reading on meanwhile, as after the reading with them idle; elsewhere it is not called.
     `trees=False` (the JSON reports read no document's tree): where two folders are read in `jobs` processes, the
     documents of the pairs compared where they were read come back without their trees, which are read again from
-    their files if anything asks for them (`Reread`)."""
+    their files if anything asks for them (`reread_tree`)."""
     old_p, new_p = Path(old_path), Path(new_path)
     if str(old_path) == "-" and str(new_path) == "-":
         raise InputError("-", _("only one side can be standard input"), _("give the other side as a file"))

@@ -111,7 +111,7 @@ class _Sections:
         packed = held.get(_PACKED)
         if packed is None:  # another thread unpacked it meanwhile: its nodes, one tree for everyone
             return held["sections"]  # type: ignore[no-any-return]
-        # A tree its reader did not send is read again from its file (`api.Reread`) by the first that asks.
+        # A tree its reader did not send is read again from its file (`api.reread_tree`) by the first that asks.
         nodes: tuple[Node, ...] = held.setdefault("sections", unpack(packed) if type(packed) is tuple else packed())
         held.pop(_PACKED, None)
         return nodes
