@@ -11,6 +11,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from ajdiff import i18n
@@ -26,11 +27,11 @@ from ajdiff.changes import (
 from ajdiff.compare.document import compare, compare_orders
 from ajdiff.errors import InputError, display_name
 from ajdiff.i18n import N_, _
-from ajdiff.model import JobDescription
+from ajdiff.model import _PACKED, JobDescription
 from ajdiff.read.formats import DEFAULT_MAX_BYTES, SUFFIXES, read_bytes, read_input
 from ajdiff.read.parse import annex_number, parse_source, read_documents
 from ajdiff.text import fold
-from ajdiff.tree import NodeKind, walk
+from ajdiff.tree import Node, NodeKind, walk
 
 TYPE_CHECKING = False  # as typing's, without importing typing at run time (see ajdiff/__init__.py)
 if TYPE_CHECKING:
@@ -195,6 +196,7 @@ def _read_folders(
     meanwhile: Callable[[], object] | None = None,
     alignment: bool = True,
     prepare: Callable[[int], object] | None = None,
+    trees: bool = True,
 ) -> tuple[list[list[JobDescription]], Known]:
     """Read two folders' files (the documents of each, old files then new, in order), and, in `jobs` processes,
     compare each file with its namesake on the other side while both are at hand.
@@ -211,6 +213,8 @@ def _read_folders(
     the pairs (see `_pairing_will_wait`). With `jobs` N, N - 1 workers and this process read (see `_share_work`).
     `alignment` False: the outcomes of the pairs compared where read come without their alignment. `prepare` is
     called once with `jobs` N, as the first files come back, with the number of files of the larger side.
+    `trees` False: the documents of the pairs compared where read come without their trees, read again from their
+    files where something asks (`reread_tree`).
     """
     paths = old_files + new_files
     new_by_name = {p.name: k for k, p in enumerate(new_files)}
@@ -239,7 +243,7 @@ def _read_folders(
     _NAMESAKES[:] = [0, 0]  # this process reads too: its own count, as a fresh worker's
     waiting = meanwhile
     with _running_pool(jobs - 1) as pool:
-        results = _share_work(pool, jobs - 1, _read_pair_for_pool, work, max_bytes, alignment)
+        results = _share_work(pool, jobs - 1, _read_pair_for_pool, work, max_bytes, alignment, trees)
         for k, ((i, j), (olds, news, outcome, alike)) in enumerate(zip(tasks, results)):
             if i is not None:
                 old_read[i] = olds
@@ -339,6 +343,9 @@ def _chunk(work: Callable[..., _R], items: Sequence[_T], args: tuple[object, ...
 NAMESAKE_TRIAL = 32
 """Namesakes a reader checks before it judges whether its folder's names tell the pairs (`_namesakes_tell`)."""
 
+_IN_WORKER = False
+"""Whether this process is a pool's worker (`_worker_start`): only its documents are pickled back."""
+
 _NAMESAKES = [0, 0]
 """In a reader process: the namesakes it has checked with `likely_pair`, and how many of them were worded alike."""
 
@@ -352,11 +359,11 @@ def _namesakes_tell() -> bool:
 
 
 def _read_pair_for_pool(
-    pair: tuple[Path | None, Path | None], max_bytes: int, alignment: bool = True
+    pair: tuple[Path | None, Path | None], max_bytes: int, alignment: bool = True, trees: bool = True
 ) -> tuple[list[JobDescription], list[JobDescription], Outcome | None, bool | None]:
     """A file and its namesake read, and compared where they are likely a pair: their outcome (with its alignment
-    if asked), and whether they are worded alike as the pairing's anchors ask (`FeatureCache.worded_alike`);
-    None and None otherwise."""
+    if asked, and the two documents without their trees unless asked: `reread_tree`), and whether they are worded
+    alike as the pairing's anchors ask (`FeatureCache.worded_alike`); None and None otherwise."""
     from ajdiff.compare.pairing import FeatureCache, likely_pair
 
     old_path, new_path = pair
@@ -373,8 +380,22 @@ def _read_pair_for_pool(
             # documents' features for it, a twentieth of a pair's reading.
             alike = FeatureCache.worded_alike(olds[0], news[0])
             outcome = _outcome(olds[0], news[0], aligned=alignment)
+            if not trees and _IN_WORKER and old_path is not None and new_path is not None:
+                # Packing and pickling a pair's two trees, and unpickling them, were a twentieth of a batch's
+                # --jobs 2 work, for reports that never read them (JSON): their paths go back in their place.
+                # A partial of a function pickles as its name and its values, rebuilt in C.
+                olds[0].__dict__[_PACKED] = partial(reread_tree, str(old_path), max_bytes)
+                news[0].__dict__[_PACKED] = partial(reread_tree, str(new_path), max_bytes)
             return olds, news, outcome, alike  # pickled together: the changes share the trees' nodes
     return olds, news, None, None
+
+
+def reread_tree(path: str, max_bytes: int) -> tuple[Node, ...]:
+    """The tree of a file's one document, read again from the file: what a reader process sends back in place of a
+    tree, as `partial(reread_tree, path, max_bytes)`, where the report reads none (`compare_files(trees=False)`),
+    for the first that asks for it (the pairing, pairing the document otherwise, compares it here). Reading is the
+    same for the same bytes: the tree is the one the reader made."""
+    return read_documents(path, max_bytes=max_bytes)[0].sections
 
 
 def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], notes: list[str]) -> list[JobDescription]:
@@ -449,6 +470,8 @@ def _worker_start(parent: int, lang: str = "en") -> None:
     import signal
     import threading
 
+    global _IN_WORKER
+    _IN_WORKER = True
     i18n.use(lang)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent_process = multiprocessing.parent_process()
@@ -802,6 +825,7 @@ def compare_files(
     every_annex: bool = True,
     alignment: bool = True,
     prepare: Callable[[int], object] | None = None,
+    trees: bool = True,
 ) -> ComparisonSet:
     """Compare two files, two orders or two folders of job descriptions (see `compare_documents`).
 
@@ -811,7 +835,10 @@ def compare_files(
     processes of `jobs` need not send it back. `prepare(files)`, where two folders are read in `jobs` processes
     (`jobs` > 1), is called once while they read, with the number of files of the larger side: what the caller will
     need after the comparison (the command line loads its report's writer) made ready then costs this process half
-    as much, the workers reading on meanwhile, as after the reading with them idle; elsewhere it is not called."""
+    as much, the workers reading on meanwhile, as after the reading with them idle; elsewhere it is not called.
+    `trees=False` (the JSON reports read no document's tree): where two folders are read in `jobs` processes, the
+    documents of the pairs compared where they were read come back without their trees, which are read again from
+    their files if anything asks for them (`reread_tree`)."""
     old_p, new_p = Path(old_path), Path(new_path)
     if str(old_path) == "-" and str(new_path) == "-":
         raise InputError("-", _("only one side can be standard input"), _("give the other side as a file"))
@@ -837,7 +864,7 @@ def compare_files(
         with gc_paused():  # both folders in one pool: one start-up, and both sides fill the cores
             arrived = features.arrived if features is not None else None
             read, known = _read_folders(
-                old_files, new_files, max_bytes, jobs, progress, arrived, solver, alignment, prepare
+                old_files, new_files, max_bytes, jobs, progress, arrived, solver, alignment, prepare, trees
             )
         old_docs = _job_descriptions(old_files, read[: len(old_files)], notes)
         new_docs = _job_descriptions(new_files, read[len(old_files) :], notes)

@@ -101,7 +101,8 @@ class _Sections:
     `__dict__`, which Python reads before this; only one rebuilt by `_unpickled` has none there, and the first
     read unpacks it into its place. A batch's reports never read the trees of the pairs its readers compared
     (rebuilding a pair's two was most of the 0.4 ms this process spent taking each such pair from a worker);
-    pairing, the redline and the UI read them as ever."""
+    pairing, the redline and the UI read them as ever. A reader that sends no tree (`compare_files(trees=False)`)
+    leaves in its place what reads it again, called instead."""
 
     def __get__(self, doc: JobDescription | None, owner: type | None = None) -> tuple[Node, ...]:
         if doc is None:
@@ -110,7 +111,8 @@ class _Sections:
         packed = held.get(_PACKED)
         if packed is None:  # another thread unpacked it meanwhile: its nodes, one tree for everyone
             return held["sections"]  # type: ignore[no-any-return]
-        nodes: tuple[Node, ...] = held.setdefault("sections", unpack(packed))
+        # A tree its reader did not send is read again from its file (`api.reread_tree`) by the first that asks.
+        nodes: tuple[Node, ...] = held.setdefault("sections", unpack(packed) if type(packed) is tuple else packed())
         held.pop(_PACKED, None)
         return nodes
 

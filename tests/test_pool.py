@@ -523,6 +523,39 @@ def test_pairs_without_their_alignment_give_the_same_json_and_readers_do_not_sen
     assert one.pairs[0].alignment == () and diff_json(one) == diff_json(api.compare_files(annex, annex))
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
+def test_pairs_read_without_their_trees_read_them_again_from_their_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Asked so (`trees=False`), a worker sends the documents of a pair it compared with their paths, not their
+    # trees: the report is the same, and a tree asked for afterwards is read again, equal to the one sent.
+    from functools import partial
+
+    from ajdiff import api, model
+    from ajdiff.render.json import diff_json
+    from tests.benchmarks.synth import write_batch
+
+    monkeypatch.setattr(api, "_NAMESAKES", [0, 0])  # a fresh reader process: it compares its namesakes
+    annex = SEEDS["001"]
+    olds, _news, outcome, _alike = api._read_pair_for_pool((annex, annex), 10**8, False, False)
+    assert outcome is not None and model._PACKED not in vars(olds[0])  # this process sends nothing back
+    monkeypatch.setattr(api, "_IN_WORKER", True)
+    olds, _news, outcome, _alike = api._read_pair_for_pool((annex, annex), 10**8, False, False)
+    back = pickle.loads(pickle.dumps(olds[0]))
+    again = vars(back)[model._PACKED]
+    assert again.func is api.reread_tree and again.args == (str(annex), 10**8)
+    assert back == olds[0] and back.sections == olds[0].sections and model._PACKED not in vars(back)
+    monkeypatch.setattr(api, "_IN_WORKER", False)
+    write_batch(load_template(), tmp_path / "old", tmp_path / "new", 12)
+    whole = api.compare_files(tmp_path / "old", tmp_path / "new", jobs=2, alignment=False)
+    bare = api.compare_files(tmp_path / "old", tmp_path / "new", jobs=2, alignment=False, trees=False)
+    sent = [d for p in bare.pairs for d in (p.old, p.new) if isinstance(vars(d).get(model._PACKED), partial)]
+    assert sent and diff_json(bare) == diff_json(whole)
+    assert [(p.old.sections, p.new.sections) for p in bare.pairs] == [
+        (p.old.sections, p.new.sections) for p in whole.pairs
+    ]
+
+
 def test_a_document_sent_back_with_every_field_set_comes_back_equal_its_strings_shared() -> None:
     # A document crosses with its records as plain tuples (`model._plain`): every field, records and all, is rebuilt
     # as it was, in its place, and its strings are this process's one copy of each.

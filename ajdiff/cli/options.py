@@ -208,7 +208,8 @@ def print_notices(result: ComparisonSet, args: argparse.Namespace) -> None:
 _ONE_ANNEX_FORMATS = frozenset({"text", "json", "jsonl"})
 """Report formats that say nothing of a file's annexes beyond the ones compared."""
 _CHANGES_ONLY_FORMATS = frozenset({"json", "jsonl"})
-"""Report formats that read a pair's changes, never its alignment (the steps the text, HTML and CSV reports walk)."""
+"""Report formats that read a pair's changes, never its alignment (the steps the text, HTML and CSV reports walk),
+nor a document's tree."""
 
 
 def compare_from_args(
@@ -236,6 +237,7 @@ def compare_from_args(
         # annexes not compared: the others skip parsing them.
         every_annex=getattr(args, "format", None) not in _ONE_ANNEX_FORMATS,
         alignment=getattr(args, "format", None) not in _CHANGES_ONLY_FORMATS,
+        trees=getattr(args, "format", None) not in _CHANGES_ONLY_FORMATS,
         prepare=prepare,
     )
     print_notices(result, args)
