@@ -117,8 +117,9 @@ class KeysFooter(Footer):
             self._shown = self._keys()
         for widget in super().compose():
             if isinstance(widget, FooterKey) and self.compact:
-                # A key takes its compact class when it mounts, styled again for it; given now, it is styled once.
-                widget.add_class("-compact")
+                # A key takes its compact class when it mounts, styled again for it; given now, it is styled once,
+                # when it mounts (`add_class` would style it at once, unmounted, and again on mounting).
+                widget.add_class("-compact", update=False)
             yield widget
 
     async def recompose(self) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from textual.app import ComposeResult
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 from textual.widgets import TextArea
 from textual.widgets._footer import FooterKey
 
@@ -480,3 +482,24 @@ async def test_the_footer_is_made_again_only_when_its_keys_change(
         footer.call_later(footer.recompose)
         await pilot.pause()
         assert len(made) == 2 and [k.key for k in app.query(FooterKey)] == [*shown, "k"]
+
+
+async def test_footer_keys_styled_once_and_compact(
+    orders: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each key of the footer is styled when it mounts, with its compact class already on, and not before.
+    styled: list[FooterKey] = []
+    apply = Stylesheet.apply
+
+    def counted(self: Stylesheet, node: DOMNode, *args: object, **kwargs: object) -> None:
+        if isinstance(node, FooterKey):
+            styled.append(node)
+        apply(self, node, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    app = ReviewApp(orders, review_path)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        keys = list(app.query(FooterKey))
+        assert len(keys) == 9 and all(k.has_class("-compact") and k.styles.margin.right == 1 for k in keys)
+        assert sorted(map(id, styled)) == sorted(map(id, keys))
