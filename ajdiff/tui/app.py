@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -116,8 +117,9 @@ class KeysFooter(Footer):
             self._shown = self._keys()
         for widget in super().compose():
             if isinstance(widget, FooterKey) and self.compact:
-                # A key takes its compact class when it mounts, styled again for it; given now, it is styled once.
-                widget.add_class("-compact")
+                # A key takes its compact class when it mounts, styled again for it; given now, it is styled once,
+                # when it mounts (`add_class` would style it at once, unmounted, and again on mounting).
+                widget.add_class("-compact", update=False)
             yield widget
 
     async def recompose(self) -> None:
@@ -189,6 +191,7 @@ class ReviewApp(App[None]):
         self.expanded: set[Position] = set()
         """The changes whose unchanged sentences the reviewer unfolded with `z`."""
         self.warnings_open = False
+        self._collector_paused = False
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = DARK
@@ -222,6 +225,23 @@ class ReviewApp(App[None]):
         yield WarningsPanel(id="warnings")
         yield KeysFooter(compact=True, show_command_palette=False)
 
+    def on_load(self) -> None:
+        """Pause the cyclic collector until the first screen is drawn: building it makes tens of thousands of
+        objects, few of them garbage, and the collector scanned them (and every module, class and function
+        loaded) again and again, an eighth of the first screen's time. A session that lasts collects again."""
+        if gc.isenabled():
+            gc.disable()
+            self._collector_paused = True
+
+    def _resume_collector(self) -> None:
+        if self._collector_paused:
+            self._collector_paused = False
+            gc.enable()
+
+    def on_unmount(self) -> None:
+        """Give the collector back, should the app end before its first screen."""
+        self._resume_collector()
+
     async def on_mount(self) -> None:
         """Show the orders' own changes (two orders) or the first pair, the cursor on the first change; the
         warnings in their panel."""
@@ -236,6 +256,7 @@ class ReviewApp(App[None]):
         else:
             await self.show_pair(0)
         self.query_one(SectionTree).focus()
+        self.call_after_refresh(self._resume_collector)
 
     async def on_resize(self, event: events.Resize) -> None:
         """Decide side by side again when the terminal's width crosses WIDE: shrunk to 70 columns, old and new

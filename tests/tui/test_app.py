@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
 import pytest
+from textual.app import ComposeResult
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 from textual.widgets import TextArea
 from textual.widgets._footer import FooterKey
 
@@ -39,6 +43,32 @@ async def test_first_screen_shows_the_first_change(demo: ComparisonSet, review_p
         badges = {n.data.section: n.data.count for n in tree.root.children}
         assert badges["general"] == 5 and badges["duties"] == 1 and badges["requirements"] == 1
         assert not app.query_one(AnnexSwitcher).display  # one pair: no switcher
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+async def test_collector_paused_for_the_first_screen_only(
+    demo: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch, enabled: bool
+) -> None:
+    # Paused while the first screen is built, given back once it is drawn; a process without it stays without.
+    collecting: list[bool] = []
+    compose = ReviewApp.compose
+
+    def watched(app: ReviewApp) -> ComposeResult:
+        collecting.append(gc.isenabled())
+        return compose(app)
+
+    monkeypatch.setattr(ReviewApp, "compose", watched)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        app = ReviewApp(demo, review_path)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            assert collecting == [False]
+            assert gc.isenabled() is enabled
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
 
 
 async def test_n_and_p_visit_every_change_across_sections(demo: ComparisonSet, review_path: Path) -> None:
@@ -452,3 +482,24 @@ async def test_the_footer_is_made_again_only_when_its_keys_change(
         footer.call_later(footer.recompose)
         await pilot.pause()
         assert len(made) == 2 and [k.key for k in app.query(FooterKey)] == [*shown, "k"]
+
+
+async def test_footer_keys_styled_once_and_compact(
+    orders: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each key of the footer is styled when it mounts, with its compact class already on, and not before.
+    styled: list[FooterKey] = []
+    apply = Stylesheet.apply
+
+    def counted(self: Stylesheet, node: DOMNode, *args: object, **kwargs: object) -> None:
+        if isinstance(node, FooterKey):
+            styled.append(node)
+        apply(self, node, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Stylesheet, "apply", counted)
+    app = ReviewApp(orders, review_path)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        keys = list(app.query(FooterKey))
+        assert len(keys) == 9 and all(k.has_class("-compact") and k.styles.margin.right == 1 for k in keys)
+        assert sorted(map(id, styled)) == sorted(map(id, keys))

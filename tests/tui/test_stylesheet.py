@@ -41,6 +41,24 @@ def test_the_rules_are_textuals_and_kept_per_theme(demo: ComparisonSet, tmp_path
     assert [r.css for r in first.rules] != [r.css for r in other.rules]  # the theme's colours are in the rules
 
 
+def test_a_stylesheet_given_other_variables_parses_with_them(demo: ComparisonSet, tmp_path: Path) -> None:
+    """The variables' part of the key is kept per variables dict: a stylesheet given another theme's variables
+    (Textual's `set_variables`) parses with those, and with the first theme's again when given them back."""
+    app = ReviewApp(demo, tmp_path / "review.json")
+    dark = app.get_css_variables()
+    app.theme = "ajdiff-light"
+    light = app.get_css_variables()
+    sheet = SharedStylesheet(variables=dark)
+    sheet.add_source(APP_CSS, read_from=("app.tcss", ""))
+    shown = []
+    for variables in (dark, light, dark):
+        sheet.set_variables(variables)
+        sheet.parse()
+        shown.append([rule.css for rule in sheet.rules])
+    assert shown[0] == _parsed(Stylesheet, dark) and shown[1] == _parsed(Stylesheet, light) and shown[2] == shown[0]
+    assert shown[0] != shown[1]
+
+
 async def test_a_second_app_parses_no_css_and_the_theme_still_changes(
     demo: ComparisonSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
