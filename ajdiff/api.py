@@ -367,6 +367,8 @@ def _read_pair_for_pool(
     from ajdiff.compare.pairing import FeatureCache, likely_pair
 
     old_path, new_path = pair
+    # Taken before the files are read: a file written to afterwards has another, and is not read again as its own.
+    stamps = (_stamp(old_path), _stamp(new_path)) if not trees and _IN_WORKER and None not in pair else None
     olds = read_documents(old_path, max_bytes=max_bytes) if old_path is not None else []
     news = read_documents(new_path, max_bytes=max_bytes) if new_path is not None else []
     single = len(olds) == 1 and len(news) == 1
@@ -380,22 +382,41 @@ def _read_pair_for_pool(
             # documents' features for it, a twentieth of a pair's reading.
             alike = FeatureCache.worded_alike(olds[0], news[0])
             outcome = _outcome(olds[0], news[0], aligned=alignment)
-            if not trees and _IN_WORKER and old_path is not None and new_path is not None:
+            if stamps is not None and stamps[0] is not None and stamps[1] is not None:
                 # Packing and pickling a pair's two trees, and unpickling them, were a twentieth of a batch's
                 # --jobs 2 work, for reports that never read them (JSON): their paths go back in their place.
                 # A partial of a function pickles as its name and its values, rebuilt in C.
-                olds[0].__dict__[_PACKED] = partial(reread_tree, str(old_path), max_bytes)
-                news[0].__dict__[_PACKED] = partial(reread_tree, str(new_path), max_bytes)
+                olds[0].__dict__[_PACKED] = partial(reread_tree, str(old_path), max_bytes, stamps[0])
+                news[0].__dict__[_PACKED] = partial(reread_tree, str(new_path), max_bytes, stamps[1])
             return olds, news, outcome, alike  # pickled together: the changes share the trees' nodes
     return olds, news, None, None
 
 
-def reread_tree(path: str, max_bytes: int) -> tuple[Node, ...]:
+Stamp = tuple[int, int, int, int]
+"""What tells a file's bytes unchanged since it was read: its device, inode, size and time of last change (ns)."""
+
+
+def _stamp(path: Path | None) -> Stamp | None:
+    """A regular file's `Stamp`; None for anything else (a pipe, a file gone), whose tree is sent as ever."""
+    try:
+        st = os.stat(path) if path is not None else None
+    except OSError:
+        return None
+    if st is None or not stat.S_ISREG(st.st_mode):
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def reread_tree(path: str, max_bytes: int, stamp: Stamp) -> tuple[Node, ...]:
     """The tree of a file's one document, read again from the file: what a reader process sends back in place of a
-    tree, as `partial(reread_tree, path, max_bytes)`, where the report reads none (`compare_files(trees=False)`),
-    for the first that asks for it (the pairing, pairing the document otherwise, compares it here). Reading is the
-    same for the same bytes: the tree is the one the reader made."""
-    return read_documents(path, max_bytes=max_bytes)[0].sections
+    tree, as `partial(reread_tree, path, max_bytes, stamp)`, where the report reads none
+    (`compare_files(trees=False)`), for the first that asks for it (the pairing, pairing the document otherwise,
+    compares it here). Reading is the same for the same bytes: the tree is the one the reader made. A file changed,
+    replaced or gone since (its `Stamp` taken before the reader read it) is refused rather than read otherwise."""
+    docs = read_documents(path, max_bytes=max_bytes) if _stamp(Path(path)) == stamp else []
+    if len(docs) != 1:  # changed since; the same bytes always read as one document (reading is pure)
+        raise InputError(path, _("changed while ajdiff was reading it"), _("run again once nothing writes to it"))
+    return docs[0].sections
 
 
 def _job_descriptions(paths: list[Path], results: list[list[JobDescription]], notes: list[str]) -> list[JobDescription]:

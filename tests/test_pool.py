@@ -543,7 +543,7 @@ def test_pairs_read_without_their_trees_read_them_again_from_their_files(
     olds, _news, outcome, _alike = api._read_pair_for_pool((annex, annex), 10**8, False, False)
     back = pickle.loads(pickle.dumps(olds[0]))
     again = vars(back)[model._PACKED]
-    assert again.func is api.reread_tree and again.args == (str(annex), 10**8)
+    assert again.func is api.reread_tree and again.args == (str(annex), 10**8, api._stamp(annex))
     assert back == olds[0] and back.sections == olds[0].sections and model._PACKED not in vars(back)
     monkeypatch.setattr(api, "_IN_WORKER", False)
     write_batch(load_template(), tmp_path / "old", tmp_path / "new", 12)
@@ -554,6 +554,28 @@ def test_pairs_read_without_their_trees_read_them_again_from_their_files(
     assert [(p.old.sections, p.new.sections) for p in bare.pairs] == [
         (p.old.sections, p.new.sections) for p in whole.pairs
     ]
+
+
+def test_a_tree_not_sent_is_refused_from_a_file_written_to_since_it_was_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The reader's stamp of a file is taken before it reads it: a file written to afterwards is refused with one
+    # line, not read again as another document's tree; its namesake, untouched, still reads.
+    from ajdiff import api
+
+    monkeypatch.setattr(api, "_NAMESAKES", [0, 0])
+    monkeypatch.setattr(api, "_IN_WORKER", True)
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_bytes(SEEDS["001"].read_bytes())
+    new.write_bytes(SEEDS["001"].read_bytes())
+    olds, news, outcome, _alike = api._read_pair_for_pool((old, new), 10**8, False, False)
+    assert outcome is not None
+    sent_old, sent_new = (pickle.loads(pickle.dumps(side[0])) for side in (olds, news))
+    with new.open("a", encoding="utf-8") as out:
+        out.write("\n2.9. Uus ülesanne, lisatud pärast lugemist.\n")
+    with pytest.raises(InputError, match="changed while ajdiff was reading it"):
+        sent_new.sections  # noqa: B018  # read: re-read
+    assert sent_old.sections == olds[0].sections
 
 
 def test_a_document_sent_back_with_every_field_set_comes_back_equal_its_strings_shared() -> None:
