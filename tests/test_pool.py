@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -499,17 +500,25 @@ def test_pairs_named_alike_are_compared_while_the_rest_is_paired(
     assert len(early) > 10 and set(early) <= by_name
 
 
+@pytest.fixture
+def fresh_reader(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """`ajdiff.api` as a fresh reader process has it: it compares its namesakes (`_namesakes_tell`)."""
+    from ajdiff import api
+
+    monkeypatch.setattr(api, "_NAMESAKES", [0, 0])
+    return api
+
+
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
 def test_pairs_without_their_alignment_give_the_same_json_and_readers_do_not_send_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, fresh_reader: ModuleType
 ) -> None:
     # The JSON reports read a pair's changes only: asked so (`alignment=False`), the readers leave the alignment
     # out of what they pickle back, every pair comes without it, and the report is the same.
-    from ajdiff import api
     from ajdiff.render.json import diff_json
     from tests.benchmarks.synth import write_batch
 
-    monkeypatch.setattr(api, "_NAMESAKES", [0, 0])  # a fresh reader process: it compares its namesakes
+    api = fresh_reader
     annex = SEEDS["001"]
     with_steps, without = (api._read_pair_for_pool((annex, annex), 10**8, keep)[2] for keep in (True, False))
     assert with_steps is not None and with_steps[3] and without is not None and without[3] == ()
@@ -525,17 +534,17 @@ def test_pairs_without_their_alignment_give_the_same_json_and_readers_do_not_sen
 
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="--jobs 2 needs two cores")
 def test_pairs_read_without_their_trees_read_them_again_from_their_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_reader: ModuleType
 ) -> None:
     # Asked so (`trees=False`), a worker sends the documents of a pair it compared with their paths, not their
     # trees: the report is the same, and a tree asked for afterwards is read again, equal to the one sent.
     from functools import partial
 
-    from ajdiff import api, model
+    from ajdiff import model
     from ajdiff.render.json import diff_json
     from tests.benchmarks.synth import write_batch
 
-    monkeypatch.setattr(api, "_NAMESAKES", [0, 0])  # a fresh reader process: it compares its namesakes
+    api = fresh_reader
     annex = SEEDS["001"]
     olds, _news, outcome, _alike = api._read_pair_for_pool((annex, annex), 10**8, False, False)
     assert outcome is not None and model._PACKED not in vars(olds[0])  # this process sends nothing back
@@ -557,13 +566,11 @@ def test_pairs_read_without_their_trees_read_them_again_from_their_files(
 
 
 def test_a_tree_not_sent_is_refused_from_a_file_written_to_since_it_was_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_reader: ModuleType
 ) -> None:
     # The reader's stamp of a file is taken before it reads it: a file written to afterwards is refused with one
     # line, not read again as another document's tree; its namesake, untouched, still reads.
-    from ajdiff import api
-
-    monkeypatch.setattr(api, "_NAMESAKES", [0, 0])
+    api = fresh_reader
     monkeypatch.setattr(api, "_IN_WORKER", True)
     old, new = tmp_path / "a.txt", tmp_path / "b.txt"
     old.write_bytes(SEEDS["001"].read_bytes())
