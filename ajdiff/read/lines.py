@@ -122,12 +122,14 @@ def _decimal(raw: str) -> tuple[str, tuple[int, ...]]:
     return ".".join(map(str, values)), values
 
 
-def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]], list[int]]:
-    """The document's lines, with signatures and page numbers set aside as metadata, and where the lines that may open
-    a section stand among them (`may_open_section`)."""
+def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]], list[int], bytes]:
+    """The document's lines, with signatures and page numbers set aside as metadata, where the lines that may open
+    a section stand among them (`may_open_section`), and which may be a label or a heading alone (`may_be_bare`, a
+    byte a line: 1 where it may)."""
     out: list[Line] = []
     metadata: list[tuple[str, str]] = []
     opening: list[int] = []  # told by a plain line's facts, as the lines are made: most lines open none
+    bare: list[bool] = []  # told by the facts too: asked of every line afterwards, it cost 1,300 instructions a line
     lines = list(raw.lines)
     origins = [*raw.origins, *line_origins(len(raw.origins) + 1, len(raw.lines) + 1)]
     blank = False
@@ -145,13 +147,14 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]], list[i
             blank = True
             continue
         # The line's facts, remembered (most lines are met again in the other version); `short_text_memo`'s test inline.
-        signature, read_body, read_bullet, read_num, read_point, plain, goes_on, special, opens = (
+        signature, read_body, read_bullet, read_num, read_point, plain, goes_on, special, opens, read_bare = (
             _facts(text, signs) if len(text) <= MEMO_CHARS else _line_facts(text, signs)
         )
         if plain and not signing and not (goes_on and last_item is not None):
             # Most lines: nothing below applies to them (`_line_facts`), and they leave the state as it is.
             if opens:
                 opening.append(len(out))
+            bare.append(read_bare)
             out.append(make_line(read_body, text, origin, blank, read_bullet, None, printable))
             blank = False
             continue
@@ -244,6 +247,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]], list[i
             num = numbering(body)
         if opens if body is read_body and num is read_num else may_open_section(body, num):
             opening.append(len(out))  # told by the line's facts unless the steps above made it another
+        bare.append(read_bare if body is read_body else may_be_bare(body, bullet))  # the bullet goes with the body
         out.append(make_line(body, verbatim, origin, blank, bullet, num, printable))
         if num is not None:
             last_item = num if num.style == "decimal" and num.depth >= 2 else None
@@ -251,7 +255,7 @@ def prepare(raw: RawDocument) -> tuple[list[Line], list[tuple[str, str]], list[i
                 last_top = num.parts[0]
                 last_num = num
         blank = False
-    return out, metadata, opening
+    return out, metadata, opening, bytes(bare)
 
 
 def may_open_section(text: str, num: Numbering | None) -> bool:
@@ -274,18 +278,34 @@ HEADING_CHARS = 90
 """The longest heading: a longer line is a sentence."""
 
 
+def may_be_bare(text: str, bullet: bool) -> bool:
+    """What a label or a heading alone on its line is at least, asked before the vocabulary (most lines fail it):
+    short, no bullet, a capital or a number first, no sentence's or list's end last."""
+    return (
+        len(text) <= BARE_CHARS
+        and not bullet
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not text.endswith((".", ";", ","))
+    )
+
+
+BARE_CHARS = 60
+"""The longest label or heading alone on its line: longer lines are not asked."""
+
+
 _ASKED_LETTERS = frozenset(BULLET_LETTERS + _ROMAN_FIRSTS + _PAGE_MARK_FIRSTS)
 """The letters a bullet, a roman numeral or a page mark may start with (and '-')."""
 
 
 def _line_facts(
     text: str, signs: bool = True
-) -> tuple[bool, str, bool, Numbering | None, bool, bool, bool, bool, bool]:
+) -> tuple[bool, str, bool, Numbering | None, bool, bool, bool, bool, bool, bool]:
     """What `prepare` asks of a line's text alone: whether it is a signature, its body (the text without its
     bullet, inline hyphenation undone), whether it had a bullet, its number, `_number_before_point` of the body;
     whether the line is plain (none of these, and neither it nor its body starts with a digit or as a page mark
     may), whether it goes on from a line above (no bullet, its body in lowercase first), `_special` of it, and
-    whether the line may open a section (`may_open_section` of its body and number).
+    whether the line may open a section (`may_open_section` of its body and number), and whether it may be a label or
+    a heading alone (`may_be_bare` of its body and bullet).
     `signs` False: the line is none of a signature's (`RawDocument.signs`), and is not asked."""
     first = text[:1]
     if first.isalpha() and first not in _ASKED_LETTERS and text[1:2] != ")":
@@ -300,14 +320,15 @@ def _line_facts(
         opens = (
             last != "." and (last == ":" or last.isspace() or (len(body) <= HEADING_CHARS and first.isupper()))
         ) or (first in "Aa" and body[:11].lower() == "ametijuhend")
-        return signature, body, False, None, point, not (signature or point), body[:1].islower(), False, opens
+        bare = may_be_bare(body, False)
+        return signature, body, False, None, point, not (signature or point), body[:1].islower(), False, opens, bare
     body, bullet = strip_bullet(text)
     if "- " in body:  # what dehyphenate_inline undoes at least
         body = dehyphenate_inline(body)
     signature, num, point = signs and is_signature(text), numbering(body), _number_before_point(body)
     plain = not (signature or num or point or first.isdigit() or first in _PAGE_MARK_FIRSTS or body[:1].isdigit())
     goes_on, opens = not bullet and body[:1].islower(), may_open_section(body, num)
-    return signature, body, bullet, num, point, plain, goes_on, _special(text), opens
+    return signature, body, bullet, num, point, plain, goes_on, _special(text), opens, may_be_bare(body, bullet)
 
 
 def _special(text: str) -> bool:

@@ -9,7 +9,16 @@ from dataclasses import field, replace
 from ajdiff.i18n import current
 from ajdiff.read.content import capitals_go_on, read_duties, read_fields, read_generic, read_list, read_paragraph
 from ajdiff.read.lexicon import restore_lines, restore_text, text_looks_like_ocr
-from ajdiff.read.lines import HEADING_CHARS, Line, Numbering, may_open_section, numbering, page_width, prepare
+from ajdiff.read.lines import (
+    HEADING_CHARS,
+    Line,
+    Numbering,
+    may_be_bare,
+    may_open_section,
+    numbering,
+    page_width,
+    prepare,
+)
 from ajdiff.read.memo import short_text_memo
 from ajdiff.read.orders import RawDocument
 from ajdiff.read.vocabulary import (
@@ -441,21 +450,6 @@ def _restored(lines: list[Line]) -> list[Line]:
     return out
 
 
-_BARE_LABEL_CHARS = 60  # a label or heading alone on its line is short: longer lines are not asked
-
-
-def _may_be_bare(line: Line) -> bool:
-    """What a label or a heading alone on its line is at least, asked before the vocabulary (most lines
-    fail it): short, no bullet, a capital or a number first, no sentence's or list's end last."""
-    text = line.text
-    return (
-        len(text) <= _BARE_LABEL_CHARS
-        and not line.bullet
-        and (text[:1].isupper() or text[:1].isdigit())
-        and not text.endswith((".", ";", ","))
-    )
-
-
 def _is_bare_heading(line: Line) -> bool:
     """True for a known heading alone on its line ('3. Kvalifikatsiooninõuded:')."""
     if line.num is not None and line.num.style not in ("decimal", "roman"):
@@ -486,7 +480,7 @@ _RUN_OF_THREE = b"\x01\x01\x01"
 """Three lines in a row that may be bare, in `_paired_columns`'s bytes (one a line, 1 when it may be)."""
 
 
-def _paired_columns(lines: list[Line]) -> list[Line]:
+def _paired_columns(lines: list[Line], bare: bytes | None = None) -> list[Line]:
     """A label | value table that OCR read column by column, its labels paired with their values again.
 
     OCR reads a two-column block as two when the gap between its columns is wide: the label column,
@@ -496,11 +490,12 @@ def _paired_columns(lines: list[Line]) -> list[Line]:
     two or more known labels alone on their lines, then a known heading alone on its line (in written
     text a heading never stands between labels and their values), then exactly N lines that are no
     label, heading, number or bullet, then a label, a heading or a numbered line. Each label's line gets
-    its value after it, the heading after them; anything else is left as it is."""
+    its value after it, the heading after them; anything else is left as it is. `bare`: which lines may be a label or
+    a heading alone (`may_be_bare`, a byte a line), when `prepare` told it."""
     # Only lines in a run of three that may be bare (two labels and a heading at least) are looked up,
     # the heading first: most documents have no such run, and the vocabulary is asked of few lines. The runs are
     # found by `bytes.find` over a byte a line, where two Python loops over every line cost 0.5 % of a batch.
-    may = bytes([len(line.text) <= _BARE_LABEL_CHARS and _may_be_bare(line) for line in lines])
+    may = bare if bare is not None else bytes([may_be_bare(line.text, line.bullet) for line in lines])
     in_three = bytearray(len(lines))
     run = may.find(_RUN_OF_THREE)
     while run >= 0:
@@ -547,12 +542,12 @@ def _paired_columns(lines: list[Line]) -> list[Line]:
 def build_tree(raw: RawDocument, warnings: list[str]) -> tuple[tuple[Node, ...], list[tuple[str, str]], bool]:
     """The document tree of one raw document, the metadata (signatures, page numbers) set aside, and
     whether its lines were OCR'd (their words restored by the lexicon before they were read)."""
-    lines, metadata, opening = prepare(raw)
+    lines, metadata, opening, bare = prepare(raw)
     # OCR of a scanned table loses the diacritics and reads the task and result columns across.
     columns = text_looks_like_ocr(" ".join([line.text for line in lines]))  # a list: join makes one of an iterator
     if columns:
         lines = _restored(lines)
-    paired = _paired_columns(lines)
+    paired = _paired_columns(lines, None if columns else bare)
     # Lines restored or paired are other lines: which may open a section is asked of them again.
     title_lines, drafts = _sections(paired, opening if paired is lines and not columns else None)
     nodes: list[Node] = []

@@ -823,7 +823,7 @@ def test_a_plain_line_is_prepared_as_the_steps_for_every_line_prepare_it(monkeyp
 
     def every_step(text: str, signs: bool = True) -> tuple[object, ...]:
         """A line's facts, but that it is plain or goes on: every step is asked of it."""
-        return (*facts(text, signs)[:5], False, False, True, facts(text, signs)[8])
+        return (*facts(text, signs)[:5], False, False, True, *facts(text, signs)[8:])
 
     monkeypatch.setattr(lines_module, "_facts", every_step)
     assert taken == [lines_module.prepare(raw) for raw in raws]
@@ -860,12 +860,35 @@ def test_the_lines_that_may_open_a_section_are_told_by_prepare_as_by_every_test(
     raws = [raw for path in paths for raw in split(read_source(path))]
     opened = 0
     for raw in raws:
-        lines, _, opening = prepare(raw)
+        lines, _, opening, _ = prepare(raw)
         assert opening == [k for k, line in enumerate(lines) if _opens_by_every_test(line.text, line.num)], raw.source
         assert opening == [k for k, line in enumerate(lines) if may_open_section(line.text, line.num)], raw.source
         assert _sections(lines, opening) == _sections(lines, list(range(len(lines)))), raw.source
         opened += len(opening)
     assert 0 < opened < sum(map(len, (raw.lines for raw in raws))) // 3  # most lines open no section
+
+
+def test_the_lines_that_may_be_bare_are_told_by_prepare_as_by_asking_each_line() -> None:
+    """`prepare` tells which lines may be a label or a heading alone (from a plain line's remembered facts, or asked of
+    a line its steps made), and `_paired_columns` looks up those alone: in every document of the seeds and the
+    external folder they are the lines `may_be_bare` takes, and the columns are paired as when it asks each line."""
+    from pathlib import Path
+
+    from ajdiff.read.formats import read_source
+    from ajdiff.read.lines import may_be_bare, prepare
+    from ajdiff.read.orders import split
+    from ajdiff.read.structure import _paired_columns
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    raws = [raw for path in paths for raw in split(read_source(path))]
+    told = 0
+    for raw in raws:
+        lines, _, _, bare = prepare(raw)
+        assert bare == bytes([may_be_bare(line.text, line.bullet) for line in lines]), raw.source
+        assert _paired_columns(lines, bare) == _paired_columns(lines), raw.source
+        told += sum(bare)
+    assert 0 < told < sum(map(len, (raw.lines for raw in raws))) // 2  # most lines are no label alone
 
 
 @example("Ametijuhend vaadatakse üle.")
@@ -1144,7 +1167,14 @@ def test_the_refusals_first_byte_test_lets_every_magic_through_wherever_it_stand
 
 def _line_facts_by_every_step(text: str) -> tuple[object, ...]:
     """`_line_facts` as it was, every step asked of every line."""
-    from ajdiff.read.lines import _PAGE_MARK_FIRSTS, _number_before_point, _special, may_open_section, numbering
+    from ajdiff.read.lines import (
+        _PAGE_MARK_FIRSTS,
+        _number_before_point,
+        _special,
+        may_be_bare,
+        may_open_section,
+        numbering,
+    )
     from ajdiff.read.vocabulary import is_signature
     from ajdiff.text import dehyphenate_inline, strip_bullet
 
@@ -1155,7 +1185,7 @@ def _line_facts_by_every_step(text: str) -> tuple[object, ...]:
     first = text[:1]
     plain = not (signature or num or point or first.isdigit() or first in _PAGE_MARK_FIRSTS or body[:1].isdigit())
     goes_on, opens = not bullet and body[:1].islower(), may_open_section(body, num)
-    return signature, body, bullet, num, point, plain, goes_on, _special(text), opens
+    return signature, body, bullet, num, point, plain, goes_on, _special(text), opens, may_be_bare(body, bullet)
 
 
 def test_a_letter_that_starts_a_line_without_the_steps_starts_no_bullet_digit_or_pattern() -> None:
