@@ -295,6 +295,9 @@ BARE_CHARS = 60
 
 _ASKED_LETTERS = frozenset(BULLET_LETTERS + _ROMAN_FIRSTS + _PAGE_MARK_FIRSTS)
 """The letters a bullet, a roman numeral or a page mark may start with (and '-')."""
+_WORD_LETTERS = frozenset(BULLET_LETTERS + _ROMAN_FIRSTS)
+"""Of those, the letters that start a word where a lowercase letter follows: a bullet ('e') is followed by a space, a
+roman numeral by another, a point, a bracket or a space (a page mark's 'lk' is asked as it was)."""
 
 
 def _line_facts(
@@ -308,10 +311,14 @@ def _line_facts(
     a heading alone (`may_be_bare` of its body and bullet).
     `signs` False: the line is none of a signature's (`RawDocument.signs`), and is not asked."""
     first = text[:1]
-    if first.isalpha() and first not in _ASKED_LETTERS and text[1:2] != ")":
-        # Most lines start with a word: no bullet, number ('a)' aside) or page mark starts so, and undoing a hyphen
-        # keeps a line's first two characters. Only the signature and a number before a point are asked, where the
-        # steps below cost a miss of the memo a third more (tests/read/test_fast_paths.py holds the two alike).
+    second = text[1:2]
+    if first.isalpha() and (
+        second != ")" if first not in _ASKED_LETTERS else first in _WORD_LETTERS and second.islower()
+    ):
+        # Most lines start with a word: no bullet, number ('a)' aside) or page mark starts so, nor a bullet's or a roman
+        # numeral's letter followed by a lowercase one ('Vahetu juht'), and undoing a hyphen keeps a line's first two
+        # characters. Only the signature and a number before a point are asked, where the steps below cost a miss of
+        # the memo a third more (tests/read/test_fast_paths.py holds the two alike).
         body = dehyphenate_inline(text) if "-" in text and "- " in text else text  # a hyphen by memchr first
         signature, point = signs and is_signature(text), _POINTED_NUMBER.search(body) is not None
         # `may_open_section(body, None)` and `may_be_bare(body, False)` spelt out for a line starting with a letter (no

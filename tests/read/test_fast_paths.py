@@ -1206,6 +1206,25 @@ def test_a_letter_that_starts_a_line_without_the_steps_starts_no_bullet_digit_or
             assert not (_DECIMAL.match(text) or _ROMAN.match(text) or (_LETTER.match(text) and rest[0] != ")")), text
 
 
+def test_a_bullets_or_a_numerals_letter_before_a_lowercase_one_starts_no_bullet_number_or_pattern() -> None:
+    """`_line_facts` takes a line starting with a bullet's or a roman numeral's letter followed by a lowercase one
+    ('Vahetu juht') without the steps too: no bullet, number or page mark starts so."""
+    import sys
+
+    from ajdiff.read.lines import _DECIMAL, _LETTER, _PAGE_MARK, _PAGE_MARK_FIRSTS, _WORD_LETTERS, numbering
+    from ajdiff.text import strip_bullet
+
+    lowercase = [c for c in map(chr, range(sys.maxunicode + 1)) if c.islower()]
+    assert len(lowercase) > 2000 and set("eIVX") == _WORD_LETTERS and not _WORD_LETTERS & set(_PAGE_MARK_FIRSTS)
+    for first in _WORD_LETTERS:
+        for second in lowercase:
+            for rest in ("", " x", " X", ". X", ") x", "I. X", "\u00a0Õ"):
+                text = first + second + rest
+                assert strip_bullet(text) == (text, False), text
+                assert numbering(text) is None and not _PAGE_MARK.match(text), text
+                assert not (_DECIMAL.match(text) or _LETTER.match(text)), text
+
+
 @settings(max_examples=1000, deadline=None)
 @given(
     st.lists(
