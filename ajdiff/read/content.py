@@ -33,7 +33,7 @@ from ajdiff.text import (
     to_ascii,
     wants_more,
 )
-from ajdiff.tree import Node, NodeKind, line_origin, make_node
+from ajdiff.tree import SHARED_ORIGINS, Node, NodeKind, make_node
 
 # The kinds as globals: the enum's metaclass has a `__getattr__` in CPython 3.11, which sends every `NodeKind.X` through
 # a slow hook (some 1,000 instructions more than a global), and the readers ask a kind of every line.
@@ -838,10 +838,11 @@ def _shift(was: tuple[Line, ...], lines: list[Line]) -> int | None:
         return None  # not a text file's lines, in other places
     by = start - start_was
     # Each a text file's line, the one shared Origin of its number (which `Node.moved` moves), `by` lines lower.
+    shared = SHARED_ORIGINS.get
     for k in range(len(lines)):
         where_was = was[k].origin
         at = where_was.line
-        if at is None or where_was is not line_origin(at) or lines[k].origin is not line_origin(at + by):
+        if at is None or where_was is not shared(at) or lines[k].origin is not shared(at + by):
             return None
     return by
 
