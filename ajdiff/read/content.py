@@ -86,12 +86,12 @@ class _Draft:
         )
 
 
-def _single_spaced(text: str) -> str:
+def _single_spaced(text: str, printable: bool = False) -> str:
     """The words of a text one space apart (`" ".join(text.split())`): most texts are so already, which two
     scans of it tell, where the split made a string of every word. A printable text has no whitespace but
-    the space (Python counts every other separator unprintable)."""
+    the space (Python counts every other separator unprintable); `printable`: the text is known so."""
     # No space at either end, asked by one strip that finds none (the text itself): two slices built a slice each.
-    if text.isprintable() and "  " not in text and text.strip(" ") == text:
+    if (printable or text.isprintable()) and "  " not in text and text.strip(" ") == text:
         return text
     return " ".join(text.split())
 
@@ -951,7 +951,11 @@ def _finish(duty: _Duty) -> Node:
     Done once the task is complete, so it does not depend on where the lines were wrapped.
     """
     draft, results = duty.draft, duty.results
-    task = draft.text = _single_spaced(draft.text)  # as the node takes it: normalised once
+    # As the node takes it: normalised once. Of printable lines (`Line.printable`) the task is printable, its text
+    # theirs cut and joined by spaces (`_read_duty`, `_extend`): not asked again, some 20 instructions a character.
+    lines = draft.lines
+    printable = lines[0].printable if len(lines) == 1 else all([line.printable for line in lines])
+    task = draft.text = _single_spaced(draft.text, printable)
     if not results and " on " in task and (split := _column_split(task)) and split[0].endswith("mine"):
         # '5. Auditi tulemuste esitamine Auditi tulemused on esitatud …' (Sotsiaalministeerium): a task named by
         # its verbal noun and a result sentence after it, the row's two cells on one line without a stop.
