@@ -829,7 +829,8 @@ def _shift(was: tuple[Line, ...], lines: list[Line]) -> int | None:
             return None
     for k in range(len(lines)):
         where, where_was = lines[k].origin, was[k].origin
-        if where is not where_was and where != where_was:
+        # Their lines first: a remembered duty found lower or higher differs there, and no origin's __eq__ is called.
+        if where is not where_was and (where.line != where_was.line or where != where_was):
             break
     else:
         return 0  # the same places (a text file's line is its one shared Origin: no field compared)
