@@ -259,8 +259,9 @@ else:
 
         A frozen record's `__init__` sets each field by a call of its slot's setter, past the frozen guard (some
         1,000 instructions each in CPython 3.11): the readers make a line record and a tree node per line of every
-        document. This function sets them as plain attributes of an object with the same slots, which then becomes
-        the record it is, as frozen as one made by `cls(…)` (tests/test_records.py holds the two alike)."""
+        document. This function sets them as plain attributes of an object of a subclass that adds no slots and has
+        the plain `object.__setattr__`, which then becomes the record it is, as frozen as one made by `cls(…)`
+        (tests/test_records.py holds the two alike)."""
         params = getattr(cls, "__dataclass_params__", None)
         fields = dataclasses.fields(cls) if params is not None else ()
         slots = cls.__dict__.get("__slots__")
@@ -268,7 +269,13 @@ else:
             return cls
         if not all(isinstance(cls.__dict__.get(f.name), MemberDescriptorType) for f in fields):
             return cls
-        twin = type(f"{cls.__name__}Fields", (), {"__slots__": slots, "__module__": cls.__module__})
+        # A subclass, not a class of the same slots: CPython lets an object change between a class and its subclass
+        # of the same layout without comparing their slots' names (some 200 instructions of each record's ~2,000).
+        # object's own __init__, __setattr__ and __delattr__ (the two share a slot): the interpreter sets a slot of
+        # its instances in a step of its own.
+        plain = {"__slots__": (), "__module__": cls.__module__}
+        plain.update((name, getattr(object, name)) for name in ("__init__", "__setattr__", "__delattr__"))
+        twin = type(f"{cls.__name__}Fields", (cls,), plain)
         scope = {"__factory": _HAS_DEFAULT_FACTORY, "__twin": twin, "__cls": cls}
         params_, values = _arguments(fields, scope)
         body = ["self = __twin()", *(f"self.{name} = {value}" for name, value in values), "self.__class__ = __cls"]

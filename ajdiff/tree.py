@@ -7,7 +7,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from enum import Enum
-from functools import cache
 
 from ajdiff.records import dataclass, maker
 
@@ -48,16 +47,24 @@ class Origin:
 _NO_PLACE = (None, None, None, None, None)
 
 
-@cache
 def line_origin(line: int) -> Origin:
     """The Origin of line `line` of a text file, one object for every document that has that line: an
     agency's trees point at a few thousand line numbers from a million nodes."""
-    return Origin(line=line)
+    origin = SHARED_ORIGINS.get(line)
+    if origin is None:
+        origin = SHARED_ORIGINS[line] = Origin(line=line)
+    return origin
+
+
+SHARED_ORIGINS: dict[int, Origin] = {}
+"""`line_origin(k)` by k, of each line asked so far (a text's lines: at most the readers' `MAX_LINES`). Whether an
+origin is its line's shared one is `SHARED_ORIGINS.get(line) is origin`: a look-up in a plain dict, where a call of
+a cached function cost some 600 instructions (a remembered duty's every line is asked, and its every node moved)."""
 
 
 _LINE_ORIGINS: list[Origin] = []
 """`line_origin(1)`, `line_origin(2)` … as far as a text read so far has had lines (at most the readers'
-`MAX_LINES`): the same objects as its cache's."""
+`MAX_LINES`): the same objects as `SHARED_ORIGINS`'."""
 
 
 def line_origins(start: int, stop: int) -> list[Origin]:
@@ -122,7 +129,8 @@ class Node:
         """This node and the nodes under it moved `by` lines down a text file (up when negative): a part of a
         document read once and remembered, found again where a version has it lower or higher."""
         where = self.where
-        if where is not None and (line := where.line) is not None and where is line_origin(line):
+        shared = SHARED_ORIGINS.get
+        if where is not None and (line := where.line) is not None and where is shared(line):
             where = line_origin(line + by)
         children = self.children
         if children:
@@ -134,8 +142,8 @@ class Node:
                     moved.append(child.moved(by))
                     continue
                 at = child.where
-                if at is not None and (line := at.line) is not None and at is line_origin(line):
-                    at = line_origin(line + by)
+                if at is not None and (line := at.line) is not None and at is shared(line):
+                    at = shared(line + by) or line_origin(line + by)
                 moved.append(
                     make_node(child.kind, child.text, child.verbatim, child.number, child.label, child.key, (), at)
                 )

@@ -33,7 +33,7 @@ from ajdiff.text import (
     to_ascii,
     wants_more,
 )
-from ajdiff.tree import Node, NodeKind, line_origin, make_node
+from ajdiff.tree import SHARED_ORIGINS, Node, NodeKind, make_node
 
 # The kinds as globals: the enum's metaclass has a `__getattr__` in CPython 3.11, which sends every `NodeKind.X` through
 # a slow hook (some 1,000 instructions more than a global), and the readers ask a kind of every line.
@@ -86,12 +86,12 @@ class _Draft:
         )
 
 
-def _single_spaced(text: str) -> str:
+def _single_spaced(text: str, printable: bool = False) -> str:
     """The words of a text one space apart (`" ".join(text.split())`): most texts are so already, which two
     scans of it tell, where the split made a string of every word. A printable text has no whitespace but
-    the space (Python counts every other separator unprintable)."""
+    the space (Python counts every other separator unprintable); `printable`: the text is known so."""
     # No space at either end, asked by one strip that finds none (the text itself): two slices built a slice each.
-    if text.isprintable() and "  " not in text and text.strip(" ") == text:
+    if (printable or text.isprintable()) and "  " not in text and text.strip(" ") == text:
         return text
     return " ".join(text.split())
 
@@ -829,7 +829,8 @@ def _shift(was: tuple[Line, ...], lines: list[Line]) -> int | None:
             return None
     for k in range(len(lines)):
         where, where_was = lines[k].origin, was[k].origin
-        if where is not where_was and where != where_was:
+        # Their lines first: a remembered duty found lower or higher differs there, and no origin's __eq__ is called.
+        if where is not where_was and (where.line != where_was.line or where != where_was):
             break
     else:
         return 0  # the same places (a text file's line is its one shared Origin: no field compared)
@@ -838,10 +839,11 @@ def _shift(was: tuple[Line, ...], lines: list[Line]) -> int | None:
         return None  # not a text file's lines, in other places
     by = start - start_was
     # Each a text file's line, the one shared Origin of its number (which `Node.moved` moves), `by` lines lower.
+    shared = SHARED_ORIGINS.get
     for k in range(len(lines)):
         where_was = was[k].origin
         at = where_was.line
-        if at is None or where_was is not line_origin(at) or lines[k].origin is not line_origin(at + by):
+        if at is None or where_was is not shared(at) or lines[k].origin is not shared(at + by):
             return None
     return by
 
@@ -950,7 +952,11 @@ def _finish(duty: _Duty) -> Node:
     Done once the task is complete, so it does not depend on where the lines were wrapped.
     """
     draft, results = duty.draft, duty.results
-    task = draft.text = _single_spaced(draft.text)  # as the node takes it: normalised once
+    # As the node takes it: normalised once. Of printable lines (`Line.printable`) the task is printable, its text
+    # theirs cut and joined by spaces (`_read_duty`, `_extend`): not asked again, some 20 instructions a character.
+    lines = draft.lines
+    printable = lines[0].printable if len(lines) == 1 else all([line.printable for line in lines])
+    task = draft.text = _single_spaced(draft.text, printable)
     if not results and " on " in task and (split := _column_split(task)) and split[0].endswith("mine"):
         # '5. Auditi tulemuste esitamine Auditi tulemused on esitatud …' (Sotsiaalministeerium): a task named by
         # its verbal noun and a result sentence after it, the row's two cells on one line without a stop.
