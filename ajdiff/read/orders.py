@@ -277,6 +277,16 @@ def _lines_holding(folded: bytes, words: tuple[bytes, ...]) -> list[int]:
     return found
 
 
+def _may_head(lines: list[str], folded: bytes | None) -> list[str]:
+    """The lines of a text's first `lines` that `_ORDER_HEAD` may match: those holding 'nr' in ASCII letters of any
+    case (its case-blind 'nr' takes no other letter), found in the text's `_folded` (None: all of them). Each line's
+    own match costs some 1,300 instructions, and nearly every line lacks the word (~50,000 a file)."""
+    if folded is None:
+        return lines
+    end = len("\x00".join(lines))  # where the last of them ends in `folded`
+    return [lines[k] for k in _lines_holding(folded[:end], (b"nr",))]
+
+
 def _may_open_line(line: str) -> bool:
     """Whether a line passes the first test of `_kinnitatud_block` or of `_annex_line`."""
     return bool(line and _KINNITATUD.match(line)) or "lisa" in line[-16:].lower()
@@ -383,7 +393,7 @@ def split(source: SourceText) -> list[RawDocument]:
     first = headers[0].start if headers else len(lines)
     order = parse_order_body(lines[:first], metadata) if headers else None
     if order is None:
-        order = _file_order(lines, metadata)
+        order = _file_order(lines, metadata, folded)
     if not headers and order is not None and order.annexes:
         # The order lists its annexes, but they carry no "Lisa N": each starts at its "AMETIJUHEND" title
         # (the word itself: the order's own title "Ametijuhendite kinnitamine" starts no annex).
@@ -463,9 +473,10 @@ def _is_order_body(lines: list[str]) -> bool:
     return any(fold(x).endswith("kaskkiri") or _ORDER_HEAD.match(x) for x in lines[:10])
 
 
-def _file_order(lines: list[str], metadata: list[tuple[str, str]]) -> OrderRef | None:
-    """A lone document's order: 'KÄSKKIRI / 15.11.2024 nr 164', the register's Viit, or a reference line."""
-    headed = any(map(_ORDER_HEAD.match, lines[:40]))
+def _file_order(lines: list[str], metadata: list[tuple[str, str]], folded: bytes | None = None) -> OrderRef | None:
+    """A lone document's order: 'KÄSKKIRI / 15.11.2024 nr 164', the register's Viit, or a reference line; `folded`:
+    the lines' `_folded`, where known."""
+    headed = any(map(_ORDER_HEAD.match, _may_head(lines[:40], folded)))
     ref = parse_order_body(lines[:40], metadata) if headed else None
     if ref is None:
         meta = {fold(k): v for k, v in metadata}
