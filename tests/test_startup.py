@@ -157,9 +157,12 @@ def test_a_deferred_module_is_the_real_one_from_its_first_use() -> None:
         "    a: int\n"
         "from inspect import getsource\n"
         "print(before, Plain.__doc__, inspect.signature(len), sys.modules['inspect'].getsource is getsource)\n"
+        "from copy import copy\n"  # a name taken early: a caller, and the module still a stand-in
+        "taken = 'weakref' in sys.modules\n"
+        "print(taken, copy([1]), 'weakref' in sys.modules, sys.modules['copy'].copy is not copy)\n"
     )
     done = _run_script(script)
-    assert done.stdout.split() == ["False", "Plain(a:", "int)", "(obj,", "/)", "True"]
+    assert done.stdout.split() == ["False", "Plain(a:", "int)", "(obj,", "/)", "True", "False", "[1]", "True", "True"]
 
 
 def test_the_program_leaves_what_it_made_to_the_system_at_exit() -> None:
@@ -281,9 +284,10 @@ def test_estonian_opens_its_catalogues_without_the_locale_module() -> None:
 
 
 def test_a_completion_request_loads_neither_subprocess_nor_locale(tmp_path: Path) -> None:
-    """argcomplete imports `subprocess` for a completer ajdiff's parser never uses, and its copy of argparse asks
-    gettext's global domain (which imports `locale`) for its never-shown errors: the program's completion
-    answers without either (`-X importtime` lists every module a process imports)."""
+    """argcomplete imports `subprocess` for a completer ajdiff's parser never uses, takes `copy` (with weakref) for
+    an option's values completed part way, and its copy of argparse asks gettext's global domain (which imports
+    `locale`) for its never-shown errors: the program's completion answers without them (`-X importtime` lists
+    every module a process imports)."""
     import os
     import subprocess
     import sys
@@ -294,7 +298,7 @@ def test_a_completion_request_loads_neither_subprocess_nor_locale(tmp_path: Path
     done = subprocess.run([sys.executable, "-X", "importtime", "-c", script], capture_output=True, text=True, env=env)
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time")}
     assert answer.read_text().split() == ["--format"]
-    assert "argcomplete.finders" in imported and not imported & {"subprocess", "locale", "threading"}
+    assert "argcomplete.finders" in imported and not imported & {"subprocess", "locale", "threading", "copy", "weakref"}
     # A file name is still completed: argcomplete's completer asks bash, through the real `subprocess`.
     line = f"ajdiff diff {str(ANNEX)[:-4]}"
     env.update(COMP_LINE=line, COMP_POINT=str(len(line)))

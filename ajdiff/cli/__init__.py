@@ -30,6 +30,8 @@ def _defer_import(name: str, *, taken_early: tuple[str, ...] = ()) -> None:
         return module
 
     def __getattr__(attr: str) -> object:
+        if attr == "__path__":  # `from name import x` asks whether it is a package: these modules are not
+            raise AttributeError(attr)
         if attr in taken_early and sys.modules.get(name) is stand_in:
 
             def call(*args: object, **kwargs: object) -> object:
@@ -47,9 +49,10 @@ def _defer_import(name: str, *, taken_early: tuple[str, ...] = ()) -> None:
 # deep copies; a one-pair diff needs neither (the redline and the UI load them on their first use). The CLI's
 # process is ajdiff's own, so it may defer those imports; a library user's process is left as it is. lxml.etree
 # takes `getfullargspec` at its import, for parser targets (SAX-style callbacks) that ajdiff never gives it: a
-# Word file's command would load inspect for nothing (a twentieth of `ajdiff redline`).
+# Word file's command would load inspect for nothing (a twentieth of `ajdiff redline`). argcomplete takes `copy` at its
+# import, for completing an option's values part way, which a command's name never asks.
 _defer_import("inspect", taken_early=("getfullargspec",))
-_defer_import("copy")
+_defer_import("copy", taken_early=("copy",))
 # zipfile (a Word file's command) imports shutil, bz2 and lzma at its own import, for copying an extracted member and
 # for the zip compression methods no office file uses: a twenty-fifth of what `ajdiff redline` imports.
 _defer_import("shutil")
