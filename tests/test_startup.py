@@ -195,19 +195,24 @@ def test_the_program_runs_a_redline_without_the_cyclic_collector(tmp_path: Path)
 
 def test_a_redline_imports_no_zipfile_compressors(tmp_path: Path) -> None:
     """Issue 22: zipfile's shutil, bz2 and lzma (for methods no office file uses), copy (for copies of elements
-    lxml makes itself) and datetime's Python classes (CPython replaces them with its C ones) were a
-    sixth of what `ajdiff redline` imported; zipfile's are still there when asked for. (tempfile stays, with
-    weakref and random: its mkstemp makes the output's temp file.)"""
+    lxml makes itself), lxml's gzip (for compressed XML) and datetime's Python classes (CPython replaces them with
+    its C ones) were a sixth of what `ajdiff redline` imported; zipfile's are still there when asked for, and lxml's.
+    (tempfile stays, with weakref and random: its mkstemp makes the output's temp file.)"""
     script = (
         "import sys\nfrom ajdiff.cli import entry\ncode = entry()\nimport io, zipfile\n"
-        "real = [n for n in ('shutil', 'bz2', 'lzma', 'copy', 'datetime') if '__file__' in vars(sys.modules.get(n, sys))]\n"
+        "names = ('shutil', 'bz2', 'lzma', 'copy', 'datetime', 'gzip')\n"
+        "real = [n for n in names if '__file__' in vars(sys.modules.get(n, sys))]\n"
         "out = io.BytesIO()\n"
         "with zipfile.ZipFile(out, 'w', zipfile.ZIP_BZIP2) as z:\n    z.writestr('a', 'x' * 100)\n"
         "print(code, real, zipfile.ZipFile(out).read('a') == b'x' * 100, '__file__' in vars(sys.modules['bz2']))\n"
+        "from lxml import etree\n"
+        "zipped = io.BytesIO()\n"
+        "etree.ElementTree(etree.Element('a')).write(zipped, compression=9)\n"  # through lxml's gzip, loaded now
+        "print(zipped.getvalue()[:2] == b'\\x1f\\x8b', '__file__' in vars(sys.modules['gzip']))\n"
     )
     docx = ANNEX.with_suffix(".docx")
     done = _run_script(script, "redline", str(docx), str(docx), "-o", str(tmp_path / "r.docx"), "--quiet")
-    assert done.stdout.split() == ["0", "[]", "True", "True"]
+    assert done.stdout.split() == ["0", "[]", "True", "True", "True", "True"]
 
 
 def test_a_redline_of_two_word_files_compiles_no_pattern(tmp_path: Path) -> None:

@@ -58,6 +58,8 @@ _defer_import("copy", taken_early=("copy",))
 _defer_import("shutil")
 _defer_import("bz2")
 _defer_import("lzma")
+# lxml.etree imports gzip (and takes its GzipFile) at its import, to write compressed XML, which ajdiff never asks.
+_defer_import("gzip", taken_early=("GzipFile",))
 
 import argparse
 import contextlib
