@@ -14,6 +14,8 @@ _NAME_UNSAFE = r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206
 # Exception class names that a library message may carry ("PdfStreamError: …", "BadZipFile"): they
 # mean nothing to a user, so the line leaves them out and keeps the library's own words.
 _CLASS_NAME = r"\b(?:[A-Za-z_]\w*\.)*[A-Z]\w*(?:Error|Exception|BadZipFile|LargeZipFile)\b:?\s*"
+_CLASS_ENDINGS = ("Error", "Exception", "ZipFile")
+"""Words one of which a text holds wherever `_CLASS_NAME` matches."""
 
 
 def one_line(text: str) -> str:
@@ -22,6 +24,8 @@ def one_line(text: str) -> str:
     Nothing else changes: spaces and punctuation stay as they are, so a file name inside a
     message is the name on disk.
     """
+    if text.isprintable():  # _BREAKS' characters are controls and line separators: none is printable
+        return text
     return re.sub(_BREAKS, " ", text).strip() if re.search(_BREAKS, text) else text
 
 
@@ -32,6 +36,8 @@ def display_name(name: str) -> str:
     format characters are shown as backslash escapes (\\xf5, \\n, \\u202e); everything else,
     spaces included, stays as it is.
     """
+    if name.isprintable():  # no surrogate, no control or format character of _NAME_UNSAFE: nothing to escape
+        return name
     try:
         raw = name.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:  # a surrogate that no undecodable byte made: keep its code
@@ -41,6 +47,11 @@ def display_name(name: str) -> str:
 
 
 def _without_class_names(text: str) -> str:
+    # No class name's ending, no parenthesis, no colon or space at an end (a usage error's words, say): none of the
+    # three patterns can match, and they are not compiled (argcomplete makes every completion request say one).
+    plain = "(" not in text and text == text.strip() and not text.endswith(":")
+    if plain and not any(end in text for end in _CLASS_ENDINGS):
+        return text
     cleaned = re.sub(_CLASS_NAME, "", text)
     return re.sub(r"[:\s]+$", "", re.sub(r"\(\s*\)", "", cleaned)).strip() or text
 

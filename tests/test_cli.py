@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from ajdiff.cli import main
 from tests.conftest import FIXTURES, SEEDS
@@ -237,6 +239,36 @@ def test_an_error_is_one_line_even_with_line_breaks_in_names_and_messages(capsys
     assert err == (
         f"ajdiff: {tmp_path}/two\\nlines.txt: no such file (check the name and the folder; 'ajdiff help' shows what ajdiff reads)\n"
     )
+
+
+def test_every_character_an_error_lines_patterns_escape_or_break_is_unprintable() -> None:
+    """`one_line` and `display_name` leave a printable text as it is without their patterns: each character the
+    patterns match (a control, a line separator, a format character) is one `str.isprintable` refuses."""
+    from ajdiff import errors
+
+    for pattern in (errors._BREAKS.removeprefix(r"\s*").removesuffix(r"+\s*"), errors._NAME_UNSAFE):
+        matched = [chr(c) for c in range(0x110000) if re.fullmatch(pattern, chr(c))]
+        assert len(matched) > 60 and not any(char.isprintable() for char in matched)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Error", "Exception", "BadZipFile", "LargeZipFile", "zip", "Pdf", "(", ")", ":", " ", "\n", "."]
+        )
+        | st.text(max_size=3),
+        max_size=8,
+    ).map("".join)
+)
+@example("too few arguments")
+@example("PdfReadError: EOF marker not found ( )")
+def test_an_error_line_without_class_names_is_the_patterns_own(text: str) -> None:
+    """Where `_without_class_names` skips its patterns, they would have left the text as it is."""
+    from ajdiff import errors
+
+    cleaned = re.sub(errors._CLASS_NAME, "", text)
+    expected = re.sub(r"[:\s]+$", "", re.sub(r"\(\s*\)", "", cleaned)).strip() or text
+    assert errors._without_class_names(text) == expected
 
 
 def test_diff_runs_without_the_cyclic_collector_and_gives_it_back(capsys, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -413,6 +413,56 @@ def test_a_completion_request_is_answered(tmp_path: Path) -> None:
     assert answer.read_text().split() == ["--format"]
 
 
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ajdiff ",
+        "ajdiff di",
+        "ajdiff --",
+        "ajdiff diff --form",
+        "ajdiff diff a.txt b.txt --",
+        "ajdiff 'diff' a.txt --n",
+        'ajdiff "re"dline a.txt b.txt --',
+        "ajdiff d\\iff a.txt --",
+        "ajdiff -q diff --",
+        "ajdiff show x.txt --",
+        "ajdiff demo --",
+        "ajdiff completion ",
+        "ajdiff help ",
+        "ajdiff dif --",
+    ],
+)
+def test_a_completion_needs_only_the_arguments_of_the_commands_its_line_names(
+    monkeypatch: pytest.MonkeyPatch, shell: str, line: str
+) -> None:
+    """The parser a completion request builds (the arguments of the commands the line names, the others' names and
+    helps) answers as the whole parser does, for a command's name, its options and its values."""
+    import argcomplete
+    from argcomplete import io as completion_io
+
+    from ajdiff.cli import _commands_in, build_parser
+
+    class Finder(argcomplete.CompletionFinder):
+        def _init_debug_stream(self) -> None:  # argcomplete's own takes file descriptor 9, pytest's maybe
+            completion_io.debug_stream = sys.stderr
+
+    monkeypatch.setenv("_ARGCOMPLETE", "1")
+    monkeypatch.setenv("_ARGCOMPLETE_IFS", "\n")
+    monkeypatch.setenv("_ARGCOMPLETE_SHELL", shell)
+    monkeypatch.setenv("COMP_LINE", line)
+    monkeypatch.setenv("COMP_POINT", str(len(line)))
+
+    def answer(arguments_of: frozenset[str] | None) -> str:
+        out = io.StringIO()
+        Finder()(build_parser(arguments_of=arguments_of), exit_method=lambda code: None, output_stream=out)
+        return out.getvalue()
+
+    named = _commands_in(line)
+    assert named is not None and named < {"show", "diff", "redline", "tui", "demo", "completion"}
+    assert answer(named) == answer(None) != ""
+
+
 def test_the_man_page_is_generated_from_the_parser() -> None:
     result = subprocess.run(
         [sys.executable, "tools/make_manpage.py", "--check"], cwd=ROOT, capture_output=True, text=True

@@ -151,6 +151,24 @@ def test_new_file_gets_the_usual_mode_and_a_replaced_file_keeps_its_own(tmp_path
         os.umask(umask)
 
 
+def test_a_write_gives_the_terminating_signals_back_as_it_found_them(tmp_path: Path) -> None:
+    """During a write SIGTERM and SIGHUP unwind it (through signal's C module); after it, the default action and a
+    host program's own handler are where they were."""
+    import signal
+
+    def host(signum: int, frame: object) -> None:
+        raise AssertionError("not sent")
+
+    before = signal.signal(signal.SIGHUP, host)
+    try:
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+        atomic_write(tmp_path / "out.md", "x")
+        assert signal.getsignal(signal.SIGHUP) is host
+        assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL  # the enum member, as `signal` gives it
+    finally:
+        signal.signal(signal.SIGHUP, before)
+
+
 # ------------------------------------------------------------------ through the command line
 
 

@@ -157,9 +157,12 @@ def test_a_deferred_module_is_the_real_one_from_its_first_use() -> None:
         "    a: int\n"
         "from inspect import getsource\n"
         "print(before, Plain.__doc__, inspect.signature(len), sys.modules['inspect'].getsource is getsource)\n"
+        "from copy import copy\n"  # a name taken early: a caller, and the module still a stand-in
+        "taken = 'weakref' in sys.modules\n"
+        "print(taken, copy([1]), 'weakref' in sys.modules, sys.modules['copy'].copy is not copy)\n"
     )
     done = _run_script(script)
-    assert done.stdout.split() == ["False", "Plain(a:", "int)", "(obj,", "/)", "True"]
+    assert done.stdout.split() == ["False", "Plain(a:", "int)", "(obj,", "/)", "True", "False", "[1]", "True", "True"]
 
 
 def test_the_program_leaves_what_it_made_to_the_system_at_exit() -> None:
@@ -192,19 +195,24 @@ def test_the_program_runs_a_redline_without_the_cyclic_collector(tmp_path: Path)
 
 def test_a_redline_imports_no_zipfile_compressors(tmp_path: Path) -> None:
     """Issue 22: zipfile's shutil, bz2 and lzma (for methods no office file uses), copy (for copies of elements
-    lxml makes itself) and datetime's Python classes (CPython replaces them with its C ones) were a
-    sixth of what `ajdiff redline` imported; zipfile's are still there when asked for. (tempfile stays, with
-    weakref and random: its mkstemp makes the output's temp file.)"""
+    lxml makes itself), lxml's gzip (for compressed XML) and datetime's Python classes (CPython replaces them with
+    its C ones) were a sixth of what `ajdiff redline` imported; zipfile's are still there when asked for, and lxml's.
+    (tempfile stays, with weakref and random: its mkstemp makes the output's temp file.)"""
     script = (
         "import sys\nfrom ajdiff.cli import entry\ncode = entry()\nimport io, zipfile\n"
-        "real = [n for n in ('shutil', 'bz2', 'lzma', 'copy', 'datetime') if '__file__' in vars(sys.modules.get(n, sys))]\n"
+        "names = ('shutil', 'bz2', 'lzma', 'copy', 'datetime', 'gzip')\n"
+        "real = [n for n in names if '__file__' in vars(sys.modules.get(n, sys))]\n"
         "out = io.BytesIO()\n"
         "with zipfile.ZipFile(out, 'w', zipfile.ZIP_BZIP2) as z:\n    z.writestr('a', 'x' * 100)\n"
         "print(code, real, zipfile.ZipFile(out).read('a') == b'x' * 100, '__file__' in vars(sys.modules['bz2']))\n"
+        "from lxml import etree\n"
+        "zipped = io.BytesIO()\n"
+        "etree.ElementTree(etree.Element('a')).write(zipped, compression=9)\n"  # through lxml's gzip, loaded now
+        "print(zipped.getvalue()[:2] == b'\\x1f\\x8b', '__file__' in vars(sys.modules['gzip']))\n"
     )
     docx = ANNEX.with_suffix(".docx")
     done = _run_script(script, "redline", str(docx), str(docx), "-o", str(tmp_path / "r.docx"), "--quiet")
-    assert done.stdout.split() == ["0", "[]", "True", "True"]
+    assert done.stdout.split() == ["0", "[]", "True", "True", "True", "True"]
 
 
 def test_a_redline_of_two_word_files_compiles_no_pattern(tmp_path: Path) -> None:
@@ -281,9 +289,10 @@ def test_estonian_opens_its_catalogues_without_the_locale_module() -> None:
 
 
 def test_a_completion_request_loads_neither_subprocess_nor_locale(tmp_path: Path) -> None:
-    """argcomplete imports `subprocess` for a completer ajdiff's parser never uses, and its copy of argparse asks
-    gettext's global domain (which imports `locale`) for its never-shown errors: the program's completion
-    answers without either (`-X importtime` lists every module a process imports)."""
+    """argcomplete imports `subprocess` for a completer ajdiff's parser never uses, takes `copy` (with weakref) for
+    an option's values completed part way, and its copy of argparse asks gettext's global domain (which imports
+    `locale`) for its never-shown errors: the program's completion answers without them (`-X importtime` lists
+    every module a process imports)."""
     import os
     import subprocess
     import sys
@@ -294,7 +303,7 @@ def test_a_completion_request_loads_neither_subprocess_nor_locale(tmp_path: Path
     done = subprocess.run([sys.executable, "-X", "importtime", "-c", script], capture_output=True, text=True, env=env)
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time")}
     assert answer.read_text().split() == ["--format"]
-    assert "argcomplete.finders" in imported and not imported & {"subprocess", "locale", "threading"}
+    assert "argcomplete.finders" in imported and not imported & {"subprocess", "locale", "threading", "copy", "weakref"}
     # A file name is still completed: argcomplete's completer asks bash, through the real `subprocess`.
     line = f"ajdiff diff {str(ANNEX)[:-4]}"
     env.update(COMP_LINE=line, COMP_POINT=str(len(line)))

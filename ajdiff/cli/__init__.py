@@ -30,6 +30,8 @@ def _defer_import(name: str, *, taken_early: tuple[str, ...] = ()) -> None:
         return module
 
     def __getattr__(attr: str) -> object:
+        if attr == "__path__":  # `from name import x` asks whether it is a package: these modules are not
+            raise AttributeError(attr)
         if attr in taken_early and sys.modules.get(name) is stand_in:
 
             def call(*args: object, **kwargs: object) -> object:
@@ -47,21 +49,24 @@ def _defer_import(name: str, *, taken_early: tuple[str, ...] = ()) -> None:
 # deep copies; a one-pair diff needs neither (the redline and the UI load them on their first use). The CLI's
 # process is ajdiff's own, so it may defer those imports; a library user's process is left as it is. lxml.etree
 # takes `getfullargspec` at its import, for parser targets (SAX-style callbacks) that ajdiff never gives it: a
-# Word file's command would load inspect for nothing (a twentieth of `ajdiff redline`).
+# Word file's command would load inspect for nothing (a twentieth of `ajdiff redline`). argcomplete takes `copy` at its
+# import, for completing an option's values part way, which a command's name never asks.
 _defer_import("inspect", taken_early=("getfullargspec",))
-_defer_import("copy")
+_defer_import("copy", taken_early=("copy",))
 # zipfile (a Word file's command) imports shutil, bz2 and lzma at its own import, for copying an extracted member and
 # for the zip compression methods no office file uses: a twenty-fifth of what `ajdiff redline` imports.
 _defer_import("shutil")
 _defer_import("bz2")
 _defer_import("lzma")
+# lxml.etree imports gzip (and takes its GzipFile) at its import, to write compressed XML, which ajdiff never asks.
+_defer_import("gzip", taken_early=("GzipFile",))
 
 import argparse
 import contextlib
 import errno
 import gc
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ajdiff import __version__, i18n
 from ajdiff.cli import options
@@ -82,9 +87,10 @@ COMMANDS: dict[str, str] = {
 """Each command and its module; a module whose layer is not installed is left out of the parser."""
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+def build_parser(only: str | None = None, *, arguments_of: Collection[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per task; with `only`, that command's alone (a run of one
-    command parses nothing of the others: their modules and arguments cost every start some milliseconds)."""
+    command parses nothing of the others: their modules and arguments cost every start some milliseconds); with
+    `arguments_of`, every command, but only those named there with their arguments (the others by name and help)."""
     from ajdiff.cli.diff import EPILOG
 
     parser = Parser(
@@ -118,7 +124,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             epilog=_(epilog) if epilog else None,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        module.add_arguments(cmd, name)
+        if arguments_of is None or name in arguments_of:
+            module.add_arguments(cmd, name)
         cmd.set_defaults(run=module.run)
     sub.add_parser("help", help=_("show this help, or a command's: ajdiff help diff"))
     return parser
@@ -195,6 +202,15 @@ def _help(parser: argparse.ArgumentParser, topic: list[str]) -> int:
         raise UsageError(topic[0], _("unknown command"), hint)
     parser.parse_args([topic[0], "--help"])  # prints and raises SystemExit(0)
     return EXIT_SAME  # pragma: no cover
+
+
+def _commands_in(line: str | None) -> frozenset[str] | None:
+    """The commands a shell's completion line may name, quoted or escaped (a superset: argparse enters one only
+    where its word, unquoted, is that name); None (all of them) when the shell gave no line."""
+    if line is None:
+        return None
+    unquoted = line.replace("\\", "").replace("'", "").replace('"', "")
+    return frozenset(unquoted.split()) & COMMANDS.keys()
 
 
 def _complete(parser: argparse.ArgumentParser) -> None:
@@ -335,7 +351,10 @@ _READING = frozenset({"show", "diff", "redline", "tui", "demo"})
 
 def _main(args_list: list[str]) -> int:
     if "_ARGCOMPLETE" in os.environ or not args_list or args_list[0] == "help":
-        parser = build_parser()
+        # A completion request needs only the arguments of the command its line names: a command's name is
+        # completed from the names and helps alone (all the commands' arguments were 8 % of answering it).
+        completing = "_ARGCOMPLETE" in os.environ
+        parser = build_parser(arguments_of=_commands_in(os.environ.get("COMP_LINE")) if completing else None)
         _complete(parser)
         if not args_list:
             parser.print_help(sys.stderr)

@@ -325,6 +325,8 @@ class Package:
         `to_write`: every part this layer may change is parsed at once, so a damaged one is refused before
         any work; a package only read (OLD's) parses a part when it is asked for."""
         zf = open_zip(data, name, max_bytes, what="Word document")
+        read = take_parsed(data)  # the trees the comparison read, when `keeping_parsed` kept them
+        inflated = read.members if read is not None else {}  # and the members it inflated: not inflated again
         parts: dict[str, bytes | None] = {}
         seen: set[str] = set()
         for info in zf.infolist():
@@ -337,7 +339,8 @@ class Package:
             seen.add(info.filename.lower())
             # A package to write has every member inflated now (its CRC checked), so a damaged one is refused
             # before any work; one only read (OLD's) inflates a member when it is asked for.
-            parts[info.filename] = read_member(zf, info, name) if to_write else None
+            known = inflated.get(info.filename)
+            parts[info.filename] = known if known is not None else read_member(zf, info, name) if to_write else None
         by_lower = {member.lower(): member for member in parts}
         if CONTENT_TYPES.lower() not in by_lower or _rels_name("").lower() not in by_lower:
             missing = CONTENT_TYPES if CONTENT_TYPES.lower() not in by_lower else _rels_name("")
@@ -355,7 +358,6 @@ class Package:
         if main is None or main.lower() not in by_lower:
             problem = _("no main document part") if main is None else _("its main part {0} is missing").format(main)
             raise InputError(name, _("not a Word document ({0})").format(problem), _("save it as .docx"))
-        read = take_parsed(data)  # the trees the comparison read, when `keeping_parsed` kept them
         if read is not None and read.main != by_lower[main.lower()]:
             read = None
         package = cls(parts, by_lower[main.lower()], name, (data, zf), read)

@@ -107,6 +107,18 @@ def test_doctype_in_a_related_part_is_refused() -> None:
         read_bytes(make_zip(members), "x.docx", ".docx")
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("marker", ["<!DOCTYPE", "<!ENTITY"])
+def test_a_dtd_is_refused_in_each_encoding_an_xml_part_may_have(encoding: str, marker: str) -> None:
+    """The guard looks for a DTD's start as each codec spells it (its markers are spelt without the codecs)."""
+    from ajdiff.read.formats.safe_zip import refuse_dtd
+
+    data = f'<?xml version="1.0"?>{marker} x [ ]><w:document/>'.encode(encoding)
+    with pytest.raises(InputError, match="declares a DOCTYPE"):
+        refuse_dtd(data, "x.docx", "word/document.xml")
+    refuse_dtd(data.replace(marker.encode(encoding), b""), "x.docx", "word/document.xml")
+
+
 def test_origins_of_paragraphs_and_table_cells() -> None:
     """Each line says which body paragraph, or which table, row and cell, it came from."""
     xml = document_xml(

@@ -14,7 +14,7 @@ import pytest
 from ajdiff.api import compare_documents, compare_files, load
 from ajdiff.cli import main
 from ajdiff.read.formats import read_bytes
-from ajdiff.read.formats.docx import Paragraph, body_paragraphs, keeping_parsed
+from ajdiff.read.formats.docx import _KEEPER, Paragraph, body_paragraphs, keeping_parsed
 from ajdiff.redline.document import RedlineOptions, build_redline
 from ajdiff.redline.package import Package
 from ajdiff.tree import Origin
@@ -90,6 +90,23 @@ def test_the_redline_writes_into_the_trees_the_comparison_parsed(seed: str) -> N
     with keeping_parsed():
         read_bytes(data, "uus.docx")
     assert Package.from_docx(data).walked is None  # kept only while asked
+
+
+@pytest.mark.parametrize("source", [SEED["002"].with_suffix(".docx"), FIXTURES / "001_f0f3c421c69f98c0.docx"])
+def test_the_package_takes_the_members_the_reader_inflated(source: Path) -> None:
+    """The members the reader inflated (relationships, the main part, numbering and styles, parsed or only
+    guarded) are the package's own bytes, not inflated again; every member holds what the zip holds."""
+    import zipfile
+
+    data = source.read_bytes()
+    with keeping_parsed():
+        read_bytes(data, "uus.docx")
+        (kept,) = _KEEPER.kept or ()
+        package = Package.from_docx(data)
+    assert {"word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels"} <= kept.members.keys()
+    assert all(package._parts[member] is inflated for member, inflated in kept.members.items())
+    with zipfile.ZipFile(source) as zf:
+        assert {m: package._bytes(m) for m in package._parts} == {m: zf.read(m) for m in zf.namelist()}
 
 
 def test_changes_accepted_in_new_walk_its_paragraphs_again(tmp_path: Path) -> None:

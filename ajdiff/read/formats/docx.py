@@ -434,6 +434,8 @@ class Parsed:
     """Zip member → its parsed root: the main part, and its numbering and styles when they were parsed."""
     paragraphs: tuple[Paragraph, ...]
     """The main part's paragraphs with text, as `body_paragraphs` gives them, elements of `trees`."""
+    members: dict[str, bytes]
+    """Zip member → its bytes, of the members the reader inflated (their CRC checked): not inflated again."""
 
 
 class _Keeper:
@@ -476,13 +478,17 @@ def _resolve(source_dir: str, target: str) -> str:
     return posixpath.normpath(path).lstrip("/")
 
 
-def _relationships(zf: zipfile.ZipFile, names: dict[str, str], part: str, name: str) -> dict[str, str]:
-    """Relationship type -> member for one part ('' = the package); absent .rels means none."""
+def _relationships(
+    zf: zipfile.ZipFile, names: dict[str, str], part: str, name: str, inflated: dict[str, bytes]
+) -> dict[str, str]:
+    """Relationship type -> member for one part ('' = the package); absent .rels means none. The bytes of the
+    members read go into `inflated`."""
     folder, base = posixpath.split(part)
     rels = names.get(posixpath.join(folder, "_rels", f"{base}.rels").lower())
     if rels is None:
         return {}
-    root = parse_xml_safely(read_member(zf, rels, name), name, rels)
+    data = inflated[rels] = read_member(zf, rels, name)
+    root = parse_xml_safely(data, name, rels)
     found: dict[str, str] = {}
     for rel in root.iterchildren(qn("pr:Relationship")):
         target, kind = rel.get("Target") or "", rel.get("Type") or ""
@@ -510,12 +516,14 @@ def _count_paragraphs(data: bytes, name: str, member: str) -> None:
         raise InputError(name, problem, _("not a job description"))
 
 
-def _part(zf: zipfile.ZipFile, names: dict[str, str], member: str | None, name: str) -> _Element | None:
-    """An optional XML part, parsed safely; None when the package does not have it."""
+def _part(
+    zf: zipfile.ZipFile, names: dict[str, str], member: str | None, name: str, inflated: dict[str, bytes]
+) -> _Element | None:
+    """An optional XML part, parsed safely; None when the package does not have it. Its bytes go into `inflated`."""
     if not member or member.lower() not in names:
         return None
     member = names[member.lower()]
-    data = read_member(zf, member, name)
+    data = inflated[member] = read_member(zf, member, name)
     _count_paragraphs(data, name, member)
     root = parse_xml_safely(data, name, member)
     if etree.QName(root).namespace == STRICT_W_NS:
@@ -535,22 +543,24 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> SourceText:
     """
     zf = open_zip(data, name, max_bytes, what="Word document")
     names = {info.filename.lower(): info.filename for info in zf.infolist() if not info.is_dir()}
-    main = _relationships(zf, names, "", name).get("officeDocument")
+    inflated: dict[str, bytes] = {}
+    main = _relationships(zf, names, "", name, inflated).get("officeDocument")
     if main is None or main.lower() not in names:
         main = names.get("word/document.xml")
     if main is None:
         hint = _("is it a signature container? name it .asice") if "mimetype" in names else _("save it as .docx")
         raise InputError(name, _("not a Word document (no word/document.xml in the zip)"), hint)
-    document = _part(zf, names, main, name)
+    document = _part(zf, names, main, name, inflated)
     body = _child(document, qn("w:body")) if document is not None else None
     if document is None or body is None:
         raise InputError(
             name, _("not a readable Word document: {0} has no w:body").format(main), _("save it again as .docx")
         )
-    related = _relationships(zf, names, main, name)
+    related = _relationships(zf, names, main, name, inflated)
     trees = {main: document}
     if numbered(document):
-        lists, styles = _part(zf, names, related.get("numbering"), name), _part(zf, names, related.get("styles"), name)
+        lists = _part(zf, names, related.get("numbering"), name, inflated)
+        styles = _part(zf, names, related.get("styles"), name, inflated)
         for kind, root in (("numbering", lists), ("styles", styles)):
             if root is not None:
                 trees[names[related[kind].lower()]] = root
@@ -559,13 +569,15 @@ def read_docx(data: bytes, name: str, *, max_bytes: int) -> SourceText:
         for kind in ("numbering", "styles"):
             member = related.get(kind)
             if member and member.lower() in names:
-                refuse_dtd(read_member(zf, names[member.lower()], name), name, names[member.lower()])
+                member = names[member.lower()]
+                inflated[member] = read_member(zf, member, name)
+                refuse_dtd(inflated[member], name, member)
         numbering = _Numbering.load(None, None)
     kept = _KEEPER.kept
     walker = _Collector(numbering) if kept is not None else _Walker(numbering)
     pairs = walker.blocks(body)
     if isinstance(walker, _Collector) and kept is not None:
-        kept.append(Parsed(data, main, trees, tuple(walker.found)))
+        kept.append(Parsed(data, main, trees, tuple(walker.found), inflated))
     return SourceText(
         name=name,
         lines=tuple(normalize_line(line) for line, _ in pairs),

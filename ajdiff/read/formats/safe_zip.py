@@ -24,9 +24,12 @@ def safe_xml_parser() -> etree.XMLParser:
     )
 
 
-# A DTD can only come before the root element; these spell its start in UTF-8 and in UTF-16.
+# A DTD can only come before the root element; these spell its start in UTF-8 and in UTF-16, where an ASCII
+# character is its byte and a NUL, in either order (so spelt, the two UTF-16 codecs are not imported for it).
 _DTD_MARKERS = tuple(
-    marker.encode(enc) for marker in ("<!DOCTYPE", "<!ENTITY") for enc in ("utf-8", "utf-16-le", "utf-16-be")
+    spelt
+    for marker in (b"<!DOCTYPE", b"<!ENTITY")
+    for spelt in (marker, bytes(b for c in marker for b in (c, 0)), bytes(b for c in marker for b in (0, c)))
 )
 _CHUNK = 1 << 16
 
