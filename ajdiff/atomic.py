@@ -17,7 +17,10 @@ TYPE_CHECKING = False  # as typing's, without importing typing (2 ms a start); t
 if TYPE_CHECKING:
     import signal
 else:  # its C module, which `signal` wraps one for one but for the three enums it builds at import (0.7 % of a redline)
-    import _signal as signal
+    try:
+        import _signal as signal
+    except ImportError:  # an interpreter other than CPython may not have it
+        import signal
 
 
 def _same_file(a: Path, b: Path) -> bool:
