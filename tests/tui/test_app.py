@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.app import ComposeResult
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
@@ -69,6 +70,39 @@ async def test_collector_paused_for_the_first_screen_only(
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def _styles(app: ReviewApp) -> list[tuple[str, str, dict[str, str]]]:
+    """Every node's computed CSS and its component styles, in DOM order."""
+    nodes = [app, *app.screen.walk_children(with_self=True)]
+    return [(repr(n), n.styles.css, {k: v.css for k, v in sorted(n._component_styles.items())}) for n in nodes]
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE])
+async def test_first_resume_keeps_the_styles_given_at_mount(
+    orders: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    # The first resume skips Textual's restyle of every node: the styles are those the restyle would give; a later
+    # resume that asks for it restyles as Textual does.
+    restyled: list[DOMNode] = []
+    update = DOMNode.update_node_styles
+
+    def watched(self: DOMNode, animate: bool = True) -> None:
+        restyled.append(self)
+        update(self, animate)
+
+    app = ReviewApp(orders, review_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        first = _styles(app)
+        monkeypatch.setattr(DOMNode, "update_node_styles", watched)
+        app.screen.update_node_styles(animate=False)
+        await pilot.pause()
+        assert _styles(app) == first
+        restyled.clear()
+        app.screen.post_message(events.ScreenResume())  # resumed again, as Textual asks after some dialogs
+        await pilot.pause()
+        assert app.screen in restyled
 
 
 async def test_n_and_p_visit_every_change_across_sections(demo: ComparisonSet, review_path: Path) -> None:
