@@ -135,6 +135,18 @@ class ReviewScreen(Screen[None]):
 
     AUTO_FOCUS = "#sections"
 
+    _resumed = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """On its first resume, the screen keeps the styles its widgets were given as they mounted (run before
+        Textual's own handler, this class being first in the order of handlers)."""
+        # Textual restyles every node when a screen resumes, for what changed while another screen covered it. On
+        # the first resume nothing did: each node was styled as it mounted, and a class or focus change since
+        # restyled its own nodes. Some 29 M instructions (~60 nodes), 4.6 % of the first screen.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
 
 class ReviewApp(App[None]):
     """The review UI over a computed `ComparisonSet`; marks go to the review file after every action."""

@@ -86,7 +86,12 @@ class ChangeView(VerticalScroll):
         def scroll() -> None:
             if not card.is_attached or not card.has_class("-current"):
                 return
-            if (card.virtual_region.y == 0 and card is not self.cards()[0]) and tries > 0:
+            unplaced = card.virtual_region.y == 0 and card is not self.cards()[0]
+            # Cards wider than the pane: a scrollbar just came or went and the cards are not yet laid out again at
+            # the new width (their heights may change). Scrolled now, the card went to the top or the middle by
+            # when a refresh came.
+            relaying = self.virtual_size.width > self.scrollable_content_region.width
+            if (unplaced or relaying) and tries > 0:
                 self._scroll_when_placed(card, tries - 1)
                 return
             region = card.virtual_region_with_margin

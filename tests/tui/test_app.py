@@ -7,12 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.app import ComposeResult
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.widgets import TextArea
 from textual.widgets._footer import FooterKey
 
+from ajdiff.api import compare_files
 from ajdiff.changes import ComparisonSet
 from ajdiff.review import Mark, load_review
 from ajdiff.tui.annex_switcher import AnnexSwitcher
@@ -69,6 +71,63 @@ async def test_collector_paused_for_the_first_screen_only(
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def _styles(app: ReviewApp) -> list[tuple[str, str, dict[str, str]]]:
+    """Every node's computed CSS and its component styles, in DOM order."""
+    nodes = [app, *app.screen.walk_children(with_self=True)]
+    return [(repr(n), n.styles.css, {k: v.css for k, v in sorted(n._component_styles.items())}) for n in nodes]
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE])
+async def test_first_resume_keeps_the_styles_given_at_mount(
+    orders: ComparisonSet, review_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    # The first resume skips Textual's restyle of every node: the styles are those the restyle would give; a later
+    # resume that asks for it restyles as Textual does.
+    restyled: list[DOMNode] = []
+    update = DOMNode.update_node_styles
+
+    def watched(self: DOMNode, animate: bool = True) -> None:
+        restyled.append(self)
+        update(self, animate)
+
+    app = ReviewApp(orders, review_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        first = _styles(app)
+        monkeypatch.setattr(DOMNode, "update_node_styles", watched)
+        app.screen.update_node_styles(animate=False)
+        await pilot.pause()
+        assert _styles(app) == first
+        restyled.clear()
+        app.screen.post_message(events.ScreenResume())  # resumed again, as Textual asks after some dialogs
+        await pilot.pause()
+        assert app.screen in restyled
+
+
+@pytest.fixture(scope="module")
+def seed_orders() -> ComparisonSet:
+    """The two seed orders as `ajdiff tui` compares them (the benchmark's pair)."""
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures"
+    return compare_files(*sorted(fixtures.glob("00[03]_*.txt")))
+
+
+async def test_a_redrawn_short_card_is_centred_once_laid_out(seed_orders: ComparisonSet, tmp_path: Path) -> None:
+    # After `v` the cards are mounted again and the pane's scrollbar comes: the current card (short) is centred on
+    # the final layout, not put at the top by a scroll made while the cards were still as wide as the pane without
+    # its scrollbar (which one happened depended on when a refresh came).
+    for run in range(4):
+        app = ReviewApp(seed_orders, tmp_path / f"review{run}.json")
+        async with app.run_test(size=SMALL) as pilot:
+            for key in "nnazv":
+                await pilot.press(key)
+                await pilot.pause()
+            view, card = app.query_one(ChangeView), current_card(app)
+            assert card.virtual_region_with_margin.height < view.scrollable_content_region.height // 2
+            scrolled = view.scroll_y
+            view.scroll_to_center(card, animate=False, immediate=True)
+            assert view.scroll_y == scrolled > 0
 
 
 async def test_n_and_p_visit_every_change_across_sections(demo: ComparisonSet, review_path: Path) -> None:
