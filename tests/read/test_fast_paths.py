@@ -10,6 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ajdiff.read.lines import Numbering, _number_inside
+from ajdiff.read.orders import RawDocument
 
 
 def _by_pattern(text: str, number: str, at_end: bool) -> int | None:
@@ -844,20 +845,26 @@ def _opens_by_every_test(text: str, num: Numbering | None) -> bool:
     return not sunk
 
 
+def _text_fixture_raws() -> list[RawDocument]:
+    """The raw documents of every text file of the seeds and the external folder, as the splitter gives them."""
+    from pathlib import Path
+
+    from ajdiff.read.formats import read_source
+    from ajdiff.read.orders import split
+
+    root = Path(__file__).resolve().parents[2] / "fixtures"
+    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
+    return [raw for path in paths for raw in split(read_source(path))]
+
+
 def test_the_lines_that_may_open_a_section_are_told_by_prepare_as_by_every_test() -> None:
     """`prepare` tells where the lines that may open a section stand (from a plain line's remembered facts, or asked
     of a line its steps made), and `_sections` looks at those alone: in every document of the seeds and the external
     folder they are the lines that every test of each line takes, and the sections are those of every line looked at."""
-    from pathlib import Path
-
-    from ajdiff.read.formats import read_source
     from ajdiff.read.lines import may_open_section, prepare
-    from ajdiff.read.orders import split
     from ajdiff.read.structure import _sections
 
-    root = Path(__file__).resolve().parents[2] / "fixtures"
-    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
-    raws = [raw for path in paths for raw in split(read_source(path))]
+    raws = _text_fixture_raws()
     opened = 0
     for raw in raws:
         lines, _, opening, _ = prepare(raw)
@@ -872,16 +879,10 @@ def test_the_lines_that_may_be_bare_are_told_by_prepare_as_by_asking_each_line()
     """`prepare` tells which lines may be a label or a heading alone (from a plain line's remembered facts, or asked of
     a line its steps made), and `_paired_columns` looks up those alone: in every document of the seeds and the
     external folder they are the lines `may_be_bare` takes, and the columns are paired as when it asks each line."""
-    from pathlib import Path
-
-    from ajdiff.read.formats import read_source
     from ajdiff.read.lines import may_be_bare, prepare
-    from ajdiff.read.orders import split
     from ajdiff.read.structure import _paired_columns
 
-    root = Path(__file__).resolve().parents[2] / "fixtures"
-    paths = sorted([*root.glob("*.txt"), *(root / "external").glob("**/*.txt")])
-    raws = [raw for path in paths for raw in split(read_source(path))]
+    raws = _text_fixture_raws()
     told = 0
     for raw in raws:
         lines, _, _, bare = prepare(raw)
