@@ -31,7 +31,7 @@ from ajdiff.read.vocabulary import (
 )
 from ajdiff.records import dataclass
 from ajdiff.text import fold, slugify
-from ajdiff.tree import Node, NodeKind, Origin, line_origin, make_node
+from ajdiff.tree import SHARED_ORIGINS, Node, NodeKind, Origin, make_node
 
 _LIST_KEYS = frozenset({"rights", "responsibilities", "competencies"})
 
@@ -324,8 +324,9 @@ def _frozen(draft: _Draft, base: int) -> _Section:
     for line in (draft.heading, *draft.lines) if draft.heading is not None else draft.lines:
         origin = line.origin
         at = origin.line
-        # A text file's line is the one shared Origin of its number (`line_origin`); any other origin stays.
-        where = at - base if at is not None and origin is line_origin(at) else origin
+        # A text file's line is the one shared Origin of its number (`line_origin`'s, in `SHARED_ORIGINS`): asked as
+        # `_shift` and `Node.moved` ask it, by a look-up that makes none. Any other origin stays.
+        where = at - base if at is not None and origin is SHARED_ORIGINS.get(at) else origin
         placed.append((line.text, line.verbatim, line.blank_before, line.bullet, line.num, where))
     children = tuple([_frozen(child, base) for child in draft.children]) if draft.children else ()
     return (draft.key, draft.title, draft.number, draft.heading is not None, tuple(placed), children)
